@@ -1,0 +1,271 @@
+#include "newsner/gazetteer/image.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <mutex>
+
+#include "newsner/text/tokenizer.hpp"
+
+namespace newsner::gazetteer {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '1', 0};
+
+struct Header {
+  char magic[8];
+  std::uint32_t entry_count, key_count, ref_count, bucket_count, list_count, strings_size;
+  std::uint32_t entries_off, keys_off, refs_off, buckets_off, lists_off, strings_off;
+};
+
+struct EntryRec {
+  std::uint32_t name_off, name_len, cased_off, cased_len, kb_off, kb_len, population, rank;
+  std::uint16_t list;
+  std::uint8_t cls, flags, token_count, pad[3];
+};
+
+enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
+
+struct KeyRec {
+  std::uint64_t hash;
+  std::uint32_t str_off, str_len, ref_begin, ref_count, flags, pad;
+};
+
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 40 && sizeof(KeyRec) == 32);
+
+std::size_t align8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+
+template <typename T>
+const T* at(std::string_view data, std::uint32_t off) {
+  return reinterpret_cast<const T*>(data.data() + off);
+}
+
+// Removes diacritics: "São Paulo" -> "Sao Paulo". ICU transliterators are not
+// thread-safe, so one shared instance is used under a lock (build time only).
+std::string strip_diacritics(const std::string& s) {
+  static std::mutex mu;
+  static std::unique_ptr<icu::Transliterator> tr;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!tr) {
+    UErrorCode st = U_ZERO_ERROR;
+    tr.reset(icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, st));
+    if (U_FAILURE(st)) return s;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  tr->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::uint64_t key_hash(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string build_image(const std::vector<SourceEntry>& entries, const std::vector<std::string>& lists,
+                        std::string& error) {
+  error.clear();
+  text::Tokenizer tokenizer;
+  std::string strings;
+  std::map<std::string, std::uint32_t> interned;  // dedupe string storage
+  auto intern = [&](std::string_view s) -> std::pair<std::uint32_t, std::uint32_t> {
+    auto [it, fresh] = interned.try_emplace(std::string(s), static_cast<std::uint32_t>(strings.size()));
+    if (fresh) strings.append(s);
+    return {it->second, static_cast<std::uint32_t>(s.size())};
+  };
+
+  std::vector<EntryRec> recs;
+  recs.reserve(entries.size());
+  struct KeyInfo { std::vector<std::uint32_t> refs; std::uint32_t flags = 0; };
+  std::map<std::string, KeyInfo> keys;
+
+  auto add_key = [&](const text::TokenizedText& tt, std::uint32_t id, std::uint32_t flags) {
+    std::string key;
+    for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
+      if (i) {
+        keys[key].flags |= kExtends;  // a proper prefix
+        key.push_back(' ');
+      }
+      key.append(tt.folded_form(tt.tokens[i]));
+    }
+    KeyInfo& k = keys[key];
+    if (std::find(k.refs.begin(), k.refs.end(), id) == k.refs.end()) k.refs.push_back(id);
+    k.flags |= flags;
+  };
+
+  for (const SourceEntry& e : entries) {
+    if (e.list >= lists.size()) {
+      error = "entry " + e.name + " names an unknown list";
+      return {};
+    }
+    const auto tt = tokenizer.tokenize(e.name);
+    if (tt.tokens.empty() || tt.tokens.size() > 255) continue;  // punctuation only, or absurd
+    std::string cased;
+    for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
+      if (i) cased.push_back(' ');
+      cased.append(tt.surface(tt.tokens[i]));
+    }
+    EntryRec r{};
+    std::tie(r.name_off, r.name_len) = intern(e.name);
+    std::tie(r.cased_off, r.cased_len) = intern(cased);
+    std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
+    r.population = e.population;
+    r.rank = e.rank;
+    r.list = e.list;
+    r.cls = static_cast<std::uint8_t>(e.cls);
+    r.flags = e.flags;
+    r.token_count = static_cast<std::uint8_t>(tt.tokens.size());
+    const auto id = static_cast<std::uint32_t>(recs.size());
+    recs.push_back(r);
+    add_key(tt, id, 0);
+    if (e.flags & kFold) {
+      const std::string plain = strip_diacritics(e.name);
+      if (plain != e.name) add_key(tokenizer.tokenize(plain), id, kDeaccented);
+    }
+  }
+
+  std::vector<KeyRec> key_recs;
+  std::vector<std::uint32_t> refs;
+  key_recs.reserve(keys.size());
+  for (const auto& [key, info] : keys) {
+    KeyRec k{};
+    k.hash = key_hash(key);
+    std::tie(k.str_off, k.str_len) = intern(key);
+    k.ref_begin = static_cast<std::uint32_t>(refs.size());
+    k.ref_count = static_cast<std::uint32_t>(info.refs.size());
+    k.flags = info.flags;
+    refs.insert(refs.end(), info.refs.begin(), info.refs.end());
+    key_recs.push_back(k);
+  }
+  std::uint32_t buckets_n = 16;
+  while (buckets_n < key_recs.size() * 2) buckets_n *= 2;  // load factor <= 0.5
+  std::vector<std::uint32_t> buckets(buckets_n, 0);
+  for (std::uint32_t i = 0; i < key_recs.size(); ++i) {
+    std::uint32_t b = static_cast<std::uint32_t>(key_recs[i].hash) & (buckets_n - 1);
+    while (buckets[b] != 0) b = (b + 1) & (buckets_n - 1);
+    buckets[b] = i + 1;
+  }
+  std::vector<std::uint32_t> list_recs;
+  for (const auto& l : lists) {
+    auto [off, len] = intern(l);
+    list_recs.push_back(off);
+    list_recs.push_back(len);
+  }
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.entry_count = static_cast<std::uint32_t>(recs.size());
+  h.key_count = static_cast<std::uint32_t>(key_recs.size());
+  h.ref_count = static_cast<std::uint32_t>(refs.size());
+  h.bucket_count = buckets_n;
+  h.list_count = static_cast<std::uint32_t>(lists.size());
+  h.strings_size = static_cast<std::uint32_t>(strings.size());
+  std::size_t off = align8(sizeof(Header));
+  auto place = [&](std::uint32_t& field, std::size_t bytes) {
+    field = static_cast<std::uint32_t>(off);
+    off = align8(off + bytes);
+  };
+  place(h.entries_off, recs.size() * sizeof(EntryRec));
+  place(h.keys_off, key_recs.size() * sizeof(KeyRec));
+  place(h.refs_off, refs.size() * 4);
+  place(h.buckets_off, buckets.size() * 4);
+  place(h.lists_off, list_recs.size() * 4);
+  place(h.strings_off, strings.size());
+  if (off > 0xFFFFFFF0u) {
+    error = "gazetteer image larger than 4 GiB";
+    return {};
+  }
+  std::string image(off, '\0');
+  auto put = [&](std::uint32_t where, const void* src, std::size_t bytes) {
+    if (bytes) std::memcpy(image.data() + where, src, bytes);
+  };
+  put(0, &h, sizeof h);
+  put(h.entries_off, recs.data(), recs.size() * sizeof(EntryRec));
+  put(h.keys_off, key_recs.data(), key_recs.size() * sizeof(KeyRec));
+  put(h.refs_off, refs.data(), refs.size() * 4);
+  put(h.buckets_off, buckets.data(), buckets.size() * 4);
+  put(h.lists_off, list_recs.data(), list_recs.size() * 4);
+  put(h.strings_off, strings.data(), strings.size());
+  return image;
+}
+
+std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& error) {
+  if (data.size() < sizeof(Header) || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
+    error = "not a newsner gazetteer image (bad magic)";
+    return std::nullopt;
+  }
+  if (reinterpret_cast<std::uintptr_t>(data.data()) % 8 != 0) {
+    error = "gazetteer image is not 8-byte aligned";
+    return std::nullopt;
+  }
+  const Header* h = at<Header>(data, 0);
+  if (static_cast<std::size_t>(h->strings_off) + h->strings_size > data.size() ||
+      (h->bucket_count & (h->bucket_count - 1)) != 0) {
+    error = "gazetteer image is truncated or corrupt";
+    return std::nullopt;
+  }
+  Gazetteer g;
+  g.data_ = data;
+  return g;
+}
+
+std::optional<Gazetteer> Gazetteer::adopt(std::string image, std::string& error) {
+  auto owned = std::make_shared<const std::string>(std::move(image));
+  auto g = open(*owned, error);
+  if (g) g->owned_ = std::move(owned);
+  return g;
+}
+
+std::uint32_t Gazetteer::entry_count() const { return at<Header>(data_, 0)->entry_count; }
+
+std::optional<KeyHit> Gazetteer::find(std::string_view key) const {
+  const Header* h = at<Header>(data_, 0);
+  if (h->key_count == 0) return std::nullopt;
+  const std::uint64_t hash = key_hash(key);
+  const auto* buckets = at<std::uint32_t>(data_, h->buckets_off);
+  const auto* keys = at<KeyRec>(data_, h->keys_off);
+  const char* strings = data_.data() + h->strings_off;
+  for (std::uint32_t b = static_cast<std::uint32_t>(hash) & (h->bucket_count - 1);; b = (b + 1) & (h->bucket_count - 1)) {
+    const std::uint32_t slot = buckets[b];
+    if (slot == 0) return std::nullopt;
+    const KeyRec& k = keys[slot - 1];
+    if (k.hash == hash && std::string_view(strings + k.str_off, k.str_len) == key) {
+      KeyHit hit;
+      hit.entries = at<std::uint32_t>(data_, h->refs_off) + k.ref_begin;
+      hit.entry_count = k.ref_count;
+      hit.extends = (k.flags & kExtends) != 0;
+      hit.deaccented = (k.flags & kDeaccented) != 0;
+      return hit;
+    }
+  }
+}
+
+EntryView Gazetteer::entry(std::uint32_t id) const {
+  const Header* h = at<Header>(data_, 0);
+  const EntryRec& r = at<EntryRec>(data_, h->entries_off)[id];
+  const char* strings = data_.data() + h->strings_off;
+  const auto* lists = at<std::uint32_t>(data_, h->lists_off);
+  EntryView v;
+  v.name = {strings + r.name_off, r.name_len};
+  v.cased_key = {strings + r.cased_off, r.cased_len};
+  v.kb_id = {strings + r.kb_off, r.kb_len};
+  v.list = {strings + lists[2 * r.list], lists[2 * r.list + 1]};
+  v.cls = static_cast<EntryClass>(r.cls);
+  v.flags = r.flags;
+  v.token_count = r.token_count;
+  v.population = r.population;
+  v.rank = r.rank;
+  return v;
+}
+
+}  // namespace newsner::gazetteer

@@ -1,0 +1,82 @@
+// The compiled gazetteer: a read-only binary image that is used in place, with no
+// parsing. The build compiles gazetteers/**/*.tsv into one image that is embedded
+// in the executable (embedded.hpp); --gazetteer files are compiled at startup
+// into images of their own with the same code.
+//
+// Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRec[]
+// (one per distinct key, plus one per proper token prefix of a key, so that a
+// match can be extended token by token and stopped early); u32 refs[] (entry ids
+// of each key); u32 buckets[] (open addressing on a 64-bit FNV-1a hash of the
+// key, linear probing; value = key index + 1, 0 = empty); list names; strings.
+// A key is an entry name tokenized by text::Tokenizer, each token case-folded
+// (ICU full folding) and joined by one space: "Jean-Michel" -> "jean - michel".
+// Entries flagged "fold" get a second key with diacritics removed (ICU
+// transliterator "NFD; [:Nonspacing Mark:] Remove; NFC").
+//
+// Thread safety: a Gazetteer is immutable; share it across threads.
+// Errors: build_image() returns its error text in `error`; Gazetteer::open()
+//   rejects a buffer that is not an image of this version.
+// Cost: lookup is one hash and one or two probes on average; the image is about
+//   40 bytes per entry plus 32 per key plus the strings.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsner/gazetteer/entry.hpp"
+
+namespace newsner::gazetteer {
+
+/// One entry of a compiled image, as views into it.
+struct EntryView {
+  std::string_view name;      // as written in the TSV
+  std::string_view cased_key; // surface tokens joined by one space ("Jean - Michel")
+  std::string_view kb_id;
+  std::string_view list;      // list (file) name, e.g. "cities"
+  EntryClass cls;
+  std::uint8_t flags;
+  std::uint8_t token_count;
+  std::uint32_t population;
+  std::uint32_t rank;
+};
+
+/// Result of looking a key up.
+struct KeyHit {
+  const std::uint32_t* entries = nullptr;  // entry ids
+  std::uint32_t entry_count = 0;
+  bool extends = false;     // some longer key starts with this one
+  bool deaccented = false;  // this key is a diacritic-free variant
+};
+
+/// Compiles entries into an image. `lists` are the list names, indexed by
+/// SourceEntry::list. Returns the image bytes; on error, an empty string and
+/// `error` set.
+std::string build_image(const std::vector<SourceEntry>& entries, const std::vector<std::string>& lists,
+                        std::string& error);
+
+class Gazetteer {
+ public:
+  /// Views `data` (which must stay alive and unchanged) as an image.
+  static std::optional<Gazetteer> open(std::string_view data, std::string& error);
+  /// Takes ownership of an image held in a string.
+  static std::optional<Gazetteer> adopt(std::string image, std::string& error);
+
+  /// Looks up a folded key ("new york"); a hit may have no entries and only
+  /// extend to longer keys.
+  std::optional<KeyHit> find(std::string_view key) const;
+  EntryView entry(std::uint32_t id) const;
+  std::uint32_t entry_count() const;
+
+ private:
+  std::string_view data_;
+  std::shared_ptr<const std::string> owned_;
+};
+
+/// 64-bit FNV-1a, the key hash of the image format.
+std::uint64_t key_hash(std::string_view key);
+
+}  // namespace newsner::gazetteer

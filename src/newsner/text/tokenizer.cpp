@@ -1,0 +1,213 @@
+#include "newsner/text/tokenizer.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace newsner::text {
+namespace {
+
+// Abbreviations after which a period does not end an English news sentence, in
+// addition to ICU's own "en" suppression list (CLDR segments/en.xml).
+constexpr const char* kNoBreakAfter[] = {
+    "Mr.",   "Mrs.",  "Ms.",   "Dr.",   "Prof.", "Sr.",   "Jr.",   "St.",   "Gen.",  "Lt.",
+    "Col.",  "Maj.",  "Capt.", "Sgt.",  "Cpl.",  "Adm.",  "Gov.",  "Sen.",  "Rep.",  "Rev.",
+    "Pres.", "Amb.",  "Supt.", "Insp.", "Hon.",  "Fr.",   "Mt.",   "Ft.",   "No.",   "Nos.",
+    "Co.",   "Corp.", "Inc.",  "Ltd.",  "Bros.", "U.S.",  "U.K.",  "U.N.",  "E.U.",  "Jan.",
+    "Feb.",  "Mar.",  "Apr.",  "Jun.",  "Jul.",  "Aug.",  "Sep.",  "Sept.", "Oct.",  "Nov.",
+    "Dec.",  "Mon.",  "Tue.",  "Tues.", "Wed.",  "Thu.",  "Thurs.", "Fri.", "Sat.",  "Sun.",
+    "vs.",   "v.",    "approx.", "est.", "Ave.", "Blvd.", "Rd.",   "Dept.", "Univ.", "Assn.",
+};
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
+  }
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+}  // namespace
+
+void append_case_folded(std::string_view utf8, std::string& out) {
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    for (char c : utf8) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.foldCase(U_FOLD_CASE_DEFAULT);
+  u.toUTF8String(out);
+}
+
+Shape classify_shape(std::string_view s) {
+  int upper = 0, lower = 0, digit = 0, letter = 0, other_alnum = 0, punct = 0, count = 0;
+  bool first_upper = false, first_lower = false;
+  int32_t i = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    ++count;
+    if (u_isUUppercase(c) || u_istitle(c)) {
+      ++upper; ++letter;
+      if (count == 1) first_upper = true;
+    } else if (u_isULowercase(c)) {
+      ++lower; ++letter;
+      if (count == 1) first_lower = true;
+    } else if (u_isalpha(c)) {
+      ++letter;  // letters without case (CJK, Arabic): treat like capitalized words
+      if (count == 1) first_upper = true;
+    } else if (u_isdigit(c)) {
+      ++digit;
+    } else if (u_ispunct(c)) {
+      ++punct;
+    } else if (u_isalnum(c)) {
+      ++other_alnum;
+    }
+  }
+  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
+  if (letter == 0 && other_alnum == 0 && punct == 0) return Shape::Digits;
+  if (digit > 0) return Shape::Alnum;
+  if (first_lower) return upper > 0 ? Shape::Mixed : Shape::Lower;
+  if (first_upper) {
+    if (lower == 0 && upper > 0) return Shape::AllCaps;
+    if (lower == 0) return Shape::Capitalized;  // caseless letters
+    return Shape::Capitalized;
+  }
+  return Shape::Symbol;
+}
+
+std::uint32_t TokenizedText::sentence_at(std::uint32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](std::uint32_t o, const Span& s) { return o < s.begin; });
+  if (it == sentences.begin()) return 0;
+  return static_cast<std::uint32_t>(it - sentences.begin() - 1);
+}
+
+struct Tokenizer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+};
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+  UErrorCode st = U_ZERO_ERROR;
+  impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
+  check(st, "word break iterator");
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), st));
+  check(st, "sentence break filter");
+  for (const char* abbr : kNoBreakAfter) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), st);
+    st = U_ZERO_ERROR;  // "already present" is not an error for us
+  }
+  auto* base = icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), st);
+  check(st, "sentence break iterator");
+  impl_->sentences.reset(builder->wrapIteratorWithFilter(base, st));
+  check(st, "filtered sentence break iterator");
+}
+
+Tokenizer::~Tokenizer() = default;
+
+Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
+  impl_->words.reset(other.impl_->words->clone());
+  impl_->sentences.reset(other.impl_->sentences->clone());
+}
+
+TokenizedText Tokenizer::tokenize(std::string_view text) {
+  TokenizedText out;
+  out.text = text;
+  if (text.empty()) return out;
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st));
+  check(st, "utext_openUTF8");
+
+  // Sentences first, so each token can record its sentence index.
+  impl_->sentences->setText(ut.get(), st);
+  check(st, "sentence setText");
+  for (int32_t b = impl_->sentences->first(), e = impl_->sentences->next(); e != icu::BreakIterator::DONE;
+       b = e, e = impl_->sentences->next()) {
+    out.sentences.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+  }
+
+  impl_->words->setText(ut.get(), st);
+  check(st, "word setText");
+  out.tokens.reserve(text.size() / 5);
+  out.folded.reserve(text.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  bool space = false, newline = false;
+  std::uint32_t sentence = 0;
+  bool sentence_open = true;  // no word token seen yet in the current sentence
+
+  auto push = [&](std::uint32_t b, std::uint32_t e) {
+    Token t;
+    t.span = {b, e};
+    t.space_before = space;
+    t.newline_before = newline;
+    while (sentence + 1 < out.sentences.size() && b >= out.sentences[sentence + 1].begin) {
+      ++sentence;
+      sentence_open = true;
+    }
+    t.sentence = sentence;
+    const std::string_view surface = text.substr(b, e - b);
+    t.shape = classify_shape(surface);
+    if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
+      t.sentence_start = true;
+      sentence_open = false;
+    }
+    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
+    append_case_folded(surface, out.folded);
+    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+    out.tokens.push_back(t);
+    space = newline = false;
+  };
+
+  for (int32_t b = impl_->words->first(), e = impl_->words->next(); e != icu::BreakIterator::DONE;
+       b = e, e = impl_->words->next()) {
+    // Whitespace segments are not tokens; remember them for the next token.
+    bool all_space = true, has_newline = false;
+    for (int32_t i = b; i < e;) {
+      UChar32 c;
+      U8_NEXT(p, i, e, c);
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) has_newline = true;
+      if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
+    }
+    if (all_space) {
+      space = true;
+      newline = newline || has_newline;
+      continue;
+    }
+    // Split a possessive "'s" / "’s" off a word ("Kono's" -> "Kono" "'s") so that
+    // names match without it; "McDonald's" in a gazetteer is split the same way.
+    const auto ub = static_cast<std::uint32_t>(b), ue = static_cast<std::uint32_t>(e);
+    if (ue - ub >= 3 && (text[ue - 1] == 's' || text[ue - 1] == 'S')) {
+      int32_t i = e - 1;
+      UChar32 prev;
+      U8_PREV(p, 0, i, prev);  // character before the final "s"
+      int32_t apos_at = i;
+      if (is_apostrophe(prev) && apos_at > b) {
+        push(ub, static_cast<std::uint32_t>(apos_at));
+        push(static_cast<std::uint32_t>(apos_at), ue);
+        continue;
+      }
+    }
+    push(ub, ue);
+  }
+  return out;
+}
+
+}  // namespace newsner::text

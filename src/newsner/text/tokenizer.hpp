@@ -1,0 +1,97 @@
+// Splits repaired UTF-8 text into tokens and sentences. Stage 2 of the pipeline
+// (normalize -> TOKENIZE -> recognize -> resolve -> write).
+//
+// Words follow ICU's UAX #29 word break rules, run over a UText that reads the
+// UTF-8 bytes in place (no copy to UTF-16). Whitespace runs are not tokens;
+// every other break segment (words, numbers, punctuation, symbols) is one token.
+// Sentences follow ICU's sentence break rules with English abbreviation
+// suppressions (ICU's own "en" exception list plus ours: Mr., Gen., U.S., Jan., ...)
+// so that titles, initials and abbreviated months do not end a sentence.
+//
+// Units: token and sentence spans are [begin, end) in BYTES of the input text.
+// Thread safety: a Tokenizer owns ICU break iterators and is NOT shareable; use
+//   one per thread (they are cheap to clone with Tokenizer's copy constructor).
+// Errors: ICU setup failures throw std::runtime_error from the constructor; the
+//   input must be valid UTF-8 (see utf8.hpp), otherwise nothing fails.
+// Cost: linear in text length.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsner/document.hpp"
+
+namespace newsner::text {
+
+/// Coarse orthographic class of a token.
+enum class Shape : std::uint8_t {
+  Lower,        // "said", "über"
+  Capitalized,  // "Tokyo", "McDonald", "Ödön" (first letter upper, some lower)
+  AllCaps,      // "NATO", "TOKYO", "U.S" (letters, all upper; at least one letter)
+  Mixed,        // "iPhone", "eBay" (starts lower, has upper)
+  Digits,       // "2018", "19" (only decimal digits)
+  Alnum,        // "G20", "3rd", "1990s"
+  Punct,        // ",", "-", "\"", "(", "/"
+  Symbol,       // "$", "©", emoji
+};
+
+/// One token: a byte span, its shape, and where its case-folded form lives in
+/// TokenizedText::folded.
+struct Token {
+  Span span;
+  std::uint32_t fold_begin = 0;  // byte offset into TokenizedText::folded
+  std::uint32_t fold_size = 0;   // bytes
+  std::uint32_t sentence = 0;    // index into TokenizedText::sentences
+  Shape shape = Shape::Punct;
+  /// True when whitespace separates this token from the previous one.
+  bool space_before = false;
+  /// True when that whitespace contains a line break (names never cross it).
+  bool newline_before = false;
+  /// True for the first token of a sentence (its capital is weak evidence).
+  bool sentence_start = false;
+};
+
+/// Tokens and sentences of one document.
+struct TokenizedText {
+  std::string_view text;               // the tokenized text (not owned)
+  std::vector<Token> tokens;           // in text order, non-overlapping
+  std::vector<Span> sentences;         // in text order, covering the text
+  std::string folded;                  // ICU case-folded forms, concatenated
+
+  std::string_view surface(const Token& t) const {
+    return text.substr(t.span.begin, t.span.size());
+  }
+  std::string_view folded_form(const Token& t) const {
+    return std::string_view(folded).substr(t.fold_begin, t.fold_size);
+  }
+  /// Index of the sentence containing byte `offset` (binary search).
+  std::uint32_t sentence_at(std::uint32_t offset) const;
+};
+
+/// Folds `utf8` with ICU full case folding (u_strFoldCase, U_FOLD_CASE_DEFAULT),
+/// appending to `out`. ASCII takes a fast path with identical results.
+void append_case_folded(std::string_view utf8, std::string& out);
+
+/// Classifies a token's surface text (valid UTF-8) into a Shape.
+Shape classify_shape(std::string_view utf8);
+
+class Tokenizer {
+ public:
+  Tokenizer();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer& other);
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  /// Tokenizes `text` (valid UTF-8). The result refers to `text`, which must
+  /// outlive it.
+  TokenizedText tokenize(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsner::text

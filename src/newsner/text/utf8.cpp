@@ -1,0 +1,81 @@
+#include "newsner/text/utf8.hpp"
+
+namespace newsner::text {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid; when
+// invalid, `*skip` receives the length of the maximal invalid subpart to replace.
+std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t* skip) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  *skip = 1;
+  if (c < 0x80) return 1;
+  std::size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;        // no overlong forms
+    if (c == 0xED) hi = 0x9F;        // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;        // no overlong forms
+    if (c == 0xF4) hi = 0x8F;        // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  for (std::size_t k = 1; k < need; ++k) {
+    if (i + k >= s.size()) { *skip = k; return 0; }
+    const unsigned char x = b(i + k);
+    const unsigned char l = (k == 1) ? lo : 0x80, h = (k == 1) ? hi : 0xBF;
+    if (x < l || x > h) { *skip = k; return 0; }
+  }
+  return need;
+}
+
+}  // namespace
+
+std::size_t valid_utf8_prefix(std::string_view s) {
+  std::size_t i = 0, skip = 0;
+  while (i < s.size()) {
+    // ASCII fast path, 8 bytes at a time would be faster; this keeps it simple.
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const std::size_t n = sequence_length(s, i, &skip);
+    if (n == 0) return i;
+    i += n;
+  }
+  return i;
+}
+
+std::string repair_utf8(std::string_view s, std::size_t* replaced) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  std::size_t count = 0, i = 0, skip = 0;
+  while (i < s.size()) {
+    const std::size_t valid = valid_utf8_prefix(s.substr(i));
+    out.append(s.substr(i, valid));
+    i += valid;
+    if (i >= s.size()) break;
+    sequence_length(s, i, &skip);
+    out.append("\xEF\xBF\xBD");
+    ++count;
+    i += skip;
+  }
+  if (replaced) *replaced = count;
+  return out;
+}
+
+std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
+  if (unit_ == OffsetUnit::Byte) return byte_offset;
+  if (byte_offset < byte_) { byte_ = 0; units_ = 0; }
+  while (byte_ < byte_offset && byte_ < text_.size()) {
+    const unsigned char c = static_cast<unsigned char>(text_[byte_]);
+    std::uint32_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    units_ += (unit_ == OffsetUnit::Utf16 && len == 4) ? 2 : 1;
+    byte_ += len;
+  }
+  return units_;
+}
+
+}  // namespace newsner::text

@@ -1,0 +1,48 @@
+// UTF-8 validation and repair, and offset conversion. Stage 1 of the pipeline
+// (NORMALIZE -> tokenize -> recognize -> resolve -> write).
+//
+// Repair: each maximal invalid subsequence becomes U+FFFD, the "substitution of
+// maximal subparts" practice of Unicode chapter 3 that ICU and the WHATWG
+// decoder follow. NUL bytes are valid UTF-8 and are kept.
+// Offsets: the library works in BYTES; OffsetMap converts byte offsets to code
+// points or UTF-16 code units for output.
+// Thread safety: pure functions; OffsetMap is immutable after construction.
+// Cost: linear in text length.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace newsner::text {
+
+/// Length in bytes of the longest valid UTF-8 prefix of `s`.
+std::size_t valid_utf8_prefix(std::string_view s);
+
+/// True when `s` is entirely valid UTF-8.
+inline bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(); }
+
+/// Returns `s` with every invalid sequence replaced by U+FFFD (EF BF BD);
+/// `replaced` (if given) receives the number of replacements.
+std::string repair_utf8(std::string_view s, std::size_t* replaced = nullptr);
+
+/// Output offset unit (--offsets).
+enum class OffsetUnit { CodePoint, Byte, Utf16 };
+
+/// Converts increasing byte offsets of one valid UTF-8 text into another unit.
+/// Calls must come in non-decreasing order of `byte_offset` for linear total
+/// cost; a smaller offset restarts the walk from the beginning (still correct).
+class OffsetConverter {
+ public:
+  OffsetConverter(std::string_view text, OffsetUnit unit) : text_(text), unit_(unit) {}
+  std::uint64_t convert(std::uint32_t byte_offset);
+
+ private:
+  std::string_view text_;
+  OffsetUnit unit_;
+  std::uint32_t byte_ = 0;   // position reached so far, in bytes
+  std::uint64_t units_ = 0;  // the same position in the target unit
+};
+
+}  // namespace newsner::text

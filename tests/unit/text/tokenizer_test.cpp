@@ -1,0 +1,77 @@
+#include "newsner/text/tokenizer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using newsner::text::Shape;
+using newsner::text::Tokenizer;
+
+namespace {
+std::vector<std::string> surfaces(const newsner::text::TokenizedText& tt) {
+  std::vector<std::string> out;
+  for (const auto& t : tt.tokens) out.emplace_back(tt.surface(t));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("tokenizer: words, punctuation and whitespace") {
+  Tokenizer tok;
+  SUBCASE("empty text gives no tokens") {
+    auto tt = tok.tokenize("");
+    CHECK(tt.tokens.empty());
+    CHECK(tt.sentences.empty());
+  }
+  SUBCASE("ASCII sentence") {
+    auto tt = tok.tokenize("Taro Kono, 55, said on Wednesday.");
+    CHECK(surfaces(tt) == std::vector<std::string>{"Taro", "Kono", ",", "55", ",", "said", "on",
+                                                   "Wednesday", "."});
+    CHECK(tt.tokens[0].shape == Shape::Capitalized);
+    CHECK(tt.tokens[3].shape == Shape::Digits);
+    CHECK(tt.tokens[5].shape == Shape::Lower);
+    CHECK(tt.tokens[1].space_before);
+    CHECK_FALSE(tt.tokens[2].space_before);
+    CHECK(tt.tokens[0].sentence_start);
+  }
+  SUBCASE("byte offsets over non-ASCII text") {
+    std::string s = "S\xC3\xA3o Paulo and Gda\xC5\x84sk";
+    auto tt = tok.tokenize(s);
+    REQUIRE(tt.tokens.size() == 4);
+    CHECK(tt.tokens[0].span.begin == 0);
+    CHECK(tt.tokens[0].span.end == 4);  // "São" is 4 bytes
+    CHECK(tt.surface(tt.tokens[3]) == "Gda\xC5\x84sk");
+    CHECK(tt.tokens[3].shape == Shape::Capitalized);
+  }
+  SUBCASE("case-folded forms, including non-ASCII") {
+    auto tt = tok.tokenize("M\xC3\x9CLLER NATO");
+    REQUIRE(tt.tokens.size() == 2);
+    CHECK(tt.folded_form(tt.tokens[0]) == "m\xC3\xBCller");
+    CHECK(tt.folded_form(tt.tokens[1]) == "nato");
+    CHECK(tt.tokens[0].shape == Shape::AllCaps);
+  }
+  SUBCASE("possessive 's is its own token") {
+    auto tt = tok.tokenize("Kono's and Abe\xE2\x80\x99s visit");
+    CHECK(surfaces(tt) == std::vector<std::string>{"Kono", "'s", "and", "Abe", "\xE2\x80\x99s", "visit"});
+  }
+  SUBCASE("line breaks are recorded") {
+    auto tt = tok.tokenize("Angela Merkel\nEmmanuel Macron");
+    REQUIRE(tt.tokens.size() == 4);
+    CHECK(tt.tokens[2].newline_before);
+    CHECK_FALSE(tt.tokens[1].newline_before);
+  }
+  SUBCASE("emoji is a symbol token") {
+    auto tt = tok.tokenize("ok \xF0\x9F\x98\x80 ok");
+    REQUIRE(tt.tokens.size() == 3);
+    CHECK(tt.tokens[1].shape == Shape::Symbol);
+  }
+}
+
+TEST_CASE("tokenizer: sentences keep abbreviations") {
+  Tokenizer tok;
+  auto tt = tok.tokenize("Mr. Smith went to the U.S. on Jan. 5. He left.\nNew line here");
+  REQUIRE(tt.sentences.size() == 3);
+  CHECK(tt.text.substr(tt.sentences[0].begin, tt.sentences[0].size()) ==
+        "Mr. Smith went to the U.S. on Jan. 5. ");
+  CHECK(tt.sentence_at(tt.sentences[2].begin) == 2);
+}
