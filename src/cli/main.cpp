@@ -1,1 +1,102 @@
-int main() { return 0; }
+// newsner CLI: flags -> Options and RunConfig, then cli::run. Exit status:
+// 0 all documents processed, 1 some documents failed, 2 usage or setup error.
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/runner.hpp"
+#include "newsner/newsner.hpp"
+#include "newsner/timex/dct.hpp"
+
+namespace {
+
+constexpr const char* kDescription =
+    "newsner: tags PERSON, LOCATION, ORGANIZATION and DATE mentions in news text and writes\n"
+    "one JSON line per document: {\"id\":...,\"entities\":[{\"text\",\"type\",\"start\",\"end\",\n"
+    "\"value\" (DATE, TIMEX3), \"kb_id\" (when known)}]}. Offsets are code points by default.\n\n"
+    "Inputs: FILE... (one document each), DIR (walked recursively, --glob files, sorted),\n"
+    "'-' or nothing (stdin as one document); with --jsonl, every line of the inputs is one\n"
+    "JSON record and every input line gives exactly one output line.";
+
+constexpr const char* kFooter =
+    "Exit status: 0 all documents processed; 1 some documents failed (unreadable path,\n"
+    "malformed JSON line, missing text field; each reported on stderr, the rest still\n"
+    "processed); 2 usage or setup error. Binary files found in a directory walk are skipped\n"
+    "with a message. A closed stdout (| head) ends the run quietly with status 0.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout becomes EPIPE, handled by the runner
+
+  CLI::App app{kDescription, "newsner"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", "newsner 0.1.0");
+
+  newsner::cli::RunConfig run;
+  newsner::Options options;
+  std::string offsets = "codepoint", date_order = "mdy", reference_date;
+  std::string date_field;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+
+  app.add_option("inputs", run.inputs, "Files, directories, or '-' for stdin (default: stdin)");
+  app.add_flag("--jsonl", run.jsonl, "Read JSON lines: one record per line, text in --text-field");
+  app.add_option("--text-field", run.fields.text, "JSONL field with the article text")->capture_default_str();
+  app.add_option("--id-field", run.fields.id, "JSONL field with the document id (else the line number)")
+      ->capture_default_str();
+  app.add_option("--date-field", date_field, "JSONL field with the DCT, YYYY-MM-DD (default: dct, then date)");
+  app.add_flag("--keep-text", run.fields.keep_text, "JSONL: keep the text field in the output");
+  app.add_option("--glob", run.glob, "File name pattern for directory walks")->capture_default_str();
+  app.add_option("--offsets", offsets, "Offset unit: codepoint, byte or utf16")
+      ->check(CLI::IsMember({"codepoint", "byte", "utf16"}))
+      ->capture_default_str();
+  app.add_option("--reference-date", reference_date,
+                 "DCT for every document, YYYY-MM-DD (default: JSONL date field, else the dateline)");
+  app.add_option("--date-order", date_order, "Reading of ambiguous numeric dates like 05/06/2018: mdy or dmy")
+      ->check(CLI::IsMember({"mdy", "dmy"}))
+      ->capture_default_str();
+  app.add_option("--gazetteer", options.gazetteer_files,
+                 "Extra gazetteer TSV (name<TAB>type[<TAB>kb_id[<TAB>flags]]); repeatable");
+  bool no_default = false;
+  app.add_flag("--no-default-gazetteers", no_default, "Do not use the gazetteers built into newsner");
+  app.add_flag("--explain", options.explain, "Add \"evidence\" (rules and lists) to each mention");
+  app.add_flag("--sentence", run.write.sentence, "Add \"sentence\" (index) to each mention");
+  app.add_option("-j,--threads", threads, "Worker threads (default: hardware threads)")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", run.quiet, "No warnings or progress on stderr (errors still shown)");
+  app.add_flag("--stats", run.stats, "Print a summary on stderr at the end");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // --help/--version exit 0; every usage error exits 2
+  }
+
+  if (!reference_date.empty()) {
+    options.reference_date = newsner::timex::parse_iso_date(reference_date);
+    if (!options.reference_date) {
+      std::fprintf(stderr, "newsner: --reference-date: \"%s\" is not a date YYYY-MM-DD\n", reference_date.c_str());
+      return 2;
+    }
+  }
+  if (!date_field.empty()) run.fields.date = {date_field};
+  options.date_order = date_order == "dmy" ? newsner::DateOrder::DayMonthYear : newsner::DateOrder::MonthDayYear;
+  options.default_gazetteers = !no_default;
+  run.write.explain = options.explain;
+  run.write.offsets = offsets == "byte"    ? newsner::text::OffsetUnit::Byte
+                      : offsets == "utf16" ? newsner::text::OffsetUnit::Utf16
+                                           : newsner::text::OffsetUnit::CodePoint;
+  run.threads = threads;
+
+  auto extractor = newsner::Extractor::create(options);
+  if (!extractor.ok()) {
+    std::fprintf(stderr, "newsner: %s\n", extractor.error.c_str());
+    return 2;
+  }
+  return newsner::cli::run(**extractor.value, run);
+}

@@ -1,0 +1,40 @@
+// Input: turns command-line paths into an ordered list of documents to read, and
+// reads them. Stage 0 of the pipeline (READ -> normalize -> ...).
+//   - "-" is stdin; a file path is one document; a directory is walked
+//     recursively (files whose name matches the glob, "*.txt" by default), in
+//     sorted byte order of the path, so output order never depends on the file
+//     system. Symbolic links to directories are not followed (no loops).
+//   - A file with a NUL byte in its first 64 KiB is binary: skipped with a message,
+//     as grep does.
+// Errors: an unreadable or missing path gives an InputItem with `error` set; the
+//   caller reports it and goes on.
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsner::io {
+
+struct InputItem {
+  std::string path;     // as given, or as found by the walk; "-" for stdin
+  std::string error;    // non-empty: this path could not be listed
+};
+
+/// Expands `args` (no args: stdin) into input items, walking directories.
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob);
+
+struct FileContent {
+  std::string bytes;
+  std::string error;    // non-empty: could not read
+  bool binary = false;  // has a NUL byte in its first 64 KiB
+};
+
+/// Reads a whole file ("-" = stdin).
+FileContent read_input(const std::string& path);
+
+/// True when `bytes` looks binary (a NUL byte in the first 64 KiB).
+bool looks_binary(std::string_view bytes);
+
+}  // namespace newsner::io

@@ -1,0 +1,79 @@
+#include "newsner/io/jsonl_reader.hpp"
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+#include "newsner/io/jsonl_writer.hpp"
+#include "newsner/timex/dct.hpp"
+
+namespace newsner::io {
+
+struct JsonlReader::Impl {
+  JsonlFields fields;
+  simdjson::dom::parser parser;
+};
+
+JsonlReader::JsonlReader(JsonlFields fields) : impl_(std::make_unique<Impl>()) {
+  impl_->fields = std::move(fields);
+}
+JsonlReader::~JsonlReader() = default;
+
+JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
+  JsonlRecord rec;
+  rec.doc.id = std::to_string(line_number);
+  rec.id_json = rec.doc.id;
+  simdjson::dom::element root;
+  auto err = impl_->parser.parse(line.data(), line.size(), true).get(root);
+  if (err) {
+    rec.error = fmt::format("malformed JSON: {}", simdjson::error_message(err));
+    return rec;
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) {
+    rec.error = "not a JSON object";
+    return rec;
+  }
+  const JsonlFields& f = impl_->fields;
+  bool have_text = false;
+  std::size_t date_rank = f.date.size();  // index of the date field used (lower wins)
+  for (auto field : obj) {
+    const std::string_view key = field.key;
+    const simdjson::dom::element value = field.value;
+    if (key == f.text) {
+      std::string_view s;
+      if (value.get_string().get(s)) {
+        rec.error = fmt::format("field \"{}\" is not a string", f.text);
+      } else {
+        rec.doc.text.assign(s);
+        have_text = true;
+      }
+      if (!f.keep_text) continue;
+    }
+    if (key == f.id) {
+      rec.has_id_field = true;
+      std::string_view s;
+      if (!value.get_string().get(s)) rec.doc.id.assign(s);
+      else rec.doc.id = simdjson::minify(value);
+    }
+    for (std::size_t k = 0; k < date_rank; ++k) {
+      std::string_view s;
+      if (key == f.date[k] && !value.get_string().get(s)) {
+        if (auto d = timex::parse_iso_date(s)) {
+          rec.doc.dct = d;
+          date_rank = k;
+        }
+      }
+    }
+    if (key == "entities") continue;  // replaced by ours
+    if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
+    append_json_string(rec.passthrough, key);
+    rec.passthrough.push_back(':');
+    rec.passthrough.append(simdjson::minify(value));
+  }
+  if (rec.has_id_field) rec.id_json.clear();  // the id is passed through already
+  if (!have_text && rec.error.empty()) rec.error = fmt::format("no \"{}\" field", f.text);
+  return rec;
+}
+
+}  // namespace newsner::io

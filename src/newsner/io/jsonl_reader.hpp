@@ -1,0 +1,51 @@
+// Reads one JSONL record (one JSON object on one line) into a Document plus the
+// fields to pass through to the output (DESIGN.md section 3). Parsing is done by
+// simdjson (DOM API); passed-through values are re-serialized minified.
+//   text:  the `text_field` (default "text"), must be a string;
+//   id:    the `id_field` (default "id"), any JSON value; when absent the output
+//          gets "id": <line number>;
+//   DCT:   the first of `date_fields` (default "dct", then "date") holding a
+//          "YYYY-MM-DD..." string.
+// Errors: malformed JSON, a non-object, a missing or non-string text field come
+//   back in JsonlRecord::error (with the record's id when it could be read).
+// Thread safety: one JsonlReader per thread (it owns a simdjson parser).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsner/document.hpp"
+
+namespace newsner::io {
+
+struct JsonlFields {
+  std::string text = "text";
+  std::string id = "id";
+  std::vector<std::string> date = {"dct", "date"};
+  bool keep_text = false;
+};
+
+struct JsonlRecord {
+  Document doc;            // id = the id as plain text, for messages
+  std::string id_json;     // the id as JSON (string or number)
+  bool has_id_field = false;
+  /// Output prefix: `"key":value` pairs to pass through, comma-separated, no braces.
+  std::string passthrough;
+  std::string error;       // non-empty: the record could not be used
+};
+
+class JsonlReader {
+ public:
+  explicit JsonlReader(JsonlFields fields);
+  ~JsonlReader();
+  /// Parses `line` (without its newline); `line_number` counts from 1.
+  JsonlRecord parse(std::string_view line, std::size_t line_number);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsner::io

@@ -1,0 +1,22 @@
+// Gazetteer recognizer: turns matches of mention-type entries (PERSON, LOCATION,
+// ORGANIZATION lists) into candidates. Stage 3 of the pipeline.
+// Acceptance: the entry's own capitalization; or any case when the matched
+// tokens are all caps on a line in capitals (headlines, credits); or a
+// diacritic-free spelling of an entry flagged "fold" ("Sao Paulo"). Entries
+// flagged "amb" (also common words: "Reading", "Chad") are dropped at a sentence
+// start or in capitals, and score low elsewhere.
+// Output: one candidate per (span, type), evidence = the list name, kb_id from
+// the entry (the most populous one when several share a name).
+// Thread safety: stateless. Cost: linear in the number of matches.
+#pragma once
+
+#include <vector>
+
+#include "newsner/document.hpp"
+#include "newsner/recognize/context.hpp"
+
+namespace newsner::recognize {
+
+void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out);
+
+}  // namespace newsner::recognize

@@ -1,0 +1,19 @@
+// LOCATION recognizer (context rules; known places come from the gazetteer
+// recognizer). Stage 3 of the pipeline. Rules:
+//   loc.feature   capitalized words + a geographic head: "Kuril Islands",
+//                 "Yangtze River", "Gulf of Mexico", "Mount Fuji"
+//   loc.context   an unknown capitalized word after "in", "near", "from", "at"
+//                 and before ", <known place>": "in Leeds, England"
+// Thread safety: stateless. Cost: linear in tokens.
+#pragma once
+
+#include <vector>
+
+#include "newsner/document.hpp"
+#include "newsner/recognize/context.hpp"
+
+namespace newsner::recognize {
+
+void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
+
+}  // namespace newsner::recognize

@@ -1,0 +1,94 @@
+#include "newsner/recognize/name_shape.hpp"
+
+#include <array>
+
+namespace newsner::recognize {
+
+using gazetteer::EntryClass;
+using text::Shape;
+
+namespace {
+
+constexpr std::array<std::string_view, 19> kCalendarWords = {
+    "january", "february", "march",  "april",   "june",     "july",   "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday",  "saturday", "sunday", "jan"};
+
+bool is_calendar_word(std::string_view folded) {
+  for (auto w : kCalendarWords) {
+    if (w == folded) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_name_particle(std::string_view f) {
+  return f == "van" || f == "von" || f == "de" || f == "der" || f == "den" || f == "da" || f == "di" ||
+         f == "du" || f == "la" || f == "le" || f == "del" || f == "della" || f == "dos" || f == "das" ||
+         f == "bin" || f == "ibn" || f == "al" || f == "el" || f == "ben" || f == "ter" || f == "ten" ||
+         f == "abu" || f == "y" || f == "st";
+}
+
+bool is_initial(const Context& ctx, std::size_t i) {
+  if (i + 1 >= ctx.size() || !ctx.is(i + 1, ".") || ctx.token(i + 1).space_before) return false;
+  const std::string_view s = ctx.surface(i);
+  if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
+  // "J.R.R": capitals separated by periods
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const bool want_letter = (k % 2 == 0);
+    if (want_letter ? !(s[k] >= 'A' && s[k] <= 'Z') : s[k] != '.') return false;
+  }
+  return true;
+}
+
+bool is_name_word(const Context& ctx, std::size_t i) {
+  const Shape s = ctx.token(i).shape;
+  if (s != Shape::Capitalized && s != Shape::Mixed && !(s == Shape::AllCaps && ctx.caps_line[i])) return false;
+  if (ctx.has(i, EntryClass::Title) || ctx.has(i, EntryClass::OrgHead)) {
+    // "Will", "Bill", "Major": a title or head word that is also a known name part
+    if (!ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Surname)) return false;
+  }
+  return !is_calendar_word(ctx.folded(i));
+}
+
+std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) {
+  std::size_t i = b, words = 0, end = b;
+  const std::size_t n = ctx.size();
+  while (i < n && words < max_words) {
+    if (i > b && ctx.token(i).newline_before) break;
+    if (is_initial(ctx, i)) {
+      i += 2;  // "J" "."
+      ++words;
+      continue;  // an initial alone is not a name: `end` waits for a word
+    }
+    if (!is_name_word(ctx, i)) {
+      // particle between capitals: "Ludwig van Beethoven", "Osama bin Laden"
+      if (i > b && ctx.token(i).shape == Shape::Lower && is_name_particle(ctx.folded(i)) && i + 1 < n &&
+          !ctx.token(i + 1).newline_before && is_name_word(ctx, i + 1)) {
+        ++i;
+        continue;
+      }
+      // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
+      if (i > b && ctx.token(i).shape == Shape::Lower && is_name_particle(ctx.folded(i)) && i + 2 < n &&
+          ctx.is(i + 1, "-") && !ctx.token(i + 1).space_before && is_name_word(ctx, i + 2)) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    ++i;
+    ++words;
+    end = i;
+    // Hyphen or apostrophe joins: "Jean-Michel", "O'Brien" (no spaces around).
+    while (i + 1 < n && (ctx.is(i, "-") || ctx.is(i, "'")) && !ctx.token(i).space_before &&
+           !ctx.token(i + 1).space_before &&
+           (is_name_word(ctx, i + 1) || (ctx.token(i + 1).shape == Shape::Lower && is_name_particle(ctx.folded(i + 1))))) {
+      i += 2;
+      end = i;
+    }
+  }
+  return end;
+}
+
+}  // namespace newsner::recognize

@@ -1,0 +1,29 @@
+// The shape of a personal name in running text, shared by the PERSON rules and
+// the document-level pass: capitalized tokens, with initials ("J.R.R.", "H. G."),
+// particles ("van", "de", "bin", "al-"), hyphenated parts ("Jean-Michel") and
+// apostrophes ("O'Brien") inside; never across a line break or a possessive "'s".
+// Units: token indices. Thread safety: stateless.
+#pragma once
+
+#include <cstddef>
+
+#include "newsner/recognize/context.hpp"
+
+namespace newsner::recognize {
+
+/// True for a name particle that may stand inside a name between capitals.
+bool is_name_particle(std::string_view folded);
+
+/// True when token i is an initial: a single capital letter ("J") or letters
+/// joined by periods ("J.R.R"), followed by a "." token.
+bool is_initial(const Context& ctx, std::size_t i);
+
+/// Returns the end (exclusive) of the longest name starting at token `b`, or `b`
+/// when no name starts there. At most `max_words` capitalized words.
+std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words = 4);
+
+/// True when token i can be a word of a name: capitalized (or in capitals on a
+/// capitals line), and not a title, organization head, month or weekday.
+bool is_name_word(const Context& ctx, std::size_t i);
+
+}  // namespace newsner::recognize

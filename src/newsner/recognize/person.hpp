@@ -1,0 +1,26 @@
+// PERSON recognizer. Stage 3 of the pipeline. Rules, each its own evidence id:
+//   person.title    a TITLE entry (President, Foreign Minister, Mr, Dr, ...) then a
+//                   name; the title stays outside the span ("Foreign Minister [Taro Kono]")
+//   person.given    a known given name then a capitalized surname ("[Phil Simmons]")
+//   person.initials initials then a surname ("[J.R.R. Tolkien]", "[H. G. Wells]")
+//   person.context  two or three unknown capitalized words before or after a
+//                   speech verb or with an age apposition ("[Wong Kwan] said",
+//                   "said [Pamela Pak]", "[Nasser Hussain], 28,")
+// Name shape (initials, particles, hyphens, possessive outside): name_shape.hpp.
+// Lists: TITLE, GIVEN_NAME and SURNAME gazetteers (gazetteers/SOURCES.md).
+// Thread safety: stateless. Cost: linear in tokens.
+#pragma once
+
+#include <vector>
+
+#include "newsner/document.hpp"
+#include "newsner/recognize/context.hpp"
+
+namespace newsner::recognize {
+
+void recognize_persons(const Context& ctx, std::vector<Candidate>& out);
+
+/// True for verbs of saying that mark an adjacent name as a person.
+bool is_speech_verb(std::string_view folded);
+
+}  // namespace newsner::recognize

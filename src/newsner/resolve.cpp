@@ -1,0 +1,201 @@
+#include "newsner/resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/organization.hpp"
+
+namespace newsner {
+namespace {
+
+using recognize::Context;
+using text::Shape;
+
+int type_rank(EntityType t) {
+  switch (t) {
+    case EntityType::Date: return 0;
+    case EntityType::Person: return 1;
+    case EntityType::Organization: return 2;
+    case EntityType::Location: return 3;
+  }
+  return 4;
+}
+
+// Accepted spans, keyed by begin, for O(log n) overlap checks.
+class Occupancy {
+ public:
+  bool free(Span s) const {
+    auto it = by_begin_.upper_bound(s.begin);
+    if (it != by_begin_.end() && it->first < s.end) return false;
+    if (it != by_begin_.begin()) {
+      --it;
+      if (it->second > s.begin) return false;
+    }
+    return true;
+  }
+  void take(Span s) { by_begin_[s.begin] = s.end; }
+
+ private:
+  std::map<std::uint32_t, std::uint32_t> by_begin_;
+};
+
+struct Chosen {
+  Candidate cand;
+  std::vector<std::string_view> evidence;
+};
+
+// First token whose span starts at or after `offset`.
+std::size_t token_at(const Context& ctx, std::uint32_t offset) {
+  const auto& toks = ctx.tt.tokens;
+  auto it = std::lower_bound(toks.begin(), toks.end(), offset,
+                             [](const text::Token& t, std::uint32_t o) { return t.span.begin < o; });
+  return static_cast<std::size_t>(it - toks.begin());
+}
+
+std::string folded_key(const Context& ctx, std::size_t b, std::size_t e) {
+  std::string key;
+  for (std::size_t i = b; i < e; ++i) {
+    if (i > b) key.push_back(' ');
+    key.append(ctx.folded(i));
+  }
+  return key;
+}
+
+// The document-level pass: propagates types from confident mentions to other
+// occurrences of the same name (see resolve.hpp).
+void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) {
+  // Names known in this document: folded token sequences -> type, plus
+  // PERSON name parts (first and last words) -> PERSON.
+  std::unordered_map<std::string, EntityType> full;
+  std::unordered_map<std::string, int> person_parts;
+  std::size_t max_len = 1;
+  for (const Chosen& c : chosen) {
+    if (c.cand.type == EntityType::Date) continue;
+    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    if (e <= b) continue;
+    full.emplace(folded_key(ctx, b, e), c.cand.type);
+    max_len = std::max(max_len, e - b);
+    if (c.cand.type == EntityType::Person && e - b >= 2) {
+      person_parts[std::string(ctx.folded(e - 1))] += 2;  // surname
+      if (!ctx.is_common_word(b)) person_parts[std::string(ctx.folded(b))] += 1;
+    }
+  }
+  // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
+  for (const Chosen& c : chosen) {
+    if (c.cand.type != EntityType::Organization) continue;
+    const std::size_t e = token_at(ctx, c.cand.span.end);
+    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
+      full.emplace(std::string(ctx.folded(e + 1)), EntityType::Organization);
+    }
+  }
+  if (full.empty()) return;
+
+  std::vector<Chosen> added;
+  const std::size_t n = ctx.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!ctx.is_cap(i)) continue;
+    const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
+    // Longest known full name starting here that is not yet tagged.
+    std::string key;
+    std::size_t best_end = i;
+    EntityType best_type = EntityType::Location;
+    for (std::size_t j = i; j < n && j - i < max_len; ++j) {
+      if (j > i) {
+        if (ctx.token(j).newline_before) break;
+        key.push_back(' ');
+      }
+      key.append(ctx.folded(j));
+      auto it = full.find(key);
+      if (it != full.end() && ctx.is_cap(j)) {
+        best_end = j + 1;
+        best_type = it->second;
+      }
+    }
+    if (best_end > i) {
+      const Span s = ctx.span(i, best_end);
+      // A single lowercase-looking common word repeated is no evidence.
+      const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
+      if (!weak && occ.free(s)) {
+        Candidate c;
+        c.type = best_type;
+        c.span = s;
+        c.score = 0.5f;
+        c.evidence = "document.repeat";
+        added.push_back({c, {c.evidence}});
+        occ.take(s);
+      }
+      i = best_end - 1;
+      continue;
+    }
+    // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals.
+    auto p = person_parts.find(std::string(ctx.folded(i)));
+    if (p != person_parts.end() && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
+        (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
+      std::size_t e = i + 1;
+      if (e < n && ctx.is_cap(e) && person_parts.count(std::string(ctx.folded(e))) && !ctx.token(e).newline_before) ++e;
+      const Span s = ctx.span(i, e);
+      if (occ.free(s)) {
+        Candidate c;
+        c.type = EntityType::Person;
+        c.span = s;
+        c.score = 0.5f;
+        c.evidence = "document.person_part";
+        added.push_back({c, {c.evidence}});
+        occ.take(s);
+      }
+      i = e - 1;
+    }
+  }
+  for (auto& a : added) chosen.push_back(std::move(a));
+}
+
+}  // namespace
+
+std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    if (a.score != b.score) return a.score > b.score;
+    if (a.type != b.type) return type_rank(a.type) < type_rank(b.type);
+    return a.span.begin < b.span.begin;
+  });
+  Occupancy occ;
+  std::vector<Chosen> chosen;
+  for (auto& c : candidates) {
+    if (c.span.size() == 0) continue;
+    if (occ.free(c.span)) {
+      occ.take(c.span);
+      chosen.push_back({std::move(c), {}});
+      chosen.back().evidence.push_back(chosen.back().cand.evidence);
+    } else if (keep_evidence) {
+      // Same span and type as a chosen one: record the extra evidence.
+      for (auto& ch : chosen) {
+        if (ch.cand.span == c.span && ch.cand.type == c.type) {
+          ch.evidence.push_back(c.evidence);
+          break;
+        }
+      }
+    }
+  }
+  propagate(ctx, chosen, occ);
+  std::sort(chosen.begin(), chosen.end(),
+            [](const Chosen& a, const Chosen& b) { return a.cand.span.begin < b.cand.span.begin; });
+  std::vector<Mention> out;
+  out.reserve(chosen.size());
+  for (auto& ch : chosen) {
+    Mention m;
+    m.type = ch.cand.type;
+    m.span = ch.cand.span;
+    m.value = std::move(ch.cand.value);
+    m.mod = std::move(ch.cand.mod);
+    m.kb_id = std::move(ch.cand.kb_id);
+    m.sentence = ctx.tt.sentence_at(m.span.begin);
+    if (keep_evidence) m.evidence = std::move(ch.evidence);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace newsner

@@ -1,0 +1,31 @@
+// Resolution: turns overlapping candidates from all recognizers into
+// non-overlapping mentions, then makes the document consistent. Stage 4 of the
+// pipeline.
+//
+// Priority (documented contract, applied greedily):
+//   1. a longer span (in bytes) wins over a shorter one it overlaps;
+//   2. on equal length, the higher score (more specific evidence: a title rule
+//      0.9 > gazetteer 0.7 > given-name rule 0.65 > context rule 0.55 > ambiguous
+//      gazetteer entry 0.35);
+//   3. then DATE > PERSON > ORGANIZATION > LOCATION, then earlier start.
+// Except: a DATE candidate is never cut by a name, and a name covering a DATE
+// wholly ("Independence Day"?) keeps only if longer. All candidates with the
+// same span merge their evidence.
+// Document-level pass (a small "orthomatcher"): after the greedy choice,
+//   - a single capitalized token equal to the last (or first) word of a PERSON
+//     mention elsewhere in the document becomes PERSON ("Kono" after "Taro Kono");
+//   - an all-caps or lowercase-folded repeat of a multi-word mention gets its type;
+//   - an acronym defined in parentheses after an ORGANIZATION gets its type.
+// Units: BYTE spans. Thread safety: stateless. Cost: O(c log c) for c candidates.
+#pragma once
+
+#include <vector>
+
+#include "newsner/document.hpp"
+#include "newsner/recognize/context.hpp"
+
+namespace newsner {
+
+std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate> candidates, bool keep_evidence);
+
+}  // namespace newsner
