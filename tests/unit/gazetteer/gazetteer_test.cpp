@@ -1,0 +1,156 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "newsner/gazetteer/image.hpp"
+#include "newsner/gazetteer/loader.hpp"
+#include "newsner/gazetteer/matcher.hpp"
+#include "newsner/text/tokenizer.hpp"
+
+using namespace newsner::gazetteer;
+
+namespace {
+
+const char* kList =
+    "# a test list\n"
+    "New York\tLOCATION\tgeonames:5128581\tpop=8000000\n"
+    "New York Times\tORGANIZATION\n"
+    "York\tLOCATION\tgeonames:2633352\n"
+    "S\xC3\xA3o Paulo\tLOCATION\tgeonames:3448439\tfold\n"
+    "M\xC3\xBCnchen\tLOCATION\n"
+    "Reading\tLOCATION\t\tamb\n"
+    "Jean-Michel\tGIVEN_NAME\n"
+    "McDonald's\tORGANIZATION\n"
+    "reading\tWORD\n";
+
+Matcher make_matcher(const char* tsv = kList) {
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, "test.tsv", 0, entries).empty());
+  std::string err;
+  std::string image = build_image(entries, {"test"}, err);
+  REQUIRE(err.empty());
+  auto g = Gazetteer::adopt(std::move(image), err);
+  REQUIRE(g.has_value());
+  return Matcher({*g});
+}
+
+struct Found {
+  std::string text, name;
+  bool exact;
+};
+
+std::vector<Found> find(const Matcher& m, const std::string& text) {
+  newsner::text::Tokenizer tok;
+  auto tt = tok.tokenize(text);
+  std::vector<Match> out;
+  m.find_all(tt, out);
+  std::vector<Found> f;
+  for (const auto& x : out) {
+    auto span = newsner::Span{tt.tokens[x.token_begin].span.begin, tt.tokens[x.token_end - 1].span.end};
+    f.push_back({text.substr(span.begin, span.size()), std::string(m.entry(x).name), x.exact_case});
+  }
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("gazetteer TSV loader") {
+  std::vector<SourceEntry> e;
+  SUBCASE("columns and flags") {
+    CHECK(parse_tsv("Paris\tLOCATION\tgeonames:1\tpop=2000000,fold\n", "x", 3, e).empty());
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].population == 2000000);
+    CHECK((e[0].flags & kFold) != 0);
+    CHECK(e[0].list == 3);
+  }
+  SUBCASE("errors name file and line and quote the text") {
+    CHECK(parse_tsv("# c\n\nParis\n", "f.tsv", 0, e) == "f.tsv:3: expected \"name<TAB>type[<TAB>kb_id[<TAB>flags]]\", got \"Paris\"");
+    CHECK(parse_tsv("Paris\tCITY\n", "f.tsv", 0, e) == "f.tsv:1: unknown type \"CITY\"");
+    CHECK(parse_tsv("Paris\tLOC\t\tbig\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"big\"");
+  }
+  CHECK(list_name_of("gazetteers/curated/news_media.tsv") == "news_media");
+}
+
+TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
+  const Matcher m = make_matcher();
+  SUBCASE("all matches at a start, longest first") {
+    auto f = find(m, "He reads the New York Times daily.");
+    REQUIRE(f.size() >= 3);
+    CHECK(f[0].name == "New York Times");
+    CHECK(f[1].name == "New York");
+    CHECK(f[2].name == "York");
+  }
+  SUBCASE("exact case is reported; other cases still match") {
+    auto f = find(m, "NEW YORK");
+    REQUIRE(!f.empty());
+    CHECK(f[0].name == "New York");
+    CHECK_FALSE(f[0].exact);
+    CHECK(find(m, "New York")[0].exact);
+  }
+  SUBCASE("diacritic-free spelling only where the entry allows it") {
+    auto f = find(m, "flights to Sao Paulo");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].name == "S\xC3\xA3o Paulo");
+    CHECK_FALSE(f[0].exact);
+    CHECK(find(m, "Munchen").empty());  // no "fold" flag
+    CHECK(find(m, "M\xC3\xBCnchen").size() == 1);
+  }
+  SUBCASE("hyphens and possessives tokenized like the entry") {
+    CHECK(find(m, "Jean-Michel Basquiat")[0].name == "Jean-Michel");
+    CHECK(find(m, "at McDonald's today")[0].name == "McDonald's");
+  }
+  SUBCASE("a match never crosses a line break") {
+    for (const auto& x : find(m, "New\nYork")) CHECK(x.name != "New York");
+  }
+  SUBCASE("ambiguity flag is kept") {
+    std::vector<Match> out;
+    m.lookup("reading", out);
+    bool amb = false, word = false;
+    for (const auto& x : out) {
+      auto e = m.entry(x);
+      if (e.cls == EntryClass::Location) amb = (e.flags & kAmbiguous) != 0;
+      if (e.cls == EntryClass::Word) word = true;
+    }
+    CHECK(amb);
+    CHECK(word);
+  }
+}
+
+TEST_CASE("gazetteer matcher agrees with a brute-force scan") {
+  // Every (start, length) window whose folded tokens equal an entry key must be found.
+  const Matcher m = make_matcher();
+  const std::vector<std::string> words = {"New", "York", "Times", "new", "YORK", "Reading", "the"};
+  newsner::text::Tokenizer tok;
+  for (int seed = 0; seed < 200; ++seed) {
+    std::string text;
+    unsigned x = static_cast<unsigned>(seed) * 2654435761u + 1;
+    for (int k = 0; k < 6; ++k) {
+      x = x * 1103515245u + 12345u;
+      if (k) text += ' ';
+      text += words[(x >> 16) % words.size()];
+    }
+    auto tt = tok.tokenize(text);
+    std::vector<Match> got;
+    m.find_all(tt, got);
+    std::size_t expected = 0;
+    for (std::size_t b = 0; b < tt.tokens.size(); ++b) {
+      std::string key;
+      for (std::size_t e = b; e < tt.tokens.size(); ++e) {
+        if (e > b) key += ' ';
+        key += std::string(tt.folded_form(tt.tokens[e]));
+        std::vector<Match> hits;
+        m.lookup(key, hits);
+        expected += hits.size();
+      }
+    }
+    CHECK_MESSAGE(got.size() == expected, text);
+  }
+}
+
+TEST_CASE("gazetteer image rejects foreign bytes") {
+  std::string err;
+  alignas(8) static const char junk[64] = "not an image";
+  CHECK_FALSE(Gazetteer::open(std::string_view(junk, sizeof junk), err).has_value());
+  CHECK_FALSE(err.empty());
+}

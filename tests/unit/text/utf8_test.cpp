@@ -1,0 +1,65 @@
+#include "newsner/text/utf8.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace newsner::text;
+
+namespace {
+// Reference: count code points / UTF-16 units of the valid prefix naively.
+std::uint64_t naive_units(const std::string& s, std::size_t bytes, bool utf16) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) n += (utf16 && c >= 0xF0) ? 2 : 1;
+  }
+  return n;
+}
+}  // namespace
+
+TEST_CASE("utf8: validation and repair") {
+  SUBCASE("empty") {
+    CHECK(is_valid_utf8(""));
+    CHECK(repair_utf8("").empty());
+  }
+  SUBCASE("ASCII and multilingual text is kept as is") {
+    const std::string s = "S\xC3\xA3o Paulo, Gda\xC5\x84sk, M\xC3\xBCller \xF0\x9F\x98\x80";
+    CHECK(is_valid_utf8(s));
+    std::size_t n = 99;
+    CHECK(repair_utf8(s, &n) == s);
+    CHECK(n == 0);
+  }
+  SUBCASE("each maximal invalid subpart becomes one U+FFFD") {
+    std::size_t n = 0;
+    CHECK(repair_utf8("a\xFF" "b", &n) == "a\xEF\xBF\xBD" "b");
+    CHECK(n == 1);
+    // truncated 3-byte sequence: one replacement for the two bytes
+    CHECK(repair_utf8("x\xE2\x82y", &n) == "x\xEF\xBF\xBDy");
+    CHECK(n == 1);
+    // overlong encoding of '/' and a surrogate are invalid
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));
+    CHECK(is_valid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80\xF4\x90\x80\x80\xF0\x9F")));
+  }
+  SUBCASE("NUL bytes are valid") { CHECK(is_valid_utf8(std::string("a\0b", 3))); }
+}
+
+TEST_CASE("utf8: offset conversion matches a naive count") {
+  const std::string s = "S\xC3\xA3o Paulo \xF0\x9F\x98\x80 Gda\xC5\x84sk M\xC3\xBCller";
+  for (OffsetUnit unit : {OffsetUnit::CodePoint, OffsetUnit::Utf16, OffsetUnit::Byte}) {
+    OffsetConverter conv(s, unit);
+    for (std::uint32_t b = 0; b <= s.size(); ++b) {
+      if (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;  // not a boundary
+      const std::uint64_t want = unit == OffsetUnit::Byte ? b : naive_units(s, b, unit == OffsetUnit::Utf16);
+      CHECK(conv.convert(b) == want);
+    }
+    CHECK(conv.convert(4) == (unit == OffsetUnit::Byte ? 4u : 3u));  // going back restarts correctly
+  }
+  SUBCASE("emoji: 4 bytes, 1 code point, 2 UTF-16 units") {
+    const std::string e = "\xF0\x9F\x98\x80!";
+    CHECK(OffsetConverter(e, OffsetUnit::CodePoint).convert(4) == 1);
+    CHECK(OffsetConverter(e, OffsetUnit::Utf16).convert(4) == 2);
+  }
+}
