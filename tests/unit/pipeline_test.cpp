@@ -1,0 +1,116 @@
+// The whole pipeline through the public API (newsner.hpp): DCT priority, repair
+// of invalid UTF-8, user gazetteers, explain evidence, failure isolation.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "newsner/newsner.hpp"
+#include "newsner/timex/dct.hpp"
+
+using namespace newsner;
+
+namespace {
+
+std::shared_ptr<const Extractor> make(Options o = {}) {
+  auto r = Extractor::create(o);
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  return *r.value;
+}
+
+const Mention* find(const Extraction& r, std::string_view text) {
+  for (const auto& m : r.mentions) {
+    if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == text) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: mentions are sorted, typed and non-overlapping") {
+  auto ex = make();
+  Extraction r = ex->extract({"d", "Chancellor Angela Merkel met officials in Berlin on Monday.", std::nullopt});
+  CHECK(r.error.empty());
+  REQUIRE(find(r, "Angela Merkel"));
+  CHECK(find(r, "Angela Merkel")->type == EntityType::Person);
+  REQUIRE(find(r, "Berlin"));
+  CHECK(find(r, "Berlin")->type == EntityType::Location);
+  for (std::size_t i = 1; i < r.mentions.size(); ++i) {
+    CHECK(r.mentions[i - 1].span.end <= r.mentions[i].span.begin);
+  }
+}
+
+TEST_CASE("pipeline: DCT priority is flag, then document, then dateline") {
+  const std::string text = "LONDON 1996-08-30\nThe talks ended yesterday.";
+  SUBCASE("dateline") {
+    Extraction r = make()->extract({"d", text, std::nullopt});
+    REQUIRE(r.dct.has_value());
+    CHECK(*r.dct == *timex::parse_iso_date("1996-08-30"));
+    REQUIRE(find(r, "yesterday"));
+    CHECK(find(r, "yesterday")->value == "1996-08-29");
+  }
+  SUBCASE("the document's own date beats the dateline") {
+    Extraction r = make()->extract({"d", text, timex::parse_iso_date("2001-01-10")});
+    CHECK(find(r, "yesterday")->value == "2001-01-09");
+  }
+  SUBCASE("--reference-date beats both") {
+    Options o;
+    o.reference_date = timex::parse_iso_date("2010-05-05");
+    Extraction r = make(o)->extract({"d", text, timex::parse_iso_date("2001-01-10")});
+    CHECK(find(r, "yesterday")->value == "2010-05-04");
+  }
+  SUBCASE("no DCT: unknown parts are X") {
+    Extraction r = make()->extract({"d", "The deal was signed on December 19.", std::nullopt});
+    REQUIRE(find(r, "December 19"));
+    CHECK(find(r, "December 19")->value == "XXXX-12-19");
+  }
+}
+
+TEST_CASE("pipeline: invalid UTF-8 is repaired with a warning") {
+  Extraction r = make()->extract({"d", "Talks in Berlin \xff ended.", std::nullopt});
+  CHECK(r.error.empty());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.text == "Talks in Berlin \xEF\xBF\xBD ended.");
+  CHECK(find(r, "Berlin"));
+}
+
+TEST_CASE("pipeline: empty and odd documents") {
+  auto ex = make();
+  CHECK(ex->extract({"d", "", std::nullopt}).mentions.empty());
+  CHECK(ex->extract({"d", std::string("\0\0\0", 3), std::nullopt}).error.empty());
+  CHECK(ex->extract({"d", std::string(10000, '-'), std::nullopt}).mentions.empty());
+}
+
+TEST_CASE("pipeline: user gazetteer and explain") {
+  const std::string path = "newsner_pipeline_test_gazetteer.tsv";
+  {
+    std::ofstream f(path);
+    f << "# test\nZorblax Dynamics\tORGANIZATION\twikidata:Q0\n";
+  }
+  Options o;
+  o.gazetteer_files = {path};
+  o.explain = true;
+  Extraction r = make(o)->extract({"d", "Shares of Zorblax Dynamics rose.", std::nullopt});
+  std::remove(path.c_str());
+  const Mention* m = find(r, "Zorblax Dynamics");
+  REQUIRE(m);
+  CHECK(m->type == EntityType::Organization);
+  CHECK(m->kb_id == "wikidata:Q0");
+  REQUIRE_FALSE(m->evidence.empty());
+  CHECK(m->evidence[0] == "newsner_pipeline_test_gazetteer");
+}
+
+TEST_CASE("pipeline: a bad gazetteer file is a setup error naming file and line") {
+  const std::string path = "newsner_pipeline_test_bad.tsv";
+  {
+    std::ofstream f(path);
+    f << "# test\nNo type here\n";
+  }
+  Options o;
+  o.gazetteer_files = {path};
+  auto r = Extractor::create(o);
+  std::remove(path.c_str());
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.find("newsner_pipeline_test_bad.tsv:2") != std::string::npos);
+}
