@@ -1,7 +1,12 @@
 // Document creation time (DCT) lookup: from a "YYYY-MM-DD" string (flag or JSONL
 // field) or from a full date in the article's dateline (its first lines, e.g.
-// "LONDON 1996-08-30" or "Tuesday, March 3, 2015"). Never the machine clock.
-// Thread safety: pure functions.
+// "LONDON 1996-08-30", "Tuesday, March 3, 2015", "TOKYO, December 19, 2018",
+// "PARIS, 19 December 2018"). Never the machine clock. Partial datelines
+// ("LATTAKIA, Aug 10") give no DCT. The dateline's date is also found by the DATE
+// recognizer as an ordinary mention.
+// Thread safety: pure functions (patterns are compiled once, thread-safely).
+// Errors: nullopt for malformed input or impossible days (2018-02-30).
+// Cost: parse_iso_date O(1); find_dateline_dct reads at most 400 bytes.
 #pragma once
 
 #include <chrono>

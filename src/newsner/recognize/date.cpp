@@ -1,0 +1,1071 @@
+#include "newsner/recognize/date.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string_view>
+
+#include "newsner/timex/normalizer.hpp"
+#include "newsner/timex/patterns.hpp"
+#include "newsner/timex/value.hpp"
+
+namespace newsner::recognize {
+namespace {
+
+using timex::Direction;
+using timex::Granularity;
+using timex::kUnknown;
+using timex::Mod;
+using timex::Rule;
+using timex::Unit;
+using timex::Value;
+using Dct = std::optional<std::chrono::year_month_day>;
+
+// ---------------------------------------------------------------- lexing a match
+// A match is at most a few dozen bytes; its lexemes live in a fixed array (no heap).
+struct Lex {
+  enum Kind : std::uint8_t { Word, Num, Punct } kind;
+  std::string_view text;    // surface (words: letters only; nums: digits only)
+  std::string_view suffix;  // letters glued to a number ("th", "s"), or "'" marker
+  std::uint32_t begin;      // byte offset in the document
+  int num = 0;              // value of a Num
+  bool apostrophe = false;  // "'90s"
+};
+
+constexpr std::size_t kMaxLex = 40;
+struct Lexemes {
+  std::array<Lex, kMaxLex> v;
+  std::size_t n = 0;
+};
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool ieq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != b[i]) return false;
+  return true;
+}
+
+template <std::size_t N>
+int index_in(std::string_view w, const std::string_view (&table)[N]) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (ieq(w, table[i])) return static_cast<int>(i);
+  return -1;
+}
+
+void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& out) {
+  out.n = 0;
+  std::uint32_t i = begin;
+  while (i < end && out.n < kMaxLex) {
+    const char c = text[i];
+    if (is_alpha(c)) {
+      std::uint32_t j = i;
+      while (j < end && is_alpha(text[j])) ++j;
+      out.v[out.n++] = Lex{Lex::Word, text.substr(i, j - i), {}, i};
+      i = j;
+    } else if (is_digit(c) || (c == '\'' && i + 1 < end && is_digit(text[i + 1]))) {
+      const bool apos = c == '\'';
+      std::uint32_t j = apos ? i + 1 : i;
+      const std::uint32_t ds = j;
+      int n = 0;
+      while (j < end && is_digit(text[j])) n = n * 10 + (text[j++] - '0');
+      const std::uint32_t de = j;
+      if (j < end && text[j] == '\'' && j + 1 < end && lower(text[j + 1]) == 's') ++j;  // 1990's
+      const std::uint32_t ss = j;
+      while (j < end && is_alpha(text[j])) ++j;
+      Lex l{Lex::Num, text.substr(ds, de - ds), text.substr(ss, j - ss), i};
+      l.num = n;
+      l.apostrophe = apos;
+      out.v[out.n++] = l;
+      i = j;
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else {
+      out.v[out.n++] = Lex{Lex::Punct, text.substr(i, 1), {}, i};
+      ++i;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- word tables
+constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+constexpr std::string_view kMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                           "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+constexpr std::string_view kSeasons[] = {"spring", "summer", "fall", "winter", "autumn"};
+constexpr std::string_view kOnes[] = {"one", "two",   "three", "four", "five",
+                                      "six", "seven", "eight", "nine"};
+constexpr std::string_view kTeens[] = {"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                      "sixty",  "seventy", "eighty", "ninety"};
+constexpr std::string_view kOrdinals[] = {
+    "first",      "second",     "third",       "fourth",     "fifth",     "sixth",
+    "seventh",    "eighth",     "ninth",       "tenth",      "eleventh",  "twelfth",
+    "thirteenth", "fourteenth", "fifteenth",   "sixteenth",  "seventeenth", "eighteenth",
+    "nineteenth", "twentieth"};
+constexpr std::string_view kDecadeWords[] = {"twenties", "thirties", "forties",  "fifties",
+                                             "sixties",  "seventies", "eighties", "nineties"};
+
+int month_of(std::string_view w) {
+  int i = index_in(w, kMonths);
+  if (i >= 0) return i + 1;
+  if (ieq(w, "sept")) return 9;
+  i = index_in(w, kMonthAbbr);
+  return i >= 0 ? i + 1 : 0;
+}
+int weekday_of(std::string_view w) {
+  const int i = index_in(w, kWeekdays);
+  return i >= 0 ? i + 1 : 0;
+}
+timex::Season season_of(std::string_view w) {
+  switch (index_in(w, kSeasons)) {
+    case 0: return timex::Season::Spring;
+    case 1: return timex::Season::Summer;
+    case 2: case 4: return timex::Season::Fall;
+    case 3: return timex::Season::Winter;
+    default: return static_cast<timex::Season>(0);
+  }
+}
+int cardinal_of(std::string_view w) {
+  int i = index_in(w, kOnes);
+  if (i >= 0) return i + 1;
+  i = index_in(w, kTeens);
+  if (i >= 0) return i + 10;
+  i = index_in(w, kTens);
+  if (i >= 0) return (i + 2) * 10;
+  if (ieq(w, "a") || ieq(w, "an")) return 1;
+  if (ieq(w, "hundred")) return 100;
+  return -1;
+}
+int ordinal_of(std::string_view w) {
+  const int i = index_in(w, kOrdinals);
+  if (i >= 0) return i + 1;
+  if (ieq(w, "thirtieth")) return 30;
+  return -1;
+}
+bool is_upper_initial(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Reads a cardinal number written in words starting at lexeme i ("twenty-one",
+// "forty two"); advances i. -1 when none.
+int read_cardinal(const Lexemes& L, std::size_t& i) {
+  if (i >= L.n || L.v[i].kind != Lex::Word) return -1;
+  int v = cardinal_of(L.v[i].text);
+  if (v < 0) return -1;
+  ++i;
+  if (v >= 20 && v % 10 == 0 && v < 100) {
+    std::size_t j = i;
+    if (j < L.n && L.v[j].kind == Lex::Punct && L.v[j].text == "-") ++j;
+    if (j < L.n && L.v[j].kind == Lex::Word) {
+      const int o = index_in(L.v[j].text, kOnes);
+      if (o >= 0) {
+        v += o + 1;
+        i = j + 1;
+      }
+    }
+  }
+  return v;
+}
+
+// Reads an ordinal in words ("twenty-first", "fifth"); advances i. -1 when none.
+int read_ordinal(const Lexemes& L, std::size_t& i) {
+  if (i >= L.n || L.v[i].kind != Lex::Word) return -1;
+  int o = ordinal_of(L.v[i].text);
+  if (o > 0) {
+    ++i;
+    return o;
+  }
+  const int t = index_in(L.v[i].text, kTens);
+  if (t == 0 || t == 1) {  // twenty-, thirty-
+    std::size_t j = i + 1;
+    if (j < L.n && L.v[j].kind == Lex::Punct && L.v[j].text == "-") ++j;
+    if (j < L.n && L.v[j].kind == Lex::Word) {
+      o = ordinal_of(L.v[j].text);
+      if (o > 0 && o < 10) {
+        i = j + 1;
+        return (t + 2) * 10 + o;
+      }
+    }
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------- parsed parts
+struct Parts {
+  Mod mod = Mod::None;
+  int half = 0;          // "first half of" -> 1, "second half of" -> 2
+  int month = 0;         // 1..12
+  bool month_lower = false;
+  bool month_abbr_nodot = false;
+  int day = 0;
+  int year = kUnknown;
+  int weekday = 0;
+  timex::Season season = static_cast<timex::Season>(0);
+  int rel = 0;           // -1 last/past/previous, 0 this, +1 next/coming
+  bool has_rel = false;
+  bool has_the = false;
+  bool night = false;
+  std::size_t core = 0;  // first lexeme after the modifier
+};
+
+// Consumes a leading modifier phrase ("the end of", "early", "mid-", "around").
+void parse_mod(const Lexemes& L, Parts& p) {
+  std::size_t i = 0;
+  auto word = [&](std::size_t k, std::string_view w) {
+    return k < L.n && L.v[k].kind == Lex::Word && ieq(L.v[k].text, w);
+  };
+  std::size_t j = i;
+  if (word(j, "the")) ++j;
+  if (word(j, "very")) ++j;
+  if (j < L.n && L.v[j].kind == Lex::Word) {
+    const std::string_view w = L.v[j].text;
+    Mod m = Mod::None;
+    int half = 0;
+    std::size_t k = j + 1;
+    if (ieq(w, "end") || ieq(w, "close")) m = Mod::End;
+    else if (ieq(w, "beginning") || ieq(w, "start") || ieq(w, "dawn")) m = Mod::Start;
+    else if (ieq(w, "middle") && word(k, "of")) m = Mod::Mid;
+    else if (ieq(w, "turn")) m = Mod::None;
+    else if ((word(k, "half") || word(k, "part")) && word(k + 1, "of")) {
+      const bool first = ieq(w, "first") || ieq(w, "early");
+      m = first ? Mod::Start : Mod::End;
+      half = word(k, "half") ? (first ? 1 : 2) : 0;
+      ++k;
+    } else {
+      k = 0;
+    }
+    if (k && word(k, "of") && (m != Mod::None || ieq(w, "turn"))) {
+      ++k;
+      if (word(k, "the")) ++k;
+      p.mod = m;
+      p.half = half;
+      p.core = k;
+      return;
+    }
+    // early / late / mid(-) / middle
+    if (ieq(w, "early") || ieq(w, "late") || ieq(w, "mid") || ieq(w, "middle")) {
+      p.mod = ieq(w, "early") ? Mod::Start : ieq(w, "late") ? Mod::End : Mod::Mid;
+      k = j + 1;
+      if (k < L.n && L.v[k].kind == Lex::Punct && L.v[k].text == "-") ++k;
+      p.core = k;
+      return;
+    }
+  }
+  if (i < L.n && L.v[i].kind == Lex::Word) {
+    const std::string_view w = L.v[i].text;
+    if (ieq(w, "earlier") || ieq(w, "later")) {
+      p.core = i + 1;
+      return;
+    }
+    if (ieq(w, "around") || ieq(w, "approximately") || ieq(w, "circa") || ieq(w, "roughly")) {
+      p.mod = Mod::Approx;
+      p.core = i + 1;
+      return;
+    }
+  }
+  p.core = 0;
+}
+
+// Fills month/day/year/weekday/season/relation from the lexemes after the modifier.
+void parse_core(const Lexemes& L, Parts& p) {
+  for (std::size_t i = p.core; i < L.n;) {
+    const Lex& l = L.v[i];
+    if (l.kind == Lex::Num) {
+      if (l.text.size() == 4 && l.suffix.empty()) p.year = l.num;
+      else if (l.text.size() <= 2 && l.num >= 1 && l.num <= 31 && p.day == 0) p.day = l.num;
+      ++i;
+      continue;
+    }
+    if (l.kind != Lex::Word) {
+      ++i;
+      continue;
+    }
+    const std::string_view w = l.text;
+    if (int m = month_of(w); m && p.month == 0) {
+      p.month = m;
+      p.month_lower = !is_upper_initial(w);
+      const bool full = index_in(w, kMonths) >= 0;
+      const bool dot = i + 1 < L.n && L.v[i + 1].kind == Lex::Punct && L.v[i + 1].text == ".";
+      p.month_abbr_nodot = !full && !dot;
+      ++i;
+      continue;
+    }
+    if (int d = weekday_of(w)) {
+      p.weekday = d;
+      ++i;
+      continue;
+    }
+    if (auto s = season_of(w); static_cast<int>(s) != 0) {
+      p.season = s;
+      ++i;
+      continue;
+    }
+    if (ieq(w, "the")) p.has_the = true;
+    else if (ieq(w, "last") || ieq(w, "past") || ieq(w, "previous") || ieq(w, "preceding")) {
+      p.rel = -1, p.has_rel = true;
+    } else if (ieq(w, "next") || ieq(w, "coming") || ieq(w, "following")) {
+      p.rel = +1, p.has_rel = true;
+    } else if ((ieq(w, "this") || ieq(w, "current")) && !p.has_rel) {
+      p.rel = 0, p.has_rel = true;
+    } else if (ieq(w, "night")) {
+      p.night = true;
+    } else {
+      std::size_t k = i;
+      const int o = read_ordinal(L, k);
+      if (o > 0) {
+        if (p.day == 0) p.day = o;
+        i = k;
+        continue;
+      }
+      if ((ieq(w, "nineteen") || ieq(w, "twenty")) && p.year == kUnknown) {
+        std::size_t k2 = i + 1;
+        int rest = -1;
+        if (k2 < L.n && L.v[k2].kind == Lex::Punct) ++k2;
+        if (k2 < L.n && ieq(L.v[k2].text, "hundred")) rest = 0, ++k2;
+        else if (k2 < L.n && ieq(L.v[k2].text, "oh")) ++k2, rest = read_cardinal(L, k2);
+        else rest = read_cardinal(L, k2);
+        if (rest >= 0 && rest < 100) {
+          p.year = cardinal_of(w) * 100 + rest;
+          i = k2;
+          continue;
+        }
+      }
+    }
+    ++i;
+  }
+}
+
+// ---------------------------------------------------------------- context
+struct Context {
+  const text::TokenizedText& tt;
+  // Index of the first token that begins at or after byte `b`.
+  std::size_t token_at(std::uint32_t b) const {
+    auto it = std::lower_bound(tt.tokens.begin(), tt.tokens.end(), b,
+                               [](const text::Token& t, std::uint32_t off) { return t.span.begin < off; });
+    return static_cast<std::size_t>(it - tt.tokens.begin());
+  }
+  std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
+};
+
+bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (auto x : list)
+    if (ieq(w, x)) return true;
+  return false;
+}
+
+// Prepositions and determiners that make a bare month, year or season a date.
+bool is_date_cue(std::string_view w) {
+  return in_list(w, {"in", "since", "by", "until", "till", "through", "throughout", "during", "from",
+                     "to", "of", "before", "after", "early", "late", "mid", "last", "next", "this",
+                     "that", "between", "and", "for", "around", "as", "circa", "or", "on",
+                     "into", "ending", "ended", "beginning", "starting", "effective", "than",
+                     "-", "(", "/"});
+}
+
+// Future-tense cues in the words before a weekday or a month ("will meet on Friday").
+bool is_future_cue(std::string_view w) {
+  return in_list(w, {"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
+                     "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
+                     "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon"});
+}
+bool is_past_cue(std::string_view w) {
+  if (in_list(w, {"said", "says", "was", "were", "had", "did", "told", "last", "ago", "met",
+                  "began", "took", "came", "went", "left", "made", "gave", "saw", "won",
+                  "lost", "held", "fell", "rose", "killed", "died"}))
+    return true;
+  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed";
+}
+
+// +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
+// the mention, within its sentence.
+int tense_before(const Context& cx, std::size_t tok) {
+  if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
+  const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
+  for (std::size_t k = 0; k < 8 && tok > k; ++k) {
+    const std::size_t i = tok - 1 - k;
+    if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
+    const std::string_view w = cx.surface(i);
+    if (is_future_cue(w)) return +1;
+    if (is_past_cue(w)) return -1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- the recognizer
+struct Emit {
+  std::uint32_t begin, end;
+  Value value;
+  Mod mod;
+};
+
+}  // namespace
+
+struct DateRecognizer::Impl {
+  DateOrder order;
+  timex::DatePatterns patterns;
+};
+
+DateRecognizer::DateRecognizer(DateOrder order) : impl_(std::make_unique<Impl>()) {
+  impl_->order = order;
+}
+DateRecognizer::~DateRecognizer() = default;
+
+namespace {
+
+constexpr std::string_view kEvidence[] = {
+    "date.reject",   "date.iso",      "date.iso_week", "date.numeric",   "date.day_mon_year",
+    "date.month_day", "date.month_ordinal", "date.day_month", "date.ordinal_month",
+    "date.month_year", "date.relative", "date.month", "date.weekday", "date.year",
+    "date.spelled_year", "date.decade", "date.century", "date.quarter", "date.half",
+    "date.season", "date.reference", "date.ago", "date.unit_of"};
+
+Value make_day(int y, int m, int d) {
+  Value v;
+  v.granularity = Granularity::Day;
+  v.year = y;
+  v.month = m;
+  v.day = d;
+  return v;
+}
+Value make_month(int y, int m) {
+  Value v;
+  v.granularity = Granularity::Month;
+  v.year = y;
+  v.month = m;
+  return v;
+}
+Value make_year(int y) {
+  Value v;
+  v.granularity = Granularity::Year;
+  v.year = y;
+  return v;
+}
+Value make_ref(timex::Ref r) {
+  Value v;
+  v.granularity = Granularity::Ref;
+  v.ref = r;
+  return v;
+}
+
+Direction tense_direction(int tense, Direction fallback) {
+  if (tense > 0) return Direction::FutureOrSame;
+  return fallback;
+}
+
+// Year for a month (and day) without a year: the nearest occurrence, or the
+// coming one when the context is future.
+int year_for(const Dct& dct, int month, int day, int tense) {
+  if (!dct) return kUnknown;
+  if (tense > 0) {
+    // Future context: the coming occurrence unless it is far (then nearest).
+    const int fut = timex::resolve_year(dct, month, day, Direction::FutureOrSame);
+    return fut;
+  }
+  return timex::resolve_year(dct, month, day, Direction::Nearest);
+}
+
+// True when the 400 bytes before `at` talk about quarters: a "year ago" there is the
+// year-ago quarter of a quarterly report (TimeML practice in financial news).
+bool quarterly_context(std::string_view text, std::uint32_t at) {
+  const std::size_t from = at > 400 ? at - 400 : 0;
+  return text.substr(from, at - from).find("quarter") != std::string_view::npos;
+}
+
+bool check_day(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
+  return timex::valid_day(y, m, d);
+}
+
+}  // namespace
+
+void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
+                               std::vector<Candidate>& out) const {
+  const std::string_view text = tokens.text;
+  const Context cx{tokens};
+  Lexemes L;
+  std::size_t pos = 0;
+  std::array<Emit, 2> emits;
+
+  while (pos < text.size()) {
+    const auto m = impl_->patterns.next(text, pos);
+    if (!m) break;
+    pos = std::max<std::size_t>(m->end, m->begin + 1);
+    if (m->rule == Rule::Reject) continue;
+    lex(text, m->begin, m->end, L);
+    if (L.n == 0) continue;
+
+    Parts p;
+    parse_mod(L, p);
+    parse_core(L, p);
+
+    const std::size_t tok = cx.token_at(m->begin);
+    const std::size_t tok_end = cx.token_at(m->end);
+    const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
+    const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
+    const bool bare = p.mod == Mod::None && p.core == 0;
+    std::size_t n_emit = 0;
+    auto emit = [&](std::uint32_t b, std::uint32_t e, Value v, Mod mod) {
+      if (n_emit < emits.size()) emits[n_emit++] = Emit{b, e, v, mod};
+    };
+    auto month_ok = [&]() {
+      if (p.month_lower && !(p.has_rel)) return false;
+      return true;
+    };
+
+    switch (m->rule) {
+      case Rule::Reject:
+        break;
+      case Rule::IsoDate: {
+        const int y = L.v[0].num, mo = L.n > 2 ? L.v[2].num : 0, d = L.n > 4 ? L.v[4].num : 0;
+        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        break;
+      }
+      case Rule::IsoWeek: {
+        Value v;
+        v.granularity = Granularity::Week;
+        v.year = L.v[0].num;
+        std::size_t k = 1;
+        while (k < L.n && L.v[k].kind != Lex::Word) ++k;
+        // "W50" lexes as the word "W" then 50.
+        if (k + 1 < L.n) v.week = L.v[k + 1].num;
+        if (v.week >= 1 && v.week <= 53) emit(m->begin, m->end, v, Mod::None);
+        break;
+      }
+      case Rule::NumericDate: {
+        if (L.n < 5) break;
+        const int a = L.v[0].num, b = L.v[2].num;
+        int y = L.v[4].num;
+        const bool dots = L.v[1].text == ".";
+        if (L.v[4].text.size() == 2) y = timex::expand_two_digit_year(y, dct);
+        int mo, d;
+        if (dots || a > 12) mo = b, d = a;
+        else if (b > 12) mo = a, d = b;
+        else if (impl_->order == DateOrder::DayMonthYear) mo = b, d = a;
+        else mo = a, d = b;
+        // Reject fractions and scores: the neighbours must not be digits or slashes.
+        const char after = m->end < text.size() ? text[m->end] : ' ';
+        if (after == '/' || is_digit(after)) break;
+        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        break;
+      }
+      case Rule::DayMonAbbrYear: {
+        if (L.n < 5) break;
+        const int d = L.v[0].num;
+        const int mo = month_of(L.v[2].text);
+        int y = L.v[4].num;
+        if (L.v[4].text.size() == 2) y = timex::expand_two_digit_year(y, dct);
+        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        break;
+      }
+      case Rule::MonthDay:
+      case Rule::MonthOrdWord:
+      case Rule::DayMonth:
+      case Rule::OrdWordMonth: {
+        if (!month_ok() || p.month == 0 || p.day == 0) break;
+        // "May 5" needs a capital; an abbreviation without a dot needs one too.
+        int y = p.year;
+        const int tense = tense_before(cx, tok);
+        if (y == kUnknown && p.has_rel) {
+          const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
+          y = timex::resolve_year(dct, p.month, p.day, dir);
+        } else if (y == kUnknown) {
+          y = year_for(dct, p.month, p.day, tense);
+        }
+        if (!check_day(y, p.month, p.day)) break;
+        emit(m->begin, m->end, make_day(y, p.month, p.day), p.mod);
+        // A day range "January 21-23" / "January 21 to 23": the second day too.
+        if (m->rule == Rule::MonthDay && p.year == kUnknown) {
+          std::size_t k = m->end;
+          while (k < text.size() && text[k] == ' ') ++k;
+          std::size_t dash = k;
+          if (k < text.size() && text[k] == '-') ++k;
+          else if (text.compare(k, 3, "\xE2\x80\x93") == 0) k += 3;
+          else if (text.compare(k, 2, "to") == 0 && k + 2 < text.size() && text[k + 2] == ' ') k += 3;
+          if (k == dash) break;
+          while (k < text.size() && text[k] == ' ') ++k;
+          std::size_t e = k;
+          int d2 = 0;
+          while (e < text.size() && is_digit(text[e]) && e - k < 2) d2 = d2 * 10 + (text[e++] - '0');
+          if (e == k || (e < text.size() && (is_digit(text[e]) || is_alpha(text[e])))) break;
+          if (d2 > p.day && check_day(y, p.month, d2))
+            emit(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(e), make_day(y, p.month, d2),
+                 Mod::None);
+        }
+        break;
+      }
+      case Rule::MonthYear: {
+        if (!month_ok() || p.month == 0) break;
+        if (p.year == kUnknown && p.has_rel && dct) p.year = static_cast<int>(dct->year()) + p.rel;
+        if (p.year == kUnknown && !p.has_rel) break;
+        if (p.half) {
+          Value v;
+          v.granularity = Granularity::Half;
+          v.year = p.year;
+          v.part = p.half;
+          emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+          break;
+        }
+        emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+        break;
+      }
+      case Rule::Relative: {
+        const int r = p.rel;
+        if (p.month) {
+          const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
+          emit(m->begin, m->end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
+        } else if (p.weekday) {
+          const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
+          emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        } else if (static_cast<int>(p.season)) {
+          const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
+          Value v;
+          v.granularity = Granularity::Season;
+          v.year = timex::resolve_season_year(dct, p.season, dir);
+          v.part = static_cast<int>(p.season);
+          emit(m->begin, m->end, v, p.mod);
+        } else {
+          // The unit is the last word.
+          const std::string_view u = L.v[L.n - 1].text;
+          Unit unit = Unit::Year;
+          if (ieq(u, "week")) unit = Unit::Week;
+          else if (ieq(u, "weekend")) unit = Unit::Weekend;
+          else if (ieq(u, "month")) unit = Unit::Month;
+          else if (ieq(u, "quarter")) unit = Unit::Quarter;
+          else if (ieq(u, "decade")) unit = Unit::Decade;
+          else if (ieq(u, "century")) unit = Unit::Century;
+          Value v = timex::shift(dct, unit, r);
+          Mod mod = p.mod;
+          if (p.half && unit == Unit::Year) {
+            v.granularity = Granularity::Half;
+            v.part = p.half;
+            mod = Mod::None;
+          }
+          emit(m->begin, m->end, v, mod);
+        }
+        break;
+      }
+      case Rule::Month: {
+        if (p.month == 0 || p.month_lower) break;
+        if (p.month_abbr_nodot) break;
+        if (bare) {
+          const bool cue = is_date_cue(prev);
+          // "April Smith and June Carter": a capitalized word after the month is a name
+          // unless a preposition makes the month a date.
+          if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
+              !tokens.tokens[tok_end].newline_before &&
+              !in_list(prev, {"in", "since", "by", "until", "during", "from", "through", "before",
+                              "after", "of", "early", "late", "mid", "last", "next", "this"}))
+            break;
+          if (!cue) {
+            // Without a cue: not the verb/name readings, not inside a name.
+            if (p.month == 5 || p.month == 3 || p.month == 8) break;
+            if (tok > 0 && !tokens.tokens[tok].sentence_start &&
+                tokens.tokens[tok - 1].shape == text::Shape::Capitalized)
+              break;
+            if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
+                !tokens.tokens[tok_end].newline_before)
+              break;
+          } else if (p.month == 5) {
+            // "in May" yes; "to May" / "and May" (a name in a list) only before a date-ish word.
+            if (in_list(prev, {"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"}))
+              break;
+          }
+        }
+        const int tense = tense_before(cx, tok);
+        emit(m->begin, m->end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
+        break;
+      }
+      case Rule::Weekday: {
+        if (!is_upper_initial(L.v[0].text)) break;
+        // Days named in a list of opening hours / schedules are sets; plural handled by \b.
+        const int tense = tense_before(cx, tok);
+        const Direction dir = tense_direction(tense, Direction::PastOrSame);
+        emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        break;
+      }
+      case Rule::Year: {
+        // FY98 / FY 2019
+        int y = p.year;
+        bool fiscal = false, the_year = false;
+        for (std::size_t i = 0; i < L.n; ++i) {
+          if (L.v[i].kind != Lex::Word) continue;
+          if (ieq(L.v[i].text, "fiscal") || ieq(L.v[i].text, "financial")) fiscal = true;
+          if (ieq(L.v[i].text, "year") || ieq(L.v[i].text, "calendar") || ieq(L.v[i].text, "model"))
+            the_year = true;
+          if (ieq(L.v[i].text, "fy")) {
+            fiscal = true;
+            if (i + 1 < L.n && L.v[i + 1].kind == Lex::Num && L.v[i + 1].text.size() == 2)
+              y = timex::expand_two_digit_year(L.v[i + 1].num, dct);
+          }
+        }
+        if (y == kUnknown) break;
+        if (bare && !fiscal && !the_year) {
+          // A bare number: only in a date-like context.
+          const char before = m->begin > 0 ? text[m->begin - 1] : ' ';
+          const char after = m->end < text.size() ? text[m->end] : ' ';
+          if (before == '$' || before == '#' || before == '.' || before == ',' || before == '-' ||
+              before == '+' || before == ':')
+            break;
+          if (after == '%' || after == ':' || after == '-' ||
+              (after == ',' && m->end + 1 < text.size() && is_digit(text[m->end + 1])) ||
+              (after == '.' && m->end + 1 < text.size() && is_digit(text[m->end + 1])))
+            break;
+          if (y < 1900 && !in_list(prev, {"in", "since", "of", "from", "until", "by", "before",
+                                         "after", "during", "circa", "between"}))
+            break;
+          const bool strong = in_list(prev, {"in", "since", "until", "till", "by", "during",
+                                             "before", "after", "circa", "early", "late", "mid",
+                                             "between", "through", "throughout", "from", "of",
+                                             "for", "(", "year", "summer", "spring", "winter",
+                                             "autumn", "fall", "'s"});
+          bool ok = strong;
+          if (!ok && in_list(prev, {"to", "and", "or", "-", "through", "/", ","})) {
+            // "from 1991 to 1997", "between 1990 and 1995": a year just before.
+            for (std::size_t k = 2; k <= 4 && tok >= k; ++k) {
+              const auto& t = tokens.tokens[tok - k];
+              if (t.shape == text::Shape::Digits && t.span.size() == 4) ok = true;
+            }
+          }
+          if (!ok && in_list(prev, {"the", "a", "its", "his", "her", "their", "this", "that"})) {
+            // "the 1990 election": a word follows.
+            ok = !next.empty() && is_alpha(next[0]);
+          }
+          if (!ok) {
+            // Sentence-initial or parenthetical "1956." / "(1956)".
+            ok = (tok == 0 || tokens.tokens[tok].sentence_start || prev == "," || prev == "(") &&
+                 (next.empty() || next == "," || next == "." || next == ")" || next == ";");
+          }
+          if (!ok) break;
+        }
+        if (p.half) {
+          Value v;
+          v.granularity = Granularity::Half;
+          v.year = y;
+          v.part = p.half;
+          emit(m->begin, m->end, v, Mod::None);
+          break;
+        }
+        emit(m->begin, m->end, make_year(y), p.mod);
+        break;
+      }
+      case Rule::SpelledYear: {
+        std::size_t i = 0;
+        bool year2000 = false;
+        while (i < L.n && L.v[i].kind == Lex::Word &&
+               (ieq(L.v[i].text, "the") || ieq(L.v[i].text, "year")))
+          ++i;
+        if (i < L.n && ieq(L.v[i].text, "two")) year2000 = true;
+        int y = kUnknown;
+        if (year2000) {
+          i += 2;  // two thousand
+          if (i < L.n && ieq(L.v[i].text, "and")) ++i;
+          const int rest = read_cardinal(L, i);
+          y = 2000 + std::max(rest, 0);
+        } else {
+          const int c = cardinal_of(L.v[i].text);  // nineteen / twenty
+          ++i;
+          int rest = 0;
+          if (i < L.n && ieq(L.v[i].text, "hundred")) rest = 0;
+          else if (i < L.n && ieq(L.v[i].text, "oh")) {
+            ++i;
+            rest = read_cardinal(L, i);
+          } else rest = read_cardinal(L, i);
+          if (c > 0 && rest >= 0 && rest < 100) y = c * 100 + rest;
+        }
+        if (y != kUnknown) emit(m->begin, m->end, make_year(y), p.mod);
+        break;
+      }
+      case Rule::Decade: {
+        Value v;
+        bool apos = false;
+        for (std::size_t i = p.core; i < L.n; ++i) {
+          const Lex& l = L.v[i];
+          if (l.kind == Lex::Num) {
+            apos = l.apostrophe;
+            if (l.text.size() == 4) {
+              if (l.num % 100 == 0) {
+                v.granularity = Granularity::Century;
+                v.year = l.num / 100;
+              } else {
+                v.granularity = Granularity::Decade;
+                v.year = l.num / 10;
+              }
+            } else if (l.text.size() == 2) {
+              v.granularity = Granularity::Decade;
+              const int d = l.num / 10;
+              v.year = (d <= 1 ? 200 : 190) + d;
+            }
+          } else if (l.kind == Lex::Word) {
+            const int w = index_in(l.text, kDecadeWords);
+            if (w >= 0) {
+              v.granularity = Granularity::Decade;
+              v.year = 192 + w;
+            }
+          }
+        }
+        if (v.year == kUnknown) break;
+        // "the 90s" needs the article, a modifier or an apostrophe (not "in his 90s").
+        const bool four = v.granularity == Granularity::Century ||
+                          (v.year >= 100 && m->end - m->begin >= 5 && !apos && !p.has_the
+                               ? true
+                               : false);
+        if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
+        if (in_list(prev, {"his", "her", "their", "its", "my", "our", "your"})) break;
+        emit(m->begin, m->end, v, p.mod);
+        break;
+      }
+      case Rule::Century: {
+        int n = 0;
+        for (std::size_t i = p.core; i < L.n; ++i) {
+          if (L.v[i].kind == Lex::Num) n = L.v[i].num;
+          else {
+            std::size_t k = i;
+            const int o = read_ordinal(L, k);
+            if (o > 0) n = o;
+          }
+        }
+        if (n < 1 || n > 30) break;
+        Value v;
+        v.granularity = Granularity::Century;
+        v.year = n - 1;
+        emit(m->begin, m->end, v, p.mod);
+        break;
+      }
+      case Rule::Quarter: {
+        int q = 0, y = p.year, yshift = 0, rel = 0;
+        bool has_rel = false, latest = false, det = false, of_year = false, period = false;
+        for (std::size_t i = p.core; i < L.n; ++i) {
+          const Lex& l = L.v[i];
+          if (l.kind == Lex::Word) {
+            const std::string_view w = l.text;
+            if ((w.size() == 1 && lower(w[0]) == 'q') && i + 1 < L.n && L.v[i + 1].kind == Lex::Num &&
+                L.v[i + 1].begin == l.begin + 1) {
+              q = L.v[i + 1].num;
+              ++i;
+              continue;
+            }
+            const int o = ordinal_of(w);
+            if (o >= 1 && o <= 4) q = o;
+            else if (ieq(w, "final")) q = 4;
+            else if (ieq(w, "last") && i + 1 < L.n && ieq(L.v[i + 1].text, "year")) {
+              yshift = -1;
+              ++i;
+            } else if (ieq(w, "last")) {
+              // "last quarter" (relative) vs "the last quarter of 1990" (Q4): decided below.
+              rel = -1, has_rel = true;
+            } else if (ieq(w, "next")) rel = +1, has_rel = true;
+            else if (ieq(w, "this") || ieq(w, "current")) has_rel = true;
+            else if (ieq(w, "the") || ieq(w, "its") || ieq(w, "that")) det = true;
+            else if (ieq(w, "latest") || ieq(w, "same") || ieq(w, "recent") || ieq(w, "flat") ||
+                     ieq(w, "previous"))
+              latest = true;
+            else if (ieq(w, "ago") || ieq(w, "earlier")) yshift = -1;
+            else if (ieq(w, "of")) of_year = true;
+            else if (ieq(w, "period")) period = true;
+            else if (ieq(w, "year") && i + 1 < L.n && L.v[i + 1].kind == Lex::Punct &&
+                     L.v[i + 1].text == "'") {
+              // "last year's third quarter": the relation is on the year.
+              if (has_rel) yshift = rel, has_rel = false, rel = 0;
+            }
+          } else if (l.kind == Lex::Num && l.suffix.size() == 2 && l.num >= 1 && l.num <= 4) {
+            q = l.num;
+          }
+        }
+        if (has_rel && rel == -1 && of_year && y != kUnknown) q = 4, has_rel = false;
+        Value v;
+        v.granularity = Granularity::Quarter;
+        if (q && y == kUnknown && latest && yshift == 0 && dct) {
+          // "the latest third quarter": the reported one.
+          v = timex::reported_quarter(dct, 0);
+          v.part = q;
+        } else if (q) {
+          v.part = q;
+          if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
+          v.year = y;
+        } else if (has_rel) {
+          v = timex::shift(dct, Unit::Quarter, rel);
+        } else if (latest || det || yshift || period) {
+          if (!det && !latest && !yshift && !period) break;
+          if (L.n > 0 && L.v[0].kind == Lex::Word && ieq(L.v[0].text, "a") && !latest) break;
+          v = timex::reported_quarter(dct, yshift);
+          if (y != kUnknown) v.year = y;
+        } else {
+          break;
+        }
+        emit(m->begin, m->end, v, p.mod);
+        break;
+      }
+      case Rule::Half: {
+        int h = 0, y = p.year, yshift = 0;
+        for (std::size_t i = 0; i < L.n; ++i) {
+          const Lex& l = L.v[i];
+          if (l.kind != Lex::Word) continue;
+          if (ieq(l.text, "first")) h = 1;
+          else if (ieq(l.text, "second")) h = 2;
+          else if (ieq(l.text, "h") && i + 1 < L.n) h = L.v[i + 1].num;
+          else if (ieq(l.text, "last")) yshift = -1;
+          else if (ieq(l.text, "next")) yshift = +1;
+        }
+        if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
+        Value v;
+        v.granularity = Granularity::Half;
+        v.year = y;
+        v.part = h;
+        if (h == 1 || h == 2) emit(m->begin, m->end, v, Mod::None);
+        break;
+      }
+      case Rule::Season: {
+        if (static_cast<int>(p.season) == 0) break;
+        const bool fall = p.season == timex::Season::Fall &&
+                          ieq(text.substr(L.v[L.n - 1].begin, 4), "fall");
+        if (p.year == kUnknown && !p.has_rel && p.mod == Mod::None) {
+          // Bare "summer" / "the summer": only after a preposition.
+          if (!in_list(prev, {"in", "during", "since", "by", "until", "through", "throughout",
+                              "before", "after", "over", "for", "this", "last", "next", "early",
+                              "late", "of", "from", "that"}))
+            break;
+          if (fall && !p.has_the) break;
+        }
+        Value v;
+        v.granularity = Granularity::Season;
+        v.part = static_cast<int>(p.season);
+        if (p.year != kUnknown) {
+          v.year = p.year;
+        } else {
+          const Direction dir = !p.has_rel ? Direction::Nearest
+                                : p.rel < 0 ? Direction::Past
+                                : p.rel > 0 ? Direction::Future
+                                            : Direction::Same;
+          v.year = timex::resolve_season_year(dct, p.season, dir);
+        }
+        emit(m->begin, m->end, v, p.mod);
+        break;
+      }
+      case Rule::Reference: {
+        const std::string_view w = L.v[L.n - 1].text;
+        const std::string_view first = L.v[p.core < L.n ? p.core : 0].text;
+        Value v;
+        if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
+        else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, -1);
+        else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, +1);
+        else if (ieq(w, "future") || ieq(w, "soon")) v = make_ref(timex::Ref::Future);
+        else if (ieq(w, "past") || ieq(w, "recently") || ieq(w, "lately") || ieq(w, "formerly") ||
+                 ieq(w, "previously") || ieq(first, "recent") || ieq(w, "recent"))
+          v = make_ref(timex::Ref::Past);
+        else v = make_ref(timex::Ref::Present);
+        // "current" and "recent" as adjectives: only before a noun.
+        if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
+        emit(m->begin, m->end, v, p.mod);
+        break;
+      }
+      case Rule::Ago: {
+        int n = -1;
+        bool vague = false, forward = false;
+        Unit unit = Unit::Year;
+        Mod mod = p.mod;
+        for (std::size_t i = p.core; i < L.n;) {
+          const Lex& l = L.v[i];
+          if (l.kind == Lex::Num && n < 0) {
+            n = l.num;
+            ++i;
+            continue;
+          }
+          if (l.kind == Lex::Word) {
+            const std::string_view w = l.text;
+            if (n < 0 && !vague) {
+              if ((ieq(w, "a") || ieq(w, "an")) && i + 1 < L.n &&
+                  in_list(L.v[i + 1].text, {"few", "couple", "several"})) {
+                ++i;
+                continue;
+              }
+              std::size_t k = i;
+              const int c = read_cardinal(L, k);
+              if (c > 0) {
+                n = c;
+                i = k;
+                continue;
+              }
+              if (in_list(w, {"few", "several", "couple", "many", "some"})) {
+                if (ieq(w, "couple")) n = 2;
+                else if (ieq(w, "some") && i + 1 < L.n && L.v[i + 1].kind == Lex::Num) mod = Mod::Approx;
+                else vague = true;
+              }
+              if (in_list(w, {"about", "nearly", "almost", "roughly", "approximately"})) mod = Mod::Approx;
+            }
+            if (ieq(w, "day") || ieq(w, "days")) unit = Unit::Day;
+            else if (ieq(w, "week") || ieq(w, "weeks")) unit = Unit::Week;
+            else if (ieq(w, "month") || ieq(w, "months")) unit = Unit::Month;
+            else if (ieq(w, "quarter") || ieq(w, "quarters")) unit = Unit::Quarter;
+            else if (ieq(w, "year") || ieq(w, "years")) unit = Unit::Year;
+            else if (ieq(w, "decade") || ieq(w, "decades")) unit = Unit::Decade;
+            else if (ieq(w, "century") || ieq(w, "centuries")) unit = Unit::Century;
+            else if (ieq(w, "now") || ieq(w, "hence")) forward = true;
+          }
+          ++i;
+        }
+        Value v;
+        if (n < 0 || vague) {
+          v = make_ref(forward ? timex::Ref::Future : timex::Ref::Past);
+        } else {
+          const int k = forward ? n : -n;
+          if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
+          else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
+          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m->begin))
+            v = timex::reported_quarter(dct, -1);
+          else v = timex::shift(dct, unit, k);
+        }
+        emit(m->begin, m->end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
+        break;
+      }
+      case Rule::UnitOf: {
+        const std::string_view u = L.v[L.n - 1].text;
+        Value v;
+        Mod mod = p.mod;
+        if (ieq(u, "ago") || ieq(u, "earlier")) {
+          v = quarterly_context(text, m->begin) ? timex::reported_quarter(dct, -1)
+                                                : timex::shift(dct, Unit::Year, -1);
+        } else if (ieq(u, "end")) {
+          v = timex::shift(dct, Unit::Year, 0);
+          mod = Mod::End;
+        } else if (ieq(u, "weekend")) {
+          // "the weekend": the latest one (this week's when the DCT is on it).
+          const bool on_weekend =
+              dct && std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding() >= 6;
+          v = timex::shift(dct, Unit::Weekend, on_weekend ? 0 : -1);
+        } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
+        else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
+        else if (ieq(u, "quarter")) v = timex::shift(dct, Unit::Quarter, 0);
+        else if (ieq(u, "decade")) v = timex::shift(dct, Unit::Decade, 0);
+        else if (ieq(u, "century")) v = timex::shift(dct, Unit::Century, 0);
+        else v = timex::shift(dct, Unit::Year, 0);
+        if (p.half && v.granularity == Granularity::Year) {
+          v.granularity = Granularity::Half;
+          v.part = p.half;
+          mod = Mod::None;
+        }
+        emit(m->begin, m->end, v, mod);
+        break;
+      }
+    }
+
+    for (std::size_t i = 0; i < n_emit; ++i) {
+      Candidate c;
+      c.type = EntityType::Date;
+      c.span = Span{emits[i].begin, emits[i].end};
+      c.score = 0.9f;
+      c.evidence = kEvidence[static_cast<int>(m->rule)];
+      c.value = timex::format(emits[i].value);
+      c.mod = std::string(timex::to_string(emits[i].mod));
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+}  // namespace newsner::recognize

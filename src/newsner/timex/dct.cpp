@@ -1,0 +1,100 @@
+#include "newsner/timex/dct.hpp"
+
+#include <re2/re2.h>
+
+#include <string>
+
+#include "newsner/timex/normalizer.hpp"
+
+namespace newsner::timex {
+namespace {
+
+constexpr std::size_t kMaxLines = 5;
+constexpr std::size_t kMaxBytes = 400;
+
+int parse_int(std::string_view s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
+int month_number(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  std::string w;
+  for (std::size_t i = 0; i < 3; ++i) w.push_back(static_cast<char>(word[i] | 0x20));
+  for (int i = 0; i < 12; ++i)
+    if (kMonths[i] == w) return i + 1;
+  return 0;
+}
+
+std::optional<Ymd> make(int y, int m, int d) {
+  if (!valid_day(y, m, d)) return std::nullopt;
+  return Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+             std::chrono::day{static_cast<unsigned>(d)}};
+}
+
+}  // namespace
+
+std::optional<Ymd> parse_iso_date(std::string_view s) {
+  if (s.size() < 10) return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  if (s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
+  return make(parse_int(s.substr(0, 4)), parse_int(s.substr(5, 2)), parse_int(s.substr(8, 2)));
+}
+
+std::optional<Ymd> find_dateline_dct(std::string_view text) {
+  // The head: up to kMaxLines non-empty lines and kMaxBytes bytes.
+  std::size_t end = 0, lines = 0;
+  while (end < text.size() && end < kMaxBytes && lines < kMaxLines) {
+    std::size_t nl = text.find('\n', end);
+    if (nl == std::string_view::npos) nl = text.size();
+    bool blank = true;
+    for (std::size_t i = end; i < nl; ++i)
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') blank = false;
+    if (!blank) ++lines;
+    end = nl + 1;
+  }
+  std::string_view head = text.substr(0, std::min({end, text.size(), kMaxBytes}));
+
+  static const RE2 kIso(R"(\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b)");
+  static const RE2 kMdy(
+      R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b)");
+  static const RE2 kDmy(
+      R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[89]|20)\d\d)\b)");
+
+  // The earliest full date in the head wins.
+  std::optional<Ymd> best;
+  std::size_t best_pos = head.size();
+  re2::StringPiece y, m, d;
+  auto consider = [&](std::size_t pos, std::optional<Ymd> v) {
+    if (v && pos < best_pos) {
+      best = v;
+      best_pos = pos;
+    }
+  };
+  {
+    re2::StringPiece in(head.data(), head.size());
+    if (RE2::FindAndConsume(&in, kIso, &y, &m, &d))
+      consider(static_cast<std::size_t>(y.data() - head.data()),
+               make(parse_int(y), parse_int(m), parse_int(d)));
+  }
+  {
+    re2::StringPiece in(head.data(), head.size());
+    if (RE2::FindAndConsume(&in, kMdy, &m, &d, &y))
+      consider(static_cast<std::size_t>(m.data() - head.data()),
+               make(parse_int(y), month_number(m), parse_int(d)));
+  }
+  {
+    re2::StringPiece in(head.data(), head.size());
+    if (RE2::FindAndConsume(&in, kDmy, &d, &m, &y))
+      consider(static_cast<std::size_t>(d.data() - head.data()),
+               make(parse_int(y), month_number(m), parse_int(d)));
+  }
+  return best;
+}
+
+}  // namespace newsner::timex

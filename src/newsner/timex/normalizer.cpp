@@ -1,0 +1,220 @@
+#include "newsner/timex/normalizer.hpp"
+
+#include <cstdlib>
+
+namespace newsner::timex {
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+int y_of(const Ymd& d) { return static_cast<int>(d.year()); }
+int m_of(const Ymd& d) { return static_cast<int>(static_cast<unsigned>(d.month())); }
+int d_of(const Ymd& d) { return static_cast<int>(static_cast<unsigned>(d.day())); }
+
+// Month index counted from year 0, for month arithmetic.
+int month_index(const Ymd& d) { return y_of(d) * 12 + m_of(d) - 1; }
+
+int season_of_month(int m) {
+  if (m >= 3 && m <= 5) return static_cast<int>(Season::Spring);
+  if (m >= 6 && m <= 8) return static_cast<int>(Season::Summer);
+  if (m >= 9 && m <= 11) return static_cast<int>(Season::Fall);
+  return static_cast<int>(Season::Winter);
+}
+
+}  // namespace
+
+bool valid_day(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  return Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+             std::chrono::day{static_cast<unsigned>(d)}}
+      .ok();
+}
+
+Ymd add_days(const Ymd& d, int n) { return Ymd{sys_days{d} + days{n}}; }
+
+IsoWeek iso_week(const Ymd& d) {
+  const sys_days sd{d};
+  // The Thursday of d's week decides its week-based year.
+  const unsigned wd = std::chrono::weekday{sd}.iso_encoding();  // 1 = Mon .. 7 = Sun
+  const Ymd thursday{sd + days{4 - static_cast<int>(wd)}};
+  const int wy = y_of(thursday);
+  const sys_days jan1{std::chrono::year{wy} / std::chrono::January / 1};
+  const int week = static_cast<int>((sys_days{thursday} - jan1).count()) / 7 + 1;
+  return {wy, week};
+}
+
+Value day_value(const Ymd& d) {
+  Value v;
+  v.granularity = Granularity::Day;
+  v.year = y_of(d);
+  v.month = m_of(d);
+  v.day = d_of(d);
+  return v;
+}
+
+Value shift(const std::optional<Ymd>& dct, Unit unit, int n) {
+  Value v;
+  switch (unit) {
+    case Unit::Day:
+      if (!dct) return Value{Granularity::Day};
+      return day_value(add_days(*dct, n));
+    case Unit::Week:
+    case Unit::Weekend: {
+      v.granularity = unit == Unit::Week ? Granularity::Week : Granularity::Weekend;
+      if (!dct) return v;
+      const IsoWeek w = iso_week(add_days(*dct, 7 * n));
+      v.year = w.year;
+      v.week = w.week;
+      return v;
+    }
+    case Unit::Month: {
+      v.granularity = Granularity::Month;
+      if (!dct) return v;
+      const int idx = month_index(*dct) + n;
+      v.year = idx / 12;
+      v.month = idx % 12 + 1;
+      return v;
+    }
+    case Unit::Quarter: {
+      v.granularity = Granularity::Quarter;
+      if (!dct) return v;
+      const int q = y_of(*dct) * 4 + (m_of(*dct) - 1) / 3 + n;
+      v.year = q / 4;
+      v.part = q % 4 + 1;
+      return v;
+    }
+    case Unit::Half: {
+      v.granularity = Granularity::Half;
+      if (!dct) return v;
+      const int h = y_of(*dct) * 2 + (m_of(*dct) - 1) / 6 + n;
+      v.year = h / 2;
+      v.part = h % 2 + 1;
+      return v;
+    }
+    case Unit::Year:
+      v.granularity = Granularity::Year;
+      if (dct) v.year = y_of(*dct) + n;
+      return v;
+    case Unit::Decade:
+      v.granularity = Granularity::Decade;
+      if (dct) v.year = y_of(*dct) / 10 + n;
+      return v;
+    case Unit::Century:
+      v.granularity = Granularity::Century;
+      if (dct) v.year = y_of(*dct) / 100 + n;
+      return v;
+  }
+  return v;
+}
+
+Value resolve_weekday(const std::optional<Ymd>& dct, int weekday, Direction dir) {
+  if (!dct) {
+    Value v;
+    v.granularity = Granularity::Weekday;
+    v.day = weekday;
+    return v;
+  }
+  const int today = static_cast<int>(std::chrono::weekday{sys_days{*dct}}.iso_encoding());
+  int back = (today - weekday + 7) % 7;     // days back to the latest such weekday (0..6)
+  int ahead = (weekday - today + 7) % 7;    // days ahead to the next one (0..6)
+  int delta = 0;
+  switch (dir) {
+    case Direction::PastOrSame: delta = -back; break;
+    case Direction::Past: delta = back == 0 ? -7 : -back; break;
+    case Direction::FutureOrSame: delta = ahead; break;
+    case Direction::Future: delta = ahead == 0 ? 7 : ahead; break;
+    case Direction::Same: delta = weekday - today; break;
+    case Direction::Nearest: delta = back <= ahead ? -back : ahead; break;
+  }
+  return day_value(add_days(*dct, delta));
+}
+
+int resolve_year(const std::optional<Ymd>& dct, int month, int day, Direction dir) {
+  if (!dct) return kUnknown;
+  const int y = y_of(*dct);
+  const int dm = m_of(*dct);
+  const int dd = d_of(*dct);
+  // Compare (month, day) with the DCT's; day 0 compares at month granularity.
+  auto cmp = [&]() {
+    if (month != dm) return month < dm ? -1 : 1;
+    if (day == 0 || day == dd) return 0;
+    return day < dd ? -1 : 1;
+  };
+  const int c = cmp();
+  switch (dir) {
+    case Direction::Same: return y;
+    case Direction::PastOrSame: return c <= 0 ? y : y - 1;
+    case Direction::Past: return c < 0 ? y : y - 1;
+    case Direction::FutureOrSame: return c >= 0 ? y : y + 1;
+    case Direction::Future: return c > 0 ? y : y + 1;
+    case Direction::Nearest: {
+      if (c == 0) return y;
+      // Distances in days (approximate for month granularity).
+      const int dday = day == 0 ? 15 : day;
+      const int ref_day = day == 0 ? 15 : dd;
+      auto ordinal = [](int m, int d) { return (m - 1) * 31 + d; };
+      const int here = ordinal(dm, ref_day);
+      const int there = ordinal(month, dday);
+      const int past_dist = c < 0 ? here - there : here - there + 372;
+      const int future_dist = c > 0 ? there - here : there - here + 372;
+      const int limit = day == 0 ? 31 : 75;
+      const bool future = future_dist < past_dist && future_dist <= limit;
+      if (future) return c > 0 ? y : y + 1;
+      return c < 0 ? y : y - 1;
+    }
+  }
+  return y;
+}
+
+int expand_two_digit_year(int yy, const std::optional<Ymd>& dct) {
+  if (!dct) return yy < 50 ? 2000 + yy : 1900 + yy;
+  const int y = y_of(*dct);
+  int best = (y / 100) * 100 + yy;
+  for (int c : {best - 100, best + 100}) {
+    if (std::abs(c - y) < std::abs(best - y)) best = c;
+  }
+  return best;
+}
+
+int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir) {
+  if (!dct) return kUnknown;
+  const int y = y_of(*dct);
+  const int m = m_of(*dct);
+  const int cur = season_of_month(m);
+  const int want = static_cast<int>(s);
+  // Winter months Jan/Feb belong to the winter named after the previous year.
+  const int cur_year = (cur == static_cast<int>(Season::Winter) && m <= 2) ? y - 1 : y;
+  // Season order index within a "season year": Spring 0, Summer 1, Fall 2, Winter 3.
+  const int cur_idx = cur_year * 4 + cur - 1;
+  int idx = cur_year * 4 + want - 1;
+  switch (dir) {
+    case Direction::Past:
+    case Direction::PastOrSame:
+      if (idx > cur_idx || (dir == Direction::Past && idx == cur_idx)) idx -= 4;
+      break;
+    case Direction::Future:
+    case Direction::FutureOrSame:
+      if (idx < cur_idx || (dir == Direction::Future && idx == cur_idx)) idx += 4;
+      break;
+    case Direction::Same:
+      return y;
+    case Direction::Nearest:
+      if (idx - cur_idx > 2) idx -= 4;
+      if (cur_idx - idx > 2) idx += 4;
+      break;
+  }
+  return idx / 4;
+}
+
+Value reported_quarter(const std::optional<Ymd>& dct, int year_shift) {
+  Value v;
+  v.granularity = Granularity::Quarter;
+  if (!dct) return v;
+  const Ymd d = add_days(*dct, -45);
+  v.year = y_of(d) + year_shift;
+  v.part = (m_of(d) - 1) / 3 + 1;
+  return v;
+}
+
+}  // namespace newsner::timex

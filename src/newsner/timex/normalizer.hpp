@@ -1,0 +1,79 @@
+// TIMEX3 normalizer: calendar arithmetic that turns the parsed parts of a date
+// expression (month, day, weekday, a relative offset "last"/"next"/"two ... ago")
+// into a timex::Value, anchored at the document creation time (DCT). Used by the
+// DATE recognizer (stage 3) after its patterns have found and parsed an expression.
+//
+// Units: calendar fields; C++20 <chrono> year_month_day / weekday arithmetic, ISO 8601
+//   weeks (Monday first, week 1 holds the first Thursday). No byte offsets here.
+// Thread safety: pure functions.
+// Errors: none; with no DCT, relative expressions give values with X's
+//   ("XXXX-WXX", "XXXX-12-19"); callers check day validity with valid_day().
+// Cost: constant time per call, no allocation except the returned Value.
+// Rules: TimeML TIMEX3 1.2 guidelines; anchoring defaults follow news usage as in
+//   TempEval-3 TBAQ: a bare weekday is the nearest one not after the DCT unless the
+//   context is future; a bare month (or month and day) is the nearest occurrence,
+//   biased to the past.
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include "newsner/timex/value.hpp"
+
+namespace newsner::timex {
+
+using Ymd = std::chrono::year_month_day;
+
+/// A calendar unit for relative expressions ("last week", "two years ago").
+enum class Unit { Day, Week, Weekend, Month, Quarter, Half, Year, Decade, Century };
+
+/// Which occurrence of a weekday or month a reference means, relative to the DCT.
+enum class Direction {
+  PastOrSame,    // the latest occurrence not after the DCT ("said Friday")
+  Past,          // strictly before the DCT ("last Friday", "last April")
+  FutureOrSame,  // the earliest occurrence not before the DCT ("will meet Friday")
+  Future,        // strictly after the DCT ("next Friday", "next January")
+  Same,          // the one in the DCT's week / year ("this Friday", "this March")
+  Nearest,       // the closest, biased to the past (bare "December 19", "October")
+};
+
+/// True when y-m-d is a real calendar day.
+bool valid_day(int y, int m, int d);
+
+/// ISO 8601 week-based year and week number of `d`.
+struct IsoWeek {
+  int year;
+  int week;
+};
+IsoWeek iso_week(const Ymd& d);
+
+/// A Day-granularity Value for `d`.
+Value day_value(const Ymd& d);
+
+/// The date `n` days after `d` (n may be negative).
+Ymd add_days(const Ymd& d, int n);
+
+/// The Value of the `unit` that is `n` units after the one holding `dct`
+/// (n = 0: this unit, -1: last, +1: next). No DCT: the unit's X form.
+Value shift(const std::optional<Ymd>& dct, Unit unit, int n);
+
+/// The date of `weekday` (1 = Monday .. 7 = Sunday) relative to `dct` in
+/// direction `dir`. No DCT: an unanchored weekday value (XXXX-WXX-N).
+Value resolve_weekday(const std::optional<Ymd>& dct, int weekday, Direction dir);
+
+/// The year to give month `month` (and optional day, 0 = none) relative to the DCT.
+/// kUnknown when there is no DCT.
+int resolve_year(const std::optional<Ymd>& dct, int month, int day, Direction dir);
+
+/// Expands a two-digit year to the full year closest to the DCT year (no DCT:
+/// 00-49 -> 20xx, 50-99 -> 19xx).
+int expand_two_digit_year(int yy, const std::optional<Ymd>& dct);
+
+/// The year of the season `s` ("summer") in direction `dir` from the DCT.
+int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir);
+
+/// The fiscal quarter a news report most likely means by "the quarter" or "the
+/// latest quarter": the one holding the day 45 days before the DCT.
+Value reported_quarter(const std::optional<Ymd>& dct, int year_shift);
+
+}  // namespace newsner::timex

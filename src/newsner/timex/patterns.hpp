@@ -1,0 +1,79 @@
+// DATE patterns: every TimeML DATE shape the recognizer knows (calendar dates,
+// months, years, decades, centuries, weekdays, seasons, quarters, halves, ISO weeks,
+// relative and DCT-anchored references), plus "reject" shapes that must not become
+// dates (durations such as "the past few weeks", sets such as "every Monday", times
+// of day such as "Friday morning"). Used by recognize/date (stage 3).
+//
+// All shapes are alternatives of ONE case-insensitive RE2 compiled once with
+// leftmost-longest semantics, so a document is scanned in a single left-to-right
+// pass (the DFA finds each match; submatches are extracted only over the matched
+// bytes to learn which Rule fired). A longer shape always wins over its prefix
+// ("late January 2019" over "January"), and reject shapes win by being longer
+// ("the past few weeks" over "the past").
+//
+// Units: match spans are [begin, end) in BYTES of the scanned text.
+// Thread safety: const after construction; share one instance across threads.
+// Errors: a pattern that fails to compile throws std::logic_error from the
+//   constructor (a programming error, caught by the unit tests).
+// Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
+// Rules: TimeML TIMEX3 1.2 guidelines (extents include determiners and modifiers),
+//   TempEval-3 TBAQ conventions.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace newsner::timex {
+
+/// The shape that matched; one alternative of the combined pattern each.
+enum class Rule : std::uint8_t {
+  Reject,        // durations, sets, times of day, names: consume and emit nothing
+  IsoDate,       // 2018-12-19, 2018/12/19
+  IsoWeek,       // 2018-W50
+  NumericDate,   // 12/19/2018, 19/12/2018, 19.12.2018, 12/19/18
+  DayMonAbbrYear,// 19-Dec-18, 19-Dec-2018
+  MonthDay,      // [mod] Dec. 19[, 2018]
+  MonthOrdWord,  // March twenty-first[, 2011]
+  DayMonth,      // [mod] [the] 19[th] [of] December[ 2018]
+  OrdWordMonth,  // the fifth of September
+  MonthYear,     // [mod] January[,| of] 2019
+  Relative,      // [mod] last|next|this|the past|the coming week/month/January/Friday/summer
+  Month,         // [mod] December (context-checked)
+  Weekday,       // [mod] Wednesday [night]
+  Year,          // [mod] [fiscal|the year|FY] 1990 (context-checked when bare)
+  SpelledYear,   // nineteen ninety-six, the year two thousand
+  Decade,        // [mod] the 1990s, the '90s, the nineties
+  Century,       // [mod] the 20th century, the twentieth century
+  Quarter,       // [the] [fiscal] third[-]quarter [of 2019], Q3 2019, the year-ago quarter
+  Half,          // the first half of 2019, 2019 H1
+  Season,        // [mod] [last|this|next] summer [of 2019]
+  Reference,     // today, yesterday, now, recently, the future, recent years, ...
+  Ago,           // two years ago, a year earlier, years ago
+  UnitOf,        // the end of the year, year-end, the full year
+};
+
+/// One match of the combined pattern.
+struct PatternMatch {
+  Rule rule;
+  std::uint32_t begin;  // bytes
+  std::uint32_t end;    // bytes, exclusive
+};
+
+class DatePatterns {
+ public:
+  DatePatterns();
+  ~DatePatterns();
+  DatePatterns(const DatePatterns&) = delete;
+  DatePatterns& operator=(const DatePatterns&) = delete;
+
+  /// The leftmost-longest match starting at or after byte `from`; nullopt when none.
+  std::optional<PatternMatch> next(std::string_view text, std::size_t from) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsner::timex

@@ -1,0 +1,362 @@
+// DATE recognizer: table-driven checks over every supported shape (absolute,
+// modified, DCT-relative, ranges) and the near-misses that must not be dates.
+// Each row: text, DCT ("" for none), and the expected DATE mentions as
+// "span=value" or "span=value@MOD", separated by " | " ("" = no DATE at all).
+#include "newsner/recognize/date.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "newsner/text/tokenizer.hpp"
+#include "newsner/timex/dct.hpp"
+
+namespace {
+
+struct Row {
+  const char* text;
+  const char* dct;
+  const char* expect;
+};
+
+std::string run(const std::string& text, const char* dct,
+                newsner::DateOrder order = newsner::DateOrder::MonthDayYear) {
+  static newsner::text::Tokenizer tok;
+  newsner::recognize::DateRecognizer rec(order);
+  auto tt = tok.tokenize(text);
+  std::vector<newsner::Candidate> out;
+  rec.recognize(tt, newsner::timex::parse_iso_date(dct), out);
+  std::string s;
+  for (const auto& c : out) {
+    if (!s.empty()) s += " | ";
+    s += text.substr(c.span.begin, c.span.size());
+    s += '=';
+    s += c.value;
+    if (!c.mod.empty()) s += "@" + c.mod;
+  }
+  return s;
+}
+
+void check_rows(const std::vector<Row>& rows) {
+  for (const auto& r : rows) {
+    INFO("text: " << std::string(r.text) << "  dct: " << std::string(r.dct));
+    CHECK(run(r.text, r.dct) == std::string(r.expect));
+  }
+}
+
+constexpr const char* kDct = "2018-12-19";  // a Wednesday
+
+}  // namespace
+
+TEST_CASE("date: absolute calendar dates") {
+  check_rows({
+      {"The meeting was held on December 19.", kDct, "December 19=2018-12-19"},
+      {"It opened on 19 December 2018 in Tokyo.", kDct, "19 December 2018=2018-12-19"},
+      {"The deal closed Dec. 19, 2018, officials said.", kDct, "Dec. 19, 2018=2018-12-19"},
+      {"The merger was announced on 19-Nov-12 in Frankfurt.", "2012-02-05", "19-Nov-12=2012-11-19"},
+      {"Filed on 19-Dec-2018.", kDct, "19-Dec-2018=2018-12-19"},
+      {"Data as of 2018-12-19 show a rise.", kDct, "2018-12-19=2018-12-19"},
+      {"Data as of 2018-12-19 show a rise.", "", "2018-12-19=2018-12-19"},
+      {"Signed 12/19/2018 in Paris.", kDct, "12/19/2018=2018-12-19"},
+      {"Signed 19/12/2018 in Paris.", kDct, "19/12/2018=2018-12-19"},
+      {"Signed 05/06/2018 in Paris.", kDct, "05/06/2018=2018-05-06"},
+      {"Signed 12/19/18 in Paris.", kDct, "12/19/18=2018-12-19"},
+      {"Signed 19.12.2018 in Berlin.", kDct, "19.12.2018=2018-12-19"},
+      {"It ended on March twenty-first, 2011.", kDct, "March twenty-first, 2011=2011-03-21"},
+      {"It starts on the 5th of September.", kDct, "the 5th of September=2018-09-05"},
+      {"The new fares apply from 5th September, the operator said.", "2020-06-25",
+       "5th September=2020-09-05"},
+      {"The vote is set for January 2019.", kDct, "January 2019=2019-01"},
+      {"He was born on October 19, 1956, in Budapest.", kDct, "October 19, 1956=1956-10-19"},
+      {"Posted Jun 12. The exchange said it had paused withdrawals.", "2019-12-10",
+       "Jun 12=2019-06-12"},
+      {"Stock of record Dec. 15 will get the dividend.", "1989-11-02", "Dec. 15=1989-12-15"},
+      {"Net income for the six months ended Oct. 1 slipped.", "1989-11-02", "Oct. 1=1989-10-01"},
+      {"Talks resume January 21.", kDct, "January 21=2019-01-21"},
+      {"The law took effect Sept. 30.", kDct, "Sept. 30=2018-09-30"},
+      {"The law took effect Sept 30.", kDct, "Sept 30=2018-09-30"},
+      {"The law took effect Aug. 7, 1998.", kDct, "Aug. 7, 1998=1998-08-07"},
+      {"The case opened in January of 2015.", kDct, "January of 2015=2015-01"},
+      {"The case opened in Jan. 2015.", kDct, "Jan. 2015=2015-01"},
+      {"A war began on the twenty-fifth of June, 1950.", kDct,
+       "the twenty-fifth of June, 1950=1950-06-25"},
+      {"He arrived on June 30, 1990.", "", "June 30, 1990=1990-06-30"},
+      {"He arrived on June 30.", "", "June 30=XXXX-06-30"},
+      {"He arrived on 30 June.", "", "30 June=XXXX-06-30"},
+      {"Leap day 2016-02-29 passed.", kDct, "2016-02-29=2016-02-29"},
+      {"Tuesday, March 3, 2015 was cold.", kDct, "Tuesday, March 3, 2015=2015-03-03"},
+      {"The paper said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
+       "Saturday, April 25=1998-04-25"},
+      {"It was signed on Feb. 28.", "2019-03-02", "Feb. 28=2019-02-28"},
+      {"January nineteen ninety-seven. Atlanta again.", "1998-02-27",
+       "January nineteen ninety-seven=1997-01"},
+      {"He came back in January this year.", "1998-02-19", "January this year=1998-01"},
+      {"The leadership split in June last year.", "1998-02-19", "June last year=1997-06"},
+      {"The shop opened last Oct. 23 downtown.", "1999-04-19", "last Oct. 23=1998-10-23"},
+      {"SEPTEMBER 1, 1939 began the war.", kDct, "SEPTEMBER 1, 1939=1939-09-01"},
+      {"The payment is due by 1 May 2019.", kDct, "1 May 2019=2019-05-01"},
+  });
+}
+
+TEST_CASE("date: months, years, decades, centuries") {
+  check_rows({
+      {"Sales rose in October.", "1998-01-08", "October=1997-10"},
+      {"He resigned in March for health reasons.", "1989-11-01", "March=1989-03"},
+      {"Elections are due in January.", kDct, "January=2019-01"},
+      {"Prices rose in December.", kDct, "December=2018-12"},
+      {"He died in 1956.", kDct, "1956=1956"},
+      {"He died in 1956.", "", "1956=1956"},
+      {"Since 1949, the alliance has grown.", kDct, "1949=1949"},
+      {"The 1990 election was close.", kDct, "1990=1990"},
+      {"It grew from 1991 to 1997.", kDct, "1991=1991 | 1997=1997"},
+      {"Output was flat between 1990 and 1995.", kDct, "1990=1990 | 1995=1995"},
+      {"In fiscal 1998, the company earned more.", kDct, "fiscal 1998=1998"},
+      {"FY2019 results are due.", kDct, "FY2019=2019"},
+      {"Many brownstones were designed in the 1860s.", "", "the 1860s=186"},
+      {"It was popular in the '90s.", kDct, "the '90s=199"},
+      {"It was popular in the 1990s.", kDct, "the 1990s=199"},
+      {"It was popular in the late 1980s.", kDct, "the late 1980s=198@END"},
+      {"It was popular in the early 1990s.", kDct, "the early 1990s=199@START"},
+      {"It was popular in the nineties.", kDct, "the nineties=199"},
+      {"The mill dates from the 1800s.", kDct, "the 1800s=18"},
+      {"It was built in the mid-20th century.", kDct, "the mid-20th century=19@MID"},
+      {"It was built in the 19th century.", kDct, "the 19th century=18"},
+      {"It was built in the twentieth century.", kDct, "the twentieth century=19"},
+      {"Atlanta nineteen ninety-six. A bomb blast.", "1998-02-27", "nineteen ninety-six=1996"},
+      {"Preparations for the year two thousand began.", "1998-02-27",
+       "the year two thousand=2000"},
+      {"The rule applies since the year 2000.", kDct, "the year 2000=2000"},
+      {"It was written around 1990.", kDct, "around 1990=1990@APPROX"},
+      {"Work starts in early 1991.", "1989-10-26", "early 1991=1991@START"},
+      {"Work starts in mid-1991.", "1989-10-26", "mid-1991=1991@MID"},
+      {"Results for the first half of 2019 improved.", kDct, "the first half of 2019=2019-H1"},
+      {"Results for the last half of 1989 improved.", kDct, "the last half of 1989=1989-H2"},
+      {"He was in Paris at the beginning of 2019.", kDct, "the beginning of 2019=2019@START"},
+      {"By the end of 1990, it was over.", kDct, "the end of 1990=1990@END"},
+      {"He owned it in the 1980s, she said.", kDct, "the 1980s=198"},
+      {"The mid-1990s were quiet.", kDct, "The mid-1990s=199@MID"},
+      {"Week 2018-W50 was busy.", kDct, "2018-W50=2018-W50"},
+  });
+}
+
+TEST_CASE("date: modifiers and extents") {
+  check_rows({
+      {"Talks are planned for late January 2019.", kDct, "late January 2019=2019-01@END"},
+      {"Snow fell in early December.", kDct, "early December=2018-12@START"},
+      {"Snow fell in mid-December.", kDct, "mid-December=2018-12@MID"},
+      {"Snow fell in late November.", kDct, "late November=2018-11@END"},
+      {"It will be ready by the end of this year.", kDct, "the end of this year=2018@END"},
+      {"It will be ready by the end of the year.", kDct, "the end of the year=2018@END"},
+      {"It will be ready by the end of next year.", kDct, "the end of next year=2019@END"},
+      {"It will be ready at the beginning of next month.", kDct,
+       "the beginning of next month=2019-01@START"},
+      {"It will be ready early next year.", kDct, "early next year=2019@START"},
+      {"It was ready earlier this year.", kDct, "earlier this year=2018"},
+      {"It was ready earlier this month.", kDct, "earlier this month=2018-12"},
+      {"Approval is expected by year-end.", kDct, "year-end=2018@END"},
+      {"Growth slowed in the second half of this year.", kDct,
+       "the second half of this year=2018-H2"},
+      {"Growth slowed in the middle of 1990.", kDct, "the middle of 1990=1990@MID"},
+      {"Profit rose in the first half of last year.", kDct, "the first half of last year=2017-H1"},
+      {"The shipyard closed sometime next year.", kDct, "sometime next year=2019"},
+  });
+}
+
+TEST_CASE("date: relative to the DCT") {
+  check_rows({
+      {"The minister spoke today.", kDct, "today=2018-12-19"},
+      {"The minister spoke yesterday.", kDct, "yesterday=2018-12-18"},
+      {"The minister will speak tomorrow.", kDct, "tomorrow=2018-12-20"},
+      {"The minister spoke late yesterday.", kDct, "late yesterday=2018-12-18@END"},
+      {"The minister is now in Tokyo.", kDct, "now=PRESENT_REF"},
+      {"He is right now in Tokyo.", kDct, "right now=PRESENT_REF"},
+      {"The firm currently employs 500.", kDct, "currently=PRESENT_REF"},
+      {"The firm recently hired 500.", kDct, "recently=PAST_REF"},
+      {"The firm was formerly known as Acme.", kDct, "formerly=PAST_REF"},
+      {"In the past, it hired more.", kDct, "the past=PAST_REF"},
+      {"We worry about the future.", kDct, "the future=FUTURE_REF"},
+      {"We will act in the near future.", kDct, "the near future=FUTURE_REF"},
+      {"Prices rose in recent years.", kDct, "recent years=PAST_REF"},
+      {"Kono said on Wednesday.", kDct, "Wednesday=2018-12-19"},
+      {"Kono said on Monday.", kDct, "Monday=2018-12-17"},
+      {"Kono said Thursday.", kDct, "Thursday=2018-12-13"},
+      {"Kono will visit Moscow on Friday.", kDct, "Friday=2018-12-21"},
+      {"Peace talks have been postponed until Monday.", "2015-02-22", "Monday=2015-02-23"},
+      {"Kono met him last Friday.", kDct, "last Friday=2018-12-14"},
+      {"Kono will meet him next Friday.", kDct, "next Friday=2018-12-21"},
+      {"Protesters gathered Sunday night.", kDct, "Sunday night=2018-12-16"},
+      {"Last week, talks stalled.", kDct, "Last week=2018-W50"},
+      {"Talks stalled this week.", kDct, "this week=2018-W51"},
+      {"Talks resume next week.", kDct, "next week=2018-W52"},
+      {"Talks resume next month.", kDct, "next month=2019-01"},
+      {"Talks stalled last month.", kDct, "last month=2018-11"},
+      {"Talks stalled last year.", kDct, "last year=2017"},
+      {"Talks resume next year.", kDct, "next year=2019"},
+      {"Talks stalled this year.", kDct, "this year=2018"},
+      {"Talks resume next January.", kDct, "next January=2019-01"},
+      {"Talks stalled last April.", kDct, "last April=2018-04"},
+      {"Talks resume this march.", kDct, "this march=2018-03"},
+      {"Talks stalled last summer.", kDct, "last summer=2018-SU"},
+      {"Talks resume next spring.", kDct, "next spring=2019-SP"},
+      {"Talks resume this winter.", kDct, "this winter=2018-WI"},
+      {"Talks stalled in the summer of 1995.", kDct, "the summer of 1995=1995-SU"},
+      {"The peak came in the winter of nineteen ninety-four.", kDct,
+       "the winter of nineteen ninety-four=1994-WI"},
+      {"Talks stalled last weekend.", kDct, "last weekend=2018-W50-WE"},
+      {"He left two years ago.", kDct, "two years ago=2016"},
+      {"He left 10 days ago.", kDct, "10 days ago=2018-12-09"},
+      {"He left six weeks ago.", kDct, "six weeks ago=2018-W45"},
+      {"He left five months ago.", kDct, "five months ago=2018-07"},
+      {"He left nearly four years ago.", kDct, "nearly four years ago=2014@APPROX"},
+      {"He left years ago.", kDct, "years ago=PAST_REF"},
+      {"He left a few years ago.", kDct, "a few years ago=PAST_REF"},
+      {"Profit was $5 a year earlier.", kDct, "a year earlier=2017"},
+      {"Prices fell in the past decade.", kDct, "the past decade=200"},
+      {"Growth was strong in the last week.", kDct, "the last week=2018-W50"},
+      {"Sales in the current fiscal year will rise.", "1989-10-26",
+       "the current fiscal year=1989"},
+      {"Sales in the current year will rise.", "1989-10-26", "the current year=1989"},
+      {"The minister spoke today.", "", "today=XXXX-XX-XX"},
+      {"Last week, talks stalled.", "", "Last week=XXXX-WXX"},
+      {"Kono said on Monday.", "", "Monday=XXXX-WXX-1"},
+      {"Talks stalled last year.", "", "last year=XXXX"},
+      {"The meeting was held on December 19.", "", "December 19=XXXX-12-19"},
+      {"Talks stalled this year.", "2018-01-02", "this year=2018"},
+      {"Sales jumped in the full year.", kDct, "the full year=2018"},
+      {"Officials met over the weekend.", kDct, "the weekend=2018-W50-WE"},
+      {"Officials met over the weekend.", "2018-12-16", "the weekend=2018-W50-WE"},
+      {"Last week, talks stalled.", "2019-01-02", "Last week=2018-W52"},
+      {"Talks resume next week.", "2018-12-28", "next week=2019-W01"},
+  });
+}
+
+TEST_CASE("date: quarters and fiscal periods") {
+  check_rows({
+      {"Profit fell in the third quarter.", kDct, "the third quarter=2018-Q3"},
+      {"The company reported a third-quarter loss.", "1989-10-26", "third-quarter=1989-Q3"},
+      {"Third-quarter loan originations dropped.", "1989-10-30", "Third-quarter=1989-Q3"},
+      {"Sales are expected in Q3 2019.", kDct, "Q3 2019=2019-Q3"},
+      {"Sales are expected in 2019 Q3.", kDct, "2019 Q3=2019-Q3"},
+      {"Profit fell in the fourth quarter of 1990.", kDct, "the fourth quarter of 1990=1990-Q4"},
+      {"Two segments posted lower earnings for the quarter.", "1989-10-26",
+       "the quarter=1989-Q3"},
+      {"Losses narrowed in the latest quarter.", "1989-11-02", "the latest quarter=1989-Q3"},
+      {"In the year-ago quarter, it lost money.", "1989-11-01", "the year-ago quarter=1988-Q3"},
+      {"In the year-earlier quarter, it lost money.", "1989-10-26",
+       "the year-earlier quarter=1988-Q3"},
+      {"Net sales for this year's third quarter rose.", "1989-11-01",
+       "this year's third quarter=1989-Q3"},
+      {"Sales for last year's third quarter rose.", "1989-11-01",
+       "last year's third quarter=1988-Q3"},
+      {"Earnings soared in the fiscal first quarter.", "1989-10-26",
+       "the fiscal first quarter=1989-Q1"},
+      {"In the 1988 third quarter, the company lost money.", "1989-10-26",
+       "the 1988 third quarter=1988-Q3"},
+      {"Earnings will grow next quarter.", kDct, "next quarter=2019-Q1"},
+      {"Earnings grew last quarter.", kDct, "last quarter=2018-Q3"},
+      {"Net was $3 million in the third quarter, up from $2 million a year ago.", "1989-10-26",
+       "the third quarter=1989-Q3 | a year ago=1988-Q3"},
+      {"In the 1988 period, the company earned more.", "1989-10-26", "the 1988 period=1988-Q3"},
+      {"Sales in the latest period rose.", "1989-10-26", "the latest period=1989-Q3"},
+      {"A quarter of the voters stayed home.", kDct, ""},
+      {"It moved a quarter mile away.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: ranges give two mentions") {
+  check_rows({
+      {"The exhibition runs 26 July - 22 August in London.", "2025-07-02",
+       "26 July=2025-07-26 | 22 August=2025-08-22"},
+      {"The festival runs January 21-23.", kDct, "January 21=2019-01-21 | 23=2019-01-23"},
+      {"The festival runs January 21 to 23.", kDct, "January 21=2019-01-21 | 23=2019-01-23"},
+      {"Output was flat between 1990 and 1995.", "", "1990=1990 | 1995=1995"},
+      {"It ran from March 3 to April 5, officials said.", kDct,
+       "March 3=2018-03-03 | April 5=2018-04-05"},
+      {"It ran from 1991 through 1997.", kDct, "1991=1991 | 1997=1997"},
+  });
+}
+
+TEST_CASE("date: durations, sets, times and look-alikes are not dates") {
+  check_rows({
+      {"The talks lasted three years.", kDct, ""},
+      {"Prices rose over the past few weeks.", kDct, ""},
+      {"Prices rose over the past two months.", kDct, ""},
+      {"Prices rose over the next five years.", kDct, ""},
+      {"It takes a month to build.", kDct, ""},
+      {"The market opens every Monday.", kDct, ""},
+      {"The market opens each Friday.", kDct, ""},
+      {"The paper appears every year.", kDct, ""},
+      {"The match ended 2-1 after extra time.", kDct, ""},
+      {"Call 555-0199 for tickets.", kDct, ""},
+      {"The second test flight ended early, NASA said.", "2018-06-28", ""},
+      {"Mrs May praised the close relationship.", "2018-01-19", ""},
+      {"Theresa May praised the close relationship.", "2018-01-19", ""},
+      {"May said the talks would continue.", "2018-01-19", ""},
+      {"The deal may collapse, he said.", kDct, ""},
+      {"Protesters march to the square.", kDct, ""},
+      {"It was an august gathering.", kDct, ""},
+      {"The shares cost $1990 each.", kDct, ""},
+      {"He scored 1995 points.", kDct, ""},
+      {"Turnout was 2000 people.", kDct, ""},
+      {"Prices fall sharply.", kDct, ""},
+      {"Smith 1992 1993 1994 1995", kDct, ""},
+      {"They met Friday morning.", kDct, ""},
+      {"He is in his 90s.", kDct, ""},
+      {"He lives at 1990 Main Street.", kDct, ""},
+      {"Plant 2 produced 1,995 tonnes.", kDct, ""},
+      {"The Mondays are quiet.", kDct, ""},
+      {"The ratio was 3/4 of the total.", kDct, ""},
+      {"Rates rose 0.25 points.", kDct, ""},
+      {"Windows 2000 crashed.", kDct, ""},
+      {"April Smith and June Carter sang.", kDct, ""},
+      {"The score was 19-12.", kDct, ""},
+      {"The fall of the Berlin Wall changed Europe.", kDct, ""},
+      {"He spent the summer of his life there.", kDct, ""},
+      {"Room 1999 is booked.", kDct, ""},
+      {"The talks lasted several years.", kDct, ""},
+      {"Sales were down 5% in recent months.", kDct, ""},
+      {"He worked there for a few days.", kDct, ""},
+      {"It was the first day of the trial.", kDct, ""},
+      {"He said 13/13/2018 is invalid.", kDct, ""},
+      {"He said 2018-13-45 is invalid.", kDct, ""},
+      {"He was born on February 30.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: date order option for ambiguous numeric dates") {
+  newsner::text::Tokenizer tok;
+  const std::string text = "Signed 05/06/2018 in Paris.";
+  CHECK(run(text, kDct, newsner::DateOrder::MonthDayYear) == "05/06/2018=2018-05-06");
+  CHECK(run(text, kDct, newsner::DateOrder::DayMonthYear) == "05/06/2018=2018-06-05");
+  // Unambiguous forms resolve the same under either order.
+  CHECK(run("Signed 19/12/2018.", kDct, newsner::DateOrder::MonthDayYear) == "19/12/2018=2018-12-19");
+  CHECK(run("Signed 12/19/2018.", kDct, newsner::DateOrder::DayMonthYear) == "12/19/2018=2018-12-19");
+}
+
+TEST_CASE("date: candidates carry byte spans, evidence and type") {
+  newsner::text::Tokenizer tok;
+  newsner::recognize::DateRecognizer rec;
+  // Non-ASCII before the date: spans stay in bytes.
+  const std::string text = "S\xC3\xA3o Paulo, December 19, 2018 -- Caf\xC3\xA9 owners said Friday.";
+  auto tt = tok.tokenize(text);
+  std::vector<newsner::Candidate> out;
+  rec.recognize(tt, newsner::timex::parse_iso_date("2018-12-19"), out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].type == newsner::EntityType::Date);
+  CHECK(out[0].span.begin == 12);
+  CHECK(text.substr(out[0].span.begin, out[0].span.size()) == "December 19, 2018");
+  CHECK(out[0].evidence == "date.month_day");
+  CHECK(out[1].value == "2018-12-14");
+  CHECK(out[1].evidence == "date.weekday");
+}
+
+TEST_CASE("date: the handed seed article") {
+  check_rows({
+      {"LONDON 1996-08-30\nSOCCER results.", "1996-08-30", "1996-08-30=1996-08-30"},
+      {"AL-AIN , United Arab Emirates 1996-12-06", "1996-12-06", "1996-12-06=1996-12-06"},
+      {"February 21, 2015 (ADDIS ABABA) - Peace talks on South Sudan have been postponed until "
+       "Monday.",
+       "2015-02-22", "February 21, 2015=2015-02-21 | Monday=2015-02-23"},
+  });
+}

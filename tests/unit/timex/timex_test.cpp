@@ -1,0 +1,95 @@
+// timex: value formatting, calendar arithmetic (ISO weeks, weekday and month
+// anchoring, two-digit years) and DCT lookup from datelines.
+#include <doctest/doctest.h>
+
+#include "newsner/timex/dct.hpp"
+#include "newsner/timex/normalizer.hpp"
+#include "newsner/timex/value.hpp"
+
+using namespace newsner::timex;
+using std::chrono::year_month_day;
+
+namespace {
+year_month_day ymd(int y, unsigned m, unsigned d) {
+  return year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+}  // namespace
+
+TEST_CASE("timex value: formatting") {
+  Value v;
+  v.granularity = Granularity::Day;
+  v.year = 2018, v.month = 12, v.day = 19;
+  CHECK(format(v) == "2018-12-19");
+  v.year = kUnknown;
+  CHECK(format(v) == "XXXX-12-19");
+  Value m{Granularity::Month, 2019, 1};
+  CHECK(format(m) == "2019-01");
+  Value dec{Granularity::Decade, 199};
+  CHECK(format(dec) == "199");
+  Value c{Granularity::Century, 19};
+  CHECK(format(c) == "19");
+  Value w{Granularity::Week, 2018};
+  w.week = 50;
+  CHECK(format(w) == "2018-W50");
+  Value q{Granularity::Quarter, 2018};
+  q.part = 3;
+  CHECK(format(q) == "2018-Q3");
+  Value s{Granularity::Season, 2018};
+  s.part = static_cast<int>(Season::Summer);
+  CHECK(format(s) == "2018-SU");
+  Value r{Granularity::Ref};
+  r.ref = Ref::Past;
+  CHECK(format(r) == "PAST_REF");
+  CHECK(to_string(Mod::Mid) == "MID");
+  CHECK(to_string(Mod::None).empty());
+}
+
+TEST_CASE("timex normalizer: ISO weeks") {
+  CHECK(iso_week(ymd(2018, 12, 19)).week == 51);
+  CHECK(iso_week(ymd(2018, 12, 31)).year == 2019);
+  CHECK(iso_week(ymd(2018, 12, 31)).week == 1);
+  CHECK(iso_week(ymd(2021, 1, 3)).year == 2020);
+  CHECK(iso_week(ymd(2021, 1, 3)).week == 53);
+  CHECK(format(shift(ymd(2018, 12, 19), Unit::Week, -1)) == "2018-W50");
+}
+
+TEST_CASE("timex normalizer: weekdays, months, two-digit years") {
+  const auto dct = ymd(2018, 12, 19);  // Wednesday
+  CHECK(format(resolve_weekday(dct, 3, Direction::PastOrSame)) == "2018-12-19");
+  CHECK(format(resolve_weekday(dct, 3, Direction::Past)) == "2018-12-12");
+  CHECK(format(resolve_weekday(dct, 5, Direction::FutureOrSame)) == "2018-12-21");
+  CHECK(format(resolve_weekday(dct, 1, Direction::PastOrSame)) == "2018-12-17");
+  CHECK(format(resolve_weekday(std::nullopt, 1, Direction::PastOrSame)) == "XXXX-WXX-1");
+  CHECK(resolve_year(dct, 1, 21, Direction::Nearest) == 2019);
+  CHECK(resolve_year(dct, 6, 12, Direction::Nearest) == 2018);
+  CHECK(resolve_year(dct, 1, 0, Direction::Future) == 2019);
+  CHECK(resolve_year(dct, 4, 0, Direction::Past) == 2018);
+  CHECK(resolve_year(dct, 12, 0, Direction::Past) == 2017);
+  CHECK(resolve_year(std::nullopt, 1, 0, Direction::Past) == kUnknown);
+  CHECK(expand_two_digit_year(12, ymd(2012, 2, 5)) == 2012);
+  CHECK(expand_two_digit_year(98, ymd(2012, 2, 5)) == 1998);
+  CHECK(expand_two_digit_year(18, std::nullopt) == 2018);
+  CHECK(resolve_season_year(dct, Season::Summer, Direction::Past) == 2018);
+  CHECK(resolve_season_year(ymd(2019, 2, 1), Season::Winter, Direction::Same) == 2019);
+  CHECK(format(shift(dct, Unit::Quarter, -1)) == "2018-Q3");
+  CHECK(format(reported_quarter(ymd(1989, 10, 26), 0)) == "1989-Q3");
+  CHECK(format(shift(std::nullopt, Unit::Month, -1)) == "XXXX-XX");
+  CHECK(valid_day(2016, 2, 29));
+  CHECK_FALSE(valid_day(2018, 2, 29));
+}
+
+TEST_CASE("timex dct: ISO strings and datelines") {
+  CHECK(parse_iso_date("2018-12-19") == ymd(2018, 12, 19));
+  CHECK(parse_iso_date("2018-12-19T10:00:00") == ymd(2018, 12, 19));
+  CHECK_FALSE(parse_iso_date("2018-02-30").has_value());
+  CHECK_FALSE(parse_iso_date("2018/12/19").has_value());
+  CHECK_FALSE(parse_iso_date("").has_value());
+  CHECK(find_dateline_dct("CRICKET - LEICESTERSHIRE TAKE OVER.\nLONDON 1996-08-30\nWest Indian") ==
+        ymd(1996, 8, 30));
+  CHECK(find_dateline_dct("Tuesday, March 3, 2015\nThe council met.") == ymd(2015, 3, 3));
+  CHECK(find_dateline_dct("TOKYO, December 19, 2018 (TASS) - Japan said.") == ymd(2018, 12, 19));
+  CHECK(find_dateline_dct("PARIS, 19 December 2018 - France said.") == ymd(2018, 12, 19));
+  CHECK_FALSE(find_dateline_dct("LATTAKIA, Aug 10 - Syria said.").has_value());
+  CHECK_FALSE(find_dateline_dct("a\nb\nc\nd\ne\nf\nLONDON 1996-08-30").has_value());
+  CHECK_FALSE(find_dateline_dct("").has_value());
+}
