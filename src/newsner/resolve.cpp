@@ -64,9 +64,78 @@ std::string folded_key(const Context& ctx, std::size_t b, std::size_t e) {
   return key;
 }
 
+bool is_locative_word(std::string_view f) {
+  return f == "in" || f == "at" || f == "near" || f == "from" || f == "to" || f == "into" || f == "outside" ||
+         f == "across" || f == "via" || f == "toward" || f == "towards" || f == "across";
+}
+
+// Rules whose type decision is strong enough to speak for every other
+// occurrence of the same string in the document.
+bool is_authoritative(std::string_view evidence) {
+  return evidence == "person.title" || evidence == "org.team_score" || evidence == "org.team_table" ||
+         evidence == "org.team_context" || evidence == "person.given" || evidence == "person.initials" ||
+         evidence == "org.head" || evidence == "org.head_of" || evidence == "person.speech" ||
+         evidence == "person.context" || evidence == "document.acronym";
+}
+
+// Retyping: the same name keeps one type across the document unless local
+// evidence is stronger ("Surrey" is a club all through a cricket report once a
+// score line says so; "Jordan" is the director after "Neil Jordan").
+void retype(const Context& ctx, std::vector<Chosen>& chosen) {
+  struct Vote {
+    EntityType type;
+    float score;
+    std::string_view evidence;
+  };
+  std::unordered_map<std::string, Vote> authority;
+  std::unordered_map<std::string, float> surnames;  // last word of a multi-word PERSON
+  for (const Chosen& c : chosen) {
+    if (c.cand.type == EntityType::Date) continue;
+    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    if (e <= b) continue;
+    if (is_authoritative(c.cand.evidence)) {
+      const std::string key = folded_key(ctx, b, e);
+      auto it = authority.find(key);
+      if (it == authority.end() || it->second.score < c.cand.score) {
+        authority[key] = {c.cand.type, c.cand.score, c.cand.evidence};
+      }
+    }
+    if (c.cand.type == EntityType::Person && e - b >= 2 && c.cand.score >= 0.55f && ctx.is_cap(e - 1)) {
+      float& v = surnames[std::string(ctx.folded(e - 1))];
+      v = std::max(v, c.cand.score);
+    }
+  }
+  for (Chosen& c : chosen) {
+    if (c.cand.type == EntityType::Date) continue;
+    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    if (e <= b) continue;
+    const std::string key = folded_key(ctx, b, e);
+    auto it = authority.find(key);
+    if (it != authority.end() && it->second.type != c.cand.type && it->second.score > c.cand.score) {
+      // A country named in a team slot elsewhere stays a place here, and so does
+      // a place after a locative preposition ("in Montreal", "to Washington").
+      const bool locative = b > 0 && is_locative_word(ctx.folded(b - 1)) && ctx.token(b - 1).shape == Shape::Lower;
+      if (!(c.cand.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
+        c.cand.type = it->second.type;
+        c.evidence.insert(c.evidence.begin(), "document.same_name");
+        continue;
+      }
+    }
+    if (e == b + 1 && c.cand.type != EntityType::Person) {
+      auto p = surnames.find(key);
+      if (p == surnames.end() || p->second < c.cand.score - 0.2f) continue;
+      if (b > 0 && is_locative_word(ctx.folded(b - 1))) continue;  // "in Jordan" stays a place
+      if (c.cand.type == EntityType::Organization && c.cand.score >= 0.75f) continue;
+      c.cand.type = EntityType::Person;
+      c.evidence.insert(c.evidence.begin(), "document.person_part");
+    }
+  }
+}
+
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
 void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) {
+  retype(ctx, chosen);
   // Names known in this document: folded token sequences -> type, plus
   // PERSON name parts (first and last words) -> PERSON.
   std::unordered_map<std::string, EntityType> full;

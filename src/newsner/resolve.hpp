@@ -12,6 +12,12 @@
 // wholly ("Independence Day"?) keeps only if longer. All candidates with the
 // same span merge their evidence.
 // Document-level pass (a small "orthomatcher"): after the greedy choice,
+//   - retyping: a name chosen by an authoritative rule (title, given name, team
+//     slot, org head, speech verb) gives its type to the same string elsewhere
+//     when that occurrence has weaker evidence ("document.same_name"); a country
+//     or a place after "in/at/to" keeps LOCATION;
+//   - a single LOCATION/ORGANIZATION token equal to the surname of a PERSON
+//     mention becomes PERSON unless after a locative ("document.person_part");
 //   - a single capitalized token equal to the last (or first) word of a PERSON
 //     mention elsewhere in the document becomes PERSON ("Kono" after "Taro Kono");
 //   - an all-caps or lowercase-folded repeat of a multi-word mention gets its type;

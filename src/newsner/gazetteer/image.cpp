@@ -13,7 +13,7 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '1', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '2', 0};
 
 struct Header {
   char magic[8];
@@ -22,7 +22,7 @@ struct Header {
 };
 
 struct EntryRec {
-  std::uint32_t name_off, name_len, cased_off, cased_len, kb_off, kb_len, population, rank;
+  std::uint32_t name_off, name_len, kb_off, kb_len, population, rank;
   std::uint16_t list;
   std::uint8_t cls, flags, token_count, pad[3];
 };
@@ -34,7 +34,7 @@ struct KeyRec {
   std::uint32_t str_off, str_len, ref_begin, ref_count, flags, pad;
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 40 && sizeof(KeyRec) == 32);
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(KeyRec) == 32 && sizeof(KeyRef) == 12);
 
 std::size_t align8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
 
@@ -85,6 +85,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   };
 
   std::vector<EntryRec> recs;
+  std::vector<std::uint32_t> cased_hashes;
   recs.reserve(entries.size());
   struct KeyInfo { std::vector<std::uint32_t> refs; std::uint32_t flags = 0; };
   std::map<std::string, KeyInfo> keys;
@@ -117,7 +118,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
     EntryRec r{};
     std::tie(r.name_off, r.name_len) = intern(e.name);
-    std::tie(r.cased_off, r.cased_len) = intern(cased);
+    cased_hashes.push_back(static_cast<std::uint32_t>(key_hash(cased) >> 32));
     std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
     r.population = e.population;
     r.rank = e.rank;
@@ -135,7 +136,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   }
 
   std::vector<KeyRec> key_recs;
-  std::vector<std::uint32_t> refs;
+  std::vector<KeyRef> refs;
   key_recs.reserve(keys.size());
   for (const auto& [key, info] : keys) {
     KeyRec k{};
@@ -144,16 +145,23 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
     k.ref_count = static_cast<std::uint32_t>(info.refs.size());
     k.flags = info.flags;
-    refs.insert(refs.end(), info.refs.begin(), info.refs.end());
+    for (std::uint32_t id : info.refs) {
+      KeyRef ref{};
+      ref.entry = id;
+      ref.cased_hash = cased_hashes[id];
+      ref.cls = static_cast<EntryClass>(recs[id].cls);
+      ref.flags = recs[id].flags;
+      refs.push_back(ref);
+    }
     key_recs.push_back(k);
   }
   std::uint32_t buckets_n = 16;
   while (buckets_n < key_recs.size() * 2) buckets_n *= 2;  // load factor <= 0.5
-  std::vector<std::uint32_t> buckets(buckets_n, 0);
+  std::vector<std::uint64_t> buckets(buckets_n, 0);
   for (std::uint32_t i = 0; i < key_recs.size(); ++i) {
     std::uint32_t b = static_cast<std::uint32_t>(key_recs[i].hash) & (buckets_n - 1);
     while (buckets[b] != 0) b = (b + 1) & (buckets_n - 1);
-    buckets[b] = i + 1;
+    buckets[b] = (key_recs[i].hash & 0xFFFFFFFF00000000ull) | (i + 1);
   }
   std::vector<std::uint32_t> list_recs;
   for (const auto& l : lists) {
@@ -177,8 +185,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   };
   place(h.entries_off, recs.size() * sizeof(EntryRec));
   place(h.keys_off, key_recs.size() * sizeof(KeyRec));
-  place(h.refs_off, refs.size() * 4);
-  place(h.buckets_off, buckets.size() * 4);
+  place(h.refs_off, refs.size() * sizeof(KeyRef));
+  place(h.buckets_off, buckets.size() * 8);
   place(h.lists_off, list_recs.size() * 4);
   place(h.strings_off, strings.size());
   if (off > 0xFFFFFFF0u) {
@@ -192,8 +200,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   put(0, &h, sizeof h);
   put(h.entries_off, recs.data(), recs.size() * sizeof(EntryRec));
   put(h.keys_off, key_recs.data(), key_recs.size() * sizeof(KeyRec));
-  put(h.refs_off, refs.data(), refs.size() * 4);
-  put(h.buckets_off, buckets.data(), buckets.size() * 4);
+  put(h.refs_off, refs.data(), refs.size() * sizeof(KeyRef));
+  put(h.buckets_off, buckets.data(), buckets.size() * 8);
   put(h.lists_off, list_recs.data(), list_recs.size() * 4);
   put(h.strings_off, strings.data(), strings.size());
   return image;
@@ -232,16 +240,18 @@ std::optional<KeyHit> Gazetteer::find(std::string_view key) const {
   const Header* h = at<Header>(data_, 0);
   if (h->key_count == 0) return std::nullopt;
   const std::uint64_t hash = key_hash(key);
-  const auto* buckets = at<std::uint32_t>(data_, h->buckets_off);
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+  const auto* buckets = at<std::uint64_t>(data_, h->buckets_off);
   const auto* keys = at<KeyRec>(data_, h->keys_off);
   const char* strings = data_.data() + h->strings_off;
   for (std::uint32_t b = static_cast<std::uint32_t>(hash) & (h->bucket_count - 1);; b = (b + 1) & (h->bucket_count - 1)) {
-    const std::uint32_t slot = buckets[b];
+    const std::uint64_t slot = buckets[b];
     if (slot == 0) return std::nullopt;
-    const KeyRec& k = keys[slot - 1];
+    if ((slot & 0xFFFFFFFF00000000ull) != tag) continue;  // cheap reject without touching KeyRec
+    const KeyRec& k = keys[static_cast<std::uint32_t>(slot) - 1];
     if (k.hash == hash && std::string_view(strings + k.str_off, k.str_len) == key) {
       KeyHit hit;
-      hit.entries = at<std::uint32_t>(data_, h->refs_off) + k.ref_begin;
+      hit.entries = at<KeyRef>(data_, h->refs_off) + k.ref_begin;
       hit.entry_count = k.ref_count;
       hit.extends = (k.flags & kExtends) != 0;
       hit.deaccented = (k.flags & kDeaccented) != 0;
@@ -257,7 +267,6 @@ EntryView Gazetteer::entry(std::uint32_t id) const {
   const auto* lists = at<std::uint32_t>(data_, h->lists_off);
   EntryView v;
   v.name = {strings + r.name_off, r.name_len};
-  v.cased_key = {strings + r.cased_off, r.cased_len};
   v.kb_id = {strings + r.kb_off, r.kb_len};
   v.list = {strings + lists[2 * r.list], lists[2 * r.list + 1]};
   v.cls = static_cast<EntryClass>(r.cls);

@@ -5,9 +5,12 @@
 //
 // Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRec[]
 // (one per distinct key, plus one per proper token prefix of a key, so that a
-// match can be extended token by token and stopped early); u32 refs[] (entry ids
-// of each key); u32 buckets[] (open addressing on a 64-bit FNV-1a hash of the
-// key, linear probing; value = key index + 1, 0 = empty); list names; strings.
+// match can be extended token by token and stopped early); RefRec[] (the entries
+// of each key, with the class, flags and cased-form hash copied in so that
+// matching never reads EntryRec); u64 buckets[] (open addressing on a 64-bit
+// FNV-1a hash of the key, linear probing; each slot holds the hash's upper 32
+// bits as a tag and key index + 1, 0 = empty, so a miss touches one cache line);
+// list names; strings.
 // A key is an entry name tokenized by text::Tokenizer, each token case-folded
 // (ICU full folding) and joined by one space: "Jean-Michel" -> "jean - michel".
 // Entries flagged "fold" get a second key with diacritics removed (ICU
@@ -17,7 +20,7 @@
 // Errors: build_image() returns its error text in `error`; Gazetteer::open()
 //   rejects a buffer that is not an image of this version.
 // Cost: lookup is one hash and one or two probes on average; the image is about
-//   40 bytes per entry plus 32 per key plus the strings.
+//   40 bytes per entry, 12 per key reference, 32 per key, plus the strings.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +37,6 @@ namespace newsner::gazetteer {
 /// One entry of a compiled image, as views into it.
 struct EntryView {
   std::string_view name;      // as written in the TSV
-  std::string_view cased_key; // surface tokens joined by one space ("Jean - Michel")
   std::string_view kb_id;
   std::string_view list;      // list (file) name, e.g. "cities"
   EntryClass cls;
@@ -44,9 +46,20 @@ struct EntryView {
   std::uint32_t rank;
 };
 
+/// One entry of a key, as stored with the key.
+struct KeyRef {
+  std::uint32_t entry;
+  /// Upper 32 bits of key_hash() of the entry's surface tokens joined by one
+  /// space ("Jean - Michel"): equal to the text's means the same capitalization.
+  std::uint32_t cased_hash;
+  EntryClass cls;
+  std::uint8_t flags;
+  std::uint16_t pad;
+};
+
 /// Result of looking a key up.
 struct KeyHit {
-  const std::uint32_t* entries = nullptr;  // entry ids
+  const KeyRef* entries = nullptr;
   std::uint32_t entry_count = 0;
   bool extends = false;     // some longer key starts with this one
   bool deaccented = false;  // this key is a diacritic-free variant

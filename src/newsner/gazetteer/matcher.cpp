@@ -29,6 +29,8 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
       key.append(tt.folded_form(t));
       cased.append(tt.surface(t));
       bool extends = false;
+      std::uint32_t cased_hash = 0;  // computed on the first hit with entries
+      bool cased_hashed = false;
       for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
         const auto hit = gazetteers_[g].find(key);
         if (!hit) continue;
@@ -38,9 +40,16 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
           m.token_begin = i;
           m.token_end = j + 1;
           m.gazetteer = g;
-          m.entry = hit->entries[k];
+          const KeyRef& ref = hit->entries[k];
+          if (!cased_hashed) {
+            cased_hash = static_cast<std::uint32_t>(key_hash(cased) >> 32);
+            cased_hashed = true;
+          }
+          m.entry = ref.entry;
+          m.cls = ref.cls;
+          m.flags = ref.flags;
           m.deaccented = hit->deaccented;
-          m.exact_case = !hit->deaccented && gazetteers_[g].entry(m.entry).cased_key == cased;
+          m.exact_case = !hit->deaccented && ref.cased_hash == cased_hash;
           here.push_back(m);
         }
       }
@@ -60,7 +69,9 @@ void Matcher::lookup(std::string_view folded_key, std::vector<Match>& out) const
     for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
       Match m;
       m.gazetteer = g;
-      m.entry = hit->entries[k];
+      m.entry = hit->entries[k].entry;
+      m.cls = hit->entries[k].cls;
+      m.flags = hit->entries[k].flags;
       m.deaccented = hit->deaccented;
       out.push_back(m);
     }

@@ -25,6 +25,8 @@ struct Match {
   std::uint32_t token_end = 0;  // exclusive
   std::uint16_t gazetteer = 0;  // index into Matcher::gazetteers()
   std::uint32_t entry = 0;
+  EntryClass cls = EntryClass::Word;  // copied from the entry
+  std::uint8_t flags = 0;             // copied from the entry (EntryFlag bits)
   bool exact_case = false;
   bool deaccented = false;
 };

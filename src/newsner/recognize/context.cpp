@@ -1,13 +1,106 @@
 #include "newsner/recognize/context.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace newsner::recognize {
 
 using gazetteer::EntryClass;
 using text::Shape;
 
+namespace {
+
+// Closed-class English vocabulary behind Context::lex. These are rule words
+// (function words, organization heads, legal-form suffixes, verbs of saying,
+// calendar words, abbreviated ranks, sports vocabulary), not names.
+const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
+  static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
+    std::unordered_map<std::string_view, std::uint16_t> t;
+    auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t bit) {
+      for (auto w : words) t[w] |= bit;
+    };
+    add({"the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
+         "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
+         "before", "when", "while", "if", "since", "under", "over", "both", "all", "some", "many", "most",
+         "no", "not", "he", "she", "it", "they", "we", "i", "you", "there", "here", "then", "than", "also",
+         "is", "was", "are", "were", "be", "been", "has", "have", "had", "would", "could", "should",
+         "can", "might", "must", "do", "does", "did", "so", "yet", "into", "onto", "upon", "about",
+         "against", "between", "during", "without", "within", "through", "toward", "towards", "via", "per",
+         "what", "which", "who", "whom", "whose", "where", "why", "how", "each", "every", "any", "other",
+         "such", "only", "just", "even", "still", "now", "not", "nor", "off", "out", "up", "down", "v", "vs"},
+        kLexFunction);
+    add({"ministry", "department", "agency", "office", "bureau", "commission", "committee", "council",
+         "assembly", "parliament", "congress", "senate", "court", "tribunal", "party", "front", "movement",
+         "alliance", "federation", "association", "society", "institute", "institution",
+         "university", "college", "academy", "foundation", "fund", "trust", "bank", "bancorp", "exchange",
+         "corporation", "corp", "company", "co", "inc", "incorporated", "ltd", "limited", "llc", "plc", "ag",
+         "gmbh", "nv", "bv", "spa", "group", "holdings", "holding", "industries", "airlines", "airways",
+         "motors", "systems", "technologies", "communications", "securities", "partners", "associates",
+         "enterprises", "pharmaceuticals", "laboratories", "club", "authority", "board", "army", "navy",
+         "organisation", "organization", "network", "broadcasting", "directorate", "secretariat", "command",
+         "brigade", "regiment", "corps", "chamber", "coalition", "bloc", "cooperative", "consortium",
+         "union", "police", "church", "newspaper", "times", "telegraph", "herald", "tribune", "gazette",
+         "journal", "post", "daily", "news", "press", "radio", "television", "tv", "agency", "capital",
+         "investments", "insurance", "bancshares", "financial", "trading", "petroleum", "mining", "airline",
+         "electric", "energy", "oil", "steel", "chemical", "chemicals", "motor", "telecom", "telecommunications",
+         "services", "brothers", "bros", "fc", "afc", "rovers", "wanderers", "albion", "athletic", "hotspur",
+         "reserve", "guard", "forces", "force", "commonwealth", "cabinet", "government", "administration"},
+        kLexOrgHead);
+    add({"inc", "corp", "ltd", "plc", "ag", "gmbh", "nv", "bv", "spa", "llc", "co", "sa", "ab", "asa", "oyj",
+         "kk", "bhd", "pty", "srl", "sarl", "kg", "cie", "group", "holdings", "bancorp", "incorporated"},
+        kLexOrgSuffix);
+    add({"said", "says", "told", "added", "asked", "wrote", "stated", "explained", "noted", "replied",
+         "insisted", "argued", "warned", "announced", "confirmed", "admitted", "declared", "claimed", "tells",
+         "adds", "believes", "thinks", "urged", "recalled", "commented", "quoted", "stressed", "acknowledged",
+         "denied", "suggested", "predicted", "complained", "reported", "testified", "agreed", "countered"},
+        kLexSpeech);
+    add({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+         "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+        kLexCalendar);
+    add({"pm", "sgt", "lt", "cpl", "pte", "det", "insp", "supt", "maj", "capt", "cmdr", "adm", "brig", "col",
+         "gen", "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sen", "rep", "gov", "herr", "frau", "mme",
+         "mlle", "sir", "dame", "lord", "lady", "sheikh", "mgr", "msgr"},
+        kLexTitleAbbrev);
+    add({"match", "matches", "innings", "wicket", "wickets", "goal", "goals", "scored", "season", "league",
+         "championship", "tournament", "qualifier", "halftime", "half-time", "striker", "midfielder",
+         "goalkeeper", "coach", "pitcher", "homer", "inning", "touchdown", "quarterback", "playoff",
+         "playoffs", "standings", "unbeaten", "soccer", "football", "cricket", "baseball", "basketball",
+         "rugby", "hockey", "stadium", "semifinal", "semi-final", "quarter-final", "quarterfinal", "final",
+         "scorers", "penalty", "batting", "bowling", "runs", "relegation", "promoted", "fixture", "fixtures",
+         "draw", "drew", "defeated", "victory", "victories", "win", "won", "beat", "lost", "points", "cup",
+         "division", "team", "teams", "club", "clubs", "player", "players", "game", "games", "seed"},
+        kLexSports);
+    add({"united", "rovers", "wanderers", "albion", "athletic", "fc", "afc", "hotspur", "dynamo", "dinamo",
+         "spartak", "sporting", "olympique", "atletico", "real", "rangers", "city", "town", "county"},
+        kLexTeamWord);
+    return t;
+  }();
+  return table;
+}
+
+bool is_country_list(std::string_view list) { return list == "countries" || list == "regions"; }
+
+}  // namespace
+
 bool Context::is_cap(std::size_t i) const {
   const Shape s = tt.tokens[i].shape;
   return s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed;
+}
+
+bool Context::is_country_span(std::size_t b, std::size_t e) const {
+  if (b >= e || e > size()) return false;
+  if (e == b + 1) return country[b];
+  bool found = false;
+  for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (found || m.token_end != e) return;
+    const auto entry = matcher.entry(m);
+    if (entry.cls == EntryClass::Location && is_country_list(entry.list) &&
+        (m.exact_case || tt.tokens[b].shape == Shape::AllCaps)) {
+      found = true;
+    }
+  });
+  return found;
 }
 
 Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
@@ -16,22 +109,41 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   matcher.find_all(tt, matches);
   first_match.assign(n, kNone);
   token_classes.assign(n, 0);
+  strong_classes.assign(n, 0);
+  lex.assign(n, 0);
   caps_line.assign(n, false);
+  country.assign(n, false);
+
+  const auto& table = lexicon();
+  int sports_words = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Shape s = tt.tokens[i].shape;
+    if (s == Shape::Punct || s == Shape::Digits || s == Shape::Symbol) continue;
+    auto it = table.find(tt.folded_form(tt.tokens[i]));
+    if (it == table.end()) continue;
+    lex[i] = it->second;
+    if ((it->second & kLexSports) && s == Shape::Lower) ++sports_words;
+  }
 
   // A line is "in capitals" when most of its letter tokens are all caps.
+  int score_lines = 0;
   for (std::size_t b = 0; b < n;) {
     std::size_t e = b + 1;
     while (e < n && !tt.tokens[e].newline_before) ++e;
-    int caps = 0, words = 0;
+    int caps = 0, words = 0, digits = 0;
     for (std::size_t i = b; i < e; ++i) {
       const Shape s = tt.tokens[i].shape;
       if (s == Shape::AllCaps) ++caps;
       if (s == Shape::AllCaps || s == Shape::Capitalized || s == Shape::Lower || s == Shape::Mixed) ++words;
+      if (s == Shape::Digits) ++digits;
     }
     const bool capital = words >= 2 && caps * 4 >= words * 3;
     for (std::size_t i = b; i < e; ++i) caps_line[i] = capital;
+    // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
+    if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
     b = e;
   }
+  sports = score_lines >= 2 || sports_words >= 4;
 
   for (std::uint32_t k = 0; k < matches.size(); ++k) {
     const auto& mt = matches[k];
@@ -48,7 +160,12 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     } else {
       counts = mt.exact_case || (s == Shape::AllCaps && caps_line[i]) || (mt.deaccented && s != Shape::Lower);
     }
-    if (counts) token_classes[i] |= class_bit(e.cls);
+    if (!counts) continue;
+    token_classes[i] |= class_bit(e.cls);
+    if (!(e.flags & gazetteer::kAmbiguous)) strong_classes[i] |= class_bit(e.cls);
+    if (e.cls == EntryClass::Location && is_country_list(e.list) && (mt.exact_case || s == Shape::AllCaps)) {
+      country[i] = true;
+    }
   }
 }
 

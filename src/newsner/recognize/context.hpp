@@ -15,6 +15,19 @@
 
 namespace newsner::recognize {
 
+/// Per-token lexical cues computed once from built-in word lists (closed-class
+/// English vocabulary, not names): see Context::lex.
+enum LexBit : std::uint16_t {
+  kLexFunction = 1,      // "the", "in", "of", "and": never a name word
+  kLexOrgHead = 2,       // "Ministry", "Bank", "Club", "Party", "Corp": ends an organization name
+  kLexOrgSuffix = 4,     // "Inc", "Ltd", "Corp", "Plc", "AG", "GmbH": a legal-form suffix
+  kLexSpeech = 8,        // "said", "told", "added": marks an adjacent name as a person
+  kLexCalendar = 16,     // month and weekday names
+  kLexTitleAbbrev = 32,  // "PM", "Sgt", "Lt", "Insp": abbreviated titles and ranks
+  kLexSports = 64,       // "match", "innings", "goals", "league": sports vocabulary
+  kLexTeamWord = 128,    // "United", "City", "Rovers", "FC": club-name words
+};
+
 /// Bit for an entry class in Context::token_classes.
 constexpr std::uint16_t class_bit(gazetteer::EntryClass c) {
   return static_cast<std::uint16_t>(1u << static_cast<unsigned>(c));
@@ -31,8 +44,20 @@ struct Context {
   /// name classes count only with the entry's own capitalization (or in
   /// all-caps text); WORD counts for the lowercase form in any case.
   std::vector<std::uint16_t> token_classes;
+  /// Per token: the same classes, counting only entries not flagged "amb"
+  /// ("Kevin" is a strong given name, "Will" and "March" are not).
+  std::vector<std::uint16_t> strong_classes;
+  /// Per token: LexBit cues from built-in closed-class word lists.
+  std::vector<std::uint16_t> lex;
   /// Per token: true when its line is written in capitals (headline, credit).
   std::vector<bool> caps_line;
+  /// Per token: true when the token is a country or region name from the
+  /// country/region lists (as a single-token entry with its own capitalization
+  /// or in capitals).
+  std::vector<bool> country;
+  /// True when the document reads as a sports report (score lines, results
+  /// tables or several sports words): team slots then name organizations.
+  bool sports = false;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
@@ -43,6 +68,25 @@ struct Context {
   std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
   std::string_view folded(std::size_t i) const { return tt.folded_form(tt.tokens[i]); }
   bool has(std::size_t i, gazetteer::EntryClass c) const { return (token_classes[i] & class_bit(c)) != 0; }
+  /// Like has(), but only for entries not flagged "amb".
+  bool strong(std::size_t i, gazetteer::EntryClass c) const { return (strong_classes[i] & class_bit(c)) != 0; }
+  bool lex_is(std::size_t i, std::uint16_t bit) const { return i < size() && (lex[i] & bit) != 0; }
+  /// An organization head word, from the ORG_HEAD list or the built-in heads.
+  bool is_org_head(std::size_t i) const { return has(i, gazetteer::EntryClass::OrgHead) || (lex[i] & kLexOrgHead) != 0; }
+  /// A known given name or surname (strong: not also a common word).
+  bool strong_name_part(std::size_t i) const {
+    return strong(i, gazetteer::EntryClass::GivenName) || strong(i, gazetteer::EntryClass::Surname);
+  }
+  /// True when token i is the first token of its line.
+  bool line_start(std::size_t i) const { return i == 0 || tt.tokens[i].newline_before; }
+  /// Index one past the last token of the line holding token i.
+  std::size_t line_end(std::size_t i) const {
+    std::size_t e = i + 1;
+    while (e < size() && !tt.tokens[e].newline_before) ++e;
+    return e;
+  }
+  /// True when tokens [b, e) are exactly one entry of the country/region lists.
+  bool is_country_span(std::size_t b, std::size_t e) const;
   /// Capitalized, all caps or mixed case ("Kono", "NATO", "McDonald", "iPhone").
   bool is_cap(std::size_t i) const;
   /// A lowercase word that is in the common-word list.

@@ -1,5 +1,7 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include <algorithm>
+
 namespace newsner::recognize {
 
 using gazetteer::EntryClass;
@@ -34,6 +36,24 @@ bool title_cased(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
+// How much a list's entries are worth on their own. Countries and regions are
+// the most reliable; a generic organization list (WordNet synsets that also name
+// places: "U.S." the government) less so than hand-curated organizations.
+float list_prior(std::string_view list, std::uint32_t population) {
+  if (list == "countries") return 0.8f;
+  if (list == "regions") return 0.75f;
+  if (list == "subdivisions") return 0.72f;
+  if (list == "cities") return population >= 1000000 ? 0.74f : 0.7f;
+  if (list == "features") return 0.6f;
+  if (list == "organizations") return 0.6f;
+  if (list == "people") return 0.75f;
+  if (list == "companies" || list == "government_bodies" || list == "international_orgs" ||
+      list == "news_media" || list == "parties" || list == "sports") {
+    return 0.76f;
+  }
+  return 0.7f;  // user lists (--gazetteer)
+}
+
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
@@ -45,17 +65,29 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const bool caps = all_caps(ctx, b, e) && ctx.caps_line[b];
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
-    float score = 0.7f;
+    float score = list_prior(entry.list, entry.population);
     const bool single = e - b == 1;
-    if (entry.flags & gazetteer::kAmbiguous) {
+    // "Washington" the government (a generic-list sense) is first of all the city.
+    if (*type == EntityType::Organization && entry.list == "organizations" && e - b == 1 &&
+        ctx.has(b, EntryClass::Location)) {
+      score = 0.4f;
+    }
+    // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
+    const bool country_list = entry.list == "countries";
+    if ((entry.flags & gazetteer::kAmbiguous) && country_list) {
+      score = 0.7f;
+    } else if (entry.flags & gazetteer::kAmbiguous) {
       if (ctx.token(b).sentence_start || caps) continue;
       score = 0.35f;
     } else if (single && ctx.token(b).sentence_start && ctx.is_common_word(b)) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
     }
-    if (*type == EntityType::Location && single && entry.population > 0 && entry.population < 50000 &&
-        (ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
-      score = 0.3f;  // a small town that is also a personal name: let name rules win
+    // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
+    if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
+    if (*type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
+        (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
+      // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
+      score = entry.population > 0 && entry.population < 50000 ? 0.3f : std::min(score, 0.45f);
     }
     // Prefer one candidate per span and type: keep the most populous entry's id.
     bool merged = false;

@@ -43,10 +43,92 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   out.push_back(std::move(c));
 }
 
+// A dateline date right after the place: "1996-08-30", "December 19",
+// "19 December", "Dec. 19".
+bool dateline_date_at(const Context& ctx, std::size_t i) {
+  const std::size_t n = ctx.size();
+  if (i >= n) return false;
+  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() == 4 && i + 2 < n && ctx.is(i + 1, "-") &&
+      ctx.token(i + 2).shape == Shape::Digits) {
+    return true;
+  }
+  if (ctx.lex_is(i, kLexCalendar) && ctx.is_cap(i)) {
+    std::size_t j = i + 1;
+    if (j < n && ctx.is(j, ".")) ++j;
+    return j < n && ctx.token(j).shape == Shape::Digits && ctx.surface(j).size() <= 2;
+  }
+  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() <= 2 && i + 1 < n && ctx.lex_is(i + 1, kLexCalendar)) {
+    return true;
+  }
+  return false;
+}
+
+// One dateline place chunk: capitalized or capital words ("ST. LOUIS", "AL-AIN",
+// "Rio de Janeiro"). Returns its end, or b.
+std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
+  std::size_t i = b, end = b;
+  while (i < limit && i - b < 6) {
+    const Shape s = ctx.token(i).shape;
+    if ((s == Shape::AllCaps || s == Shape::Capitalized) && !ctx.lex_is(i, kLexCalendar)) {
+      ++i;
+      end = i;
+    } else if (i > b && (ctx.is(i, "-") || ctx.is(i, ".") || ctx.is(i, "'")) && !ctx.token(i).space_before) {
+      if (ctx.is(i, ".")) end = i + 1;
+      ++i;
+    } else if (i > b && s == Shape::Lower && is_name_particle(ctx.folded(i))) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
+// 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
+void datelines(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t b = 0; b < n; b = ctx.line_end(b)) {
+    const std::size_t le = ctx.line_end(b);
+    std::size_t s = b;
+    const bool paren = ctx.is(s, "(");
+    if (paren) ++s;
+    const std::size_t e1 = place_chunk(ctx, s, le);
+    if (e1 <= s) continue;
+    // The city must be written in capitals or be a known place.
+    bool caps = true;
+    for (std::size_t k = s; k < e1; ++k) {
+      if (ctx.token(k).shape == Shape::Capitalized) caps = false;
+    }
+    std::size_t j = e1;
+    std::size_t r = 0, re = 0;  // optional region after a comma
+    if (j < le && ctx.is(j, ",")) {
+      const std::size_t e2 = place_chunk(ctx, j + 1, le);
+      if (e2 > j + 1 && dateline_date_at(ctx, e2)) {
+        r = j + 1;
+        re = e2;
+        j = e2;
+      } else {
+        ++j;
+      }
+    }
+    bool ok = false;
+    if (paren) {
+      ok = e1 < le && ctx.is(e1, ")") && caps;
+    } else {
+      ok = dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location));
+    }
+    if (!ok) continue;
+    emit(ctx, s, e1, 0.9f, "loc.dateline", out);
+    if (re > r) emit(ctx, r, re, 0.9f, "loc.dateline", out);
+  }
+}
+
 }  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  datelines(ctx, out);
   for (std::size_t i = 0; i < n; ++i) {
     // loc.feature: "Southern Kuril Islands"
     if (place_word(ctx, i) && is_feature_suffix(ctx.folded(i)) && i > 0 && !ctx.token(i).newline_before) {

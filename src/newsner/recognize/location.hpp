@@ -2,6 +2,8 @@
 // recognizer). Stage 3 of the pipeline. Rules:
 //   loc.feature   capitalized words + a geographic head: "Kuril Islands",
 //                 "Yangtze River", "Gulf of Mexico", "Mount Fuji"
+//   loc.dateline  the place opening a wire story: "[LONDON] 1996-08-30",
+//                 "[TOKYO], December 19", "[ARLINGTON], [Texas] 1996-08-31", "([NAIROBI]) -"
 //   loc.context   an unknown capitalized word after "in", "near", "from", "at"
 //                 and before ", <known place>": "in Leeds, England"
 // Thread safety: stateless. Cost: linear in tokens.

@@ -44,11 +44,25 @@ bool is_initial(const Context& ctx, std::size_t i) {
 
 bool is_name_word(const Context& ctx, std::size_t i) {
   const Shape s = ctx.token(i).shape;
-  if (s != Shape::Capitalized && s != Shape::Mixed && !(s == Shape::AllCaps && ctx.caps_line[i])) return false;
-  if (ctx.has(i, EntryClass::Title) || ctx.has(i, EntryClass::OrgHead)) {
-    // "Will", "Bill", "Major": a title or head word that is also a known name part
-    if (!ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Surname)) return false;
+  const bool caps = s == Shape::AllCaps && ctx.caps_line[i];
+  if (s != Shape::Capitalized && s != Shape::Mixed && !caps) return false;
+  // "The", "In", "At": function words are never part of a name, whatever lists say.
+  if (ctx.lex_is(i, kLexFunction)) return false;
+  const bool title = ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev);
+  // "Frau Schäfer", "Major Tom": a title right before a capitalized word acts as the title.
+  if (title && i + 1 < ctx.size() && !ctx.token(i + 1).newline_before &&
+      ctx.token(i + 1).shape == Shape::Capitalized) {
+    return false;
   }
+  if (title || ctx.is_org_head(i)) {
+    // "Will", "Bill", "Major": a title or head word that is also a known name part
+    if (!ctx.strong_name_part(i)) return false;
+  }
+  // "German", "Iraqi": a nationality word is not a name word.
+  if (ctx.strong(i, EntryClass::Demonym) || (ctx.has(i, EntryClass::Demonym) && !ctx.strong_name_part(i))) return false;
+  // In a line of capitals ("CANADA BEAT PANAMA IN WORLD CUP") an ordinary word
+  // is no name unless a list knows it as one without ambiguity.
+  if (caps && ctx.is_common_word(i) && !ctx.strong_name_part(i) && !ctx.strong(i, EntryClass::Person)) return false;
   return !is_calendar_word(ctx.folded(i));
 }
 

@@ -21,13 +21,15 @@ bool is_function_word(std::string_view f) {
   return false;
 }
 
-namespace {
-
-bool is_org_word(const Context& ctx, std::size_t i) {
+bool is_org_word_at(const Context& ctx, std::size_t i) {
   const Shape s = ctx.token(i).shape;
   if (s != Shape::Capitalized && s != Shape::AllCaps && s != Shape::Mixed && s != Shape::Alnum) return false;
-  return !is_function_word(ctx.folded(i));
+  return !is_function_word(ctx.folded(i)) && !ctx.lex_is(i, kLexFunction) && !ctx.lex_is(i, kLexCalendar);
 }
+
+namespace {
+
+bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
@@ -60,34 +62,254 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
 
 }  // namespace
 
+namespace {
+
+// A name chunk in a team slot: capitalized words, with "'s", "." initials,
+// hyphens, "&" and particles inside ("St Mirren", "Heriot's F.P.", "Paris St Germain").
+// Returns the end of the chunk starting at b (b when none).
+std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
+  std::size_t i = b, end = b;
+  while (i < limit && i - b < 6) {
+    const Shape s = ctx.token(i).shape;
+    if (s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed) {
+      if (ctx.lex_is(i, kLexFunction) && i == b) break;
+      ++i;
+      end = i;
+      continue;
+    }
+    if (i > b && (ctx.is(i, "'s") || ctx.is(i, ".") || ctx.is(i, "-") || ctx.is(i, "&") || ctx.is(i, "'")) &&
+        !ctx.is(i - 1, ".")) {
+      if (ctx.is(i, ".") || ctx.is(i, "'s")) end = i + 1;
+      ++i;
+      continue;
+    }
+    if (i > b && s == Shape::Lower && (ctx.folded(i) == "de" || ctx.folded(i) == "del" || ctx.folded(i) == "la")) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+bool is_number_token(const Context& ctx, std::size_t i) {
+  return ctx.token(i).shape == Shape::Digits;
+}
+
+// Skips a parenthesised country or note after a team: "Alba (Germany) 75".
+std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
+  if (i < limit && ctx.is(i, "(")) {
+    std::size_t k = i + 1;
+    while (k < limit && k < i + 6 && !ctx.is(k, ")")) ++k;
+    if (k < limit && ctx.is(k, ")")) return k + 1;
+  }
+  return i;
+}
+
+// A team slot never holds a country (national sides are tagged as the
+// country, as CoNLL does) or a person's name.
+bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e <= b || ctx.is_country_span(b, e)) return false;
+  if (ctx.strong(b, EntryClass::Demonym)) return false;
+  if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
+      !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
+    return false;  // "Ernie Els 69 70": a golfer, not a club
+  }
+  for (std::size_t i = b; i < e; ++i) {
+    if (ctx.lex_is(i, kLexCalendar) && ctx.token(i).shape != Shape::AllCaps) return false;
+  }
+  return true;
+}
+
+// org.team_score / org.team_table: sports result lines. "Oldham 3 Ipswich 3",
+// "Alba (Germany) 75 Red Star (Yugoslavia) 70", "Watford 4 2 0 2 4 5 6",
+// "NEW YORK 59 76 .437 25 1/2".
+void team_lines(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t b = 0; b < n;) {
+    const std::size_t le = ctx.line_end(b);
+    const std::size_t e1 = team_chunk(ctx, b, le);
+    if (e1 > b) {
+      std::size_t j = skip_paren(ctx, e1, le);
+      if (j < le && is_number_token(ctx, j)) {
+        // Result: chunk number chunk number [(...)]
+        std::size_t k = j + 1;
+        const std::size_t e2 = team_chunk(ctx, k, le);
+        if (e2 > k) {
+          std::size_t m = skip_paren(ctx, e2, le);
+          if (m < le && is_number_token(ctx, m) && (m + 1 == le || ctx.is(m + 1, "(") || ctx.is(m + 1, ","))) {
+            if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
+            if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
+          }
+        } else {
+          // Table: chunk followed only by numbers (and ".", "/", "-") to the end of the line.
+          int numbers = 0;
+          bool only_numbers = true;
+          for (std::size_t q = j; q < le; ++q) {
+            const Shape s = ctx.token(q).shape;
+            if (s == Shape::Digits) {
+              ++numbers;
+            } else if (!(ctx.is(q, ".") || ctx.is(q, "/") || ctx.is(q, "-"))) {
+              only_numbers = false;
+              break;
+            }
+          }
+          // "LONDON 1996-08-30" is a dateline, not a table row.
+          const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && ctx.is(j + 1, "-");
+          if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
+        }
+      }
+    }
+    b = le;
+  }
+}
+
+bool is_team_verb(std::string_view f) {
+  return f == "beat" || f == "beats" || f == "defeated" || f == "drew" || f == "draw" || f == "lost" ||
+         f == "against" || f == "v" || f == "vs" || f == "host" || f == "hosts" || f == "visit" ||
+         f == "visiting" || f == "edged" || f == "thrashed" || f == "routed" || f == "blanked" ||
+         f == "swept" || f == "trail" || f == "trailed" || f == "over" || f == "downed" || f == "outlasted";
+}
+
+bool is_club_role(std::string_view f) {
+  return f == "striker" || f == "forward" || f == "midfielder" || f == "defender" || f == "goalkeeper" ||
+         f == "captain" || f == "coach" || f == "manager" || f == "team" || f == "side" || f == "players" ||
+         f == "fans" || f == "pitcher" || f == "batsman" || f == "bowler" || f == "playmaker" ||
+         f == "teammate" || f == "supporters" || f == "winger" || f == "outfielder" || f == "infielder";
+}
+
+// org.team_context: in a sports report, a place name next to a result verb
+// names the club ("Leicestershire beat Somerset", "drew with Kent", "against
+// Essex"). Countries stay locations; unknown words need a score line instead.
+void team_context(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!ctx.is_cap(i) || (i > 0 && ctx.is_cap(i - 1) && !ctx.token(i).newline_before)) continue;
+    if (ctx.caps_line[i]) continue;
+    const std::size_t e = team_chunk(ctx, i, ctx.line_end(i));
+    if (e <= i || e - i > 3) continue;
+    std::size_t last = e;
+    while (last > i && !ctx.is_cap(last - 1)) --last;
+    if (last <= i) continue;
+    bool place = false, team_word = false;
+    for (std::size_t k = i; k < last; ++k) {
+      if (ctx.has(k, EntryClass::Location)) place = true;
+      if (ctx.lex_is(k, kLexTeamWord) && k > i) team_word = true;
+    }
+    ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+      if (m.token_end == last && ctx.matcher.entry(m).cls == EntryClass::Location) place = true;
+    });
+    if (!place && !team_word) continue;
+    if (!team_name_ok(ctx, i, last)) continue;
+    bool verb = false;
+    // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
+    std::size_t after = last;
+    if (after < n && ctx.is(after, "'s")) ++after;
+    if (after < n && is_club_role(ctx.folded(after))) verb = true;
+    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && ctx.is_cap(after + 1)) verb = true;
+    if (i > 0 && (ctx.folded(i - 1) == "joined" || ctx.folded(i - 1) == "for")) verb = verb || ctx.folded(i - 1) == "joined";
+    if (last < n && is_team_verb(ctx.folded(last)) && ctx.folded(last) != "against" && ctx.folded(last) != "over") verb = true;
+    if (i > 0 && is_team_verb(ctx.folded(i - 1))) verb = true;
+    if (i > 1 && ctx.folded(i - 1) == "with" && (ctx.folded(i - 2) == "drew" || ctx.folded(i - 2) == "draw")) verb = true;
+    if (i > 1 && ctx.folded(i - 1) == "to" && ctx.folded(i - 2) == "lost") verb = true;
+    if (verb || team_word) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+  }
+}
+
+bool is_role_noun(std::string_view f) {
+  return f == "executive" || f == "chairman" || f == "chairwoman" || f == "president" || f == "director" ||
+         f == "spokesman" || f == "spokeswoman" || f == "spokesperson" || f == "founder" || f == "co-founder" ||
+         f == "owner" || f == "employee" || f == "employees" || f == "shareholders" || f == "shareholder" ||
+         f == "analyst" || f == "economist" || f == "subsidiary" || f == "unit" || f == "ceo" ||
+         f == "strategist" || f == "trader" || f == "dealer" || f == "partner" || f == "chief" ||
+         f == "manager" || f == "officer" || f == "head" || f == "professor" || f == "researcher";
+}
+
+// org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
+// "an economist with Smith Barney": a role noun + of/at/with + a capitalized
+// name that is not a known place.
+void role_context(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (ctx.token(i).shape != Shape::Lower || !is_role_noun(ctx.folded(i))) continue;
+    const std::string_view p = ctx.folded(i + 1);
+    if (p != "of" && p != "at" && p != "with" && p != "for") continue;
+    std::size_t b = i + 2;
+    if (b < n && ctx.folded(b) == "the" && ctx.token(b).shape == Shape::Lower) ++b;
+    if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
+    std::size_t e = b;
+    while (e < n && !ctx.token(e).newline_before && e - b < 5) {
+      if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar)) {
+        ++e;
+      } else if ((ctx.is(e, "&") || ctx.folded(e) == "and") && e + 1 < n && is_org_word(ctx, e + 1) && e > b &&
+                 ctx.is(e, "&")) {
+        ++e;
+      } else {
+        break;
+      }
+    }
+    // "Brennan & Co. said" keeps the period; at the end of a sentence it is the sentence's.
+    if (e + 1 < n && ctx.is(e, ".") && e > b && ctx.lex_is(e - 1, kLexOrgSuffix) && !ctx.token(e).space_before &&
+        ctx.token(e + 1).shape == Shape::Lower) {
+      ++e;
+    }
+    if (e <= b) continue;
+    // A known place or a person's name is not a workplace: "president of France".
+    bool place = false;
+    ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+      const auto c = ctx.matcher.entry(m).cls;
+      if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
+    });
+    if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
+    const std::size_t last = ctx.is(e - 1, ".") ? e - 2 : e - 1;
+    if (last > b && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
+        !ctx.is_org_head(last)) {
+      continue;
+    }
+    emit(ctx, b, e, 0.7f, "org.role", out);
+  }
+}
+
+}  // namespace
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  team_lines(ctx, out);
+  if (ctx.sports) team_context(ctx, out);
+  role_context(ctx, out);
   for (std::size_t h = 0; h < n; ++h) {
-    if (!ctx.has(h, EntryClass::OrgHead) || !is_org_word(ctx, h)) continue;
+    if (!ctx.is_org_head(h) || !is_org_word(ctx, h)) continue;
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
-    if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.has(h + 1, EntryClass::OrgHead) &&
+    if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&
         is_org_word(ctx, h + 1)) {
       continue;
     }
     // Suffixes attach to a preceding name: "Toyota Motor Corp." keeps its period.
     std::size_t e = h + 1;
     if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && ctx.surface(h).size() <= 4 &&
-        (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct)) {
+        (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
+         ctx.token(e + 1).newline_before)) {
       ++e;
     }
     // Walk left over capitalized modifiers, hyphen joins and "&".
+    const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
     std::size_t b = h;
-    while (b > 0 && !ctx.token(b).newline_before) {
+    while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
       const std::size_t p = b - 1;
       if (is_org_word(ctx, p)) {
-        if (ctx.has(p, EntryClass::Title) && !ctx.has(p, EntryClass::OrgHead) && !ctx.has(p, EntryClass::Demonym) &&
-            !ctx.has(p, EntryClass::Location)) {
+        if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
+            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location)) {
           break;  // "President Club"? a title word ends the name to the left
         }
         b = p;
         continue;
       }
       if ((ctx.is(p, "&") || ctx.is(p, "-")) && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
+        b = p - 1;
+        continue;
+      }
+      // "Boatmen's Bancshares", "McDonald's Corp"
+      if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before) {
         b = p - 1;
         continue;
       }
@@ -100,6 +322,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
         !ctx.has(b, EntryClass::Location) && b + 1 < h) {
       ++b;
+    }
+    // In capitals, ordinary words before the head are usually the headline, not the name.
+    if (ctx.caps_line[h] && b < h && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) &&
+        !ctx.has(b, EntryClass::Demonym)) {
+      continue;
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
   }

@@ -5,9 +5,18 @@
 //                 "[Japanese National Press Club]")
 //   org.head_of   an ORG_HEAD entry + "of" (+ "the") + capitalized words
 //                 ("[Ministry of Foreign Affairs]", "[University of Tokyo]")
+//   org.role      a role noun + of/at/with + a capitalized name that is no known
+//                 place ("chief executive of [Cambridge Analytica]")
+//   org.team_score / org.team_table  team slots of result lines and tables
+//                 ("[Wrexham] 2 [Chester] 1", "[Wrexham] 4 2 1 1 6 4 7"); a country in
+//                 a team slot stays LOCATION (national sides, as CoNLL annotates)
+//   org.team_context / org.team_word  in a sports document (Context::sports), a
+//                 place next to a result verb or club role ("[Lancashire] beat",
+//                 "[Newcastle] striker", "joined [Torino]")
+// Head words: ORG_HEAD gazetteer entries plus the built-in heads of context.cpp.
 // Known organizations and acronyms come from the gazetteer recognizer; acronyms
 // defined in the text are handled by the document-level pass (resolve.hpp).
-// Lists: ORG_HEAD gazetteer (gazetteers/curated/org_heads.tsv).
+// Lists: ORG_HEAD gazetteer entries when present; built-in closed-class heads and suffixes.
 // Thread safety: stateless. Cost: linear in tokens.
 #pragma once
 

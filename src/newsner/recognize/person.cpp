@@ -17,6 +17,20 @@ bool is_speech_verb(std::string_view f) {
 
 namespace {
 
+bool is_locative(std::string_view f) {
+  return f == "in" || f == "at" || f == "near" || f == "from" || f == "to" || f == "outside" || f == "into" ||
+         f == "across" || f == "around" || f == "of" || f == "via" || f == "toward" || f == "towards";
+}
+
+// Words that end a street, building or venue name ("Grace Road", "Carnegie Hall").
+bool is_place_head(std::string_view f) {
+  return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
+         f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
+         f == "gardens" || f == "lane" || f == "way" || f == "place" || f == "island" || f == "river" ||
+         f == "lake" || f == "valley" || f == "hill" || f == "airport" || f == "station" || f == "prison" ||
+         f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
+}
+
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   Candidate c;
@@ -27,11 +41,16 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   out.push_back(std::move(c));
 }
 
-// The longest TITLE match starting at token i, or i when none.
+// The longest TITLE match starting at token i, or i when none. Abbreviated
+// ranks and honorifics ("PM", "Sgt", "Insp") count as titles too.
 std::size_t title_end(const Context& ctx, std::size_t i) {
   std::size_t end = i;
+  if (ctx.lex_is(i, kLexTitleAbbrev) && ctx.is_cap(i)) end = i + 1;
   ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-    if (end == i && ctx.matcher.entry(m).cls == EntryClass::Title) end = m.token_end;
+    if (m.token_end > end && ctx.matcher.entry(m).cls == EntryClass::Title &&
+        (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      end = m.token_end;
+    }
   });
   return end;
 }
@@ -47,13 +66,24 @@ bool unknown_cap_word(const Context& ctx, std::size_t i) {
          !ctx.has(i, EntryClass::Organization) && !ctx.has(i, EntryClass::Demonym);
 }
 
+// A single capitalized token that may be a surname standing alone: not a common
+// word (unless a list knows it as a surname), not a country or organization.
+bool lone_name_word(const Context& ctx, std::size_t i) {
+  if (!is_name_word(ctx, i) || ctx.country[i] || ctx.has(i, EntryClass::Organization)) return false;
+  if (ctx.token(i).shape == Shape::AllCaps) return false;
+  if (is_plain_word(ctx, i)) return false;
+  if (ctx.is_common_word(i) && !ctx.strong(i, EntryClass::Surname)) return false;
+  return true;
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i < n; ++i) {
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
-    if (std::size_t t = title_end(ctx, i); t > i) {
+    // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
+    if (std::size_t t = title_end(ctx, i); t > i && !(i > 0 && title_end(ctx, i - 1) > i)) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && is_name_word(ctx, j)) {
@@ -78,7 +108,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2 && is_name_word(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Demonym)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
         const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
-        const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1);
+        // A strong given name vouches for an unlisted surname that is also a
+        // word ("Emmanuel Macron"), unless it reads as a street or building.
+        const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) ||
+                             (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
+                              !is_place_head(ctx.folded(e - 1)) && !ctx.has(e - 1, EntryClass::Location));
         if (!weak && surname) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
@@ -93,12 +127,49 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             all_unknown = false;
           }
         }
-        const bool verb_after = e < n && is_speech_verb(ctx.folded(e));
-        const bool verb_before = i > 0 && is_speech_verb(ctx.folded(i - 1));
+        const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
+        const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
         const bool age = e + 2 < n && ctx.is(e, ",") && ctx.token(e + 1).shape == Shape::Digits &&
                          ctx.surface(e + 1).size() <= 2 && ctx.is(e + 2, ",");
         if (all_unknown && (verb_after || verb_before || age)) emit(ctx, i, e, 0.55f, "person.context", out);
       }
+    }
+    // person.speech: one name word next to a verb of saying ("Tsang said",
+    // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
+    if (lone_name_word(ctx, i) && (i == 0 || !is_name_word(ctx, i - 1)) &&
+        (i + 1 >= n || !is_name_word(ctx, i + 1))) {
+      std::size_t after = i + 1;
+      if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
+      const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
+      const bool verb_before = i > 0 && ctx.folded(i - 1) == "said" && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
+      if (verb_after || verb_before) {
+        const bool place = ctx.has(i, EntryClass::Location);
+        emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
+      }
+    }
+    // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
+    if (is_name_word(ctx, i) && (i == 0 || !is_name_word(ctx, i - 1)) && !ctx.country[i]) {
+      const std::size_t e = scan_name(ctx, i, 4);
+      if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
+        std::size_t k = e + 1, close = k;
+        while (close < n && close < k + 4 && !ctx.is(close, ")")) ++close;
+        bool plain = true;
+        for (std::size_t j = i; j < e; ++j) {
+          if (ctx.is_org_head(j) || ctx.lex_is(j, kLexTeamWord)) plain = false;
+        }
+        if (plain && close < n && ctx.is(close, ")") && ctx.is_country_span(k, close)) {
+          emit(ctx, i, e, 0.6f, "person.country_paren", out);
+        }
+      }
+    }
+    // person.given_alone: a well-known given name on its own, mid-sentence
+    // ("about Alice"): strong list evidence and no other reading.
+    if (ctx.strong(i, EntryClass::GivenName) && ctx.token(i).shape == Shape::Capitalized &&
+        !ctx.token(i).sentence_start && !ctx.caps_line[i] && is_name_word(ctx, i) && !ctx.is_common_word(i) &&
+        !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
+        !(ctx.has(i, EntryClass::Location) && i > 0 && is_locative(ctx.folded(i - 1))) &&
+        (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before)) {
+      emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }
 }

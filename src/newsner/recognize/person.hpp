@@ -6,6 +6,11 @@
 //   person.context  two or three unknown capitalized words before or after a
 //                   speech verb or with an age apposition ("[Wong Kwan] said",
 //                   "said [Pamela Pak]", "[Nasser Hussain], 28,")
+//   person.speech   one name word next to a verb of saying ("[Tsang] said"); a
+//                   country stays a place ("Croatia said")
+//   person.country_paren  a name before "(Country)" in results ("[Ato Boldon] (Trinidad)")
+//   person.given_alone    a strong given name alone mid-sentence ("about [Alice]")
+// Titles include abbreviated ranks (PM, Sgt, Insp; context.hpp kLexTitleAbbrev).
 // Name shape (initials, particles, hyphens, possessive outside): name_shape.hpp.
 // Lists: TITLE, GIVEN_NAME and SURNAME gazetteers (gazetteers/SOURCES.md).
 // Thread safety: stateless. Cost: linear in tokens.

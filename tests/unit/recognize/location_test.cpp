@@ -1,0 +1,47 @@
+// LOCATION recognizer: datelines, geographic heads, context; and the places
+// that the gazetteer recognizer gives, seen through the whole pipeline.
+#include "newsner/recognize/location.hpp"
+
+#include "names_fixture.hpp"
+
+using names_test::candidates;
+using names_test::check_mentions;
+
+namespace {
+std::string locs(const std::string& text, const std::string& rule = "") {
+  return candidates(text, newsner::recognize::recognize_locations, rule);
+}
+}  // namespace
+
+TEST_CASE("location: datelines") {
+  CHECK(locs("MADRID 2001-05-04\nThe cabinet met.", "loc.dateline") == "MADRID/LOCATION");
+  CHECK(locs("LIMA, March 3 (Reuters) - Prices rose.", "loc.dateline") == "LIMA/LOCATION");
+  CHECK(locs("AL-KHOR, Qatar 2001-05-04", "loc.dateline") == "AL-KHOR/LOCATION | Qatar/LOCATION");
+  CHECK(locs("ST. PAUL, Minnesota 2001-05-04", "loc.dateline") == "ST. PAUL/LOCATION | Minnesota/LOCATION");
+  CHECK(locs("May 3, 2015 (NAIROBI) - Talks resumed.", "loc.dateline") == "");
+  CHECK(locs("(NAIROBI) - Talks resumed.", "loc.dateline") == "NAIROBI/LOCATION");
+  // An ordinary sentence that starts with a capital and a number is no dateline.
+  CHECK(locs("Revenue 2001-05-04 report", "loc.dateline") == "");
+}
+
+TEST_CASE("location: geographic heads") {
+  CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
+        "Southern Kuril Islands/LOCATION");
+  CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
+}
+
+TEST_CASE("location: whole pipeline") {
+  check_mentions({
+      // countries acting as subjects stay places
+      {"Hungary said it would close two crossings with Serbia.", "Hungary/LOCATION | Serbia/LOCATION"},
+      // dotted abbreviations keep their final period
+      {"U.S. ships are close to Basra. U.N. inspectors left.",
+       "U.S./LOCATION | Basra/LOCATION | U.N./ORGANIZATION"},
+      // a country whose lowercase is a common word, in a headline in capitals
+      {"TENNIS - TURKEY EDGE PAST SPAIN , JAPAN OUT .", "TURKEY/LOCATION | SPAIN/LOCATION | JAPAN/LOCATION"},
+      {"AL-KHOR , Qatar 2001-05-04", "AL-KHOR/LOCATION | Qatar/LOCATION"},
+      {"(NAIROBI) - Talks on South Sudan resumed.", "NAIROBI/LOCATION | South Sudan/LOCATION"},
+      // nationality words are not places
+      {"Canadian bonds rose while Thai shares fell.", ""},
+  });
+}
