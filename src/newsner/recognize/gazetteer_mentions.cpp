@@ -27,11 +27,13 @@ bool all_caps(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
-// Every word token in [b, e) starts with a capital (or is a connector like "of").
+// Written like a name in running text: the first and last words capitalized (not
+// in capitals, unless the whole line is), connectors like "of" inside.
 bool title_cased(const Context& ctx, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i < e; ++i) {
     const Shape s = ctx.token(i).shape;
     if (s == Shape::Lower && (i == b || i + 1 == e)) return false;
+    if (s == Shape::AllCaps && !ctx.caps_line[i]) return false;
   }
   return true;
 }
@@ -62,7 +64,11 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const auto type = mention_type(entry.cls);
     if (!type) continue;
     const std::size_t b = m.token_begin, e = m.token_end;
-    const bool caps = all_caps(ctx, b, e) && ctx.caps_line[b];
+    // In capitals: a headline or credit line, or a known place of several words
+    // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
+    const bool caps = all_caps(ctx, b, e) &&
+                      (ctx.caps_line[b] || (e - b >= 2 && *type == EntityType::Location &&
+                                            !(entry.flags & gazetteer::kAmbiguous)));
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
     float score = list_prior(entry.list, entry.population);
@@ -79,7 +85,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     } else if (entry.flags & gazetteer::kAmbiguous) {
       if (ctx.token(b).sentence_start || caps) continue;
       score = 0.35f;
-    } else if (single && ctx.token(b).sentence_start && ctx.is_common_word(b)) {
+    } else if (single && ctx.token(b).sentence_start && ctx.is_common_word(b) && !country_list &&
+               !(entry.population >= 1000000)) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
     }
     // "Canadian", "Thai": a nationality word that some town is also named is the adjective.

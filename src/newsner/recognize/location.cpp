@@ -134,7 +134,26 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     if (place_word(ctx, i) && is_feature_suffix(ctx.folded(i)) && i > 0 && !ctx.token(i).newline_before) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
-      if (b < i) emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
+      // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
+      // Shikotan Islands": each listed name is a place of its own.
+      const std::string_view head = ctx.folded(i);
+      const bool plural = head.size() > 1 && head.back() == 's';
+      std::size_t items = 0;
+      if (b < i && plural) {
+        std::size_t k = b;
+        while (k >= 2 && ctx.is(k - 1, ",") && place_word(ctx, k - 2) && !ctx.token(k).newline_before) {
+          std::size_t ib = k - 2;
+          while (ib > 0 && place_word(ctx, ib - 1) && k - 1 - ib < 3) --ib;
+          emit(ctx, ib, k - 1, 0.6f, "loc.feature_list", out);
+          ++items;
+          k = ib;
+        }
+      }
+      if (items > 0) {
+        emit(ctx, b, i, 0.6f, "loc.feature_list", out);
+      } else if (b < i) {
+        emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
+      }
     }
     if (place_word(ctx, i) && is_feature_prefix(ctx.folded(i)) && i + 1 < n && !ctx.token(i + 1).newline_before) {
       std::size_t j = i + 1;

@@ -43,15 +43,47 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 
 // The longest TITLE match starting at token i, or i when none. Abbreviated
 // ranks and honorifics ("PM", "Sgt", "Insp") count as titles too.
-std::size_t title_end(const Context& ctx, std::size_t i) {
+std::size_t one_title_end(const Context& ctx, std::size_t i) {
   std::size_t end = i;
   if (ctx.lex_is(i, kLexTitleAbbrev) && ctx.is_cap(i)) end = i + 1;
   ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-    if (m.token_end > end && ctx.matcher.entry(m).cls == EntryClass::Title &&
+    if (m.token_end > end && m.cls == EntryClass::Title &&
         (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
       end = m.token_end;
     }
   });
+  if (ctx.token(i).shape != Shape::Capitalized) return end;
+  // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
+  // and Takeo Mori". Only a capitalized word ending in "s" needs the extra lookups.
+  std::string key;
+  std::vector<gazetteer::Match> hits;
+  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
+    if (j > i && ctx.token(j).newline_before) break;
+    const std::string_view f = ctx.folded(j);
+    if (f.size() > 3 && f.back() == 's') {
+      std::string singular = key;
+      if (j > i) singular.push_back(' ');
+      if (f.ends_with("ies")) singular.append(f.substr(0, f.size() - 3)).append("y");
+      else singular.append(f.substr(0, f.size() - 1));
+      hits.clear();
+      ctx.matcher.lookup(singular, hits);
+      for (const auto& h : hits) {
+        if (h.cls == EntryClass::Title) end = std::max(end, j + 1);
+      }
+    }
+    if (j > i) key.push_back(' ');
+    key.append(f);
+  }
+  return end;
+}
+
+// Titles in a row count as one: "Deputy Foreign Minister", "Chief Justice".
+std::size_t title_end(const Context& ctx, std::size_t i) {
+  std::size_t end = i;
+  for (std::size_t next; end < ctx.size() && (next = one_title_end(ctx, end)) > end;) {
+    if (end > i && ctx.token(end).newline_before) break;
+    end = next;
+  }
   return end;
 }
 
