@@ -28,6 +28,9 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
         "Southern Kuril Islands/LOCATION");
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
+  // a plural head shared by a list: each name is a place of its own
+  CHECK(locs("The ownership of Arvo, Belmek, Tisara Islands is disputed.", "loc.feature") ==
+        "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
 }
 
 TEST_CASE("location: whole pipeline") {
@@ -41,6 +44,12 @@ TEST_CASE("location: whole pipeline") {
       {"TENNIS - TURKEY EDGE PAST SPAIN , JAPAN OUT .", "TURKEY/LOCATION | SPAIN/LOCATION | JAPAN/LOCATION"},
       {"AL-KHOR , Qatar 2001-05-04", "AL-KHOR/LOCATION | Qatar/LOCATION"},
       {"(NAIROBI) - Talks on South Sudan resumed.", "NAIROBI/LOCATION | South Sudan/LOCATION"},
+      // former states are places, not organizations
+      {"In 1956 the Soviet Union and Yugoslavia signed a pact.", "Soviet Union/LOCATION | Yugoslavia/LOCATION"},
+      // a country at the start of a headline, even if its lowercase is a word
+      {"Japan's envoy says talks will go on", "Japan/LOCATION"},
+      // a known place of several words in capitals inside running text
+      {"March 2, 2015 (ADDIS ABABA) - Talks resumed.", "ADDIS ABABA/LOCATION"},
       // nationality words are not places
       {"Canadian bonds rose while Thai shares fell.", ""},
   });

@@ -20,6 +20,10 @@ TEST_CASE("person: titles and honorifics stay outside the span") {
   // Abbreviated ranks and offices count as titles.
   CHECK(persons("Det Insp Jane Holt said the search would go on.", "person.title") == "Jane Holt/PERSON");
   CHECK(persons("On Monday PM Jacinda Ardern spoke.", "person.title") == "Jacinda Ardern/PERSON");
+  // Titles in a row, and a plural title shared by two names.
+  CHECK(persons("Deputy Foreign Minister Lena Ostrova spoke.", "person.title") == "Lena Ostrova/PERSON");
+  CHECK(persons("Deputy Foreign Ministers Ivan Petrenko and Kenji Sato met.", "person.title") ==
+        "Ivan Petrenko/PERSON");
   // A title before a country is a description, not a name.
   CHECK(persons("The President of France spoke.", "person.title") == "");
 }
