@@ -63,15 +63,6 @@ std::string strip_diacritics(const std::string& s) {
 
 }  // namespace
 
-std::uint64_t key_hash(std::string_view key) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 std::string build_image(const std::vector<SourceEntry>& entries, const std::vector<std::string>& lists,
                         std::string& error) {
   error.clear();
@@ -151,6 +142,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
       ref.cased_hash = cased_hashes[id];
       ref.cls = static_cast<EntryClass>(recs[id].cls);
       ref.flags = recs[id].flags;
+      ref.list = recs[id].list;
       refs.push_back(ref);
     }
     key_recs.push_back(k);
@@ -236,10 +228,16 @@ std::optional<Gazetteer> Gazetteer::adopt(std::string image, std::string& error)
 
 std::uint32_t Gazetteer::entry_count() const { return at<Header>(data_, 0)->entry_count; }
 
-std::optional<KeyHit> Gazetteer::find(std::string_view key) const {
+std::string_view Gazetteer::list_name(std::uint16_t list) const {
+  const Header* h = at<Header>(data_, 0);
+  if (list >= h->list_count) return {};
+  const auto* lists = at<std::uint32_t>(data_, h->lists_off);
+  return {data_.data() + h->strings_off + lists[2 * list], lists[2 * list + 1]};
+}
+
+std::optional<KeyHit> Gazetteer::find(std::string_view key, std::uint64_t hash) const {
   const Header* h = at<Header>(data_, 0);
   if (h->key_count == 0) return std::nullopt;
-  const std::uint64_t hash = key_hash(key);
   const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
   const auto* buckets = at<std::uint64_t>(data_, h->buckets_off);
   const auto* keys = at<KeyRec>(data_, h->keys_off);

@@ -34,6 +34,20 @@
 
 namespace newsner::gazetteer {
 
+constexpr std::uint64_t kKeyHashSeed = 1469598103934665603ull;
+
+/// 64-bit FNV-1a, the key hash of the image format. It streams:
+/// key_hash(a + b) == key_hash_extend(key_hash(a), b), so a key grown token by
+/// token is hashed in linear time.
+inline std::uint64_t key_hash_extend(std::uint64_t h, std::string_view more) {
+  for (unsigned char c : more) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+inline std::uint64_t key_hash(std::string_view key) { return key_hash_extend(kKeyHashSeed, key); }
+
 /// One entry of a compiled image, as views into it.
 struct EntryView {
   std::string_view name;      // as written in the TSV
@@ -54,7 +68,7 @@ struct KeyRef {
   std::uint32_t cased_hash;
   EntryClass cls;
   std::uint8_t flags;
-  std::uint16_t pad;
+  std::uint16_t list;  // list index (see Gazetteer::list_name)
 };
 
 /// Result of looking a key up.
@@ -80,7 +94,11 @@ class Gazetteer {
 
   /// Looks up a folded key ("new york"); a hit may have no entries and only
   /// extend to longer keys.
-  std::optional<KeyHit> find(std::string_view key) const;
+  std::optional<KeyHit> find(std::string_view key) const { return find(key, key_hash(key)); }
+  /// The same with the key's hash already computed (key_hash, or key_hash_extend).
+  std::optional<KeyHit> find(std::string_view key, std::uint64_t hash) const;
+  /// Name of list `list` ("cities"); "" when out of range.
+  std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;
   std::uint32_t entry_count() const;
 
@@ -89,7 +107,6 @@ class Gazetteer {
   std::shared_ptr<const std::string> owned_;
 };
 
-/// 64-bit FNV-1a, the key hash of the image format.
-std::uint64_t key_hash(std::string_view key);
+
 
 }  // namespace newsner::gazetteer

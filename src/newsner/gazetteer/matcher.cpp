@@ -19,20 +19,23 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
     key.clear();
     cased.clear();
     here.clear();
+    std::uint64_t hash = kKeyHashSeed;  // of `key`, extended token by token
     for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
       const text::Token& t = tt.tokens[j];
       if (j > i) {
         if (t.newline_before) break;
         key.push_back(' ');
         cased.push_back(' ');
+        hash = key_hash_extend(hash, " ");
       }
       key.append(tt.folded_form(t));
       cased.append(tt.surface(t));
+      hash = key_hash_extend(hash, tt.folded_form(t));
       bool extends = false;
       std::uint32_t cased_hash = 0;  // computed on the first hit with entries
       bool cased_hashed = false;
       for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
-        const auto hit = gazetteers_[g].find(key);
+        const auto hit = gazetteers_[g].find(key, hash);
         if (!hit) continue;
         extends = extends || hit->extends;
         for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
@@ -48,6 +51,7 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
           m.entry = ref.entry;
           m.cls = ref.cls;
           m.flags = ref.flags;
+          m.list = ref.list;
           m.deaccented = hit->deaccented;
           m.exact_case = !hit->deaccented && ref.cased_hash == cased_hash;
           here.push_back(m);
@@ -72,6 +76,7 @@ void Matcher::lookup(std::string_view folded_key, std::vector<Match>& out) const
       m.entry = hit->entries[k].entry;
       m.cls = hit->entries[k].cls;
       m.flags = hit->entries[k].flags;
+      m.list = hit->entries[k].list;
       m.deaccented = hit->deaccented;
       out.push_back(m);
     }

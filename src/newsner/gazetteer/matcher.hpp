@@ -27,6 +27,7 @@ struct Match {
   std::uint32_t entry = 0;
   EntryClass cls = EntryClass::Word;  // copied from the entry
   std::uint8_t flags = 0;             // copied from the entry (EntryFlag bits)
+  std::uint16_t list = 0;             // the entry's list, see Matcher::list_name
   bool exact_case = false;
   bool deaccented = false;
 };
@@ -43,6 +44,8 @@ class Matcher {
   void lookup(std::string_view folded_key, std::vector<Match>& out) const;
 
   EntryView entry(const Match& m) const { return gazetteers_[m.gazetteer].entry(m.entry); }
+  /// The match's list name ("cities") without reading the entry.
+  std::string_view list_name(const Match& m) const { return gazetteers_[m.gazetteer].list_name(m.list); }
   const std::vector<Gazetteer>& gazetteers() const { return gazetteers_; }
 
  private:

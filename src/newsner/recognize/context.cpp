@@ -94,8 +94,7 @@ bool Context::is_country_span(std::size_t b, std::size_t e) const {
   bool found = false;
   for_matches_at(b, [&](const gazetteer::Match& m) {
     if (found || m.token_end != e) return;
-    const auto entry = matcher.entry(m);
-    if (entry.cls == EntryClass::Location && is_country_list(entry.list) &&
+    if (m.cls == EntryClass::Location && is_country_list(matcher.list_name(m)) &&
         (m.exact_case || tt.tokens[b].shape == Shape::AllCaps)) {
       found = true;
     }
@@ -149,7 +148,7 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     const auto& mt = matches[k];
     if (first_match[mt.token_begin] == kNone) first_match[mt.token_begin] = k;
     if (mt.token_end != mt.token_begin + 1) continue;
-    const auto e = matcher.entry(mt);
+    const auto& e = mt;  // class, flags and list are copied into the match
     const std::size_t i = mt.token_begin;
     const Shape s = tt.tokens[i].shape;
     bool counts;
@@ -163,7 +162,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (!counts) continue;
     token_classes[i] |= class_bit(e.cls);
     if (!(e.flags & gazetteer::kAmbiguous)) strong_classes[i] |= class_bit(e.cls);
-    if (e.cls == EntryClass::Location && is_country_list(e.list) && (mt.exact_case || s == Shape::AllCaps)) {
+    if (e.cls == EntryClass::Location && (mt.exact_case || s == Shape::AllCaps) &&
+        is_country_list(matcher.list_name(mt))) {
       country[i] = true;
     }
   }

@@ -60,9 +60,9 @@ float list_prior(std::string_view list, std::uint32_t population) {
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
   for (const auto& m : ctx.matches) {
-    const auto entry = ctx.matcher.entry(m);
-    const auto type = mention_type(entry.cls);
+    const auto type = mention_type(m.cls);
     if (!type) continue;
+    const auto entry = ctx.matcher.entry(m);
     const std::size_t b = m.token_begin, e = m.token_end;
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
