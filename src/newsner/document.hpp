@@ -53,8 +53,9 @@ struct Candidate {
   std::string value;
   /// TIMEX3 modifier (START, MID, END, APPROX, BEFORE, AFTER) or empty.
   std::string mod;
-  /// Knowledge-base id ("geonames:1850147", "iso3166:JP") or empty.
-  std::string kb_id;
+  /// Knowledge-base id ("geonames:1850147", "iso3166:JP") or empty; a view into
+  /// the gazetteer image, which outlives every candidate.
+  std::string_view kb_id;
 };
 
 /// A resolved, non-overlapping, typed span in the output.

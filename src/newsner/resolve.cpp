@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
@@ -55,13 +56,15 @@ std::size_t token_at(const Context& ctx, std::uint32_t offset) {
   return static_cast<std::size_t>(it - toks.begin());
 }
 
-std::string folded_key(const Context& ctx, std::size_t b, std::size_t e) {
-  std::string key;
+// Hash of the folded tokens [b, e) joined by spaces: a document-local name key
+// (the gazetteer key hash; collisions across one document are negligible).
+std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
+  std::uint64_t h = gazetteer::kKeyHashSeed;
   for (std::size_t i = b; i < e; ++i) {
-    if (i > b) key.push_back(' ');
-    key.append(ctx.folded(i));
+    if (i > b) h = gazetteer::key_hash_extend(h, " ");
+    h = gazetteer::key_hash_extend(h, ctx.folded(i));
   }
-  return key;
+  return h;
 }
 
 bool is_locative_word(std::string_view f) {
@@ -87,21 +90,21 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     float score;
     std::string_view evidence;
   };
-  std::unordered_map<std::string, Vote> authority;
-  std::unordered_map<std::string, float> surnames;  // last word of a multi-word PERSON
+  std::unordered_map<std::uint64_t, Vote> authority;
+  std::unordered_map<std::uint64_t, float> surnames;  // last word of a multi-word PERSON
   for (const Chosen& c : chosen) {
     if (c.cand.type == EntityType::Date) continue;
     const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
     if (e <= b) continue;
     if (is_authoritative(c.cand.evidence)) {
-      const std::string key = folded_key(ctx, b, e);
+      const std::uint64_t key = name_key(ctx, b, e);
       auto it = authority.find(key);
       if (it == authority.end() || it->second.score < c.cand.score) {
         authority[key] = {c.cand.type, c.cand.score, c.cand.evidence};
       }
     }
     if (c.cand.type == EntityType::Person && e - b >= 2 && c.cand.score >= 0.55f && ctx.is_cap(e - 1)) {
-      float& v = surnames[std::string(ctx.folded(e - 1))];
+      float& v = surnames[name_key(ctx, e - 1, e)];
       v = std::max(v, c.cand.score);
     }
   }
@@ -109,7 +112,7 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     if (c.cand.type == EntityType::Date) continue;
     const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
     if (e <= b) continue;
-    const std::string key = folded_key(ctx, b, e);
+    const std::uint64_t key = name_key(ctx, b, e);
     auto it = authority.find(key);
     if (it != authority.end() && it->second.type != c.cand.type && it->second.score > c.cand.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
@@ -138,18 +141,20 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   retype(ctx, chosen);
   // Names known in this document: folded token sequences -> type, plus
   // PERSON name parts (first and last words) -> PERSON.
-  std::unordered_map<std::string, EntityType> full;
-  std::unordered_map<std::string, int> person_parts;
+  std::unordered_map<std::uint64_t, EntityType> full;  // name_key -> type
+  std::unordered_set<std::uint64_t> first_words;        // name_key of each name's first token
+  std::unordered_map<std::uint64_t, int> person_parts;  // name_key of a single token
   std::size_t max_len = 1;
   for (const Chosen& c : chosen) {
     if (c.cand.type == EntityType::Date) continue;
     const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
     if (e <= b) continue;
-    full.emplace(folded_key(ctx, b, e), c.cand.type);
+    full.emplace(name_key(ctx, b, e), c.cand.type);
+    first_words.insert(name_key(ctx, b, b + 1));
     max_len = std::max(max_len, e - b);
     if (c.cand.type == EntityType::Person && e - b >= 2) {
-      person_parts[std::string(ctx.folded(e - 1))] += 2;  // surname
-      if (!ctx.is_common_word(b)) person_parts[std::string(ctx.folded(b))] += 1;
+      person_parts[name_key(ctx, e - 1, e)] += 2;  // surname
+      if (!ctx.is_common_word(b)) person_parts[name_key(ctx, b, b + 1)] += 1;
     }
   }
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
@@ -157,7 +162,8 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
     if (c.cand.type != EntityType::Organization) continue;
     const std::size_t e = token_at(ctx, c.cand.span.end);
     if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
-      full.emplace(std::string(ctx.folded(e + 1)), EntityType::Organization);
+      full.emplace(name_key(ctx, e + 1, e + 2), EntityType::Organization);
+      first_words.insert(name_key(ctx, e + 1, e + 2));
     }
   }
   if (full.empty()) return;
@@ -167,20 +173,23 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   for (std::size_t i = 0; i < n; ++i) {
     if (!ctx.is_cap(i)) continue;
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
+    const std::uint64_t word = name_key(ctx, i, i + 1);
     // Longest known full name starting here that is not yet tagged.
-    std::string key;
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
-    for (std::size_t j = i; j < n && j - i < max_len; ++j) {
-      if (j > i) {
-        if (ctx.token(j).newline_before) break;
-        key.push_back(' ');
-      }
-      key.append(ctx.folded(j));
-      auto it = full.find(key);
-      if (it != full.end() && ctx.is_cap(j)) {
-        best_end = j + 1;
-        best_type = it->second;
+    if (first_words.count(word)) {
+      std::uint64_t key = gazetteer::kKeyHashSeed;
+      for (std::size_t j = i; j < n && j - i < max_len; ++j) {
+        if (j > i) {
+          if (ctx.token(j).newline_before) break;
+          key = gazetteer::key_hash_extend(key, " ");
+        }
+        key = gazetteer::key_hash_extend(key, ctx.folded(j));
+        auto it = full.find(key);
+        if (it != full.end() && ctx.is_cap(j)) {
+          best_end = j + 1;
+          best_type = it->second;
+        }
       }
     }
     if (best_end > i) {
@@ -200,11 +209,11 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
       continue;
     }
     // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals.
-    auto p = person_parts.find(std::string(ctx.folded(i)));
+    auto p = person_parts.find(word);
     if (p != person_parts.end() && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
-      if (e < n && ctx.is_cap(e) && person_parts.count(std::string(ctx.folded(e))) && !ctx.token(e).newline_before) ++e;
+      if (e < n && ctx.is_cap(e) && person_parts.count(name_key(ctx, e, e + 1)) && !ctx.token(e).newline_before) ++e;
       const Span s = ctx.span(i, e);
       if (occ.free(s)) {
         Candidate c;
@@ -259,7 +268,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     m.span = ch.cand.span;
     m.value = std::move(ch.cand.value);
     m.mod = std::move(ch.cand.mod);
-    m.kb_id = std::move(ch.cand.kb_id);
+    m.kb_id = std::string(ch.cand.kb_id);
     m.sentence = ctx.tt.sentence_at(m.span.begin);
     if (keep_evidence) m.evidence = std::move(ch.evidence);
     out.push_back(std::move(m));

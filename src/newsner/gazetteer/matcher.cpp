@@ -8,61 +8,65 @@ constexpr std::uint32_t kMaxTokens = 16;  // longer entries are not matched
 }
 
 void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
-  std::string key, cased;
+  std::string key;  // folded tokens [i, j] joined by spaces
   key.reserve(128);
-  cased.reserve(128);
   const auto n = static_cast<std::uint32_t>(tt.tokens.size());
-  std::vector<Match> here;
   for (std::uint32_t i = 0; i < n; ++i) {
     const text::Token& first = tt.tokens[i];
     if (first.shape == text::Shape::Punct || first.shape == text::Shape::Symbol) continue;
     key.clear();
-    cased.clear();
-    here.clear();
     std::uint64_t hash = kKeyHashSeed;  // of `key`, extended token by token
+    // The surface (cased) hash is only needed when a key has entries; it is
+    // extended lazily up to the current token.
+    std::uint64_t cased = kKeyHashSeed;
+    std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
+    const std::size_t first_out = out.size();
     for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
       const text::Token& t = tt.tokens[j];
       if (j > i) {
         if (t.newline_before) break;
         key.push_back(' ');
-        cased.push_back(' ');
         hash = key_hash_extend(hash, " ");
       }
-      key.append(tt.folded_form(t));
-      cased.append(tt.surface(t));
-      hash = key_hash_extend(hash, tt.folded_form(t));
+      const std::string_view folded = tt.folded_form(t);
+      key.append(folded);
+      hash = key_hash_extend(hash, folded);
       bool extends = false;
-      std::uint32_t cased_hash = 0;  // computed on the first hit with entries
-      bool cased_hashed = false;
       for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
         const auto hit = gazetteers_[g].find(key, hash);
         if (!hit) continue;
         extends = extends || hit->extends;
+        if (hit->entry_count == 0) continue;
+        for (; cased_upto <= j; ++cased_upto) {
+          if (cased_upto > i) cased = key_hash_extend(cased, " ");
+          cased = key_hash_extend(cased, tt.surface(tt.tokens[cased_upto]));
+        }
+        const auto cased_hash = static_cast<std::uint32_t>(cased >> 32);
         for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+          const KeyRef& ref = hit->entries[k];
           Match m;
           m.token_begin = i;
           m.token_end = j + 1;
           m.gazetteer = g;
-          const KeyRef& ref = hit->entries[k];
-          if (!cased_hashed) {
-            cased_hash = static_cast<std::uint32_t>(key_hash(cased) >> 32);
-            cased_hashed = true;
-          }
           m.entry = ref.entry;
           m.cls = ref.cls;
           m.flags = ref.flags;
           m.list = ref.list;
           m.deaccented = hit->deaccented;
           m.exact_case = !hit->deaccented && ref.cased_hash == cased_hash;
-          here.push_back(m);
+          out.push_back(m);
         }
       }
       if (!extends) break;
     }
-    // Longest first for this start token.
-    std::stable_sort(here.begin(), here.end(),
-                     [](const Match& a, const Match& b) { return a.token_end > b.token_end; });
-    out.insert(out.end(), here.begin(), here.end());
+    // Matches were appended shortest first; reverse the groups of equal length
+    // so that each start token lists its longest match first.
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end());
+    for (auto b = out.begin() + static_cast<std::ptrdiff_t>(first_out); b != out.end();) {
+      auto e = std::find_if(b, out.end(), [&](const Match& m) { return m.token_end != b->token_end; });
+      std::reverse(b, e);
+      b = e;
+    }
   }
 }
 

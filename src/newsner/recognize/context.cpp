@@ -74,6 +74,10 @@ const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
     add({"united", "rovers", "wanderers", "albion", "athletic", "fc", "afc", "hotspur", "dynamo", "dinamo",
          "spartak", "sporting", "olympique", "atletico", "real", "rangers", "city", "town", "county"},
         kLexTeamWord);
+    add({"new", "former"}, kLexWeakStart);
+    add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
+         "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
+        kLexParticle);
     return t;
   }();
   return table;

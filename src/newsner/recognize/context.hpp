@@ -26,6 +26,8 @@ enum LexBit : std::uint16_t {
   kLexTitleAbbrev = 32,  // "PM", "Sgt", "Lt", "Insp": abbreviated titles and ranks
   kLexSports = 64,       // "match", "innings", "goals", "league": sports vocabulary
   kLexTeamWord = 128,    // "United", "City", "Rovers", "FC": club-name words
+  kLexWeakStart = 256,   // "new", "former": capitalized, they still do not start a name
+  kLexParticle = 512,    // "van", "de", "bin", "al": name particles (name_shape.hpp)
 };
 
 /// Bit for an entry class in Context::token_classes.

@@ -112,7 +112,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     c.span = span;
     c.score = score;
     c.evidence = entry.list;
-    c.kb_id = std::string(entry.kb_id);
+    c.kb_id = entry.kb_id;
     out.push_back(std::move(c));
   }
 }

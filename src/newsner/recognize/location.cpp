@@ -30,7 +30,7 @@ bool is_feature_prefix(std::string_view f) {
 
 bool place_word(const Context& ctx, std::size_t i) {
   return (ctx.token(i).shape == Shape::Capitalized || (ctx.token(i).shape == Shape::AllCaps && ctx.caps_line[i])) &&
-         !is_function_word(ctx.folded(i)) && !ctx.has(i, EntryClass::Title);
+         !ctx.lex_is(i, kLexFunction | kLexWeakStart) && !ctx.has(i, EntryClass::Title);
 }
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
@@ -75,7 +75,7 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     } else if (i > b && (ctx.is(i, "-") || ctx.is(i, ".") || ctx.is(i, "'")) && !ctx.token(i).space_before) {
       if (ctx.is(i, ".")) end = i + 1;
       ++i;
-    } else if (i > b && s == Shape::Lower && is_name_particle(ctx.folded(i))) {
+    } else if (i > b && s == Shape::Lower && ctx.lex_is(i, kLexParticle)) {
       ++i;
     } else {
       break;

@@ -1,27 +1,9 @@
 #include "newsner/recognize/name_shape.hpp"
 
-#include <array>
-
 namespace newsner::recognize {
 
 using gazetteer::EntryClass;
 using text::Shape;
-
-namespace {
-
-constexpr std::array<std::string_view, 19> kCalendarWords = {
-    "january", "february", "march",  "april",   "june",     "july",   "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday",  "saturday", "sunday", "jan"};
-
-bool is_calendar_word(std::string_view folded) {
-  for (auto w : kCalendarWords) {
-    if (w == folded) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 bool is_name_particle(std::string_view f) {
   return f == "van" || f == "von" || f == "de" || f == "der" || f == "den" || f == "da" || f == "di" ||
@@ -63,7 +45,8 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   // In a line of capitals ("CANADA BEAT PANAMA IN WORLD CUP") an ordinary word
   // is no name unless a list knows it as one without ambiguity.
   if (caps && ctx.is_common_word(i) && !ctx.strong_name_part(i) && !ctx.strong(i, EntryClass::Person)) return false;
-  return !is_calendar_word(ctx.folded(i));
+  // Month and weekday names are not names; "May", "Jan" (short) may be.
+  return !(ctx.lex_is(i, kLexCalendar) && ctx.folded(i).size() > 3);
 }
 
 std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) {
@@ -78,13 +61,13 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
     }
     if (!is_name_word(ctx, i)) {
       // particle between capitals: "Ludwig van Beethoven", "Osama bin Laden"
-      if (i > b && ctx.token(i).shape == Shape::Lower && is_name_particle(ctx.folded(i)) && i + 1 < n &&
+      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 1 < n &&
           !ctx.token(i + 1).newline_before && is_name_word(ctx, i + 1)) {
         ++i;
         continue;
       }
       // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
-      if (i > b && ctx.token(i).shape == Shape::Lower && is_name_particle(ctx.folded(i)) && i + 2 < n &&
+      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
           ctx.is(i + 1, "-") && !ctx.token(i + 1).space_before && is_name_word(ctx, i + 2)) {
         i += 2;
         continue;
@@ -97,7 +80,7 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
     // Hyphen or apostrophe joins: "Jean-Michel", "O'Brien" (no spaces around).
     while (i + 1 < n && (ctx.is(i, "-") || ctx.is(i, "'")) && !ctx.token(i).space_before &&
            !ctx.token(i + 1).space_before &&
-           (is_name_word(ctx, i + 1) || (ctx.token(i + 1).shape == Shape::Lower && is_name_particle(ctx.folded(i + 1))))) {
+           (is_name_word(ctx, i + 1) || (ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle)))) {
       i += 2;
       end = i;
     }

@@ -9,22 +9,11 @@ namespace newsner::recognize {
 using gazetteer::EntryClass;
 using text::Shape;
 
-bool is_function_word(std::string_view f) {
-  static constexpr std::array<std::string_view, 48> kWords = {
-      "the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
-      "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
-      "before", "when", "while", "if", "since", "under", "over", "new", "former", "both", "all", "some",
-      "many", "most", "no", "not", "he", "she", "it", "they"};
-  for (auto w : kWords) {
-    if (w == f) return true;
-  }
-  return false;
-}
 
 bool is_org_word_at(const Context& ctx, std::size_t i) {
   const Shape s = ctx.token(i).shape;
   if (s != Shape::Capitalized && s != Shape::AllCaps && s != Shape::Mixed && s != Shape::Alnum) return false;
-  return !is_function_word(ctx.folded(i)) && !ctx.lex_is(i, kLexFunction) && !ctx.lex_is(i, kLexCalendar);
+  return !ctx.lex_is(i, kLexFunction | kLexWeakStart | kLexCalendar);
 }
 
 namespace {

@@ -29,8 +29,5 @@ namespace newsner::recognize {
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
 
-/// Function words that are capitalized only at a sentence start or in titles and
-/// never begin a name ("The", "In", "A", "This", "But").
-bool is_function_word(std::string_view folded);
 
 }  // namespace newsner::recognize

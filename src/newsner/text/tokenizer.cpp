@@ -51,7 +51,40 @@ void append_case_folded(std::string_view utf8, std::string& out) {
   u.toUTF8String(out);
 }
 
+namespace {
+
+// The same classes as classify_shape_icu for pure-ASCII tokens, the common
+// case, without ICU property lookups. ICU counts "$+<=>^`|~" as symbols (neither
+// letter, digit nor punctuation), and so does this.
+Shape classify_ascii(std::string_view s) {
+  int upper = 0, lower = 0, digit = 0, punct = 0;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (c >= '0' && c <= '9') ++digit;
+    else if (c > ' ' && c < 0x7F && std::string_view("$+<=>^`|~").find(static_cast<char>(c)) == std::string_view::npos) ++punct;
+  }
+  const int letter = upper + lower;
+  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
+  if (letter == 0 && punct == 0) return Shape::Digits;
+  if (digit > 0) return Shape::Alnum;
+  const auto c0 = static_cast<unsigned char>(s[0]);
+  if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
+  if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
+  return Shape::Symbol;
+}
+
+}  // namespace
+
 Shape classify_shape(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return classify_ascii(s);
+  }
+  return classify_shape_icu(s);
+}
+
+Shape classify_shape_icu(std::string_view s) {
   int upper = 0, lower = 0, digit = 0, letter = 0, other_alnum = 0, punct = 0, count = 0;
   bool first_upper = false, first_lower = false;
   int32_t i = 0;

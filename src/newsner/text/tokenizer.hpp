@@ -75,8 +75,11 @@ struct TokenizedText {
 /// appending to `out`. ASCII takes a fast path with identical results.
 void append_case_folded(std::string_view utf8, std::string& out);
 
-/// Classifies a token's surface text (valid UTF-8) into a Shape.
+/// Classifies a token's surface text (valid UTF-8) into a Shape. ASCII text takes
+/// a fast path with the same results as classify_shape_icu.
 Shape classify_shape(std::string_view utf8);
+/// The general path, from ICU character properties (u_isUUppercase, ...).
+Shape classify_shape_icu(std::string_view utf8);
 
 class Tokenizer {
  public:

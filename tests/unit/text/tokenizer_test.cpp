@@ -75,3 +75,18 @@ TEST_CASE("tokenizer: sentences keep abbreviations") {
         "Mr. Smith went to the U.S. on Jan. 5. ");
   CHECK(tt.sentence_at(tt.sentences[2].begin) == 2);
 }
+
+TEST_CASE("tokenizer: the ASCII shape fast path agrees with ICU properties") {
+  // Every ASCII string of length 1 and 2, and a sample of longer ones.
+  for (int a = 1; a < 128; ++a) {
+    std::string s1(1, static_cast<char>(a));
+    CHECK_MESSAGE(newsner::text::classify_shape(s1) == newsner::text::classify_shape_icu(s1), a);
+    for (int b = 1; b < 128; ++b) {
+      std::string s2 = s1 + static_cast<char>(b);
+      CHECK_MESSAGE(newsner::text::classify_shape(s2) == newsner::text::classify_shape_icu(s2), s2);
+    }
+  }
+  for (const char* s : {"U.S", "G20", "McDonald", "iPhone", "3.5", "1990s", "NATO", "Kono", "$5", "a-b"}) {
+    CHECK_MESSAGE(newsner::text::classify_shape(s) == newsner::text::classify_shape_icu(s), s);
+  }
+}
