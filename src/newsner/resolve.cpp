@@ -233,20 +233,27 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
 }  // namespace
 
 std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  // Sort indices, not the candidates themselves (they carry strings).
+  std::vector<std::uint32_t> order(candidates.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Candidate& a = candidates[x];
+    const Candidate& b = candidates[y];
     if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
     if (a.score != b.score) return a.score > b.score;
     if (a.type != b.type) return type_rank(a.type) < type_rank(b.type);
-    return a.span.begin < b.span.begin;
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return x < y;
   });
   Occupancy occ;
   std::vector<Chosen> chosen;
-  for (auto& c : candidates) {
+  for (std::uint32_t k : order) {
+    Candidate& c = candidates[k];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
       chosen.push_back({std::move(c), {}});
-      chosen.back().evidence.push_back(chosen.back().cand.evidence);
+      if (keep_evidence) chosen.back().evidence.push_back(chosen.back().cand.evidence);
     } else if (keep_evidence) {
       // Same span and type as a chosen one: record the extra evidence.
       for (auto& ch : chosen) {
