@@ -30,12 +30,18 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   out.push_back(std::move(c));
 }
 
-// Extends [b, e) to the right over "of" (+ "the") + capitalized words and
-// further heads: "Ministry of Foreign Affairs", "Bank of Japan".
+// Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
+// and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
+// Institute for the World Economy".
 std::size_t extend_of(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   std::size_t j = e;
-  if (j + 1 < n && ctx.folded(j) == "of" && !ctx.token(j).newline_before) {
+  // "of", and "for"/"on" as in "Institute for Fiscal Studies", "Council on Foreign Relations"
+  const auto joiner = [&](std::size_t i) {
+    return ctx.token(i).shape == Shape::Lower &&
+           (ctx.folded(i) == "of" || ctx.folded(i) == "for" || ctx.folded(i) == "on");
+  };
+  if (j + 1 < n && joiner(j) && !ctx.token(j).newline_before) {
     std::size_t k = j + 1;
     if (k < n && ctx.folded(k) == "the" && ctx.token(k).shape == Shape::Lower) ++k;
     std::size_t end = k;
@@ -305,7 +311,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       break;
     }
     // "the" / sentence-start function words never begin the name.
-    const std::size_t e_of = extend_of(ctx, e);
+    std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
+    for (std::size_t next; (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&

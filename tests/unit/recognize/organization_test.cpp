@@ -22,6 +22,12 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("A spokesman for the Ministry of Foreign Affairs spoke.", "org.head") ==
         "Ministry of Foreign Affairs/ORGANIZATION");
   CHECK(orgs("She studied at the University of Ghent.", "org.head") == "University of Ghent/ORGANIZATION");
+  CHECK(orgs("An economist at the Harwick Institute for the Study of Trade said so.", "org.head") ==
+        "Harwick Institute for the Study of Trade/ORGANIZATION");
+  CHECK(orgs("The Pellworth Council on Coastal Affairs met.", "org.head") ==
+        "Pellworth Council on Coastal Affairs/ORGANIZATION");
+  // "for" + a lowercase word or a date does not extend the name.
+  CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
 }
