@@ -11,7 +11,11 @@
 set -euo pipefail
 
 # ---- tunables -------------------------------------------------------------------------
-CITY_MIN_POP=5000          # main GeoNames names (name + asciiname) need at least this population
+# Main GeoNames names (name + asciiname) need at least this population. Measured on
+# CoNLL-2003 dev with the same rules (strict micro-F1 PER/LOC/ORG; LOC F1):
+#   5000: 82.75 / 84.87   15000: 82.82 / 85.49   50000: 82.69 / 85.53
+# Smaller towns add more surname and club false positives than places found.
+CITY_MIN_POP=15000
 CITY_ALT_MIN_POP=100000    # alternate names only for cities at least this big
 CITY_MAX_SAME_NAME=3       # keep the N most populous cities sharing one spelling
 SSA_MIN_BIRTHS=100         # SSA given names: total births 1880-2024 over both sexes
