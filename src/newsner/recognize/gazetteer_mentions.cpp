@@ -66,9 +66,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const std::size_t b = m.token_begin, e = m.token_end;
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
+    // A country in capitals is the country anywhere ("BRITAIN" in a table row).
     const bool caps = all_caps(ctx, b, e) &&
-                      (ctx.caps_line[b] || (e - b >= 2 && *type == EntityType::Location &&
-                                            !(entry.flags & gazetteer::kAmbiguous)));
+                      (ctx.caps_line[b] || ((e - b >= 2 || entry.list == "countries") &&
+                                            *type == EntityType::Location && !(entry.flags & gazetteer::kAmbiguous)));
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
     float score = list_prior(entry.list, entry.population);

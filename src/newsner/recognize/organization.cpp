@@ -267,8 +267,46 @@ void role_context(const Context& ctx, std::vector<Candidate>& out) {
 
 }  // namespace
 
+namespace {
+
+// org.camel: one capitalized word with a capital inside after a lowercase run
+// ("NationsBank", "KeyCorp", "PepsiCo", "SoftBank"): companies write their names so;
+// people rarely do, except with a short prefix ("McDonald", "MacArthur", "DiCaprio").
+bool is_camel_name(std::string_view s) {
+  if (s.size() < 6) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  for (std::size_t k = 3; k + 1 < s.size(); ++k) {
+    const bool inner_cap = s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z';
+    if (!inner_cap) continue;
+    const std::string_view prefix = s.substr(0, k);
+    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (auto m : kMonths) {
+      if (prefix == m) return false;  // "JulAug": months run together in tables
+    }
+    return prefix != "Mac" && prefix != "Van" && prefix != "Von" && prefix != "Fitz" && prefix != "Della";
+  }
+  return false;
+}
+
+void camel_names(const Context& ctx, std::vector<Candidate>& out) {
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (ctx.token(i).shape != Shape::Capitalized || !is_camel_name(ctx.surface(i))) continue;
+    if (ctx.has(i, EntryClass::GivenName) || ctx.has(i, EntryClass::Surname) || ctx.has(i, EntryClass::Location) ||
+        ctx.has(i, EntryClass::Person)) {
+      continue;
+    }
+    emit(ctx, i, i + 1, 0.5f, "org.camel", out);
+  }
+}
+
+}  // namespace
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  camel_names(ctx, out);
   team_lines(ctx, out);
   if (ctx.sports) team_context(ctx, out);
   role_context(ctx, out);

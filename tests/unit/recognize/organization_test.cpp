@@ -26,6 +26,10 @@ TEST_CASE("organization: heads and legal-form suffixes") {
         "Harwick Institute for the Study of Trade/ORGANIZATION");
   CHECK(orgs("The Pellworth Council on Coastal Affairs met.", "org.head") ==
         "Pellworth Council on Coastal Affairs/ORGANIZATION");
+  // one word with a capital inside is a company's way of writing its name
+  CHECK(orgs("Shares of HarwickBank rose after KelpCorp bid.", "org.camel") ==
+        "HarwickBank/ORGANIZATION | KelpCorp/ORGANIZATION");
+  CHECK(orgs("MacArthur and McDonald met in JulAug tables.", "org.camel") == "");
   // "for" + a lowercase word or a date does not extend the name.
   CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
   // A bare head is no name.
