@@ -56,9 +56,13 @@ float list_prior(std::string_view list, std::uint32_t population) {
   return 0.7f;  // user lists (--gazetteer)
 }
 
+
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
+  // Per candidate in `out`: score and population of the entry its kb_id came from.
+  std::vector<std::uint32_t> best_population(out.size(), 0);
+  std::vector<float> best_score(out.size(), 0.0f);
   for (const auto& m : ctx.matches) {
     const auto type = mention_type(m.cls);
     if (!type) continue;
@@ -97,17 +101,32 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
       score = entry.population > 0 && entry.population < 50000 ? 0.3f : std::min(score, 0.45f);
     }
-    // Prefer one candidate per span and type: keep the most populous entry's id.
+    // One candidate per span and type; its kb_id comes from the entry of the most
+    // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
+    // the state over a WordNet sense), then the most populous.
     bool merged = false;
     const Span span = ctx.span(b, e);
     for (auto it = out.rbegin(); it != out.rend() && it->span.begin == span.begin; ++it) {
       if (it->span == span && it->type == *type) {
         merged = true;
+        const auto k = static_cast<std::size_t>(&*it - out.data());
+        const bool better = !entry.kb_id.empty() &&
+                            (it->kb_id.empty() || score > best_score[k] ||
+                             (score == best_score[k] && entry.population > best_population[k]));
+        if (better) {
+          it->kb_id = entry.kb_id;
+          best_score[k] = score;
+          best_population[k] = entry.population;
+        }
         if (score > it->score) it->score = score;
         break;
       }
     }
     if (merged) continue;
+    best_population.resize(out.size() + 1, 0);
+    best_score.resize(out.size() + 1, 0.0f);
+    best_population[out.size()] = entry.population;
+    best_score[out.size()] = score;
     Candidate c;
     c.type = *type;
     c.span = span;

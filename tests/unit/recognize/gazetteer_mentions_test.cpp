@@ -30,3 +30,25 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
     CHECK(gaz("").empty());
   }
 }
+
+TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
+  static newsner::text::Tokenizer tok;
+  auto kb_of = [&](const std::string& text, const std::string& name) {
+    const auto tt = tok.tokenize(text);
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    std::vector<newsner::Candidate> out;
+    newsner::recognize::recognize_gazetteer_mentions(ctx, out);
+    for (const auto& c : out) {
+      if (text.substr(c.span.begin, c.span.size()) == name) return std::string(c.kb_id);
+    }
+    return std::string("(none)");
+  };
+  // the city of millions, not the state of the same name
+  CHECK(kb_of("Flights to New York resumed.", "New York") == "geonames:5128581");
+  // a country's ISO code, whatever else shares the name
+  CHECK(kb_of("Talks in Jordan ended.", "Jordan") == "iso3166:JO");
+  // a first-level subdivision over a WordNet sense
+  CHECK(kb_of("Floods hit Bavaria.", "Bavaria") == "iso3166-2:DE-BY");
+  // a capital in capitals outside a headline is still the country
+  CHECK(kb_of("Results: BRITAIN 3 points.", "BRITAIN") == "iso3166:GB");
+}
