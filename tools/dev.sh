@@ -10,7 +10,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libcli11-dev libfmt-dev doctest-dev
-          libsimdjson-dev python3 parallel)
+          libsimdjson-dev python3 parallel python3-distributed)
 
 ensure_packages() {
   local missing=() p

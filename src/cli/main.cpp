@@ -18,14 +18,22 @@ constexpr const char* kDescription =
     "one JSON line per document: {\"id\":...,\"entities\":[{\"text\",\"type\",\"start\",\"end\",\n"
     "\"value\" (DATE, TIMEX3), \"kb_id\" (when known)}]}. Offsets are code points by default.\n\n"
     "Inputs: FILE... (one document each), DIR (walked recursively, --glob files, sorted),\n"
-    "'-' or nothing (stdin as one document); with --jsonl, every line of the inputs is one\n"
-    "JSON record and every input line gives exactly one output line.";
+    "'-' or nothing (stdin as one document); with --jsonl, every line of the inputs (files\n"
+    "or stdin; not directories) is one JSON record, and every input line gives exactly one\n"
+    "output line, in input order: a malformed record gets {...,\"error\":\"...\"} instead of\n"
+    "\"entities\", and a blank line is an empty document {\"id\":LINE,\"entities\":[]}. That\n"
+    "makes newsner a line filter for GNU parallel --pipe, Hadoop Streaming, Spark RDD.pipe\n"
+    "and Dask. Output order never depends on -j.";
 
 constexpr const char* kFooter =
-    "Exit status: 0 all documents processed; 1 some documents failed (unreadable path,\n"
-    "malformed JSON line, missing text field; each reported on stderr, the rest still\n"
-    "processed); 2 usage or setup error. Binary files found in a directory walk are skipped\n"
-    "with a message. A closed stdout (| head) ends the run quietly with status 0.";
+    "Exit status: 0 all documents processed; 1 some documents failed (missing or unreadable\n"
+    "path, symlink loop, directory given to --jsonl, malformed JSON line, text field missing\n"
+    "or not a string; each reported on stderr, the rest still processed); 2 usage or setup\n"
+    "error. Invalid UTF-8 is repaired (U+FFFD) with a warning. Binary files (NUL bytes) are\n"
+    "skipped with a message, not a failure. A closed stdout (| head) ends the run quietly\n"
+    "with status 0; another write error (a full disk) is reported with status 1. Progress is\n"
+    "shown on stderr only when it is a terminal (and stdout is not) and the run takes over a\n"
+    "second.";
 
 }  // namespace
 
@@ -68,6 +76,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
   app.add_flag("-q,--quiet", run.quiet, "No warnings or progress on stderr (errors still shown)");
+  bool force_progress = false;
+  app.add_flag("--progress", force_progress,
+               "Show the progress line even when stderr is not a terminal (not with --quiet)");
   app.add_flag("--stats", run.stats, "Print a summary on stderr at the end");
 
   try {
@@ -92,6 +103,7 @@ int main(int argc, char** argv) {
                       : offsets == "utf16" ? newsner::text::OffsetUnit::Utf16
                                            : newsner::text::OffsetUnit::CodePoint;
   run.threads = threads;
+  if (force_progress) run.progress = 1;
 
   auto extractor = newsner::Extractor::create(options);
   if (!extractor.ok()) {

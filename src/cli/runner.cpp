@@ -2,11 +2,16 @@
 
 #include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -16,45 +21,40 @@
 namespace newsner::cli {
 namespace {
 
-// One unit of work: a document to extract, or a line to write as is.
+using Clock = std::chrono::steady_clock;
+
+// Documents read but not yet written. Large enough that a slow document at the
+// head of the window does not idle the workers; small enough to bound memory.
+constexpr std::size_t kWindowDocs = 4096;
+constexpr std::size_t kWindowBytes = 64u << 20;
+constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
+constexpr auto kProgressDelay = std::chrono::milliseconds(1000);
+constexpr auto kProgressEvery = std::chrono::milliseconds(250);
+
+// One unit of work, in input order: a file or stdin document, a JSONL line, or
+// only messages (an input that could not be opened).
 struct Job {
-  Document doc;
-  bool is_record = false;       // JSONL record (else a file or stdin document)
-  std::string passthrough;      // JSONL: fields to copy
-  std::string id_json;          // JSONL: "id" to add when the record had none
-  std::string error;            // set before extraction: write an error line
-  bool skip = false;            // no output line (skipped binary file)
-  std::vector<std::string> messages;  // errors for stderr, in order
-  std::vector<std::string> warnings;  // warnings for stderr (not with --quiet)
+  enum class Kind { Document, Record, Blank, Message };
+  Kind kind = Kind::Document;
+  Document doc;                 // Document: the text read
+  std::string raw;              // Record: the input line, without its newline
+  std::size_t line_no = 0;      // Record, Blank: line number in its input
+  const std::string* where = nullptr;  // Record, Blank: input name for messages
+  std::size_t input_bytes = 0;  // bytes consumed from the input (progress)
+
+  // Filled by a worker.
+  std::string line;             // the output line ("" = none)
+  std::vector<std::string> warnings;  // for stderr (not with --quiet)
+  std::vector<std::string> messages;  // errors for stderr, always shown
   bool failed = false;
-  std::size_t bytes = 0;
+  std::size_t text_bytes = 0;
   std::size_t mention_counts[4] = {0, 0, 0, 0};
-  std::string line;             // the output line, filled by a worker
-};
-
-class Output {
- public:
-  // Returns false when stdout is closed (EPIPE): the run should stop quietly.
-  bool write(const std::string& s) {
-    if (closed_) return false;
-    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
-      closed_ = true;
-      return false;
-    }
-    return true;
-  }
-  bool flush() {
-    if (!closed_ && std::fflush(stdout) != 0) closed_ = true;
-    return !closed_;
-  }
-  bool closed() const { return closed_; }
-
- private:
-  bool closed_ = false;
+  bool done = false;            // guarded by Runner::mu_
 };
 
 struct Counters {
-  std::size_t documents = 0, bytes = 0, failed = 0, mentions[4] = {0, 0, 0, 0};
+  std::size_t documents = 0, text_bytes = 0, input_bytes = 0, failed = 0, skipped = 0;
+  std::size_t mentions[4] = {0, 0, 0, 0};
 };
 
 class Runner {
@@ -62,183 +62,388 @@ class Runner {
   Runner(const Extractor& ex, const RunConfig& cfg) : ex_(ex), cfg_(cfg) {}
 
   int run() {
-    start_ = std::chrono::steady_clock::now();
-    if (cfg_.jsonl) {
-      run_jsonl();
-    } else {
-      run_files();
+    start_ = Clock::now();
+    // Auto progress needs stderr on a terminal, and stdout elsewhere: on a shared
+    // terminal the self-overwriting line would garble the output lines.
+    progress_ = !cfg_.quiet && (cfg_.progress == 1 || (cfg_.progress == -1 && isatty(STDERR_FILENO) &&
+                                                       !isatty(STDOUT_FILENO)));
+    const auto items = io::expand_inputs(cfg_.inputs, cfg_.glob, /*walk_directories=*/!cfg_.jsonl);
+    total_docs_ = cfg_.jsonl ? 0 : items.size();
+    total_bytes_ = 0;
+    for (const auto& item : items) {
+      if (item.size < 0 && item.error.empty()) total_bytes_ = -1;
+      if (total_bytes_ >= 0 && item.size > 0) total_bytes_ += item.size;
     }
-    flush_batch();
-    out_.flush();
+
+    const unsigned n = std::max(1u, cfg_.threads);
+    std::vector<std::thread> workers;
+    workers.reserve(n);
+    for (unsigned t = 0; t < n; ++t) workers.emplace_back([this] { work(); });
+    std::thread writer([this] { write_loop(); });
+
+    if (cfg_.jsonl) {
+      read_jsonl(items);
+    } else {
+      read_files(items);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      reading_done_ = true;
+    }
+    work_cv_.notify_all();
+    done_cv_.notify_all();
+    for (auto& t : workers) t.join();
+    writer.join();
+
+    if (!closed_ && std::fflush(stdout) != 0) {
+      closed_ = true;
+      write_errno_ = errno;
+    }
+    clear_progress(/*final=*/true);
     if (cfg_.stats) print_stats();
-    if (out_.closed()) return 0;
+    if (closed_ && write_errno_ != EPIPE) {
+      // A full disk is not a closed pipe: say so and fail.
+      std::fprintf(stderr, "newsner: error writing output: %s\n", std::strerror(write_errno_ ? write_errno_ : EIO));
+      return 1;
+    }
+    if (closed_) return 0;
     return counters_.failed > 0 ? 1 : 0;
   }
 
  private:
-  static constexpr std::size_t kBatchDocs = 512;
-  static constexpr std::size_t kBatchBytes = 8u << 20;
+  // ---- reading (calling thread) ----
 
-  void add(Job job) {
-    batch_bytes_ += job.doc.text.size();
-    batch_.push_back(std::move(job));
-    if (batch_.size() >= kBatchDocs || batch_bytes_ >= kBatchBytes) flush_batch();
+  // Adds a job to the window, waiting while the window is full. Returns false
+  // when the run is stopping (stdout closed).
+  bool submit(std::unique_ptr<Job> job) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_cv_.wait(lock, [&] {
+      return stop_ || window_.empty() || (window_.size() < kWindowDocs && window_bytes_ < kWindowBytes);
+    });
+    if (stop_) return false;
+    window_bytes_ += job->input_bytes;
+    todo_.push_back(job.get());
+    window_.push_back(std::move(job));
+    lock.unlock();
+    work_cv_.notify_one();
+    return true;
   }
 
-  void run_files() {
-    for (const auto& item : io::expand_inputs(cfg_.inputs, cfg_.glob)) {
-      if (out_.closed()) return;
-      Job job;
-      job.doc.id = item.path;
+  bool submit_message(std::string message) {
+    auto job = std::make_unique<Job>();
+    job->kind = Job::Kind::Message;
+    job->messages.push_back(std::move(message));
+    job->failed = true;
+    return submit(std::move(job));
+  }
+
+  void read_files(const std::vector<io::InputItem>& items) {
+    for (const auto& item : items) {
       if (!item.error.empty()) {
-        job.messages.push_back(fmt::format("newsner: {}: {}", item.path, item.error));
-        job.failed = true;
-        job.skip = true;
-        add(std::move(job));
+        if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) return;
         continue;
       }
       io::FileContent fc = io::read_input(item.path);
       if (!fc.error.empty()) {
-        job.messages.push_back(fmt::format("newsner: {}: {}", item.path, fc.error));
-        job.failed = true;
-        job.skip = true;
-      } else if (fc.binary) {
-        job.messages.push_back(fmt::format("newsner: {}: binary file (NUL bytes), skipped", item.path));
-        job.skip = true;
-      } else {
-        job.doc.text = std::move(fc.bytes);
+        if (!submit_message(fmt::format("newsner: {}: {}", item.path, fc.error))) return;
+        continue;
       }
-      add(std::move(job));
+      auto job = std::make_unique<Job>();
+      job->input_bytes = fc.bytes.size();
+      job->doc.id = item.path;
+      if (fc.binary) {
+        // Skipped as grep does: a message, but not a failure.
+        job->kind = Job::Kind::Message;
+        job->messages.push_back(fmt::format("newsner: {}: binary file (NUL bytes), skipped", item.path));
+      } else {
+        job->doc.text = std::move(fc.bytes);
+      }
+      if (!submit(std::move(job))) return;
     }
   }
 
-  void run_jsonl() {
-    io::JsonlReader reader(cfg_.fields);
-    for (const auto& item : io::expand_inputs(cfg_.inputs, cfg_.glob)) {
-      if (out_.closed()) return;
+  void read_jsonl(const std::vector<io::InputItem>& items) {
+    char* buf = nullptr;
+    std::size_t cap = 0;
+    for (const auto& item : items) {
       if (!item.error.empty()) {
-        report_now(fmt::format("newsner: {}: {}", item.path, item.error));
+        if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) break;
         continue;
       }
       std::FILE* f = item.path == "-" ? stdin : std::fopen(item.path.c_str(), "rb");
       if (!f) {
-        report_now(fmt::format("newsner: {}: {}", item.path, std::strerror(errno)));
+        if (!submit_message(fmt::format("newsner: {}: {}", item.path, std::strerror(errno)))) break;
         continue;
       }
-      char* buf = nullptr;
-      std::size_t cap = 0;
+      names_.push_back(item.path == "-" ? std::string("stdin") : item.path);
+      const std::string* where = &names_.back();
       std::size_t line_no = 0;
       ssize_t len;
-      const std::string where = item.path == "-" ? std::string("stdin") : item.path;
+      bool stopped = false;
+      errno = 0;
       while ((len = getline(&buf, &cap, f)) >= 0) {
         ++line_no;
         std::string_view line(buf, static_cast<std::size_t>(len));
+        auto job = std::make_unique<Job>();
+        job->input_bytes = line.size();
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        Job job;
-        job.is_record = true;
+        job->line_no = line_no;
+        job->where = where;
         if (line.find_first_not_of(" \t") == std::string_view::npos) {
-          // A blank line is an empty document: it keeps the line count.
-          job.id_json = std::to_string(line_no);
-          job.doc.id = job.id_json;
-          add(std::move(job));
-          continue;
+          job->kind = Job::Kind::Blank;
+        } else {
+          job->kind = Job::Kind::Record;
+          job->raw.assign(line);
         }
-        io::JsonlRecord rec = reader.parse(line, line_no);
-        job.passthrough = std::move(rec.passthrough);
-        job.id_json = std::move(rec.id_json);
-        job.doc = std::move(rec.doc);
-        if (!rec.error.empty()) {
-          job.error = rec.error;
-          job.failed = true;
-          job.messages.push_back(fmt::format("newsner: {}:{}: {}", where, line_no, rec.error));
+        if (!submit(std::move(job))) {
+          stopped = true;
+          break;
         }
-        add(std::move(job));
-        if (out_.closed()) break;
+        if (cap > kKeepLineBuffer) {  // do not hold a huge line's buffer while it is processed
+          std::free(buf);
+          buf = nullptr;
+          cap = 0;
+        }
       }
-      std::free(buf);
+      const int read_errno = errno;
+      const bool read_error = std::ferror(f) != 0;
       if (f != stdin) std::fclose(f);
+      if (stopped) break;
+      if (read_error) {
+        if (!submit_message(fmt::format("newsner: {}: {}", *where, std::strerror(read_errno ? read_errno : EIO))))
+          break;
+      }
+    }
+    std::free(buf);
+  }
+
+  // ---- extraction (worker threads) ----
+
+  void work() {
+    io::JsonlReader reader(cfg_.fields);
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      work_cv_.wait(lock, [&] { return !todo_.empty() || reading_done_; });
+      if (todo_.empty()) return;
+      Job* job = todo_.front();
+      todo_.pop_front();
+      const bool skip = stop_;
+      lock.unlock();
+      if (!skip) process_safely(*job, reader);
+      lock.lock();
+      job->done = true;
+      if (job == window_.front().get()) done_cv_.notify_one();
     }
   }
 
-  void report_now(const std::string& msg) {
-    counters_.failed++;
-    std::fprintf(stderr, "%s\n", msg.c_str());
+  void process_safely(Job& job, io::JsonlReader& reader) {
+    try {
+      process(job, reader);
+    } catch (const std::exception& e) {
+      // A bug costs one document, not the run; JSONL still gets its line.
+      job.failed = true;
+      job.messages.push_back(fmt::format("newsner: {}: internal error: {}", describe(job), e.what()));
+      job.line.clear();
+      if (job.kind == Job::Kind::Record || job.kind == Job::Kind::Blank) {
+        io::append_record_line(job.line, "", std::to_string(job.line_no), nullptr, "internal error", cfg_.write);
+      }
+    }
   }
 
-  void process(Job& job) {
-    if (job.skip) return;
-    if (!job.error.empty()) {
-      io::append_record_line(job.line, job.passthrough, job.id_json, nullptr, job.error, cfg_.write);
-      return;
+  static std::string describe(const Job& job) {
+    if (job.where) return fmt::format("{}:{}", *job.where, job.line_no);
+    return job.doc.id;
+  }
+
+  void process(Job& job, io::JsonlReader& reader) {
+    switch (job.kind) {
+      case Job::Kind::Message:
+        return;
+      case Job::Kind::Blank: {
+        // A blank line is an empty document: it keeps the line count.
+        const Extraction empty;
+        io::append_record_line(job.line, "", std::to_string(job.line_no), &empty, "", cfg_.write);
+        return;
+      }
+      case Job::Kind::Record: {
+        io::JsonlRecord rec = reader.parse(job.raw, job.line_no);
+        job.raw = std::string();
+        for (const auto& w : rec.warnings) {
+          job.warnings.push_back(fmt::format("newsner: {}:{}: warning: {}", *job.where, job.line_no, w));
+        }
+        if (!rec.error.empty()) {
+          job.failed = true;
+          job.messages.push_back(fmt::format("newsner: {}:{}: {}", *job.where, job.line_no, rec.error));
+          io::append_record_line(job.line, rec.passthrough, rec.id_json, nullptr, rec.error, cfg_.write);
+          return;
+        }
+        const std::string id = rec.doc.id;
+        Extraction r = ex_.extract(std::move(rec.doc));
+        note(job, id, r);
+        io::append_record_line(job.line, rec.passthrough, rec.id_json, &r, "", cfg_.write);
+        return;
+      }
+      case Job::Kind::Document: {
+        const std::string id = job.doc.id;
+        Extraction r = ex_.extract(std::move(job.doc));
+        job.doc = Document();
+        note(job, id, r);
+        io::append_document_line(job.line, id, r, cfg_.write);
+        return;
+      }
     }
-    const std::string id = job.doc.id;
-    Extraction r = ex_.extract(std::move(job.doc));
+  }
+
+  static void note(Job& job, const std::string& id, const Extraction& r) {
     for (const auto& w : r.warnings) job.warnings.push_back(fmt::format("newsner: {}: warning: {}", id, w));
     if (!r.error.empty()) {
       job.failed = true;
       job.messages.push_back(fmt::format("newsner: {}: {}", id, r.error));
     }
-    if (job.is_record) {
-      io::append_record_line(job.line, job.passthrough, job.id_json, &r, "", cfg_.write);
-    } else {
-      io::append_document_line(job.line, id, r, cfg_.write);
-    }
-    job.doc.text.clear();
-    job.bytes = r.text.size();
+    job.text_bytes = r.text.size();
     for (const auto& m : r.mentions) job.mention_counts[static_cast<int>(m.type)]++;
   }
 
-  void flush_batch() {
-    if (batch_.empty()) return;
-    const unsigned n = std::max(1u, std::min<unsigned>(cfg_.threads, static_cast<unsigned>(batch_.size())));
-    if (n == 1) {
-      for (auto& job : batch_) process(job);
-    } else {
-      std::atomic<std::size_t> next{0};
-      auto work = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < batch_.size();) process(batch_[k]);
-      };
-      std::vector<std::thread> pool;
-      for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-      work();
-      for (auto& t : pool) t.join();
+  // ---- writing (writer thread) ----
+
+  void write_loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      const bool ready = done_cv_.wait_for(lock, kProgressEvery, [&] {
+        return (!window_.empty() && window_.front()->done) || (reading_done_ && window_.empty());
+      });
+      if (!ready) {
+        lock.unlock();
+        show_progress(Clock::now());
+        lock.lock();
+        continue;
+      }
+      if (window_.empty()) return;  // reading done and everything written
+      std::unique_ptr<Job> job = std::move(window_.front());
+      window_.pop_front();
+      window_bytes_ -= job->input_bytes;
+      lock.unlock();
+      space_cv_.notify_one();
+      emit(*job);
+      job.reset();
+      if (closed_) {
+        lock.lock();
+        if (!stop_) {
+          stop_ = true;
+          space_cv_.notify_all();
+        }
+        continue;
+      }
+      const auto now = Clock::now();
+      if (progress_ && now - last_progress_ >= kProgressEvery) show_progress(now);
+      lock.lock();
     }
-    for (auto& job : batch_) {
+  }
+
+  void emit(const Job& job) {
+    if (closed_) return;  // stdout is gone: drain quietly
+    if (!job.messages.empty() || (!cfg_.quiet && !job.warnings.empty())) {
+      clear_progress(/*final=*/false);
       if (!cfg_.quiet) {
         for (const auto& w : job.warnings) std::fprintf(stderr, "%s\n", w.c_str());
       }
       for (const auto& m : job.messages) std::fprintf(stderr, "%s\n", m.c_str());
-      if (job.failed) counters_.failed++;
-      if (!job.skip) {
-        counters_.documents++;
-        counters_.bytes += job.bytes;
-        for (int t = 0; t < 4; ++t) counters_.mentions[t] += job.mention_counts[t];
-        out_.write(job.line);
-      }
     }
-    batch_.clear();
-    batch_bytes_ = 0;
+    if (job.failed) counters_.failed++;
+    counters_.input_bytes += job.input_bytes;
+    if (job.line.empty()) {
+      if (job.kind == Job::Kind::Message && !job.failed) counters_.skipped++;
+      return;
+    }
+    counters_.documents++;
+    counters_.text_bytes += job.text_bytes;
+    for (int t = 0; t < 4; ++t) counters_.mentions[t] += job.mention_counts[t];
+    if (std::fwrite(job.line.data(), 1, job.line.size(), stdout) != job.line.size()) {
+      closed_ = true;
+      write_errno_ = errno;
+    }
+  }
+
+  void show_progress(Clock::time_point now) {
+    if (!progress_ || closed_) return;
+    const auto elapsed = now - start_;
+    if (cfg_.progress != 1 && elapsed < kProgressDelay) return;
+    last_progress_ = now;
+    const double secs = std::chrono::duration<double>(elapsed).count();
+    const double mb = counters_.input_bytes / 1e6;
+    std::string line = fmt::format("\rnewsner: {} documents", counters_.documents);
+    if (total_docs_ > 0) line += fmt::format(" of {}", total_docs_);
+    line += fmt::format(", {:.1f} MB, {:.1f} MB/s", mb, secs > 0 ? mb / secs : 0.0);
+    double fraction = 0;
+    if (total_bytes_ > 0) {
+      fraction = static_cast<double>(counters_.input_bytes) / static_cast<double>(total_bytes_);
+    } else if (total_docs_ > 0) {
+      fraction = static_cast<double>(counters_.documents + counters_.skipped) / static_cast<double>(total_docs_);
+    }
+    if (fraction > 0 && fraction <= 1) {
+      const auto eta = static_cast<long long>(secs / fraction - secs + 0.5);
+      line += fmt::format(", ETA {}:{:02d}", eta / 60, static_cast<int>(eta % 60));
+    }
+    line += "\x1b[K";
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+    progress_shown_ = true;
+  }
+
+  // Erases the progress line before other stderr output; at the end, a forced
+  // progress line (--progress) is left in place with a final update.
+  void clear_progress(bool final) {
+    if (final && progress_ && cfg_.progress == 1) {
+      show_progress(Clock::now());
+      std::fputs("\n", stderr);
+      progress_shown_ = false;
+      return;
+    }
+    if (!progress_shown_) return;
+    std::fputs("\r\x1b[K", stderr);
+    progress_shown_ = false;
   }
 
   void print_stats() {
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+    const double mb = counters_.text_bytes / 1e6;
+    const std::size_t total = counters_.mentions[0] + counters_.mentions[1] + counters_.mentions[2] +
+                              counters_.mentions[3];
     std::fprintf(stderr,
-                 "newsner: %zu documents, %.2f MB, %zu failed; PERSON %zu, LOCATION %zu, ORGANIZATION %zu, "
-                 "DATE %zu; %.2f s, %.2f MB/s\n",
-                 counters_.documents, counters_.bytes / 1e6, counters_.failed, counters_.mentions[0],
-                 counters_.mentions[1], counters_.mentions[2], counters_.mentions[3], secs,
-                 secs > 0 ? counters_.bytes / 1e6 / secs : 0.0);
+                 "newsner: %zu documents, %zu failed, %zu skipped; %.2f MB of text in %.2f s, %.2f MB/s, "
+                 "%u threads\n"
+                 "newsner: %zu mentions: PERSON %zu, LOCATION %zu, ORGANIZATION %zu, DATE %zu\n",
+                 counters_.documents, counters_.failed, counters_.skipped, mb, secs, secs > 0 ? mb / secs : 0.0,
+                 std::max(1u, cfg_.threads), total, counters_.mentions[0], counters_.mentions[1],
+                 counters_.mentions[2], counters_.mentions[3]);
   }
 
   const Extractor& ex_;
   const RunConfig& cfg_;
-  Output out_;
-  std::vector<Job> batch_;
-  std::size_t batch_bytes_ = 0;
+  std::deque<std::string> names_;  // JSONL input names; Job::where points here (stable)
+
+  // Shared state, guarded by mu_.
+  std::mutex mu_;
+  std::condition_variable work_cv_;   // todo_ has work, or reading is done
+  std::condition_variable done_cv_;   // the head of the window is done
+  std::condition_variable space_cv_;  // the window has room (or is empty, or stop_)
+  std::deque<std::unique_ptr<Job>> window_;  // read, not yet written, input order
+  std::deque<Job*> todo_;             // read, not yet claimed by a worker
+  std::size_t window_bytes_ = 0;
+  bool reading_done_ = false;
+  bool stop_ = false;                 // stdout closed: stop reading and extracting
+
+  // Writer thread only (read by the main thread after join).
+  bool closed_ = false;                // stdout failed: EPIPE (quiet) or another error
+  int write_errno_ = 0;
   Counters counters_;
-  std::chrono::steady_clock::time_point start_;
+  bool progress_ = false;
+  bool progress_shown_ = false;
+  Clock::time_point last_progress_{};
+  std::size_t total_docs_ = 0;
+  std::int64_t total_bytes_ = -1;
+  Clock::time_point start_;
 };
 
 }  // namespace

@@ -1,9 +1,24 @@
 // Runs the extractor over all inputs with N worker threads and writes results in
 // input order (output never depends on the thread count).
-// Documents are read in batches by the calling thread; workers process a batch
-// in parallel; the batch's lines are written in order before the next batch.
+//
+// Threads: the calling thread reads (walks directories, reads files, splits JSONL
+//   into lines) and numbers each document; a persistent pool of `threads` workers
+//   parses JSONL records and runs Extractor::extract; one writer thread writes the
+//   output lines and the stderr messages in input order. Reading, extraction and
+//   writing overlap.
+// Memory: documents read but not yet written are bounded (kWindowDocs documents
+//   and kWindowBytes of input, see runner.cpp); a single document larger than the
+//   bound is still admitted alone, so memory is a small multiple of the largest
+//   document plus the window.
+// Line-filter contract (--jsonl, DESIGN.md section 3): every input line gives
+//   exactly one output line, in order: a record, an `"error"` line for a malformed
+//   record, and `{"id":N,"entities":[]}` for a blank line.
+// Progress: when stderr is a terminal (and stdout is not the terminal too), not
+//   --quiet, and the run takes longer than about a second, one self-overwriting line on stderr (documents, MB, MB/s, ETA
+//   when the total size is known). --stats prints a summary at the end.
 // Exit status (DESIGN.md section 4): 0 all documents processed, 1 some failed.
-// A closed stdout (EPIPE, `| head`) stops the run quietly with status 0.
+// A closed stdout (EPIPE, `| head`) stops the run quietly with status 0; any
+// other write error (a full disk) is reported and gives status 1.
 #pragma once
 
 #include <string>
@@ -24,6 +39,8 @@ struct RunConfig {
   unsigned threads = 1;
   bool quiet = false;
   bool stats = false;
+  /// Progress line: -1 auto (stderr is a terminal), 0 never, 1 always (tests).
+  int progress = -1;
 };
 
 /// Processes every input; returns the process exit status.

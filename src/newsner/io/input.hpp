@@ -3,7 +3,11 @@
 //   - "-" is stdin; a file path is one document; a directory is walked
 //     recursively (files whose name matches the glob, "*.txt" by default), in
 //     sorted byte order of the path, so output order never depends on the file
-//     system. Symbolic links to directories are not followed (no loops).
+//     system. Symbolic links to directories are not followed (no loops); a link
+//     named like an input that cannot be resolved (a loop, a dangling link) is
+//     reported as an item with an error.
+//   - With walk_directories = false (the --jsonl mode) a directory argument is an
+//     item with the error "is a directory".
 //   - A file with a NUL byte in its first 64 KiB is binary: skipped with a message,
 //     as grep does.
 // Errors: an unreadable or missing path gives an InputItem with `error` set; the
@@ -11,6 +15,7 @@
 // Thread safety: pure functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +25,13 @@ namespace newsner::io {
 struct InputItem {
   std::string path;     // as given, or as found by the walk; "-" for stdin
   std::string error;    // non-empty: this path could not be listed
+  std::int64_t size = -1;  // bytes, for a regular file; -1 when unknown (stdin, pipes)
 };
 
-/// Expands `args` (no args: stdin) into input items, walking directories.
-std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob);
+/// Expands `args` (no args: stdin) into input items, walking directories when
+/// `walk_directories` (else a directory is an error item).
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob,
+                                     bool walk_directories = true);
 
 struct FileContent {
   std::string bytes;
@@ -31,7 +39,8 @@ struct FileContent {
   bool binary = false;  // has a NUL byte in its first 64 KiB
 };
 
-/// Reads a whole file ("-" = stdin).
+/// Reads a whole file ("-" = stdin). Memory: the file size plus a little (the
+/// buffer is sized from fstat when the size is known).
 FileContent read_input(const std::string& path);
 
 /// True when `bytes` looks binary (a NUL byte in the first 64 KiB).

@@ -5,9 +5,14 @@
 #include <fmt/format.h>
 
 #include "newsner/io/jsonl_writer.hpp"
+#include "newsner/text/utf8.hpp"
 #include "newsner/timex/dct.hpp"
 
 namespace newsner::io {
+
+namespace {
+constexpr std::size_t kShrinkAbove = 16u << 20;  // bytes
+}  // namespace
 
 struct JsonlReader::Impl {
   JsonlFields fields;
@@ -23,6 +28,22 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
   JsonlRecord rec;
   rec.doc.id = std::to_string(line_number);
   rec.id_json = rec.doc.id;
+  std::string repaired;
+  if (!text::is_valid_utf8(line)) {
+    std::size_t replaced = 0;
+    repaired = text::repair_utf8(line, &replaced);
+    line = repaired;
+    rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
+  }
+  // A parser keeps its buffers at the size of the largest line it has seen;
+  // after a huge line, start over so that they are not held while it is processed.
+  struct Shrink {
+    simdjson::dom::parser& parser;
+    bool huge;
+    ~Shrink() {
+      if (huge) parser = simdjson::dom::parser{};
+    }
+  } shrink{impl_->parser, line.size() > kShrinkAbove};
   simdjson::dom::element root;
   auto err = impl_->parser.parse(line.data(), line.size(), true).get(root);
   if (err) {
@@ -65,7 +86,9 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
         }
       }
     }
-    if (key == "entities") continue;  // replaced by ours
+    // Our output fields: a record gets exactly one of them (found by fuzzing: an
+    // input "error" field used to come out beside "entities").
+    if (key == "entities" || key == "error") continue;
     if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
     append_json_string(rec.passthrough, key);
     rec.passthrough.push_back(':');

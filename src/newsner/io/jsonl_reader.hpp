@@ -6,8 +6,14 @@
 //          gets "id": <line number>;
 //   DCT:   the first of `date_fields` (default "dct", then "date") holding a
 //          "YYYY-MM-DD..." string.
+//   Input fields named "entities" or "error" are dropped: the output line carries
+//   exactly one of them, ours.
+// Invalid UTF-8 in the line is repaired first (each maximal invalid subsequence
+//   becomes U+FFFD, as text/utf8 does) and reported in JsonlRecord::warnings, so
+//   a record with a few bad bytes is still processed (DESIGN.md section 4).
 // Errors: malformed JSON, a non-object, a missing or non-string text field come
 //   back in JsonlRecord::error (with the record's id when it could be read).
+// Cost: linear in the line length; simdjson pads a copy of each line.
 // Thread safety: one JsonlReader per thread (it owns a simdjson parser).
 #pragma once
 
@@ -34,6 +40,7 @@ struct JsonlRecord {
   /// Output prefix: `"key":value` pairs to pass through, comma-separated, no braces.
   std::string passthrough;
   std::string error;       // non-empty: the record could not be used
+  std::vector<std::string> warnings;  // conditions that did not stop it (UTF-8 repaired)
 };
 
 class JsonlReader {

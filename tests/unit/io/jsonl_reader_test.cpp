@@ -1,0 +1,84 @@
+#include "newsner/io/jsonl_reader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using newsner::io::JsonlFields;
+using newsner::io::JsonlReader;
+
+TEST_CASE("jsonl reader: fields, ids and pass-through") {
+  JsonlReader reader{JsonlFields{}};
+  SUBCASE("ASCII record with id, text and a DCT") {
+    auto rec = reader.parse(R"({"id":"a","dct":"2019-01-15","text":"Rome","x":[1, 2]})", 1);
+    CHECK(rec.error.empty());
+    CHECK(rec.doc.id == "a");
+    CHECK(rec.doc.text == "Rome");
+    REQUIRE(rec.doc.dct.has_value());
+    CHECK(rec.id_json.empty());  // the id field is passed through
+    CHECK(rec.passthrough == R"("id":"a","dct":"2019-01-15","x":[1,2])");
+    CHECK(rec.warnings.empty());
+  }
+  SUBCASE("no id field: the line number") {
+    auto rec = reader.parse(R"({"text":"x"})", 42);
+    CHECK(rec.doc.id == "42");
+    CHECK(rec.id_json == "42");
+  }
+  SUBCASE("numeric and object ids") {
+    CHECK(reader.parse(R"({"id":7,"text":"x"})", 1).doc.id == "7");
+    CHECK(reader.parse(R"({"id":{"k":1},"text":"x"})", 1).doc.id == R"({"k":1})");
+  }
+  SUBCASE("non-ASCII text and escapes: São Paulo, Gdańsk, emoji") {
+    auto rec = reader.parse(R"({"text":"S\u00e3o Paulo, Gda\u0144sk \ud83d\ude00 Müller"})", 1);
+    CHECK(rec.error.empty());
+    CHECK(rec.doc.text == "S\xc3\xa3o Paulo, Gda\xc5\x84sk \xf0\x9f\x98\x80 M\xc3\xbcller");
+  }
+  SUBCASE("input entities and error fields are dropped, the text unless kept") {
+    auto rec = reader.parse(R"({"text":"x","entities":[1]})", 1);
+    CHECK(rec.passthrough.empty());
+    // fuzz regression (tests/data/fuzz-regressions/jsonl_reader/input-error-field-kept-beside-entities):
+    // an input "error" field came out beside our "entities"
+    rec = reader.parse(R"({"error":"old","id":1,"text":"x"})", 1);
+    CHECK(rec.error.empty());
+    CHECK(rec.passthrough == R"("id":1)");
+    JsonlFields keep;
+    keep.keep_text = true;
+    JsonlReader keeper{keep};
+    CHECK(keeper.parse(R"({"text":"x"})", 1).passthrough == R"("text":"x")");
+  }
+}
+
+TEST_CASE("jsonl reader: bad records") {
+  JsonlReader reader{JsonlFields{}};
+  SUBCASE("empty line") { CHECK(!reader.parse("", 3).error.empty()); }
+  SUBCASE("malformed JSON") {
+    auto rec = reader.parse("{not json", 2);
+    CHECK(rec.error.rfind("malformed JSON", 0) == 0);
+    CHECK(rec.id_json == "2");
+  }
+  SUBCASE("not an object") { CHECK(reader.parse("[1,2]", 1).error == "not a JSON object"); }
+  SUBCASE("trailing garbage") { CHECK(!reader.parse(R"({"text":"x"} y)", 1).error.empty()); }
+  SUBCASE("missing text field keeps the id") {
+    auto rec = reader.parse(R"({"id":"c","body":"b"})", 1);
+    CHECK(rec.error == "no \"text\" field");
+    CHECK(rec.passthrough == R"("id":"c","body":"b")");
+  }
+  SUBCASE("text not a string") {
+    for (const char* v : {"42", "null", "true", "[\"a\"]", "{\"a\":1}"}) {
+      CAPTURE(v);
+      auto rec = reader.parse(std::string(R"({"id":"d","text":)") + v + "}", 1);
+      CHECK(rec.error == "field \"text\" is not a string");
+    }
+  }
+  SUBCASE("invalid UTF-8 is repaired with a warning, not an error") {
+    auto rec = reader.parse("{\"text\":\"Berlin \xff\xfe ok \xe2\x82\"}", 1);
+    CHECK(rec.error.empty());
+    CHECK(rec.doc.text == "Berlin \xEF\xBF\xBD\xEF\xBF\xBD ok \xEF\xBF\xBD");
+    REQUIRE(rec.warnings.size() == 1);
+    CHECK(rec.warnings[0].find("3 sequence") != std::string::npos);
+  }
+  SUBCASE("a NUL byte in a string is malformed JSON") {
+    using namespace std::string_literals;
+    CHECK(!reader.parse("{\"text\":\"a\0b\"}"s, 1).error.empty());
+  }
+}
