@@ -91,7 +91,9 @@ TEST_CASE("pipeline: user gazetteer and explain") {
   Options o;
   o.gazetteer_files = {path};
   o.explain = true;
-  Extraction r = make(o)->extract({"d", "Shares of Zorblax Dynamics rose.", std::nullopt});
+  // Evidence strings are views into the extractor's lists: keep it alive.
+  const auto ex = make(o);
+  Extraction r = ex->extract({"d", "Shares of Zorblax Dynamics rose.", std::nullopt});
   std::remove(path.c_str());
   const Mention* m = find(r, "Zorblax Dynamics");
   REQUIRE(m);
@@ -113,4 +115,16 @@ TEST_CASE("pipeline: a bad gazetteer file is a setup error naming file and line"
   std::remove(path.c_str());
   CHECK_FALSE(r.ok());
   CHECK(r.error.find("newsner_pipeline_test_bad.tsv:2") != std::string::npos);
+}
+
+TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") {
+  // Date patterns that matched from inside a token gave an out-of-range token
+  // index (heap-buffer-overflow under ASan); such matches are not dates.
+  auto ex = make();
+  for (const std::string text : {std::string("@Dec.e"), std::string("\x01\0\0@2019", 7),
+                                 std::string("x2019 and Dec.5"), std::string("2019")}) {
+    Extraction r = ex->extract({"d", text, timex::parse_iso_date("2019-01-15")});
+    CHECK(r.error.empty());
+    for (const auto& m : r.mentions) CHECK(m.span.end <= r.text.size());
+  }
 }

@@ -507,6 +507,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
 
     const std::size_t tok = cx.token_at(m->begin);
     const std::size_t tok_end = cx.token_at(m->end);
+    // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
+    // also keeps `tok` a valid index below.
+    if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m->begin) continue;
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
