@@ -19,6 +19,30 @@
 #include "newsner/timex/dct.hpp"
 
 namespace newsner {
+namespace {
+
+// Documents larger than this are processed in sections (see Extractor::extract).
+constexpr std::size_t kSectionBytes = std::size_t{1} << 20;
+
+// End of the section that starts at `begin`: the whole rest when it is small,
+// else the last paragraph break, line break, sentence end or space in the
+// section's final quarter, else a UTF-8 character boundary.
+std::size_t section_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kSectionBytes) return text.size();
+  const std::size_t limit = begin + kSectionBytes;
+  const std::size_t floor = limit - kSectionBytes / 4;
+  const std::string_view window = text.substr(floor, limit - floor);
+  for (std::string_view sep : {std::string_view("\n\n"), std::string_view("\n"), std::string_view(". "),
+                               std::string_view(" ")}) {
+    const std::size_t at = window.rfind(sep);
+    if (at != std::string_view::npos) return floor + at + sep.size();
+  }
+  std::size_t end = limit;
+  while (end > floor && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
 
 struct Extractor::Impl {
   Options options;
@@ -28,6 +52,21 @@ struct Extractor::Impl {
 
   Impl(Options o, std::vector<gazetteer::Gazetteer> g)
       : options(std::move(o)), matcher(std::move(g)), dates(options.date_order) {}
+
+  // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it).
+  std::vector<Mention> recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,
+                                 std::uint32_t& sentences) const {
+    const text::TokenizedText tt = tokenizer().tokenize(text);
+    sentences = static_cast<std::uint32_t>(tt.sentences.size());
+    const recognize::Context ctx(tt, matcher);
+    std::vector<Candidate> candidates;
+    recognize::recognize_gazetteer_mentions(ctx, candidates);
+    recognize::recognize_persons(ctx, candidates);
+    recognize::recognize_organizations(ctx, candidates);
+    recognize::recognize_locations(ctx, candidates);
+    dates.recognize(tt, dct, candidates);
+    return resolve(ctx, std::move(candidates), options.explain);
+  }
 
   text::Tokenizer& tokenizer() const {
     // ICU break iterators are not thread-safe: each thread gets its own clone.
@@ -75,18 +114,29 @@ Extraction Extractor::extract(Document doc) const {
     if (!r.dct) r.dct = doc.dct;
     if (!r.dct) r.dct = timex::find_dateline_dct(r.text);
 
-    // 2. tokenize
-    const text::TokenizedText tt = impl_->tokenizer().tokenize(r.text);
-    // 3. recognize
-    const recognize::Context ctx(tt, impl_->matcher);
-    std::vector<Candidate> candidates;
-    recognize::recognize_gazetteer_mentions(ctx, candidates);
-    recognize::recognize_persons(ctx, candidates);
-    recognize::recognize_organizations(ctx, candidates);
-    recognize::recognize_locations(ctx, candidates);
-    impl_->dates.recognize(tt, r.dct, candidates);
-    // 4. resolve
-    r.mentions = resolve(ctx, std::move(candidates), impl_->options.explain);
+    // 2-4, per section: a huge document (a log, a book) is cut into sections of
+    // about kSectionBytes at paragraph or line breaks, so that memory stays a small
+    // multiple of the input; document-level consistency then holds per section.
+    std::uint32_t sentence_base = 0;
+    for (std::size_t begin = 0; begin < r.text.size();) {
+      const std::size_t end = section_end(r.text, begin);
+      const std::string_view section = std::string_view(r.text).substr(begin, end - begin);
+      std::uint32_t sentences = 0;
+      std::vector<Mention> found = impl_->recognize(section, r.dct, sentences);
+      for (Mention& m : found) {
+        m.span.begin += static_cast<std::uint32_t>(begin);
+        m.span.end += static_cast<std::uint32_t>(begin);
+        m.sentence += sentence_base;
+      }
+      if (r.mentions.empty()) {
+        r.mentions = std::move(found);
+      } else {
+        r.mentions.insert(r.mentions.end(), std::make_move_iterator(found.begin()),
+                          std::make_move_iterator(found.end()));
+      }
+      sentence_base += sentences;
+      begin = end;
+    }
   } catch (const std::exception& e) {
     r.mentions.clear();
     r.error = fmt::format("internal error: {}", e.what());

@@ -128,3 +128,25 @@ TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") 
     for (const auto& m : r.mentions) CHECK(m.span.end <= r.text.size());
   }
 }
+
+TEST_CASE("pipeline: a document over 1 MiB is processed in sections") {
+  // ~2.5 MiB of paragraphs: every mention keeps its document offset and the
+  // sentence indexes keep counting across section borders.
+  const std::string paragraph = "Chancellor Angela Merkel met officials in Berlin on Monday.\n\n";
+  std::string text;
+  while (text.size() < (std::size_t{5} << 19)) text += paragraph;
+  Extraction r = make()->extract({"big", text, timex::parse_iso_date("2019-01-15")});
+  REQUIRE(r.error.empty());
+  const std::size_t paragraphs = text.size() / paragraph.size();
+  std::size_t merkel = 0;
+  std::uint32_t last_sentence = 0;
+  for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+    const Mention& m = r.mentions[i];
+    if (i) CHECK(r.mentions[i - 1].span.end <= m.span.begin);
+    CHECK(m.sentence >= last_sentence);
+    last_sentence = m.sentence;
+    if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == "Angela Merkel") ++merkel;
+  }
+  CHECK(merkel == paragraphs);
+  CHECK(last_sentence + 1 >= paragraphs);
+}
