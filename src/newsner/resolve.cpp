@@ -169,6 +169,17 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   if (full.empty()) return;
 
   std::vector<Chosen> added;
+  // A new mention from the document-level pass, where nothing else was chosen.
+  auto add = [&](EntityType type, Span s, std::string_view rule) {
+    if (!occ.free(s)) return;
+    Candidate c;
+    c.type = type;
+    c.span = s;
+    c.score = 0.5f;
+    c.evidence = rule;
+    added.push_back({c, {rule}});
+    occ.take(s);
+  };
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!ctx.is_cap(i)) continue;
@@ -196,15 +207,7 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
       const Span s = ctx.span(i, best_end);
       // A single lowercase-looking common word repeated is no evidence.
       const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
-      if (!weak && occ.free(s)) {
-        Candidate c;
-        c.type = best_type;
-        c.span = s;
-        c.score = 0.5f;
-        c.evidence = "document.repeat";
-        added.push_back({c, {c.evidence}});
-        occ.take(s);
-      }
+      if (!weak) add(best_type, s, "document.repeat");
       i = best_end - 1;
       continue;
     }
@@ -215,15 +218,7 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
       std::size_t e = i + 1;
       if (e < n && ctx.is_cap(e) && person_parts.count(name_key(ctx, e, e + 1)) && !ctx.token(e).newline_before) ++e;
       const Span s = ctx.span(i, e);
-      if (occ.free(s)) {
-        Candidate c;
-        c.type = EntityType::Person;
-        c.span = s;
-        c.score = 0.5f;
-        c.evidence = "document.person_part";
-        added.push_back({c, {c.evidence}});
-        occ.take(s);
-      }
+      add(EntityType::Person, s, "document.person_part");
       i = e - 1;
     }
   }

@@ -4,14 +4,7 @@
 # `newsner --jsonl`, for stdout and for --out-dir part files. Skips (exit 0) only
 # when no python3 can import distributed (Debian python3-distributed).
 # Usage: suite_dask.sh NEWSNER_BIN PROJECT_ROOT
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$root" || exit 2
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: suite_dask: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 py=
 for cand in /usr/bin/python3 python3; do
   if command -v "$cand" > /dev/null && "$cand" -c 'import distributed, dask.bag' 2> /dev/null; then py=$cand; break; fi

@@ -6,14 +6,7 @@
 # exit statuses, progress only when asked for or on a terminal, and output that
 # does not depend on -j. Usage: suite_edge.sh NEWSNER_BIN PROJECT_ROOT
 # Prints "FAIL: ..." for each failure and exits non-zero if any.
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-cd "$root" || exit 2
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: suite_edge: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 # want_status NAME WANT GOT
 want_status() { [ "$3" = "$2" ] || bad "$1: exit status $3, want $2 ($(head -c 300 "$tmp/err" 2>/dev/null))"; }
 lines() { wc -l < "$1" | tr -d ' '; }

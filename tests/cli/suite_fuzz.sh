@@ -4,14 +4,7 @@
 # JSON line per document or JSONL line. The exact replay with the fuzzers' own
 # invariants needs the clang fuzz build: build-fuzz/fuzz/fuzz_<target> FILES.
 # Usage: suite_fuzz.sh NEWSNER_BIN PROJECT_ROOT
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$root" || exit 2
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: suite_fuzz: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 py=$(command -v python3 || true)
 check_json() {  # OUTPUT LINES INPUT
   [ "$(wc -l < "$1")" = "$2" ] || bad "${3:-$1}: $(wc -l < "$1") output lines, want $2"

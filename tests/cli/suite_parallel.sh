@@ -6,14 +6,7 @@
 # A record without an id field gets its line number *within the chunk the filter
 # sees*, so those ids are compared as N. Skips (exit 0) when parallel is missing.
 # Usage: suite_parallel.sh NEWSNER_BIN PROJECT_ROOT
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$root" || exit 2
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: suite_parallel: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 if ! command -v parallel > /dev/null; then
   echo "suite_parallel: GNU parallel not installed (tools/dev.sh installs it), skipped"
   exit 0

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsner/document.hpp"
 #include "newsner/gazetteer/matcher.hpp"
 #include "newsner/text/tokenizer.hpp"
 
@@ -107,5 +108,16 @@ struct Context {
     }
   }
 };
+
+/// Appends a candidate of `type` over tokens [b, e) with the rule's evidence id.
+inline void emit_candidate(const Context& ctx, EntityType type, std::size_t b, std::size_t e, float score,
+                           std::string_view rule, std::vector<Candidate>& out) {
+  Candidate c;
+  c.type = type;
+  c.span = ctx.span(b, e);
+  c.score = score;
+  c.evidence = rule;
+  out.push_back(std::move(c));
+}
 
 }  // namespace newsner::recognize

@@ -22,12 +22,7 @@ bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx,
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  Candidate c;
-  c.type = EntityType::Organization;
-  c.span = ctx.span(b, e);
-  c.score = score;
-  c.evidence = rule;
-  out.push_back(std::move(c));
+  emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
 }
 
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words

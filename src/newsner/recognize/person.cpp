@@ -33,12 +33,7 @@ bool is_place_head(std::string_view f) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  Candidate c;
-  c.type = EntityType::Person;
-  c.span = ctx.span(b, e);
-  c.score = score;
-  c.evidence = rule;
-  out.push_back(std::move(c));
+  emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
 
 // The longest TITLE match starting at token i, or i when none. Abbreviated

@@ -53,8 +53,8 @@ std::string candidates(const std::string& text, F&& recognize, const std::string
   for (const auto& c : out) {
     if (!rule_prefix.empty() && !std::string(c.evidence).starts_with(rule_prefix)) continue;
     if (!s.empty()) s += " | ";
-    s += text.substr(c.span.begin, c.span.size()) + "/" + type_name(c.type);
-    if (with_evidence) s += "/" + std::string(c.evidence);
+    s.append(text, c.span.begin, c.span.size()).append("/").append(type_name(c.type));
+    if (with_evidence) s.append("/").append(c.evidence);
   }
   return s;
 }
@@ -75,8 +75,8 @@ inline std::string mentions(const std::string& text, bool with_evidence = false)
   for (const auto& m : r.mentions) {
     if (m.type == newsner::EntityType::Date) continue;
     if (!s.empty()) s += " | ";
-    s += r.text.substr(m.span.begin, m.span.size()) + "/" + type_name(m.type);
-    if (with_evidence && !m.evidence.empty()) s += "/" + std::string(m.evidence.front());
+    s.append(r.text, m.span.begin, m.span.size()).append("/").append(type_name(m.type));
+    if (with_evidence && !m.evidence.empty()) s.append("/").append(m.evidence.front());
   }
   return s;
 }
