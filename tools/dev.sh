@@ -25,11 +25,15 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-build() {  # build DIR [cmake args...]
-  local dir=$1
+build() {  # build DIR [cmake args...] [--target T]
+  local dir=$1 target=()
   shift
+  if [ $# -ge 2 ] && [ "${*: -2:1}" = --target ]; then
+    target=(--target "${*: -1}")
+    set -- "${@:1:$#-2}"
+  fi
   cmake -S "$root" -B "$dir" "$@" >&2
-  cmake --build "$dir" -j "$jobs" >&2
+  cmake --build "$dir" -j "$jobs" "${target[@]}" >&2
 }
 
 cmd=${1:-run}
@@ -37,8 +41,11 @@ shift || true
 case "$cmd" in
   run)
     ensure_packages
-    build "$root/build" -DCMAKE_BUILD_TYPE=Release
-    if [ $# -eq 0 ]; then set -- "$root/samples/articles/nairobi-summit.txt"; fi
+    build "$root/build" -DCMAKE_BUILD_TYPE=Release --target newsner
+    if [ $# -eq 0 ]; then  # the sample, named relative to the project as in the README
+      cd "$root"
+      set -- samples/articles/nairobi-summit.txt
+    fi
     "$root/build/newsner" "$@"
     ;;
   build)

@@ -155,6 +155,12 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
     if (c.cand.type == EntityType::Person && e - b >= 2) {
       person_parts[name_key(ctx, e - 1, e)] += 2;  // surname
       if (!ctx.is_common_word(b)) person_parts[name_key(ctx, b, b + 1)] += 1;
+      // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
+      if (e - b >= 4 && ctx.is(e - 2, "-") && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
+        full.emplace(name_key(ctx, e - 3, e), EntityType::Person);
+        first_words.insert(name_key(ctx, e - 3, e - 2));
+        max_len = std::max<std::size_t>(max_len, 3);
+      }
     }
   }
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
@@ -242,22 +248,26 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   });
   Occupancy occ;
   std::vector<Chosen> chosen;
+  std::unordered_map<std::uint64_t, std::uint32_t> by_span;  // span -> index in `chosen`
+  const auto span_key = [](Span s) { return (std::uint64_t{s.begin} << 32) | s.end; };
   for (std::uint32_t k : order) {
     Candidate& c = candidates[k];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
+      by_span.emplace(span_key(c.span), static_cast<std::uint32_t>(chosen.size()));
       chosen.push_back({std::move(c), {}});
       if (keep_evidence) chosen.back().evidence.push_back(chosen.back().cand.evidence);
-    } else if (keep_evidence) {
-      // Same span and type as a chosen one: record the extra evidence.
-      for (auto& ch : chosen) {
-        if (ch.cand.span == c.span && ch.cand.type == c.type) {
-          ch.evidence.push_back(c.evidence);
-          break;
-        }
-      }
+      continue;
     }
+    // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title
+    // rule and by the list of people): it adds its evidence and, where the chosen
+    // one has none, its kb_id.
+    const auto it = by_span.find(span_key(c.span));
+    if (it == by_span.end() || chosen[it->second].cand.type != c.type) continue;
+    Chosen& ch = chosen[it->second];
+    if (ch.cand.kb_id.empty()) ch.cand.kb_id = c.kb_id;
+    if (keep_evidence) ch.evidence.push_back(c.evidence);
   }
   propagate(ctx, chosen, occ);
   std::sort(chosen.begin(), chosen.end(),

@@ -23,6 +23,9 @@ TEST_CASE("resolve: document-level consistency") {
       // an acronym after its expansion
       {"The International Atomic Energy Agency (IAEA) met. IAEA inspectors left.",
        "International Atomic Energy Agency/ORGANIZATION | IAEA/ORGANIZATION | IAEA/ORGANIZATION"},
+      // a hyphenated surname repeats whole
+      {"Maria Maberry-Tusk resigned. Maberry-Tusk declined to comment.",
+       "Maria Maberry-Tusk/PERSON | Maberry-Tusk/PERSON"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });
@@ -38,4 +41,12 @@ TEST_CASE("resolve: evidence ids for --explain") {
 TEST_CASE("resolve: empty and non-ASCII documents") {
   CHECK(mentions("").empty());
   CHECK(mentions("Gda\xC5\x84sk \xF0\x9F\x98\x80 was calm.") == "Gda\xC5\x84sk/LOCATION");
+}
+
+TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is kept") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract({"d", "Chancellor Angela Merkel spoke.", std::nullopt});
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].kb_id == "wikidata:Q567");
 }

@@ -45,7 +45,9 @@ float list_prior(std::string_view list, std::uint32_t population) {
   if (list == "countries") return 0.8f;
   if (list == "regions") return 0.75f;
   if (list == "subdivisions") return 0.72f;
-  if (list == "cities") return population >= 1000000 ? 0.74f : 0.7f;
+  // A city of 100,000 or more is what its name means more often than the province
+  // or state of the same name ("Zürich", "Łódź", "New York").
+  if (list == "cities") return population >= 1000000 ? 0.74f : population >= 100000 ? 0.725f : 0.7f;
   if (list == "features") return 0.6f;
   if (list == "organizations") return 0.6f;
   if (list == "people") return 0.75f;

@@ -79,6 +79,35 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
   return end;
 }
 
+// Tokens [b, e) match a LOCATION entry in any case ("WASHINGTON").
+bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
+  bool found = false;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    found = found || (m.token_end == e && m.cls == EntryClass::Location && !(m.flags & gazetteer::kAmbiguous));
+  });
+  return found;
+}
+
+// A dash at token d (after an optional agency credit "(AP)"), before line end le.
+bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
+  if (d + 2 < le && ctx.is(d, "(") && ctx.token(d + 1).shape == Shape::AllCaps && ctx.is(d + 2, ")")) d += 3;
+  return d < le && ctx.token(d).space_before && (ctx.is(d, "-") || ctx.is(d, "--") || ctx.is(d, "\xE2\x80\x94") || ctx.is(d, "\xE2\x80\x93"));
+}
+
+// A dateline place, with the kb_id of the most populous place of that name in
+// any case ("WASHINGTON" -> the city's GeoNames id).
+void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector<Candidate>& out) {
+  emit(ctx, b, e, 0.9f, "loc.dateline", out);
+  std::uint32_t best = 0;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (m.token_end != e || m.cls != EntryClass::Location) return;
+    const auto entry = ctx.matcher.entry(m);
+    if (entry.kb_id.empty() || (!out.back().kb_id.empty() && entry.population <= best)) return;
+    out.back().kb_id = entry.kb_id;
+    best = entry.population;
+  });
+}
+
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 void datelines(const Context& ctx, std::vector<Candidate>& out) {
@@ -99,7 +128,7 @@ void datelines(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t r = 0, re = 0;  // optional region after a comma
     if (j < le && ctx.is(j, ",")) {
       const std::size_t e2 = place_chunk(ctx, j + 1, le);
-      if (e2 > j + 1 && dateline_date_at(ctx, e2)) {
+      if (e2 > j + 1 && (dateline_date_at(ctx, e2) || dash_after(ctx, e2, le))) {
         r = j + 1;
         re = e2;
         j = e2;
@@ -107,15 +136,21 @@ void datelines(const Context& ctx, std::vector<Candidate>& out) {
         ++j;
       }
     }
+    // "WASHINGTON — ", "TOKYO (AP) - ", "BERLIN, Germany -": a city in capitals at
+    // the start of a line, then a dash, perhaps after an agency credit.
+    const bool dash = dash_after(ctx, j, le);
     bool ok = false;
     if (paren) {
       ok = e1 < le && ctx.is(e1, ")") && caps;
     } else {
-      ok = dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location));
+      ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
+           // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
+           // and a known place ("NOTE -", "PRESS DIGEST -" are not)
+           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps && known_place(ctx, s, e1));
     }
     if (!ok) continue;
-    emit(ctx, s, e1, 0.9f, "loc.dateline", out);
-    if (re > r) emit(ctx, r, re, 0.9f, "loc.dateline", out);
+    emit_dateline(ctx, s, e1, out);
+    if (re > r) emit_dateline(ctx, r, re, out);
   }
 }
 

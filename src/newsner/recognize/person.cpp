@@ -137,7 +137,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.
-        const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) ||
+        // In a hyphenated surname one known part is enough ("Maberry-Tusk").
+        const bool hyphen_part = e >= i + 4 && ctx.is(e - 2, "-") &&
+                                 (ctx.has(e - 3, EntryClass::Surname) || !ctx.is_common_word(e - 3));
+        const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) || hyphen_part ||
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
                               !is_place_head(ctx.folded(e - 1)) && !ctx.has(e - 1, EntryClass::Location));
         if (!weak && surname) emit(ctx, i, e, 0.65f, "person.given", out);

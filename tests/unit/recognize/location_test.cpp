@@ -20,6 +20,13 @@ TEST_CASE("location: datelines") {
   CHECK(locs("ST. PAUL, Minnesota 2001-05-04", "loc.dateline") == "ST. PAUL/LOCATION | Minnesota/LOCATION");
   CHECK(locs("May 3, 2015 (NAIROBI) - Talks resumed.", "loc.dateline") == "");
   CHECK(locs("(NAIROBI) - Talks resumed.", "loc.dateline") == "NAIROBI/LOCATION");
+  // agency style: a known city in capitals, a dash, then the story
+  CHECK(locs("WASHINGTON \xE2\x80\x94 The talks ended.", "loc.dateline") == "WASHINGTON/LOCATION");
+  CHECK(locs("TOKYO (AP) - Shares fell.", "loc.dateline") == "TOKYO/LOCATION");
+  CHECK(locs("BERLIN, Germany - Rain fell.", "loc.dateline") == "BERLIN/LOCATION | Germany/LOCATION");
+  // a topic label or note before a dash is no place
+  CHECK(locs("NOTE - The figures are provisional.", "loc.dateline") == "");
+  CHECK(locs("SOCCER - JAPAN GET LUCKY WIN", "loc.dateline") == "");
   // An ordinary sentence that starts with a capital and a number is no dateline.
   CHECK(locs("Revenue 2001-05-04 report", "loc.dateline") == "");
 }
