@@ -1,6 +1,18 @@
 #include "newsner/io/jsonl_writer.hpp"
 
+#include <charconv>
+
 namespace newsner::io {
+namespace {
+
+// Decimal digits straight into the line (fmt's back_inserter adds a char at a time).
+void append_number(std::string& out, std::uint64_t v) {
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   if (!text::is_valid_utf8(s)) {
@@ -40,9 +52,10 @@ void append_entities(std::string& out, const Extraction& r, const WriteOptions& 
     append_json_string(out, std::string_view(r.text).substr(m.span.begin, m.span.size()));
     out.append(",\"type\":\"");
     out.append(to_string(m.type));
-    const auto start = conv.convert(m.span.begin);
-    const auto end = conv.convert(m.span.end);
-    fmt::format_to(std::back_inserter(out), "\",\"start\":{},\"end\":{}", start, end);
+    out.append("\",\"start\":");
+    append_number(out, conv.convert(m.span.begin));
+    out.append(",\"end\":");
+    append_number(out, conv.convert(m.span.end));
     if (!m.value.empty()) {
       out.append(",\"value\":");
       append_json_string(out, m.value);
@@ -55,7 +68,10 @@ void append_entities(std::string& out, const Extraction& r, const WriteOptions& 
       out.append(",\"kb_id\":");
       append_json_string(out, m.kb_id);
     }
-    if (opt.sentence) fmt::format_to(std::back_inserter(out), ",\"sentence\":{}", m.sentence);
+    if (opt.sentence) {
+      out.append(",\"sentence\":");
+      append_number(out, m.sentence);
+    }
     if (opt.explain) {
       out.append(",\"evidence\":[");
       for (std::size_t k = 0; k < m.evidence.size(); ++k) {
