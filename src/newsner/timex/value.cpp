@@ -1,41 +1,77 @@
 #include "newsner/timex/value.hpp"
 
-#include <fmt/format.h>
 
 namespace newsner::timex {
 namespace {
 
-std::string year4(int y) { return y == kUnknown ? std::string("XXXX") : fmt::format("{:04d}", y); }
-std::string two(int n) { return n == kUnknown ? std::string("XX") : fmt::format("{:02d}", n); }
+// Appends n zero-padded to `width` digits, or `width` X's when unknown.
+void append_padded(std::string& out, int n, int width) {
+  if (n == kUnknown || n < 0) {
+    out.append(static_cast<std::size_t>(width), 'X');
+    return;
+  }
+  char digits[12];
+  int len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 && len < 11);
+  for (int k = len; k < width; ++k) out.push_back('0');
+  while (len > 0) out.push_back(digits[--len]);
+}
 
 }  // namespace
 
 std::string format(const Value& v) {
+  std::string out;
+  out.reserve(16);
   switch (v.granularity) {
     case Granularity::Day:
-      return fmt::format("{}-{}-{}", year4(v.year), two(v.month), two(v.day));
+      append_padded(out, v.year, 4);
+      out.push_back('-');
+      append_padded(out, v.month, 2);
+      out.push_back('-');
+      append_padded(out, v.day, 2);
+      break;
     case Granularity::Month:
-      return fmt::format("{}-{}", year4(v.year), two(v.month));
+      append_padded(out, v.year, 4);
+      out.push_back('-');
+      append_padded(out, v.month, 2);
+      break;
     case Granularity::Year:
-      return year4(v.year);
-    case Granularity::Decade:
-      return v.year == kUnknown ? std::string("XXX") : fmt::format("{:03d}", v.year);
-    case Granularity::Century:
-      return v.year == kUnknown ? std::string("XX") : fmt::format("{:02d}", v.year);
+      append_padded(out, v.year, 4);
+      break;
+    case Granularity::Decade:  // "199" = the 1990s
+      append_padded(out, v.year, 3);
+      break;
+    case Granularity::Century:  // "19" = the 20th century
+      append_padded(out, v.year, 2);
+      break;
     case Granularity::Week:
-      return fmt::format("{}-W{}", year4(v.year), two(v.week));
     case Granularity::Weekend:
-      return fmt::format("{}-W{}-WE", year4(v.year), two(v.week));
     case Granularity::Weekday:
-      return fmt::format("{}-W{}-{}", year4(v.year), two(v.week), v.day);
+      append_padded(out, v.year, 4);
+      out.append("-W");
+      append_padded(out, v.week, 2);
+      if (v.granularity == Granularity::Weekend) out.append("-WE");
+      if (v.granularity == Granularity::Weekday) {
+        out.push_back('-');
+        append_padded(out, v.day, 1);
+      }
+      break;
     case Granularity::Quarter:
-      return v.part == kUnknown ? year4(v.year) + "-QX" : fmt::format("{}-Q{}", year4(v.year), v.part);
     case Granularity::Half:
-      return fmt::format("{}-H{}", year4(v.year), v.part);
+      append_padded(out, v.year, 4);
+      out.append(v.granularity == Granularity::Quarter ? "-Q" : "-H");
+      append_padded(out, v.part, 1);
+      break;
     case Granularity::Season: {
       static constexpr std::string_view kSeason[] = {"XX", "SP", "SU", "FA", "WI"};
-      int p = (v.part >= 1 && v.part <= 4) ? v.part : 0;
-      return fmt::format("{}-{}", year4(v.year), kSeason[p]);
+      const int p = (v.part >= 1 && v.part <= 4) ? v.part : 0;
+      append_padded(out, v.year, 4);
+      out.push_back('-');
+      out.append(kSeason[p]);
+      break;
     }
     case Granularity::Ref:
       switch (v.ref) {
@@ -44,7 +80,7 @@ std::string format(const Value& v) {
         case Ref::Future: return "FUTURE_REF";
       }
   }
-  return {};
+  return out;
 }
 
 std::string_view to_string(Mod mod) {
