@@ -40,12 +40,21 @@ bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 }  // namespace
 
 void append_case_folded(std::string_view utf8, std::string& out) {
-  const bool ascii = std::all_of(utf8.begin(), utf8.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    for (char c : utf8) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-    return;
+  // ASCII (almost every token of English news): fold in place, no ICU call.
+  const std::size_t old_size = out.size();
+  out.resize(old_size + utf8.size());
+  char* dst = out.data() + old_size;
+  bool ascii = true;
+  for (std::size_t k = 0; k < utf8.size(); ++k) {
+    const char c = utf8[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    dst[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
+  if (ascii) return;
+  out.resize(old_size);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase(U_FOLD_CASE_DEFAULT);
   u.toUTF8String(out);
