@@ -75,6 +75,14 @@ const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
          "spartak", "sporting", "olympique", "atletico", "real", "rangers", "city", "town", "county"},
         kLexTeamWord);
     add({"new", "former"}, kLexWeakStart);
+    add({"christian", "christians", "muslim", "muslims", "moslem", "jew", "jews", "jewish", "catholic",
+         "catholics", "protestant", "protestants", "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs",
+         "orthodox", "evangelical", "evangelicals", "communist", "communists", "socialist", "socialists",
+         "democrat", "democrats", "republican", "republicans", "conservative", "conservatives", "liberal",
+         "liberals", "marxist", "marxists", "islamist", "islamists", "sunni", "sunnis", "shia", "shiite",
+         "shiites", "maoist", "maoists", "fascist", "fascists", "nationalist", "nationalists", "loyalist",
+         "loyalists", "unionist", "unionists", "zionist", "zionists", "atheist", "atheists"},
+        kLexGroup);
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);

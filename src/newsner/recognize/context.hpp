@@ -29,6 +29,7 @@ enum LexBit : std::uint16_t {
   kLexTeamWord = 128,    // "United", "City", "Rovers", "FC": club-name words
   kLexWeakStart = 256,   // "new", "former": capitalized, they still do not start a name
   kLexParticle = 512,    // "van", "de", "bin", "al": name particles (name_shape.hpp)
+  kLexGroup = 1024,      // "Christian", "Muslim", "Democrats": faiths and political groups, not people
 };
 
 /// Bit for an entry class in Context::token_classes.

@@ -132,7 +132,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     if (ctx.has(i, EntryClass::GivenName) && is_name_word(ctx, i) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
       const std::size_t e = scan_name(ctx, i, 4);
-      if (e >= i + 2 && is_name_word(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Demonym)) {
+      // "Christian Democrats" is a party, not a person named Democrats.
+      if (e >= i + 2 && is_name_word(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
+          !ctx.lex_is(e - 1, kLexGroup)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
         const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
         // A strong given name vouches for an unlisted surname that is also a
@@ -196,6 +198,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // ("about Alice"): strong list evidence and no other reading.
     if (ctx.strong(i, EntryClass::GivenName) && ctx.token(i).shape == Shape::Capitalized &&
         !ctx.token(i).sentence_start && !ctx.caps_line[i] && is_name_word(ctx, i) && !ctx.is_common_word(i) &&
+        !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
         !(ctx.has(i, EntryClass::Location) && i > 0 && is_locative(ctx.folded(i - 1))) &&
         (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before)) {

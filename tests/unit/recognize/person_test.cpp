@@ -72,3 +72,13 @@ TEST_CASE("person: headline capitals are not names by themselves") {
   // A known given name still makes a name in capitals.
   CHECK(persons("TENNIS - KEVIN ANDERSON OUT OF OPEN .", "person.given") == "KEVIN ANDERSON/PERSON");
 }
+
+TEST_CASE("person: faiths and political groups are not people") {
+  check_mentions({
+      {"He said one can be a Communist and still be a devout Christian.", ""},
+      {"Muslim leaders met on Monday.", ""},
+      {"The Christian Democrats won the vote.", ""},
+      // a given name that is also a faith word still starts a name
+      {"Christian Lindner spoke.", "Christian Lindner/PERSON"},
+  });
+}
