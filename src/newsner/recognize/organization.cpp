@@ -336,8 +336,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
-      // "Boatmen's Bancshares", "McDonald's Corp"
-      if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before) {
+      // "Boatmen's Bancshares", "McDonald's Corp"; but a place's possessive is not
+      // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
+      if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
+          !ctx.has(p - 1, EntryClass::Location)) {
         b = p - 1;
         continue;
       }

@@ -30,6 +30,8 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Shares of HarwickBank rose after KelpCorp bid.", "org.camel") ==
         "HarwickBank/ORGANIZATION | KelpCorp/ORGANIZATION");
   CHECK(orgs("MacArthur and McDonald met in JulAug tables.", "org.camel") == "");
+  // a place's possessive is not part of the name; a founder's is
+  CHECK(orgs("Norway's Harwick Valley Bank fell.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   // "for" + a lowercase word or a date does not extend the name.
   CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
   // A bare head is no name.
