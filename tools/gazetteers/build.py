@@ -903,6 +903,25 @@ def drop(table, pred):
 
 for tbl in (given, surn, cities):
     drop(tbl, lambda n: n in DEMONYM_NAMES or n.lower() in FUNCTION_WORDS)
+# A name is capitalized in every word but its connectors: "Cambodian capital" (a WordNet
+# gloss-like lemma) or "ACS electronics" (a registry spelling) would never match a
+# name as news writes it, only common phrases.
+CONNECTORS = set("of the and de du da di del della delle dei degli do dos das la le les lès von van der den "
+                 "aan op bei am an im zu zum zur sur sous en e y et al el bin ibn ben upon on in at by for "
+                 "to nad pod &".split())
+
+
+def lowercase_word(name):
+    return any(w[:1].islower() and w not in CONNECTORS and not w.startswith(("al-", "el-", "d'", "l'", "ad-", "ar-", "as-", "an-"))
+               for w in name.split()[1:])
+
+
+for tbl in (features, people, orgs, cities, counties, subs):
+    drop(tbl, lowercase_word)
+# One-word entries of the generic organization list that are also common words
+# ("First", "Apple") need the curated lists' judgement, not this list's.
+for key in [k for k, f in orgs.rows.items() if f.get("amb") and " " not in k[0]]:
+    del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 # A country's name means the country: towns and WordNet senses of the same spelling only
 # blur its kb_id ("China", a town in Mexico).

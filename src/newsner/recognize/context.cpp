@@ -159,7 +159,12 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   for (std::uint32_t k = 0; k < matches.size(); ++k) {
     const auto& mt = matches[k];
     if (first_match[mt.token_begin] == kNone) first_match[mt.token_begin] = k;
-    if (mt.token_end != mt.token_begin + 1) continue;
+    if (mt.token_end != mt.token_begin + 1) {
+      if (mt.cls == EntryClass::Title && (mt.exact_case || caps_line[mt.token_begin])) {
+        lex[mt.token_begin] |= kLexTitleStart;
+      }
+      continue;
+    }
     const auto& e = mt;  // class, flags and list are copied into the match
     const std::size_t i = mt.token_begin;
     const Shape s = tt.tokens[i].shape;

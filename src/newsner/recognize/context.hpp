@@ -30,6 +30,7 @@ enum LexBit : std::uint16_t {
   kLexWeakStart = 256,   // "new", "former": capitalized, they still do not start a name
   kLexParticle = 512,    // "van", "de", "bin", "al": name particles (name_shape.hpp)
   kLexGroup = 1024,      // "Christian", "Muslim", "Democrats": faiths and political groups, not people
+  kLexTitleStart = 2048, // set per document: a TITLE entry of 2+ words starts here ("Prime [Minister]")
 };
 
 /// Bit for an entry class in Context::token_classes.

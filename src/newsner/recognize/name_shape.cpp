@@ -30,6 +30,8 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   if (s != Shape::Capitalized && s != Shape::Mixed && !caps) return false;
   // "The", "In", "At": function words are never part of a name, whatever lists say.
   if (ctx.lex_is(i, kLexFunction)) return false;
+  // "Second [Prime Minister] Hun Sen": the first word of a longer title is no name.
+  if (ctx.lex_is(i, kLexTitleStart)) return false;
   const bool title = ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev);
   // "Frau Schäfer", "Major Tom": a title right before a capitalized word acts as the title.
   if (title && i + 1 < ctx.size() && !ctx.token(i + 1).newline_before &&
