@@ -57,6 +57,8 @@ TEST_CASE("location: whole pipeline") {
       {"Japan's envoy says talks will go on", "Japan/LOCATION"},
       // a known place of several words in capitals inside running text
       {"March 2, 2015 (ADDIS ABABA) - Talks resumed.", "ADDIS ABABA/LOCATION"},
+      // agency-style state abbreviations after a city
+      {"Police in Dearborn, Mich., said so.", "Dearborn/LOCATION | Mich./LOCATION"},
       // nationality words are not places
       {"Canadian bonds rose while Thai shares fell.", ""},
   });
