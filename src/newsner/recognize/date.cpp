@@ -372,7 +372,10 @@ bool is_date_cue(std::string_view w) {
 bool is_future_cue(std::string_view w) {
   return in_list(w, {"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
                      "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
-                     "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon"});
+                     "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
+                     // present tense of scheduled events: "the summit ends on Friday"
+                     "ends", "begins", "starts", "opens", "closes", "convenes", "arrives", "visits",
+                     "returns", "gathers", "meets", "kicks"});
 }
 bool is_past_cue(std::string_view w) {
   if (in_list(w, {"said", "says", "was", "were", "had", "did", "told", "last", "ago", "met",

@@ -64,7 +64,8 @@ TEST_CASE("date: absolute calendar dates") {
       {"Signed 12/19/18 in Paris.", kDct, "12/19/18=2018-12-19"},
       {"Signed 19.12.2018 in Berlin.", kDct, "19.12.2018=2018-12-19"},
       {"It ended on March twenty-first, 2011.", kDct, "March twenty-first, 2011=2011-03-21"},
-      {"It starts on the 5th of September.", kDct, "the 5th of September=2018-09-05"},
+      // present tense of a scheduled event looks forward: next September
+      {"It starts on the 5th of September.", kDct, "the 5th of September=2019-09-05"},
       {"The new fares apply from 5th September, the operator said.", "2020-06-25",
        "5th September=2020-09-05"},
       {"The vote is set for January 2019.", kDct, "January 2019=2019-01"},
@@ -182,6 +183,8 @@ TEST_CASE("date: relative to the DCT") {
       {"Kono said on Monday.", kDct, "Monday=2018-12-17"},
       {"Kono said Thursday.", kDct, "Thursday=2018-12-13"},
       {"Kono will visit Moscow on Friday.", kDct, "Friday=2018-12-21"},
+      {"The summit ends on Friday.", kDct, "Friday=2018-12-21"},
+      {"Kono visits Moscow on Monday.", kDct, "Monday=2018-12-24"},
       {"Peace talks have been postponed until Monday.", "2015-02-22", "Monday=2015-02-23"},
       {"Kono met him last Friday.", kDct, "last Friday=2018-12-14"},
       {"Kono will meet him next Friday.", kDct, "next Friday=2018-12-21"},
