@@ -77,13 +77,20 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
       if (!value.get_string().get(s)) rec.doc.id.assign(s);
       else rec.doc.id = simdjson::minify(value);
     }
-    for (std::size_t k = 0; k < date_rank; ++k) {
+    for (std::size_t k = 0; k < f.date.size(); ++k) {
+      if (key != f.date[k] || value.is_null()) continue;
       std::string_view s;
-      if (key == f.date[k] && !value.get_string().get(s)) {
-        if (auto d = timex::parse_iso_date(s)) {
-          rec.doc.dct = d;
-          date_rank = k;
+      const bool is_string = !value.get_string().get(s);
+      const auto d = is_string ? timex::parse_iso_date(s) : std::nullopt;
+      if (!d) {
+        // Say so: a DCT silently ignored would leave every relative date unresolved.
+        if (!is_string || !s.empty()) {
+          rec.warnings.push_back(fmt::format("field \"{}\" is not a date YYYY-MM-DD ({}), ignored", key,
+                                             is_string ? std::string(s) : simdjson::minify(value)));
         }
+      } else if (k < date_rank) {
+        rec.doc.dct = d;
+        date_rank = k;
       }
     }
     // Our output fields: a record gets exactly one of them (found by fuzzing: an

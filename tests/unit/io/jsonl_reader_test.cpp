@@ -19,6 +19,15 @@ TEST_CASE("jsonl reader: fields, ids and pass-through") {
     CHECK(rec.passthrough == R"("id":"a","dct":"2019-01-15","x":[1,2])");
     CHECK(rec.warnings.empty());
   }
+  SUBCASE("DCT: the first date field that parses; a bad one is a warning, null is not") {
+    auto rec = reader.parse(R"({"dct":"not a date","date":"2019-01-15","text":"x"})", 1);
+    REQUIRE(rec.doc.dct.has_value());
+    REQUIRE(rec.warnings.size() == 1);
+    CHECK(rec.warnings[0].find("\"dct\"") != std::string::npos);
+    auto plain = reader.parse(R"({"dct":null,"text":"x"})", 1);
+    CHECK_FALSE(plain.doc.dct.has_value());
+    CHECK(plain.warnings.empty());
+  }
   SUBCASE("no id field: the line number") {
     auto rec = reader.parse(R"({"text":"x"})", 42);
     CHECK(rec.doc.id == "42");
