@@ -49,7 +49,14 @@ std::size_t one_title_end(const Context& ctx, std::size_t i) {
   });
   if (ctx.token(i).shape != Shape::Capitalized) return end;
   // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-  // and Takeo Mori". Only a capitalized word ending in "s" needs the extra lookups.
+  // and Takeo Mori". Only a capitalized word ending in "s" needs the extra lookups,
+  // so most tokens leave here without building a key.
+  bool plural_ahead = false;
+  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
+    const std::string_view f = ctx.folded(j);
+    if (f.size() > 3 && f.back() == 's') plural_ahead = true;
+  }
+  if (!plural_ahead) return end;
   std::string key;
   std::vector<gazetteer::Match> hits;
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
