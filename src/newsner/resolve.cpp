@@ -67,11 +67,6 @@ std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
   return h;
 }
 
-bool is_locative_word(std::string_view f) {
-  return f == "in" || f == "at" || f == "near" || f == "from" || f == "to" || f == "into" || f == "outside" ||
-         f == "across" || f == "via" || f == "toward" || f == "towards" || f == "across";
-}
-
 // Rules whose type decision is strong enough to speak for every other
 // occurrence of the same string in the document.
 bool is_authoritative(std::string_view evidence) {
@@ -117,7 +112,7 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     if (it != authority.end() && it->second.type != c.cand.type && it->second.score > c.cand.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
-      const bool locative = b > 0 && is_locative_word(ctx.folded(b - 1)) && ctx.token(b - 1).shape == Shape::Lower;
+      const bool locative = b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative) && ctx.token(b - 1).shape == Shape::Lower;
       if (!(c.cand.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
         c.cand.type = it->second.type;
         c.evidence.insert(c.evidence.begin(), "document.same_name");
@@ -127,7 +122,7 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     if (e == b + 1 && c.cand.type != EntityType::Person) {
       auto p = surnames.find(key);
       if (p == surnames.end() || p->second < c.cand.score - 0.2f) continue;
-      if (b > 0 && is_locative_word(ctx.folded(b - 1))) continue;  // "in Jordan" stays a place
+      if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
       if (c.cand.type == EntityType::Organization && c.cand.score >= 0.75f) continue;
       c.cand.type = EntityType::Person;
       c.evidence.insert(c.evidence.begin(), "document.person_part");

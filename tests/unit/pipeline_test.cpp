@@ -26,6 +26,13 @@ const Mention* find(const Extraction& r, std::string_view text) {
   return nullptr;
 }
 
+// A gazetteer file in the working directory, removed when the test ends.
+struct TempGazetteer {
+  std::string path;
+  TempGazetteer(std::string p, const std::string& content) : path(std::move(p)) { std::ofstream(path) << content; }
+  ~TempGazetteer() { std::remove(path.c_str()); }
+};
+
 }  // namespace
 
 TEST_CASE("pipeline: mentions are sorted, typed and non-overlapping") {
@@ -83,18 +90,13 @@ TEST_CASE("pipeline: empty and odd documents") {
 }
 
 TEST_CASE("pipeline: user gazetteer and explain") {
-  const std::string path = "newsner_pipeline_test_gazetteer.tsv";
-  {
-    std::ofstream f(path);
-    f << "# test\nZorblax Dynamics\tORGANIZATION\twikidata:Q0\n";
-  }
+  const TempGazetteer gaz("newsner_pipeline_test_gazetteer.tsv", "# test\nZorblax Dynamics\tORGANIZATION\twikidata:Q0\n");
   Options o;
-  o.gazetteer_files = {path};
+  o.gazetteer_files = {gaz.path};
   o.explain = true;
   // Evidence strings are views into the extractor's lists: keep it alive.
   const auto ex = make(o);
   Extraction r = ex->extract({"d", "Shares of Zorblax Dynamics rose.", std::nullopt});
-  std::remove(path.c_str());
   const Mention* m = find(r, "Zorblax Dynamics");
   REQUIRE(m);
   CHECK(m->type == EntityType::Organization);
@@ -104,15 +106,10 @@ TEST_CASE("pipeline: user gazetteer and explain") {
 }
 
 TEST_CASE("pipeline: a bad gazetteer file is a setup error naming file and line") {
-  const std::string path = "newsner_pipeline_test_bad.tsv";
-  {
-    std::ofstream f(path);
-    f << "# test\nNo type here\n";
-  }
+  const TempGazetteer gaz("newsner_pipeline_test_bad.tsv", "# test\nNo type here\n");
   Options o;
-  o.gazetteer_files = {path};
+  o.gazetteer_files = {gaz.path};
   auto r = Extractor::create(o);
-  std::remove(path.c_str());
   CHECK_FALSE(r.ok());
   CHECK(r.error.find("newsner_pipeline_test_bad.tsv:2") != std::string::npos);
 }
@@ -121,7 +118,7 @@ TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") 
   // Date patterns that matched from inside a token gave an out-of-range token
   // index (heap-buffer-overflow under ASan); such matches are not dates.
   auto ex = make();
-  for (const std::string text : {std::string("@Dec.e"), std::string("\x01\0\0@2019", 7),
+  for (const std::string& text : {std::string("@Dec.e"), std::string("\x01\0\0@2019", 7),
                                  std::string("x2019 and Dec.5"), std::string("2019")}) {
     Extraction r = ex->extract({"d", text, timex::parse_iso_date("2019-01-15")});
     CHECK(r.error.empty());

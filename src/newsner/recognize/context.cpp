@@ -75,6 +75,8 @@ const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
          "spartak", "sporting", "olympique", "atletico", "real", "rangers", "city", "town", "county"},
         kLexTeamWord);
     add({"new", "former"}, kLexWeakStart);
+    add({"in", "at", "near", "from", "to", "into", "outside", "across", "around", "via", "toward", "towards"},
+        kLexLocative);
     add({"christian", "christians", "muslim", "muslims", "moslem", "jew", "jews", "jewish", "catholic",
          "catholics", "protestant", "protestants", "buddhist", "buddhists", "hindu", "hindus", "sikh", "sikhs",
          "orthodox", "evangelical", "evangelicals", "communist", "communists", "socialist", "socialists",

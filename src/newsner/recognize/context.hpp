@@ -31,6 +31,7 @@ enum LexBit : std::uint16_t {
   kLexParticle = 512,    // "van", "de", "bin", "al": name particles (name_shape.hpp)
   kLexGroup = 1024,      // "Christian", "Muslim", "Democrats": faiths and political groups, not people
   kLexTitleStart = 2048, // set per document: a TITLE entry of 2+ words starts here ("Prime [Minister]")
+  kLexLocative = 4096,   // "in", "near", "from": a following name is a place ("in Jordan")
 };
 
 /// Bit for an entry class in Context::token_classes.

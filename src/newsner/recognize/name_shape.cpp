@@ -5,13 +5,6 @@ namespace newsner::recognize {
 using gazetteer::EntryClass;
 using text::Shape;
 
-bool is_name_particle(std::string_view f) {
-  return f == "van" || f == "von" || f == "de" || f == "der" || f == "den" || f == "da" || f == "di" ||
-         f == "du" || f == "la" || f == "le" || f == "del" || f == "della" || f == "dos" || f == "das" ||
-         f == "bin" || f == "ibn" || f == "al" || f == "el" || f == "ben" || f == "ter" || f == "ten" ||
-         f == "abu" || f == "y" || f == "st";
-}
-
 bool is_initial(const Context& ctx, std::size_t i) {
   if (i + 1 >= ctx.size() || !ctx.is(i + 1, ".") || ctx.token(i + 1).space_before) return false;
   const std::string_view s = ctx.surface(i);

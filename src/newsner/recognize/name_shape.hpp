@@ -11,8 +11,6 @@
 
 namespace newsner::recognize {
 
-/// True for a name particle that may stand inside a name between capitals.
-bool is_name_particle(std::string_view folded);
 
 /// True when token i is an initial: a single capital letter ("J") or letters
 /// joined by periods ("J.R.R"), followed by a "." token.

@@ -7,20 +7,7 @@ namespace newsner::recognize {
 using gazetteer::EntryClass;
 using text::Shape;
 
-bool is_speech_verb(std::string_view f) {
-  return f == "said" || f == "says" || f == "told" || f == "added" || f == "asked" || f == "wrote" ||
-         f == "stated" || f == "explained" || f == "noted" || f == "replied" || f == "insisted" ||
-         f == "argued" || f == "warned" || f == "announced" || f == "confirmed" || f == "admitted" ||
-         f == "declared" || f == "claimed" || f == "tells" || f == "adds" || f == "believes" ||
-         f == "thinks" || f == "urged" || f == "recalled";
-}
-
 namespace {
-
-bool is_locative(std::string_view f) {
-  return f == "in" || f == "at" || f == "near" || f == "from" || f == "to" || f == "outside" || f == "into" ||
-         f == "across" || f == "around" || f == "of" || f == "via" || f == "toward" || f == "towards";
-}
 
 // Words that end a street, building or venue name ("Grace Road", "Carnegie Hall").
 bool is_place_head(std::string_view f) {
@@ -207,7 +194,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.token(i).sentence_start && !ctx.caps_line[i] && is_name_word(ctx, i) && !ctx.is_common_word(i) &&
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
-        !(ctx.has(i, EntryClass::Location) && i > 0 && is_locative(ctx.folded(i - 1))) &&
+        !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || ctx.folded(i - 1) == "of")) &&
         (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before)) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }

@@ -25,7 +25,4 @@ namespace newsner::recognize {
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out);
 
-/// True for verbs of saying that mark an adjacent name as a person.
-bool is_speech_verb(std::string_view folded);
-
 }  // namespace newsner::recognize

@@ -76,20 +76,15 @@ Value shift(const std::optional<Ymd>& dct, Unit unit, int n) {
       v.month = idx % 12 + 1;
       return v;
     }
-    case Unit::Quarter: {
-      v.granularity = Granularity::Quarter;
-      if (!dct) return v;
-      const int q = y_of(*dct) * 4 + (m_of(*dct) - 1) / 3 + n;
-      v.year = q / 4;
-      v.part = q % 4 + 1;
-      return v;
-    }
+    case Unit::Quarter:
     case Unit::Half: {
-      v.granularity = Granularity::Half;
+      // The DCT's quarter (4 parts a year) or half (2), shifted by n parts.
+      const int parts = unit == Unit::Quarter ? 4 : 2;
+      v.granularity = unit == Unit::Quarter ? Granularity::Quarter : Granularity::Half;
       if (!dct) return v;
-      const int h = y_of(*dct) * 2 + (m_of(*dct) - 1) / 6 + n;
-      v.year = h / 2;
-      v.part = h % 2 + 1;
+      const int p = y_of(*dct) * parts + (m_of(*dct) - 1) / (12 / parts) + n;
+      v.year = p / parts;
+      v.part = p % parts + 1;
       return v;
     }
     case Unit::Year:
