@@ -56,6 +56,10 @@ struct Candidate {
   /// Knowledge-base id ("geonames:1850147", "iso3166:JP") or empty; a view into
   /// the gazetteer image, which outlives every candidate.
   std::string_view kb_id;
+  /// Tokens [token_begin, token_end) under the span when the recognizer knows
+  /// them (saves resolution a search); kNoToken when not set.
+  static constexpr std::uint32_t kNoToken = 0xFFFFFFFFu;
+  std::uint32_t token_begin = kNoToken, token_end = kNoToken;
 };
 
 /// A resolved, non-overlapping, typed span in the output.

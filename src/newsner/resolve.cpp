@@ -1,10 +1,7 @@
 #include "newsner/resolve.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
@@ -25,45 +22,120 @@ int type_rank(EntityType t) {
   return 4;
 }
 
-// Accepted spans, keyed by begin, for O(log n) overlap checks.
+// Bytes covered by accepted spans, one bit per byte of the text: an overlap
+// check reads span/64 words, with no allocation per accepted span.
 class Occupancy {
  public:
+  explicit Occupancy(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0) {}
   bool free(Span s) const {
-    auto it = by_begin_.upper_bound(s.begin);
-    if (it != by_begin_.end() && it->first < s.end) return false;
-    if (it != by_begin_.begin()) {
-      --it;
-      if (it->second > s.begin) return false;
+    for (std::uint32_t i = s.begin; i < s.end;) {
+      const std::uint32_t word = i / 64, bit = i % 64;
+      const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
+      const std::uint64_t mask = (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << bit;
+      if (bits_[word] & mask) return false;
+      i += n;
     }
     return true;
   }
-  void take(Span s) { by_begin_[s.begin] = s.end; }
+  void take(Span s) {
+    for (std::uint32_t i = s.begin; i < s.end;) {
+      const std::uint32_t word = i / 64, bit = i % 64;
+      const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
+      bits_[word] |= (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << bit;
+      i += n;
+    }
+  }
 
  private:
-  std::map<std::uint32_t, std::uint32_t> by_begin_;
+  std::vector<std::uint64_t> bits_;
 };
 
 struct Chosen {
   Candidate cand;
   std::vector<std::string_view> evidence;
+  std::uint32_t tb = 0, te = 0;  // tokens [tb, te) under the span (see token_range)
+};
+
+// A document-local table from name keys (already well-mixed 64-bit hashes,
+// see name_key) to small values: open addressing with linear probing, no
+// per-entry allocation and no modulo, since it is probed once per capitalized
+// token. Key 0 marks an empty slot (a name key of 0 is simply never stored).
+template <typename V>
+class NameTable {
+ public:
+  explicit NameTable(std::size_t expected) {
+    std::size_t n = 16;
+    while (n < expected * 2) n *= 2;
+    slots_.resize(n);
+  }
+  /// The value under `key`, inserted as V{} when absent (nullptr for key 0).
+  V* upsert(std::uint64_t key, bool* inserted = nullptr) {
+    if (key == 0) return nullptr;
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    Slot& s = probe(key);
+    const bool fresh = s.key == 0;
+    if (fresh) {
+      s.key = key;
+      s.value = V{};
+      ++size_;
+    }
+    if (inserted) *inserted = fresh;
+    return &s.value;
+  }
+  const V* find(std::uint64_t key) const {
+    if (key == 0) return nullptr;
+    const Slot& s = const_cast<NameTable*>(this)->probe(key);
+    return s.key == key ? &s.value : nullptr;
+  }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    V value{};
+  };
+  Slot& probe(std::uint64_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = key & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.key != 0) probe(s.key) = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
 };
 
 // First token whose span starts at or after `offset`.
-std::size_t token_at(const Context& ctx, std::uint32_t offset) {
+std::uint32_t token_at(const Context& ctx, std::uint32_t offset) {
   const auto& toks = ctx.tt.tokens;
   auto it = std::lower_bound(toks.begin(), toks.end(), offset,
                              [](const text::Token& t, std::uint32_t o) { return t.span.begin < o; });
-  return static_cast<std::size_t>(it - toks.begin());
+  return static_cast<std::uint32_t>(it - toks.begin());
 }
 
-// Hash of the folded tokens [b, e) joined by spaces: a document-local name key
-// (the gazetteer key hash; collisions across one document are negligible).
-std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
-  std::uint64_t h = gazetteer::kKeyHashSeed;
-  for (std::size_t i = b; i < e; ++i) {
-    if (i > b) h = gazetteer::key_hash_extend(h, " ");
-    h = gazetteer::key_hash_extend(h, ctx.folded(i));
+// Sets each chosen mention's token range once: the document-level pass reads
+// it several times per mention.
+void token_range(const Context& ctx, Chosen& c) {
+  if (c.cand.token_begin != Candidate::kNoToken) {
+    c.tb = c.cand.token_begin;
+    c.te = c.cand.token_end;
+  } else {
+    c.tb = token_at(ctx, c.cand.span.begin);
+    c.te = token_at(ctx, c.cand.span.end);
   }
+}
+
+// Hash of the folded tokens [b, e): a document-local name key (the gazetteer
+// key hash; collisions across one document are negligible).
+std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
+  std::uint64_t h = text::kSequenceSeed;
+  for (std::size_t i = b; i < e; ++i) h = text::sequence_extend(h, ctx.token(i).fold_hash);
   return h;
 }
 
@@ -85,43 +157,41 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     float score;
     std::string_view evidence;
   };
-  std::unordered_map<std::uint64_t, Vote> authority;
-  std::unordered_map<std::uint64_t, float> surnames;  // last word of a multi-word PERSON
+  NameTable<Vote> authority(chosen.size());
+  NameTable<float> surnames(chosen.size());  // last word of a multi-word PERSON
   for (const Chosen& c : chosen) {
     if (c.cand.type == EntityType::Date) continue;
-    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
     if (is_authoritative(c.cand.evidence)) {
-      const std::uint64_t key = name_key(ctx, b, e);
-      auto it = authority.find(key);
-      if (it == authority.end() || it->second.score < c.cand.score) {
-        authority[key] = {c.cand.type, c.cand.score, c.cand.evidence};
+      bool fresh = false;
+      if (Vote* v = authority.upsert(name_key(ctx, b, e), &fresh); v && (fresh || v->score < c.cand.score)) {
+        *v = {c.cand.type, c.cand.score, c.cand.evidence};
       }
     }
     if (c.cand.type == EntityType::Person && e - b >= 2 && c.cand.score >= 0.55f && ctx.is_cap(e - 1)) {
-      float& v = surnames[name_key(ctx, e - 1, e)];
-      v = std::max(v, c.cand.score);
+      if (float* v = surnames.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.cand.score);
     }
   }
   for (Chosen& c : chosen) {
     if (c.cand.type == EntityType::Date) continue;
-    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
     const std::uint64_t key = name_key(ctx, b, e);
-    auto it = authority.find(key);
-    if (it != authority.end() && it->second.type != c.cand.type && it->second.score > c.cand.score) {
+    const Vote* it = authority.find(key);
+    if (it && it->type != c.cand.type && it->score > c.cand.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
       const bool locative = b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative) && ctx.token(b - 1).shape == Shape::Lower;
       if (!(c.cand.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
-        c.cand.type = it->second.type;
+        c.cand.type = it->type;
         c.evidence.insert(c.evidence.begin(), "document.same_name");
         continue;
       }
     }
     if (e == b + 1 && c.cand.type != EntityType::Person) {
-      auto p = surnames.find(key);
-      if (p == surnames.end() || p->second < c.cand.score - 0.2f) continue;
+      const float* p = surnames.find(key);
+      if (!p || *p < c.cand.score - 0.2f) continue;
       if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
       if (c.cand.type == EntityType::Organization && c.cand.score >= 0.75f) continue;
       c.cand.type = EntityType::Person;
@@ -136,24 +206,34 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   retype(ctx, chosen);
   // Names known in this document: folded token sequences -> type, plus
   // PERSON name parts (first and last words) -> PERSON.
-  std::unordered_map<std::uint64_t, EntityType> full;  // name_key -> type
-  std::unordered_set<std::uint64_t> first_words;        // name_key of each name's first token
-  std::unordered_map<std::uint64_t, int> person_parts;  // name_key of a single token
+  NameTable<EntityType> full(chosen.size());  // name_key -> type (the first one chosen)
+  NameTable<bool> first_words(chosen.size());  // name_key of each name's first token
+  NameTable<int> person_parts(chosen.size());  // name_key of a single token
+  auto add_full = [&](std::uint64_t key, EntityType type) {
+    bool fresh = false;
+    if (EntityType* t = full.upsert(key, &fresh); t && fresh) *t = type;
+  };
+  auto add_first = [&](std::uint64_t key) {
+    if (bool* f = first_words.upsert(key)) *f = true;
+  };
+  auto add_part = [&](std::uint64_t key, int weight) {
+    if (int* w = person_parts.upsert(key)) *w += weight;
+  };
   std::size_t max_len = 1;
   for (const Chosen& c : chosen) {
     if (c.cand.type == EntityType::Date) continue;
-    const std::size_t b = token_at(ctx, c.cand.span.begin), e = token_at(ctx, c.cand.span.end);
+    const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    full.emplace(name_key(ctx, b, e), c.cand.type);
-    first_words.insert(name_key(ctx, b, b + 1));
+    add_full(name_key(ctx, b, e), c.cand.type);
+    add_first(name_key(ctx, b, b + 1));
     max_len = std::max(max_len, e - b);
     if (c.cand.type == EntityType::Person && e - b >= 2) {
-      person_parts[name_key(ctx, e - 1, e)] += 2;  // surname
-      if (!ctx.is_common_word(b)) person_parts[name_key(ctx, b, b + 1)] += 1;
+      add_part(name_key(ctx, e - 1, e), 2);  // surname
+      if (!ctx.is_common_word(b)) add_part(name_key(ctx, b, b + 1), 1);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
       if (e - b >= 4 && ctx.is(e - 2, "-") && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
-        full.emplace(name_key(ctx, e - 3, e), EntityType::Person);
-        first_words.insert(name_key(ctx, e - 3, e - 2));
+        add_full(name_key(ctx, e - 3, e), EntityType::Person);
+        add_first(name_key(ctx, e - 3, e - 2));
         max_len = std::max<std::size_t>(max_len, 3);
       }
     }
@@ -161,24 +241,25 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
   for (const Chosen& c : chosen) {
     if (c.cand.type != EntityType::Organization) continue;
-    const std::size_t e = token_at(ctx, c.cand.span.end);
+    const std::size_t e = c.te;
     if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
-      full.emplace(name_key(ctx, e + 1, e + 2), EntityType::Organization);
-      first_words.insert(name_key(ctx, e + 1, e + 2));
+      add_full(name_key(ctx, e + 1, e + 2), EntityType::Organization);
+      add_first(name_key(ctx, e + 1, e + 2));
     }
   }
   if (full.empty()) return;
 
   std::vector<Chosen> added;
   // A new mention from the document-level pass, where nothing else was chosen.
-  auto add = [&](EntityType type, Span s, std::string_view rule) {
+  auto add = [&](EntityType type, std::size_t b, std::size_t e, std::string_view rule) {
+    const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
     Candidate c;
     c.type = type;
     c.span = s;
     c.score = 0.5f;
     c.evidence = rule;
-    added.push_back({c, {rule}});
+    added.push_back({c, {rule}, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
     occ.take(s);
   };
   const std::size_t n = ctx.size();
@@ -189,37 +270,32 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
     // Longest known full name starting here that is not yet tagged.
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
-    if (first_words.count(word)) {
-      std::uint64_t key = gazetteer::kKeyHashSeed;
+    if (first_words.find(word)) {
+      std::uint64_t key = text::kSequenceSeed;
       for (std::size_t j = i; j < n && j - i < max_len; ++j) {
-        if (j > i) {
-          if (ctx.token(j).newline_before) break;
-          key = gazetteer::key_hash_extend(key, " ");
-        }
-        key = gazetteer::key_hash_extend(key, ctx.folded(j));
-        auto it = full.find(key);
-        if (it != full.end() && ctx.is_cap(j)) {
+        if (j > i && ctx.token(j).newline_before) break;
+        key = text::sequence_extend(key, ctx.token(j).fold_hash);
+        const EntityType* t = full.find(key);
+        if (t && ctx.is_cap(j)) {
           best_end = j + 1;
-          best_type = it->second;
+          best_type = *t;
         }
       }
     }
     if (best_end > i) {
-      const Span s = ctx.span(i, best_end);
       // A single lowercase-looking common word repeated is no evidence.
       const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
-      if (!weak) add(best_type, s, "document.repeat");
+      if (!weak) add(best_type, i, best_end, "document.repeat");
       i = best_end - 1;
       continue;
     }
     // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals.
-    auto p = person_parts.find(word);
-    if (p != person_parts.end() && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
+    const int* p = person_parts.find(word);
+    if (p && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
-      if (e < n && ctx.is_cap(e) && person_parts.count(name_key(ctx, e, e + 1)) && !ctx.token(e).newline_before) ++e;
-      const Span s = ctx.span(i, e);
-      add(EntityType::Person, s, "document.person_part");
+      if (e < n && ctx.is_cap(e) && person_parts.find(name_key(ctx, e, e + 1)) && !ctx.token(e).newline_before) ++e;
+      add(EntityType::Person, i, e, "document.person_part");
       i = e - 1;
     }
   }
@@ -241,16 +317,16 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     return x < y;
   });
-  Occupancy occ;
+  Occupancy occ(ctx.tt.text.size());
   std::vector<Chosen> chosen;
-  std::unordered_map<std::uint64_t, std::uint32_t> by_span;  // span -> index in `chosen`
-  const auto span_key = [](Span s) { return (std::uint64_t{s.begin} << 32) | s.end; };
+  NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
+  const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
   for (std::uint32_t k : order) {
     Candidate& c = candidates[k];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
-      by_span.emplace(span_key(c.span), static_cast<std::uint32_t>(chosen.size()));
+      if (std::uint32_t* at = by_span.upsert(span_key(c.span)); at && *at == 0) *at = static_cast<std::uint32_t>(chosen.size()) + 1;
       chosen.push_back({std::move(c), {}});
       if (keep_evidence) chosen.back().evidence.push_back(chosen.back().cand.evidence);
       continue;
@@ -258,11 +334,14 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title
     // rule and by the list of people): it adds its evidence and, where the chosen
     // one has none, its kb_id.
-    const auto it = by_span.find(span_key(c.span));
-    if (it == by_span.end() || chosen[it->second].cand.type != c.type) continue;
-    Chosen& ch = chosen[it->second];
+    const std::uint32_t* at = by_span.find(span_key(c.span));
+    if (!at || chosen[*at - 1].cand.type != c.type) continue;
+    Chosen& ch = chosen[*at - 1];
     if (ch.cand.kb_id.empty()) ch.cand.kb_id = c.kb_id;
     if (keep_evidence) ch.evidence.push_back(c.evidence);
+  }
+  for (Chosen& c : chosen) {
+    if (c.cand.type != EntityType::Date) token_range(ctx, c);  // the document pass skips dates
   }
   propagate(ctx, chosen, occ);
   std::sort(chosen.begin(), chosen.end(),
@@ -276,7 +355,9 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     m.value = std::move(ch.cand.value);
     m.mod = std::move(ch.cand.mod);
     m.kb_id = std::string(ch.cand.kb_id);
-    m.sentence = ctx.tt.sentence_at(m.span.begin);
+    // The sentence of the first token when the span starts at a token (no search).
+    const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
+    m.sentence = at_token ? ctx.token(ch.tb).sentence : ctx.tt.sentence_at(m.span.begin);
     if (keep_evidence) m.evidence = std::move(ch.evidence);
     out.push_back(std::move(m));
   }

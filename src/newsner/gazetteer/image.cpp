@@ -13,7 +13,7 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '2', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '3', 0};
 
 struct Header {
   char magic[8];
@@ -78,19 +78,24 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   std::vector<EntryRec> recs;
   std::vector<std::uint32_t> cased_hashes;
   recs.reserve(entries.size());
-  struct KeyInfo { std::vector<std::uint32_t> refs; std::uint32_t flags = 0; };
+  struct KeyInfo { std::vector<std::uint32_t> refs; std::uint32_t flags = 0; std::uint64_t hash = 0; };
   std::map<std::string, KeyInfo> keys;
 
   auto add_key = [&](const text::TokenizedText& tt, std::uint32_t id, std::uint32_t flags) {
     std::string key;
+    std::uint64_t hash = text::kSequenceSeed;
     for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
       if (i) {
-        keys[key].flags |= kExtends;  // a proper prefix
+        KeyInfo& prefix = keys[key];
+        prefix.flags |= kExtends;  // a proper prefix
+        prefix.hash = hash;
         key.push_back(' ');
       }
       key.append(tt.folded_form(tt.tokens[i]));
+      hash = text::sequence_extend(hash, tt.tokens[i].fold_hash);
     }
     KeyInfo& k = keys[key];
+    k.hash = hash;
     if (std::find(k.refs.begin(), k.refs.end(), id) == k.refs.end()) k.refs.push_back(id);
     k.flags |= flags;
   };
@@ -102,14 +107,11 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
     const auto tt = tokenizer.tokenize(e.name);
     if (tt.tokens.empty() || tt.tokens.size() > 255) continue;  // punctuation only, or absurd
-    std::string cased;
-    for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
-      if (i) cased.push_back(' ');
-      cased.append(tt.surface(tt.tokens[i]));
-    }
+    std::uint64_t cased = text::kSequenceSeed;
+    for (const auto& t : tt.tokens) cased = text::sequence_extend(cased, text::token_hash(tt.surface(t)));
     EntryRec r{};
     std::tie(r.name_off, r.name_len) = intern(e.name);
-    cased_hashes.push_back(static_cast<std::uint32_t>(key_hash(cased) >> 32));
+    cased_hashes.push_back(static_cast<std::uint32_t>(cased >> 32));
     std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
     r.population = e.population;
     r.rank = e.rank;
@@ -131,7 +133,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   key_recs.reserve(keys.size());
   for (const auto& [key, info] : keys) {
     KeyRec k{};
-    k.hash = key_hash(key);
+    k.hash = info.hash;  // from the tokens (a folded token may hold a space)
     std::tie(k.str_off, k.str_len) = intern(key);
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
     k.ref_count = static_cast<std::uint32_t>(info.refs.size());

@@ -7,8 +7,8 @@
 // (one per distinct key, plus one per proper token prefix of a key, so that a
 // match can be extended token by token and stopped early); RefRec[] (the entries
 // of each key, with the class, flags and cased-form hash copied in so that
-// matching never reads EntryRec); u64 buckets[] (open addressing on a 64-bit
-// FNV-1a hash of the key, linear probing; each slot holds the hash's upper 32
+// matching never reads EntryRec); u64 buckets[] (open addressing on key_hash(), a 64-bit
+// hash of the key's token sequence, linear probing; each slot holds the hash's upper 32
 // bits as a tag and key index + 1, 0 = empty, so a miss touches one cache line);
 // list names; strings.
 // A key is an entry name tokenized by text::Tokenizer, each token case-folded
@@ -31,22 +31,14 @@
 #include <vector>
 
 #include "newsner/gazetteer/entry.hpp"
+#include "newsner/text/token_hash.hpp"
 
 namespace newsner::gazetteer {
 
-constexpr std::uint64_t kKeyHashSeed = 1469598103934665603ull;
-
-/// 64-bit FNV-1a, the key hash of the image format. It streams:
-/// key_hash(a + b) == key_hash_extend(key_hash(a), b), so a key grown token by
-/// token is hashed in linear time.
-inline std::uint64_t key_hash_extend(std::uint64_t h, std::string_view more) {
-  for (unsigned char c : more) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-inline std::uint64_t key_hash(std::string_view key) { return key_hash_extend(kKeyHashSeed, key); }
+/// Key hash of the image format: text::sequence_hash of the key's folded tokens
+/// (token_hash.hpp), so that the matcher extends a key token by token from the
+/// hashes the tokenizer already computed. "new york" -> sequence_hash("new york").
+inline std::uint64_t key_hash(std::string_view key) { return text::sequence_hash(key); }
 
 /// One entry of a compiled image, as views into it.
 struct EntryView {
@@ -63,8 +55,8 @@ struct EntryView {
 /// One entry of a key, as stored with the key.
 struct KeyRef {
   std::uint32_t entry;
-  /// Upper 32 bits of key_hash() of the entry's surface tokens joined by one
-  /// space ("Jean - Michel"): equal to the text's means the same capitalization.
+  /// Upper 32 bits of the text::sequence_hash of the entry's surface tokens
+  /// ("Jean - Michel"): equal to the text's means the same capitalization.
   std::uint32_t cased_hash;
   EntryClass cls;
   std::uint8_t flags;
@@ -95,7 +87,8 @@ class Gazetteer {
   /// Looks up a folded key ("new york"); a hit may have no entries and only
   /// extend to longer keys.
   std::optional<KeyHit> find(std::string_view key) const { return find(key, key_hash(key)); }
-  /// The same with the key's hash already computed (key_hash, or key_hash_extend).
+  /// The same with the key's hash already computed (key_hash(key), or
+  /// text::sequence_extend over its tokens' fold hashes).
   std::optional<KeyHit> find(std::string_view key, std::uint64_t hash) const;
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;

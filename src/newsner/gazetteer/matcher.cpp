@@ -15,10 +15,10 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
     const text::Token& first = tt.tokens[i];
     if (first.shape == text::Shape::Punct || first.shape == text::Shape::Symbol) continue;
     key.clear();
-    std::uint64_t hash = kKeyHashSeed;  // of `key`, extended token by token
+    std::uint64_t hash = text::kSequenceSeed;  // key_hash(key), extended token by token
     // The surface (cased) hash is only needed when a key has entries; it is
     // extended lazily up to the current token.
-    std::uint64_t cased = kKeyHashSeed;
+    std::uint64_t cased = text::kSequenceSeed;
     std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
     const std::size_t first_out = out.size();
     for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
@@ -26,11 +26,9 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
       if (j > i) {
         if (t.newline_before) break;
         key.push_back(' ');
-        hash = key_hash_extend(hash, " ");
       }
-      const std::string_view folded = tt.folded_form(t);
-      key.append(folded);
-      hash = key_hash_extend(hash, folded);
+      key.append(tt.folded_form(t));
+      hash = text::sequence_extend(hash, t.fold_hash);
       bool extends = false;
       for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
         const auto hit = gazetteers_[g].find(key, hash);
@@ -38,8 +36,7 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
         extends = extends || hit->extends;
         if (hit->entry_count == 0) continue;
         for (; cased_upto <= j; ++cased_upto) {
-          if (cased_upto > i) cased = key_hash_extend(cased, " ");
-          cased = key_hash_extend(cased, tt.surface(tt.tokens[cased_upto]));
+          cased = text::sequence_extend(cased, text::token_hash(tt.surface(tt.tokens[cased_upto])));
         }
         const auto cased_hash = static_cast<std::uint32_t>(cased >> 32);
         for (std::uint32_t k = 0; k < hit->entry_count; ++k) {

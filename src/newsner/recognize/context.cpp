@@ -2,6 +2,9 @@
 
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "newsner/text/token_hash.hpp"
 
 namespace newsner::recognize {
 
@@ -10,11 +13,42 @@ using text::Shape;
 
 namespace {
 
+// The lexicon as an open-addressing table keyed by the tokenizer's fold hash, so
+// that looking a token up costs one probe and no rehashing of its bytes.
+class Lexicon {
+ public:
+  explicit Lexicon(const std::unordered_map<std::string_view, std::uint16_t>& words) {
+    while (slots_.size() < words.size() * 4) slots_.resize(slots_.empty() ? 64 : slots_.size() * 2);
+    for (const auto& [word, bits] : words) {
+      const std::uint64_t h = text::token_hash(word);
+      std::size_t i = h & (slots_.size() - 1);
+      while (slots_[i].bits != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = {h, word, bits};
+    }
+  }
+  /// LexBit set of a folded token with fold hash `h`; 0 when not a rule word.
+  std::uint16_t bits(std::uint64_t h, std::string_view folded) const {
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.bits == 0) return 0;
+      if (s.hash == h && s.word == folded) return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    std::uint16_t bits = 0;  // 0 = empty (every word has at least one bit)
+  };
+  std::vector<Slot> slots_;
+};
+
 // Closed-class English vocabulary behind Context::lex. These are rule words
 // (function words, organization heads, legal-form suffixes, verbs of saying,
 // calendar words, abbreviated ranks, sports vocabulary), not names.
-const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
-  static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
+const Lexicon& lexicon() {
+  static const Lexicon table = [] {
     std::unordered_map<std::string_view, std::uint16_t> t;
     auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t bit) {
       for (auto w : words) t[w] |= bit;
@@ -88,7 +122,7 @@ const std::unordered_map<std::string_view, std::uint16_t>& lexicon() {
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);
-    return t;
+    return Lexicon(t);
   }();
   return table;
 }
@@ -132,10 +166,9 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   for (std::size_t i = 0; i < n; ++i) {
     const Shape s = tt.tokens[i].shape;
     if (s == Shape::Punct || s == Shape::Digits || s == Shape::Symbol) continue;
-    auto it = table.find(tt.folded_form(tt.tokens[i]));
-    if (it == table.end()) continue;
-    lex[i] = it->second;
-    if ((it->second & kLexSports) && s == Shape::Lower) ++sports_words;
+    const std::uint16_t bits = table.bits(tt.tokens[i].fold_hash, tt.folded_form(tt.tokens[i]));
+    lex[i] = bits;
+    if ((bits & kLexSports) && s == Shape::Lower) ++sports_words;
   }
 
   // A line is "in capitals" when most of its letter tokens are all caps.

@@ -118,6 +118,8 @@ inline void emit_candidate(const Context& ctx, EntityType type, std::size_t b, s
   Candidate c;
   c.type = type;
   c.span = ctx.span(b, e);
+  c.token_begin = static_cast<std::uint32_t>(b);
+  c.token_end = static_cast<std::uint32_t>(e);
   c.score = score;
   c.evidence = rule;
   out.push_back(std::move(c));

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "newsner/text/token_hash.hpp"
+
 namespace newsner::text {
 namespace {
 
@@ -214,6 +216,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
     append_case_folded(surface, out.folded);
     t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+    t.fold_hash = token_hash(std::string_view(out.folded).substr(t.fold_begin, t.fold_size));
     out.tokens.push_back(t);
     space = newline = false;
   };

@@ -44,6 +44,7 @@ struct Token {
   Span span;
   std::uint32_t fold_begin = 0;  // byte offset into TokenizedText::folded
   std::uint32_t fold_size = 0;   // bytes
+  std::uint64_t fold_hash = 0;   // text::token_hash of the folded form (token_hash.hpp)
   std::uint32_t sentence = 0;    // index into TokenizedText::sentences
   Shape shape = Shape::Punct;
   /// True when whitespace separates this token from the previous one.
