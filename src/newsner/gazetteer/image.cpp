@@ -13,12 +13,12 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '3', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '4', 0};
 
 struct Header {
   char magic[8];
-  std::uint32_t entry_count, key_count, ref_count, bucket_count, list_count, strings_size;
-  std::uint32_t entries_off, keys_off, refs_off, buckets_off, lists_off, strings_off;
+  std::uint32_t entry_count, key_count, ref_count, slot_count, list_count, strings_size;
+  std::uint32_t entries_off, refs_off, slots_off, lists_off, strings_off, pad;
 };
 
 struct EntryRec {
@@ -29,12 +29,17 @@ struct EntryRec {
 
 enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
 
-struct KeyRec {
+// One hash table slot: a key. hash == 0 marks an empty slot (a key whose hash
+// is 0 is stored as 1, see slot_hash).
+struct Slot {
   std::uint64_t hash;
-  std::uint32_t str_off, str_len, ref_begin, ref_count, flags, pad;
+  std::uint32_t ref_begin;
+  std::uint32_t ref_count_flags;  // ref_count << 8 | KeyFlag bits
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(KeyRec) == 32 && sizeof(KeyRef) == 12);
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(Slot) == 16 && sizeof(KeyRef) == 12);
+
+std::uint64_t slot_hash(std::uint64_t h) { return h == 0 ? 1 : h; }
 
 std::size_t align8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
 
@@ -128,16 +133,18 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
   }
 
-  std::vector<KeyRec> key_recs;
+  std::vector<Slot> key_recs;
   std::vector<KeyRef> refs;
   key_recs.reserve(keys.size());
   for (const auto& [key, info] : keys) {
-    KeyRec k{};
-    k.hash = info.hash;  // from the tokens (a folded token may hold a space)
-    std::tie(k.str_off, k.str_len) = intern(key);
+    if (info.refs.size() >= (1u << 24)) {
+      error = "gazetteer key '" + key + "' has too many entries";
+      return {};
+    }
+    Slot k{};
+    k.hash = slot_hash(info.hash);  // from the tokens (a folded token may hold a space)
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
-    k.ref_count = static_cast<std::uint32_t>(info.refs.size());
-    k.flags = info.flags;
+    k.ref_count_flags = static_cast<std::uint32_t>(info.refs.size()) << 8 | info.flags;
     for (std::uint32_t id : info.refs) {
       KeyRef ref{};
       ref.entry = id;
@@ -149,13 +156,13 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
     key_recs.push_back(k);
   }
-  std::uint32_t buckets_n = 16;
-  while (buckets_n < key_recs.size() * 2) buckets_n *= 2;  // load factor <= 0.5
-  std::vector<std::uint64_t> buckets(buckets_n, 0);
-  for (std::uint32_t i = 0; i < key_recs.size(); ++i) {
-    std::uint32_t b = static_cast<std::uint32_t>(key_recs[i].hash) & (buckets_n - 1);
-    while (buckets[b] != 0) b = (b + 1) & (buckets_n - 1);
-    buckets[b] = (key_recs[i].hash & 0xFFFFFFFF00000000ull) | (i + 1);
+  std::uint32_t slots_n = 16;
+  while (slots_n < key_recs.size() * 2) slots_n *= 2;  // load factor <= 0.5
+  std::vector<Slot> slots(slots_n, Slot{});
+  for (const Slot& k : key_recs) {
+    std::uint32_t b = static_cast<std::uint32_t>(k.hash) & (slots_n - 1);
+    while (slots[b].hash != 0 && slots[b].hash != k.hash) b = (b + 1) & (slots_n - 1);
+    slots[b] = k;  // two keys with one hash: the later one wins (see the header)
   }
   std::vector<std::uint32_t> list_recs;
   for (const auto& l : lists) {
@@ -169,7 +176,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   h.entry_count = static_cast<std::uint32_t>(recs.size());
   h.key_count = static_cast<std::uint32_t>(key_recs.size());
   h.ref_count = static_cast<std::uint32_t>(refs.size());
-  h.bucket_count = buckets_n;
+  h.slot_count = slots_n;
   h.list_count = static_cast<std::uint32_t>(lists.size());
   h.strings_size = static_cast<std::uint32_t>(strings.size());
   std::size_t off = align8(sizeof(Header));
@@ -178,9 +185,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     off = align8(off + bytes);
   };
   place(h.entries_off, recs.size() * sizeof(EntryRec));
-  place(h.keys_off, key_recs.size() * sizeof(KeyRec));
   place(h.refs_off, refs.size() * sizeof(KeyRef));
-  place(h.buckets_off, buckets.size() * 8);
+  place(h.slots_off, slots.size() * sizeof(Slot));
   place(h.lists_off, list_recs.size() * 4);
   place(h.strings_off, strings.size());
   if (off > 0xFFFFFFF0u) {
@@ -193,9 +199,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   };
   put(0, &h, sizeof h);
   put(h.entries_off, recs.data(), recs.size() * sizeof(EntryRec));
-  put(h.keys_off, key_recs.data(), key_recs.size() * sizeof(KeyRec));
   put(h.refs_off, refs.data(), refs.size() * sizeof(KeyRef));
-  put(h.buckets_off, buckets.data(), buckets.size() * 8);
+  put(h.slots_off, slots.data(), slots.size() * sizeof(Slot));
   put(h.lists_off, list_recs.data(), list_recs.size() * 4);
   put(h.strings_off, strings.data(), strings.size());
   return image;
@@ -212,7 +217,7 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   }
   const Header* h = at<Header>(data, 0);
   if (static_cast<std::size_t>(h->strings_off) + h->strings_size > data.size() ||
-      (h->bucket_count & (h->bucket_count - 1)) != 0) {
+      h->slot_count == 0 || (h->slot_count & (h->slot_count - 1)) != 0) {
     error = "gazetteer image is truncated or corrupt";
     return std::nullopt;
   }
@@ -237,26 +242,22 @@ std::string_view Gazetteer::list_name(std::uint16_t list) const {
   return {data_.data() + h->strings_off + lists[2 * list], lists[2 * list + 1]};
 }
 
-std::optional<KeyHit> Gazetteer::find(std::string_view key, std::uint64_t hash) const {
+std::optional<KeyHit> Gazetteer::find_hash(std::uint64_t hash) const {
   const Header* h = at<Header>(data_, 0);
   if (h->key_count == 0) return std::nullopt;
-  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
-  const auto* buckets = at<std::uint64_t>(data_, h->buckets_off);
-  const auto* keys = at<KeyRec>(data_, h->keys_off);
-  const char* strings = data_.data() + h->strings_off;
-  for (std::uint32_t b = static_cast<std::uint32_t>(hash) & (h->bucket_count - 1);; b = (b + 1) & (h->bucket_count - 1)) {
-    const std::uint64_t slot = buckets[b];
-    if (slot == 0) return std::nullopt;
-    if ((slot & 0xFFFFFFFF00000000ull) != tag) continue;  // cheap reject without touching KeyRec
-    const KeyRec& k = keys[static_cast<std::uint32_t>(slot) - 1];
-    if (k.hash == hash && std::string_view(strings + k.str_off, k.str_len) == key) {
-      KeyHit hit;
-      hit.entries = at<KeyRef>(data_, h->refs_off) + k.ref_begin;
-      hit.entry_count = k.ref_count;
-      hit.extends = (k.flags & kExtends) != 0;
-      hit.deaccented = (k.flags & kDeaccented) != 0;
-      return hit;
-    }
+  hash = slot_hash(hash);
+  const auto* slots = at<Slot>(data_, h->slots_off);
+  const std::uint32_t mask = h->slot_count - 1;
+  for (std::uint32_t b = static_cast<std::uint32_t>(hash) & mask;; b = (b + 1) & mask) {
+    const Slot& slot = slots[b];
+    if (slot.hash == 0) return std::nullopt;
+    if (slot.hash != hash) continue;
+    KeyHit hit;
+    hit.entries = at<KeyRef>(data_, h->refs_off) + slot.ref_begin;
+    hit.entry_count = slot.ref_count_flags >> 8;
+    hit.extends = (slot.ref_count_flags & kExtends) != 0;
+    hit.deaccented = (slot.ref_count_flags & kDeaccented) != 0;
+    return hit;
   }
 }
 

@@ -3,24 +3,26 @@
 // in the executable (embedded.hpp); --gazetteer files are compiled at startup
 // into images of their own with the same code.
 //
-// Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRec[]
-// (one per distinct key, plus one per proper token prefix of a key, so that a
-// match can be extended token by token and stopped early); RefRec[] (the entries
-// of each key, with the class, flags and cased-form hash copied in so that
-// matching never reads EntryRec); u64 buckets[] (open addressing on key_hash(), a 64-bit
-// hash of the key's token sequence, linear probing; each slot holds the hash's upper 32
-// bits as a tag and key index + 1, 0 = empty, so a miss touches one cache line);
-// list names; strings.
+// Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRef[]
+// (the entries of each key, with the class, flags and cased-form hash copied in
+// so that matching never reads EntryRec); Slot[] (open addressing on key_hash(),
+// linear probing, load <= 1/2; a 16-byte slot holds the key's 64-bit hash, its
+// KeyRef range and flags, so a lookup, hit or miss, reads one cache line); list
+// names; strings. There is one slot per distinct key plus one per proper token
+// prefix of a key, so that a match is extended token by token and stopped early.
 // A key is an entry name tokenized by text::Tokenizer, each token case-folded
-// (ICU full folding) and joined by one space: "Jean-Michel" -> "jean - michel".
-// Entries flagged "fold" get a second key with diacritics removed (ICU
-// transliterator "NFD; [:Nonspacing Mark:] Remove; NFC").
+// (ICU full folding): "Jean-Michel" -> tokens "jean", "-", "michel". Entries
+// flagged "fold" get a second key with diacritics removed (ICU transliterator
+// "NFD; [:Nonspacing Mark:] Remove; NFC").
+// Keys are identified by their 64-bit hash alone (key strings are not stored):
+// with ~500,000 keys, the chance that any of a billion distinct token sequences
+// of text shares a key's hash is about 3 in 100,000 (n*m/2^64).
 //
 // Thread safety: a Gazetteer is immutable; share it across threads.
 // Errors: build_image() returns its error text in `error`; Gazetteer::open()
 //   rejects a buffer that is not an image of this version.
-// Cost: lookup is one hash and one or two probes on average; the image is about
-//   40 bytes per entry, 12 per key reference, 32 per key, plus the strings.
+// Cost: lookup is one probe sequence in one cache line on average; the image is
+//   about 32 bytes per entry, 12 per key reference, 32 per key, plus the strings.
 #pragma once
 
 #include <cstdint>
@@ -37,7 +39,9 @@ namespace newsner::gazetteer {
 
 /// Key hash of the image format: text::sequence_hash of the key's folded tokens
 /// (token_hash.hpp), so that the matcher extends a key token by token from the
-/// hashes the tokenizer already computed. "new york" -> sequence_hash("new york").
+/// hashes the tokenizer already computed. "new york" -> sequence_hash("new york"),
+/// equal to sequence_extend(sequence_extend(kSequenceSeed, token_hash("new")),
+/// token_hash("york")).
 inline std::uint64_t key_hash(std::string_view key) { return text::sequence_hash(key); }
 
 /// One entry of a compiled image, as views into it.
@@ -84,12 +88,12 @@ class Gazetteer {
   /// Takes ownership of an image held in a string.
   static std::optional<Gazetteer> adopt(std::string image, std::string& error);
 
-  /// Looks up a folded key ("new york"); a hit may have no entries and only
-  /// extend to longer keys.
-  std::optional<KeyHit> find(std::string_view key) const { return find(key, key_hash(key)); }
-  /// The same with the key's hash already computed (key_hash(key), or
-  /// text::sequence_extend over its tokens' fold hashes).
-  std::optional<KeyHit> find(std::string_view key, std::uint64_t hash) const;
+  /// Looks up a folded key written with single spaces between its tokens
+  /// ("new york"); a hit may have no entries and only extend to longer keys.
+  std::optional<KeyHit> find(std::string_view key) const { return find_hash(key_hash(key)); }
+  /// The same by the key's hash (key_hash(key), or text::sequence_extend over
+  /// its tokens' fold hashes).
+  std::optional<KeyHit> find_hash(std::uint64_t hash) const;
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;

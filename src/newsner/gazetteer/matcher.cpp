@@ -8,14 +8,11 @@ constexpr std::uint32_t kMaxTokens = 16;  // longer entries are not matched
 }
 
 void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
-  std::string key;  // folded tokens [i, j] joined by spaces
-  key.reserve(128);
   const auto n = static_cast<std::uint32_t>(tt.tokens.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     const text::Token& first = tt.tokens[i];
     if (first.shape == text::Shape::Punct || first.shape == text::Shape::Symbol) continue;
-    key.clear();
-    std::uint64_t hash = text::kSequenceSeed;  // key_hash(key), extended token by token
+    std::uint64_t hash = text::kSequenceSeed;  // key hash of tokens [i, j], extended token by token
     // The surface (cased) hash is only needed when a key has entries; it is
     // extended lazily up to the current token.
     std::uint64_t cased = text::kSequenceSeed;
@@ -23,15 +20,11 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
     const std::size_t first_out = out.size();
     for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
       const text::Token& t = tt.tokens[j];
-      if (j > i) {
-        if (t.newline_before) break;
-        key.push_back(' ');
-      }
-      key.append(tt.folded_form(t));
+      if (j > i && t.newline_before) break;
       hash = text::sequence_extend(hash, t.fold_hash);
       bool extends = false;
       for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
-        const auto hit = gazetteers_[g].find(key, hash);
+        const auto hit = gazetteers_[g].find_hash(hash);
         if (!hit) continue;
         extends = extends || hit->extends;
         if (hit->entry_count == 0) continue;
