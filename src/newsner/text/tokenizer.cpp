@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "newsner/text/token_hash.hpp"
@@ -84,6 +85,59 @@ Shape classify_ascii(std::string_view s) {
   if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
   if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
   return Shape::Symbol;
+}
+
+// Per ASCII byte: is it ICU White_Space (u_isUWhiteSpace), read from ICU once.
+const std::array<bool, 128>& ascii_white_space() {
+  static const std::array<bool, 128> table = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = u_isUWhiteSpace(c);
+    return t;
+  }();
+  return table;
+}
+
+// For an ASCII token (nearly every token of English news): appends its folded
+// form to `folded` and sets its shape and fold hash in one pass over the bytes,
+// with the results of append_case_folded, classify_shape and token_hash.
+// Returns false, appending nothing, when the token is not ASCII.
+bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, std::uint64_t& hash) {
+  const std::size_t old_size = folded.size();
+  folded.resize(old_size + s.size());
+  char* dst = folded.data() + old_size;
+  int upper = 0, lower = 0, digit = 0, punct = 0;
+  std::uint64_t h = 1469598103934665603ull;  // text::token_hash, inlined
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (c >= 0x80) {
+      folded.resize(old_size);
+      return false;
+    }
+    unsigned char f = c;
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      f = static_cast<unsigned char>(c + 32);
+    } else if (c >= 'a' && c <= 'z') {
+      ++lower;
+    } else if (c >= '0' && c <= '9') {
+      ++digit;
+    } else if (c > ' ' && c < 0x7F && std::string_view("$+<=>^`|~").find(static_cast<char>(c)) == std::string_view::npos) {
+      ++punct;
+    }
+    dst[k] = static_cast<char>(f);
+    h ^= f;
+    h *= 1099511628211ull;
+  }
+  hash = h;
+  const int letter = upper + lower;
+  const auto c0 = static_cast<unsigned char>(s[0]);
+  if (letter == 0 && digit == 0) shape = punct > 0 ? Shape::Punct : Shape::Symbol;
+  else if (letter == 0 && punct == 0) shape = Shape::Digits;
+  else if (digit > 0) shape = Shape::Alnum;
+  else if (c0 >= 'a' && c0 <= 'z') shape = upper > 0 ? Shape::Mixed : Shape::Lower;
+  else if (c0 >= 'A' && c0 <= 'Z') shape = lower == 0 ? Shape::AllCaps : Shape::Capitalized;
+  else shape = Shape::Symbol;
+  return true;
 }
 
 }  // namespace
@@ -193,6 +247,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   out.tokens.reserve(text.size() / 5);
   out.folded.reserve(text.size());
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto& ascii_space = ascii_white_space();
   bool space = false, newline = false;
   std::uint32_t sentence = 0;
   bool sentence_open = true;  // no word token seen yet in the current sentence
@@ -208,15 +263,17 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     }
     t.sentence = sentence;
     const std::string_view surface = text.substr(b, e - b);
-    t.shape = classify_shape(surface);
+    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
+    if (!analyze_ascii_token(surface, out.folded, t.shape, t.fold_hash)) {
+      t.shape = classify_shape(surface);
+      append_case_folded(surface, out.folded);
+      t.fold_hash = token_hash(std::string_view(out.folded).substr(t.fold_begin));
+    }
+    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
     if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
       t.sentence_start = true;
       sentence_open = false;
     }
-    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
-    append_case_folded(surface, out.folded);
-    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
-    t.fold_hash = token_hash(std::string_view(out.folded).substr(t.fold_begin, t.fold_size));
     out.tokens.push_back(t);
     space = newline = false;
   };
@@ -226,7 +283,13 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     // Whitespace segments are not tokens; remember them for the next token.
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {
-      UChar32 c;
+      UChar32 c = p[i];
+      if (c < 0x80) {  // ASCII without decoding or an ICU call
+        ++i;
+        if (c == '\n' || c == '\r') has_newline = true;
+        if (!ascii_space[static_cast<std::size_t>(c)]) { all_space = false; break; }
+        continue;
+      }
       U8_NEXT(p, i, e, c);
       if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) has_newline = true;
       if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }

@@ -1,5 +1,7 @@
 #include "newsner/text/tokenizer.hpp"
 
+#include "newsner/text/token_hash.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -88,5 +90,30 @@ TEST_CASE("tokenizer: the ASCII shape fast path agrees with ICU properties") {
   }
   for (const char* s : {"U.S", "G20", "McDonald", "iPhone", "3.5", "1990s", "NATO", "Kono", "$5", "a-b"}) {
     CHECK_MESSAGE(newsner::text::classify_shape(s) == newsner::text::classify_shape_icu(s), s);
+  }
+}
+
+TEST_CASE("tokenizer: one-pass token analysis equals shape, case folding and hash computed apart") {
+  // Every printable ASCII character, in words and alone, plus non-ASCII tokens
+  // that take the general path.
+  std::string text;
+  for (int c = 33; c < 127; ++c) {
+    text += "a";
+    text += static_cast<char>(c);
+    text += "Z ";
+    text += static_cast<char>(c);
+    text += ' ';
+  }
+  text += "\tNATO's iPhone 1990s G20 Ödön ÉCOLE straße Καλημέρα 東京 ﬁne\r\n$5 x\v\fy";
+  Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 200);
+  for (const auto& t : tt.tokens) {
+    const std::string_view surface = tt.surface(t);
+    std::string folded;
+    newsner::text::append_case_folded(surface, folded);
+    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
+    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
+    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
   }
 }
