@@ -13,7 +13,7 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '4', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '5', 0};
 
 struct Header {
   char magic[8];
@@ -30,14 +30,18 @@ struct EntryRec {
 enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
 
 // One hash table slot: a key. hash == 0 marks an empty slot (a key whose hash
-// is 0 is stored as 1, see slot_hash).
+// is 0 is stored as 1, see slot_hash). Most keys have one entry, kept in the
+// slot itself so that a hit reads no other cache line; keys with more entries
+// point into KeyRef[].
 struct Slot {
   std::uint64_t hash;
-  std::uint32_t ref_begin;
+  KeyRef only;                    // the entry of a one-entry key
+  std::uint32_t ref_begin;        // in KeyRef[], when ref_count > 1
   std::uint32_t ref_count_flags;  // ref_count << 8 | KeyFlag bits
+  std::uint32_t pad;
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(Slot) == 16 && sizeof(KeyRef) == 12);
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(Slot) == 32 && sizeof(KeyRef) == 12);
 
 std::uint64_t slot_hash(std::uint64_t h) { return h == 0 ? 1 : h; }
 
@@ -145,6 +149,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     k.hash = slot_hash(info.hash);  // from the tokens (a folded token may hold a space)
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
     k.ref_count_flags = static_cast<std::uint32_t>(info.refs.size()) << 8 | info.flags;
+    const std::size_t first_ref = refs.size();
     for (std::uint32_t id : info.refs) {
       KeyRef ref{};
       ref.entry = id;
@@ -153,6 +158,10 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
       ref.flags = recs[id].flags;
       ref.list = recs[id].list;
       refs.push_back(ref);
+    }
+    if (info.refs.size() == 1) {  // kept in the slot instead
+      k.only = refs.back();
+      refs.resize(first_ref);
     }
     key_recs.push_back(k);
   }
@@ -253,8 +262,8 @@ std::optional<KeyHit> Gazetteer::find_hash(std::uint64_t hash) const {
     if (slot.hash == 0) return std::nullopt;
     if (slot.hash != hash) continue;
     KeyHit hit;
-    hit.entries = at<KeyRef>(data_, h->refs_off) + slot.ref_begin;
     hit.entry_count = slot.ref_count_flags >> 8;
+    hit.entries = hit.entry_count == 1 ? &slot.only : at<KeyRef>(data_, h->refs_off) + slot.ref_begin;
     hit.extends = (slot.ref_count_flags & kExtends) != 0;
     hit.deaccented = (slot.ref_count_flags & kDeaccented) != 0;
     return hit;

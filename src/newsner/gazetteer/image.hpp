@@ -6,9 +6,9 @@
 // Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRef[]
 // (the entries of each key, with the class, flags and cased-form hash copied in
 // so that matching never reads EntryRec); Slot[] (open addressing on key_hash(),
-// linear probing, load <= 1/2; a 16-byte slot holds the key's 64-bit hash, its
-// KeyRef range and flags, so a lookup, hit or miss, reads one cache line); list
-// names; strings. There is one slot per distinct key plus one per proper token
+// linear probing, load <= 1/2; a 32-byte slot holds the key's 64-bit hash, its
+// flags and its KeyRef when it has one entry, else its KeyRef range, so that a
+// lookup of most keys, hit or miss, reads one cache line); list names; strings. There is one slot per distinct key plus one per proper token
 // prefix of a key, so that a match is extended token by token and stopped early.
 // A key is an entry name tokenized by text::Tokenizer, each token case-folded
 // (ICU full folding): "Jean-Michel" -> tokens "jean", "-", "michel". Entries
@@ -22,7 +22,8 @@
 // Errors: build_image() returns its error text in `error`; Gazetteer::open()
 //   rejects a buffer that is not an image of this version.
 // Cost: lookup is one probe sequence in one cache line on average; the image is
-//   about 32 bytes per entry, 12 per key reference, 32 per key, plus the strings.
+//   about 32 bytes per entry, 64 per key (at load 1/2), 12 per key reference
+//   of keys with several entries, plus the strings.
 #pragma once
 
 #include <cstdint>

@@ -8,6 +8,15 @@ constexpr std::uint32_t kMaxTokens = 16;  // longer entries are not matched
 }
 
 void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
+  // Keys with entries found from one start token, shortest first; emitted
+  // longest first once the start token is done.
+  struct Found {
+    std::uint32_t end;
+    std::uint16_t gazetteer;
+    std::uint32_t cased_hash;
+    KeyHit hit;
+  };
+  std::vector<Found> found;
   const auto n = static_cast<std::uint32_t>(tt.tokens.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     const text::Token& first = tt.tokens[i];
@@ -17,7 +26,7 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
     // extended lazily up to the current token.
     std::uint64_t cased = text::kSequenceSeed;
     std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
-    const std::size_t first_out = out.size();
+    found.clear();
     for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
       const text::Token& t = tt.tokens[j];
       if (j > i && t.newline_before) break;
@@ -31,31 +40,31 @@ void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) c
         for (; cased_upto <= j; ++cased_upto) {
           cased = text::sequence_extend(cased, text::token_hash(tt.surface(tt.tokens[cased_upto])));
         }
-        const auto cased_hash = static_cast<std::uint32_t>(cased >> 32);
-        for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-          const KeyRef& ref = hit->entries[k];
-          Match m;
+        found.push_back({j + 1, g, static_cast<std::uint32_t>(cased >> 32), *hit});
+      }
+      if (!extends) break;
+    }
+    // Longest first; keys of one length in gazetteer order, entries in key order.
+    for (std::size_t group_end = found.size(); group_end > 0;) {
+      std::size_t group_begin = group_end - 1;
+      while (group_begin > 0 && found[group_begin - 1].end == found[group_end - 1].end) --group_begin;
+      for (std::size_t f = group_begin; f < group_end; ++f) {
+        const Found& fd = found[f];
+        for (std::uint32_t k = 0; k < fd.hit.entry_count; ++k) {
+          const KeyRef& ref = fd.hit.entries[k];
+          Match& m = out.emplace_back();  // filled in place: no temporary to copy
           m.token_begin = i;
-          m.token_end = j + 1;
-          m.gazetteer = g;
+          m.token_end = fd.end;
+          m.gazetteer = fd.gazetteer;
           m.entry = ref.entry;
           m.cls = ref.cls;
           m.flags = ref.flags;
           m.list = ref.list;
-          m.deaccented = hit->deaccented;
-          m.exact_case = !hit->deaccented && ref.cased_hash == cased_hash;
-          out.push_back(m);
+          m.deaccented = fd.hit.deaccented;
+          m.exact_case = !fd.hit.deaccented && ref.cased_hash == fd.cased_hash;
         }
       }
-      if (!extends) break;
-    }
-    // Matches were appended shortest first; reverse the groups of equal length
-    // so that each start token lists its longest match first.
-    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end());
-    for (auto b = out.begin() + static_cast<std::ptrdiff_t>(first_out); b != out.end();) {
-      auto e = std::find_if(b, out.end(), [&](const Match& m) { return m.token_end != b->token_end; });
-      std::reverse(b, e);
-      b = e;
+      group_end = group_begin;
     }
   }
 }
