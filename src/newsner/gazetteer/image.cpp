@@ -270,6 +270,12 @@ std::optional<KeyHit> Gazetteer::find_hash(std::uint64_t hash) const {
   }
 }
 
+void Gazetteer::prefetch(std::uint64_t hash) const {
+  const Header* h = at<Header>(data_, 0);
+  const auto* slots = at<Slot>(data_, h->slots_off);
+  __builtin_prefetch(slots + (static_cast<std::uint32_t>(slot_hash(hash)) & (h->slot_count - 1)));
+}
+
 EntryView Gazetteer::entry(std::uint32_t id) const {
   const Header* h = at<Header>(data_, 0);
   const EntryRec& r = at<EntryRec>(data_, h->entries_off)[id];

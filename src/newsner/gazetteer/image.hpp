@@ -95,6 +95,10 @@ class Gazetteer {
   /// The same by the key's hash (key_hash(key), or text::sequence_extend over
   /// its tokens' fold hashes).
   std::optional<KeyHit> find_hash(std::uint64_t hash) const;
+  /// Hints the CPU to load the slot that find_hash(hash) will read first: the
+  /// matcher asks for keys a few tokens ahead, so that lookups, which mostly
+  /// miss the caches (the table is tens of MB), overlap instead of queueing.
+  void prefetch(std::uint64_t hash) const;
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;
