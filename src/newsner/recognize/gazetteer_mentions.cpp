@@ -18,6 +18,9 @@ std::optional<EntityType> mention_type(EntryClass c) {
   }
 }
 
+constexpr std::uint16_t kMentionClasses =
+    class_bit(EntryClass::Person) | class_bit(EntryClass::Location) | class_bit(EntryClass::Organization);
+
 // All letter-bearing tokens in [b, e) are in capitals.
 bool all_caps(const Context& ctx, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i < e; ++i) {
@@ -113,8 +116,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   std::vector<float> best_score(out.size(), 0.0f);
   ListKinds lists(ctx.matcher);
   for (const auto& m : ctx.matches) {
+    // Most matches are common words, title words and other rule classes.
+    if (!(class_bit(m.cls) & kMentionClasses)) continue;
     const auto type = mention_type(m.cls);
-    if (!type) continue;
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);

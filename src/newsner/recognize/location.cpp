@@ -13,14 +13,19 @@ namespace {
 
 // Heads that follow a name: "Kuril Islands", "Red Sea".
 bool is_feature_suffix(std::string_view f) {
-  return is_one_of(f, {"island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley",
-                       "bay", "strait", "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau",
-                       "basin", "province", "county", "region"});
+  static constexpr std::string_view kWords[] = {
+      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 // Heads that precede a name: "Mount Fuji", "Lake Baikal", "Gulf of Mexico".
 bool is_feature_prefix(std::string_view f) {
-  return is_one_of(f, {"mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"});
+  static constexpr std::string_view kWords[] = {
+      "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 bool place_word(const Context& ctx, std::size_t i) {
@@ -107,8 +112,9 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 void datelines(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t b = 0; b < n; b = ctx.line_end(b)) {
-    const std::size_t le = ctx.line_end(b);
+  std::size_t le = 0;
+  for (std::size_t b = 0; b < n; b = le) {
+    le = ctx.line_end(b);
     std::size_t s = b;
     const bool paren = ctx.is(s, "(");
     if (paren) ++s;
@@ -155,8 +161,10 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   datelines(ctx, out);
   for (std::size_t i = 0; i < n; ++i) {
-    // Every rule below starts at a place word: most tokens are not.
-    if (!place_word(ctx, i)) continue;
+    // Every rule below starts at a place word: most tokens are not, and most
+    // fail on their shape (place_word's first test, repeated here inline).
+    const Shape shape = ctx.token(i).shape;
+    if ((shape != Shape::Capitalized && shape != Shape::AllCaps) || !place_word(ctx, i)) continue;
     const std::string_view word = ctx.folded(i);
     // loc.feature: "Southern Kuril Islands"
     if (i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {

@@ -100,11 +100,24 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
 }
 
 NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
-  for (std::size_t i = 0; i < bits_.size(); ++i) {
+  // Token array and text in locals: the byte stores below may alias anything,
+  // so members read through `ctx` would be reloaded on every token.
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const char* const text = ctx.tt.text.data();
+  std::uint8_t* const bits = bits_.data();
+  const std::size_t n = bits_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    // Shape and first byte before the full tests: most tokens are lowercase
+    // words or punctuation, and fail both here.
+    const text::Token& t = tokens[i];
     std::uint8_t b = 0;
-    if (is_name_word(ctx, i)) b |= kNameWord;
-    if (is_initial(ctx, i)) b |= kInitial;
-    bits_[i] = b;
+    if ((t.shape == Shape::Capitalized || t.shape == Shape::Mixed || t.shape == Shape::AllCaps) &&
+        is_name_word(ctx, i)) {
+      b |= kNameWord;
+    }
+    const char first = t.span.end > t.span.begin ? text[t.span.begin] : '\0';
+    if (first >= 'A' && first <= 'Z' && is_initial(ctx, i)) b |= kInitial;
+    bits[i] = b;
   }
 }
 

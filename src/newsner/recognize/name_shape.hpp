@@ -14,6 +14,12 @@
 namespace newsner::recognize {
 
 
+/// Context::is_cap (capitalized, all caps or mixed case), inline for per-token loops.
+inline bool cap_shape(const Context& ctx, std::size_t i) {
+  const text::Shape s = ctx.token(i).shape;
+  return s == text::Shape::Capitalized || s == text::Shape::AllCaps || s == text::Shape::Mixed;
+}
+
 /// True when token i is an initial: a single capital letter ("J") or letters
 /// joined by periods ("J.R.R"), followed by a "." token.
 bool is_initial(const Context& ctx, std::size_t i);
@@ -34,6 +40,8 @@ class NameShape {
   explicit NameShape(const Context& ctx);
   bool name_word(std::size_t i) const { return (bits_[i] & kNameWord) != 0; }
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
+  /// name_word(i) || initial(i)
+  bool any(std::size_t i) const { return bits_[i] != 0; }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
 

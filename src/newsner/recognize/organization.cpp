@@ -156,34 +156,46 @@ void team_lines(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 bool is_team_verb(std::string_view f) {
-  return is_one_of(f, {"beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts",
-                       "visit", "visiting", "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed",
-                       "over", "downed", "outlasted"});
+  static constexpr std::string_view kWords[] = {
+      "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
+      "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 bool is_club_role(std::string_view f) {
-  return is_one_of(f, {"striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager",
-                       "team", "side", "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate",
-                       "supporters", "winger", "outfielder", "infielder"});
+  static constexpr std::string_view kWords[] = {
+      "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
+      "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
+      "outfielder", "infielder"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
-// Capitalized, all caps or mixed case: Context::is_cap, inlined for per-token loops.
-bool cap_shape(const Context& ctx, std::size_t i) {
-  const Shape s = ctx.token(i).shape;
-  return s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed;
-}
 
 // org.team_context: in a sports report, a place name next to a result verb
 // names the club ("Leicestershire beat Somerset", "drew with Kent", "against
 // Essex"). Countries stay locations; unknown words need a score line instead.
+// A slot at token i ends at most 3 tokens on and needs a place (a LOCATION token
+// or match) or a team word in it: a cheap test before the chunk scan.
+bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
+  for (std::size_t k = i; k < ctx.size() && k < i + 3; ++k) {
+    if (ctx.has(k, EntryClass::Location) || (k > i && ctx.lex_is(k, kLexTeamWord))) return true;
+  }
+  bool place = false;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) { place = place || m.cls == EntryClass::Location; });
+  return place;
+}
+
 void team_context(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  std::size_t line_end = 0;  // end of the line holding token i, found once per line
   for (std::size_t i = 0; i < n; ++i) {
     if (!cap_shape(ctx, i) || (i > 0 && cap_shape(ctx, i - 1) && !ctx.token(i).newline_before)) continue;
-    if (ctx.caps_line[i]) continue;
-    if (i >= line_end) line_end = ctx.line_end(i);
-    const std::size_t e = team_chunk(ctx, i, line_end);
+    if (ctx.caps_line[i] || !team_evidence_in_reach(ctx, i)) continue;
+    // team_chunk looks at most 6 tokens ahead: no need for the whole line.
+    std::size_t limit = i + 1;
+    while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
+    const std::size_t e = team_chunk(ctx, i, limit);
     if (e <= i || e - i > 3) continue;
     std::size_t last = e;
     while (last > i && !cap_shape(ctx, last - 1)) --last;
@@ -214,23 +226,27 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 bool is_role_noun(std::string_view f) {
-  return is_one_of(f, {"executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman",
-                       "spokesperson", "founder", "co-founder", "owner", "employee", "employees", "shareholders",
-                       "shareholder", "analyst", "economist", "subsidiary", "unit", "ceo", "strategist", "trader",
-                       "dealer", "partner", "chief", "manager", "officer", "head", "professor", "researcher"});
+  static constexpr std::string_view kWords[] = {
+      "executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman", "spokesperson",
+      "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder", "analyst",
+      "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief", "manager",
+      "officer", "head", "professor", "researcher"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 // org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
 // "an economist with Smith Barney": a role noun + of/at/with + a capitalized
 // name that is not a known place.
 void role_context(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kPrepositionWords[] = {"of", "at", "with", "for"};
+  static constexpr WordSet kPrepositions(kPrepositionWords);
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i + 2 < n; ++i) {
     // The preposition first: it rules out more tokens, and more cheaply.
-    if (ctx.token(i).shape != Shape::Lower || !is_one_of(ctx.folded(i + 1), {"of", "at", "with", "for"}) ||
-        !is_role_noun(ctx.folded(i))) {
-      continue;
-    }
+    if (ctx.token(i).shape != Shape::Lower) continue;
+    const std::string_view p = ctx.folded(i + 1);
+    if (p.size() < 2 || p.size() > 4 || !kPrepositions.contains(p) || !is_role_noun(ctx.folded(i))) continue;
     std::size_t b = i + 2;
     if (b < n && ctx.folded(b) == "the" && ctx.token(b).shape == Shape::Lower) ++b;
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
@@ -284,8 +300,8 @@ bool is_camel_name(std::string_view s) {
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
     }
     const std::string_view prefix = s.substr(0, k);
-    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::string_view kMonths[] = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (auto m : kMonths) {
       if (prefix == m) return false;  // "JulAug": months run together in tables
     }

@@ -88,7 +88,9 @@ std::vector<std::uint32_t> title_ends(const Context& ctx) {
   std::vector<gazetteer::Match> hits;
   for (std::size_t i = n; i-- > 0;) {
     std::size_t next = te[i];
-    if ((ctx.lex[i] & kLexTitleAbbrev) && ctx.is_cap(i)) next = std::max(next, i + 1);
+    // Abbreviations and plurals need a capital; other tokens start a title only by a match.
+    if (next == i && !cap_shape(ctx, i)) continue;
+    if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
     if (ctx.token(i).shape == Shape::Capitalized) next = std::max(next, plural_title_end(ctx, i, key, hits));
     const bool chain = next > i && next < n && te[next] > next && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
@@ -127,7 +129,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::vector<std::uint32_t> title_end = title_ends(ctx);
   for (std::size_t i = 0; i < n; ++i) {
     // Every rule starts at a title, an initial or a name word: most tokens are none.
-    if (title_end[i] == i && !names.name_word(i) && !names.initial(i)) continue;
+    if (title_end[i] == i && !names.any(i)) continue;
     // scan_name(i, 4), shared by the initials, given and country_paren rules.
     std::size_t name4 = kNotScanned;
     const auto name_from_here = [&] {
