@@ -3,6 +3,7 @@
 #include <string>
 
 #include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -22,30 +23,26 @@ bool is_place_head(std::string_view f) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
+  append_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
+
+// A folded word that may be a plural ("ministers", "secretaries").
+bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
 // and Takeo Mori". Returns the end of the longest run of capitalized words from
 // capitalized token i whose last word, made singular, completes a TITLE key
-// ("deputy foreign minister"), or i when none. `key` and `hits` are scratch
-// buffers, reused across tokens.
+// ("deputy foreign minister"), or i when none. Called only when a plural_form
+// word is among the run's first 4 words. `key` and `hits` are scratch buffers,
+// reused across tokens.
 std::size_t plural_title_end(const Context& ctx, std::size_t i, std::string& key,
                              std::vector<gazetteer::Match>& hits) {
   std::size_t end = i;
-  // Only a capitalized word ending in "s" needs the lookups, so most tokens
-  // leave here without building a key.
-  bool plural_ahead = false;
-  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
-    const std::string_view f = ctx.folded(j);
-    if (f.size() > 3 && f.back() == 's') plural_ahead = true;
-  }
-  if (!plural_ahead) return end;
   key.clear();
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
     if (j > i && ctx.token(j).newline_before) break;
     const std::string_view f = ctx.folded(j);
-    if (f.size() > 3 && f.back() == 's') {
+    if (plural_form(f)) {
       // Look the singular up in place: the key so far, then the singular word.
       const std::size_t mark = key.size();
       if (j > i) key.push_back(' ');
@@ -86,12 +83,18 @@ std::vector<std::uint32_t> title_ends(const Context& ctx) {
   // break between them, ends where the following run ends.
   std::string key;
   std::vector<gazetteer::Match> hits;
+  // The nearest plural_form word in i's run of capitalized words, if any.
+  constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
+  std::size_t plural = kNoPlural;
   for (std::size_t i = n; i-- > 0;) {
+    const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
+    if (!capitalized) plural = kNoPlural;
+    else if (plural_form(ctx.folded(i))) plural = i;
     std::size_t next = te[i];
     // Abbreviations and plurals need a capital; other tokens start a title only by a match.
     if (next == i && !cap_shape(ctx, i)) continue;
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
-    if (ctx.token(i).shape == Shape::Capitalized) next = std::max(next, plural_title_end(ctx, i, key, hits));
+    if (capitalized && plural != kNoPlural && plural < i + 4) next = std::max(next, plural_title_end(ctx, i, key, hits));
     const bool chain = next > i && next < n && te[next] > next && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
   }
