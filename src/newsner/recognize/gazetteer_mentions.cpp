@@ -38,58 +38,112 @@ bool title_cased(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
+// The lists whose names the rules below test.
+enum class ListKind : std::uint8_t {
+  Other,  // user lists (--gazetteer) and lists without a rule of their own
+  Countries,
+  Regions,
+  Subdivisions,
+  Cities,
+  Features,
+  Organizations,  // the generic organization list
+  People,
+  Curated,  // hand-curated organizations: companies, parties, news media, ...
+};
+
+ListKind list_kind(std::string_view list) {
+  if (list == "countries") return ListKind::Countries;
+  if (list == "regions") return ListKind::Regions;
+  if (list == "subdivisions") return ListKind::Subdivisions;
+  if (list == "cities") return ListKind::Cities;
+  if (list == "features") return ListKind::Features;
+  if (list == "organizations") return ListKind::Organizations;
+  if (list == "people") return ListKind::People;
+  if (list == "companies" || list == "government_bodies" || list == "international_orgs" ||
+      list == "news_media" || list == "parties" || list == "sports") {
+    return ListKind::Curated;
+  }
+  return ListKind::Other;
+}
+
+// list_kind() of each (gazetteer, list) index pair, looked up by name once per
+// document rather than once per match.
+class ListKinds {
+ public:
+  explicit ListKinds(const gazetteer::Matcher& matcher) : matcher_(matcher) {}
+  ListKind of(const gazetteer::Match& m) {
+    if (m.gazetteer >= known_.size()) known_.resize(m.gazetteer + 1u);
+    auto& lists = known_[m.gazetteer];
+    if (m.list >= lists.size()) lists.resize(m.list + 1u, kUnknown);
+    if (lists[m.list] == kUnknown) lists[m.list] = static_cast<std::uint8_t>(list_kind(matcher_.list_name(m)));
+    return static_cast<ListKind>(lists[m.list]);
+  }
+
+ private:
+  static constexpr std::uint8_t kUnknown = 0xFF;
+  const gazetteer::Matcher& matcher_;
+  std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list]
+};
+
 // How much a list's entries are worth on their own. Countries and regions are
 // the most reliable; a generic organization list (WordNet synsets that also name
 // places: "U.S." the government) less so than hand-curated organizations.
-float list_prior(std::string_view list, std::uint32_t population) {
-  if (list == "countries") return 0.8f;
-  if (list == "regions") return 0.75f;
-  if (list == "subdivisions") return 0.72f;
-  // A city of 100,000 or more is what its name means more often than the province
-  // or state of the same name ("Zürich", "Łódź", "New York").
-  if (list == "cities") return population >= 1000000 ? 0.74f : population >= 100000 ? 0.725f : 0.7f;
-  if (list == "features") return 0.6f;
-  if (list == "organizations") return 0.6f;
-  if (list == "people") return 0.75f;
-  if (list == "companies" || list == "government_bodies" || list == "international_orgs" ||
-      list == "news_media" || list == "parties" || list == "sports") {
-    return 0.76f;
+float list_prior(ListKind list, std::uint32_t population) {
+  switch (list) {
+    case ListKind::Countries: return 0.8f;
+    case ListKind::Regions: return 0.75f;
+    case ListKind::Subdivisions: return 0.72f;
+    // A city of 100,000 or more is what its name means more often than the province
+    // or state of the same name ("Zürich", "Łódź", "New York").
+    case ListKind::Cities: return population >= 1000000 ? 0.74f : population >= 100000 ? 0.725f : 0.7f;
+    case ListKind::Features: return 0.6f;
+    case ListKind::Organizations: return 0.6f;
+    case ListKind::People: return 0.75f;
+    case ListKind::Curated: return 0.76f;
+    case ListKind::Other: break;
   }
   return 0.7f;  // user lists (--gazetteer)
 }
-
 
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
   // Per candidate in `out`: score and population of the entry its kb_id came from.
+  // Room for this and the following recognizers' candidates (a guess: about one
+  // per four tokens in entity-dense news), so that `out` rarely moves them.
+  out.reserve(out.size() + ctx.size() / 4);
   std::vector<std::uint32_t> best_population(out.size(), 0);
   std::vector<float> best_score(out.size(), 0.0f);
+  ListKinds lists(ctx.matcher);
   for (const auto& m : ctx.matches) {
     const auto type = mention_type(m.cls);
-    if (!type) continue;
-    const auto entry = ctx.matcher.entry(m);
+    if (!type) continue;  // most matches are common words and other evidence classes
+    // Class, flags and list are the entry's, copied into the match: the entry
+    // itself is read only for a match that is taken.
+    const ListKind list = lists.of(m);
+    const bool ambiguous = (m.flags & gazetteer::kAmbiguous) != 0;
     const std::size_t b = m.token_begin, e = m.token_end;
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
     // A country in capitals is the country anywhere ("BRITAIN" in a table row).
     const bool caps = all_caps(ctx, b, e) &&
-                      (ctx.caps_line[b] || ((e - b >= 2 || entry.list == "countries") &&
-                                            *type == EntityType::Location && !(entry.flags & gazetteer::kAmbiguous)));
+                      (ctx.caps_line[b] || ((e - b >= 2 || list == ListKind::Countries) &&
+                                            *type == EntityType::Location && !ambiguous));
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
-    float score = list_prior(entry.list, entry.population);
+    const auto entry = ctx.matcher.entry(m);
+    float score = list_prior(list, entry.population);
     const bool single = e - b == 1;
     // "Washington" the government (a generic-list sense) is first of all the city.
-    if (*type == EntityType::Organization && entry.list == "organizations" && e - b == 1 &&
+    if (*type == EntityType::Organization && list == ListKind::Organizations && e - b == 1 &&
         ctx.has(b, EntryClass::Location)) {
       score = 0.4f;
     }
     // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
-    const bool country_list = entry.list == "countries";
-    if ((entry.flags & gazetteer::kAmbiguous) && country_list) {
+    const bool country_list = list == ListKind::Countries;
+    if (ambiguous && country_list) {
       score = 0.7f;
-    } else if (entry.flags & gazetteer::kAmbiguous) {
+    } else if (ambiguous) {
       if (ctx.token(b).sentence_start || caps) continue;
       score = 0.35f;
     } else if (single && ctx.token(b).sentence_start && ctx.is_common_word(b) && !country_list &&
@@ -125,17 +179,14 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       }
     }
     if (merged) continue;
-    best_population.resize(out.size() + 1, 0);
-    best_score.resize(out.size() + 1, 0.0f);
-    best_population[out.size()] = entry.population;
-    best_score[out.size()] = score;
-    Candidate c;
+    best_population.push_back(entry.population);  // both stay as long as `out`
+    best_score.push_back(score);
+    Candidate& c = out.emplace_back();
     c.type = *type;
     c.span = span;
     c.score = score;
     c.evidence = entry.list;
     c.kb_id = entry.kb_id;
-    out.push_back(std::move(c));
   }
 }
 

@@ -1,9 +1,8 @@
 #include "newsner/recognize/location.hpp"
 
-#include <array>
-
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -14,18 +13,19 @@ namespace {
 
 // Heads that follow a name: "Kuril Islands", "Red Sea".
 bool is_feature_suffix(std::string_view f) {
-  static constexpr std::array<std::string_view, 22> k = {
-      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay",
-      "strait", "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province",
-      "county", "region"};
-  for (auto w : k) if (w == f) return true;
-  return false;
+  static constexpr std::string_view kWords[] = {
+      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 // Heads that precede a name: "Mount Fuji", "Lake Baikal", "Gulf of Mexico".
 bool is_feature_prefix(std::string_view f) {
-  return f == "mount" || f == "lake" || f == "gulf" || f == "cape" || f == "isle" || f == "bay" ||
-         f == "sea" || f == "strait" || f == "port" || f == "fort";
+  static constexpr std::string_view kWords[] = {
+      "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 bool place_word(const Context& ctx, std::size_t i) {
@@ -35,7 +35,7 @@ bool place_word(const Context& ctx, std::size_t i) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  emit_candidate(ctx, EntityType::Location, b, e, score, rule, out);
+  append_candidate(ctx, EntityType::Location, b, e, score, rule, out);
 }
 
 // A dateline date right after the place: "1996-08-30", "December 19",
@@ -112,8 +112,9 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 void datelines(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t b = 0; b < n; b = ctx.line_end(b)) {
-    const std::size_t le = ctx.line_end(b);
+  std::size_t le = 0;
+  for (std::size_t b = 0; b < n; b = le) {
+    le = ctx.line_end(b);
     std::size_t s = b;
     const bool paren = ctx.is(s, "(");
     if (paren) ++s;
@@ -160,13 +161,18 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   datelines(ctx, out);
   for (std::size_t i = 0; i < n; ++i) {
+    // Every rule below starts at a place word: most tokens are not, and most
+    // fail on their shape (place_word's first test, repeated here inline).
+    const Shape shape = ctx.token(i).shape;
+    if ((shape != Shape::Capitalized && shape != Shape::AllCaps) || !place_word(ctx, i)) continue;
+    const std::string_view word = ctx.folded(i);
     // loc.feature: "Southern Kuril Islands"
-    if (place_word(ctx, i) && is_feature_suffix(ctx.folded(i)) && i > 0 && !ctx.token(i).newline_before) {
+    if (i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
-      const std::string_view head = ctx.folded(i);
+      const std::string_view head = word;
       const bool plural = head.size() > 1 && head.back() == 's';
       std::size_t items = 0;
       if (b < i && plural) {
@@ -185,7 +191,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
       }
     }
-    if (place_word(ctx, i) && is_feature_prefix(ctx.folded(i)) && i + 1 < n && !ctx.token(i + 1).newline_before) {
+    if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(word)) {
       std::size_t j = i + 1;
       if (j + 1 < n && ctx.folded(j) == "of" && place_word(ctx, j + 1)) ++j;
       std::size_t e = j;
@@ -194,7 +200,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // loc.context: "in Leeds, England" — an unknown capitalized word between a
     // locative preposition and ", <known place>".
-    if (i > 0 && place_word(ctx, i) && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
+    if (i > 0 && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
       if (ctx.lex_is(i - 1, kLexLocative)) {
         std::size_t e = i + 1;
         while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;

@@ -6,9 +6,11 @@ using gazetteer::EntryClass;
 using text::Shape;
 
 bool is_initial(const Context& ctx, std::size_t i) {
-  if (i + 1 >= ctx.size() || !ctx.is(i + 1, ".") || ctx.token(i + 1).space_before) return false;
   const std::string_view s = ctx.surface(i);
-  if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
+  // Cheap rejects first: a capital, then nothing or a period.
+  if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z') || (s.size() > 1 && s[1] != '.')) return false;
+  if (i + 1 >= ctx.size() || !ctx.is(i + 1, ".") || ctx.token(i + 1).space_before) return false;
+  if (s.size() == 1) return true;
   // "J.R.R": capitals separated by periods
   for (std::size_t k = 0; k < s.size(); ++k) {
     const bool want_letter = (k % 2 == 0);
@@ -19,8 +21,9 @@ bool is_initial(const Context& ctx, std::size_t i) {
 
 bool is_name_word(const Context& ctx, std::size_t i) {
   const Shape s = ctx.token(i).shape;
+  if (s != Shape::Capitalized && s != Shape::Mixed && s != Shape::AllCaps) return false;
   const bool caps = s == Shape::AllCaps && ctx.caps_line[i];
-  if (s != Shape::Capitalized && s != Shape::Mixed && !caps) return false;
+  if (s == Shape::AllCaps && !caps) return false;
   // "The", "In", "At": function words are never part of a name, whatever lists say.
   if (ctx.lex_is(i, kLexFunction)) return false;
   // "Second [Prime Minister] Hun Sen": the first word of a longer title is no name.
@@ -44,26 +47,31 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   return !(ctx.lex_is(i, kLexCalendar) && ctx.folded(i).size() > 3);
 }
 
-std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) {
+namespace {
+
+// scan_name() over any source of the is_name_word / is_initial answers.
+template <typename NameWord, typename Initial>
+std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_words, NameWord name_word,
+                           Initial initial) {
   std::size_t i = b, words = 0, end = b;
   const std::size_t n = ctx.size();
   while (i < n && words < max_words) {
     if (i > b && ctx.token(i).newline_before) break;
-    if (is_initial(ctx, i)) {
+    if (initial(i)) {
       i += 2;  // "J" "."
       ++words;
       continue;  // an initial alone is not a name: `end` waits for a word
     }
-    if (!is_name_word(ctx, i)) {
+    if (!name_word(i)) {
       // particle between capitals: "Ludwig van Beethoven", "Osama bin Laden"
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 1 < n &&
-          !ctx.token(i + 1).newline_before && is_name_word(ctx, i + 1)) {
+          !ctx.token(i + 1).newline_before && name_word(i + 1)) {
         ++i;
         continue;
       }
       // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
-          ctx.is(i + 1, "-") && !ctx.token(i + 1).space_before && is_name_word(ctx, i + 2)) {
+          ctx.is(i + 1, "-") && !ctx.token(i + 1).space_before && name_word(i + 2)) {
         i += 2;
         continue;
       }
@@ -75,12 +83,47 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
     // Hyphen or apostrophe joins: "Jean-Michel", "O'Brien" (no spaces around).
     while (i + 1 < n && (ctx.is(i, "-") || ctx.is(i, "'")) && !ctx.token(i).space_before &&
            !ctx.token(i + 1).space_before &&
-           (is_name_word(ctx, i + 1) || (ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle)))) {
+           (name_word(i + 1) || (ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle)))) {
       i += 2;
       end = i;
     }
   }
   return end;
+}
+
+}  // namespace
+
+std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) {
+  return scan_name_with(
+      ctx, b, max_words, [&](std::size_t i) { return is_name_word(ctx, i); },
+      [&](std::size_t i) { return is_initial(ctx, i); });
+}
+
+NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
+  // Token array and text in locals: the byte stores below may alias anything,
+  // so members read through `ctx` would be reloaded on every token.
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const char* const text = ctx.tt.text.data();
+  std::uint8_t* const bits = bits_.data();
+  const std::size_t n = bits_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    // Shape and first byte before the full tests: most tokens are lowercase
+    // words or punctuation, and fail both here.
+    const text::Token& t = tokens[i];
+    std::uint8_t b = 0;
+    if ((t.shape == Shape::Capitalized || t.shape == Shape::Mixed || t.shape == Shape::AllCaps) &&
+        is_name_word(ctx, i)) {
+      b |= kNameWord;
+    }
+    const char first = t.span.end > t.span.begin ? text[t.span.begin] : '\0';
+    if (first >= 'A' && first <= 'Z' && is_initial(ctx, i)) b |= kInitial;
+    bits[i] = b;
+  }
+}
+
+std::size_t NameShape::scan_name(std::size_t b, std::size_t max_words) const {
+  return scan_name_with(
+      ctx_, b, max_words, [&](std::size_t i) { return name_word(i); }, [&](std::size_t i) { return initial(i); });
 }
 
 }  // namespace newsner::recognize

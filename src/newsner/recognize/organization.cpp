@@ -3,6 +3,7 @@
 #include <array>
 
 #include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -22,7 +23,7 @@ bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx,
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
+  append_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
 }
 
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
@@ -155,31 +156,49 @@ void team_lines(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 bool is_team_verb(std::string_view f) {
-  return f == "beat" || f == "beats" || f == "defeated" || f == "drew" || f == "draw" || f == "lost" ||
-         f == "against" || f == "v" || f == "vs" || f == "host" || f == "hosts" || f == "visit" ||
-         f == "visiting" || f == "edged" || f == "thrashed" || f == "routed" || f == "blanked" ||
-         f == "swept" || f == "trail" || f == "trailed" || f == "over" || f == "downed" || f == "outlasted";
+  static constexpr std::string_view kWords[] = {
+      "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
+      "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 bool is_club_role(std::string_view f) {
-  return f == "striker" || f == "forward" || f == "midfielder" || f == "defender" || f == "goalkeeper" ||
-         f == "captain" || f == "coach" || f == "manager" || f == "team" || f == "side" || f == "players" ||
-         f == "fans" || f == "pitcher" || f == "batsman" || f == "bowler" || f == "playmaker" ||
-         f == "teammate" || f == "supporters" || f == "winger" || f == "outfielder" || f == "infielder";
+  static constexpr std::string_view kWords[] = {
+      "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
+      "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
+      "outfielder", "infielder"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
+
 
 // org.team_context: in a sports report, a place name next to a result verb
 // names the club ("Leicestershire beat Somerset", "drew with Kent", "against
 // Essex"). Countries stay locations; unknown words need a score line instead.
+// A slot at token i ends at most 3 tokens on and needs a place (a LOCATION token
+// or match) or a team word in it: a cheap test before the chunk scan.
+bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
+  for (std::size_t k = i; k < ctx.size() && k < i + 3; ++k) {
+    if (ctx.has(k, EntryClass::Location) || (k > i && ctx.lex_is(k, kLexTeamWord))) return true;
+  }
+  bool place = false;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) { place = place || m.cls == EntryClass::Location; });
+  return place;
+}
+
 void team_context(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (!ctx.is_cap(i) || (i > 0 && ctx.is_cap(i - 1) && !ctx.token(i).newline_before)) continue;
-    if (ctx.caps_line[i]) continue;
-    const std::size_t e = team_chunk(ctx, i, ctx.line_end(i));
+    if (!cap_shape(ctx, i) || (i > 0 && cap_shape(ctx, i - 1) && !ctx.token(i).newline_before)) continue;
+    if (ctx.caps_line[i] || !team_evidence_in_reach(ctx, i)) continue;
+    // team_chunk looks at most 6 tokens ahead: no need for the whole line.
+    std::size_t limit = i + 1;
+    while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
+    const std::size_t e = team_chunk(ctx, i, limit);
     if (e <= i || e - i > 3) continue;
     std::size_t last = e;
-    while (last > i && !ctx.is_cap(last - 1)) --last;
+    while (last > i && !cap_shape(ctx, last - 1)) --last;
     if (last <= i) continue;
     bool place = false, team_word = false;
     for (std::size_t k = i; k < last; ++k) {
@@ -187,7 +206,7 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
       if (ctx.lex_is(k, kLexTeamWord) && k > i) team_word = true;
     }
     ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-      if (m.token_end == last && ctx.matcher.entry(m).cls == EntryClass::Location) place = true;
+      if (m.token_end == last && m.cls == EntryClass::Location) place = true;  // cls is the entry's
     });
     if (!place && !team_word) continue;
     if (!team_name_ok(ctx, i, last)) continue;
@@ -196,7 +215,7 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t after = last;
     if (after < n && ctx.is(after, "'s")) ++after;
     if (after < n && is_club_role(ctx.folded(after))) verb = true;
-    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && ctx.is_cap(after + 1)) verb = true;
+    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
     if (i > 0 && (ctx.folded(i - 1) == "joined" || ctx.folded(i - 1) == "for")) verb = verb || ctx.folded(i - 1) == "joined";
     if (last < n && is_team_verb(ctx.folded(last)) && ctx.folded(last) != "against" && ctx.folded(last) != "over") verb = true;
     if (i > 0 && is_team_verb(ctx.folded(i - 1))) verb = true;
@@ -207,23 +226,27 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 bool is_role_noun(std::string_view f) {
-  return f == "executive" || f == "chairman" || f == "chairwoman" || f == "president" || f == "director" ||
-         f == "spokesman" || f == "spokeswoman" || f == "spokesperson" || f == "founder" || f == "co-founder" ||
-         f == "owner" || f == "employee" || f == "employees" || f == "shareholders" || f == "shareholder" ||
-         f == "analyst" || f == "economist" || f == "subsidiary" || f == "unit" || f == "ceo" ||
-         f == "strategist" || f == "trader" || f == "dealer" || f == "partner" || f == "chief" ||
-         f == "manager" || f == "officer" || f == "head" || f == "professor" || f == "researcher";
+  static constexpr std::string_view kWords[] = {
+      "executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman", "spokesperson",
+      "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder", "analyst",
+      "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief", "manager",
+      "officer", "head", "professor", "researcher"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
 }
 
 // org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
 // "an economist with Smith Barney": a role noun + of/at/with + a capitalized
 // name that is not a known place.
 void role_context(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kPrepositionWords[] = {"of", "at", "with", "for"};
+  static constexpr WordSet kPrepositions(kPrepositionWords);
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i + 2 < n; ++i) {
-    if (ctx.token(i).shape != Shape::Lower || !is_role_noun(ctx.folded(i))) continue;
-    const std::string_view p = ctx.folded(i + 1);
-    if (p != "of" && p != "at" && p != "with" && p != "for") continue;
+    // The preposition first: it rules out more tokens, and more cheaply (the
+    // four are function words in Context::lex, a one-bit test).
+    if (ctx.token(i).shape != Shape::Lower || !(ctx.lex[i + 1] & kLexFunction)) continue;
+    if (!kPrepositions.contains(ctx.folded(i + 1)) || !is_role_noun(ctx.folded(i))) continue;
     std::size_t b = i + 2;
     if (b < n && ctx.folded(b) == "the" && ctx.token(b).shape == Shape::Lower) ++b;
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
@@ -247,7 +270,7 @@ void role_context(const Context& ctx, std::vector<Candidate>& out) {
     // A known place or a person's name is not a workplace: "president of France".
     bool place = false;
     ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
-      const auto c = ctx.matcher.entry(m).cls;
+      const auto c = m.cls;  // the entry's class
       if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
     });
     if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
@@ -269,15 +292,16 @@ namespace {
 // people rarely do, except with a short prefix ("McDonald", "MacArthur", "DiCaprio").
 bool is_camel_name(std::string_view s) {
   if (s.size() < 6) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
-  }
   for (std::size_t k = 3; k + 1 < s.size(); ++k) {
     const bool inner_cap = s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z';
     if (!inner_cap) continue;
+    // Only ASCII letters (checked once an inner capital is found: most words have none).
+    for (char c : s) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
     const std::string_view prefix = s.substr(0, k);
-    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::string_view kMonths[] = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (auto m : kMonths) {
       if (prefix == m) return false;  // "JulAug": months run together in tables
     }

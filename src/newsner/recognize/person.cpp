@@ -1,6 +1,9 @@
 #include "newsner/recognize/person.hpp"
 
+#include <string>
+
 #include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -20,45 +23,37 @@ bool is_place_head(std::string_view f) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
+  append_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
 
-// The longest TITLE match starting at token i, or i when none. Abbreviated
-// ranks and honorifics ("PM", "Sgt", "Insp") count as titles too.
-std::size_t one_title_end(const Context& ctx, std::size_t i) {
+// A folded word that may be a plural ("ministers", "secretaries").
+bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
+
+// A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
+// and Takeo Mori". Returns the end of the longest run of capitalized words from
+// capitalized token i whose last word, made singular, completes a TITLE key
+// ("deputy foreign minister"), or i when none. Called only when a plural_form
+// word is among the run's first 4 words. `key` and `hits` are scratch buffers,
+// reused across tokens.
+std::size_t plural_title_end(const Context& ctx, std::size_t i, std::string& key,
+                             std::vector<gazetteer::Match>& hits) {
   std::size_t end = i;
-  if (ctx.lex_is(i, kLexTitleAbbrev) && ctx.is_cap(i)) end = i + 1;
-  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-    if (m.token_end > end && m.cls == EntryClass::Title &&
-        (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      end = m.token_end;
-    }
-  });
-  if (ctx.token(i).shape != Shape::Capitalized) return end;
-  // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-  // and Takeo Mori". Only a capitalized word ending in "s" needs the extra lookups,
-  // so most tokens leave here without building a key.
-  bool plural_ahead = false;
-  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
-    const std::string_view f = ctx.folded(j);
-    if (f.size() > 3 && f.back() == 's') plural_ahead = true;
-  }
-  if (!plural_ahead) return end;
-  std::string key;
-  std::vector<gazetteer::Match> hits;
+  key.clear();
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
     if (j > i && ctx.token(j).newline_before) break;
     const std::string_view f = ctx.folded(j);
-    if (f.size() > 3 && f.back() == 's') {
-      std::string singular = key;
-      if (j > i) singular.push_back(' ');
-      if (f.ends_with("ies")) singular.append(f.substr(0, f.size() - 3)).append("y");
-      else singular.append(f.substr(0, f.size() - 1));
+    if (plural_form(f)) {
+      // Look the singular up in place: the key so far, then the singular word.
+      const std::size_t mark = key.size();
+      if (j > i) key.push_back(' ');
+      if (f.ends_with("ies")) key.append(f.substr(0, f.size() - 3)).append("y");
+      else key.append(f.substr(0, f.size() - 1));
       hits.clear();
-      ctx.matcher.lookup(singular, hits);
+      ctx.matcher.lookup(key, hits);
       for (const auto& h : hits) {
         if (h.cls == EntryClass::Title) end = std::max(end, j + 1);
       }
+      key.resize(mark);
     }
     if (j > i) key.push_back(' ');
     key.append(f);
@@ -66,15 +61,47 @@ std::size_t one_title_end(const Context& ctx, std::size_t i) {
   return end;
 }
 
-// Titles in a row count as one: "Deputy Foreign Minister", "Chief Justice".
-std::size_t title_end(const Context& ctx, std::size_t i) {
-  std::size_t end = i;
-  for (std::size_t next; end < ctx.size() && (next = one_title_end(ctx, end)) > end;) {
-    if (end > i && ctx.token(end).newline_before) break;
-    end = next;
+// Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
+// Justice" (titles in a row count as one), or the token itself when no title
+// starts there. A title is a TITLE match in its own capitalization (any case on
+// a capitalized word or a capitals line), an abbreviated rank or honorific
+// ("PM", "Sgt", "Insp"), or a plural title (plural_title_end).
+std::vector<std::uint32_t> title_ends(const Context& ctx) {
+  const std::size_t n = ctx.size();
+  // First the end of the longest single title at each token. TITLE matches are
+  // rare: one pass over the matches instead of a look at every token's matches.
+  std::vector<std::uint32_t> te(n);
+  for (std::size_t i = 0; i < n; ++i) te[i] = static_cast<std::uint32_t>(i);
+  for (const gazetteer::Match& m : ctx.matches) {
+    const std::size_t i = m.token_begin;
+    if (m.cls == EntryClass::Title && m.token_end > te[i] &&
+        (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      te[i] = m.token_end;
+    }
   }
-  return end;
+  // Then runs, from the right: a title followed by another, with no line
+  // break between them, ends where the following run ends.
+  std::string key;
+  std::vector<gazetteer::Match> hits;
+  // The nearest plural_form word in i's run of capitalized words, if any.
+  constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
+  std::size_t plural = kNoPlural;
+  for (std::size_t i = n; i-- > 0;) {
+    const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
+    if (!capitalized) plural = kNoPlural;
+    else if (plural_form(ctx.folded(i))) plural = i;
+    std::size_t next = te[i];
+    // Abbreviations and plurals need a capital; other tokens start a title only by a match.
+    if (next == i && !cap_shape(ctx, i)) continue;
+    if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
+    if (capitalized && plural != kNoPlural && plural < i + 4) next = std::max(next, plural_title_end(ctx, i, key, hits));
+    const bool chain = next > i && next < n && te[next] > next && !ctx.token(next).newline_before;
+    te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
+  }
+  return te;
 }
+
+constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -82,15 +109,15 @@ bool is_plain_word(const Context& ctx, std::size_t i) {
   return ctx.is_common_word(i) && !ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Surname);
 }
 
-bool unknown_cap_word(const Context& ctx, std::size_t i) {
-  return is_name_word(ctx, i) && !is_plain_word(ctx, i) && !ctx.has(i, EntryClass::Location) &&
+bool unknown_cap_word(const Context& ctx, const NameShape& names, std::size_t i) {
+  return names.name_word(i) && !is_plain_word(ctx, i) && !ctx.has(i, EntryClass::Location) &&
          !ctx.has(i, EntryClass::Organization) && !ctx.has(i, EntryClass::Demonym);
 }
 
 // A single capitalized token that may be a surname standing alone: not a common
 // word (unless a list knows it as a surname), not a country or organization.
-bool lone_name_word(const Context& ctx, std::size_t i) {
-  if (!is_name_word(ctx, i) || ctx.country[i] || ctx.has(i, EntryClass::Organization)) return false;
+bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
+  if (!names.name_word(i) || ctx.country[i] || ctx.has(i, EntryClass::Organization)) return false;
   if (ctx.token(i).shape == Shape::AllCaps) return false;
   if (is_plain_word(ctx, i)) return false;
   if (ctx.is_common_word(i) && !ctx.strong(i, EntryClass::Surname)) return false;
@@ -101,14 +128,24 @@ bool lone_name_word(const Context& ctx, std::size_t i) {
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  const NameShape names(ctx);
+  const std::vector<std::uint32_t> title_end = title_ends(ctx);
   for (std::size_t i = 0; i < n; ++i) {
+    // Every rule starts at a title, an initial or a name word: most tokens are none.
+    if (title_end[i] == i && !names.any(i)) continue;
+    // scan_name(i, 4), shared by the initials, given and country_paren rules.
+    std::size_t name4 = kNotScanned;
+    const auto name_from_here = [&] {
+      if (name4 == kNotScanned) name4 = names.scan_name(i, 4);
+      return name4;
+    };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
     // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
-    if (std::size_t t = title_end(ctx, i); t > i && !(i > 0 && title_end(ctx, i - 1) > i)) {
+    if (std::size_t t = title_end[i]; t > i && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
-      if (j < n && !ctx.token(j).newline_before && is_name_word(ctx, j)) {
-        const std::size_t e = scan_name(ctx, j, 4);
+      if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
+        const std::size_t e = names.scan_name(j, 4);
         // A title before a place or organization name is a description
         // ("Prime Minister of Japan", "President Obama" is fine).
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
@@ -118,16 +155,16 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.initials: "J.R.R. Tolkien", "H. G. Wells"
-    if (is_initial(ctx, i) && (i == 0 || !is_initial(ctx, i - 1)) && (i < 2 || !is_initial(ctx, i - 2))) {
-      const std::size_t e = scan_name(ctx, i, 4);
+    if (names.initial(i) && (i == 0 || !names.initial(i - 1)) && (i < 2 || !names.initial(i - 2))) {
+      const std::size_t e = name_from_here();
       if (e > i + 2) emit(ctx, i, e, 0.75f, "person.initials", out);
     }
     // person.given: a known given name + capitalized surname
-    if (ctx.has(i, EntryClass::GivenName) && is_name_word(ctx, i) && i + 1 < n &&
+    if (ctx.has(i, EntryClass::GivenName) && names.name_word(i) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
-      const std::size_t e = scan_name(ctx, i, 4);
+      const std::size_t e = name_from_here();
       // "Christian Democrats" is a party, not a person named Democrats.
-      if (e >= i + 2 && is_name_word(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
+      if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
           !ctx.lex_is(e - 1, kLexGroup)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
         const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
@@ -143,12 +180,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (unknown_cap_word(ctx, i) && (i == 0 || !is_name_word(ctx, i - 1))) {
-      const std::size_t e = scan_name(ctx, i, 3);
+    if (unknown_cap_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1))) {
+      const std::size_t e = names.scan_name(i, 3);
       if (e >= i + 2) {
         bool all_unknown = true;
         for (std::size_t k = i; k < e; ++k) {
-          if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct && !unknown_cap_word(ctx, k) &&
+          if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct && !unknown_cap_word(ctx, names, k) &&
               !ctx.has(k, EntryClass::GivenName) && !ctx.has(k, EntryClass::Surname)) {
             all_unknown = false;
           }
@@ -162,8 +199,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     // person.speech: one name word next to a verb of saying ("Tsang said",
     // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
-    if (lone_name_word(ctx, i) && (i == 0 || !is_name_word(ctx, i - 1)) &&
-        (i + 1 >= n || !is_name_word(ctx, i + 1))) {
+    if (lone_name_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1)) &&
+        (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
@@ -174,8 +211,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (is_name_word(ctx, i) && (i == 0 || !is_name_word(ctx, i - 1)) && !ctx.country[i]) {
-      const std::size_t e = scan_name(ctx, i, 4);
+    if (names.name_word(i) && (i == 0 || !names.name_word(i - 1)) && !ctx.country[i]) {
+      const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;
         while (close < n && close < k + 4 && !ctx.is(close, ")")) ++close;
@@ -191,7 +228,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given_alone: a well-known given name on its own, mid-sentence
     // ("about Alice"): strong list evidence and no other reading.
     if (ctx.strong(i, EntryClass::GivenName) && ctx.token(i).shape == Shape::Capitalized &&
-        !ctx.token(i).sentence_start && !ctx.caps_line[i] && is_name_word(ctx, i) && !ctx.is_common_word(i) &&
+        !ctx.token(i).sentence_start && !ctx.caps_line[i] && names.name_word(i) && !ctx.is_common_word(i) &&
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
         !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || ctx.folded(i - 1) == "of")) &&
