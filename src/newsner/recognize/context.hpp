@@ -112,17 +112,17 @@ struct Context {
   }
 };
 
-/// Appends a candidate of `type` over tokens [b, e) with the rule's evidence id.
+/// Appends a candidate of `type` over tokens [b, e) with the rule's evidence id,
+/// built in place in `out` (no temporary to construct, move and destroy).
 inline void emit_candidate(const Context& ctx, EntityType type, std::size_t b, std::size_t e, float score,
                            std::string_view rule, std::vector<Candidate>& out) {
-  Candidate c;
+  Candidate& c = out.emplace_back();
   c.type = type;
   c.span = ctx.span(b, e);
   c.token_begin = static_cast<std::uint32_t>(b);
   c.token_end = static_cast<std::uint32_t>(e);
   c.score = score;
   c.evidence = rule;
-  out.push_back(std::move(c));
 }
 
 }  // namespace newsner::recognize

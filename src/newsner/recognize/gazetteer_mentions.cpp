@@ -184,6 +184,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     Candidate& c = out.emplace_back();
     c.type = *type;
     c.span = span;
+    c.token_begin = static_cast<std::uint32_t>(b);
+    c.token_end = static_cast<std::uint32_t>(e);
     c.score = score;
     c.evidence = entry.list;
     c.kb_id = entry.kb_id;

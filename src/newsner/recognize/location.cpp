@@ -35,7 +35,7 @@ bool place_word(const Context& ctx, std::size_t i) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  append_candidate(ctx, EntityType::Location, b, e, score, rule, out);
+  emit_candidate(ctx, EntityType::Location, b, e, score, rule, out);
 }
 
 // A dateline date right after the place: "1996-08-30", "December 19",

@@ -23,7 +23,7 @@ bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx,
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  append_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
+  emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
 }
 
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words

@@ -23,7 +23,7 @@ bool is_place_head(std::string_view f) {
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  append_candidate(ctx, EntityType::Person, b, e, score, rule, out);
+  emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
 
 // A folded word that may be a plural ("ministers", "secretaries").

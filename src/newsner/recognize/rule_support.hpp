@@ -1,5 +1,5 @@
 // Helpers shared by the name recognizers: small fixed word lists (rule
-// vocabulary) tested against folded tokens, and appending a candidate.
+// vocabulary) tested against folded tokens.
 // Thread safety: WordSet is immutable after construction (use constexpr instances).
 #pragma once
 
@@ -12,17 +12,6 @@
 #include "newsner/recognize/context.hpp"
 
 namespace newsner::recognize {
-
-/// emit_candidate(), building the candidate in place in `out` (no temporary
-/// Candidate to construct, move and destroy).
-inline void append_candidate(const Context& ctx, EntityType type, std::size_t b, std::size_t e, float score,
-                             std::string_view rule, std::vector<Candidate>& out) {
-  Candidate& c = out.emplace_back();
-  c.type = type;
-  c.span = ctx.span(b, e);
-  c.score = score;
-  c.evidence = rule;
-}
 
 /// A set of N non-empty words in a small open-addressing table, built at compile
 /// time: a lookup hashes length, first and last byte and usually compares one
