@@ -1,6 +1,7 @@
 #include "newsner/resolve.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "newsner/recognize/name_shape.hpp"
@@ -305,24 +306,40 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
 }  // namespace
 
 std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
-  // Sort indices, not the candidates themselves (they carry strings).
-  std::vector<std::uint32_t> order(candidates.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Candidate& a = candidates[x];
-    const Candidate& b = candidates[y];
-    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
-    if (a.score != b.score) return a.score > b.score;
-    if (a.type != b.type) return type_rank(a.type) < type_rank(b.type);
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    return x < y;
-  });
+  // The priority order as plain sort keys, not the candidates themselves (they
+  // are large and carry strings): longer span, higher score, type rank, earlier
+  // start, then recognizer order.
+  struct Rank {
+    std::uint64_t size_score;  // ~size << 32 | ~score, ascending = size then score descending
+    std::uint32_t type_rank, begin, index;
+    bool operator<(const Rank& o) const {
+      if (size_score != o.size_score) return size_score < o.size_score;
+      if (type_rank != o.type_rank) return type_rank < o.type_rank;
+      if (begin != o.begin) return begin < o.begin;
+      return index < o.index;
+    }
+  };
+  // Scores are finite; as non-negative floats their bits order like their values
+  // (+ 0.0f turns -0 into +0, equal to it as a float).
+  const auto score_bits = [](float score) {
+    const float s = score + 0.0f;
+    std::uint32_t bits;
+    std::memcpy(&bits, &s, sizeof bits);
+    return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);  // monotonic for negatives too
+  };
+  std::vector<Rank> ranks(candidates.size());
+  for (std::uint32_t k = 0; k < ranks.size(); ++k) {
+    const Candidate& c = candidates[k];
+    ranks[k] = {(std::uint64_t{~c.span.size()} << 32) | ~score_bits(c.score),
+                static_cast<std::uint32_t>(type_rank(c.type)), c.span.begin, k};
+  }
+  std::sort(ranks.begin(), ranks.end());
   Occupancy occ(ctx.tt.text.size());
   std::vector<Chosen> chosen;
   NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
   const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
-  for (std::uint32_t k : order) {
-    Candidate& c = candidates[k];
+  for (const Rank& r : ranks) {
+    Candidate& c = candidates[r.index];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
@@ -344,11 +361,15 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     if (c.cand.type != EntityType::Date) token_range(ctx, c);  // the document pass skips dates
   }
   propagate(ctx, chosen, occ);
-  std::sort(chosen.begin(), chosen.end(),
-            [](const Chosen& a, const Chosen& b) { return a.cand.span.begin < b.cand.span.begin; });
+  // Text order (spans are disjoint, so begins are distinct); indices are sorted,
+  // not the large Chosen records.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_begin(chosen.size());  // begin, index
+  for (std::uint32_t k = 0; k < chosen.size(); ++k) by_begin[k] = {chosen[k].cand.span.begin, k};
+  std::sort(by_begin.begin(), by_begin.end());
   std::vector<Mention> out;
   out.reserve(chosen.size());
-  for (auto& ch : chosen) {
+  for (const auto& [begin, k] : by_begin) {
+    Chosen& ch = chosen[k];
     Mention m;
     m.type = ch.cand.type;
     m.span = ch.cand.span;
