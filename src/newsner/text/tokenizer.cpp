@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
@@ -199,7 +200,44 @@ std::uint32_t TokenizedText::sentence_at(std::uint32_t offset) const {
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
+  // The text in UTF-16 for the break iterators (reused between documents).
+  // ICU's UTF-8 UText converts small chunks again and again as both iterators
+  // move; one conversion up front is cheaper. byte_at maps a UTF-16 index to
+  // its UTF-8 byte offset; it is empty for ASCII text, where they are equal.
+  std::vector<UChar> utf16;
+  std::vector<std::uint32_t> byte_at;
+
+  void convert(std::string_view text);
+  std::uint32_t byte_offset(int32_t utf16_index) const {
+    return byte_at.empty() ? static_cast<std::uint32_t>(utf16_index) : byte_at[static_cast<std::size_t>(utf16_index)];
+  }
 };
+
+void Tokenizer::Impl::convert(std::string_view text) {
+  utf16.resize(text.size() + 1);
+  int32_t length = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  // Ill-formed bytes (never passed by the pipeline, which repairs them first)
+  // become one U+FFFD per maximal subpart, as U8_NEXT below steps over them.
+  u_strFromUTF8WithSub(utf16.data(), static_cast<int32_t>(utf16.size()), &length, text.data(),
+                       static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
+  check(st, "u_strFromUTF8WithSub");
+  utf16.resize(static_cast<std::size_t>(length));
+  byte_at.clear();
+  if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
+  byte_at.resize(static_cast<std::size_t>(length) + 1);
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  std::size_t u = 0;
+  for (int32_t i = 0; i < n;) {
+    const auto at = static_cast<std::uint32_t>(i);
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    byte_at[u++] = at;
+    if (c > 0xFFFF) byte_at[u++] = at;  // a surrogate pair: no boundary falls inside it
+  }
+  byte_at[u] = static_cast<std::uint32_t>(n);
+}
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   UErrorCode st = U_ZERO_ERROR;
@@ -229,20 +267,22 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   TokenizedText out;
   out.text = text;
   if (text.empty()) return out;
+  Impl& im = *impl_;
+  im.convert(text);
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st));
-  check(st, "utext_openUTF8");
+      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
+  check(st, "utext_openUChars");
 
   // Sentences first, so each token can record its sentence index.
-  impl_->sentences->setText(ut.get(), st);
+  im.sentences->setText(ut.get(), st);
   check(st, "sentence setText");
-  for (int32_t b = impl_->sentences->first(), e = impl_->sentences->next(); e != icu::BreakIterator::DONE;
-       b = e, e = impl_->sentences->next()) {
-    out.sentences.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+  for (int32_t b = im.sentences->first(), e = im.sentences->next(); e != icu::BreakIterator::DONE;
+       b = e, e = im.sentences->next()) {
+    out.sentences.push_back({im.byte_offset(b), im.byte_offset(e)});
   }
 
-  impl_->words->setText(ut.get(), st);
+  im.words->setText(ut.get(), st);
   check(st, "word setText");
   out.tokens.reserve(text.size() / 5);
   out.folded.reserve(text.size());
@@ -278,8 +318,9 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     space = newline = false;
   };
 
-  for (int32_t b = impl_->words->first(), e = impl_->words->next(); e != icu::BreakIterator::DONE;
-       b = e, e = impl_->words->next()) {
+  for (int32_t b16 = im.words->first(), e16 = im.words->next(); e16 != icu::BreakIterator::DONE;
+       b16 = e16, e16 = im.words->next()) {
+    const auto b = static_cast<int32_t>(im.byte_offset(b16)), e = static_cast<int32_t>(im.byte_offset(e16));
     // Whitespace segments are not tokens; remember them for the next token.
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {

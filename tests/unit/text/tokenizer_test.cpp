@@ -117,3 +117,19 @@ TEST_CASE("tokenizer: one-pass token analysis equals shape, case folding and has
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
   }
 }
+
+TEST_CASE("tokenizer: byte offsets across non-ASCII and ill-formed text") {
+  // Two-, three- and four-byte characters (a surrogate pair in UTF-16) before
+  // and inside words; spans must stay byte offsets of the UTF-8 input.
+  const std::string text = "Zoë “met” 𝒜lice in Kraków — 東京 😀 ok.";
+  Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  CHECK(surfaces(tt) == std::vector<std::string>{"Zoë", "“", "met", "”", "𝒜lice", "in", "Kraków", "—", "東京", "😀", "ok", "."});
+  REQUIRE(tt.sentences.size() == 1);
+  CHECK(tt.sentences[0].end == text.size());
+  // Ill-formed input is tolerated (the pipeline repairs it before this stage).
+  const std::string bad = std::string("ab\xC3 cd \xF0\x9F") + " ef";
+  const auto tb = tok.tokenize(bad);
+  for (const auto& t : tb.tokens) CHECK(t.span.end <= bad.size());
+  CHECK(tb.tokens.back().span.end == bad.size());
+}
