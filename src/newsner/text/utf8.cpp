@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include <simdjson.h>
+
 namespace newsner::text {
 namespace {
 
@@ -56,6 +58,8 @@ std::size_t valid_utf8_prefix(std::string_view s) {
   }
   return i;
 }
+
+bool is_valid_utf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   std::string out;

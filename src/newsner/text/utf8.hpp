@@ -20,8 +20,9 @@ namespace newsner::text {
 /// Length in bytes of the longest valid UTF-8 prefix of `s`.
 std::size_t valid_utf8_prefix(std::string_view s);
 
-/// True when `s` is entirely valid UTF-8.
-inline bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(); }
+/// True when `s` is entirely valid UTF-8 (simdjson's SIMD validator: the check
+/// runs on every document and every string written).
+bool is_valid_utf8(std::string_view s);
 
 /// Returns `s` with every invalid sequence replaced by U+FFFD (EF BF BD);
 /// `replaced` (if given) receives the number of replacements.
