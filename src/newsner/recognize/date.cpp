@@ -493,26 +493,24 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   const std::string_view text = tokens.text;
   const Context cx{tokens};
   Lexemes L;
-  std::size_t pos = 0;
   std::array<Emit, 2> emits;
+  std::vector<timex::PatternMatch> matches;
+  impl_->patterns.scan(text, matches);
 
-  while (pos < text.size()) {
-    const auto m = impl_->patterns.next(text, pos);
-    if (!m) break;
-    pos = std::max<std::size_t>(m->end, m->begin + 1);
-    if (m->rule == Rule::Reject) continue;
-    lex(text, m->begin, m->end, L);
+  for (const timex::PatternMatch& m : matches) {
+    if (m.rule == Rule::Reject) continue;
+    lex(text, m.begin, m.end, L);
     if (L.n == 0) continue;
 
     Parts p;
     parse_mod(L, p);
     parse_core(L, p);
 
-    const std::size_t tok = cx.token_at(m->begin);
-    const std::size_t tok_end = cx.token_at(m->end);
+    const std::size_t tok = cx.token_at(m.begin);
+    const std::size_t tok_end = cx.token_at(m.end);
     // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
     // also keeps `tok` a valid index below.
-    if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m->begin) continue;
+    if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -525,12 +523,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       return true;
     };
 
-    switch (m->rule) {
+    switch (m.rule) {
       case Rule::Reject:
         break;
       case Rule::IsoDate: {
         const int y = L.v[0].num, mo = L.n > 2 ? L.v[2].num : 0, d = L.n > 4 ? L.v[4].num : 0;
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::IsoWeek: {
@@ -541,7 +539,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         while (k < L.n && L.v[k].kind != Lex::Word) ++k;
         // "W50" lexes as the word "W" then 50.
         if (k + 1 < L.n) v.week = L.v[k + 1].num;
-        if (v.week >= 1 && v.week <= 53) emit(m->begin, m->end, v, Mod::None);
+        if (v.week >= 1 && v.week <= 53) emit(m.begin, m.end, v, Mod::None);
         break;
       }
       case Rule::NumericDate: {
@@ -556,9 +554,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else if (impl_->order == DateOrder::DayMonthYear) mo = b, d = a;
         else mo = a, d = b;
         // Reject fractions and scores: the neighbours must not be digits or slashes.
-        const char after = m->end < text.size() ? text[m->end] : ' ';
+        const char after = m.end < text.size() ? text[m.end] : ' ';
         if (after == '/' || is_digit(after)) break;
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::DayMonAbbrYear: {
@@ -567,7 +565,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         const int mo = month_of(L.v[2].text);
         int y = L.v[4].num;
         if (L.v[4].text.size() == 2) y = timex::expand_two_digit_year(y, dct);
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::MonthDay:
@@ -585,10 +583,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = year_for(dct, p.month, p.day, tense);
         }
         if (!check_day(y, p.month, p.day)) break;
-        emit(m->begin, m->end, make_day(y, p.month, p.day), p.mod);
+        emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
-        if (m->rule == Rule::MonthDay && p.year == kUnknown) {
-          std::size_t k = m->end;
+        if (m.rule == Rule::MonthDay && p.year == kUnknown) {
+          std::size_t k = m.end;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t dash = k;
           if (k < text.size() && text[k] == '-') ++k;
@@ -615,27 +613,27 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.granularity = Granularity::Half;
           v.year = p.year;
           v.part = p.half;
-          emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+          emit(m.begin, m.end, make_month(p.year, p.month), p.mod);
           break;
         }
-        emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+        emit(m.begin, m.end, make_month(p.year, p.month), p.mod);
         break;
       }
       case Rule::Relative: {
         const int r = p.rel;
         if (p.month) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
-          emit(m->begin, m->end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
+          emit(m.begin, m.end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
-          emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+          emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         } else if (static_cast<int>(p.season)) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           Value v;
           v.granularity = Granularity::Season;
           v.year = timex::resolve_season_year(dct, p.season, dir);
           v.part = static_cast<int>(p.season);
-          emit(m->begin, m->end, v, p.mod);
+          emit(m.begin, m.end, v, p.mod);
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
@@ -653,7 +651,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             v.part = p.half;
             mod = Mod::None;
           }
-          emit(m->begin, m->end, v, mod);
+          emit(m.begin, m.end, v, mod);
         }
         break;
       }
@@ -685,7 +683,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         const int tense = tense_before(cx, tok);
-        emit(m->begin, m->end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {
@@ -693,7 +691,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
       }
       case Rule::Year: {
@@ -714,14 +712,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (y == kUnknown) break;
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
-          const char before = m->begin > 0 ? text[m->begin - 1] : ' ';
-          const char after = m->end < text.size() ? text[m->end] : ' ';
+          const char before = m.begin > 0 ? text[m.begin - 1] : ' ';
+          const char after = m.end < text.size() ? text[m.end] : ' ';
           if (before == '$' || before == '#' || before == '.' || before == ',' || before == '-' ||
               before == '+' || before == ':')
             break;
           if (after == '%' || after == ':' || after == '-' ||
-              (after == ',' && m->end + 1 < text.size() && is_digit(text[m->end + 1])) ||
-              (after == '.' && m->end + 1 < text.size() && is_digit(text[m->end + 1])))
+              (after == ',' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) ||
+              (after == '.' && m.end + 1 < text.size() && is_digit(text[m.end + 1])))
             break;
           if (y < 1900 && !in_list(prev, {"in", "since", "of", "from", "until", "by", "before",
                                          "after", "during", "circa", "between"}))
@@ -755,10 +753,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.granularity = Granularity::Half;
           v.year = y;
           v.part = p.half;
-          emit(m->begin, m->end, v, Mod::None);
+          emit(m.begin, m.end, v, Mod::None);
           break;
         }
-        emit(m->begin, m->end, make_year(y), p.mod);
+        emit(m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::SpelledYear: {
@@ -785,7 +783,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           } else rest = read_cardinal(L, i);
           if (c > 0 && rest >= 0 && rest < 100) y = c * 100 + rest;
         }
-        if (y != kUnknown) emit(m->begin, m->end, make_year(y), p.mod);
+        if (y != kUnknown) emit(m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::Decade: {
@@ -819,12 +817,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (v.year == kUnknown) break;
         // "the 90s" needs the article, a modifier or an apostrophe (not "in his 90s").
         const bool four = v.granularity == Granularity::Century ||
-                          (v.year >= 100 && m->end - m->begin >= 5 && !apos && !p.has_the
+                          (v.year >= 100 && m.end - m.begin >= 5 && !apos && !p.has_the
                                ? true
                                : false);
         if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
         if (in_list(prev, {"his", "her", "their", "its", "my", "our", "your"})) break;
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Century: {
@@ -841,7 +839,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         Value v;
         v.granularity = Granularity::Century;
         v.year = n - 1;
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Quarter: {
@@ -905,7 +903,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           break;
         }
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Half: {
@@ -924,7 +922,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.granularity = Granularity::Half;
         v.year = y;
         v.part = h;
-        if (h == 1 || h == 2) emit(m->begin, m->end, v, Mod::None);
+        if (h == 1 || h == 2) emit(m.begin, m.end, v, Mod::None);
         break;
       }
       case Rule::Season: {
@@ -951,7 +949,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                                             : Direction::Same;
           v.year = timex::resolve_season_year(dct, p.season, dir);
         }
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Reference: {
@@ -968,7 +966,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else v = make_ref(timex::Ref::Present);
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Ago: {
@@ -1023,11 +1021,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const int k = forward ? n : -n;
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
-          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m->begin))
+          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
             v = timex::reported_quarter(dct, -1);
           else v = timex::shift(dct, unit, k);
         }
-        emit(m->begin, m->end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
+        emit(m.begin, m.end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
         break;
       }
       case Rule::UnitOf: {
@@ -1035,7 +1033,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         Value v;
         Mod mod = p.mod;
         if (ieq(u, "ago") || ieq(u, "earlier")) {
-          v = quarterly_context(text, m->begin) ? timex::reported_quarter(dct, -1)
+          v = quarterly_context(text, m.begin) ? timex::reported_quarter(dct, -1)
                                                 : timex::shift(dct, Unit::Year, -1);
         } else if (ieq(u, "end")) {
           v = timex::shift(dct, Unit::Year, 0);
@@ -1056,7 +1054,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = p.half;
           mod = Mod::None;
         }
-        emit(m->begin, m->end, v, mod);
+        emit(m.begin, m.end, v, mod);
         break;
       }
     }
@@ -1066,7 +1064,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       c.type = EntityType::Date;
       c.span = Span{emits[i].begin, emits[i].end};
       c.score = 0.9f;
-      c.evidence = kEvidence[static_cast<int>(m->rule)];
+      c.evidence = kEvidence[static_cast<int>(m.rule)];
       c.value = timex::format(emits[i].value);
       c.mod = std::string(timex::to_string(emits[i].mod));
       out.push_back(std::move(c));

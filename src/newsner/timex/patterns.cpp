@@ -5,7 +5,15 @@
 
 #include <thread>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -152,11 +160,218 @@ std::vector<std::string> rule_patterns() {
   return r;
 }
 
+// ---------------------------------------------------------------- scan() prefilter
+//
+// An RE2 search costs ~700 instructions per DFA run on top of its per-byte walk,
+// and most of a news text cannot hold a date. scan() therefore reads the text once
+// with a byte loop that splits it into ITEMS (runs of ASCII letters and digits, and
+// single punctuation bytes) and runs RE2 only on windows around TRIGGER items. The
+// windows give exactly the matches of a whole-text scan because of three facts
+// about the patterns above (tests/unit/timex/patterns_scan_test.cpp checks scan()
+// against repeated next() on news text and on random word salad):
+//  1. A match holds only ASCII letters, digits, RE2 whitespace ([\t\n\f\r ]) and
+//     - , . ' /. Any other byte is a BARRIER that no match crosses. (RE2's (?i)
+//     also folds U+017F and U+212A to s and k: a text holding them takes the full
+//     scan.)
+//  2. Every whole letter/digit run inside a match is VOCABULARY: a word written in
+//     the patterns, or a run with a digit. Only a match's first and last runs may
+//     be partial ("mid the '90s" starts inside "amid", "Friday night" ends inside
+//     "nightlife").
+//  3. Every match holds a whole TRIGGER run: a month, weekday, season or unit word,
+//     one of a few more words ("today", "now", "every" ...), or a run with
+//     a digit that is 4 long, holds a letter, or is followed by / or ' ("1990",
+//     "1990s", "Q3", "1/2/18", "90's"); every other number is too short to be a
+//     date by itself.
+// So a match lies between the last non-vocabulary run (or barrier) before its first
+// trigger and the first one after its last trigger: one window. Overlapping windows
+// are merged, so each match lies in exactly one window, and the leftmost-longest
+// match from a position inside a window, searching only up to the window end, is
+// the whole-text one (RE2 still reads the bytes around the window for \b).
+// Changing a pattern means checking these facts (the test above catches most slips).
+
+// Byte classes as bits, so that the classes of a run's bytes can be OR-ed together.
+// A byte with none of them is a barrier.
+enum : std::uint8_t { kLetter = 1, kDigit = 2, kSpace = 4, kPunct = 8 };
+
+constexpr std::array<std::uint8_t, 256> make_byte_classes() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  // Whitespace as RE2's \s has it, and '-', which the patterns allow in any number
+  // ("[\s-]+"), so it never counts as an item.
+  for (unsigned char c : {'\t', '\n', '\f', '\r', ' ', '-'}) t[c] = kSpace;
+  for (unsigned char c : {',', '.', '\'', '/'}) t[c] = kPunct;
+  return t;
+}
+constexpr auto kByteClass = make_byte_classes();
+
+// Moves `j` (inside a run of letters and digits that starts before it) to the end of
+// the run; returns the OR of the classes of the bytes passed, and of the one
+// before `j` (kLetter, kDigit or both). Words are the bulk of a text, so this
+// looks at 16 bytes at once where it can.
+std::uint8_t run_end(const unsigned char* s, std::uint32_t n, std::uint32_t& j) {
+  std::uint8_t run = kByteClass[s[j - 1]];
+#if defined(__SSE2__)
+  while (n - j >= 16) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + j));
+    // Signed compares against a shifted range: (c - lo) as unsigned < size.
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_sub_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>('a' + 128))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(c)) & 0xFFFF;
+    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & ascii;
+    const unsigned alnum = (static_cast<unsigned>(_mm_movemask_epi8(letter)) & ascii) | digits;
+    const unsigned len = static_cast<unsigned>(__builtin_ctz(~alnum));  // ~alnum has bit 16 set
+    const unsigned in_run = (1u << len) - 1;
+    if (alnum & ~digits & in_run) run |= kLetter;
+    if (digits & in_run) run |= kDigit;
+    j += len;
+    if (len < 16) return run;
+  }
+#endif
+  for (std::uint8_t c; j < n && ((c = kByteClass[s[j]]) & (kLetter | kDigit)); ++j) run |= c;
+  return run;
+}
+
+enum class Item : std::uint8_t { Plain, Vocab, Trigger };
+
+// Every match holds one of these whole (fact 3).
+constexpr std::string_view kTriggerWords[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter", "day", "days", "week",
+    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
+    "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
+    "now", "currently", "nowadays", "recently", "lately", "formerly", "future", "past", "present",
+    "times", "period", "half", "every", "each", "fy"};
+// The other words of the patterns (fact 2).
+constexpr std::string_view kVocabularyWords[] = {
+    "a", "about", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
+    "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
+    "current", "dawn", "distant", "earlier", "early", "eight", "eighteen", "eighteenth", "eighth",
+    "eighty", "eleven", "eleventh", "end", "entire", "evening", "few", "fifteen", "fifteenth",
+    "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",
+    "forty", "four", "fourteen", "fourteenth", "fourth", "from", "full", "h", "hence", "her",
+    "his", "hundred", "immediate", "its", "just", "lady", "last", "late", "later", "latest",
+    "latter", "less", "many", "mid", "middle", "miss", "model", "more", "morning", "mr", "mrs",
+    "ms", "nd", "near", "nearly", "next", "night", "nine", "nineteenth", "ninety", "ninth", "of",
+    "oh", "one", "only", "other", "over", "part", "preceding", "previous", "q", "rd", "recent",
+    "remaining", "right", "roughly", "s", "same", "second", "seven", "seventeen", "seventeenth",
+    "seventh", "seventy", "several", "six", "sixteen", "sixteenth", "sixth", "sixty", "some",
+    "sometime", "st", "start", "ten", "tenth", "th", "than", "that", "the", "their", "theresa",
+    "these", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "this", "thousand",
+    "three", "turn", "twelfth", "twelve", "twentieth", "two", "very", "w", "whole"};
+
+// A lowercase word of at most 16 letters packed into two integers (zero padded).
+struct WordKey {
+  std::uint64_t lo = 0, hi = 0;
+  bool operator==(const WordKey&) const = default;
+};
+constexpr std::size_t kMaxWord = 16;
+
+// `n` <= kMaxWord ASCII letters, lowercased by setting bit 5.
+WordKey pack_word(const unsigned char* p, std::size_t n) {
+  unsigned char b[kMaxWord] = {};
+  for (std::size_t i = 0; i < n; ++i) b[i] = p[i] | 0x20;
+  WordKey k;
+  std::memcpy(&k.lo, b, 8);
+  std::memcpy(&k.hi, b + 8, 8);
+  return k;
+}
+
+// Open-addressing table from packed word to Item (Plain when absent).
+class Vocabulary {
+ public:
+  Vocabulary() {
+    for (auto w : kVocabularyWords) add(w, Item::Vocab);
+    for (auto w : kTriggerWords) add(w, Item::Trigger);
+  }
+  Item find(const unsigned char* p, std::size_t n) const {
+    // Most words of a text are in no list: a bit per (length, first letter, last
+    // letter) turns them away before any packing or hashing.
+    if (n > kMaxWord || !((filter_[n * 32 + (p[0] & 31)] >> (p[n - 1] & 31)) & 1)) return Item::Plain;
+    const WordKey k = pack_word(p, n);
+    for (std::size_t i = slot(k);; i = (i + 1) % kSlots) {
+      if (slots_[i].key == k) return slots_[i].item;
+      if (slots_[i].key.lo == 0) return Item::Plain;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1024;  // well under half full
+  struct Slot {
+    WordKey key;
+    Item item = Item::Plain;
+  };
+  static std::size_t slot(const WordKey& k) {
+    return ((k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) >> 54;
+  }
+  void add(std::string_view w, Item item) {
+    filter_[w.size() * 32 + (w.front() & 31)] |= 1u << (w.back() & 31);
+    const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size());
+    std::size_t i = slot(k);
+    while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
+    slots_[i] = Slot{k, item};
+  }
+  std::array<Slot, kSlots> slots_{};
+  std::array<std::uint32_t, (kMaxWord + 1) * 32> filter_{};  // letters & 31 are 1..26
+};
+
+// RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
+// such a text may hold a date the byte loop cannot see.
+bool has_fold_lookalike(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos ||
+         text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+// The rule of a match depends on its bytes alone (the Set sees nothing else), and
+// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
+// thread remembers the rules of recent ones in a direct-mapped table.
+class RuleCache {
+ public:
+  static constexpr std::size_t kMaxKey = 30;
+  // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
+  std::optional<Rule> find(std::string_view s, std::size_t h) const {
+    const Slot& e = slots_[h % kSlots];
+    if (e.size != s.size() || std::memcmp(e.key, s.data(), s.size()) != 0) return std::nullopt;
+    return e.rule;
+  }
+  void put(std::string_view s, std::size_t h, Rule r) {
+    Slot& e = slots_[h % kSlots];
+    e.size = static_cast<std::uint8_t>(s.size());
+    std::memcpy(e.key, s.data(), s.size());
+    e.rule = r;
+  }
+  static std::size_t hash(std::string_view s) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1024;
+  struct Slot {
+    std::uint8_t size = 0xFF;  // no key is this long: empty
+    Rule rule = Rule::Reject;
+    char key[kMaxKey];
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
 }  // namespace
 
 struct DatePatterns::Impl {
   std::unique_ptr<RE2> re;        // all rules as one alternation: finds match extents
   std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
+  Vocabulary vocabulary;          // scan()'s item classes
+
+  // The leftmost-longest match starting in [from, to) and ending by `to`.
+  std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to) const;
+  Rule rule_of(std::string_view matched) const;
 };
 
 DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
@@ -197,25 +412,109 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
 
 DatePatterns::~DatePatterns() = default;
 
-std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
-  if (from >= text.size()) return std::nullopt;
+std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
+                                                      std::size_t to) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
-  // the anchored Set over just the matched bytes; the lowest index wins, so
-  // Reject beats any rule of the same extent.
+  // the anchored Set over just the matched bytes.
   re2::StringPiece whole;
   const re2::StringPiece input(text.data(), text.size());
-  if (!impl_->re->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
+  if (!re->Match(input, from, to, RE2::UNANCHORED, &whole, 1)) return std::nullopt;
   const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
   const auto end = static_cast<std::uint32_t>(begin + whole.size());
+  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
+}
+
+Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
+  thread_local RuleCache cache;
+  const bool cacheable = matched.size() <= RuleCache::kMaxKey;
+  const std::size_t h = cacheable ? RuleCache::hash(matched) : 0;
+  if (cacheable)
+    if (auto r = cache.find(matched, h)) return *r;
   // Word-boundary context: the Set sees only the match, so \b at its edges is
   // judged against the match edges; the extent already satisfied the real context.
+  // The lowest index wins, so Reject beats any rule of the same extent.
   thread_local std::vector<int> hits;
   hits.clear();
-  if (!impl_->set->Match(whole, &hits) || hits.empty()) {
-    return PatternMatch{Rule::Reject, begin, end};
+  Rule r = Rule::Reject;
+  if (set->Match(re2::StringPiece(matched.data(), matched.size()), &hits) && !hits.empty())
+    r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
+  if (cacheable) cache.put(matched, h, r);
+  return r;
+}
+
+std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
+  if (from >= text.size()) return std::nullopt;
+  return impl_->match(text, from, text.size());
+}
+
+void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  std::size_t pos = 0;  // the next match starts at or after this byte
+  if (has_fold_lookalike(text)) {
+    while (auto m = next(text, pos)) {
+      out.push_back(*m);
+      pos = std::max<std::size_t>(m->end, m->begin + 1);
+    }
+    return;
   }
-  return PatternMatch{static_cast<Rule>(*std::min_element(hits.begin(), hits.end())), begin, end};
+  // Matches in the window [begin, end) whose last trigger run starts at `trigger`.
+  auto search = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t trigger) {
+    // A match holds a whole trigger run, so none starts after the last one.
+    for (std::size_t from = std::max<std::size_t>(pos, begin); from <= trigger;) {
+      const auto m = impl_->match(text, from, end);
+      if (!m) break;
+      out.push_back(*m);
+      pos = from = std::max<std::size_t>(m->end, m->begin + 1);
+    }
+  };
+
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const auto n = static_cast<std::uint32_t>(text.size());
+  std::uint32_t earliest = 0;  // where a match holding the next trigger may start
+  bool open = false;           // a window is being built
+  bool growing = false;        // ... and still reaches forward over vocabulary
+  std::uint32_t w_begin = 0, w_end = 0, w_trigger = 0;
+  for (std::uint32_t i = 0; i < n;) {
+    const std::uint8_t b = kByteClass[s[i]];
+    if (b == kSpace) {
+      ++i;
+      continue;
+    }
+    if (b == 0) {  // a barrier
+      growing = false;
+      earliest = ++i;
+      continue;
+    }
+    std::uint32_t j = i + 1;
+    Item item = Item::Vocab;  // punctuation a match may hold
+    if (b != kPunct) {
+      const std::uint8_t run = run_end(s, n, j);  // the classes of the run's bytes
+      if (run == kLetter) item = impl_->vocabulary.find(s + i, j - i);
+      else if (run != kDigit || j - i == 4 || (j < n && (s[j] == '/' || s[j] == '\''))) item = Item::Trigger;
+    }
+    switch (item) {
+      case Item::Trigger:
+        if (!open || earliest >= w_end) {  // no overlap with the open window
+          if (open) search(w_begin, w_end, w_trigger);
+          open = true;
+          w_begin = earliest;
+        }
+        w_end = j;
+        w_trigger = i;
+        growing = true;
+        break;
+      case Item::Vocab:
+        if (growing) w_end = j;
+        break;
+      case Item::Plain:
+        if (growing) w_end = j;  // a match may end inside it ("nightlife")
+        growing = false;
+        earliest = i;  // ... or start inside it ("amid")
+        break;
+    }
+    i = j;
+  }
+  if (open) search(w_begin, w_end, w_trigger);
 }
 
 }  // namespace newsner::timex
