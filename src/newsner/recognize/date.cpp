@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <compare>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "newsner/timex/normalizer.hpp"
 #include "newsner/timex/patterns.hpp"
@@ -353,36 +357,94 @@ struct Context {
   std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
 };
 
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (auto x : list)
-    if (ieq(w, x)) return true;
-  return false;
+// A word of at most 15 bytes, lowercased as ieq() does, packed with its length into
+// two integers, so that list lookups compare integers instead of looping over the
+// list and its characters.
+struct WordKey {
+  std::uint64_t lo = 0, hi = 0;
+  auto operator<=>(const WordKey&) const = default;
+};
+std::optional<WordKey> key_of(std::string_view w) {
+  if (w.size() > 15) return std::nullopt;
+  unsigned char b[16] = {};
+  for (std::size_t i = 0; i < w.size(); ++i) b[i] = static_cast<unsigned char>(lower(w[i]));
+  b[15] = static_cast<unsigned char>(w.size());
+  WordKey k;
+  std::memcpy(&k.lo, b, 8);
+  std::memcpy(&k.hi, b + 8, 8);
+  return k;
 }
+
+// A fixed list of lowercase words; contains() is ieq() against any of them.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) {
+    for (auto w : words) keys_.push_back(*key_of(w));
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool contains(const std::optional<WordKey>& k) const {
+    return k && std::binary_search(keys_.begin(), keys_.end(), *k);
+  }
+  bool contains(std::string_view w) const { return contains(key_of(w)); }
+
+ private:
+  std::vector<WordKey> keys_;
+};
 
 // Prepositions and determiners that make a bare month, year or season a date.
-bool is_date_cue(std::string_view w) {
-  return in_list(w, {"in", "since", "by", "until", "till", "through", "throughout", "during", "from",
-                     "to", "of", "before", "after", "early", "late", "mid", "last", "next", "this",
-                     "that", "between", "and", "for", "around", "as", "circa", "or", "on",
-                     "into", "ending", "ended", "beginning", "starting", "effective", "than",
-                     "-", "(", "/"});
-}
+const WordList kDateCues{"in", "since", "by", "until", "till", "through", "throughout", "during",
+                         "from", "to", "of", "before", "after", "early", "late", "mid", "last",
+                         "next", "this", "that", "between", "and", "for", "around", "as", "circa",
+                         "or", "on", "into", "ending", "ended", "beginning", "starting",
+                         "effective", "than", "-", "(", "/"};
+bool is_date_cue(std::string_view w) { return kDateCues.contains(w); }
 
 // Future-tense cues in the words before a weekday or a month ("will meet on Friday").
-bool is_future_cue(std::string_view w) {
-  return in_list(w, {"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
-                     "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
-                     "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
-                     // present tense of scheduled events: "the summit ends on Friday"
-                     "ends", "begins", "starts", "opens", "closes", "convenes", "arrives", "visits",
-                     "returns", "gathers", "meets", "kicks"});
-}
-bool is_past_cue(std::string_view w) {
-  if (in_list(w, {"said", "says", "was", "were", "had", "did", "told", "last", "ago", "met",
-                  "began", "took", "came", "went", "left", "made", "gave", "saw", "won",
-                  "lost", "held", "fell", "rose", "killed", "died"}))
-    return true;
-  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed";
+const WordList kFutureCues{"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
+                           "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
+                           "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
+                           // present tense of scheduled events: "the summit ends on Friday"
+                           "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
+                           "visits", "returns", "gathers", "meets", "kicks"};
+const WordList kPastCues{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
+                         "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
+                         "won", "lost", "held", "fell", "rose", "killed", "died"};
+
+// The word before a date that decides a close call in recognize().
+// Before a bare month: a preposition makes it a date even before a capitalized word.
+const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
+                           "after", "of", "early", "late", "mid", "last", "next", "this"};
+// ... and these join names in a list ("to May", "and May").
+const WordList kListJoiners{"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"};
+// Before a bare year before 1900.
+const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before", "after",
+                            "during", "circa", "between"};
+// Before any bare year.
+const WordList kYearCues{"in", "since", "until", "till", "by", "during", "before", "after",
+                         "circa", "early", "late", "mid", "between", "through", "throughout",
+                         "from", "of", "for", "(", "year", "summer", "spring", "winter",
+                         "autumn", "fall", "'s"};
+// ... and the second year of a range ("from 1991 to 1997").
+const WordList kRangeJoiners{"to", "and", "or", "-", "through", "/", ","};
+const WordList kDeterminers{"the", "a", "its", "his", "her", "their", "this", "that"};
+// "in his 90s" is an age.
+const WordList kPossessives{"his", "her", "their", "its", "my", "our", "your"};
+// Before a bare season.
+const WordList kSeasonCues{"in", "during", "since", "by", "until", "through", "throughout",
+                           "before", "after", "over", "for", "this", "last", "next", "early",
+                           "late", "of", "from", "that"};
+// Counts in "... ago".
+const WordList kAfterA{"few", "couple", "several"};
+const WordList kVagueCounts{"few", "several", "couple", "many", "some"};
+const WordList kApprox{"about", "nearly", "almost", "roughly", "approximately"};
+
+// +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
+// -ed), 0 for neither.
+int tense_cue(std::string_view w) {
+  const auto k = key_of(w);
+  if (kFutureCues.contains(k)) return +1;
+  if (kPastCues.contains(k)) return -1;
+  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 
 // +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
@@ -393,9 +455,7 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
-    const std::string_view w = cx.surface(i);
-    if (is_future_cue(w)) return +1;
-    if (is_past_cue(w)) return -1;
+    if (const int cue = tense_cue(cx.surface(i))) return cue;
   }
   return 0;
 }
@@ -664,8 +724,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // unless a preposition makes the month a date.
           if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
               !tokens.tokens[tok_end].newline_before &&
-              !in_list(prev, {"in", "since", "by", "until", "during", "from", "through", "before",
-                              "after", "of", "early", "late", "mid", "last", "next", "this"}))
+              !kBeforeName.contains(prev))
             break;
           if (!cue) {
             // Without a cue: not the verb/name readings, not inside a name.
@@ -678,7 +737,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           } else if (p.month == 5) {
             // "in May" yes; "to May" / "and May" (a name in a list) only before a date-ish word.
-            if (in_list(prev, {"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"}))
+            if (kListJoiners.contains(prev))
               break;
           }
         }
@@ -721,23 +780,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               (after == ',' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) ||
               (after == '.' && m.end + 1 < text.size() && is_digit(text[m.end + 1])))
             break;
-          if (y < 1900 && !in_list(prev, {"in", "since", "of", "from", "until", "by", "before",
-                                         "after", "during", "circa", "between"}))
+          if (y < 1900 && !kOldYearCues.contains(prev))
             break;
-          const bool strong = in_list(prev, {"in", "since", "until", "till", "by", "during",
-                                             "before", "after", "circa", "early", "late", "mid",
-                                             "between", "through", "throughout", "from", "of",
-                                             "for", "(", "year", "summer", "spring", "winter",
-                                             "autumn", "fall", "'s"});
+          const bool strong = kYearCues.contains(prev);
           bool ok = strong;
-          if (!ok && in_list(prev, {"to", "and", "or", "-", "through", "/", ","})) {
+          if (!ok && kRangeJoiners.contains(prev)) {
             // "from 1991 to 1997", "between 1990 and 1995": a year just before.
             for (std::size_t k = 2; k <= 4 && tok >= k; ++k) {
               const auto& t = tokens.tokens[tok - k];
               if (t.shape == text::Shape::Digits && t.span.size() == 4) ok = true;
             }
           }
-          if (!ok && in_list(prev, {"the", "a", "its", "his", "her", "their", "this", "that"})) {
+          if (!ok && kDeterminers.contains(prev)) {
             // "the 1990 election": a word follows.
             ok = !next.empty() && is_alpha(next[0]);
           }
@@ -821,7 +875,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                                ? true
                                : false);
         if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
-        if (in_list(prev, {"his", "her", "their", "its", "my", "our", "your"})) break;
+        if (kPossessives.contains(prev)) break;
         emit(m.begin, m.end, v, p.mod);
         break;
       }
@@ -931,9 +985,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                           ieq(text.substr(L.v[L.n - 1].begin, 4), "fall");
         if (p.year == kUnknown && !p.has_rel && p.mod == Mod::None) {
           // Bare "summer" / "the summer": only after a preposition.
-          if (!in_list(prev, {"in", "during", "since", "by", "until", "through", "throughout",
-                              "before", "after", "over", "for", "this", "last", "next", "early",
-                              "late", "of", "from", "that"}))
+          if (!kSeasonCues.contains(prev))
             break;
           if (fall && !p.has_the) break;
         }
@@ -985,7 +1037,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const std::string_view w = l.text;
             if (n < 0 && !vague) {
               if ((ieq(w, "a") || ieq(w, "an")) && i + 1 < L.n &&
-                  in_list(L.v[i + 1].text, {"few", "couple", "several"})) {
+                  kAfterA.contains(L.v[i + 1].text)) {
                 ++i;
                 continue;
               }
@@ -996,12 +1048,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                 i = k;
                 continue;
               }
-              if (in_list(w, {"few", "several", "couple", "many", "some"})) {
+              if (kVagueCounts.contains(w)) {
                 if (ieq(w, "couple")) n = 2;
                 else if (ieq(w, "some") && i + 1 < L.n && L.v[i + 1].kind == Lex::Num) mod = Mod::Approx;
                 else vague = true;
               }
-              if (in_list(w, {"about", "nearly", "almost", "roughly", "approximately"})) mod = Mod::Approx;
+              if (kApprox.contains(w)) mod = Mod::Approx;
             }
             if (ieq(w, "day") || ieq(w, "days")) unit = Unit::Day;
             else if (ieq(w, "week") || ieq(w, "weeks")) unit = Unit::Week;
