@@ -375,20 +375,28 @@ std::optional<WordKey> key_of(std::string_view w) {
   return k;
 }
 
-// A fixed list of lowercase words; contains() is ieq() against any of them.
+// A fixed list of lowercase words; contains() is ieq() against any of them. Most
+// words asked about are in no list: a bit per (length, first byte, last byte), each
+// byte taken & 31 so that case does not matter, turns them away before packing.
 class WordList {
  public:
   WordList(std::initializer_list<std::string_view> words) {
-    for (auto w : words) keys_.push_back(*key_of(w));
+    for (auto w : words) {
+      keys_.push_back(*key_of(w));
+      filter_[filter_slot(w)] |= 1u << (w.back() & 31);
+    }
     std::sort(keys_.begin(), keys_.end());
   }
-  bool contains(const std::optional<WordKey>& k) const {
-    return k && std::binary_search(keys_.begin(), keys_.end(), *k);
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() > 15 || !((filter_[filter_slot(w)] >> (w.back() & 31)) & 1))
+      return false;
+    return std::binary_search(keys_.begin(), keys_.end(), *key_of(w));
   }
-  bool contains(std::string_view w) const { return contains(key_of(w)); }
 
  private:
+  static std::size_t filter_slot(std::string_view w) { return w.size() * 32 + (w.front() & 31); }
   std::vector<WordKey> keys_;
+  std::array<std::uint32_t, 16 * 32> filter_{};
 };
 
 // Prepositions and determiners that make a bare month, year or season a date.
@@ -441,9 +449,8 @@ const WordList kApprox{"about", "nearly", "almost", "roughly", "approximately"};
 // +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
 // -ed), 0 for neither.
 int tense_cue(std::string_view w) {
-  const auto k = key_of(w);
-  if (kFutureCues.contains(k)) return +1;
-  if (kPastCues.contains(k)) return -1;
+  if (kFutureCues.contains(w)) return +1;
+  if (kPastCues.contains(w)) return -1;
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 

@@ -290,18 +290,31 @@ class Vocabulary {
     for (auto w : kVocabularyWords) add(w, Item::Vocab);
     for (auto w : kTriggerWords) add(w, Item::Trigger);
   }
+  // The class of the letter run [p, p + n).
   Item find(const unsigned char* p, std::size_t n) const {
-    // Most words of a text are in no list: a bit per (length, first letter, last
-    // letter) turns them away before any packing or hashing.
-    if (n > kMaxWord || !((filter_[n * 32 + (p[0] & 31)] >> (p[n - 1] & 31)) & 1)) return Item::Plain;
+    return passes(any_filter_, p, n) ? lookup(p, n) : Item::Plain;
+  }
+  bool is_trigger(const unsigned char* p, std::size_t n) const {
+    return passes(trigger_filter_, p, n) && lookup(p, n) == Item::Trigger;
+  }
+
+ private:
+  // Most words of a text are in no list: a bit per (length, first letter, last
+  // letter) turns them away before any packing or hashing. Letters & 31 are 1..26.
+  using Filter = std::array<std::uint32_t, (kMaxWord + 1) * 32>;
+  static bool passes(const Filter& f, const unsigned char* p, std::size_t n) {
+    return n <= kMaxWord && ((f[n * 32 + (p[0] & 31)] >> (p[n - 1] & 31)) & 1);
+  }
+  static void set(Filter& f, std::string_view w) {
+    f[w.size() * 32 + (w.front() & 31)] |= 1u << (w.back() & 31);
+  }
+  Item lookup(const unsigned char* p, std::size_t n) const {
     const WordKey k = pack_word(p, n);
     for (std::size_t i = slot(k);; i = (i + 1) % kSlots) {
       if (slots_[i].key == k) return slots_[i].item;
       if (slots_[i].key.lo == 0) return Item::Plain;
     }
   }
-
- private:
   static constexpr std::size_t kSlots = 1024;  // well under half full
   struct Slot {
     WordKey key;
@@ -311,15 +324,57 @@ class Vocabulary {
     return ((k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) >> 54;
   }
   void add(std::string_view w, Item item) {
-    filter_[w.size() * 32 + (w.front() & 31)] |= 1u << (w.back() & 31);
+    set(any_filter_, w);
+    if (item == Item::Trigger) set(trigger_filter_, w);
     const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size());
     std::size_t i = slot(k);
     while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
     slots_[i] = Slot{k, item};
   }
   std::array<Slot, kSlots> slots_{};
-  std::array<std::uint32_t, (kMaxWord + 1) * 32> filter_{};  // letters & 31 are 1..26
+  Filter any_filter_{}, trigger_filter_{};
 };
+
+// The class of the run [i, j) of letters and digits, given the OR of its bytes'
+// classes (fact 3 for numbers; a number that is no trigger may still sit inside a
+// match, "the past 5 years").
+Item classify_run(const Vocabulary& v, const unsigned char* s, std::uint32_t n, std::uint32_t i,
+                  std::uint32_t j, std::uint8_t classes) {
+  if (classes == kLetter) return v.find(s + i, j - i);
+  if (classes != kDigit || j - i == 4 || (j < n && (s[j] == '/' || s[j] == '\''))) return Item::Trigger;
+  return Item::Vocab;
+}
+
+// Letters and digits among 64 bytes, one bit per byte.
+struct BlockBits {
+  std::uint64_t alnum = 0, digit = 0;
+};
+BlockBits classify_block(const unsigned char* p) {
+  BlockBits r;
+#if defined(__SSE2__)
+  for (int k = 0; k < 4; ++k) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    // Signed compares against a shifted range: (c - lo) as unsigned < size.
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_sub_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>('a' + 128))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const auto ascii = static_cast<std::uint64_t>(~_mm_movemask_epi8(c) & 0xFFFF);
+    const auto d = static_cast<std::uint64_t>(_mm_movemask_epi8(digit)) & ascii;
+    const auto a = (static_cast<std::uint64_t>(_mm_movemask_epi8(letter)) & ascii) | d;
+    r.alnum |= a << (16 * k);
+    r.digit |= d << (16 * k);
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const std::uint8_t c = kByteClass[p[k]];
+    if (c & (kLetter | kDigit)) r.alnum |= 1ull << k;
+    if (c & kDigit) r.digit |= 1ull << k;
+  }
+#endif
+  return r;
+}
 
 // RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
 // such a text may hold a date the byte loop cannot see.
@@ -353,7 +408,7 @@ class RuleCache {
   }
 
  private:
-  static constexpr std::size_t kSlots = 1024;
+  static constexpr std::size_t kSlots = 4096;  // 128 KiB
   struct Slot {
     std::uint8_t size = 0xFF;  // no key is this long: empty
     Rule rule = Rule::Reject;
@@ -426,7 +481,8 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
 }
 
 Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
-  thread_local RuleCache cache;
+  thread_local const std::unique_ptr<RuleCache> cache_owner = std::make_unique<RuleCache>();
+  RuleCache& cache = *cache_owner;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
   const std::size_t h = cacheable ? RuleCache::hash(matched) : 0;
   if (cacheable)
@@ -457,64 +513,118 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
     }
     return;
   }
-  // Matches in the window [begin, end) whose last trigger run starts at `trigger`.
-  auto search = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t trigger) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const auto n = static_cast<std::uint32_t>(text.size());
+  const Vocabulary& vocabulary = impl_->vocabulary;
+
+  // The window being built: [begin, end), its last trigger run starting at `trigger`.
+  bool open = false;
+  std::uint32_t w_begin = 0, w_end = 0, w_trigger = 0;
+  auto search_window = [&] {
     // A match holds a whole trigger run, so none starts after the last one.
-    for (std::size_t from = std::max<std::size_t>(pos, begin); from <= trigger;) {
-      const auto m = impl_->match(text, from, end);
+    for (std::size_t from = std::max<std::size_t>(pos, w_begin); from <= w_trigger;) {
+      const auto m = impl_->match(text, from, w_end);
       if (!m) break;
       out.push_back(*m);
       pos = from = std::max<std::size_t>(m->end, m->begin + 1);
     }
   };
+  // Where a match holding the trigger run at `t` may start at the earliest: at the
+  // nearest run before it that is no pattern word (a match may start inside it,
+  // "amid"), or just after the nearest barrier. nullopt when the walk back reaches
+  // `floor` (the open window's end) over pattern words only.
+  auto earliest_start = [&](std::uint32_t t, std::uint32_t floor) -> std::optional<std::uint32_t> {
+    for (std::uint32_t i = t; i > floor;) {
+      const std::uint8_t c = kByteClass[s[i - 1]];
+      if (c == kSpace || c == kPunct) {
+        --i;
+        continue;
+      }
+      if (c == 0) return i;  // a barrier at i - 1
+      std::uint32_t j = i - 1;
+      std::uint8_t classes = c;
+      for (std::uint8_t b; j > 0 && ((b = kByteClass[s[j - 1]]) & (kLetter | kDigit)); --j) classes |= b;
+      if (classify_run(vocabulary, s, n, j, i, classes) == Item::Plain) return j;
+      i = j;
+    }
+    return std::nullopt;
+  };
+  // Extends the window over the pattern words after its trigger run, which ends at
+  // `i`, up to and including the first other run (a match may end inside it,
+  // "nightlife") or up to a barrier. Returns where the walk stopped.
+  auto grow = [&](std::uint32_t i) {
+    while (i < n) {
+      const std::uint8_t c = kByteClass[s[i]];
+      if (c == kSpace) {
+        ++i;
+        continue;
+      }
+      if (c == 0) return i;
+      if (c == kPunct) {
+        w_end = ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
+      w_end = j;
+      if (item == Item::Plain) return j;
+      if (item == Item::Trigger) w_trigger = i;
+      i = j;
+    }
+    return n;
+  };
 
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const auto n = static_cast<std::uint32_t>(text.size());
-  std::uint32_t earliest = 0;  // where a match holding the next trigger may start
-  bool open = false;           // a window is being built
-  bool growing = false;        // ... and still reaches forward over vocabulary
-  std::uint32_t w_begin = 0, w_end = 0, w_trigger = 0;
-  for (std::uint32_t i = 0; i < n;) {
-    const std::uint8_t b = kByteClass[s[i]];
-    if (b == kSpace) {
-      ++i;
-      continue;
+  // Find trigger runs 64 bytes at a time; the walks above look at the words around
+  // each. Runs before `resume` were classified by a walk already.
+  std::uint32_t resume = 0;
+  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
+  unsigned char tail[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {  // zero padding is neither letter nor digit
+      std::memset(tail, 0, sizeof tail);
+      std::memcpy(tail, block, n - base);
+      block = tail;
     }
-    if (b == 0) {  // a barrier
-      growing = false;
-      earliest = ++i;
-      continue;
+    const BlockBits bits = classify_block(block);
+    std::uint64_t starts = bits.alnum & ~((bits.alnum << 1) | carry);
+    carry = bits.alnum >> 63;
+    for (; starts; starts &= starts - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
+      const std::uint32_t i = base + bit;
+      if (i < resume) continue;
+      const std::uint64_t from_bit = ~0ull << bit;
+      const std::uint64_t stop = ~bits.alnum & from_bit;
+      std::uint32_t j;
+      std::uint64_t in_run;
+      std::uint8_t classes = 0;
+      if (stop) {
+        const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+        j = base + end_bit;
+        in_run = from_bit & ~(~0ull << end_bit);
+      } else {  // the run goes on into the next block
+        j = base + 64;
+        in_run = from_bit;
+        classes = run_end(s, n, j);
+      }
+      if (bits.digit & in_run) classes |= kDigit;
+      if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
+      const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i)
+                                              : classify_run(vocabulary, s, n, i, j, classes) ==
+                                                    Item::Trigger;
+      if (!trigger) continue;
+      const auto from = earliest_start(i, open ? w_end : 0);
+      if (!open || (from && *from >= w_end)) {  // no overlap with the open window
+        if (open) search_window();
+        open = true;
+        w_begin = from.value_or(0);
+      }
+      w_trigger = i;
+      w_end = j;
+      resume = grow(j);
     }
-    std::uint32_t j = i + 1;
-    Item item = Item::Vocab;  // punctuation a match may hold
-    if (b != kPunct) {
-      const std::uint8_t run = run_end(s, n, j);  // the classes of the run's bytes
-      if (run == kLetter) item = impl_->vocabulary.find(s + i, j - i);
-      else if (run != kDigit || j - i == 4 || (j < n && (s[j] == '/' || s[j] == '\''))) item = Item::Trigger;
-    }
-    switch (item) {
-      case Item::Trigger:
-        if (!open || earliest >= w_end) {  // no overlap with the open window
-          if (open) search(w_begin, w_end, w_trigger);
-          open = true;
-          w_begin = earliest;
-        }
-        w_end = j;
-        w_trigger = i;
-        growing = true;
-        break;
-      case Item::Vocab:
-        if (growing) w_end = j;
-        break;
-      case Item::Plain:
-        if (growing) w_end = j;  // a match may end inside it ("nightlife")
-        growing = false;
-        earliest = i;  // ... or start inside it ("amid")
-        break;
-    }
-    i = j;
   }
-  if (open) search(w_begin, w_end, w_trigger);
+  if (open) search_window();
 }
 
 }  // namespace newsner::timex
