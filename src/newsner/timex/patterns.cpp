@@ -182,11 +182,17 @@ std::vector<std::string> rule_patterns() {
 //     a digit that is 4 long, holds a letter, or is followed by / or ' ("1990",
 //     "1990s", "Q3", "1/2/18", "90's"); every other number is too short to be a
 //     date by itself.
+//  4. A match starts where a vocabulary run starts (every alternative begins with
+//     \b), except "[modifier] [the] '90s", which may start inside a word ("amid
+//     the '90s") and holds a quote before a digit.
 // So a match lies between the last non-vocabulary run (or barrier) before its first
 // trigger and the first one after its last trigger: one window. Overlapping windows
 // are merged, so each match lies in exactly one window, and the leftmost-longest
 // match from a position inside a window, searching only up to the window end, is
-// the whole-text one (RE2 still reads the bytes around the window for \b).
+// the whole-text one (RE2 still reads the bytes around the window for \b). By fact
+// 4 that match is the longest one anchored at the first vocabulary run that has
+// one; anchored searches spare RE2 the backward pass that finds where an
+// unanchored match begins (windows with a quote before a digit search unanchored).
 // Changing a pattern means checking these facts (the test above catches most slips).
 
 // Byte classes as bits, so that the classes of a run's bytes can be OR-ed together.
@@ -424,8 +430,10 @@ struct DatePatterns::Impl {
   std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
   Vocabulary vocabulary;          // scan()'s item classes
 
-  // The leftmost-longest match starting in [from, to) and ending by `to`.
-  std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to) const;
+  // The leftmost-longest match starting in [from, to) and ending by `to`; with
+  // RE2::ANCHOR_START, the longest one starting at `from`.
+  std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
+                                    RE2::Anchor anchor = RE2::UNANCHORED) const;
   Rule rule_of(std::string_view matched) const;
 };
 
@@ -468,13 +476,13 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
 DatePatterns::~DatePatterns() = default;
 
 std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
-                                                      std::size_t to) const {
+                                                      std::size_t to, RE2::Anchor anchor) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
   // the anchored Set over just the matched bytes.
   re2::StringPiece whole;
   const re2::StringPiece input(text.data(), text.size());
-  if (!re->Match(input, from, to, RE2::UNANCHORED, &whole, 1)) return std::nullopt;
+  if (!re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
   const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
   const auto end = static_cast<std::uint32_t>(begin + whole.size());
   return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
@@ -518,25 +526,54 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
   const Vocabulary& vocabulary = impl_->vocabulary;
 
   // The window being built: [begin, end), its last trigger run starting at `trigger`.
-  bool open = false;
-  std::uint32_t w_begin = 0, w_end = 0, w_trigger = 0;
+  struct Window {
+    bool open = false;
+    std::uint32_t begin = 0, end = 0, trigger = 0;
+    // Where its matches may start: its vocabulary runs (fact 4), unless it holds a
+    // quote before a digit ("amid the '90s" starts inside "amid").
+    std::vector<std::uint32_t> starts;
+    bool quote_digit = false;
+  } w;
+  w.starts.reserve(64);
   auto search_window = [&] {
-    // A match holds a whole trigger run, so none starts after the last one.
-    for (std::size_t from = std::max<std::size_t>(pos, w_begin); from <= w_trigger;) {
-      const auto m = impl_->match(text, from, w_end);
+    if (!w.quote_digit) {
+      // The first start that holds a match holds the leftmost one, and RE2 need
+      // not run backwards to find where it begins.
+      for (const std::uint32_t from : w.starts) {
+        if (from < pos) continue;
+        if (from > w.trigger) break;  // a match holds a whole trigger run
+        if (const auto m = impl_->match(text, from, w.end, RE2::ANCHOR_START)) {
+          out.push_back(*m);
+          pos = m->end;
+        }
+      }
+      return;
+    }
+    for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
+      const auto m = impl_->match(text, from, w.end);
       if (!m) break;
       out.push_back(*m);
       pos = from = std::max<std::size_t>(m->end, m->begin + 1);
     }
   };
+  auto quote_digit_at = [&](std::uint32_t i) {  // s[i] is punctuation
+    return s[i] == '\'' && i + 1 < n && kByteClass[s[i + 1]] == kDigit;
+  };
   // Where a match holding the trigger run at `t` may start at the earliest: at the
   // nearest run before it that is no pattern word (a match may start inside it,
   // "amid"), or just after the nearest barrier. nullopt when the walk back reaches
-  // `floor` (the open window's end) over pattern words only.
+  // `floor` (the open window's end) over pattern words only. Appends the starts of
+  // the pattern words passed to `back` (last first) and notes quotes before digits.
+  std::vector<std::uint32_t> back;
+  back.reserve(64);
+  bool back_quote_digit = false;
   auto earliest_start = [&](std::uint32_t t, std::uint32_t floor) -> std::optional<std::uint32_t> {
+    back.clear();
+    back_quote_digit = false;
     for (std::uint32_t i = t; i > floor;) {
       const std::uint8_t c = kByteClass[s[i - 1]];
       if (c == kSpace || c == kPunct) {
+        if (c == kPunct && quote_digit_at(i - 1)) back_quote_digit = true;
         --i;
         continue;
       }
@@ -545,6 +582,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       std::uint8_t classes = c;
       for (std::uint8_t b; j > 0 && ((b = kByteClass[s[j - 1]]) & (kLetter | kDigit)); --j) classes |= b;
       if (classify_run(vocabulary, s, n, j, i, classes) == Item::Plain) return j;
+      back.push_back(j);
       i = j;
     }
     return std::nullopt;
@@ -561,14 +599,16 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       }
       if (c == 0) return i;
       if (c == kPunct) {
-        w_end = ++i;
+        if (quote_digit_at(i)) w.quote_digit = true;
+        w.end = ++i;
         continue;
       }
       std::uint32_t j = i + 1;
       const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
-      w_end = j;
+      w.end = j;
       if (item == Item::Plain) return j;
-      if (item == Item::Trigger) w_trigger = i;
+      w.starts.push_back(i);
+      if (item == Item::Trigger) w.trigger = i;
       i = j;
     }
     return n;
@@ -613,18 +653,23 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
                                               : classify_run(vocabulary, s, n, i, j, classes) ==
                                                     Item::Trigger;
       if (!trigger) continue;
-      const auto from = earliest_start(i, open ? w_end : 0);
-      if (!open || (from && *from >= w_end)) {  // no overlap with the open window
-        if (open) search_window();
-        open = true;
-        w_begin = from.value_or(0);
+      const auto from = earliest_start(i, w.open ? w.end : 0);
+      if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
+        if (w.open) search_window();
+        w.open = true;
+        w.begin = from.value_or(0);
+        w.starts.clear();
+        w.quote_digit = false;
       }
-      w_trigger = i;
-      w_end = j;
+      w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
+      w.starts.push_back(i);
+      w.quote_digit |= back_quote_digit;
+      w.trigger = i;
+      w.end = j;
       resume = grow(j);
     }
   }
-  if (open) search_window();
+  if (w.open) search_window();
 }
 
 }  // namespace newsner::timex
