@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <compare>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "newsner/timex/normalizer.hpp"
 #include "newsner/timex/patterns.hpp"
@@ -353,36 +357,101 @@ struct Context {
   std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
 };
 
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (auto x : list)
-    if (ieq(w, x)) return true;
-  return false;
+// A word of at most 15 bytes, lowercased as ieq() does, packed with its length into
+// two integers, so that list lookups compare integers instead of looping over the
+// list and its characters.
+struct WordKey {
+  std::uint64_t lo = 0, hi = 0;
+  auto operator<=>(const WordKey&) const = default;
+};
+std::optional<WordKey> key_of(std::string_view w) {
+  if (w.size() > 15) return std::nullopt;
+  unsigned char b[16] = {};
+  for (std::size_t i = 0; i < w.size(); ++i) b[i] = static_cast<unsigned char>(lower(w[i]));
+  b[15] = static_cast<unsigned char>(w.size());
+  WordKey k;
+  std::memcpy(&k.lo, b, 8);
+  std::memcpy(&k.hi, b + 8, 8);
+  return k;
 }
+
+// A fixed list of lowercase words; contains() is ieq() against any of them. Most
+// words asked about are in no list: a bit per (length, first byte, last byte), each
+// byte taken & 31 so that case does not matter, turns them away before packing.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+      keys_.push_back(*key_of(w));
+      filter_[filter_slot(w)] |= 1u << (w.back() & 31);
+    }
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() > 15 || !((filter_[filter_slot(w)] >> (w.back() & 31)) & 1))
+      return false;
+    return std::binary_search(keys_.begin(), keys_.end(), *key_of(w));
+  }
+
+ private:
+  static std::size_t filter_slot(std::string_view w) { return w.size() * 32 + (w.front() & 31); }
+  std::vector<WordKey> keys_;
+  std::array<std::uint32_t, 16 * 32> filter_{};
+};
 
 // Prepositions and determiners that make a bare month, year or season a date.
-bool is_date_cue(std::string_view w) {
-  return in_list(w, {"in", "since", "by", "until", "till", "through", "throughout", "during", "from",
-                     "to", "of", "before", "after", "early", "late", "mid", "last", "next", "this",
-                     "that", "between", "and", "for", "around", "as", "circa", "or", "on",
-                     "into", "ending", "ended", "beginning", "starting", "effective", "than",
-                     "-", "(", "/"});
-}
+const WordList kDateCues{"in", "since", "by", "until", "till", "through", "throughout", "during",
+                         "from", "to", "of", "before", "after", "early", "late", "mid", "last",
+                         "next", "this", "that", "between", "and", "for", "around", "as", "circa",
+                         "or", "on", "into", "ending", "ended", "beginning", "starting",
+                         "effective", "than", "-", "(", "/"};
+bool is_date_cue(std::string_view w) { return kDateCues.contains(w); }
 
 // Future-tense cues in the words before a weekday or a month ("will meet on Friday").
-bool is_future_cue(std::string_view w) {
-  return in_list(w, {"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
-                     "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
-                     "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
-                     // present tense of scheduled events: "the summit ends on Friday"
-                     "ends", "begins", "starts", "opens", "closes", "convenes", "arrives", "visits",
-                     "returns", "gathers", "meets", "kicks"});
-}
-bool is_past_cue(std::string_view w) {
-  if (in_list(w, {"said", "says", "was", "were", "had", "did", "told", "last", "ago", "met",
-                  "began", "took", "came", "went", "left", "made", "gave", "saw", "won",
-                  "lost", "held", "fell", "rose", "killed", "died"}))
-    return true;
-  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed";
+const WordList kFutureCues{"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
+                           "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
+                           "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
+                           // present tense of scheduled events: "the summit ends on Friday"
+                           "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
+                           "visits", "returns", "gathers", "meets", "kicks"};
+const WordList kPastCues{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
+                         "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
+                         "won", "lost", "held", "fell", "rose", "killed", "died"};
+
+// The word before a date that decides a close call in recognize().
+// Before a bare month: a preposition makes it a date even before a capitalized word.
+const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
+                           "after", "of", "early", "late", "mid", "last", "next", "this"};
+// ... and these join names in a list ("to May", "and May").
+const WordList kListJoiners{"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"};
+// Before a bare year before 1900.
+const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before", "after",
+                            "during", "circa", "between"};
+// Before any bare year.
+const WordList kYearCues{"in", "since", "until", "till", "by", "during", "before", "after",
+                         "circa", "early", "late", "mid", "between", "through", "throughout",
+                         "from", "of", "for", "(", "year", "summer", "spring", "winter",
+                         "autumn", "fall", "'s"};
+// ... and the second year of a range ("from 1991 to 1997").
+const WordList kRangeJoiners{"to", "and", "or", "-", "through", "/", ","};
+const WordList kDeterminers{"the", "a", "its", "his", "her", "their", "this", "that"};
+// "in his 90s" is an age.
+const WordList kPossessives{"his", "her", "their", "its", "my", "our", "your"};
+// Before a bare season.
+const WordList kSeasonCues{"in", "during", "since", "by", "until", "through", "throughout",
+                           "before", "after", "over", "for", "this", "last", "next", "early",
+                           "late", "of", "from", "that"};
+// Counts in "... ago".
+const WordList kAfterA{"few", "couple", "several"};
+const WordList kVagueCounts{"few", "several", "couple", "many", "some"};
+const WordList kApprox{"about", "nearly", "almost", "roughly", "approximately"};
+
+// +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
+// -ed), 0 for neither.
+int tense_cue(std::string_view w) {
+  if (kFutureCues.contains(w)) return +1;
+  if (kPastCues.contains(w)) return -1;
+  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 
 // +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
@@ -393,9 +462,7 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
-    const std::string_view w = cx.surface(i);
-    if (is_future_cue(w)) return +1;
-    if (is_past_cue(w)) return -1;
+    if (const int cue = tense_cue(cx.surface(i))) return cue;
   }
   return 0;
 }
@@ -493,26 +560,24 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   const std::string_view text = tokens.text;
   const Context cx{tokens};
   Lexemes L;
-  std::size_t pos = 0;
   std::array<Emit, 2> emits;
+  std::vector<timex::PatternMatch> matches;
+  impl_->patterns.scan(text, matches);
 
-  while (pos < text.size()) {
-    const auto m = impl_->patterns.next(text, pos);
-    if (!m) break;
-    pos = std::max<std::size_t>(m->end, m->begin + 1);
-    if (m->rule == Rule::Reject) continue;
-    lex(text, m->begin, m->end, L);
+  for (const timex::PatternMatch& m : matches) {
+    if (m.rule == Rule::Reject) continue;
+    lex(text, m.begin, m.end, L);
     if (L.n == 0) continue;
 
     Parts p;
     parse_mod(L, p);
     parse_core(L, p);
 
-    const std::size_t tok = cx.token_at(m->begin);
-    const std::size_t tok_end = cx.token_at(m->end);
+    const std::size_t tok = cx.token_at(m.begin);
+    const std::size_t tok_end = cx.token_at(m.end);
     // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
     // also keeps `tok` a valid index below.
-    if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m->begin) continue;
+    if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -525,12 +590,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       return true;
     };
 
-    switch (m->rule) {
+    switch (m.rule) {
       case Rule::Reject:
         break;
       case Rule::IsoDate: {
         const int y = L.v[0].num, mo = L.n > 2 ? L.v[2].num : 0, d = L.n > 4 ? L.v[4].num : 0;
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::IsoWeek: {
@@ -541,7 +606,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         while (k < L.n && L.v[k].kind != Lex::Word) ++k;
         // "W50" lexes as the word "W" then 50.
         if (k + 1 < L.n) v.week = L.v[k + 1].num;
-        if (v.week >= 1 && v.week <= 53) emit(m->begin, m->end, v, Mod::None);
+        if (v.week >= 1 && v.week <= 53) emit(m.begin, m.end, v, Mod::None);
         break;
       }
       case Rule::NumericDate: {
@@ -556,9 +621,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else if (impl_->order == DateOrder::DayMonthYear) mo = b, d = a;
         else mo = a, d = b;
         // Reject fractions and scores: the neighbours must not be digits or slashes.
-        const char after = m->end < text.size() ? text[m->end] : ' ';
+        const char after = m.end < text.size() ? text[m.end] : ' ';
         if (after == '/' || is_digit(after)) break;
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::DayMonAbbrYear: {
@@ -567,7 +632,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         const int mo = month_of(L.v[2].text);
         int y = L.v[4].num;
         if (L.v[4].text.size() == 2) y = timex::expand_two_digit_year(y, dct);
-        if (check_day(y, mo, d)) emit(m->begin, m->end, make_day(y, mo, d), Mod::None);
+        if (check_day(y, mo, d)) emit(m.begin, m.end, make_day(y, mo, d), Mod::None);
         break;
       }
       case Rule::MonthDay:
@@ -585,10 +650,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = year_for(dct, p.month, p.day, tense);
         }
         if (!check_day(y, p.month, p.day)) break;
-        emit(m->begin, m->end, make_day(y, p.month, p.day), p.mod);
+        emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
-        if (m->rule == Rule::MonthDay && p.year == kUnknown) {
-          std::size_t k = m->end;
+        if (m.rule == Rule::MonthDay && p.year == kUnknown) {
+          std::size_t k = m.end;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t dash = k;
           if (k < text.size() && text[k] == '-') ++k;
@@ -615,27 +680,27 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.granularity = Granularity::Half;
           v.year = p.year;
           v.part = p.half;
-          emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+          emit(m.begin, m.end, make_month(p.year, p.month), p.mod);
           break;
         }
-        emit(m->begin, m->end, make_month(p.year, p.month), p.mod);
+        emit(m.begin, m.end, make_month(p.year, p.month), p.mod);
         break;
       }
       case Rule::Relative: {
         const int r = p.rel;
         if (p.month) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
-          emit(m->begin, m->end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
+          emit(m.begin, m.end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
-          emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+          emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         } else if (static_cast<int>(p.season)) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           Value v;
           v.granularity = Granularity::Season;
           v.year = timex::resolve_season_year(dct, p.season, dir);
           v.part = static_cast<int>(p.season);
-          emit(m->begin, m->end, v, p.mod);
+          emit(m.begin, m.end, v, p.mod);
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
@@ -653,7 +718,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             v.part = p.half;
             mod = Mod::None;
           }
-          emit(m->begin, m->end, v, mod);
+          emit(m.begin, m.end, v, mod);
         }
         break;
       }
@@ -666,8 +731,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // unless a preposition makes the month a date.
           if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
               !tokens.tokens[tok_end].newline_before &&
-              !in_list(prev, {"in", "since", "by", "until", "during", "from", "through", "before",
-                              "after", "of", "early", "late", "mid", "last", "next", "this"}))
+              !kBeforeName.contains(prev))
             break;
           if (!cue) {
             // Without a cue: not the verb/name readings, not inside a name.
@@ -680,12 +744,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           } else if (p.month == 5) {
             // "in May" yes; "to May" / "and May" (a name in a list) only before a date-ish word.
-            if (in_list(prev, {"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"}))
+            if (kListJoiners.contains(prev))
               break;
           }
         }
         const int tense = tense_before(cx, tok);
-        emit(m->begin, m->end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {
@@ -693,7 +757,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m->begin, m->end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
       }
       case Rule::Year: {
@@ -714,32 +778,27 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (y == kUnknown) break;
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
-          const char before = m->begin > 0 ? text[m->begin - 1] : ' ';
-          const char after = m->end < text.size() ? text[m->end] : ' ';
+          const char before = m.begin > 0 ? text[m.begin - 1] : ' ';
+          const char after = m.end < text.size() ? text[m.end] : ' ';
           if (before == '$' || before == '#' || before == '.' || before == ',' || before == '-' ||
               before == '+' || before == ':')
             break;
           if (after == '%' || after == ':' || after == '-' ||
-              (after == ',' && m->end + 1 < text.size() && is_digit(text[m->end + 1])) ||
-              (after == '.' && m->end + 1 < text.size() && is_digit(text[m->end + 1])))
+              (after == ',' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) ||
+              (after == '.' && m.end + 1 < text.size() && is_digit(text[m.end + 1])))
             break;
-          if (y < 1900 && !in_list(prev, {"in", "since", "of", "from", "until", "by", "before",
-                                         "after", "during", "circa", "between"}))
+          if (y < 1900 && !kOldYearCues.contains(prev))
             break;
-          const bool strong = in_list(prev, {"in", "since", "until", "till", "by", "during",
-                                             "before", "after", "circa", "early", "late", "mid",
-                                             "between", "through", "throughout", "from", "of",
-                                             "for", "(", "year", "summer", "spring", "winter",
-                                             "autumn", "fall", "'s"});
+          const bool strong = kYearCues.contains(prev);
           bool ok = strong;
-          if (!ok && in_list(prev, {"to", "and", "or", "-", "through", "/", ","})) {
+          if (!ok && kRangeJoiners.contains(prev)) {
             // "from 1991 to 1997", "between 1990 and 1995": a year just before.
             for (std::size_t k = 2; k <= 4 && tok >= k; ++k) {
               const auto& t = tokens.tokens[tok - k];
               if (t.shape == text::Shape::Digits && t.span.size() == 4) ok = true;
             }
           }
-          if (!ok && in_list(prev, {"the", "a", "its", "his", "her", "their", "this", "that"})) {
+          if (!ok && kDeterminers.contains(prev)) {
             // "the 1990 election": a word follows.
             ok = !next.empty() && is_alpha(next[0]);
           }
@@ -755,10 +814,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.granularity = Granularity::Half;
           v.year = y;
           v.part = p.half;
-          emit(m->begin, m->end, v, Mod::None);
+          emit(m.begin, m.end, v, Mod::None);
           break;
         }
-        emit(m->begin, m->end, make_year(y), p.mod);
+        emit(m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::SpelledYear: {
@@ -785,7 +844,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           } else rest = read_cardinal(L, i);
           if (c > 0 && rest >= 0 && rest < 100) y = c * 100 + rest;
         }
-        if (y != kUnknown) emit(m->begin, m->end, make_year(y), p.mod);
+        if (y != kUnknown) emit(m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::Decade: {
@@ -819,12 +878,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (v.year == kUnknown) break;
         // "the 90s" needs the article, a modifier or an apostrophe (not "in his 90s").
         const bool four = v.granularity == Granularity::Century ||
-                          (v.year >= 100 && m->end - m->begin >= 5 && !apos && !p.has_the
+                          (v.year >= 100 && m.end - m.begin >= 5 && !apos && !p.has_the
                                ? true
                                : false);
         if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
-        if (in_list(prev, {"his", "her", "their", "its", "my", "our", "your"})) break;
-        emit(m->begin, m->end, v, p.mod);
+        if (kPossessives.contains(prev)) break;
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Century: {
@@ -841,7 +900,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         Value v;
         v.granularity = Granularity::Century;
         v.year = n - 1;
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Quarter: {
@@ -905,7 +964,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           break;
         }
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Half: {
@@ -924,7 +983,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.granularity = Granularity::Half;
         v.year = y;
         v.part = h;
-        if (h == 1 || h == 2) emit(m->begin, m->end, v, Mod::None);
+        if (h == 1 || h == 2) emit(m.begin, m.end, v, Mod::None);
         break;
       }
       case Rule::Season: {
@@ -933,9 +992,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                           ieq(text.substr(L.v[L.n - 1].begin, 4), "fall");
         if (p.year == kUnknown && !p.has_rel && p.mod == Mod::None) {
           // Bare "summer" / "the summer": only after a preposition.
-          if (!in_list(prev, {"in", "during", "since", "by", "until", "through", "throughout",
-                              "before", "after", "over", "for", "this", "last", "next", "early",
-                              "late", "of", "from", "that"}))
+          if (!kSeasonCues.contains(prev))
             break;
           if (fall && !p.has_the) break;
         }
@@ -951,7 +1008,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                                             : Direction::Same;
           v.year = timex::resolve_season_year(dct, p.season, dir);
         }
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Reference: {
@@ -968,7 +1025,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else v = make_ref(timex::Ref::Present);
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
-        emit(m->begin, m->end, v, p.mod);
+        emit(m.begin, m.end, v, p.mod);
         break;
       }
       case Rule::Ago: {
@@ -987,7 +1044,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const std::string_view w = l.text;
             if (n < 0 && !vague) {
               if ((ieq(w, "a") || ieq(w, "an")) && i + 1 < L.n &&
-                  in_list(L.v[i + 1].text, {"few", "couple", "several"})) {
+                  kAfterA.contains(L.v[i + 1].text)) {
                 ++i;
                 continue;
               }
@@ -998,12 +1055,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                 i = k;
                 continue;
               }
-              if (in_list(w, {"few", "several", "couple", "many", "some"})) {
+              if (kVagueCounts.contains(w)) {
                 if (ieq(w, "couple")) n = 2;
                 else if (ieq(w, "some") && i + 1 < L.n && L.v[i + 1].kind == Lex::Num) mod = Mod::Approx;
                 else vague = true;
               }
-              if (in_list(w, {"about", "nearly", "almost", "roughly", "approximately"})) mod = Mod::Approx;
+              if (kApprox.contains(w)) mod = Mod::Approx;
             }
             if (ieq(w, "day") || ieq(w, "days")) unit = Unit::Day;
             else if (ieq(w, "week") || ieq(w, "weeks")) unit = Unit::Week;
@@ -1023,11 +1080,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const int k = forward ? n : -n;
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
-          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m->begin))
+          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
             v = timex::reported_quarter(dct, -1);
           else v = timex::shift(dct, unit, k);
         }
-        emit(m->begin, m->end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
+        emit(m.begin, m.end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
         break;
       }
       case Rule::UnitOf: {
@@ -1035,7 +1092,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         Value v;
         Mod mod = p.mod;
         if (ieq(u, "ago") || ieq(u, "earlier")) {
-          v = quarterly_context(text, m->begin) ? timex::reported_quarter(dct, -1)
+          v = quarterly_context(text, m.begin) ? timex::reported_quarter(dct, -1)
                                                 : timex::shift(dct, Unit::Year, -1);
         } else if (ieq(u, "end")) {
           v = timex::shift(dct, Unit::Year, 0);
@@ -1056,7 +1113,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = p.half;
           mod = Mod::None;
         }
-        emit(m->begin, m->end, v, mod);
+        emit(m.begin, m.end, v, mod);
         break;
       }
     }
@@ -1066,7 +1123,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       c.type = EntityType::Date;
       c.span = Span{emits[i].begin, emits[i].end};
       c.score = 0.9f;
-      c.evidence = kEvidence[static_cast<int>(m->rule)];
+      c.evidence = kEvidence[static_cast<int>(m.rule)];
       c.value = timex::format(emits[i].value);
       c.mod = std::string(timex::to_string(emits[i].mod));
       out.push_back(std::move(c));

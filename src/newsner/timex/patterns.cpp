@@ -5,7 +5,15 @@
 
 #include <thread>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -152,11 +160,281 @@ std::vector<std::string> rule_patterns() {
   return r;
 }
 
+// ---------------------------------------------------------------- scan() prefilter
+//
+// An RE2 search costs ~700 instructions per DFA run on top of its per-byte walk,
+// and most of a news text cannot hold a date. scan() therefore reads the text once
+// with a byte loop that splits it into ITEMS (runs of ASCII letters and digits, and
+// single punctuation bytes) and runs RE2 only on windows around TRIGGER items. The
+// windows give exactly the matches of a whole-text scan because of three facts
+// about the patterns above (tests/unit/timex/patterns_scan_test.cpp checks scan()
+// against repeated next() on news text and on random word salad):
+//  1. A match holds only ASCII letters, digits, RE2 whitespace ([\t\n\f\r ]) and
+//     - , . ' /. Any other byte is a BARRIER that no match crosses. (RE2's (?i)
+//     also folds U+017F and U+212A to s and k: a text holding them takes the full
+//     scan.)
+//  2. Every whole letter/digit run inside a match is VOCABULARY: a word written in
+//     the patterns, or a run with a digit. Only a match's first and last runs may
+//     be partial ("mid the '90s" starts inside "amid", "Friday night" ends inside
+//     "nightlife").
+//  3. Every match holds a whole TRIGGER run: a month, weekday, season or unit word,
+//     one of a few more words ("today", "now", "every" ...), or a run with
+//     a digit that is 4 long, holds a letter, or is followed by / or ' ("1990",
+//     "1990s", "Q3", "1/2/18", "90's"); every other number is too short to be a
+//     date by itself.
+//  4. A match starts where a vocabulary run starts (every alternative begins with
+//     \b), except "[modifier] [the] '90s", which may start inside a word ("amid
+//     the '90s") and holds a quote before a digit.
+// So a match lies between the last non-vocabulary run (or barrier) before its first
+// trigger and the first one after its last trigger: one window. Overlapping windows
+// are merged, so each match lies in exactly one window, and the leftmost-longest
+// match from a position inside a window, searching only up to the window end, is
+// the whole-text one (RE2 still reads the bytes around the window for \b). By fact
+// 4 that match is the longest one anchored at the first vocabulary run that has
+// one; anchored searches spare RE2 the backward pass that finds where an
+// unanchored match begins (windows with a quote before a digit search unanchored).
+// Changing a pattern means checking these facts (the test above catches most slips).
+
+// Byte classes as bits, so that the classes of a run's bytes can be OR-ed together.
+// A byte with none of them is a barrier.
+enum : std::uint8_t { kLetter = 1, kDigit = 2, kSpace = 4, kPunct = 8 };
+
+constexpr std::array<std::uint8_t, 256> make_byte_classes() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  // Whitespace as RE2's \s has it, and '-', which the patterns allow in any number
+  // ("[\s-]+"), so it never counts as an item.
+  for (unsigned char c : {'\t', '\n', '\f', '\r', ' ', '-'}) t[c] = kSpace;
+  for (unsigned char c : {',', '.', '\'', '/'}) t[c] = kPunct;
+  return t;
+}
+constexpr auto kByteClass = make_byte_classes();
+
+// Moves `j` (inside a run of letters and digits that starts before it) to the end of
+// the run; returns the OR of the classes of the bytes passed, and of the one
+// before `j` (kLetter, kDigit or both). Words are the bulk of a text, so this
+// looks at 16 bytes at once where it can.
+std::uint8_t run_end(const unsigned char* s, std::uint32_t n, std::uint32_t& j) {
+  std::uint8_t run = kByteClass[s[j - 1]];
+#if defined(__SSE2__)
+  while (n - j >= 16) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + j));
+    // Signed compares against a shifted range: (c - lo) as unsigned < size.
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_sub_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>('a' + 128))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(c)) & 0xFFFF;
+    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & ascii;
+    const unsigned alnum = (static_cast<unsigned>(_mm_movemask_epi8(letter)) & ascii) | digits;
+    const unsigned len = static_cast<unsigned>(__builtin_ctz(~alnum));  // ~alnum has bit 16 set
+    const unsigned in_run = (1u << len) - 1;
+    if (alnum & ~digits & in_run) run |= kLetter;
+    if (digits & in_run) run |= kDigit;
+    j += len;
+    if (len < 16) return run;
+  }
+#endif
+  for (std::uint8_t c; j < n && ((c = kByteClass[s[j]]) & (kLetter | kDigit)); ++j) run |= c;
+  return run;
+}
+
+enum class Item : std::uint8_t { Plain, Vocab, Trigger };
+
+// Every match holds one of these whole (fact 3).
+constexpr std::string_view kTriggerWords[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter", "day", "days", "week",
+    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
+    "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
+    "now", "currently", "nowadays", "recently", "lately", "formerly", "future", "past", "present",
+    "times", "period", "half", "every", "each", "fy"};
+// The other words of the patterns (fact 2).
+constexpr std::string_view kVocabularyWords[] = {
+    "a", "about", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
+    "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
+    "current", "dawn", "distant", "earlier", "early", "eight", "eighteen", "eighteenth", "eighth",
+    "eighty", "eleven", "eleventh", "end", "entire", "evening", "few", "fifteen", "fifteenth",
+    "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",
+    "forty", "four", "fourteen", "fourteenth", "fourth", "from", "full", "h", "hence", "her",
+    "his", "hundred", "immediate", "its", "just", "lady", "last", "late", "later", "latest",
+    "latter", "less", "many", "mid", "middle", "miss", "model", "more", "morning", "mr", "mrs",
+    "ms", "nd", "near", "nearly", "next", "night", "nine", "nineteenth", "ninety", "ninth", "of",
+    "oh", "one", "only", "other", "over", "part", "preceding", "previous", "q", "rd", "recent",
+    "remaining", "right", "roughly", "s", "same", "second", "seven", "seventeen", "seventeenth",
+    "seventh", "seventy", "several", "six", "sixteen", "sixteenth", "sixth", "sixty", "some",
+    "sometime", "st", "start", "ten", "tenth", "th", "than", "that", "the", "their", "theresa",
+    "these", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "this", "thousand",
+    "three", "turn", "twelfth", "twelve", "twentieth", "two", "very", "w", "whole"};
+
+// A lowercase word of at most 16 letters packed into two integers (zero padded).
+struct WordKey {
+  std::uint64_t lo = 0, hi = 0;
+  bool operator==(const WordKey&) const = default;
+};
+constexpr std::size_t kMaxWord = 16;
+
+// `n` <= kMaxWord ASCII letters, lowercased by setting bit 5.
+WordKey pack_word(const unsigned char* p, std::size_t n) {
+  unsigned char b[kMaxWord] = {};
+  for (std::size_t i = 0; i < n; ++i) b[i] = p[i] | 0x20;
+  WordKey k;
+  std::memcpy(&k.lo, b, 8);
+  std::memcpy(&k.hi, b + 8, 8);
+  return k;
+}
+
+// Open-addressing table from packed word to Item (Plain when absent).
+class Vocabulary {
+ public:
+  Vocabulary() {
+    for (auto w : kVocabularyWords) add(w, Item::Vocab);
+    for (auto w : kTriggerWords) add(w, Item::Trigger);
+  }
+  // The class of the letter run [p, p + n).
+  Item find(const unsigned char* p, std::size_t n) const {
+    return passes(any_filter_, p, n) ? lookup(p, n) : Item::Plain;
+  }
+  bool is_trigger(const unsigned char* p, std::size_t n) const {
+    return passes(trigger_filter_, p, n) && lookup(p, n) == Item::Trigger;
+  }
+
+ private:
+  // Most words of a text are in no list: a bit per (length, first letter, last
+  // letter) turns them away before any packing or hashing. Letters & 31 are 1..26.
+  using Filter = std::array<std::uint32_t, (kMaxWord + 1) * 32>;
+  static bool passes(const Filter& f, const unsigned char* p, std::size_t n) {
+    return n <= kMaxWord && ((f[n * 32 + (p[0] & 31)] >> (p[n - 1] & 31)) & 1);
+  }
+  static void set(Filter& f, std::string_view w) {
+    f[w.size() * 32 + (w.front() & 31)] |= 1u << (w.back() & 31);
+  }
+  Item lookup(const unsigned char* p, std::size_t n) const {
+    const WordKey k = pack_word(p, n);
+    for (std::size_t i = slot(k);; i = (i + 1) % kSlots) {
+      if (slots_[i].key == k) return slots_[i].item;
+      if (slots_[i].key.lo == 0) return Item::Plain;
+    }
+  }
+  static constexpr std::size_t kSlots = 1024;  // well under half full
+  struct Slot {
+    WordKey key;
+    Item item = Item::Plain;
+  };
+  static std::size_t slot(const WordKey& k) {
+    return ((k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) >> 54;
+  }
+  void add(std::string_view w, Item item) {
+    set(any_filter_, w);
+    if (item == Item::Trigger) set(trigger_filter_, w);
+    const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size());
+    std::size_t i = slot(k);
+    while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
+    slots_[i] = Slot{k, item};
+  }
+  std::array<Slot, kSlots> slots_{};
+  Filter any_filter_{}, trigger_filter_{};
+};
+
+// The class of the run [i, j) of letters and digits, given the OR of its bytes'
+// classes (fact 3 for numbers; a number that is no trigger may still sit inside a
+// match, "the past 5 years").
+Item classify_run(const Vocabulary& v, const unsigned char* s, std::uint32_t n, std::uint32_t i,
+                  std::uint32_t j, std::uint8_t classes) {
+  if (classes == kLetter) return v.find(s + i, j - i);
+  if (classes != kDigit || j - i == 4 || (j < n && (s[j] == '/' || s[j] == '\''))) return Item::Trigger;
+  return Item::Vocab;
+}
+
+// Letters and digits among 64 bytes, one bit per byte.
+struct BlockBits {
+  std::uint64_t alnum = 0, digit = 0;
+};
+BlockBits classify_block(const unsigned char* p) {
+  BlockBits r;
+#if defined(__SSE2__)
+  for (int k = 0; k < 4; ++k) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    // Signed compares against a shifted range: (c - lo) as unsigned < size.
+    const __m128i letter = _mm_cmplt_epi8(
+        _mm_sub_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>('a' + 128))),
+        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const auto ascii = static_cast<std::uint64_t>(~_mm_movemask_epi8(c) & 0xFFFF);
+    const auto d = static_cast<std::uint64_t>(_mm_movemask_epi8(digit)) & ascii;
+    const auto a = (static_cast<std::uint64_t>(_mm_movemask_epi8(letter)) & ascii) | d;
+    r.alnum |= a << (16 * k);
+    r.digit |= d << (16 * k);
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const std::uint8_t c = kByteClass[p[k]];
+    if (c & (kLetter | kDigit)) r.alnum |= 1ull << k;
+    if (c & kDigit) r.digit |= 1ull << k;
+  }
+#endif
+  return r;
+}
+
+// RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
+// such a text may hold a date the byte loop cannot see.
+bool has_fold_lookalike(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos ||
+         text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+// The rule of a match depends on its bytes alone (the Set sees nothing else), and
+// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
+// thread remembers the rules of recent ones in a direct-mapped table.
+class RuleCache {
+ public:
+  static constexpr std::size_t kMaxKey = 30;
+  // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
+  std::optional<Rule> find(std::string_view s, std::size_t h) const {
+    const Slot& e = slots_[h % kSlots];
+    if (e.size != s.size() || std::memcmp(e.key, s.data(), s.size()) != 0) return std::nullopt;
+    return e.rule;
+  }
+  void put(std::string_view s, std::size_t h, Rule r) {
+    Slot& e = slots_[h % kSlots];
+    e.size = static_cast<std::uint8_t>(s.size());
+    std::memcpy(e.key, s.data(), s.size());
+    e.rule = r;
+  }
+  static std::size_t hash(std::string_view s) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 4096;  // 128 KiB
+  struct Slot {
+    std::uint8_t size = 0xFF;  // no key is this long: empty
+    Rule rule = Rule::Reject;
+    char key[kMaxKey];
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
 }  // namespace
 
 struct DatePatterns::Impl {
   std::unique_ptr<RE2> re;        // all rules as one alternation: finds match extents
   std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
+  Vocabulary vocabulary;          // scan()'s item classes
+
+  // The leftmost-longest match starting in [from, to) and ending by `to`; with
+  // RE2::ANCHOR_START, the longest one starting at `from`.
+  std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
+                                    RE2::Anchor anchor = RE2::UNANCHORED) const;
+  Rule rule_of(std::string_view matched) const;
 };
 
 DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
@@ -197,25 +475,201 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
 
 DatePatterns::~DatePatterns() = default;
 
-std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
-  if (from >= text.size()) return std::nullopt;
+std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
+                                                      std::size_t to, RE2::Anchor anchor) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
-  // the anchored Set over just the matched bytes; the lowest index wins, so
-  // Reject beats any rule of the same extent.
+  // the anchored Set over just the matched bytes.
   re2::StringPiece whole;
   const re2::StringPiece input(text.data(), text.size());
-  if (!impl_->re->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
+  if (!re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
   const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
   const auto end = static_cast<std::uint32_t>(begin + whole.size());
+  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
+}
+
+Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
+  thread_local const std::unique_ptr<RuleCache> cache_owner = std::make_unique<RuleCache>();
+  RuleCache& cache = *cache_owner;
+  const bool cacheable = matched.size() <= RuleCache::kMaxKey;
+  const std::size_t h = cacheable ? RuleCache::hash(matched) : 0;
+  if (cacheable)
+    if (auto r = cache.find(matched, h)) return *r;
   // Word-boundary context: the Set sees only the match, so \b at its edges is
   // judged against the match edges; the extent already satisfied the real context.
+  // The lowest index wins, so Reject beats any rule of the same extent.
   thread_local std::vector<int> hits;
   hits.clear();
-  if (!impl_->set->Match(whole, &hits) || hits.empty()) {
-    return PatternMatch{Rule::Reject, begin, end};
+  Rule r = Rule::Reject;
+  if (set->Match(re2::StringPiece(matched.data(), matched.size()), &hits) && !hits.empty())
+    r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
+  if (cacheable) cache.put(matched, h, r);
+  return r;
+}
+
+std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
+  if (from >= text.size()) return std::nullopt;
+  return impl_->match(text, from, text.size());
+}
+
+void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  std::size_t pos = 0;  // the next match starts at or after this byte
+  if (has_fold_lookalike(text)) {
+    while (auto m = next(text, pos)) {
+      out.push_back(*m);
+      pos = std::max<std::size_t>(m->end, m->begin + 1);
+    }
+    return;
   }
-  return PatternMatch{static_cast<Rule>(*std::min_element(hits.begin(), hits.end())), begin, end};
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const auto n = static_cast<std::uint32_t>(text.size());
+  const Vocabulary& vocabulary = impl_->vocabulary;
+
+  // The window being built: [begin, end), its last trigger run starting at `trigger`.
+  struct Window {
+    bool open = false;
+    std::uint32_t begin = 0, end = 0, trigger = 0;
+    // Where its matches may start: its vocabulary runs (fact 4), unless it holds a
+    // quote before a digit ("amid the '90s" starts inside "amid").
+    std::vector<std::uint32_t> starts;
+    bool quote_digit = false;
+  } w;
+  w.starts.reserve(64);
+  auto search_window = [&] {
+    if (!w.quote_digit) {
+      // The first start that holds a match holds the leftmost one, and RE2 need
+      // not run backwards to find where it begins.
+      for (const std::uint32_t from : w.starts) {
+        if (from < pos) continue;
+        if (from > w.trigger) break;  // a match holds a whole trigger run
+        if (const auto m = impl_->match(text, from, w.end, RE2::ANCHOR_START)) {
+          out.push_back(*m);
+          pos = m->end;
+        }
+      }
+      return;
+    }
+    for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
+      const auto m = impl_->match(text, from, w.end);
+      if (!m) break;
+      out.push_back(*m);
+      pos = from = std::max<std::size_t>(m->end, m->begin + 1);
+    }
+  };
+  auto quote_digit_at = [&](std::uint32_t i) {  // s[i] is punctuation
+    return s[i] == '\'' && i + 1 < n && kByteClass[s[i + 1]] == kDigit;
+  };
+  // Where a match holding the trigger run at `t` may start at the earliest: at the
+  // nearest run before it that is no pattern word (a match may start inside it,
+  // "amid"), or just after the nearest barrier. nullopt when the walk back reaches
+  // `floor` (the open window's end) over pattern words only. Appends the starts of
+  // the pattern words passed to `back` (last first) and notes quotes before digits.
+  std::vector<std::uint32_t> back;
+  back.reserve(64);
+  bool back_quote_digit = false;
+  auto earliest_start = [&](std::uint32_t t, std::uint32_t floor) -> std::optional<std::uint32_t> {
+    back.clear();
+    back_quote_digit = false;
+    for (std::uint32_t i = t; i > floor;) {
+      const std::uint8_t c = kByteClass[s[i - 1]];
+      if (c == kSpace || c == kPunct) {
+        if (c == kPunct && quote_digit_at(i - 1)) back_quote_digit = true;
+        --i;
+        continue;
+      }
+      if (c == 0) return i;  // a barrier at i - 1
+      std::uint32_t j = i - 1;
+      std::uint8_t classes = c;
+      for (std::uint8_t b; j > 0 && ((b = kByteClass[s[j - 1]]) & (kLetter | kDigit)); --j) classes |= b;
+      if (classify_run(vocabulary, s, n, j, i, classes) == Item::Plain) return j;
+      back.push_back(j);
+      i = j;
+    }
+    return std::nullopt;
+  };
+  // Extends the window over the pattern words after its trigger run, which ends at
+  // `i`, up to and including the first other run (a match may end inside it,
+  // "nightlife") or up to a barrier. Returns where the walk stopped.
+  auto grow = [&](std::uint32_t i) {
+    while (i < n) {
+      const std::uint8_t c = kByteClass[s[i]];
+      if (c == kSpace) {
+        ++i;
+        continue;
+      }
+      if (c == 0) return i;
+      if (c == kPunct) {
+        if (quote_digit_at(i)) w.quote_digit = true;
+        w.end = ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
+      w.end = j;
+      if (item == Item::Plain) return j;
+      w.starts.push_back(i);
+      if (item == Item::Trigger) w.trigger = i;
+      i = j;
+    }
+    return n;
+  };
+
+  // Find trigger runs 64 bytes at a time; the walks above look at the words around
+  // each. Runs before `resume` were classified by a walk already.
+  std::uint32_t resume = 0;
+  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
+  unsigned char tail[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {  // zero padding is neither letter nor digit
+      std::memset(tail, 0, sizeof tail);
+      std::memcpy(tail, block, n - base);
+      block = tail;
+    }
+    const BlockBits bits = classify_block(block);
+    std::uint64_t starts = bits.alnum & ~((bits.alnum << 1) | carry);
+    carry = bits.alnum >> 63;
+    for (; starts; starts &= starts - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
+      const std::uint32_t i = base + bit;
+      if (i < resume) continue;
+      const std::uint64_t from_bit = ~0ull << bit;
+      const std::uint64_t stop = ~bits.alnum & from_bit;
+      std::uint32_t j;
+      std::uint64_t in_run;
+      std::uint8_t classes = 0;
+      if (stop) {
+        const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+        j = base + end_bit;
+        in_run = from_bit & ~(~0ull << end_bit);
+      } else {  // the run goes on into the next block
+        j = base + 64;
+        in_run = from_bit;
+        classes = run_end(s, n, j);
+      }
+      if (bits.digit & in_run) classes |= kDigit;
+      if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
+      const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i)
+                                              : classify_run(vocabulary, s, n, i, j, classes) ==
+                                                    Item::Trigger;
+      if (!trigger) continue;
+      const auto from = earliest_start(i, w.open ? w.end : 0);
+      if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
+        if (w.open) search_window();
+        w.open = true;
+        w.begin = from.value_or(0);
+        w.starts.clear();
+        w.quote_digit = false;
+      }
+      w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
+      w.starts.push_back(i);
+      w.quote_digit |= back_quote_digit;
+      w.trigger = i;
+      w.end = j;
+      resume = grow(j);
+    }
+  }
+  if (w.open) search_window();
 }
 
 }  // namespace newsner::timex

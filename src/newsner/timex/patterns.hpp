@@ -16,6 +16,9 @@
 // Errors: a pattern that fails to compile throws std::logic_error from the
 //   constructor (a programming error, caught by the unit tests).
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
+//   scan() reads each byte once in a plain loop and runs RE2 only on short windows
+//   around date words; the Set that names a rule runs once per distinct match
+//   string per thread (a small cache remembers the rest).
 // Rules: TimeML TIMEX3 1.2 guidelines (extents include determiners and modifiers),
 //   TempEval-3 TBAQ conventions.
 #pragma once
@@ -24,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace newsner::timex {
 
@@ -70,6 +74,13 @@ class DatePatterns {
 
   /// The leftmost-longest match starting at or after byte `from`; nullopt when none.
   std::optional<PatternMatch> next(std::string_view text, std::size_t from) const;
+
+  /// Every match of a left-to-right pass over `text`, appended to `out` in text
+  /// order: exactly what next(text, 0), then next(text, end of that match), ...
+  /// give, but RE2 runs only on short windows around words that every date shape
+  /// needs (digits, month and weekday names, "year", "today", ...), so text that
+  /// cannot hold a date is read once by a cheap byte loop instead.
+  void scan(std::string_view text, std::vector<PatternMatch>& out) const;
 
  private:
   struct Impl;

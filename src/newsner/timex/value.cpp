@@ -4,11 +4,12 @@
 namespace newsner::timex {
 namespace {
 
-// Appends n zero-padded to `width` digits, or `width` X's when unknown.
-void append_padded(std::string& out, int n, int width) {
+// Writes n zero-padded to `width` digits, or `width` X's when unknown, at `p`;
+// returns the end of what it wrote (at most 11 digits, or `width`).
+char* put_padded(char* p, int n, int width) {
   if (n == kUnknown || n < 0) {
-    out.append(static_cast<std::size_t>(width), 'X');
-    return;
+    for (int k = 0; k < width; ++k) *p++ = 'X';
+    return p;
   }
   char digits[12];
   int len = 0;
@@ -16,61 +17,71 @@ void append_padded(std::string& out, int n, int width) {
     digits[len++] = static_cast<char>('0' + n % 10);
     n /= 10;
   } while (n > 0 && len < 11);
-  for (int k = len; k < width; ++k) out.push_back('0');
-  while (len > 0) out.push_back(digits[--len]);
+  for (int k = len; k < width; ++k) *p++ = '0';
+  while (len > 0) *p++ = digits[--len];
+  return p;
 }
 
 }  // namespace
 
+// The value is written into a buffer and copied into the string once (it fits the
+// small-string buffer in the common cases, so no allocation either).
 std::string format(const Value& v) {
-  std::string out;
-  out.reserve(16);
+  char buf[64];  // at most three fields of 11 digits and 5 separator bytes
+  char* p = buf;
   switch (v.granularity) {
     case Granularity::Day:
-      append_padded(out, v.year, 4);
-      out.push_back('-');
-      append_padded(out, v.month, 2);
-      out.push_back('-');
-      append_padded(out, v.day, 2);
+      p = put_padded(p, v.year, 4);
+      *p++ = '-';
+      p = put_padded(p, v.month, 2);
+      *p++ = '-';
+      p = put_padded(p, v.day, 2);
       break;
     case Granularity::Month:
-      append_padded(out, v.year, 4);
-      out.push_back('-');
-      append_padded(out, v.month, 2);
+      p = put_padded(p, v.year, 4);
+      *p++ = '-';
+      p = put_padded(p, v.month, 2);
       break;
     case Granularity::Year:
-      append_padded(out, v.year, 4);
+      p = put_padded(p, v.year, 4);
       break;
     case Granularity::Decade:  // "199" = the 1990s
-      append_padded(out, v.year, 3);
+      p = put_padded(p, v.year, 3);
       break;
     case Granularity::Century:  // "19" = the 20th century
-      append_padded(out, v.year, 2);
+      p = put_padded(p, v.year, 2);
       break;
     case Granularity::Week:
     case Granularity::Weekend:
     case Granularity::Weekday:
-      append_padded(out, v.year, 4);
-      out.append("-W");
-      append_padded(out, v.week, 2);
-      if (v.granularity == Granularity::Weekend) out.append("-WE");
+      p = put_padded(p, v.year, 4);
+      *p++ = '-';
+      *p++ = 'W';
+      p = put_padded(p, v.week, 2);
+      if (v.granularity == Granularity::Weekend) {
+        *p++ = '-';
+        *p++ = 'W';
+        *p++ = 'E';
+      }
       if (v.granularity == Granularity::Weekday) {
-        out.push_back('-');
-        append_padded(out, v.day, 1);
+        *p++ = '-';
+        p = put_padded(p, v.day, 1);
       }
       break;
     case Granularity::Quarter:
     case Granularity::Half:
-      append_padded(out, v.year, 4);
-      out.append(v.granularity == Granularity::Quarter ? "-Q" : "-H");
-      append_padded(out, v.part, 1);
+      p = put_padded(p, v.year, 4);
+      *p++ = '-';
+      *p++ = v.granularity == Granularity::Quarter ? 'Q' : 'H';
+      p = put_padded(p, v.part, 1);
       break;
     case Granularity::Season: {
       static constexpr std::string_view kSeason[] = {"XX", "SP", "SU", "FA", "WI"};
-      const int p = (v.part >= 1 && v.part <= 4) ? v.part : 0;
-      append_padded(out, v.year, 4);
-      out.push_back('-');
-      out.append(kSeason[p]);
+      const int part = (v.part >= 1 && v.part <= 4) ? v.part : 0;
+      p = put_padded(p, v.year, 4);
+      *p++ = '-';
+      *p++ = kSeason[part][0];
+      *p++ = kSeason[part][1];
       break;
     }
     case Granularity::Ref:
@@ -80,7 +91,7 @@ std::string format(const Value& v) {
         case Ref::Future: return "FUTURE_REF";
       }
   }
-  return out;
+  return std::string(buf, p);
 }
 
 std::string_view to_string(Mod mod) {

@@ -10,7 +10,7 @@
 //   no document creation time (DCT).
 // Thread safety: plain values and pure functions.
 // Errors: none; out-of-range fields are formatted as given (callers validate).
-// Cost: one small string per format() call.
+// Cost: one small string per format() call (no allocation for the usual lengths).
 // Rules: TimeML TIMEX3 1.2 guidelines (value and mod attributes), as applied in the
 //   TempEval-3 TBAQ corpus.
 #pragma once
