@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 #include "newsner/text/token_hash.hpp"
@@ -202,14 +203,22 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   // The text in UTF-16 for the break iterators (reused between documents).
   // ICU's UTF-8 UText converts small chunks again and again as both iterators
-  // move; one conversion up front is cheaper. byte_at maps a UTF-16 index to
-  // its UTF-8 byte offset; it is empty for ASCII text, where they are equal.
+  // move; one conversion up front is cheaper.
   std::vector<UChar> utf16;
-  std::vector<std::uint32_t> byte_at;
+  // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
+  // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
+  // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
+  // Boundaries come in increasing order, so each iterator keeps a cursor into it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
+  // For ill-formed input only (the pipeline repairs text first): a dense map.
+  std::vector<std::uint32_t> dense;
 
   void convert(std::string_view text);
-  std::uint32_t byte_offset(int32_t utf16_index) const {
-    return byte_at.empty() ? static_cast<std::uint32_t>(utf16_index) : byte_at[static_cast<std::size_t>(utf16_index)];
+  std::uint32_t byte_offset(int32_t utf16_index, std::size_t& cursor) const {
+    const auto u = static_cast<std::uint32_t>(utf16_index);
+    if (!dense.empty()) return dense[u];
+    while (cursor < shifts.size() && shifts[cursor].first <= u) ++cursor;
+    return u + (cursor == 0 ? 0 : shifts[cursor - 1].second);
   }
 };
 
@@ -223,20 +232,47 @@ void Tokenizer::Impl::convert(std::string_view text) {
                        static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
   check(st, "u_strFromUTF8WithSub");
   utf16.resize(static_cast<std::size_t>(length));
-  byte_at.clear();
+  shifts.clear();
+  dense.clear();
   if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
-  byte_at.resize(static_cast<std::size_t>(length) + 1);
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  std::size_t u = 0;
-  for (int32_t i = 0; i < n;) {
-    const auto at = static_cast<std::uint32_t>(i);
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    byte_at[u++] = at;
-    if (c > 0xFFFF) byte_at[u++] = at;  // a surrogate pair: no boundary falls inside it
+  const std::size_t n = text.size();
+  std::size_t i = 0, u = 0;
+  while (i < n) {
+    if (i + 8 <= n) {  // 8 ASCII bytes at a time
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        u += 8;
+        continue;
+      }
+    }
+    const uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      ++u;
+      continue;
+    }
+    const std::size_t bytes = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+    i += bytes;
+    u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
+    shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
   }
-  byte_at[u] = static_cast<std::uint32_t>(n);
+  if (i == n && u == static_cast<std::size_t>(length)) return;
+  // Ill-formed input: map every index.
+  shifts.clear();
+  dense.resize(static_cast<std::size_t>(length) + 1);
+  const auto len = static_cast<int32_t>(n);
+  std::size_t k = 0;
+  for (int32_t j = 0; j < len;) {
+    const auto at = static_cast<std::uint32_t>(j);
+    UChar32 ch;
+    U8_NEXT(p, j, len, ch);
+    dense[k++] = at;
+    if (ch > 0xFFFF) dense[k++] = at;  // a surrogate pair: no boundary falls inside it
+  }
+  dense[k] = static_cast<std::uint32_t>(n);
 }
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
@@ -277,9 +313,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   // Sentences first, so each token can record its sentence index.
   im.sentences->setText(ut.get(), st);
   check(st, "sentence setText");
-  for (int32_t b = im.sentences->first(), e = im.sentences->next(); e != icu::BreakIterator::DONE;
-       b = e, e = im.sentences->next()) {
-    out.sentences.push_back({im.byte_offset(b), im.byte_offset(e)});
+  std::size_t cursor = 0;  // into im.shifts, for this increasing sequence of boundaries
+  im.sentences->first();
+  for (int32_t e = im.sentences->next(); e != icu::BreakIterator::DONE; e = im.sentences->next()) {
+    const std::uint32_t begin = out.sentences.empty() ? 0 : out.sentences.back().end;
+    out.sentences.push_back({begin, im.byte_offset(e, cursor)});
   }
 
   im.words->setText(ut.get(), st);
@@ -318,9 +356,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     space = newline = false;
   };
 
-  for (int32_t b16 = im.words->first(), e16 = im.words->next(); e16 != icu::BreakIterator::DONE;
-       b16 = e16, e16 = im.words->next()) {
-    const auto b = static_cast<int32_t>(im.byte_offset(b16)), e = static_cast<int32_t>(im.byte_offset(e16));
+  cursor = 0;
+  int32_t e = 0;  // byte offset of the previous boundary
+  im.words->first();
+  for (int32_t e16 = im.words->next(); e16 != icu::BreakIterator::DONE; e16 = im.words->next()) {
+    const int32_t b = e;
+    e = static_cast<int32_t>(im.byte_offset(e16, cursor));
     // Whitespace segments are not tokens; remember them for the next token.
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {
