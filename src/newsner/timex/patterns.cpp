@@ -398,6 +398,14 @@ bool has_fold_lookalike(std::string_view text) {
 // a literal 0, 1 or 2), so strings with one key have one rule, and "March 5, 2019"
 // and "march 7, 2018" share a slot.
 class RuleCache {
+  static constexpr std::array<unsigned char, 256> kKeyByte = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
+    for (int c = '6'; c <= '9'; ++c) t[c] = '5';
+    return t;
+  }();
+
  public:
   static constexpr std::size_t kMaxKey = 30;
   // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
@@ -416,9 +424,7 @@ class RuleCache {
   static std::size_t key(std::string_view s, char* out) {
     std::uint32_t h = 2166136261u;  // FNV-1a
     for (std::size_t i = 0; i < s.size(); ++i) {
-      auto c = static_cast<unsigned char>(s[i]);
-      if (c - 'A' < 26u) c |= 0x20;
-      else if (c - '6' < 4u) c = '5';
+      const unsigned char c = kKeyByte[static_cast<unsigned char>(s[i])];
       out[i] = static_cast<char>(c);
       h = (h ^ c) * 16777619u;
     }
