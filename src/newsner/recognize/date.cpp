@@ -53,11 +53,36 @@ bool ieq(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A fixed table of lowercase words with the set of their lengths and of their
+// first letters (& 31: the same for either case): most words asked about fail
+// one of those two bit tests, without a compare per table word.
 template <std::size_t N>
-int index_in(std::string_view w, const std::string_view (&table)[N]) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (ieq(w, table[i])) return static_cast<int>(i);
-  return -1;
+class WordTable {
+ public:
+  constexpr explicit WordTable(const std::string_view (&words)[N]) : words_(words) {
+    for (const std::string_view w : words) {
+      lengths_ |= std::uint64_t{1} << w.size();
+      firsts_ |= std::uint32_t{1} << (w[0] & 31);
+    }
+  }
+  // Index of the word equal to `w` ignoring ASCII case (ieq), or -1.
+  int find(std::string_view w) const {
+    if (w.empty() || w.size() >= 64 || !((lengths_ >> w.size()) & 1) || !((firsts_ >> (w[0] & 31)) & 1))
+      return -1;
+    for (std::size_t i = 0; i < N; ++i)
+      if (ieq(w, words_[i])) return static_cast<int>(i);
+    return -1;
+  }
+
+ private:
+  const std::string_view* words_;
+  std::uint64_t lengths_ = 0;
+  std::uint32_t firsts_ = 0;
+};
+
+template <std::size_t N>
+int index_in(std::string_view w, const WordTable<N>& table) {
+  return table.find(w);
 }
 
 void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& out) {
@@ -95,27 +120,36 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes&
 }
 
 // ---------------------------------------------------------------- word tables
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
+constexpr std::string_view kMonthsList[] = {"january", "february", "march",     "april",
                                         "may",     "june",     "july",      "august",
                                         "september", "october", "november", "december"};
-constexpr std::string_view kMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+constexpr WordTable kMonths(kMonthsList);
+constexpr std::string_view kMonthAbbrList[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+constexpr WordTable kMonthAbbr(kMonthAbbrList);
+constexpr std::string_view kWeekdaysList[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
-constexpr std::string_view kSeasons[] = {"spring", "summer", "fall", "winter", "autumn"};
-constexpr std::string_view kOnes[] = {"one", "two",   "three", "four", "five",
+constexpr WordTable kWeekdays(kWeekdaysList);
+constexpr std::string_view kSeasonsList[] = {"spring", "summer", "fall", "winter", "autumn"};
+constexpr WordTable kSeasons(kSeasonsList);
+constexpr std::string_view kOnesList[] = {"one", "two",   "three", "four", "five",
                                       "six", "seven", "eight", "nine"};
-constexpr std::string_view kTeens[] = {"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+constexpr WordTable kOnes(kOnesList);
+constexpr std::string_view kTeensList[] = {"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
                                        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+constexpr WordTable kTeens(kTeensList);
+constexpr std::string_view kTensList[] = {"twenty", "thirty",  "forty",  "fifty",
                                       "sixty",  "seventy", "eighty", "ninety"};
-constexpr std::string_view kOrdinals[] = {
+constexpr WordTable kTens(kTensList);
+constexpr std::string_view kOrdinalsList[] = {
     "first",      "second",     "third",       "fourth",     "fifth",     "sixth",
     "seventh",    "eighth",     "ninth",       "tenth",      "eleventh",  "twelfth",
     "thirteenth", "fourteenth", "fifteenth",   "sixteenth",  "seventeenth", "eighteenth",
     "nineteenth", "twentieth"};
-constexpr std::string_view kDecadeWords[] = {"twenties", "thirties", "forties",  "fifties",
+constexpr WordTable kOrdinals(kOrdinalsList);
+constexpr std::string_view kDecadeList[] = {"twenties", "thirties", "forties",  "fifties",
                                              "sixties",  "seventies", "eighties", "nineties"};
+constexpr WordTable kDecadeWords(kDecadeList);
 
 int month_of(std::string_view w) {
   int i = index_in(w, kMonths);

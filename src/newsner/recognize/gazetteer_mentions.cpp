@@ -116,8 +116,14 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   std::vector<float> best_score(out.size(), 0.0f);
   ListKinds lists(ctx.matcher);
   for (const auto& m : ctx.matches) {
+    // Most matches are common words and other evidence classes, which come after
+    // the three mention classes in EntryClass: one compare turns them away.
+    static_assert(gazetteer::EntryClass::Person < gazetteer::EntryClass::GivenName &&
+                  gazetteer::EntryClass::Location < gazetteer::EntryClass::GivenName &&
+                  gazetteer::EntryClass::Organization < gazetteer::EntryClass::GivenName);
+    if (m.cls >= EntryClass::GivenName) [[likely]] continue;
     const auto type = mention_type(m.cls);
-    if (!type) continue;  // most matches are common words and other evidence classes
+    if (!type) continue;
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);

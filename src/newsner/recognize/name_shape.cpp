@@ -115,8 +115,13 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
         is_name_word(ctx, i)) {
       b |= kNameWord;
     }
-    const char first = t.span.end > t.span.begin ? text[t.span.begin] : '\0';
-    if (first >= 'A' && first <= 'Z' && is_initial(ctx, i)) b |= kInitial;
+    // An initial is one capital, or a capital and a period ("J.R.R"): most
+    // capitalized words fail on their second byte before is_initial's tests.
+    const std::size_t size = t.span.size();
+    const char first = size > 0 ? text[t.span.begin] : '\0';
+    if (first >= 'A' && first <= 'Z' && (size == 1 || text[t.span.begin + 1] == '.') && is_initial(ctx, i)) {
+      b |= kInitial;
+    }
     bits[i] = b;
   }
 }

@@ -1,9 +1,11 @@
 #include "newsner/recognize/person.hpp"
 
-#include <string>
+#include <algorithm>
 
+#include "newsner/gazetteer/image.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
+#include "newsner/text/token_hash.hpp"
 
 namespace newsner::recognize {
 
@@ -29,34 +31,40 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 // A folded word that may be a plural ("ministers", "secretaries").
 bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
 
+// text::token_hash of the singular of plural_form word `f`: "ministers" ->
+// "minister", "secretaries" -> "secretary".
+std::uint64_t singular_hash(std::string_view f) {
+  if (!f.ends_with("ies")) return text::token_hash(f.substr(0, f.size() - 1));
+  // FNV-1a reads bytes in order: hash "secretar", then go on with "y".
+  return (text::token_hash(f.substr(0, f.size() - 3)) ^ static_cast<unsigned char>('y')) * 1099511628211ull;
+}
+
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
 // and Takeo Mori". Returns the end of the longest run of capitalized words from
 // capitalized token i whose last word, made singular, completes a TITLE key
 // ("deputy foreign minister"), or i when none. Called only when a plural_form
-// word is among the run's first 4 words. `key` and `hits` are scratch buffers,
-// reused across tokens.
-std::size_t plural_title_end(const Context& ctx, std::size_t i, std::string& key,
-                             std::vector<gazetteer::Match>& hits) {
+// word is among the run's first 4 words. Keys are looked up by hash
+// (text::sequence_extend over the tokens' fold hashes, as the matcher does), so
+// no key string is built.
+std::size_t plural_title_end(const Context& ctx, std::size_t i) {
   std::size_t end = i;
-  key.clear();
+  std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
     if (j > i && ctx.token(j).newline_before) break;
     const std::string_view f = ctx.folded(j);
     if (plural_form(f)) {
-      // Look the singular up in place: the key so far, then the singular word.
-      const std::size_t mark = key.size();
-      if (j > i) key.push_back(' ');
-      if (f.ends_with("ies")) key.append(f.substr(0, f.size() - 3)).append("y");
-      else key.append(f.substr(0, f.size() - 1));
-      hits.clear();
-      ctx.matcher.lookup(key, hits);
-      for (const auto& h : hits) {
-        if (h.cls == EntryClass::Title) end = std::max(end, j + 1);
+      // The key so far, then the singular word.
+      const std::uint64_t singular = singular_hash(f);
+      const std::uint64_t h = text::sequence_extend(key, singular);
+      for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+        const auto hit = g.find_hash(h);
+        if (!hit) continue;
+        for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+          if (hit->entries[k].cls == EntryClass::Title) end = std::max(end, j + 1);
+        }
       }
-      key.resize(mark);
     }
-    if (j > i) key.push_back(' ');
-    key.append(f);
+    key = text::sequence_extend(key, ctx.token(j).fold_hash);
   }
   return end;
 }
@@ -81,8 +89,6 @@ std::vector<std::uint32_t> title_ends(const Context& ctx) {
   }
   // Then runs, from the right: a title followed by another, with no line
   // break between them, ends where the following run ends.
-  std::string key;
-  std::vector<gazetteer::Match> hits;
   // The nearest plural_form word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
@@ -94,7 +100,7 @@ std::vector<std::uint32_t> title_ends(const Context& ctx) {
     // Abbreviations and plurals need a capital; other tokens start a title only by a match.
     if (next == i && !cap_shape(ctx, i)) continue;
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
-    if (capitalized && plural != kNoPlural && plural < i + 4) next = std::max(next, plural_title_end(ctx, i, key, hits));
+    if (capitalized && plural != kNoPlural && plural < i + 4) next = std::max(next, plural_title_end(ctx, i));
     const bool chain = next > i && next < n && te[next] > next && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
   }

@@ -392,7 +392,20 @@ bool has_fold_lookalike(std::string_view text) {
 // The rule of a match depends on its bytes alone (the Set sees nothing else), and
 // news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
 // thread remembers the rules of recent ones in a direct-mapped table.
+// Its keys are the matches with ASCII letters lowercased and the digits 6-9 written
+// as 5: the patterns are case-insensitive and never tell 5, 6, 7, 8 and 9 apart
+// (their digit classes are \d, [0-9], [1-9], [12], 3[01], 0?, Q[1-4], H[12], and
+// a literal 0, 1 or 2), so strings with one key have one rule, and "March 5, 2019"
+// and "march 7, 2018" share a slot.
 class RuleCache {
+  static constexpr std::array<unsigned char, 256> kKeyByte = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
+    for (int c = '6'; c <= '9'; ++c) t[c] = '5';
+    return t;
+  }();
+
  public:
   static constexpr std::size_t kMaxKey = 30;
   // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
@@ -407,9 +420,14 @@ class RuleCache {
     std::memcpy(e.key, s.data(), s.size());
     e.rule = r;
   }
-  static std::size_t hash(std::string_view s) {
+  // Writes the key of `s` (at most kMaxKey bytes) to `out`; returns its hash.
+  static std::size_t key(std::string_view s, char* out) {
     std::uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = kKeyByte[static_cast<unsigned char>(s[i])];
+      out[i] = static_cast<char>(c);
+      h = (h ^ c) * 16777619u;
+    }
     return h;
   }
 
@@ -492,9 +510,11 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
   thread_local const std::unique_ptr<RuleCache> cache_owner = std::make_unique<RuleCache>();
   RuleCache& cache = *cache_owner;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
-  const std::size_t h = cacheable ? RuleCache::hash(matched) : 0;
+  char key_bytes[RuleCache::kMaxKey];
+  const std::size_t h = cacheable ? RuleCache::key(matched, key_bytes) : 0;
+  const std::string_view key(key_bytes, cacheable ? matched.size() : 0);
   if (cacheable)
-    if (auto r = cache.find(matched, h)) return *r;
+    if (auto r = cache.find(key, h)) return *r;
   // Word-boundary context: the Set sees only the match, so \b at its edges is
   // judged against the match edges; the extent already satisfied the real context.
   // The lowest index wins, so Reject beats any rule of the same extent.
@@ -503,7 +523,7 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
   Rule r = Rule::Reject;
   if (set->Match(re2::StringPiece(matched.data(), matched.size()), &hits) && !hits.empty())
     r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
-  if (cacheable) cache.put(matched, h, r);
+  if (cacheable) cache.put(key, h, r);
   return r;
 }
 

@@ -24,6 +24,8 @@ TEST_CASE("person: titles and honorifics stay outside the span") {
   CHECK(persons("Deputy Foreign Minister Lena Ostrova spoke.", "person.title") == "Lena Ostrova/PERSON");
   CHECK(persons("Deputy Foreign Ministers Ivan Petrenko and Kenji Sato met.", "person.title") ==
         "Ivan Petrenko/PERSON");
+  // ... also when the singular ends in -y ("Secretaries" -> "Secretary").
+  CHECK(persons("Defence Secretaries Anna Berg and Tom Weller met.", "person.title") == "Anna Berg/PERSON");
   // An ordinal before a longer title is part of the role, not a name.
   CHECK(persons("Second Prime Minister Hun Sen met First Prime Minister Sok An.", "person.given") == "");
   // A title before a country is a description, not a name.

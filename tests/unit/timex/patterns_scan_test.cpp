@@ -5,12 +5,14 @@
 // barriers and the case-fold look-alikes U+017F / U+212A.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "newsner/timex/patterns.hpp"
@@ -109,5 +111,50 @@ TEST_CASE("timex patterns: scan() equals repeated next() on random word salad") 
     if (round % 97 == 0) text.insert(rng() % (text.size() + 1), "\xC5\xBFummer ");
     if (round % 89 == 0) text.insert(rng() % (text.size() + 1), "wee\xE2\x84\xAA ");
     check_same(p, text);
+  }
+}
+
+// The rule cache keys a match by its bytes with ASCII letters lowercased and the
+// digits 6-9 written as 5 (see RuleCache in patterns.cpp): every string must get
+// the rule of its key. Each text is matched in its own thread (fresh caches) as
+// written and as its key: the rules and extents must agree.
+TEST_CASE("timex patterns: a match has the rule of its cache key") {
+  const DatePatterns p;
+  const auto keyed = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      else if (c >= '6' && c <= '9') c = '5';
+    }
+    return s;
+  };
+  const auto matches_in_thread = [&](const std::string& text) {
+    std::vector<PatternMatch> out;
+    std::thread([&] { out = by_next(p, text); }).join();
+    return out;
+  };
+  std::mt19937 rng(7);
+  const char* const digits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int i = 0; i < 30; ++i) {
+      if (rng() % 3 == 0) {  // a number of 1 to 4 digits, perhaps with a suffix
+        const int len = 1 + static_cast<int>(rng() % 4);
+        for (int k = 0; k < len; ++k) text += digits[rng() % 10];
+        if (rng() % 4 == 0) text += kWords[rng() % std::size(kWords)];
+      } else {
+        std::string w = kWords[rng() % std::size(kWords)];
+        if (rng() % 3 == 0)
+          for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        text += w;
+      }
+      text += kSeparators[rng() % std::size(kSeparators)];
+    }
+    const auto a = matches_in_thread(text);
+    const auto b = matches_in_thread(keyed(text));
+    bool same = a.size() == b.size();
+    for (std::size_t i = 0; same && i < a.size(); ++i)
+      same = a[i].begin == b[i].begin && a[i].end == b[i].end && a[i].rule == b[i].rule;
+    INFO("text: " << text);
+    CHECK(same);
   }
 }
