@@ -1,5 +1,6 @@
 #include "newsner/text/utf8.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <simdjson.h>
@@ -12,6 +13,11 @@ inline bool ascii8(const char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, 8);
   return (w & 0x8080808080808080ull) == 0;
+}
+
+// Number of bytes set in a mask of 0x80 bits (one per byte).
+inline std::uint32_t popcount8(std::uint64_t high_bits) {
+  return static_cast<std::uint32_t>(((high_bits >> 7) * 0x0101010101010101ull) >> 56);
 }
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid; when
@@ -81,19 +87,35 @@ std::string repair_utf8(std::string_view s, std::size_t* replaced) {
 
 std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
   if (unit_ == OffsetUnit::Byte) return byte_offset;
-  if (byte_offset < byte_) { byte_ = 0; units_ = 0; }
-  while (byte_ < byte_offset && byte_ < text_.size()) {
-    if (byte_ + 8 <= byte_offset && ascii8(text_.data() + byte_)) {  // 8 ASCII bytes = 8 units
-      byte_ += 8;
-      units_ += 8;
+  const std::uint32_t target = static_cast<std::uint32_t>(std::min<std::size_t>(byte_offset, text_.size()));
+  if (target < byte_) { byte_ = 0; units_ = 0; }
+  // In valid UTF-8 the units before an offset are the bytes that start a
+  // character (all but the continuation bytes 10xxxxxx), plus one more per
+  // 4-byte leader (11110xxx) in UTF-16: counted 8 bytes at a time, no decoding.
+  const bool utf16 = unit_ == OffsetUnit::Utf16;
+  const char* p = text_.data();
+  std::uint32_t i = byte_;
+  std::uint64_t units = units_;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (; i + 8 <= target; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if ((w & kHigh) == 0) {
+      units += 8;
       continue;
     }
-    const unsigned char c = static_cast<unsigned char>(text_[byte_]);
-    std::uint32_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units_ += (unit_ == OffsetUnit::Utf16 && len == 4) ? 2 : 1;
-    byte_ += len;
+    const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // bit 7 set, bit 6 clear
+    units += 8 - popcount8(continuation);
+    if (utf16) units += popcount8(w & (w << 1) & (w << 2) & (w << 3) & kHigh);  // 1111xxxx
   }
-  return units_;
+  for (; i < target; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    units += (c & 0xC0) != 0x80;
+    if (utf16 && c >= 0xF0) ++units;
+  }
+  byte_ = i;
+  units_ = units;
+  return units;
 }
 
 }  // namespace newsner::text
