@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 
 #include "newsner/recognize/name_shape.hpp"
@@ -12,6 +13,8 @@ namespace {
 
 using recognize::Context;
 using text::Shape;
+
+constexpr std::uint32_t kIndexMask = (1u << 29) - 1;  // candidates per call (see Rank)
 
 int type_rank(EntityType t) {
   switch (t) {
@@ -29,6 +32,7 @@ class Occupancy {
  public:
   explicit Occupancy(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0) {}
   bool free(Span s) const {
+    if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) return (bits_[s.begin / 64] & mask(s)) == 0;  // most spans
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
@@ -39,6 +43,10 @@ class Occupancy {
     return true;
   }
   void take(Span s) {
+    if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) {
+      bits_[s.begin / 64] |= mask(s);
+      return;
+    }
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
@@ -48,6 +56,11 @@ class Occupancy {
   }
 
  private:
+  // Bits of a non-empty span within one word (fewer than 64 bytes).
+  static std::uint64_t mask(Span s) {
+    const std::uint32_t n = s.end - s.begin;
+    return (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << (s.begin % 64);
+  }
   std::vector<std::uint64_t> bits_;
 };
 
@@ -193,7 +206,7 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    const Vote* it = authority.find(c.key);
+    const Vote* it = authority.empty() ? nullptr : authority.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
@@ -204,7 +217,7 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
         continue;
       }
     }
-    if (e == b + 1 && c.type != EntityType::Person) {
+    if (e == b + 1 && c.type != EntityType::Person && !surnames.empty()) {
       const float* p = surnames.find(c.key);
       if (!p || *p < c.score - 0.2f) continue;
       if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
@@ -352,16 +365,18 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   // The priority order as plain sort keys, not the candidates themselves (they
   // are large and carry strings): longer span, higher score, type rank, earlier
   // start, then recognizer order.
+  // Two words compared as one 128-bit number (the sort's comparisons are a good
+  // part of resolution's cost): size and score, then type rank, begin and index
+  // packed in 3 + 32 + 29 bits.
   struct Rank {
-    std::uint64_t size_score;  // ~size << 32 | ~score, ascending = size then score descending
-    std::uint64_t type_begin;  // type rank << 32 | begin
-    std::uint32_t index;
+    std::uint64_t size_score;   // ~size << 32 | ~score, ascending = size then score descending
+    std::uint64_t type_begin;   // type rank << 61 | begin << 29 | index
     bool operator<(const Rank& o) const {
-      if (size_score != o.size_score) return size_score < o.size_score;
-      if (type_begin != o.type_begin) return type_begin < o.type_begin;
-      return index < o.index;
+      return size_score < o.size_score || (size_score == o.size_score && type_begin < o.type_begin);
     }
+    std::uint32_t index() const { return static_cast<std::uint32_t>(type_begin & kIndexMask); }
   };
+  if (candidates.size() > kIndexMask) throw std::length_error("resolve: too many candidates");
   // Scores are finite; as non-negative floats their bits order like their values
   // (+ 0.0f turns -0 into +0, equal to it as a float).
   const auto score_bits = [](float score) {
@@ -374,7 +389,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   for (std::uint32_t k = 0; k < ranks.size(); ++k) {
     const Candidate& c = candidates[k];
     ranks[k] = {(std::uint64_t{~c.span.size()} << 32) | ~score_bits(c.score),
-                (std::uint64_t(type_rank(c.type)) << 32) | c.span.begin, k};
+                (std::uint64_t(type_rank(c.type)) << 61) | (std::uint64_t{c.span.begin} << 29) | k};
   }
   std::sort(ranks.begin(), ranks.end());
   Occupancy occ(ctx.tt.text.size());
@@ -384,13 +399,14 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
   const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
   for (const Rank& r : ranks) {
-    const Candidate& c = candidates[r.index];
+    const std::uint32_t index = r.index();
+    const Candidate& c = candidates[index];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
       if (std::uint32_t* at = by_span.upsert(span_key(c.span)); at && *at == 0) *at = static_cast<std::uint32_t>(chosen.size()) + 1;
       Chosen& ch = chosen.emplace_back();
-      ch.cand = r.index;
+      ch.cand = index;
       ch.type = c.type;
       ch.score = c.score;
       ch.span = c.span;
@@ -426,6 +442,8 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   for (std::uint32_t k = 0; k < chosen.size(); ++k) by_begin[k] = (std::uint64_t{chosen[k].span.begin} << 32) | k;
   std::sort(by_begin.begin(), by_begin.end());
   std::vector<Mention> out(chosen.size());
+  const std::vector<Span>& sentences = ctx.tt.sentences;
+  std::size_t sentence = 0;
   for (std::size_t o = 0; o < by_begin.size(); ++o) {
     const Chosen& ch = chosen[static_cast<std::uint32_t>(by_begin[o])];
     Mention& m = out[o];
@@ -439,7 +457,14 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     m.kb_id.assign(ch.kb_id);
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
-    m.sentence = at_token ? ctx.token(ch.tb).sentence : ctx.tt.sentence_at(m.span.begin);
+    if (at_token) {
+      m.sentence = ctx.token(ch.tb).sentence;
+    } else {
+      // TokenizedText::sentence_at (the last sentence starting at or before the
+      // offset), walked forward: mentions come in text order.
+      while (sentence + 1 < sentences.size() && sentences[sentence + 1].begin <= m.span.begin) ++sentence;
+      m.sentence = static_cast<std::uint32_t>(sentence);
+    }
     if (keep_evidence) {
       if (!ch.prefix.empty()) m.evidence.push_back(ch.prefix);
       m.evidence.push_back(ch.rule);

@@ -1,6 +1,7 @@
 #include "newsner/text/utf8.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include <simdjson.h>
@@ -85,6 +86,8 @@ std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   return out;
 }
 
+static_assert(std::endian::native == std::endian::little, "OffsetConverter::convert reads words little-endian");
+
 std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
   if (unit_ == OffsetUnit::Byte) return byte_offset;
   const std::uint32_t target = static_cast<std::uint32_t>(std::min<std::size_t>(byte_offset, text_.size()));
@@ -97,21 +100,32 @@ std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
   std::uint32_t i = byte_;
   std::uint64_t units = units_;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const auto count = [&](std::uint64_t w) {
+    const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // bit 7 set, bit 6 clear
+    std::uint64_t n = popcount8(continuation);
+    if (utf16) n -= popcount8(w & (w << 1) & (w << 2) & (w << 3) & kHigh);  // 1111xxxx: a second unit
+    return n;  // bytes of `w` that are not a unit of their own, less the extra UTF-16 units
+  };
   for (; i + 8 <= target; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
-    if ((w & kHigh) == 0) {
-      units += 8;
-      continue;
-    }
-    const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // bit 7 set, bit 6 clear
-    units += 8 - popcount8(continuation);
-    if (utf16) units += popcount8(w & (w << 1) & (w << 2) & (w << 3) & kHigh);  // 1111xxxx
+    units += 8;
+    if (w & kHigh) units -= count(w);
   }
-  for (; i < target; ++i) {
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    units += (c & 0xC0) != 0x80;
-    if (utf16 && c >= 0xF0) ++units;
+  if (i < target) {
+    // The last bytes before the target: a word cut to them (bytes past them are
+    // zero; little-endian: the first bytes are the low ones).
+    const std::uint32_t take = target - i;
+    std::uint64_t w = 0;
+    if (text_.size() - i >= 8) {
+      std::memcpy(&w, p + i, 8);
+    } else {
+      std::memcpy(&w, p + i, text_.size() - i);
+    }
+    w &= ~std::uint64_t{0} >> (8 * (8 - take));
+    units += take;
+    if (w & kHigh) units -= count(w);
+    i = target;
   }
   byte_ = i;
   units_ = units;
