@@ -188,8 +188,8 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
     EntityType type;
     float score;
   };
-  NameTable<Vote> authority(chosen.size());
-  NameTable<float> surnames(chosen.size());  // last word of a multi-word PERSON
+  NameTable<Vote> authority(chosen.size() / 4);  // a few names each (grows as needed)
+  NameTable<float> surnames(chosen.size() / 4);  // last word of a multi-word PERSON
   for (const Chosen& c : chosen) {
     if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
