@@ -42,6 +42,7 @@ class Occupancy {
     }
     return true;
   }
+  bool taken(std::uint32_t byte) const { return (bits_[byte / 64] >> (byte % 64)) & 1; }
   void take(Span s) {
     if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) {
       bits_[s.begin / 64] |= mask(s);
@@ -303,6 +304,8 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
 
   // A new mention from the document-level pass, where nothing else was chosen.
   auto add = [&](EntityType type, std::size_t b, std::size_t e, std::string_view rule) {
+    // Nearly always the first token is a mention's already: one bit says so.
+    if (occ.taken(ctx.token(b).span.begin)) return;
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
     Chosen& c = chosen.emplace_back();
@@ -323,16 +326,17 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
     if (!(filter[f / 64] >> (f % 64) & 1)) continue;  // no known name or part starts here
     if (!ctx.is_cap(i)) continue;
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
-    const Known* word = known.find(name_key(ctx, i, i + 1));
+    const std::uint64_t word_key = name_key(ctx, i, i + 1);
+    const Known* word = known.find(word_key);
     if (!word) continue;
     // Longest known full name starting here that is not yet tagged.
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
     if (word->full || word->longer) {
-      std::uint64_t key = text::kSequenceSeed;
+      std::uint64_t key = word_key;
       for (std::size_t j = i; j < n && j - i < max_len; ++j) {
         if (j > i && ctx.token(j).newline_before) break;
-        key = text::sequence_extend(key, ctx.token(j).fold_hash);
+        if (j > i) key = text::sequence_extend(key, ctx.token(j).fold_hash);
         const Known* t = j == i ? word : known.find(key);
         if (t && t->full && ctx.is_cap(j)) {
           best_end = j + 1;
@@ -449,12 +453,12 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     Mention& m = out[o];
     m.type = ch.type;
     m.span = ch.span;
-    if (ch.cand != Chosen::kAdded) {
+    if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then
       Candidate& c = candidates[ch.cand];
-      m.value = std::move(c.value);
-      m.mod = std::move(c.mod);
+      if (!c.value.empty()) m.value = std::move(c.value);
+      if (!c.mod.empty()) m.mod = std::move(c.mod);
     }
-    m.kb_id.assign(ch.kb_id);
+    if (!ch.kb_id.empty()) m.kb_id.assign(ch.kb_id);
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
     if (at_token) {
