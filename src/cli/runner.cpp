@@ -194,6 +194,7 @@ class Runner {
           job->kind = Job::Kind::Blank;
         } else {
           job->kind = Job::Kind::Record;
+          job->raw.reserve(line.size() + io::kJsonlPadding);  // the parser then reads it in place
           job->raw.assign(line);
         }
         if (!submit(std::move(job))) {
@@ -267,7 +268,8 @@ class Runner {
         return;
       }
       case Job::Kind::Record: {
-        io::JsonlRecord rec = reader.parse(job.raw, job.line_no);
+        io::JsonlRecord rec =
+            reader.parse(job.raw, job.line_no, job.raw.capacity() >= job.raw.size() + io::kJsonlPadding);
         job.raw = std::string();
         for (const auto& w : rec.warnings) {
           job.warnings.push_back(fmt::format("newsner: {}:{}: warning: {}", *job.where, job.line_no, w));

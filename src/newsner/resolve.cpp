@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 
 #include "newsner/recognize/name_shape.hpp"
@@ -12,6 +13,8 @@ namespace {
 
 using recognize::Context;
 using text::Shape;
+
+constexpr std::uint32_t kIndexMask = (1u << 29) - 1;  // candidates per call (see Rank)
 
 int type_rank(EntityType t) {
   switch (t) {
@@ -29,6 +32,7 @@ class Occupancy {
  public:
   explicit Occupancy(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0) {}
   bool free(Span s) const {
+    if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) return (bits_[s.begin / 64] & mask(s)) == 0;  // most spans
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
@@ -38,7 +42,12 @@ class Occupancy {
     }
     return true;
   }
+  bool taken(std::uint32_t byte) const { return (bits_[byte / 64] >> (byte % 64)) & 1; }
   void take(Span s) {
+    if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) {
+      bits_[s.begin / 64] |= mask(s);
+      return;
+    }
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
@@ -48,13 +57,36 @@ class Occupancy {
   }
 
  private:
+  // Bits of a non-empty span within one word (fewer than 64 bytes).
+  static std::uint64_t mask(Span s) {
+    const std::uint32_t n = s.end - s.begin;
+    return (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << (s.begin % 64);
+  }
   std::vector<std::uint64_t> bits_;
 };
 
+// A mention chosen by the greedy pass or added by the document pass. Small and
+// free of owned strings (it is pushed and read several times per mention): the
+// value and mod stay in the candidate until the Mention is built.
 struct Chosen {
-  Candidate cand;
-  std::vector<std::string_view> evidence;
+  static constexpr std::uint32_t kAdded = 0xFFFFFFFFu;  // `cand` of a document-pass mention
+  std::uint32_t cand = kAdded;  // index into the candidates
+  EntityType type = EntityType::Person;
+  float score = 0.5f;
+  Span span;
+  std::string_view rule;        // the deciding candidate's evidence
+  std::string_view kb_id;
+  std::string_view prefix;      // document-pass evidence listed first ("document.same_name"), or empty
   std::uint32_t tb = 0, te = 0;  // tokens [tb, te) under the span (see token_range)
+  std::uint64_t key = 0;         // name_key(tb, te) (not set for dates)
+  std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
+};
+
+// --explain only: evidence of candidates merged into a chosen one (same span and
+// type), in rank order, as a list per chosen mention threaded through one vector.
+struct Extra {
+  std::string_view evidence;
+  std::uint32_t next = 0;  // index + 1 of the next one for the same mention, 0 at the end
 };
 
 // A document-local table from name keys (already well-mixed 64-bit hashes,
@@ -122,13 +154,13 @@ std::uint32_t token_at(const Context& ctx, std::uint32_t offset) {
 
 // Sets each chosen mention's token range once: the document-level pass reads
 // it several times per mention.
-void token_range(const Context& ctx, Chosen& c) {
-  if (c.cand.token_begin != Candidate::kNoToken) {
-    c.tb = c.cand.token_begin;
-    c.te = c.cand.token_end;
+void token_range(const Context& ctx, const Candidate& cand, Chosen& c) {
+  if (cand.token_begin != Candidate::kNoToken) {
+    c.tb = cand.token_begin;
+    c.te = cand.token_end;
   } else {
-    c.tb = token_at(ctx, c.cand.span.begin);
-    c.te = token_at(ctx, c.cand.span.end);
+    c.tb = token_at(ctx, cand.span.begin);
+    c.te = token_at(ctx, cand.span.end);
   }
 }
 
@@ -156,131 +188,161 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
   struct Vote {
     EntityType type;
     float score;
-    std::string_view evidence;
   };
-  NameTable<Vote> authority(chosen.size());
-  NameTable<float> surnames(chosen.size());  // last word of a multi-word PERSON
+  NameTable<Vote> authority(chosen.size() / 4);  // a few names each (grows as needed)
+  NameTable<float> surnames(chosen.size() / 4);  // last word of a multi-word PERSON
   for (const Chosen& c : chosen) {
-    if (c.cand.type == EntityType::Date) continue;
+    if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    if (is_authoritative(c.cand.evidence)) {
+    if (is_authoritative(c.rule)) {
       bool fresh = false;
-      if (Vote* v = authority.upsert(name_key(ctx, b, e), &fresh); v && (fresh || v->score < c.cand.score)) {
-        *v = {c.cand.type, c.cand.score, c.cand.evidence};
-      }
+      if (Vote* v = authority.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
     }
-    if (c.cand.type == EntityType::Person && e - b >= 2 && c.cand.score >= 0.55f && ctx.is_cap(e - 1)) {
-      if (float* v = surnames.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.cand.score);
+    if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
+      if (float* v = surnames.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
     }
   }
   for (Chosen& c : chosen) {
-    if (c.cand.type == EntityType::Date) continue;
+    if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    const std::uint64_t key = name_key(ctx, b, e);
-    const Vote* it = authority.find(key);
-    if (it && it->type != c.cand.type && it->score > c.cand.score) {
+    const Vote* it = authority.empty() ? nullptr : authority.find(c.key);
+    if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
       const bool locative = b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative) && ctx.token(b - 1).shape == Shape::Lower;
-      if (!(c.cand.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
-        c.cand.type = it->type;
-        c.evidence.insert(c.evidence.begin(), "document.same_name");
+      if (!(c.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
+        c.type = it->type;
+        c.prefix = "document.same_name";
         continue;
       }
     }
-    if (e == b + 1 && c.cand.type != EntityType::Person) {
-      const float* p = surnames.find(key);
-      if (!p || *p < c.cand.score - 0.2f) continue;
+    if (e == b + 1 && c.type != EntityType::Person && !surnames.empty()) {
+      const float* p = surnames.find(c.key);
+      if (!p || *p < c.score - 0.2f) continue;
       if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
-      if (c.cand.type == EntityType::Organization && c.cand.score >= 0.75f) continue;
-      c.cand.type = EntityType::Person;
-      c.evidence.insert(c.evidence.begin(), "document.person_part");
+      if (c.type == EntityType::Organization && c.score >= 0.75f) continue;
+      c.type = EntityType::Person;
+      c.prefix = "document.person_part";
     }
   }
 }
+
+// What the document pass knows about a folded token sequence (by name_key).
+struct Known {
+  EntityType type = EntityType::Location;  // of the first whole name chosen with this key
+  bool full = false;                       // a whole name
+  bool longer = false;                     // the start of a longer name
+  int person = 0;                          // > 0: a PERSON name part (single tokens)
+};
 
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
 void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) {
   retype(ctx, chosen);
-  // Names known in this document: folded token sequences -> type, plus
-  // PERSON name parts (first and last words) -> PERSON.
-  NameTable<EntityType> full(chosen.size());  // name_key -> type (the first one chosen)
-  NameTable<bool> first_words(chosen.size());  // name_key of each name's first token
-  NameTable<int> person_parts(chosen.size());  // name_key of a single token
-  auto add_full = [&](std::uint64_t key, EntityType type) {
-    bool fresh = false;
-    if (EntityType* t = full.upsert(key, &fresh); t && fresh) *t = type;
+  // Names known in this document, whole and their starts, and PERSON name
+  // parts (first and last words), in one table: one probe per capitalized token.
+  NameTable<Known> known(chosen.size() * 2);
+  // A token whose fold_hash has no bit here starts no known name nor part: the
+  // scan below skips it with one load instead of hashing and probing.
+  constexpr std::size_t kFilterBits = 1 << 14;
+  std::vector<std::uint64_t> filter(kFilterBits / 64, 0);
+  const auto mark = [&](std::size_t i) {
+    const std::uint64_t h = ctx.token(i).fold_hash % kFilterBits;
+    filter[h / 64] |= std::uint64_t{1} << (h % 64);
   };
-  auto add_first = [&](std::uint64_t key) {
-    if (bool* f = first_words.upsert(key)) *f = true;
+  bool any_full = false;
+  // Tokens [b, e) as a whole name of `type` (the first type seen wins) and each
+  // of its starts as the start of a longer one.
+  auto add_full = [&](std::size_t b, std::size_t e, EntityType type) {
+    mark(b);
+    std::uint64_t key = text::kSequenceSeed;
+    for (std::size_t k = b; k < e; ++k) {
+      key = text::sequence_extend(key, ctx.token(k).fold_hash);
+      Known* x = known.upsert(key);
+      if (!x) continue;
+      if (k + 1 < e) {
+        x->longer = true;
+      } else if (!x->full) {
+        x->full = true;
+        x->type = type;
+        any_full = true;
+      }
+    }
   };
-  auto add_part = [&](std::uint64_t key, int weight) {
-    if (int* w = person_parts.upsert(key)) *w += weight;
+  auto add_part = [&](std::size_t i, int weight) {
+    mark(i);
+    if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person += weight;
   };
   std::size_t max_len = 1;
   for (const Chosen& c : chosen) {
-    if (c.cand.type == EntityType::Date) continue;
+    if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    add_full(name_key(ctx, b, e), c.cand.type);
-    add_first(name_key(ctx, b, b + 1));
+    add_full(b, e, c.type);
     max_len = std::max(max_len, e - b);
-    if (c.cand.type == EntityType::Person && e - b >= 2) {
-      add_part(name_key(ctx, e - 1, e), 2);  // surname
-      if (!ctx.is_common_word(b)) add_part(name_key(ctx, b, b + 1), 1);
+    if (c.type == EntityType::Person && e - b >= 2) {
+      add_part(e - 1, 2);  // surname
+      if (!ctx.is_common_word(b)) add_part(b, 1);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
       if (e - b >= 4 && ctx.is(e - 2, "-") && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
-        add_full(name_key(ctx, e - 3, e), EntityType::Person);
-        add_first(name_key(ctx, e - 3, e - 2));
+        add_full(e - 3, e, EntityType::Person);
         max_len = std::max<std::size_t>(max_len, 3);
       }
     }
   }
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
   for (const Chosen& c : chosen) {
-    if (c.cand.type != EntityType::Organization) continue;
+    if (c.type != EntityType::Organization) continue;
     const std::size_t e = c.te;
     if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
-      add_full(name_key(ctx, e + 1, e + 2), EntityType::Organization);
-      add_first(name_key(ctx, e + 1, e + 2));
+      add_full(e + 1, e + 2, EntityType::Organization);
     }
   }
-  if (full.empty()) return;
+  if (!any_full) return;
 
-  std::vector<Chosen> added;
   // A new mention from the document-level pass, where nothing else was chosen.
   auto add = [&](EntityType type, std::size_t b, std::size_t e, std::string_view rule) {
+    // Nearly always the first token is a mention's already: one bit says so.
+    if (occ.taken(ctx.token(b).span.begin)) return;
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
-    Candidate c;
+    Chosen& c = chosen.emplace_back();
     c.type = type;
     c.span = s;
-    c.score = 0.5f;
-    c.evidence = rule;
-    added.push_back({c, {rule}, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+    c.rule = rule;
+    c.tb = static_cast<std::uint32_t>(b);
+    c.te = static_cast<std::uint32_t>(e);
     occ.take(s);
+  };
+  const auto part = [&](std::size_t i) {
+    const Known* x = known.find(name_key(ctx, i, i + 1));
+    return x && x->person > 0;
   };
   const std::size_t n = ctx.size();
   for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t f = ctx.token(i).fold_hash % kFilterBits;
+    if (!(filter[f / 64] >> (f % 64) & 1)) continue;  // no known name or part starts here
     if (!ctx.is_cap(i)) continue;
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
-    const std::uint64_t word = name_key(ctx, i, i + 1);
+    const std::uint64_t word_key = name_key(ctx, i, i + 1);
+    const Known* word = known.find(word_key);
+    if (!word) continue;
     // Longest known full name starting here that is not yet tagged.
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
-    if (first_words.find(word)) {
-      std::uint64_t key = text::kSequenceSeed;
+    if (word->full || word->longer) {
+      std::uint64_t key = word_key;
       for (std::size_t j = i; j < n && j - i < max_len; ++j) {
         if (j > i && ctx.token(j).newline_before) break;
-        key = text::sequence_extend(key, ctx.token(j).fold_hash);
-        const EntityType* t = full.find(key);
-        if (t && ctx.is_cap(j)) {
+        if (j > i) key = text::sequence_extend(key, ctx.token(j).fold_hash);
+        const Known* t = j == i ? word : known.find(key);
+        if (t && t->full && ctx.is_cap(j)) {
           best_end = j + 1;
-          best_type = *t;
+          best_type = t->type;
         }
+        if (!t || !t->longer) break;  // no longer name starts with tokens [i, j]
       }
     }
     if (best_end > i) {
@@ -291,16 +353,14 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
       continue;
     }
     // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals.
-    const int* p = person_parts.find(word);
-    if (p && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
+    if (word->person > 0 && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
-      if (e < n && ctx.is_cap(e) && person_parts.find(name_key(ctx, e, e + 1)) && !ctx.token(e).newline_before) ++e;
+      if (e < n && ctx.is_cap(e) && part(e) && !ctx.token(e).newline_before) ++e;
       add(EntityType::Person, i, e, "document.person_part");
       i = e - 1;
     }
   }
-  for (auto& a : added) chosen.push_back(std::move(a));
 }
 
 }  // namespace
@@ -309,16 +369,18 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   // The priority order as plain sort keys, not the candidates themselves (they
   // are large and carry strings): longer span, higher score, type rank, earlier
   // start, then recognizer order.
+  // Two words compared as one 128-bit number (the sort's comparisons are a good
+  // part of resolution's cost): size and score, then type rank, begin and index
+  // packed in 3 + 32 + 29 bits.
   struct Rank {
-    std::uint64_t size_score;  // ~size << 32 | ~score, ascending = size then score descending
-    std::uint32_t type_rank, begin, index;
+    std::uint64_t size_score;   // ~size << 32 | ~score, ascending = size then score descending
+    std::uint64_t type_begin;   // type rank << 61 | begin << 29 | index
     bool operator<(const Rank& o) const {
-      if (size_score != o.size_score) return size_score < o.size_score;
-      if (type_rank != o.type_rank) return type_rank < o.type_rank;
-      if (begin != o.begin) return begin < o.begin;
-      return index < o.index;
+      return size_score < o.size_score || (size_score == o.size_score && type_begin < o.type_begin);
     }
+    std::uint32_t index() const { return static_cast<std::uint32_t>(type_begin & kIndexMask); }
   };
+  if (candidates.size() > kIndexMask) throw std::length_error("resolve: too many candidates");
   // Scores are finite; as non-negative floats their bits order like their values
   // (+ 0.0f turns -0 into +0, equal to it as a float).
   const auto score_bits = [](float score) {
@@ -331,56 +393,87 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   for (std::uint32_t k = 0; k < ranks.size(); ++k) {
     const Candidate& c = candidates[k];
     ranks[k] = {(std::uint64_t{~c.span.size()} << 32) | ~score_bits(c.score),
-                static_cast<std::uint32_t>(type_rank(c.type)), c.span.begin, k};
+                (std::uint64_t(type_rank(c.type)) << 61) | (std::uint64_t{c.span.begin} << 29) | k};
   }
   std::sort(ranks.begin(), ranks.end());
   Occupancy occ(ctx.tt.text.size());
   std::vector<Chosen> chosen;
+  chosen.reserve(candidates.size() + 16);
+  std::vector<Extra> extras;  // --explain only
   NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
   const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
   for (const Rank& r : ranks) {
-    Candidate& c = candidates[r.index];
+    const std::uint32_t index = r.index();
+    const Candidate& c = candidates[index];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
       if (std::uint32_t* at = by_span.upsert(span_key(c.span)); at && *at == 0) *at = static_cast<std::uint32_t>(chosen.size()) + 1;
-      chosen.push_back({std::move(c), {}});
-      if (keep_evidence) chosen.back().evidence.push_back(chosen.back().cand.evidence);
+      Chosen& ch = chosen.emplace_back();
+      ch.cand = index;
+      ch.type = c.type;
+      ch.score = c.score;
+      ch.span = c.span;
+      ch.rule = c.evidence;
+      ch.kb_id = c.kb_id;
       continue;
     }
     // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title
     // rule and by the list of people): it adds its evidence and, where the chosen
     // one has none, its kb_id.
     const std::uint32_t* at = by_span.find(span_key(c.span));
-    if (!at || chosen[*at - 1].cand.type != c.type) continue;
+    if (!at || chosen[*at - 1].type != c.type) continue;
     Chosen& ch = chosen[*at - 1];
-    if (ch.cand.kb_id.empty()) ch.cand.kb_id = c.kb_id;
-    if (keep_evidence) ch.evidence.push_back(c.evidence);
+    if (ch.kb_id.empty()) ch.kb_id = c.kb_id;
+    if (keep_evidence) {
+      // Appended at the end of its list: walk it (lists are a few entries long).
+      extras.push_back({c.evidence, 0});
+      const auto added = static_cast<std::uint32_t>(extras.size());
+      std::uint32_t* link = &ch.extra;
+      while (*link != 0) link = &extras[*link - 1].next;
+      *link = added;
+    }
   }
   for (Chosen& c : chosen) {
-    if (c.cand.type != EntityType::Date) token_range(ctx, c);  // the document pass skips dates
+    if (c.type == EntityType::Date) continue;  // the document pass skips dates
+    token_range(ctx, candidates[c.cand], c);
+    if (c.te > c.tb) c.key = name_key(ctx, c.tb, c.te);
   }
   propagate(ctx, chosen, occ);
-  // Text order (spans are disjoint, so begins are distinct); indices are sorted,
-  // not the large Chosen records.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_begin(chosen.size());  // begin, index
-  for (std::uint32_t k = 0; k < chosen.size(); ++k) by_begin[k] = {chosen[k].cand.span.begin, k};
+  // Text order (spans are disjoint, so begins are distinct): begin << 32 | index,
+  // sorted as plain integers.
+  std::vector<std::uint64_t> by_begin(chosen.size());
+  for (std::uint32_t k = 0; k < chosen.size(); ++k) by_begin[k] = (std::uint64_t{chosen[k].span.begin} << 32) | k;
   std::sort(by_begin.begin(), by_begin.end());
-  std::vector<Mention> out;
-  out.reserve(chosen.size());
-  for (const auto& [begin, k] : by_begin) {
-    Chosen& ch = chosen[k];
-    Mention m;
-    m.type = ch.cand.type;
-    m.span = ch.cand.span;
-    m.value = std::move(ch.cand.value);
-    m.mod = std::move(ch.cand.mod);
-    m.kb_id = std::string(ch.cand.kb_id);
+  std::vector<Mention> out(chosen.size());
+  const std::vector<Span>& sentences = ctx.tt.sentences;
+  std::size_t sentence = 0;
+  for (std::size_t o = 0; o < by_begin.size(); ++o) {
+    const Chosen& ch = chosen[static_cast<std::uint32_t>(by_begin[o])];
+    Mention& m = out[o];
+    m.type = ch.type;
+    m.span = ch.span;
+    if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then
+      Candidate& c = candidates[ch.cand];
+      if (!c.value.empty()) m.value = std::move(c.value);
+      if (!c.mod.empty()) m.mod = std::move(c.mod);
+    }
+    if (!ch.kb_id.empty()) m.kb_id.assign(ch.kb_id);
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
-    m.sentence = at_token ? ctx.token(ch.tb).sentence : ctx.tt.sentence_at(m.span.begin);
-    if (keep_evidence) m.evidence = std::move(ch.evidence);
-    out.push_back(std::move(m));
+    if (at_token) {
+      m.sentence = ctx.token(ch.tb).sentence;
+    } else {
+      // TokenizedText::sentence_at (the last sentence starting at or before the
+      // offset), walked forward: mentions come in text order.
+      while (sentence + 1 < sentences.size() && sentences[sentence + 1].begin <= m.span.begin) ++sentence;
+      m.sentence = static_cast<std::uint32_t>(sentence);
+    }
+    if (keep_evidence) {
+      if (!ch.prefix.empty()) m.evidence.push_back(ch.prefix);
+      m.evidence.push_back(ch.rule);
+      for (std::uint32_t x = ch.extra; x != 0; x = extras[x - 1].next) m.evidence.push_back(extras[x - 1].evidence);
+    }
   }
   return out;
 }

@@ -12,6 +12,7 @@ namespace newsner::io {
 
 namespace {
 constexpr std::size_t kShrinkAbove = 16u << 20;  // bytes
+static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
 }  // namespace
 
 struct JsonlReader::Impl {
@@ -24,7 +25,7 @@ JsonlReader::JsonlReader(JsonlFields fields) : impl_(std::make_unique<Impl>()) {
 }
 JsonlReader::~JsonlReader() = default;
 
-JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
+JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, bool padded) {
   JsonlRecord rec;
   rec.doc.id = std::to_string(line_number);
   rec.id_json = rec.doc.id;
@@ -33,6 +34,7 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
     std::size_t replaced = 0;
     repaired = text::repair_utf8(line, &replaced);
     line = repaired;
+    padded = false;
     rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
   }
   // A parser keeps its buffers at the size of the largest line it has seen;
@@ -45,7 +47,7 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number) {
     }
   } shrink{impl_->parser, line.size() > kShrinkAbove};
   simdjson::dom::element root;
-  auto err = impl_->parser.parse(line.data(), line.size(), true).get(root);
+  auto err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(root);
   if (err) {
     rec.error = fmt::format("malformed JSON: {}", simdjson::error_message(err));
     return rec;

@@ -43,12 +43,18 @@ struct JsonlRecord {
   std::vector<std::string> warnings;  // conditions that did not stop it (UTF-8 repaired)
 };
 
+/// Readable bytes past a line that let JsonlReader::parse skip copying it into
+/// a padded buffer of its own (simdjson reads ahead; the bytes need no value).
+constexpr std::size_t kJsonlPadding = 64;
+
 class JsonlReader {
  public:
   explicit JsonlReader(JsonlFields fields);
   ~JsonlReader();
   /// Parses `line` (without its newline); `line_number` counts from 1.
-  JsonlRecord parse(std::string_view line, std::size_t line_number);
+  /// `padded`: kJsonlPadding bytes after the line may be read (a std::string
+  /// with that much spare capacity).
+  JsonlRecord parse(std::string_view line, std::size_t line_number, bool padded = false);
 
  private:
   struct Impl;

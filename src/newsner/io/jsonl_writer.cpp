@@ -1,122 +1,319 @@
 #include "newsner/io/jsonl_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace newsner::io {
 namespace {
 
-// Decimal digits straight into the line (fmt's back_inserter adds a char at a time).
-void append_number(std::string& out, std::uint64_t v) {
-  char buf[24];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, end);
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+
+// True when one of the 8 bytes of `w` needs a JSON escape: ", \ or a control
+// character (other bytes of valid UTF-8 are written as they are). Exact as a
+// yes/no answer (the "hasless"/"haszero" bit tricks); the bytes are then looked
+// at one by one.
+inline bool special8(std::uint64_t w) {
+  const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w;
+  const std::uint64_t q = (quote - kOnes) & ~quote, b = (backslash - kOnes) & ~backslash;
+  return ((control | q | b) & kHighs) != 0;
+}
+
+inline bool is_ascii(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & kHighs) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Writes a line through a raw pointer into `out` instead of one std::string
+// append (capacity check, size update) per piece: room() extends the string
+// (zero-filled) ahead of the writes and finish() trims it to what was written.
+// At most one Writer per string at a time.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out), p_(out.data() + out.size()), end_(p_) {}
+  ~Writer() { finish(); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  /// Makes room for `n` more bytes at the write position. The string grows by
+  /// what is asked plus some slack (its capacity doubles as usual), so that
+  /// zero-filling costs about one pass over the line.
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) >= n) return;
+    const std::size_t used = static_cast<std::size_t>(p_ - out_.data());
+    out_.resize(used + n + 1024);
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  /// Reserves capacity for `n` more bytes (room() still has to be asked).
+  void reserve(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(p_ - out_.data());
+    const std::size_t size = out_.size();
+    out_.reserve(used + n);
+    p_ = out_.data() + used;
+    end_ = out_.data() + size;
+  }
+  void finish() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); end_ = p_; }
+
+  // The put functions need room() first.
+  void put(char c) { *p_++ = c; }
+  void put(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  /// Up to 20 digits.
+  void put_number(std::uint64_t v) {
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    unsigned digits = 1;
+    for (std::uint64_t x = v;; x /= 10000, digits += 4) {  // offsets: mostly one round
+      if (x < 10) break;
+      if (x < 100) { digits += 1; break; }
+      if (x < 1000) { digits += 2; break; }
+      if (x < 10000) { digits += 3; break; }
+    }
+    char* q = p_ + digits;
+    p_ = q;
+    while (v >= 100) {
+      q -= 2;
+      std::memcpy(q, kPairs + 2 * (v % 100), 2);
+      v /= 100;
+    }
+    if (v >= 10) {
+      std::memcpy(q - 2, kPairs + 2 * v, 2);
+    } else {
+      q[-1] = static_cast<char>('0' + v);
+    }
+  }
+  /// One of a few short constant strings, padded to 32 bytes: a fixed-size copy
+  /// (needs room for 32 bytes), then the write position moves by its length.
+  void put_padded(const char (&padded)[32], std::size_t length) {
+    std::memcpy(p_, padded, 32);
+    p_ += length;
+  }
+
+  // `s` as a JSON string literal: needs room(6 * s.size() + 2); `s` must be
+  // valid UTF-8. `readable` bytes from s.data() on may be read (>= s.size()):
+  // when 8 are, a short tail is also checked as one word.
+  void put_valid_string(std::string_view s, std::size_t readable) {
+    *p_++ = '"';
+    const char* d = s.data();
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+      // 8 bytes at a time while none needs a look (most names and values).
+      const std::size_t rest = n - i;
+      if (rest >= 8 || readable - i >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, d + i, 8);
+        const std::size_t take = rest < 8 ? rest : 8;
+        if (take < 8) {  // bytes past the string count as spaces (little-endian: the first are the low ones)
+          const std::uint64_t keep = ~std::uint64_t{0} >> (8 * (8 - take));
+          w = (w & keep) | (kOnes * ' ' & ~keep);
+        }
+        if (!special8(w)) {
+          std::memcpy(p_, &w, 8);  // room() asked for 6 per byte: 8 bytes fit
+          p_ += take;
+          i += take;
+          continue;
+        }
+      }
+      const std::size_t stop = std::min(n, i + 8);
+      for (; i < stop; ++i) put_escaped(static_cast<unsigned char>(d[i]));
+    }
+    *p_++ = '"';
+  }
+
+  /// `s` as a JSON string literal (with quotes). Invalid UTF-8 is repaired.
+  /// `readable` as for put_valid_string; `known_valid` skips the UTF-8 check.
+  void json_string(std::string_view s, bool known_valid = false, std::size_t readable = 0) {
+    if (!known_valid && !is_ascii(s) && !text::is_valid_utf8(s)) {
+      const std::string repaired = text::repair_utf8(s);
+      room(6 * repaired.size() + 2);
+      put_valid_string(repaired, repaired.size());
+      return;
+    }
+    room(6 * s.size() + 2);
+    put_valid_string(s, std::max(readable, s.size()));
+  }
+
+ private:
+  void put_escaped(unsigned char c) {
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *p_++ = static_cast<char>(c);
+      return;
+    }
+    *p_++ = '\\';
+    switch (c) {
+      case '"': *p_++ = '"'; break;
+      case '\\': *p_++ = '\\'; break;
+      case '\n': *p_++ = 'n'; break;
+      case '\r': *p_++ = 'r'; break;
+      case '\t': *p_++ = 't'; break;
+      case '\b': *p_++ = 'b'; break;
+      case '\f': *p_++ = 'f'; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char u[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        std::memcpy(p_, u, 5);
+        p_ += 5;
+      }
+    }
+  }
+
+  std::string& out_;
+  char* p_;
+  char* end_;
+};
+
+// A mention's text is valid UTF-8 without a check when the whole text is and
+// the span starts and ends on character boundaries.
+bool boundary(std::string_view text, std::uint32_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+}
+
+// `,"type":"PERSON","start":` and the like, padded for Writer::put_padded.
+struct TypeKey {
+  char text[32] = {};
+  std::size_t size = 0;
+  explicit TypeKey(EntityType t) {
+    const std::string_view parts[] = {",\"type\":\"", to_string(t), "\",\"start\":"};
+    for (std::string_view part : parts) {
+      std::memcpy(text + size, part.data(), part.size());
+      size += part.size();
+    }
+  }
+};
+
+// Bytes a JSON string literal of `s` may take, escaped (not repaired: that path
+// asks for its own room).
+std::size_t literal_bound(std::string_view s) { return 6 * s.size() + 2; }
+
+void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
+  static const TypeKey kTypeKeys[] = {TypeKey(EntityType::Person), TypeKey(EntityType::Location),
+                                      TypeKey(EntityType::Organization), TypeKey(EntityType::Date)};
+  // About 100 bytes a mention without --explain: one allocation for most lines.
+  w.reserve(16 + r.mentions.size() * (opt.explain ? 160 : 112));
+  w.room(16);
+  w.put("\"entities\":[");
+  const std::string_view text = r.text;
+  const bool text_valid = text::is_valid_utf8(text);
+  text::OffsetConverter conv(text, opt.offsets);
+  bool first = true;
+  for (const Mention& m : r.mentions) {
+    const std::string_view surface = text.substr(m.span.begin, m.span.size());
+    // One check for room per mention: the literals, plus the fixed parts (keys,
+    // punctuation, three numbers of at most 20 digits, 32-byte padded copies).
+    std::size_t bound = 192 + literal_bound(surface) + literal_bound(m.value) + literal_bound(m.mod) +
+                        literal_bound(m.kb_id);
+    if (opt.explain) {
+      for (std::string_view e : m.evidence) bound += literal_bound(e) + 1;
+    }
+    w.room(bound);
+    if (!first) w.put(',');
+    first = false;
+    w.put("{\"text\":");
+    w.json_string(surface, text_valid && boundary(text, m.span.begin) && boundary(text, m.span.end),
+                  text.size() - m.span.begin);
+    const TypeKey& type = kTypeKeys[static_cast<int>(m.type) & 3];
+    w.put_padded(type.text, type.size);
+    w.put_number(conv.convert(m.span.begin));
+    w.put(",\"end\":");
+    w.put_number(conv.convert(m.span.end));
+    if (!m.value.empty()) {
+      w.put(",\"value\":");
+      w.json_string(m.value);
+    }
+    if (!m.mod.empty()) {
+      w.put(",\"mod\":");
+      w.json_string(m.mod);
+    }
+    if (!m.kb_id.empty()) {
+      w.put(",\"kb_id\":");
+      w.json_string(m.kb_id);
+    }
+    if (opt.sentence) {
+      w.put(",\"sentence\":");
+      w.put_number(m.sentence);
+    }
+    if (opt.explain) {
+      w.put(",\"evidence\":[");
+      for (std::size_t k = 0; k < m.evidence.size(); ++k) {
+        if (k) w.put(',');
+        w.json_string(m.evidence[k]);
+      }
+      w.put(']');
+    }
+    w.put('}');
+  }
+  w.room(1);
+  w.put(']');
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  if (!text::is_valid_utf8(s)) {
-    append_json_string(out, text::repair_utf8(s));
-    return;
-  }
-  out.push_back('"');
-  std::size_t run = 0;  // start of the pending run of characters that need no escape
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-    }
-  }
-  out.append(s.substr(run));
-  out.push_back('"');
+  Writer w(out);
+  w.json_string(s);
 }
 
 void append_entities(std::string& out, const Extraction& r, const WriteOptions& opt) {
-  out.append("\"entities\":[");
-  text::OffsetConverter conv(r.text, opt.offsets);
-  bool first = true;
-  for (const Mention& m : r.mentions) {
-    if (!first) out.push_back(',');
-    first = false;
-    out.append("{\"text\":");
-    append_json_string(out, std::string_view(r.text).substr(m.span.begin, m.span.size()));
-    out.append(",\"type\":\"");
-    out.append(to_string(m.type));
-    out.append("\",\"start\":");
-    append_number(out, conv.convert(m.span.begin));
-    out.append(",\"end\":");
-    append_number(out, conv.convert(m.span.end));
-    if (!m.value.empty()) {
-      out.append(",\"value\":");
-      append_json_string(out, m.value);
-    }
-    if (!m.mod.empty()) {
-      out.append(",\"mod\":");
-      append_json_string(out, m.mod);
-    }
-    if (!m.kb_id.empty()) {
-      out.append(",\"kb_id\":");
-      append_json_string(out, m.kb_id);
-    }
-    if (opt.sentence) {
-      out.append(",\"sentence\":");
-      append_number(out, m.sentence);
-    }
-    if (opt.explain) {
-      out.append(",\"evidence\":[");
-      for (std::size_t k = 0; k < m.evidence.size(); ++k) {
-        if (k) out.push_back(',');
-        append_json_string(out, m.evidence[k]);
-      }
-      out.push_back(']');
-    }
-    out.push_back('}');
-  }
-  out.push_back(']');
+  Writer w(out);
+  write_entities(w, r, opt);
 }
 
 void append_document_line(std::string& out, std::string_view id, const Extraction& r, const WriteOptions& opt) {
-  out.append("{\"id\":");
-  append_json_string(out, id);
-  out.push_back(',');
+  Writer w(out);
+  w.room(8);
+  w.put("{\"id\":");
+  w.json_string(id);
+  w.room(10);
+  w.put(',');
   if (!r.error.empty()) {
-    out.append("\"error\":");
-    append_json_string(out, r.error);
+    w.put("\"error\":");
+    w.json_string(r.error);
   } else {
-    append_entities(out, r, opt);
+    write_entities(w, r, opt);
   }
-  out.append("}\n");
+  w.room(2);
+  w.put("}\n");
 }
 
 void append_record_line(std::string& out, std::string_view passthrough, std::string_view id_json,
                         const Extraction* r, std::string_view error, const WriteOptions& opt) {
-  out.push_back('{');
-  out.append(passthrough);
+  Writer w(out);
+  w.room(passthrough.size() + id_json.size() + 24);  // braces, commas, the "id" and "error" keys
+  w.put('{');
+  w.put(passthrough);
   bool need_comma = !passthrough.empty();
   if (!id_json.empty()) {
-    if (need_comma) out.push_back(',');
-    out.append("\"id\":");
-    out.append(id_json);
+    if (need_comma) w.put(',');
+    w.put("\"id\":");
+    w.put(id_json);
     need_comma = true;
   }
-  if (need_comma) out.push_back(',');
+  if (need_comma) w.put(',');
   if (r && error.empty() && r->error.empty()) {
-    append_entities(out, *r, opt);
+    write_entities(w, *r, opt);
   } else {
-    out.append("\"error\":");
-    append_json_string(out, error.empty() && r ? std::string_view(r->error) : error);
+    w.put("\"error\":");
+    w.json_string(error.empty() && r ? std::string_view(r->error) : error);
   }
-  out.append("}\n");
+  w.room(2);
+  w.put("}\n");
 }
 
 }  // namespace newsner::io

@@ -79,21 +79,4 @@ std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   return out;
 }
 
-std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
-  if (unit_ == OffsetUnit::Byte) return byte_offset;
-  if (byte_offset < byte_) { byte_ = 0; units_ = 0; }
-  while (byte_ < byte_offset && byte_ < text_.size()) {
-    if (byte_ + 8 <= byte_offset && ascii8(text_.data() + byte_)) {  // 8 ASCII bytes = 8 units
-      byte_ += 8;
-      units_ += 8;
-      continue;
-    }
-    const unsigned char c = static_cast<unsigned char>(text_[byte_]);
-    std::uint32_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units_ += (unit_ == OffsetUnit::Utf16 && len == 4) ? 2 : 1;
-    byte_ += len;
-  }
-  return units_;
-}
-
 }  // namespace newsner::text

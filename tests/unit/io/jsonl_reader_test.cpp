@@ -91,3 +91,20 @@ TEST_CASE("jsonl reader: bad records") {
     CHECK(!reader.parse("{\"text\":\"a\0b\"}"s, 1).error.empty());
   }
 }
+
+TEST_CASE("jsonl reader: a padded line is parsed in place with the same result") {
+  JsonlReader reader{JsonlFields{}};
+  const std::string_view lines[] = {R"({"id":"a","dct":"2019-01-15","text":"Rome","x":[1, 2]})", R"({"text":)",
+                                    "{\"text\":\"bad \xff byte\"}", R"([1,2])"};
+  for (std::string_view line : lines) {
+    std::string padded;
+    padded.reserve(line.size() + newsner::io::kJsonlPadding);
+    padded.assign(line);
+    const auto a = reader.parse(line, 3);
+    const auto b = reader.parse(padded, 3, /*padded=*/true);
+    CHECK(a.error == b.error);
+    CHECK(a.doc.text == b.doc.text);
+    CHECK(a.passthrough == b.passthrough);
+    CHECK(a.warnings == b.warnings);
+  }
+}

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 using namespace newsner;
 
 TEST_CASE("jsonl writer: JSON strings") {
@@ -18,6 +20,38 @@ TEST_CASE("jsonl writer: JSON strings") {
   CHECK(quoted(std::string_view("\0\x1f", 2)) == R"("\u0000\u001f")");
   CHECK(quoted("S\xc3\xa3o \xf0\x9f\x98\x80") == "\"S\xc3\xa3o \xf0\x9f\x98\x80\"");
   CHECK(quoted("bad \xff") == "\"bad \xEF\xBF\xBD\"");  // repaired, never invalid output
+  // Long strings go 8 bytes at a time: specials and non-ASCII at every position.
+  auto naive = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+      else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  const std::string_view specials[] = {"\"", "\\", "\n", std::string_view("\0", 1), "\x1f", "\x7f", "\xc3\xa3",
+                                       "\xf0\x9f\x98\x80", " ", "~"};
+  for (std::size_t len = 0; len < 40; ++len) {
+    for (const std::string_view sp : specials) {
+      for (std::size_t at = 0; at <= len; ++at) {
+        std::string s(len, 'x');
+        s.insert(at, sp);
+        CHECK(quoted(s) == naive(s));
+      }
+    }
+  }
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += (i % 97 == 0) ? "\"" : "ab\xc3\xa3";
+  std::string out = "prefix";
+  io::append_json_string(out, big);
+  CHECK(out == "prefix" + naive(big));
 }
 
 TEST_CASE("jsonl writer: one line per record") {

@@ -63,3 +63,22 @@ TEST_CASE("utf8: offset conversion matches a naive count") {
     CHECK(OffsetConverter(e, OffsetUnit::Utf16).convert(4) == 2);
   }
 }
+
+TEST_CASE("utf8: offset conversion over long mixed text (8-byte blocks)") {
+  // Every character width at every alignment, and offsets in increasing order
+  // with gaps of every length.
+  std::string s;
+  const char* pieces[] = {"a", "\xC3\xA3", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "bcdefghij"};
+  for (int k = 0; k < 200; ++k) s += pieces[(k * 7 + k / 5) % 5];
+  for (OffsetUnit unit : {OffsetUnit::CodePoint, OffsetUnit::Utf16}) {
+    for (std::uint32_t step = 1; step < 20; ++step) {
+      OffsetConverter conv(s, unit);
+      for (std::uint32_t b = 0; b <= s.size(); b += step) {
+        if (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
+        CHECK(conv.convert(b) == naive_units(s, b, unit == OffsetUnit::Utf16));
+      }
+    }
+    OffsetConverter conv(s, unit);
+    CHECK(conv.convert(static_cast<std::uint32_t>(s.size()) + 5) == naive_units(s, s.size(), unit == OffsetUnit::Utf16));
+  }
+}
