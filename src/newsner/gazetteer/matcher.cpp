@@ -6,7 +6,7 @@
 namespace newsner::gazetteer {
 namespace {
 constexpr std::uint32_t kMaxTokens = 16;     // longer entries are not matched
-constexpr std::uint32_t kPrefetchAhead = 6;  // tokens; enough to cover a memory access
+constexpr std::uint32_t kPrefetchAhead = 4;  // tokens; enough to cover a memory access
 constexpr std::uint32_t kRing = 16;          // ring buffers below; a power of two > both
 static_assert(kRing > kPrefetchAhead && kRing >= kMaxTokens);
 
