@@ -13,12 +13,12 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '5', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '6', 0};
 
 struct Header {
   char magic[8];
   std::uint32_t entry_count, key_count, ref_count, slot_count, list_count, strings_size;
-  std::uint32_t entries_off, refs_off, slots_off, lists_off, strings_off, pad;
+  std::uint32_t entries_off, refs_off, slots_off, lists_off, strings_off, tags_off;
 };
 
 struct EntryRec {
@@ -27,25 +27,9 @@ struct EntryRec {
   std::uint8_t cls, flags, token_count, pad[3];
 };
 
-enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32);
 
-// One hash table slot: a key. hash == 0 marks an empty slot (a key whose hash
-// is 0 is stored as 1, see slot_hash). Most keys have one entry, kept in the
-// slot itself so that a hit reads no other cache line; keys with more entries
-// point into KeyRef[].
-struct Slot {
-  std::uint64_t hash;
-  KeyRef only;                    // the entry of a one-entry key
-  std::uint32_t ref_begin;        // in KeyRef[], when ref_count > 1
-  std::uint32_t ref_count_flags;  // ref_count << 8 | KeyFlag bits
-  std::uint32_t pad;
-};
-
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(Slot) == 32 && sizeof(KeyRef) == 12);
-
-std::uint64_t slot_hash(std::uint64_t h) { return h == 0 ? 1 : h; }
-
-std::size_t align8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+std::size_t align_up(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
 
 template <typename T>
 const T* at(std::string_view data, std::uint32_t off) {
@@ -173,6 +157,10 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     while (slots[b].hash != 0 && slots[b].hash != k.hash) b = (b + 1) & (slots_n - 1);
     slots[b] = k;  // two keys with one hash: the later one wins (see the header)
   }
+  std::vector<std::uint16_t> tags(slots_n, 0);
+  for (std::uint32_t b = 0; b < slots_n; ++b) {
+    if (slots[b].hash != 0) tags[b] = slot_tag(slots[b].hash);
+  }
   std::vector<std::uint32_t> list_recs;
   for (const auto& l : lists) {
     auto [off, len] = intern(l);
@@ -188,14 +176,16 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   h.slot_count = slots_n;
   h.list_count = static_cast<std::uint32_t>(lists.size());
   h.strings_size = static_cast<std::uint32_t>(strings.size());
-  std::size_t off = align8(sizeof(Header));
-  auto place = [&](std::uint32_t& field, std::size_t bytes) {
+  std::size_t off = align_up(sizeof(Header), 8);
+  auto place = [&](std::uint32_t& field, std::size_t bytes, std::size_t alignment = 8) {
+    off = align_up(off, alignment);
     field = static_cast<std::uint32_t>(off);
-    off = align8(off + bytes);
+    off = align_up(off + bytes, 8);
   };
   place(h.entries_off, recs.size() * sizeof(EntryRec));
   place(h.refs_off, refs.size() * sizeof(KeyRef));
-  place(h.slots_off, slots.size() * sizeof(Slot));
+  place(h.tags_off, tags.size() * sizeof(std::uint16_t), 64);
+  place(h.slots_off, slots.size() * sizeof(Slot), 64);  // a slot never straddles cache lines
   place(h.lists_off, list_recs.size() * 4);
   place(h.strings_off, strings.size());
   if (off > 0xFFFFFFF0u) {
@@ -209,6 +199,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   put(0, &h, sizeof h);
   put(h.entries_off, recs.data(), recs.size() * sizeof(EntryRec));
   put(h.refs_off, refs.data(), refs.size() * sizeof(KeyRef));
+  put(h.tags_off, tags.data(), tags.size() * sizeof(std::uint16_t));
   put(h.slots_off, slots.data(), slots.size() * sizeof(Slot));
   put(h.lists_off, list_recs.data(), list_recs.size() * 4);
   put(h.strings_off, strings.data(), strings.size());
@@ -226,12 +217,18 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   }
   const Header* h = at<Header>(data, 0);
   if (static_cast<std::size_t>(h->strings_off) + h->strings_size > data.size() ||
-      h->slot_count == 0 || (h->slot_count & (h->slot_count - 1)) != 0) {
+      h->slot_count == 0 || (h->slot_count & (h->slot_count - 1)) != 0 ||
+      h->tags_off + std::size_t{h->slot_count} * sizeof(std::uint16_t) > h->slots_off ||
+      h->slots_off + std::size_t{h->slot_count} * sizeof(Slot) > h->strings_off) {
     error = "gazetteer image is truncated or corrupt";
     return std::nullopt;
   }
   Gazetteer g;
   g.data_ = data;
+  g.tags_ = at<std::uint16_t>(data, h->tags_off);
+  g.slots_ = at<Slot>(data, h->slots_off);
+  g.refs_ = at<KeyRef>(data, h->refs_off);
+  g.mask_ = h->slot_count - 1;
   return g;
 }
 
@@ -249,31 +246,6 @@ std::string_view Gazetteer::list_name(std::uint16_t list) const {
   if (list >= h->list_count) return {};
   const auto* lists = at<std::uint32_t>(data_, h->lists_off);
   return {data_.data() + h->strings_off + lists[2 * list], lists[2 * list + 1]};
-}
-
-std::optional<KeyHit> Gazetteer::find_hash(std::uint64_t hash) const {
-  const Header* h = at<Header>(data_, 0);
-  if (h->key_count == 0) return std::nullopt;
-  hash = slot_hash(hash);
-  const auto* slots = at<Slot>(data_, h->slots_off);
-  const std::uint32_t mask = h->slot_count - 1;
-  for (std::uint32_t b = static_cast<std::uint32_t>(hash) & mask;; b = (b + 1) & mask) {
-    const Slot& slot = slots[b];
-    if (slot.hash == 0) return std::nullopt;
-    if (slot.hash != hash) continue;
-    KeyHit hit;
-    hit.entry_count = slot.ref_count_flags >> 8;
-    hit.entries = hit.entry_count == 1 ? &slot.only : at<KeyRef>(data_, h->refs_off) + slot.ref_begin;
-    hit.extends = (slot.ref_count_flags & kExtends) != 0;
-    hit.deaccented = (slot.ref_count_flags & kDeaccented) != 0;
-    return hit;
-  }
-}
-
-void Gazetteer::prefetch(std::uint64_t hash) const {
-  const Header* h = at<Header>(data_, 0);
-  const auto* slots = at<Slot>(data_, h->slots_off);
-  __builtin_prefetch(slots + (static_cast<std::uint32_t>(slot_hash(hash)) & (h->slot_count - 1)));
 }
 
 EntryView Gazetteer::entry(std::uint32_t id) const {

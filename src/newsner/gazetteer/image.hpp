@@ -3,17 +3,21 @@
 // in the executable (embedded.hpp); --gazetteer files are compiled at startup
 // into images of their own with the same code.
 //
-// Layout (little-endian, 8-byte aligned sections): a Header; EntryRec[]; KeyRef[]
-// (the entries of each key, with the class, flags and cased-form hash copied in
-// so that matching never reads EntryRec); Slot[] (open addressing on key_hash(),
-// linear probing, load <= 1/2; a 32-byte slot holds the key's 64-bit hash, its
-// flags and its KeyRef when it has one entry, else its KeyRef range, so that a
-// lookup of most keys, hit or miss, reads one cache line); list names; strings. There is one slot per distinct key plus one per proper token
+// Layout (little-endian, sections 8-byte aligned, Slot[] 64-byte aligned): a
+// Header; EntryRec[]; KeyRef[] (the entries of each key, with the class, flags
+// and cased-form hash copied in so that matching never reads EntryRec); Tag[];
+// Slot[]; list names; strings.
+// Slot[] is an open-addressing hash table on key_hash() (linear probing, load
+// <= 1/2, slot_count a power of two, index = low bits of the hash). A 32-byte
+// Slot holds the key's 64-bit hash, its flags and its KeyRef when it has one
+// entry, else its KeyRef range, so that a hit reads one cache line of Slot[].
+// Tag[] is a 16-bit tag per slot (slot_tag(): the hash's top 16 bits, never 0;
+// 0 = empty slot): lookups walk the probe sequence in Tag[] (2 bytes a slot,
+// 1/16 of Slot[]'s size, so it mostly stays in the CPU caches) and read a Slot
+// only when its tag equals theirs. A miss, which is most probes that extend a
+// key ("the" + next token), then touches no Slot at all.
+// There is one slot per distinct key plus one per proper token
 // prefix of a key, so that a match is extended token by token and stopped early.
-// A key is an entry name tokenized by text::Tokenizer, each token case-folded
-// (ICU full folding): "Jean-Michel" -> tokens "jean", "-", "michel". Entries
-// flagged "fold" get a second key with diacritics removed (ICU transliterator
-// "NFD; [:Nonspacing Mark:] Remove; NFC").
 // Keys are identified by their 64-bit hash alone (key strings are not stored):
 // with ~500,000 keys, the chance that any of a billion distinct token sequences
 // of text shares a key's hash is about 3 in 100,000 (n*m/2^64).
@@ -21,9 +25,10 @@
 // Thread safety: a Gazetteer is immutable; share it across threads.
 // Errors: build_image() returns its error text in `error`; Gazetteer::open()
 //   rejects a buffer that is not an image of this version.
-// Cost: lookup is one probe sequence in one cache line on average; the image is
-//   about 32 bytes per entry, 64 per key (at load 1/2), 12 per key reference
-//   of keys with several entries, plus the strings.
+// Cost: a lookup walks one probe sequence in one cache line of Tag[] on average,
+//   plus one Slot line for a hit; the image is about 32 bytes per entry, 68 per
+//   key (at load 1/2), 12 per key reference of keys with several entries, plus
+//   the strings.
 #pragma once
 
 #include <cstdint>
@@ -68,6 +73,31 @@ struct KeyRef {
   std::uint16_t list;  // list index (see Gazetteer::list_name)
 };
 
+/// One hash table slot: a key. hash == 0 marks an empty slot (a key whose hash
+/// is 0 is stored as 1, see slot_hash). Most keys have one entry, kept in the
+/// slot itself so that a hit reads no other cache line; keys with more entries
+/// point into KeyRef[].
+struct Slot {
+  std::uint64_t hash;
+  KeyRef only;                    // the entry of a one-entry key
+  std::uint32_t ref_begin;        // in KeyRef[], when ref_count > 1
+  std::uint32_t ref_count_flags;  // ref_count << 8 | KeyFlag bits
+  std::uint32_t pad;
+};
+static_assert(sizeof(KeyRef) == 12 && sizeof(Slot) == 32);
+
+/// Bits of Slot::ref_count_flags.
+enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
+
+/// The hash stored in Slot::hash for a key hash (0 is reserved for empty slots).
+inline std::uint64_t slot_hash(std::uint64_t h) { return h == 0 ? 1 : h; }
+/// The Tag[] entry of a slot holding slot_hash `h`: its top 16 bits, 0 taken as 1
+/// (0 is reserved for empty slots).
+inline std::uint16_t slot_tag(std::uint64_t h) {
+  const auto t = static_cast<std::uint16_t>(h >> 48);
+  return t == 0 ? 1 : t;
+}
+
 /// Result of looking a key up.
 struct KeyHit {
   const KeyRef* entries = nullptr;
@@ -94,11 +124,46 @@ class Gazetteer {
   std::optional<KeyHit> find(std::string_view key) const { return find_hash(key_hash(key)); }
   /// The same by the key's hash (key_hash(key), or text::sequence_extend over
   /// its tokens' fold hashes).
-  std::optional<KeyHit> find_hash(std::uint64_t hash) const;
-  /// Hints the CPU to load the slot that find_hash(hash) will read first: the
-  /// matcher asks for keys a few tokens ahead, so that lookups, which mostly
-  /// miss the caches (the table is tens of MB), overlap instead of queueing.
-  void prefetch(std::uint64_t hash) const;
+  std::optional<KeyHit> find_hash(std::uint64_t hash) const {
+    const Slot* slot = find_slot(hash);
+    if (!slot) return std::nullopt;
+    KeyHit hit;
+    hit.entry_count = key_entry_count(*slot);
+    hit.entries = key_entries(*slot);
+    hit.extends = (slot->ref_count_flags & kExtends) != 0;
+    hit.deaccented = (slot->ref_count_flags & kDeaccented) != 0;
+    return hit;
+  }
+  /// The slot of the key with hash `hash` (see find_hash), or nullptr.
+  const Slot* find_slot(std::uint64_t hash) const {
+    hash = slot_hash(hash);
+    const std::uint16_t tag = slot_tag(hash);
+    for (std::uint32_t b = static_cast<std::uint32_t>(hash) & mask_;; b = (b + 1) & mask_) {
+      const std::uint16_t t = tags_[b];
+      if (t == 0) return nullptr;
+      if (t == tag && slots_[b].hash == hash) return slots_ + b;
+    }
+  }
+  /// The entries of a key found by find_slot().
+  static std::uint32_t key_entry_count(const Slot& slot) { return slot.ref_count_flags >> 8; }
+  const KeyRef* key_entries(const Slot& slot) const {
+    return key_entry_count(slot) == 1 ? &slot.only : refs_ + slot.ref_begin;
+  }
+  /// Hints the CPU to load the Tag[] line that find_hash(hash) will read first:
+  /// the matcher asks for keys a few tokens ahead, so that lookups, which would
+  /// often miss the caches, overlap instead of queueing.
+  void prefetch_tag(std::uint64_t hash) const {
+    __builtin_prefetch(tags_ + (static_cast<std::uint32_t>(slot_hash(hash)) & mask_));
+  }
+  /// The same for the Slot that a hit on `hash` most likely reads (its home slot).
+  void prefetch_slot(std::uint64_t hash) const {
+    __builtin_prefetch(slots_ + (static_cast<std::uint32_t>(slot_hash(hash)) & mask_));
+  }
+  /// Hints both lines (find_hash's first Tag[] line and home Slot).
+  void prefetch(std::uint64_t hash) const {
+    prefetch_tag(hash);
+    prefetch_slot(hash);
+  }
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;
@@ -107,6 +172,11 @@ class Gazetteer {
  private:
   std::string_view data_;
   std::shared_ptr<const std::string> owned_;
+  // Sections of data_, cached for lookups.
+  const std::uint16_t* tags_ = nullptr;
+  const Slot* slots_ = nullptr;
+  const KeyRef* refs_ = nullptr;
+  std::uint32_t mask_ = 0;  // slot_count - 1
 };
 
 

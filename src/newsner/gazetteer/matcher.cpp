@@ -1,84 +1,137 @@
 #include "newsner/gazetteer/matcher.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace newsner::gazetteer {
 namespace {
-constexpr std::uint32_t kMaxTokens = 16;  // longer entries are not matched
+constexpr std::uint32_t kMaxTokens = 16;     // longer entries are not matched
 constexpr std::uint32_t kPrefetchAhead = 4;  // tokens; enough to cover a memory access
-}
+constexpr std::uint32_t kRing = 16;          // ring buffers below; a power of two > both
+static_assert(kRing > kPrefetchAhead && kRing >= kMaxTokens);
 
-void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
+bool starts_no_key(const text::Token& t) { return t.shape == text::Shape::Punct || t.shape == text::Shape::Symbol; }
+
+// find_all's loop; kSingle = one gazetteer (the usual case: the embedded one),
+// so that the compiler drops the loops over gazetteers.
+template <bool kSingle>
+void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::TokenizedText& tt, std::vector<Match>& out) {
+  const std::size_t gaz_count = kSingle ? 1 : gazetteers.size();
+  const Gazetteer* gaz = gazetteers.data();
+  const auto n = static_cast<std::uint32_t>(tt.tokens.size());
+  const text::Token* tokens = tt.tokens.data();
+
   // Keys with entries found from one start token, shortest first; emitted
   // longest first once the start token is done.
   struct Found {
     std::uint32_t end;
-    std::uint16_t gazetteer;
+    std::uint32_t gazetteer;
     std::uint32_t cased_hash;
-    KeyHit hit;
+    const Slot* slot;
   };
-  std::vector<Found> found;
-  const auto n = static_cast<std::uint32_t>(tt.tokens.size());
-  for (std::uint32_t i = 0; i < n; ++i) {
-    // Lookups mostly miss the CPU caches: ask for the one- and two-token keys
-    // that start kPrefetchAhead tokens later now, so they arrive in parallel.
-    if (i + kPrefetchAhead < n) {
-      const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, tt.tokens[i + kPrefetchAhead].fold_hash);
-      const bool two = i + kPrefetchAhead + 1 < n;
-      const std::uint64_t pair = two ? text::sequence_extend(one, tt.tokens[i + kPrefetchAhead + 1].fold_hash) : 0;
-      for (const Gazetteer& g : gazetteers_) {
-        g.prefetch(one);
-        if (two) g.prefetch(pair);
-      }
+  std::vector<Found> found(kMaxTokens * gaz_count);
+
+  // Key hashes of the one- and two-token keys starting at token k, in slot
+  // k % kRing, computed kPrefetchAhead tokens ahead of their use, when their
+  // lines are requested from memory so that lookups overlap instead of queueing.
+  // One-token keys mostly hit (Tag[] and Slot lines are requested); two-token
+  // keys mostly miss (only the Tag[] line is).
+  std::uint64_t one_ahead[kRing], pair_ahead[kRing];
+  auto look_ahead = [&](std::uint32_t k) {
+    if (starts_no_key(tokens[k])) return;
+    const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, tokens[k].fold_hash);
+    one_ahead[k % kRing] = one;
+    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
+    if (k + 1 < n && !tokens[k + 1].newline_before) {
+      const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
+      pair_ahead[k % kRing] = pair;
+      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
     }
-    const text::Token& first = tt.tokens[i];
-    if (first.shape == text::Shape::Punct || first.shape == text::Shape::Symbol) continue;
-    std::uint64_t hash = text::kSequenceSeed;  // key hash of tokens [i, j], extended token by token
+  };
+  for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
+
+  // text::token_hash of token k's surface, in slot k % kRing: computed when a
+  // key with entries first needs it (a start token's keys span <= kRing tokens).
+  std::uint64_t surface_hash[kRing];
+  std::uint32_t surface_of[kRing];
+  std::fill(std::begin(surface_of), std::end(surface_of), ~std::uint32_t{0});
+
+  // Most documents have about 3 matches per token: one allocation, no regrowth.
+  out.reserve(out.size() + 4 * std::size_t{n});
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
+    if (starts_no_key(tokens[i])) continue;
+    std::uint64_t hash = one_ahead[i % kRing];  // key hash of tokens [i, j]
     // The surface (cased) hash is only needed when a key has entries; it is
     // extended lazily up to the current token.
     std::uint64_t cased = text::kSequenceSeed;
     std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
-    found.clear();
-    for (std::uint32_t j = i; j < n && j - i < kMaxTokens; ++j) {
-      const text::Token& t = tt.tokens[j];
-      if (j > i && t.newline_before) break;
-      hash = text::sequence_extend(hash, t.fold_hash);
+    std::size_t found_count = 0;
+    for (std::uint32_t j = i;;) {
       bool extends = false;
-      for (std::uint16_t g = 0; g < gazetteers_.size(); ++g) {
-        const auto hit = gazetteers_[g].find_hash(hash);
-        if (!hit) continue;
-        extends = extends || hit->extends;
-        if (hit->entry_count == 0) continue;
+      for (std::size_t g = 0; g < gaz_count; ++g) {
+        const Slot* slot = gaz[g].find_slot(hash);
+        if (!slot) continue;
+        extends |= (slot->ref_count_flags & kExtends) != 0;
+        if (Gazetteer::key_entry_count(*slot) == 0) continue;
         for (; cased_upto <= j; ++cased_upto) {
-          cased = text::sequence_extend(cased, text::token_hash(tt.surface(tt.tokens[cased_upto])));
+          const std::uint32_t r = cased_upto % kRing;
+          if (surface_of[r] != cased_upto) {
+            surface_of[r] = cased_upto;
+            surface_hash[r] = text::token_hash(tt.surface(tokens[cased_upto]));
+          }
+          cased = text::sequence_extend(cased, surface_hash[r]);
         }
-        found.push_back({j + 1, g, static_cast<std::uint32_t>(cased >> 32), *hit});
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(cased >> 32), slot};
       }
-      if (!extends) break;
+      ++j;
+      if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
+      hash = j == i + 1 ? pair_ahead[i % kRing] : text::sequence_extend(hash, tokens[j].fold_hash);
     }
+    if (found_count == 0) continue;
     // Longest first; keys of one length in gazetteer order, entries in key order.
-    for (std::size_t group_end = found.size(); group_end > 0;) {
+    // The matches are written through a plain pointer: stores through `out`'s
+    // own members would make the compiler reload its end pointer after each field.
+    std::size_t total = 0;
+    for (std::size_t f = 0; f < found_count; ++f) total += Gazetteer::key_entry_count(*found[f].slot);
+    const std::size_t old_size = out.size();
+    out.resize(old_size + total);
+    Match* dst = out.data() + old_size;
+    for (std::size_t group_end = found_count; group_end > 0;) {
       std::size_t group_begin = group_end - 1;
-      while (group_begin > 0 && found[group_begin - 1].end == found[group_end - 1].end) --group_begin;
+      if (!kSingle) {
+        while (group_begin > 0 && found[group_begin - 1].end == found[group_end - 1].end) --group_begin;
+      }
       for (std::size_t f = group_begin; f < group_end; ++f) {
         const Found& fd = found[f];
-        for (std::uint32_t k = 0; k < fd.hit.entry_count; ++k) {
-          const KeyRef& ref = fd.hit.entries[k];
-          Match& m = out.emplace_back();  // filled in place: no temporary to copy
+        const bool deaccented = (fd.slot->ref_count_flags & kDeaccented) != 0;
+        const KeyRef* refs = gaz[fd.gazetteer].key_entries(*fd.slot);
+        const std::uint32_t ref_count = Gazetteer::key_entry_count(*fd.slot);
+        for (std::uint32_t k = 0; k < ref_count; ++k) {
+          const KeyRef& ref = refs[k];
+          Match m;
           m.token_begin = i;
           m.token_end = fd.end;
-          m.gazetteer = fd.gazetteer;
           m.entry = ref.entry;
           m.cls = ref.cls;
           m.flags = ref.flags;
           m.list = ref.list;
-          m.deaccented = fd.hit.deaccented;
-          m.exact_case = !fd.hit.deaccented && ref.cased_hash == fd.cased_hash;
+          m.gazetteer = static_cast<std::uint16_t>(fd.gazetteer);
+          m.exact_case = !deaccented && ref.cased_hash == fd.cased_hash;
+          m.deaccented = deaccented;
+          *dst++ = m;
         }
       }
       group_end = group_begin;
     }
   }
+}
+
+}  // namespace
+
+void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
+  if (gazetteers_.size() == 1) find_all_in<true>(gazetteers_, tt, out);
+  else find_all_in<false>(gazetteers_, tt, out);
 }
 
 void Matcher::lookup(std::string_view folded_key, std::vector<Match>& out) const {

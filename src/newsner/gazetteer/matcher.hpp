@@ -23,14 +23,15 @@ namespace newsner::gazetteer {
 struct Match {
   std::uint32_t token_begin = 0;
   std::uint32_t token_end = 0;  // exclusive
-  std::uint16_t gazetteer = 0;  // index into Matcher::gazetteers()
   std::uint32_t entry = 0;
   EntryClass cls = EntryClass::Word;  // copied from the entry
   std::uint8_t flags = 0;             // copied from the entry (EntryFlag bits)
   std::uint16_t list = 0;             // the entry's list, see Matcher::list_name
+  std::uint16_t gazetteer = 0;        // index into Matcher::gazetteers()
   bool exact_case = false;
   bool deaccented = false;
 };
+static_assert(sizeof(Match) == 20);  // documents hold ~3 per token: keep it small
 
 class Matcher {
  public:

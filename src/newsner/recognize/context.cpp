@@ -1,5 +1,6 @@
 #include "newsner/recognize/context.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -28,14 +29,23 @@ class Lexicon {
   }
   /// LexBit set of a folded token with fold hash `h`; 0 when not a rule word.
   std::uint16_t bits(std::uint64_t h, std::string_view folded) const {
-    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.bits == 0) return 0;
-      if (s.hash == h && s.word == folded) return s.bits;
+      if (s.hash == h && same(s.word, folded)) return s.bits;
     }
   }
 
  private:
+  // Equality of two short words, inline (a call to memcmp costs more here).
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
   struct Slot {
     std::uint64_t hash = 0;
     std::string_view word;
@@ -153,70 +163,78 @@ bool Context::is_country_span(std::size_t b, std::size_t e) const {
 Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     : tt(tokens), matcher(m) {
   const std::size_t n = tt.tokens.size();
+  const text::Token* toks = tt.tokens.data();
   matcher.find_all(tt, matches);
   first_match.assign(n, kNone);
   token_classes.assign(n, 0);
   strong_classes.assign(n, 0);
   lex.assign(n, 0);
-  caps_line.assign(n, false);
-  country.assign(n, false);
+  caps_line.assign(n, 0);
+  country.assign(n, 0);
+  // The loops below write through plain pointers: a byte store through a
+  // member vector would make the compiler reload every vector's data pointer.
+  std::uint16_t* lex_bits = lex.data();
+  std::uint8_t* caps = caps_line.data();
 
+  // One pass over each line: the lexicon bits of its words, and whether the
+  // line is "in capitals" (most of its letter tokens are all caps).
   const auto& table = lexicon();
-  int sports_words = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Shape s = tt.tokens[i].shape;
-    if (s == Shape::Punct || s == Shape::Digits || s == Shape::Symbol) continue;
-    const std::uint16_t bits = table.bits(tt.tokens[i].fold_hash, tt.folded_form(tt.tokens[i]));
-    lex[i] = bits;
-    if ((bits & kLexSports) && s == Shape::Lower) ++sports_words;
-  }
-
-  // A line is "in capitals" when most of its letter tokens are all caps.
-  int score_lines = 0;
+  int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
-    std::size_t e = b + 1;
-    while (e < n && !tt.tokens[e].newline_before) ++e;
-    int caps = 0, words = 0, digits = 0;
-    for (std::size_t i = b; i < e; ++i) {
-      const Shape s = tt.tokens[i].shape;
-      if (s == Shape::AllCaps) ++caps;
-      if (s == Shape::AllCaps || s == Shape::Capitalized || s == Shape::Lower || s == Shape::Mixed) ++words;
-      if (s == Shape::Digits) ++digits;
-    }
-    const bool capital = words >= 2 && caps * 4 >= words * 3;
-    for (std::size_t i = b; i < e; ++i) caps_line[i] = capital;
+    int caps_words = 0, words = 0, digits = 0;
+    std::size_t e = b;
+    do {
+      const text::Token& t = toks[e];
+      const Shape s = t.shape;
+      if (s == Shape::Digits) {
+        ++digits;
+      } else if (s != Shape::Punct && s != Shape::Symbol) {
+        if (s != Shape::Alnum) ++words;
+        if (s == Shape::AllCaps) ++caps_words;
+        const std::uint16_t bits = table.bits(t.fold_hash, tt.folded_form(t));
+        lex_bits[e] = bits;
+        if ((bits & kLexSports) && s == Shape::Lower) ++sports_words;
+      }
+    } while (++e < n && !toks[e].newline_before);
+    if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
     // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
     if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
     b = e;
   }
   sports = score_lines >= 2 || sports_words >= 4;
 
-  for (std::uint32_t k = 0; k < matches.size(); ++k) {
-    const auto& mt = matches[k];
-    if (first_match[mt.token_begin] == kNone) first_match[mt.token_begin] = k;
+  const gazetteer::Match* mts = matches.data();
+  const auto match_count = static_cast<std::uint32_t>(matches.size());
+  std::uint32_t* first = first_match.data();
+  std::uint16_t* classes = token_classes.data();
+  std::uint16_t* strong = strong_classes.data();
+  std::uint32_t last_begin = kNone;
+  for (std::uint32_t k = 0; k < match_count; ++k) {
+    const gazetteer::Match& mt = mts[k];
+    const std::size_t i = mt.token_begin;
+    if (i != last_begin) {  // matches are ordered by token_begin
+      first[i] = k;
+      last_begin = mt.token_begin;
+    }
     if (mt.token_end != mt.token_begin + 1) {
-      if (mt.cls == EntryClass::Title && (mt.exact_case || caps_line[mt.token_begin])) {
-        lex[mt.token_begin] |= kLexTitleStart;
-      }
+      if (mt.cls == EntryClass::Title && (mt.exact_case || caps[i])) lex_bits[i] |= kLexTitleStart;
       continue;
     }
-    const auto& e = mt;  // class, flags and list are copied into the match
-    const std::size_t i = mt.token_begin;
-    const Shape s = tt.tokens[i].shape;
+    const Shape s = toks[i].shape;
     bool counts;
-    if (e.cls == EntryClass::Word) {
+    if (mt.cls == EntryClass::Word) {
       counts = true;  // common words are looked up case-insensitively
-    } else if (e.cls == EntryClass::Title || e.cls == EntryClass::OrgHead) {
+    } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
       counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
     } else {
-      counts = mt.exact_case || (s == Shape::AllCaps && caps_line[i]) || (mt.deaccented && s != Shape::Lower);
+      counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
     }
     if (!counts) continue;
-    token_classes[i] |= class_bit(e.cls);
-    if (!(e.flags & gazetteer::kAmbiguous)) strong_classes[i] |= class_bit(e.cls);
-    if (e.cls == EntryClass::Location && (mt.exact_case || s == Shape::AllCaps) &&
+    classes[i] |= class_bit(mt.cls);
+    if (!(mt.flags & gazetteer::kAmbiguous)) strong[i] |= class_bit(mt.cls);
+    if (mt.cls == EntryClass::Location && (mt.exact_case || s == Shape::AllCaps) &&
         is_country_list(matcher.list_name(mt))) {
-      country[i] = true;
+      country[i] = 1;
     }
   }
 }

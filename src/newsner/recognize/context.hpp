@@ -55,12 +55,13 @@ struct Context {
   std::vector<std::uint16_t> strong_classes;
   /// Per token: LexBit cues from built-in closed-class word lists.
   std::vector<std::uint16_t> lex;
-  /// Per token: true when its line is written in capitals (headline, credit).
-  std::vector<bool> caps_line;
-  /// Per token: true when the token is a country or region name from the
+  /// Per token: 1 when its line is written in capitals (headline, credit), else 0.
+  /// (Bytes, not std::vector<bool>: plain loads and stores, no bit masking.)
+  std::vector<std::uint8_t> caps_line;
+  /// Per token: 1 when the token is a country or region name from the
   /// country/region lists (as a single-token entry with its own capitalization
-  /// or in capitals).
-  std::vector<bool> country;
+  /// or in capitals), else 0.
+  std::vector<std::uint8_t> country;
   /// True when the document reads as a sports report (score lines, results
   /// tables or several sports words): team slots then name organizations.
   bool sports = false;

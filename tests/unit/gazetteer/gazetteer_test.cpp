@@ -154,3 +154,26 @@ TEST_CASE("gazetteer image rejects foreign bytes") {
   CHECK_FALSE(Gazetteer::open(std::string_view(junk, sizeof junk), err).has_value());
   CHECK_FALSE(err.empty());
 }
+
+TEST_CASE("gazetteer image: every key is found through the tag array, absent keys are not") {
+  // Enough keys for long probe runs and tag collisions between neighbours.
+  std::string tsv;
+  for (int k = 0; k < 5000; ++k) tsv += "Place" + std::to_string(k) + " Town\tLOCATION\n";
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, "many.tsv", 0, entries).empty());
+  std::string err;
+  auto g = Gazetteer::adopt(build_image(entries, {"many"}, err), err);
+  REQUIRE(g.has_value());
+  int found = 0, prefixes = 0, absent = 0;
+  for (int k = 0; k < 5000; ++k) {
+    const std::string name = "place" + std::to_string(k);
+    const auto full = g->find(name + " town");
+    if (full && full->entry_count == 1 && g->entry(full->entries[0].entry).name == "Place" + std::to_string(k) + " Town") ++found;
+    const auto prefix = g->find(name);
+    if (prefix && prefix->entry_count == 0 && prefix->extends) ++prefixes;
+    if (!g->find(name + " city") && !g->find_hash(key_hash(name + " town") ^ 1)) ++absent;
+  }
+  CHECK(found == 5000);
+  CHECK(prefixes == 5000);
+  CHECK(absent == 5000);
+}
