@@ -20,7 +20,9 @@
 // prefix of a key, so that a match is extended token by token and stopped early.
 // Keys are identified by their 64-bit hash alone (key strings are not stored):
 // with ~500,000 keys, the chance that any of a billion distinct token sequences
-// of text shares a key's hash is about 3 in 100,000 (n*m/2^64).
+// of text shares a key's hash is about 3 in 100,000 (n*m/2^64). Two keys of one
+// image with the same hash (about 1 in 10^8 for 500,000 keys) would share one
+// slot: the later key in sorted order wins.
 //
 // Thread safety: a Gazetteer is immutable; share it across threads.
 // Errors: build_image() returns its error text in `error`; Gazetteer::open()
