@@ -81,6 +81,10 @@ int main(int argc, char** argv) {
                "Show the progress line even when stderr is not a terminal (not with --quiet)");
   app.add_flag("--stats", run.stats, "Print a summary on stderr at the end");
 
+  // Usage errors carry the same "newsner: " prefix as every other error message.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "newsner: " + std::string(e.what()) + "\nRun with --help for more information.\n";
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -88,8 +88,9 @@ printf '{"id":"a","text":"Angela Merkel visited Paris."}\n{not json\n\n{"id":"c"
 expect_status malformed-jsonl 1 $?
 if [ "$(wc -l < "$tmp/mixed.out")" = 6 ]; then ok; else bad "JSONL: $(wc -l < "$tmp/mixed.out") output lines for 6 input lines"; fi
 if [ "$(grep -c '"error"' "$tmp/mixed.out")" = 3 ] && grep -q ':2: malformed JSON' "$tmp/mixed.err"; then ok; else bad "JSONL error lines: $(cat "$tmp/mixed.out" "$tmp/mixed.err")"; fi
-"$bin" --no-such-flag > /dev/null 2>&1
+"$bin" --no-such-flag > /dev/null 2> "$tmp/usage.err"
 expect_status usage-error 2 $?
+if head -1 "$tmp/usage.err" | grep -q '^newsner: .*--no-such-flag'; then ok; else bad "usage error message: $(cat "$tmp/usage.err")"; fi
 "$bin" --help > "$tmp/help.out" 2>&1
 expect_status help 0 $?
 if grep -q "Exit status" "$tmp/help.out"; then ok; else bad "--help does not document exit status"; fi

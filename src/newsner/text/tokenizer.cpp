@@ -103,11 +103,31 @@ const std::array<bool, 128>& ascii_white_space() {
 // form to `folded` and sets its shape and fold hash in one pass over the bytes,
 // with the results of append_case_folded, classify_shape and token_hash.
 // Returns false, appending nothing, when the token is not ASCII.
+// Per ASCII byte: its case-folded byte and its class for classify_ascii's
+// counts (0 upper, 1 lower, 2 digit, 3 punctuation, 4 neither), so that the
+// loop below has no branch per character class.
+struct AsciiInfo {
+  unsigned char fold, cls;
+};
+constexpr std::array<AsciiInfo, 128> kAsciiInfo = [] {
+  std::array<AsciiInfo, 128> t{};
+  constexpr std::string_view kSymbols = "$+<=>^`|~";  // ICU: neither letter, digit nor punctuation
+  for (unsigned c = 0; c < 128; ++c) {
+    const auto ch = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[c] = {static_cast<unsigned char>(c + 32), 0};
+    else if (c >= 'a' && c <= 'z') t[c] = {ch, 1};
+    else if (c >= '0' && c <= '9') t[c] = {ch, 2};
+    else if (c > ' ' && c < 0x7F && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) t[c] = {ch, 3};
+    else t[c] = {ch, 4};
+  }
+  return t;
+}();
+
 bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, std::uint64_t& hash) {
   const std::size_t old_size = folded.size();
   folded.resize(old_size + s.size());
   char* dst = folded.data() + old_size;
-  int upper = 0, lower = 0, digit = 0, punct = 0;
+  int count[5] = {0, 0, 0, 0, 0};  // by AsciiInfo::cls
   std::uint64_t h = 1469598103934665603ull;  // text::token_hash, inlined
   for (std::size_t k = 0; k < s.size(); ++k) {
     const auto c = static_cast<unsigned char>(s[k]);
@@ -115,22 +135,14 @@ bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, 
       folded.resize(old_size);
       return false;
     }
-    unsigned char f = c;
-    if (c >= 'A' && c <= 'Z') {
-      ++upper;
-      f = static_cast<unsigned char>(c + 32);
-    } else if (c >= 'a' && c <= 'z') {
-      ++lower;
-    } else if (c >= '0' && c <= '9') {
-      ++digit;
-    } else if (c > ' ' && c < 0x7F && std::string_view("$+<=>^`|~").find(static_cast<char>(c)) == std::string_view::npos) {
-      ++punct;
-    }
-    dst[k] = static_cast<char>(f);
-    h ^= f;
+    const AsciiInfo info = kAsciiInfo[c];
+    ++count[info.cls];
+    dst[k] = static_cast<char>(info.fold);
+    h ^= info.fold;
     h *= 1099511628211ull;
   }
   hash = h;
+  const int upper = count[0], lower = count[1], digit = count[2], punct = count[3];
   const int letter = upper + lower;
   const auto c0 = static_cast<unsigned char>(s[0]);
   if (letter == 0 && digit == 0) shape = punct > 0 ? Shape::Punct : Shape::Symbol;
