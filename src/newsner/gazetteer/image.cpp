@@ -101,7 +101,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     const auto tt = tokenizer.tokenize(e.name);
     if (tt.tokens.empty() || tt.tokens.size() > 255) continue;  // punctuation only, or absurd
     std::uint64_t cased = text::kSequenceSeed;
-    for (const auto& t : tt.tokens) cased = text::sequence_extend(cased, text::token_hash(tt.surface(t)));
+    for (const auto& t : tt.tokens) cased = text::sequence_extend(cased, text::surface_hash(tt.surface(t)));
     EntryRec r{};
     std::tie(r.name_off, r.name_len) = intern(e.name);
     cased_hashes.push_back(static_cast<std::uint32_t>(cased >> 32));

@@ -52,7 +52,7 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
 
   // text::token_hash of token k's surface, in slot k % kRing: computed when a
   // key with entries first needs it (a start token's keys span <= kRing tokens).
-  std::uint64_t surface_hash[kRing];
+  std::uint64_t surface_hashes[kRing];
   std::uint32_t surface_of[kRing];
   std::fill(std::begin(surface_of), std::end(surface_of), ~std::uint32_t{0});
 
@@ -78,9 +78,9 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
           const std::uint32_t r = cased_upto % kRing;
           if (surface_of[r] != cased_upto) {
             surface_of[r] = cased_upto;
-            surface_hash[r] = text::token_hash(tt.surface(tokens[cased_upto]));
+            surface_hashes[r] = text::surface_hash(tt.surface(tokens[cased_upto]));
           }
-          cased = text::sequence_extend(cased, surface_hash[r]);
+          cased = text::sequence_extend(cased, surface_hashes[r]);
         }
         found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(cased >> 32), slot};
       }

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -42,6 +43,20 @@ struct UTextCloser {
 
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
+// ICU's NFC normalizer: "Jose\u0301" (decomposed, as some systems write it) and
+// "Jos\u00e9" then look up the same gazetteer key. Offsets never see it: only
+// the folded forms and surface hashes used for lookups are normalized.
+icu::UnicodeString to_nfc(const icu::UnicodeString& u) {
+  UErrorCode st = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(st);
+  if (nfc == nullptr) return u;
+  st = U_ZERO_ERROR;
+  if (nfc->isNormalized(u, st) && U_SUCCESS(st)) return u;
+  st = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(u, st);
+  return U_SUCCESS(st) ? out : u;
+}
+
 }  // namespace
 
 void append_case_folded(std::string_view utf8, std::string& out) {
@@ -62,7 +77,17 @@ void append_case_folded(std::string_view utf8, std::string& out) {
   out.resize(old_size);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase(U_FOLD_CASE_DEFAULT);
-  u.toUTF8String(out);
+  to_nfc(u).toUTF8String(out);
+}
+
+std::uint64_t surface_hash(std::string_view utf8) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return token_hash(utf8);  // ASCII is in NFC
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::string nfc;
+  to_nfc(u).toUTF8String(nfc);
+  return token_hash(nfc);
 }
 
 namespace {

@@ -72,9 +72,15 @@ struct TokenizedText {
   std::uint32_t sentence_at(std::uint32_t offset) const;
 };
 
-/// Folds `utf8` with ICU full case folding (u_strFoldCase, U_FOLD_CASE_DEFAULT),
-/// appending to `out`. ASCII takes a fast path with identical results.
+/// Folds `utf8` with ICU full case folding (u_strFoldCase, U_FOLD_CASE_DEFAULT)
+/// and ICU NFC normalization, appending to `out`: the lookup form of a token
+/// ("Jose\u0301" and "José" both give "josé"). ASCII takes a fast path with
+/// identical results.
 void append_case_folded(std::string_view utf8, std::string& out);
+
+/// text::token_hash of `utf8` in NFC: the hash of a token's surface form used
+/// to compare capitalization with a gazetteer entry's (matcher, image).
+std::uint64_t surface_hash(std::string_view utf8);
 
 /// Classifies a token's surface text (valid UTF-8) into a Shape. ASCII text takes
 /// a fast path with the same results as classify_shape_icu.

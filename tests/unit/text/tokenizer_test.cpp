@@ -133,3 +133,18 @@ TEST_CASE("tokenizer: byte offsets across non-ASCII and ill-formed text") {
   for (const auto& t : tb.tokens) CHECK(t.span.end <= bad.size());
   CHECK(tb.tokens.back().span.end == bad.size());
 }
+
+TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
+  Tokenizer tok;
+  const auto decomposed = tok.tokenize("Jose\xCC\x81 S\xC3\xA3o");  // "José" with U+0301, "São"
+  const auto composed = tok.tokenize("JOS\xC3\x89 SA\xCC\x83O");    // "JOSÉ", "SÃO" with U+0303
+  REQUIRE(decomposed.tokens.size() == 2);
+  REQUIRE(composed.tokens.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(decomposed.folded_form(decomposed.tokens[i]) == composed.folded_form(composed.tokens[i]));
+    CHECK(decomposed.tokens[i].fold_hash == composed.tokens[i].fold_hash);
+  }
+  CHECK(decomposed.folded_form(decomposed.tokens[0]) == "jos\xC3\xA9");
+  CHECK(decomposed.tokens[0].span.end == 6);  // offsets stay those of the input bytes
+  CHECK(newsner::text::surface_hash("Jose\xCC\x81") == newsner::text::surface_hash("Jos\xC3\xA9"));
+}
