@@ -7,7 +7,7 @@
 #    JSONL and one-file-per-article form, under bench/work/corpus/;
 # 3. installs chrono-node (pinned) into bench/work/node when node and npm are present;
 # 4. runs bench/measure.py: newsner -j1/-j2 on JSONL and on the directory, icu_words,
-#    chrono-node, startup; writes bench/runs/<date>-<host>/{raw.csv,summary.md}.
+#    chrono-node, startup; writes bench/runs/<date>-<host>[-N]/{raw.csv,summary.md}.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench=$root/bench
@@ -81,6 +81,8 @@ fi
 
 # 4. Measure and file the run.
 out=$bench/runs/$(date +%F)-$(hostname -s)
+base=$out n=2
+while [ -e "$out" ]; do out=$base-$n; n=$((n + 1)); done  # a second run that day: -2, -3, ...
 python3 "$bench/measure.py" --newsner "$work/build/newsner" --icu-words "$work/build/bench/icu_words" \
   "${chrono_args[@]}" --jsonl "$stem.jsonl" --dir "$stem" --corpus-label "$label" --text-field "$text_field" \
   --runs "$runs" ${baseline_runs:+--baseline-runs "$baseline_runs"} --startup-runs "$startup_runs" --threads "$threads" --workdir "$work/measure" --out "$out" \
