@@ -137,16 +137,38 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
                                             *type == EntityType::Location && !ambiguous));
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
+    const bool single = e - b == 1;
+    // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
+    if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
+    const bool country_list = list == ListKind::Countries;
+    // One candidate per span and type; its kb_id comes from the entry of the most
+    // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
+    // the state over a WordNet sense), then the most populous.
+    const Span span = ctx.span(b, e);
+    Candidate* same = nullptr;  // this span's candidate of this type, if any
+    for (auto it = out.rbegin(); it != out.rend() && it->span.begin == span.begin; ++it) {
+      if (it->span == span && it->type == *type) {
+        same = &*it;
+        break;
+      }
+    }
+    const std::size_t k = same ? static_cast<std::size_t>(same - out.data()) : 0;
+    // The entry record is a random read into a large array, often a cache miss:
+    // skip it when the match cannot change the candidate. Its score (below) is
+    // at most `bound`; a lower one neither takes the kb_id nor raises the score
+    // (a candidate's score is at least its kb_id entry's).
+    const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
+                        : list == ListKind::Cities ? list_prior(list, 1000000)
+                                                   : list_prior(list, 0);
+    if (same && !same->kb_id.empty() && bound < best_score[k]) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
-    const bool single = e - b == 1;
     // "Washington" the government (a generic-list sense) is first of all the city.
     if (*type == EntityType::Organization && list == ListKind::Organizations && e - b == 1 &&
         ctx.has(b, EntryClass::Location)) {
       score = 0.4f;
     }
     // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
-    const bool country_list = list == ListKind::Countries;
     if (ambiguous && country_list) {
       score = 0.7f;
     } else if (ambiguous) {
@@ -156,35 +178,23 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
                !(entry.population >= 1000000)) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
     }
-    // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
-    if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
     if (*type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
       score = entry.population > 0 && entry.population < 50000 ? 0.3f : std::min(score, 0.45f);
     }
-    // One candidate per span and type; its kb_id comes from the entry of the most
-    // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
-    // the state over a WordNet sense), then the most populous.
-    bool merged = false;
-    const Span span = ctx.span(b, e);
-    for (auto it = out.rbegin(); it != out.rend() && it->span.begin == span.begin; ++it) {
-      if (it->span == span && it->type == *type) {
-        merged = true;
-        const auto k = static_cast<std::size_t>(&*it - out.data());
-        const bool better = !entry.kb_id.empty() &&
-                            (it->kb_id.empty() || score > best_score[k] ||
-                             (score == best_score[k] && entry.population > best_population[k]));
-        if (better) {
-          it->kb_id = entry.kb_id;
-          best_score[k] = score;
-          best_population[k] = entry.population;
-        }
-        if (score > it->score) it->score = score;
-        break;
+    if (same) {
+      const bool better = !entry.kb_id.empty() &&
+                          (same->kb_id.empty() || score > best_score[k] ||
+                           (score == best_score[k] && entry.population > best_population[k]));
+      if (better) {
+        same->kb_id = entry.kb_id;
+        best_score[k] = score;
+        best_population[k] = entry.population;
       }
+      if (score > same->score) same->score = score;
+      continue;
     }
-    if (merged) continue;
     best_population.push_back(entry.population);  // both stay as long as `out`
     best_score.push_back(score);
     Candidate& c = out.emplace_back();

@@ -107,19 +107,16 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
   std::uint8_t* const bits = bits_.data();
   const std::size_t n = bits_.size();
   for (std::size_t i = 0; i < n; ++i) {
-    // Shape and first byte before the full tests: most tokens are lowercase
-    // words or punctuation, and fail both here.
+    // Name words are capitalized, mixed or in capitals, and initials ("J",
+    // "J.R.R": capitals and periods) are in capitals: most tokens, lowercase
+    // words and punctuation, fail this one test and keep their 0.
     const text::Token& t = tokens[i];
-    std::uint8_t b = 0;
-    if ((t.shape == Shape::Capitalized || t.shape == Shape::Mixed || t.shape == Shape::AllCaps) &&
-        is_name_word(ctx, i)) {
-      b |= kNameWord;
-    }
+    if (t.shape != Shape::Capitalized && t.shape != Shape::Mixed && t.shape != Shape::AllCaps) continue;
+    std::uint8_t b = is_name_word(ctx, i) ? kNameWord : 0;
     // An initial is one capital, or a capital and a period ("J.R.R"): most
-    // capitalized words fail on their second byte before is_initial's tests.
+    // words in capitals fail on their second byte before is_initial's tests.
     const std::size_t size = t.span.size();
-    const char first = size > 0 ? text[t.span.begin] : '\0';
-    if (first >= 'A' && first <= 'Z' && (size == 1 || text[t.span.begin + 1] == '.') && is_initial(ctx, i)) {
+    if (t.shape == Shape::AllCaps && (size == 1 || text[t.span.begin + 1] == '.') && is_initial(ctx, i)) {
       b |= kInitial;
     }
     bits[i] = b;

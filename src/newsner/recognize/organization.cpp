@@ -209,7 +209,6 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
       if (m.token_end == last && m.cls == EntryClass::Location) place = true;  // cls is the entry's
     });
     if (!place && !team_word) continue;
-    if (!team_name_ok(ctx, i, last)) continue;
     bool verb = false;
     // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
     std::size_t after = last;
@@ -221,7 +220,8 @@ void team_context(const Context& ctx, std::vector<Candidate>& out) {
     if (i > 0 && is_team_verb(ctx.folded(i - 1))) verb = true;
     if (i > 1 && ctx.folded(i - 1) == "with" && (ctx.folded(i - 2) == "drew" || ctx.folded(i - 2) == "draw")) verb = true;
     if (i > 1 && ctx.folded(i - 1) == "to" && ctx.folded(i - 2) == "lost") verb = true;
-    if (verb || team_word) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    // team_name_ok last: it costs more than the word tests above, which most slots fail.
+    if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
   }
 }
 

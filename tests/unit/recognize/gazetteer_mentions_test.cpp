@@ -53,4 +53,12 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   CHECK(kb_of("Floods hit Bavaria.", "Bavaria") == "iso3166-2:DE-BY");
   // a capital in capitals outside a headline is still the country
   CHECK(kb_of("Results: BRITAIN 3 points.", "BRITAIN") == "iso3166:GB");
+  // Names with many entries, where entries that cannot win are not read: the
+  // choice is the same as when every entry is read.
+  const std::string text = "Talks in Washington and Georgia went on. Victoria and Paris and Springfield wait.";
+  CHECK(kb_of(text, "Washington") == "geonames:4140963");
+  CHECK(kb_of(text, "Georgia") == "iso3166-2:US-GA");  // an ambiguous country scores below the state
+  CHECK(kb_of(text, "Victoria") == "geonames:1819729");
+  CHECK(kb_of(text, "Paris") == "geonames:2988507");
+  CHECK(kb_of(text, "Springfield") == "geonames:4409896");
 }

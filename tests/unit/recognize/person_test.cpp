@@ -3,6 +3,7 @@
 #include "newsner/recognize/person.hpp"
 
 #include "names_fixture.hpp"
+#include "newsner/recognize/name_shape.hpp"
 
 using names_test::candidates;
 using names_test::check_mentions;
@@ -85,4 +86,27 @@ TEST_CASE("person: faiths and political groups are not people") {
       // a given name that is also a faith word still starts a name
       {"Christian Lindner spoke.", "Christian Lindner/PERSON"},
   });
+}
+
+TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
+  // NameShape tests only capitalized, mixed and all-caps tokens, and initials
+  // only among tokens in capitals: the free functions must say no elsewhere.
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "J.R.R. Tolkien met H. G. Wells, j. smith, A.B.C. and eBay's CEO in Washington.\n"
+      "MAJOR TOM SAID NO. Ludwig van Beethoven, O'Brien, Jean-Michel, al-Assad 3rd G20 \xC3\x89mile \xC3\xA9mile.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  int initials = 0;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    INFO("token " << i << ": " << std::string(ctx.surface(i)));
+    CHECK(names.name_word(i) == newsner::recognize::is_name_word(ctx, i));
+    CHECK(names.initial(i) == newsner::recognize::is_initial(ctx, i));
+    if (newsner::recognize::is_initial(ctx, i)) {
+      ++initials;
+      CHECK(ctx.token(i).shape == newsner::text::Shape::AllCaps);
+    }
+  }
+  CHECK(initials >= 4);
 }
