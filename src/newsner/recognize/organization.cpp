@@ -336,9 +336,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         is_org_word(ctx, h + 1)) {
       continue;
     }
-    // Suffixes attach to a preceding name: "Toyota Motor Corp." keeps its period.
+    // Abbreviated legal forms keep their period: "Toyota Motor Corp.", "Smith Bros."
+    // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence.
     std::size_t e = h + 1;
-    if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && ctx.surface(h).size() <= 4 &&
+    const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || ctx.folded(h) == "bros");
+    if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
         (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
          ctx.token(e + 1).newline_before)) {
       ++e;

@@ -17,6 +17,10 @@ std::string orgs(const std::string& text, const std::string& rule = "") {
 TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
+  CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
+  // A head that is a whole word leaves a final period to the sentence.
+  CHECK(orgs("He joined the Harwick Valley Bank.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
+  CHECK(orgs("Loans came from the Pellworth Relief Fund.\n", "org.head") == "Pellworth Relief Fund/ORGANIZATION");
   CHECK(orgs("The Japanese Foreign Ministry issued a note.", "org.head") ==
         "Japanese Foreign Ministry/ORGANIZATION");
   CHECK(orgs("A spokesman for the Ministry of Foreign Affairs spoke.", "org.head") ==
