@@ -420,6 +420,7 @@ class RuleCache {
     std::memcpy(e.key, s.data(), s.size());
     e.rule = r;
   }
+  static unsigned char key_byte(unsigned char c) { return kKeyByte[c]; }
   // Writes the key of `s` (at most kMaxKey bytes) to `out`; returns its hash.
   static std::size_t key(std::string_view s, char* out) {
     std::uint32_t h = 2166136261u;  // FNV-1a
@@ -432,11 +433,73 @@ class RuleCache {
   }
 
  private:
-  static constexpr std::size_t kSlots = 4096;  // 128 KiB
+  static constexpr std::size_t kSlots = 16384;  // 512 KiB
   struct Slot {
     std::uint8_t size = 0xFF;  // no key is this long: empty
     Rule rule = Rule::Reject;
     char key[kMaxKey];
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
+// scan() runs RE2 anchored at a start inside a window, up to the window end; news
+// repeats most windows ("Monday after", "2019, declined"), so each thread remembers
+// the results of recent ones. An anchored search reads only the bytes from its
+// start to the window end, and one byte on either side (for \b: RE2's DFA looks
+// at the byte before the start and the byte after the end, nothing further). So
+// the key is those bytes, with RuleCache's normalization (ASCII case folded, 6-9
+// written as 5: the patterns tell neither apart, in extents or rules; the byte
+// classes RE2 looks at outside, word character or not and newline or not, are
+// kept), and flags for "the start is the text start" and "the end is the text end".
+class WindowCache {
+ public:
+  static constexpr std::size_t kMaxWindow = 53;  // + 3 header bytes fill 56
+  struct Result {
+    bool found;
+    std::uint8_t size;  // of the match
+    Rule rule;
+  };
+  // Builds the key of the search of [from, to) (to - from <= kMaxWindow) in `text`.
+  struct Key {
+    std::uint64_t words[7];
+    std::uint8_t size;
+    std::size_t hash;
+  };
+  static Key key(std::string_view text, std::size_t from, std::size_t to) {
+    Key k{};
+    auto* b = reinterpret_cast<unsigned char*>(k.words);
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    b[0] = static_cast<unsigned char>((from == 0 ? 1 : 0) | (to == text.size() ? 2 : 0));
+    b[1] = from == 0 ? 0 : RuleCache::key_byte(s[from - 1]);
+    b[2] = to == text.size() ? 0 : RuleCache::key_byte(s[to]);
+    for (std::size_t i = from; i < to; ++i) b[3 + i - from] = RuleCache::key_byte(s[i]);
+    k.size = static_cast<std::uint8_t>(3 + to - from);
+    std::uint64_t h = k.size;
+    for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
+    k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
+    return k;
+  }
+  std::optional<Result> find(const Key& k) const {
+    const Slot& e = slots_[k.hash];
+    if (e.size != k.size || std::memcmp(e.words, k.words, sizeof k.words) != 0) return std::nullopt;
+    return Result{e.match_size != kNoMatch, e.match_size, e.rule};
+  }
+  void put(const Key& k, const std::optional<PatternMatch>& m) {
+    Slot& e = slots_[k.hash];
+    std::memcpy(e.words, k.words, sizeof k.words);
+    e.size = k.size;
+    e.match_size = m ? static_cast<std::uint8_t>(m->end - m->begin) : kNoMatch;
+    e.rule = m ? m->rule : Rule::Reject;
+  }
+
+ private:
+  static constexpr std::uint8_t kNoMatch = 0xFF;
+  static constexpr std::size_t kSlots = 8192;  // 512 KiB
+  struct Slot {
+    std::uint64_t words[7] = {};
+    std::uint8_t size = 0;  // no key is this short: empty
+    std::uint8_t match_size = kNoMatch;
+    Rule rule = Rule::Reject;
   };
   std::array<Slot, kSlots> slots_{};
 };
@@ -452,6 +515,9 @@ struct DatePatterns::Impl {
   // RE2::ANCHOR_START, the longest one starting at `from`.
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor = RE2::UNANCHORED) const;
+  // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`.
+  std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
+                                             std::size_t from, std::size_t to) const;
   Rule rule_of(std::string_view matched) const;
 };
 
@@ -506,6 +572,22 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
   return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
 }
 
+std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
+                                                               std::string_view text,
+                                                               std::size_t from,
+                                                               std::size_t to) const {
+  if (to - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
+  const WindowCache::Key key = WindowCache::key(text, from, to);
+  if (const auto r = cache.find(key)) {
+    if (!r->found) return std::nullopt;
+    const auto begin = static_cast<std::uint32_t>(from);
+    return PatternMatch{r->rule, begin, begin + r->size};
+  }
+  const auto m = match(text, from, to, RE2::ANCHOR_START);
+  cache.put(key, m);
+  return m;
+}
+
 Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
   thread_local const std::unique_ptr<RuleCache> cache_owner = std::make_unique<RuleCache>();
   RuleCache& cache = *cache_owner;
@@ -555,6 +637,8 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
     bool quote_digit = false;
   } w;
   w.starts.reserve(64);
+  thread_local const std::unique_ptr<WindowCache> window_cache_owner = std::make_unique<WindowCache>();
+  WindowCache& window_cache = *window_cache_owner;
   auto search_window = [&] {
     if (!w.quote_digit) {
       // The first start that holds a match holds the leftmost one, and RE2 need
@@ -562,7 +646,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
-        if (const auto m = impl_->match(text, from, w.end, RE2::ANCHOR_START)) {
+        if (const auto m = impl_->anchored_match(window_cache, text, from, w.end)) {
           out.push_back(*m);
           pos = m->end;
         }

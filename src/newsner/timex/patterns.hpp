@@ -17,8 +17,9 @@
 //   constructor (a programming error, caught by the unit tests).
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
 //   scan() reads each byte once in a plain loop and runs RE2 only on short windows
-//   around date words; the Set that names a rule runs once per distinct match
-//   string per thread (a small cache remembers the rest).
+//   around date words, once per distinct window per thread (a 512 KiB cache
+//   remembers the rest); the Set that names a rule runs once per distinct match
+//   string per thread (a 512 KiB cache remembers the rest).
 // Rules: TimeML TIMEX3 1.2 guidelines (extents include determiners and modifiers),
 //   TempEval-3 TBAQ conventions.
 #pragma once

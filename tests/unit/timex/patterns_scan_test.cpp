@@ -158,3 +158,26 @@ TEST_CASE("timex patterns: a match has the rule of its cache key") {
     CHECK(same);
   }
 }
+
+// scan() remembers the results of anchored searches in windows (WindowCache in
+// patterns.cpp), keyed by the window's bytes and the byte on either side: the same
+// window must give different matches when a neighbour turns \b off ("_" is a word
+// character to RE2 but a barrier to scan()). Same thread, so the second text of
+// each pair meets the first one's cache entry.
+TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the window") {
+  const DatePatterns p;
+  const char* const pairs[][2] = {
+      {"in May 2019) said", "in May 2019_ said"},   // after the window: MonthYear vs Month
+      {"a May 2019) b", "a_May 2019) b"},           // before: MonthYear vs Year
+      {"x 12/19/2018) y", "x 12/19/2018_ y"},
+      {"said Monday) x", "said Monday_ x"},
+      {"May 2019) x", " May 2019) x"},              // at the text start or not
+      {"in May 2019", "in May 2019_"},              // at the text end or not
+  };
+  for (const auto& pair : pairs) {
+    for (int round = 0; round < 2; ++round) {
+      check_same(p, pair[0]);
+      check_same(p, pair[1]);
+    }
+  }
+}
