@@ -539,12 +539,15 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   }
   std::vector<std::uint64_t> scratch;
   radix_sort(by_begin, scratch, 32, static_cast<unsigned>(std::bit_width(max_begin)));
-  std::vector<Mention> out(chosen.size());
+  // Each Mention is built in place and filled while its memory is at hand (not
+  // all default-constructed in one pass and filled in a second).
+  std::vector<Mention> out;
+  out.reserve(chosen.size());
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
   for (std::size_t o = 0; o < by_begin.size(); ++o) {
     const Chosen& ch = chosen[static_cast<std::uint32_t>(by_begin[o])];
-    Mention& m = out[o];
+    Mention& m = out.emplace_back();
     m.type = ch.type;
     m.span = ch.span;
     if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then
