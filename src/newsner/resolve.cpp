@@ -1,9 +1,13 @@
 #include "newsner/resolve.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
@@ -363,47 +367,133 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
   }
 }
 
-}  // namespace
+// Sorts `keys` by their bits [low, low + width), keeping the input order among
+// equal ones, for keys whose bits below `low` are their position in the input
+// (and which have no bits above low + width). Least significant byte first, in
+// counting passes: no comparisons, so none of the mispredicted branches of a
+// comparison sort (the sort was a good part of resolution's time). A small input
+// takes std::sort on the whole keys, which gives the same order.
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch, unsigned low, unsigned width) {
+  const std::size_t n = keys.size();
+  if (n < 64) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  scratch.resize(n);
+  for (unsigned shift = low; shift < low + width; shift += 8) {
+    std::array<std::uint32_t, 256> count{};
+    for (const std::uint64_t k : keys) ++count[(k >> shift) & 0xFF];
+    if (count[(keys[0] >> shift) & 0xFF] == n) continue;  // one value in this byte: nothing to move
+    std::uint32_t sum = 0;
+    for (std::uint32_t& c : count) sum += std::exchange(c, sum);
+    for (const std::uint64_t k : keys) scratch[count[(k >> shift) & 0xFF]++] = k;
+    keys.swap(scratch);
+  }
+}
 
-std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
-  // The priority order as plain sort keys, not the candidates themselves (they
-  // are large and carry strings): longer span, higher score, type rank, earlier
-  // start, then recognizer order.
-  // Two words compared as one 128-bit number (the sort's comparisons are a good
-  // part of resolution's cost): size and score, then type rank, begin and index
-  // packed in 3 + 32 + 29 bits.
+// Scores are finite; as non-negative floats their bits order like their values
+// (+ 0.0f turns -0 into +0, equal to it as a float).
+std::uint32_t score_bits(float score) {
+  const float s = score + 0.0f;
+  std::uint32_t bits;
+  std::memcpy(&bits, &s, sizeof bits);
+  return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);  // monotonic for negatives too
+}
+
+// The candidates' indices in priority order: longer span, higher score, type
+// rank, earlier start, then recognizer order (the input order). Returned as
+// keys holding the index in their low `index_bits` bits.
+std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidates, unsigned& index_bits) {
+  const std::size_t n = candidates.size();
+  std::vector<std::uint64_t> keys(n);
+  if (n == 0) return keys;
+  // Usually the whole order fits one 64-bit key per candidate, fields from the
+  // top: size (descending), the score's rank among the few distinct scores of
+  // this call, type rank, begin, index. Each field takes only the bits its
+  // largest value needs here.
+  std::uint32_t max_size = 0, max_begin = 0;
+  // Distinct score bits (0 marks an empty slot: score_bits of no finite float)
+  // and, once sorted, their ranks: highest score first.
+  constexpr std::size_t kScoreSlots = 64, kMaxScores = 32;
+  std::array<std::uint32_t, kScoreSlots> score_of{};
+  std::array<std::uint8_t, kScoreSlots> rank_of{};
+  std::size_t scores = 0;
+  const auto slot = [&](std::uint32_t bits) {
+    std::size_t i = (bits * 0x9E3779B1u) >> 26;  // 6 bits: kScoreSlots
+    while (score_of[i] != 0 && score_of[i] != bits) i = (i + 1) % kScoreSlots;
+    return i;
+  };
+  for (const Candidate& c : candidates) {
+    max_size = std::max(max_size, c.span.size());
+    max_begin = std::max(max_begin, c.span.begin);
+    const std::uint32_t bits = score_bits(c.score);
+    const std::size_t i = slot(bits);
+    if (score_of[i] == 0) {
+      if (++scores > kMaxScores) break;  // the fallback below
+      score_of[i] = bits;
+    }
+  }
+  index_bits = static_cast<unsigned>(std::bit_width(n - 1));
+  const unsigned begin_bits = static_cast<unsigned>(std::bit_width(max_begin));
+  const unsigned score_rank_bits = static_cast<unsigned>(std::bit_width(scores - 1));
+  const unsigned size_bits = static_cast<unsigned>(std::bit_width(max_size));
+  const unsigned sorted_bits = begin_bits + 2 + score_rank_bits + size_bits;
+  if (scores <= kMaxScores && index_bits + sorted_bits <= 64) {
+    std::array<std::uint32_t, kMaxScores> distinct{};
+    std::size_t d = 0;
+    for (const std::uint32_t bits : score_of) {
+      if (bits != 0) distinct[d++] = bits;
+    }
+    std::sort(distinct.begin(), distinct.begin() + d, std::greater<>());
+    for (std::size_t r = 0; r < d; ++r) rank_of[slot(distinct[r])] = static_cast<std::uint8_t>(r);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const Candidate& c = candidates[k];
+      std::uint64_t key = max_size - c.span.size();
+      key = (key << score_rank_bits) | rank_of[slot(score_bits(c.score))];
+      key = (key << 2) | static_cast<std::uint64_t>(type_rank(c.type));
+      key = (key << begin_bits) | c.span.begin;
+      keys[k] = (key << index_bits) | k;
+    }
+    std::vector<std::uint64_t> scratch;
+    radix_sort(keys, scratch, index_bits, sorted_bits);
+    return keys;
+  }
+  // Otherwise two words compared as one 128-bit number: size and score, then
+  // type rank, begin and index packed in 3 + 32 + 29 bits.
   struct Rank {
     std::uint64_t size_score;   // ~size << 32 | ~score, ascending = size then score descending
     std::uint64_t type_begin;   // type rank << 61 | begin << 29 | index
     bool operator<(const Rank& o) const {
       return size_score < o.size_score || (size_score == o.size_score && type_begin < o.type_begin);
     }
-    std::uint32_t index() const { return static_cast<std::uint32_t>(type_begin & kIndexMask); }
   };
-  if (candidates.size() > kIndexMask) throw std::length_error("resolve: too many candidates");
-  // Scores are finite; as non-negative floats their bits order like their values
-  // (+ 0.0f turns -0 into +0, equal to it as a float).
-  const auto score_bits = [](float score) {
-    const float s = score + 0.0f;
-    std::uint32_t bits;
-    std::memcpy(&bits, &s, sizeof bits);
-    return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);  // monotonic for negatives too
-  };
-  std::vector<Rank> ranks(candidates.size());
-  for (std::uint32_t k = 0; k < ranks.size(); ++k) {
+  if (n > kIndexMask) throw std::length_error("resolve: too many candidates");
+  std::vector<Rank> ranks(n);
+  for (std::uint32_t k = 0; k < n; ++k) {
     const Candidate& c = candidates[k];
     ranks[k] = {(std::uint64_t{~c.span.size()} << 32) | ~score_bits(c.score),
                 (std::uint64_t(type_rank(c.type)) << 61) | (std::uint64_t{c.span.begin} << 29) | k};
   }
   std::sort(ranks.begin(), ranks.end());
+  index_bits = 29;
+  for (std::size_t k = 0; k < n; ++k) keys[k] = ranks[k].type_begin & kIndexMask;
+  return keys;
+}
+
+}  // namespace
+
+std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
+  unsigned index_bits = 0;
+  const std::vector<std::uint64_t> order = priority_order(candidates, index_bits);
+  const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
   Occupancy occ(ctx.tt.text.size());
   std::vector<Chosen> chosen;
   chosen.reserve(candidates.size() + 16);
   std::vector<Extra> extras;  // --explain only
   NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
   const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
-  for (const Rank& r : ranks) {
-    const std::uint32_t index = r.index();
+  for (const std::uint64_t key : order) {
+    const auto index = static_cast<std::uint32_t>(key & index_mask);
     const Candidate& c = candidates[index];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
@@ -440,17 +530,24 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     if (c.te > c.tb) c.key = name_key(ctx, c.tb, c.te);
   }
   propagate(ctx, chosen, occ);
-  // Text order (spans are disjoint, so begins are distinct): begin << 32 | index,
-  // sorted as plain integers.
+  // Text order (spans are disjoint, so begins are distinct): begin << 32 | index.
   std::vector<std::uint64_t> by_begin(chosen.size());
-  for (std::uint32_t k = 0; k < chosen.size(); ++k) by_begin[k] = (std::uint64_t{chosen[k].span.begin} << 32) | k;
-  std::sort(by_begin.begin(), by_begin.end());
-  std::vector<Mention> out(chosen.size());
+  std::uint32_t max_begin = 0;
+  for (std::uint32_t k = 0; k < chosen.size(); ++k) {
+    by_begin[k] = (std::uint64_t{chosen[k].span.begin} << 32) | k;
+    max_begin = std::max(max_begin, chosen[k].span.begin);
+  }
+  std::vector<std::uint64_t> scratch;
+  radix_sort(by_begin, scratch, 32, static_cast<unsigned>(std::bit_width(max_begin)));
+  // Each Mention is built in place and filled while its memory is at hand (not
+  // all default-constructed in one pass and filled in a second).
+  std::vector<Mention> out;
+  out.reserve(chosen.size());
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
   for (std::size_t o = 0; o < by_begin.size(); ++o) {
     const Chosen& ch = chosen[static_cast<std::uint32_t>(by_begin[o])];
-    Mention& m = out[o];
+    Mention& m = out.emplace_back();
     m.type = ch.type;
     m.span = ch.span;
     if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then

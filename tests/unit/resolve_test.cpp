@@ -3,6 +3,10 @@
 // names split by line breaks.
 #include "newsner/resolve.hpp"
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "recognize/names_fixture.hpp"
 
 using names_test::check_mentions;
@@ -49,4 +53,54 @@ TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is
   const auto r = (*ex.value)->extract({"d", "Chancellor Angela Merkel spoke.", std::nullopt});
   REQUIRE(r.mentions.size() == 1);
   CHECK(r.mentions[0].kb_id == "wikidata:Q567");
+}
+
+namespace {
+
+// Resolves hand-made candidates over lowercase words (no document-pass
+// additions) and prints the chosen mentions that are not fillers.
+std::string resolve_rows(const std::string& text, const std::vector<std::tuple<int, int, newsner::EntityType, float>>& cands,
+                         int fillers, int filler_scores) {
+  newsner::text::Tokenizer tokenizer;
+  const newsner::text::TokenizedText tt = tokenizer.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  std::vector<newsner::Candidate> out;
+  // One DATE per filler token ("x") after the tested words: they overlap
+  // nothing, but decide how resolve orders (how many candidates and scores).
+  const std::size_t first_filler = ctx.size() - static_cast<std::size_t>(fillers);
+  for (int f = 0; f < fillers; ++f) {
+    newsner::recognize::emit_candidate(ctx, newsner::EntityType::Date, first_filler + f, first_filler + f + 1,
+                                       0.01f * static_cast<float>(f % filler_scores), "test.filler", out);
+  }
+  for (const auto& [b, e, type, score] : cands) newsner::recognize::emit_candidate(ctx, type, b, e, score, "test", out);
+  std::string s;
+  for (const newsner::Mention& m : newsner::resolve(ctx, std::move(out), false)) {
+    if (m.span.begin >= ctx.token(first_filler).span.begin) continue;
+    if (!s.empty()) s += " | ";
+    s += text.substr(m.span.begin, m.span.size()) + "/" + names_test::type_name(m.type);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("resolve: priority order is the same whichever way it is sorted") {
+  using newsner::EntityType;
+  std::string text = "alpha beta gamma delta epsilon one two six";
+  const std::vector<std::tuple<int, int, EntityType, float>> cands = {
+      {0, 2, EntityType::Location, 0.5f},      // "alpha beta": same size, lower score
+      {1, 3, EntityType::Person, 0.9f},        // "beta gamma" wins
+      {3, 4, EntityType::Location, 0.7f},      // "delta": same size and score,
+      {3, 4, EntityType::Organization, 0.7f},  //   ORGANIZATION ranks before LOCATION
+      {4, 5, EntityType::Person, 0.6f},        // "epsilon" twice: merged
+      {4, 5, EntityType::Person, 0.6f},
+      {6, 8, EntityType::Location, 0.5f},      // "two six" loses to the earlier
+      {5, 7, EntityType::Location, 0.5f},      //   "one two" of the same rank
+      {0, 1, EntityType::Date, 0.99f},         // "alpha": shorter, but free once "alpha beta" lost
+  };
+  for (int f = 0; f < 200; ++f) text += " x";
+  const std::string expect = "alpha/DATE | beta gamma/PERSON | delta/ORGANIZATION | epsilon/PERSON | one two/LOCATION";
+  CHECK(resolve_rows(text.substr(0, text.size() - 2 * 190), cands, 10, 3) == expect);  // small: std::sort
+  CHECK(resolve_rows(text, cands, 200, 5) == expect);                                   // radix sort on 64-bit keys
+  CHECK(resolve_rows(text, cands, 200, 40) == expect);                                  // many scores: 128-bit keys
 }

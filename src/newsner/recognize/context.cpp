@@ -141,11 +141,6 @@ bool is_country_list(std::string_view list) { return list == "countries" || list
 
 }  // namespace
 
-bool Context::is_cap(std::size_t i) const {
-  const Shape s = tt.tokens[i].shape;
-  return s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed;
-}
-
 bool Context::is_country_span(std::size_t b, std::size_t e) const {
   if (b >= e || e > size()) return false;
   if (e == b + 1) return country[b];

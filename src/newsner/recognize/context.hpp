@@ -95,7 +95,11 @@ struct Context {
   /// True when tokens [b, e) are exactly one entry of the country/region lists.
   bool is_country_span(std::size_t b, std::size_t e) const;
   /// Capitalized, all caps or mixed case ("Kono", "NATO", "McDonald", "iPhone").
-  bool is_cap(std::size_t i) const;
+  /// (Inline: the recognizers and the document pass ask it for most tokens.)
+  bool is_cap(std::size_t i) const {
+    const text::Shape s = tt.tokens[i].shape;
+    return s == text::Shape::Capitalized || s == text::Shape::AllCaps || s == text::Shape::Mixed;
+  }
   /// A lowercase word that is in the common-word list.
   bool is_common_word(std::size_t i) const { return has(i, gazetteer::EntryClass::Word); }
   /// Surface text equals `s` exactly.
