@@ -81,9 +81,16 @@ void append_case_folded(std::string_view utf8, std::string& out) {
 }
 
 std::uint64_t surface_hash(std::string_view utf8) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return token_hash(utf8);  // ASCII is in NFC
+  // ASCII is in NFC: hash and check in one pass (text::token_hash, inlined).
+  std::uint64_t h = 1469598103934665603ull;
+  unsigned char high = 0;
+  for (const char ch : utf8) {
+    const auto c = static_cast<unsigned char>(ch);
+    high |= c;
+    h ^= c;
+    h *= 1099511628211ull;
   }
+  if (high < 0x80) return h;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::string nfc;
   to_nfc(u).toUTF8String(nfc);

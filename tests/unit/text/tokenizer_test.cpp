@@ -147,4 +147,8 @@ TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
   CHECK(decomposed.folded_form(decomposed.tokens[0]) == "jos\xC3\xA9");
   CHECK(decomposed.tokens[0].span.end == 6);  // offsets stay those of the input bytes
   CHECK(newsner::text::surface_hash("Jose\xCC\x81") == newsner::text::surface_hash("Jos\xC3\xA9"));
+  CHECK(newsner::text::surface_hash("Jos\xC3\xA9") == newsner::text::token_hash("Jos\xC3\xA9"));
+  for (const char* s : {"", "Tokyo", "U.S.", "McDonald", "a-b"}) {
+    CHECK(newsner::text::surface_hash(s) == newsner::text::token_hash(s));  // ASCII: the plain hash
+  }
 }
