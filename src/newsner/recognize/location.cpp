@@ -28,6 +28,17 @@ bool is_feature_prefix(std::string_view f) {
   return kSet.contains(f);
 }
 
+// Either of the two lists above: most place words are in neither, and one
+// lookup here spares them the two.
+bool is_feature_word(std::string_view f) {
+  static constexpr std::string_view kWords[] = {
+      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
+      "mount", "cape", "isle", "port", "fort"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(f);
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
   return (ctx.token(i).shape == Shape::Capitalized || (ctx.token(i).shape == Shape::AllCaps && ctx.caps_line[i])) &&
          !ctx.lex_is(i, kLexFunction | kLexWeakStart) && !ctx.has(i, EntryClass::Title);
@@ -110,11 +121,11 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector
 
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
-void datelines(const Context& ctx, std::vector<Candidate>& out) {
-  const std::size_t n = ctx.size();
-  std::size_t le = 0;
-  for (std::size_t b = 0; b < n; b = le) {
-    le = ctx.line_end(b);
+// `lines` holds (first token, line end) of the lines that open with "(" or a
+// capitalized or capital word (LocStarts): no other line starts a dateline.
+void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
+  for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
+    const std::size_t b = lines[l], le = lines[l + 1];
     std::size_t s = b;
     const bool paren = ctx.is(s, "(");
     if (paren) ++s;
@@ -155,19 +166,49 @@ void datelines(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// The lines that may open with a dateline and the place words (where every
+// other rule starts), found in one pass over the tokens.
+struct LocStarts {
+  std::vector<std::uint32_t> lines;   // (first token, line end) pairs, for datelines()
+  std::vector<std::uint32_t> places;  // place_word tokens
+
+  explicit LocStarts(const Context& ctx) {
+    const std::size_t n = ctx.size();
+    constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+    std::size_t line = kNoLine;  // first token of the current line, when it may open a dateline
+    for (std::size_t i = 0; i < n; ++i) {
+      const Shape shape = ctx.token(i).shape;
+      const bool word = shape == Shape::Capitalized || shape == Shape::AllCaps;
+      if (i == 0 || ctx.token(i).newline_before) {
+        if (line != kNoLine) {
+          lines.push_back(static_cast<std::uint32_t>(line));
+          lines.push_back(static_cast<std::uint32_t>(i));
+        }
+        // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
+        line = word || ctx.is(i, "(") ? i : kNoLine;
+      }
+      // place_word's first test, inline: most tokens fail on their shape.
+      if (word && place_word(ctx, i)) places.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (line != kNoLine) {
+      lines.push_back(static_cast<std::uint32_t>(line));
+      lines.push_back(static_cast<std::uint32_t>(n));
+    }
+  }
+};
+
 }  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  datelines(ctx, out);
-  for (std::size_t i = 0; i < n; ++i) {
-    // Every rule below starts at a place word: most tokens are not, and most
-    // fail on their shape (place_word's first test, repeated here inline).
-    const Shape shape = ctx.token(i).shape;
-    if ((shape != Shape::Capitalized && shape != Shape::AllCaps) || !place_word(ctx, i)) continue;
+  const LocStarts starts(ctx);
+  datelines(ctx, starts.lines, out);
+  // Every rule below starts at a place word.
+  for (const std::size_t i : starts.places) {
     const std::string_view word = ctx.folded(i);
+    const bool feature = is_feature_word(word);
     // loc.feature: "Southern Kuril Islands"
-    if (i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {
+    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
@@ -191,7 +232,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
       }
     }
-    if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(word)) {
+    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(word)) {
       std::size_t j = i + 1;
       if (j + 1 < n && ctx.folded(j) == "of" && place_word(ctx, j + 1)) ++j;
       std::size_t e = j;

@@ -115,10 +115,11 @@ bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
 // org.team_score / org.team_table: sports result lines. "Oldham 3 Ipswich 3",
 // "Alba (Germany) 75 Red Star (Yugoslavia) 70", "Watford 4 2 0 2 4 5 6",
 // "NEW YORK 59 76 .437 25 1/2".
-void team_lines(const Context& ctx, std::vector<Candidate>& out) {
-  const std::size_t n = ctx.size();
-  for (std::size_t b = 0; b < n;) {
-    const std::size_t le = ctx.line_end(b);
+// `lines` holds (first token, line end) of the lines that can open with a team
+// chunk (OrgStarts).
+void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
+  for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
+    const std::size_t b = lines[l], le = lines[l + 1];
     const std::size_t e1 = team_chunk(ctx, b, le);
     if (e1 > b) {
       std::size_t j = skip_paren(ctx, e1, le);
@@ -151,7 +152,6 @@ void team_lines(const Context& ctx, std::vector<Candidate>& out) {
         }
       }
     }
-    b = le;
   }
 }
 
@@ -187,11 +187,12 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
   return place;
 }
 
-void team_context(const Context& ctx, std::vector<Candidate>& out) {
+// `starts`: the slot starts of OrgStarts (capitalized words not after another
+// on their line, not on a capitals line).
+void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!cap_shape(ctx, i) || (i > 0 && cap_shape(ctx, i - 1) && !ctx.token(i).newline_before)) continue;
-    if (ctx.caps_line[i] || !team_evidence_in_reach(ctx, i)) continue;
+  for (const std::size_t i : starts) {
+    if (!team_evidence_in_reach(ctx, i)) continue;
     // team_chunk looks at most 6 tokens ahead: no need for the whole line.
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
@@ -238,15 +239,21 @@ bool is_role_noun(std::string_view f) {
 // org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
 // "an economist with Smith Barney": a role noun + of/at/with + a capitalized
 // name that is not a known place.
-void role_context(const Context& ctx, std::vector<Candidate>& out) {
+// True when token i (i + 2 < ctx.size()) is a lowercase role noun followed by
+// one of the prepositions: where role_context starts.
+bool role_start(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kPrepositionWords[] = {"of", "at", "with", "for"};
   static constexpr WordSet kPrepositions(kPrepositionWords);
+  // The preposition first: it rules out more tokens, and more cheaply (the
+  // four are function words in Context::lex, a one-bit test).
+  if (ctx.token(i).shape != Shape::Lower || !(ctx.lex[i + 1] & kLexFunction)) return false;
+  return kPrepositions.contains(ctx.folded(i + 1)) && is_role_noun(ctx.folded(i));
+}
+
+// `starts`: the role_start tokens, in order.
+void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t i = 0; i + 2 < n; ++i) {
-    // The preposition first: it rules out more tokens, and more cheaply (the
-    // four are function words in Context::lex, a one-bit test).
-    if (ctx.token(i).shape != Shape::Lower || !(ctx.lex[i + 1] & kLexFunction)) continue;
-    if (!kPrepositions.contains(ctx.folded(i + 1)) || !is_role_noun(ctx.folded(i))) continue;
+  for (const std::size_t i : starts) {
     std::size_t b = i + 2;
     if (b < n && ctx.folded(b) == "the" && ctx.token(b).shape == Shape::Lower) ++b;
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
@@ -310,27 +317,71 @@ bool is_camel_name(std::string_view s) {
   return false;
 }
 
-void camel_names(const Context& ctx, std::vector<Candidate>& out) {
-  for (std::size_t i = 0; i < ctx.size(); ++i) {
-    if (ctx.token(i).shape != Shape::Capitalized || !is_camel_name(ctx.surface(i))) continue;
-    if (ctx.has(i, EntryClass::GivenName) || ctx.has(i, EntryClass::Surname) || ctx.has(i, EntryClass::Location) ||
-        ctx.has(i, EntryClass::Person)) {
-      continue;
-    }
-    emit(ctx, i, i + 1, 0.5f, "org.camel", out);
+// org.camel at capitalized token i.
+void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  if (!is_camel_name(ctx.surface(i))) return;
+  if (ctx.has(i, EntryClass::GivenName) || ctx.has(i, EntryClass::Surname) || ctx.has(i, EntryClass::Location) ||
+      ctx.has(i, EntryClass::Person)) {
+    return;
   }
+  emit(ctx, i, i + 1, 0.5f, "org.camel", out);
 }
+
+// Where the rules below can start, found in one pass over the tokens: most
+// tokens are lowercase words or punctuation that start none, and each rule
+// then visits only its own starts. The rules still run one after the other,
+// so candidates come out in the same order as from one pass per rule.
+struct OrgStarts {
+  std::vector<std::uint32_t> lines;  // (first token, line end) of lines that may open with a team chunk
+  std::vector<std::uint32_t> team;   // team_context slot starts (sports documents only)
+  std::vector<std::uint32_t> role;   // role_start tokens
+  std::vector<std::uint32_t> heads;  // organization heads that are org words
+
+  // Also emits org.camel, the first rule, on the way.
+  OrgStarts(const Context& ctx, std::vector<Candidate>& out) {
+    const std::size_t n = ctx.size();
+    constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+    std::size_t line = kNoLine;  // first token of the current line, when it may open a team chunk
+    bool prev_cap = false;       // cap_shape(i - 1)
+    for (std::size_t i = 0; i < n; ++i) {
+      const text::Token& t = ctx.token(i);
+      const Shape s = t.shape;
+      const bool cap = s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed;
+      if (i == 0 || t.newline_before) {
+        if (line != kNoLine) push_line(line, i);
+        // team_chunk starts only at a capitalized word that is not a function word.
+        line = cap && !(ctx.lex[i] & kLexFunction) ? i : kNoLine;
+      }
+      if (s == Shape::Lower) {
+        if (i + 2 < n && role_start(ctx, i)) role.push_back(static_cast<std::uint32_t>(i));
+      } else if (cap || s == Shape::Alnum) {
+        if (s == Shape::Capitalized) camel_name_at(ctx, i, out);
+        if (cap && ctx.sports && !(prev_cap && !t.newline_before) && !ctx.caps_line[i]) {
+          team.push_back(static_cast<std::uint32_t>(i));
+        }
+        if (ctx.is_org_head(i) && is_org_word(ctx, i)) heads.push_back(static_cast<std::uint32_t>(i));
+      }
+      prev_cap = cap;
+    }
+    if (line != kNoLine) push_line(line, n);
+  }
+
+ private:
+  void push_line(std::size_t b, std::size_t e) {
+    lines.push_back(static_cast<std::uint32_t>(b));
+    lines.push_back(static_cast<std::uint32_t>(e));
+  }
+};
 
 }  // namespace
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  camel_names(ctx, out);
-  team_lines(ctx, out);
-  if (ctx.sports) team_context(ctx, out);
-  role_context(ctx, out);
-  for (std::size_t h = 0; h < n; ++h) {
-    if (!ctx.is_org_head(h) || !is_org_word(ctx, h)) continue;
+  const OrgStarts starts(ctx, out);  // emits org.camel
+  team_lines(ctx, starts.lines, out);
+  if (ctx.sports) team_context(ctx, starts.team, out);
+  role_context(ctx, starts.role, out);
+  for (const std::size_t h : starts.heads) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
     if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&
         is_org_word(ctx, h + 1)) {

@@ -63,3 +63,15 @@ TEST_CASE("location: whole pipeline") {
       {"Canadian bonds rose while Thai shares fell.", ""},
   });
 }
+
+// recognize_locations finds dateline lines (with their ends) and place words in
+// one pass, and tests the union of the feature lists before each list.
+TEST_CASE("location: one pass over lines and place words") {
+  CHECK(locs("- a note first\n(NAIROBI) - Talks resumed.", "loc.dateline") == "NAIROBI/LOCATION");
+  CHECK(locs("Talks went on.\nmore text\nMADRID 2001-05-04", "loc.dateline") == "MADRID/LOCATION");
+  // suffix-only, prefix-only and both-list words
+  CHECK(locs("They sailed past the Southern Kuril Islands and Mount Fuji.", "loc.feature") ==
+        "Southern Kuril Islands/LOCATION | Mount Fuji/LOCATION");
+  CHECK(locs("Ships crossed the Barents Sea and Lake Baikal froze.", "loc.feature") ==
+        "Barents Sea/LOCATION | Lake Baikal/LOCATION");
+}

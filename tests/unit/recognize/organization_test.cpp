@@ -75,3 +75,44 @@ TEST_CASE("organization: whole pipeline") {
        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Chester/ORGANIZATION | Wrexham/ORGANIZATION"},
   });
 }
+
+// recognize_organizations finds every rule's start tokens, and the lines with
+// their ends, in one pass (OrgStarts); the rules then run one after the other.
+// Lines that open with lowercase or punctuation, a last line without a newline,
+// and candidates coming out grouped by rule in the fixed rule order (camel,
+// team lines, team context, role, head) must be as with one pass per rule:
+// resolution breaks ties by candidate order.
+TEST_CASE("organization: one pass for all rules keeps lines and candidate order") {
+  const std::string text =
+      "- results on Saturday:\n"
+      "Wrexham 2 Chester 1\n"
+      "the analyst at Brennan & Co. said KelpCorp and the Harwick Valley Bank gained.\n"
+      "(note) Leicester beat Chester in the league.\n"
+      "Oldham 3 Ipswich 3";
+  CHECK(orgs(text, "org.team_score") ==
+        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
+  CHECK(orgs(text, "org.role") == "Brennan & Co./ORGANIZATION");  // "Co. said" keeps its period
+  CHECK(orgs(text, "org.camel") == "KelpCorp/ORGANIZATION");
+  CHECK(orgs(text, "org.head") == "Brennan & Co./ORGANIZATION | Harwick Valley Bank/ORGANIZATION");
+
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  std::vector<newsner::Candidate> out;
+  newsner::recognize::recognize_organizations(ctx, out);
+  const auto rank = [](std::string_view rule) {
+    if (rule == "org.camel") return 0;
+    if (rule.starts_with("org.team_score") || rule.starts_with("org.team_table")) return 1;
+    if (rule == "org.team_context" || rule == "org.team_word") return 2;
+    if (rule == "org.role") return 3;
+    return 4;
+  };
+  std::string order;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    order += std::to_string(rank(out[k].evidence));
+    if (k > 0) CHECK(rank(out[k - 1].evidence) <= rank(out[k].evidence));
+    // within one rule, in token order
+    if (k > 0 && rank(out[k - 1].evidence) == rank(out[k].evidence)) CHECK(out[k - 1].token_begin < out[k].token_begin);
+  }
+  CHECK(order.find('2') != std::string::npos);  // "Leicester beat": the team_context rule ran
+}
