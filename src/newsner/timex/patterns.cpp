@@ -397,6 +397,37 @@ BlockBits classify_block(const unsigned char* p) {
   return r;
 }
 
+// The runs of a 64-byte block at `base` that scan() must look at, as bits at their
+// starts: the letter runs ending inside the block that are trigger words (also set
+// in `*trigger`), and the runs that hold a digit or go on past the block (scan()
+// classifies those, and any run whose `*trigger` bit is clear: that bit only saves
+// it a second test). `starts` and `ends` pair up: the k-th end (exclusive) belongs
+// to the k-th start, or there is none and the run goes on. A function of its own,
+// so that this loop over most words of a text keeps everything in registers.
+[[gnu::noinline]] std::uint64_t runs_to_check(const Vocabulary& v, const unsigned char* s,
+                                              std::uint32_t n, std::uint32_t base,
+                                              const BlockBits& bits, std::uint64_t starts,
+                                              std::uint64_t ends, std::uint64_t* trigger) {
+  std::uint64_t check = 0, found = 0;
+  for (; starts; starts &= starts - 1, ends &= ends - 1) {
+    const std::uint64_t start_bit = starts & (0 - starts);
+    const std::uint64_t end_bit = ends & (0 - ends);  // 0: the run goes on past the block
+    // The run's bits; with end_bit == 0 (wrapping), every bit from its start up.
+    if ((bits.digit & (end_bit - start_bit)) != 0 || end_bit == 0) {
+      check |= start_bit;
+      continue;
+    }
+    const std::uint32_t i = base + static_cast<unsigned>(__builtin_ctzll(start_bit));
+    const std::uint32_t j = base + static_cast<unsigned>(__builtin_ctzll(end_bit));
+    if (v.is_trigger(s + i, j - i, n - i)) {
+      check |= start_bit;
+      found |= start_bit;
+    }
+  }
+  *trigger = found;
+  return check;
+}
+
 // RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
 // such a text may hold a date the byte loop cannot see.
 bool has_fold_lookalike(std::string_view text) {
@@ -755,23 +786,27 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
     std::uint64_t ends = ~bits.alnum & after_run;
     if (carry) ends &= ends - 1;
     carry = bits.alnum >> 63;
-    for (; starts; starts &= starts - 1, ends &= ends - 1) {
-      const std::uint64_t start_bit = starts & (0 - starts);
-      const std::uint64_t end_bit = ends & (0 - ends);  // 0: the run goes on past the block
-      const std::uint32_t i = base + static_cast<unsigned>(__builtin_ctzll(start_bit));
-      // The run's bits; with end_bit == 0 (wrapping), every bit from its start up.
-      const std::uint64_t in_run = end_bit - start_bit;
+    std::uint64_t trigger_bits;
+    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
+         check; check &= check - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
+      const std::uint32_t i = base + bit;
+      if (i < resume) continue;
+      const std::uint64_t from_bit = ~0ull << bit;
+      const std::uint64_t stop = ~bits.alnum & from_bit;
       std::uint32_t j;
-      if ((bits.digit & in_run) == 0 && end_bit) {  // the common case: letters ending here
-        j = base + static_cast<unsigned>(__builtin_ctzll(end_bit));
-        if (i < resume || !vocabulary.is_trigger(s + i, j - i, n - i)) continue;
-      } else {
-        if (i < resume) continue;
+      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
+        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
+      } else {  // a run with a digit, or one that goes on past the block
+        std::uint64_t in_run;
         std::uint8_t classes = 0;
-        if (end_bit) {
-          j = base + static_cast<unsigned>(__builtin_ctzll(end_bit));
+        if (stop) {
+          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+          j = base + end_bit;
+          in_run = from_bit & ~(~0ull << end_bit);
         } else {
           j = base + 64;
+          in_run = from_bit;
           classes = run_end(s, n, j);
         }
         if (bits.digit & in_run) classes |= kDigit;
