@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -279,11 +280,25 @@ struct WordKey {
 };
 constexpr std::size_t kMaxWord = 16;
 
-// `n` <= kMaxWord ASCII letters, lowercased by setting bit 5.
-WordKey pack_word(const unsigned char* p, std::size_t n) {
+// `n` <= kMaxWord ASCII letters, lowercased by setting bit 5; `avail` bytes from
+// `p` may be read (when 16 can, two loads and masks replace the byte loop).
+WordKey pack_word(const unsigned char* p, std::size_t n, std::size_t avail) {
+  WordKey k;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (avail >= kMaxWord) {
+      std::memcpy(&k.lo, p, 8);
+      std::memcpy(&k.hi, p + 8, 8);
+      constexpr std::uint64_t kCase = 0x2020202020202020ull;
+      const auto keep = [](std::size_t bytes) {  // the low `bytes` (0..8) bytes
+        return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1;
+      };
+      k.lo = (k.lo | kCase) & keep(n);
+      k.hi = (k.hi | kCase) & keep(n > 8 ? n - 8 : 0);
+      return k;
+    }
+  }
   unsigned char b[kMaxWord] = {};
   for (std::size_t i = 0; i < n; ++i) b[i] = p[i] | 0x20;
-  WordKey k;
   std::memcpy(&k.lo, b, 8);
   std::memcpy(&k.hi, b + 8, 8);
   return k;
@@ -296,12 +311,12 @@ class Vocabulary {
     for (auto w : kVocabularyWords) add(w, Item::Vocab);
     for (auto w : kTriggerWords) add(w, Item::Trigger);
   }
-  // The class of the letter run [p, p + n).
-  Item find(const unsigned char* p, std::size_t n) const {
-    return passes(any_filter_, p, n) ? lookup(p, n) : Item::Plain;
+  // The class of the letter run [p, p + n); `avail` >= n bytes from `p` may be read.
+  Item find(const unsigned char* p, std::size_t n, std::size_t avail) const {
+    return passes(any_filter_, p, n) ? lookup(p, n, avail) : Item::Plain;
   }
-  bool is_trigger(const unsigned char* p, std::size_t n) const {
-    return passes(trigger_filter_, p, n) && lookup(p, n) == Item::Trigger;
+  bool is_trigger(const unsigned char* p, std::size_t n, std::size_t avail) const {
+    return passes(trigger_filter_, p, n) && lookup(p, n, avail) == Item::Trigger;
   }
 
  private:
@@ -314,8 +329,8 @@ class Vocabulary {
   static void set(Filter& f, std::string_view w) {
     f[w.size() * 32 + (w.front() & 31)] |= 1u << (w.back() & 31);
   }
-  Item lookup(const unsigned char* p, std::size_t n) const {
-    const WordKey k = pack_word(p, n);
+  Item lookup(const unsigned char* p, std::size_t n, std::size_t avail) const {
+    const WordKey k = pack_word(p, n, avail);
     for (std::size_t i = slot(k);; i = (i + 1) % kSlots) {
       if (slots_[i].key == k) return slots_[i].item;
       if (slots_[i].key.lo == 0) return Item::Plain;
@@ -332,7 +347,7 @@ class Vocabulary {
   void add(std::string_view w, Item item) {
     set(any_filter_, w);
     if (item == Item::Trigger) set(trigger_filter_, w);
-    const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size());
+    const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size(), w.size());
     std::size_t i = slot(k);
     while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
     slots_[i] = Slot{k, item};
@@ -346,7 +361,7 @@ class Vocabulary {
 // match, "the past 5 years").
 Item classify_run(const Vocabulary& v, const unsigned char* s, std::uint32_t n, std::uint32_t i,
                   std::uint32_t j, std::uint8_t classes) {
-  if (classes == kLetter) return v.find(s + i, j - i);
+  if (classes == kLetter) return v.find(s + i, j - i, n - i);
   if (classes != kDigit || j - i == 4 || (j < n && (s[j] == '/' || s[j] == '\''))) return Item::Trigger;
   return Item::Vocab;
 }
@@ -380,6 +395,37 @@ BlockBits classify_block(const unsigned char* p) {
   }
 #endif
   return r;
+}
+
+// The runs of a 64-byte block at `base` that scan() must look at, as bits at their
+// starts: the letter runs ending inside the block that are trigger words (also set
+// in `*trigger`), and the runs that hold a digit or go on past the block (scan()
+// classifies those, and any run whose `*trigger` bit is clear: that bit only saves
+// it a second test). `starts` and `ends` pair up: the k-th end (exclusive) belongs
+// to the k-th start, or there is none and the run goes on. A function of its own,
+// so that this loop over most words of a text keeps everything in registers.
+[[gnu::noinline]] std::uint64_t runs_to_check(const Vocabulary& v, const unsigned char* s,
+                                              std::uint32_t n, std::uint32_t base,
+                                              const BlockBits& bits, std::uint64_t starts,
+                                              std::uint64_t ends, std::uint64_t* trigger) {
+  std::uint64_t check = 0, found = 0;
+  for (; starts; starts &= starts - 1, ends &= ends - 1) {
+    const std::uint64_t start_bit = starts & (0 - starts);
+    const std::uint64_t end_bit = ends & (0 - ends);  // 0: the run goes on past the block
+    // The run's bits; with end_bit == 0 (wrapping), every bit from its start up.
+    if ((bits.digit & (end_bit - start_bit)) != 0 || end_bit == 0) {
+      check |= start_bit;
+      continue;
+    }
+    const std::uint32_t i = base + static_cast<unsigned>(__builtin_ctzll(start_bit));
+    const std::uint32_t j = base + static_cast<unsigned>(__builtin_ctzll(end_bit));
+    if (v.is_trigger(s + i, j - i, n - i)) {
+      check |= start_bit;
+      found |= start_bit;
+    }
+  }
+  *trigger = found;
+  return check;
 }
 
 // RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
@@ -731,32 +777,45 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       block = tail;
     }
     const BlockBits bits = classify_block(block);
-    std::uint64_t starts = bits.alnum & ~((bits.alnum << 1) | carry);
+    // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a
+    // letter or digit is not after one, and end (exclusive) at the first other
+    // byte after one. The k-th start of the block pairs with its k-th end, once
+    // the end of a run that began in an earlier block is dropped.
+    const std::uint64_t after_run = (bits.alnum << 1) | carry;
+    std::uint64_t starts = bits.alnum & ~after_run;
+    std::uint64_t ends = ~bits.alnum & after_run;
+    if (carry) ends &= ends - 1;
     carry = bits.alnum >> 63;
-    for (; starts; starts &= starts - 1) {
-      const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
+    std::uint64_t trigger_bits;
+    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
+         check; check &= check - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
       const std::uint32_t i = base + bit;
       if (i < resume) continue;
       const std::uint64_t from_bit = ~0ull << bit;
       const std::uint64_t stop = ~bits.alnum & from_bit;
       std::uint32_t j;
-      std::uint64_t in_run;
-      std::uint8_t classes = 0;
-      if (stop) {
-        const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
-        j = base + end_bit;
-        in_run = from_bit & ~(~0ull << end_bit);
-      } else {  // the run goes on into the next block
-        j = base + 64;
-        in_run = from_bit;
-        classes = run_end(s, n, j);
+      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
+        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
+      } else {  // a run with a digit, or one that goes on past the block
+        std::uint64_t in_run;
+        std::uint8_t classes = 0;
+        if (stop) {
+          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+          j = base + end_bit;
+          in_run = from_bit & ~(~0ull << end_bit);
+        } else {
+          j = base + 64;
+          in_run = from_bit;
+          classes = run_end(s, n, j);
+        }
+        if (bits.digit & in_run) classes |= kDigit;
+        if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
+        const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i, n - i)
+                                                : classify_run(vocabulary, s, n, i, j, classes) ==
+                                                      Item::Trigger;
+        if (!trigger) continue;
       }
-      if (bits.digit & in_run) classes |= kDigit;
-      if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
-      const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i)
-                                              : classify_run(vocabulary, s, n, i, j, classes) ==
-                                                    Item::Trigger;
-      if (!trigger) continue;
       const auto from = earliest_start(i, w.open ? w.end : 0);
       if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
         if (w.open) search_window();

@@ -64,6 +64,12 @@ const char* const kWords[] = {
     // look-alikes and plain words
     "amid", "nightlife", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
     "Maybe", "todays", "pasta", "halfway", "eachother", "_", "_2019", "2019_",
+    // letter-shaped tokens holding punctuation or non-ASCII letters, and runs of
+    // letters longer than a packed word (16) or a 64-byte block
+    "don't", "U.S", "May've", "caf\xC3\xA9", "May\xC3\xA9", "\xC3\xA9May", "May_2019", "Mayor_2019",
+    "Septemberish", "yesteryear", "Wednesdays", "internationalization", "weekendweekendweek",
+    "Januaryfebruarymarchaprilmayjunejulyaugustseptemberoctobernovemberdecember",
+    "2019May", "May2019", "Dec19", "19Dec", "x1990", "FY2019", "Q3FY",
     // numbers
     "1990", "2019", "2018", "1066", "0000", "90", "5", "19", "12", "31", "100", "12345", "1990s",
     "90s", "'90s", "90's", "1990's", "Q3", "q4", "H1", "1st", "3rd", "21st", "FY98", "W50",
