@@ -80,21 +80,16 @@ void append_case_folded(std::string_view utf8, std::string& out) {
   to_nfc(u).toUTF8String(out);
 }
 
-std::uint64_t surface_hash(std::string_view utf8) {
-  // ASCII is in NFC: hash and check in one pass (text::token_hash, inlined).
-  std::uint64_t h = 1469598103934665603ull;
-  unsigned char high = 0;
-  for (const char ch : utf8) {
-    const auto c = static_cast<unsigned char>(ch);
-    high |= c;
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  if (high < 0x80) return h;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::string nfc;
-  to_nfc(u).toUTF8String(nfc);
-  return token_hash(nfc);
+std::uint64_t surface_hash_nfc(std::string_view utf8) {
+  // Most non-ASCII text is already in NFC: ICU checks that on the UTF-8 itself.
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(st);
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (nfc == nullptr || (nfc->isNormalizedUTF8(piece, st) && U_SUCCESS(st))) return token_hash(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(piece);
+  std::string normalized;
+  to_nfc(u).toUTF8String(normalized);
+  return token_hash(normalized);
 }
 
 namespace {

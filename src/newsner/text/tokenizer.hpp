@@ -78,9 +78,23 @@ struct TokenizedText {
 /// identical results.
 void append_case_folded(std::string_view utf8, std::string& out);
 
+/// text::token_hash of non-ASCII `utf8` in NFC (ICU); see surface_hash.
+std::uint64_t surface_hash_nfc(std::string_view utf8);
+
 /// text::token_hash of `utf8` in NFC: the hash of a token's surface form used
-/// to compare capitalization with a gazetteer entry's (matcher, image).
-std::uint64_t surface_hash(std::string_view utf8);
+/// to compare capitalization with a gazetteer entry's (matcher, image). ASCII,
+/// already in NFC, is hashed inline while it is checked.
+inline std::uint64_t surface_hash(std::string_view utf8) {
+  std::uint64_t h = 1469598103934665603ull;  // text::token_hash
+  unsigned char high = 0;
+  for (const char ch : utf8) {
+    const auto c = static_cast<unsigned char>(ch);
+    high |= c;
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return high < 0x80 ? h : surface_hash_nfc(utf8);
+}
 
 /// Classifies a token's surface text (valid UTF-8) into a Shape. ASCII text takes
 /// a fast path with the same results as classify_shape_icu.
