@@ -13,10 +13,13 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace newsner::timex {
@@ -457,12 +460,12 @@ class RuleCache {
   // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
   std::optional<Rule> find(std::string_view s, std::size_t h) const {
     const Slot& e = slots_[h % kSlots];
-    if (e.size != s.size() || std::memcmp(e.key, s.data(), s.size()) != 0) return std::nullopt;
+    if (e.size != s.size() + 1 || std::memcmp(e.key, s.data(), s.size()) != 0) return std::nullopt;
     return e.rule;
   }
   void put(std::string_view s, std::size_t h, Rule r) {
     Slot& e = slots_[h % kSlots];
-    e.size = static_cast<std::uint8_t>(s.size());
+    e.size = static_cast<std::uint8_t>(s.size() + 1);
     std::memcpy(e.key, s.data(), s.size());
     e.rule = r;
   }
@@ -479,13 +482,13 @@ class RuleCache {
   }
 
  private:
-  static constexpr std::size_t kSlots = 16384;  // 512 KiB
+  static constexpr std::size_t kSlots = 16384;  // 512 KiB, zero-filled when made (see zeroed)
   struct Slot {
-    std::uint8_t size = 0xFF;  // no key is this long: empty
-    Rule rule = Rule::Reject;
+    std::uint8_t size;  // key size + 1; 0: empty
+    Rule rule;
     char key[kMaxKey];
   };
-  std::array<Slot, kSlots> slots_{};
+  Slot slots_[kSlots];
 };
 
 // scan() runs RE2 anchored at a start inside a window, up to the window end; news
@@ -540,15 +543,30 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  static constexpr std::size_t kSlots = 8192;  // 512 KiB
+  static constexpr std::size_t kSlots = 8192;  // 512 KiB, zero-filled when made (see zeroed)
   struct Slot {
-    std::uint64_t words[7] = {};
-    std::uint8_t size = 0;  // no key is this short: empty
-    std::uint8_t match_size = kNoMatch;
-    Rule rule = Rule::Reject;
+    std::uint64_t words[7];
+    std::uint8_t size;  // 0: empty (no key is this short)
+    std::uint8_t match_size;
+    Rule rule;
   };
-  std::array<Slot, kSlots> slots_{};
+  Slot slots_[kSlots];
 };
+
+// The per-thread caches are made zero-filled by calloc, whose fresh pages the
+// kernel zeroes on first touch: a short run (one record) then pays only for the
+// slots it uses, not for writing 1 MiB per thread up front. Zero bytes mean
+// "empty" in both caches, which are implicit-lifetime types (trivial).
+struct FreeDeleter {
+  void operator()(void* p) const { std::free(p); }
+};
+template <typename T>
+std::unique_ptr<T, FreeDeleter> zeroed() {
+  static_assert(std::is_trivially_default_constructible_v<T> && std::is_trivially_destructible_v<T>);
+  void* p = std::calloc(1, sizeof(T));
+  if (p == nullptr) throw std::bad_alloc();
+  return std::unique_ptr<T, FreeDeleter>(static_cast<T*>(p));
+}
 
 }  // namespace
 
@@ -635,7 +653,7 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
 }
 
 Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
-  thread_local const std::unique_ptr<RuleCache> cache_owner = std::make_unique<RuleCache>();
+  thread_local const auto cache_owner = zeroed<RuleCache>();
   RuleCache& cache = *cache_owner;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
   char key_bytes[RuleCache::kMaxKey];
@@ -683,7 +701,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
     bool quote_digit = false;
   } w;
   w.starts.reserve(64);
-  thread_local const std::unique_ptr<WindowCache> window_cache_owner = std::make_unique<WindowCache>();
+  thread_local const auto window_cache_owner = zeroed<WindowCache>();
   WindowCache& window_cache = *window_cache_owner;
   auto search_window = [&] {
     if (!w.quote_digit) {
