@@ -40,8 +40,10 @@ class Matcher {
   /// Appends all matches in `tt`, ordered by token_begin, then longest first.
   void find_all(const text::TokenizedText& tt, std::vector<Match>& out) const;
 
-  /// Looks up one exact folded key in every gazetteer; appends entry matches
-  /// (token fields zero). Used for single-word checks ("is this a given name?").
+  /// Looks up one exact folded key, tokens joined by single spaces ("new york"),
+  /// in every gazetteer; appends entry matches (token fields zero, exact_case
+  /// false). For callers holding a string rather than tokens; the tests use it
+  /// as find_all's brute-force oracle.
   void lookup(std::string_view folded_key, std::vector<Match>& out) const;
 
   EntryView entry(const Match& m) const { return gazetteers_[m.gazetteer].entry(m.entry); }
