@@ -36,7 +36,7 @@ bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
 std::uint64_t singular_hash(std::string_view f) {
   if (!f.ends_with("ies")) return text::token_hash(f.substr(0, f.size() - 1));
   // FNV-1a reads bytes in order: hash "secretar", then go on with "y".
-  return (text::token_hash(f.substr(0, f.size() - 3)) ^ static_cast<unsigned char>('y')) * 1099511628211ull;
+  return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov

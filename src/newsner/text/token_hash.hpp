@@ -16,13 +16,15 @@
 
 namespace newsner::text {
 
+/// FNV-1a's offset basis and one byte step; code that hashes while it does
+/// other work per byte (the tokenizer's one-pass analysis) uses these.
+constexpr std::uint64_t kTokenHashSeed = 1469598103934665603ull;
+constexpr std::uint64_t token_hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+
 /// 64-bit FNV-1a of `bytes` (a token's folded or surface form).
 inline std::uint64_t token_hash(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = kTokenHashSeed;
+  for (unsigned char c : bytes) h = token_hash_step(h, c);
   return h;
 }
 

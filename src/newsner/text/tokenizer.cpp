@@ -94,28 +94,6 @@ std::uint64_t surface_hash_nfc(std::string_view utf8) {
 
 namespace {
 
-// The same classes as classify_shape_icu for pure-ASCII tokens, the common
-// case, without ICU property lookups. ICU counts "$+<=>^`|~" as symbols (neither
-// letter, digit nor punctuation), and so does this.
-Shape classify_ascii(std::string_view s) {
-  int upper = 0, lower = 0, digit = 0, punct = 0;
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') ++upper;
-    else if (c >= 'a' && c <= 'z') ++lower;
-    else if (c >= '0' && c <= '9') ++digit;
-    else if (c > ' ' && c < 0x7F && std::string_view("$+<=>^`|~").find(static_cast<char>(c)) == std::string_view::npos) ++punct;
-  }
-  const int letter = upper + lower;
-  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
-  if (letter == 0 && punct == 0) return Shape::Digits;
-  if (digit > 0) return Shape::Alnum;
-  const auto c0 = static_cast<unsigned char>(s[0]);
-  if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
-  if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
-  return Shape::Symbol;
-}
-
 // Per ASCII byte: is it ICU White_Space (u_isUWhiteSpace), read from ICU once.
 const std::array<bool, 128>& ascii_white_space() {
   static const std::array<bool, 128> table = [] {
@@ -150,12 +128,33 @@ constexpr std::array<AsciiInfo, 128> kAsciiInfo = [] {
   return t;
 }();
 
+// The shape of ASCII token `s` from its counts of AsciiInfo classes and its
+// first byte: the same classes as classify_shape_icu, without ICU property lookups.
+Shape ascii_shape(const int (&count)[5], std::string_view s) {
+  const int upper = count[0], lower = count[1], digit = count[2], punct = count[3];
+  const int letter = upper + lower;
+  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
+  if (letter == 0 && punct == 0) return Shape::Digits;
+  if (digit > 0) return Shape::Alnum;
+  const auto c0 = static_cast<unsigned char>(s[0]);  // s has a letter here
+  if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
+  if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
+  return Shape::Symbol;
+}
+
+// classify_shape for a pure-ASCII token (the common case).
+Shape classify_ascii(std::string_view s) {
+  int count[5] = {0, 0, 0, 0, 0};
+  for (const char ch : s) ++count[kAsciiInfo[static_cast<unsigned char>(ch)].cls];
+  return ascii_shape(count, s);
+}
+
 bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, std::uint64_t& hash) {
   const std::size_t old_size = folded.size();
   folded.resize(old_size + s.size());
   char* dst = folded.data() + old_size;
   int count[5] = {0, 0, 0, 0, 0};  // by AsciiInfo::cls
-  std::uint64_t h = 1469598103934665603ull;  // text::token_hash, inlined
+  std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
     const auto c = static_cast<unsigned char>(s[k]);
     if (c >= 0x80) {
@@ -165,19 +164,10 @@ bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, 
     const AsciiInfo info = kAsciiInfo[c];
     ++count[info.cls];
     dst[k] = static_cast<char>(info.fold);
-    h ^= info.fold;
-    h *= 1099511628211ull;
+    h = token_hash_step(h, info.fold);
   }
   hash = h;
-  const int upper = count[0], lower = count[1], digit = count[2], punct = count[3];
-  const int letter = upper + lower;
-  const auto c0 = static_cast<unsigned char>(s[0]);
-  if (letter == 0 && digit == 0) shape = punct > 0 ? Shape::Punct : Shape::Symbol;
-  else if (letter == 0 && punct == 0) shape = Shape::Digits;
-  else if (digit > 0) shape = Shape::Alnum;
-  else if (c0 >= 'a' && c0 <= 'z') shape = upper > 0 ? Shape::Mixed : Shape::Lower;
-  else if (c0 >= 'A' && c0 <= 'Z') shape = lower == 0 ? Shape::AllCaps : Shape::Capitalized;
-  else shape = Shape::Symbol;
+  shape = ascii_shape(count, s);
   return true;
 }
 

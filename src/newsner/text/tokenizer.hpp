@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "newsner/document.hpp"
+#include "newsner/text/token_hash.hpp"
 
 namespace newsner::text {
 
@@ -85,13 +86,12 @@ std::uint64_t surface_hash_nfc(std::string_view utf8);
 /// to compare capitalization with a gazetteer entry's (matcher, image). ASCII,
 /// already in NFC, is hashed inline while it is checked.
 inline std::uint64_t surface_hash(std::string_view utf8) {
-  std::uint64_t h = 1469598103934665603ull;  // text::token_hash
+  std::uint64_t h = kTokenHashSeed;
   unsigned char high = 0;
   for (const char ch : utf8) {
     const auto c = static_cast<unsigned char>(ch);
     high |= c;
-    h ^= c;
-    h *= 1099511628211ull;
+    h = token_hash_step(h, c);
   }
   return high < 0x80 ? h : surface_hash_nfc(utf8);
 }
