@@ -12,31 +12,31 @@ using text::Shape;
 namespace {
 
 // Heads that follow a name: "Kuril Islands", "Red Sea".
-bool is_feature_suffix(std::string_view f) {
+bool is_feature_suffix(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
       "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 // Heads that precede a name: "Mount Fuji", "Lake Baikal", "Gulf of Mexico".
-bool is_feature_prefix(std::string_view f) {
+bool is_feature_prefix(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 // Either of the two lists above: most place words are in neither, and one
 // lookup here spares them the two.
-bool is_feature_word(std::string_view f) {
+bool is_feature_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
       "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
       "mount", "cape", "isle", "port", "fort"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 bool place_word(const Context& ctx, std::size_t i) {
@@ -205,15 +205,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   datelines(ctx, starts.lines, out);
   // Every rule below starts at a place word.
   for (const std::size_t i : starts.places) {
-    const std::string_view word = ctx.folded(i);
-    const bool feature = is_feature_word(word);
+    const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
-    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {
+    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
-      const std::string_view head = word;
+      const std::string_view head = ctx.folded(i);
       const bool plural = head.size() > 1 && head.back() == 's';
       std::size_t items = 0;
       if (b < i && plural) {
@@ -232,9 +231,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
       }
     }
-    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(word)) {
+    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
       std::size_t j = i + 1;
-      if (j + 1 < n && ctx.folded(j) == "of" && place_word(ctx, j + 1)) ++j;
+      if (j + 1 < n && folded_is(ctx, j, "of") && place_word(ctx, j + 1)) ++j;
       std::size_t e = j;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
       if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
