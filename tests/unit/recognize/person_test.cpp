@@ -109,4 +109,23 @@ TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
     }
   }
   CHECK(initials >= 4);
+  // cap_tokens(): exactly the capitalized, mixed and all-caps tokens, in order.
+  std::vector<std::uint32_t> caps;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (newsner::recognize::cap_shape(ctx, i)) caps.push_back(static_cast<std::uint32_t>(i));
+  }
+  CHECK(names.cap_tokens() == caps);
+}
+
+// recognize_persons walks only title and name tokens (title_ends): a title
+// matched on a lowercase token, titles in a row across such tokens, and plural
+// titles after lowercase words must come out as when every token was visited.
+TEST_CASE("person: titles found from the title and capitalized tokens only") {
+  CHECK(persons("the talks, said Deputy Foreign Minister Lena Ostrova, went on.", "person.title") ==
+        "Lena Ostrova/PERSON");
+  CHECK(persons("at the summit of the two Deputy Foreign Ministers Ivan Petrenko and Kenji Sato.", "person.title") ==
+        "Ivan Petrenko/PERSON");
+  CHECK(persons("THE PRESIDENT SAID NO.\nthen President Vladimir Putin left.", "person.title") ==
+        "Vladimir Putin/PERSON");
+  CHECK(persons("A Mr. Johnson and Sgt Pepper.", "person.title") == "Johnson/PERSON | Pepper/PERSON");
 }
