@@ -39,9 +39,14 @@ bool is_feature_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// place_word() from the token's shape and per-token bits (LocStarts has them at hand).
+bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
+  return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
+         !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
-  return (ctx.token(i).shape == Shape::Capitalized || (ctx.token(i).shape == Shape::AllCaps && ctx.caps_line[i])) &&
-         !ctx.lex_is(i, kLexFunction | kLexWeakStart) && !ctx.has(i, EntryClass::Title);
+  return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
@@ -174,21 +179,30 @@ struct LocStarts {
 
   explicit LocStarts(const Context& ctx) {
     const std::size_t n = ctx.size();
+    // The per-token arrays in locals: the push_backs below may alias anything,
+    // so arrays read through `ctx` would be reloaded on every token.
+    const text::Token* const tokens = ctx.tt.tokens.data();
+    const std::uint16_t* const lex = ctx.lex.data();
+    const std::uint16_t* const classes = ctx.token_classes.data();
+    const std::uint8_t* const caps_line = ctx.caps_line.data();
+    places.reserve(n / 4);  // about a fifth of news tokens: one allocation
     constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
     std::size_t line = kNoLine;  // first token of the current line, when it may open a dateline
     for (std::size_t i = 0; i < n; ++i) {
-      const Shape shape = ctx.token(i).shape;
-      const bool word = shape == Shape::Capitalized || shape == Shape::AllCaps;
-      if (i == 0 || ctx.token(i).newline_before) {
+      const text::Token& t = tokens[i];
+      const bool word = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps;
+      if (i == 0 || t.newline_before) {
         if (line != kNoLine) {
           lines.push_back(static_cast<std::uint32_t>(line));
           lines.push_back(static_cast<std::uint32_t>(i));
         }
         // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
-        line = word || ctx.is(i, "(") ? i : kNoLine;
+        line = word || is_char(ctx, i, '(') ? i : kNoLine;
       }
-      // place_word's first test, inline: most tokens fail on their shape.
-      if (word && place_word(ctx, i)) places.push_back(static_cast<std::uint32_t>(i));
+      // place_word() on the local arrays; most tokens fail on their shape.
+      if (word && place_word_bits(t.shape, caps_line[i], lex[i], classes[i])) {
+        places.push_back(static_cast<std::uint32_t>(i));
+      }
     }
     if (line != kNoLine) {
       lines.push_back(static_cast<std::uint32_t>(line));

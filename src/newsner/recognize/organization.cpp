@@ -382,7 +382,7 @@ struct OrgStarts {
       if (s == Shape::Lower) {
         if (i + 2 < n && role_start(ctx, i)) role.push_back(static_cast<std::uint32_t>(i));
       } else if (cap || s == Shape::Alnum) {
-        if (s == Shape::Capitalized) camel_name_at(ctx, i, out);
+        if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
         if (cap && ctx.sports && !(prev_cap && !t.newline_before) && !ctx.caps_line[i]) {
           team.push_back(static_cast<std::uint32_t>(i));
         }
