@@ -129,3 +129,15 @@ TEST_CASE("person: titles found from the title and capitalized tokens only") {
         "Vladimir Putin/PERSON");
   CHECK(persons("A Mr. Johnson and Sgt Pepper.", "person.title") == "Johnson/PERSON | Pepper/PERSON");
 }
+
+// person.country_paren scans a name only when it can go past its first word
+// (name_goes_on): names joined by a hyphen, a particle or an initial must still
+// be found, a single word not.
+TEST_CASE("person: country in parentheses after names of every shape") {
+  CHECK(persons("3. Marta Kowalczyk (Poland) 11.02", "person.country_paren") == "Marta Kowalczyk/PERSON");
+  CHECK(persons("4. Anne-Marie Blanc (France) 11.05", "person.country_paren") ==
+        "Anne-Marie Blanc/PERSON | Marie Blanc/PERSON");  // resolution keeps the longer
+  CHECK(persons("5. Dirk van Dijk (Netherlands) 11.07", "person.country_paren") == "Dirk van Dijk/PERSON");
+  CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
+  CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
+}
