@@ -12,36 +12,41 @@ using text::Shape;
 namespace {
 
 // Heads that follow a name: "Kuril Islands", "Red Sea".
-bool is_feature_suffix(std::string_view f) {
+bool is_feature_suffix(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
       "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 // Heads that precede a name: "Mount Fuji", "Lake Baikal", "Gulf of Mexico".
-bool is_feature_prefix(std::string_view f) {
+bool is_feature_prefix(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 // Either of the two lists above: most place words are in neither, and one
 // lookup here spares them the two.
-bool is_feature_word(std::string_view f) {
+bool is_feature_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
       "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
       "mount", "cape", "isle", "port", "fort"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
+}
+
+// place_word() from the token's shape and per-token bits (LocStarts has them at hand).
+bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
+  return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
+         !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));
 }
 
 bool place_word(const Context& ctx, std::size_t i) {
-  return (ctx.token(i).shape == Shape::Capitalized || (ctx.token(i).shape == Shape::AllCaps && ctx.caps_line[i])) &&
-         !ctx.lex_is(i, kLexFunction | kLexWeakStart) && !ctx.has(i, EntryClass::Title);
+  return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
 
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
@@ -174,21 +179,30 @@ struct LocStarts {
 
   explicit LocStarts(const Context& ctx) {
     const std::size_t n = ctx.size();
+    // The per-token arrays in locals: the push_backs below may alias anything,
+    // so arrays read through `ctx` would be reloaded on every token.
+    const text::Token* const tokens = ctx.tt.tokens.data();
+    const std::uint16_t* const lex = ctx.lex.data();
+    const std::uint16_t* const classes = ctx.token_classes.data();
+    const std::uint8_t* const caps_line = ctx.caps_line.data();
+    places.reserve(n / 4);  // about a fifth of news tokens: one allocation
     constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
     std::size_t line = kNoLine;  // first token of the current line, when it may open a dateline
     for (std::size_t i = 0; i < n; ++i) {
-      const Shape shape = ctx.token(i).shape;
-      const bool word = shape == Shape::Capitalized || shape == Shape::AllCaps;
-      if (i == 0 || ctx.token(i).newline_before) {
+      const text::Token& t = tokens[i];
+      const bool word = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps;
+      if (i == 0 || t.newline_before) {
         if (line != kNoLine) {
           lines.push_back(static_cast<std::uint32_t>(line));
           lines.push_back(static_cast<std::uint32_t>(i));
         }
         // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
-        line = word || ctx.is(i, "(") ? i : kNoLine;
+        line = word || is_char(ctx, i, '(') ? i : kNoLine;
       }
-      // place_word's first test, inline: most tokens fail on their shape.
-      if (word && place_word(ctx, i)) places.push_back(static_cast<std::uint32_t>(i));
+      // place_word() on the local arrays; most tokens fail on their shape.
+      if (word && place_word_bits(t.shape, caps_line[i], lex[i], classes[i])) {
+        places.push_back(static_cast<std::uint32_t>(i));
+      }
     }
     if (line != kNoLine) {
       lines.push_back(static_cast<std::uint32_t>(line));
@@ -205,15 +219,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   datelines(ctx, starts.lines, out);
   // Every rule below starts at a place word.
   for (const std::size_t i : starts.places) {
-    const std::string_view word = ctx.folded(i);
-    const bool feature = is_feature_word(word);
+    const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
-    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(word)) {
+    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
-      const std::string_view head = word;
+      const std::string_view head = ctx.folded(i);
       const bool plural = head.size() > 1 && head.back() == 's';
       std::size_t items = 0;
       if (b < i && plural) {
@@ -232,9 +245,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
       }
     }
-    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(word)) {
+    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
       std::size_t j = i + 1;
-      if (j + 1 < n && ctx.folded(j) == "of" && place_word(ctx, j + 1)) ++j;
+      if (j + 1 < n && folded_is(ctx, j, "of") && place_word(ctx, j + 1)) ++j;
       std::size_t e = j;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
       if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);

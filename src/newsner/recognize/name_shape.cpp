@@ -1,5 +1,7 @@
 #include "newsner/recognize/name_shape.hpp"
 
+#include "newsner/recognize/rule_support.hpp"
+
 namespace newsner::recognize {
 
 using gazetteer::EntryClass;
@@ -9,7 +11,7 @@ bool is_initial(const Context& ctx, std::size_t i) {
   const std::string_view s = ctx.surface(i);
   // Cheap rejects first: a capital, then nothing or a period.
   if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z') || (s.size() > 1 && s[1] != '.')) return false;
-  if (i + 1 >= ctx.size() || !ctx.is(i + 1, ".") || ctx.token(i + 1).space_before) return false;
+  if (!is_char(ctx, i + 1, '.') || ctx.token(i + 1).space_before) return false;
   if (s.size() == 1) return true;
   // "J.R.R": capitals separated by periods
   for (std::size_t k = 0; k < s.size(); ++k) {
@@ -24,27 +26,30 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   if (s != Shape::Capitalized && s != Shape::Mixed && s != Shape::AllCaps) return false;
   const bool caps = s == Shape::AllCaps && ctx.caps_line[i];
   if (s == Shape::AllCaps && !caps) return false;
+  // The token's cue bits, loaded once for the tests below.
+  const std::uint16_t lex = ctx.lex[i], classes = ctx.token_classes[i], strong = ctx.strong_classes[i];
+  const auto has = [&](EntryClass c) { return (classes & class_bit(c)) != 0; };
+  const auto is_strong = [&](EntryClass c) { return (strong & class_bit(c)) != 0; };
   // "The", "In", "At": function words are never part of a name, whatever lists say.
-  if (ctx.lex_is(i, kLexFunction)) return false;
   // "Second [Prime Minister] Hun Sen": the first word of a longer title is no name.
-  if (ctx.lex_is(i, kLexTitleStart)) return false;
-  const bool title = ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev);
+  if (lex & (kLexFunction | kLexTitleStart)) return false;
+  const bool title = has(EntryClass::Title) || (lex & kLexTitleAbbrev);
   // "Frau Schäfer", "Major Tom": a title right before a capitalized word acts as the title.
   if (title && i + 1 < ctx.size() && !ctx.token(i + 1).newline_before &&
       ctx.token(i + 1).shape == Shape::Capitalized) {
     return false;
   }
-  if (title || ctx.is_org_head(i)) {
-    // "Will", "Bill", "Major": a title or head word that is also a known name part
-    if (!ctx.strong_name_part(i)) return false;
-  }
+  // A known given name or surname (Context::strong_name_part).
+  const bool name_part = is_strong(EntryClass::GivenName) || is_strong(EntryClass::Surname);
+  // "Will", "Bill", "Major": a title or head word that is also a known name part
+  if ((title || has(EntryClass::OrgHead) || (lex & kLexOrgHead)) && !name_part) return false;
   // "German", "Iraqi": a nationality word is not a name word.
-  if (ctx.strong(i, EntryClass::Demonym) || (ctx.has(i, EntryClass::Demonym) && !ctx.strong_name_part(i))) return false;
+  if (is_strong(EntryClass::Demonym) || (has(EntryClass::Demonym) && !name_part)) return false;
   // In a line of capitals ("CANADA BEAT PANAMA IN WORLD CUP") an ordinary word
   // is no name unless a list knows it as one without ambiguity.
-  if (caps && ctx.is_common_word(i) && !ctx.strong_name_part(i) && !ctx.strong(i, EntryClass::Person)) return false;
+  if (caps && has(EntryClass::Word) && !name_part && !is_strong(EntryClass::Person)) return false;
   // Month and weekday names are not names; "May", "Jan" (short) may be.
-  return !(ctx.lex_is(i, kLexCalendar) && ctx.folded(i).size() > 3);
+  return !((lex & kLexCalendar) && ctx.token(i).fold_size > 3);
 }
 
 namespace {
@@ -71,7 +76,7 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
       }
       // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
-          ctx.is(i + 1, "-") && !ctx.token(i + 1).space_before && name_word(i + 2)) {
+          is_char(ctx, i + 1, '-') && !ctx.token(i + 1).space_before && name_word(i + 2)) {
         i += 2;
         continue;
       }
@@ -81,7 +86,7 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
     ++words;
     end = i;
     // Hyphen or apostrophe joins: "Jean-Michel", "O'Brien" (no spaces around).
-    while (i + 1 < n && (ctx.is(i, "-") || ctx.is(i, "'")) && !ctx.token(i).space_before &&
+    while (i + 1 < n && (is_char(ctx, i, '-') || is_char(ctx, i, '\'')) && !ctx.token(i).space_before &&
            !ctx.token(i + 1).space_before &&
            (name_word(i + 1) || (ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle)))) {
       i += 2;
@@ -106,12 +111,14 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
   const char* const text = ctx.tt.text.data();
   std::uint8_t* const bits = bits_.data();
   const std::size_t n = bits_.size();
+  caps_.reserve(n / 2);  // about a quarter in news text: one allocation
   for (std::size_t i = 0; i < n; ++i) {
     // Name words are capitalized, mixed or in capitals, and initials ("J",
     // "J.R.R": capitals and periods) are in capitals: most tokens, lowercase
     // words and punctuation, fail this one test and keep their 0.
     const text::Token& t = tokens[i];
     if (t.shape != Shape::Capitalized && t.shape != Shape::Mixed && t.shape != Shape::AllCaps) continue;
+    caps_.push_back(static_cast<std::uint32_t>(i));
     std::uint8_t b = is_name_word(ctx, i) ? kNameWord : 0;
     // An initial is one capital, or a capital and a period ("J.R.R"): most
     // words in capitals fail on their second byte before is_initial's tests.

@@ -44,11 +44,16 @@ class NameShape {
   bool any(std::size_t i) const { return bits_[i] != 0; }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
+  /// The tokens the constructor tested, in text order: those with cap_shape()
+  /// (a quarter of news tokens), the only ones where any() can be true. Rules
+  /// that start only at such tokens walk this list, not the whole document.
+  const std::vector<std::uint32_t>& cap_tokens() const { return caps_; }
 
  private:
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
   std::vector<std::uint8_t> bits_;
+  std::vector<std::uint32_t> caps_;
 };
 
 }  // namespace newsner::recognize

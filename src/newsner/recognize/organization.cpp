@@ -35,16 +35,16 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
   // "of", and "for"/"on" as in "Institute for Fiscal Studies", "Council on Foreign Relations"
   const auto joiner = [&](std::size_t i) {
     return ctx.token(i).shape == Shape::Lower &&
-           (ctx.folded(i) == "of" || ctx.folded(i) == "for" || ctx.folded(i) == "on");
+           (folded_is(ctx, i, "of") || folded_is(ctx, i, "for") || folded_is(ctx, i, "on"));
   };
   if (j + 1 < n && joiner(j) && !ctx.token(j).newline_before) {
     std::size_t k = j + 1;
-    if (k < n && ctx.folded(k) == "the" && ctx.token(k).shape == Shape::Lower) ++k;
+    if (k < n && folded_is(ctx, k, "the") && ctx.token(k).shape == Shape::Lower) ++k;
     std::size_t end = k;
     while (end < n && !ctx.token(end).newline_before && is_org_word(ctx, end) && end - k < 5) {
       ++end;
       // "Health and Human Services", "Trade and Industry"
-      if (end + 1 < n && (ctx.folded(end) == "and" || ctx.is(end, "&")) && is_org_word(ctx, end + 1)) end += 1;
+      if (end + 1 < n && (folded_is(ctx, end, "and") || is_char(ctx, end, '&')) && is_org_word(ctx, end + 1)) end += 1;
     }
     if (end > k && is_org_word(ctx, end - 1)) return end;
   }
@@ -74,7 +74,7 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
       ++i;
       continue;
     }
-    if (i > b && s == Shape::Lower && (ctx.folded(i) == "de" || ctx.folded(i) == "del" || ctx.folded(i) == "la")) {
+    if (i > b && s == Shape::Lower && (folded_is(ctx, i, "de") || folded_is(ctx, i, "del") || folded_is(ctx, i, "la"))) {
       ++i;
       continue;
     }
@@ -155,21 +155,21 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
-bool is_team_verb(std::string_view f) {
+bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
       "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
-bool is_club_role(std::string_view f) {
+bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
       "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
       "outfielder", "infielder"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 
@@ -187,12 +187,39 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
   return place;
 }
 
+// A slot at token i is emitted only with a result verb or club context (a
+// word right before i, or a word at or after the chunk's end, which lies in
+// (i, i + 3]) or a team word inside it. Few slots have one: this finds those
+// before the chunk is scanned. True for every slot that has one, and for some
+// that do not (team_context decides).
+bool team_cue_near(const Context& ctx, std::size_t i) {
+  // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
+  static constexpr std::string_view kBeforeWords[] = {
+      "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
+      "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted",
+      "joined", "with", "to"};
+  // After: the result verbs, the club roles and "'s" ("Atlanta's Tom Glavine").
+  static constexpr std::string_view kAfterWords[] = {
+      "beat", "beats", "defeated", "drew", "draw", "lost", "host", "hosts", "visit", "visiting", "edged", "thrashed",
+      "routed", "blanked", "swept", "trail", "trailed", "downed", "outlasted", "v", "vs", "striker", "forward",
+      "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side", "players", "fans",
+      "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger", "outfielder", "infielder",
+      "'s"};
+  static constexpr WordSet kBefore(kBeforeWords);
+  static constexpr WordSet kAfter(kAfterWords);
+  if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
+  for (std::size_t k = i + 1; k < ctx.size() && k <= i + 4; ++k) {
+    if ((ctx.lex[k] & kLexTeamWord) || kAfter.contains(ctx, k)) return true;
+  }
+  return false;
+}
+
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
 // on their line, not on a capitals line).
 void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (const std::size_t i : starts) {
-    if (!team_evidence_in_reach(ctx, i)) continue;
+    if (!team_evidence_in_reach(ctx, i) || !team_cue_near(ctx, i)) continue;
     // team_chunk looks at most 6 tokens ahead: no need for the whole line.
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
@@ -214,26 +241,26 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
     std::size_t after = last;
     if (after < n && ctx.is(after, "'s")) ++after;
-    if (after < n && is_club_role(ctx.folded(after))) verb = true;
+    if (after < n && is_club_role(ctx, after)) verb = true;
     if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
-    if (i > 0 && (ctx.folded(i - 1) == "joined" || ctx.folded(i - 1) == "for")) verb = verb || ctx.folded(i - 1) == "joined";
-    if (last < n && is_team_verb(ctx.folded(last)) && ctx.folded(last) != "against" && ctx.folded(last) != "over") verb = true;
-    if (i > 0 && is_team_verb(ctx.folded(i - 1))) verb = true;
-    if (i > 1 && ctx.folded(i - 1) == "with" && (ctx.folded(i - 2) == "drew" || ctx.folded(i - 2) == "draw")) verb = true;
-    if (i > 1 && ctx.folded(i - 1) == "to" && ctx.folded(i - 2) == "lost") verb = true;
+    if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
+    if (last < n && is_team_verb(ctx, last) && !folded_is(ctx, last, "against") && !folded_is(ctx, last, "over")) verb = true;
+    if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
+    if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
+    if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
     if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
   }
 }
 
-bool is_role_noun(std::string_view f) {
+bool is_role_noun(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman", "spokesperson",
       "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder", "analyst",
       "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief", "manager",
       "officer", "head", "professor", "researcher"};
   static constexpr WordSet kSet(kWords);
-  return kSet.contains(f);
+  return kSet.contains(ctx, i);
 }
 
 // org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
@@ -247,7 +274,7 @@ bool role_start(const Context& ctx, std::size_t i) {
   // The preposition first: it rules out more tokens, and more cheaply (the
   // four are function words in Context::lex, a one-bit test).
   if (ctx.token(i).shape != Shape::Lower || !(ctx.lex[i + 1] & kLexFunction)) return false;
-  return kPrepositions.contains(ctx.folded(i + 1)) && is_role_noun(ctx.folded(i));
+  return kPrepositions.contains(ctx, i + 1) && is_role_noun(ctx, i);
 }
 
 // `starts`: the role_start tokens, in order.
@@ -255,14 +282,14 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
   const std::size_t n = ctx.size();
   for (const std::size_t i : starts) {
     std::size_t b = i + 2;
-    if (b < n && ctx.folded(b) == "the" && ctx.token(b).shape == Shape::Lower) ++b;
+    if (b < n && folded_is(ctx, b, "the") && ctx.token(b).shape == Shape::Lower) ++b;
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
     std::size_t e = b;
     while (e < n && !ctx.token(e).newline_before && e - b < 5) {
       if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar)) {
         ++e;
-      } else if ((ctx.is(e, "&") || ctx.folded(e) == "and") && e + 1 < n && is_org_word(ctx, e + 1) && e > b &&
-                 ctx.is(e, "&")) {
+      } else if ((is_char(ctx, e, '&') || folded_is(ctx, e, "and")) && e + 1 < n && is_org_word(ctx, e + 1) && e > b &&
+                 is_char(ctx, e, '&')) {
         ++e;
       } else {
         break;
@@ -355,7 +382,7 @@ struct OrgStarts {
       if (s == Shape::Lower) {
         if (i + 2 < n && role_start(ctx, i)) role.push_back(static_cast<std::uint32_t>(i));
       } else if (cap || s == Shape::Alnum) {
-        if (s == Shape::Capitalized) camel_name_at(ctx, i, out);
+        if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
         if (cap && ctx.sports && !(prev_cap && !t.newline_before) && !ctx.caps_line[i]) {
           team.push_back(static_cast<std::uint32_t>(i));
         }
@@ -390,7 +417,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // Abbreviated legal forms keep their period: "Toyota Motor Corp.", "Smith Bros."
     // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence.
     std::size_t e = h + 1;
-    const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || ctx.folded(h) == "bros");
+    const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || folded_is(ctx, h, "bros"));
     if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
         (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
          ctx.token(e + 1).newline_before)) {

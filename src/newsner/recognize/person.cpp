@@ -70,39 +70,58 @@ std::size_t plural_title_end(const Context& ctx, std::size_t i) {
 }
 
 // Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
-// Justice" (titles in a row count as one), or the token itself when no title
-// starts there. A title is a TITLE match in its own capitalization (any case on
-// a capitalized word or a capitals line), an abbreviated rank or honorific
-// ("PM", "Sgt", "Insp"), or a plural title (plural_title_end).
-std::vector<std::uint32_t> title_ends(const Context& ctx) {
+// Justice" (titles in a row count as one), or 0 when no title starts there. A
+// title is a TITLE match in its own capitalization (any case on a capitalized
+// word or a capitals line), an abbreviated rank or honorific ("PM", "Sgt",
+// "Insp"), or a plural title (plural_title_end).
+// Also fills `starts` with the tokens where a person rule may start, a title
+// or names.any(), in DESCENDING order.
+std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names, std::vector<std::uint32_t>& starts) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: one pass over the matches instead of a look at every token's matches.
-  std::vector<std::uint32_t> te(n);
-  for (std::size_t i = 0; i < n; ++i) te[i] = static_cast<std::uint32_t>(i);
+  std::vector<std::uint32_t> te(n, 0);
+  std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
   for (const gazetteer::Match& m : ctx.matches) {
     const std::size_t i = m.token_begin;
     if (m.cls == EntryClass::Title && m.token_end > te[i] &&
         (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      if (te[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
       te[i] = m.token_end;
     }
   }
   // Then runs, from the right: a title followed by another, with no line
-  // break between them, ends where the following run ends.
+  // break between them, ends where the following run ends. Only tokens with a
+  // TITLE match or cap_shape() can start a title: the walk visits those (the
+  // union of `matched` and names.cap_tokens()), not every token.
   // The nearest plural_form word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
-  for (std::size_t i = n; i-- > 0;) {
+  const std::vector<std::uint32_t>& caps = names.cap_tokens();
+  std::size_t a = caps.size(), b = matched.size();
+  std::size_t prev = n;  // the token visited before i (to its right)
+  starts.reserve(a + b);
+  while (a > 0 || b > 0) {
+    std::size_t i;
+    if (b == 0 || (a > 0 && caps[a - 1] >= matched[b - 1])) {
+      i = caps[--a];
+      if (b > 0 && matched[b - 1] == i) --b;
+    } else {
+      i = matched[--b];
+    }
     const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
-    if (!capitalized) plural = kNoPlural;
-    else if (plural_form(ctx.folded(i))) plural = i;
+    // Tokens skipped between i and prev are not capitalized: they end a run.
+    if (!capitalized || prev != i + 1) plural = kNoPlural;
+    if (capitalized && plural_form(ctx.folded(i))) plural = i;
+    prev = i;
     std::size_t next = te[i];
-    // Abbreviations and plurals need a capital; other tokens start a title only by a match.
-    if (next == i && !cap_shape(ctx, i)) continue;
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
-    if (capitalized && plural != kNoPlural && plural < i + 4) next = std::max(next, plural_title_end(ctx, i));
-    const bool chain = next > i && next < n && te[next] > next && !ctx.token(next).newline_before;
+    if (capitalized && plural != kNoPlural && plural < i + 4) {
+      if (const std::size_t p = plural_title_end(ctx, i); p > i) next = std::max(next, p);
+    }
+    const bool chain = next > i && next < n && te[next] != 0 && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
+    if (te[i] != 0 || names.any(i)) starts.push_back(static_cast<std::uint32_t>(i));
   }
   return te;
 }
@@ -130,15 +149,30 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
   return true;
 }
 
+// False when a name scan from name word i surely ends at i + 1 (so that
+// scan_name(i) >= i + 2 is impossible): i is no initial and the next token, on
+// the same line, is neither a name word, an initial, a particle nor a joining
+// "-" or "'". Most capitalized words are followed by a lowercase word or
+// punctuation: this spares their scan.
+bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
+  if (names.initial(i)) return true;
+  const std::size_t k = i + 1;
+  if (k >= ctx.size() || ctx.token(k).newline_before) return false;
+  return names.any(k) || is_char(ctx, k, '-') || is_char(ctx, k, '\'') ||
+         (ctx.token(k).shape == Shape::Lower && (ctx.lex[k] & kLexParticle));
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const NameShape names(ctx);
-  const std::vector<std::uint32_t> title_end = title_ends(ctx);
-  for (std::size_t i = 0; i < n; ++i) {
-    // Every rule starts at a title, an initial or a name word: most tokens are none.
-    if (title_end[i] == i && !names.any(i)) continue;
+  // Every rule starts at a title, an initial or a name word: most tokens are
+  // none, and the loop visits only `starts` (in text order: from its end).
+  std::vector<std::uint32_t> starts;
+  const std::vector<std::uint32_t> title_end = title_ends(ctx, names, starts);
+  for (std::size_t s = starts.size(); s-- > 0;) {
+    const std::size_t i = starts[s];
     // scan_name(i, 4), shared by the initials, given and country_paren rules.
     std::size_t name4 = kNotScanned;
     const auto name_from_here = [&] {
@@ -147,7 +181,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
     // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
-    if (std::size_t t = title_end[i]; t > i && !(i > 0 && title_end[i - 1] > i)) {
+    if (std::size_t t = title_end[i]; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
@@ -210,14 +244,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
-      const bool verb_before = i > 0 && ctx.folded(i - 1) == "said" && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
+      const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
       if (verb_after || verb_before) {
         const bool place = ctx.has(i, EntryClass::Location);
         emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (names.name_word(i) && (i == 0 || !names.name_word(i - 1)) && !ctx.country[i]) {
+    if (names.name_word(i) && (i == 0 || !names.name_word(i - 1)) && !ctx.country[i] && name_goes_on(ctx, names, i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;
@@ -237,7 +271,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.token(i).sentence_start && !ctx.caps_line[i] && names.name_word(i) && !ctx.is_common_word(i) &&
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
-        !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || ctx.folded(i - 1) == "of")) &&
+        !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || folded_is(ctx, i - 1, "of"))) &&
         (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before)) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }

@@ -1,39 +1,83 @@
 // Helpers shared by the name recognizers: small fixed word lists (rule
-// vocabulary) tested against folded tokens.
+// vocabulary) tested against folded tokens, and one-byte token tests.
 // Thread safety: WordSet is immutable after construction (use constexpr instances).
 #pragma once
 
 #include <array>
 #include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "newsner/recognize/context.hpp"
+#include "newsner/text/token_hash.hpp"
 
 namespace newsner::recognize {
 
-/// A set of N non-empty words in a small open-addressing table, built at compile
-/// time: a lookup hashes length, first and last byte and usually compares one
-/// slot, where a list of == tests costs a compare per word.
+/// Token i exists and is the one byte `c`: ctx.is(i, "-") without building a
+/// string_view and comparing it (rules ask this of punctuation many times).
+inline bool is_char(const Context& ctx, std::size_t i, char c) {
+  if (i >= ctx.size()) return false;
+  const Span s = ctx.token(i).span;
+  return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
+}
+
+/// text::token_hash, at compile time: the fold hash a token whose folded form
+/// is `w` carries (Token::fold_hash).
+constexpr std::uint64_t fold_hash_of(std::string_view w) {
+  std::uint64_t h = text::kTokenHashSeed;
+  for (const char c : w) h = text::token_hash_step(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+/// A folded word known at compile time, with its fold hash: folded_is() tests
+/// a token against it by hash and compares bytes only when the hash agrees.
+struct FoldedWord {
+  std::uint64_t hash;
+  std::string_view text;
+  template <std::size_t N>
+  consteval FoldedWord(const char (&w)[N]) : hash(fold_hash_of(std::string_view(w, N - 1))), text(w, N - 1) {}
+};
+
+/// Token i exists and its folded form is `w` (ctx.folded(i) == w).
+inline bool folded_is(const Context& ctx, std::size_t i, FoldedWord w) {
+  return i < ctx.size() && ctx.token(i).fold_hash == w.hash && ctx.folded(i) == w.text;
+}
+
+/// A set of N non-empty folded words in a small open-addressing table keyed by
+/// their fold hash, built at compile time. A token is looked up by the fold hash
+/// the tokenizer already computed (one probe, usually an empty slot or the word)
+/// and its bytes are compared only when a hash matches.
 ///   static constexpr std::string_view kWords[] = {"beat", "drew"};
-///   static constexpr WordSet kSet(kWords);  ...  kSet.contains(f)
+///   static constexpr WordSet kSet(kWords);  ...  kSet.contains(ctx, i)
 template <std::size_t N>
 class WordSet {
  public:
   constexpr explicit WordSet(const std::string_view (&words)[N]) {
     for (const std::string_view w : words) {
-      std::size_t h = hash(w);
-      while (!slots_[h].empty()) h = (h + 1) & kMask;
-      slots_[h] = w;
+      const std::uint64_t h = fold_hash_of(w);
+      std::size_t k = h & kMask;
+      while (!slots_[k].word.empty()) k = (k + 1) & kMask;
+      slots_[k] = {h, w};
     }
   }
 
+  /// Token i exists and its folded form is in the set.
+  bool contains(const Context& ctx, std::size_t i) const {
+    if (i >= ctx.size()) return false;
+    const std::uint64_t h = ctx.token(i).fold_hash;
+    for (std::size_t k = h & kMask; !slots_[k].word.empty(); k = (k + 1) & kMask) {
+      if (slots_[k].hash == h && slots_[k].word == ctx.folded(i)) return true;
+    }
+    return false;
+  }
+
+  /// `f` (a folded word) is in the set.
   constexpr bool contains(std::string_view f) const {
-    if (f.empty()) return false;
-    for (std::size_t h = hash(f); !slots_[h].empty(); h = (h + 1) & kMask) {
-      const std::string_view w = slots_[h];
-      if (w.size() == f.size() && w[0] == f[0] && w == f) return true;
+    const std::uint64_t h = fold_hash_of(f);
+    for (std::size_t k = h & kMask; !slots_[k].word.empty(); k = (k + 1) & kMask) {
+      if (slots_[k].hash == h && slots_[k].word == f) return true;
     }
     return false;
   }
@@ -41,11 +85,11 @@ class WordSet {
  private:
   static constexpr std::size_t kSize = std::bit_ceil(N * 4);  // load <= 1/4: short probe runs
   static constexpr std::size_t kMask = kSize - 1;
-  static constexpr std::size_t hash(std::string_view w) {
-    return (w.size() * 131u + static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back())) &
-           kMask;
-  }
-  std::array<std::string_view, kSize> slots_{};
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view word;  // empty = free
+  };
+  std::array<Slot, kSize> slots_{};
 };
 
 }  // namespace newsner::recognize

@@ -63,6 +63,25 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Ernie Els 68 70 71", "org.team") == "");
 }
 
+// org.team_context looks for its cue words (team_cue_near) before it scans a
+// slot's chunk: each cue, before the slot or up to the word after a 3-word
+// chunk, must still be found.
+TEST_CASE("organization: team context cues before and after the slot") {
+  // Sports words make the document a sports report (Context::sports).
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  const auto teams = [&](const std::string& line) { return orgs(report + line, "org.team"); };
+  CHECK(teams("Leicester beat Somerset by five wickets.") ==
+        "Leicester/ORGANIZATION | Somerset/ORGANIZATION");  // verb after one, before the other
+  CHECK(teams("Yorkshire drew with Kent at the weekend.") == "Yorkshire/ORGANIZATION | Kent/ORGANIZATION");
+  CHECK(teams("Derby lost to Essex on Sunday.") == "Derby/ORGANIZATION | Essex/ORGANIZATION");
+  CHECK(teams("He joined Torino in May.") == "Torino/ORGANIZATION");
+  CHECK(teams("Newcastle striker Alan Shearer scored.") == "Newcastle/ORGANIZATION");  // a club role after
+  CHECK(teams("Paris St Germain beat Nantes.") ==
+        "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
+  CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
+  CHECK(teams("Leicester is a city.") == "");
+}
+
 TEST_CASE("organization: whole pipeline") {
   check_mentions({
       {"The first test launch was delayed, NASA said.", "NASA/ORGANIZATION"},

@@ -109,4 +109,35 @@ TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
     }
   }
   CHECK(initials >= 4);
+  // cap_tokens(): exactly the capitalized, mixed and all-caps tokens, in order.
+  std::vector<std::uint32_t> caps;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (newsner::recognize::cap_shape(ctx, i)) caps.push_back(static_cast<std::uint32_t>(i));
+  }
+  CHECK(names.cap_tokens() == caps);
+}
+
+// recognize_persons walks only title and name tokens (title_ends): a title
+// matched on a lowercase token, titles in a row across such tokens, and plural
+// titles after lowercase words must come out as when every token was visited.
+TEST_CASE("person: titles found from the title and capitalized tokens only") {
+  CHECK(persons("the talks, said Deputy Foreign Minister Lena Ostrova, went on.", "person.title") ==
+        "Lena Ostrova/PERSON");
+  CHECK(persons("at the summit of the two Deputy Foreign Ministers Ivan Petrenko and Kenji Sato.", "person.title") ==
+        "Ivan Petrenko/PERSON");
+  CHECK(persons("THE PRESIDENT SAID NO.\nthen President Vladimir Putin left.", "person.title") ==
+        "Vladimir Putin/PERSON");
+  CHECK(persons("A Mr. Johnson and Sgt Pepper.", "person.title") == "Johnson/PERSON | Pepper/PERSON");
+}
+
+// person.country_paren scans a name only when it can go past its first word
+// (name_goes_on): names joined by a hyphen, a particle or an initial must still
+// be found, a single word not.
+TEST_CASE("person: country in parentheses after names of every shape") {
+  CHECK(persons("3. Marta Kowalczyk (Poland) 11.02", "person.country_paren") == "Marta Kowalczyk/PERSON");
+  CHECK(persons("4. Anne-Marie Blanc (France) 11.05", "person.country_paren") ==
+        "Anne-Marie Blanc/PERSON | Marie Blanc/PERSON");  // resolution keeps the longer
+  CHECK(persons("5. Dirk van Dijk (Netherlands) 11.07", "person.country_paren") == "Dirk van Dijk/PERSON");
+  CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
+  CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
 }
