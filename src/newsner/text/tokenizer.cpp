@@ -7,12 +7,18 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <stdexcept>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "newsner/text/token_hash.hpp"
 
@@ -241,6 +247,22 @@ struct Tokenizer::Impl {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
+  // Sentence boundaries as UTF-16 indices (reused between documents), and the
+  // UText over one window of the text that `sentences` is pointed at.
+  std::vector<int32_t> sentence_ends;
+  UText window = UTEXT_INITIALIZER;
+  // What the abbreviation filter may read around a boundary.
+  struct FilterReach {
+    int32_t longest = 60;        // its longest abbreviation, UTF-16 units
+    bool ascii_periods = false;  // all are ASCII letters and periods, ending in '.'
+  } reach;
+
+  ~Impl() { utext_close(&window); }
+  static FilterReach filter_reach_of(const std::vector<std::string>& ours);
+  void find_sentence_ends(const UChar* s, int32_t n, bool full_scan);
+  // Appends the boundaries ICU finds in s[begin, end), the end only if
+  // `keep_end`, and at most `sites` of them: then the rest holds none.
+  void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
 
   void convert(std::string_view text);
   std::uint32_t byte_offset(int32_t utf16_index, std::size_t& cursor) const {
@@ -304,6 +326,306 @@ void Tokenizer::Impl::convert(std::string_view text) {
   dense[k] = static_cast<std::uint32_t>(n);
 }
 
+// ---------------------------------------------------------------------------
+// Sentence boundaries without running ICU's sentence iterator over all the text.
+//
+// Under UAX #29 (ICU's sent.txt) a sentence boundary falls only after a
+// paragraph separator (LF, CR, CRLF, NEL, U+2028, U+2029) or at the end of a
+// terminator cluster: STerm/ATerm, Close*, Sp*. Whether it does depends on the
+// character before an ATerm (SB7) and on what follows the cluster, up to the
+// first letter, separator or terminator (SB6, SB8, SB8a). The abbreviation
+// filter then reads back from the boundary (one space, then its backward trie)
+// and, for partial matches such as "Ph." of "Ph.D.", forward.
+// So ICU runs only on windows of the text around each terminator, wide enough
+// for all of that context, with window edges where no rule can see across:
+// - after a paragraph separator (always a boundary; no rule reads past one), or
+// - between two "ordinary" characters (letters, digits, Other), which is never
+//   a boundary and never inside a terminator cluster or its context.
+// The boundaries ICU reports inside a window are those of a full iteration;
+// the test "sentence windows equal full iteration" checks that on random text.
+// Plain text between terminators, most of a document, is only scanned here.
+namespace {
+
+// Sentence_Break classes (USentenceBreak) grouped for the scan below.
+constexpr unsigned kBit(int sb) { return 1u << sb; }
+constexpr unsigned kTerm = kBit(U_SB_ATERM) | kBit(U_SB_STERM);
+constexpr unsigned kPara = kBit(U_SB_LF) | kBit(U_SB_CR) | kBit(U_SB_SEP);
+// Ends the look-ahead after a terminator cluster (SB8's NotLetters stop here).
+constexpr unsigned kDecisive = kTerm | kPara | kBit(U_SB_OLETTER) | kBit(U_SB_UPPER) | kBit(U_SB_LOWER);
+// Characters that are never part of a cluster: a window may begin or end between two.
+constexpr unsigned kOrdinary = kBit(U_SB_OTHER) | kBit(U_SB_LOWER) | kBit(U_SB_UPPER) |
+                               kBit(U_SB_OLETTER) | kBit(U_SB_NUMERIC);
+
+const std::array<std::uint8_t, 128>& ascii_sentence_break() {
+  static const std::array<std::uint8_t, 128> table = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) {
+      t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    }
+    return t;
+  }();
+  return table;
+}
+
+// The ASCII terminators and separators: . ! ? LF CR (ICU's Sentence_Break;
+// the test "sentence windows ..." tries every ASCII character).
+constexpr bool is_ascii_site(UChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'\n' || c == u'\r'; }
+constexpr bool is_ascii_letter(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+
+// Index of the first unit at or after i that may be a terminator or separator:
+// an ASCII one or any non-ASCII unit; n if none.
+int32_t find_site(const UChar* s, int32_t i, int32_t n) {
+#if defined(__SSE2__)
+  const __m128i high = _mm_set1_epi16(static_cast<short>(0xFF80));
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 8 <= n; i += 8) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i site = _mm_cmpeq_epi16(v, _mm_set1_epi16('.'));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('!')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('?')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('\n')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('\r')));
+    const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(v, high), zero);
+    const unsigned plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(site, ascii)));
+    if (plain != 0xFFFF) return i + (__builtin_ctz(~plain) >> 1);
+  }
+#endif
+  for (; i < n; ++i) {
+    if (s[i] >= 0x80 || is_ascii_site(s[i])) return i;
+  }
+  return n;
+}
+
+// A UTF-16 text read by code points with their Sentence_Break class.
+struct SentenceText {
+  const UChar* s;
+  int32_t n;
+  const std::array<std::uint8_t, 128>& ascii = ascii_sentence_break();
+
+  // Class bit of the code point starting at i (< n); `len` gets its length in units.
+  unsigned at(int32_t i, int32_t& len) const {
+    UChar32 c = s[i];
+    len = 1;
+    if (c < 0x80) return kBit(ascii[static_cast<std::size_t>(c)]);
+    if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(s[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, s[i + 1]);
+      len = 2;
+    }
+    return kBit(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+  }
+  // Class bit of the code point ending at i (> 0).
+  unsigned before(int32_t i) const {
+    int32_t j = i;
+    U16_BACK_1(s, 0, j);
+    int32_t len;
+    return at(j, len);
+  }
+  bool inside_pair(int32_t p) const { return p > 0 && p < n && U16_IS_TRAIL(s[p]) && U16_IS_LEAD(s[p - 1]); }
+  // p follows a paragraph separator (a boundary whatever comes next) or is the end.
+  bool hard(int32_t p) const {
+    if (p >= n) return true;
+    if (p == 0 || inside_pair(p)) return false;
+    const unsigned b = before(p);
+    return (b & (kBit(U_SB_LF) | kBit(U_SB_SEP))) != 0 || (b == kBit(U_SB_CR) && s[p] != u'\n');
+  }
+  // A window may begin or end at p.
+  bool clean(int32_t p) const {
+    if (p <= 0 || p >= n) return true;
+    if ((s[p - 1] | s[p]) < 0x80) {  // ASCII, without ICU calls
+      const unsigned b = kBit(ascii[s[p - 1]]);
+      if (b == kBit(U_SB_LF) || b == kBit(U_SB_CR)) return s[p] != u'\n' || b == kBit(U_SB_LF);
+      return (b & kOrdinary) != 0 && (kBit(ascii[s[p]]) & kOrdinary) != 0;
+    }
+    if (hard(p)) return true;
+    if (inside_pair(p)) return false;
+    int32_t len;
+    return (before(p) & kOrdinary) != 0 && (at(p, len) & kOrdinary) != 0;
+  }
+};
+
+// Windows closer than this (UTF-16 units) are joined: a setText costs about
+// as much as ICU's iteration over that many characters.
+constexpr int32_t kJoinGap = 12;
+
+}  // namespace
+
+Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<std::string>& ours) {
+  // ICU's English suppressions, read as FilteredBreakIteratorBuilder reads them.
+  FilterReach r;
+  std::vector<std::string> all(ours);
+  UErrorCode st = U_ZERO_ERROR;
+  UResourceBundle* bundle = ures_open(U_ICUDATA_NAME "-brkitr", "en", &st);
+  UResourceBundle* exceptions = ures_getByKey(bundle, "exceptions", nullptr, &st);
+  UResourceBundle* list = ures_getByKey(exceptions, "SentenceBreak", nullptr, &st);
+  for (int32_t k = 0; U_SUCCESS(st) && k < ures_getSize(list); ++k) {
+    int32_t len = 0;
+    const UChar* u = ures_getStringByIndex(list, k, &len, &st);
+    if (U_SUCCESS(st)) icu::UnicodeString(u, len).toUTF8String(all.emplace_back());
+  }
+  ures_close(list);
+  ures_close(exceptions);
+  ures_close(bundle);
+  if (U_FAILURE(st)) return r;  // unknown: the default, wide and general
+  r.longest = 0;
+  r.ascii_periods = true;
+  for (const std::string& a : all) {
+    r.longest = std::max(r.longest, static_cast<int32_t>(a.size()));  // bytes >= UTF-16 units
+    const bool letters = std::all_of(a.begin(), a.end(), [](char c) { return c == '.' || is_ascii_letter(static_cast<unsigned char>(c)); });
+    r.ascii_periods = r.ascii_periods && letters && !a.empty() && a.back() == '.';
+  }
+  return r;
+}
+
+void Tokenizer::Impl::run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites) {
+  UErrorCode st = U_ZERO_ERROR;
+  utext_openUChars(&window, s + begin, end - begin, &st);
+  check(st, "utext_openUChars");
+  sentences->setText(&window, st);  // also moves to the first boundary
+  check(st, "sentence setText");
+  int32_t found = 0;
+  for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+    // The window's end is a boundary to ICU; in the text only if it is hard.
+    if (begin + b == end && !keep_end) break;
+    sentence_ends.push_back(begin + b);
+    if (++found == sites) break;
+  }
+}
+
+void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
+  sentence_ends.clear();
+  if (n == 0) return;
+  if (full_scan) {
+    UErrorCode st = U_ZERO_ERROR;
+    utext_openUChars(&window, s, n, &st);
+    check(st, "utext_openUChars");
+    sentences->setText(&window, st);
+    check(st, "sentence setText");
+    for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+      sentence_ends.push_back(b);
+    }
+    return;
+  }
+  const SentenceText t{s, n};
+  const int32_t far = reach.longest + 2;  // code points
+  int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
+  // Boundaries fall only after a terminator or separator (one per cluster):
+  // once ICU has reported as many as the window has, the rest holds none and
+  // is not iterated. The terminators skipped below end no sentence.
+  int32_t win_sites = 0;
+  int32_t floor = 0;  // no window starts before this (the end of the last one)
+  auto flush = [&] {
+    if (win_begin < 0) return;
+    run_window(s, win_begin, win_end, t.hard(win_end), win_sites);
+    floor = win_end;
+    win_begin = -1;
+  };
+  for (int32_t i = find_site(s, 0, n); i < n; i = find_site(s, i, n)) {
+    int32_t len;
+    const unsigned cls = t.at(i, len);
+    if ((cls & (kTerm | kPara)) == 0) {  // other non-ASCII
+      i += len;
+      continue;
+    }
+    if ((cls & kPara) != 0) {
+      int32_t end = i + len;
+      if (cls == kBit(U_SB_CR) && end < n && s[end] == u'\n') ++end;
+      if (win_begin < 0 || i >= win_end) {  // outside any window: a boundary of its own
+        flush();
+        sentence_ends.push_back(end);
+        floor = end;
+      } else {
+        ++win_sites;
+      }
+      i = end;
+      continue;
+    }
+    // A period between ASCII digits or letters ("3.5", "U.S" before the last
+    // period) ends no sentence: SB6 (ATerm Numeric), SB7 (Upper|Lower ATerm Upper).
+    if (s[i] == u'.' && i + 1 < n) {
+      const UChar next = s[i + 1];
+      if ((next >= u'0' && next <= u'9') ||
+          (next >= u'A' && next <= u'Z' && i > 0 && is_ascii_letter(s[i - 1]))) {
+        ++i;
+        continue;
+      }
+    }
+    // The cluster and SB8's look-ahead: up to the first decisive character.
+    int32_t d = i + len, dlen = 0;
+    unsigned dcls = 0;
+    bool in_spaces = false, cluster_only = true;  // so far Close* Sp* (and Extend, Format)
+    while (d < n && ((dcls = t.at(d, dlen)) & kDecisive) == 0) {
+      if (dcls == kBit(U_SB_SP)) {
+        in_spaces = true;
+      } else if ((dcls == kBit(U_SB_CLOSE) && in_spaces) ||
+                 (dcls & (kBit(U_SB_CLOSE) | kBit(U_SB_EXTEND) | kBit(U_SB_FORMAT))) == 0) {
+        cluster_only = false;
+      }
+      d += dlen;
+    }
+    // SB8: an ATerm whose look-ahead ends in a lower-case letter ends no
+    // sentence ("e.g. the", "5 p.m. local"). Inside a window, ICU must still
+    // see that letter (the ATerm may continue another terminator's cluster).
+    if (cls == kBit(U_SB_ATERM) && d < n && dcls == kBit(U_SB_LOWER)) {
+      if (win_begin >= 0 && i < win_end && win_end < d + dlen) {
+        win_end = d + dlen;
+        while (!t.clean(win_end)) U16_FWD_1(s, win_end, n);
+      }
+      i = d;
+      continue;
+    }
+    // Forward: the filter's partial matches, but not past a paragraph separator
+    // (the window may end after one; the next separator is left outside, a
+    // boundary found without ICU).
+    int32_t hi = d;
+    for (int32_t k = 0; k <= far && hi < n; ++k) {
+      int32_t l;
+      const unsigned c = s[hi] < 0x80 && !is_ascii_site(s[hi]) ? 0 : t.at(hi, l);
+      U16_FWD_1(s, hi, n);
+      if ((c & kPara) != 0) {
+        if (c == kBit(U_SB_CR) && hi < n && s[hi] == u'\n') ++hi;
+        break;
+      }
+    }
+    while (!t.clean(hi)) U16_FWD_1(s, hi, n);
+    // Back: SB7's character before the terminator, and the filter's backward
+    // trie. When every abbreviation is ASCII letters and periods ending in '.',
+    // the trie reads past this terminator only if it is a '.', then only over
+    // letters and periods, and reads one more character to fail.
+    int32_t lo = i;
+    if (reach.ascii_periods) {
+      if (s[i] == u'.') {
+        for (int32_t k = 0; k < reach.longest && lo > floor && (s[lo - 1] == u'.' || is_ascii_letter(s[lo - 1])); ++k) --lo;
+      }
+      if (lo > floor) U16_BACK_1(s, floor, lo);
+    } else {
+      for (int32_t k = 0; k < far && lo > floor; ++k) U16_BACK_1(s, floor, lo);
+    }
+    // Only Close* Sp* before another terminator or a separator: no boundary
+    // before that one (SB8a-SB10), whose boundary this cluster shares.
+    const bool shares = d < n && (dcls & (kTerm | kPara)) != 0 && cluster_only;
+    if (win_begin >= 0 && lo <= win_end + kJoinGap) {
+      while (lo > floor && lo < win_begin && !t.clean(lo)) U16_BACK_1(s, floor, lo);
+      win_begin = std::min(win_begin, lo);
+      win_end = std::max(win_end, hi);
+    } else {
+      flush();
+      while (lo > floor && !t.clean(lo)) U16_BACK_1(s, floor, lo);
+      win_begin = lo;
+      win_end = hi;
+      win_sites = 0;
+    }
+    if (!shares) ++win_sites;
+    i = d;  // a letter, or the next terminator or separator
+  }
+  flush();
+  if (sentence_ends.empty() || sentence_ends.back() != n) sentence_ends.push_back(n);
+}
+
+std::vector<std::int32_t> Tokenizer::sentence_ends(std::u16string_view text, bool full_scan) {
+  impl_->find_sentence_ends(text.data(), static_cast<int32_t>(text.size()), full_scan);
+  return impl_->sentence_ends;
+}
+
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
@@ -319,6 +641,7 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   check(st, "sentence break iterator");
   impl_->sentences.reset(builder->wrapIteratorWithFilter(base, st));
   check(st, "filtered sentence break iterator");
+  impl_->reach = Impl::filter_reach_of(std::vector<std::string>(std::begin(kNoBreakAfter), std::end(kNoBreakAfter)));
 }
 
 Tokenizer::~Tokenizer() = default;
@@ -326,6 +649,7 @@ Tokenizer::~Tokenizer() = default;
 Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->words.reset(other.impl_->words->clone());
   impl_->sentences.reset(other.impl_->sentences->clone());
+  impl_->reach = other.impl_->reach;
 }
 
 TokenizedText Tokenizer::tokenize(std::string_view text) {
@@ -334,21 +658,19 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   if (text.empty()) return out;
   Impl& im = *impl_;
   im.convert(text);
-  UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
-  check(st, "utext_openUChars");
-
   // Sentences first, so each token can record its sentence index.
-  im.sentences->setText(ut.get(), st);
-  check(st, "sentence setText");
+  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), false);
   std::size_t cursor = 0;  // into im.shifts, for this increasing sequence of boundaries
-  im.sentences->first();
-  for (int32_t e = im.sentences->next(); e != icu::BreakIterator::DONE; e = im.sentences->next()) {
+  out.sentences.reserve(im.sentence_ends.size());
+  for (const int32_t e : im.sentence_ends) {
     const std::uint32_t begin = out.sentences.empty() ? 0 : out.sentences.back().end;
     out.sentences.push_back({begin, im.byte_offset(e, cursor)});
   }
 
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
+  check(st, "utext_openUChars");
   im.words->setText(ut.get(), st);
   check(st, "word setText");
   out.tokens.reserve(text.size() / 5);
