@@ -110,70 +110,65 @@ const std::array<bool, 128>& ascii_white_space() {
   return table;
 }
 
-// For an ASCII token (nearly every token of English news): appends its folded
-// form to `folded` and sets its shape and fold hash in one pass over the bytes,
-// with the results of append_case_folded, classify_shape and token_hash.
-// Returns false, appending nothing, when the token is not ASCII.
-// Per ASCII byte: its case-folded byte and its class for classify_ascii's
-// counts (0 upper, 1 lower, 2 digit, 3 punctuation, 4 neither), so that the
-// loop below has no branch per character class.
-struct AsciiInfo {
-  unsigned char fold, cls;
+// Per byte: its case-folded byte and a bit for its class: upper, lower, digit,
+// punctuation (ICU's classes for ASCII), neither, or not ASCII. A token's shape
+// depends only on which classes occur (and its first byte), so the analysis
+// below ORs these bits in a register instead of counting per class.
+constexpr unsigned kUpperBit = 1, kLowerBit = 2, kDigitBit = 4, kPunctBit = 8, kOtherBit = 16, kNonAsciiBit = 32;
+struct ByteInfo {
+  unsigned char fold, bit;
 };
-constexpr std::array<AsciiInfo, 128> kAsciiInfo = [] {
-  std::array<AsciiInfo, 128> t{};
+constexpr std::array<ByteInfo, 256> kByteInfo = [] {
+  std::array<ByteInfo, 256> t{};
   constexpr std::string_view kSymbols = "$+<=>^`|~";  // ICU: neither letter, digit nor punctuation
-  for (unsigned c = 0; c < 128; ++c) {
+  for (unsigned c = 0; c < 256; ++c) {
     const auto ch = static_cast<unsigned char>(c);
-    if (c >= 'A' && c <= 'Z') t[c] = {static_cast<unsigned char>(c + 32), 0};
-    else if (c >= 'a' && c <= 'z') t[c] = {ch, 1};
-    else if (c >= '0' && c <= '9') t[c] = {ch, 2};
-    else if (c > ' ' && c < 0x7F && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) t[c] = {ch, 3};
-    else t[c] = {ch, 4};
+    if (c >= 0x80) t[c] = {ch, kNonAsciiBit};
+    else if (c >= 'A' && c <= 'Z') t[c] = {static_cast<unsigned char>(c + 32), kUpperBit};
+    else if (c >= 'a' && c <= 'z') t[c] = {ch, kLowerBit};
+    else if (c >= '0' && c <= '9') t[c] = {ch, kDigitBit};
+    else if (c > ' ' && c < 0x7F && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) t[c] = {ch, kPunctBit};
+    else t[c] = {ch, kOtherBit};
   }
   return t;
 }();
 
-// The shape of ASCII token `s` from its counts of AsciiInfo classes and its
+// The shape of an ASCII token from the classes it has (kByteInfo bits) and its
 // first byte: the same classes as classify_shape_icu, without ICU property lookups.
-Shape ascii_shape(const int (&count)[5], std::string_view s) {
-  const int upper = count[0], lower = count[1], digit = count[2], punct = count[3];
-  const int letter = upper + lower;
-  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
-  if (letter == 0 && punct == 0) return Shape::Digits;
-  if (digit > 0) return Shape::Alnum;
-  const auto c0 = static_cast<unsigned char>(s[0]);  // s has a letter here
-  if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
-  if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
+inline Shape ascii_shape(unsigned seen, unsigned char c0) {
+  const bool letter = (seen & (kUpperBit | kLowerBit)) != 0;
+  if (!letter && (seen & kDigitBit) == 0) return (seen & kPunctBit) != 0 ? Shape::Punct : Shape::Symbol;
+  if (!letter && (seen & kPunctBit) == 0) return Shape::Digits;
+  if ((seen & kDigitBit) != 0) return Shape::Alnum;
+  if (c0 >= 'a' && c0 <= 'z') return (seen & kUpperBit) != 0 ? Shape::Mixed : Shape::Lower;
+  if (c0 >= 'A' && c0 <= 'Z') return (seen & kLowerBit) == 0 ? Shape::AllCaps : Shape::Capitalized;
   return Shape::Symbol;
 }
 
 // classify_shape for a pure-ASCII token (the common case).
 Shape classify_ascii(std::string_view s) {
-  int count[5] = {0, 0, 0, 0, 0};
-  for (const char ch : s) ++count[kAsciiInfo[static_cast<unsigned char>(ch)].cls];
-  return ascii_shape(count, s);
+  unsigned seen = 0;
+  for (const char ch : s) seen |= kByteInfo[static_cast<unsigned char>(ch)].bit;
+  return ascii_shape(seen, s.empty() ? 0 : static_cast<unsigned char>(s[0]));
 }
 
-bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, std::uint64_t& hash) {
-  const std::size_t old_size = folded.size();
-  folded.resize(old_size + s.size());
-  char* dst = folded.data() + old_size;
-  int count[5] = {0, 0, 0, 0, 0};  // by AsciiInfo::cls
+// For an ASCII token (nearly every token of English news): writes its folded
+// form to dst[0, s.size()) and sets its shape and fold hash in one pass over
+// the bytes, with the results of append_case_folded, classify_shape and
+// token_hash. Returns false when the token is not ASCII: dst then holds junk
+// and `hash` a hash of the bytes only fit to index a cache.
+inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash) {
+  unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
-    const auto c = static_cast<unsigned char>(s[k]);
-    if (c >= 0x80) {
-      folded.resize(old_size);
-      return false;
-    }
-    const AsciiInfo info = kAsciiInfo[c];
-    ++count[info.cls];
+    const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
+    seen |= info.bit;
     dst[k] = static_cast<char>(info.fold);
     h = token_hash_step(h, info.fold);
   }
   hash = h;
-  shape = ascii_shape(count, s);
+  if ((seen & kNonAsciiBit) != 0) return false;
+  shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
 }
 
@@ -247,6 +242,14 @@ struct Tokenizer::Impl {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
+  // Shape, folded form and its hash of recent non-ASCII tokens ("Zürich"),
+  // which take ICU calls worth a few thousand instructions; names recur.
+  struct Folded {
+    std::string surface, folded;
+    std::uint64_t hash = 0;
+    Shape shape = Shape::Symbol;
+  };
+  std::array<Folded, 256> fold_cache;
   // Sentence boundaries as UTF-16 indices (reused between documents), and the
   // UText over one window of the text that `sentences` is pointed at.
   std::vector<int32_t> sentence_ends;
@@ -674,36 +677,59 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   im.words->setText(ut.get(), st);
   check(st, "word setText");
   out.tokens.reserve(text.size() / 5);
-  out.folded.reserve(text.size());
+  // Folded forms are written in place up to `folded_size`: ASCII folds keep
+  // their length, so the text's size is enough unless non-ASCII folds grow.
+  // (No std::string::resize per token; trimmed at the end.)
+  std::string& folded = out.folded;
+  folded.resize(text.size());
+  std::size_t folded_size = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto& ascii_space = ascii_white_space();
   bool space = false, newline = false;
   std::uint32_t sentence = 0;
   bool sentence_open = true;  // no word token seen yet in the current sentence
+  const auto next_begin = [&](std::uint32_t k) {  // where sentence k + 1 begins, or "never"
+    return k + 1 < out.sentences.size() ? out.sentences[k + 1].begin : UINT32_MAX;
+  };
+  std::uint32_t next_sentence = next_begin(0);
 
   auto push = [&](std::uint32_t b, std::uint32_t e) {
-    Token t;
+    Token& t = out.tokens.emplace_back();
     t.span = {b, e};
     t.space_before = space;
     t.newline_before = newline;
-    while (sentence + 1 < out.sentences.size() && b >= out.sentences[sentence + 1].begin) {
-      ++sentence;
+    if (b >= next_sentence) {
+      do ++sentence; while ((next_sentence = next_begin(sentence)) <= b);
       sentence_open = true;
     }
     t.sentence = sentence;
     const std::string_view surface = text.substr(b, e - b);
-    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
-    if (!analyze_ascii_token(surface, out.folded, t.shape, t.fold_hash)) {
-      t.shape = classify_shape(surface);
-      append_case_folded(surface, out.folded);
-      t.fold_hash = token_hash(std::string_view(out.folded).substr(t.fold_begin));
+    t.fold_begin = static_cast<std::uint32_t>(folded_size);
+    if (folded_size + surface.size() <= folded.size() &&
+        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash)) {
+      folded_size += surface.size();
+    } else {
+      Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
+      if (f.surface != surface) {
+        f.surface.assign(surface);
+        f.shape = classify_shape(surface);
+        f.folded.clear();
+        append_case_folded(surface, f.folded);
+        f.hash = token_hash(f.folded);
+      }
+      t.shape = f.shape;
+      t.fold_hash = f.hash;
+      if (folded_size + f.folded.size() > folded.size()) {
+        folded.resize(std::max(2 * folded.size(), folded_size + f.folded.size()));
+      }
+      std::memcpy(folded.data() + folded_size, f.folded.data(), f.folded.size());
+      folded_size += f.folded.size();
     }
-    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+    t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
     if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
       t.sentence_start = true;
       sentence_open = false;
     }
-    out.tokens.push_back(t);
     space = newline = false;
   };
 
@@ -718,9 +744,9 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     for (int32_t i = b; i < e;) {
       UChar32 c = p[i];
       if (c < 0x80) {  // ASCII without decoding or an ICU call
-        ++i;
-        if (c == '\n' || c == '\r') has_newline = true;
         if (!ascii_space[static_cast<std::size_t>(c)]) { all_space = false; break; }
+        if (c == '\n' || c == '\r') has_newline = true;
+        ++i;
         continue;
       }
       U8_NEXT(p, i, e, c);
@@ -748,6 +774,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     }
     push(ub, ue);
   }
+  folded.resize(folded_size);
   return out;
 }
 

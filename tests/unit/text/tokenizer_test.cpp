@@ -254,3 +254,33 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
   CHECK(tok.sentence_ends(u"").empty());
   CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
 }
+
+TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal their analysis apart") {
+  // Many distinct non-ASCII words, each twice (the tokenizer keeps recent ones),
+  // and folds longer than their text (U+0587 folds to U+0565 U+0582, twice its
+  // bytes), so that the folded forms outgrow the text's size.
+  std::string text;
+  for (int round = 0; round < 2; ++round) {
+    for (int k = 0; k < 700; ++k) {
+      text += "Z\xC3\xBC";  // "Zü"
+      for (int v = k; v > 0; v /= 26) text += static_cast<char>('a' + v % 26);
+      text += k % 3 == 0 ? " M\xC3\x9CLLER " : " ";
+    }
+  }
+  for (int k = 0; k < 100; ++k) {
+    for (int j = 0; j < 100; ++j) text += "\xD6\x87";  // U+0587
+    text += " \xC5\x89 ";                          // "ŉ", 2 -> 3 bytes
+  }
+  Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 2000);
+  CHECK(tt.folded.size() > text.size());
+  for (const auto& t : tt.tokens) {
+    const std::string_view surface = tt.surface(t);
+    std::string folded;
+    newsner::text::append_case_folded(surface, folded);
+    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
+    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
+    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+  }
+}
