@@ -7,12 +7,18 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <stdexcept>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "newsner/text/token_hash.hpp"
 
@@ -104,70 +110,65 @@ const std::array<bool, 128>& ascii_white_space() {
   return table;
 }
 
-// For an ASCII token (nearly every token of English news): appends its folded
-// form to `folded` and sets its shape and fold hash in one pass over the bytes,
-// with the results of append_case_folded, classify_shape and token_hash.
-// Returns false, appending nothing, when the token is not ASCII.
-// Per ASCII byte: its case-folded byte and its class for classify_ascii's
-// counts (0 upper, 1 lower, 2 digit, 3 punctuation, 4 neither), so that the
-// loop below has no branch per character class.
-struct AsciiInfo {
-  unsigned char fold, cls;
+// Per byte: its case-folded byte and a bit for its class: upper, lower, digit,
+// punctuation (ICU's classes for ASCII), neither, or not ASCII. A token's shape
+// depends only on which classes occur (and its first byte), so the analysis
+// below ORs these bits in a register instead of counting per class.
+constexpr unsigned kUpperBit = 1, kLowerBit = 2, kDigitBit = 4, kPunctBit = 8, kOtherBit = 16, kNonAsciiBit = 32;
+struct ByteInfo {
+  unsigned char fold, bit;
 };
-constexpr std::array<AsciiInfo, 128> kAsciiInfo = [] {
-  std::array<AsciiInfo, 128> t{};
+constexpr std::array<ByteInfo, 256> kByteInfo = [] {
+  std::array<ByteInfo, 256> t{};
   constexpr std::string_view kSymbols = "$+<=>^`|~";  // ICU: neither letter, digit nor punctuation
-  for (unsigned c = 0; c < 128; ++c) {
+  for (unsigned c = 0; c < 256; ++c) {
     const auto ch = static_cast<unsigned char>(c);
-    if (c >= 'A' && c <= 'Z') t[c] = {static_cast<unsigned char>(c + 32), 0};
-    else if (c >= 'a' && c <= 'z') t[c] = {ch, 1};
-    else if (c >= '0' && c <= '9') t[c] = {ch, 2};
-    else if (c > ' ' && c < 0x7F && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) t[c] = {ch, 3};
-    else t[c] = {ch, 4};
+    if (c >= 0x80) t[c] = {ch, kNonAsciiBit};
+    else if (c >= 'A' && c <= 'Z') t[c] = {static_cast<unsigned char>(c + 32), kUpperBit};
+    else if (c >= 'a' && c <= 'z') t[c] = {ch, kLowerBit};
+    else if (c >= '0' && c <= '9') t[c] = {ch, kDigitBit};
+    else if (c > ' ' && c < 0x7F && kSymbols.find(static_cast<char>(c)) == std::string_view::npos) t[c] = {ch, kPunctBit};
+    else t[c] = {ch, kOtherBit};
   }
   return t;
 }();
 
-// The shape of ASCII token `s` from its counts of AsciiInfo classes and its
+// The shape of an ASCII token from the classes it has (kByteInfo bits) and its
 // first byte: the same classes as classify_shape_icu, without ICU property lookups.
-Shape ascii_shape(const int (&count)[5], std::string_view s) {
-  const int upper = count[0], lower = count[1], digit = count[2], punct = count[3];
-  const int letter = upper + lower;
-  if (letter == 0 && digit == 0) return punct > 0 ? Shape::Punct : Shape::Symbol;
-  if (letter == 0 && punct == 0) return Shape::Digits;
-  if (digit > 0) return Shape::Alnum;
-  const auto c0 = static_cast<unsigned char>(s[0]);  // s has a letter here
-  if (c0 >= 'a' && c0 <= 'z') return upper > 0 ? Shape::Mixed : Shape::Lower;
-  if (c0 >= 'A' && c0 <= 'Z') return lower == 0 ? Shape::AllCaps : Shape::Capitalized;
+inline Shape ascii_shape(unsigned seen, unsigned char c0) {
+  const bool letter = (seen & (kUpperBit | kLowerBit)) != 0;
+  if (!letter && (seen & kDigitBit) == 0) return (seen & kPunctBit) != 0 ? Shape::Punct : Shape::Symbol;
+  if (!letter && (seen & kPunctBit) == 0) return Shape::Digits;
+  if ((seen & kDigitBit) != 0) return Shape::Alnum;
+  if (c0 >= 'a' && c0 <= 'z') return (seen & kUpperBit) != 0 ? Shape::Mixed : Shape::Lower;
+  if (c0 >= 'A' && c0 <= 'Z') return (seen & kLowerBit) == 0 ? Shape::AllCaps : Shape::Capitalized;
   return Shape::Symbol;
 }
 
 // classify_shape for a pure-ASCII token (the common case).
 Shape classify_ascii(std::string_view s) {
-  int count[5] = {0, 0, 0, 0, 0};
-  for (const char ch : s) ++count[kAsciiInfo[static_cast<unsigned char>(ch)].cls];
-  return ascii_shape(count, s);
+  unsigned seen = 0;
+  for (const char ch : s) seen |= kByteInfo[static_cast<unsigned char>(ch)].bit;
+  return ascii_shape(seen, s.empty() ? 0 : static_cast<unsigned char>(s[0]));
 }
 
-bool analyze_ascii_token(std::string_view s, std::string& folded, Shape& shape, std::uint64_t& hash) {
-  const std::size_t old_size = folded.size();
-  folded.resize(old_size + s.size());
-  char* dst = folded.data() + old_size;
-  int count[5] = {0, 0, 0, 0, 0};  // by AsciiInfo::cls
+// For an ASCII token (nearly every token of English news): writes its folded
+// form to dst[0, s.size()) and sets its shape and fold hash in one pass over
+// the bytes, with the results of append_case_folded, classify_shape and
+// token_hash. Returns false when the token is not ASCII: dst then holds junk
+// and `hash` a hash of the bytes only fit to index a cache.
+inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash) {
+  unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
-    const auto c = static_cast<unsigned char>(s[k]);
-    if (c >= 0x80) {
-      folded.resize(old_size);
-      return false;
-    }
-    const AsciiInfo info = kAsciiInfo[c];
-    ++count[info.cls];
+    const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
+    seen |= info.bit;
     dst[k] = static_cast<char>(info.fold);
     h = token_hash_step(h, info.fold);
   }
   hash = h;
-  shape = ascii_shape(count, s);
+  if ((seen & kNonAsciiBit) != 0) return false;
+  shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
 }
 
@@ -241,6 +242,30 @@ struct Tokenizer::Impl {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
+  // Shape, folded form and its hash of recent non-ASCII tokens ("Zürich"),
+  // which take ICU calls worth a few thousand instructions; names recur.
+  struct Folded {
+    std::string surface, folded;
+    std::uint64_t hash = 0;
+    Shape shape = Shape::Symbol;
+  };
+  std::array<Folded, 256> fold_cache;
+  // Sentence boundaries as UTF-16 indices (reused between documents), and the
+  // UText over one window of the text that `sentences` is pointed at.
+  std::vector<int32_t> sentence_ends;
+  UText window = UTEXT_INITIALIZER;
+  // What the abbreviation filter may read around a boundary.
+  struct FilterReach {
+    int32_t longest = 60;        // its longest abbreviation, UTF-16 units
+    bool ascii_periods = false;  // all are ASCII letters and periods, ending in '.'
+  } reach;
+
+  ~Impl() { utext_close(&window); }
+  static FilterReach filter_reach_of(const std::vector<std::string>& ours);
+  void find_sentence_ends(const UChar* s, int32_t n, bool full_scan);
+  // Appends the boundaries ICU finds in s[begin, end), the end only if
+  // `keep_end`, and at most `sites` of them: then the rest holds none.
+  void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
 
   void convert(std::string_view text);
   std::uint32_t byte_offset(int32_t utf16_index, std::size_t& cursor) const {
@@ -304,6 +329,306 @@ void Tokenizer::Impl::convert(std::string_view text) {
   dense[k] = static_cast<std::uint32_t>(n);
 }
 
+// ---------------------------------------------------------------------------
+// Sentence boundaries without running ICU's sentence iterator over all the text.
+//
+// Under UAX #29 (ICU's sent.txt) a sentence boundary falls only after a
+// paragraph separator (LF, CR, CRLF, NEL, U+2028, U+2029) or at the end of a
+// terminator cluster: STerm/ATerm, Close*, Sp*. Whether it does depends on the
+// character before an ATerm (SB7) and on what follows the cluster, up to the
+// first letter, separator or terminator (SB6, SB8, SB8a). The abbreviation
+// filter then reads back from the boundary (one space, then its backward trie)
+// and, for partial matches such as "Ph." of "Ph.D.", forward.
+// So ICU runs only on windows of the text around each terminator, wide enough
+// for all of that context, with window edges where no rule can see across:
+// - after a paragraph separator (always a boundary; no rule reads past one), or
+// - between two "ordinary" characters (letters, digits, Other), which is never
+//   a boundary and never inside a terminator cluster or its context.
+// The boundaries ICU reports inside a window are those of a full iteration;
+// the test "sentence windows equal full iteration" checks that on random text.
+// Plain text between terminators, most of a document, is only scanned here.
+namespace {
+
+// Sentence_Break classes (USentenceBreak) grouped for the scan below.
+constexpr unsigned kBit(int sb) { return 1u << sb; }
+constexpr unsigned kTerm = kBit(U_SB_ATERM) | kBit(U_SB_STERM);
+constexpr unsigned kPara = kBit(U_SB_LF) | kBit(U_SB_CR) | kBit(U_SB_SEP);
+// Ends the look-ahead after a terminator cluster (SB8's NotLetters stop here).
+constexpr unsigned kDecisive = kTerm | kPara | kBit(U_SB_OLETTER) | kBit(U_SB_UPPER) | kBit(U_SB_LOWER);
+// Characters that are never part of a cluster: a window may begin or end between two.
+constexpr unsigned kOrdinary = kBit(U_SB_OTHER) | kBit(U_SB_LOWER) | kBit(U_SB_UPPER) |
+                               kBit(U_SB_OLETTER) | kBit(U_SB_NUMERIC);
+
+const std::array<std::uint8_t, 128>& ascii_sentence_break() {
+  static const std::array<std::uint8_t, 128> table = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) {
+      t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    }
+    return t;
+  }();
+  return table;
+}
+
+// The ASCII terminators and separators: . ! ? LF CR (ICU's Sentence_Break;
+// the test "sentence windows ..." tries every ASCII character).
+constexpr bool is_ascii_site(UChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'\n' || c == u'\r'; }
+constexpr bool is_ascii_letter(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+
+// Index of the first unit at or after i that may be a terminator or separator:
+// an ASCII one or any non-ASCII unit; n if none.
+int32_t find_site(const UChar* s, int32_t i, int32_t n) {
+#if defined(__SSE2__)
+  const __m128i high = _mm_set1_epi16(static_cast<short>(0xFF80));
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 8 <= n; i += 8) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i site = _mm_cmpeq_epi16(v, _mm_set1_epi16('.'));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('!')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('?')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('\n')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi16(v, _mm_set1_epi16('\r')));
+    const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(v, high), zero);
+    const unsigned plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(site, ascii)));
+    if (plain != 0xFFFF) return i + (__builtin_ctz(~plain) >> 1);
+  }
+#endif
+  for (; i < n; ++i) {
+    if (s[i] >= 0x80 || is_ascii_site(s[i])) return i;
+  }
+  return n;
+}
+
+// A UTF-16 text read by code points with their Sentence_Break class.
+struct SentenceText {
+  const UChar* s;
+  int32_t n;
+  const std::array<std::uint8_t, 128>& ascii = ascii_sentence_break();
+
+  // Class bit of the code point starting at i (< n); `len` gets its length in units.
+  unsigned at(int32_t i, int32_t& len) const {
+    UChar32 c = s[i];
+    len = 1;
+    if (c < 0x80) return kBit(ascii[static_cast<std::size_t>(c)]);
+    if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(s[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, s[i + 1]);
+      len = 2;
+    }
+    return kBit(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+  }
+  // Class bit of the code point ending at i (> 0).
+  unsigned before(int32_t i) const {
+    int32_t j = i;
+    U16_BACK_1(s, 0, j);
+    int32_t len;
+    return at(j, len);
+  }
+  bool inside_pair(int32_t p) const { return p > 0 && p < n && U16_IS_TRAIL(s[p]) && U16_IS_LEAD(s[p - 1]); }
+  // p follows a paragraph separator (a boundary whatever comes next) or is the end.
+  bool hard(int32_t p) const {
+    if (p >= n) return true;
+    if (p == 0 || inside_pair(p)) return false;
+    const unsigned b = before(p);
+    return (b & (kBit(U_SB_LF) | kBit(U_SB_SEP))) != 0 || (b == kBit(U_SB_CR) && s[p] != u'\n');
+  }
+  // A window may begin or end at p.
+  bool clean(int32_t p) const {
+    if (p <= 0 || p >= n) return true;
+    if ((s[p - 1] | s[p]) < 0x80) {  // ASCII, without ICU calls
+      const unsigned b = kBit(ascii[s[p - 1]]);
+      if (b == kBit(U_SB_LF) || b == kBit(U_SB_CR)) return s[p] != u'\n' || b == kBit(U_SB_LF);
+      return (b & kOrdinary) != 0 && (kBit(ascii[s[p]]) & kOrdinary) != 0;
+    }
+    if (hard(p)) return true;
+    if (inside_pair(p)) return false;
+    int32_t len;
+    return (before(p) & kOrdinary) != 0 && (at(p, len) & kOrdinary) != 0;
+  }
+};
+
+// Windows closer than this (UTF-16 units) are joined: a setText costs about
+// as much as ICU's iteration over that many characters.
+constexpr int32_t kJoinGap = 12;
+
+}  // namespace
+
+Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<std::string>& ours) {
+  // ICU's English suppressions, read as FilteredBreakIteratorBuilder reads them.
+  FilterReach r;
+  std::vector<std::string> all(ours);
+  UErrorCode st = U_ZERO_ERROR;
+  UResourceBundle* bundle = ures_open(U_ICUDATA_NAME "-brkitr", "en", &st);
+  UResourceBundle* exceptions = ures_getByKey(bundle, "exceptions", nullptr, &st);
+  UResourceBundle* list = ures_getByKey(exceptions, "SentenceBreak", nullptr, &st);
+  for (int32_t k = 0; U_SUCCESS(st) && k < ures_getSize(list); ++k) {
+    int32_t len = 0;
+    const UChar* u = ures_getStringByIndex(list, k, &len, &st);
+    if (U_SUCCESS(st)) icu::UnicodeString(u, len).toUTF8String(all.emplace_back());
+  }
+  ures_close(list);
+  ures_close(exceptions);
+  ures_close(bundle);
+  if (U_FAILURE(st)) return r;  // unknown: the default, wide and general
+  r.longest = 0;
+  r.ascii_periods = true;
+  for (const std::string& a : all) {
+    r.longest = std::max(r.longest, static_cast<int32_t>(a.size()));  // bytes >= UTF-16 units
+    const bool letters = std::all_of(a.begin(), a.end(), [](char c) { return c == '.' || is_ascii_letter(static_cast<unsigned char>(c)); });
+    r.ascii_periods = r.ascii_periods && letters && !a.empty() && a.back() == '.';
+  }
+  return r;
+}
+
+void Tokenizer::Impl::run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites) {
+  UErrorCode st = U_ZERO_ERROR;
+  utext_openUChars(&window, s + begin, end - begin, &st);
+  check(st, "utext_openUChars");
+  sentences->setText(&window, st);  // also moves to the first boundary
+  check(st, "sentence setText");
+  int32_t found = 0;
+  for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+    // The window's end is a boundary to ICU; in the text only if it is hard.
+    if (begin + b == end && !keep_end) break;
+    sentence_ends.push_back(begin + b);
+    if (++found == sites) break;
+  }
+}
+
+void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
+  sentence_ends.clear();
+  if (n == 0) return;
+  if (full_scan) {
+    UErrorCode st = U_ZERO_ERROR;
+    utext_openUChars(&window, s, n, &st);
+    check(st, "utext_openUChars");
+    sentences->setText(&window, st);
+    check(st, "sentence setText");
+    for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+      sentence_ends.push_back(b);
+    }
+    return;
+  }
+  const SentenceText t{s, n};
+  const int32_t far = reach.longest + 2;  // code points
+  int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
+  // Boundaries fall only after a terminator or separator (one per cluster):
+  // once ICU has reported as many as the window has, the rest holds none and
+  // is not iterated. The terminators skipped below end no sentence.
+  int32_t win_sites = 0;
+  int32_t floor = 0;  // no window starts before this (the end of the last one)
+  auto flush = [&] {
+    if (win_begin < 0) return;
+    run_window(s, win_begin, win_end, t.hard(win_end), win_sites);
+    floor = win_end;
+    win_begin = -1;
+  };
+  for (int32_t i = find_site(s, 0, n); i < n; i = find_site(s, i, n)) {
+    int32_t len;
+    const unsigned cls = t.at(i, len);
+    if ((cls & (kTerm | kPara)) == 0) {  // other non-ASCII
+      i += len;
+      continue;
+    }
+    if ((cls & kPara) != 0) {
+      int32_t end = i + len;
+      if (cls == kBit(U_SB_CR) && end < n && s[end] == u'\n') ++end;
+      if (win_begin < 0 || i >= win_end) {  // outside any window: a boundary of its own
+        flush();
+        sentence_ends.push_back(end);
+        floor = end;
+      } else {
+        ++win_sites;
+      }
+      i = end;
+      continue;
+    }
+    // A period between ASCII digits or letters ("3.5", "U.S" before the last
+    // period) ends no sentence: SB6 (ATerm Numeric), SB7 (Upper|Lower ATerm Upper).
+    if (s[i] == u'.' && i + 1 < n) {
+      const UChar next = s[i + 1];
+      if ((next >= u'0' && next <= u'9') ||
+          (next >= u'A' && next <= u'Z' && i > 0 && is_ascii_letter(s[i - 1]))) {
+        ++i;
+        continue;
+      }
+    }
+    // The cluster and SB8's look-ahead: up to the first decisive character.
+    int32_t d = i + len, dlen = 0;
+    unsigned dcls = 0;
+    bool in_spaces = false, cluster_only = true;  // so far Close* Sp* (and Extend, Format)
+    while (d < n && ((dcls = t.at(d, dlen)) & kDecisive) == 0) {
+      if (dcls == kBit(U_SB_SP)) {
+        in_spaces = true;
+      } else if ((dcls == kBit(U_SB_CLOSE) && in_spaces) ||
+                 (dcls & (kBit(U_SB_CLOSE) | kBit(U_SB_EXTEND) | kBit(U_SB_FORMAT))) == 0) {
+        cluster_only = false;
+      }
+      d += dlen;
+    }
+    // SB8: an ATerm whose look-ahead ends in a lower-case letter ends no
+    // sentence ("e.g. the", "5 p.m. local"). Inside a window, ICU must still
+    // see that letter (the ATerm may continue another terminator's cluster).
+    if (cls == kBit(U_SB_ATERM) && d < n && dcls == kBit(U_SB_LOWER)) {
+      if (win_begin >= 0 && i < win_end && win_end < d + dlen) {
+        win_end = d + dlen;
+        while (!t.clean(win_end)) U16_FWD_1(s, win_end, n);
+      }
+      i = d;
+      continue;
+    }
+    // Forward: the filter's partial matches, but not past a paragraph separator
+    // (the window may end after one; the next separator is left outside, a
+    // boundary found without ICU).
+    int32_t hi = d;
+    for (int32_t k = 0; k <= far && hi < n; ++k) {
+      int32_t l;
+      const unsigned c = s[hi] < 0x80 && !is_ascii_site(s[hi]) ? 0 : t.at(hi, l);
+      U16_FWD_1(s, hi, n);
+      if ((c & kPara) != 0) {
+        if (c == kBit(U_SB_CR) && hi < n && s[hi] == u'\n') ++hi;
+        break;
+      }
+    }
+    while (!t.clean(hi)) U16_FWD_1(s, hi, n);
+    // Back: SB7's character before the terminator, and the filter's backward
+    // trie. When every abbreviation is ASCII letters and periods ending in '.',
+    // the trie reads past this terminator only if it is a '.', then only over
+    // letters and periods, and reads one more character to fail.
+    int32_t lo = i;
+    if (reach.ascii_periods) {
+      if (s[i] == u'.') {
+        for (int32_t k = 0; k < reach.longest && lo > floor && (s[lo - 1] == u'.' || is_ascii_letter(s[lo - 1])); ++k) --lo;
+      }
+      if (lo > floor) U16_BACK_1(s, floor, lo);
+    } else {
+      for (int32_t k = 0; k < far && lo > floor; ++k) U16_BACK_1(s, floor, lo);
+    }
+    // Only Close* Sp* before another terminator or a separator: no boundary
+    // before that one (SB8a-SB10), whose boundary this cluster shares.
+    const bool shares = d < n && (dcls & (kTerm | kPara)) != 0 && cluster_only;
+    if (win_begin >= 0 && lo <= win_end + kJoinGap) {
+      while (lo > floor && lo < win_begin && !t.clean(lo)) U16_BACK_1(s, floor, lo);
+      win_begin = std::min(win_begin, lo);
+      win_end = std::max(win_end, hi);
+    } else {
+      flush();
+      while (lo > floor && !t.clean(lo)) U16_BACK_1(s, floor, lo);
+      win_begin = lo;
+      win_end = hi;
+      win_sites = 0;
+    }
+    if (!shares) ++win_sites;
+    i = d;  // a letter, or the next terminator or separator
+  }
+  flush();
+  if (sentence_ends.empty() || sentence_ends.back() != n) sentence_ends.push_back(n);
+}
+
+std::vector<std::int32_t> Tokenizer::sentence_ends(std::u16string_view text, bool full_scan) {
+  impl_->find_sentence_ends(text.data(), static_cast<int32_t>(text.size()), full_scan);
+  return impl_->sentence_ends;
+}
+
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
@@ -319,6 +644,7 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   check(st, "sentence break iterator");
   impl_->sentences.reset(builder->wrapIteratorWithFilter(base, st));
   check(st, "filtered sentence break iterator");
+  impl_->reach = Impl::filter_reach_of(std::vector<std::string>(std::begin(kNoBreakAfter), std::end(kNoBreakAfter)));
 }
 
 Tokenizer::~Tokenizer() = default;
@@ -326,6 +652,7 @@ Tokenizer::~Tokenizer() = default;
 Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->words.reset(other.impl_->words->clone());
   impl_->sentences.reset(other.impl_->sentences->clone());
+  impl_->reach = other.impl_->reach;
 }
 
 TokenizedText Tokenizer::tokenize(std::string_view text) {
@@ -334,54 +661,75 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   if (text.empty()) return out;
   Impl& im = *impl_;
   im.convert(text);
-  UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
-  check(st, "utext_openUChars");
-
   // Sentences first, so each token can record its sentence index.
-  im.sentences->setText(ut.get(), st);
-  check(st, "sentence setText");
+  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), false);
   std::size_t cursor = 0;  // into im.shifts, for this increasing sequence of boundaries
-  im.sentences->first();
-  for (int32_t e = im.sentences->next(); e != icu::BreakIterator::DONE; e = im.sentences->next()) {
+  out.sentences.reserve(im.sentence_ends.size());
+  for (const int32_t e : im.sentence_ends) {
     const std::uint32_t begin = out.sentences.empty() ? 0 : out.sentences.back().end;
     out.sentences.push_back({begin, im.byte_offset(e, cursor)});
   }
 
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
+  check(st, "utext_openUChars");
   im.words->setText(ut.get(), st);
   check(st, "word setText");
   out.tokens.reserve(text.size() / 5);
-  out.folded.reserve(text.size());
+  // Folded forms are written in place up to `folded_size`: ASCII folds keep
+  // their length, so the text's size is enough unless non-ASCII folds grow.
+  // (No std::string::resize per token; trimmed at the end.)
+  std::string& folded = out.folded;
+  folded.resize(text.size());
+  std::size_t folded_size = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto& ascii_space = ascii_white_space();
   bool space = false, newline = false;
   std::uint32_t sentence = 0;
   bool sentence_open = true;  // no word token seen yet in the current sentence
+  const auto next_begin = [&](std::uint32_t k) {  // where sentence k + 1 begins, or "never"
+    return k + 1 < out.sentences.size() ? out.sentences[k + 1].begin : UINT32_MAX;
+  };
+  std::uint32_t next_sentence = next_begin(0);
 
   auto push = [&](std::uint32_t b, std::uint32_t e) {
-    Token t;
+    Token& t = out.tokens.emplace_back();
     t.span = {b, e};
     t.space_before = space;
     t.newline_before = newline;
-    while (sentence + 1 < out.sentences.size() && b >= out.sentences[sentence + 1].begin) {
-      ++sentence;
+    if (b >= next_sentence) {
+      do ++sentence; while ((next_sentence = next_begin(sentence)) <= b);
       sentence_open = true;
     }
     t.sentence = sentence;
     const std::string_view surface = text.substr(b, e - b);
-    t.fold_begin = static_cast<std::uint32_t>(out.folded.size());
-    if (!analyze_ascii_token(surface, out.folded, t.shape, t.fold_hash)) {
-      t.shape = classify_shape(surface);
-      append_case_folded(surface, out.folded);
-      t.fold_hash = token_hash(std::string_view(out.folded).substr(t.fold_begin));
+    t.fold_begin = static_cast<std::uint32_t>(folded_size);
+    if (folded_size + surface.size() <= folded.size() &&
+        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash)) {
+      folded_size += surface.size();
+    } else {
+      Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
+      if (f.surface != surface) {
+        f.surface.assign(surface);
+        f.shape = classify_shape(surface);
+        f.folded.clear();
+        append_case_folded(surface, f.folded);
+        f.hash = token_hash(f.folded);
+      }
+      t.shape = f.shape;
+      t.fold_hash = f.hash;
+      if (folded_size + f.folded.size() > folded.size()) {
+        folded.resize(std::max(2 * folded.size(), folded_size + f.folded.size()));
+      }
+      std::memcpy(folded.data() + folded_size, f.folded.data(), f.folded.size());
+      folded_size += f.folded.size();
     }
-    t.fold_size = static_cast<std::uint32_t>(out.folded.size()) - t.fold_begin;
+    t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
     if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
       t.sentence_start = true;
       sentence_open = false;
     }
-    out.tokens.push_back(t);
     space = newline = false;
   };
 
@@ -396,9 +744,9 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     for (int32_t i = b; i < e;) {
       UChar32 c = p[i];
       if (c < 0x80) {  // ASCII without decoding or an ICU call
-        ++i;
-        if (c == '\n' || c == '\r') has_newline = true;
         if (!ascii_space[static_cast<std::size_t>(c)]) { all_space = false; break; }
+        if (c == '\n' || c == '\r') has_newline = true;
+        ++i;
         continue;
       }
       U8_NEXT(p, i, e, c);
@@ -426,6 +774,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     }
     push(ub, ue);
   }
+  folded.resize(folded_size);
   return out;
 }
 

@@ -113,6 +113,13 @@ class Tokenizer {
   /// outlive it.
   TokenizedText tokenize(std::string_view text);
 
+  /// Sentence boundaries of UTF-16 `text` as tokenize finds them: the index
+  /// after each sentence, increasing, the last one text.size() (none for empty
+  /// text). ICU's sentence iterator runs only on windows around possible
+  /// boundaries; `full_scan` runs it over the whole text instead, the
+  /// reference the tests compare with.
+  std::vector<std::int32_t> sentence_ends(std::u16string_view text, bool full_scan = false);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -3,7 +3,14 @@
 #include "newsner/text/token_hash.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -150,5 +157,130 @@ TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
   CHECK(newsner::text::surface_hash("Jos\xC3\xA9") == newsner::text::token_hash("Jos\xC3\xA9"));
   for (const char* s : {"", "Tokyo", "U.S.", "McDonald", "a-b"}) {
     CHECK(newsner::text::surface_hash(s) == newsner::text::token_hash(s));  // ASCII: the plain hash
+  }
+}
+
+namespace {
+// Pieces of text around which sentence rules and the abbreviation filter turn:
+// terminators (ASCII and not, one outside the BMP), closers, spaces,
+// paragraph separators, Extend/Format marks, letters of each case, digits and
+// the filter's abbreviations, whole or in part; long runs without letters.
+const char* const kSentencePieces[] = {
+    ".", ". ", "?", "!", "?!", ";", ":", ",", "-", "\xE2\x80\x94" /* — */, "\"", "'", "\xE2\x80\x9C" /* “ */,
+    "\xE2\x80\x9D" /* ” */, "\xE2\x80\x98" /* ‘ */, "\xE2\x80\x99" /* ’ */, "\xC2\xAB" /* « */, "\xC2\xBB" /* » */,
+    "(", ")", "[", "]", " ", " ", " ", "  ", "\t", "\xC2\xA0" /* NBSP */, "\n", "\n\n", "\r\n", "\r", "\f", "\v",
+    "\xE2\x80\xA9" /* U+2029 */, "\xE2\x80\xA8" /* U+2028 */, "\xC2\x85" /* NEL */, "\xCC\x81" /* U+0301 */,
+    "\xC2\xAD" /* soft hyphen */, "\xE2\x80\x8B" /* ZWSP */, "3", "42", "1.5", "the", "said", "a", "e", "x", "s",
+    "Tokyo", "NATO", "A", "B", "D", "S", "U", "M", "r", "Mr.", "Mrs.", "U.S.", "U.S.A.", "Jan.", "Ph.D.", "Ph.",
+    "Lt.Cdr.", "Hon.B.A.", "a.m.", "e.g.", "approx.", "Sept.", "Inc.", "No.", "St.", "v.", "...", "\xE2\x80\xA6" /* … */,
+    "\xE3\x80\x82" /* 。 */, "\xD8\x9F" /* ؟ */, "\xE0\xA5\xA4" /* । */, "\xEF\xBC\x8E" /* ． */, "\xC3\xA9" /* é */,
+    "\xC3\x89" /* É */, "\xE4\xB8\xAD" /* 中 */, "\xF0\x9D\x92\x9C" /* 𝒜 */, "\xF0\x9F\x98\x80" /* 😀 */,
+    "\xF0\x91\x81\x87" /* U+11047 BRAHMI DANDA */, "http://x.org", "'s",
+    // Long runs without letters: SB8 looks past them for a lower-case letter.
+    "0123456789", "          ", "((((((", "\"'\"'\"'", "--------", "%$#@*&^", "2,000,000",
+};
+
+// `s` with controls and non-ASCII as \u{...}, for messages.
+std::string escaped(const std::u16string& s) {
+  std::string out;
+  char buf[16];
+  for (const char16_t c : s) {
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(buf, sizeof buf, "\\u{%X}", static_cast<unsigned>(c));
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::u16string to_utf16(const std::string& s) {
+  std::u16string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c > 0xFFFF) {
+      out += static_cast<char16_t>(U16_LEAD(c));
+      out += static_cast<char16_t>(U16_TRAIL(c));
+    } else {
+      out += static_cast<char16_t>(c);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iterator") {
+  Tokenizer tok;
+  std::mt19937 rng(20240517);
+  constexpr auto kPieces = std::size(kSentencePieces);
+  std::uniform_int_distribution<std::size_t> piece(0, kPieces - 1);
+  int with_breaks = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 60);
+    for (int k = 0; k < pieces; ++k) text += kSentencePieces[piece(rng)];
+    const std::u16string u = to_utf16(text);
+    const auto windowed = tok.sentence_ends(u);
+    const auto full = tok.sentence_ends(u, true);
+    if (full.size() > 1) ++with_breaks;
+    CHECK_MESSAGE(windowed == full, escaped(u));
+  }
+  CHECK(with_breaks > 3000);  // the cases are not trivial
+  // Every ASCII character, where a terminator would matter (the scan for
+  // terminators tests ASCII against a fixed set).
+  for (char16_t c = 1; c < 128; ++c) {
+    for (const std::u16string& u : {std::u16string(1, c) + u" Ab", u"said" + std::u16string(1, c) + u" The",
+                                    u"Mr" + std::u16string(1, c) + u"  (x) " + std::u16string(2, c) + u"\"A b",
+                                    u"x." + std::u16string(1, c) + u" y" + std::u16string(1, c)}) {
+      CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
+    }
+  }
+  // Real text: the sample articles and stream, whole.
+  const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::u16string u = to_utf16(text);
+    CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), entry.path());
+    ++files;
+  }
+  CHECK(files >= 3);
+  CHECK(tok.sentence_ends(u"").empty());
+  CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
+}
+
+TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal their analysis apart") {
+  // Many distinct non-ASCII words, each twice (the tokenizer keeps recent ones),
+  // and folds longer than their text (U+0587 folds to U+0565 U+0582, twice its
+  // bytes), so that the folded forms outgrow the text's size.
+  std::string text;
+  for (int round = 0; round < 2; ++round) {
+    for (int k = 0; k < 700; ++k) {
+      text += "Z\xC3\xBC";  // "Zü"
+      for (int v = k; v > 0; v /= 26) text += static_cast<char>('a' + v % 26);
+      text += k % 3 == 0 ? " M\xC3\x9CLLER " : " ";
+    }
+  }
+  for (int k = 0; k < 100; ++k) {
+    for (int j = 0; j < 100; ++j) text += "\xD6\x87";  // U+0587
+    text += " \xC5\x89 ";                          // "ŉ", 2 -> 3 bytes
+  }
+  Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 2000);
+  CHECK(tt.folded.size() > text.size());
+  for (const auto& t : tt.tokens) {
+    const std::string_view surface = tt.surface(t);
+    std::string folded;
+    newsner::text::append_case_folded(surface, folded);
+    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
+    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
+    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
   }
 }
