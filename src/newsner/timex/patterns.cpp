@@ -170,7 +170,7 @@ std::vector<std::string> rule_patterns() {
 // and most of a news text cannot hold a date. scan() therefore reads the text once
 // with a byte loop that splits it into ITEMS (runs of ASCII letters and digits, and
 // single punctuation bytes) and runs RE2 only on windows around TRIGGER items. The
-// windows give exactly the matches of a whole-text scan because of three facts
+// windows give exactly the matches of a whole-text scan because of four facts
 // about the patterns above (tests/unit/timex/patterns_scan_test.cpp checks scan()
 // against repeated next() on news text and on random word salad):
 //  1. A match holds only ASCII letters, digits, RE2 whitespace ([\t\n\f\r ]) and
@@ -189,6 +189,8 @@ std::vector<std::string> rule_patterns() {
 //  4. A match starts where a vocabulary run starts (every alternative begins with
 //     \b), except "[modifier] [the] '90s", which may start inside a word ("amid
 //     the '90s") and holds a quote before a digit.
+//  5. A match ends at a \b, after the dot of "Dec.", or after "night" ("Friday
+//     nightlife"): no other pattern word ends a match without \b after it.
 // So a match lies between the last non-vocabulary run (or barrier) before its first
 // trigger and the first one after its last trigger: one window. Overlapping windows
 // are merged, so each match lies in exactly one window, and the leftmost-longest
@@ -197,6 +199,7 @@ std::vector<std::string> rule_patterns() {
 // 4 that match is the longest one anchored at the first vocabulary run that has
 // one; anchored searches spare RE2 the backward pass that finds where an
 // unanchored match begins (windows with a quote before a digit search unanchored).
+// Fact 5 lets the window cache ignore most of a window's last word (WindowCache).
 // Changing a pattern means checking these facts (the test above catches most slips).
 
 // Byte classes as bits, so that the classes of a run's bytes can be OR-ed together.
@@ -214,6 +217,8 @@ constexpr std::array<std::uint8_t, 256> make_byte_classes() {
   return t;
 }
 constexpr auto kByteClass = make_byte_classes();
+// A word character to RE2's \b.
+constexpr bool is_word_byte(unsigned char c) { return (kByteClass[c] & (kLetter | kDigit)) != 0 || c == '_'; }
 
 // Moves `j` (inside a run of letters and digits that starts before it) to the end of
 // the run; returns the OR of the classes of the bytes passed, and of the one
@@ -431,6 +436,15 @@ BlockBits classify_block(const unsigned char* p) {
   return check;
 }
 
+// The letter run [p, p + n) starts with "night" (any case): a match may end inside
+// it ("Friday nightlife": "(?:\s+night)?" ends without \b).
+bool starts_with_night(const unsigned char* p, std::size_t n) {
+  if (n < 5) return false;
+  for (std::size_t k = 0; k < 5; ++k)
+    if ((p[k] | 0x20) != static_cast<unsigned char>("night"[k])) return false;
+  return true;
+}
+
 // RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
 // such a text may hold a date the byte loop cannot see.
 bool has_fold_lookalike(std::string_view text) {
@@ -494,35 +508,38 @@ class RuleCache {
 // scan() runs RE2 anchored at a start inside a window, up to the window end; news
 // repeats most windows ("Monday after", "2019, declined"), so each thread remembers
 // the results of recent ones. An anchored search reads only the bytes from its
-// start to the window end, and one byte on either side (for \b: RE2's DFA looks
-// at the byte before the start and the byte after the end, nothing further). So
-// the key is those bytes, with RuleCache's normalization (ASCII case folded, 6-9
-// written as 5: the patterns tell neither apart, in extents or rules; the byte
-// classes RE2 looks at outside, word character or not and newline or not, are
-// kept), and flags for "the start is the text start" and "the end is the text end".
+// start to the window end, and one byte on either side, of which it uses only
+// whether it is a word character ([0-9A-Za-z_], for \b; no pattern has ^ or $,
+// and the text's own ends count as non-word). So the key is those bytes, with
+// RuleCache's normalization (ASCII case folded, 6-9 written as 5: the patterns tell
+// neither apart, in extents or rules), and the class of the byte on either side.
+// Most windows end with a plain word ("Monday, the company"): no match takes such
+// a word whole (fact 2), and only "night" ends a match inside a run (fact 5), so
+// the key stops before a plain word that does not start with "night" and notes
+// only that one follows (see Window::tail in scan()).
 class WindowCache {
  public:
-  static constexpr std::size_t kMaxWindow = 53;  // + 3 header bytes fill 56
+  static constexpr std::size_t kMaxWindow = 54;  // + 2 header bytes fill 56
   struct Result {
     bool found;
     std::uint8_t size;  // of the match
     Rule rule;
   };
-  // Builds the key of the search of [from, to) (to - from <= kMaxWindow) in `text`.
   struct Key {
     std::uint64_t words[7];
     std::uint8_t size;
     std::size_t hash;
   };
-  static Key key(std::string_view text, std::size_t from, std::size_t to) {
+  // The key of the search of [from, to) in `text` whose bytes from `tail` on (a
+  // plain word, or tail == to: none) cannot matter; tail - from <= kMaxWindow.
+  static Key key(std::string_view text, std::size_t from, std::size_t tail, std::size_t to) {
     Key k{};
     auto* b = reinterpret_cast<unsigned char*>(k.words);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    b[0] = static_cast<unsigned char>((from == 0 ? 1 : 0) | (to == text.size() ? 2 : 0));
-    b[1] = from == 0 ? 0 : RuleCache::key_byte(s[from - 1]);
-    b[2] = to == text.size() ? 0 : RuleCache::key_byte(s[to]);
-    for (std::size_t i = from; i < to; ++i) b[3 + i - from] = RuleCache::key_byte(s[i]);
-    k.size = static_cast<std::uint8_t>(3 + to - from);
+    b[0] = from > 0 && is_word_byte(s[from - 1]) ? 'w' : ' ';
+    b[1] = tail < to ? 'p' : to < text.size() && is_word_byte(s[to]) ? 'w' : ' ';
+    for (std::size_t i = from; i < tail; ++i) b[2 + i - from] = RuleCache::key_byte(s[i]);
+    k.size = static_cast<std::uint8_t>(2 + tail - from);
     std::uint64_t h = k.size;
     for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
     k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
@@ -579,9 +596,11 @@ struct DatePatterns::Impl {
   // RE2::ANCHOR_START, the longest one starting at `from`.
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor = RE2::UNANCHORED) const;
-  // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`.
+  // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
+  // from `tail` to `to` cannot matter (see WindowCache::key).
   std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
-                                             std::size_t from, std::size_t to) const;
+                                             std::size_t from, std::size_t tail,
+                                             std::size_t to) const;
   Rule rule_of(std::string_view matched) const;
 };
 
@@ -639,9 +658,10 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
 std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
                                                                std::string_view text,
                                                                std::size_t from,
+                                                               std::size_t tail,
                                                                std::size_t to) const {
-  if (to - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
-  const WindowCache::Key key = WindowCache::key(text, from, to);
+  if (tail - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
+  const WindowCache::Key key = WindowCache::key(text, from, tail, to);
   if (const auto r = cache.find(key)) {
     if (!r->found) return std::nullopt;
     const auto begin = static_cast<std::uint32_t>(from);
@@ -695,6 +715,9 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
   struct Window {
     bool open = false;
     std::uint32_t begin = 0, end = 0, trigger = 0;
+    // Where the plain word that ends the window starts, if no match can end
+    // inside it (it does not start with "night"; see WindowCache); else `end`.
+    std::uint32_t tail = 0;
     // Where its matches may start: its vocabulary runs (fact 4), unless it holds a
     // quote before a digit ("amid the '90s" starts inside "amid").
     std::vector<std::uint32_t> starts;
@@ -710,7 +733,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
-        if (const auto m = impl_->anchored_match(window_cache, text, from, w.end)) {
+        if (const auto m = impl_->anchored_match(window_cache, text, from, w.tail, w.end)) {
           out.push_back(*m);
           pos = m->end;
         }
@@ -765,7 +788,10 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
         ++i;
         continue;
       }
-      if (c == 0) return i;
+      if (c == 0) {
+        w.tail = w.end;
+        return i;
+      }
       if (c == kPunct) {
         if (quote_digit_at(i)) w.quote_digit = true;
         w.end = ++i;
@@ -774,11 +800,15 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       std::uint32_t j = i + 1;
       const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
       w.end = j;
-      if (item == Item::Plain) return j;
+      if (item == Item::Plain) {
+        w.tail = starts_with_night(s + i, j - i) ? j : i;
+        return j;
+      }
       w.starts.push_back(i);
       if (item == Item::Trigger) w.trigger = i;
       i = j;
     }
+    w.tail = w.end;
     return n;
   };
 
@@ -786,13 +816,13 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
   // each. Runs before `resume` were classified by a walk already.
   std::uint32_t resume = 0;
   std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
-  unsigned char tail[64];
+  unsigned char padded[64];
   for (std::uint32_t base = 0; base < n; base += 64) {
     const unsigned char* block = s + base;
     if (n - base < 64) {  // zero padding is neither letter nor digit
-      std::memset(tail, 0, sizeof tail);
-      std::memcpy(tail, block, n - base);
-      block = tail;
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, n - base);
+      block = padded;
     }
     const BlockBits bits = classify_block(block);
     // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a

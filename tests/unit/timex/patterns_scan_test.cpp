@@ -62,7 +62,7 @@ const char* const kWords[] = {
     "Ms", "Theresa", "lady", "his", "her", "their", "its", "s", "'s", "year's", "year-end",
     "year-ago", "year-earlier", "part", "latter", "sometime", "approximately",
     // look-alikes and plain words
-    "amid", "nightlife", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
+    "amid", "nightlife", "Nightly", "nights", "knight", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
     "Maybe", "todays", "pasta", "halfway", "eachother", "_", "_2019", "2019_",
     // letter-shaped tokens holding punctuation or non-ASCII letters, and runs of
     // letters longer than a packed word (16) or a 64-byte block
@@ -168,8 +168,9 @@ TEST_CASE("timex patterns: a match has the rule of its cache key") {
 // scan() remembers the results of anchored searches in windows (WindowCache in
 // patterns.cpp), keyed by the window's bytes and the byte on either side: the same
 // window must give different matches when a neighbour turns \b off ("_" is a word
-// character to RE2 but a barrier to scan()). Same thread, so the second text of
-// each pair meets the first one's cache entry.
+// character to RE2 but a barrier to scan()). A plain word that ends a window is
+// left out of the key unless a match may end inside it ("night..."). Same thread,
+// so the second text of each pair meets the first one's cache entry.
 TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the window") {
   const DatePatterns p;
   const char* const pairs[][2] = {
@@ -179,6 +180,11 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
       {"said Monday) x", "said Monday_ x"},
       {"May 2019) x", " May 2019) x"},              // at the text start or not
       {"in May 2019", "in May 2019_"},              // at the text end or not
+      {"said Friday nightlife", "said Friday nothing"},  // a plain word ends the window
+      {"said Friday nothing", "said Friday nightlife"},
+      {"said Friday NIGHTS", "said Friday nighs"},
+      {"in May, officials", "in May, OFFICIALS said"},
+      {"in 2019, the officials", "in 2019, the Xyz"},
   };
   for (const auto& pair : pairs) {
     for (int round = 0; round < 2; ++round) {
