@@ -646,7 +646,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   Lexemes L;
   std::array<Emit, 2> emits;
   std::vector<timex::PatternMatch> matches;
-  impl_->patterns.scan(text, matches);
+  impl_->patterns.scan(tokens, matches);
   std::size_t cursor = 0;  // every token before it begins before the current match
 
   for (const timex::PatternMatch& m : matches) {

@@ -22,6 +22,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "newsner/text/token_hash.hpp"
+#include "newsner/text/tokenizer.hpp"
+
 namespace newsner::timex {
 namespace {
 
@@ -199,6 +202,8 @@ std::vector<std::string> rule_patterns() {
 // 4 that match is the longest one anchored at the first vocabulary run that has
 // one; anchored searches spare RE2 the backward pass that finds where an
 // unanchored match begins (windows with a quote before a digit search unanchored).
+// The trigger runs are found from the bytes, or from the tokens when scan() is
+// given them (find_triggers_by_block, find_triggers_by_token: the same runs).
 // Fact 5 lets the window cache ignore most of a window's last word (WindowCache).
 // Changing a pattern means checking these facts (the test above catches most slips).
 
@@ -326,6 +331,9 @@ class Vocabulary {
   bool is_trigger(const unsigned char* p, std::size_t n, std::size_t avail) const {
     return passes(trigger_filter_, p, n) && lookup(p, n, avail) == Item::Trigger;
   }
+  // False when a word whose lowercase form has text::token_hash `h` (a token's
+  // fold_hash) is surely no trigger word; true for every trigger word.
+  bool may_be_trigger(std::uint64_t h) const { return (trigger_hashes_[h >> 58] >> ((h >> 52) & 63)) & 1; }
 
  private:
   // Most words of a text are in no list: a bit per (length, first letter, last
@@ -354,7 +362,11 @@ class Vocabulary {
   }
   void add(std::string_view w, Item item) {
     set(any_filter_, w);
-    if (item == Item::Trigger) set(trigger_filter_, w);
+    if (item == Item::Trigger) {
+      set(trigger_filter_, w);
+      const std::uint64_t h = text::token_hash(w);
+      trigger_hashes_[h >> 58] |= 1ull << ((h >> 52) & 63);
+    }
     const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size(), w.size());
     std::size_t i = slot(k);
     while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
@@ -362,6 +374,7 @@ class Vocabulary {
   }
   std::array<Slot, kSlots> slots_{};
   Filter any_filter_{}, trigger_filter_{};
+  std::array<std::uint64_t, 64> trigger_hashes_{};  // 4096 bits by the top 12 bits of the hash
 };
 
 // The class of the run [i, j) of letters and digits, given the OR of its bytes'
@@ -378,7 +391,7 @@ Item classify_run(const Vocabulary& v, const unsigned char* s, std::uint32_t n, 
 struct BlockBits {
   std::uint64_t alnum = 0, digit = 0;
 };
-BlockBits classify_block(const unsigned char* p) {
+[[gnu::always_inline]] inline BlockBits classify_block(const unsigned char* p) {
   BlockBits r;
 #if defined(__SSE2__)
   for (int k = 0; k < 4; ++k) {
@@ -434,6 +447,141 @@ BlockBits classify_block(const unsigned char* p) {
   }
   *trigger = found;
   return check;
+}
+
+// scan()'s trigger finders: each calls on_trigger(i, j) for every trigger run
+// [i, j) in text order, except the runs before the position the previous call
+// returned (its walks classified them already).
+//
+// From the bytes, 64 at a time.
+template <typename OnTrigger>
+void find_triggers_by_block(const Vocabulary& vocabulary, const unsigned char* s, std::uint32_t n,
+                            OnTrigger&& on_trigger) {
+  std::uint32_t resume = 0;
+  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
+  unsigned char padded[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {  // zero padding is neither letter nor digit
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, n - base);
+      block = padded;
+    }
+    const BlockBits bits = classify_block(block);
+    // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a
+    // letter or digit is not after one, and end (exclusive) at the first other
+    // byte after one. The k-th start of the block pairs with its k-th end, once
+    // the end of a run that began in an earlier block is dropped.
+    const std::uint64_t after_run = (bits.alnum << 1) | carry;
+    std::uint64_t starts = bits.alnum & ~after_run;
+    std::uint64_t ends = ~bits.alnum & after_run;
+    if (carry) ends &= ends - 1;
+    carry = bits.alnum >> 63;
+    std::uint64_t trigger_bits;
+    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
+         check; check &= check - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
+      const std::uint32_t i = base + bit;
+      if (i < resume) continue;
+      const std::uint64_t from_bit = ~0ull << bit;
+      const std::uint64_t stop = ~bits.alnum & from_bit;
+      std::uint32_t j;
+      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
+        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
+      } else {  // a run with a digit, or one that goes on past the block
+        std::uint64_t in_run;
+        std::uint8_t classes = 0;
+        if (stop) {
+          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+          j = base + end_bit;
+          in_run = from_bit & ~(~0ull << end_bit);
+        } else {
+          j = base + 64;
+          in_run = from_bit;
+          classes = run_end(s, n, j);
+        }
+        if (bits.digit & in_run) classes |= kDigit;
+        if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
+        const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i, n - i)
+                                                : classify_run(vocabulary, s, n, i, j, classes) ==
+                                                      Item::Trigger;
+        if (!trigger) continue;
+      }
+      resume = on_trigger(i, j);
+    }
+  }
+}
+
+// From the document's tokens: a token that is one run of ASCII letters (nearly
+// every word) can be a trigger word only if its fold_hash (the token_hash of its
+// lowercase form) passes Vocabulary::may_be_trigger, so most words cost a bit
+// test and no byte reads. A Punct token holds no letter or digit; a token that is
+// one run with a digit goes to classify_run; any other token ("year's", "U.S",
+// "Caf\u00E9", "_May") is split into runs as find_triggers_by_block does. Both
+// finders see the same runs: ICU never breaks a word between two ASCII letters or
+// digits (UAX #29 WB5, WB8-WB10), so a token made only of them is a whole run,
+// and every run lies in a token (whitespace, which is in none, holds no run).
+template <typename OnTrigger>
+void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
+                            const unsigned char* s, std::uint32_t n, OnTrigger&& on_trigger) {
+  // One bit per byte: an ASCII letter or digit (little-endian words, so that any
+  // 8 bytes of the array from byte b / 8 on hold the bits of b and the 56 after).
+  thread_local std::vector<std::uint64_t> alnum;
+  alnum.assign(n / 64 + 2, 0);
+  unsigned char padded[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, n - base);
+      block = padded;
+    }
+    alnum[base / 64] = classify_block(block).alnum;
+  }
+  const auto* alnum_bytes = reinterpret_cast<const unsigned char*>(alnum.data());
+  const auto one_run = [&](std::uint32_t b, std::uint32_t e) {  // 0 < e - b <= kMaxOneRun
+    std::uint64_t bits;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&bits, alnum_bytes + b / 8, 8);
+      bits >>= b % 8;
+    } else {
+      bits = alnum[b / 64] >> (b % 64);
+      if (b % 64) bits |= alnum[b / 64 + 1] << (64 - b % 64);
+    }
+    const std::uint64_t mask = (1ull << (e - b)) - 1;
+    return (bits & mask) == mask;
+  };
+  constexpr std::uint32_t kMaxOneRun = 56;
+  const auto is_alnum = [&](std::uint32_t i) { return (kByteClass[s[i]] & (kLetter | kDigit)) != 0; };
+  std::uint32_t resume = 0;
+  for (const text::Token& t : tt.tokens) {
+    const std::uint32_t b = t.span.begin, e = t.span.end;
+    if (t.shape == text::Shape::Punct || e <= resume) continue;
+    if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
+      bool trigger;
+      if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
+        const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
+        trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
+      } else {  // letters only
+        trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
+      }
+      if (trigger) resume = on_trigger(b, e);
+      continue;
+    }
+    // The runs that start in the token, at or after `resume`.
+    for (std::uint32_t i = std::max(b, resume); i < e;) {
+      if (!is_alnum(i)) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      const std::uint8_t classes = run_end(s, n, j);
+      const bool run_start = i == 0 || !is_alnum(i - 1);  // else a walk passed it
+      if (run_start && i >= resume && classify_run(vocabulary, s, n, i, j, classes) == Item::Trigger)
+        resume = on_trigger(i, j);
+      i = j;
+    }
+  }
 }
 
 // The letter run [p, p + n) starts with "night" (any case): a match may end inside
@@ -602,6 +750,9 @@ struct DatePatterns::Impl {
                                              std::size_t from, std::size_t tail,
                                              std::size_t to) const;
   Rule rule_of(std::string_view matched) const;
+  // DatePatterns::scan, finding trigger runs from `tokens` when given.
+  void scan(std::string_view text, const text::TokenizedText* tokens,
+            std::vector<PatternMatch>& out) const;
 };
 
 DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
@@ -699,9 +850,20 @@ std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  impl_->scan(text, nullptr, out);
+}
+
+void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const {
+  impl_->scan(tokens.text, &tokens, out);
+}
+
+void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* tokens,
+                              std::vector<PatternMatch>& out) const {
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
-    while (auto m = next(text, pos)) {
+    while (pos < text.size()) {
+      const auto m = match(text, pos, text.size());
+      if (!m) break;
       out.push_back(*m);
       pos = std::max<std::size_t>(m->end, m->begin + 1);
     }
@@ -709,7 +871,6 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
   }
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const auto n = static_cast<std::uint32_t>(text.size());
-  const Vocabulary& vocabulary = impl_->vocabulary;
 
   // The window being built: [begin, end), its last trigger run starting at `trigger`.
   struct Window {
@@ -733,7 +894,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
-        if (const auto m = impl_->anchored_match(window_cache, text, from, w.tail, w.end)) {
+        if (const auto m = anchored_match(window_cache, text, from, w.tail, w.end)) {
           out.push_back(*m);
           pos = m->end;
         }
@@ -741,7 +902,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       return;
     }
     for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
-      const auto m = impl_->match(text, from, w.end);
+      const auto m = match(text, from, w.end);
       if (!m) break;
       out.push_back(*m);
       pos = from = std::max<std::size_t>(m->end, m->begin + 1);
@@ -812,74 +973,28 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
     return n;
   };
 
-  // Find trigger runs 64 bytes at a time; the walks above look at the words around
-  // each. Runs before `resume` were classified by a walk already.
-  std::uint32_t resume = 0;
-  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
-  unsigned char padded[64];
-  for (std::uint32_t base = 0; base < n; base += 64) {
-    const unsigned char* block = s + base;
-    if (n - base < 64) {  // zero padding is neither letter nor digit
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, block, n - base);
-      block = padded;
+  // A trigger run [i, j) that no walk has passed yet: opens a window or joins the
+  // open one, and walks on past it. Returns where the walk stopped; the runs
+  // before it were classified by the walks.
+  auto on_trigger = [&](std::uint32_t i, std::uint32_t j) {
+    const auto from = earliest_start(i, w.open ? w.end : 0);
+    if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
+      if (w.open) search_window();
+      w.open = true;
+      w.begin = from.value_or(0);
+      w.starts.clear();
+      w.quote_digit = false;
     }
-    const BlockBits bits = classify_block(block);
-    // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a
-    // letter or digit is not after one, and end (exclusive) at the first other
-    // byte after one. The k-th start of the block pairs with its k-th end, once
-    // the end of a run that began in an earlier block is dropped.
-    const std::uint64_t after_run = (bits.alnum << 1) | carry;
-    std::uint64_t starts = bits.alnum & ~after_run;
-    std::uint64_t ends = ~bits.alnum & after_run;
-    if (carry) ends &= ends - 1;
-    carry = bits.alnum >> 63;
-    std::uint64_t trigger_bits;
-    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
-         check; check &= check - 1) {
-      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
-      const std::uint32_t i = base + bit;
-      if (i < resume) continue;
-      const std::uint64_t from_bit = ~0ull << bit;
-      const std::uint64_t stop = ~bits.alnum & from_bit;
-      std::uint32_t j;
-      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
-        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
-      } else {  // a run with a digit, or one that goes on past the block
-        std::uint64_t in_run;
-        std::uint8_t classes = 0;
-        if (stop) {
-          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
-          j = base + end_bit;
-          in_run = from_bit & ~(~0ull << end_bit);
-        } else {
-          j = base + 64;
-          in_run = from_bit;
-          classes = run_end(s, n, j);
-        }
-        if (bits.digit & in_run) classes |= kDigit;
-        if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
-        const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i, n - i)
-                                                : classify_run(vocabulary, s, n, i, j, classes) ==
-                                                      Item::Trigger;
-        if (!trigger) continue;
-      }
-      const auto from = earliest_start(i, w.open ? w.end : 0);
-      if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
-        if (w.open) search_window();
-        w.open = true;
-        w.begin = from.value_or(0);
-        w.starts.clear();
-        w.quote_digit = false;
-      }
-      w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
-      w.starts.push_back(i);
-      w.quote_digit |= back_quote_digit;
-      w.trigger = i;
-      w.end = j;
-      resume = grow(j);
-    }
-  }
+    w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
+    w.starts.push_back(i);
+    w.quote_digit |= back_quote_digit;
+    w.trigger = i;
+    w.end = j;
+    return grow(j);
+  };
+
+  if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
+  else find_triggers_by_block(vocabulary, s, n, on_trigger);
   if (w.open) search_window();
 }
 
