@@ -694,6 +694,7 @@ class WindowCache {
     k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
     return k;
   }
+  void prefetch(const Key& k) const { __builtin_prefetch(&slots_[k.hash]); }
   std::optional<Result> find(const Key& k) const {
     const Slot& e = slots_[k.hash];
     if (e.size != k.size || std::memcmp(e.words, k.words, sizeof k.words) != 0) return std::nullopt;
@@ -759,10 +760,11 @@ struct DatePatterns::Impl {
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor = RE2::UNANCHORED) const;
   // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
-  // from `tail` to `to` cannot matter (see WindowCache::key).
+  // from `tail` to `to` cannot matter (see WindowCache::key). `key`: that search's
+  // key when made already.
   std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
-                                             std::size_t from, std::size_t tail,
-                                             std::size_t to) const;
+                                             std::size_t from, std::size_t tail, std::size_t to,
+                                             const WindowCache::Key* key = nullptr) const;
   Rule rule_of(std::string_view matched) const;
   // DatePatterns::scan, finding trigger runs from `tokens` when given.
   void scan(std::string_view text, const text::TokenizedText* tokens,
@@ -824,9 +826,11 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
                                                                std::string_view text,
                                                                std::size_t from,
                                                                std::size_t tail,
-                                                               std::size_t to) const {
+                                                               std::size_t to,
+                                                               const WindowCache::Key* made) const {
   if (tail - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
-  const WindowCache::Key key = WindowCache::key(text, from, tail, to);
+  WindowCache::Key own;
+  const WindowCache::Key& key = made != nullptr ? *made : (own = WindowCache::key(text, from, tail, to));
   if (const auto r = cache.find(key)) {
     if (!r->found) return std::nullopt;
     const auto begin = static_cast<std::uint32_t>(from);
@@ -901,6 +905,24 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   w.starts.reserve(64);
   thread_local const Zeroed<WindowCache> window_cache_owner;
   WindowCache& window_cache = *window_cache_owner;
+  // The cache slot of a window's first search is fetched as soon as the window's
+  // end is known: the window is searched only when the next one opens, so the
+  // memory access overlaps the search for its trigger.
+  struct Prefetched {
+    bool valid = false;
+    std::uint32_t from = 0, tail = 0, end = 0;
+    WindowCache::Key key;
+  } ahead;
+  auto prefetch_first = [&] {
+    const std::uint32_t from = w.starts.front();
+    ahead.valid = !w.quote_digit && from <= w.trigger && w.tail - from <= WindowCache::kMaxWindow;
+    if (!ahead.valid) return;
+    ahead.from = from;
+    ahead.tail = w.tail;
+    ahead.end = w.end;
+    ahead.key = WindowCache::key(text, from, w.tail, w.end);
+    window_cache.prefetch(ahead.key);
+  };
   auto search_window = [&] {
     if (!w.quote_digit) {
       // The first start that holds a match holds the leftmost one, and RE2 need
@@ -908,7 +930,8 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
-        if (const auto m = anchored_match(window_cache, text, from, w.tail, w.end)) {
+        const bool made = ahead.valid && ahead.from == from && ahead.tail == w.tail && ahead.end == w.end;
+        if (const auto m = anchored_match(window_cache, text, from, w.tail, w.end, made ? &ahead.key : nullptr)) {
           out.push_back(*m);
           pos = m->end;
         }
@@ -1004,7 +1027,9 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     w.quote_digit |= back_quote_digit;
     w.trigger = i;
     w.end = j;
-    return grow(j);
+    const std::uint32_t stop = grow(j);
+    prefetch_first();
+    return stop;
   };
 
   if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
