@@ -558,6 +558,8 @@ void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedT
     const std::uint32_t b = t.span.begin, e = t.span.end;
     if (t.shape == text::Shape::Punct || e <= resume) continue;
     if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
+      // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
+      // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
       bool trigger;
       if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
         const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
