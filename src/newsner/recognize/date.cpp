@@ -53,31 +53,35 @@ bool ieq(std::string_view a, std::string_view b) {
   return true;
 }
 
-// A fixed table of lowercase words with the set of their lengths and of their
-// first letters (& 31: the same for either case): most words asked about fail
-// one of those two bit tests, without a compare per table word.
+// A fixed table of lowercase words with the set of their lengths and, per first
+// letter (& 31: the same for either case), the set of its words that start with
+// it: most words asked about fail the length test, and the others are compared
+// with the one or two table words of their first letter only.
 template <std::size_t N>
 class WordTable {
+  static_assert(N <= 32, "a word set per first letter is 32 bits");
+
  public:
   constexpr explicit WordTable(const std::string_view (&words)[N]) : words_(words) {
-    for (const std::string_view w : words) {
-      lengths_ |= std::uint64_t{1} << w.size();
-      firsts_ |= std::uint32_t{1} << (w[0] & 31);
+    for (std::size_t i = 0; i < N; ++i) {
+      lengths_ |= std::uint64_t{1} << words[i].size();
+      by_first_[words[i][0] & 31] |= std::uint32_t{1} << i;
     }
   }
   // Index of the word equal to `w` ignoring ASCII case (ieq), or -1.
   int find(std::string_view w) const {
-    if (w.empty() || w.size() >= 64 || !((lengths_ >> w.size()) & 1) || !((firsts_ >> (w[0] & 31)) & 1))
-      return -1;
-    for (std::size_t i = 0; i < N; ++i)
-      if (ieq(w, words_[i])) return static_cast<int>(i);
+    if (w.empty() || w.size() >= 64 || !((lengths_ >> w.size()) & 1)) return -1;
+    for (std::uint32_t set = by_first_[w[0] & 31]; set != 0; set &= set - 1) {
+      const int i = __builtin_ctz(set);
+      if (ieq(w, words_[i])) return i;
+    }
     return -1;
   }
 
  private:
   const std::string_view* words_;
   std::uint64_t lengths_ = 0;
-  std::uint32_t firsts_ = 0;
+  std::array<std::uint32_t, 32> by_first_{};
 };
 
 template <std::size_t N>
