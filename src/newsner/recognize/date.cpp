@@ -53,31 +53,35 @@ bool ieq(std::string_view a, std::string_view b) {
   return true;
 }
 
-// A fixed table of lowercase words with the set of their lengths and of their
-// first letters (& 31: the same for either case): most words asked about fail
-// one of those two bit tests, without a compare per table word.
+// A fixed table of lowercase words with the set of their lengths and, per first
+// letter (& 31: the same for either case), the set of its words that start with
+// it: most words asked about fail the length test, and the others are compared
+// with the one or two table words of their first letter only.
 template <std::size_t N>
 class WordTable {
+  static_assert(N <= 32, "a word set per first letter is 32 bits");
+
  public:
   constexpr explicit WordTable(const std::string_view (&words)[N]) : words_(words) {
-    for (const std::string_view w : words) {
-      lengths_ |= std::uint64_t{1} << w.size();
-      firsts_ |= std::uint32_t{1} << (w[0] & 31);
+    for (std::size_t i = 0; i < N; ++i) {
+      lengths_ |= std::uint64_t{1} << words[i].size();
+      by_first_[words[i][0] & 31] |= std::uint32_t{1} << i;
     }
   }
   // Index of the word equal to `w` ignoring ASCII case (ieq), or -1.
   int find(std::string_view w) const {
-    if (w.empty() || w.size() >= 64 || !((lengths_ >> w.size()) & 1) || !((firsts_ >> (w[0] & 31)) & 1))
-      return -1;
-    for (std::size_t i = 0; i < N; ++i)
-      if (ieq(w, words_[i])) return static_cast<int>(i);
+    if (w.empty() || w.size() >= 64 || !((lengths_ >> w.size()) & 1)) return -1;
+    for (std::uint32_t set = by_first_[w[0] & 31]; set != 0; set &= set - 1) {
+      const int i = __builtin_ctz(set);
+      if (ieq(w, words_[i])) return i;
+    }
     return -1;
   }
 
  private:
   const std::string_view* words_;
   std::uint64_t lengths_ = 0;
-  std::uint32_t firsts_ = 0;
+  std::array<std::uint32_t, 32> by_first_{};
 };
 
 template <std::size_t N>
@@ -382,11 +386,23 @@ void parse_core(const Lexemes& L, Parts& p) {
 // ---------------------------------------------------------------- context
 struct Context {
   const text::TokenizedText& tt;
-  // Index of the first token that begins at or after byte `b`.
-  std::size_t token_at(std::uint32_t b) const {
-    auto it = std::lower_bound(tt.tokens.begin(), tt.tokens.end(), b,
-                               [](const text::Token& t, std::uint32_t off) { return t.span.begin < off; });
-    return static_cast<std::size_t>(it - tt.tokens.begin());
+  // Index of the first token that begins at or after byte `b`, given that the
+  // tokens before index `from` begin before it. The matches come in text order,
+  // so recognize() gallops on from its last answer instead of searching the
+  // whole document twice per match.
+  std::size_t token_from(std::size_t from, std::uint32_t b) const {
+    const auto& t = tt.tokens;
+    std::size_t lo = from, step = 1;
+    while (lo + step <= t.size() && t[lo + step - 1].span.begin < b) {
+      lo += step;
+      step *= 2;
+    }
+    const auto first = t.begin() + static_cast<std::ptrdiff_t>(lo);
+    const auto last = t.begin() + static_cast<std::ptrdiff_t>(std::min(lo + step - 1, t.size()));
+    const auto it = std::lower_bound(first, last, b, [](const text::Token& tk, std::uint32_t off) {
+      return tk.span.begin < off;
+    });
+    return static_cast<std::size_t>(it - t.begin());
   }
   std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
 };
@@ -442,13 +458,13 @@ const WordList kDateCues{"in", "since", "by", "until", "till", "through", "throu
 bool is_date_cue(std::string_view w) { return kDateCues.contains(w); }
 
 // Future-tense cues in the words before a weekday or a month ("will meet on Friday").
-const WordList kFutureCues{"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
+constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "scheduled", "due", "expected", "expects",
                            "plans", "plan", "planned", "planning", "upcoming", "tomorrow", "going",
                            "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
                            // present tense of scheduled events: "the summit ends on Friday"
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
                            "visits", "returns", "gathers", "meets", "kicks"};
-const WordList kPastCues{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
+constexpr std::string_view kPastCues[]{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died"};
 
@@ -480,11 +496,49 @@ const WordList kAfterA{"few", "couple", "several"};
 const WordList kVagueCounts{"few", "several", "couple", "many", "some"};
 const WordList kApprox{"about", "nearly", "almost", "roughly", "approximately"};
 
+// The listed tense cues by the hash of their folded form, which is a token's
+// fold_hash when the token is the word in any ASCII case: tense_before() asks
+// about 8 tokens per date, and one probe here replaces a search per list. A hit
+// is confirmed on the surface with ieq(), the lists' own comparison (a non-ASCII
+// token may fold to a listed word: "\u017Fays" to "says").
+class TenseCues {
+ public:
+  TenseCues() {
+    for (const std::string_view w : kFutureCues) add(w, +1);
+    for (const std::string_view w : kPastCues) add(w, -1);
+  }
+  // +1 future, -1 past, 0 not listed.
+  int find(std::uint64_t fold_hash, std::string_view surface) const {
+    for (std::size_t i = slot(fold_hash);; i = (i + 1) % kSlots) {
+      const Slot& e = slots_[i];
+      if (e.tense == 0) return 0;
+      if (e.hash == fold_hash && ieq(surface, e.word)) return e.tense;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // well under half full
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    int tense = 0;  // 0: empty
+  };
+  static std::size_t slot(std::uint64_t h) { return static_cast<std::size_t>(h >> 56); }
+  void add(std::string_view w, int tense) {
+    const std::uint64_t h = text::token_hash(w);
+    std::size_t i = slot(h);
+    for (; slots_[i].tense != 0; i = (i + 1) % kSlots)
+      if (slots_[i].word == w) return;  // listed as a future cue already
+    slots_[i] = Slot{h, w, tense};
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+const TenseCues kTenseCues;
+
 // +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
-// -ed), 0 for neither.
-int tense_cue(std::string_view w) {
-  if (kFutureCues.contains(w)) return +1;
-  if (kPastCues.contains(w)) return -1;
+// -ed), 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
+int tense_cue(std::uint64_t fold_hash, std::string_view w) {
+  if (const int listed = kTenseCues.find(fold_hash, w)) return listed;
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 
@@ -496,7 +550,7 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
-    if (const int cue = tense_cue(cx.surface(i))) return cue;
+    if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) return cue;
   }
   return 0;
 }
@@ -596,22 +650,24 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   Lexemes L;
   std::array<Emit, 2> emits;
   std::vector<timex::PatternMatch> matches;
-  impl_->patterns.scan(text, matches);
+  impl_->patterns.scan(tokens, matches);
+  std::size_t cursor = 0;  // every token before it begins before the current match
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
     lex(text, m.begin, m.end, L);
     if (L.n == 0) continue;
 
-    Parts p;
-    parse_mod(L, p);
-    parse_core(L, p);
-
-    const std::size_t tok = cx.token_at(m.begin);
-    const std::size_t tok_end = cx.token_at(m.end);
+    const std::size_t tok = cx.token_from(cursor, m.begin);
+    const std::size_t tok_end = cx.token_from(tok, m.end);
+    cursor = tok;
     // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
     // also keeps `tok` a valid index below.
     if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
+
+    Parts p;
+    parse_mod(L, p);
+    parse_core(L, p);
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;

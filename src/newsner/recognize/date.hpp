@@ -27,9 +27,9 @@
 // Thread safety: const after construction; share one instance across threads.
 // Errors: none at run time; a pattern that fails to compile throws from the
 //   constructor (a programming error caught by the unit tests).
-// Cost: linear in text length (one byte loop, and RE2 only on windows around date
-//   words; per match, the rule lookup and constant work); no allocation except the
-//   candidates and the match list.
+// Cost: linear in text length (one pass over the tokens' fold hashes, and RE2 only
+//   on windows around date words; per match, the rule lookup and constant work);
+//   no allocation except the candidates and the match list.
 //   The DFA is built lazily, so the first documents run slower.
 // Usage:
 //   DateRecognizer dates(options.date_order);

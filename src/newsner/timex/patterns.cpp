@@ -22,6 +22,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "newsner/text/token_hash.hpp"
+#include "newsner/text/tokenizer.hpp"
+
 namespace newsner::timex {
 namespace {
 
@@ -170,7 +173,7 @@ std::vector<std::string> rule_patterns() {
 // and most of a news text cannot hold a date. scan() therefore reads the text once
 // with a byte loop that splits it into ITEMS (runs of ASCII letters and digits, and
 // single punctuation bytes) and runs RE2 only on windows around TRIGGER items. The
-// windows give exactly the matches of a whole-text scan because of three facts
+// windows give exactly the matches of a whole-text scan because of four facts
 // about the patterns above (tests/unit/timex/patterns_scan_test.cpp checks scan()
 // against repeated next() on news text and on random word salad):
 //  1. A match holds only ASCII letters, digits, RE2 whitespace ([\t\n\f\r ]) and
@@ -189,6 +192,8 @@ std::vector<std::string> rule_patterns() {
 //  4. A match starts where a vocabulary run starts (every alternative begins with
 //     \b), except "[modifier] [the] '90s", which may start inside a word ("amid
 //     the '90s") and holds a quote before a digit.
+//  5. A match ends at a \b, after the dot of "Dec.", or after "night" ("Friday
+//     nightlife"): no other pattern word ends a match without \b after it.
 // So a match lies between the last non-vocabulary run (or barrier) before its first
 // trigger and the first one after its last trigger: one window. Overlapping windows
 // are merged, so each match lies in exactly one window, and the leftmost-longest
@@ -197,6 +202,9 @@ std::vector<std::string> rule_patterns() {
 // 4 that match is the longest one anchored at the first vocabulary run that has
 // one; anchored searches spare RE2 the backward pass that finds where an
 // unanchored match begins (windows with a quote before a digit search unanchored).
+// The trigger runs are found from the bytes, or from the tokens when scan() is
+// given them (find_triggers_by_block, find_triggers_by_token: the same runs).
+// Fact 5 lets the window cache ignore most of a window's last word (WindowCache).
 // Changing a pattern means checking these facts (the test above catches most slips).
 
 // Byte classes as bits, so that the classes of a run's bytes can be OR-ed together.
@@ -214,6 +222,8 @@ constexpr std::array<std::uint8_t, 256> make_byte_classes() {
   return t;
 }
 constexpr auto kByteClass = make_byte_classes();
+// A word character to RE2's \b.
+constexpr bool is_word_byte(unsigned char c) { return (kByteClass[c] & (kLetter | kDigit)) != 0 || c == '_'; }
 
 // Moves `j` (inside a run of letters and digits that starts before it) to the end of
 // the run; returns the OR of the classes of the bytes passed, and of the one
@@ -321,6 +331,9 @@ class Vocabulary {
   bool is_trigger(const unsigned char* p, std::size_t n, std::size_t avail) const {
     return passes(trigger_filter_, p, n) && lookup(p, n, avail) == Item::Trigger;
   }
+  // False when a word whose lowercase form has text::token_hash `h` (a token's
+  // fold_hash) is surely no trigger word; true for every trigger word.
+  bool may_be_trigger(std::uint64_t h) const { return (trigger_hashes_[h >> 58] >> ((h >> 52) & 63)) & 1; }
 
  private:
   // Most words of a text are in no list: a bit per (length, first letter, last
@@ -349,7 +362,11 @@ class Vocabulary {
   }
   void add(std::string_view w, Item item) {
     set(any_filter_, w);
-    if (item == Item::Trigger) set(trigger_filter_, w);
+    if (item == Item::Trigger) {
+      set(trigger_filter_, w);
+      const std::uint64_t h = text::token_hash(w);
+      trigger_hashes_[h >> 58] |= 1ull << ((h >> 52) & 63);
+    }
     const WordKey k = pack_word(reinterpret_cast<const unsigned char*>(w.data()), w.size(), w.size());
     std::size_t i = slot(k);
     while (slots_[i].key.lo != 0 && !(slots_[i].key == k)) i = (i + 1) % kSlots;
@@ -357,6 +374,7 @@ class Vocabulary {
   }
   std::array<Slot, kSlots> slots_{};
   Filter any_filter_{}, trigger_filter_{};
+  std::array<std::uint64_t, 64> trigger_hashes_{};  // 4096 bits by the top 12 bits of the hash
 };
 
 // The class of the run [i, j) of letters and digits, given the OR of its bytes'
@@ -373,7 +391,7 @@ Item classify_run(const Vocabulary& v, const unsigned char* s, std::uint32_t n, 
 struct BlockBits {
   std::uint64_t alnum = 0, digit = 0;
 };
-BlockBits classify_block(const unsigned char* p) {
+[[gnu::always_inline]] inline BlockBits classify_block(const unsigned char* p) {
   BlockBits r;
 #if defined(__SSE2__)
   for (int k = 0; k < 4; ++k) {
@@ -431,6 +449,152 @@ BlockBits classify_block(const unsigned char* p) {
   return check;
 }
 
+// scan()'s trigger finders: each calls on_trigger(i, j) for every trigger run
+// [i, j) in text order, except the runs before the position the previous call
+// returned (its walks classified them already).
+//
+// From the bytes, 64 at a time.
+template <typename OnTrigger>
+void find_triggers_by_block(const Vocabulary& vocabulary, const unsigned char* s, std::uint32_t n,
+                            OnTrigger&& on_trigger) {
+  std::uint32_t resume = 0;
+  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
+  unsigned char padded[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {  // zero padding is neither letter nor digit
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, n - base);
+      block = padded;
+    }
+    const BlockBits bits = classify_block(block);
+    // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a
+    // letter or digit is not after one, and end (exclusive) at the first other
+    // byte after one. The k-th start of the block pairs with its k-th end, once
+    // the end of a run that began in an earlier block is dropped.
+    const std::uint64_t after_run = (bits.alnum << 1) | carry;
+    std::uint64_t starts = bits.alnum & ~after_run;
+    std::uint64_t ends = ~bits.alnum & after_run;
+    if (carry) ends &= ends - 1;
+    carry = bits.alnum >> 63;
+    std::uint64_t trigger_bits;
+    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
+         check; check &= check - 1) {
+      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
+      const std::uint32_t i = base + bit;
+      if (i < resume) continue;
+      const std::uint64_t from_bit = ~0ull << bit;
+      const std::uint64_t stop = ~bits.alnum & from_bit;
+      std::uint32_t j;
+      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
+        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
+      } else {  // a run with a digit, or one that goes on past the block
+        std::uint64_t in_run;
+        std::uint8_t classes = 0;
+        if (stop) {
+          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
+          j = base + end_bit;
+          in_run = from_bit & ~(~0ull << end_bit);
+        } else {
+          j = base + 64;
+          in_run = from_bit;
+          classes = run_end(s, n, j);
+        }
+        if (bits.digit & in_run) classes |= kDigit;
+        if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
+        const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i, n - i)
+                                                : classify_run(vocabulary, s, n, i, j, classes) ==
+                                                      Item::Trigger;
+        if (!trigger) continue;
+      }
+      resume = on_trigger(i, j);
+    }
+  }
+}
+
+// From the document's tokens: a token that is one run of ASCII letters (nearly
+// every word) can be a trigger word only if its fold_hash (the token_hash of its
+// lowercase form) passes Vocabulary::may_be_trigger, so most words cost a bit
+// test and no byte reads. A Punct token holds no letter or digit; a token that is
+// one run with a digit goes to classify_run; any other token ("year's", "U.S",
+// "Caf\u00E9", "_May") is split into runs as find_triggers_by_block does. Both
+// finders see the same runs: ICU never breaks a word between two ASCII letters or
+// digits (UAX #29 WB5, WB8-WB10), so a token made only of them is a whole run,
+// and every run lies in a token (whitespace, which is in none, holds no run).
+template <typename OnTrigger>
+void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
+                            const unsigned char* s, std::uint32_t n, OnTrigger&& on_trigger) {
+  // One bit per byte: an ASCII letter or digit (little-endian words, so that any
+  // 8 bytes of the array from byte b / 8 on hold the bits of b and the 56 after).
+  thread_local std::vector<std::uint64_t> alnum;
+  alnum.assign(n / 64 + 2, 0);
+  unsigned char padded[64];
+  for (std::uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* block = s + base;
+    if (n - base < 64) {
+      std::memset(padded, 0, sizeof padded);
+      std::memcpy(padded, block, n - base);
+      block = padded;
+    }
+    alnum[base / 64] = classify_block(block).alnum;
+  }
+  const auto* alnum_bytes = reinterpret_cast<const unsigned char*>(alnum.data());
+  const auto one_run = [&](std::uint32_t b, std::uint32_t e) {  // 0 < e - b <= kMaxOneRun
+    std::uint64_t bits;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&bits, alnum_bytes + b / 8, 8);
+      bits >>= b % 8;
+    } else {
+      bits = alnum[b / 64] >> (b % 64);
+      if (b % 64) bits |= alnum[b / 64 + 1] << (64 - b % 64);
+    }
+    const std::uint64_t mask = (1ull << (e - b)) - 1;
+    return (bits & mask) == mask;
+  };
+  constexpr std::uint32_t kMaxOneRun = 56;
+  const auto is_alnum = [&](std::uint32_t i) { return (kByteClass[s[i]] & (kLetter | kDigit)) != 0; };
+  std::uint32_t resume = 0;
+  for (const text::Token& t : tt.tokens) {
+    const std::uint32_t b = t.span.begin, e = t.span.end;
+    if (t.shape == text::Shape::Punct || e <= resume) continue;
+    if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
+      // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
+      // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
+      bool trigger;
+      if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
+        const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
+        trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
+      } else {  // letters only
+        trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
+      }
+      if (trigger) resume = on_trigger(b, e);
+      continue;
+    }
+    // The runs that start in the token, at or after `resume`.
+    for (std::uint32_t i = std::max(b, resume); i < e;) {
+      if (!is_alnum(i)) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      const std::uint8_t classes = run_end(s, n, j);
+      const bool run_start = i == 0 || !is_alnum(i - 1);  // else a walk passed it
+      if (run_start && i >= resume && classify_run(vocabulary, s, n, i, j, classes) == Item::Trigger)
+        resume = on_trigger(i, j);
+      i = j;
+    }
+  }
+}
+
+// The letter run [p, p + n) starts with "night" (any case): a match may end inside
+// it ("Friday nightlife": "(?:\s+night)?" ends without \b).
+bool starts_with_night(const unsigned char* p, std::size_t n) {
+  if (n < 5) return false;
+  for (std::size_t k = 0; k < 5; ++k)
+    if ((p[k] | 0x20) != static_cast<unsigned char>("night"[k])) return false;
+  return true;
+}
+
 // RE2's case folding maps U+017F (long s) and U+212A (Kelvin sign) to s and k, so
 // such a text may hold a date the byte loop cannot see.
 bool has_fold_lookalike(std::string_view text) {
@@ -482,52 +646,57 @@ class RuleCache {
   }
 
  private:
-  static constexpr std::size_t kSlots = 16384;  // 512 KiB, zero-filled when made (see zeroed)
+  static constexpr std::size_t kSlots = 16384;  // 512 KiB, zero-filled when made (see Zeroed)
   struct Slot {
     std::uint8_t size;  // key size + 1; 0: empty
     Rule rule;
     char key[kMaxKey];
   };
+  static_assert(sizeof(Slot) == 32, "half a cache line");
   Slot slots_[kSlots];
 };
 
 // scan() runs RE2 anchored at a start inside a window, up to the window end; news
 // repeats most windows ("Monday after", "2019, declined"), so each thread remembers
 // the results of recent ones. An anchored search reads only the bytes from its
-// start to the window end, and one byte on either side (for \b: RE2's DFA looks
-// at the byte before the start and the byte after the end, nothing further). So
-// the key is those bytes, with RuleCache's normalization (ASCII case folded, 6-9
-// written as 5: the patterns tell neither apart, in extents or rules; the byte
-// classes RE2 looks at outside, word character or not and newline or not, are
-// kept), and flags for "the start is the text start" and "the end is the text end".
+// start to the window end, and one byte on either side, of which it uses only
+// whether it is a word character ([0-9A-Za-z_], for \b; no pattern has ^ or $,
+// and the text's own ends count as non-word). So the key is those bytes, with
+// RuleCache's normalization (ASCII case folded, 6-9 written as 5: the patterns tell
+// neither apart, in extents or rules), and the class of the byte on either side.
+// Most windows end with a plain word ("Monday, the company"): no match takes such
+// a word whole (fact 2), and only "night" ends a match inside a run (fact 5), so
+// the key stops before a plain word that does not start with "night" and notes
+// only that one follows (see Window::tail in scan()).
 class WindowCache {
  public:
-  static constexpr std::size_t kMaxWindow = 53;  // + 3 header bytes fill 56
+  static constexpr std::size_t kMaxWindow = 54;  // + 2 header bytes fill 56
   struct Result {
     bool found;
     std::uint8_t size;  // of the match
     Rule rule;
   };
-  // Builds the key of the search of [from, to) (to - from <= kMaxWindow) in `text`.
   struct Key {
     std::uint64_t words[7];
     std::uint8_t size;
     std::size_t hash;
   };
-  static Key key(std::string_view text, std::size_t from, std::size_t to) {
+  // The key of the search of [from, to) in `text` whose bytes from `tail` on (a
+  // plain word, or tail == to: none) cannot matter; tail - from <= kMaxWindow.
+  static Key key(std::string_view text, std::size_t from, std::size_t tail, std::size_t to) {
     Key k{};
     auto* b = reinterpret_cast<unsigned char*>(k.words);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    b[0] = static_cast<unsigned char>((from == 0 ? 1 : 0) | (to == text.size() ? 2 : 0));
-    b[1] = from == 0 ? 0 : RuleCache::key_byte(s[from - 1]);
-    b[2] = to == text.size() ? 0 : RuleCache::key_byte(s[to]);
-    for (std::size_t i = from; i < to; ++i) b[3 + i - from] = RuleCache::key_byte(s[i]);
-    k.size = static_cast<std::uint8_t>(3 + to - from);
+    b[0] = from > 0 && is_word_byte(s[from - 1]) ? 'w' : ' ';
+    b[1] = tail < to ? 'p' : to < text.size() && is_word_byte(s[to]) ? 'w' : ' ';
+    for (std::size_t i = from; i < tail; ++i) b[2 + i - from] = RuleCache::key_byte(s[i]);
+    k.size = static_cast<std::uint8_t>(2 + tail - from);
     std::uint64_t h = k.size;
     for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
     k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
     return k;
   }
+  void prefetch(const Key& k) const { __builtin_prefetch(&slots_[k.hash]); }
   std::optional<Result> find(const Key& k) const {
     const Slot& e = slots_[k.hash];
     if (e.size != k.size || std::memcmp(e.words, k.words, sizeof k.words) != 0) return std::nullopt;
@@ -543,30 +712,43 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  static constexpr std::size_t kSlots = 8192;  // 512 KiB, zero-filled when made (see zeroed)
+  static constexpr std::size_t kSlots = 8192;  // 512 KiB, zero-filled when made (see Zeroed)
   struct Slot {
     std::uint64_t words[7];
     std::uint8_t size;  // 0: empty (no key is this short)
     std::uint8_t match_size;
     Rule rule;
   };
+  static_assert(sizeof(Slot) == 64, "one cache line");
   Slot slots_[kSlots];
 };
 
 // The per-thread caches are made zero-filled by calloc, whose fresh pages the
 // kernel zeroes on first touch: a short run (one record) then pays only for the
 // slots it uses, not for writing 1 MiB per thread up front. Zero bytes mean
-// "empty" in both caches, which are implicit-lifetime types (trivial).
-struct FreeDeleter {
-  void operator()(void* p) const { std::free(p); }
-};
+// "empty" in both caches, which are implicit-lifetime types (trivial). Each starts
+// on a cache line (calloc aligns to 16 bytes only), so that no slot (64 or 32
+// bytes) straddles two lines: a lookup that misses the CPU caches misses once.
 template <typename T>
-std::unique_ptr<T, FreeDeleter> zeroed() {
+class Zeroed {
   static_assert(std::is_trivially_default_constructible_v<T> && std::is_trivially_destructible_v<T>);
-  void* p = std::calloc(1, sizeof(T));
-  if (p == nullptr) throw std::bad_alloc();
-  return std::unique_ptr<T, FreeDeleter>(static_cast<T*>(p));
-}
+  static constexpr std::uintptr_t kLine = 64;
+
+ public:
+  Zeroed() : raw_(std::calloc(1, sizeof(T) + kLine)) {
+    if (raw_ == nullptr) throw std::bad_alloc();
+  }
+  ~Zeroed() { std::free(raw_); }
+  Zeroed(const Zeroed&) = delete;
+  Zeroed& operator=(const Zeroed&) = delete;
+  T& operator*() const {
+    const auto at = (reinterpret_cast<std::uintptr_t>(raw_) + kLine - 1) & ~(kLine - 1);
+    return *reinterpret_cast<T*>(at);
+  }
+
+ private:
+  void* raw_;
+};
 
 }  // namespace
 
@@ -579,10 +761,16 @@ struct DatePatterns::Impl {
   // RE2::ANCHOR_START, the longest one starting at `from`.
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor = RE2::UNANCHORED) const;
-  // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`.
+  // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
+  // from `tail` to `to` cannot matter (see WindowCache::key). `key`: that search's
+  // key when made already.
   std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
-                                             std::size_t from, std::size_t to) const;
+                                             std::size_t from, std::size_t tail, std::size_t to,
+                                             const WindowCache::Key* key = nullptr) const;
   Rule rule_of(std::string_view matched) const;
+  // DatePatterns::scan, finding trigger runs from `tokens` when given.
+  void scan(std::string_view text, const text::TokenizedText* tokens,
+            std::vector<PatternMatch>& out) const;
 };
 
 DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
@@ -639,9 +827,12 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
 std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
                                                                std::string_view text,
                                                                std::size_t from,
-                                                               std::size_t to) const {
-  if (to - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
-  const WindowCache::Key key = WindowCache::key(text, from, to);
+                                                               std::size_t tail,
+                                                               std::size_t to,
+                                                               const WindowCache::Key* made) const {
+  if (tail - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
+  WindowCache::Key own;
+  const WindowCache::Key& key = made != nullptr ? *made : (own = WindowCache::key(text, from, tail, to));
   if (const auto r = cache.find(key)) {
     if (!r->found) return std::nullopt;
     const auto begin = static_cast<std::uint32_t>(from);
@@ -653,7 +844,7 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
 }
 
 Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
-  thread_local const auto cache_owner = zeroed<RuleCache>();
+  thread_local const Zeroed<RuleCache> cache_owner;
   RuleCache& cache = *cache_owner;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
   char key_bytes[RuleCache::kMaxKey];
@@ -679,9 +870,20 @@ std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
+  impl_->scan(text, nullptr, out);
+}
+
+void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const {
+  impl_->scan(tokens.text, &tokens, out);
+}
+
+void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* tokens,
+                              std::vector<PatternMatch>& out) const {
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
-    while (auto m = next(text, pos)) {
+    while (pos < text.size()) {
+      const auto m = match(text, pos, text.size());
+      if (!m) break;
       out.push_back(*m);
       pos = std::max<std::size_t>(m->end, m->begin + 1);
     }
@@ -689,20 +891,40 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
   }
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const auto n = static_cast<std::uint32_t>(text.size());
-  const Vocabulary& vocabulary = impl_->vocabulary;
 
   // The window being built: [begin, end), its last trigger run starting at `trigger`.
   struct Window {
     bool open = false;
     std::uint32_t begin = 0, end = 0, trigger = 0;
+    // Where the plain word that ends the window starts, if no match can end
+    // inside it (it does not start with "night"; see WindowCache); else `end`.
+    std::uint32_t tail = 0;
     // Where its matches may start: its vocabulary runs (fact 4), unless it holds a
     // quote before a digit ("amid the '90s" starts inside "amid").
     std::vector<std::uint32_t> starts;
     bool quote_digit = false;
   } w;
   w.starts.reserve(64);
-  thread_local const auto window_cache_owner = zeroed<WindowCache>();
+  thread_local const Zeroed<WindowCache> window_cache_owner;
   WindowCache& window_cache = *window_cache_owner;
+  // The cache slot of a window's first search is fetched as soon as the window's
+  // end is known: the window is searched only when the next one opens, so the
+  // memory access overlaps the search for its trigger.
+  struct Prefetched {
+    bool valid = false;
+    std::uint32_t from = 0, tail = 0, end = 0;
+    WindowCache::Key key;
+  } ahead;
+  auto prefetch_first = [&] {
+    const std::uint32_t from = w.starts.front();
+    ahead.valid = !w.quote_digit && from <= w.trigger && w.tail - from <= WindowCache::kMaxWindow;
+    if (!ahead.valid) return;
+    ahead.from = from;
+    ahead.tail = w.tail;
+    ahead.end = w.end;
+    ahead.key = WindowCache::key(text, from, w.tail, w.end);
+    window_cache.prefetch(ahead.key);
+  };
   auto search_window = [&] {
     if (!w.quote_digit) {
       // The first start that holds a match holds the leftmost one, and RE2 need
@@ -710,7 +932,8 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
-        if (const auto m = impl_->anchored_match(window_cache, text, from, w.end)) {
+        const bool made = ahead.valid && ahead.from == from && ahead.tail == w.tail && ahead.end == w.end;
+        if (const auto m = anchored_match(window_cache, text, from, w.tail, w.end, made ? &ahead.key : nullptr)) {
           out.push_back(*m);
           pos = m->end;
         }
@@ -718,7 +941,7 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       return;
     }
     for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
-      const auto m = impl_->match(text, from, w.end);
+      const auto m = match(text, from, w.end);
       if (!m) break;
       out.push_back(*m);
       pos = from = std::max<std::size_t>(m->end, m->begin + 1);
@@ -765,7 +988,10 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
         ++i;
         continue;
       }
-      if (c == 0) return i;
+      if (c == 0) {
+        w.tail = w.end;
+        return i;
+      }
       if (c == kPunct) {
         if (quote_digit_at(i)) w.quote_digit = true;
         w.end = ++i;
@@ -774,82 +1000,42 @@ void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) c
       std::uint32_t j = i + 1;
       const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
       w.end = j;
-      if (item == Item::Plain) return j;
+      if (item == Item::Plain) {
+        w.tail = starts_with_night(s + i, j - i) ? j : i;
+        return j;
+      }
       w.starts.push_back(i);
       if (item == Item::Trigger) w.trigger = i;
       i = j;
     }
+    w.tail = w.end;
     return n;
   };
 
-  // Find trigger runs 64 bytes at a time; the walks above look at the words around
-  // each. Runs before `resume` were classified by a walk already.
-  std::uint32_t resume = 0;
-  std::uint64_t carry = 0;  // the last byte of the previous block is a letter or digit
-  unsigned char tail[64];
-  for (std::uint32_t base = 0; base < n; base += 64) {
-    const unsigned char* block = s + base;
-    if (n - base < 64) {  // zero padding is neither letter nor digit
-      std::memset(tail, 0, sizeof tail);
-      std::memcpy(tail, block, n - base);
-      block = tail;
+  // A trigger run [i, j) that no walk has passed yet: opens a window or joins the
+  // open one, and walks on past it. Returns where the walk stopped; the runs
+  // before it were classified by the walks.
+  auto on_trigger = [&](std::uint32_t i, std::uint32_t j) {
+    const auto from = earliest_start(i, w.open ? w.end : 0);
+    if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
+      if (w.open) search_window();
+      w.open = true;
+      w.begin = from.value_or(0);
+      w.starts.clear();
+      w.quote_digit = false;
     }
-    const BlockBits bits = classify_block(block);
-    // Bit k of `after_run`: byte k - 1 is a letter or digit. Runs start where a
-    // letter or digit is not after one, and end (exclusive) at the first other
-    // byte after one. The k-th start of the block pairs with its k-th end, once
-    // the end of a run that began in an earlier block is dropped.
-    const std::uint64_t after_run = (bits.alnum << 1) | carry;
-    std::uint64_t starts = bits.alnum & ~after_run;
-    std::uint64_t ends = ~bits.alnum & after_run;
-    if (carry) ends &= ends - 1;
-    carry = bits.alnum >> 63;
-    std::uint64_t trigger_bits;
-    for (std::uint64_t check = runs_to_check(vocabulary, s, n, base, bits, starts, ends, &trigger_bits);
-         check; check &= check - 1) {
-      const auto bit = static_cast<unsigned>(__builtin_ctzll(check));
-      const std::uint32_t i = base + bit;
-      if (i < resume) continue;
-      const std::uint64_t from_bit = ~0ull << bit;
-      const std::uint64_t stop = ~bits.alnum & from_bit;
-      std::uint32_t j;
-      if ((trigger_bits >> bit) & 1) {  // a trigger word that ends inside the block
-        j = base + static_cast<unsigned>(__builtin_ctzll(stop));
-      } else {  // a run with a digit, or one that goes on past the block
-        std::uint64_t in_run;
-        std::uint8_t classes = 0;
-        if (stop) {
-          const auto end_bit = static_cast<unsigned>(__builtin_ctzll(stop));
-          j = base + end_bit;
-          in_run = from_bit & ~(~0ull << end_bit);
-        } else {
-          j = base + 64;
-          in_run = from_bit;
-          classes = run_end(s, n, j);
-        }
-        if (bits.digit & in_run) classes |= kDigit;
-        if (bits.alnum & ~bits.digit & in_run) classes |= kLetter;
-        const bool trigger = classes == kLetter ? vocabulary.is_trigger(s + i, j - i, n - i)
-                                                : classify_run(vocabulary, s, n, i, j, classes) ==
-                                                      Item::Trigger;
-        if (!trigger) continue;
-      }
-      const auto from = earliest_start(i, w.open ? w.end : 0);
-      if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
-        if (w.open) search_window();
-        w.open = true;
-        w.begin = from.value_or(0);
-        w.starts.clear();
-        w.quote_digit = false;
-      }
-      w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
-      w.starts.push_back(i);
-      w.quote_digit |= back_quote_digit;
-      w.trigger = i;
-      w.end = j;
-      resume = grow(j);
-    }
-  }
+    w.starts.insert(w.starts.end(), back.rbegin(), back.rend());
+    w.starts.push_back(i);
+    w.quote_digit |= back_quote_digit;
+    w.trigger = i;
+    w.end = j;
+    const std::uint32_t stop = grow(j);
+    prefetch_first();
+    return stop;
+  };
+
+  if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
+  else find_triggers_by_block(vocabulary, s, n, on_trigger);
   if (w.open) search_window();
 }
 

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "newsner/text/tokenizer.hpp"
 #include "newsner/timex/patterns.hpp"
 
 using namespace newsner::timex;
@@ -31,9 +32,12 @@ std::vector<PatternMatch> by_next(const DatePatterns& p, std::string_view text) 
   return out;
 }
 
-void check_same(const DatePatterns& p, std::string_view text) {
+// scan() by bytes, or by tokens when given them, against repeated next().
+void check_same(const DatePatterns& p, std::string_view text,
+                const newsner::text::TokenizedText* tokens = nullptr) {
   std::vector<PatternMatch> scanned;
-  p.scan(text, scanned);
+  if (tokens != nullptr) p.scan(*tokens, scanned);
+  else p.scan(text, scanned);
   const auto expected = by_next(p, text);
   bool same = scanned.size() == expected.size();
   for (std::size_t i = 0; same && i < expected.size(); ++i)
@@ -62,7 +66,7 @@ const char* const kWords[] = {
     "Ms", "Theresa", "lady", "his", "her", "their", "its", "s", "'s", "year's", "year-end",
     "year-ago", "year-earlier", "part", "latter", "sometime", "approximately",
     // look-alikes and plain words
-    "amid", "nightlife", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
+    "amid", "nightlife", "Nightly", "nights", "knight", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
     "Maybe", "todays", "pasta", "halfway", "eachother", "_", "_2019", "2019_",
     // letter-shaped tokens holding punctuation or non-ASCII letters, and runs of
     // letters longer than a packed word (16) or a 64-byte block
@@ -70,6 +74,11 @@ const char* const kWords[] = {
     "Septemberish", "yesteryear", "Wednesdays", "internationalization", "weekendweekendweek",
     "Januaryfebruarymarchaprilmayjunejulyaugustseptemberoctobernovemberdecember",
     "2019May", "May2019", "Dec19", "19Dec", "x1990", "FY2019", "Q3FY",
+    // tokens that join runs across other bytes (UAX #29: apostrophes, dots and
+    // commas between letters or digits, "_", letters outside ASCII, marks)
+    "year's", "Year\xE2\x80\x99s", "May's", "2019's", "1,990", "3.2019", "May.June", "Sept.30",
+    "May:June", "May'\xC3\xA9", "\xC3\xA9'May", "May'\xD7\x90", "May\xCC\x81", "May\xC2\xAD",
+    "_May_", "2019_May", "\xE2\x80\x9CMay\xE2\x80\x9D", "\xE2\x80\x98" "90s",
     // numbers
     "1990", "2019", "2018", "1066", "0000", "90", "5", "19", "12", "31", "100", "12345", "1990s",
     "90s", "'90s", "90's", "1990's", "Q3", "q4", "H1", "1st", "3rd", "21st", "FY98", "W50",
@@ -88,6 +97,7 @@ const char* const kSeparators[] = {" ", " ", " ", " ", "", "  ", "\n", "\t", "-"
 
 TEST_CASE("timex patterns: scan() equals repeated next() on the sample articles") {
   const DatePatterns p;
+  newsner::text::Tokenizer tokenizer;
   const std::filesystem::path dir = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." /
                                     "samples" / "articles";
   int files = 0;
@@ -95,28 +105,50 @@ TEST_CASE("timex patterns: scan() equals repeated next() on the sample articles"
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), {});
     check_same(p, text);
+    const auto tokens = tokenizer.tokenize(text);
+    check_same(p, text, &tokens);
     ++files;
   }
   CHECK(files > 0);
 }
 
+// Up to 40 random words and separators; odd rounds are mostly plain words.
+std::string word_salad(std::mt19937& rng, int round) {
+  std::string text;
+  const int len = 1 + static_cast<int>(rng() % 40);
+  const bool sparse = round % 2;  // mostly plain words between the pattern words
+  for (int i = 0; i < len; ++i) {
+    if (sparse && rng() % 4 != 0) text += kPlain[rng() % std::size(kPlain)];
+    else text += kWords[rng() % std::size(kWords)];
+    text += kSeparators[rng() % std::size(kSeparators)];
+  }
+  return text;
+}
+
 TEST_CASE("timex patterns: scan() equals repeated next() on random word salad") {
   const DatePatterns p;
   std::mt19937 rng(20240611);
-  const std::size_t n_words = std::size(kWords), n_seps = std::size(kSeparators);
   for (int round = 0; round < 50000; ++round) {
-    std::string text;
-    const int len = 1 + static_cast<int>(rng() % 40);
-    const bool sparse = round % 2;  // mostly plain words between the pattern words
-    for (int i = 0; i < len; ++i) {
-      if (sparse && rng() % 4 != 0) text += kPlain[rng() % std::size(kPlain)];
-      else text += kWords[rng() % n_words];
-      text += kSeparators[rng() % n_seps];
-    }
+    std::string text = word_salad(rng, round);
     // Now and then the case-fold look-alikes of s and k (RE2 folds them).
     if (round % 97 == 0) text.insert(rng() % (text.size() + 1), "\xC5\xBFummer ");
     if (round % 89 == 0) text.insert(rng() % (text.size() + 1), "wee\xE2\x84\xAA ");
     check_same(p, text);
+  }
+}
+
+// scan(tokens) finds the trigger words from the Tokenizer's tokens instead of the
+// bytes; tokens that are not one run of letters or digits ("year's", "U.S",
+// "Caf\u00E9", "_May", "May\u0301") must still give every run inside them.
+TEST_CASE("timex patterns: scan() by tokens equals repeated next() on random word salad") {
+  const DatePatterns p;
+  newsner::text::Tokenizer tokenizer;
+  std::mt19937 rng(20240612);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = word_salad(rng, round);
+    if (round % 97 == 0) text += "\xC5\xBFummer of 2019";  // the look-alikes take the full scan
+    const auto tokens = tokenizer.tokenize(text);
+    check_same(p, text, &tokens);
   }
 }
 
@@ -168,8 +200,9 @@ TEST_CASE("timex patterns: a match has the rule of its cache key") {
 // scan() remembers the results of anchored searches in windows (WindowCache in
 // patterns.cpp), keyed by the window's bytes and the byte on either side: the same
 // window must give different matches when a neighbour turns \b off ("_" is a word
-// character to RE2 but a barrier to scan()). Same thread, so the second text of
-// each pair meets the first one's cache entry.
+// character to RE2 but a barrier to scan()). A plain word that ends a window is
+// left out of the key unless a match may end inside it ("night..."). Same thread,
+// so the second text of each pair meets the first one's cache entry.
 TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the window") {
   const DatePatterns p;
   const char* const pairs[][2] = {
@@ -179,6 +212,11 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
       {"said Monday) x", "said Monday_ x"},
       {"May 2019) x", " May 2019) x"},              // at the text start or not
       {"in May 2019", "in May 2019_"},              // at the text end or not
+      {"said Friday nightlife", "said Friday nothing"},  // a plain word ends the window
+      {"said Friday nothing", "said Friday nightlife"},
+      {"said Friday NIGHTS", "said Friday nighs"},
+      {"in May, officials", "in May, OFFICIALS said"},
+      {"in 2019, the officials", "in 2019, the Xyz"},
   };
   for (const auto& pair : pairs) {
     for (int round = 0; round < 2; ++round) {
