@@ -1,6 +1,9 @@
 #include "cli/runner.hpp"
 
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -493,6 +496,17 @@ class Runner {
 }  // namespace
 
 int run(const Extractor& extractor, const RunConfig& config) {
+#if defined(__GLIBC__)
+  // Each document allocates and frees a working set of up to a few MB. With
+  // glibc's defaults a worker's arena gives the free top of its heap back to the
+  // kernel after nearly every document (and large blocks are mmap'd and
+  // munmap'd), so the next one faults in fresh zeroed pages, with TLB-shootdown
+  // interrupts to the other threads' CPUs: ~3 page faults a news article, 2-5%
+  // of the CPU time. Keep up to 16 MB of free top per arena instead, and take
+  // blocks below 32 MB (glibc's own dynamic maximum) from the heap.
+  mallopt(M_TRIM_THRESHOLD, 16 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
   Runner r(extractor, config);
   return r.run();
 }

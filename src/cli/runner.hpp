@@ -14,7 +14,8 @@
 // Memory: documents read but not yet written are bounded (kWindowDocs documents
 //   and kWindowBytes of input, see runner.cpp); a single document larger than the
 //   bound is still admitted alone, so memory is a small multiple of the largest
-//   document plus the window.
+//   document plus the window. Each malloc arena keeps up to 16 MB of freed
+//   memory rather than returning it to the kernel after every document (run()).
 // Line-filter contract (--jsonl, DESIGN.md section 3): every input line gives
 //   exactly one output line, in order: a record, an `"error"` line for a malformed
 //   record, and `{"id":N,"entities":[]}` for a blank line.
