@@ -240,4 +240,32 @@ done
 "$bin" -j 5 --jsonl "$tmp/mixed.jsonl" "$tmp/bad-utf8.jsonl" > "$tmp/jn.out" 2> "$tmp/jn.err"
 cmp -s "$tmp/j1.out" "$tmp/jn.out" && cmp -s "$tmp/j1.err" "$tmp/jn.err" || bad "--jsonl -j 5 differs from -j 1"
 
+# --- more documents than the read-ahead window (4096): the reader stops and
+# resumes; every line still comes out once, in order, for any -j
+awk 'BEGIN { for (i = 1; i <= 9000; i++) if (i % 7 == 0) print ""; else printf "{\"id\":%d,\"text\":\"Talks in Rome on day %d.\"}\n", i, i }' > "$tmp/window.jsonl"
+"$bin" -j 1 --jsonl "$tmp/window.jsonl" > "$tmp/j1.out" 2> "$tmp/err"
+[ "$(lines "$tmp/j1.out")" = 9000 ] || bad "window: $(lines "$tmp/j1.out") lines for 9000"
+[ "$(sed -n '9000p' "$tmp/j1.out" | cut -c1-10)" = '{"id":9000' ] || bad "window: last line $(tail -1 "$tmp/j1.out")"
+"$bin" -j 3 --jsonl "$tmp/window.jsonl" > "$tmp/jn.out" 2> "$tmp/err"
+cmp -s "$tmp/j1.out" "$tmp/jn.out" || bad "window: -j 3 differs from -j 1"
+
+# --- an interactive pipe: a line is answered while the input is still open
+# (results are not held back for more input, nor in stdout's buffer)
+if command -v mkfifo > /dev/null; then
+  mkfifo "$tmp/fifo"
+  for j in 1 3; do
+    : > "$tmp/live.out"
+    "$bin" --jsonl -j $j < "$tmp/fifo" > "$tmp/live.out" 2> "$tmp/err" &
+    pid=$!
+    exec 3> "$tmp/fifo"
+    printf '{"id":"live","text":"Angela Merkel visited Paris."}\n' >&3
+    for _ in $(seq 300); do [ -s "$tmp/live.out" ] && break; sleep 0.1; done  # up to 30 s
+    grep -q '"id":"live","entities":\[{"text":"Angela Merkel"' "$tmp/live.out" \
+      || bad "interactive -j $j: no answer before the input ended: $(cat "$tmp/live.out")"
+    exec 3>&-
+    wait $pid
+    want_status "interactive -j $j" 0 $?
+  done
+fi
+
 [ "$fail" = 0 ]
