@@ -7,6 +7,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "newsner/recognize/name_shape.hpp"
@@ -69,6 +70,48 @@ class Occupancy {
   std::vector<std::uint64_t> bits_;
 };
 
+// Where chosen mentions start (they are disjoint: at most one per byte): the
+// chosen index + 1 at each start byte, 0 elsewhere, and one bit per start byte.
+// It finds the chosen mention of a candidate's span (an array read, no hashing)
+// and gives text order by scanning the bits (no sort). The index array stays
+// with the thread between documents and is cleared entry by entry: zero-filling
+// four bytes per text byte for each document cost more than it saves.
+class Starts {
+ public:
+  explicit Starts(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0), index_(buffer()) {
+    if (index_.size() < text_bytes + 1) index_.resize(text_bytes + 1, 0);
+  }
+  ~Starts() {
+    for (std::size_t w = 0; w < bits_.size(); ++w) {
+      for (std::uint64_t b = bits_[w]; b != 0; b &= b - 1) index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))] = 0;
+    }
+  }
+  Starts(const Starts&) = delete;
+  Starts& operator=(const Starts&) = delete;
+
+  void set(std::uint32_t begin, std::uint32_t index) {
+    bits_[begin / 64] |= std::uint64_t{1} << (begin % 64);
+    index_[begin] = index + 1;
+  }
+  /// Index + 1 of the chosen mention starting at `begin`, 0 if none.
+  std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
+  /// Calls f(index) for each chosen mention in text order.
+  template <typename F>
+  void in_order(F&& f) const {
+    for (std::size_t w = 0; w < bits_.size(); ++w) {
+      for (std::uint64_t b = bits_[w]; b != 0; b &= b - 1) f(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))] - 1);
+    }
+  }
+
+ private:
+  static std::vector<std::uint32_t>& buffer() {
+    thread_local std::vector<std::uint32_t> index;
+    return index;
+  }
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint32_t>& index_;  // all zero outside this object's lifetime
+};
+
 // A mention chosen by the greedy pass or added by the document pass. Small and
 // free of owned strings (it is pushed and read several times per mention): the
 // value and mod stay in the candidate until the Mention is built.
@@ -97,8 +140,12 @@ struct Extra {
 // see name_key) to small values: open addressing with linear probing, no
 // per-entry allocation and no modulo, since it is probed once per capitalized
 // token. Key 0 marks an empty slot (a name key of 0 is simply never stored).
+// V is trivial: the slots start as zero-filled memory, not one constructor call
+// each.
 template <typename V>
 class NameTable {
+  static_assert(std::is_trivial_v<V>);
+
  public:
   explicit NameTable(std::size_t expected) {
     std::size_t n = 16;
@@ -128,8 +175,8 @@ class NameTable {
 
  private:
   struct Slot {
-    std::uint64_t key = 0;
-    V value{};
+    std::uint64_t key;
+    V value;
   };
   Slot& probe(std::uint64_t key) {
     const std::size_t mask = slots_.size() - 1;
@@ -234,20 +281,21 @@ void retype(const Context& ctx, std::vector<Chosen>& chosen) {
 }
 
 // What the document pass knows about a folded token sequence (by name_key).
+// Zero-initialized in the table (trivial, see NameTable).
 struct Known {
-  EntityType type = EntityType::Location;  // of the first whole name chosen with this key
-  bool full = false;                       // a whole name
-  bool longer = false;                     // the start of a longer name
-  int person = 0;                          // > 0: a PERSON name part (single tokens)
+  EntityType type;  // of the first whole name chosen with this key (when `full`)
+  bool full;        // a whole name
+  bool longer;      // the start of a longer name
+  int person;       // > 0: a PERSON name part (single tokens)
 };
 
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
-void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) {
+void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts) {
   retype(ctx, chosen);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
-  NameTable<Known> known(chosen.size() * 2);
+  NameTable<Known> known(chosen.size());
   // A token whose fold_hash has no bit here starts no known name nor part: the
   // scan below skips it with one load instead of hashing and probing.
   constexpr std::size_t kFilterBits = 1 << 14;
@@ -319,6 +367,7 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ) 
     c.tb = static_cast<std::uint32_t>(b);
     c.te = static_cast<std::uint32_t>(e);
     occ.take(s);
+    starts.set(s.begin, static_cast<std::uint32_t>(chosen.size() - 1));
   };
   const auto part = [&](std::size_t i) {
     const Known* x = known.find(name_key(ctx, i, i + 1));
@@ -490,15 +539,14 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   std::vector<Chosen> chosen;
   chosen.reserve(candidates.size() + 16);
   std::vector<Extra> extras;  // --explain only
-  NameTable<std::uint32_t> by_span(candidates.size());  // span -> index + 1 in `chosen`
-  const auto span_key = [](Span s) { return text::sequence_extend(text::kSequenceSeed, (std::uint64_t{s.begin} << 32) | s.end); };
+  Starts starts(ctx.tt.text.size());
   for (const std::uint64_t key : order) {
     const auto index = static_cast<std::uint32_t>(key & index_mask);
     const Candidate& c = candidates[index];
     if (c.span.size() == 0) continue;
     if (occ.free(c.span)) {
       occ.take(c.span);
-      if (std::uint32_t* at = by_span.upsert(span_key(c.span)); at && *at == 0) *at = static_cast<std::uint32_t>(chosen.size()) + 1;
+      starts.set(c.span.begin, static_cast<std::uint32_t>(chosen.size()));
       Chosen& ch = chosen.emplace_back();
       ch.cand = index;
       ch.type = c.type;
@@ -511,9 +559,9 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title
     // rule and by the list of people): it adds its evidence and, where the chosen
     // one has none, its kb_id.
-    const std::uint32_t* at = by_span.find(span_key(c.span));
-    if (!at || chosen[*at - 1].type != c.type) continue;
-    Chosen& ch = chosen[*at - 1];
+    const std::uint32_t at = starts.at(c.span.begin);
+    if (at == 0 || chosen[at - 1].span != c.span || chosen[at - 1].type != c.type) continue;
+    Chosen& ch = chosen[at - 1];
     if (ch.kb_id.empty()) ch.kb_id = c.kb_id;
     if (keep_evidence) {
       // Appended at the end of its list: walk it (lists are a few entries long).
@@ -529,24 +577,15 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     token_range(ctx, candidates[c.cand], c);
     if (c.te > c.tb) c.key = name_key(ctx, c.tb, c.te);
   }
-  propagate(ctx, chosen, occ);
-  // Text order (spans are disjoint, so begins are distinct): begin << 32 | index.
-  std::vector<std::uint64_t> by_begin(chosen.size());
-  std::uint32_t max_begin = 0;
-  for (std::uint32_t k = 0; k < chosen.size(); ++k) {
-    by_begin[k] = (std::uint64_t{chosen[k].span.begin} << 32) | k;
-    max_begin = std::max(max_begin, chosen[k].span.begin);
-  }
-  std::vector<std::uint64_t> scratch;
-  radix_sort(by_begin, scratch, 32, static_cast<unsigned>(std::bit_width(max_begin)));
+  propagate(ctx, chosen, occ, starts);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second).
   std::vector<Mention> out;
   out.reserve(chosen.size());
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
-  for (std::size_t o = 0; o < by_begin.size(); ++o) {
-    const Chosen& ch = chosen[static_cast<std::uint32_t>(by_begin[o])];
+  starts.in_order([&](std::uint32_t index) {
+    const Chosen& ch = chosen[index];
     Mention& m = out.emplace_back();
     m.type = ch.type;
     m.span = ch.span;
@@ -571,7 +610,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
       m.evidence.push_back(ch.rule);
       for (std::uint32_t x = ch.extra; x != 0; x = extras[x - 1].next) m.evidence.push_back(extras[x - 1].evidence);
     }
-  }
+  });
   return out;
 }
 

@@ -104,3 +104,64 @@ TEST_CASE("resolve: priority order is the same whichever way it is sorted") {
   CHECK(resolve_rows(text, cands, 200, 5) == expect);                                   // radix sort on 64-bit keys
   CHECK(resolve_rows(text, cands, 200, 40) == expect);                                  // many scores: 128-bit keys
 }
+
+namespace {
+
+// Resolves hand-made candidates (token ranges, type, score, kb_id) and prints
+// every mention as "span/TYPE" or "span/TYPE/kb_id", in output order.
+std::string resolve_kb(const std::string& text,
+                       const std::vector<std::tuple<int, int, newsner::EntityType, float, const char*>>& cands) {
+  newsner::text::Tokenizer tokenizer;
+  const newsner::text::TokenizedText tt = tokenizer.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  std::vector<newsner::Candidate> out;
+  for (const auto& [b, e, type, score, kb] : cands) {
+    newsner::recognize::emit_candidate(ctx, type, b, e, score, "test", out);
+    out.back().kb_id = kb;
+  }
+  std::string s;
+  for (const newsner::Mention& m : newsner::resolve(ctx, std::move(out), false)) {
+    if (!s.empty()) s += " | ";
+    s += text.substr(m.span.begin, m.span.size()) + "/" + names_test::type_name(m.type);
+    if (!m.kb_id.empty()) s += "/" + m.kb_id;
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("resolve: text order and same-span merges, also after a longer document") {
+  using newsner::EntityType;
+  // Lowercase words: the document pass adds nothing. Mentions at the first and
+  // the last byte and on both sides of 64-byte boundaries, given out of order.
+  std::string words;
+  for (int w = 0; w < 40; ++w) {
+    words += w ? " w" : "w";
+    words += std::to_string(w);
+  }
+  std::vector<std::tuple<int, int, EntityType, float, const char*>> many;
+  for (int w = 39; w >= 0; --w) many.push_back({w, w + 1, w % 2 ? EntityType::Person : EntityType::Location, 0.5f, ""});
+  std::string expect;
+  for (int w = 0; w < 40; ++w) {
+    if (w) expect += " | ";
+    expect += "w";
+    expect += std::to_string(w);
+    expect += w % 2 ? "/PERSON" : "/LOCATION";
+  }
+  CHECK(resolve_kb(words, many) == expect);
+  // A shorter document next (same thread): a lower-ranked candidate of a chosen
+  // span and type gives its kb_id; one of another type or span does not.
+  const std::vector<std::tuple<int, int, EntityType, float, const char*>> few = {
+      {1, 3, EntityType::Organization, 0.9f, ""},       // "w1 w2" chosen
+      {2, 3, EntityType::Location, 0.7f, "kb:w2"},      // loses to it
+      {1, 3, EntityType::Person, 0.8f, "kb:person"},    // same span, other type
+      {1, 3, EntityType::Organization, 0.6f, "kb:w1"},  // same span and type: merged
+      {5, 6, EntityType::Person, 0.5f, "kb:w5"},
+      {5, 6, EntityType::Person, 0.4f, "kb:other"},     // merged, but w5 has its kb_id
+  };
+  CHECK(resolve_kb("w0 w1 w2 w3 w4 w5", few) == "w1 w2/ORGANIZATION/kb:w1 | w5/PERSON/kb:w5");
+  // Same start and type, shorter span: not merged.
+  CHECK(resolve_kb("w0 w1 w2", {{0, 2, EntityType::Organization, 0.9f, ""}, {0, 1, EntityType::Organization, 0.9f, "kb:w0"}}) ==
+        "w0 w1/ORGANIZATION");
+  CHECK(resolve_kb("", {}).empty());
+}
