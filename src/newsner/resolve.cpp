@@ -127,6 +127,12 @@ struct Chosen {
   std::uint32_t tb = 0, te = 0;  // tokens [tb, te) under the span (see token_range)
   std::uint64_t key = 0;         // name_key(tb, te) (not set for dates)
   std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
+
+  Chosen() = default;
+  // Chosen by the greedy pass. A constructor of its own: emplace_back() with no
+  // arguments value-initializes, which zero-fills the whole record first.
+  Chosen(std::uint32_t index, const Candidate& c)
+      : cand(index), type(c.type), score(c.score), span(c.span), rule(c.evidence), kb_id(c.kb_id) {}
 };
 
 // --explain only: evidence of candidates merged into a chosen one (same span and
@@ -374,9 +380,17 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     return x && x->person > 0;
   };
   const std::size_t n = ctx.size();
+  // Most tokens start no known name nor part: they are skipped in a tight loop
+  // over local pointers (the loop below calls `add`, which stores into vectors,
+  // so through ctx it would reload the token and filter addresses each time).
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint64_t* const bits = filter.data();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t f = ctx.token(i).fold_hash % kFilterBits;
-    if (!(filter[f / 64] >> (f % 64) & 1)) continue;  // no known name or part starts here
+    for (; i < n; ++i) {
+      const std::uint64_t f = tokens[i].fold_hash % kFilterBits;
+      if ((bits[f / 64] >> (f % 64)) & 1) break;
+    }
+    if (i == n) break;
     if (!ctx.is_cap(i)) continue;
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
     const std::uint64_t word_key = name_key(ctx, i, i + 1);
@@ -547,13 +561,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     if (occ.free(c.span)) {
       occ.take(c.span);
       starts.set(c.span.begin, static_cast<std::uint32_t>(chosen.size()));
-      Chosen& ch = chosen.emplace_back();
-      ch.cand = index;
-      ch.type = c.type;
-      ch.score = c.score;
-      ch.span = c.span;
-      ch.rule = c.evidence;
-      ch.kb_id = c.kb_id;
+      chosen.emplace_back(index, c);
       continue;
     }
     // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title

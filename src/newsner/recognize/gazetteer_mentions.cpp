@@ -1,6 +1,7 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace newsner::recognize {
 
@@ -67,11 +68,17 @@ ListKind list_kind(std::string_view list) {
 }
 
 // list_kind() of each (gazetteer, list) index pair, looked up by name once per
-// document rather than once per match.
+// document rather than once per match. The first gazetteer's first lists (the
+// embedded ones) take a flat array: one load and compare per match.
 class ListKinds {
  public:
-  explicit ListKinds(const gazetteer::Matcher& matcher) : matcher_(matcher) {}
+  explicit ListKinds(const gazetteer::Matcher& matcher) : matcher_(matcher) { first_.fill(kUnknown); }
   ListKind of(const gazetteer::Match& m) {
+    if (m.gazetteer == 0 && m.list < first_.size()) [[likely]] {
+      std::uint8_t& kind = first_[m.list];
+      if (kind == kUnknown) kind = static_cast<std::uint8_t>(list_kind(matcher_.list_name(m)));
+      return static_cast<ListKind>(kind);
+    }
     if (m.gazetteer >= known_.size()) known_.resize(m.gazetteer + 1u);
     auto& lists = known_[m.gazetteer];
     if (m.list >= lists.size()) lists.resize(m.list + 1u, kUnknown);
@@ -82,7 +89,8 @@ class ListKinds {
  private:
   static constexpr std::uint8_t kUnknown = 0xFF;
   const gazetteer::Matcher& matcher_;
-  std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list]
+  std::array<std::uint8_t, 64> first_;            // [list] of gazetteer 0
+  std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list], the others
 };
 
 // How much a list's entries are worth on their own. Countries and regions are
@@ -105,6 +113,17 @@ float list_prior(ListKind list, std::uint32_t population) {
   return 0.7f;  // user lists (--gazetteer)
 }
 
+// The first match at or after `m` of a mention class. Most matches are common
+// words and other evidence classes, which come after the three mention classes
+// in EntryClass: one compare turns them away. Not inlined: in the loop below,
+// the compiler recomputed and spilled that loop's state for every match.
+[[gnu::noinline]] const gazetteer::Match* next_mention_match(const gazetteer::Match* m, const gazetteer::Match* end) {
+  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
+                EntryClass::Organization < EntryClass::GivenName);
+  while (m != end && m->cls >= EntryClass::GivenName) ++m;
+  return m;
+}
+
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
@@ -114,14 +133,14 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   out.reserve(out.size() + ctx.size() / 4);
   std::vector<std::uint32_t> best_population(out.size(), 0);
   std::vector<float> best_score(out.size(), 0.0f);
+  best_population.reserve(out.capacity());
+  best_score.reserve(out.capacity());
   ListKinds lists(ctx.matcher);
-  for (const auto& m : ctx.matches) {
-    // Most matches are common words and other evidence classes, which come after
-    // the three mention classes in EntryClass: one compare turns them away.
-    static_assert(gazetteer::EntryClass::Person < gazetteer::EntryClass::GivenName &&
-                  gazetteer::EntryClass::Location < gazetteer::EntryClass::GivenName &&
-                  gazetteer::EntryClass::Organization < gazetteer::EntryClass::GivenName);
-    if (m.cls >= EntryClass::GivenName) [[likely]] continue;
+  const gazetteer::Match* const matches_end = ctx.matches.data() + ctx.matches.size();
+  for (const gazetteer::Match* next = ctx.matches.data();; ++next) {
+    next = next_mention_match(next, matches_end);
+    if (next == matches_end) break;
+    const gazetteer::Match& m = *next;
     const auto type = mention_type(m.cls);
     if (!type) continue;
     // Class, flags and list are the entry's, copied into the match: the entry
