@@ -384,13 +384,16 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
   // over local pointers (the loop below calls `add`, which stores into vectors,
   // so through ctx it would reload the token and filter addresses each time).
   const text::Token* const tokens = ctx.tt.tokens.data();
+  const text::Token* const tokens_end = tokens + n;
   const std::uint64_t* const bits = filter.data();
   for (std::size_t i = 0; i < n; ++i) {
-    for (; i < n; ++i) {
-      const std::uint64_t f = tokens[i].fold_hash % kFilterBits;
+    const text::Token* t = tokens + i;
+    for (; t != tokens_end; ++t) {
+      const std::uint64_t f = t->fold_hash % kFilterBits;
       if ((bits[f / 64] >> (f % 64)) & 1) break;
     }
-    if (i == n) break;
+    if (t == tokens_end) break;
+    i = static_cast<std::size_t>(t - tokens);
     if (!ctx.is_cap(i)) continue;
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
     const std::uint64_t word_key = name_key(ctx, i, i + 1);
