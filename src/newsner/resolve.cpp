@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -435,7 +436,7 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
 
 // Sorts `keys` by their bits [low, low + width), keeping the input order among
 // equal ones, for keys whose bits below `low` are their position in the input
-// (and which have no bits above low + width). Least significant byte first, in
+// (and which have no bits above low + width). Least significant digit first, in
 // counting passes: no comparisons, so none of the mispredicted branches of a
 // comparison sort (the sort was a good part of resolution's time). A small input
 // takes std::sort on the whole keys, which gives the same order.
@@ -445,14 +446,32 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& sc
     std::sort(keys.begin(), keys.end());
     return;
   }
+  // Digit width: a pass costs about 3 instructions per key for each one per
+  // bucket (zeroing and summing the counts), so a document's few hundred keys
+  // sort fastest in 3 passes of 9 bits rather than 4 of 8 (typical keys hold
+  // 25 to 28 bits).
+  constexpr unsigned kMaxDigit = 12;
+  unsigned digit = kMaxDigit;
+  std::size_t best = SIZE_MAX;
+  for (unsigned passes = (width + kMaxDigit - 1) / kMaxDigit; passes <= width && passes <= 64; ++passes) {
+    const unsigned d = (width + passes - 1) / passes;
+    const std::size_t cost = passes * (3 * n + (std::size_t{1} << d));
+    if (cost < best) {
+      best = cost;
+      digit = d;
+    }
+  }
+  const std::uint64_t mask = (std::uint64_t{1} << digit) - 1;
+  std::array<std::uint32_t, std::size_t{1} << kMaxDigit> count;
+  const std::size_t buckets = std::size_t{1} << digit;
   scratch.resize(n);
-  for (unsigned shift = low; shift < low + width; shift += 8) {
-    std::array<std::uint32_t, 256> count{};
-    for (const std::uint64_t k : keys) ++count[(k >> shift) & 0xFF];
-    if (count[(keys[0] >> shift) & 0xFF] == n) continue;  // one value in this byte: nothing to move
+  for (unsigned shift = low; shift < low + width; shift += digit) {
+    std::fill_n(count.begin(), buckets, 0u);
+    for (const std::uint64_t k : keys) ++count[(k >> shift) & mask];
+    if (count[(keys[0] >> shift) & mask] == n) continue;  // one value in this digit: nothing to move
     std::uint32_t sum = 0;
-    for (std::uint32_t& c : count) sum += std::exchange(c, sum);
-    for (const std::uint64_t k : keys) scratch[count[(k >> shift) & 0xFF]++] = k;
+    for (std::size_t b = 0; b < buckets; ++b) sum += std::exchange(count[b], sum);
+    for (const std::uint64_t k : keys) scratch[count[(k >> shift) & mask]++] = k;
     keys.swap(scratch);
   }
 }

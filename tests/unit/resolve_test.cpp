@@ -3,6 +3,7 @@
 // names split by line breaks.
 #include "newsner/resolve.hpp"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -98,11 +99,16 @@ TEST_CASE("resolve: priority order is the same whichever way it is sorted") {
       {5, 7, EntityType::Location, 0.5f},      //   "one two" of the same rank
       {0, 1, EntityType::Date, 0.99f},         // "alpha": shorter, but free once "alpha beta" lost
   };
+  std::string text_long = text;
   for (int f = 0; f < 200; ++f) text += " x";
+  for (int f = 0; f < 30000; ++f) text_long += " x";
   const std::string expect = "alpha/DATE | beta gamma/PERSON | delta/ORGANIZATION | epsilon/PERSON | one two/LOCATION";
   CHECK(resolve_rows(text.substr(0, text.size() - 2 * 190), cands, 10, 3) == expect);  // small: std::sort
   CHECK(resolve_rows(text, cands, 200, 5) == expect);                                   // radix sort on 64-bit keys
   CHECK(resolve_rows(text, cands, 200, 40) == expect);                                  // many scores: 128-bit keys
+  // More keys and wider ones: radix digits of other widths.
+  CHECK(resolve_rows(text_long, cands, 30000, 5) == expect);
+  CHECK(resolve_rows(text_long, cands, 30000, 30) == expect);
 }
 
 namespace {
@@ -164,4 +170,63 @@ TEST_CASE("resolve: text order and same-span merges, also after a longer documen
   CHECK(resolve_kb("w0 w1 w2", {{0, 2, EntityType::Organization, 0.9f, ""}, {0, 1, EntityType::Organization, 0.9f, "kb:w0"}}) ==
         "w0 w1/ORGANIZATION");
   CHECK(resolve_kb("", {}).empty());
+}
+
+TEST_CASE("resolve: the greedy choice matches a reference sort on random candidates") {
+  using newsner::EntityType;
+  // Lowercase words: the document pass adds and retypes nothing, so the result
+  // is the greedy choice alone. The reference orders by the documented priority
+  // with std::stable_sort (input order last) and takes each candidate that
+  // overlaps no taken one.
+  std::uint64_t seed = 12345;
+  const auto next = [&](std::uint64_t bound) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % bound;
+  };
+  for (const auto& [words, count, scores] : std::vector<std::tuple<int, int, int>>{
+           {20, 30, 3}, {200, 300, 5}, {2000, 3000, 12}, {2000, 3000, 40}, {20000, 30000, 20}}) {
+    std::string text;
+    for (int w = 0; w < words; ++w) {
+      text += w ? " w" : "w";
+      text += std::to_string(w % 7);  // words of 2 bytes: spans of equal token length tie on size
+    }
+    newsner::text::Tokenizer tokenizer;
+    const newsner::text::TokenizedText tt = tokenizer.tokenize(text);
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    std::vector<newsner::Candidate> cands;
+    for (int k = 0; k < count; ++k) {
+      const std::size_t b = next(static_cast<std::uint64_t>(words));
+      const std::size_t e = std::min<std::size_t>(b + 1 + next(4), static_cast<std::size_t>(words));
+      const auto type = static_cast<EntityType>(next(4));
+      newsner::recognize::emit_candidate(ctx, type, b, e, 0.3f + 0.01f * static_cast<float>(next(scores)), "test", cands);
+    }
+    const auto rank = [](EntityType t) {
+      return t == EntityType::Date ? 0 : t == EntityType::Person ? 1 : t == EntityType::Organization ? 2 : 3;
+    };
+    std::vector<std::size_t> order(cands.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const newsner::Candidate& a = cands[x];
+      const newsner::Candidate& b = cands[y];
+      if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+      if (a.score != b.score) return a.score > b.score;
+      if (rank(a.type) != rank(b.type)) return rank(a.type) < rank(b.type);
+      return a.span.begin < b.span.begin;
+    });
+    std::vector<std::pair<newsner::Span, EntityType>> expect;
+    std::vector<bool> taken(text.size(), false);
+    for (const std::size_t k : order) {
+      const newsner::Candidate& c = cands[k];
+      if (std::find(taken.begin() + c.span.begin, taken.begin() + c.span.end, true) != taken.begin() + c.span.end) continue;
+      std::fill(taken.begin() + c.span.begin, taken.begin() + c.span.end, true);
+      expect.push_back({c.span, c.type});
+    }
+    std::sort(expect.begin(), expect.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    const std::vector<newsner::Mention> got = newsner::resolve(ctx, cands, false);
+    REQUIRE(got.size() == expect.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].span == expect[i].first);
+      CHECK(got[i].type == expect[i].second);
+    }
+  }
 }
