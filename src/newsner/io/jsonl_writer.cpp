@@ -1,7 +1,7 @@
 #include "newsner/io/jsonl_writer.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -20,19 +20,6 @@ inline bool special8(std::uint64_t w) {
   const std::uint64_t control = (w - kOnes * 0x20) & ~w;
   const std::uint64_t q = (quote - kOnes) & ~quote, b = (backslash - kOnes) & ~backslash;
   return ((control | q | b) & kHighs) != 0;
-}
-
-inline bool is_ascii(std::string_view s) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & kHighs) return false;
-  }
-  for (; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  }
-  return true;
 }
 
 // Writes a line through a raw pointer into `out` instead of one std::string
@@ -78,13 +65,16 @@ class Writer {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    unsigned digits = 1;
-    for (std::uint64_t x = v;; x /= 10000, digits += 4) {  // offsets: mostly one round
-      if (x < 10) break;
-      if (x < 100) { digits += 1; break; }
-      if (x < 1000) { digits += 2; break; }
-      if (x < 10000) { digits += 3; break; }
-    }
+    static constexpr std::uint64_t kPow10[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                                 10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                                 100000000000ull, 1000000000000ull, 10000000000000ull,
+                                                 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                                 100000000000000000ull, 1000000000000000000ull,
+                                                 10000000000000000000ull};
+    // Digits without a loop: log10 from the bit width (1233 / 4096 ~ log10(2)),
+    // off by at most one, which the table settles (v | 1: 0 has one digit too).
+    const unsigned guess = (static_cast<unsigned>(std::bit_width(v | 1)) * 1233) >> 12;
+    const unsigned digits = guess + 1 - ((v | 1) < kPow10[guess]);
     char* q = p_ + digits;
     p_ = q;
     while (v >= 100) {
@@ -105,49 +95,86 @@ class Writer {
     p_ += length;
   }
 
-  // `s` as a JSON string literal: needs room(6 * s.size() + 2); `s` must be
-  // valid UTF-8. `readable` bytes from s.data() on may be read (>= s.size()):
-  // when 8 are, a short tail is also checked as one word.
-  void put_valid_string(std::string_view s, std::size_t readable) {
+  /// `s` as a JSON string literal: needs room(6 * s.size() + 2). Returns false
+  /// when `s` is not all ASCII: then it may be invalid UTF-8, which the caller
+  /// checks (it may know better, e.g. for a slice of a valid text) and, if so,
+  /// goes back to mark() and writes the repaired string instead.
+  bool put_literal(std::string_view s) {
     *p_++ = '"';
-    const char* d = s.data();
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-      // 8 bytes at a time while none needs a look (most names and values).
-      const std::size_t rest = n - i;
-      if (rest >= 8 || readable - i >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, d + i, 8);
-        const std::size_t take = rest < 8 ? rest : 8;
-        if (take < 8) {  // bytes past the string count as spaces (little-endian: the first are the low ones)
-          const std::uint64_t keep = ~std::uint64_t{0} >> (8 * (8 - take));
-          w = (w & keep) | (kOnes * ' ' & ~keep);
-        }
-        if (!special8(w)) {
-          std::memcpy(p_, &w, 8);  // room() asked for 6 per byte: 8 bytes fit
-          p_ += take;
-          i += take;
-          continue;
-        }
+    std::uint64_t bytes = 0;  // the bytes of `s` OR-ed together
+    if (!put_plain(s, &bytes)) {
+      bytes = 0;
+      for (const char c : s) {
+        bytes |= static_cast<unsigned char>(c);
+        put_escaped(static_cast<unsigned char>(c));
       }
-      const std::size_t stop = std::min(n, i + 8);
-      for (; i < stop; ++i) put_escaped(static_cast<unsigned char>(d[i]));
     }
     *p_++ = '"';
+    return (bytes & kHighs) == 0;
   }
 
   /// `s` as a JSON string literal (with quotes). Invalid UTF-8 is repaired.
-  /// `readable` as for put_valid_string; `known_valid` skips the UTF-8 check.
-  void json_string(std::string_view s, bool known_valid = false, std::size_t readable = 0) {
-    if (!known_valid && !is_ascii(s) && !text::is_valid_utf8(s)) {
-      const std::string repaired = text::repair_utf8(s);
-      room(6 * repaired.size() + 2);
-      put_valid_string(repaired, repaired.size());
-      return;
-    }
+  void json_string(std::string_view s) {
     room(6 * s.size() + 2);
-    put_valid_string(s, std::max(readable, s.size()));
+    char* const start = p_;
+    if (!put_literal(s) && !text::is_valid_utf8(s)) put_repaired(start, s);
+  }
+
+  char* mark() const { return p_; }
+
+  /// Goes back to `start` (a mark() since the last room()) and writes `s`, not
+  /// valid UTF-8, repaired.
+  void put_repaired(char* start, std::string_view s) {
+    p_ = start;
+    const std::string repaired = text::repair_utf8(s);
+    room(6 * repaired.size() + 2);
+    put_literal(repaired);
+  }
+
+ private:
+  /// Copies `s` when none of its bytes needs an escape (the usual case) and
+  /// returns true; `*bytes` receives its bytes OR-ed together (enough to tell
+  /// ASCII). Reads and writes whole words: the first and last ones overlap for
+  /// lengths that are not a multiple of their size, so no byte past `s` is read.
+  /// Needs room for s.size() bytes; on false, what it wrote is to be overwritten.
+  bool put_plain(std::string_view s, std::uint64_t* bytes) {
+    const char* d = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t w;
+    if (n >= 8) {
+      std::uint64_t all = 0;
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, d + i, 8);
+        if (special8(w)) return false;
+        all |= w;
+        std::memcpy(p_ + i, &w, 8);
+      }
+      std::memcpy(&w, d + n - 8, 8);
+      if (special8(w)) return false;
+      std::memcpy(p_ + n - 8, &w, 8);
+      *bytes = all | w;
+    } else if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, d, 4);
+      std::memcpy(&hi, d + n - 4, 4);
+      w = lo | (std::uint64_t{hi} << 32);
+      if (special8(w)) return false;
+      std::memcpy(p_, &lo, 4);
+      std::memcpy(p_ + n - 4, &hi, 4);
+      *bytes = w;
+    } else if (n > 0) {
+      // 1 to 3 bytes: the first, middle and last one cover them; the rest of the word counts as spaces.
+      const unsigned char a = static_cast<unsigned char>(d[0]), b = static_cast<unsigned char>(d[n / 2]),
+                          c = static_cast<unsigned char>(d[n - 1]);
+      w = a | (std::uint64_t{b} << 8) | (std::uint64_t{c} << 16) | (kOnes * ' ' & ~std::uint64_t{0xFFFFFF});
+      if (special8(w)) return false;
+      p_[0] = static_cast<char>(a);
+      p_[n / 2] = static_cast<char>(b);
+      p_[n - 1] = static_cast<char>(c);
+      *bytes = w;
+    }
+    p_ += n;
+    return true;
   }
 
  private:
@@ -210,7 +237,16 @@ void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
   w.room(16);
   w.put("\"entities\":[");
   const std::string_view text = r.text;
-  const bool text_valid = text::is_valid_utf8(text);
+  // The text is checked as UTF-8 once, and only when a mention's text is not
+  // ASCII: then the slice is valid when the text is and it starts and ends on
+  // character boundaries. (The extractor repairs the text, so this is a guard.)
+  enum class Validity : std::uint8_t { Unknown, Valid, Invalid } text_validity = Validity::Unknown;
+  const auto valid_slice = [&](Span span) {
+    if (text_validity == Validity::Unknown) {
+      text_validity = text::is_valid_utf8(text) ? Validity::Valid : Validity::Invalid;
+    }
+    return text_validity == Validity::Valid && boundary(text, span.begin) && boundary(text, span.end);
+  };
   text::OffsetConverter conv(text, opt.offsets);
   bool first = true;
   for (const Mention& m : r.mentions) {
@@ -226,8 +262,8 @@ void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
     if (!first) w.put(',');
     first = false;
     w.put("{\"text\":");
-    w.json_string(surface, text_valid && boundary(text, m.span.begin) && boundary(text, m.span.end),
-                  text.size() - m.span.begin);
+    char* const literal = w.mark();
+    if (!w.put_literal(surface) && !valid_slice(m.span)) w.put_repaired(literal, surface);
     const TypeKey& type = kTypeKeys[static_cast<int>(m.type) & 3];
     w.put_padded(type.text, type.size);
     w.put_number(conv.convert(m.span.begin));
