@@ -28,7 +28,9 @@ inline bool special8(std::uint64_t w) {
 // At most one Writer per string at a time.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out), p_(out.data() + out.size()), end_(p_) {}
+  /// `slack`: bytes added to each growth of the string (see room()).
+  explicit Writer(std::string& out, std::size_t slack = 1024)
+      : out_(out), p_(out.data() + out.size()), end_(p_), slack_(slack) {}
   ~Writer() { finish(); }
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -39,7 +41,7 @@ class Writer {
   void room(std::size_t n) {
     if (static_cast<std::size_t>(end_ - p_) >= n) return;
     const std::size_t used = static_cast<std::size_t>(p_ - out_.data());
-    out_.resize(used + n + 1024);
+    out_.resize(used + n + slack_);
     p_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
@@ -204,6 +206,7 @@ class Writer {
   std::string& out_;
   char* p_;
   char* end_;
+  std::size_t slack_;
 };
 
 // A mention's text is valid UTF-8 without a check when the whole text is and
@@ -302,7 +305,7 @@ void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  Writer w(out);
+  Writer w(out, 0);  // one string (e.g. a key of a record): zero-filling 1 KB would cost more than it
   w.json_string(s);
 }
 
