@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsner::io {
 namespace {
 
@@ -21,6 +25,16 @@ inline bool special8(std::uint64_t w) {
   const std::uint64_t q = (quote - kOnes) & ~quote, b = (backslash - kOnes) & ~backslash;
   return ((control | q | b) & kHighs) != 0;
 }
+
+#if defined(__SSE2__)
+// The same for the 16 bytes of `v` (SSE2 is part of x86-64).
+inline bool special16(__m128i v) {
+  const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F, unsigned
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)) != 0;
+}
+#endif
 
 // Writes a line through a raw pointer into `out` instead of one std::string
 // append (capacity check, size update) per piece: room() extends the string
@@ -103,16 +117,17 @@ class Writer {
   /// goes back to mark() and writes the repaired string instead.
   bool put_literal(std::string_view s) {
     *p_++ = '"';
-    std::uint64_t bytes = 0;  // the bytes of `s` OR-ed together
-    if (!put_plain(s, &bytes)) {
-      bytes = 0;
+    bool ascii = true;
+    if (!put_plain(s, &ascii)) {
+      unsigned char bytes = 0;  // the bytes of `s` OR-ed together
       for (const char c : s) {
         bytes |= static_cast<unsigned char>(c);
         put_escaped(static_cast<unsigned char>(c));
       }
+      ascii = bytes < 0x80;
     }
     *p_++ = '"';
-    return (bytes & kHighs) == 0;
+    return ascii;
   }
 
   /// `s` as a JSON string literal (with quotes). Invalid UTF-8 is repaired.
@@ -135,27 +150,57 @@ class Writer {
 
  private:
   /// Copies `s` when none of its bytes needs an escape (the usual case) and
-  /// returns true; `*bytes` receives its bytes OR-ed together (enough to tell
-  /// ASCII). Reads and writes whole words: the first and last ones overlap for
-  /// lengths that are not a multiple of their size, so no byte past `s` is read.
+  /// returns true; `*ascii` tells whether all its bytes are ASCII. Reads and
+  /// writes whole words: the first and last ones overlap for lengths that are
+  /// not a multiple of their size, so no byte past `s` is read.
   /// Needs room for s.size() bytes; on false, what it wrote is to be overwritten.
-  bool put_plain(std::string_view s, std::uint64_t* bytes) {
+  bool put_plain(std::string_view s, bool* ascii) {
     const char* d = s.data();
     const std::size_t n = s.size();
-    std::uint64_t w;
+#if defined(__SSE2__)
     if (n >= 8) {
-      std::uint64_t all = 0;
-      for (std::size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&w, d + i, 8);
+      // Most names, values and ids have 8 to 16 bytes: one vector holds the
+      // first and the last 8 of them.
+      if (n <= 16) {
+        const __m128i v = _mm_unpacklo_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(d)),
+                                             _mm_loadl_epi64(reinterpret_cast<const __m128i*>(d + n - 8)));
+        if (special16(v)) return false;
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(p_), v);
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(p_ + n - 8), _mm_unpackhi_epi64(v, v));
+        *ascii = _mm_movemask_epi8(v) == 0;
+      } else {
+        __m128i all = _mm_setzero_si128();
+        for (std::size_t i = 0;; i += 16) {
+          const std::size_t at = i + 16 < n ? i : n - 16;
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
+          if (special16(v)) return false;
+          all = _mm_or_si128(all, v);
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(p_ + at), v);
+          if (at == n - 16) break;
+        }
+        *ascii = _mm_movemask_epi8(all) == 0;
+      }
+      p_ += n;
+      return true;
+    }
+#else
+    if (n >= 8) {
+      std::uint64_t w, all = 0;
+      for (std::size_t i = 0;; i += 8) {
+        const std::size_t at = i + 8 < n ? i : n - 8;
+        std::memcpy(&w, d + at, 8);
         if (special8(w)) return false;
         all |= w;
-        std::memcpy(p_ + i, &w, 8);
+        std::memcpy(p_ + at, &w, 8);
+        if (at == n - 8) break;
       }
-      std::memcpy(&w, d + n - 8, 8);
-      if (special8(w)) return false;
-      std::memcpy(p_ + n - 8, &w, 8);
-      *bytes = all | w;
-    } else if (n >= 4) {
+      *ascii = (all & kHighs) == 0;
+      p_ += n;
+      return true;
+    }
+#endif
+    std::uint64_t w = 0;
+    if (n >= 4) {
       std::uint32_t lo, hi;
       std::memcpy(&lo, d, 4);
       std::memcpy(&hi, d + n - 4, 4);
@@ -163,7 +208,6 @@ class Writer {
       if (special8(w)) return false;
       std::memcpy(p_, &lo, 4);
       std::memcpy(p_ + n - 4, &hi, 4);
-      *bytes = w;
     } else if (n > 0) {
       // 1 to 3 bytes: the first, middle and last one cover them; the rest of the word counts as spaces.
       const unsigned char a = static_cast<unsigned char>(d[0]), b = static_cast<unsigned char>(d[n / 2]),
@@ -173,8 +217,8 @@ class Writer {
       p_[0] = static_cast<char>(a);
       p_[n / 2] = static_cast<char>(b);
       p_[n - 1] = static_cast<char>(c);
-      *bytes = w;
     }
+    *ascii = (w & kHighs) == 0;
     p_ += n;
     return true;
   }
