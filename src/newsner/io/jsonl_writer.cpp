@@ -36,6 +36,175 @@ inline bool special16(__m128i v) {
 }
 #endif
 
+// The put functions write at `p` (the Writer made room) and return the end of
+// what they wrote. Free functions on a local pointer, not Writer members: a
+// char store may alias a member pointer, which would then be reloaded and
+// stored back around every byte written.
+
+inline char* put_raw(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+/// One of a few short constant strings, padded to 32 bytes: a fixed-size copy
+/// (needs room for 32 bytes), then the position moves by its length.
+inline char* put_padded(char* p, const char (&padded)[32], std::size_t length) {
+  std::memcpy(p, padded, 32);
+  return p + length;
+}
+
+/// Up to 20 digits.
+char* put_number(char* p, std::uint64_t v) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  static constexpr std::uint64_t kPow10[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                               10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                               100000000000ull, 1000000000000ull, 10000000000000ull,
+                                               100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                               100000000000000000ull, 1000000000000000000ull,
+                                               10000000000000000000ull};
+  // Digits without a loop: log10 from the bit width (1233 / 4096 ~ log10(2)),
+  // off by at most one, which the table settles (v | 1: 0 has one digit too).
+  const unsigned guess = (static_cast<unsigned>(std::bit_width(v | 1)) * 1233) >> 12;
+  const unsigned digits = guess + 1 - ((v | 1) < kPow10[guess]);
+  char* q = p + digits;
+  p = q;
+  while (v >= 100) {
+    q -= 2;
+    std::memcpy(q, kPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    std::memcpy(q - 2, kPairs + 2 * v, 2);
+  } else {
+    q[-1] = static_cast<char>('0' + v);
+  }
+  return p;
+}
+
+/// Copies `s` when none of its bytes needs an escape (the usual case) and
+/// returns true; `*ascii` tells whether all its bytes are ASCII. Reads and
+/// writes whole words: the first and last ones overlap for lengths that are
+/// not a multiple of their size, so no byte past `s` is read.
+/// Writes at `p_` (room for s.size() bytes); on false, what it wrote is to be overwritten.
+bool put_plain(char* p_, std::string_view s, bool* ascii) {
+  const char* d = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  if (n >= 8) {
+    // Most names, values and ids have 8 to 16 bytes: one vector holds the
+    // first and the last 8 of them.
+    if (n <= 16) {
+      const __m128i v = _mm_unpacklo_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(d)),
+                                           _mm_loadl_epi64(reinterpret_cast<const __m128i*>(d + n - 8)));
+      if (special16(v)) return false;
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p_), v);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p_ + n - 8), _mm_unpackhi_epi64(v, v));
+      *ascii = _mm_movemask_epi8(v) == 0;
+    } else {
+      __m128i all = _mm_setzero_si128();
+      for (std::size_t i = 0;; i += 16) {
+        const std::size_t at = i + 16 < n ? i : n - 16;
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
+        if (special16(v)) return false;
+        all = _mm_or_si128(all, v);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p_ + at), v);
+        if (at == n - 16) break;
+      }
+      *ascii = _mm_movemask_epi8(all) == 0;
+    }
+    return true;
+  }
+#else
+  if (n >= 8) {
+    std::uint64_t w, all = 0;
+    for (std::size_t i = 0;; i += 8) {
+      const std::size_t at = i + 8 < n ? i : n - 8;
+      std::memcpy(&w, d + at, 8);
+      if (special8(w)) return false;
+      all |= w;
+      std::memcpy(p_ + at, &w, 8);
+      if (at == n - 8) break;
+    }
+    *ascii = (all & kHighs) == 0;
+    return true;
+  }
+#endif
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, d, 4);
+    std::memcpy(&hi, d + n - 4, 4);
+    w = lo | (std::uint64_t{hi} << 32);
+    if (special8(w)) return false;
+    std::memcpy(p_, &lo, 4);
+    std::memcpy(p_ + n - 4, &hi, 4);
+  } else if (n > 0) {
+    // 1 to 3 bytes: the first, middle and last one cover them; the rest of the word counts as spaces.
+    const unsigned char a = static_cast<unsigned char>(d[0]), b = static_cast<unsigned char>(d[n / 2]),
+                        c = static_cast<unsigned char>(d[n - 1]);
+    w = a | (std::uint64_t{b} << 8) | (std::uint64_t{c} << 16) | (kOnes * ' ' & ~std::uint64_t{0xFFFFFF});
+    if (special8(w)) return false;
+    p_[0] = static_cast<char>(a);
+    p_[n / 2] = static_cast<char>(b);
+    p_[n - 1] = static_cast<char>(c);
+  }
+  *ascii = (w & kHighs) == 0;
+  return true;
+}
+
+char* put_escaped(char* p, unsigned char c) {
+  if (c >= 0x20 && c != '"' && c != '\\') {
+    *p++ = static_cast<char>(c);
+    return p;
+  }
+  *p++ = '\\';
+  switch (c) {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\r': *p++ = 'r'; break;
+    case '\t': *p++ = 't'; break;
+    case '\b': *p++ = 'b'; break;
+    case '\f': *p++ = 'f'; break;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char u[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      std::memcpy(p, u, 5);
+      p += 5;
+    }
+  }
+  return p;
+}
+
+struct Literal {
+  char* end;   // past the closing quote
+  bool ascii;  // false: `s` may be invalid UTF-8, for the caller to check
+};
+
+/// `s` as a JSON string literal: needs room for 6 * s.size() + 2 bytes. When
+/// `s` is not all ASCII it may be invalid UTF-8: the caller checks (it may know
+/// better, e.g. for a slice of a valid text) and, if so, has the Writer write
+/// it again repaired (Writer::put_repaired).
+Literal put_literal(char* p, std::string_view s) {
+  *p++ = '"';
+  bool ascii = true;
+  if (put_plain(p, s, &ascii)) {
+    p += s.size();
+  } else {
+    unsigned char bytes = 0;  // the bytes of `s` OR-ed together
+    for (const char c : s) {
+      bytes |= static_cast<unsigned char>(c);
+      p = put_escaped(p, static_cast<unsigned char>(c));
+    }
+    ascii = bytes < 0x80;
+  }
+  *p++ = '"';
+  return {p, ascii};
+}
+
 // Writes a line through a raw pointer into `out` instead of one std::string
 // append (capacity check, size update) per piece: room() extends the string
 // (zero-filled) ahead of the writes and finish() trims it to what was written.
@@ -69,184 +238,33 @@ class Writer {
   }
   void finish() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); end_ = p_; }
 
-  // The put functions need room() first.
-  void put(char c) { *p_++ = c; }
-  void put(std::string_view s) {
-    std::memcpy(p_, s.data(), s.size());
-    p_ += s.size();
-  }
-  /// Up to 20 digits.
-  void put_number(std::uint64_t v) {
-    static constexpr char kPairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
-    static constexpr std::uint64_t kPow10[20] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                                 10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                                 100000000000ull, 1000000000000ull, 10000000000000ull,
-                                                 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-                                                 100000000000000000ull, 1000000000000000000ull,
-                                                 10000000000000000000ull};
-    // Digits without a loop: log10 from the bit width (1233 / 4096 ~ log10(2)),
-    // off by at most one, which the table settles (v | 1: 0 has one digit too).
-    const unsigned guess = (static_cast<unsigned>(std::bit_width(v | 1)) * 1233) >> 12;
-    const unsigned digits = guess + 1 - ((v | 1) < kPow10[guess]);
-    char* q = p_ + digits;
-    p_ = q;
-    while (v >= 100) {
-      q -= 2;
-      std::memcpy(q, kPairs + 2 * (v % 100), 2);
-      v /= 100;
-    }
-    if (v >= 10) {
-      std::memcpy(q - 2, kPairs + 2 * v, 2);
-    } else {
-      q[-1] = static_cast<char>('0' + v);
-    }
-  }
-  /// One of a few short constant strings, padded to 32 bytes: a fixed-size copy
-  /// (needs room for 32 bytes), then the write position moves by its length.
-  void put_padded(const char (&padded)[32], std::size_t length) {
-    std::memcpy(p_, padded, 32);
-    p_ += length;
-  }
+  /// The write position, for the put functions; seek() takes back where they ended.
+  char* mark() const { return p_; }
+  void seek(char* p) { p_ = p; }
 
-  /// `s` as a JSON string literal: needs room(6 * s.size() + 2). Returns false
-  /// when `s` is not all ASCII: then it may be invalid UTF-8, which the caller
-  /// checks (it may know better, e.g. for a slice of a valid text) and, if so,
-  /// goes back to mark() and writes the repaired string instead.
-  bool put_literal(std::string_view s) {
-    *p_++ = '"';
-    bool ascii = true;
-    if (!put_plain(s, &ascii)) {
-      unsigned char bytes = 0;  // the bytes of `s` OR-ed together
-      for (const char c : s) {
-        bytes |= static_cast<unsigned char>(c);
-        put_escaped(static_cast<unsigned char>(c));
-      }
-      ascii = bytes < 0x80;
-    }
-    *p_++ = '"';
-    return ascii;
-  }
+  // Need room() first.
+  void put(char c) { *p_++ = c; }
+  void put(std::string_view s) { p_ = put_raw(p_, s); }
 
   /// `s` as a JSON string literal (with quotes). Invalid UTF-8 is repaired.
   void json_string(std::string_view s) {
     room(6 * s.size() + 2);
     char* const start = p_;
-    if (!put_literal(s) && !text::is_valid_utf8(s)) put_repaired(start, s);
+    const Literal lit = put_literal(start, s);
+    p_ = lit.end;
+    if (!lit.ascii && !text::is_valid_utf8(s)) put_repaired(start, s);
   }
 
-  char* mark() const { return p_; }
-
-  /// Goes back to `start` (a mark() since the last room()) and writes `s`, not
-  /// valid UTF-8, repaired.
+  /// Goes back to `start` (a position since the last room()) and writes `s`,
+  /// not valid UTF-8, repaired.
   void put_repaired(char* start, std::string_view s) {
     p_ = start;
     const std::string repaired = text::repair_utf8(s);
     room(6 * repaired.size() + 2);
-    put_literal(repaired);
+    p_ = put_literal(p_, repaired).end;
   }
 
  private:
-  /// Copies `s` when none of its bytes needs an escape (the usual case) and
-  /// returns true; `*ascii` tells whether all its bytes are ASCII. Reads and
-  /// writes whole words: the first and last ones overlap for lengths that are
-  /// not a multiple of their size, so no byte past `s` is read.
-  /// Needs room for s.size() bytes; on false, what it wrote is to be overwritten.
-  bool put_plain(std::string_view s, bool* ascii) {
-    const char* d = s.data();
-    const std::size_t n = s.size();
-#if defined(__SSE2__)
-    if (n >= 8) {
-      // Most names, values and ids have 8 to 16 bytes: one vector holds the
-      // first and the last 8 of them.
-      if (n <= 16) {
-        const __m128i v = _mm_unpacklo_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(d)),
-                                             _mm_loadl_epi64(reinterpret_cast<const __m128i*>(d + n - 8)));
-        if (special16(v)) return false;
-        _mm_storel_epi64(reinterpret_cast<__m128i*>(p_), v);
-        _mm_storel_epi64(reinterpret_cast<__m128i*>(p_ + n - 8), _mm_unpackhi_epi64(v, v));
-        *ascii = _mm_movemask_epi8(v) == 0;
-      } else {
-        __m128i all = _mm_setzero_si128();
-        for (std::size_t i = 0;; i += 16) {
-          const std::size_t at = i + 16 < n ? i : n - 16;
-          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
-          if (special16(v)) return false;
-          all = _mm_or_si128(all, v);
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(p_ + at), v);
-          if (at == n - 16) break;
-        }
-        *ascii = _mm_movemask_epi8(all) == 0;
-      }
-      p_ += n;
-      return true;
-    }
-#else
-    if (n >= 8) {
-      std::uint64_t w, all = 0;
-      for (std::size_t i = 0;; i += 8) {
-        const std::size_t at = i + 8 < n ? i : n - 8;
-        std::memcpy(&w, d + at, 8);
-        if (special8(w)) return false;
-        all |= w;
-        std::memcpy(p_ + at, &w, 8);
-        if (at == n - 8) break;
-      }
-      *ascii = (all & kHighs) == 0;
-      p_ += n;
-      return true;
-    }
-#endif
-    std::uint64_t w = 0;
-    if (n >= 4) {
-      std::uint32_t lo, hi;
-      std::memcpy(&lo, d, 4);
-      std::memcpy(&hi, d + n - 4, 4);
-      w = lo | (std::uint64_t{hi} << 32);
-      if (special8(w)) return false;
-      std::memcpy(p_, &lo, 4);
-      std::memcpy(p_ + n - 4, &hi, 4);
-    } else if (n > 0) {
-      // 1 to 3 bytes: the first, middle and last one cover them; the rest of the word counts as spaces.
-      const unsigned char a = static_cast<unsigned char>(d[0]), b = static_cast<unsigned char>(d[n / 2]),
-                          c = static_cast<unsigned char>(d[n - 1]);
-      w = a | (std::uint64_t{b} << 8) | (std::uint64_t{c} << 16) | (kOnes * ' ' & ~std::uint64_t{0xFFFFFF});
-      if (special8(w)) return false;
-      p_[0] = static_cast<char>(a);
-      p_[n / 2] = static_cast<char>(b);
-      p_[n - 1] = static_cast<char>(c);
-    }
-    *ascii = (w & kHighs) == 0;
-    p_ += n;
-    return true;
-  }
-
- private:
-  void put_escaped(unsigned char c) {
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      *p_++ = static_cast<char>(c);
-      return;
-    }
-    *p_++ = '\\';
-    switch (c) {
-      case '"': *p_++ = '"'; break;
-      case '\\': *p_++ = '\\'; break;
-      case '\n': *p_++ = 'n'; break;
-      case '\r': *p_++ = 'r'; break;
-      case '\t': *p_++ = 't'; break;
-      case '\b': *p_++ = 'b'; break;
-      case '\f': *p_++ = 'f'; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        const char u[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        std::memcpy(p_, u, 5);
-        p_ += 5;
-      }
-    }
-  }
-
   std::string& out_;
   char* p_;
   char* end_;
@@ -306,41 +324,43 @@ void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
       for (std::string_view e : m.evidence) bound += literal_bound(e) + 1;
     }
     w.room(bound);
-    if (!first) w.put(',');
+    char* p = w.mark();
+    // A literal that turns out not to be valid UTF-8 is written again repaired,
+    // by the Writer (which asks for room of its own); then the room for the
+    // rest of the mention is asked again (`bound` covers it).
+    const auto repair = [&](char* start, std::string_view s) {
+      w.put_repaired(start, s);
+      w.room(bound);
+      return w.mark();
+    };
+    const auto literal = [&](char* at, std::string_view s) {
+      const Literal lit = put_literal(at, s);
+      return lit.ascii || text::is_valid_utf8(s) ? lit.end : repair(at, s);
+    };
+    if (!first) *p++ = ',';
     first = false;
-    w.put("{\"text\":");
-    char* const literal = w.mark();
-    if (!w.put_literal(surface) && !valid_slice(m.span)) w.put_repaired(literal, surface);
+    p = put_raw(p, "{\"text\":");
+    const Literal lit = put_literal(p, surface);
+    p = lit.ascii || valid_slice(m.span) ? lit.end : repair(p, surface);
     const TypeKey& type = kTypeKeys[static_cast<int>(m.type) & 3];
-    w.put_padded(type.text, type.size);
-    w.put_number(conv.convert(m.span.begin));
-    w.put(",\"end\":");
-    w.put_number(conv.convert(m.span.end));
-    if (!m.value.empty()) {
-      w.put(",\"value\":");
-      w.json_string(m.value);
-    }
-    if (!m.mod.empty()) {
-      w.put(",\"mod\":");
-      w.json_string(m.mod);
-    }
-    if (!m.kb_id.empty()) {
-      w.put(",\"kb_id\":");
-      w.json_string(m.kb_id);
-    }
-    if (opt.sentence) {
-      w.put(",\"sentence\":");
-      w.put_number(m.sentence);
-    }
+    p = put_padded(p, type.text, type.size);
+    p = put_number(p, conv.convert(m.span.begin));
+    p = put_raw(p, ",\"end\":");
+    p = put_number(p, conv.convert(m.span.end));
+    if (!m.value.empty()) p = literal(put_raw(p, ",\"value\":"), m.value);
+    if (!m.mod.empty()) p = literal(put_raw(p, ",\"mod\":"), m.mod);
+    if (!m.kb_id.empty()) p = literal(put_raw(p, ",\"kb_id\":"), m.kb_id);
+    if (opt.sentence) p = put_number(put_raw(p, ",\"sentence\":"), m.sentence);
     if (opt.explain) {
-      w.put(",\"evidence\":[");
+      p = put_raw(p, ",\"evidence\":[");
       for (std::size_t k = 0; k < m.evidence.size(); ++k) {
-        if (k) w.put(',');
-        w.json_string(m.evidence[k]);
+        if (k) *p++ = ',';
+        p = literal(p, m.evidence[k]);
       }
-      w.put(']');
+      *p++ = ']';
     }
-    w.put('}');
+    *p++ = '}';
+    w.seek(p);
   }
   w.room(1);
   w.put(']');

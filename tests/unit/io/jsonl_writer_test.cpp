@@ -149,3 +149,29 @@ TEST_CASE("jsonl writer: mention texts") {
   }
 }
 
+
+TEST_CASE("jsonl writer: values, ids and evidence that are not valid UTF-8 come out repaired") {
+  io::WriteOptions opt;
+  opt.explain = true;
+  Extraction r;
+  r.text = "Rome and Paris";
+  Mention m;
+  m.type = EntityType::Location;
+  m.span = {0, 4};
+  m.kb_id = "geo\xff";
+  m.evidence = {"gazetteer:\xc3", "ok"};
+  r.mentions.push_back(m);
+  m.span = {9, 14};
+  m.kb_id = std::string(3000, '\x01') + "\xff";  // long: the repair asks for more room
+  m.value = "\xe2\x82";
+  m.evidence = {};
+  r.mentions.push_back(m);
+  std::string u0001;
+  for (int i = 0; i < 3000; ++i) u0001 += "\\u0001";
+  std::string out;
+  io::append_record_line(out, "", "1", &r, "", opt);
+  CHECK(out == "{\"id\":1,\"entities\":[{\"text\":\"Rome\",\"type\":\"LOCATION\",\"start\":0,\"end\":4,"
+               "\"kb_id\":\"geo\xEF\xBF\xBD\",\"evidence\":[\"gazetteer:\xEF\xBF\xBD\",\"ok\"]},"
+               "{\"text\":\"Paris\",\"type\":\"LOCATION\",\"start\":9,\"end\":14,\"value\":\"\xEF\xBF\xBD\","
+               "\"kb_id\":\"" + u0001 + "\xEF\xBF\xBD\",\"evidence\":[]}]}\n");
+}
