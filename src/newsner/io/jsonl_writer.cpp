@@ -71,15 +71,21 @@ char* put_number(char* p, std::uint64_t v) {
   const unsigned digits = guess + 1 - ((v | 1) < kPow10[guess]);
   char* q = p + digits;
   p = q;
-  while (v >= 100) {
+  while (v > 0xFFFFFFFFu) {
     q -= 2;
     std::memcpy(q, kPairs + 2 * (v % 100), 2);
     v /= 100;
   }
-  if (v >= 10) {
-    std::memcpy(q - 2, kPairs + 2 * v, 2);
+  auto u = static_cast<std::uint32_t>(v);  // offsets fit: 32-bit division by 100 is cheaper
+  while (u >= 100) {
+    q -= 2;
+    std::memcpy(q, kPairs + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) {
+    std::memcpy(q - 2, kPairs + 2 * u, 2);
   } else {
-    q[-1] = static_cast<char>('0' + v);
+    q[-1] = static_cast<char>('0' + u);
   }
   return p;
 }
