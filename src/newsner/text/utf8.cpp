@@ -6,6 +6,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsner::text {
 namespace {
 
@@ -104,6 +108,16 @@ std::uint64_t OffsetConverter::walk(std::uint32_t byte_offset) {
   // The ASCII run from here on, for the next calls: each byte of the text is
   // looked at once, by this scan or by the walk above.
   std::size_t end = std::max<std::size_t>(target, ascii_end_);
+#if defined(__SSE2__)
+  for (; end + 16 <= text_.size(); end += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + end));
+    if (const int high = _mm_movemask_epi8(v)) {
+      end += static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      ascii_end_ = static_cast<std::uint32_t>(end);
+      return units;
+    }
+  }
+#endif
   for (; end + 8 <= text_.size(); end += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + end, 8);
