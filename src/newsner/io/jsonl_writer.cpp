@@ -40,6 +40,8 @@ inline bool special16(__m128i v) {
 // what they wrote. Free functions on a local pointer, not Writer members: a
 // char store may alias a member pointer, which would then be reloaded and
 // stored back around every byte written.
+// `inline`: several calls per mention; with the hint GCC inlines them into
+// write_entities (callgrind: -1.6 M instructions on the 3 MB sample).
 
 inline char* put_raw(char* p, std::string_view s) {
   std::memcpy(p, s.data(), s.size());
@@ -54,7 +56,7 @@ inline char* put_padded(char* p, const char (&padded)[32], std::size_t length) {
 }
 
 /// Up to 20 digits.
-char* put_number(char* p, std::uint64_t v) {
+inline char* put_number(char* p, std::uint64_t v) {
   static constexpr char kPairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
@@ -95,7 +97,7 @@ char* put_number(char* p, std::uint64_t v) {
 /// writes whole words: the first and last ones overlap for lengths that are
 /// not a multiple of their size, so no byte past `s` is read.
 /// Writes at `p_` (room for s.size() bytes); on false, what it wrote is to be overwritten.
-bool put_plain(char* p_, std::string_view s, bool* ascii) {
+inline bool put_plain(char* p_, std::string_view s, bool* ascii) {
   const char* d = s.data();
   const std::size_t n = s.size();
 #if defined(__SSE2__)
@@ -194,7 +196,7 @@ struct Literal {
 /// `s` is not all ASCII it may be invalid UTF-8: the caller checks (it may know
 /// better, e.g. for a slice of a valid text) and, if so, has the Writer write
 /// it again repaired (Writer::put_repaired).
-Literal put_literal(char* p, std::string_view s) {
+inline Literal put_literal(char* p, std::string_view s) {
   *p++ = '"';
   bool ascii = true;
   if (put_plain(p, s, &ascii)) {
