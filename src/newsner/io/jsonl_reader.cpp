@@ -29,14 +29,6 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
   JsonlRecord rec;
   rec.doc.id = std::to_string(line_number);
   rec.id_json = rec.doc.id;
-  std::string repaired;
-  if (!text::is_valid_utf8(line)) {
-    std::size_t replaced = 0;
-    repaired = text::repair_utf8(line, &replaced);
-    line = repaired;
-    padded = false;
-    rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
-  }
   // A parser keeps its buffers at the size of the largest line it has seen;
   // after a huge line, start over so that they are not held while it is processed.
   struct Shrink {
@@ -46,8 +38,19 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
       if (huge) parser = simdjson::dom::parser{};
     }
   } shrink{impl_->parser, line.size() > kShrinkAbove};
+  // simdjson validates UTF-8 as it parses: the line is checked again (and
+  // repaired) only when parsing fails, which a valid line never pays for.
   simdjson::dom::element root;
   auto err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(root);
+  std::string repaired;
+  if (err && !text::is_valid_utf8(line)) {
+    std::size_t replaced = 0;
+    repaired = text::repair_utf8(line, &replaced);
+    line = repaired;
+    shrink.huge = line.size() > kShrinkAbove;
+    rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
+    err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root);
+  }
   if (err) {
     rec.error = fmt::format("malformed JSON: {}", simdjson::error_message(err));
     return rec;

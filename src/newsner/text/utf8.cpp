@@ -1,8 +1,14 @@
 #include "newsner/text/utf8.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include <simdjson.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace newsner::text {
 namespace {
@@ -60,6 +66,67 @@ std::size_t valid_utf8_prefix(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
+
+static_assert(std::endian::native == std::endian::little, "OffsetConverter reads words little-endian");
+
+std::uint64_t OffsetConverter::walk(std::uint32_t byte_offset) {
+  const std::uint32_t target = static_cast<std::uint32_t>(std::min<std::size_t>(byte_offset, text_.size()));
+  if (target < byte_) { byte_ = 0; ascii_end_ = 0; units_ = 0; }
+  // Bytes up to ascii_end_ are ASCII: one unit each. Past it, the units before
+  // an offset in valid UTF-8 are the bytes that start a character (all but the
+  // continuation bytes 10xxxxxx), plus one more per 4-byte leader (11110xxx)
+  // in UTF-16: counted 8 bytes at a time, no decoding.
+  std::uint32_t i = std::min(ascii_end_, target);
+  std::uint64_t units = units_ + (i - byte_);
+  const bool utf16 = unit_ == OffsetUnit::Utf16;
+  const char* p = text_.data();
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const auto count = [&](std::uint64_t w) {
+    const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // bit 7 set, bit 6 clear
+    std::uint64_t n = detail::popcount8(continuation);
+    if (utf16) n -= detail::popcount8(w & (w << 1) & (w << 2) & (w << 3) & kHigh);  // 1111xxxx: a second unit
+    return n;  // bytes of `w` that are not a unit of their own, less the extra UTF-16 units
+  };
+  for (; i + 8 <= target; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    units += 8;
+    if (w & kHigh) units -= count(w);
+  }
+  if (i < target) {
+    // The last bytes before the target: a word cut to them (bytes past them are
+    // zero; little-endian: the first bytes are the low ones).
+    const std::uint32_t take = target - i;
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + i, std::min<std::size_t>(8, text_.size() - i));
+    w &= ~std::uint64_t{0} >> (8 * (8 - take));
+    units += take;
+    if (w & kHigh) units -= count(w);
+  }
+  byte_ = target;
+  units_ = units;
+  // The ASCII run from here on, for the next calls: each byte of the text is
+  // looked at once, by this scan or by the walk above.
+  std::size_t end = std::max<std::size_t>(target, ascii_end_);
+#if defined(__SSE2__)
+  for (; end + 16 <= text_.size(); end += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + end));
+    if (const int high = _mm_movemask_epi8(v)) {
+      end += static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(high)));
+      ascii_end_ = static_cast<std::uint32_t>(end);
+      return units;
+    }
+  }
+#endif
+  for (; end + 8 <= text_.size(); end += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + end, 8);
+    if (w & kHigh) break;
+  }
+  while (end < text_.size() && static_cast<unsigned char>(p[end]) < 0x80) ++end;
+  ascii_end_ = static_cast<std::uint32_t>(end);
+  return units;
+}
 
 std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   std::string out;

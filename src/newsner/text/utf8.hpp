@@ -40,13 +40,26 @@ enum class OffsetUnit { CodePoint, Byte, Utf16 };
 class OffsetConverter {
  public:
   OffsetConverter(std::string_view text, OffsetUnit unit) : text_(text), unit_(unit) {}
-  std::uint64_t convert(std::uint32_t byte_offset);
+  std::uint64_t convert(std::uint32_t byte_offset) {
+    if (unit_ == OffsetUnit::Byte) return byte_offset;
+    // News text is mostly ASCII (in the samples one non-ASCII byte in ~200,
+    // several mentions apart): inside a known ASCII run a unit is a byte.
+    if (byte_offset <= ascii_end_ && byte_offset >= byte_) {
+      units_ += byte_offset - byte_;
+      byte_ = byte_offset;
+      return units_;
+    }
+    return walk(byte_offset);
+  }
 
  private:
+  std::uint64_t walk(std::uint32_t byte_offset);
+
   std::string_view text_;
   OffsetUnit unit_;
-  std::uint32_t byte_ = 0;   // position reached so far, in bytes
-  std::uint64_t units_ = 0;  // the same position in the target unit
+  std::uint32_t byte_ = 0;       // position reached so far, in bytes
+  std::uint32_t ascii_end_ = 0;  // bytes [byte_, ascii_end_) are known to be ASCII
+  std::uint64_t units_ = 0;      // the position byte_ in the target unit
 };
 
 namespace detail {
@@ -55,52 +68,5 @@ inline std::uint32_t popcount8(std::uint64_t high_bits) {
   return static_cast<std::uint32_t>(((high_bits >> 7) * 0x0101010101010101ull) >> 56);
 }
 }  // namespace detail
-
-// Inline: the writer calls it twice per mention, mostly for a few words of text.
-static_assert(std::endian::native == std::endian::little, "OffsetConverter::convert reads words little-endian");
-
-inline std::uint64_t OffsetConverter::convert(std::uint32_t byte_offset) {
-  if (unit_ == OffsetUnit::Byte) return byte_offset;
-  const std::uint32_t target = static_cast<std::uint32_t>(std::min<std::size_t>(byte_offset, text_.size()));
-  if (target < byte_) { byte_ = 0; units_ = 0; }
-  // In valid UTF-8 the units before an offset are the bytes that start a
-  // character (all but the continuation bytes 10xxxxxx), plus one more per
-  // 4-byte leader (11110xxx) in UTF-16: counted 8 bytes at a time, no decoding.
-  const bool utf16 = unit_ == OffsetUnit::Utf16;
-  const char* p = text_.data();
-  std::uint32_t i = byte_;
-  std::uint64_t units = units_;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  const auto count = [&](std::uint64_t w) {
-    const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // bit 7 set, bit 6 clear
-    std::uint64_t n = detail::popcount8(continuation);
-    if (utf16) n -= detail::popcount8(w & (w << 1) & (w << 2) & (w << 3) & kHigh);  // 1111xxxx: a second unit
-    return n;  // bytes of `w` that are not a unit of their own, less the extra UTF-16 units
-  };
-  for (; i + 8 <= target; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    units += 8;
-    if (w & kHigh) units -= count(w);
-  }
-  if (i < target) {
-    // The last bytes before the target: a word cut to them (bytes past them are
-    // zero; little-endian: the first bytes are the low ones).
-    const std::uint32_t take = target - i;
-    std::uint64_t w = 0;
-    if (text_.size() - i >= 8) {
-      std::memcpy(&w, p + i, 8);
-    } else {
-      std::memcpy(&w, p + i, text_.size() - i);
-    }
-    w &= ~std::uint64_t{0} >> (8 * (8 - take));
-    units += take;
-    if (w & kHigh) units -= count(w);
-    i = target;
-  }
-  byte_ = i;
-  units_ = units;
-  return units;
-}
 
 }  // namespace newsner::text

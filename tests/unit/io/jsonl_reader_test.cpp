@@ -86,6 +86,16 @@ TEST_CASE("jsonl reader: bad records") {
     REQUIRE(rec.warnings.size() == 1);
     CHECK(rec.warnings[0].find("3 sequence") != std::string::npos);
   }
+  SUBCASE("invalid UTF-8 anywhere in the line (parsed first, repaired after simdjson refuses it)") {
+    auto key = reader.parse("{\"text\":\"a\",\"k\xff\":1}", 1);
+    CHECK(key.error.empty());
+    CHECK(key.passthrough == "\"k\xEF\xBF\xBD\":1");
+    REQUIRE(key.warnings.size() == 1);
+    auto both = reader.parse("{\"text\":\"a \xff\"", 1);  // and malformed: both are reported
+    CHECK(both.error.find("malformed JSON") == 0);
+    REQUIRE(both.warnings.size() == 1);
+    CHECK(both.warnings[0].find("1 sequence") != std::string::npos);
+  }
   SUBCASE("a NUL byte in a string is malformed JSON") {
     using namespace std::string_literals;
     CHECK(!reader.parse("{\"text\":\"a\0b\"}"s, 1).error.empty());

@@ -87,3 +87,91 @@ TEST_CASE("jsonl writer: one line per record") {
     CHECK(out == "{\"id\":3,\"entities\":[]}\n");
   }
 }
+
+TEST_CASE("jsonl writer: numbers of every length") {
+  io::WriteOptions opt;
+  opt.sentence = true;
+  Extraction r;
+  r.text = "x";
+  Mention m;
+  m.span = {0, 1};
+  std::vector<std::uint32_t> values = {0, 1, 4294967295u};
+  for (std::uint64_t p = 10; p <= 4294967295u; p *= 10) {
+    values.push_back(static_cast<std::uint32_t>(p - 1));
+    values.push_back(static_cast<std::uint32_t>(p));
+    values.push_back(static_cast<std::uint32_t>(p + 1));
+  }
+  for (const std::uint32_t v : values) {
+    m.sentence = v;
+    r.mentions.assign(1, m);
+    std::string out;
+    io::append_entities(out, r, opt);
+    CHECK(out == fmt::format(R"("entities":[{{"text":"x","type":"PERSON","start":0,"end":1,"sentence":{}}}])", v));
+  }
+}
+
+TEST_CASE("jsonl writer: mention texts") {
+  io::WriteOptions opt;
+  opt.offsets = text::OffsetUnit::Byte;
+  Extraction r;
+  auto texts = [&] {
+    std::string out;
+    io::append_entities(out, r, opt);
+    std::string texts;
+    for (std::size_t at = out.find("\"text\":"); at != std::string::npos; at = out.find("\"text\":", at + 1)) {
+      texts += out.substr(at + 7, out.find(",\"type\"", at) - at - 7) + " ";
+    }
+    return texts;
+  };
+  auto mention = [](std::uint32_t begin, std::uint32_t end) {
+    Mention m;
+    m.span = {begin, end};
+    return m;
+  };
+  SUBCASE("every length, escapes, non-ASCII") {
+    r.text = "M\xC3\xBCller said \"Gda\xC5\x84sk\" twice\tand\\Abcdefghijklmnopqrstuvwxyz";
+    r.mentions = {mention(0, 7), mention(14, 21), mention(13, 22), mention(28, 33)};
+    CHECK(texts() == "\"M\xC3\xBCller\" \"Gda\xC5\x84sk\" \"\\\"Gda\xC5\x84sk\\\"\" \"\\tand\\\\\" ");
+    for (std::uint32_t b = 34; b < r.text.size(); ++b) {
+      for (std::uint32_t e = b + 1; e <= r.text.size(); ++e) {
+        r.mentions = {mention(b, e)};
+        CHECK(texts() == "\"" + r.text.substr(b, e - b) + "\" ");
+      }
+    }
+  }
+  SUBCASE("a text that is not valid UTF-8 (not from the extractor) comes out repaired") {
+    r.text = "ab\xFF cd \xC3\xA3";
+    r.mentions = {mention(0, 2), mention(0, 4), mention(7, 9)};
+    CHECK(texts() == "\"ab\" \"ab\xEF\xBF\xBD \" \"\xC3\xA3\" ");
+    r.text = "cd \xC3\xA3 \xC3\xA3";
+    r.mentions = {mention(4, 5), mention(5, 7)};  // slices of a valid text that cut a character
+    CHECK(texts() == "\"\xEF\xBF\xBD\" \" \xEF\xBF\xBD\" ");
+  }
+}
+
+
+TEST_CASE("jsonl writer: values, ids and evidence that are not valid UTF-8 come out repaired") {
+  io::WriteOptions opt;
+  opt.explain = true;
+  Extraction r;
+  r.text = "Rome and Paris";
+  Mention m;
+  m.type = EntityType::Location;
+  m.span = {0, 4};
+  m.kb_id = "geo\xff";
+  m.evidence = {"gazetteer:\xc3", "ok"};
+  r.mentions.push_back(m);
+  m.span = {9, 14};
+  m.kb_id = std::string(3000, '\x01') + "\xff";  // long: the repair asks for more room
+  m.value = "\xe2\x82";
+  m.evidence = {};
+  r.mentions.push_back(m);
+  std::string u0001;
+  for (int i = 0; i < 3000; ++i) u0001 += "\\u0001";
+  std::string out;
+  io::append_record_line(out, "", "1", &r, "", opt);
+  CHECK(out == "{\"id\":1,\"entities\":[{\"text\":\"Rome\",\"type\":\"LOCATION\",\"start\":0,\"end\":4,"
+               "\"kb_id\":\"geo\xEF\xBF\xBD\",\"evidence\":[\"gazetteer:\xEF\xBF\xBD\",\"ok\"]},"
+               "{\"text\":\"Paris\",\"type\":\"LOCATION\",\"start\":9,\"end\":14,\"value\":\"\xEF\xBF\xBD\","
+               "\"kb_id\":\"" + u0001 + "\xEF\xBF\xBD\",\"evidence\":[]}]}\n");
+}

@@ -82,3 +82,30 @@ TEST_CASE("utf8: offset conversion over long mixed text (8-byte blocks)") {
     CHECK(conv.convert(static_cast<std::uint32_t>(s.size()) + 5) == naive_units(s, s.size(), unit == OffsetUnit::Utf16));
   }
 }
+
+TEST_CASE("utf8: offset conversion across ASCII runs of every length") {
+  // The converter skips runs it knows to be ASCII: runs of 0 to 40 bytes between
+  // characters of every width, offsets at, before and after each run's end.
+  std::string s;
+  const char* wide[] = {"\xC3\xA3", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+  for (int run = 0; run <= 40; ++run) {
+    s += std::string(static_cast<std::size_t>(run), 'a');
+    s += wide[run % 3];
+  }
+  s += std::string(30, 'z');
+  for (OffsetUnit unit : {OffsetUnit::CodePoint, OffsetUnit::Utf16}) {
+    const bool utf16 = unit == OffsetUnit::Utf16;
+    for (std::uint32_t step = 1; step < 12; ++step) {
+      OffsetConverter conv(s, unit);
+      for (std::uint32_t b = 0; b <= s.size(); b += step) {
+        if (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
+        CHECK(conv.convert(b) == naive_units(s, b, utf16));
+        CHECK(conv.convert(b) == naive_units(s, b, utf16));  // the same offset again
+      }
+    }
+    OffsetConverter conv(s, unit);
+    CHECK(conv.convert(200) == naive_units(s, 200, utf16));
+    CHECK(conv.convert(20) == naive_units(s, 20, utf16));  // back inside a run: restarts
+    CHECK(conv.convert(static_cast<std::uint32_t>(s.size()) + 9) == naive_units(s, s.size(), utf16));
+  }
+}
