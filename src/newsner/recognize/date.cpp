@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <compare>
+#include <memory>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -383,6 +384,56 @@ void parse_core(const Lexemes& L, Parts& p) {
   }
 }
 
+// parse_mod + parse_core of a match, remembered per thread by the match's exact
+// bytes: the lexemes (and so the parts) depend on those bytes alone (lex reads
+// nothing outside [begin, end); the parts hold no byte offsets), and news repeats
+// its dates ("Monday", "last year", "2019") within and across documents.
+// Direct-mapped; a slot holds one key of at most kMaxKey bytes.
+class PartsCache {
+ public:
+  static constexpr std::size_t kMaxKey = 38;
+  static std::size_t hash(std::string_view k) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : k) h = (h ^ c) * 16777619u;
+    return (h ^ (h >> 15)) % kSlots;
+  }
+  const Parts* find(std::string_view k, std::size_t h) const {
+    const Slot& e = slots_[h];
+    if (e.size != k.size() + 1 || std::memcmp(e.key, k.data(), k.size()) != 0) return nullptr;
+    return &e.parts;
+  }
+  void put(std::string_view k, std::size_t h, const Parts& p) {
+    Slot& e = slots_[h];
+    e.size = static_cast<std::uint8_t>(k.size() + 1);
+    std::memcpy(e.key, k.data(), k.size());
+    e.parts = p;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;
+  struct Slot {
+    std::uint8_t size = 0;  // key size + 1; 0: empty
+    char key[kMaxKey];
+    Parts parts;
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
+// The parts of the match [begin, end) of `text`, lexed into `L`.
+Parts parse(std::string_view text, std::uint32_t begin, std::uint32_t end, const Lexemes& L) {
+  const std::string_view key = text.substr(begin, end - begin);
+  thread_local const std::unique_ptr<PartsCache> cache = std::make_unique<PartsCache>();
+  const bool cacheable = key.size() <= PartsCache::kMaxKey;
+  const std::size_t h = cacheable ? PartsCache::hash(key) : 0;
+  if (cacheable)
+    if (const Parts* hit = cache->find(key, h)) return *hit;
+  Parts p;
+  parse_mod(L, p);
+  parse_core(L, p);
+  if (cacheable) cache->put(key, h, p);
+  return p;
+}
+
 // ---------------------------------------------------------------- context
 struct Context {
   const text::TokenizedText& tt;
@@ -665,9 +716,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     // also keeps `tok` a valid index below.
     if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
 
-    Parts p;
-    parse_mod(L, p);
-    parse_core(L, p);
+    Parts p = parse(text, m.begin, m.end, L);  // a copy: MonthYear fills in the year
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -1209,14 +1258,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
 
     for (std::size_t i = 0; i < n_emit; ++i) {
-      Candidate c;
+      // Filled in place: value and mod fit the strings' own buffers, so this
+      // neither allocates nor moves them.
+      Candidate& c = out.emplace_back();
       c.type = EntityType::Date;
       c.span = Span{emits[i].begin, emits[i].end};
       c.score = 0.9f;
       c.evidence = kEvidence[static_cast<int>(m.rule)];
       c.value = timex::format(emits[i].value);
-      c.mod = std::string(timex::to_string(emits[i].mod));
-      out.push_back(std::move(c));
+      c.mod.assign(timex::to_string(emits[i].mod));
     }
   }
 }

@@ -390,3 +390,18 @@ TEST_CASE("date: the handed seed article") {
        "2015-02-22", "February 21, 2015=2015-02-21 | Monday=2015-02-23"},
   });
 }
+
+TEST_CASE("date: a repeated match string parses the same, and case still counts") {
+  // The parsed parts are remembered per exact match string: repeats give the same
+  // result, and strings that differ only in case are not taken for each other
+  // (a lowercase month name without "last"/"next"/"this" is no date).
+  for (int round = 0; round < 2; ++round) {
+    check_rows({
+        {"They met March 5 and again on march 5.", kDct, "March 5=2018-03-05"},
+        {"They met on march 5 and again March 5.", kDct, "March 5=2018-03-05"},
+        {"It fell in may 2017, not May 2017.", kDct, "May 2017=2017-05"},
+        {"Early March 2019, early march 2019, early March 2019.", kDct,
+         "Early March 2019=2019-03@START | early March 2019=2019-03@START"},
+    });
+  }
+}
