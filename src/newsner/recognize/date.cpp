@@ -255,6 +255,8 @@ struct Parts {
   bool has_the = false;
   bool night = false;
   std::size_t core = 0;  // first lexeme after the modifier
+  bool no_lexemes = false;   // the match lexes to nothing
+  bool first_upper = false;  // the first lexeme starts with a capital
 };
 
 // Consumes a leading modifier phrase ("the end of", "early", "mid-", "around").
@@ -419,15 +421,20 @@ class PartsCache {
   std::array<Slot, kSlots> slots_{};
 };
 
-// The parts of the match [begin, end) of `text`, lexed into `L`.
-Parts parse(std::string_view text, std::uint32_t begin, std::uint32_t end, const Lexemes& L) {
+// The parts of the match [begin, end) of `text`. Lexes it into `L` (and sets
+// `lexed`) only when they are not remembered: most rules need the parts alone.
+Parts parse(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& L, bool& lexed) {
   const std::string_view key = text.substr(begin, end - begin);
   thread_local const std::unique_ptr<PartsCache> cache = std::make_unique<PartsCache>();
   const bool cacheable = key.size() <= PartsCache::kMaxKey;
   const std::size_t h = cacheable ? PartsCache::hash(key) : 0;
   if (cacheable)
     if (const Parts* hit = cache->find(key, h)) return *hit;
+  lex(text, begin, end, L);
+  lexed = true;
   Parts p;
+  p.no_lexemes = L.n == 0;
+  p.first_upper = L.n > 0 && is_upper_initial(L.v[0].text);
   parse_mod(L, p);
   parse_core(L, p);
   if (cacheable) cache->put(key, h, p);
@@ -686,6 +693,23 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
+// Whether recognize() reads the lexemes of a match of `rule`, not only its parts
+// (keep in step with the switch there: the other rules must not touch them).
+bool uses_lexemes(Rule rule) {
+  switch (rule) {
+    case Rule::MonthDay:
+    case Rule::MonthOrdWord:
+    case Rule::DayMonth:
+    case Rule::OrdWordMonth:
+    case Rule::MonthYear:
+    case Rule::Month:
+    case Rule::Weekday:
+      return false;
+    default:
+      return true;
+  }
+}
+
 bool check_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
@@ -706,8 +730,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
-    lex(text, m.begin, m.end, L);
-    if (L.n == 0) continue;
+    bool lexed = false;
+    Parts p = parse(text, m.begin, m.end, L, lexed);  // a copy: MonthYear fills in the year
+    if (p.no_lexemes) continue;
 
     const std::size_t tok = cx.token_from(cursor, m.begin);
     const std::size_t tok_end = cx.token_from(tok, m.end);
@@ -715,8 +740,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
     // also keeps `tok` a valid index below.
     if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
-
-    Parts p = parse(text, m.begin, m.end, L);  // a copy: MonthYear fills in the year
+    if (!lexed && uses_lexemes(m.rule)) lex(text, m.begin, m.end, L);
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -892,7 +916,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Weekday: {
-        if (!is_upper_initial(L.v[0].text)) break;
+        if (!p.first_upper) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);

@@ -400,6 +400,12 @@ TEST_CASE("date: a repeated match string parses the same, and case still counts"
         {"They met March 5 and again on march 5.", kDct, "March 5=2018-03-05"},
         {"They met on march 5 and again March 5.", kDct, "March 5=2018-03-05"},
         {"It fell in may 2017, not May 2017.", kDct, "May 2017=2017-05"},
+        // A weekday needs its capital (told from the parts, without the lexemes).
+        {"Not monday: Monday.", kDct, "Monday=2018-12-17"},
+        {"Monday, not monday.", kDct, "Monday=2018-12-17"},
+        // Rules that read the lexemes after a repeated one that does not.
+        {"On Monday, 2018-12-03 and Monday 2018.", kDct,
+         "Monday=2018-12-17 | 2018-12-03=2018-12-03 | Monday=2018-12-17"},
         {"Early March 2019, early march 2019, early March 2019.", kDct,
          "Early March 2019=2019-03@START | early March 2019=2019-03@START"},
     });
