@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <compare>
-#include <memory>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -255,8 +254,6 @@ struct Parts {
   bool has_the = false;
   bool night = false;
   std::size_t core = 0;  // first lexeme after the modifier
-  bool no_lexemes = false;   // the match lexes to nothing
-  bool first_upper = false;  // the first lexeme starts with a capital
 };
 
 // Consumes a leading modifier phrase ("the end of", "early", "mid-", "around").
@@ -384,61 +381,6 @@ void parse_core(const Lexemes& L, Parts& p) {
     }
     ++i;
   }
-}
-
-// parse_mod + parse_core of a match, remembered per thread by the match's exact
-// bytes: the lexemes (and so the parts) depend on those bytes alone (lex reads
-// nothing outside [begin, end); the parts hold no byte offsets), and news repeats
-// its dates ("Monday", "last year", "2019") within and across documents.
-// Direct-mapped; a slot holds one key of at most kMaxKey bytes.
-class PartsCache {
- public:
-  static constexpr std::size_t kMaxKey = 38;
-  static std::size_t hash(std::string_view k) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : k) h = (h ^ c) * 16777619u;
-    return (h ^ (h >> 15)) % kSlots;
-  }
-  const Parts* find(std::string_view k, std::size_t h) const {
-    const Slot& e = slots_[h];
-    if (e.size != k.size() + 1 || std::memcmp(e.key, k.data(), k.size()) != 0) return nullptr;
-    return &e.parts;
-  }
-  void put(std::string_view k, std::size_t h, const Parts& p) {
-    Slot& e = slots_[h];
-    e.size = static_cast<std::uint8_t>(k.size() + 1);
-    std::memcpy(e.key, k.data(), k.size());
-    e.parts = p;
-  }
-
- private:
-  static constexpr std::size_t kSlots = 2048;
-  struct Slot {
-    std::uint8_t size = 0;  // key size + 1; 0: empty
-    char key[kMaxKey];
-    Parts parts;
-  };
-  std::array<Slot, kSlots> slots_{};
-};
-
-// The parts of the match [begin, end) of `text`. Lexes it into `L` (and sets
-// `lexed`) only when they are not remembered: most rules need the parts alone.
-Parts parse(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& L, bool& lexed) {
-  const std::string_view key = text.substr(begin, end - begin);
-  thread_local const std::unique_ptr<PartsCache> cache = std::make_unique<PartsCache>();
-  const bool cacheable = key.size() <= PartsCache::kMaxKey;
-  const std::size_t h = cacheable ? PartsCache::hash(key) : 0;
-  if (cacheable)
-    if (const Parts* hit = cache->find(key, h)) return *hit;
-  lex(text, begin, end, L);
-  lexed = true;
-  Parts p;
-  p.no_lexemes = L.n == 0;
-  p.first_upper = L.n > 0 && is_upper_initial(L.v[0].text);
-  parse_mod(L, p);
-  parse_core(L, p);
-  if (cacheable) cache->put(key, h, p);
-  return p;
 }
 
 // ---------------------------------------------------------------- context
@@ -693,23 +635,6 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
-// Whether recognize() reads the lexemes of a match of `rule`, not only its parts
-// (keep in step with the switch there: the other rules must not touch them).
-bool uses_lexemes(Rule rule) {
-  switch (rule) {
-    case Rule::MonthDay:
-    case Rule::MonthOrdWord:
-    case Rule::DayMonth:
-    case Rule::OrdWordMonth:
-    case Rule::MonthYear:
-    case Rule::Month:
-    case Rule::Weekday:
-      return false;
-    default:
-      return true;
-  }
-}
-
 bool check_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
@@ -730,9 +655,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
-    bool lexed = false;
-    Parts p = parse(text, m.begin, m.end, L, lexed);  // a copy: MonthYear fills in the year
-    if (p.no_lexemes) continue;
+    lex(text, m.begin, m.end, L);
+    if (L.n == 0) continue;
 
     const std::size_t tok = cx.token_from(cursor, m.begin);
     const std::size_t tok_end = cx.token_from(tok, m.end);
@@ -740,7 +664,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     // A date starts where a token starts ("@Dec.e" or "x2019" hold none); this
     // also keeps `tok` a valid index below.
     if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
-    if (!lexed && uses_lexemes(m.rule)) lex(text, m.begin, m.end, L);
+
+    Parts p;
+    parse_mod(L, p);
+    parse_core(L, p);
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -916,7 +843,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Weekday: {
-        if (!p.first_upper) break;
+        if (!is_upper_initial(L.v[0].text)) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
