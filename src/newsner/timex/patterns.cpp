@@ -908,13 +908,17 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   thread_local const Zeroed<WindowCache> window_cache_owner;
   WindowCache& window_cache = *window_cache_owner;
   // The cache slot of a window's first search is fetched as soon as the window's
-  // end is known: the window is searched only when the next one opens, so the
-  // memory access overlaps the search for its trigger.
+  // end is known, and the window is searched only when the window after it
+  // closes (`held`): the memory access then overlaps the search for the next
+  // triggers, which is often too short by itself ("2019, the year"). The windows
+  // are still searched in text order, so `pos` and `out` see the same sequence.
   struct Prefetched {
     bool valid = false;
     std::uint32_t from = 0, tail = 0, end = 0;
     WindowCache::Key key;
-  } ahead;
+  } ahead, held_ahead;
+  Window held;  // closed, not searched yet when open
+  held.starts.reserve(64);
   auto prefetch_first = [&] {
     const std::uint32_t from = w.starts.front();
     ahead.valid = !w.quote_digit && from <= w.trigger && w.tail - from <= WindowCache::kMaxWindow;
@@ -925,7 +929,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     ahead.key = WindowCache::key(text, from, w.tail, w.end);
     window_cache.prefetch(ahead.key);
   };
-  auto search_window = [&] {
+  auto search_window = [&](const Window& w, const Prefetched& ahead) {
     if (!w.quote_digit) {
       // The first start that holds a match holds the leftmost one, and RE2 need
       // not run backwards to find where it begins.
@@ -1018,7 +1022,11 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   auto on_trigger = [&](std::uint32_t i, std::uint32_t j) {
     const auto from = earliest_start(i, w.open ? w.end : 0);
     if (!w.open || (from && *from >= w.end)) {  // no overlap with the open window
-      if (w.open) search_window();
+      if (w.open) {
+        if (held.open) search_window(held, held_ahead);
+        std::swap(held, w);  // `w` is reset below and by grow()
+        held_ahead = ahead;
+      }
       w.open = true;
       w.begin = from.value_or(0);
       w.starts.clear();
@@ -1036,7 +1044,8 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
 
   if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
   else find_triggers_by_block(vocabulary, s, n, on_trigger);
-  if (w.open) search_window();
+  if (held.open) search_window(held, held_ahead);
+  if (w.open) search_window(w, ahead);
 }
 
 }  // namespace newsner::timex
