@@ -1209,14 +1209,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
 
     for (std::size_t i = 0; i < n_emit; ++i) {
-      Candidate c;
+      // Filled in place: value and mod fit the strings' own buffers, so this
+      // neither allocates nor moves them.
+      Candidate& c = out.emplace_back();
       c.type = EntityType::Date;
       c.span = Span{emits[i].begin, emits[i].end};
       c.score = 0.9f;
       c.evidence = kEvidence[static_cast<int>(m.rule)];
       c.value = timex::format(emits[i].value);
-      c.mod = std::string(timex::to_string(emits[i].mod));
-      out.push_back(std::move(c));
+      c.mod.assign(timex::to_string(emits[i].mod));
     }
   }
 }

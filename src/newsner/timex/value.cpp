@@ -1,8 +1,27 @@
 #include "newsner/timex/value.hpp"
 
+#include <array>
+#include <cstring>
+
 
 namespace newsner::timex {
 namespace {
+
+// "00" .. "99", two bytes each: years, months and days are written a digit pair
+// at a time (format() runs for every DATE candidate).
+constexpr auto kDigitPairs = [] {
+  std::array<char, 200> t{};
+  for (int i = 0; i < 100; ++i) {
+    t[2 * i] = static_cast<char>('0' + i / 10);
+    t[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return t;
+}();
+
+char* put_pair(char* p, int n) {  // 0 <= n < 100
+  std::memcpy(p, kDigitPairs.data() + 2 * n, 2);
+  return p + 2;
+}
 
 // Writes n zero-padded to `width` digits, or `width` X's when unknown, at `p`;
 // returns the end of what it wrote (at most 11 digits, or `width`).
@@ -11,6 +30,9 @@ char* put_padded(char* p, int n, int width) {
     for (int k = 0; k < width; ++k) *p++ = 'X';
     return p;
   }
+  // The usual fields: a 4-digit year, a 2-digit month or day.
+  if (width == 4 && n < 10000) return put_pair(put_pair(p, n / 100), n % 100);
+  if (width == 2 && n < 100) return put_pair(p, n);
   char digits[12];
   int len = 0;
   do {

@@ -390,3 +390,24 @@ TEST_CASE("date: the handed seed article") {
        "2015-02-22", "February 21, 2015=2015-02-21 | Monday=2015-02-23"},
   });
 }
+
+TEST_CASE("date: a repeated match string parses the same, and case still counts") {
+  // Repeats give the same result, and strings that differ only in case are not
+  // taken for each other (a lowercase month name without "last"/"next"/"this" is
+  // no date): guards any per-string memo of the parse.
+  for (int round = 0; round < 2; ++round) {
+    check_rows({
+        {"They met March 5 and again on march 5.", kDct, "March 5=2018-03-05"},
+        {"They met on march 5 and again March 5.", kDct, "March 5=2018-03-05"},
+        {"It fell in may 2017, not May 2017.", kDct, "May 2017=2017-05"},
+        // A weekday needs its capital.
+        {"Not monday: Monday.", kDct, "Monday=2018-12-17"},
+        {"Monday, not monday.", kDct, "Monday=2018-12-17"},
+        // Rules that read the lexemes between repeated ones that do not.
+        {"On Monday, 2018-12-03 and Monday 2018.", kDct,
+         "Monday=2018-12-17 | 2018-12-03=2018-12-03 | Monday=2018-12-17"},
+        {"Early March 2019, early march 2019, early March 2019.", kDct,
+         "Early March 2019=2019-03@START | early March 2019=2019-03@START"},
+    });
+  }
+}

@@ -44,6 +44,34 @@ TEST_CASE("timex value: formatting") {
   CHECK(to_string(Mod::None).empty());
 }
 
+TEST_CASE("timex value: zero padding and wide fields") {
+  // The digit-pair fast path (4-digit years, 2-digit months and days) and the
+  // general path (wider or narrower numbers) write the same digits.
+  Value v{Granularity::Day, 7, 1, 5};
+  CHECK(format(v) == "0007-01-05");
+  v = Value{Granularity::Day, 999, 10, 31};
+  CHECK(format(v) == "0999-10-31");
+  v = Value{Granularity::Day, 0, 0, 0};
+  CHECK(format(v) == "0000-00-00");
+  v = Value{Granularity::Day, 12345, 123, 100};
+  CHECK(format(v) == "12345-123-100");
+  v = Value{Granularity::Month, 9999, 99};
+  CHECK(format(v) == "9999-99");
+  CHECK(format(Value{Granularity::Year, 10000}) == "10000");
+  CHECK(format(Value{Granularity::Year, 2147483647}) == "2147483647");
+  CHECK(format(Value{Granularity::Decade, 5}) == "005");
+  CHECK(format(Value{Granularity::Century, 1}) == "01");
+  CHECK(format(Value{Granularity::Century, 123}) == "123");
+  Value w{Granularity::Week, 2018};
+  w.week = 1;
+  CHECK(format(w) == "2018-W01");
+  w.granularity = Granularity::Weekend;
+  CHECK(format(w) == "2018-W01-WE");
+  Value h{Granularity::Half, kUnknown};
+  h.part = 2;
+  CHECK(format(h) == "XXXX-H2");
+}
+
 TEST_CASE("timex normalizer: ISO weeks") {
   CHECK(iso_week(ymd(2018, 12, 19)).week == 51);
   CHECK(iso_week(ymd(2018, 12, 31)).year == 2019);
