@@ -55,12 +55,20 @@ bool is_name_word(const Context& ctx, std::size_t i) {
 namespace {
 
 // scan_name() over any source of the is_name_word / is_initial answers.
+// When `end3` is not null it receives scan_name(b, 3) as well (max_words >= 3):
+// the scan with 3 words stops exactly where this one, at its loop test, has
+// counted 3 words, so one scan gives both ends.
 template <typename NameWord, typename Initial>
 std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_words, NameWord name_word,
-                           Initial initial) {
+                           Initial initial, std::size_t* end3 = nullptr) {
   std::size_t i = b, words = 0, end = b;
   const std::size_t n = ctx.size();
+  bool have3 = false;
   while (i < n && words < max_words) {
+    if (end3 != nullptr && words == 3 && !have3) {
+      *end3 = end;
+      have3 = true;
+    }
     if (i > b && ctx.token(i).newline_before) break;
     if (initial(i)) {
       i += 2;  // "J" "."
@@ -93,6 +101,7 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
       end = i;
     }
   }
+  if (end3 != nullptr && !have3) *end3 = end;
   return end;
 }
 
@@ -133,6 +142,11 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
 std::size_t NameShape::scan_name(std::size_t b, std::size_t max_words) const {
   return scan_name_with(
       ctx_, b, max_words, [&](std::size_t i) { return name_word(i); }, [&](std::size_t i) { return initial(i); });
+}
+
+std::size_t NameShape::scan_name_4_3(std::size_t b, std::size_t& end3) const {
+  return scan_name_with(
+      ctx_, b, 4, [&](std::size_t i) { return name_word(i); }, [&](std::size_t i) { return initial(i); }, &end3);
 }
 
 }  // namespace newsner::recognize

@@ -82,12 +82,18 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // rare: one pass over the matches instead of a look at every token's matches.
   std::vector<std::uint32_t> te(n, 0);
   std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
-  for (const gazetteer::Match& m : ctx.matches) {
+  // (Pointers in locals: the stores to `te` may alias ctx's members, which
+  // would otherwise be reloaded for every match; the class test comes first.)
+  const gazetteer::Match* const mts = ctx.matches.data();
+  const std::size_t match_count = ctx.matches.size();
+  std::uint32_t* const tep = te.data();
+  for (std::size_t k = 0; k < match_count; ++k) {
+    const gazetteer::Match& m = mts[k];
+    if (m.cls != EntryClass::Title) continue;
     const std::size_t i = m.token_begin;
-    if (m.cls == EntryClass::Title && m.token_end > te[i] &&
-        (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (te[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
-      te[i] = m.token_end;
+    if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      if (tep[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
+      tep[i] = m.token_end;
     }
   }
   // Then runs, from the right: a title followed by another, with no line
@@ -171,12 +177,25 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   // none, and the loop visits only `starts` (in text order: from its end).
   std::vector<std::uint32_t> starts;
   const std::vector<std::uint32_t> title_end = title_ends(ctx, names, starts);
+  // The name scanned after a title: it starts at a name word, a later start,
+  // whose own rules then reuse the scan (one slot: starts come in text order).
+  std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
   for (std::size_t s = starts.size(); s-- > 0;) {
     const std::size_t i = starts[s];
-    // scan_name(i, 4), shared by the initials, given and country_paren rules.
-    std::size_t name4 = kNotScanned;
+    // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
+    // initials, given, context and country_paren rules.
+    std::size_t name4 = kNotScanned, name3 = 0;
+    const auto scan_here = [&] {
+      if (name4 != kNotScanned) return;
+      if (memo_b == i) {
+        name4 = memo4;
+        name3 = memo3;
+      } else {
+        name4 = names.scan_name_4_3(i, name3);
+      }
+    };
     const auto name_from_here = [&] {
-      if (name4 == kNotScanned) name4 = names.scan_name(i, 4);
+      scan_here();
       return name4;
     };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
@@ -185,7 +204,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
-        const std::size_t e = names.scan_name(j, 4);
+        memo_b = j;
+        memo4 = names.scan_name_4_3(j, memo3);
+        const std::size_t e = memo4;
         // A title before a place or organization name is a description
         // ("Prime Minister of Japan", "President Obama" is fine).
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
@@ -221,7 +242,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
     if (unknown_cap_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1))) {
-      const std::size_t e = names.scan_name(i, 3);
+      scan_here();
+      const std::size_t e = name3;
       if (e >= i + 2) {
         bool all_unknown = true;
         for (std::size_t k = i; k < e; ++k) {

@@ -141,3 +141,26 @@ TEST_CASE("person: country in parentheses after names of every shape") {
   CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
   CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
 }
+
+// NameShape::scan_name_4_3 gives scan_name(b, 4) and scan_name(b, 3) from one
+// scan: names of 1 to 5 words, with initials, particles and hyphens, at every start.
+TEST_CASE("person: scan_name_4_3 agrees with scan_name(b, 4) and scan_name(b, 3)") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "J. R. R. Tolkien met H. G. Wells and Ludwig van Beethoven, Jean-Michel Ali Baba Smith Jones.\n"
+      "Anna Maria Della Rovere Smith, Osama bin Laden, al-Assad and J.R.R. Tolkien Jr said so. A B C D E F.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  int longer = 0;  // starts where the 4-word scan goes past the 3-word one
+  for (std::size_t b = 0; b < ctx.size(); ++b) {
+    INFO("token " << b << ": " << std::string(ctx.surface(b)));
+    std::size_t end3 = 12345;
+    const std::size_t end4 = names.scan_name_4_3(b, end3);
+    CHECK(end4 == names.scan_name(b, 4));
+    CHECK(end3 == names.scan_name(b, 3));
+    CHECK(end3 == newsner::recognize::scan_name(ctx, b, 3));
+    if (end4 > end3) ++longer;
+  }
+  CHECK(longer >= 2);
+}
