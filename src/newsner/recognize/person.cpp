@@ -1,6 +1,7 @@
 #include "newsner/recognize/person.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "newsner/gazetteer/image.hpp"
 #include "newsner/recognize/name_shape.hpp"
@@ -39,6 +40,24 @@ std::uint64_t singular_hash(std::string_view f) {
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
+// The singular hashes of the last plural_form words seen, by token: the
+// right-to-left walk of title_ends asks plural_title_end about up to 4 starts
+// whose runs hold the same plural word, and its hash is computed once.
+struct SingularHashes {
+  std::array<std::size_t, 4> token{kNoToken, kNoToken, kNoToken, kNoToken};
+  std::array<std::uint64_t, 4> hash{};
+  static constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
+
+  std::uint64_t of(const Context& ctx, std::size_t j) {
+    const std::size_t slot = j & 3;
+    if (token[slot] != j) {
+      token[slot] = j;
+      hash[slot] = singular_hash(ctx.folded(j));
+    }
+    return hash[slot];
+  }
+};
+
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
 // and Takeo Mori". Returns the end of the longest run of capitalized words from
 // capitalized token i whose last word, made singular, completes a TITLE key
@@ -46,7 +65,7 @@ std::uint64_t singular_hash(std::string_view f) {
 // word is among the run's first 4 words. Keys are looked up by hash
 // (text::sequence_extend over the tokens' fold hashes, as the matcher does), so
 // no key string is built.
-std::size_t plural_title_end(const Context& ctx, std::size_t i) {
+std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& singulars) {
   std::size_t end = i;
   std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
@@ -54,7 +73,7 @@ std::size_t plural_title_end(const Context& ctx, std::size_t i) {
     const std::string_view f = ctx.folded(j);
     if (plural_form(f)) {
       // The key so far, then the singular word.
-      const std::uint64_t singular = singular_hash(f);
+      const std::uint64_t singular = singulars.of(ctx, j);
       const std::uint64_t h = text::sequence_extend(key, singular);
       for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
         const auto hit = g.find_hash(h);
@@ -103,6 +122,7 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // The nearest plural_form word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
+  SingularHashes singulars;
   const std::vector<std::uint32_t>& caps = names.cap_tokens();
   std::size_t a = caps.size(), b = matched.size();
   std::size_t prev = n;  // the token visited before i (to its right)
@@ -123,7 +143,7 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
     std::size_t next = te[i];
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
     if (capitalized && plural != kNoPlural && plural < i + 4) {
-      if (const std::size_t p = plural_title_end(ctx, i); p > i) next = std::max(next, p);
+      if (const std::size_t p = plural_title_end(ctx, i, singulars); p > i) next = std::max(next, p);
     }
     const bool chain = next > i && next < n && te[next] != 0 && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
