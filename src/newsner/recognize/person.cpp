@@ -240,8 +240,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       const std::size_t e = name_from_here();
       if (e > i + 2) emit(ctx, i, e, 0.75f, "person.initials", out);
     }
+    // Every rule below starts at a name word, and context, speech and
+    // country_paren at the first of a run of them: most starts are name words
+    // inside a name or title tokens, and skip them all on these two tests.
+    if (!names.name_word(i)) continue;
+    const bool first_word = i == 0 || !names.name_word(i - 1);
     // person.given: a known given name + capitalized surname
-    if (ctx.has(i, EntryClass::GivenName) && names.name_word(i) && i + 1 < n &&
+    if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
       const std::size_t e = name_from_here();
       // "Christian Democrats" is a party, not a person named Democrats.
@@ -261,7 +266,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (unknown_cap_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1))) {
+    if (first_word && unknown_cap_word(ctx, names, i)) {
       scan_here();
       const std::size_t e = name3;
       if (e >= i + 2) {
@@ -281,8 +286,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     // person.speech: one name word next to a verb of saying ("Tsang said",
     // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
-    if (lone_name_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1)) &&
-        (i + 1 >= n || !names.name_word(i + 1))) {
+    if (first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
@@ -293,7 +297,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (names.name_word(i) && (i == 0 || !names.name_word(i - 1)) && !ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (first_word && !ctx.country[i] && name_goes_on(ctx, names, i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;
@@ -310,7 +314,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given_alone: a well-known given name on its own, mid-sentence
     // ("about Alice"): strong list evidence and no other reading.
     if (ctx.strong(i, EntryClass::GivenName) && ctx.token(i).shape == Shape::Capitalized &&
-        !ctx.token(i).sentence_start && !ctx.caps_line[i] && names.name_word(i) && !ctx.is_common_word(i) &&
+        !ctx.token(i).sentence_start && !ctx.caps_line[i] && !ctx.is_common_word(i) &&
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
         !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || folded_is(ctx, i - 1, "of"))) &&
