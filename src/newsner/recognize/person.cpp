@@ -29,10 +29,15 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
 
-// A folded word that may be a plural ("ministers", "secretaries").
-bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
+// A token whose folded form may be a plural ("ministers", "secretaries"):
+// more than 3 bytes, ending in "s". Read from the token's fold fields, without
+// building the view (title_ends asks it of every capitalized token).
+bool plural_form_at(const Context& ctx, std::size_t i) {
+  const text::Token& t = ctx.token(i);
+  return t.fold_size > 3 && ctx.tt.folded[t.fold_begin + t.fold_size - 1] == 's';
+}
 
-// text::token_hash of the singular of plural_form word `f`: "ministers" ->
+// text::token_hash of the singular of plural_form_at word `f`: "ministers" ->
 // "minister", "secretaries" -> "secretary".
 std::uint64_t singular_hash(std::string_view f) {
   if (!f.ends_with("ies")) return text::token_hash(f.substr(0, f.size() - 1));
@@ -40,7 +45,7 @@ std::uint64_t singular_hash(std::string_view f) {
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
-// The singular hashes of the last plural_form words seen, by token: the
+// The singular hashes of the last plural_form_at words seen, by token: the
 // right-to-left walk of title_ends asks plural_title_end about up to 4 starts
 // whose runs hold the same plural word, and its hash is computed once.
 struct SingularHashes {
@@ -70,8 +75,7 @@ std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& 
   std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
     if (j > i && ctx.token(j).newline_before) break;
-    const std::string_view f = ctx.folded(j);
-    if (plural_form(f)) {
+    if (plural_form_at(ctx, j)) {
       // The key so far, then the singular word.
       const std::uint64_t singular = singulars.of(ctx, j);
       const std::uint64_t h = text::sequence_extend(key, singular);
@@ -119,7 +123,7 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // break between them, ends where the following run ends. Only tokens with a
   // TITLE match or cap_shape() can start a title: the walk visits those (the
   // union of `matched` and names.cap_tokens()), not every token.
-  // The nearest plural_form word in i's run of capitalized words, if any.
+  // The nearest plural_form_at word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
   SingularHashes singulars;
@@ -138,7 +142,7 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
     const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
     // Tokens skipped between i and prev are not capitalized: they end a run.
     if (!capitalized || prev != i + 1) plural = kNoPlural;
-    if (capitalized && plural_form(ctx.folded(i))) plural = i;
+    if (capitalized && plural_form_at(ctx, i)) plural = i;
     prev = i;
     std::size_t next = te[i];
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
