@@ -164,3 +164,17 @@ TEST_CASE("person: scan_name_4_3 agrees with scan_name(b, 4) and scan_name(b, 3)
   }
   CHECK(longer >= 2);
 }
+
+// The rules of one start share one name scan (scan_name_4_3), and the scan
+// after a title is reused when the name's first word is visited: each rule
+// must still see its own length limit (context: 3 words, others: 4).
+TEST_CASE("person: rules sharing a name scan keep their own word limits") {
+  // person.context stops at 3 words, the title rule at 4, from the same start.
+  CHECK(persons("they said Wong Kwan Lee Chan.", "person.context") == "Wong Kwan Lee/PERSON");
+  CHECK(persons("the President Wong Kwan Lee Chan spoke.", "person.title") == "Wong Kwan Lee Chan/PERSON");
+  // A given name right after a title: its own rule reuses the title's scan.
+  CHECK(persons("the President Vladimir Putin spoke.", "person.given") == "Vladimir Putin/PERSON");
+  // Speech and given_alone look at the first word of a run only.
+  CHECK(persons("Duran said no.", "person.speech") == "Duran/PERSON");
+  CHECK(persons("Mike Duran said no.", "person.speech") == "");
+}
