@@ -290,7 +290,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     // person.speech: one name word next to a verb of saying ("Tsang said",
     // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
-    if (first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
+    // A verb of saying next to i first: few name words have one ("said" is one
+    // of the kLexSpeech words, so verb_before implies it too).
+    const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
+    if (speech_near && first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);

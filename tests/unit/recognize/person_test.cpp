@@ -177,4 +177,11 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   // Speech and given_alone look at the first word of a run only.
   CHECK(persons("Duran said no.", "person.speech") == "Duran/PERSON");
   CHECK(persons("Mike Duran said no.", "person.speech") == "");
+  // The speech rule first asks for a kLexSpeech word next to the name: "said"
+  // before it ("said Puig.") must be one, whatever its case.
+  CHECK(persons("The winner, said Puig.", "person.speech") == "Puig/PERSON");
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("SAID Said said");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
 }
