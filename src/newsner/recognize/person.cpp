@@ -274,18 +274,22 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       scan_here();
       const std::size_t e = name3;
       if (e >= i + 2) {
-        bool all_unknown = true;
-        for (std::size_t k = i; k < e; ++k) {
-          if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct && !unknown_cap_word(ctx, names, k) &&
-              !ctx.has(k, EntryClass::GivenName) && !ctx.has(k, EntryClass::Surname)) {
-            all_unknown = false;
-          }
-        }
         const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
         const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
         const bool age = e + 2 < n && ctx.is(e, ",") && ctx.token(e + 1).shape == Shape::Digits &&
                          ctx.surface(e + 1).size() <= 2 && ctx.is(e + 2, ",");
-        if (all_unknown && (verb_after || verb_before || age)) emit(ctx, i, e, 0.55f, "person.context", out);
+        // The words of the name last, and only with a verb or an age: most names have neither.
+        if (verb_after || verb_before || age) {
+          bool all_unknown = true;
+          for (std::size_t k = i; k < e; ++k) {
+            if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct &&
+                !unknown_cap_word(ctx, names, k) && !ctx.has(k, EntryClass::GivenName) &&
+                !ctx.has(k, EntryClass::Surname)) {
+              all_unknown = false;
+            }
+          }
+          if (all_unknown) emit(ctx, i, e, 0.55f, "person.context", out);
+        }
       }
     }
     // person.speech: one name word next to a verb of saying ("Tsang said",

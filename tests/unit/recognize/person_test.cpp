@@ -171,6 +171,11 @@ TEST_CASE("person: scan_name_4_3 agrees with scan_name(b, 4) and scan_name(b, 3)
 TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   // person.context stops at 3 words, the title rule at 4, from the same start.
   CHECK(persons("they said Wong Kwan Lee Chan.", "person.context") == "Wong Kwan Lee/PERSON");
+  // person.context: a verb or an age, and only unknown or name words in the name.
+  CHECK(persons("Wong Kwan said so.", "person.context") == "Wong Kwan/PERSON");
+  CHECK(persons("they met Wong Kwan, 45, there.", "person.context") == "Wong Kwan/PERSON");
+  CHECK(persons("they met Wong Kwan there.", "person.context") == "");
+  CHECK(persons("Wong Party said so.", "person.context") == "");
   CHECK(persons("the President Wong Kwan Lee Chan spoke.", "person.title") == "Wong Kwan Lee Chan/PERSON");
   // A given name right after a title: its own rule reuses the title's scan.
   CHECK(persons("the President Vladimir Putin spoke.", "person.given") == "Vladimir Putin/PERSON");
