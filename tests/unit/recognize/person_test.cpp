@@ -175,7 +175,7 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   CHECK(persons("Wong Kwan said so.", "person.context") == "Wong Kwan/PERSON");
   CHECK(persons("they met Wong Kwan, 45, there.", "person.context") == "Wong Kwan/PERSON");
   CHECK(persons("they met Wong Kwan there.", "person.context") == "");
-  CHECK(persons("Wong Party said so.", "person.context") == "");
+  CHECK(persons("Wong Trade said so.", "person.context") == "");  // a plain word in the name
   CHECK(persons("the President Wong Kwan Lee Chan spoke.", "person.title") == "Wong Kwan Lee Chan/PERSON");
   // A given name right after a title: its own rule reuses the title's scan.
   CHECK(persons("the President Vladimir Putin spoke.", "person.given") == "Vladimir Putin/PERSON");
