@@ -254,12 +254,11 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // loc.context: "in Leeds, England" — an unknown capitalized word between a
     // locative preposition and ", <known place>".
-    if (i > 0 && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
-      if (ctx.lex_is(i - 1, kLexLocative)) {
-        std::size_t e = i + 1;
-        while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-        if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
-      }
+    // (The preposition first: most place words follow none.)
+    if (i > 0 && (ctx.lex[i - 1] & kLexLocative) && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
+      std::size_t e = i + 1;
+      while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
+      if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
     }
   }
 }

@@ -21,13 +21,17 @@ bool is_initial(const Context& ctx, std::size_t i) {
   return true;
 }
 
-bool is_name_word(const Context& ctx, std::size_t i) {
-  const Shape s = ctx.token(i).shape;
+namespace {
+
+// is_name_word() of token i from the token array and i's per-token bits: the
+// NameShape constructor passes them from local pointers (its byte stores may
+// alias ctx's vectors, which would be reloaded for every token otherwise).
+inline bool name_word_of(const text::Token* tokens, std::size_t n, std::size_t i, std::uint8_t caps_line,
+                         std::uint16_t lex, std::uint16_t classes, std::uint16_t strong) {
+  const Shape s = tokens[i].shape;
   if (s != Shape::Capitalized && s != Shape::Mixed && s != Shape::AllCaps) return false;
-  const bool caps = s == Shape::AllCaps && ctx.caps_line[i];
+  const bool caps = s == Shape::AllCaps && caps_line;
   if (s == Shape::AllCaps && !caps) return false;
-  // The token's cue bits, loaded once for the tests below.
-  const std::uint16_t lex = ctx.lex[i], classes = ctx.token_classes[i], strong = ctx.strong_classes[i];
   const auto has = [&](EntryClass c) { return (classes & class_bit(c)) != 0; };
   const auto is_strong = [&](EntryClass c) { return (strong & class_bit(c)) != 0; };
   // "The", "In", "At": function words are never part of a name, whatever lists say.
@@ -35,8 +39,7 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   if (lex & (kLexFunction | kLexTitleStart)) return false;
   const bool title = has(EntryClass::Title) || (lex & kLexTitleAbbrev);
   // "Frau Schäfer", "Major Tom": a title right before a capitalized word acts as the title.
-  if (title && i + 1 < ctx.size() && !ctx.token(i + 1).newline_before &&
-      ctx.token(i + 1).shape == Shape::Capitalized) {
+  if (title && i + 1 < n && !tokens[i + 1].newline_before && tokens[i + 1].shape == Shape::Capitalized) {
     return false;
   }
   // A known given name or surname (Context::strong_name_part).
@@ -49,18 +52,33 @@ bool is_name_word(const Context& ctx, std::size_t i) {
   // is no name unless a list knows it as one without ambiguity.
   if (caps && has(EntryClass::Word) && !name_part && !is_strong(EntryClass::Person)) return false;
   // Month and weekday names are not names; "May", "Jan" (short) may be.
-  return !((lex & kLexCalendar) && ctx.token(i).fold_size > 3);
+  return !((lex & kLexCalendar) && tokens[i].fold_size > 3);
+}
+
+}  // namespace
+
+bool is_name_word(const Context& ctx, std::size_t i) {
+  return name_word_of(ctx.tt.tokens.data(), ctx.size(), i, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i],
+                      ctx.strong_classes[i]);
 }
 
 namespace {
 
 // scan_name() over any source of the is_name_word / is_initial answers.
+// When `end3` is not null it receives scan_name(b, 3) as well (max_words >= 3):
+// the scan with 3 words stops exactly where this one, at its loop test, has
+// counted 3 words, so one scan gives both ends.
 template <typename NameWord, typename Initial>
 std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_words, NameWord name_word,
-                           Initial initial) {
+                           Initial initial, std::size_t* end3 = nullptr) {
   std::size_t i = b, words = 0, end = b;
   const std::size_t n = ctx.size();
+  bool have3 = false;
   while (i < n && words < max_words) {
+    if (end3 != nullptr && words == 3 && !have3) {
+      *end3 = end;
+      have3 = true;
+    }
     if (i > b && ctx.token(i).newline_before) break;
     if (initial(i)) {
       i += 2;  // "J" "."
@@ -93,6 +111,7 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
       end = i;
     }
   }
+  if (end3 != nullptr && !have3) *end3 = end;
   return end;
 }
 
@@ -109,6 +128,10 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
   // so members read through `ctx` would be reloaded on every token.
   const text::Token* const tokens = ctx.tt.tokens.data();
   const char* const text = ctx.tt.text.data();
+  const std::uint8_t* const caps_line = ctx.caps_line.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  const std::uint16_t* const classes = ctx.token_classes.data();
+  const std::uint16_t* const strong = ctx.strong_classes.data();
   std::uint8_t* const bits = bits_.data();
   const std::size_t n = bits_.size();
   caps_.reserve(n / 2);  // about a quarter in news text: one allocation
@@ -119,7 +142,7 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
     const text::Token& t = tokens[i];
     if (t.shape != Shape::Capitalized && t.shape != Shape::Mixed && t.shape != Shape::AllCaps) continue;
     caps_.push_back(static_cast<std::uint32_t>(i));
-    std::uint8_t b = is_name_word(ctx, i) ? kNameWord : 0;
+    std::uint8_t b = name_word_of(tokens, n, i, caps_line[i], lex[i], classes[i], strong[i]) ? kNameWord : 0;
     // An initial is one capital, or a capital and a period ("J.R.R"): most
     // words in capitals fail on their second byte before is_initial's tests.
     const std::size_t size = t.span.size();
@@ -133,6 +156,11 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
 std::size_t NameShape::scan_name(std::size_t b, std::size_t max_words) const {
   return scan_name_with(
       ctx_, b, max_words, [&](std::size_t i) { return name_word(i); }, [&](std::size_t i) { return initial(i); });
+}
+
+std::size_t NameShape::scan_name_4_3(std::size_t b, std::size_t& end3) const {
+  return scan_name_with(
+      ctx_, b, 4, [&](std::size_t i) { return name_word(i); }, [&](std::size_t i) { return initial(i); }, &end3);
 }
 
 }  // namespace newsner::recognize

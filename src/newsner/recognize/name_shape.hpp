@@ -44,6 +44,8 @@ class NameShape {
   bool any(std::size_t i) const { return bits_[i] != 0; }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
+  /// scan_name(b, 4), and scan_name(b, 3) in `end3`, from one scan.
+  std::size_t scan_name_4_3(std::size_t b, std::size_t& end3) const;
   /// The tokens the constructor tested, in text order: those with cap_shape()
   /// (a quarter of news tokens), the only ones where any() can be true. Rules
   /// that start only at such tokens walk this list, not the whole document.

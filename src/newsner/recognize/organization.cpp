@@ -1,5 +1,6 @@
 #include "newsner/recognize/organization.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "newsner/recognize/name_shape.hpp"
@@ -179,8 +180,14 @@ bool is_club_role(const Context& ctx, std::size_t i) {
 // A slot at token i ends at most 3 tokens on and needs a place (a LOCATION token
 // or match) or a team word in it: a cheap test before the chunk scan.
 bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
-  for (std::size_t k = i; k < ctx.size() && k < i + 3; ++k) {
-    if (ctx.has(k, EntryClass::Location) || (k > i && ctx.lex_is(k, kLexTeamWord))) return true;
+  // (The loop on local pointers and i's own token first: through `ctx` each
+  // test would reload the vectors and check bounds again.)
+  const std::uint16_t* const classes = ctx.token_classes.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  if (classes[i] & class_bit(EntryClass::Location)) return true;
+  const std::size_t end = std::min(ctx.size(), i + 3);
+  for (std::size_t k = i + 1; k < end; ++k) {
+    if ((classes[k] & class_bit(EntryClass::Location)) || (lex[k] & kLexTeamWord)) return true;
   }
   bool place = false;
   ctx.for_matches_at(i, [&](const gazetteer::Match& m) { place = place || m.cls == EntryClass::Location; });
@@ -208,8 +215,10 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   static constexpr WordSet kBefore(kBeforeWords);
   static constexpr WordSet kAfter(kAfterWords);
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
-  for (std::size_t k = i + 1; k < ctx.size() && k <= i + 4; ++k) {
-    if ((ctx.lex[k] & kLexTeamWord) || kAfter.contains(ctx, k)) return true;
+  const std::uint16_t* const lex = ctx.lex.data();
+  const std::size_t end = std::min(ctx.size(), i + 5);
+  for (std::size_t k = i + 1; k < end; ++k) {
+    if ((lex[k] & kLexTeamWord) || kAfter.contains(ctx, k)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 #include "newsner/recognize/person.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "newsner/gazetteer/image.hpp"
 #include "newsner/recognize/name_shape.hpp"
@@ -28,16 +29,39 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
 }
 
-// A folded word that may be a plural ("ministers", "secretaries").
-bool plural_form(std::string_view f) { return f.size() > 3 && f.back() == 's'; }
+// A token whose folded form may be a plural ("ministers", "secretaries"):
+// more than 3 bytes, ending in "s". Read from the token's fold fields, without
+// building the view (title_ends asks it of every capitalized token).
+bool plural_form_at(const Context& ctx, std::size_t i) {
+  const text::Token& t = ctx.token(i);
+  return t.fold_size > 3 && ctx.tt.folded[t.fold_begin + t.fold_size - 1] == 's';
+}
 
-// text::token_hash of the singular of plural_form word `f`: "ministers" ->
+// text::token_hash of the singular of plural_form_at word `f`: "ministers" ->
 // "minister", "secretaries" -> "secretary".
 std::uint64_t singular_hash(std::string_view f) {
   if (!f.ends_with("ies")) return text::token_hash(f.substr(0, f.size() - 1));
   // FNV-1a reads bytes in order: hash "secretar", then go on with "y".
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
+
+// The singular hashes of the last plural_form_at words seen, by token: the
+// right-to-left walk of title_ends asks plural_title_end about up to 4 starts
+// whose runs hold the same plural word, and its hash is computed once.
+struct SingularHashes {
+  std::array<std::size_t, 4> token{kNoToken, kNoToken, kNoToken, kNoToken};
+  std::array<std::uint64_t, 4> hash{};
+  static constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
+
+  std::uint64_t of(const Context& ctx, std::size_t j) {
+    const std::size_t slot = j & 3;
+    if (token[slot] != j) {
+      token[slot] = j;
+      hash[slot] = singular_hash(ctx.folded(j));
+    }
+    return hash[slot];
+  }
+};
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
 // and Takeo Mori". Returns the end of the longest run of capitalized words from
@@ -46,15 +70,14 @@ std::uint64_t singular_hash(std::string_view f) {
 // word is among the run's first 4 words. Keys are looked up by hash
 // (text::sequence_extend over the tokens' fold hashes, as the matcher does), so
 // no key string is built.
-std::size_t plural_title_end(const Context& ctx, std::size_t i) {
+std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& singulars) {
   std::size_t end = i;
   std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
   for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
     if (j > i && ctx.token(j).newline_before) break;
-    const std::string_view f = ctx.folded(j);
-    if (plural_form(f)) {
+    if (plural_form_at(ctx, j)) {
       // The key so far, then the singular word.
-      const std::uint64_t singular = singular_hash(f);
+      const std::uint64_t singular = singulars.of(ctx, j);
       const std::uint64_t h = text::sequence_extend(key, singular);
       for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
         const auto hit = g.find_hash(h);
@@ -82,21 +105,28 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // rare: one pass over the matches instead of a look at every token's matches.
   std::vector<std::uint32_t> te(n, 0);
   std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
-  for (const gazetteer::Match& m : ctx.matches) {
+  // (Pointers in locals: the stores to `te` may alias ctx's members, which
+  // would otherwise be reloaded for every match; the class test comes first.)
+  const gazetteer::Match* const mts = ctx.matches.data();
+  const std::size_t match_count = ctx.matches.size();
+  std::uint32_t* const tep = te.data();
+  for (std::size_t k = 0; k < match_count; ++k) {
+    const gazetteer::Match& m = mts[k];
+    if (m.cls != EntryClass::Title) continue;
     const std::size_t i = m.token_begin;
-    if (m.cls == EntryClass::Title && m.token_end > te[i] &&
-        (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (te[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
-      te[i] = m.token_end;
+    if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      if (tep[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
+      tep[i] = m.token_end;
     }
   }
   // Then runs, from the right: a title followed by another, with no line
   // break between them, ends where the following run ends. Only tokens with a
   // TITLE match or cap_shape() can start a title: the walk visits those (the
   // union of `matched` and names.cap_tokens()), not every token.
-  // The nearest plural_form word in i's run of capitalized words, if any.
+  // The nearest plural_form_at word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
+  SingularHashes singulars;
   const std::vector<std::uint32_t>& caps = names.cap_tokens();
   std::size_t a = caps.size(), b = matched.size();
   std::size_t prev = n;  // the token visited before i (to its right)
@@ -112,12 +142,12 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
     const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
     // Tokens skipped between i and prev are not capitalized: they end a run.
     if (!capitalized || prev != i + 1) plural = kNoPlural;
-    if (capitalized && plural_form(ctx.folded(i))) plural = i;
+    if (capitalized && plural_form_at(ctx, i)) plural = i;
     prev = i;
     std::size_t next = te[i];
     if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
     if (capitalized && plural != kNoPlural && plural < i + 4) {
-      if (const std::size_t p = plural_title_end(ctx, i); p > i) next = std::max(next, p);
+      if (const std::size_t p = plural_title_end(ctx, i, singulars); p > i) next = std::max(next, p);
     }
     const bool chain = next > i && next < n && te[next] != 0 && !ctx.token(next).newline_before;
     te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
@@ -171,12 +201,25 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   // none, and the loop visits only `starts` (in text order: from its end).
   std::vector<std::uint32_t> starts;
   const std::vector<std::uint32_t> title_end = title_ends(ctx, names, starts);
+  // The name scanned after a title: it starts at a name word, a later start,
+  // whose own rules then reuse the scan (one slot: starts come in text order).
+  std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
   for (std::size_t s = starts.size(); s-- > 0;) {
     const std::size_t i = starts[s];
-    // scan_name(i, 4), shared by the initials, given and country_paren rules.
-    std::size_t name4 = kNotScanned;
+    // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
+    // initials, given, context and country_paren rules.
+    std::size_t name4 = kNotScanned, name3 = 0;
+    const auto scan_here = [&] {
+      if (name4 != kNotScanned) return;
+      if (memo_b == i) {
+        name4 = memo4;
+        name3 = memo3;
+      } else {
+        name4 = names.scan_name_4_3(i, name3);
+      }
+    };
     const auto name_from_here = [&] {
-      if (name4 == kNotScanned) name4 = names.scan_name(i, 4);
+      scan_here();
       return name4;
     };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
@@ -185,7 +228,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
-        const std::size_t e = names.scan_name(j, 4);
+        memo_b = j;
+        memo4 = names.scan_name_4_3(j, memo3);
+        const std::size_t e = memo4;
         // A title before a place or organization name is a description
         // ("Prime Minister of Japan", "President Obama" is fine).
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
@@ -199,8 +244,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       const std::size_t e = name_from_here();
       if (e > i + 2) emit(ctx, i, e, 0.75f, "person.initials", out);
     }
+    // Every rule below starts at a name word, and context, speech and
+    // country_paren at the first of a run of them: most starts are name words
+    // inside a name or title tokens, and skip them all on these two tests.
+    if (!names.name_word(i)) continue;
+    const bool first_word = i == 0 || !names.name_word(i - 1);
     // person.given: a known given name + capitalized surname
-    if (ctx.has(i, EntryClass::GivenName) && names.name_word(i) && i + 1 < n &&
+    if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
       const std::size_t e = name_from_here();
       // "Christian Democrats" is a party, not a person named Democrats.
@@ -220,27 +270,34 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (unknown_cap_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1))) {
-      const std::size_t e = names.scan_name(i, 3);
+    if (first_word && unknown_cap_word(ctx, names, i)) {
+      scan_here();
+      const std::size_t e = name3;
       if (e >= i + 2) {
-        bool all_unknown = true;
-        for (std::size_t k = i; k < e; ++k) {
-          if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct && !unknown_cap_word(ctx, names, k) &&
-              !ctx.has(k, EntryClass::GivenName) && !ctx.has(k, EntryClass::Surname)) {
-            all_unknown = false;
-          }
-        }
         const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
         const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
         const bool age = e + 2 < n && ctx.is(e, ",") && ctx.token(e + 1).shape == Shape::Digits &&
                          ctx.surface(e + 1).size() <= 2 && ctx.is(e + 2, ",");
-        if (all_unknown && (verb_after || verb_before || age)) emit(ctx, i, e, 0.55f, "person.context", out);
+        // The words of the name last, and only with a verb or an age: most names have neither.
+        if (verb_after || verb_before || age) {
+          bool all_unknown = true;
+          for (std::size_t k = i; k < e; ++k) {
+            if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct &&
+                !unknown_cap_word(ctx, names, k) && !ctx.has(k, EntryClass::GivenName) &&
+                !ctx.has(k, EntryClass::Surname)) {
+              all_unknown = false;
+            }
+          }
+          if (all_unknown) emit(ctx, i, e, 0.55f, "person.context", out);
+        }
       }
     }
     // person.speech: one name word next to a verb of saying ("Tsang said",
     // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
-    if (lone_name_word(ctx, names, i) && (i == 0 || !names.name_word(i - 1)) &&
-        (i + 1 >= n || !names.name_word(i + 1))) {
+    // A verb of saying next to i first: few name words have one ("said" is one
+    // of the kLexSpeech words, so verb_before implies it too).
+    const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
+    if (speech_near && first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
@@ -251,7 +308,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (names.name_word(i) && (i == 0 || !names.name_word(i - 1)) && !ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (first_word && !ctx.country[i] && name_goes_on(ctx, names, i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;
@@ -268,7 +325,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given_alone: a well-known given name on its own, mid-sentence
     // ("about Alice"): strong list evidence and no other reading.
     if (ctx.strong(i, EntryClass::GivenName) && ctx.token(i).shape == Shape::Capitalized &&
-        !ctx.token(i).sentence_start && !ctx.caps_line[i] && names.name_word(i) && !ctx.is_common_word(i) &&
+        !ctx.token(i).sentence_start && !ctx.caps_line[i] && !ctx.is_common_word(i) &&
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
         !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || folded_is(ctx, i - 1, "of"))) &&

@@ -75,3 +75,13 @@ TEST_CASE("location: one pass over lines and place words") {
   CHECK(locs("Ships crossed the Barents Sea and Lake Baikal froze.", "loc.feature") ==
         "Barents Sea/LOCATION | Lake Baikal/LOCATION");
 }
+
+// loc.context tests the locative preposition before the word first: the
+// other conditions (not at a sentence start, no common word) still hold.
+TEST_CASE("location: an unknown word between a locative and a known place") {
+  CHECK(locs("The fair was held in Ravelby, England last week.", "loc.context") == "Ravelby/LOCATION");
+  CHECK(locs("The fair was held in Ravelby Knowe, England.", "loc.context") == "Ravelby Knowe/LOCATION");
+  // no locative before it, or a common word: no place
+  CHECK(locs("The fair met Ravelby, England last week.", "loc.context") == "");
+  CHECK(locs("The fair was held in Party, England last week.", "loc.context") == "");
+}

@@ -80,6 +80,10 @@ TEST_CASE("organization: team context cues before and after the slot") {
         "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
   CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
   CHECK(teams("Leicester is a city.") == "");
+  // An unknown word is a slot when a team word follows within 3 tokens
+  // (team_evidence_in_reach), up to the third: "Ravelby Dunmore Rovers".
+  CHECK(teams("Ravelby Rovers beat Kent.") == "Ravelby Rovers/ORGANIZATION | Kent/ORGANIZATION");
+  CHECK(teams("Ravelby Dunmore Rovers beat them.") == "Ravelby Dunmore Rovers/ORGANIZATION");
 }
 
 TEST_CASE("organization: whole pipeline") {

@@ -141,3 +141,52 @@ TEST_CASE("person: country in parentheses after names of every shape") {
   CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
   CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
 }
+
+// NameShape::scan_name_4_3 gives scan_name(b, 4) and scan_name(b, 3) from one
+// scan: names of 1 to 5 words, with initials, particles and hyphens, at every start.
+TEST_CASE("person: scan_name_4_3 agrees with scan_name(b, 4) and scan_name(b, 3)") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "J. R. R. Tolkien met H. G. Wells and Ludwig van Beethoven, Jean-Michel Ali Baba Smith Jones.\n"
+      "Anna Maria Della Rovere Smith, Osama bin Laden, al-Assad and J.R.R. Tolkien Jr said so. A B C D E F.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  int longer = 0;  // starts where the 4-word scan goes past the 3-word one
+  for (std::size_t b = 0; b < ctx.size(); ++b) {
+    INFO("token " << b << ": " << std::string(ctx.surface(b)));
+    std::size_t end3 = 12345;
+    const std::size_t end4 = names.scan_name_4_3(b, end3);
+    CHECK(end4 == names.scan_name(b, 4));
+    CHECK(end3 == names.scan_name(b, 3));
+    CHECK(end3 == newsner::recognize::scan_name(ctx, b, 3));
+    if (end4 > end3) ++longer;
+  }
+  CHECK(longer >= 2);
+}
+
+// The rules of one start share one name scan (scan_name_4_3), and the scan
+// after a title is reused when the name's first word is visited: each rule
+// must still see its own length limit (context: 3 words, others: 4).
+TEST_CASE("person: rules sharing a name scan keep their own word limits") {
+  // person.context stops at 3 words, the title rule at 4, from the same start.
+  CHECK(persons("they said Wong Kwan Lee Chan.", "person.context") == "Wong Kwan Lee/PERSON");
+  // person.context: a verb or an age, and only unknown or name words in the name.
+  CHECK(persons("Wong Kwan said so.", "person.context") == "Wong Kwan/PERSON");
+  CHECK(persons("they met Wong Kwan, 45, there.", "person.context") == "Wong Kwan/PERSON");
+  CHECK(persons("they met Wong Kwan there.", "person.context") == "");
+  CHECK(persons("Wong Trade said so.", "person.context") == "");  // a plain word in the name
+  CHECK(persons("the President Wong Kwan Lee Chan spoke.", "person.title") == "Wong Kwan Lee Chan/PERSON");
+  // A given name right after a title: its own rule reuses the title's scan.
+  CHECK(persons("the President Vladimir Putin spoke.", "person.given") == "Vladimir Putin/PERSON");
+  // Speech and given_alone look at the first word of a run only.
+  CHECK(persons("Duran said no.", "person.speech") == "Duran/PERSON");
+  CHECK(persons("Mike Duran said no.", "person.speech") == "");
+  // The speech rule first asks for a kLexSpeech word next to the name: "said"
+  // before it ("said Puig.") must be one, whatever its case.
+  CHECK(persons("The winner, said Puig.", "person.speech") == "Puig/PERSON");
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("SAID Said said");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
+}
