@@ -153,11 +153,13 @@ Shape classify_ascii(std::string_view s) {
 }
 
 // For an ASCII token (nearly every token of English news): writes its folded
-// form to dst[0, s.size()) and sets its shape and fold hash in one pass over
-// the bytes, with the results of append_case_folded, classify_shape and
-// token_hash. Returns false when the token is not ASCII: dst then holds junk
-// and `hash` a hash of the bytes only fit to index a cache.
-inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash) {
+// form to dst[0, s.size()) and sets its shape, fold hash and surface hash in
+// one pass over the bytes, with the results of append_case_folded,
+// classify_shape, token_hash (folded form) and surface_hash. Returns false when
+// the token is not ASCII: dst then holds junk and `hash` a hash of the bytes
+// only fit to index a cache.
+inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash,
+                                std::uint64_t& cased_hash) {
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
@@ -168,6 +170,10 @@ inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std
   }
   hash = h;
   if ((seen & kNonAsciiBit) != 0) return false;
+  // ASCII is in NFC: the surface hash is the plain hash of the bytes, which are
+  // the folded ones unless there is an upper-case letter. Only then (a minority
+  // of tokens) are they hashed again; a second chain in the loop above cost more.
+  cased_hash = (seen & kUpperBit) == 0 ? h : token_hash(s);
   shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
 }
@@ -246,7 +252,7 @@ struct Tokenizer::Impl {
   // which take ICU calls worth a few thousand instructions; names recur.
   struct Folded {
     std::string surface, folded;
-    std::uint64_t hash = 0;
+    std::uint64_t hash = 0, surface_hash = 0;
     Shape shape = Shape::Symbol;
   };
   std::array<Folded, 256> fold_cache;
@@ -706,7 +712,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     const std::string_view surface = text.substr(b, e - b);
     t.fold_begin = static_cast<std::uint32_t>(folded_size);
     if (folded_size + surface.size() <= folded.size() &&
-        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash)) {
+        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
       folded_size += surface.size();
     } else {
       Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
@@ -716,9 +722,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
         f.folded.clear();
         append_case_folded(surface, f.folded);
         f.hash = token_hash(f.folded);
+        f.surface_hash = surface_hash_nfc(surface);
       }
       t.shape = f.shape;
       t.fold_hash = f.hash;
+      t.surface_hash = f.surface_hash;
       if (folded_size + f.folded.size() > folded.size()) {
         folded.resize(std::max(2 * folded.size(), folded_size + f.folded.size()));
       }

@@ -96,6 +96,12 @@ TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
     CHECK(find(m, "Munchen").empty());  // no "fold" flag
     CHECK(find(m, "M\xC3\xBCnchen").size() == 1);
   }
+  SUBCASE("exact case of non-ASCII names compares their NFC forms") {
+    CHECK(find(m, "M\xC3\xBCnchen")[0].exact);
+    CHECK(find(m, "Mu\xCC\x88nchen")[0].exact);  // decomposed u + U+0308
+    CHECK_FALSE(find(m, "M\xC3\x9CNCHEN")[0].exact);
+    CHECK_FALSE(find(m, "m\xC3\xBCnchen")[0].exact);
+  }
   SUBCASE("hyphens and possessives tokenized like the entry") {
     CHECK(find(m, "Jean-Michel Basquiat")[0].name == "Jean-Michel");
     CHECK(find(m, "at McDonald's today")[0].name == "McDonald's");
@@ -145,6 +151,15 @@ TEST_CASE("gazetteer matcher agrees with a brute-force scan") {
       }
     }
     CHECK_MESSAGE(got.size() == expected, text);
+    // Exact case: the matched tokens are the entry's tokens byte for byte (ASCII).
+    for (const Match& x : got) {
+      const auto name = tok.tokenize(m.entry(x).name);
+      bool same = name.tokens.size() == x.token_end - x.token_begin;
+      for (std::size_t k = 0; same && k < name.tokens.size(); ++k) {
+        same = name.surface(name.tokens[k]) == tt.surface(tt.tokens[x.token_begin + k]);
+      }
+      CHECK_MESSAGE(x.exact_case == same, text);
+    }
   }
 }
 

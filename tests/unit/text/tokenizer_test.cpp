@@ -122,6 +122,7 @@ TEST_CASE("tokenizer: one-pass token analysis equals shape, case folding and has
     CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
     CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
   }
 }
 
@@ -152,6 +153,10 @@ TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
     CHECK(decomposed.tokens[i].fold_hash == composed.tokens[i].fold_hash);
   }
   CHECK(decomposed.folded_form(decomposed.tokens[0]) == "jos\xC3\xA9");
+  // Surface hashes keep the case but are in NFC too.
+  CHECK(decomposed.tokens[0].surface_hash == newsner::text::token_hash("Jos\xC3\xA9"));
+  CHECK(composed.tokens[1].surface_hash == newsner::text::token_hash("S\xC3\x83O"));
+  CHECK(decomposed.tokens[0].surface_hash != composed.tokens[0].surface_hash);
   CHECK(decomposed.tokens[0].span.end == 6);  // offsets stay those of the input bytes
   CHECK(newsner::text::surface_hash("Jose\xCC\x81") == newsner::text::surface_hash("Jos\xC3\xA9"));
   CHECK(newsner::text::surface_hash("Jos\xC3\xA9") == newsner::text::token_hash("Jos\xC3\xA9"));
@@ -270,6 +275,7 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
   for (int k = 0; k < 100; ++k) {
     for (int j = 0; j < 100; ++j) text += "\xD6\x87";  // U+0587
     text += " \xC5\x89 ";                          // "ŉ", 2 -> 3 bytes
+    text += "Tokyo NATO said Jose\xCC\x81 ";         // after the folded forms outgrew the text
   }
   Tokenizer tok;
   const auto tt = tok.tokenize(text);
@@ -282,5 +288,6 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
     CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
     CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
   }
 }
