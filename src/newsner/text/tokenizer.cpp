@@ -244,7 +244,7 @@ struct Tokenizer::Impl {
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
-  // Boundaries come in increasing order, so each iterator keeps a cursor into it.
+  // Boundaries come in increasing order, so each pass reads it with an OffsetCursor.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
@@ -274,12 +274,35 @@ struct Tokenizer::Impl {
   void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
 
   void convert(std::string_view text);
-  std::uint32_t byte_offset(int32_t utf16_index, std::size_t& cursor) const {
-    const auto u = static_cast<std::uint32_t>(utf16_index);
-    if (!dense.empty()) return dense[u];
-    while (cursor < shifts.size() && shifts[cursor].first <= u) ++cursor;
-    return u + (cursor == 0 ? 0 : shifts[cursor - 1].second);
-  }
+  // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
+  // lives in the caller's registers rather than in Impl: the char stores of
+  // the folded forms may alias Impl's vectors, which were reloaded per token.
+  class OffsetCursor {
+   public:
+    explicit OffsetCursor(const Impl& im)
+        : dense_(im.dense.empty() ? nullptr : im.dense.data()),
+          next_(im.shifts.data()),
+          end_(im.shifts.data() + im.shifts.size()) {
+      load();
+    }
+    std::uint32_t operator()(int32_t utf16_index) {
+      const auto u = static_cast<std::uint32_t>(utf16_index);
+      if (dense_ != nullptr) return dense_[u];
+      while (u >= next_first_) {  // passed a non-ASCII character: its shift applies
+        shift_ = next_->second;
+        ++next_;
+        load();
+      }
+      return u + shift_;
+    }
+
+   private:
+    void load() { next_first_ = next_ != end_ ? next_->first : UINT32_MAX; }
+    const std::uint32_t* dense_;
+    const std::pair<std::uint32_t, std::uint32_t>* next_;  // the first shift not yet applied
+    const std::pair<std::uint32_t, std::uint32_t>* end_;
+    std::uint32_t next_first_ = 0, shift_ = 0;
+  };
 };
 
 void Tokenizer::Impl::convert(std::string_view text) {
@@ -669,11 +692,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   im.convert(text);
   // Sentences first, so each token can record its sentence index.
   im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), false);
-  std::size_t cursor = 0;  // into im.shifts, for this increasing sequence of boundaries
+  Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
     const std::uint32_t begin = out.sentences.empty() ? 0 : out.sentences.back().end;
-    out.sentences.push_back({begin, im.byte_offset(e, cursor)});
+    out.sentences.push_back({begin, sentence_offset(e)});
   }
 
   UErrorCode st = U_ZERO_ERROR;
@@ -743,12 +766,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     space = newline = false;
   };
 
-  cursor = 0;
+  Impl::OffsetCursor byte_offset(im);
   int32_t e = 0;  // byte offset of the previous boundary
   im.words->first();
   for (int32_t e16 = im.words->next(); e16 != icu::BreakIterator::DONE; e16 = im.words->next()) {
     const int32_t b = e;
-    e = static_cast<int32_t>(im.byte_offset(e16, cursor));
+    e = static_cast<int32_t>(byte_offset(e16));
     // Whitespace segments are not tokens; remember them for the next token.
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {
