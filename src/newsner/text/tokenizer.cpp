@@ -709,8 +709,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   // Folded forms are written in place up to `folded_size`: ASCII folds keep
   // their length, so the text's size is enough unless non-ASCII folds grow.
   // (No std::string::resize per token; trimmed at the end.)
+  // The buffer's address and size are kept in locals: the char stores of the
+  // folded bytes may alias the string's own fields, which were reloaded per token.
   std::string& folded = out.folded;
   folded.resize(text.size());
+  char* fold_buf = folded.data();
+  std::size_t fold_cap = folded.size();
   std::size_t folded_size = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto& ascii_space = ascii_white_space();
@@ -736,8 +740,8 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     t.sentence = sentence;
     const std::string_view surface = text.substr(b, e - b);
     t.fold_begin = static_cast<std::uint32_t>(folded_size);
-    if (folded_size + surface.size() <= folded.size() &&
-        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
+    if (folded_size + surface.size() <= fold_cap &&
+        analyze_ascii_token(surface, fold_buf + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
       folded_size += surface.size();
     } else {
       Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
@@ -752,10 +756,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
       t.shape = f.shape;
       t.fold_hash = f.hash;
       t.surface_hash = f.surface_hash;
-      if (folded_size + f.folded.size() > folded.size()) {
-        folded.resize(std::max(2 * folded.size(), folded_size + f.folded.size()));
+      if (folded_size + f.folded.size() > fold_cap) {
+        folded.resize(std::max(2 * fold_cap, folded_size + f.folded.size()));
+        fold_buf = folded.data();
+        fold_cap = folded.size();
       }
-      std::memcpy(folded.data() + folded_size, f.folded.data(), f.folded.size());
+      std::memcpy(fold_buf + folded_size, f.folded.data(), f.folded.size());
       folded_size += f.folded.size();
     }
     t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
