@@ -68,6 +68,10 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
     // tokenizer's Token::surface_hash.
     std::uint64_t cased = text::kSequenceSeed;
     std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
+    // Tokens [i, plain_upto) are their own folded forms (surface hash = fold
+    // hash, as for lower-case ASCII): while the key has only those, its cased
+    // hash is its key hash, and `cased` need not be computed.
+    std::uint32_t plain_upto = i;
     std::size_t found_count = 0;
     for (std::uint32_t j = i;;) {
       bool extends = false;
@@ -76,8 +80,13 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
         if (!slot) continue;
         extends |= (slot->ref_count_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
-        for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
-        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(cased >> 32), slot};
+        while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
+        std::uint64_t key_cased = hash;
+        if (plain_upto <= j) {
+          for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
+          key_cased = cased;
+        }
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(key_cased >> 32), slot};
       }
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
