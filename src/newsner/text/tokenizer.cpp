@@ -799,6 +799,10 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     const int32_t b = e;
     e = static_cast<int32_t>(byte_offset(e16));
     // Whitespace segments are not tokens; remember them for the next token.
+    if (e - b == 1 && p[b] == ' ') {  // the usual one: a single space
+      space = true;
+      continue;
+    }
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {
       UChar32 c = p[i];
