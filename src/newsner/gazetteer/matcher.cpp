@@ -7,8 +7,8 @@ namespace newsner::gazetteer {
 namespace {
 constexpr std::uint32_t kMaxTokens = 16;     // longer entries are not matched
 constexpr std::uint32_t kPrefetchAhead = 4;  // tokens; enough to cover a memory access
-constexpr std::uint32_t kRing = 16;          // ring buffers below; a power of two > both
-static_assert(kRing > kPrefetchAhead && kRing >= kMaxTokens);
+constexpr std::uint32_t kRing = 8;           // ring buffers below; a power of two > kPrefetchAhead
+static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 
 bool starts_no_key(const text::Token& t) { return t.shape == text::Shape::Punct || t.shape == text::Shape::Symbol; }
 
@@ -50,12 +50,6 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
   };
   for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
 
-  // text::token_hash of token k's surface, in slot k % kRing: computed when a
-  // key with entries first needs it (a start token's keys span <= kRing tokens).
-  std::uint64_t surface_hashes[kRing];
-  std::uint32_t surface_of[kRing];
-  std::fill(std::begin(surface_of), std::end(surface_of), ~std::uint32_t{0});
-
   // News text has about 1.5 matches per token: one allocation, no regrowth.
   out.reserve(out.size() + 2 * std::size_t{n});
   constexpr std::size_t kPending = 256;
@@ -69,10 +63,15 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
     if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
     if (starts_no_key(tokens[i])) continue;
     std::uint64_t hash = one_ahead[i % kRing];  // key hash of tokens [i, j]
-    // The surface (cased) hash is only needed when a key has entries; it is
-    // extended lazily up to the current token.
+    // The surface (cased) hash of the key is only needed when a key has
+    // entries; it is extended lazily up to the current token from the
+    // tokenizer's Token::surface_hash.
     std::uint64_t cased = text::kSequenceSeed;
     std::uint32_t cased_upto = i;  // tokens [i, cased_upto) are in `cased`
+    // Tokens [i, plain_upto) are their own folded forms (surface hash = fold
+    // hash, as for lower-case ASCII): while the key has only those, its cased
+    // hash is its key hash, and `cased` need not be computed.
+    std::uint32_t plain_upto = i;
     std::size_t found_count = 0;
     for (std::uint32_t j = i;;) {
       bool extends = false;
@@ -81,15 +80,13 @@ void find_all_in(const std::vector<Gazetteer>& gazetteers, const text::Tokenized
         if (!slot) continue;
         extends |= (slot->ref_count_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
-        for (; cased_upto <= j; ++cased_upto) {
-          const std::uint32_t r = cased_upto % kRing;
-          if (surface_of[r] != cased_upto) {
-            surface_of[r] = cased_upto;
-            surface_hashes[r] = text::surface_hash(tt.surface(tokens[cased_upto]));
-          }
-          cased = text::sequence_extend(cased, surface_hashes[r]);
+        while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
+        std::uint64_t key_cased = hash;
+        if (plain_upto <= j) {
+          for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
+          key_cased = cased;
         }
-        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(cased >> 32), slot};
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(key_cased >> 32), slot};
       }
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;

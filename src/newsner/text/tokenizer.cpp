@@ -153,11 +153,13 @@ Shape classify_ascii(std::string_view s) {
 }
 
 // For an ASCII token (nearly every token of English news): writes its folded
-// form to dst[0, s.size()) and sets its shape and fold hash in one pass over
-// the bytes, with the results of append_case_folded, classify_shape and
-// token_hash. Returns false when the token is not ASCII: dst then holds junk
-// and `hash` a hash of the bytes only fit to index a cache.
-inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash) {
+// form to dst[0, s.size()) and sets its shape, fold hash and surface hash in
+// one pass over the bytes, with the results of append_case_folded,
+// classify_shape, token_hash (folded form) and surface_hash. Returns false when
+// the token is not ASCII: dst then holds junk and `hash` a hash of the bytes
+// only fit to index a cache.
+inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash,
+                                std::uint64_t& cased_hash) {
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
@@ -168,6 +170,10 @@ inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std
   }
   hash = h;
   if ((seen & kNonAsciiBit) != 0) return false;
+  // ASCII is in NFC: the surface hash is the plain hash of the bytes, which are
+  // the folded ones unless there is an upper-case letter. Only then (a minority
+  // of tokens) are they hashed again; a second chain in the loop above cost more.
+  cased_hash = (seen & kUpperBit) == 0 ? h : token_hash(s);
   shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
 }
@@ -238,7 +244,7 @@ struct Tokenizer::Impl {
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
-  // Boundaries come in increasing order, so each iterator keeps a cursor into it.
+  // Boundaries come in increasing order, so each pass reads it with an OffsetCursor.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
@@ -246,7 +252,7 @@ struct Tokenizer::Impl {
   // which take ICU calls worth a few thousand instructions; names recur.
   struct Folded {
     std::string surface, folded;
-    std::uint64_t hash = 0;
+    std::uint64_t hash = 0, surface_hash = 0;
     Shape shape = Shape::Symbol;
   };
   std::array<Folded, 256> fold_cache;
@@ -268,16 +274,87 @@ struct Tokenizer::Impl {
   void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
 
   void convert(std::string_view text);
-  std::uint32_t byte_offset(int32_t utf16_index, std::size_t& cursor) const {
-    const auto u = static_cast<std::uint32_t>(utf16_index);
-    if (!dense.empty()) return dense[u];
-    while (cursor < shifts.size() && shifts[cursor].first <= u) ++cursor;
-    return u + (cursor == 0 ? 0 : shifts[cursor - 1].second);
-  }
+  // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
+  // lives in the caller's registers rather than in Impl: the char stores of
+  // the folded forms may alias Impl's vectors, which were reloaded per token.
+  class OffsetCursor {
+   public:
+    explicit OffsetCursor(const Impl& im)
+        : dense_(im.dense.empty() ? nullptr : im.dense.data()),
+          next_(im.shifts.data()),
+          end_(im.shifts.data() + im.shifts.size()) {
+      load();
+    }
+    std::uint32_t operator()(int32_t utf16_index) {
+      const auto u = static_cast<std::uint32_t>(utf16_index);
+      if (dense_ != nullptr) return dense_[u];
+      while (u >= next_first_) {  // passed a non-ASCII character: its shift applies
+        shift_ = next_->second;
+        ++next_;
+        load();
+      }
+      return u + shift_;
+    }
+
+   private:
+    void load() { next_first_ = next_ != end_ ? next_->first : UINT32_MAX; }
+    const std::uint32_t* dense_;
+    const std::pair<std::uint32_t, std::uint32_t>* next_;  // the first shift not yet applied
+    const std::pair<std::uint32_t, std::uint32_t>* end_;
+    std::uint32_t next_first_ = 0, shift_ = 0;
+  };
 };
 
 void Tokenizer::Impl::convert(std::string_view text) {
-  utf16.resize(text.size() + 1);
+  // Well-formed UTF-8 (all the pipeline passes) is converted here, in the same
+  // pass that records the shifts: ASCII runs are widened 8 bytes at a time,
+  // other characters decoded with ICU's U8_NEXT (u_strFromUTF8WithSub took
+  // about 11 instructions per byte). Ill-formed input is left to ICU below.
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  utf16.resize(n + 1);
+  UChar* out = utf16.data();
+  shifts.clear();
+  dense.clear();
+  std::size_t i = 0, u = 0;
+  bool well_formed = true;
+  while (i < n) {
+    if (i + 8 <= n) {  // 8 ASCII bytes at a time
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+#if defined(__SSE2__)
+        const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + i));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + u), _mm_unpacklo_epi8(bytes, _mm_setzero_si128()));
+#else
+        for (int k = 0; k < 8; ++k) out[u + k] = p[i + k];
+#endif
+        i += 8;
+        u += 8;
+        continue;
+      }
+    }
+    const uint8_t c = p[i];
+    if (c < 0x80) {
+      out[u++] = c;
+      ++i;
+      continue;
+    }
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 ch;
+    U8_NEXT(p, j, static_cast<int32_t>(n), ch);
+    if (ch < 0) {
+      well_formed = false;
+      break;
+    }
+    U16_APPEND_UNSAFE(out, u, ch);
+    i = static_cast<std::size_t>(j);
+    shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
+  }
+  if (well_formed) {
+    utf16.resize(u);
+    return;
+  }
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
   // Ill-formed bytes (never passed by the pipeline, which repairs them first)
@@ -286,34 +363,6 @@ void Tokenizer::Impl::convert(std::string_view text) {
                        static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
   check(st, "u_strFromUTF8WithSub");
   utf16.resize(static_cast<std::size_t>(length));
-  shifts.clear();
-  dense.clear();
-  if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0, u = 0;
-  while (i < n) {
-    if (i + 8 <= n) {  // 8 ASCII bytes at a time
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
-        i += 8;
-        u += 8;
-        continue;
-      }
-    }
-    const uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      ++u;
-      continue;
-    }
-    const std::size_t bytes = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
-    i += bytes;
-    u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
-    shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
-  }
-  if (i == n && u == static_cast<std::size_t>(length)) return;
   // Ill-formed input: map every index.
   shifts.clear();
   dense.resize(static_cast<std::size_t>(length) + 1);
@@ -663,11 +712,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   im.convert(text);
   // Sentences first, so each token can record its sentence index.
   im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), false);
-  std::size_t cursor = 0;  // into im.shifts, for this increasing sequence of boundaries
+  Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
     const std::uint32_t begin = out.sentences.empty() ? 0 : out.sentences.back().end;
-    out.sentences.push_back({begin, im.byte_offset(e, cursor)});
+    out.sentences.push_back({begin, sentence_offset(e)});
   }
 
   UErrorCode st = U_ZERO_ERROR;
@@ -680,8 +729,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   // Folded forms are written in place up to `folded_size`: ASCII folds keep
   // their length, so the text's size is enough unless non-ASCII folds grow.
   // (No std::string::resize per token; trimmed at the end.)
+  // The buffer's address and size are kept in locals: the char stores of the
+  // folded bytes may alias the string's own fields, which were reloaded per token.
   std::string& folded = out.folded;
   folded.resize(text.size());
+  char* fold_buf = folded.data();
+  std::size_t fold_cap = folded.size();
   std::size_t folded_size = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto& ascii_space = ascii_white_space();
@@ -693,7 +746,9 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   };
   std::uint32_t next_sentence = next_begin(0);
 
-  auto push = [&](std::uint32_t b, std::uint32_t e) {
+  // Inlined (one call site below): as a call, its register saves and restores
+  // cost more than its bookkeeping.
+  auto push = [&](std::uint32_t b, std::uint32_t e) __attribute__((always_inline)) {
     Token& t = out.tokens.emplace_back();
     t.span = {b, e};
     t.space_before = space;
@@ -705,8 +760,8 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     t.sentence = sentence;
     const std::string_view surface = text.substr(b, e - b);
     t.fold_begin = static_cast<std::uint32_t>(folded_size);
-    if (folded_size + surface.size() <= folded.size() &&
-        analyze_ascii_token(surface, folded.data() + folded_size, t.shape, t.fold_hash)) {
+    if (folded_size + surface.size() <= fold_cap &&
+        analyze_ascii_token(surface, fold_buf + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
       folded_size += surface.size();
     } else {
       Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
@@ -716,13 +771,17 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
         f.folded.clear();
         append_case_folded(surface, f.folded);
         f.hash = token_hash(f.folded);
+        f.surface_hash = surface_hash_nfc(surface);
       }
       t.shape = f.shape;
       t.fold_hash = f.hash;
-      if (folded_size + f.folded.size() > folded.size()) {
-        folded.resize(std::max(2 * folded.size(), folded_size + f.folded.size()));
+      t.surface_hash = f.surface_hash;
+      if (folded_size + f.folded.size() > fold_cap) {
+        folded.resize(std::max(2 * fold_cap, folded_size + f.folded.size()));
+        fold_buf = folded.data();
+        fold_cap = folded.size();
       }
-      std::memcpy(folded.data() + folded_size, f.folded.data(), f.folded.size());
+      std::memcpy(fold_buf + folded_size, f.folded.data(), f.folded.size());
       folded_size += f.folded.size();
     }
     t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
@@ -733,13 +792,17 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     space = newline = false;
   };
 
-  cursor = 0;
+  Impl::OffsetCursor byte_offset(im);
   int32_t e = 0;  // byte offset of the previous boundary
   im.words->first();
   for (int32_t e16 = im.words->next(); e16 != icu::BreakIterator::DONE; e16 = im.words->next()) {
     const int32_t b = e;
-    e = static_cast<int32_t>(im.byte_offset(e16, cursor));
+    e = static_cast<int32_t>(byte_offset(e16));
     // Whitespace segments are not tokens; remember them for the next token.
+    if (e - b == 1 && p[b] == ' ') {  // the usual one: a single space
+      space = true;
+      continue;
+    }
     bool all_space = true, has_newline = false;
     for (int32_t i = b; i < e;) {
       UChar32 c = p[i];
@@ -761,18 +824,18 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     // Split a possessive "'s" / "’s" off a word ("Kono's" -> "Kono" "'s") so that
     // names match without it; "McDonald's" in a gazetteer is split the same way.
     const auto ub = static_cast<std::uint32_t>(b), ue = static_cast<std::uint32_t>(e);
+    std::uint32_t cut = ue;  // the first token ends here, a possessive is the second
     if (ue - ub >= 3 && (text[ue - 1] == 's' || text[ue - 1] == 'S')) {
       int32_t i = e - 1;
       UChar32 prev;
       U8_PREV(p, 0, i, prev);  // character before the final "s"
-      int32_t apos_at = i;
-      if (is_apostrophe(prev) && apos_at > b) {
-        push(ub, static_cast<std::uint32_t>(apos_at));
-        push(static_cast<std::uint32_t>(apos_at), ue);
-        continue;
-      }
+      if (is_apostrophe(prev) && i > b) cut = static_cast<std::uint32_t>(i);
     }
-    push(ub, ue);
+    // One call site: push is inlined once.
+    for (std::uint32_t from = ub, to = cut;; from = to, to = ue) {
+      push(from, to);
+      if (to == ue) break;
+    }
   }
   folded.resize(folded_size);
   return out;

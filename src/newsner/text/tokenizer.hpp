@@ -46,6 +46,9 @@ struct Token {
   std::uint32_t fold_begin = 0;  // byte offset into TokenizedText::folded
   std::uint32_t fold_size = 0;   // bytes
   std::uint64_t fold_hash = 0;   // text::token_hash of the folded form (token_hash.hpp)
+  /// text::surface_hash of the surface (cased, NFC): computed in the same pass as
+  /// fold_hash, so the gazetteer matcher's exact-case test does not reread the bytes.
+  std::uint64_t surface_hash = 0;
   std::uint32_t sentence = 0;    // index into TokenizedText::sentences
   Shape shape = Shape::Punct;
   /// True when whitespace separates this token from the previous one.

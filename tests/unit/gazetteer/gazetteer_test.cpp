@@ -87,6 +87,10 @@ TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
     CHECK(f[0].name == "New York");
     CHECK_FALSE(f[0].exact);
     CHECK(find(m, "New York")[0].exact);
+    // Lower-case text: its surface is its folded form (the matcher's shortcut).
+    for (const auto& x : find(m, "reading")) CHECK(x.exact == (x.name == "reading"));
+    for (const auto& x : find(m, "Reading")) CHECK(x.exact == (x.name == "Reading"));
+    CHECK_FALSE(find(m, "new york")[0].exact);
   }
   SUBCASE("diacritic-free spelling only where the entry allows it") {
     auto f = find(m, "flights to Sao Paulo");
@@ -95,6 +99,12 @@ TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
     CHECK_FALSE(f[0].exact);
     CHECK(find(m, "Munchen").empty());  // no "fold" flag
     CHECK(find(m, "M\xC3\xBCnchen").size() == 1);
+  }
+  SUBCASE("exact case of non-ASCII names compares their NFC forms") {
+    CHECK(find(m, "M\xC3\xBCnchen")[0].exact);
+    CHECK(find(m, "Mu\xCC\x88nchen")[0].exact);  // decomposed u + U+0308
+    CHECK_FALSE(find(m, "M\xC3\x9CNCHEN")[0].exact);
+    CHECK_FALSE(find(m, "m\xC3\xBCnchen")[0].exact);
   }
   SUBCASE("hyphens and possessives tokenized like the entry") {
     CHECK(find(m, "Jean-Michel Basquiat")[0].name == "Jean-Michel");
@@ -120,7 +130,7 @@ TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
 TEST_CASE("gazetteer matcher agrees with a brute-force scan") {
   // Every (start, length) window whose folded tokens equal an entry key must be found.
   const Matcher m = make_matcher();
-  const std::vector<std::string> words = {"New", "York", "Times", "new", "YORK", "Reading", "the"};
+  const std::vector<std::string> words = {"New", "York", "Times", "new", "YORK", "Reading", "the", "reading", "york"};
   newsner::text::Tokenizer tok;
   for (int seed = 0; seed < 200; ++seed) {
     std::string text;
@@ -145,6 +155,15 @@ TEST_CASE("gazetteer matcher agrees with a brute-force scan") {
       }
     }
     CHECK_MESSAGE(got.size() == expected, text);
+    // Exact case: the matched tokens are the entry's tokens byte for byte (ASCII).
+    for (const Match& x : got) {
+      const auto name = tok.tokenize(m.entry(x).name);
+      bool same = name.tokens.size() == x.token_end - x.token_begin;
+      for (std::size_t k = 0; same && k < name.tokens.size(); ++k) {
+        same = name.surface(name.tokens[k]) == tt.surface(tt.tokens[x.token_begin + k]);
+      }
+      CHECK_MESSAGE(x.exact_case == same, text);
+    }
   }
 }
 

@@ -122,6 +122,7 @@ TEST_CASE("tokenizer: one-pass token analysis equals shape, case folding and has
     CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
     CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
   }
 }
 
@@ -141,6 +142,22 @@ TEST_CASE("tokenizer: byte offsets across non-ASCII and ill-formed text") {
   CHECK(tb.tokens.back().span.end == bad.size());
 }
 
+TEST_CASE("tokenizer: non-ASCII characters at every alignment of the 8-byte ASCII runs") {
+  // The UTF-8 -> UTF-16 conversion widens ASCII 8 bytes at a time and decodes
+  // the rest; words and offsets must come out right wherever a run ends.
+  Tokenizer tok;
+  for (int pad = 0; pad < 18; ++pad) {
+    const std::string xs(static_cast<std::size_t>(pad), 'x'), ys(static_cast<std::size_t>(pad), 'y');
+    const std::string text = xs + " Zo\xC3\xAB Krak\xC3\xB3w \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80 " + ys + "\xC3\xBC";
+    std::vector<std::string> expected = {"Zo\xC3\xAB", "Krak\xC3\xB3w", "\xE6\x9D\xB1\xE4\xBA\xAC", "\xF0\x9F\x98\x80", ys + "\xC3\xBC"};
+    if (pad > 0) expected.insert(expected.begin(), xs);
+    const auto tt = tok.tokenize(text);
+    CHECK_MESSAGE(surfaces(tt) == expected, pad);
+    CHECK(tt.tokens.back().span.end == text.size());
+    CHECK(tt.tokens.back().shape == newsner::text::Shape::Lower);
+  }
+}
+
 TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
   Tokenizer tok;
   const auto decomposed = tok.tokenize("Jose\xCC\x81 S\xC3\xA3o");  // "José" with U+0301, "São"
@@ -152,6 +169,10 @@ TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
     CHECK(decomposed.tokens[i].fold_hash == composed.tokens[i].fold_hash);
   }
   CHECK(decomposed.folded_form(decomposed.tokens[0]) == "jos\xC3\xA9");
+  // Surface hashes keep the case but are in NFC too.
+  CHECK(decomposed.tokens[0].surface_hash == newsner::text::token_hash("Jos\xC3\xA9"));
+  CHECK(composed.tokens[1].surface_hash == newsner::text::token_hash("S\xC3\x83O"));
+  CHECK(decomposed.tokens[0].surface_hash != composed.tokens[0].surface_hash);
   CHECK(decomposed.tokens[0].span.end == 6);  // offsets stay those of the input bytes
   CHECK(newsner::text::surface_hash("Jose\xCC\x81") == newsner::text::surface_hash("Jos\xC3\xA9"));
   CHECK(newsner::text::surface_hash("Jos\xC3\xA9") == newsner::text::token_hash("Jos\xC3\xA9"));
@@ -270,6 +291,7 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
   for (int k = 0; k < 100; ++k) {
     for (int j = 0; j < 100; ++j) text += "\xD6\x87";  // U+0587
     text += " \xC5\x89 ";                          // "ŉ", 2 -> 3 bytes
+    text += "Tokyo NATO said Jose\xCC\x81 ";         // after the folded forms outgrew the text
   }
   Tokenizer tok;
   const auto tt = tok.tokenize(text);
@@ -282,5 +304,6 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
     CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
     CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
   }
 }
