@@ -306,55 +306,7 @@ struct Tokenizer::Impl {
 };
 
 void Tokenizer::Impl::convert(std::string_view text) {
-  // Well-formed UTF-8 (all the pipeline passes) is converted here, in the same
-  // pass that records the shifts: ASCII runs are widened 8 bytes at a time,
-  // other characters decoded with ICU's U8_NEXT (u_strFromUTF8WithSub took
-  // about 11 instructions per byte). Ill-formed input is left to ICU below.
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  utf16.resize(n + 1);
-  UChar* out = utf16.data();
-  shifts.clear();
-  dense.clear();
-  std::size_t i = 0, u = 0;
-  bool well_formed = true;
-  while (i < n) {
-    if (i + 8 <= n) {  // 8 ASCII bytes at a time
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
-#if defined(__SSE2__)
-        const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + i));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + u), _mm_unpacklo_epi8(bytes, _mm_setzero_si128()));
-#else
-        for (int k = 0; k < 8; ++k) out[u + k] = p[i + k];
-#endif
-        i += 8;
-        u += 8;
-        continue;
-      }
-    }
-    const uint8_t c = p[i];
-    if (c < 0x80) {
-      out[u++] = c;
-      ++i;
-      continue;
-    }
-    int32_t j = static_cast<int32_t>(i);
-    UChar32 ch;
-    U8_NEXT(p, j, static_cast<int32_t>(n), ch);
-    if (ch < 0) {
-      well_formed = false;
-      break;
-    }
-    U16_APPEND_UNSAFE(out, u, ch);
-    i = static_cast<std::size_t>(j);
-    shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
-  }
-  if (well_formed) {
-    utf16.resize(u);
-    return;
-  }
+  utf16.resize(text.size() + 1);
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
   // Ill-formed bytes (never passed by the pipeline, which repairs them first)
@@ -363,6 +315,34 @@ void Tokenizer::Impl::convert(std::string_view text) {
                        static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
   check(st, "u_strFromUTF8WithSub");
   utf16.resize(static_cast<std::size_t>(length));
+  shifts.clear();
+  dense.clear();
+  if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0, u = 0;
+  while (i < n) {
+    if (i + 8 <= n) {  // 8 ASCII bytes at a time
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        u += 8;
+        continue;
+      }
+    }
+    const uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      ++u;
+      continue;
+    }
+    const std::size_t bytes = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+    i += bytes;
+    u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
+    shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
+  }
+  if (i == n && u == static_cast<std::size_t>(length)) return;
   // Ill-formed input: map every index.
   shifts.clear();
   dense.resize(static_cast<std::size_t>(length) + 1);
