@@ -126,7 +126,7 @@ class Runner {
   // when the run is stopping (stdout closed).
   bool submit(std::unique_ptr<Job> job) {
     std::unique_lock<std::mutex> lock(mu_);
-    if (!window_.empty() && (window_.size() >= kWindowDocs || window_bytes_ >= kWindowBytes)) {
+    if (held_docs() != 0 && (held_docs() >= kWindowDocs || held_bytes() >= kWindowBytes)) {
       space_cv_.wait(lock, [&] { return stop_ || refilled(); });
     }
     if (stop_) return false;
@@ -138,9 +138,14 @@ class Runner {
     return true;
   }
 
+  // Documents and input bytes held in memory (mu_ held): the window and the
+  // batch the writer is writing, which still holds its documents' output.
+  std::size_t held_docs() const { return window_.size() + writing_docs_; }
+  std::size_t held_bytes() const { return window_bytes_ + writing_bytes_; }
+
   // Room for the reader to go on after a full window (mu_ held).
   bool refilled() const {
-    return window_.empty() || (window_.size() <= kRefillDocs && window_bytes_ <= kRefillBytes);
+    return held_docs() == 0 || (held_docs() <= kRefillDocs && held_bytes() <= kRefillBytes);
   }
 
   bool submit_message(std::string message) {
@@ -354,36 +359,40 @@ class Runner {
       if (window_.empty()) return;  // reading done and everything written
       // Every finished job at the head at once: one lock and one wake-up of the
       // reader per batch, not per document.
+      // The batch still counts against the window until it is written, so that
+      // documents held in memory stay within the window's bounds.
       while (!window_.empty() && window_.front()->done) {
         window_bytes_ -= window_.front()->input_bytes;
+        writing_bytes_ += window_.front()->input_bytes;
+        ++writing_docs_;
         batch.push_back(std::move(window_.front()));
         window_.pop_front();
       }
-      const bool room = refilled();
       lock.unlock();
-      if (room) space_cv_.notify_one();
       for (auto& job : batch) {
         emit(*job);
         job.reset();
       }
       batch.clear();
-      // Caught up: hand what was written to the reader of stdout now (a pipe is
-      // block-buffered), so that interactive use gets its lines at once.
+      // After each batch, hand what was written to the reader of stdout (a pipe
+      // is block-buffered), so that interactive use gets its lines at once.
       if (!closed_ && std::fflush(stdout) != 0) {
         closed_ = true;
         write_errno_ = errno;
       }
-      if (closed_) {
-        lock.lock();
-        if (!stop_) {
-          stop_ = true;
-          space_cv_.notify_all();
-        }
-        continue;
+      if (!closed_) {
+        const auto now = Clock::now();
+        if (progress_ && now - last_progress_ >= kProgressEvery) show_progress(now);
       }
-      const auto now = Clock::now();
-      if (progress_ && now - last_progress_ >= kProgressEvery) show_progress(now);
       lock.lock();
+      writing_docs_ = 0;
+      writing_bytes_ = 0;
+      if (closed_ && !stop_) {
+        stop_ = true;
+        space_cv_.notify_all();
+      } else if (refilled()) {
+        space_cv_.notify_one();
+      }
     }
   }
 
@@ -477,6 +486,8 @@ class Runner {
   std::deque<std::unique_ptr<Job>> window_;  // read, not yet written, input order
   std::deque<Job*> todo_;             // read, not yet claimed by a worker
   std::size_t window_bytes_ = 0;
+  std::size_t writing_docs_ = 0;      // the batch the writer is writing (see write_loop)
+  std::size_t writing_bytes_ = 0;
   bool reading_done_ = false;
   bool stop_ = false;                 // stdout closed: stop reading and extracting
   WriterWakeups wakeups_;             // when a worker wakes the writer

@@ -77,6 +77,8 @@ class Occupancy {
 // and gives text order by scanning the bits (no sort). The index array stays
 // with the thread between documents and is cleared entry by entry: zero-filling
 // four bytes per text byte for each document cost more than it saves.
+// One Starts at a time per thread (resolve() makes one and does not recurse):
+// a second one alive on the same thread would share the index array.
 class Starts {
  public:
   explicit Starts(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0), index_(buffer()) {

@@ -156,20 +156,22 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
+// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
+// team_context's cues, also read by team_cue_near's pre-check.
+constexpr std::string_view kTeamVerbs[] = {
+    "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
+    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
+constexpr std::string_view kClubRoles[] = {
+    "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
+    "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
+    "outfielder", "infielder"};
+
 bool is_team_verb(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
-      "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
 }
-
 bool is_club_role(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
-      "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
-      "outfielder", "infielder"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
 }
 
@@ -201,19 +203,13 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
-  static constexpr std::string_view kBeforeWords[] = {
-      "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
-      "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted",
-      "joined", "with", "to"};
   // After: the result verbs, the club roles and "'s" ("Atlanta's Tom Glavine").
-  static constexpr std::string_view kAfterWords[] = {
-      "beat", "beats", "defeated", "drew", "draw", "lost", "host", "hosts", "visit", "visiting", "edged", "thrashed",
-      "routed", "blanked", "swept", "trail", "trailed", "downed", "outlasted", "v", "vs", "striker", "forward",
-      "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side", "players", "fans",
-      "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger", "outfielder", "infielder",
-      "'s"};
-  static constexpr WordSet kBefore(kBeforeWords);
-  static constexpr WordSet kAfter(kAfterWords);
+  // Built from the cue lists themselves, so that a word added there is never
+  // filtered out here.
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
+  static constexpr std::string_view kAfterExtra[] = {"'s"};
+  static constexpr WordSet kBefore(concat(kTeamVerbs, kBeforeExtra));
+  static constexpr WordSet kAfter(concat(concat(kTeamVerbs, kClubRoles), kAfterExtra));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   const std::uint16_t* const lex = ctx.lex.data();
   const std::size_t end = std::min(ctx.size(), i + 5);

@@ -45,6 +45,20 @@ inline bool folded_is(const Context& ctx, std::size_t i, FoldedWord w) {
   return i < ctx.size() && ctx.token(i).fold_hash == w.hash && ctx.folded(i) == w.text;
 }
 
+/// The words of `a` then those of `b` (to build one WordSet from several lists).
+template <std::size_t A, std::size_t B>
+constexpr std::array<std::string_view, A + B> concat(const std::array<std::string_view, A>& a,
+                                                     const std::string_view (&b)[B]) {
+  std::array<std::string_view, A + B> out{};
+  for (std::size_t k = 0; k < A; ++k) out[k] = a[k];
+  for (std::size_t k = 0; k < B; ++k) out[A + k] = b[k];
+  return out;
+}
+template <std::size_t A, std::size_t B>
+constexpr std::array<std::string_view, A + B> concat(const std::string_view (&a)[A], const std::string_view (&b)[B]) {
+  return concat(std::to_array(a), b);
+}
+
 /// A set of N non-empty folded words in a small open-addressing table keyed by
 /// their fold hash, built at compile time. A token is looked up by the fold hash
 /// the tokenizer already computed (one probe, usually an empty slot or the word)
@@ -55,12 +69,10 @@ template <std::size_t N>
 class WordSet {
  public:
   constexpr explicit WordSet(const std::string_view (&words)[N]) {
-    for (const std::string_view w : words) {
-      const std::uint64_t h = fold_hash_of(w);
-      std::size_t k = h & kMask;
-      while (!slots_[k].word.empty()) k = (k + 1) & kMask;
-      slots_[k] = {h, w};
-    }
+    for (const std::string_view w : words) insert(w);
+  }
+  constexpr explicit WordSet(const std::array<std::string_view, N>& words) {
+    for (const std::string_view w : words) insert(w);
   }
 
   /// Token i exists and its folded form is in the set.
@@ -83,6 +95,12 @@ class WordSet {
   }
 
  private:
+  constexpr void insert(std::string_view w) {
+    const std::uint64_t h = fold_hash_of(w);
+    std::size_t k = h & kMask;
+    while (!slots_[k].word.empty()) k = (k + 1) & kMask;
+    slots_[k] = {h, w};
+  }
   static constexpr std::size_t kSize = std::bit_ceil(N * 4);  // load <= 1/4: short probe runs
   static constexpr std::size_t kMask = kSize - 1;
   struct Slot {

@@ -120,8 +120,13 @@ class Tokenizer {
   /// after each sentence, increasing, the last one text.size() (none for empty
   /// text). ICU's sentence iterator runs only on windows around possible
   /// boundaries; `full_scan` runs it over the whole text instead, the
-  /// reference the tests compare with.
+  /// reference the tests compare with (a test and debugging hook).
   std::vector<std::int32_t> sentence_ends(std::u16string_view text, bool full_scan = false);
+
+  /// True when tokenize() uses the windowed sentence search: the constructor
+  /// compares it with a full pass on a probe text covering the cases it relies
+  /// on, and falls back to full passes if ICU ever answers differently.
+  bool uses_sentence_windows() const;
 
  private:
   struct Impl;
