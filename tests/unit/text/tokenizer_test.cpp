@@ -25,6 +25,20 @@ std::vector<std::string> surfaces(const newsner::text::TokenizedText& tt) {
 }
 }  // namespace
 
+// Every token's shape, folded form and hashes equal what the reference
+// functions compute from its surface alone.
+static void check_token_fields(const newsner::text::TokenizedText& tt) {
+  for (const auto& t : tt.tokens) {
+    const std::string_view surface = tt.surface(t);
+    std::string folded;
+    newsner::text::append_case_folded(surface, folded);
+    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
+    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
+    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
+    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
+  }
+}
+
 TEST_CASE("tokenizer: words, punctuation and whitespace") {
   Tokenizer tok;
   SUBCASE("empty text gives no tokens") {
@@ -115,15 +129,7 @@ TEST_CASE("tokenizer: one-pass token analysis equals shape, case folding and has
   Tokenizer tok;
   const auto tt = tok.tokenize(text);
   REQUIRE(tt.tokens.size() > 200);
-  for (const auto& t : tt.tokens) {
-    const std::string_view surface = tt.surface(t);
-    std::string folded;
-    newsner::text::append_case_folded(surface, folded);
-    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
-    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
-    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
-    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
-  }
+  check_token_fields(tt);
 }
 
 TEST_CASE("tokenizer: byte offsets across non-ASCII and ill-formed text") {
@@ -285,13 +291,5 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
   const auto tt = tok.tokenize(text);
   REQUIRE(tt.tokens.size() > 2000);
   CHECK(tt.folded.size() > text.size());
-  for (const auto& t : tt.tokens) {
-    const std::string_view surface = tt.surface(t);
-    std::string folded;
-    newsner::text::append_case_folded(surface, folded);
-    CHECK_MESSAGE(t.shape == newsner::text::classify_shape(surface), surface);
-    CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
-    CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
-    CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
-  }
+  check_token_fields(tt);
 }
