@@ -254,6 +254,22 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
       CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
     }
   }
+  // Every ASCII character and some non-ASCII terminators (U+FF0E, U+FF01 are
+  // above 0x7FFF, U+3002 above 0xFF) at each position of a long letter run:
+  // the scan for terminators takes 16 ASCII units at a time.
+  for (const char16_t c : std::u16string(u"\uFF0E\uFF01\u3002\u00E9") + [] {
+         std::u16string all;
+         for (char16_t a = 1; a < 128; ++a) all += a;
+         return all;
+       }()) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::u16string u(48, u'x');
+      u[at] = c;
+      u[at + 1] = u' ';
+      u[at + 2] = u'T';
+      CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
+    }
+  }
   // Real text: the sample articles and stream, whole.
   const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
   int files = 0;
