@@ -211,6 +211,10 @@ grep -q "Exit status: 0" "$tmp/out" && grep -q "blank line is an empty document"
 grep -q "documents of 200, .* MB/s" "$tmp/err" || bad "--progress: $(head -c 200 "$tmp/err")"
 "$bin" --progress -q "$tmp/many" > /dev/null 2> "$tmp/err"
 [ -s "$tmp/err" ] && bad "--progress --quiet printed: $(head -c 200 "$tmp/err")"
+# JSONL redirected from a file on stdin: its size is known, so the line has an ETA
+for k in $(seq 50); do echo '{"text":"Angela Merkel visited Paris on Monday."}'; done > "$tmp/progress.jsonl"
+"$bin" --progress --jsonl < "$tmp/progress.jsonl" > /dev/null 2> "$tmp/err"
+grep -q "ETA" "$tmp/err" || bad "--progress --jsonl < file: no ETA: $(head -c 200 "$tmp/err")"
 if command -v script > /dev/null; then
   # a terminal, but a run far shorter than a second: no progress line
   script -qec "$bin $article > /dev/null" /dev/null > "$tmp/tty" 2>&1

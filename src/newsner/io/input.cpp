@@ -27,20 +27,26 @@ std::int64_t regular_size(const fs::path& p) {
   return ec ? -1 : static_cast<std::int64_t>(n);
 }
 
+// Standard input, with its size when it is a redirected regular file (for the
+// progress line's ETA), else -1.
+InputItem stdin_item() {
+  struct stat st;
+  const bool reg = fstat(0, &st) == 0 && S_ISREG(st.st_mode);
+  return {"-", "", reg ? static_cast<std::int64_t>(st.st_size) : -1};
+}
+
 }  // namespace
 
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob,
                                      bool walk_directories) {
   std::vector<InputItem> out;
   if (args.empty()) {
-    out.push_back({"-", "", -1});
+    out.push_back(stdin_item());
     return out;
   }
   for (const std::string& arg : args) {
     if (arg == "-") {
-      struct stat st;
-      const bool reg = fstat(0, &st) == 0 && S_ISREG(st.st_mode);
-      out.push_back({arg, "", reg ? static_cast<std::int64_t>(st.st_size) : -1});
+      out.push_back(stdin_item());
       continue;
     }
     std::error_code ec;
