@@ -23,21 +23,13 @@ inline bool is_char(const Context& ctx, std::size_t i, char c) {
   return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
 }
 
-/// text::token_hash, at compile time: the fold hash a token whose folded form
-/// is `w` carries (Token::fold_hash).
-constexpr std::uint64_t fold_hash_of(std::string_view w) {
-  std::uint64_t h = text::kTokenHashSeed;
-  for (const char c : w) h = text::token_hash_step(h, static_cast<unsigned char>(c));
-  return h;
-}
-
 /// A folded word known at compile time, with its fold hash: folded_is() tests
 /// a token against it by hash and compares bytes only when the hash agrees.
 struct FoldedWord {
   std::uint64_t hash;
   std::string_view text;
   template <std::size_t N>
-  consteval FoldedWord(const char (&w)[N]) : hash(fold_hash_of(std::string_view(w, N - 1))), text(w, N - 1) {}
+  consteval FoldedWord(const char (&w)[N]) : hash(text::token_hash(std::string_view(w, N - 1))), text(w, N - 1) {}
 };
 
 /// Token i exists and its folded form is `w` (ctx.folded(i) == w).
@@ -87,7 +79,7 @@ class WordSet {
 
   /// `f` (a folded word) is in the set.
   constexpr bool contains(std::string_view f) const {
-    const std::uint64_t h = fold_hash_of(f);
+    const std::uint64_t h = text::token_hash(f);
     for (std::size_t k = h & kMask; !slots_[k].word.empty(); k = (k + 1) & kMask) {
       if (slots_[k].hash == h && slots_[k].word == f) return true;
     }
@@ -96,7 +88,7 @@ class WordSet {
 
  private:
   constexpr void insert(std::string_view w) {
-    const std::uint64_t h = fold_hash_of(w);
+    const std::uint64_t h = text::token_hash(w);
     std::size_t k = h & kMask;
     while (!slots_[k].word.empty()) k = (k + 1) & kMask;
     slots_[k] = {h, w};

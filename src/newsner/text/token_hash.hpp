@@ -21,8 +21,9 @@ namespace newsner::text {
 constexpr std::uint64_t kTokenHashSeed = 1469598103934665603ull;
 constexpr std::uint64_t token_hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
 
-/// 64-bit FNV-1a of `bytes` (a token's folded or surface form).
-inline std::uint64_t token_hash(std::string_view bytes) {
+/// 64-bit FNV-1a of `bytes` (a token's folded or surface form). constexpr, so
+/// that rule word lists hash their words at compile time (rule_support.hpp).
+constexpr std::uint64_t token_hash(std::string_view bytes) {
   std::uint64_t h = kTokenHashSeed;
   for (unsigned char c : bytes) h = token_hash_step(h, c);
   return h;
