@@ -90,6 +90,7 @@ const Options& Extractor::options() const { return impl_->options; }
 
 Result<std::shared_ptr<const Extractor>> Extractor::create(const Options& options) {
   try {
+    text::prefer_avx2_simdjson_kernel();  // before any document is validated
     std::string error;
     auto gazetteers = gazetteer::load_gazetteers(options.default_gazetteers, options.gazetteer_files, error);
     if (!error.empty()) return Result<std::shared_ptr<const Extractor>>::failure(error);

@@ -13,6 +13,7 @@ namespace newsner::io {
 namespace {
 constexpr std::size_t kShrinkAbove = 16u << 20;  // bytes
 static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
+
 }  // namespace
 
 struct JsonlReader::Impl {
@@ -20,7 +21,9 @@ struct JsonlReader::Impl {
   simdjson::dom::parser parser;
 };
 
-JsonlReader::JsonlReader(JsonlFields fields) : impl_(std::make_unique<Impl>()) {
+JsonlReader::JsonlReader(JsonlFields fields) {
+  text::prefer_avx2_simdjson_kernel();
+  impl_ = std::make_unique<Impl>();
   impl_->fields = std::move(fields);
 }
 JsonlReader::~JsonlReader() = default;

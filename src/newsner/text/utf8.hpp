@@ -27,6 +27,14 @@ std::size_t valid_utf8_prefix(std::string_view s);
 /// runs on every document and every string written).
 bool is_valid_utf8(std::string_view s);
 
+/// Makes simdjson (is_valid_utf8 above, the JSONL reader) use its AVX2 kernel
+/// where it would pick the AVX-512 one: its calls are short, and each paid the
+/// AVX-512 warm-up (see utf8.cpp). Keeps a kernel chosen with simdjson's
+/// SIMDJSON_FORCE_IMPLEMENTATION. Call before the first parse (a parser keeps
+/// the kernel it was allocated with); once per process is enough, later calls
+/// do nothing. Thread-safe.
+void prefer_avx2_simdjson_kernel();
+
 /// Returns `s` with every invalid sequence replaced by U+FFFD (EF BF BD);
 /// `replaced` (if given) receives the number of replacements.
 std::string repair_utf8(std::string_view s, std::size_t* replaced = nullptr);
