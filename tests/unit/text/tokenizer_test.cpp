@@ -77,6 +77,13 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
     auto tt = tok.tokenize("Kono's and Abe\xE2\x80\x99s visit");
     CHECK(surfaces(tt) == std::vector<std::string>{"Kono", "'s", "and", "Abe", "\xE2\x80\x99s", "visit"});
   }
+  SUBCASE("possessive edges: shortest words, capital S, other characters before it") {
+    // The split reads the bytes before a final s/S; a character must precede the apostrophe.
+    auto tt = tok.tokenize("x's X\xE2\x80\x99S \xC3\xA9's \xE2\x80\x99s 's it\xE2\x80\x99ss ab\xE2\x80\x99t");
+    CHECK(surfaces(tt) == std::vector<std::string>{"x", "'s", "X", "\xE2\x80\x99S", "\xC3\xA9", "'s", "\xE2\x80\x99", "s",
+                                                   "'", "s", "it\xE2\x80\x99ss", "ab\xE2\x80\x99t"});
+    check_token_fields(tt);
+  }
   SUBCASE("line breaks are recorded") {
     auto tt = tok.tokenize("Angela Merkel\nEmmanuel Macron");
     REQUIRE(tt.tokens.size() == 4);
