@@ -294,7 +294,10 @@ struct Tokenizer::Impl {
 
   void convert(std::string_view text);
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
-  // converted text, as byte offsets; returns count.
+  // converted text, as byte offsets; returns count. A boundary with
+  // kAfterSpace set follows a single space (' ', one byte) after the
+  // previous boundary in the list, whose own boundary is left out.
+  static constexpr std::uint32_t kAfterSpace = 0x80000000u;  // text sizes are int32_t for ICU
   std::size_t find_word_ends();
   // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
   // lives in the caller's registers rather than in Impl: the char stores of
@@ -390,13 +393,28 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   std::uint32_t* const first = word_ends.data();
   std::uint32_t* out = first;
   // UTF-16 indices first: a loop around the virtual next() that keeps only
-  // this much state; mapped to byte offsets after.
+  // this much state; mapped to byte offsets after. A single space, every
+  // other segment of prose, is not stored: the boundary after it carries
+  // kAfterSpace instead, so the token loop sees half as many segments.
+  const UChar* const s = utf16.data();
   icu::BreakIterator& it = *words;
   it.first();
-  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *out++ = static_cast<std::uint32_t>(b);
+  std::uint32_t prev = 0, after_space = 0;
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+    const auto u = static_cast<std::uint32_t>(b);
+    if (after_space == 0 && u - prev == 1 && s[prev] == u' ') {
+      after_space = kAfterSpace;
+    } else {
+      *out++ = u | after_space;
+      after_space = 0;
+    }
+    prev = u;
+  }
   if (!dense.empty() || !shifts.empty()) {
     OffsetCursor byte_offset(*this);
-    for (std::uint32_t* w = first; w != out; ++w) *w = byte_offset(static_cast<int32_t>(*w));
+    for (std::uint32_t* w = first; w != out; ++w) {
+      *w = byte_offset(static_cast<int32_t>(*w & ~kAfterSpace)) | (*w & kAfterSpace);
+    }
   }
   return static_cast<std::size_t>(out - first);
 }
@@ -843,12 +861,14 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   const std::uint32_t* const word_ends = im.word_ends.data();
   std::uint32_t e = 0;  // byte offset of the previous boundary
   for (std::size_t k = 0; k < word_count; ++k) {
-    const std::uint32_t b = e;
-    e = word_ends[k];
+    const std::uint32_t w = word_ends[k];
+    const std::uint32_t b = e + (w >> 31);  // after a single space left out (kAfterSpace)
+    space = space || (w & Impl::kAfterSpace) != 0;
+    e = w & ~Impl::kAfterSpace;
     // Whitespace segments are not tokens; remember them for the next token.
     // Most segments start with an ASCII byte that is not white space: tokens.
     if (lead[p[b]] != kLeadToken) {
-      if (e - b == 1 && p[b] == ' ') {  // the usual one: a single space
+      if (e - b == 1 && p[b] == ' ') {  // a single space (most are left out above)
         space = true;
         continue;
       }

@@ -97,6 +97,27 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
   }
 }
 
+TEST_CASE("tokenizer: space and newline flags equal the gaps between tokens") {
+  // Only white space lies between tokens; single spaces take a shortcut
+  // (their boundary is not stored), so mix them with every other kind.
+  Tokenizer tok;
+  const std::string text =
+      " a b  c\td \n e x's ( y )\xC2\xA0z\xE2\x80\xA8w \r\n v\xE3\x80\x80u. B \xE2\x80\x9CQ\xE2\x80\x9D  ! ";
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 10);
+  std::uint32_t prev_end = 0;
+  for (const auto& t : tt.tokens) {
+    const std::string gap = text.substr(prev_end, t.span.begin - prev_end);
+    const bool newline = gap.find_first_of("\r\n") != std::string::npos || gap.find("\xE2\x80\xA8") != std::string::npos;
+    CHECK_MESSAGE(t.space_before == !gap.empty(), tt.surface(t));
+    CHECK_MESSAGE(t.newline_before == newline, tt.surface(t));
+    prev_end = t.span.end;
+  }
+  CHECK(surfaces(tt) == std::vector<std::string>{"a", "b", "c", "d", "e", "x", "'s", "(", "y", ")", "z", "w", "v",
+                                                 "u", ".", "B", "\xE2\x80\x9C", "Q", "\xE2\x80\x9D", "!"});
+  check_token_fields(tt);
+}
+
 TEST_CASE("tokenizer: sentences keep abbreviations") {
   Tokenizer tok;
   auto tt = tok.tokenize("Mr. Smith went to the U.S. on Jan. 5. He left.\nNew line here");
