@@ -392,29 +392,26 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
   std::uint32_t* const first = word_ends.data();
   std::uint32_t* out = first;
-  // UTF-16 indices first: a loop around the virtual next() that keeps only
-  // this much state; mapped to byte offsets after. A single space, every
-  // other segment of prose, is not stored: the boundary after it carries
-  // kAfterSpace instead, so the token loop sees half as many segments.
-  const UChar* const s = utf16.data();
+  // UTF-16 indices first, in a loop around the virtual next() that keeps no
+  // other state; then mapped to byte offsets. A single space, every other
+  // segment of prose, is not kept: the boundary after it carries kAfterSpace
+  // instead, so the token loop sees about half as many segments.
   icu::BreakIterator& it = *words;
   it.first();
+  std::uint32_t* end = first;
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
+  const UChar* const s = utf16.data();
+  OffsetCursor byte_offset(*this);
   std::uint32_t prev = 0, after_space = 0;
-  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
-    const auto u = static_cast<std::uint32_t>(b);
+  for (const std::uint32_t* w = first; w != end; ++w) {
+    const std::uint32_t u = *w;  // read before out, at most w, writes over it
     if (after_space == 0 && u - prev == 1 && s[prev] == u' ') {
       after_space = kAfterSpace;
     } else {
-      *out++ = u | after_space;
+      *out++ = byte_offset(static_cast<int32_t>(u)) | after_space;
       after_space = 0;
     }
     prev = u;
-  }
-  if (!dense.empty() || !shifts.empty()) {
-    OffsetCursor byte_offset(*this);
-    for (std::uint32_t* w = first; w != out; ++w) {
-      *w = byte_offset(static_cast<int32_t>(*w & ~kAfterSpace)) | (*w & kAfterSpace);
-    }
   }
   return static_cast<std::size_t>(out - first);
 }
