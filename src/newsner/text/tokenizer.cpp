@@ -43,12 +43,6 @@ void check(UErrorCode status, const char* what) {
   }
 }
 
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-
 // ICU's NFC normalizer: "Jose\u0301" (decomposed, as some systems write it) and
 // "Jos\u00e9" then look up the same gazetteer key. Offsets never see it: only
 // the folded forms and surface hashes used for lookups are normalized.
@@ -105,6 +99,18 @@ const std::array<bool, 128>& ascii_white_space() {
   static const std::array<bool, 128> table = [] {
     std::array<bool, 128> t{};
     for (UChar32 c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = u_isUWhiteSpace(c);
+    return t;
+  }();
+  return table;
+}
+
+// Per byte, what a segment starting with it may be: a token (ASCII, not
+// White_Space), or white space to check (ASCII White_Space, or not ASCII).
+constexpr std::uint8_t kLeadToken = 0, kLeadCheck = 1;
+const std::array<std::uint8_t, 256>& segment_lead() {
+  static const std::array<std::uint8_t, 256> table = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) t[c] = c >= 0x80 || ascii_white_space()[c] ? kLeadCheck : kLeadToken;
     return t;
   }();
   return table;
@@ -260,6 +266,11 @@ struct Tokenizer::Impl {
   // UText over one window of the text that `sentences` is pointed at.
   std::vector<int32_t> sentence_ends;
   UText window = UTEXT_INITIALIZER;
+  icu::UnicodeString window_text;
+  // ICU's word boundaries of the document as byte offsets, and the UText over
+  // the whole UTF-16 text that `words` is pointed at (both reused).
+  std::vector<std::uint32_t> word_ends;
+  UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
   struct FilterReach {
     int32_t longest = 60;        // its longest abbreviation, UTF-16 units
@@ -271,7 +282,10 @@ struct Tokenizer::Impl {
   // gets the full pass.
   bool windows_ok = true;
 
-  ~Impl() { utext_close(&window); }
+  ~Impl() {
+    utext_close(&window);
+    utext_close(&whole);
+  }
   static FilterReach filter_reach_of(const std::vector<std::string>& ours);
   void find_sentence_ends(const UChar* s, int32_t n, bool full_scan);
   // Appends the boundaries ICU finds in s[begin, end), the end only if
@@ -279,6 +293,12 @@ struct Tokenizer::Impl {
   void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
 
   void convert(std::string_view text);
+  // Fills word_ends[0, count) with ICU's word boundaries after the start of the
+  // converted text, as byte offsets; returns count. A boundary with
+  // kAfterSpace set follows a single space (' ', one byte) after the
+  // previous boundary in the list, whose own boundary is left out.
+  static constexpr std::uint32_t kAfterSpace = 0x80000000u;  // text sizes are int32_t for ICU
+  std::size_t find_word_ends();
   // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
   // lives in the caller's registers rather than in Impl: the char stores of
   // the folded forms may alias Impl's vectors, which were reloaded per token.
@@ -361,6 +381,39 @@ void Tokenizer::Impl::convert(std::string_view text) {
     if (ch > 0xFFFF) dense[k++] = at;  // a surrogate pair: no boundary falls inside it
   }
   dense[k] = static_cast<std::uint32_t>(n);
+}
+
+std::size_t Tokenizer::Impl::find_word_ends() {
+  UErrorCode st = U_ZERO_ERROR;
+  utext_openUChars(&whole, utf16.data(), static_cast<int64_t>(utf16.size()), &st);
+  check(st, "utext_openUChars");
+  words->setText(&whole, st);
+  check(st, "word setText");
+  if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
+  std::uint32_t* const first = word_ends.data();
+  std::uint32_t* out = first;
+  // UTF-16 indices first, in a loop around the virtual next() that keeps no
+  // other state; then mapped to byte offsets. A single space, every other
+  // segment of prose, is not kept: the boundary after it carries kAfterSpace
+  // instead, so the token loop sees about half as many segments.
+  icu::BreakIterator& it = *words;
+  it.first();
+  std::uint32_t* end = first;
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
+  const UChar* const s = utf16.data();
+  OffsetCursor byte_offset(*this);
+  std::uint32_t prev = 0, after_space = 0;
+  for (const std::uint32_t* w = first; w != end; ++w) {
+    const std::uint32_t u = *w;  // read before out, at most w, writes over it
+    if (after_space == 0 && u - prev == 1 && s[prev] == u' ') {
+      after_space = kAfterSpace;
+    } else {
+      *out++ = byte_offset(static_cast<int32_t>(u)) | after_space;
+      after_space = 0;
+    }
+    prev = u;
+  }
+  return static_cast<std::size_t>(out - first);
 }
 
 // ---------------------------------------------------------------------------
@@ -529,11 +582,10 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
 }
 
 void Tokenizer::Impl::run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites) {
-  UErrorCode st = U_ZERO_ERROR;
-  utext_openUChars(&window, s + begin, end - begin, &st);
-  check(st, "utext_openUChars");
-  sentences->setText(&window, st);  // also moves to the first boundary
-  check(st, "sentence setText");
+  // A read-only alias of the window: setText(UnicodeString) opens ICU's UText
+  // over it in place, where setText(UText*) would clone one per window.
+  window_text.setTo(false, s + begin, end - begin);
+  sentences->setText(window_text);  // also moves to the first boundary
   int32_t found = 0;
   for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
     // The window's end is a boundary to ICU; in the text only if it is hard.
@@ -732,12 +784,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     out.sentences.push_back({begin, sentence_offset(e)});
   }
 
-  UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUChars(nullptr, im.utf16.data(), static_cast<int64_t>(im.utf16.size()), &st));
-  check(st, "utext_openUChars");
-  im.words->setText(ut.get(), st);
-  check(st, "word setText");
+  const std::size_t word_count = im.find_word_ends();
   out.tokens.reserve(text.size() / 5);
   // Folded forms are written in place up to `folded_size`: ASCII folds keep
   // their length, so the text's size is enough unless non-ASCII folds grow.
@@ -749,8 +796,9 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   char* fold_buf = folded.data();
   std::size_t fold_cap = folded.size();
   std::size_t folded_size = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto& ascii_space = ascii_white_space();
+  const auto& lead = segment_lead();
   bool space = false, newline = false;
   std::uint32_t sentence = 0;
   bool sentence_open = true;  // no word token seen yet in the current sentence
@@ -805,49 +853,57 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     space = newline = false;
   };
 
-  Impl::OffsetCursor byte_offset(im);
-  int32_t e = 0;  // byte offset of the previous boundary
-  im.words->first();
-  for (int32_t e16 = im.words->next(); e16 != icu::BreakIterator::DONE; e16 = im.words->next()) {
-    const int32_t b = e;
-    e = static_cast<int32_t>(byte_offset(e16));
+  // The segments between ICU's boundaries. Collected first (find_word_ends):
+  // this loop then makes no call, so its state stays in registers.
+  const std::uint32_t* const word_ends = im.word_ends.data();
+  std::uint32_t e = 0;  // byte offset of the previous boundary
+  for (std::size_t k = 0; k < word_count; ++k) {
+    const std::uint32_t w = word_ends[k];
+    const std::uint32_t b = e + (w >> 31);  // after a single space left out (kAfterSpace)
+    space = space || (w & Impl::kAfterSpace) != 0;
+    e = w & ~Impl::kAfterSpace;
     // Whitespace segments are not tokens; remember them for the next token.
-    if (e - b == 1 && p[b] == ' ') {  // the usual one: a single space
-      space = true;
-      continue;
-    }
-    bool all_space = true, has_newline = false;
-    for (int32_t i = b; i < e;) {
-      UChar32 c = p[i];
-      if (c < 0x80) {  // ASCII without decoding or an ICU call
-        if (!ascii_space[static_cast<std::size_t>(c)]) { all_space = false; break; }
-        if (c == '\n' || c == '\r') has_newline = true;
-        ++i;
+    // Most segments start with an ASCII byte that is not white space: tokens.
+    if (lead[p[b]] != kLeadToken) {
+      if (e - b == 1 && p[b] == ' ') {  // a single space (most are left out above)
+        space = true;
         continue;
       }
-      U8_NEXT(p, i, e, c);
-      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) has_newline = true;
-      if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
+      bool all_space = true, has_newline = false;
+      const auto end = static_cast<int32_t>(e);
+      for (auto i = static_cast<int32_t>(b); i < end;) {
+        UChar32 c = p[i];
+        if (c < 0x80) {  // ASCII without decoding or an ICU call
+          if (!ascii_space[static_cast<std::size_t>(c)]) { all_space = false; break; }
+          if (c == '\n' || c == '\r') has_newline = true;
+          ++i;
+          continue;
+        }
+        U8_NEXT(p, i, end, c);
+        if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) has_newline = true;
+        if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
+      }
+      if (all_space) {
+        space = true;
+        newline = newline || has_newline;
+        continue;
+      }
     }
-    if (all_space) {
-      space = true;
-      newline = newline || has_newline;
-      continue;
-    }
-    // Split a possessive "'s" / "’s" off a word ("Kono's" -> "Kono" "'s") so that
-    // names match without it; "McDonald's" in a gazetteer is split the same way.
-    const auto ub = static_cast<std::uint32_t>(b), ue = static_cast<std::uint32_t>(e);
-    std::uint32_t cut = ue;  // the first token ends here, a possessive is the second
-    if (ue - ub >= 3 && (text[ue - 1] == 's' || text[ue - 1] == 'S')) {
-      int32_t i = e - 1;
-      UChar32 prev;
-      U8_PREV(p, 0, i, prev);  // character before the final "s"
-      if (is_apostrophe(prev) && i > b) cut = static_cast<std::uint32_t>(i);
+    // Split a possessive "'s" / "’s" (U+2019: E2 80 99) off a word ("Kono's" ->
+    // "Kono" "'s") so that names match without it; "McDonald's" in a gazetteer
+    // is split the same way. Both need a character before the apostrophe.
+    std::uint32_t cut = e;  // the first token ends here, a possessive is the second
+    if (e - b >= 3 && (p[e - 1] | 0x20) == 's') {
+      if (p[e - 2] == '\'') {
+        cut = e - 2;
+      } else if (p[e - 2] == 0x99 && e - b >= 5 && p[e - 3] == 0x80 && p[e - 4] == 0xE2) {
+        cut = e - 4;
+      }
     }
     // One call site: push is inlined once.
-    for (std::uint32_t from = ub, to = cut;; from = to, to = ue) {
+    for (std::uint32_t from = b, to = cut;; from = to, to = e) {
       push(from, to);
-      if (to == ue) break;
+      if (to == e) break;
     }
   }
   folded.resize(folded_size);

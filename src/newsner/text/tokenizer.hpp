@@ -1,8 +1,8 @@
 // Splits repaired UTF-8 text into tokens and sentences. Stage 2 of the pipeline
 // (normalize -> TOKENIZE -> recognize -> resolve -> write).
 //
-// Words follow ICU's UAX #29 word break rules, run over a UText that reads the
-// UTF-8 bytes in place (no copy to UTF-16). Whitespace runs are not tokens;
+// Words follow ICU's UAX #29 word break rules, run over the text converted
+// once to UTF-16 (u_strFromUTF8WithSub). Whitespace runs are not tokens;
 // every other break segment (words, numbers, punctuation, symbols) is one token.
 // Sentences follow ICU's sentence break rules with English abbreviation
 // suppressions (ICU's own "en" exception list plus ours: Mr., Gen., U.S., Jan., ...)

@@ -77,6 +77,13 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
     auto tt = tok.tokenize("Kono's and Abe\xE2\x80\x99s visit");
     CHECK(surfaces(tt) == std::vector<std::string>{"Kono", "'s", "and", "Abe", "\xE2\x80\x99s", "visit"});
   }
+  SUBCASE("possessive edges: shortest words, capital S, other characters before it") {
+    // The split reads the bytes before a final s/S; a character must precede the apostrophe.
+    auto tt = tok.tokenize("x's X\xE2\x80\x99S \xC3\xA9's \xE2\x80\x99s 's it\xE2\x80\x99ss ab\xE2\x80\x99t");
+    CHECK(surfaces(tt) == std::vector<std::string>{"x", "'s", "X", "\xE2\x80\x99S", "\xC3\xA9", "'s", "\xE2\x80\x99", "s",
+                                                   "'", "s", "it\xE2\x80\x99ss", "ab\xE2\x80\x99t"});
+    check_token_fields(tt);
+  }
   SUBCASE("line breaks are recorded") {
     auto tt = tok.tokenize("Angela Merkel\nEmmanuel Macron");
     REQUIRE(tt.tokens.size() == 4);
@@ -88,6 +95,27 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
     REQUIRE(tt.tokens.size() == 3);
     CHECK(tt.tokens[1].shape == Shape::Symbol);
   }
+}
+
+TEST_CASE("tokenizer: space and newline flags equal the gaps between tokens") {
+  // Only white space lies between tokens; single spaces take a shortcut
+  // (their boundary is not stored), so mix them with every other kind.
+  Tokenizer tok;
+  const std::string text =
+      " a b  c\td \n e x's ( y )\xC2\xA0z\xE2\x80\xA8w \r\n v\xE3\x80\x80u. B \xE2\x80\x9CQ\xE2\x80\x9D  ! ";
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 10);
+  std::uint32_t prev_end = 0;
+  for (const auto& t : tt.tokens) {
+    const std::string gap = text.substr(prev_end, t.span.begin - prev_end);
+    const bool newline = gap.find_first_of("\r\n") != std::string::npos || gap.find("\xE2\x80\xA8") != std::string::npos;
+    CHECK_MESSAGE(t.space_before == !gap.empty(), tt.surface(t));
+    CHECK_MESSAGE(t.newline_before == newline, tt.surface(t));
+    prev_end = t.span.end;
+  }
+  CHECK(surfaces(tt) == std::vector<std::string>{"a", "b", "c", "d", "e", "x", "'s", "(", "y", ")", "z", "w", "v",
+                                                 "u", ".", "B", "\xE2\x80\x9C", "Q", "\xE2\x80\x9D", "!"});
+  check_token_fields(tt);
 }
 
 TEST_CASE("tokenizer: sentences keep abbreviations") {
