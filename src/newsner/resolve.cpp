@@ -383,6 +383,26 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     return x && x->person > 0;
   };
   const std::size_t n = ctx.size();
+  // Extends the known name tokens [i, j) (`key` and `t`, its name key and entry)
+  // token by token while a longer known name starts with it, keeping the
+  // longest whole one with a capitalized last token in best_end and best_type.
+  const auto walk = [&](std::size_t i, std::size_t j, std::uint64_t key, const Known* t, std::size_t& best_end,
+                        EntityType& best_type) {
+    for (; t && t->longer && j < n && j - i < max_len && !ctx.token(j).newline_before; ++j) {
+      key = text::sequence_extend(key, ctx.token(j).fold_hash);
+      t = known.find(key);
+      if (t && t->full && ctx.is_cap(j)) {
+        best_end = j + 1;
+        best_type = t->type;
+      }
+    }
+  };
+  const auto newline_inside = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b + 1; k < e; ++k) {
+      if (ctx.token(k).newline_before) return true;
+    }
+    return false;
+  };
   // Most tokens start no known name nor part: they are skipped in a tight loop
   // over local pointers (the loop below calls `add`, which stores into vectors,
   // so through ctx it would reload the token and filter addresses each time).
@@ -398,6 +418,23 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     if (t == tokens_end) break;
     i = static_cast<std::size_t>(t - tokens);
     if (!ctx.is_cap(i)) continue;
+    // Most of the tokens that get here start a chosen name: the walk below
+    // would find that name's own prefixes and `add` would refuse its taken
+    // span, so only the jump past it matters. It is the name's end (a known
+    // whole name, capitalized last token, no line break inside), or further
+    // where a longer known name starts with it: one probe of the name's key
+    // instead of one per token, and no `add`.
+    if (const std::uint32_t at = starts.at(tokens[i].span.begin); at != 0) {
+      const Chosen& m = chosen[at - 1];
+      if (m.cand != Chosen::kAdded && m.type != EntityType::Date && m.tb == i && m.te > i && m.key != 0 &&
+          ctx.is_cap(m.te - 1) && !newline_inside(i, m.te)) {
+        std::size_t best_end = m.te;
+        EntityType best_type = EntityType::Location;
+        walk(i, m.te, m.key, known.find(m.key), best_end, best_type);
+        i = best_end - 1;
+        continue;
+      }
+    }
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
     const std::uint64_t word_key = name_key(ctx, i, i + 1);
     const Known* word = known.find(word_key);
@@ -405,19 +442,11 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     // Longest known full name starting here that is not yet tagged.
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
-    if (word->full || word->longer) {
-      std::uint64_t key = word_key;
-      for (std::size_t j = i; j < n && j - i < max_len; ++j) {
-        if (j > i && ctx.token(j).newline_before) break;
-        if (j > i) key = text::sequence_extend(key, ctx.token(j).fold_hash);
-        const Known* t = j == i ? word : known.find(key);
-        if (t && t->full && ctx.is_cap(j)) {
-          best_end = j + 1;
-          best_type = t->type;
-        }
-        if (!t || !t->longer) break;  // no longer name starts with tokens [i, j]
-      }
+    if (word->full) {  // token i is capitalized (above)
+      best_end = i + 1;
+      best_type = word->type;
     }
+    walk(i, i + 1, word_key, word, best_end, best_type);
     if (best_end > i) {
       // A single lowercase-looking common word repeated is no evidence.
       const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
