@@ -128,7 +128,7 @@ struct Chosen {
   std::string_view kb_id;
   std::string_view prefix;      // document-pass evidence listed first ("document.same_name"), or empty
   std::uint32_t tb = 0, te = 0;  // tokens [tb, te) under the span (see token_range)
-  std::uint64_t key = 0;         // name_key(tb, te) (not set for dates)
+  std::uint64_t key = 0;         // name_key(tb, te), set by the document pass (not for dates)
   std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
 
   Chosen() = default;
@@ -243,51 +243,61 @@ bool is_authoritative(std::string_view evidence) {
 
 // Retyping: the same name keeps one type across the document unless local
 // evidence is stronger ("Surrey" is a club all through a cricket report once a
-// score line says so; "Jordan" is the director after "Neil Jordan").
-void retype(const Context& ctx, std::vector<Chosen>& chosen) {
-  struct Vote {
-    EntityType type;
-    float score;
-  };
-  NameTable<Vote> authority(chosen.size() / 4);  // a few names each (grows as needed)
-  NameTable<float> surnames(chosen.size() / 4);  // last word of a multi-word PERSON
-  for (const Chosen& c : chosen) {
-    if (c.type == EntityType::Date) continue;
-    const std::size_t b = c.tb, e = c.te;
-    if (e <= b) continue;
-    if (is_authoritative(c.rule)) {
-      bool fresh = false;
-      if (Vote* v = authority.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
-    }
-    if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
-      if (float* v = surnames.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+// score line says so; "Jordan" is the director after "Neil Jordan"). Votes are
+// collected over all names first; then each name is retyped on its own (in the
+// document pass's loop over names, which needs its type and key anyway).
+class Retyper {
+ public:
+  Retyper(const Context& ctx, std::vector<Chosen>& chosen)
+      : ctx_(ctx), authority_(chosen.size() / 4), surnames_(chosen.size() / 4) {
+    for (Chosen& c : chosen) {
+      if (c.type == EntityType::Date) continue;
+      const std::size_t b = c.tb, e = c.te;
+      if (e <= b) continue;
+      if (is_authoritative(c.rule)) {
+        c.key = name_key(ctx, b, e);  // the others get theirs in the document pass's loop
+        bool fresh = false;
+        if (Vote* v = authority_.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
+      }
+      if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
+        if (float* v = surnames_.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+      }
     }
   }
-  for (Chosen& c : chosen) {
-    if (c.type == EntityType::Date) continue;
+  /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
+  void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
-    if (e <= b) continue;
-    const Vote* it = authority.empty() ? nullptr : authority.find(c.key);
+    const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
-      const bool locative = b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative) && ctx.token(b - 1).shape == Shape::Lower;
-      if (!(c.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
+      const bool locative =
+          b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && ctx_.token(b - 1).shape == Shape::Lower;
+      if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         c.type = it->type;
         c.prefix = "document.same_name";
-        continue;
+        return;
       }
     }
-    if (e == b + 1 && c.type != EntityType::Person && !surnames.empty()) {
-      const float* p = surnames.find(c.key);
-      if (!p || *p < c.score - 0.2f) continue;
-      if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
-      if (c.type == EntityType::Organization && c.score >= 0.75f) continue;
+    if (e == b + 1 && c.type != EntityType::Person && !surnames_.empty()) {
+      const float* p = surnames_.find(c.key);
+      if (!p || *p < c.score - 0.2f) return;
+      if (b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative)) return;  // "in Jordan" stays a place
+      if (c.type == EntityType::Organization && c.score >= 0.75f) return;
       c.type = EntityType::Person;
       c.prefix = "document.person_part";
     }
   }
-}
+
+ private:
+  struct Vote {
+    EntityType type;
+    float score;
+  };
+  const Context& ctx_;
+  NameTable<Vote> authority_;  // a few names each (grows as needed)
+  NameTable<float> surnames_;  // last word of a multi-word PERSON
+};
 
 // What the document pass knows about a folded token sequence (by name_key).
 // Zero-initialized in the table (trivial, see NameTable).
@@ -301,7 +311,7 @@ struct Known {
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
 void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts) {
-  retype(ctx, chosen);
+  const Retyper retyper(ctx, chosen);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
   NameTable<Known> known(chosen.size());
@@ -337,11 +347,27 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person += weight;
   };
   std::size_t max_len = 1;
-  for (const Chosen& c : chosen) {
+  for (Chosen& c : chosen) {
     if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    add_full(b, e, c.type);
+    // Its starts, then its key (the last of them), then its type by the votes,
+    // then the whole name with that type.
+    mark(b);
+    std::uint64_t key = text::kSequenceSeed;
+    Known* x = nullptr;
+    for (std::size_t k = b; k < e; ++k) {
+      key = text::sequence_extend(key, ctx.token(k).fold_hash);
+      x = known.upsert(key);
+      if (x && k + 1 < e) x->longer = true;
+    }
+    c.key = key;
+    retyper.retype(c);
+    if (x && !x->full) {  // the first type seen wins
+      x->full = true;
+      x->type = c.type;
+      any_full = true;
+    }
     max_len = std::max(max_len, e - b);
     if (c.type == EntityType::Person && e - b >= 2) {
       add_part(e - 1, 2);  // surname
@@ -636,7 +662,6 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   for (Chosen& c : chosen) {
     if (c.type == EntityType::Date) continue;  // the document pass skips dates
     token_range(ctx, candidates[c.cand], c);
-    if (c.te > c.tb) c.key = name_key(ctx, c.tb, c.te);
   }
   propagate(ctx, chosen, occ, starts);
   // Each Mention is built in place and filled while its memory is at hand (not

@@ -253,3 +253,12 @@ TEST_CASE("resolve: the document pass jumps past a chosen name as far as a longe
                    {{0, 2, EntityType::Location, 0.7f, ""}, {4, 5, EntityType::Person, 0.7f, ""}}) ==
         "Alpha Beta/LOCATION | Gamma/PERSON | Gamma/PERSON");
 }
+
+TEST_CASE("resolve: a repeat takes the type a name has after retyping") {
+  using newsner::EntityType;
+  // The second "Jordan" is chosen as a place but retyped to the person's
+  // surname; the third, not chosen, repeats it as a PERSON.
+  CHECK(resolve_kb("Neil Jordan spoke. Jordan left. Jordan won.",
+                   {{0, 2, EntityType::Person, 0.9f, ""}, {4, 5, EntityType::Location, 0.5f, ""}}) ==
+        "Neil Jordan/PERSON | Jordan/PERSON | Jordan/PERSON");
+}
