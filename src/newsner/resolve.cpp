@@ -98,11 +98,14 @@ class Starts {
   }
   /// Index + 1 of the chosen mention starting at `begin`, 0 if none.
   std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
-  /// Calls f(index) for each chosen mention in text order.
+  /// Calls f(index) for each chosen mention in text order, the last use: it
+  /// clears the index entries on the way (the destructor then has none to clear).
   template <typename F>
-  void in_order(F&& f) const {
+  void take_in_order(F&& f) {
     for (std::size_t w = 0; w < bits_.size(); ++w) {
-      for (std::uint64_t b = bits_[w]; b != 0; b &= b - 1) f(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))] - 1);
+      for (std::uint64_t b = std::exchange(bits_[w], 0); b != 0; b &= b - 1) {
+        f(std::exchange(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))], 0) - 1);
+      }
     }
   }
 
@@ -679,7 +682,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   out.reserve(chosen.size());
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
-  starts.in_order([&](std::uint32_t index) {
+  starts.take_in_order([&](std::uint32_t index) {
     const Chosen& ch = chosen[index];
     Mention& m = out.emplace_back();
     m.type = ch.type;
