@@ -23,13 +23,13 @@ using text::Shape;
 constexpr std::uint32_t kIndexMask = (1u << 29) - 1;  // candidates per call (see Rank)
 
 int type_rank(EntityType t) {
-  switch (t) {
-    case EntityType::Date: return 0;
-    case EntityType::Person: return 1;
-    case EntityType::Organization: return 2;
-    case EntityType::Location: return 3;
-  }
-  return 4;
+  // By enum value (Person, Location, Organization, Date): DATE 0, PERSON 1,
+  // ORGANIZATION 2, LOCATION 3; a table load rather than a switch.
+  static_assert(static_cast<int>(EntityType::Person) == 0 && static_cast<int>(EntityType::Location) == 1 &&
+                static_cast<int>(EntityType::Organization) == 2 && static_cast<int>(EntityType::Date) == 3);
+  constexpr std::array<std::uint8_t, 4> kRank = {1, 3, 2, 0};
+  const auto v = static_cast<std::size_t>(t);
+  return v < kRank.size() ? kRank[v] : 4;
 }
 
 // Bytes covered by accepted spans, one bit per byte of the text: an overlap
@@ -98,11 +98,14 @@ class Starts {
   }
   /// Index + 1 of the chosen mention starting at `begin`, 0 if none.
   std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
-  /// Calls f(index) for each chosen mention in text order.
+  /// Calls f(index) for each chosen mention in text order, the last use: it
+  /// clears the index entries on the way (the destructor then has none to clear).
   template <typename F>
-  void in_order(F&& f) const {
+  void take_in_order(F&& f) {
     for (std::size_t w = 0; w < bits_.size(); ++w) {
-      for (std::uint64_t b = bits_[w]; b != 0; b &= b - 1) f(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))] - 1);
+      for (std::uint64_t b = std::exchange(bits_[w], 0); b != 0; b &= b - 1) {
+        f(std::exchange(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))], 0) - 1);
+      }
     }
   }
 
@@ -128,7 +131,7 @@ struct Chosen {
   std::string_view kb_id;
   std::string_view prefix;      // document-pass evidence listed first ("document.same_name"), or empty
   std::uint32_t tb = 0, te = 0;  // tokens [tb, te) under the span (see token_range)
-  std::uint64_t key = 0;         // name_key(tb, te) (not set for dates)
+  std::uint64_t key = 0;         // name_key(tb, te), set by the document pass (not for dates)
   std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
 
   Chosen() = default;
@@ -162,7 +165,8 @@ class NameTable {
     slots_.resize(n);
   }
   /// The value under `key`, inserted as V{} when absent (nullptr for key 0).
-  V* upsert(std::uint64_t key, bool* inserted = nullptr) {
+  /// (Inline: called once per token of every name, a call costs a third of it.)
+  [[gnu::always_inline]] V* upsert(std::uint64_t key, bool* inserted = nullptr) {
     if (key == 0) return nullptr;
     if ((size_ + 1) * 2 > slots_.size()) grow();
     Slot& s = probe(key);
@@ -243,51 +247,61 @@ bool is_authoritative(std::string_view evidence) {
 
 // Retyping: the same name keeps one type across the document unless local
 // evidence is stronger ("Surrey" is a club all through a cricket report once a
-// score line says so; "Jordan" is the director after "Neil Jordan").
-void retype(const Context& ctx, std::vector<Chosen>& chosen) {
-  struct Vote {
-    EntityType type;
-    float score;
-  };
-  NameTable<Vote> authority(chosen.size() / 4);  // a few names each (grows as needed)
-  NameTable<float> surnames(chosen.size() / 4);  // last word of a multi-word PERSON
-  for (const Chosen& c : chosen) {
-    if (c.type == EntityType::Date) continue;
-    const std::size_t b = c.tb, e = c.te;
-    if (e <= b) continue;
-    if (is_authoritative(c.rule)) {
-      bool fresh = false;
-      if (Vote* v = authority.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
-    }
-    if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
-      if (float* v = surnames.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+// score line says so; "Jordan" is the director after "Neil Jordan"). Votes are
+// collected over all names first; then each name is retyped on its own (in the
+// document pass's loop over names, which needs its type and key anyway).
+class Retyper {
+ public:
+  Retyper(const Context& ctx, std::vector<Chosen>& chosen)
+      : ctx_(ctx), authority_(chosen.size() / 4), surnames_(chosen.size() / 4) {
+    for (Chosen& c : chosen) {
+      if (c.type == EntityType::Date) continue;
+      const std::size_t b = c.tb, e = c.te;
+      if (e <= b) continue;
+      if (is_authoritative(c.rule)) {
+        c.key = name_key(ctx, b, e);  // the others get theirs in the document pass's loop
+        bool fresh = false;
+        if (Vote* v = authority_.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
+      }
+      if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
+        if (float* v = surnames_.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+      }
     }
   }
-  for (Chosen& c : chosen) {
-    if (c.type == EntityType::Date) continue;
+  /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
+  void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
-    if (e <= b) continue;
-    const Vote* it = authority.empty() ? nullptr : authority.find(c.key);
+    const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington").
-      const bool locative = b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative) && ctx.token(b - 1).shape == Shape::Lower;
-      if (!(c.type == EntityType::Location && (ctx.is_country_span(b, e) || locative))) {
+      const bool locative =
+          b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && ctx_.token(b - 1).shape == Shape::Lower;
+      if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         c.type = it->type;
         c.prefix = "document.same_name";
-        continue;
+        return;
       }
     }
-    if (e == b + 1 && c.type != EntityType::Person && !surnames.empty()) {
-      const float* p = surnames.find(c.key);
-      if (!p || *p < c.score - 0.2f) continue;
-      if (b > 0 && ctx.lex_is(b - 1, recognize::kLexLocative)) continue;  // "in Jordan" stays a place
-      if (c.type == EntityType::Organization && c.score >= 0.75f) continue;
+    if (e == b + 1 && c.type != EntityType::Person && !surnames_.empty()) {
+      const float* p = surnames_.find(c.key);
+      if (!p || *p < c.score - 0.2f) return;
+      if (b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative)) return;  // "in Jordan" stays a place
+      if (c.type == EntityType::Organization && c.score >= 0.75f) return;
       c.type = EntityType::Person;
       c.prefix = "document.person_part";
     }
   }
-}
+
+ private:
+  struct Vote {
+    EntityType type;
+    float score;
+  };
+  const Context& ctx_;
+  NameTable<Vote> authority_;  // a few names each (grows as needed)
+  NameTable<float> surnames_;  // last word of a multi-word PERSON
+};
 
 // What the document pass knows about a folded token sequence (by name_key).
 // Zero-initialized in the table (trivial, see NameTable).
@@ -301,7 +315,7 @@ struct Known {
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
 void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts) {
-  retype(ctx, chosen);
+  const Retyper retyper(ctx, chosen);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
   NameTable<Known> known(chosen.size());
@@ -337,11 +351,27 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person += weight;
   };
   std::size_t max_len = 1;
-  for (const Chosen& c : chosen) {
+  for (Chosen& c : chosen) {
     if (c.type == EntityType::Date) continue;
     const std::size_t b = c.tb, e = c.te;
     if (e <= b) continue;
-    add_full(b, e, c.type);
+    // Its starts, then its key (the last of them), then its type by the votes,
+    // then the whole name with that type.
+    mark(b);
+    std::uint64_t key = text::kSequenceSeed;
+    Known* x = nullptr;
+    for (std::size_t k = b; k < e; ++k) {
+      key = text::sequence_extend(key, ctx.token(k).fold_hash);
+      x = known.upsert(key);
+      if (x && k + 1 < e) x->longer = true;
+    }
+    c.key = key;
+    retyper.retype(c);
+    if (x && !x->full) {  // the first type seen wins
+      x->full = true;
+      x->type = c.type;
+      any_full = true;
+    }
     max_len = std::max(max_len, e - b);
     if (c.type == EntityType::Person && e - b >= 2) {
       add_part(e - 1, 2);  // surname
@@ -383,6 +413,26 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     return x && x->person > 0;
   };
   const std::size_t n = ctx.size();
+  // Extends the known name tokens [i, j) (`key` and `t`, its name key and entry)
+  // token by token while a longer known name starts with it, keeping the
+  // longest whole one with a capitalized last token in best_end and best_type.
+  const auto walk = [&](std::size_t i, std::size_t j, std::uint64_t key, const Known* t, std::size_t& best_end,
+                        EntityType& best_type) {
+    for (; t && t->longer && j < n && j - i < max_len && !ctx.token(j).newline_before; ++j) {
+      key = text::sequence_extend(key, ctx.token(j).fold_hash);
+      t = known.find(key);
+      if (t && t->full && ctx.is_cap(j)) {
+        best_end = j + 1;
+        best_type = t->type;
+      }
+    }
+  };
+  const auto newline_inside = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b + 1; k < e; ++k) {
+      if (ctx.token(k).newline_before) return true;
+    }
+    return false;
+  };
   // Most tokens start no known name nor part: they are skipped in a tight loop
   // over local pointers (the loop below calls `add`, which stores into vectors,
   // so through ctx it would reload the token and filter addresses each time).
@@ -398,6 +448,23 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     if (t == tokens_end) break;
     i = static_cast<std::size_t>(t - tokens);
     if (!ctx.is_cap(i)) continue;
+    // Most of the tokens that get here start a chosen name: the walk below
+    // would find that name's own prefixes and `add` would refuse its taken
+    // span, so only the jump past it matters. It is the name's end (a known
+    // whole name, capitalized last token, no line break inside), or further
+    // where a longer known name starts with it: one probe of the name's key
+    // instead of one per token, and no `add`.
+    if (const std::uint32_t at = starts.at(tokens[i].span.begin); at != 0) {
+      const Chosen& m = chosen[at - 1];
+      if (m.cand != Chosen::kAdded && m.type != EntityType::Date && m.tb == i && m.te > i && m.key != 0 &&
+          ctx.is_cap(m.te - 1) && !newline_inside(i, m.te)) {
+        std::size_t best_end = m.te;
+        EntityType best_type = EntityType::Location;
+        walk(i, m.te, m.key, known.find(m.key), best_end, best_type);
+        i = best_end - 1;
+        continue;
+      }
+    }
     const bool caps_text = ctx.token(i).shape == Shape::AllCaps;
     const std::uint64_t word_key = name_key(ctx, i, i + 1);
     const Known* word = known.find(word_key);
@@ -405,19 +472,11 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     // Longest known full name starting here that is not yet tagged.
     std::size_t best_end = i;
     EntityType best_type = EntityType::Location;
-    if (word->full || word->longer) {
-      std::uint64_t key = word_key;
-      for (std::size_t j = i; j < n && j - i < max_len; ++j) {
-        if (j > i && ctx.token(j).newline_before) break;
-        if (j > i) key = text::sequence_extend(key, ctx.token(j).fold_hash);
-        const Known* t = j == i ? word : known.find(key);
-        if (t && t->full && ctx.is_cap(j)) {
-          best_end = j + 1;
-          best_type = t->type;
-        }
-        if (!t || !t->longer) break;  // no longer name starts with tokens [i, j]
-      }
+    if (word->full) {  // token i is capitalized (above)
+      best_end = i + 1;
+      best_type = word->type;
     }
+    walk(i, i + 1, word_key, word, best_end, best_type);
     if (best_end > i) {
       // A single lowercase-looking common word repeated is no evidence.
       const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
@@ -510,15 +569,24 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
     while (score_of[i] != 0 && score_of[i] != bits) i = (i + 1) % kScoreSlots;
     return i;
   };
-  for (const Candidate& c : candidates) {
+  // Each candidate's score slot waits in its key for the second loop (a run
+  // of one recognizer's candidates often repeats a score: no probe then).
+  std::uint32_t last_bits = 0;
+  std::size_t last_slot = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Candidate& c = candidates[k];
     max_size = std::max(max_size, c.span.size());
     max_begin = std::max(max_begin, c.span.begin);
     const std::uint32_t bits = score_bits(c.score);
-    const std::size_t i = slot(bits);
-    if (score_of[i] == 0) {
-      if (++scores > kMaxScores) break;  // the fallback below
-      score_of[i] = bits;
+    if (bits != last_bits) {
+      last_bits = bits;
+      last_slot = slot(bits);
+      if (score_of[last_slot] == 0) {
+        if (++scores > kMaxScores) break;  // the fallback below
+        score_of[last_slot] = bits;
+      }
     }
+    keys[k] = last_slot;
   }
   index_bits = static_cast<unsigned>(std::bit_width(n - 1));
   const unsigned begin_bits = static_cast<unsigned>(std::bit_width(max_begin));
@@ -536,7 +604,7 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
     for (std::uint32_t k = 0; k < n; ++k) {
       const Candidate& c = candidates[k];
       std::uint64_t key = max_size - c.span.size();
-      key = (key << score_rank_bits) | rank_of[slot(score_bits(c.score))];
+      key = (key << score_rank_bits) | rank_of[keys[k]];
       key = (key << 2) | static_cast<std::uint64_t>(type_rank(c.type));
       key = (key << begin_bits) | c.span.begin;
       keys[k] = (key << index_bits) | k;
@@ -607,7 +675,6 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   for (Chosen& c : chosen) {
     if (c.type == EntityType::Date) continue;  // the document pass skips dates
     token_range(ctx, candidates[c.cand], c);
-    if (c.te > c.tb) c.key = name_key(ctx, c.tb, c.te);
   }
   propagate(ctx, chosen, occ, starts);
   // Each Mention is built in place and filled while its memory is at hand (not
@@ -616,7 +683,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
   out.reserve(chosen.size());
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
-  starts.in_order([&](std::uint32_t index) {
+  starts.take_in_order([&](std::uint32_t index) {
     const Chosen& ch = chosen[index];
     Mention& m = out.emplace_back();
     m.type = ch.type;

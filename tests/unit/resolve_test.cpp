@@ -230,3 +230,35 @@ TEST_CASE("resolve: the greedy choice matches a reference sort on random candida
     }
   }
 }
+
+TEST_CASE("resolve: the document pass jumps past a chosen name as far as a longer known name reaches") {
+  using newsner::EntityType;
+  // The second "Alpha Beta" is chosen alone, but "Alpha Beta Gamma" is known:
+  // the scan jumps past its "Gamma", which is not tagged as a repeat there.
+  CHECK(resolve_kb("Alpha Beta Gamma. Alpha Beta Gamma. Gamma Delta.",
+                   {{0, 3, EntityType::Organization, 0.7f, ""},
+                    {4, 6, EntityType::Location, 0.7f, ""},
+                    {8, 9, EntityType::Person, 0.7f, ""}}) ==
+        "Alpha Beta Gamma/ORGANIZATION | Alpha Beta/LOCATION | Gamma/PERSON");
+  // A chosen name across a line break is not one known name to the scan: it
+  // goes on inside it, where "Beta Gamma" jumps past the first "Gamma".
+  CHECK(resolve_kb("Alpha\nBeta Gamma. Beta Gamma met Gamma.",
+                   {{0, 2, EntityType::Location, 0.7f, ""},
+                    {4, 6, EntityType::Organization, 0.7f, ""},
+                    {7, 8, EntityType::Person, 0.7f, ""}}) ==
+        "Alpha\nBeta/LOCATION | Beta Gamma/ORGANIZATION | Gamma/PERSON");
+  // Without a longer known name, the jump ends at the chosen name: the "Gamma"
+  // after it is a repeat.
+  CHECK(resolve_kb("Alpha Beta Gamma. Gamma Delta.",
+                   {{0, 2, EntityType::Location, 0.7f, ""}, {4, 5, EntityType::Person, 0.7f, ""}}) ==
+        "Alpha Beta/LOCATION | Gamma/PERSON | Gamma/PERSON");
+}
+
+TEST_CASE("resolve: a repeat takes the type a name has after retyping") {
+  using newsner::EntityType;
+  // The second "Jordan" is chosen as a place but retyped to the person's
+  // surname; the third, not chosen, repeats it as a PERSON.
+  CHECK(resolve_kb("Neil Jordan spoke. Jordan left. Jordan won.",
+                   {{0, 2, EntityType::Person, 0.9f, ""}, {4, 5, EntityType::Location, 0.5f, ""}}) ==
+        "Neil Jordan/PERSON | Jordan/PERSON | Jordan/PERSON");
+}
