@@ -129,6 +129,12 @@ const Lexicon& lexicon() {
          "shiites", "maoist", "maoists", "fascist", "fascists", "nationalist", "nationalists", "loyalist",
          "loyalists", "unionist", "unionists", "zionist", "zionists", "atheist", "atheists"},
         kLexGroup);
+    // The role nouns of org.role ("chief executive of ...", "analyst at ...").
+    add({"executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman",
+         "spokesperson", "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder",
+         "analyst", "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief",
+         "manager", "officer", "head", "professor", "researcher"},
+        kLexRoleNoun);
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);
@@ -171,16 +177,34 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* lex_bits = lex.data();
   std::uint8_t* caps = caps_line.data();
 
-  // One pass over each line: the lexicon bits of its words, and whether the
-  // line is "in capitals" (most of its letter tokens are all caps).
+  // One pass over each line: the lexicon bits of its words, whether the line
+  // is "in capitals" (most of its letter tokens are all caps), and the lists
+  // the recognizers walk instead of every token (cap_tokens, line_starts,
+  // role_nouns).
   const auto& table = lexicon();
+  // Every token index is written to the next free slot of cap_tokens and kept
+  // (the slot advances) only for a cap_tokens shape: no branch on the shape,
+  // which changes from token to token without a pattern.
+  cap_tokens.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  line_starts.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n + 1);
+  role_nouns.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  std::uint32_t* const cap_list = cap_tokens.data_.get();
+  std::uint32_t* const line_list = line_starts.data_.get();
+  std::uint32_t* const role_list = role_nouns.data_.get();
+  std::size_t cap_count = 0, line_count = 0, role_count = 0;
+  constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
+                                  1u << static_cast<unsigned>(Shape::AllCaps) |
+                                  1u << static_cast<unsigned>(Shape::Mixed) | 1u << static_cast<unsigned>(Shape::Alnum);
   int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
+    line_list[line_count++] = static_cast<std::uint32_t>(b);
     int caps_words = 0, words = 0, digits = 0;
     std::size_t e = b;
     do {
       const text::Token& t = toks[e];
       const Shape s = t.shape;
+      cap_list[cap_count] = static_cast<std::uint32_t>(e);
+      cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
       if (s == Shape::Digits) {
         ++digits;
       } else if (s != Shape::Punct && s != Shape::Symbol) {
@@ -188,7 +212,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
         if (s == Shape::AllCaps) ++caps_words;
         const std::uint16_t bits = table.bits(t.fold_hash, tt.folded_form(t));
         lex_bits[e] = bits;
-        if ((bits & kLexSports) && s == Shape::Lower) ++sports_words;
+        if ((bits & (kLexSports | kLexRoleNoun)) && s == Shape::Lower) {
+          sports_words += (bits & kLexSports) != 0;
+          if (bits & kLexRoleNoun) role_list[role_count++] = static_cast<std::uint32_t>(e);
+        }
       }
     } while (++e < n && !toks[e].newline_before);
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
@@ -196,6 +223,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
     b = e;
   }
+  if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
+  cap_tokens.size_ = cap_count;
+  line_starts.size_ = line_count;
+  role_nouns.size_ = role_count;
   sports = score_lines >= 2 || sports_words >= 4;
 
   const gazetteer::Match* mts = matches.data();

@@ -122,12 +122,14 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // Then runs, from the right: a title followed by another, with no line
   // break between them, ends where the following run ends. Only tokens with a
   // TITLE match or cap_shape() can start a title: the walk visits those (the
-  // union of `matched` and names.cap_tokens()), not every token.
+  // union of `matched` and Context::cap_tokens), not every token. (cap_tokens
+  // also holds alphanumeric tokens: without a TITLE match they end a run of
+  // capitalized words, as a token skipped would, and get no title end.)
   // The nearest plural_form_at word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
   SingularHashes singulars;
-  const std::vector<std::uint32_t>& caps = names.cap_tokens();
+  const TokenList& caps = ctx.cap_tokens;
   std::size_t a = caps.size(), b = matched.size();
   std::size_t prev = n;  // the token visited before i (to its right)
   starts.reserve(a + b);

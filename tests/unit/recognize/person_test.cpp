@@ -109,12 +109,6 @@ TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
     }
   }
   CHECK(initials >= 4);
-  // cap_tokens(): exactly the capitalized, mixed and all-caps tokens, in order.
-  std::vector<std::uint32_t> caps;
-  for (std::size_t i = 0; i < ctx.size(); ++i) {
-    if (newsner::recognize::cap_shape(ctx, i)) caps.push_back(static_cast<std::uint32_t>(i));
-  }
-  CHECK(names.cap_tokens() == caps);
 }
 
 // recognize_persons walks only title and name tokens (title_ends): a title

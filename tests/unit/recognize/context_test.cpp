@@ -1,0 +1,56 @@
+// Context's token lists (cap_tokens, line_starts, role_nouns) stand in for a
+// walk over every token in the recognizers: they must hold exactly the tokens
+// such a walk would pick, in text order.
+#include "newsner/recognize/context.hpp"
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "names_fixture.hpp"
+
+namespace {
+
+using newsner::recognize::Context;
+using newsner::text::Shape;
+
+void check_lists(const std::string& text) {
+  INFO("text: " << text);
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  const Context ctx(tt, names_test::matcher());
+  std::vector<std::uint32_t> caps, lines, roles;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    const Shape s = ctx.token(i).shape;
+    if (s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed || s == Shape::Alnum) {
+      caps.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (i == 0 || ctx.token(i).newline_before) lines.push_back(static_cast<std::uint32_t>(i));
+    if (s == Shape::Lower && ctx.lex_is(i, newsner::recognize::kLexRoleNoun)) roles.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (ctx.size() > 0) lines.push_back(static_cast<std::uint32_t>(ctx.size()));
+  const auto list = [](const newsner::recognize::TokenList& l) { return std::vector<std::uint32_t>(l.begin(), l.end()); };
+  CHECK(list(ctx.cap_tokens) == caps);
+  CHECK(list(ctx.line_starts) == lines);
+  CHECK(list(ctx.role_nouns) == roles);
+}
+
+}  // namespace
+
+TEST_CASE("context: cap_tokens, line_starts and role_nouns") {
+  check_lists("J.R.R. Tolkien met eBay's CEO, the G20 chairman and 3rd analyst in Washington.\n"
+              "MAJOR TOM SAID NO. \xC3\x89mile \xC3\xA9mile 1996 ($5)\n\n- chief executive of Acme\nKelpCorp");
+  check_lists("");
+  check_lists("lowercase only, no names here");
+  check_lists("\nOne\nTwo");
+
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("The chairman of Acme, CHAIRMAN Smith and Chairman Jones.");
+  const Context ctx(tt, names_test::matcher());
+  // Role nouns: lowercase only, found by their folded form in the lexicon.
+  REQUIRE(ctx.role_nouns.size() == 1);
+  CHECK(ctx.surface(ctx.role_nouns[0]) == "chairman");
+  CHECK(ctx.lex_is(3, newsner::recognize::kLexRoleNoun) == false);  // "Acme"
+  CHECK(ctx.cap_tokens.size() == 6);  // The Acme CHAIRMAN Smith Chairman Jones
+}
