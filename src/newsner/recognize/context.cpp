@@ -235,6 +235,16 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* classes = token_classes.data();
   std::uint16_t* strong = strong_classes.data();
   std::uint32_t last_begin = kNone;
+  // The TITLE and mention matches, listed for the rules that read only those
+  // (pushed in the branches on the class that the loop takes anyway).
+  title_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
+  mention_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
+  std::uint32_t* const title_list = title_matches.data_.get();
+  std::uint32_t* const mention_list = mention_matches.data_.get();
+  std::size_t title_count = 0, mention_count = 0;
+  // The three mention classes come first in EntryClass.
+  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
+                EntryClass::Organization < EntryClass::GivenName);
   for (std::uint32_t k = 0; k < match_count; ++k) {
     const gazetteer::Match& mt = mts[k];
     const std::size_t i = mt.token_begin;
@@ -243,7 +253,12 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       last_begin = mt.token_begin;
     }
     if (mt.token_end != mt.token_begin + 1) {
-      if (mt.cls == EntryClass::Title && (mt.exact_case || caps[i])) lex_bits[i] |= kLexTitleStart;
+      if (mt.cls < EntryClass::GivenName) {
+        mention_list[mention_count++] = k;
+      } else if (mt.cls == EntryClass::Title) {
+        title_list[title_count++] = k;
+        if (mt.exact_case || caps[i]) lex_bits[i] |= kLexTitleStart;
+      }
       continue;
     }
     const Shape s = toks[i].shape;
@@ -251,8 +266,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (mt.cls == EntryClass::Word) {
       counts = true;  // common words are looked up case-insensitively
     } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
+      if (mt.cls == EntryClass::Title) title_list[title_count++] = k;
       counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
     } else {
+      if (mt.cls < EntryClass::GivenName) mention_list[mention_count++] = k;
       counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
     }
     if (!counts) continue;
@@ -263,6 +280,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       country[i] = 1;
     }
   }
+  title_matches.size_ = title_count;
+  mention_matches.size_ = mention_count;
 }
 
 }  // namespace newsner::recognize

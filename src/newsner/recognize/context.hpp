@@ -36,10 +36,10 @@ enum LexBit : std::uint16_t {
   kLexRoleNoun = 8192,   // "chairman", "analyst", "spokesman": org.role's "<role> of <Org>"
 };
 
-/// Token indices in text order, filled once by the Context constructor: a
-/// buffer sized for every token but written only as far as size() (no zero
-/// fill, no capacity test per index).
-class TokenList {
+/// Token or match indices in ascending order, filled once by the Context
+/// constructor: a buffer sized for every token (match) but written only as far
+/// as size() (no zero fill, no capacity test per index).
+class IndexList {
  public:
   const std::uint32_t* begin() const { return data_.get(); }
   const std::uint32_t* end() const { return data_.get() + size_; }
@@ -85,12 +85,17 @@ struct Context {
   /// "NATO", "iPhone", "G20"), in text order: about a quarter of news tokens, and
   /// the only ones where a name, place or organization rule starts or finds its
   /// head. The recognizers walk this list, not every token.
-  TokenList cap_tokens;
+  IndexList cap_tokens;
   /// The first token of each line, in text order, then size(): line l holds
   /// tokens [line_starts[l], line_starts[l + 1]). Empty for an empty document.
-  TokenList line_starts;
+  IndexList line_starts;
   /// Lowercase role nouns (kLexRoleNoun), in text order: where org.role starts.
-  TokenList role_nouns;
+  IndexList role_nouns;
+  /// Indices into `matches` of the TITLE matches, in order (person titles).
+  IndexList title_matches;
+  /// Indices into `matches` of the PERSON, LOCATION and ORGANIZATION matches,
+  /// in order: a fifth of all matches, the others being evidence classes.
+  IndexList mention_matches;
   /// True when the document reads as a sports report (score lines, results
   /// tables or several sports words): team slots then name organizations.
   bool sports = false;

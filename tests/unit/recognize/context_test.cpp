@@ -1,6 +1,7 @@
-// Context's token lists (cap_tokens, line_starts, role_nouns) stand in for a
-// walk over every token in the recognizers: they must hold exactly the tokens
-// such a walk would pick, in text order.
+// Context's token lists (cap_tokens, line_starts, role_nouns) and match lists
+// (title_matches, mention_matches) stand in for a walk over every token or
+// match in the recognizers: they must hold exactly the tokens (matches) such a
+// walk would pick, in order.
 #include "newsner/recognize/context.hpp"
 
 #include <string>
@@ -30,10 +31,21 @@ void check_lists(const std::string& text) {
     if (s == Shape::Lower && ctx.lex_is(i, newsner::recognize::kLexRoleNoun)) roles.push_back(static_cast<std::uint32_t>(i));
   }
   if (ctx.size() > 0) lines.push_back(static_cast<std::uint32_t>(ctx.size()));
-  const auto list = [](const newsner::recognize::TokenList& l) { return std::vector<std::uint32_t>(l.begin(), l.end()); };
+  std::vector<std::uint32_t> titles, mentions;
+  for (std::size_t k = 0; k < ctx.matches.size(); ++k) {
+    const auto c = ctx.matches[k].cls;
+    if (c == newsner::gazetteer::EntryClass::Title) titles.push_back(static_cast<std::uint32_t>(k));
+    if (c == newsner::gazetteer::EntryClass::Person || c == newsner::gazetteer::EntryClass::Location ||
+        c == newsner::gazetteer::EntryClass::Organization) {
+      mentions.push_back(static_cast<std::uint32_t>(k));
+    }
+  }
+  const auto list = [](const newsner::recognize::IndexList& l) { return std::vector<std::uint32_t>(l.begin(), l.end()); };
   CHECK(list(ctx.cap_tokens) == caps);
   CHECK(list(ctx.line_starts) == lines);
   CHECK(list(ctx.role_nouns) == roles);
+  CHECK(list(ctx.title_matches) == titles);
+  CHECK(list(ctx.mention_matches) == mentions);
 }
 
 }  // namespace
@@ -44,6 +56,10 @@ TEST_CASE("context: cap_tokens, line_starts and role_nouns") {
   check_lists("");
   check_lists("lowercase only, no names here");
   check_lists("\nOne\nTwo");
+  // Titles of one and several words, in any case (the list keeps them all),
+  // and mentions of one and several words.
+  check_lists("Deputy Foreign Minister Lena Ostrova and the prime minister met President Obama, "
+              "PRIME MINISTER Sato and Sgt Pepper in New York, Paris and Tokyo for the United Nations.");
 
   static newsner::text::Tokenizer tok;
   const auto tt = tok.tokenize("The chairman of Acme, CHAIRMAN Smith and Chairman Jones.");
@@ -53,4 +69,12 @@ TEST_CASE("context: cap_tokens, line_starts and role_nouns") {
   CHECK(ctx.surface(ctx.role_nouns[0]) == "chairman");
   CHECK(ctx.lex_is(3, newsner::recognize::kLexRoleNoun) == false);  // "Acme"
   CHECK(ctx.cap_tokens.size() == 6);  // The Acme CHAIRMAN Smith Chairman Jones
+}
+
+TEST_CASE("context: title and mention match lists are not empty on a sentence that has both") {
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("Prime Minister Shinzo Abe visited New York and Paris.");
+  const Context ctx(tt, names_test::matcher());
+  CHECK(ctx.title_matches.size() >= 2);    // "Prime Minister", "Minister"
+  CHECK(ctx.mention_matches.size() >= 2);  // "New York", "Paris"
 }
