@@ -15,42 +15,44 @@ using text::Shape;
 namespace {
 
 // The lexicon as an open-addressing table keyed by the tokenizer's fold hash, so
-// that looking a token up costs one probe and no rehashing of its bytes.
+// that looking a token up costs one probe and no rehashing of its bytes. A word
+// is known by its 64-bit fold hash and its size, as the gazetteer knows its keys
+// by their hash (gazetteer::Gazetteer::find_slot): no byte compare, whose loop
+// over words of varying length the branch predictor could not follow. Slots
+// are 16 bytes and the table 32 KB, a size that stays in the L1 cache.
 class Lexicon {
  public:
   explicit Lexicon(const std::unordered_map<std::string_view, std::uint16_t>& words) {
-    while (slots_.size() < words.size() * 4) slots_.resize(slots_.empty() ? 64 : slots_.size() * 2);
+    std::size_t size = 64;
+    while (size < words.size() * 3) size *= 2;  // load <= 1/3: most lookups read one slot
+    slots_.resize(size);
     for (const auto& [word, bits] : words) {
       const std::uint64_t h = text::token_hash(word);
       std::size_t i = h & (slots_.size() - 1);
       while (slots_[i].bits != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = {h, word, bits};
+      slots_[i] = {h, bits, static_cast<std::uint16_t>(word.size())};
     }
   }
-  /// LexBit set of a folded token with fold hash `h`; 0 when not a rule word.
-  std::uint16_t bits(std::uint64_t h, std::string_view folded) const {
+  /// LexBit set of a folded token with fold hash `h` and `size` bytes; 0 when
+  /// not a rule word.
+  std::uint16_t bits(std::uint64_t h, std::size_t size) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      // One exit test for a hit and for an empty slot (most lookups end at
+      // their first slot either way), the result picked without a branch.
       const Slot& s = slots_[i];
-      if (s.bits == 0) return 0;
-      if (s.hash == h && same(s.word, folded)) return s.bits;
+      const bool hit = (s.hash == h) & (s.size == size);
+      if (hit | (s.bits == 0)) return hit ? s.bits : 0;
     }
   }
 
  private:
-  // Equality of two short words, inline (a call to memcmp costs more here).
-  static bool same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
-  }
   struct Slot {
     std::uint64_t hash = 0;
-    std::string_view word;
     std::uint16_t bits = 0;  // 0 = empty (every word has at least one bit)
+    std::uint16_t size = 0;  // of the folded word, in bytes
   };
+  static_assert(sizeof(Slot) == 16);
   std::vector<Slot> slots_;
 };
 
@@ -210,7 +212,7 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       } else if (s != Shape::Punct && s != Shape::Symbol) {
         if (s != Shape::Alnum) ++words;
         if (s == Shape::AllCaps) ++caps_words;
-        const std::uint16_t bits = table.bits(t.fold_hash, tt.folded_form(t));
+        const std::uint16_t bits = table.bits(t.fold_hash, t.fold_size);
         lex_bits[e] = bits;
         if ((bits & (kLexSports | kLexRoleNoun)) && s == Shape::Lower) {
           sports_words += (bits & kLexSports) != 0;
@@ -245,13 +247,16 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // The three mention classes come first in EntryClass.
   static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
                 EntryClass::Organization < EntryClass::GivenName);
+  std::uint32_t run_first = 0;  // the first match of token last_begin
   for (std::uint32_t k = 0; k < match_count; ++k) {
     const gazetteer::Match& mt = mts[k];
     const std::size_t i = mt.token_begin;
-    if (i != last_begin) {  // matches are ordered by token_begin
-      first[i] = k;
-      last_begin = mt.token_begin;
-    }
+    // Matches are ordered by token_begin: a new token_begin starts a run, and
+    // its first match is stored again for every match of the run (a store, not
+    // a branch that half of the matches would take).
+    run_first = i != last_begin ? k : run_first;
+    last_begin = mt.token_begin;
+    first[i] = run_first;
     if (mt.token_end != mt.token_begin + 1) {
       if (mt.cls < EntryClass::GivenName) {
         mention_list[mention_count++] = k;

@@ -78,3 +78,19 @@ TEST_CASE("context: title and mention match lists are not empty on a sentence th
   CHECK(ctx.title_matches.size() >= 2);    // "Prime Minister", "Minister"
   CHECK(ctx.mention_matches.size() >= 2);  // "New York", "Paris"
 }
+
+// The lexicon knows a word by its fold hash and size: every case of a rule
+// word gets its bits, and words that only begin or end like one get none.
+TEST_CASE("context: lexicon bits by folded form") {
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("The THE the Theme them said SAID Said saying chairman Chairmen Inc Incorporated Ministry ministries");
+  const Context ctx(tt, names_test::matcher());
+  using namespace newsner::recognize;
+  const std::uint16_t expect[] = {kLexFunction, kLexFunction, kLexFunction, 0, 0, kLexSpeech, kLexSpeech, kLexSpeech, 0,
+                                  kLexRoleNoun, 0, kLexOrgHead | kLexOrgSuffix, kLexOrgHead | kLexOrgSuffix, kLexOrgHead, 0};
+  REQUIRE(ctx.size() == std::size(expect));
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    INFO("token " << i << ": " << std::string(ctx.surface(i)));
+    CHECK(ctx.lex[i] == expect[i]);
+  }
+}
