@@ -28,7 +28,9 @@ void check_lists(const std::string& text) {
       caps.push_back(static_cast<std::uint32_t>(i));
     }
     if (i == 0 || ctx.token(i).newline_before) lines.push_back(static_cast<std::uint32_t>(i));
-    if (s == Shape::Lower && ctx.lex_is(i, newsner::recognize::kLexRoleNoun)) roles.push_back(static_cast<std::uint32_t>(i));
+    if (s == Shape::Lower && ctx.lex_is(i, newsner::recognize::kLexRoleNoun)) {
+      roles.push_back(static_cast<std::uint32_t>(i));
+    }
   }
   if (ctx.size() > 0) lines.push_back(static_cast<std::uint32_t>(ctx.size()));
   std::vector<std::uint32_t> titles, mentions;
@@ -40,7 +42,9 @@ void check_lists(const std::string& text) {
       mentions.push_back(static_cast<std::uint32_t>(k));
     }
   }
-  const auto list = [](const newsner::recognize::IndexList& l) { return std::vector<std::uint32_t>(l.begin(), l.end()); };
+  const auto list = [](const newsner::recognize::IndexList& l) {
+    return std::vector<std::uint32_t>(l.begin(), l.end());
+  };
   CHECK(list(ctx.cap_tokens) == caps);
   CHECK(list(ctx.line_starts) == lines);
   CHECK(list(ctx.role_nouns) == roles);
@@ -83,11 +87,13 @@ TEST_CASE("context: title and mention match lists are not empty on a sentence th
 // word gets its bits, and words that only begin or end like one get none.
 TEST_CASE("context: lexicon bits by folded form") {
   static newsner::text::Tokenizer tok;
-  const auto tt = tok.tokenize("The THE the Theme them said SAID Said saying chairman Chairmen Inc Incorporated Ministry ministries");
+  const auto tt = tok.tokenize(
+      "The THE the Theme them said SAID Said saying chairman Chairmen Inc Incorporated Ministry ministries");
   const Context ctx(tt, names_test::matcher());
   using namespace newsner::recognize;
-  const std::uint16_t expect[] = {kLexFunction, kLexFunction, kLexFunction, 0, 0, kLexSpeech, kLexSpeech, kLexSpeech, 0,
-                                  kLexRoleNoun, 0, kLexOrgHead | kLexOrgSuffix, kLexOrgHead | kLexOrgSuffix, kLexOrgHead, 0};
+  const std::uint16_t expect[] = {kLexFunction, kLexFunction, kLexFunction, 0, 0, kLexSpeech, kLexSpeech,
+                                  kLexSpeech, 0, kLexRoleNoun, 0, kLexOrgHead | kLexOrgSuffix,
+                                  kLexOrgHead | kLexOrgSuffix, kLexOrgHead, 0};
   REQUIRE(ctx.size() == std::size(expect));
   for (std::size_t i = 0; i < ctx.size(); ++i) {
     INFO("token " << i << ": " << std::string(ctx.surface(i)));

@@ -139,3 +139,12 @@ TEST_CASE("organization: one pass for all rules keeps lines and candidate order"
   }
   CHECK(order.find('2') != std::string::npos);  // "Leicester beat": the team_context rule ran
 }
+
+// The starts come from Context's lists: role nouns (a lexicon bit) and
+// capitalized or alphanumeric tokens, whose organization heads and org words
+// include "3M" and "X5".
+TEST_CASE("organization: role and head rules start at role nouns and alphanumeric words") {
+  const std::string text = "The executive of 3M Co. and an analyst at X5 Retail Group said; a Chief of Acme.";
+  CHECK(orgs(text, "org.role") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
+  CHECK(orgs(text, "org.head") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
+}

@@ -122,6 +122,13 @@ TEST_CASE("person: titles found from the title and capitalized tokens only") {
   CHECK(persons("THE PRESIDENT SAID NO.\nthen President Vladimir Putin left.", "person.title") ==
         "Vladimir Putin/PERSON");
   CHECK(persons("A Mr. Johnson and Sgt Pepper.", "person.title") == "Johnson/PERSON | Pepper/PERSON");
+  // Context::cap_tokens, which the walk visits, also holds alphanumeric tokens
+  // ("G20", "3M"): before a title they end the run and start nothing.
+  CHECK(persons("At the G20 Deputy Foreign Ministers Ivan Petrenko and Kenji Sato spoke, then 3M Chief Executive "
+                "Anna Berg and the G7 President Obama met.",
+                "person.title") == "Ivan Petrenko/PERSON | Anna Berg/PERSON | Obama/PERSON");
+  CHECK(persons("MP3 Sgt Pepper and A4 Mr. Johnson, the 2nd Secretary General Kofi Annan.", "person.title") ==
+        "Pepper/PERSON | Johnson/PERSON | Kofi Annan/PERSON");
 }
 
 // person.country_paren scans a name only when it can go past its first word
