@@ -137,6 +137,11 @@ const Lexicon& lexicon() {
          "analyst", "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief",
          "manager", "officer", "head", "professor", "researcher"},
         kLexRoleNoun);
+    // The heads of loc.feature, before or after a name ("Kuril Islands", "Mount Fuji").
+    add({"island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+         "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county",
+         "region", "mount", "cape", "isle", "port", "fort"},
+        kLexFeature);
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);

@@ -34,6 +34,7 @@ enum LexBit : std::uint16_t {
   kLexTitleStart = 2048, // set per document: a TITLE entry of 2+ words starts here ("Prime [Minister]")
   kLexLocative = 4096,   // "in", "near", "from": a following name is a place ("in Jordan")
   kLexRoleNoun = 8192,   // "chairman", "analyst", "spokesman": org.role's "<role> of <Org>"
+  kLexFeature = 16384,   // "island", "river", "mount", "lake": heads of place names (loc.feature)
 };
 
 /// Token or match indices in ascending order, filled once by the Context

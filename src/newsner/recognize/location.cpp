@@ -28,16 +28,10 @@ bool is_feature_prefix(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// Either of the two lists above: most place words are in neither, and one
-// lookup here spares them the two.
-bool is_feature_word(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
-      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-      "mount", "cape", "isle", "port", "fort"};
-  static constexpr WordSet kSet(kWords);
-  return kSet.contains(ctx, i);
-}
+// Either of the two lists above (kLexFeature, Context's lexicon has both):
+// most place words are in neither, and one bit test here spares them the two
+// lookups, which would read each place word's token again.
+bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }
 
 // place_word() from the token's shape and per-token bits (LocStarts has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {

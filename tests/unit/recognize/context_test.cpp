@@ -100,3 +100,23 @@ TEST_CASE("context: lexicon bits by folded form") {
     CHECK(ctx.lex[i] == expect[i]);
   }
 }
+
+// loc.feature tests kLexFeature before its two word lists: the bit must be set
+// on every word of both lists (location.cpp), in any case, and on no other.
+TEST_CASE("context: kLexFeature covers the feature suffix and prefix words") {
+  static newsner::text::Tokenizer tok;
+  const std::string words =
+      "island islands river sea ocean lake mountains mountain valley bay strait peninsula desert gulf coast canal "
+      "hills plateau basin province county region mount cape isle port fort";
+  for (const std::string& text : {words, std::string("Island RIVER Mount Fort Lake")}) {
+    const auto tt = tok.tokenize(text);
+    const Context ctx(tt, names_test::matcher());
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      INFO("token " << i << ": " << std::string(ctx.surface(i)));
+      CHECK(ctx.lex_is(i, newsner::recognize::kLexFeature));
+    }
+  }
+  const auto tt = tok.tokenize("Islander rivers Mounted Portugal seas");
+  const Context ctx(tt, names_test::matcher());
+  for (std::size_t i = 0; i < ctx.size(); ++i) CHECK_FALSE(ctx.lex_is(i, newsner::recognize::kLexFeature));
+}
