@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsner/recognize/organization.hpp"
 #include "newsner/text/token_hash.hpp"
 
 namespace newsner::recognize {
@@ -65,6 +66,9 @@ const Lexicon& lexicon() {
     auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t bit) {
       for (auto w : words) t[w] |= bit;
     };
+    // org.team_context's cues, from its own lists (organization.hpp).
+    for (auto w : kTeamVerbs) t[w] |= kLexTeamCue;
+    for (auto w : kClubRoles) t[w] |= kLexTeamCue;
     add({"the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
          "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
          "before", "when", "while", "if", "since", "under", "over", "both", "all", "some", "many", "most",

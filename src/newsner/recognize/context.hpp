@@ -35,6 +35,7 @@ enum LexBit : std::uint16_t {
   kLexLocative = 4096,   // "in", "near", "from": a following name is a place ("in Jordan")
   kLexRoleNoun = 8192,   // "chairman", "analyst", "spokesman": org.role's "<role> of <Org>"
   kLexFeature = 16384,   // "island", "river", "mount", "lake": heads of place names (loc.feature)
+  kLexTeamCue = 32768,   // "beat", "drew", "striker", "coach": org.team_context's kTeamVerbs and kClubRoles
 };
 
 /// Token or match indices in ascending order, filled once by the Context

@@ -156,16 +156,6 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
-// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
-// team_context's cues, also read by team_cue_near's pre-check.
-constexpr std::string_view kTeamVerbs[] = {
-    "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
-    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
-constexpr std::string_view kClubRoles[] = {
-    "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
-    "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
-    "outfielder", "infielder"};
-
 bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
@@ -203,18 +193,18 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
-  // After: the result verbs, the club roles and "'s" ("Atlanta's Tom Glavine").
-  // Built from the cue lists themselves, so that a word added there is never
+  // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
-  static constexpr std::string_view kAfterExtra[] = {"'s"};
   static constexpr WordSet kBefore(concat(kTeamVerbs, kBeforeExtra));
-  static constexpr WordSet kAfter(concat(concat(kTeamVerbs, kClubRoles), kAfterExtra));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
+  // After: a team word, a result verb or club role (kLexTeamCue, set from the
+  // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Tom Glavine";
+  // punctuation, which has no lexicon bits).
   const std::uint16_t* const lex = ctx.lex.data();
   const std::size_t end = std::min(ctx.size(), i + 5);
   for (std::size_t k = i + 1; k < end; ++k) {
-    if ((lex[k] & kLexTeamWord) || kAfter.contains(ctx, k)) return true;
+    if ((lex[k] & (kLexTeamWord | kLexTeamCue)) || folded_is(ctx, k, "'s")) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "names_fixture.hpp"
+#include "newsner/recognize/organization.hpp"
 
 namespace {
 
@@ -119,4 +120,23 @@ TEST_CASE("context: kLexFeature covers the feature suffix and prefix words") {
   const auto tt = tok.tokenize("Islander rivers Mounted Portugal seas");
   const Context ctx(tt, names_test::matcher());
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK_FALSE(ctx.lex_is(i, newsner::recognize::kLexFeature));
+}
+
+// team_cue_near tests kLexTeamCue instead of looking the words up: every
+// result verb and club role must have it.
+TEST_CASE("context: kLexTeamCue on every word of kTeamVerbs and kClubRoles") {
+  static newsner::text::Tokenizer tok;
+  std::string text;
+  for (const auto w : newsner::recognize::kTeamVerbs) text.append(w).append(" ");
+  for (const auto w : newsner::recognize::kClubRoles) text.append(w).append(" ");
+  const auto tt = tok.tokenize(text);
+  const Context ctx(tt, names_test::matcher());
+  REQUIRE(ctx.size() == std::size(newsner::recognize::kTeamVerbs) + std::size(newsner::recognize::kClubRoles));
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    INFO("token " << i << ": " << std::string(ctx.surface(i)));
+    CHECK(ctx.lex_is(i, newsner::recognize::kLexTeamCue));
+  }
+  const auto other = tok.tokenize("Beaten striking teams sides");
+  const Context octx(other, names_test::matcher());
+  for (std::size_t i = 0; i < octx.size(); ++i) CHECK_FALSE(octx.lex_is(i, newsner::recognize::kLexTeamCue));
 }

@@ -84,6 +84,14 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // (team_evidence_in_reach), up to the third: "Ravelby Dunmore Rovers".
   CHECK(teams("Ravelby Rovers beat Kent.") == "Ravelby Rovers/ORGANIZATION | Kent/ORGANIZATION");
   CHECK(teams("Ravelby Dunmore Rovers beat them.") == "Ravelby Dunmore Rovers/ORGANIZATION");
+  // "'s", then a known given name and a capitalized word: club context. (On
+  // one line the chunk takes the name in and is too long; the name must open
+  // the next line.) team_cue_near must let the "'s" through: as punctuation it
+  // has no lexicon bits.
+  CHECK(teams("Atlanta's\nKevin Millwood pitched.") == "Atlanta/ORGANIZATION");
+  CHECK(teams("Atlanta's\nsome text.") == "");
+  CHECK(teams("Leeds United's coach quit.") == "Leeds United/ORGANIZATION");  // "'s", then a club role
+  CHECK(teams("Atlanta's weather was fine.") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
