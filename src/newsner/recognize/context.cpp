@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsner/recognize/organization.hpp"
 #include "newsner/text/token_hash.hpp"
 
 namespace newsner::recognize {
@@ -15,42 +16,45 @@ using text::Shape;
 namespace {
 
 // The lexicon as an open-addressing table keyed by the tokenizer's fold hash, so
-// that looking a token up costs one probe and no rehashing of its bytes.
+// that looking a token up costs one probe and no rehashing of its bytes. A word
+// is known by its 64-bit fold hash and its size, as the gazetteer knows its keys
+// by their hash (gazetteer::Gazetteer::find_slot): no byte compare, whose loop
+// over words of varying length the branch predictor could not follow. Slots
+// are 16 bytes: for today's ~620 words the table has 2048 of them, 32 KB,
+// which fits the L1 cache (the previous 32-byte slots made it 128 KB).
 class Lexicon {
  public:
   explicit Lexicon(const std::unordered_map<std::string_view, std::uint16_t>& words) {
-    while (slots_.size() < words.size() * 4) slots_.resize(slots_.empty() ? 64 : slots_.size() * 2);
+    std::size_t size = 64;
+    while (size < words.size() * 3) size *= 2;  // load <= 1/3: most lookups read one slot
+    slots_.resize(size);
     for (const auto& [word, bits] : words) {
       const std::uint64_t h = text::token_hash(word);
       std::size_t i = h & (slots_.size() - 1);
       while (slots_[i].bits != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = {h, word, bits};
+      slots_[i] = {h, bits, static_cast<std::uint16_t>(word.size())};
     }
   }
-  /// LexBit set of a folded token with fold hash `h`; 0 when not a rule word.
-  std::uint16_t bits(std::uint64_t h, std::string_view folded) const {
+  /// LexBit set of a folded token with fold hash `h` and `size` bytes; 0 when
+  /// not a rule word.
+  std::uint16_t bits(std::uint64_t h, std::size_t size) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      // One exit test for a hit and for an empty slot (most lookups end at
+      // their first slot either way), the result picked without a branch.
       const Slot& s = slots_[i];
-      if (s.bits == 0) return 0;
-      if (s.hash == h && same(s.word, folded)) return s.bits;
+      const bool hit = (s.hash == h) & (s.size == size);
+      if (hit | (s.bits == 0)) return hit ? s.bits : 0;
     }
   }
 
  private:
-  // Equality of two short words, inline (a call to memcmp costs more here).
-  static bool same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
-  }
   struct Slot {
     std::uint64_t hash = 0;
-    std::string_view word;
     std::uint16_t bits = 0;  // 0 = empty (every word has at least one bit)
+    std::uint16_t size = 0;  // of the folded word, in bytes
   };
+  static_assert(sizeof(Slot) == 16);
   std::vector<Slot> slots_;
 };
 
@@ -63,6 +67,9 @@ const Lexicon& lexicon() {
     auto add = [&](std::initializer_list<std::string_view> words, std::uint16_t bit) {
       for (auto w : words) t[w] |= bit;
     };
+    // org.team_context's cues, from its own lists (organization.hpp).
+    for (auto w : kTeamVerbs) t[w] |= kLexTeamCue;
+    for (auto w : kClubRoles) t[w] |= kLexTeamCue;
     add({"the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
          "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
          "before", "when", "while", "if", "since", "under", "over", "both", "all", "some", "many", "most",
@@ -129,6 +136,17 @@ const Lexicon& lexicon() {
          "shiites", "maoist", "maoists", "fascist", "fascists", "nationalist", "nationalists", "loyalist",
          "loyalists", "unionist", "unionists", "zionist", "zionists", "atheist", "atheists"},
         kLexGroup);
+    // The role nouns of org.role ("chief executive of ...", "analyst at ...").
+    add({"executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman",
+         "spokesperson", "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder",
+         "analyst", "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief",
+         "manager", "officer", "head", "professor", "researcher"},
+        kLexRoleNoun);
+    // The heads of loc.feature, before or after a name ("Kuril Islands", "Mount Fuji").
+    add({"island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+         "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county",
+         "region", "mount", "cape", "isle", "port", "fort"},
+        kLexFeature);
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);
@@ -171,24 +189,45 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* lex_bits = lex.data();
   std::uint8_t* caps = caps_line.data();
 
-  // One pass over each line: the lexicon bits of its words, and whether the
-  // line is "in capitals" (most of its letter tokens are all caps).
+  // One pass over each line: the lexicon bits of its words, whether the line
+  // is "in capitals" (most of its letter tokens are all caps), and the lists
+  // the recognizers walk instead of every token (cap_tokens, line_starts,
+  // role_nouns).
   const auto& table = lexicon();
+  // Every token index is written to the next free slot of cap_tokens and kept
+  // (the slot advances) only for a cap_tokens shape: no branch on the shape,
+  // which changes from token to token without a pattern.
+  cap_tokens.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  line_starts.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n + 1);
+  role_nouns.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  std::uint32_t* const cap_list = cap_tokens.data_.get();
+  std::uint32_t* const line_list = line_starts.data_.get();
+  std::uint32_t* const role_list = role_nouns.data_.get();
+  std::size_t cap_count = 0, line_count = 0, role_count = 0;
+  constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
+                                  1u << static_cast<unsigned>(Shape::AllCaps) |
+                                  1u << static_cast<unsigned>(Shape::Mixed) | 1u << static_cast<unsigned>(Shape::Alnum);
   int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
+    line_list[line_count++] = static_cast<std::uint32_t>(b);
     int caps_words = 0, words = 0, digits = 0;
     std::size_t e = b;
     do {
       const text::Token& t = toks[e];
       const Shape s = t.shape;
+      cap_list[cap_count] = static_cast<std::uint32_t>(e);
+      cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
       if (s == Shape::Digits) {
         ++digits;
       } else if (s != Shape::Punct && s != Shape::Symbol) {
         if (s != Shape::Alnum) ++words;
         if (s == Shape::AllCaps) ++caps_words;
-        const std::uint16_t bits = table.bits(t.fold_hash, tt.folded_form(t));
+        const std::uint16_t bits = table.bits(t.fold_hash, t.fold_size);
         lex_bits[e] = bits;
-        if ((bits & kLexSports) && s == Shape::Lower) ++sports_words;
+        if ((bits & (kLexSports | kLexRoleNoun)) && s == Shape::Lower) {
+          sports_words += (bits & kLexSports) != 0;
+          if (bits & kLexRoleNoun) role_list[role_count++] = static_cast<std::uint32_t>(e);
+        }
       }
     } while (++e < n && !toks[e].newline_before);
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
@@ -196,6 +235,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
     b = e;
   }
+  if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
+  cap_tokens.size_ = cap_count;
+  line_starts.size_ = line_count;
+  role_nouns.size_ = role_count;
   sports = score_lines >= 2 || sports_words >= 4;
 
   const gazetteer::Match* mts = matches.data();
@@ -204,15 +247,33 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* classes = token_classes.data();
   std::uint16_t* strong = strong_classes.data();
   std::uint32_t last_begin = kNone;
+  // The TITLE and mention matches, listed for the rules that read only those
+  // (pushed in the branches on the class that the loop takes anyway).
+  title_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
+  mention_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
+  std::uint32_t* const title_list = title_matches.data_.get();
+  std::uint32_t* const mention_list = mention_matches.data_.get();
+  std::size_t title_count = 0, mention_count = 0;
+  // The three mention classes come first in EntryClass.
+  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
+                EntryClass::Organization < EntryClass::GivenName);
+  std::uint32_t run_first = 0;  // the first match of token last_begin
   for (std::uint32_t k = 0; k < match_count; ++k) {
     const gazetteer::Match& mt = mts[k];
     const std::size_t i = mt.token_begin;
-    if (i != last_begin) {  // matches are ordered by token_begin
-      first[i] = k;
-      last_begin = mt.token_begin;
-    }
+    // Matches are ordered by token_begin: a new token_begin starts a run, and
+    // its first match is stored again for every match of the run (a store, not
+    // a branch that half of the matches would take).
+    run_first = i != last_begin ? k : run_first;
+    last_begin = mt.token_begin;
+    first[i] = run_first;
     if (mt.token_end != mt.token_begin + 1) {
-      if (mt.cls == EntryClass::Title && (mt.exact_case || caps[i])) lex_bits[i] |= kLexTitleStart;
+      if (mt.cls < EntryClass::GivenName) {
+        mention_list[mention_count++] = k;
+      } else if (mt.cls == EntryClass::Title) {
+        title_list[title_count++] = k;
+        if (mt.exact_case || caps[i]) lex_bits[i] |= kLexTitleStart;
+      }
       continue;
     }
     const Shape s = toks[i].shape;
@@ -220,8 +281,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (mt.cls == EntryClass::Word) {
       counts = true;  // common words are looked up case-insensitively
     } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
+      if (mt.cls == EntryClass::Title) title_list[title_count++] = k;
       counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
     } else {
+      if (mt.cls < EntryClass::GivenName) mention_list[mention_count++] = k;
       counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
     }
     if (!counts) continue;
@@ -232,6 +295,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       country[i] = 1;
     }
   }
+  title_matches.size_ = title_count;
+  mention_matches.size_ = mention_count;
 }
 
 }  // namespace newsner::recognize

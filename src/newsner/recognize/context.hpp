@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,26 @@ enum LexBit : std::uint16_t {
   kLexGroup = 1024,      // "Christian", "Muslim", "Democrats": faiths and political groups, not people
   kLexTitleStart = 2048, // set per document: a TITLE entry of 2+ words starts here ("Prime [Minister]")
   kLexLocative = 4096,   // "in", "near", "from": a following name is a place ("in Jordan")
+  kLexRoleNoun = 8192,   // "chairman", "analyst", "spokesman": org.role's "<role> of <Org>"
+  kLexFeature = 16384,   // "island", "river", "mount", "lake": heads of place names (loc.feature)
+  kLexTeamCue = 32768,   // "beat", "drew", "striker", "coach": org.team_context's kTeamVerbs and kClubRoles
+};
+
+/// Token or match indices in ascending order, filled once by the Context
+/// constructor: a buffer sized for every token (match) but written only as far
+/// as size() (no zero fill, no capacity test per index).
+class IndexList {
+ public:
+  const std::uint32_t* begin() const { return data_.get(); }
+  const std::uint32_t* end() const { return data_.get() + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::uint32_t operator[](std::size_t k) const { return data_[k]; }
+
+ private:
+  friend struct Context;
+  std::unique_ptr<std::uint32_t[]> data_;
+  std::size_t size_ = 0;
 };
 
 /// Bit for an entry class in Context::token_classes.
@@ -62,6 +83,21 @@ struct Context {
   /// country/region lists (as a single-token entry with its own capitalization
   /// or in capitals), else 0.
   std::vector<std::uint8_t> country;
+  /// Tokens that are capitalized, all caps, mixed case or alphanumeric ("Kono",
+  /// "NATO", "iPhone", "G20"), in text order: about a quarter of news tokens, and
+  /// the only ones where a name, place or organization rule starts or finds its
+  /// head. The recognizers walk this list, not every token.
+  IndexList cap_tokens;
+  /// The first token of each line, in text order, then size(): line l holds
+  /// tokens [line_starts[l], line_starts[l + 1]). Empty for an empty document.
+  IndexList line_starts;
+  /// Lowercase role nouns (kLexRoleNoun), in text order: where org.role starts.
+  IndexList role_nouns;
+  /// Indices into `matches` of the TITLE matches, in order (person titles).
+  IndexList title_matches;
+  /// Indices into `matches` of the PERSON, LOCATION and ORGANIZATION matches,
+  /// in order: a fifth of all matches, the others being evidence classes.
+  IndexList mention_matches;
   /// True when the document reads as a sports report (score lines, results
   /// tables or several sports words): team slots then name organizations.
   bool sports = false;

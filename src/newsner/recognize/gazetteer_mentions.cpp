@@ -113,17 +113,6 @@ float list_prior(ListKind list, std::uint32_t population) {
   return 0.7f;  // user lists (--gazetteer)
 }
 
-// The first match at or after `m` of a mention class. Most matches are common
-// words and other evidence classes, which come after the three mention classes
-// in EntryClass: one compare turns them away. Not inlined: in the loop below,
-// the compiler recomputed and spilled that loop's state for every match.
-[[gnu::noinline]] const gazetteer::Match* next_mention_match(const gazetteer::Match* m, const gazetteer::Match* end) {
-  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
-                EntryClass::Organization < EntryClass::GivenName);
-  while (m != end && m->cls >= EntryClass::GivenName) ++m;
-  return m;
-}
-
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
@@ -136,11 +125,11 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   best_population.reserve(out.capacity());
   best_score.reserve(out.capacity());
   ListKinds lists(ctx.matcher);
-  const gazetteer::Match* const matches_end = ctx.matches.data() + ctx.matches.size();
-  for (const gazetteer::Match* next = ctx.matches.data();; ++next) {
-    next = next_mention_match(next, matches_end);
-    if (next == matches_end) break;
-    const gazetteer::Match& m = *next;
+  // Only the mention classes' matches (Context lists them): most matches are
+  // common words and other evidence classes.
+  const gazetteer::Match* const matches = ctx.matches.data();
+  for (const std::uint32_t k_match : ctx.mention_matches) {
+    const gazetteer::Match& m = matches[k_match];
     const auto type = mention_type(m.cls);
     if (!type) continue;
     // Class, flags and list are the entry's, copied into the match: the entry

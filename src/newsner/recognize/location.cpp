@@ -28,16 +28,10 @@ bool is_feature_prefix(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// Either of the two lists above: most place words are in neither, and one
-// lookup here spares them the two.
-bool is_feature_word(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
-      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-      "mount", "cape", "isle", "port", "fort"};
-  static constexpr WordSet kSet(kWords);
-  return kSet.contains(ctx, i);
-}
+// Either of the two lists above (kLexFeature, Context's lexicon has both):
+// most place words are in neither, and one bit test here spares them the two
+// lookups, which would read each place word's token again.
+bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }
 
 // place_word() from the token's shape and per-token bits (LocStarts has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
@@ -172,41 +166,31 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
 }
 
 // The lines that may open with a dateline and the place words (where every
-// other rule starts), found in one pass over the tokens.
+// other rule starts), from Context's token lists.
 struct LocStarts {
   std::vector<std::uint32_t> lines;   // (first token, line end) pairs, for datelines()
   std::vector<std::uint32_t> places;  // place_word tokens
 
   explicit LocStarts(const Context& ctx) {
-    const std::size_t n = ctx.size();
+    // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
+    for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
+      const std::size_t b = ctx.line_starts[l];
+      const Shape s = ctx.token(b).shape;
+      if (s == Shape::Capitalized || s == Shape::AllCaps || is_char(ctx, b, '(')) {
+        lines.push_back(static_cast<std::uint32_t>(b));
+        lines.push_back(ctx.line_starts[l + 1]);
+      }
+    }
     // The per-token arrays in locals: the push_backs below may alias anything,
     // so arrays read through `ctx` would be reloaded on every token.
     const text::Token* const tokens = ctx.tt.tokens.data();
     const std::uint16_t* const lex = ctx.lex.data();
     const std::uint16_t* const classes = ctx.token_classes.data();
     const std::uint8_t* const caps_line = ctx.caps_line.data();
-    places.reserve(n / 4);  // about a fifth of news tokens: one allocation
-    constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
-    std::size_t line = kNoLine;  // first token of the current line, when it may open a dateline
-    for (std::size_t i = 0; i < n; ++i) {
-      const text::Token& t = tokens[i];
-      const bool word = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps;
-      if (i == 0 || t.newline_before) {
-        if (line != kNoLine) {
-          lines.push_back(static_cast<std::uint32_t>(line));
-          lines.push_back(static_cast<std::uint32_t>(i));
-        }
-        // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
-        line = word || is_char(ctx, i, '(') ? i : kNoLine;
-      }
-      // place_word() on the local arrays; most tokens fail on their shape.
-      if (word && place_word_bits(t.shape, caps_line[i], lex[i], classes[i])) {
-        places.push_back(static_cast<std::uint32_t>(i));
-      }
-    }
-    if (line != kNoLine) {
-      lines.push_back(static_cast<std::uint32_t>(line));
-      lines.push_back(static_cast<std::uint32_t>(n));
+    places.reserve(ctx.cap_tokens.size());
+    // place_word() on the local arrays; only cap_tokens can be place words.
+    for (const std::uint32_t i : ctx.cap_tokens) {
+      if (place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) places.push_back(i);
     }
   }
 };

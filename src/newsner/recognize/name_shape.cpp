@@ -134,14 +134,12 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
   const std::uint16_t* const strong = ctx.strong_classes.data();
   std::uint8_t* const bits = bits_.data();
   const std::size_t n = bits_.size();
-  caps_.reserve(n / 2);  // about a quarter in news text: one allocation
-  for (std::size_t i = 0; i < n; ++i) {
-    // Name words are capitalized, mixed or in capitals, and initials ("J",
-    // "J.R.R": capitals and periods) are in capitals: most tokens, lowercase
-    // words and punctuation, fail this one test and keep their 0.
+  // Name words are capitalized, mixed or in capitals, and initials ("J",
+  // "J.R.R": capitals and periods) are in capitals: only Context::cap_tokens
+  // (a quarter of news tokens) can have bits; all others keep their 0.
+  for (const std::uint32_t i : ctx.cap_tokens) {
     const text::Token& t = tokens[i];
-    if (t.shape != Shape::Capitalized && t.shape != Shape::Mixed && t.shape != Shape::AllCaps) continue;
-    caps_.push_back(static_cast<std::uint32_t>(i));
+    if (t.shape == Shape::Alnum) continue;  // in cap_tokens for the organization rules
     std::uint8_t b = name_word_of(tokens, n, i, caps_line[i], lex[i], classes[i], strong[i]) ? kNameWord : 0;
     // An initial is one capital, or a capital and a period ("J.R.R"): most
     // words in capitals fail on their second byte before is_initial's tests.

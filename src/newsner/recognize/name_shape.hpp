@@ -34,7 +34,7 @@ bool is_name_word(const Context& ctx, std::size_t i);
 
 /// is_name_word() and is_initial() of every token of a document, computed once,
 /// for rules that ask about the same tokens many times. Same answers as the
-/// free functions. Cost: one pass over the tokens; most fail on their shape.
+/// free functions. Cost: one pass over Context::cap_tokens, the only tokens that can have them.
 class NameShape {
  public:
   explicit NameShape(const Context& ctx);
@@ -46,16 +46,11 @@ class NameShape {
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
   /// scan_name(b, 4), and scan_name(b, 3) in `end3`, from one scan.
   std::size_t scan_name_4_3(std::size_t b, std::size_t& end3) const;
-  /// The tokens the constructor tested, in text order: those with cap_shape()
-  /// (a quarter of news tokens), the only ones where any() can be true. Rules
-  /// that start only at such tokens walk this list, not the whole document.
-  const std::vector<std::uint32_t>& cap_tokens() const { return caps_; }
 
  private:
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
   std::vector<std::uint8_t> bits_;
-  std::vector<std::uint32_t> caps_;
 };
 
 }  // namespace newsner::recognize

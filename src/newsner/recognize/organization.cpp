@@ -156,16 +156,6 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
-// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
-// team_context's cues, also read by team_cue_near's pre-check.
-constexpr std::string_view kTeamVerbs[] = {
-    "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
-    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
-constexpr std::string_view kClubRoles[] = {
-    "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
-    "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
-    "outfielder", "infielder"};
-
 bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
@@ -203,18 +193,18 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
-  // After: the result verbs, the club roles and "'s" ("Atlanta's Tom Glavine").
-  // Built from the cue lists themselves, so that a word added there is never
+  // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
-  static constexpr std::string_view kAfterExtra[] = {"'s"};
   static constexpr WordSet kBefore(concat(kTeamVerbs, kBeforeExtra));
-  static constexpr WordSet kAfter(concat(concat(kTeamVerbs, kClubRoles), kAfterExtra));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
+  // After: a team word, a result verb or club role (kLexTeamCue, set from the
+  // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Tom Glavine";
+  // punctuation, which has no lexicon bits).
   const std::uint16_t* const lex = ctx.lex.data();
   const std::size_t end = std::min(ctx.size(), i + 5);
   for (std::size_t k = i + 1; k < end; ++k) {
-    if ((lex[k] & kLexTeamWord) || kAfter.contains(ctx, k)) return true;
+    if ((lex[k] & (kLexTeamWord | kLexTeamCue)) || folded_is(ctx, k, "'s")) return true;
   }
   return false;
 }
@@ -258,15 +248,9 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
   }
 }
 
-bool is_role_noun(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman", "spokesperson",
-      "founder", "co-founder", "owner", "employee", "employees", "shareholders", "shareholder", "analyst",
-      "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief", "manager",
-      "officer", "head", "professor", "researcher"};
-  static constexpr WordSet kSet(kWords);
-  return kSet.contains(ctx, i);
-}
+// The role nouns are kLexRoleNoun words (Context's lexicon, which lists them
+// in Context::role_nouns as it goes).
+bool is_role_noun(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexRoleNoun) != 0; }
 
 // org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
 // "an economist with Smith Barney": a role noun + of/at/with + a capitalized
@@ -359,7 +343,7 @@ void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   emit(ctx, i, i + 1, 0.5f, "org.camel", out);
 }
 
-// Where the rules below can start, found in one pass over the tokens: most
+// Where the rules below can start, found from Context's token lists: most
 // tokens are lowercase words or punctuation that start none, and each rule
 // then visits only its own starts. The rules still run one after the other,
 // so candidates come out in the same order as from one pass per rule.
@@ -372,36 +356,29 @@ struct OrgStarts {
   // Also emits org.camel, the first rule, on the way.
   OrgStarts(const Context& ctx, std::vector<Candidate>& out) {
     const std::size_t n = ctx.size();
-    constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
-    std::size_t line = kNoLine;  // first token of the current line, when it may open a team chunk
-    bool prev_cap = false;       // cap_shape(i - 1)
-    for (std::size_t i = 0; i < n; ++i) {
+    // team_chunk starts only at a capitalized word that is not a function word.
+    for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
+      const std::size_t b = ctx.line_starts[l];
+      if (cap_shape(ctx, b) && !(ctx.lex[b] & kLexFunction)) {
+        lines.push_back(static_cast<std::uint32_t>(b));
+        lines.push_back(ctx.line_starts[l + 1]);
+      }
+    }
+    for (const std::uint32_t i : ctx.role_nouns) {
+      if (i + 2 < n && role_start(ctx, i)) role.push_back(i);
+    }
+    // Every other start is capitalized, in capitals, mixed or alphanumeric.
+    for (const std::uint32_t i : ctx.cap_tokens) {
       const text::Token& t = ctx.token(i);
       const Shape s = t.shape;
-      const bool cap = s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed;
-      if (i == 0 || t.newline_before) {
-        if (line != kNoLine) push_line(line, i);
-        // team_chunk starts only at a capitalized word that is not a function word.
-        line = cap && !(ctx.lex[i] & kLexFunction) ? i : kNoLine;
+      if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
+      // A slot starts at the first capitalized word of a run on its line.
+      if (s != Shape::Alnum && ctx.sports && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) &&
+          !ctx.caps_line[i]) {
+        team.push_back(i);
       }
-      if (s == Shape::Lower) {
-        if (i + 2 < n && role_start(ctx, i)) role.push_back(static_cast<std::uint32_t>(i));
-      } else if (cap || s == Shape::Alnum) {
-        if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
-        if (cap && ctx.sports && !(prev_cap && !t.newline_before) && !ctx.caps_line[i]) {
-          team.push_back(static_cast<std::uint32_t>(i));
-        }
-        if (ctx.is_org_head(i) && is_org_word(ctx, i)) heads.push_back(static_cast<std::uint32_t>(i));
-      }
-      prev_cap = cap;
+      if (ctx.is_org_head(i) && is_org_word(ctx, i)) heads.push_back(i);
     }
-    if (line != kNoLine) push_line(line, n);
-  }
-
- private:
-  void push_line(std::size_t b, std::size_t e) {
-    lines.push_back(static_cast<std::uint32_t>(b));
-    lines.push_back(static_cast<std::uint32_t>(e));
   }
 };
 

@@ -20,6 +20,7 @@
 // Thread safety: stateless. Cost: linear in tokens.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "newsner/document.hpp"
@@ -28,6 +29,16 @@
 namespace newsner::recognize {
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
+
+/// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
+/// org.team_context's cues. Context's lexicon marks both kLexTeamCue.
+inline constexpr std::string_view kTeamVerbs[] = {
+    "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
+    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
+inline constexpr std::string_view kClubRoles[] = {
+    "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
+    "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
+    "outfielder", "infielder"};
 
 
 }  // namespace newsner::recognize

@@ -102,17 +102,15 @@ std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& 
 std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names, std::vector<std::uint32_t>& starts) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
-  // rare: one pass over the matches instead of a look at every token's matches.
+  // rare: Context lists them, and this visits those, not every token's matches.
   std::vector<std::uint32_t> te(n, 0);
   std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
   // (Pointers in locals: the stores to `te` may alias ctx's members, which
-  // would otherwise be reloaded for every match; the class test comes first.)
+  // would otherwise be reloaded for every match.)
   const gazetteer::Match* const mts = ctx.matches.data();
-  const std::size_t match_count = ctx.matches.size();
   std::uint32_t* const tep = te.data();
-  for (std::size_t k = 0; k < match_count; ++k) {
+  for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
-    if (m.cls != EntryClass::Title) continue;
     const std::size_t i = m.token_begin;
     if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
       if (tep[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
@@ -122,12 +120,14 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
   // Then runs, from the right: a title followed by another, with no line
   // break between them, ends where the following run ends. Only tokens with a
   // TITLE match or cap_shape() can start a title: the walk visits those (the
-  // union of `matched` and names.cap_tokens()), not every token.
+  // union of `matched` and Context::cap_tokens), not every token. (cap_tokens
+  // also holds alphanumeric tokens: without a TITLE match they end a run of
+  // capitalized words, as a token skipped would, and get no title end.)
   // The nearest plural_form_at word in i's run of capitalized words, if any.
   constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
   std::size_t plural = kNoPlural;
   SingularHashes singulars;
-  const std::vector<std::uint32_t>& caps = names.cap_tokens();
+  const IndexList& caps = ctx.cap_tokens;
   std::size_t a = caps.size(), b = matched.size();
   std::size_t prev = n;  // the token visited before i (to its right)
   starts.reserve(a + b);

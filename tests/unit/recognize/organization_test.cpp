@@ -84,6 +84,14 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // (team_evidence_in_reach), up to the third: "Ravelby Dunmore Rovers".
   CHECK(teams("Ravelby Rovers beat Kent.") == "Ravelby Rovers/ORGANIZATION | Kent/ORGANIZATION");
   CHECK(teams("Ravelby Dunmore Rovers beat them.") == "Ravelby Dunmore Rovers/ORGANIZATION");
+  // "'s", then a known given name and a capitalized word: club context. (On
+  // one line the chunk takes the name in and is too long; the name must open
+  // the next line.) team_cue_near must let the "'s" through: as punctuation it
+  // has no lexicon bits.
+  CHECK(teams("Atlanta's\nKevin Millwood pitched.") == "Atlanta/ORGANIZATION");
+  CHECK(teams("Atlanta's\nsome text.") == "");
+  CHECK(teams("Leeds United's coach quit.") == "Leeds United/ORGANIZATION");  // "'s", then a club role
+  CHECK(teams("Atlanta's weather was fine.") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
@@ -138,4 +146,13 @@ TEST_CASE("organization: one pass for all rules keeps lines and candidate order"
     if (k > 0 && rank(out[k - 1].evidence) == rank(out[k].evidence)) CHECK(out[k - 1].token_begin < out[k].token_begin);
   }
   CHECK(order.find('2') != std::string::npos);  // "Leicester beat": the team_context rule ran
+}
+
+// The starts come from Context's lists: role nouns (a lexicon bit) and
+// capitalized or alphanumeric tokens, whose organization heads and org words
+// include "3M" and "X5".
+TEST_CASE("organization: role and head rules start at role nouns and alphanumeric words") {
+  const std::string text = "The executive of 3M Co. and an analyst at X5 Retail Group said; a Chief of Acme.";
+  CHECK(orgs(text, "org.role") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
+  CHECK(orgs(text, "org.head") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
 }

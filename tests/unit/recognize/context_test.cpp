@@ -1,0 +1,142 @@
+// Context's token lists (cap_tokens, line_starts, role_nouns) and match lists
+// (title_matches, mention_matches) stand in for a walk over every token or
+// match in the recognizers: they must hold exactly the tokens (matches) such a
+// walk would pick, in order.
+#include "newsner/recognize/context.hpp"
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "names_fixture.hpp"
+#include "newsner/recognize/organization.hpp"
+
+namespace {
+
+using newsner::recognize::Context;
+using newsner::text::Shape;
+
+void check_lists(const std::string& text) {
+  INFO("text: " << text);
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  const Context ctx(tt, names_test::matcher());
+  std::vector<std::uint32_t> caps, lines, roles;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    const Shape s = ctx.token(i).shape;
+    if (s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed || s == Shape::Alnum) {
+      caps.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (i == 0 || ctx.token(i).newline_before) lines.push_back(static_cast<std::uint32_t>(i));
+    if (s == Shape::Lower && ctx.lex_is(i, newsner::recognize::kLexRoleNoun)) {
+      roles.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  if (ctx.size() > 0) lines.push_back(static_cast<std::uint32_t>(ctx.size()));
+  std::vector<std::uint32_t> titles, mentions;
+  for (std::size_t k = 0; k < ctx.matches.size(); ++k) {
+    const auto c = ctx.matches[k].cls;
+    if (c == newsner::gazetteer::EntryClass::Title) titles.push_back(static_cast<std::uint32_t>(k));
+    if (c == newsner::gazetteer::EntryClass::Person || c == newsner::gazetteer::EntryClass::Location ||
+        c == newsner::gazetteer::EntryClass::Organization) {
+      mentions.push_back(static_cast<std::uint32_t>(k));
+    }
+  }
+  const auto list = [](const newsner::recognize::IndexList& l) {
+    return std::vector<std::uint32_t>(l.begin(), l.end());
+  };
+  CHECK(list(ctx.cap_tokens) == caps);
+  CHECK(list(ctx.line_starts) == lines);
+  CHECK(list(ctx.role_nouns) == roles);
+  CHECK(list(ctx.title_matches) == titles);
+  CHECK(list(ctx.mention_matches) == mentions);
+}
+
+}  // namespace
+
+TEST_CASE("context: cap_tokens, line_starts and role_nouns") {
+  check_lists("J.R.R. Tolkien met eBay's CEO, the G20 chairman and 3rd analyst in Washington.\n"
+              "MAJOR TOM SAID NO. \xC3\x89mile \xC3\xA9mile 1996 ($5)\n\n- chief executive of Acme\nKelpCorp");
+  check_lists("");
+  check_lists("lowercase only, no names here");
+  check_lists("\nOne\nTwo");
+  // Titles of one and several words, in any case (the list keeps them all),
+  // and mentions of one and several words.
+  check_lists("Deputy Foreign Minister Lena Ostrova and the prime minister met President Obama, "
+              "PRIME MINISTER Sato and Sgt Pepper in New York, Paris and Tokyo for the United Nations.");
+
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("The chairman of Acme, CHAIRMAN Smith and Chairman Jones.");
+  const Context ctx(tt, names_test::matcher());
+  // Role nouns: lowercase only, found by their folded form in the lexicon.
+  REQUIRE(ctx.role_nouns.size() == 1);
+  CHECK(ctx.surface(ctx.role_nouns[0]) == "chairman");
+  CHECK(ctx.lex_is(3, newsner::recognize::kLexRoleNoun) == false);  // "Acme"
+  CHECK(ctx.cap_tokens.size() == 6);  // The Acme CHAIRMAN Smith Chairman Jones
+}
+
+TEST_CASE("context: title and mention match lists are not empty on a sentence that has both") {
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("Prime Minister Shinzo Abe visited New York and Paris.");
+  const Context ctx(tt, names_test::matcher());
+  CHECK(ctx.title_matches.size() >= 2);    // "Prime Minister", "Minister"
+  CHECK(ctx.mention_matches.size() >= 2);  // "New York", "Paris"
+}
+
+// The lexicon knows a word by its fold hash and size: every case of a rule
+// word gets its bits, and words that only begin or end like one get none.
+TEST_CASE("context: lexicon bits by folded form") {
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(
+      "The THE the Theme them said SAID Said saying chairman Chairmen Inc Incorporated Ministry ministries");
+  const Context ctx(tt, names_test::matcher());
+  using namespace newsner::recognize;
+  const std::uint16_t expect[] = {kLexFunction, kLexFunction, kLexFunction, 0, 0, kLexSpeech, kLexSpeech,
+                                  kLexSpeech, 0, kLexRoleNoun, 0, kLexOrgHead | kLexOrgSuffix,
+                                  kLexOrgHead | kLexOrgSuffix, kLexOrgHead, 0};
+  REQUIRE(ctx.size() == std::size(expect));
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    INFO("token " << i << ": " << std::string(ctx.surface(i)));
+    CHECK(ctx.lex[i] == expect[i]);
+  }
+}
+
+// loc.feature tests kLexFeature before its two word lists: the bit must be set
+// on every word of both lists (location.cpp), in any case, and on no other.
+TEST_CASE("context: kLexFeature covers the feature suffix and prefix words") {
+  static newsner::text::Tokenizer tok;
+  const std::string words =
+      "island islands river sea ocean lake mountains mountain valley bay strait peninsula desert gulf coast canal "
+      "hills plateau basin province county region mount cape isle port fort";
+  for (const std::string& text : {words, std::string("Island RIVER Mount Fort Lake")}) {
+    const auto tt = tok.tokenize(text);
+    const Context ctx(tt, names_test::matcher());
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      INFO("token " << i << ": " << std::string(ctx.surface(i)));
+      CHECK(ctx.lex_is(i, newsner::recognize::kLexFeature));
+    }
+  }
+  const auto tt = tok.tokenize("Islander rivers Mounted Portugal seas");
+  const Context ctx(tt, names_test::matcher());
+  for (std::size_t i = 0; i < ctx.size(); ++i) CHECK_FALSE(ctx.lex_is(i, newsner::recognize::kLexFeature));
+}
+
+// team_cue_near tests kLexTeamCue instead of looking the words up: every
+// result verb and club role must have it.
+TEST_CASE("context: kLexTeamCue on every word of kTeamVerbs and kClubRoles") {
+  static newsner::text::Tokenizer tok;
+  std::string text;
+  for (const auto w : newsner::recognize::kTeamVerbs) text.append(w).append(" ");
+  for (const auto w : newsner::recognize::kClubRoles) text.append(w).append(" ");
+  const auto tt = tok.tokenize(text);
+  const Context ctx(tt, names_test::matcher());
+  REQUIRE(ctx.size() == std::size(newsner::recognize::kTeamVerbs) + std::size(newsner::recognize::kClubRoles));
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    INFO("token " << i << ": " << std::string(ctx.surface(i)));
+    CHECK(ctx.lex_is(i, newsner::recognize::kLexTeamCue));
+  }
+  const auto other = tok.tokenize("Beaten striking teams sides");
+  const Context octx(other, names_test::matcher());
+  for (std::size_t i = 0; i < octx.size(); ++i) CHECK_FALSE(octx.lex_is(i, newsner::recognize::kLexTeamCue));
+}
