@@ -605,23 +605,62 @@ bool has_fold_lookalike(std::string_view text) {
          text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
-// The rule of a match depends on its bytes alone (the Set sees nothing else), and
-// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
-// thread remembers the rules of recent ones in a direct-mapped table.
-// Its keys are the matches with ASCII letters lowercased and the digits 6-9 written
-// as 5: the patterns are case-insensitive and never tell 5, 6, 7, 8 and 9 apart
-// (their digit classes are \d, [0-9], [1-9], [12], 3[01], 0?, Q[1-4], H[12], and
-// a literal 0, 1 or 2), so strings with one key have one rule, and "March 5, 2019"
-// and "march 7, 2018" share a slot.
-class RuleCache {
-  static constexpr std::array<unsigned char, 256> kKeyByte = [] {
+// Both scan caches key a string by its bytes with ASCII letters lowercased and
+// every maximal run of digits respelled so that runs the patterns cannot tell
+// apart are spelled alike. The patterns are case-insensitive, and a digit only
+// ever sits in one of these atoms, each of which takes a whole run of digits (a
+// digit follows any of them, and each starts after \b or a non-digit):
+// \d+, \d{1,2}, \d{2}, \d{4}, 1[0-9]{3}, 20[0-9]{2}, \d{3}0, \d0, [12][0-9],
+// 3[01], 0?[1-9], and in one-digit runs [1-4], [12], 1st|2nd|3rd|4th. So what
+// matters of a run is its length and: with 1 digit, the digit, 5-9 alike; with 2,
+// the first digit as 0, 1-2, 3 or 4-9 and the second as 0, 1 or 2-9; with 4,
+// whether it starts with 1, 20 or 2, and whether it ends with 0; with 3 or 5 and
+// more, nothing. Dates then share keys ("March 14, 2019" and "march 12, 2023"
+// are both "march 11, 2055"), and a few hundred keys cover most of news.
+void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
+  static constexpr std::array<unsigned char, 256> kLower = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c);
     for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
-    for (int c = '6'; c <= '9'; ++c) t[c] = '5';
     return t;
   }();
+  const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < n;) {
+    if (!digit(s[i])) {
+      out[i] = kLower[s[i]];
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && digit(s[j])) ++j;
+    const unsigned char* d = s + i;
+    unsigned char* o = out + i;
+    switch (j - i) {
+      case 1:
+        o[0] = d[0] >= '5' ? '5' : d[0];
+        break;
+      case 2:
+        o[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
+        o[1] = d[1] <= '1' ? d[1] : '5';
+        break;
+      case 4:
+        o[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
+        o[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
+        o[2] = '5';
+        o[3] = d[3] == '0' ? '0' : '5';
+        break;
+      default:
+        std::memset(o, '5', j - i);
+    }
+    i = j;
+  }
+}
 
+// The rule of a match depends on its bytes alone (the Set sees nothing else), and
+// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
+// thread remembers the rules of recent ones in a direct-mapped table, keyed as
+// above (a match holds whole runs of digits: the Set sees only the match).
+class RuleCache {
  public:
   static constexpr std::size_t kMaxKey = 30;
   // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
@@ -636,15 +675,12 @@ class RuleCache {
     std::memcpy(e.key, s.data(), s.size());
     e.rule = r;
   }
-  static unsigned char key_byte(unsigned char c) { return kKeyByte[c]; }
   // Writes the key of `s` (at most kMaxKey bytes) to `out`; returns its hash.
   static std::size_t key(std::string_view s, char* out) {
+    auto* o = reinterpret_cast<unsigned char*>(out);
+    put_key_bytes(reinterpret_cast<const unsigned char*>(s.data()), s.size(), o);
     std::uint32_t h = 2166136261u;  // FNV-1a
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = kKeyByte[static_cast<unsigned char>(s[i])];
-      out[i] = static_cast<char>(c);
-      h = (h ^ c) * 16777619u;
-    }
+    for (std::size_t i = 0; i < s.size(); ++i) h = (h ^ o[i]) * 16777619u;
     return h;
   }
 
@@ -665,8 +701,8 @@ class RuleCache {
 // start to the window end, and one byte on either side, of which it uses only
 // whether it is a word character ([0-9A-Za-z_], for \b; no pattern has ^ or $,
 // and the text's own ends count as non-word). So the key is those bytes, with
-// RuleCache's normalization (ASCII case folded, 6-9 written as 5: the patterns tell
-// neither apart, in extents or rules), and the class of the byte on either side.
+// put_key_bytes' normalization (case folded, digit runs respelled: the patterns
+// tell neither apart, in extents or rules), and the class of the byte on either side.
 // Most windows end with a plain word ("Monday, the company"): no match takes such
 // a word whole (fact 2), and only "night" ends a match inside a run (fact 5), so
 // the key stops before a plain word that does not start with "night" and notes
@@ -692,7 +728,9 @@ class WindowCache {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     b[0] = from > 0 && is_word_byte(s[from - 1]) ? 'w' : ' ';
     b[1] = tail < to ? 'p' : to < text.size() && is_word_byte(s[to]) ? 'w' : ' ';
-    for (std::size_t i = from; i < tail; ++i) b[2 + i - from] = RuleCache::key_byte(s[i]);
+    // [from, tail) holds whole runs of digits: `from` starts a run of letters and
+    // digits, and `tail` starts or ends one or follows punctuation.
+    put_key_bytes(s + from, tail - from, b + 2);
     k.size = static_cast<std::uint8_t>(2 + tail - from);
     std::uint64_t h = k.size;
     for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
