@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <mutex>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -830,30 +831,62 @@ ThreadCaches& thread_caches() {
 
 }  // namespace
 
-struct DatePatterns::Impl {
+// The patterns are case-insensitive, but RE2 compiles them case-sensitively in
+// about half the instructions (and these two compilations are most of startup),
+// so scan() runs them with their letters in lowercase over lowercased copies of
+// the bytes it searches. The two agree except where RE2's case folding maps a
+// letter outside ASCII to one in it (U+017F to s, U+212A to k): text holding
+// those takes the case-insensitive programs (Impl::folding()), compiled on first
+// use only. next() takes them too, so it is the reference that the tests check
+// scan() against.
+namespace {
+struct Programs {
   std::unique_ptr<RE2> re;        // all rules as one alternation: finds match extents
   std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
+  Programs(const std::vector<std::string>& parts, bool folding);
+};
+}  // namespace
+
+struct DatePatterns::Impl {
+  Programs lower;  // case-sensitive, in lowercase
+  // The case-insensitive programs, made by folding() on first use.
+  mutable std::once_flag folding_once;
+  mutable std::unique_ptr<Programs> folding_programs;
+  const Programs& folding() const;
   Vocabulary vocabulary;          // scan()'s item classes
 
+  Impl() : lower(rule_patterns(), false) {}
   // The leftmost-longest match starting in [from, to) and ending by `to`; with
-  // RE2::ANCHOR_START, the longest one starting at `from`.
+  // RE2::ANCHOR_START, the longest one starting at `from`. `fold`: by the
+  // case-insensitive programs (the text holds a case-fold look-alike).
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
-                                    RE2::Anchor anchor = RE2::UNANCHORED) const;
+                                    RE2::Anchor anchor = RE2::UNANCHORED, bool fold = false) const;
   // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
   // from `tail` to `to` cannot matter (see WindowCache::key). `key`: that search's
   // key when made already.
   std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
                                              std::size_t from, std::size_t tail, std::size_t to,
                                              const WindowCache::Key* key = nullptr) const;
-  Rule rule_of(std::string_view matched) const;
+  Rule rule_of(std::string_view matched, bool fold) const;
   // DatePatterns::scan, finding trigger runs from `tokens` when given.
   void scan(std::string_view text, const text::TokenizedText* tokens,
             std::vector<PatternMatch>& out) const;
 };
 
-DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
-  const auto parts = rule_patterns();
-  std::string all = "(?i)";
+namespace {
+
+// Writes ASCII letters in lowercase, except the letter of an escape ("\\b").
+std::string lowercase_literals(std::string_view pattern) {
+  std::string r(pattern);
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (r[i] >= 'A' && r[i] <= 'Z' && (i == 0 || r[i - 1] != '\\')) r[i] = static_cast<char>(r[i] + 32);
+  return r;
+}
+
+Programs::Programs(const std::vector<std::string>& rules, bool folding) {
+  std::vector<std::string> parts;
+  for (const auto& rule : rules) parts.push_back(folding ? rule : lowercase_literals(rule));
+  std::string all = folding ? "(?i)" : "";
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i) all += '|';
     all += '(';
@@ -862,44 +895,67 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
   }
   RE2::Options opt;
   opt.set_longest_match(true);
-  opt.set_case_sensitive(false);
+  opt.set_case_sensitive(!folding);
   opt.set_max_mem(64 << 20);
   opt.set_log_errors(false);
   // The two programs are independent: compile the Set on a second thread while
   // this one compiles the combined pattern (it halves this part of startup).
   std::string set_error;
   std::thread set_builder([&] {
-    impl_->set = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
+    set = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
     for (const auto& part : parts) {
       std::string err;
-      if (impl_->set->Add(part, &err) < 0) {
+      if (set->Add(part, &err) < 0) {
         set_error = "date patterns: " + err;
         return;
       }
     }
-    if (!impl_->set->Compile()) set_error = "date patterns: set does not compile";
+    if (!set->Compile()) set_error = "date patterns: set does not compile";
   });
-  impl_->re = std::make_unique<RE2>(all, opt);
+  re = std::make_unique<RE2>(all, opt);
   set_builder.join();
   if (!set_error.empty()) throw std::logic_error(set_error);
-  if (!impl_->re->ok()) throw std::logic_error("date patterns: " + impl_->re->error());
-  if (impl_->re->NumberOfCapturingGroups() != static_cast<int>(parts.size()))
+  if (!re->ok()) throw std::logic_error("date patterns: " + re->error());
+  if (re->NumberOfCapturingGroups() != static_cast<int>(parts.size()))
     throw std::logic_error("date patterns: a rule has a capturing group");
 }
+
+}  // namespace
+
+const Programs& DatePatterns::Impl::folding() const {
+  std::call_once(folding_once, [&] { folding_programs = std::make_unique<Programs>(rule_patterns(), true); });
+  return *folding_programs;
+}
+
+DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {}
 
 DatePatterns::~DatePatterns() = default;
 
 std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
-                                                      std::size_t to, RE2::Anchor anchor) const {
+                                                      std::size_t to, RE2::Anchor anchor, bool fold) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
   // the anchored Set over just the matched bytes.
   re2::StringPiece whole;
-  const re2::StringPiece input(text.data(), text.size());
-  if (!re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
-  const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
+  if (fold) {
+    const re2::StringPiece input(text.data(), text.size());
+    if (!folding().re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
+    const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
+    const auto end = static_cast<std::uint32_t>(begin + whole.size());
+    return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), true), begin, end};
+  }
+  // A lowercased copy of [from, to) and the byte on either side: a search reads
+  // no more (no pattern has ^ or $; \b looks one byte beyond the range).
+  const std::size_t lo = from > 0 ? from - 1 : 0, hi = std::min(text.size(), to + 1);
+  thread_local std::string copy;
+  copy.assign(text.data() + lo, hi - lo);
+  for (char& c : copy)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  const re2::StringPiece input(copy.data(), copy.size());
+  if (!lower.re->Match(input, from - lo, to - lo, anchor, &whole, 1)) return std::nullopt;
+  const auto begin = static_cast<std::uint32_t>(lo + (whole.data() - copy.data()));
   const auto end = static_cast<std::uint32_t>(begin + whole.size());
-  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
+  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), false), begin, end};
 }
 
 std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
@@ -921,7 +977,8 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
   return m;
 }
 
-Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
+// `matched`: lowercase unless `fold`.
+Rule DatePatterns::Impl::rule_of(std::string_view matched, bool fold) const {
   RuleCache& cache = thread_caches().rules;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
   char key_bytes[RuleCache::kMaxKey];
@@ -935,7 +992,10 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
   thread_local std::vector<int> hits;
   hits.clear();
   Rule r = Rule::Reject;
-  if (set->Match(re2::StringPiece(matched.data(), matched.size()), &hits) && !hits.empty())
+  // The key is lowercase and matches as `matched` does (see put_key_bytes).
+  const std::string_view subject = cacheable && !fold ? key : matched;
+  const RE2::Set& set = fold ? *folding().set : *lower.set;
+  if (set.Match(re2::StringPiece(subject.data(), subject.size()), &hits) && !hits.empty())
     r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
   if (cacheable) cache.put(key, h, r);
   return r;
@@ -943,7 +1003,7 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
 
 std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
   if (from >= text.size()) return std::nullopt;
-  return impl_->match(text, from, text.size());
+  return impl_->match(text, from, text.size(), RE2::UNANCHORED, true);
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
@@ -959,7 +1019,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
     while (pos < text.size()) {
-      const auto m = match(text, pos, text.size());
+      const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true);
       if (!m) break;
       out.push_back(*m);
       pos = std::max<std::size_t>(m->end, m->begin + 1);

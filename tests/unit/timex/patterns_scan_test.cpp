@@ -302,3 +302,22 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
     }
   }
 }
+
+// scan() runs the patterns in lowercase over lowercased bytes; next() runs them
+// case-insensitively as written (and so does scan() on text holding U+017F or
+// U+212A, which fold to ASCII letters). Letters the patterns write in capitals
+// (FY, Q, H, W) and mixed-case words must match in any case either way.
+TEST_CASE("timex patterns: scan() in lowercase matches as the case-insensitive patterns do") {
+  const DatePatterns p;
+  for (const char* text :
+       {"in FY2019 and fy2019 and Fy 98", "Q3 2019, q4 2019 and 2019 Q1", "H1 2019 and h2 2019",
+        "2018-W50 and 2018-w50", "MAY 2019, may 2019, mAy 2019", "LATE JANUARY 2019 said",
+        "The END OF THIS YEAR", "\xC5\xBF" "eptember 2019 and September 2019",
+        "the wee\xE2\x84\xAA" "end and the weekend"}) {
+    check_same(p, text);
+    std::vector<PatternMatch> scanned;
+    p.scan(text, scanned);
+    INFO("text: " << text);
+    CHECK(!scanned.empty());
+  }
+}
