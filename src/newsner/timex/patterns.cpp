@@ -735,17 +735,23 @@ class WindowCache {
     k.size = static_cast<std::uint8_t>(2 + tail - from);
     std::uint64_t h = k.size;
     for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
-    k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
+    k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the set
     return k;
   }
-  void prefetch(const Key& k) const { __builtin_prefetch(&slots_[k.hash]); }
-  std::optional<Result> find(const Key& k) const {
-    const Slot& e = slots_[k.hash];
-    if (e.size != k.size || std::memcmp(e.words, k.words, sizeof k.words) != 0) return std::nullopt;
-    return Result{e.match_size != kNoMatch, e.match_size, e.rule};
+  void prefetch(const Key& k) const {
+    __builtin_prefetch(&slots_[2 * k.hash]);
+    __builtin_prefetch(&slots_[2 * k.hash + 1]);
   }
+  std::optional<Result> find(const Key& k) const {
+    for (const Slot* e = &slots_[2 * k.hash]; e != &slots_[2 * k.hash + 2]; ++e)
+      if (e->size == k.size && std::memcmp(e->words, k.words, sizeof k.words) == 0)
+        return Result{e->match_size != kNoMatch, e->match_size, e->rule};
+    return std::nullopt;
+  }
+  // The newer of a set's two entries moves to its second slot, the older leaves.
   void put(const Key& k, const std::optional<PatternMatch>& m) {
-    Slot& e = slots_[k.hash];
+    slots_[2 * k.hash + 1] = slots_[2 * k.hash];
+    Slot& e = slots_[2 * k.hash];
     std::memcpy(e.words, k.words, sizeof k.words);
     e.size = k.size;
     e.match_size = m ? static_cast<std::uint8_t>(m->end - m->begin) : kNoMatch;
@@ -754,7 +760,11 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  static constexpr std::size_t kSlots = 8192;  // 512 KiB, zero-filled when made (see ThreadCaches)
+  // Two-way sets: in a direct-mapped table of the same size, pairs of common
+  // windows that share a slot evicted each other (a 50 MB news sample: 7,000
+  // distinct windows, 28,600 RE2 searches with 8192 slots, 17,400 with 16384;
+  // with two ways 9,400).
+  static constexpr std::size_t kSlots = 16384;  // 8192 sets; 1 MiB, zero-filled when made (see ThreadCaches)
   struct Slot {
     std::uint64_t words[7];
     std::uint8_t size;  // 0: empty (no key is this short)
@@ -766,7 +776,7 @@ class WindowCache {
 };
 
 // The per-thread caches are made zero-filled by the kernel, which zeroes fresh
-// pages on first touch, rather than by writing 1 MiB per thread up front. Zero
+// pages on first touch, rather than by writing 1.5 MiB per thread up front. Zero
 // bytes mean "empty" in both caches, which are implicit-lifetime types (trivial).
 // They start on a cache line, so that no slot (64 or 32 bytes) straddles two
 // lines. On Linux they live in one 2 MiB-aligned block advised as a transparent
@@ -819,7 +829,7 @@ class Zeroed {
   void* at_;  // the caches: aligned as above
 };
 
-// Both caches of a thread, in one block (1 MiB; on Linux in one 2 MiB huge page).
+// Both caches of a thread, in one block (1.5 MiB; on Linux in one 2 MiB huge page).
 struct ThreadCaches {
   WindowCache windows;
   RuleCache rules;
