@@ -893,11 +893,57 @@ std::string lowercase_literals(std::string_view pattern) {
   return r;
 }
 
+// The alternatives at the top level of `pattern`: split at each | outside groups
+// and character classes.
+std::vector<std::string_view> top_level_alternatives(std::string_view pattern) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  bool in_class = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped byte is never a bracket or a bar
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(' || c == ')') {
+      depth += c == '(' ? 1 : -1;
+    } else if (c == '|' && depth == 0) {
+      out.push_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(pattern.substr(start));
+  return out;
+}
+
+// All rules as one alternation for the extents. A leftmost-longest match depends
+// only on the set of strings the pattern matches, not on how it is written, so
+// the alternatives that start with "\b" and the optional modifier (kModOpt, in
+// most rules) share one copy of it: a third less to compile.
+std::string combined_rules(const std::vector<std::string>& parts) {
+  const std::string prefix = "\\b" + kModOpt;
+  std::string shared, others;
+  for (const auto& part : parts) {
+    for (const std::string_view alternative : top_level_alternatives(part)) {
+      const bool has_prefix = alternative.substr(0, prefix.size()) == prefix;
+      std::string& to = has_prefix ? shared : others;
+      if (!to.empty()) to += '|';
+      to += has_prefix ? alternative.substr(prefix.size()) : alternative;
+    }
+  }
+  return prefix + "(?:" + shared + ")|" + others;
+}
+
 Programs::Programs(const std::vector<std::string>& rules, bool folding) {
   std::vector<std::string> parts;
   for (const auto& rule : rules) parts.push_back(folding ? rule : lowercase_literals(rule));
-  std::string all = folding ? "(?i)" : "";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+  // The case-insensitive program stays one group per rule, as written: the
+  // reference for next() and the tests.
+  std::string all = folding ? "(?i)" : combined_rules(parts);
+  for (std::size_t i = 0; folding && i < parts.size(); ++i) {
     if (i) all += '|';
     all += '(';
     all += parts[i];
@@ -926,7 +972,7 @@ Programs::Programs(const std::vector<std::string>& rules, bool folding) {
   set_builder.join();
   if (!set_error.empty()) throw std::logic_error(set_error);
   if (!re->ok()) throw std::logic_error("date patterns: " + re->error());
-  if (re->NumberOfCapturingGroups() != static_cast<int>(parts.size()))
+  if (re->NumberOfCapturingGroups() != static_cast<int>(folding ? parts.size() : 0))
     throw std::logic_error("date patterns: a rule has a capturing group");
 }
 
