@@ -850,10 +850,24 @@ ThreadCaches& thread_caches() {
 // use only. next() takes them too, so it is the reference that the tests check
 // scan() against.
 namespace {
-struct Programs {
-  std::unique_ptr<RE2> re;        // all rules as one alternation: finds match extents
-  std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
+class Programs {
+ public:
+  std::unique_ptr<RE2> re;  // all rules as one alternation: finds match extents
   Programs(const std::vector<std::string>& parts, bool folding);
+  Programs(const Programs&) = delete;
+  Programs& operator=(const Programs&) = delete;
+  ~Programs();
+  // The same rules, anchored at both ends: names the rule. Compiled on a second
+  // thread that the constructor starts and does not wait for (startup need not:
+  // the first rule is named after the first document is read and tokenized);
+  // the first call waits for it.
+  const RE2::Set& set() const;
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::string set_error_;
+  mutable std::thread set_builder_;
+  mutable std::once_flag set_built_;
 };
 }  // namespace
 
@@ -955,25 +969,37 @@ Programs::Programs(const std::vector<std::string>& rules, bool folding) {
   opt.set_max_mem(64 << 20);
   opt.set_log_errors(false);
   // The two programs are independent: compile the Set on a second thread while
-  // this one compiles the combined pattern (it halves this part of startup).
-  std::string set_error;
-  std::thread set_builder([&] {
-    set = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
+  // this one compiles the combined pattern (see set()).
+  set_builder_ = std::thread([this, opt, parts = std::move(parts)] {
+    set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
     for (const auto& part : parts) {
       std::string err;
-      if (set->Add(part, &err) < 0) {
-        set_error = "date patterns: " + err;
+      if (set_->Add(part, &err) < 0) {
+        set_error_ = "date patterns: " + err;
         return;
       }
     }
-    if (!set->Compile()) set_error = "date patterns: set does not compile";
+    if (!set_->Compile()) set_error_ = "date patterns: set does not compile";
   });
   re = std::make_unique<RE2>(all, opt);
-  set_builder.join();
-  if (!set_error.empty()) throw std::logic_error(set_error);
-  if (!re->ok()) throw std::logic_error("date patterns: " + re->error());
-  if (re->NumberOfCapturingGroups() != static_cast<int>(folding ? parts.size() : 0))
-    throw std::logic_error("date patterns: a rule has a capturing group");
+  std::string error;
+  if (!re->ok()) error = "date patterns: " + re->error();
+  else if (re->NumberOfCapturingGroups() != static_cast<int>(folding ? rules.size() : 0))
+    error = "date patterns: a rule has a capturing group";
+  if (!error.empty()) {
+    set_builder_.join();
+    throw std::logic_error(error);
+  }
+}
+
+Programs::~Programs() {
+  if (set_builder_.joinable()) set_builder_.join();
+}
+
+const RE2::Set& Programs::set() const {
+  std::call_once(set_built_, [&] { set_builder_.join(); });
+  if (!set_error_.empty()) throw std::logic_error(set_error_);
+  return *set_;
 }
 
 }  // namespace
@@ -1050,7 +1076,7 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched, bool fold) const {
   Rule r = Rule::Reject;
   // The key is lowercase and matches as `matched` does (see put_key_bytes).
   const std::string_view subject = cacheable && !fold ? key : matched;
-  const RE2::Set& set = fold ? *folding().set : *lower.set;
+  const RE2::Set& set = fold ? folding().set() : lower.set();
   if (set.Match(re2::StringPiece(subject.data(), subject.size()), &hits) && !hits.empty())
     r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
   if (cacheable) cache.put(key, h, r);

@@ -15,7 +15,9 @@
 // Units: match spans are [begin, end) in BYTES of the scanned text.
 // Thread safety: const after construction; share one instance across threads.
 // Errors: a pattern that fails to compile throws std::logic_error from the
-//   constructor (a programming error, caught by the unit tests).
+//   constructor, or for the rule-naming Set (compiled on a background thread
+//   that startup does not wait for) from the first scan() or next() that names
+//   a rule (a programming error either way, caught by the unit tests).
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
 //   scan() reads each byte once in a plain loop (or looks at each token's fold
 //   hash) and runs RE2 only on short windows around date words, once per distinct
