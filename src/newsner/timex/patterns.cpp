@@ -609,15 +609,17 @@ bool has_fold_lookalike(std::string_view text) {
 // Both scan caches key a string by its bytes with ASCII letters lowercased and
 // every maximal run of digits respelled so that runs the patterns cannot tell
 // apart are spelled alike. The patterns are case-insensitive, and a digit only
-// ever sits in one of these atoms, each of which takes a whole run of digits (a
-// digit follows any of them, and each starts after \b or a non-digit):
+// ever sits in one of these atoms, each of which takes a whole run of digits (no
+// digit can follow one, and each starts after \b or a non-digit):
 // \d+, \d{1,2}, \d{2}, \d{4}, 1[0-9]{3}, 20[0-9]{2}, \d{3}0, \d0, [12][0-9],
 // 3[01], 0?[1-9], and in one-digit runs [1-4], [12], 1st|2nd|3rd|4th. So what
 // matters of a run is its length and: with 1 digit, the digit, 5-9 alike; with 2,
 // the first digit as 0, 1-2, 3 or 4-9 and the second as 0, 1 or 2-9; with 4,
 // whether it starts with 1, 20 or 2, and whether it ends with 0; with 3 or 5 and
 // more, nothing. Dates then share keys ("March 14, 2019" and "march 12, 2023"
-// are both "march 11, 2055"), and a few hundred keys cover most of news.
+// are both "march 11, 2055"), and a few hundred keys cover most of news. A new
+// digit atom in the patterns must be added here (the cache-key tests in
+// patterns_scan_test.cpp catch most slips).
 void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
   static constexpr std::array<unsigned char, 256> kLower = [] {
     std::array<unsigned char, 256> t{};
