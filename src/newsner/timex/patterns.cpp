@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <mutex>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -605,23 +606,64 @@ bool has_fold_lookalike(std::string_view text) {
          text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
-// The rule of a match depends on its bytes alone (the Set sees nothing else), and
-// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
-// thread remembers the rules of recent ones in a direct-mapped table.
-// Its keys are the matches with ASCII letters lowercased and the digits 6-9 written
-// as 5: the patterns are case-insensitive and never tell 5, 6, 7, 8 and 9 apart
-// (their digit classes are \d, [0-9], [1-9], [12], 3[01], 0?, Q[1-4], H[12], and
-// a literal 0, 1 or 2), so strings with one key have one rule, and "March 5, 2019"
-// and "march 7, 2018" share a slot.
-class RuleCache {
-  static constexpr std::array<unsigned char, 256> kKeyByte = [] {
+// Both scan caches key a string by its bytes with ASCII letters lowercased and
+// every maximal run of digits respelled so that runs the patterns cannot tell
+// apart are spelled alike. The patterns are case-insensitive, and a digit only
+// ever sits in one of these atoms, each of which takes a whole run of digits (no
+// digit can follow one, and each starts after \b or a non-digit):
+// \d+, \d{1,2}, \d{2}, \d{4}, 1[0-9]{3}, 20[0-9]{2}, \d{3}0, \d0, [12][0-9],
+// 3[01], 0?[1-9], and in one-digit runs [1-4], [12], 1st|2nd|3rd|4th. So what
+// matters of a run is its length and: with 1 digit, the digit, 5-9 alike; with 2,
+// the first digit as 0, 1-2, 3 or 4-9 and the second as 0, 1 or 2-9; with 4,
+// whether it starts with 1, 20 or 2, and whether it ends with 0; with 3 or 5 and
+// more, nothing. Dates then share keys ("March 14, 2019" and "march 12, 2023"
+// are both "march 11, 2055"), and a few hundred keys cover most of news. A new
+// digit atom in the patterns must be added here (the cache-key tests in
+// patterns_scan_test.cpp catch most slips).
+void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
+  static constexpr std::array<unsigned char, 256> kLower = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c);
     for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
-    for (int c = '6'; c <= '9'; ++c) t[c] = '5';
     return t;
   }();
+  const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < n;) {
+    if (!digit(s[i])) {
+      out[i] = kLower[s[i]];
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && digit(s[j])) ++j;
+    const unsigned char* d = s + i;
+    unsigned char* o = out + i;
+    switch (j - i) {
+      case 1:
+        o[0] = d[0] >= '5' ? '5' : d[0];
+        break;
+      case 2:
+        o[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
+        o[1] = d[1] <= '1' ? d[1] : '5';
+        break;
+      case 4:
+        o[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
+        o[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
+        o[2] = '5';
+        o[3] = d[3] == '0' ? '0' : '5';
+        break;
+      default:
+        std::memset(o, '5', j - i);
+    }
+    i = j;
+  }
+}
 
+// The rule of a match depends on its bytes alone (the Set sees nothing else), and
+// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
+// thread remembers the rules of recent ones in a direct-mapped table, keyed as
+// above (a match holds whole runs of digits: the Set sees only the match).
+class RuleCache {
  public:
   static constexpr std::size_t kMaxKey = 30;
   // The remembered rule of `s`, or nullopt; `s` must be at most kMaxKey bytes.
@@ -636,15 +678,12 @@ class RuleCache {
     std::memcpy(e.key, s.data(), s.size());
     e.rule = r;
   }
-  static unsigned char key_byte(unsigned char c) { return kKeyByte[c]; }
   // Writes the key of `s` (at most kMaxKey bytes) to `out`; returns its hash.
   static std::size_t key(std::string_view s, char* out) {
+    auto* o = reinterpret_cast<unsigned char*>(out);
+    put_key_bytes(reinterpret_cast<const unsigned char*>(s.data()), s.size(), o);
     std::uint32_t h = 2166136261u;  // FNV-1a
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = kKeyByte[static_cast<unsigned char>(s[i])];
-      out[i] = static_cast<char>(c);
-      h = (h ^ c) * 16777619u;
-    }
+    for (std::size_t i = 0; i < s.size(); ++i) h = (h ^ o[i]) * 16777619u;
     return h;
   }
 
@@ -665,8 +704,8 @@ class RuleCache {
 // start to the window end, and one byte on either side, of which it uses only
 // whether it is a word character ([0-9A-Za-z_], for \b; no pattern has ^ or $,
 // and the text's own ends count as non-word). So the key is those bytes, with
-// RuleCache's normalization (ASCII case folded, 6-9 written as 5: the patterns tell
-// neither apart, in extents or rules), and the class of the byte on either side.
+// put_key_bytes' normalization (case folded, digit runs respelled: the patterns
+// tell neither apart, in extents or rules), and the class of the byte on either side.
 // Most windows end with a plain word ("Monday, the company"): no match takes such
 // a word whole (fact 2), and only "night" ends a match inside a run (fact 5), so
 // the key stops before a plain word that does not start with "night" and notes
@@ -692,21 +731,29 @@ class WindowCache {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     b[0] = from > 0 && is_word_byte(s[from - 1]) ? 'w' : ' ';
     b[1] = tail < to ? 'p' : to < text.size() && is_word_byte(s[to]) ? 'w' : ' ';
-    for (std::size_t i = from; i < tail; ++i) b[2 + i - from] = RuleCache::key_byte(s[i]);
+    // [from, tail) holds whole runs of digits: `from` starts a run of letters and
+    // digits, and `tail` starts or ends one or follows punctuation.
+    put_key_bytes(s + from, tail - from, b + 2);
     k.size = static_cast<std::uint8_t>(2 + tail - from);
     std::uint64_t h = k.size;
     for (std::size_t i = 0; i < (std::size_t{k.size} + 7) / 8; ++i) h = (h ^ k.words[i]) * 0x9E3779B97F4A7C15ull;
-    k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the slot
+    k.hash = static_cast<std::size_t>(h >> 51);  // 13 bits: the set
     return k;
   }
-  void prefetch(const Key& k) const { __builtin_prefetch(&slots_[k.hash]); }
-  std::optional<Result> find(const Key& k) const {
-    const Slot& e = slots_[k.hash];
-    if (e.size != k.size || std::memcmp(e.words, k.words, sizeof k.words) != 0) return std::nullopt;
-    return Result{e.match_size != kNoMatch, e.match_size, e.rule};
+  void prefetch(const Key& k) const {
+    __builtin_prefetch(&slots_[2 * k.hash]);
+    __builtin_prefetch(&slots_[2 * k.hash + 1]);
   }
+  std::optional<Result> find(const Key& k) const {
+    for (const Slot* e = &slots_[2 * k.hash]; e != &slots_[2 * k.hash + 2]; ++e)
+      if (e->size == k.size && std::memcmp(e->words, k.words, sizeof k.words) == 0)
+        return Result{e->match_size != kNoMatch, e->match_size, e->rule};
+    return std::nullopt;
+  }
+  // The newer of a set's two entries moves to its second slot, the older leaves.
   void put(const Key& k, const std::optional<PatternMatch>& m) {
-    Slot& e = slots_[k.hash];
+    slots_[2 * k.hash + 1] = slots_[2 * k.hash];
+    Slot& e = slots_[2 * k.hash];
     std::memcpy(e.words, k.words, sizeof k.words);
     e.size = k.size;
     e.match_size = m ? static_cast<std::uint8_t>(m->end - m->begin) : kNoMatch;
@@ -715,7 +762,11 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  static constexpr std::size_t kSlots = 8192;  // 512 KiB, zero-filled when made (see ThreadCaches)
+  // Two-way sets: in a direct-mapped table of the same size, pairs of common
+  // windows that share a slot evicted each other (a 50 MB news sample: 7,000
+  // distinct windows, 28,600 RE2 searches with 8192 slots, 17,400 with 16384;
+  // with two ways 9,400).
+  static constexpr std::size_t kSlots = 16384;  // 8192 sets; 1 MiB, zero-filled when made (see ThreadCaches)
   struct Slot {
     std::uint64_t words[7];
     std::uint8_t size;  // 0: empty (no key is this short)
@@ -727,7 +778,7 @@ class WindowCache {
 };
 
 // The per-thread caches are made zero-filled by the kernel, which zeroes fresh
-// pages on first touch, rather than by writing 1 MiB per thread up front. Zero
+// pages on first touch, rather than by writing 1.5 MiB per thread up front. Zero
 // bytes mean "empty" in both caches, which are implicit-lifetime types (trivial).
 // They start on a cache line, so that no slot (64 or 32 bytes) straddles two
 // lines. On Linux they live in one 2 MiB-aligned block advised as a transparent
@@ -780,7 +831,7 @@ class Zeroed {
   void* at_;  // the caches: aligned as above
 };
 
-// Both caches of a thread, in one block (1 MiB; on Linux in one 2 MiB huge page).
+// Both caches of a thread, in one block (1.5 MiB; on Linux in one 2 MiB huge page).
 struct ThreadCaches {
   WindowCache windows;
   RuleCache rules;
@@ -792,31 +843,123 @@ ThreadCaches& thread_caches() {
 
 }  // namespace
 
+// The patterns are case-insensitive, but RE2 compiles them case-sensitively in
+// about half the instructions (and these two compilations are most of startup),
+// so scan() runs them with their letters in lowercase over lowercased copies of
+// the bytes it searches. The two agree except where RE2's case folding maps a
+// letter outside ASCII to one in it (U+017F to s, U+212A to k): text holding
+// those takes the case-insensitive programs (Impl::folding()), compiled on first
+// use only. next() takes them too, so it is the reference that the tests check
+// scan() against.
+namespace {
+class Programs {
+ public:
+  std::unique_ptr<RE2> re;  // all rules as one alternation: finds match extents
+  Programs(const std::vector<std::string>& parts, bool folding);
+  Programs(const Programs&) = delete;
+  Programs& operator=(const Programs&) = delete;
+  ~Programs();
+  // The same rules, anchored at both ends: names the rule. Compiled on a second
+  // thread that the constructor starts and does not wait for (startup need not:
+  // the first rule is named after the first document is read and tokenized);
+  // the first call waits for it.
+  const RE2::Set& set() const;
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::string set_error_;
+  mutable std::thread set_builder_;
+  mutable std::once_flag set_built_;
+};
+}  // namespace
+
 struct DatePatterns::Impl {
-  std::unique_ptr<RE2> re;        // all rules as one alternation: finds match extents
-  std::unique_ptr<RE2::Set> set;  // the same rules, anchored at both ends: names the rule
+  Programs lower;  // case-sensitive, in lowercase
+  // The case-insensitive programs, made by folding() on first use.
+  mutable std::once_flag folding_once;
+  mutable std::unique_ptr<Programs> folding_programs;
+  const Programs& folding() const;
   Vocabulary vocabulary;          // scan()'s item classes
 
+  Impl() : lower(rule_patterns(), false) {}
   // The leftmost-longest match starting in [from, to) and ending by `to`; with
-  // RE2::ANCHOR_START, the longest one starting at `from`.
+  // RE2::ANCHOR_START, the longest one starting at `from`. `fold`: by the
+  // case-insensitive programs (the text holds a case-fold look-alike).
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
-                                    RE2::Anchor anchor = RE2::UNANCHORED) const;
+                                    RE2::Anchor anchor = RE2::UNANCHORED, bool fold = false) const;
   // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
   // from `tail` to `to` cannot matter (see WindowCache::key). `key`: that search's
   // key when made already.
   std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
                                              std::size_t from, std::size_t tail, std::size_t to,
                                              const WindowCache::Key* key = nullptr) const;
-  Rule rule_of(std::string_view matched) const;
+  Rule rule_of(std::string_view matched, bool fold) const;
   // DatePatterns::scan, finding trigger runs from `tokens` when given.
   void scan(std::string_view text, const text::TokenizedText* tokens,
             std::vector<PatternMatch>& out) const;
 };
 
-DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
-  const auto parts = rule_patterns();
-  std::string all = "(?i)";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+namespace {
+
+// Writes ASCII letters in lowercase, except the letter of an escape ("\\b").
+std::string lowercase_literals(std::string_view pattern) {
+  std::string r(pattern);
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (r[i] >= 'A' && r[i] <= 'Z' && (i == 0 || r[i - 1] != '\\')) r[i] = static_cast<char>(r[i] + 32);
+  return r;
+}
+
+// The alternatives at the top level of `pattern`: split at each | outside groups
+// and character classes.
+std::vector<std::string_view> top_level_alternatives(std::string_view pattern) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  bool in_class = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped byte is never a bracket or a bar
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(' || c == ')') {
+      depth += c == '(' ? 1 : -1;
+    } else if (c == '|' && depth == 0) {
+      out.push_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(pattern.substr(start));
+  return out;
+}
+
+// All rules as one alternation for the extents. A leftmost-longest match depends
+// only on the set of strings the pattern matches, not on how it is written, so
+// the alternatives that start with "\b" and the optional modifier (kModOpt, in
+// most rules) share one copy of it: a third less to compile.
+std::string combined_rules(const std::vector<std::string>& parts) {
+  const std::string prefix = "\\b" + kModOpt;
+  std::string shared, others;
+  for (const auto& part : parts) {
+    for (const std::string_view alternative : top_level_alternatives(part)) {
+      const bool has_prefix = alternative.substr(0, prefix.size()) == prefix;
+      std::string& to = has_prefix ? shared : others;
+      if (!to.empty()) to += '|';
+      to += has_prefix ? alternative.substr(prefix.size()) : alternative;
+    }
+  }
+  return prefix + "(?:" + shared + ")|" + others;
+}
+
+Programs::Programs(const std::vector<std::string>& rules, bool folding) {
+  std::vector<std::string> parts;
+  for (const auto& rule : rules) parts.push_back(folding ? rule : lowercase_literals(rule));
+  // The case-insensitive program stays one group per rule, as written: the
+  // reference for next() and the tests.
+  std::string all = folding ? "(?i)" : combined_rules(parts);
+  for (std::size_t i = 0; folding && i < parts.size(); ++i) {
     if (i) all += '|';
     all += '(';
     all += parts[i];
@@ -824,44 +967,79 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {
   }
   RE2::Options opt;
   opt.set_longest_match(true);
-  opt.set_case_sensitive(false);
+  opt.set_case_sensitive(!folding);
   opt.set_max_mem(64 << 20);
   opt.set_log_errors(false);
   // The two programs are independent: compile the Set on a second thread while
-  // this one compiles the combined pattern (it halves this part of startup).
-  std::string set_error;
-  std::thread set_builder([&] {
-    impl_->set = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
+  // this one compiles the combined pattern (see set()).
+  set_builder_ = std::thread([this, opt, parts = std::move(parts)] {
+    set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
     for (const auto& part : parts) {
       std::string err;
-      if (impl_->set->Add(part, &err) < 0) {
-        set_error = "date patterns: " + err;
+      if (set_->Add(part, &err) < 0) {
+        set_error_ = "date patterns: " + err;
         return;
       }
     }
-    if (!impl_->set->Compile()) set_error = "date patterns: set does not compile";
+    if (!set_->Compile()) set_error_ = "date patterns: set does not compile";
   });
-  impl_->re = std::make_unique<RE2>(all, opt);
-  set_builder.join();
-  if (!set_error.empty()) throw std::logic_error(set_error);
-  if (!impl_->re->ok()) throw std::logic_error("date patterns: " + impl_->re->error());
-  if (impl_->re->NumberOfCapturingGroups() != static_cast<int>(parts.size()))
-    throw std::logic_error("date patterns: a rule has a capturing group");
+  re = std::make_unique<RE2>(all, opt);
+  std::string error;
+  if (!re->ok()) error = "date patterns: " + re->error();
+  else if (re->NumberOfCapturingGroups() != static_cast<int>(folding ? rules.size() : 0))
+    error = "date patterns: a rule has a capturing group";
+  if (!error.empty()) {
+    set_builder_.join();
+    throw std::logic_error(error);
+  }
 }
+
+Programs::~Programs() {
+  if (set_builder_.joinable()) set_builder_.join();
+}
+
+const RE2::Set& Programs::set() const {
+  std::call_once(set_built_, [&] { set_builder_.join(); });
+  if (!set_error_.empty()) throw std::logic_error(set_error_);
+  return *set_;
+}
+
+}  // namespace
+
+const Programs& DatePatterns::Impl::folding() const {
+  std::call_once(folding_once, [&] { folding_programs = std::make_unique<Programs>(rule_patterns(), true); });
+  return *folding_programs;
+}
+
+DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {}
 
 DatePatterns::~DatePatterns() = default;
 
 std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
-                                                      std::size_t to, RE2::Anchor anchor) const {
+                                                      std::size_t to, RE2::Anchor anchor, bool fold) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
   // the anchored Set over just the matched bytes.
   re2::StringPiece whole;
-  const re2::StringPiece input(text.data(), text.size());
-  if (!re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
-  const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
+  if (fold) {
+    const re2::StringPiece input(text.data(), text.size());
+    if (!folding().re->Match(input, from, to, anchor, &whole, 1)) return std::nullopt;
+    const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
+    const auto end = static_cast<std::uint32_t>(begin + whole.size());
+    return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), true), begin, end};
+  }
+  // A lowercased copy of [from, to) and the byte on either side: a search reads
+  // no more (no pattern has ^ or $; \b looks one byte beyond the range).
+  const std::size_t lo = from > 0 ? from - 1 : 0, hi = std::min(text.size(), to + 1);
+  thread_local std::string copy;
+  copy.assign(text.data() + lo, hi - lo);
+  for (char& c : copy)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  const re2::StringPiece input(copy.data(), copy.size());
+  if (!lower.re->Match(input, from - lo, to - lo, anchor, &whole, 1)) return std::nullopt;
+  const auto begin = static_cast<std::uint32_t>(lo + (whole.data() - copy.data()));
   const auto end = static_cast<std::uint32_t>(begin + whole.size());
-  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size())), begin, end};
+  return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), false), begin, end};
 }
 
 std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
@@ -883,7 +1061,8 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
   return m;
 }
 
-Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
+// `matched`: lowercase unless `fold`.
+Rule DatePatterns::Impl::rule_of(std::string_view matched, bool fold) const {
   RuleCache& cache = thread_caches().rules;
   const bool cacheable = matched.size() <= RuleCache::kMaxKey;
   char key_bytes[RuleCache::kMaxKey];
@@ -897,7 +1076,10 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
   thread_local std::vector<int> hits;
   hits.clear();
   Rule r = Rule::Reject;
-  if (set->Match(re2::StringPiece(matched.data(), matched.size()), &hits) && !hits.empty())
+  // The key is lowercase and matches as `matched` does (see put_key_bytes).
+  const std::string_view subject = cacheable && !fold ? key : matched;
+  const RE2::Set& set = fold ? folding().set() : lower.set();
+  if (set.Match(re2::StringPiece(subject.data(), subject.size()), &hits) && !hits.empty())
     r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
   if (cacheable) cache.put(key, h, r);
   return r;
@@ -905,7 +1087,7 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched) const {
 
 std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
   if (from >= text.size()) return std::nullopt;
-  return impl_->match(text, from, text.size());
+  return impl_->match(text, from, text.size(), RE2::UNANCHORED, true);
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
@@ -921,7 +1103,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
     while (pos < text.size()) {
-      const auto m = match(text, pos, text.size());
+      const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true);
       if (!m) break;
       out.push_back(*m);
       pos = std::max<std::size_t>(m->end, m->begin + 1);

@@ -4,7 +4,8 @@
 // dates (durations such as "the past few weeks", sets such as "every Monday", times
 // of day such as "Friday morning"). Used by recognize/date (stage 3).
 //
-// All shapes are alternatives of ONE case-insensitive RE2 compiled once with
+// All shapes are alternatives of ONE case-insensitive RE2 (compiled in lowercase,
+// case-sensitive, and run over lowercased bytes: half the compile time) with
 // leftmost-longest semantics, so a document is scanned in a single left-to-right
 // pass (the DFA finds each match; submatches are extracted only over the matched
 // bytes to learn which Rule fired). A longer shape always wins over its prefix
@@ -14,11 +15,13 @@
 // Units: match spans are [begin, end) in BYTES of the scanned text.
 // Thread safety: const after construction; share one instance across threads.
 // Errors: a pattern that fails to compile throws std::logic_error from the
-//   constructor (a programming error, caught by the unit tests).
+//   constructor, or for the rule-naming Set (compiled on a background thread
+//   that startup does not wait for) from the first scan() or next() that names
+//   a rule (a programming error either way, caught by the unit tests).
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
 //   scan() reads each byte once in a plain loop (or looks at each token's fold
 //   hash) and runs RE2 only on short windows around date words, once per distinct
-//   window per thread (a 512 KiB cache remembers the rest); the Set that names a
+//   window per thread (a 1 MiB two-way cache remembers the rest); the Set that names a
 //   rule runs once per distinct match string per thread (a 512 KiB cache
 //   remembers the rest). The two caches take about 2 MiB per thread that scans
 //   dates on Linux (one transparent huge page when the kernel grants it).

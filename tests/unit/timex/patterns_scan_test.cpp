@@ -152,16 +152,40 @@ TEST_CASE("timex patterns: scan() by tokens equals repeated next() on random wor
   }
 }
 
-// The rule cache keys a match by its bytes with ASCII letters lowercased and the
-// digits 6-9 written as 5 (see RuleCache in patterns.cpp): every string must get
-// the rule of its key. Each text is matched in its own thread (fresh caches) as
-// written and as its key: the rules and extents must agree.
+// The scan caches key a string by its bytes with ASCII letters lowercased and
+// each run of digits respelled by its length and the digits the patterns tell
+// apart (put_key_bytes in patterns.cpp): every string must match as its key
+// does. Each text is matched in its own thread (fresh caches) as written and as
+// its key: the rules and extents must agree.
 TEST_CASE("timex patterns: a match has the rule of its cache key") {
   const DatePatterns p;
   const auto keyed = [](std::string s) {
-    for (char& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      else if (c >= '6' && c <= '9') c = '5';
+    for (std::size_t i = 0; i < s.size();) {
+      char& c = s[i];
+      if (c < '0' || c > '9') {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+      char* d = &s[i];
+      switch (j - i) {
+        case 1: d[0] = d[0] >= '5' ? '5' : d[0]; break;
+        case 2:
+          d[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
+          d[1] = d[1] <= '1' ? d[1] : '5';
+          break;
+        case 4:
+          d[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
+          d[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
+          d[2] = '5';
+          d[3] = d[3] == '0' ? '0' : '5';
+          break;
+        default:
+          for (std::size_t k = i; k < j; ++k) s[k] = '5';
+      }
+      i = j;
     }
     return s;
   };
@@ -172,12 +196,18 @@ TEST_CASE("timex patterns: a match has the rule of its cache key") {
   };
   std::mt19937 rng(7);
   const char* const digits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 600; ++round) {
     std::string text;
     for (int i = 0; i < 30; ++i) {
-      if (rng() % 3 == 0) {  // a number of 1 to 4 digits, perhaps with a suffix
-        const int len = 1 + static_cast<int>(rng() % 4);
-        for (int k = 0; k < len; ++k) text += digits[rng() % 10];
+      if (rng() % 3 == 0) {  // a number of 1 to 6 digits, perhaps with a suffix
+        const int len = 1 + static_cast<int>(rng() % 6);
+        // Years and days in their own ranges half of the time (19xx, 20xx, 0x-3x).
+        const int kind = static_cast<int>(rng() % 4);
+        for (int k = 0; k < len; ++k) {
+          if (kind == 0 && len == 4 && k < 2) text += k == 0 ? (rng() % 2 ? "1" : "2") : (rng() % 2 ? "0" : "9");
+          else if (kind == 1 && len == 2 && k == 0) text += digits[rng() % 4];
+          else text += digits[rng() % 10];
+        }
         if (rng() % 4 == 0) text += kWords[rng() % std::size(kWords)];
       } else {
         std::string w = kWords[rng() % std::size(kWords)];
@@ -193,6 +223,53 @@ TEST_CASE("timex patterns: a match has the rule of its cache key") {
     for (std::size_t i = 0; same && i < a.size(); ++i)
       same = a[i].begin == b[i].begin && a[i].end == b[i].end && a[i].rule == b[i].rule;
     INFO("text: " << text);
+    CHECK(same);
+  }
+}
+
+// The caches must tell apart what the patterns tell apart: a text scanned after
+// another one that differs only in its numbers (so that many windows and matches
+// share their keys with the first text's, and the rest must not) gets the
+// matches it gets in a fresh thread. A key coarser than the patterns allow fails
+// here ("2nd quarter" keyed like "1nd quarter", "May 31" like "May 32").
+TEST_CASE("timex patterns: scan() after a text with other numbers gives its own matches") {
+  const DatePatterns p;
+  std::mt19937 rng(11);
+  const char* const templates[] = {
+      "Friday, March # said, on # December #, the #nd quarter and Q# # x",
+      "in # the #s, # May #. In #, H# # and the #rd quarter of # said",
+      "#/#/# x #.#.# x #-Dec-# x #-W# and # years ago, FY# said",
+      "the '#s and # #th century, May # - #, # in #, the past # years",
+      "May #, # and # June, June # x # July # # Aug. # x the #",
+  };
+  for (int round = 0; round < 1000; ++round) {
+    const std::string tmpl = templates[rng() % std::size(templates)];
+    // Zeros are common in the patterns' digit classes (\d0s, 3[01], 20[0-9]{2}).
+    const auto digit = [&] { return static_cast<char>(rng() % 3 == 0 ? '0' : '0' + rng() % 10); };
+    std::string first;
+    for (const char c : tmpl) {
+      if (c != '#') {
+        first += c;
+        continue;
+      }
+      const int len = 1 + static_cast<int>(rng() % 4);
+      for (int k = 0; k < len; ++k) first += digit();
+    }
+    std::string second = first;  // a few digits changed
+    for (char& c : second)
+      if (c >= '0' && c <= '9' && rng() % 4 == 0) c = digit();
+    std::vector<PatternMatch> cached, fresh;
+    std::thread([&] {
+      std::vector<PatternMatch> ignored;
+      p.scan(first, ignored);
+      p.scan(second, cached);
+    }).join();
+    std::thread([&] { fresh = by_next(p, second); }).join();
+    bool same = cached.size() == fresh.size();
+    for (std::size_t i = 0; same && i < fresh.size(); ++i)
+      same = cached[i].begin == fresh[i].begin && cached[i].end == fresh[i].end && cached[i].rule == fresh[i].rule;
+    INFO("after: " << first);
+    INFO("text: " << second);
     CHECK(same);
   }
 }
@@ -223,5 +300,24 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
       check_same(p, pair[0]);
       check_same(p, pair[1]);
     }
+  }
+}
+
+// scan() runs the patterns in lowercase over lowercased bytes; next() runs them
+// case-insensitively as written (and so does scan() on text holding U+017F or
+// U+212A, which fold to ASCII letters). Letters the patterns write in capitals
+// (FY, Q, H, W) and mixed-case words must match in any case either way.
+TEST_CASE("timex patterns: scan() in lowercase matches as the case-insensitive patterns do") {
+  const DatePatterns p;
+  for (const char* text :
+       {"in FY2019 and fy2019 and Fy 98", "Q3 2019, q4 2019 and 2019 Q1", "H1 2019 and h2 2019",
+        "2018-W50 and 2018-w50", "MAY 2019, may 2019, mAy 2019", "LATE JANUARY 2019 said",
+        "The END OF THIS YEAR", "\xC5\xBF" "eptember 2019 and September 2019",
+        "the wee\xE2\x84\xAA" "end and the weekend"}) {
+    check_same(p, text);
+    std::vector<PatternMatch> scanned;
+    p.scan(text, scanned);
+    INFO("text: " << text);
+    CHECK(!scanned.empty());
   }
 }
