@@ -262,3 +262,15 @@ TEST_CASE("resolve: a repeat takes the type a name has after retyping") {
                    {{0, 2, EntityType::Person, 0.9f, ""}, {4, 5, EntityType::Location, 0.5f, ""}}) ==
         "Neil Jordan/PERSON | Jordan/PERSON | Jordan/PERSON");
 }
+
+TEST_CASE("resolve: the document pass finds repeats among lowercase, alphanumeric and adjacent tokens") {
+  using newsner::EntityType;
+  // The scan walks only the capitalized and alphanumeric tokens: repeats right
+  // after another one, after a jump past a chosen name and at the very end are
+  // all found; "G20" (alphanumeric, never a name start here) is passed over.
+  CHECK(resolve_kb("Kappa Zeta met 3 G20 men. G20 Kappa Zeta Kappa Zeta and Kappa Zeta",
+                   {{0, 2, EntityType::Organization, 0.7f, ""}}) ==
+        "Kappa Zeta/ORGANIZATION | Kappa Zeta/ORGANIZATION | Kappa Zeta/ORGANIZATION | Kappa Zeta/ORGANIZATION");
+  CHECK(resolve_kb("Kappa met 3 G20 men. kappa G20 Kappa", {{0, 1, EntityType::Person, 0.7f, ""}}) ==
+        "Kappa/PERSON | Kappa/PERSON");
+}
