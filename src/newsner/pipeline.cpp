@@ -127,10 +127,12 @@ Extraction Extractor::extract(Document doc) const {
       const std::string_view section = std::string_view(r.text).substr(begin, end - begin);
       std::uint32_t sentences = 0;
       std::vector<Mention> found = impl_->recognize(section, r.dct, sentences);
-      for (Mention& m : found) {
-        m.span.begin += static_cast<std::uint32_t>(begin);
-        m.span.end += static_cast<std::uint32_t>(begin);
-        m.sentence += sentence_base;
+      if (begin != 0) {  // the first (for most documents the only) section needs no shift
+        for (Mention& m : found) {
+          m.span.begin += static_cast<std::uint32_t>(begin);
+          m.span.end += static_cast<std::uint32_t>(begin);
+          m.sentence += sentence_base;
+        }
       }
       if (r.mentions.empty()) {
         r.mentions = std::move(found);
