@@ -1,8 +1,5 @@
 #include "newsner/gazetteer/matcher.hpp"
 
-#include <algorithm>
-#include <cstdlib>
-
 namespace newsner::gazetteer {
 
 void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
