@@ -177,7 +177,6 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     : tt(tokens), matcher(m) {
   const std::size_t n = tt.tokens.size();
   const text::Token* toks = tt.tokens.data();
-  matcher.find_all(tt, matches);
   first_match.assign(n, kNone);
   token_classes.assign(n, 0);
   strong_classes.assign(n, 0);
@@ -241,22 +240,52 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   role_nouns.size_ = role_count;
   sports = score_lines >= 2 || sports_words >= 4;
 
+  // The matches, as the matcher finds them. Most are of evidence classes on
+  // one token, which only set per-token bits: they are applied here and not
+  // kept. `matches` keeps the TITLE and mention matches, the only ones that
+  // the recognizers read (about a quarter), so that no vector of all matches
+  // is written and read again.
+  std::uint16_t* classes = token_classes.data();
+  std::uint16_t* strong = strong_classes.data();
+  std::uint8_t* country_bits = country.data();
+  // The three mention classes come first in EntryClass.
+  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
+                EntryClass::Organization < EntryClass::GivenName);
+  matches.reserve(n / 2);
+  // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
+  matcher.for_each_match(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
+    const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
+    if (listed) matches.push_back(mt);
+    const std::size_t i = mt.token_begin;
+    if (mt.token_end != i + 1) return;
+    const Shape s = toks[i].shape;
+    bool counts;
+    if (mt.cls == EntryClass::Word) {
+      counts = true;  // common words are looked up case-insensitively
+    } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
+      counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
+    } else {
+      counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
+    }
+    if (!counts) return;
+    classes[i] |= class_bit(mt.cls);
+    if (!(mt.flags & gazetteer::kAmbiguous)) strong[i] |= class_bit(mt.cls);
+    if (mt.cls == EntryClass::Location && (mt.exact_case || s == Shape::AllCaps) &&
+        is_country_list(matcher.list_name(mt))) {
+      country_bits[i] = 1;
+    }
+  });
+
+  // Then the index lists over the matches kept.
   const gazetteer::Match* mts = matches.data();
   const auto match_count = static_cast<std::uint32_t>(matches.size());
   std::uint32_t* first = first_match.data();
-  std::uint16_t* classes = token_classes.data();
-  std::uint16_t* strong = strong_classes.data();
   std::uint32_t last_begin = kNone;
-  // The TITLE and mention matches, listed for the rules that read only those
-  // (pushed in the branches on the class that the loop takes anyway).
   title_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
   mention_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
   std::uint32_t* const title_list = title_matches.data_.get();
   std::uint32_t* const mention_list = mention_matches.data_.get();
   std::size_t title_count = 0, mention_count = 0;
-  // The three mention classes come first in EntryClass.
-  static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
-                EntryClass::Organization < EntryClass::GivenName);
   std::uint32_t run_first = 0;  // the first match of token last_begin
   for (std::uint32_t k = 0; k < match_count; ++k) {
     const gazetteer::Match& mt = mts[k];
@@ -267,32 +296,11 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     run_first = i != last_begin ? k : run_first;
     last_begin = mt.token_begin;
     first[i] = run_first;
-    if (mt.token_end != mt.token_begin + 1) {
-      if (mt.cls < EntryClass::GivenName) {
-        mention_list[mention_count++] = k;
-      } else if (mt.cls == EntryClass::Title) {
-        title_list[title_count++] = k;
-        if (mt.exact_case || caps[i]) lex_bits[i] |= kLexTitleStart;
-      }
-      continue;
-    }
-    const Shape s = toks[i].shape;
-    bool counts;
-    if (mt.cls == EntryClass::Word) {
-      counts = true;  // common words are looked up case-insensitively
-    } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
-      if (mt.cls == EntryClass::Title) title_list[title_count++] = k;
-      counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
+    if (mt.cls != EntryClass::Title) {
+      mention_list[mention_count++] = k;
     } else {
-      if (mt.cls < EntryClass::GivenName) mention_list[mention_count++] = k;
-      counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
-    }
-    if (!counts) continue;
-    classes[i] |= class_bit(mt.cls);
-    if (!(mt.flags & gazetteer::kAmbiguous)) strong[i] |= class_bit(mt.cls);
-    if (mt.cls == EntryClass::Location && (mt.exact_case || s == Shape::AllCaps) &&
-        is_country_list(matcher.list_name(mt))) {
-      country[i] = 1;
+      title_list[title_count++] = k;
+      if (mt.token_end != mt.token_begin + 1 && (mt.exact_case || caps[i])) lex_bits[i] |= kLexTitleStart;
     }
   }
   title_matches.size_ = title_count;

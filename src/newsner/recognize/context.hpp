@@ -63,7 +63,9 @@ constexpr std::uint16_t class_bit(gazetteer::EntryClass c) {
 struct Context {
   const text::TokenizedText& tt;
   const gazetteer::Matcher& matcher;
-  /// All gazetteer matches, by start token, longest first.
+  /// The gazetteer matches that the recognizers read, by start token, longest
+  /// first: TITLE and PERSON, LOCATION, ORGANIZATION matches. The other
+  /// (evidence) classes are only in token_classes and strong_classes.
   std::vector<gazetteer::Match> matches;
   /// Per token: index of its first match in `matches`, or kNone.
   std::vector<std::uint32_t> first_match;
@@ -144,7 +146,8 @@ struct Context {
   Span span(std::size_t b, std::size_t e) const {
     return {tt.tokens[b].span.begin, tt.tokens[e - 1].span.end};
   }
-  /// Matches starting at token i (longest first).
+  /// Matches in `matches` (TITLE and mention classes) starting at token i,
+  /// longest first.
   template <typename F>
   void for_matches_at(std::size_t i, F&& f) const {
     for (std::uint32_t k = first_match[i]; k != kNone && k < matches.size() && matches[k].token_begin == i; ++k) {

@@ -140,3 +140,62 @@ TEST_CASE("context: kLexTeamCue on every word of kTeamVerbs and kClubRoles") {
   const Context octx(other, names_test::matcher());
   for (std::size_t i = 0; i < octx.size(); ++i) CHECK_FALSE(octx.lex_is(i, newsner::recognize::kLexTeamCue));
 }
+
+// Context takes the matcher's output as it is produced: it keeps the TITLE and
+// mention matches (the same records, in find_all's order) and turns every other
+// match into token bits. Checked against Matcher::find_all.
+TEST_CASE("context: matches are find_all's TITLE and mention matches; evidence becomes token bits") {
+  using newsner::gazetteer::EntryClass;
+  using newsner::gazetteer::Match;
+  static newsner::text::Tokenizer tok;
+  for (const std::string text :
+       {"Prime Minister Shinzo Abe visited New York and Paris with the chairman of Acme.",
+        "PRIME MINISTER SATO SAID NO\nKevin Smith, the French president, met Will in March in Tokyo.", ""}) {
+    INFO("text: " << text);
+    const auto tt = tok.tokenize(text);
+    const Context ctx(tt, names_test::matcher());
+    std::vector<Match> all;
+    names_test::matcher().find_all(tt, all);
+    std::vector<Match> listed;
+    for (const Match& m : all) {
+      if (m.cls < EntryClass::GivenName || m.cls == EntryClass::Title) listed.push_back(m);
+    }
+    REQUIRE(ctx.matches.size() == listed.size());
+    if (!text.empty()) CHECK(listed.size() < all.size());  // some evidence matches were not kept
+    for (std::size_t k = 0; k < listed.size(); ++k) {
+      const Match &a = ctx.matches[k], &b = listed[k];
+      CHECK(a.token_begin == b.token_begin);
+      CHECK(a.token_end == b.token_end);
+      CHECK(a.entry == b.entry);
+      CHECK(a.cls == b.cls);
+      CHECK(a.flags == b.flags);
+      CHECK(a.list == b.list);
+      CHECK(a.exact_case == b.exact_case);
+      CHECK(a.deaccented == b.deaccented);
+    }
+    // first_match points at each token's first kept match.
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      std::uint32_t first = Context::kNone;
+      for (std::size_t k = 0; k < listed.size(); ++k) {
+        if (listed[k].token_begin == i) {
+          first = static_cast<std::uint32_t>(k);
+          break;
+        }
+      }
+      CHECK(ctx.first_match[i] == first);
+    }
+    // Every exact-case or common-word single-token match sets its class bit,
+    // and a bit is set only by some single-token match of its class.
+    std::vector<std::uint16_t> possible(ctx.size(), 0);
+    for (const Match& m : all) {
+      if (m.token_end != m.token_begin + 1) continue;
+      const auto bit = newsner::recognize::class_bit(m.cls);
+      possible[m.token_begin] |= bit;
+      if (m.exact_case || m.cls == EntryClass::Word) CHECK((ctx.token_classes[m.token_begin] & bit) != 0);
+    }
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      CHECK((ctx.token_classes[i] & ~possible[i]) == 0);
+      CHECK((ctx.strong_classes[i] & ~ctx.token_classes[i]) == 0);
+    }
+  }
+}
