@@ -32,7 +32,8 @@
 namespace newsner::timex {
 namespace {
 
-// --- building blocks (all used inside one (?i) pattern; no capturing groups) ---
+// --- building blocks (case-insensitive as written; no capturing groups. Programs
+// compiles them lowercased for scan() and with (?i) for next()) ---
 const std::string kMonthFull =
     "(?:january|february|march|april|may|june|july|august|september|october|november|"
     "december)";
