@@ -100,11 +100,16 @@ class Starts {
   std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
   /// Calls f(index) for each chosen mention in text order, the last use: it
   /// clears the index entries on the way (the destructor then has none to clear).
+  /// Each start's bit is cleared with its entry, before f runs: if f throws
+  /// (bad_alloc), the destructor still clears the entries not yet taken, so the
+  /// thread's next document does not read them.
   template <typename F>
   void take_in_order(F&& f) {
     for (std::size_t w = 0; w < bits_.size(); ++w) {
-      for (std::uint64_t b = std::exchange(bits_[w], 0); b != 0; b &= b - 1) {
-        f(std::exchange(index_[w * 64 + static_cast<unsigned>(std::countr_zero(b))], 0) - 1);
+      for (std::uint64_t& b = bits_[w]; b != 0;) {
+        const std::size_t at = w * 64 + static_cast<unsigned>(std::countr_zero(b));
+        b &= b - 1;
+        f(std::exchange(index_[at], 0) - 1);
       }
     }
   }

@@ -32,7 +32,8 @@
 namespace newsner::timex {
 namespace {
 
-// --- building blocks (all used inside one (?i) pattern; no capturing groups) ---
+// --- building blocks (case-insensitive as written; no capturing groups. Programs
+// compiles them lowercased for scan() and with (?i) for next()) ---
 const std::string kMonthFull =
     "(?:january|february|march|april|may|june|july|august|september|october|november|"
     "december)";
@@ -873,6 +874,17 @@ class Programs {
 };
 }  // namespace
 
+// The lowercased bytes that the case-sensitive programs search: a copy of
+// text[lo, hi), made by match() and reused by the later searches of the same
+// scan() that fall inside it. The searches of one window share its end and start
+// further on each time, so each window is copied once (a copy per search made a
+// long window of dates, "March 5 March 5 ...", cost its length squared). Made
+// afresh by each scan(): it describes one text only.
+struct LowerCopy {
+  std::string& bytes;  // a per-thread buffer, for its capacity only
+  std::size_t lo = 0, hi = 0;
+};
+
 struct DatePatterns::Impl {
   Programs lower;  // case-sensitive, in lowercase
   // The case-insensitive programs, made by folding() on first use.
@@ -884,13 +896,14 @@ struct DatePatterns::Impl {
   Impl() : lower(rule_patterns(), false) {}
   // The leftmost-longest match starting in [from, to) and ending by `to`; with
   // RE2::ANCHOR_START, the longest one starting at `from`. `fold`: by the
-  // case-insensitive programs (the text holds a case-fold look-alike).
+  // case-insensitive programs (the text holds a case-fold look-alike); else
+  // `lowered` (required then) holds or gets the lowercased bytes searched.
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
-                                    RE2::Anchor anchor = RE2::UNANCHORED, bool fold = false) const;
+                                    RE2::Anchor anchor, bool fold, LowerCopy* lowered) const;
   // match(text, from, to, RE2::ANCHOR_START), remembered in `cache`; the bytes
   // from `tail` to `to` cannot matter (see WindowCache::key). `key`: that search's
   // key when made already.
-  std::optional<PatternMatch> anchored_match(WindowCache& cache, std::string_view text,
+  std::optional<PatternMatch> anchored_match(WindowCache& cache, LowerCopy& lowered, std::string_view text,
                                              std::size_t from, std::size_t tail, std::size_t to,
                                              const WindowCache::Key* key = nullptr) const;
   Rule rule_of(std::string_view matched, bool fold) const;
@@ -1016,7 +1029,8 @@ DatePatterns::DatePatterns() : impl_(std::make_unique<Impl>()) {}
 DatePatterns::~DatePatterns() = default;
 
 std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std::size_t from,
-                                                      std::size_t to, RE2::Anchor anchor, bool fold) const {
+                                                      std::size_t to, RE2::Anchor anchor, bool fold,
+                                                      LowerCopy* lowered) const {
   // The extent comes from the DFA alone (no submatches: extracting them from a
   // program this size would cost more than the scan). The rule is then named by
   // the anchored Set over just the matched bytes.
@@ -1029,12 +1043,19 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
     return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), true), begin, end};
   }
   // A lowercased copy of [from, to) and the byte on either side: a search reads
-  // no more (no pattern has ^ or $; \b looks one byte beyond the range).
-  const std::size_t lo = from > 0 ? from - 1 : 0, hi = std::min(text.size(), to + 1);
-  thread_local std::string copy;
-  copy.assign(text.data() + lo, hi - lo);
-  for (char& c : copy)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  // no more (no pattern has ^ or $; \b looks one byte beyond the range). A copy
+  // of more of the text, made for an earlier search, serves as well.
+  const std::size_t need_lo = from > 0 ? from - 1 : 0, need_hi = std::min(text.size(), to + 1);
+  if (need_lo < lowered->lo || lowered->hi < need_hi || lowered->lo == lowered->hi) {
+    lowered->lo = need_lo;
+    lowered->hi = need_hi;
+    std::string& copy = lowered->bytes;
+    copy.assign(text.data() + need_lo, need_hi - need_lo);
+    for (char& c : copy)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  const std::string& copy = lowered->bytes;
+  const std::size_t lo = lowered->lo;
   const re2::StringPiece input(copy.data(), copy.size());
   if (!lower.re->Match(input, from - lo, to - lo, anchor, &whole, 1)) return std::nullopt;
   const auto begin = static_cast<std::uint32_t>(lo + (whole.data() - copy.data()));
@@ -1043,12 +1064,13 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
 }
 
 std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cache,
+                                                               LowerCopy& lowered,
                                                                std::string_view text,
                                                                std::size_t from,
                                                                std::size_t tail,
                                                                std::size_t to,
                                                                const WindowCache::Key* made) const {
-  if (tail - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START);
+  if (tail - from > WindowCache::kMaxWindow) return match(text, from, to, RE2::ANCHOR_START, false, &lowered);
   WindowCache::Key own;
   const WindowCache::Key& key = made != nullptr ? *made : (own = WindowCache::key(text, from, tail, to));
   if (const auto r = cache.find(key)) {
@@ -1056,7 +1078,7 @@ std::optional<PatternMatch> DatePatterns::Impl::anchored_match(WindowCache& cach
     const auto begin = static_cast<std::uint32_t>(from);
     return PatternMatch{r->rule, begin, begin + r->size};
   }
-  const auto m = match(text, from, to, RE2::ANCHOR_START);
+  const auto m = match(text, from, to, RE2::ANCHOR_START, false, &lowered);
   cache.put(key, m);
   return m;
 }
@@ -1087,7 +1109,7 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched, bool fold) const {
 
 std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_t from) const {
   if (from >= text.size()) return std::nullopt;
-  return impl_->match(text, from, text.size(), RE2::UNANCHORED, true);
+  return impl_->match(text, from, text.size(), RE2::UNANCHORED, true, nullptr);
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
@@ -1103,7 +1125,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
     while (pos < text.size()) {
-      const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true);
+      const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true, nullptr);
       if (!m) break;
       out.push_back(*m);
       pos = std::max<std::size_t>(m->end, m->begin + 1);
@@ -1112,6 +1134,8 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   }
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const auto n = static_cast<std::uint32_t>(text.size());
+  thread_local std::string lowered_bytes;
+  LowerCopy lowered{lowered_bytes};
 
   // The window being built: [begin, end), its last trigger run starting at `trigger`.
   struct Window {
@@ -1157,7 +1181,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
         if (from < pos) continue;
         if (from > w.trigger) break;  // a match holds a whole trigger run
         const bool made = ahead.valid && ahead.from == from && ahead.tail == w.tail && ahead.end == w.end;
-        if (const auto m = anchored_match(window_cache, text, from, w.tail, w.end, made ? &ahead.key : nullptr)) {
+        if (const auto m = anchored_match(window_cache, lowered, text, from, w.tail, w.end, made ? &ahead.key : nullptr)) {
           out.push_back(*m);
           pos = m->end;
         }
@@ -1165,7 +1189,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
       return;
     }
     for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
-      const auto m = match(text, from, w.end);
+      const auto m = match(text, from, w.end, RE2::UNANCHORED, false, &lowered);
       if (!m) break;
       out.push_back(*m);
       pos = from = std::max<std::size_t>(m->end, m->begin + 1);

@@ -7,8 +7,8 @@
 // All shapes are alternatives of ONE case-insensitive RE2 (compiled in lowercase,
 // case-sensitive, and run over lowercased bytes: half the compile time) with
 // leftmost-longest semantics, so a document is scanned in a single left-to-right
-// pass (the DFA finds each match; submatches are extracted only over the matched
-// bytes to learn which Rule fired). A longer shape always wins over its prefix
+// pass (the DFA finds each match; an anchored RE2::Set of the same rules, run
+// over just the matched bytes, names the Rule that fired). A longer shape always wins over its prefix
 // ("late January 2019" over "January"), and reject shapes win by being longer
 // ("the past few weeks" over "the past").
 //
