@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "newsner/text/token_hash.hpp"
+#include "newsner/timex/cache_key.hpp"
 #include "newsner/text/tokenizer.hpp"
 
 namespace newsner::timex {
@@ -605,59 +606,6 @@ bool starts_with_night(const unsigned char* p, std::size_t n) {
 bool has_fold_lookalike(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos ||
          text.find("\xE2\x84\xAA") != std::string_view::npos;
-}
-
-// Both scan caches key a string by its bytes with ASCII letters lowercased and
-// every maximal run of digits respelled so that runs the patterns cannot tell
-// apart are spelled alike. The patterns are case-insensitive, and a digit only
-// ever sits in one of these atoms, each of which takes a whole run of digits (no
-// digit can follow one, and each starts after \b or a non-digit):
-// \d+, \d{1,2}, \d{2}, \d{4}, 1[0-9]{3}, 20[0-9]{2}, \d{3}0, \d0, [12][0-9],
-// 3[01], 0?[1-9], and in one-digit runs [1-4], [12], 1st|2nd|3rd|4th. So what
-// matters of a run is its length and: with 1 digit, the digit, 5-9 alike; with 2,
-// the first digit as 0, 1-2, 3 or 4-9 and the second as 0, 1 or 2-9; with 4,
-// whether it starts with 1, 20 or 2, and whether it ends with 0; with 3 or 5 and
-// more, nothing. Dates then share keys ("March 14, 2019" and "march 12, 2023"
-// are both "march 11, 2055"), and a few hundred keys cover most of news. A new
-// digit atom in the patterns must be added here (the cache-key tests in
-// patterns_scan_test.cpp catch most slips).
-void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
-  static constexpr std::array<unsigned char, 256> kLower = [] {
-    std::array<unsigned char, 256> t{};
-    for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c);
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
-    return t;
-  }();
-  const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
-  for (std::size_t i = 0; i < n;) {
-    if (!digit(s[i])) {
-      out[i] = kLower[s[i]];
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < n && digit(s[j])) ++j;
-    const unsigned char* d = s + i;
-    unsigned char* o = out + i;
-    switch (j - i) {
-      case 1:
-        o[0] = d[0] >= '5' ? '5' : d[0];
-        break;
-      case 2:
-        o[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
-        o[1] = d[1] <= '1' ? d[1] : '5';
-        break;
-      case 4:
-        o[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
-        o[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
-        o[2] = '5';
-        o[3] = d[3] == '0' ? '0' : '5';
-        break;
-      default:
-        std::memset(o, '5', j - i);
-    }
-    i = j;
-  }
 }
 
 // The rule of a match depends on its bytes alone (the Set sees nothing else), and

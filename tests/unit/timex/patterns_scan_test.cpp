@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "newsner/text/tokenizer.hpp"
+#include "newsner/timex/cache_key.hpp"
 #include "newsner/timex/patterns.hpp"
 
 using namespace newsner::timex;
@@ -154,40 +155,16 @@ TEST_CASE("timex patterns: scan() by tokens equals repeated next() on random wor
 
 // The scan caches key a string by its bytes with ASCII letters lowercased and
 // each run of digits respelled by its length and the digits the patterns tell
-// apart (put_key_bytes in patterns.cpp): every string must match as its key
+// apart (timex/cache_key.hpp): every string must match as its key
 // does. Each text is matched in its own thread (fresh caches) as written and as
 // its key: the rules and extents must agree.
 TEST_CASE("timex patterns: a match has the rule of its cache key") {
   const DatePatterns p;
-  const auto keyed = [](std::string s) {
-    for (std::size_t i = 0; i < s.size();) {
-      char& c = s[i];
-      if (c < '0' || c > '9') {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-      char* d = &s[i];
-      switch (j - i) {
-        case 1: d[0] = d[0] >= '5' ? '5' : d[0]; break;
-        case 2:
-          d[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
-          d[1] = d[1] <= '1' ? d[1] : '5';
-          break;
-        case 4:
-          d[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
-          d[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
-          d[2] = '5';
-          d[3] = d[3] == '0' ? '0' : '5';
-          break;
-        default:
-          for (std::size_t k = i; k < j; ++k) s[k] = '5';
-      }
-      i = j;
-    }
-    return s;
+  const auto keyed = [](const std::string& s) {
+    std::string key(s.size(), '\0');
+    newsner::timex::put_key_bytes(reinterpret_cast<const unsigned char*>(s.data()), s.size(),
+                                  reinterpret_cast<unsigned char*>(key.data()));
+    return key;
   };
   const auto matches_in_thread = [&](const std::string& text) {
     std::vector<PatternMatch> out;
