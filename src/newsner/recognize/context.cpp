@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/organization.hpp"
 #include "newsner/text/token_hash.hpp"
 
@@ -70,6 +71,9 @@ const Lexicon& lexicon() {
     // org.team_context's cues, from its own lists (organization.hpp).
     for (auto w : kTeamVerbs) t[w] |= kLexTeamCue;
     for (auto w : kClubRoles) t[w] |= kLexTeamCue;
+    // loc.feature's heads, from its own lists (location.hpp).
+    for (auto w : kFeatureSuffixes) t[w] |= kLexFeature;
+    for (auto w : kFeaturePrefixes) t[w] |= kLexFeature;
     add({"the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
          "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
          "before", "when", "while", "if", "since", "under", "over", "both", "all", "some", "many", "most",
@@ -142,11 +146,6 @@ const Lexicon& lexicon() {
          "analyst", "economist", "subsidiary", "unit", "ceo", "strategist", "trader", "dealer", "partner", "chief",
          "manager", "officer", "head", "professor", "researcher"},
         kLexRoleNoun);
-    // The heads of loc.feature, before or after a name ("Kuril Islands", "Mount Fuji").
-    add({"island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
-         "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county",
-         "region", "mount", "cape", "isle", "port", "fort"},
-        kLexFeature);
     add({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "bin",
          "ibn", "al", "el", "ben", "ter", "ten", "abu", "y", "st"},
         kLexParticle);

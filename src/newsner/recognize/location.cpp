@@ -11,24 +11,17 @@ using text::Shape;
 
 namespace {
 
-// Heads that follow a name: "Kuril Islands", "Red Sea".
 bool is_feature_suffix(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
-      "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kFeatureSuffixes);
   return kSet.contains(ctx, i);
 }
 
-// Heads that precede a name: "Mount Fuji", "Lake Baikal", "Gulf of Mexico".
 bool is_feature_prefix(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {
-      "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kFeaturePrefixes);
   return kSet.contains(ctx, i);
 }
 
-// Either of the two lists above (kLexFeature, Context's lexicon has both):
+// Either of the two lists (kLexFeature: Context's lexicon is built from both):
 // most place words are in neither, and one bit test here spares them the two
 // lookups, which would read each place word's token again.
 bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }

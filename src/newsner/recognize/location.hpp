@@ -9,6 +9,7 @@
 // Thread safety: stateless. Cost: linear in tokens.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "newsner/document.hpp"
@@ -17,5 +18,14 @@
 namespace newsner::recognize {
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
+
+/// loc.feature's geographic heads after a name ("Kuril Islands", "Red Sea") and
+/// before one ("Mount Fuji", "Gulf of Mexico"). Context's lexicon marks both
+/// kLexFeature.
+inline constexpr std::string_view kFeatureSuffixes[] = {
+    "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+    "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
+inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",
+                                                        "bay",   "sea",  "strait", "port", "fort"};
 
 }  // namespace newsner::recognize
