@@ -677,17 +677,31 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
       i = d;
       continue;
     }
-    // Forward: the filter's partial matches, but not past a paragraph separator
-    // (the window may end after one; the next separator is left outside, a
+    // Forward: SB8's look-ahead up to the decisive character, and the
+    // filter's partial matches ("Ph." of "Ph.D.": its forward trie reads on
+    // from the abbreviation's start), but not past a paragraph separator (the
+    // window may end after one; the next separator is left outside, a
     // boundary found without ICU).
     int32_t hi = d;
-    for (int32_t k = 0; k <= far && hi < n; ++k) {
-      int32_t l;
-      const unsigned c = s[hi] < 0x80 && !is_ascii_site(s[hi]) ? 0 : t.at(hi, l);
-      U16_FWD_1(s, hi, n);
-      if ((c & kPara) != 0) {
-        if (c == kBit(U_SB_CR) && hi < n && s[hi] == u'\n') ++hi;
-        break;
+    if (reach.ascii_periods) {
+      // The forward trie reads only letters and periods, and one more
+      // character to fail: past the terminator, no further than that. (Most
+      // sentence ends: the window stops after the next word's first letter,
+      // not `far` characters on; ICU's cost grows with the window's length.)
+      if (hi < n) U16_FWD_1(s, hi, n);
+      int32_t f = i + len;
+      for (int32_t k = 0; k < reach.longest && f < n && (s[f] == u'.' || is_ascii_letter(s[f])); ++k) ++f;
+      if (f < n) U16_FWD_1(s, f, n);
+      hi = std::max(hi, f);
+    } else {
+      for (int32_t k = 0; k <= far && hi < n; ++k) {
+        int32_t l;
+        const unsigned c = s[hi] < 0x80 && !is_ascii_site(s[hi]) ? 0 : t.at(hi, l);
+        U16_FWD_1(s, hi, n);
+        if ((c & kPara) != 0) {
+          if (c == kBit(U_SB_CR) && hi < n && s[hi] == u'\n') ++hi;
+          break;
+        }
       }
     }
     while (!t.clean(hi)) U16_FWD_1(s, hi, n);

@@ -282,6 +282,14 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
       CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
     }
   }
+  // The abbreviation filter's forward trie ("Ph." is a prefix of "Ph.D."):
+  // boundaries right after a partial match, before letters without case
+  // (U+4E2D, U+05D0) or more letters and periods, at the text's end or not.
+  for (const std::u16string& u : {std::u16string(u"x Ph.\u4e2dD. Y"), std::u16string(u"Hon.B.\u05d0A. The"),
+                                  std::u16string(u"Lt.\u4e2d"), std::u16string(u"a Lt.Cdr.\u4e2dx. Y z"),
+                                  std::u16string(u"Ph.\u4e2d.D. A"), std::u16string(u"U.\u05d0S.A. B")}) {
+    CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
+  }
   // Every ASCII character and some non-ASCII terminators (U+FF0E, U+FF01 are
   // above 0x7FFF, U+3002 above 0xFF) at each position of a long letter run:
   // the scan for terminators takes 16 ASCII units at a time.
