@@ -267,6 +267,16 @@ struct Tokenizer::Impl {
   std::vector<int32_t> sentence_ends;
   UText window = UTEXT_INITIALIZER;
   icu::UnicodeString window_text;
+  // The sentence windows of a document copied one after another (`batch`),
+  // which ICU's sentence iterator then reads in one pass: one setText and one
+  // stretch of its boundary cache per document instead of per window. Piece k
+  // holds s[begin, end) at batch[at, ...); keep_end: its end is a boundary.
+  struct Piece {
+    int32_t at, begin, end;
+    bool keep_end;
+  };
+  std::vector<Piece> pieces;
+  std::vector<UChar> batch;
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
@@ -288,9 +298,13 @@ struct Tokenizer::Impl {
   }
   static FilterReach filter_reach_of(const std::vector<std::string>& ours);
   void find_sentence_ends(const UChar* s, int32_t n, bool full_scan);
-  // Appends the boundaries ICU finds in s[begin, end), the end only if
-  // `keep_end`, and at most `sites` of them: then the rest holds none.
-  void run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites);
+  // Queues the window s[begin, end) for run_batch: after the previous window
+  // in the batch unless `fresh` (it starts the text or follows a paragraph
+  // separator), which first runs the batch so far.
+  void add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end);
+  // Appends the boundaries ICU finds in the queued windows, each window's end
+  // only if `keep_end`; empties the batch.
+  void run_batch();
 
   void convert(std::string_view text);
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
@@ -548,10 +562,6 @@ struct SentenceText {
   }
 };
 
-// Windows closer than this (UTF-16 units) are joined: a setText costs about
-// as much as ICU's iteration over that many characters.
-constexpr int32_t kJoinGap = 12;
-
 }  // namespace
 
 Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<std::string>& ours) {
@@ -581,18 +591,42 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
   return r;
 }
 
-void Tokenizer::Impl::run_window(const UChar* s, int32_t begin, int32_t end, bool keep_end, int32_t sites) {
-  // A read-only alias of the window: setText(UnicodeString) opens ICU's UText
-  // over it in place, where setText(UText*) would clone one per window.
-  window_text.setTo(false, s + begin, end - begin);
-  sentences->setText(window_text);  // also moves to the first boundary
-  int32_t found = 0;
-  for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
-    // The window's end is a boundary to ICU; in the text only if it is hard.
-    if (begin + b == end && !keep_end) break;
-    sentence_ends.push_back(begin + b);
-    if (++found == sites) break;
+// Windows start and end at clean places (SentenceText::clean): between two
+// ordinary characters, or after a paragraph separator. No rule reads across
+// one, so what ICU finds in a window does not depend on the text around it, be
+// it the window's real neighbours, the start or end of the text, or another
+// window's edge. Hence windows are queued end to end and ICU reads them in
+// one pass; only a window starting at the text's start or after a separator,
+// which would then follow an ordinary character, begins a new batch (unless
+// it continues the previous window).
+void Tokenizer::Impl::add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end) {
+  if (!pieces.empty() && pieces.back().end == begin) {  // the text goes on
+    pieces.back().end = end;
+    pieces.back().keep_end = keep_end;
+  } else {
+    if (fresh) run_batch();
+    pieces.push_back({static_cast<int32_t>(batch.size()), begin, end, keep_end});
   }
+  batch.insert(batch.end(), s + begin, s + end);
+}
+
+void Tokenizer::Impl::run_batch() {
+  if (pieces.empty()) return;
+  // A read-only alias of the batch: setText(UnicodeString) opens ICU's UText
+  // over it in place, where setText(UText*) would clone one.
+  window_text.setTo(false, batch.data(), static_cast<int32_t>(batch.size()));
+  sentences->setText(window_text);  // also moves to the first boundary
+  const Piece* p = pieces.data();
+  for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next()) {
+    while (b > p->at + (p->end - p->begin)) ++p;  // b in (p->at, its end]
+    const int32_t at = p->begin + (b - p->at);
+    // A window's end is a boundary in the text only if it is hard (ICU reports
+    // the batch's end, and no other unless it follows a separator).
+    if (at == p->end && !p->keep_end) continue;
+    sentence_ends.push_back(at);
+  }
+  pieces.clear();
+  batch.clear();
 }
 
 void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
@@ -612,14 +646,10 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
   const SentenceText t{s, n};
   const int32_t far = reach.longest + 2;  // code points
   int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
-  // Boundaries fall only after a terminator or separator (one per cluster):
-  // once ICU has reported as many as the window has, the rest holds none and
-  // is not iterated. The terminators skipped below end no sentence.
-  int32_t win_sites = 0;
   int32_t floor = 0;  // no window starts before this (the end of the last one)
   auto flush = [&] {
     if (win_begin < 0) return;
-    run_window(s, win_begin, win_end, t.hard(win_end), win_sites);
+    add_window(s, win_begin, win_end, win_begin == 0 || t.hard(win_begin), t.hard(win_end));
     floor = win_end;
     win_begin = -1;
   };
@@ -635,10 +665,8 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
       if (cls == kBit(U_SB_CR) && end < n && s[end] == u'\n') ++end;
       if (win_begin < 0 || i >= win_end) {  // outside any window: a boundary of its own
         flush();
-        sentence_ends.push_back(end);
+        sentence_ends.push_back(end);  // before those of queued windows: sorted below
         floor = end;
-      } else {
-        ++win_sites;
       }
       i = end;
       continue;
@@ -656,16 +684,7 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     // The cluster and SB8's look-ahead: up to the first decisive character.
     int32_t d = i + len, dlen = 0;
     unsigned dcls = 0;
-    bool in_spaces = false, cluster_only = true;  // so far Close* Sp* (and Extend, Format)
-    while (d < n && ((dcls = t.at(d, dlen)) & kDecisive) == 0) {
-      if (dcls == kBit(U_SB_SP)) {
-        in_spaces = true;
-      } else if ((dcls == kBit(U_SB_CLOSE) && in_spaces) ||
-                 (dcls & (kBit(U_SB_CLOSE) | kBit(U_SB_EXTEND) | kBit(U_SB_FORMAT))) == 0) {
-        cluster_only = false;
-      }
-      d += dlen;
-    }
+    while (d < n && ((dcls = t.at(d, dlen)) & kDecisive) == 0) d += dlen;
     // SB8: an ATerm whose look-ahead ends in a lower-case letter ends no
     // sentence ("e.g. the", "5 p.m. local"). Inside a window, ICU must still
     // see that letter (the ATerm may continue another terminator's cluster).
@@ -718,10 +737,7 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     } else {
       for (int32_t k = 0; k < far && lo > floor; ++k) U16_BACK_1(s, floor, lo);
     }
-    // Only Close* Sp* before another terminator or a separator: no boundary
-    // before that one (SB8a-SB10), whose boundary this cluster shares.
-    const bool shares = d < n && (dcls & (kTerm | kPara)) != 0 && cluster_only;
-    if (win_begin >= 0 && lo <= win_end + kJoinGap) {
+    if (win_begin >= 0 && lo <= win_end) {
       while (lo > floor && lo < win_begin && !t.clean(lo)) U16_BACK_1(s, floor, lo);
       win_begin = std::min(win_begin, lo);
       win_end = std::max(win_end, hi);
@@ -730,12 +746,12 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
       while (lo > floor && !t.clean(lo)) U16_BACK_1(s, floor, lo);
       win_begin = lo;
       win_end = hi;
-      win_sites = 0;
     }
-    if (!shares) ++win_sites;
     i = d;  // a letter, or the next terminator or separator
   }
   flush();
+  run_batch();
+  std::sort(sentence_ends.begin(), sentence_ends.end());
   if (sentence_ends.empty() || sentence_ends.back() != n) sentence_ends.push_back(n);
 }
 
