@@ -285,7 +285,19 @@ struct Tokenizer::Impl {
   struct FilterReach {
     int32_t longest = 60;        // its longest abbreviation, UTF-16 units
     bool ascii_periods = false;  // all are ASCII letters and periods, ending in '.'
+    // With ascii_periods and longest <= 8: every string the filter's backward
+    // trie may hold (each abbreviation up to each of its periods: "Ph.D.",
+    // and "Ph." for its partial match) and each one's suffixes ("h.D.", "D.",
+    // "."), packed by suffix_key; sorted. The trie reads back from a period
+    // only while the text read is one of them.
+    std::vector<std::uint64_t> suffixes;
+    bool has_suffix(std::uint64_t key) const { return std::binary_search(suffixes.begin(), suffixes.end(), key); }
   } reach;
+  // The key of character c prepended to the suffix with key `key` and length
+  // `length` (< 8): one byte per ASCII character, the last one lowest.
+  static constexpr std::uint64_t suffix_key(std::uint64_t key, int length, unsigned char c) {
+    return key | static_cast<std::uint64_t>(c) << (8 * length);
+  }
   // False when the windowed sentence search disagreed with a full pass on the
   // probe text at construction (an ICU whose rules or abbreviation filter work
   // differently from the one it was written for, ICU 72): then every document
@@ -588,6 +600,18 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
     const bool letters = std::all_of(a.begin(), a.end(), [](char c) { return c == '.' || is_ascii_letter(static_cast<unsigned char>(c)); });
     r.ascii_periods = r.ascii_periods && letters && !a.empty() && a.back() == '.';
   }
+  if (!r.ascii_periods || r.longest > 8) return r;
+  for (const std::string& a : all) {
+    for (std::size_t end = a.find('.'); end != std::string::npos; end = a.find('.', end + 1)) {
+      std::uint64_t key = 0;
+      for (int length = 0; length <= static_cast<int>(end); ++length) {
+        key = suffix_key(key, length, static_cast<unsigned char>(a[end - static_cast<std::size_t>(length)]));
+        r.suffixes.push_back(key);
+      }
+    }
+  }
+  std::sort(r.suffixes.begin(), r.suffixes.end());
+  r.suffixes.erase(std::unique(r.suffixes.begin(), r.suffixes.end()), r.suffixes.end());
   return r;
 }
 
@@ -726,12 +750,22 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     while (!t.clean(hi)) U16_FWD_1(s, hi, n);
     // Back: SB7's character before the terminator, and the filter's backward
     // trie. When every abbreviation is ASCII letters and periods ending in '.',
-    // the trie reads past this terminator only if it is a '.', then only over
-    // letters and periods, and reads one more character to fail.
+    // the trie reads past this terminator only if it is a '.', then only while
+    // the text read is the end of some abbreviation (reach.suffixes: "said."
+    // stops at the 'i' of "id."), and reads one more character to fail.
     int32_t lo = i;
     if (reach.ascii_periods) {
       if (s[i] == u'.') {
-        for (int32_t k = 0; k < reach.longest && lo > floor && (s[lo - 1] == u'.' || is_ascii_letter(s[lo - 1])); ++k) --lo;
+        if (!reach.suffixes.empty()) {
+          std::uint64_t key = '.';
+          for (int length = 1; length < reach.longest && lo > floor && s[lo - 1] < 0x80; ++length) {
+            key = Impl::suffix_key(key, length, static_cast<unsigned char>(s[lo - 1]));
+            if (!reach.has_suffix(key)) break;
+            --lo;
+          }
+        } else {
+          for (int32_t k = 0; k < reach.longest && lo > floor && (s[lo - 1] == u'.' || is_ascii_letter(s[lo - 1])); ++k) --lo;
+        }
       }
       if (lo > floor) U16_BACK_1(s, floor, lo);
     } else {

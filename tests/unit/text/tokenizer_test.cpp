@@ -290,6 +290,13 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
                                   std::u16string(u"Ph.\u4e2d.D. A"), std::u16string(u"U.\u05d0S.A. B")}) {
     CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
   }
+  // The backward trie reads exactly the end of an abbreviation, or reads past
+  // it into a longer word ("xMr."), or stops early ("said.", "Ltd." vs "Std.").
+  for (const std::u16string& u : {std::u16string(u"xMr. Smith"), std::u16string(u"The Mr. B"), std::u16string(u"said. The"),
+                                  std::u16string(u"Acme Ltd. Then"), std::u16string(u"Std. X"), std::u16string(u"xHon.B.A. X"),
+                                  std::u16string(u"B.A. X"), std::u16string(u"on.B.A. X"), std::u16string(u"\u00e9Mr. X")}) {
+    CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), escaped(u));
+  }
   // Every ASCII character and some non-ASCII terminators (U+FF0E, U+FF01 are
   // above 0x7FFF, U+3002 above 0xFF) at each position of a long letter run:
   // the scan for terminators takes 16 ASCII units at a time.
