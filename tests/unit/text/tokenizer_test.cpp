@@ -329,6 +329,30 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
   CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
 }
 
+TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal their analysis apart") {
+  // Tokens of 1 to 9 bytes, words that share their first bytes ("ab", "abc"),
+  // differ in case only, and more distinct ones than the tokenizer keeps (so
+  // that they evict each other); the last token of a text ends at its end.
+  std::string text;
+  const std::string alphabet = "aZ3q-Kx7";
+  for (int k = 0; k < 6000; ++k) {
+    std::string word;
+    for (int v = k, len = 1 + k % 9; len > 0; --len, v = v / 8 + k) word += alphabet[static_cast<std::size_t>(v % 8)];
+    text += word + (k % 5 == 0 ? ", " : " ");
+  }
+  text += "ab abc abcdefgh abcdefghi Said said SAID sAid 12345678 1234567 x";
+  Tokenizer tok;
+  for (int round = 0; round < 2; ++round) {
+    const auto tt = tok.tokenize(text);
+    REQUIRE(tt.tokens.size() > 6000);
+    CHECK(tt.surface(tt.tokens.back()) == "x");
+    check_token_fields(tt);
+    const auto tail = tok.tokenize("ab Said");  // both end near the text's end
+    REQUIRE(tail.tokens.size() == 2);
+    check_token_fields(tail);
+  }
+}
+
 TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal their analysis apart") {
   // Many distinct non-ASCII words, each twice (the tokenizer keeps recent ones),
   // and folds longer than their text (U+0587 folds to U+0565 U+0582, twice its
