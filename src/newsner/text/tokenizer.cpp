@@ -281,6 +281,9 @@ struct Tokenizer::Impl {
   // Sentence boundaries as UTF-16 indices (reused between documents), and the
   // UText over one window of the text that `sentences` is pointed at.
   std::vector<int32_t> sentence_ends;
+  // Boundaries after paragraph separators outside any window, found while
+  // windows wait in the batch (merged with ICU's at the end), and scratch.
+  std::vector<int32_t> separator_ends, merged_ends;
   UText window = UTEXT_INITIALIZER;
   icu::UnicodeString window_text;
   // The sentence windows of a document copied one after another (`batch`),
@@ -304,10 +307,20 @@ struct Tokenizer::Impl {
     // With ascii_periods and longest <= 8: every string the filter's backward
     // trie may hold (each abbreviation up to each of its periods: "Ph.D.",
     // and "Ph." for its partial match) and each one's suffixes ("h.D.", "D.",
-    // "."), packed by suffix_key; sorted. The trie reads back from a period
-    // only while the text read is one of them.
+    // "."), packed by suffix_key, in an open-addressing hash set (0: empty;
+    // no key is 0). The trie reads back from a period only while the text
+    // read is one of them.
     std::vector<std::uint64_t> suffixes;
-    bool has_suffix(std::uint64_t key) const { return std::binary_search(suffixes.begin(), suffixes.end(), key); }
+    static std::size_t suffix_slot(std::uint64_t key, std::size_t mask) {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    }
+    bool has_suffix(std::uint64_t key) const {
+      const std::size_t mask = suffixes.size() - 1;
+      for (std::size_t k = suffix_slot(key, mask);; k = (k + 1) & mask) {
+        if (suffixes[k] == key) return true;
+        if (suffixes[k] == 0) return false;
+      }
+    }
   } reach;
   // The key of character c prepended to the suffix with key `key` and length
   // `length` (< 8): one byte per ASCII character, the last one lowest.
@@ -617,17 +630,24 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
     r.ascii_periods = r.ascii_periods && letters && !a.empty() && a.back() == '.';
   }
   if (!r.ascii_periods || r.longest > 8) return r;
+  std::vector<std::uint64_t> keys;
   for (const std::string& a : all) {
     for (std::size_t end = a.find('.'); end != std::string::npos; end = a.find('.', end + 1)) {
       std::uint64_t key = 0;
       for (int length = 0; length <= static_cast<int>(end); ++length) {
         key = suffix_key(key, length, static_cast<unsigned char>(a[end - static_cast<std::size_t>(length)]));
-        r.suffixes.push_back(key);
+        keys.push_back(key);
       }
     }
   }
-  std::sort(r.suffixes.begin(), r.suffixes.end());
-  r.suffixes.erase(std::unique(r.suffixes.begin(), r.suffixes.end()), r.suffixes.end());
+  // At most a quarter full: lookups that fail, most of them, end soon.
+  r.suffixes.assign(std::bit_ceil(4 * keys.size()), 0);
+  const std::size_t mask = r.suffixes.size() - 1;
+  for (const std::uint64_t key : keys) {
+    std::size_t k = FilterReach::suffix_slot(key, mask);
+    while (r.suffixes[k] != 0 && r.suffixes[k] != key) k = (k + 1) & mask;
+    r.suffixes[k] = key;
+  }
   return r;
 }
 
@@ -671,6 +691,7 @@ void Tokenizer::Impl::run_batch() {
 
 void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
   sentence_ends.clear();
+  separator_ends.clear();
   if (n == 0) return;
   if (full_scan) {
     UErrorCode st = U_ZERO_ERROR;
@@ -705,7 +726,7 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
       if (cls == kBit(U_SB_CR) && end < n && s[end] == u'\n') ++end;
       if (win_begin < 0 || i >= win_end) {  // outside any window: a boundary of its own
         flush();
-        sentence_ends.push_back(end);  // before those of queued windows: sorted below
+        separator_ends.push_back(end);
         floor = end;
       }
       i = end;
@@ -801,7 +822,11 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
   }
   flush();
   run_batch();
-  std::sort(sentence_ends.begin(), sentence_ends.end());
+  if (!separator_ends.empty()) {
+    merged_ends.resize(sentence_ends.size() + separator_ends.size());
+    std::merge(sentence_ends.begin(), sentence_ends.end(), separator_ends.begin(), separator_ends.end(), merged_ends.begin());
+    sentence_ends.swap(merged_ends);
+  }
   if (sentence_ends.empty() || sentence_ends.back() != n) sentence_ends.push_back(n);
 }
 
