@@ -174,6 +174,9 @@ TEST_CASE("tokenizer: byte offsets across non-ASCII and ill-formed text") {
   const auto tb = tok.tokenize(bad);
   for (const auto& t : tb.tokens) CHECK(t.span.end <= bad.size());
   CHECK(tb.tokens.back().span.end == bad.size());
+  // Each maximal ill-formed subpart is one U+FFFD to ICU (u_strFromUTF8WithSub):
+  // "\xC3" does not swallow the space after it, nor "\xF0\x9F" the next.
+  CHECK(surfaces(tb) == std::vector<std::string>{"ab", "\xC3", "cd", "\xF0\x9F", "ef"});
 }
 
 TEST_CASE("tokenizer: lookup forms are case-folded and in NFC") {
