@@ -280,7 +280,8 @@ struct Tokenizer::Impl {
     return static_cast<std::size_t>(((bytes + length) * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits
   }
   // Sentence boundaries as UTF-16 indices (reused between documents), and the
-  // UText over one window of the text that `sentences` is pointed at.
+  // UText (full passes) or the string alias (batches of windows, below) that
+  // `sentences` is pointed at.
   std::vector<int32_t> sentence_ends;
   // Boundaries after paragraph separators outside any window, found while
   // windows wait in the batch (merged with ICU's at the end), and scratch.
