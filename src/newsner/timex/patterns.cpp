@@ -135,11 +135,13 @@ std::vector<std::string> rule_patterns() {
   // Century
   r.push_back("\\b" + kModOpt + "(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)|" + kOrdWord +
               ")(?:\\s+|-)century\\b");
-  // Quarter
+  // Quarter. At most four qualifiers before "quarter" ("the same fiscal 2019
+  // quarter" has two): with an unbounded (...\s+)* an anchored search read on
+  // through a window of "2019 2019 2019 ..." from every start (50 KB: 0.35 s).
   r.push_back("\\b" + kModOpt +
               "(?:(?:the|this|last|next)\\s+)?(?:(?:(?:this|last|next)\\s+year's|"
               "year-ago|year-earlier|year\\s+ago|year\\s+earlier|fiscal|calendar|latest|current|"
-              "same|previous|recent|comparable|corresponding|" + kYear + ")\\s+)*(?:(?:first|second|third|fourth|"
+              "same|previous|recent|comparable|corresponding|" + kYear + ")\\s+){0,4}(?:(?:first|second|third|fourth|"
               "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+of\\s+(?:"
               "(?:this|last|next)\\s+year|(?:fiscal\\s+)?" + kYear + ")|\\s*,?\\s*" + kYear +
               ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b"

@@ -319,3 +319,35 @@ TEST_CASE("timex patterns: scan() of a long window of dates matches next() from 
     }
   }
 }
+
+// The Quarter rule takes at most four qualifiers before "quarter": with any
+// number of them, an anchored search from each start of a window of "2019 2019
+// ..." read on to the window's end (quadratic). With five, the first year is a
+// year of its own and the other four qualify the quarter, by scan() and next().
+TEST_CASE("timex patterns: at most four qualifiers before quarter") {
+  const DatePatterns p;
+  const std::string four = "in the 2019 last year's fiscal 2018 quarter said";
+  std::vector<PatternMatch> scanned;
+  p.scan(four, scanned);
+  REQUIRE(scanned.size() == 1);
+  CHECK(scanned[0].rule == Rule::Quarter);
+  CHECK(four.substr(scanned[0].begin, scanned[0].end - scanned[0].begin) ==
+        "the 2019 last year's fiscal 2018 quarter");
+  check_same(p, four);
+
+  const std::string five = "in 2017 2019 last year's fiscal 2018 quarter said";
+  scanned.clear();
+  p.scan(five, scanned);
+  REQUIRE(scanned.size() == 2);
+  CHECK(scanned[0].rule == Rule::Year);
+  CHECK(five.substr(scanned[0].begin, scanned[0].end - scanned[0].begin) == "2017");
+  CHECK(scanned[1].rule == Rule::Quarter);
+  CHECK(five.substr(scanned[1].begin, scanned[1].end - scanned[1].begin) ==
+        "2019 last year's fiscal 2018 quarter");
+  check_same(p, five);
+  check_same(p, "said " + std::string(4000, ' ') + "2019 quarterly");
+  std::string years = "in";
+  for (int k = 0; k < 300; ++k) years += " 2019";
+  check_same(p, years + " quarter");
+  check_same(p, years + " quarterly");
+}
