@@ -55,7 +55,8 @@ class Matcher {
   /// (is_bit_class: three in four matches): those of a one-token key at token
   /// i come as one call token_bits(i, classes, strong, exact_case, deaccented)
   /// with the key's Slot::bit_classes and bit_strong (exact_case: the text has
-  /// the capitalization of its entries other than WORD); those of longer keys
+  /// the capitalization of its entries other than WORD; false when it has only
+  /// WORD entries, which count in any case); those of longer keys
   /// are left out. A one-token key whose such entries differ in capitalization
   /// (kBitsMixedCase, rare) has them emitted as matches instead.
   template <typename Emit, typename TokenBits>
@@ -157,29 +158,32 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_b
         const std::uint32_t key_flags = slot->ref_count_flags;
         extends |= (key_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
-        while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
-        std::uint64_t key_cased = hash;
-        if (plain_upto <= j) {
+        // Upper 32 bits of the key's cased hash (KeyRef::cased_hash).
+        auto key_cased32 = [&] {
+          while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
+          if (plain_upto > j) return static_cast<std::uint32_t>(hash >> 32);
           for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
-          key_cased = cased;
-        }
-        const auto cased32 = static_cast<std::uint32_t>(key_cased >> 32);
+          return static_cast<std::uint32_t>(cased >> 32);
+        };
         if constexpr (kBits) {
           // Token-bit entries, stored last: summarized here for a one-token
           // key (most keys found), left out of longer keys. A key that has
           // no other entries is then done: not recorded for the emit loop.
           if (j == i && !(key_flags & kBitsMixedCase)) {
             if (slot->bit_classes != 0) {
+              // (WORD entries count in any case: a key of only those, such
+              // as "the", needs no cased hash.)
               const bool deaccented = (key_flags & kDeaccented) != 0;
-              token_bits(i, slot->bit_classes, slot->bit_strong,
-                         !deaccented && Gazetteer::bit_cased(*slot) == cased32, deaccented);
+              const bool exact = !deaccented && (slot->bit_classes & ~(1u << unsigned(EntryClass::Word))) != 0 &&
+                                 Gazetteer::bit_cased(*slot) == key_cased32();
+              token_bits(i, slot->bit_classes, slot->bit_strong, exact, deaccented);
             }
             if (!(key_flags & kHasOthers)) continue;
           } else if (j != i && !(key_flags & kHasOthers)) {
             continue;
           }
         }
-        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), cased32, slot};
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), key_cased32(), slot};
       }
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
