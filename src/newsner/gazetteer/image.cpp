@@ -7,13 +7,14 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "newsner/text/tokenizer.hpp"
 
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '6', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '7', 0};
 
 struct Header {
   char magic[8];
@@ -132,7 +133,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     Slot k{};
     k.hash = slot_hash(info.hash);  // from the tokens (a folded token may hold a space)
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
-    k.ref_count_flags = static_cast<std::uint32_t>(info.refs.size()) << 8 | info.flags;
+    std::uint32_t flags = info.flags;
     const std::size_t first_ref = refs.size();
     for (std::uint32_t id : info.refs) {
       KeyRef ref{};
@@ -143,9 +144,25 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
       ref.list = recs[id].list;
       refs.push_back(ref);
     }
+    // Token-bit entries last, and summarized (Slot::bit_classes).
+    const auto bits_begin = std::stable_partition(refs.begin() + static_cast<std::ptrdiff_t>(first_ref), refs.end(),
+                                                  [](const KeyRef& r) { return !is_bit_class(r.cls); });
+    if (bits_begin != refs.begin() + static_cast<std::ptrdiff_t>(first_ref)) flags |= kHasOthers;
+    std::optional<std::uint32_t> bit_cased;
+    for (auto r = bits_begin; r != refs.end(); ++r) {
+      const auto bit = static_cast<std::uint16_t>(1u << static_cast<unsigned>(r->cls));
+      k.bit_classes |= bit;
+      if (!(r->flags & kAmbiguous)) k.bit_strong |= bit;
+      if (r->cls == EntryClass::Word) continue;  // counts in any case: its capitalization is not read
+      if (bit_cased && *bit_cased != r->cased_hash) flags |= kBitsMixedCase;
+      bit_cased = r->cased_hash;
+    }
+    k.ref_count_flags = static_cast<std::uint32_t>(info.refs.size()) << 8 | flags;
     if (info.refs.size() == 1) {  // kept in the slot instead
       k.only = refs.back();
       refs.resize(first_ref);
+    } else if (bit_cased) {
+      k.only.cased_hash = *bit_cased;  // Gazetteer::bit_cased
     }
     key_recs.push_back(k);
   }

@@ -11,6 +11,11 @@
 // <= 1/2, slot_count a power of two, index = low bits of the hash). A 32-byte
 // Slot holds the key's 64-bit hash, its flags and its KeyRef when it has one
 // entry, else its KeyRef range, so that a hit reads one cache line of Slot[].
+// A key's entries are stored with those of the token-bit classes (is_bit_class:
+// GIVEN_NAME, SURNAME, DEMONYM, ORG_HEAD, WORD) last, and the Slot also holds
+// their summary (Slot::bit_classes): a reader that only needs per-token class
+// bits from them (the recognizers' Context; three matches in four are of these
+// classes) takes the summary and never walks those entries.
 // Tag[] is a 16-bit tag per slot (slot_tag(): the hash's top 16 bits, never 0;
 // 0 = empty slot): lookups walk the probe sequence in Tag[] (2 bytes a slot,
 // 1/16 of Slot[]'s size, so it mostly stays in the CPU caches) and read a Slot
@@ -75,21 +80,43 @@ struct KeyRef {
   std::uint16_t list;  // list index (see Gazetteer::list_name)
 };
 
+/// The token-bit classes: evidence classes that the recognizers read only as
+/// per-token bits of one-token matches (recognize::Context), not as matches.
+/// (TITLE, also evidence, is read as matches.)
+constexpr bool is_bit_class(EntryClass c) {
+  return c == EntryClass::GivenName || c == EntryClass::Surname || c == EntryClass::Demonym ||
+         c == EntryClass::OrgHead || c == EntryClass::Word;
+}
+
 /// One hash table slot: a key. hash == 0 marks an empty slot (a key whose hash
 /// is 0 is stored as 1, see slot_hash). Most keys have one entry, kept in the
 /// slot itself so that a hit reads no other cache line; keys with more entries
-/// point into KeyRef[].
+/// point into KeyRef[]. Either way the entries of the token-bit classes come
+/// last (in key order among themselves, as are the others).
 struct Slot {
   std::uint64_t hash;
-  KeyRef only;                    // the entry of a one-entry key
+  /// The entry of a one-entry key. In a key of several entries only
+  /// only.cased_hash is set: bit_cased(), the cased hash of its token-bit
+  /// entries other than WORD.
+  KeyRef only;
   std::uint32_t ref_begin;        // in KeyRef[], when ref_count > 1
   std::uint32_t ref_count_flags;  // ref_count << 8 | KeyFlag bits
-  std::uint32_t pad;
+  /// Summary of the key's token-bit entries: bit 1 << EntryClass of each of
+  /// their classes, and of those of entries not flagged "amb". Their exact-case
+  /// test is one compare with bit_cased() (unless kBitsMixedCase).
+  std::uint16_t bit_classes;
+  std::uint16_t bit_strong;
 };
 static_assert(sizeof(KeyRef) == 12 && sizeof(Slot) == 32);
 
 /// Bits of Slot::ref_count_flags.
-enum KeyFlag : std::uint32_t { kExtends = 1, kDeaccented = 2 };
+enum KeyFlag : std::uint32_t {
+  kExtends = 1,         // some longer key starts with this one
+  kDeaccented = 2,      // this key is a diacritic-free variant
+  kHasOthers = 4,       // some entry is not of a token-bit class (it comes first)
+  kBitsMixedCase = 8,   // the token-bit entries other than WORD differ in capitalization:
+                        // bit_cased() does not stand for them; read the entries
+};
 
 /// The hash stored in Slot::hash for a key hash (0 is reserved for empty slots).
 inline std::uint64_t slot_hash(std::uint64_t h) { return h == 0 ? 1 : h; }
@@ -151,6 +178,9 @@ class Gazetteer {
   const KeyRef* key_entries(const Slot& slot) const {
     return key_entry_count(slot) == 1 ? &slot.only : refs_ + slot.ref_begin;
   }
+  /// The cased hash (KeyRef::cased_hash) shared by the token-bit entries of a
+  /// key other than WORD (see Slot::bit_classes).
+  static std::uint32_t bit_cased(const Slot& slot) { return slot.only.cased_hash; }
   /// Hints the CPU to load the Tag[] line that find_hash(hash) will read first:
   /// the matcher asks for keys a few tokens ahead, so that lookups, which would
   /// often miss the caches, overlap instead of queueing.

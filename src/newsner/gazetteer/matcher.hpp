@@ -46,8 +46,23 @@ class Matcher {
   /// the fields it does not read are never written.
   template <typename Emit>
   void for_each_match(const text::TokenizedText& tt, Emit&& emit) const {
-    if (gazetteers_.size() == 1) scan<true>(tt, emit);
-    else scan<false>(tt, emit);
+    auto no_bits = [](std::uint32_t, std::uint16_t, std::uint16_t, bool, bool) {};
+    if (gazetteers_.size() == 1) scan<true, false>(tt, emit, no_bits);
+    else scan<false, false>(tt, emit, no_bits);
+  }
+
+  /// Like for_each_match, but without the matches of token-bit classes
+  /// (is_bit_class: three in four matches): those of a one-token key at token
+  /// i come as one call token_bits(i, classes, strong, exact_case, deaccented)
+  /// with the key's Slot::bit_classes and bit_strong (exact_case: the text has
+  /// the capitalization of its entries other than WORD; false when it has only
+  /// WORD entries, which count in any case); those of longer keys
+  /// are left out. A one-token key whose such entries differ in capitalization
+  /// (kBitsMixedCase, rare) has them emitted as matches instead.
+  template <typename Emit, typename TokenBits>
+  void for_each_listed(const text::TokenizedText& tt, Emit&& emit, TokenBits&& token_bits) const {
+    if (gazetteers_.size() == 1) scan<true, true>(tt, emit, token_bits);
+    else scan<false, true>(tt, emit, token_bits);
   }
 
   /// Looks up one exact folded key, tokens joined by single spaces ("new york"),
@@ -63,9 +78,10 @@ class Matcher {
 
  private:
   // for_each_match's loop; kSingle = one gazetteer (the usual case: the
-  // embedded one), so that the compiler drops the loops over gazetteers.
-  template <bool kSingle, typename Emit>
-  void scan(const text::TokenizedText& tt, Emit& emit) const;
+  // embedded one), so that the compiler drops the loops over gazetteers;
+  // kBits = for_each_listed.
+  template <bool kSingle, bool kBits, typename Emit, typename TokenBits>
+  void scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_bits) const;
 
   std::vector<Gazetteer> gazetteers_;
 };
@@ -81,8 +97,8 @@ inline bool starts_no_key(const text::Token& t) {
 }
 }  // namespace detail
 
-template <bool kSingle, typename Emit>
-void Matcher::scan(const text::TokenizedText& tt, Emit& emit) const {
+template <bool kSingle, bool kBits, typename Emit, typename TokenBits>
+void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_bits) const {
   using detail::kMaxTokens, detail::kPrefetchAhead, detail::kRing, detail::starts_no_key;
   const std::size_t gaz_count = kSingle ? 1 : gazetteers_.size();
   const Gazetteer* gaz = gazetteers_.data();
@@ -139,15 +155,35 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit) const {
       for (std::size_t g = 0; g < gaz_count; ++g) {
         const Slot* slot = gaz[g].find_slot(hash);
         if (!slot) continue;
-        extends |= (slot->ref_count_flags & kExtends) != 0;
+        const std::uint32_t key_flags = slot->ref_count_flags;
+        extends |= (key_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
-        while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
-        std::uint64_t key_cased = hash;
-        if (plain_upto <= j) {
+        // Upper 32 bits of the key's cased hash (KeyRef::cased_hash).
+        auto key_cased32 = [&] {
+          while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
+          if (plain_upto > j) return static_cast<std::uint32_t>(hash >> 32);
           for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
-          key_cased = cased;
+          return static_cast<std::uint32_t>(cased >> 32);
+        };
+        if constexpr (kBits) {
+          // Token-bit entries, stored last: summarized here for a one-token
+          // key (most keys found), left out of longer keys. A key that has
+          // no other entries is then done: not recorded for the emit loop.
+          if (j == i && !(key_flags & kBitsMixedCase)) {
+            if (slot->bit_classes != 0) {
+              // (WORD entries count in any case: a key of only those, such
+              // as "the", needs no cased hash.)
+              const bool deaccented = (key_flags & kDeaccented) != 0;
+              const bool exact = !deaccented && (slot->bit_classes & ~(1u << unsigned(EntryClass::Word))) != 0 &&
+                                 Gazetteer::bit_cased(*slot) == key_cased32();
+              token_bits(i, slot->bit_classes, slot->bit_strong, exact, deaccented);
+            }
+            if (!(key_flags & kHasOthers)) continue;
+          } else if (j != i && !(key_flags & kHasOthers)) {
+            continue;
+          }
         }
-        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(key_cased >> 32), slot};
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), key_cased32(), slot};
       }
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
@@ -161,11 +197,16 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit) const {
       }
       for (std::size_t f = group_begin; f < group_end; ++f) {
         const Found& fd = found[f];
-        const bool deaccented = (fd.slot->ref_count_flags & kDeaccented) != 0;
-        const KeyRef* refs = gaz[fd.gazetteer].key_entries(*fd.slot);
+        const std::uint32_t key_flags = fd.slot->ref_count_flags;
+        const bool deaccented = (key_flags & kDeaccented) != 0;
         const std::uint32_t ref_count = Gazetteer::key_entry_count(*fd.slot);
+        // for_each_listed: the token-bit entries (last) were summarized above,
+        // except those of a one-token kBitsMixedCase key.
+        const bool stop_at_bits = kBits && (fd.end != i + 1 || !(key_flags & kBitsMixedCase));
+        const KeyRef* refs = gaz[fd.gazetteer].key_entries(*fd.slot);
         for (std::uint32_t k = 0; k < ref_count; ++k) {
           const KeyRef& ref = refs[k];
+          if (stop_at_bits && is_bit_class(ref.cls)) break;
           Match m;
           m.token_begin = i;
           m.token_end = fd.end;

@@ -240,10 +240,11 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   sports = score_lines >= 2 || sports_words >= 4;
 
   // The matches, as the matcher finds them. Most are of evidence classes on
-  // one token, which only set per-token bits: they are applied here and not
-  // kept. `matches` keeps the TITLE and mention matches, the only ones that
-  // the recognizers read (about a quarter), so that no vector of all matches
-  // is written and read again.
+  // one token, which only set per-token bits: the matcher gives those as one
+  // summary per token (token_bits below) instead of a match per entry.
+  // `matches` keeps the TITLE and mention matches, the only ones that the
+  // recognizers read (about a quarter), so that no vector of all matches is
+  // written and read again.
   std::uint16_t* classes = token_classes.data();
   std::uint16_t* strong = strong_classes.data();
   std::uint8_t* country_bits = country.data();
@@ -251,8 +252,30 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
                 EntryClass::Organization < EntryClass::GivenName);
   matches.reserve(n / 2);
+  // The rule of `counts` below for the token-bit classes, applied to the
+  // matcher's summary of a token's entries of those classes at once.
+  constexpr std::uint16_t kHeadBits = class_bit(EntryClass::OrgHead);
+  constexpr std::uint16_t kNameBits =
+      class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname) | class_bit(EntryClass::Demonym);
+  static_assert([] {
+    for (int c = 0; c < gazetteer::kEntryClassCount; ++c) {
+      const auto cls = static_cast<EntryClass>(c);
+      if (gazetteer::is_bit_class(cls) != (((kHeadBits | kNameBits | class_bit(EntryClass::Word)) & class_bit(cls)) != 0))
+        return false;
+    }
+    return true;
+  }());
+  auto token_bits = [&](std::uint32_t i, std::uint16_t bit_classes, std::uint16_t bit_strong, bool exact_case,
+                        bool deaccented) __attribute__((always_inline)) {
+    const Shape s = toks[i].shape;
+    std::uint16_t counting = class_bit(EntryClass::Word);
+    if (exact_case || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
+    if (exact_case || (s == Shape::AllCaps && caps[i]) || (deaccented && s != Shape::Lower)) counting |= kNameBits;
+    classes[i] |= bit_classes & counting;
+    strong[i] |= bit_strong & counting;
+  };
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
-  matcher.for_each_match(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
+  matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
     const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
     if (listed) matches.push_back(mt);
     const std::size_t i = mt.token_begin;
@@ -273,7 +296,7 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
         is_country_list(matcher.list_name(mt))) {
       country_bits[i] = 1;
     }
-  });
+  }, token_bits);
 
   // Then the index lists over the matches kept.
   const gazetteer::Match* mts = matches.data();

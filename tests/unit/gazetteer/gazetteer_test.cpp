@@ -196,3 +196,80 @@ TEST_CASE("gazetteer image: every key is found through the tag array, absent key
   CHECK(prefixes == 5000);
   CHECK(absent == 5000);
 }
+
+// for_each_listed gives find_all's matches without those of the token-bit
+// classes, and one summary per token for those of one-token keys: the same
+// classes, "amb" flags, exact case and diacritics as the matches it replaces.
+TEST_CASE("gazetteer matcher: for_each_listed summarizes token-bit entries") {
+  const Matcher m = make_matcher(
+      "Jordan\tLOCATION\n"
+      "Jordan\tGIVEN_NAME\n"
+      "Jordan\tSURNAME\t\tamb\n"
+      "jordan\tWORD\n"
+      "Bank\tORG_HEAD\n"
+      "bank\tWORD\t\tamb\n"
+      "Hudson Bay\tORG_HEAD\n"
+      "Hudson Bay\tLOCATION\n"
+      "Hudson\tSURNAME\n"
+      "McKay\tSURNAME\n"
+      "Mckay\tGIVEN_NAME\n"
+      "Jos\xC3\xA9\tGIVEN_NAME\t\tfold\n"
+      "Prime Minister\tTITLE\n");
+  const Gazetteer& g = m.gazetteers()[0];
+  // Token-bit entries that differ in capitalization cannot share one exact-case test.
+  CHECK((g.find_slot(key_hash("mckay"))->ref_count_flags & kBitsMixedCase) != 0);
+  CHECK((g.find_slot(key_hash("jordan"))->ref_count_flags & kBitsMixedCase) == 0);
+  CHECK((g.find_slot(key_hash("jordan"))->ref_count_flags & kHasOthers) != 0);
+  CHECK((g.find_slot(key_hash("bank"))->ref_count_flags & kHasOthers) == 0);
+  newsner::text::Tokenizer tok;
+  for (const std::string text : {"Jordan and jordan met JORDAN at the Bank of Hudson Bay.",
+                                 "the bank, BANK, McKay, MCKAY, Mckay; Jose and Jos\xC3\xA9 and JOSE",
+                                 "Prime Minister Hudson in hudson bay", ""}) {
+    INFO("text: " << text);
+    const auto tt = tok.tokenize(text);
+    std::vector<Match> all, listed;
+    m.find_all(tt, all);
+    struct Bits {
+      std::uint16_t classes = 0, strong = 0;
+      int calls = 0;
+      bool exact = false, deaccented = false;
+    };
+    std::vector<Bits> bits(tt.tokens.size());
+    m.for_each_listed(
+        tt, [&](const Match& x) { listed.push_back(x); },
+        [&](std::uint32_t i, std::uint16_t classes, std::uint16_t strong, bool exact, bool deaccented) {
+          bits[i] = {classes, strong, bits[i].calls + 1, exact, deaccented};
+        });
+    std::vector<Match> expected;
+    std::vector<std::uint16_t> classes(tt.tokens.size(), 0), strong(tt.tokens.size(), 0);
+    for (const Match& x : all) {
+      const bool one = x.token_end == x.token_begin + 1;
+      const bool mixed = (g.find_slot(key_hash(tt.folded_form(tt.tokens[x.token_begin])))->ref_count_flags &
+                          kBitsMixedCase) != 0;
+      if (!is_bit_class(x.cls) || (one && mixed)) {
+        expected.push_back(x);
+        continue;
+      }
+      if (!one) continue;  // left out
+      const auto bit = static_cast<std::uint16_t>(1u << static_cast<unsigned>(x.cls));
+      classes[x.token_begin] |= bit;
+      if (!(x.flags & kAmbiguous)) strong[x.token_begin] |= bit;
+      const Bits& b = bits[x.token_begin];
+      if (x.cls != EntryClass::Word) CHECK(b.exact == x.exact_case);
+      CHECK(b.deaccented == x.deaccented);
+    }
+    REQUIRE(listed.size() == expected.size());
+    for (std::size_t k = 0; k < listed.size(); ++k) {
+      CHECK(listed[k].token_begin == expected[k].token_begin);
+      CHECK(listed[k].token_end == expected[k].token_end);
+      CHECK(listed[k].entry == expected[k].entry);
+      CHECK(listed[k].exact_case == expected[k].exact_case);
+    }
+    for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
+      INFO("token " << i);
+      CHECK(bits[i].calls <= 1);
+      CHECK(bits[i].classes == classes[i]);
+      CHECK(bits[i].strong == strong[i]);
+    }
+  }
+}

@@ -199,3 +199,48 @@ TEST_CASE("context: matches are find_all's TITLE and mention matches; evidence b
     }
   }
 }
+
+// token_classes and strong_classes come from the matcher's per-token summary
+// of the token-bit classes (Matcher::for_each_listed), not from one match per
+// entry: they must equal what the rule of context.hpp gives entry by entry
+// over find_all's one-token matches (mention and name classes in their own
+// capitalization, in a capitals line or deaccented; titles and heads also when
+// capitalized; WORD in any case).
+TEST_CASE("context: token class bits equal the per-entry rule over find_all") {
+  using newsner::gazetteer::EntryClass;
+  using newsner::gazetteer::Match;
+  static newsner::text::Tokenizer tok;
+  for (const std::string text :
+       {"Kevin Smith, the French president, met Will in March in Tokyo with the Bank of Jordan.",
+        "JORDAN SAID THE FRENCH BANK WOULD PAY\nJordan and jordan, Paris and PARIS, Reading and reading.",
+        "Jose Garcia flew from Sao Paulo to S\xC3\xA3o Paulo; JOSE and jos\xC3\xA9 stayed in Munchen.",
+        "the ministry, Ministry, MINISTRY; Prime minister May, may, MAY, Amazon, AMAZON"}) {
+    INFO("text: " << text);
+    const auto tt = tok.tokenize(text);
+    const Context ctx(tt, names_test::matcher());
+    std::vector<Match> all;
+    names_test::matcher().find_all(tt, all);
+    std::vector<std::uint16_t> classes(ctx.size(), 0), strong(ctx.size(), 0);
+    for (const Match& m : all) {
+      if (m.token_end != m.token_begin + 1) continue;
+      const std::size_t i = m.token_begin;
+      const Shape s = ctx.token(i).shape;
+      bool counts;
+      if (m.cls == EntryClass::Word) {
+        counts = true;
+      } else if (m.cls == EntryClass::Title || m.cls == EntryClass::OrgHead) {
+        counts = m.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
+      } else {
+        counts = m.exact_case || (s == Shape::AllCaps && ctx.caps_line[i]) || (m.deaccented && s != Shape::Lower);
+      }
+      if (!counts) continue;
+      classes[i] |= newsner::recognize::class_bit(m.cls);
+      if (!(m.flags & newsner::gazetteer::kAmbiguous)) strong[i] |= newsner::recognize::class_bit(m.cls);
+    }
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      INFO("token " << i << ": " << std::string(ctx.surface(i)));
+      CHECK(ctx.token_classes[i] == classes[i]);
+      CHECK(ctx.strong_classes[i] == strong[i]);
+    }
+  }
+}
