@@ -46,8 +46,8 @@ std::uint64_t singular_hash(std::string_view f) {
 }
 
 // The singular hashes of the last plural_form_at words seen, by token: the
-// right-to-left walk of title_ends asks plural_title_end about up to 4 starts
-// whose runs hold the same plural word, and its hash is computed once.
+// up to 4 starts before a plural word each ask plural_title_end about it, and
+// its hash is computed once.
 struct SingularHashes {
   std::array<std::size_t, 4> token{kNoToken, kNoToken, kNoToken, kNoToken};
   std::array<std::uint64_t, 4> hash{};
@@ -97,14 +97,16 @@ std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& 
 // title is a TITLE match in its own capitalization (any case on a capitalized
 // word or a capitals line), an abbreviated rank or honorific ("PM", "Sgt",
 // "Insp"), or a plural title (plural_title_end).
-// Also fills `starts` with the tokens where a person rule may start, a title
-// or names.any(), in DESCENDING order.
-std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names, std::vector<std::uint32_t>& starts) {
+// Also fills `matched` with the tokens that have such a TITLE match, ascending:
+// with Context::cap_tokens, the only tokens where a title can start.
+// Titles are few (a few per hundred tokens): each kind is found from its own
+// sparse source and the runs are chained over the titles only, not over every
+// capitalized token.
+std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint32_t>& matched) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: Context lists them, and this visits those, not every token's matches.
   std::vector<std::uint32_t> te(n, 0);
-  std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
   // (Pointers in locals: the stores to `te` may alias ctx's members, which
   // would otherwise be reloaded for every match.)
   const gazetteer::Match* const mts = ctx.matches.data();
@@ -117,41 +119,41 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
       tep[i] = m.token_end;
     }
   }
-  // Then runs, from the right: a title followed by another, with no line
-  // break between them, ends where the following run ends. Only tokens with a
-  // TITLE match or cap_shape() can start a title: the walk visits those (the
-  // union of `matched` and Context::cap_tokens), not every token. (cap_tokens
-  // also holds alphanumeric tokens: without a TITLE match they end a run of
-  // capitalized words, as a token skipped would, and get no title end.)
-  // The nearest plural_form_at word in i's run of capitalized words, if any.
-  constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
-  std::size_t plural = kNoPlural;
+  // Every token given a title end, in any order (sorted below).
+  std::vector<std::uint32_t> titles(matched);
+  const auto set_end = [&](std::size_t i, std::size_t end) {
+    if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));
+    tep[i] = static_cast<std::uint32_t>(std::max<std::size_t>(tep[i], end));
+  };
+  // Then abbreviated titles and plural titles, from the capitalized tokens.
+  // A plural title starts at most 3 words before its plural word, in the same
+  // run of capitalized tokens (consecutive, all Shape::Capitalized): each such
+  // start is asked once, at the first plural word within its reach.
   SingularHashes singulars;
-  const IndexList& caps = ctx.cap_tokens;
-  std::size_t a = caps.size(), b = matched.size();
-  std::size_t prev = n;  // the token visited before i (to its right)
-  starts.reserve(a + b);
-  while (a > 0 || b > 0) {
-    std::size_t i;
-    if (b == 0 || (a > 0 && caps[a - 1] >= matched[b - 1])) {
-      i = caps[--a];
-      if (b > 0 && matched[b - 1] == i) --b;
-    } else {
-      i = matched[--b];
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  std::size_t run_begin = 0;  // first token of the current run of capitalized words
+  std::size_t last_cap = n;   // the last capitalized token seen (n: none)
+  std::size_t asked = 0;      // starts before this one have been asked already
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    const Shape s = tokens[i].shape;
+    if ((lex[i] & kLexTitleAbbrev) && s != Shape::Alnum) set_end(i, i + 1);  // cap_shape(i)
+    if (s != Shape::Capitalized) continue;
+    if (last_cap + 1 != i) run_begin = i;
+    last_cap = i;
+    if (!plural_form_at(ctx, i)) continue;
+    for (std::size_t k = std::max({run_begin, i >= 3 ? i - 3 : std::size_t{0}, asked}); k <= i; ++k) {
+      if (const std::size_t p = plural_title_end(ctx, k, singulars); p > k) set_end(k, p);
     }
-    const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
-    // Tokens skipped between i and prev are not capitalized: they end a run.
-    if (!capitalized || prev != i + 1) plural = kNoPlural;
-    if (capitalized && plural_form_at(ctx, i)) plural = i;
-    prev = i;
-    std::size_t next = te[i];
-    if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
-    if (capitalized && plural != kNoPlural && plural < i + 4) {
-      if (const std::size_t p = plural_title_end(ctx, i, singulars); p > i) next = std::max(next, p);
-    }
-    const bool chain = next > i && next < n && te[next] != 0 && !ctx.token(next).newline_before;
-    te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
-    if (te[i] != 0 || names.any(i)) starts.push_back(static_cast<std::uint32_t>(i));
+    asked = i + 1;
+  }
+  // Then runs, from the right: a title followed by another, with no line
+  // break between them, ends where the following run ends.
+  std::sort(titles.begin(), titles.end());
+  for (std::size_t t = titles.size(); t-- > 0;) {
+    const std::size_t i = titles[t];
+    const std::size_t next = tep[i];
+    if (next < n && tep[next] != 0 && !tokens[next].newline_before) tep[i] = tep[next];
   }
   return te;
 }
@@ -197,15 +199,34 @@ bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const NameShape names(ctx);
+  std::vector<std::uint32_t> matched;
+  const std::vector<std::uint32_t> title_end = title_ends(ctx, matched);
   // Every rule starts at a title, an initial or a name word: most tokens are
-  // none, and the loop visits only `starts` (in text order: from its end).
-  std::vector<std::uint32_t> starts;
-  const std::vector<std::uint32_t> title_end = title_ends(ctx, names, starts);
+  // none. Those are among Context::cap_tokens, but for titles matched on
+  // tokens of other shapes (lowercase TITLE entries, "actor"): `others` lists
+  // those, then n as an end mark. The loop walks both in text order and skips
+  // the tokens that are neither.
+  std::vector<std::uint32_t> others;
+  for (const std::uint32_t i : matched) {
+    if (!cap_shape(ctx, i) && ctx.token(i).shape != Shape::Alnum) others.push_back(i);
+  }
+  others.push_back(static_cast<std::uint32_t>(n));
+  const std::uint32_t* cap = ctx.cap_tokens.begin();
+  const std::uint32_t* const cap_end = ctx.cap_tokens.end();
+  const std::uint32_t* other = others.data();
   // The name scanned after a title: it starts at a name word, a later start,
   // whose own rules then reuse the scan (one slot: starts come in text order).
   std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
-  for (std::size_t s = starts.size(); s-- > 0;) {
-    const std::size_t i = starts[s];
+  for (;;) {
+    std::size_t i;
+    if (cap != cap_end && *cap < *other) {
+      i = *cap++;
+    } else if (*other < n) {
+      i = *other++;
+    } else {
+      break;
+    }
+    if (title_end[i] == 0 && !names.any(i)) continue;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
     // initials, given, context and country_paren rules.
     std::size_t name4 = kNotScanned, name3 = 0;

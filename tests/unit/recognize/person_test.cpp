@@ -191,3 +191,18 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   const newsner::recognize::Context ctx(tt, names_test::matcher());
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
 }
+
+// title_ends finds abbreviated and plural titles in one forward walk over the
+// capitalized tokens (a plural title starts up to 3 words before its plural
+// word, in one run of capitalized words) and chains titles in a row over the
+// titles only; the rule loop visits titles matched on lowercase words
+// ("actor") in text order among the capitalized tokens.
+TEST_CASE("person: lowercase titles, abbreviations and plural titles in a row") {
+  CHECK(persons("Oscar-winning actor Tom Hanks met activist Greta Thunberg.", "person.title") ==
+        "Tom Hanks/PERSON | Greta Thunberg/PERSON");
+  CHECK(persons("Senior Deputy Foreign Ministers Ivan Petrenko and Sgt Ministers Bo Li and PM Secretaries Anna "
+                "Berg met. Foreign Minister Secretaries Kenji Sato went.",
+                "person.title") == "Ivan Petrenko/PERSON | Bo Li/PERSON | Anna Berg/PERSON | Kenji Sato/PERSON");
+  CHECK(persons("The Ministers Ivan Petrenko and Deputy Ministers Ministers Bo Li met.", "person.title") ==
+        "Ivan Petrenko/PERSON | Bo Li/PERSON");
+}
