@@ -206,3 +206,25 @@ TEST_CASE("person: lowercase titles, abbreviations and plural titles in a row") 
   CHECK(persons("The Ministers Ivan Petrenko and Deputy Ministers Ministers Bo Li met.", "person.title") ==
         "Ivan Petrenko/PERSON | Bo Li/PERSON");
 }
+
+// is_name_word answers most capitalized words from one test of their bits;
+// each bit that says no must still say no ("Monday", "German", "Bank", "Sgt"
+// before a name, "President" before a name, "Prime" of "Prime Minister",
+// "Supt" and "Bros" known only to Context's lexicon).
+TEST_CASE("person: words that are no name words, each for its own reason") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "On Monday German Bank Sgt Pepper met President Obama, Prime Minister Abe and May Kevin. Supt Holt and Det "
+      "Holt of Smith Bros said.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  std::string yes, no;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (!ctx.is_cap(i)) continue;
+    CHECK(names.name_word(i) == newsner::recognize::is_name_word(ctx, i));
+    (names.name_word(i) ? yes : no).append(ctx.surface(i)).append(" ");
+  }
+  CHECK(yes == "Pepper Obama Abe May Kevin Holt Holt Smith ");
+  CHECK(no == "On Monday German Bank Sgt President Prime Minister Supt Det Bros ");
+}
