@@ -290,8 +290,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (!weak && surname) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
+    // The rules below start at the first word of a run of name words only
+    // (given_alone too: it wants no capitalized word before i, and a name word
+    // is capitalized): the later words of a name stop here.
+    if (!first_word) continue;
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (first_word && unknown_cap_word(ctx, names, i)) {
+    if (unknown_cap_word(ctx, names, i)) {
       scan_here();
       const std::size_t e = name3;
       if (e >= i + 2) {
@@ -318,7 +322,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // A verb of saying next to i first: few name words have one ("said" is one
     // of the kLexSpeech words, so verb_before implies it too).
     const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
-    if (speech_near && first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
+    if (speech_near && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
@@ -329,7 +333,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (first_word && !ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (!ctx.country[i] && name_goes_on(ctx, names, i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;

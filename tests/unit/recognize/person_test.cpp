@@ -141,6 +141,9 @@ TEST_CASE("person: country in parentheses after names of every shape") {
   CHECK(persons("5. Dirk van Dijk (Netherlands) 11.07", "person.country_paren") == "Dirk van Dijk/PERSON");
   CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
   CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
+  // Only from the first word of a name: not again from "Maria".
+  CHECK(persons("8. Anna Maria Kowalczyk (Poland) 11.12", "person.country_paren") ==
+        "Anna Maria Kowalczyk/PERSON");
 }
 
 // NameShape::scan_name_4_3 gives scan_name(b, 4) and scan_name(b, 3) from one
