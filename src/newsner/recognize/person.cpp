@@ -45,58 +45,45 @@ std::uint64_t singular_hash(std::string_view f) {
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
-// The singular hashes of the last plural_form_at words seen, by token: the
-// up to 4 starts before a plural word each ask plural_title_end about it, and
-// its hash is computed once.
-struct SingularHashes {
-  std::array<std::size_t, 4> token{kNoToken, kNoToken, kNoToken, kNoToken};
-  std::array<std::uint64_t, 4> hash{};
-  static constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
-
-  std::uint64_t of(const Context& ctx, std::size_t j) {
-    const std::size_t slot = j & 3;
-    if (token[slot] != j) {
-      token[slot] = j;
-      hash[slot] = singular_hash(ctx.folded(j));
+// True when some gazetteer has a TITLE entry under the key with sequence
+// hash `h`.
+bool is_title_key(const Context& ctx, std::uint64_t h) {
+  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+    const auto hit = g.find_hash(h);
+    if (!hit) continue;
+    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+      if (hit->entries[k].cls == EntryClass::Title) return true;
     }
-    return hash[slot];
   }
-};
+  return false;
+}
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-// and Takeo Mori". Returns the end of the longest run of capitalized words from
-// capitalized token i whose last word, made singular, completes a TITLE key
-// ("deputy foreign minister"), or i when none. Called only when a plural_form
-// word is among the run's first 4 words. Keys are looked up by hash
-// (text::sequence_extend over the tokens' fold hashes, as the matcher does), so
-// no key string is built.
-std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& singulars) {
-  std::size_t end = i;
-  std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
-  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
-    if (j > i && ctx.token(j).newline_before) break;
-    if (plural_form_at(ctx, j)) {
-      // The key so far, then the singular word.
-      const std::uint64_t singular = singulars.of(ctx, j);
-      const std::uint64_t h = text::sequence_extend(key, singular);
-      for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
-        const auto hit = g.find_hash(h);
-        if (!hit) continue;
-        for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-          if (hit->entries[k].cls == EntryClass::Title) end = std::max(end, j + 1);
-        }
-      }
-    }
-    key = text::sequence_extend(key, ctx.token(j).fold_hash);
+// and Takeo Mori". For plural_form_at word p, capitalized, and each start k
+// among the (up to 3) capitalized words before it on its line and in its run
+// `run_begin` .. p, and p itself: calls set_end(k, p + 1) when the words k ..
+// p - 1 and p made singular form a TITLE key ("deputy foreign minister").
+// One lookup per start and plural word, each made once. Keys are looked up by
+// hash (text::sequence_extend over the tokens' fold hashes, as the matcher
+// does), so no key string is built.
+template <typename SetEnd>
+void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, SetEnd&& set_end) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  std::size_t lo = p;
+  while (lo > run_begin && lo + 3 > p && !tokens[lo].newline_before) --lo;
+  const std::uint64_t singular = singular_hash(ctx.folded(p));
+  for (std::size_t k = lo; k <= p; ++k) {
+    std::uint64_t h = text::kSequenceSeed;
+    for (std::size_t j = k; j < p; ++j) h = text::sequence_extend(h, tokens[j].fold_hash);
+    if (is_title_key(ctx, text::sequence_extend(h, singular))) set_end(k, p + 1);
   }
-  return end;
 }
 
 // Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
 // Justice" (titles in a row count as one), or 0 when no title starts there. A
 // title is a TITLE match in its own capitalization (any case on a capitalized
 // word or a capitals line), an abbreviated rank or honorific ("PM", "Sgt",
-// "Insp"), or a plural title (plural_title_end).
+// "Insp"), or a plural title (plural_titles).
 // Also fills `matched` with the tokens that have such a TITLE match, ascending:
 // with Context::cap_tokens, the only tokens where a title can start.
 // Titles are few (a few per hundred tokens): each kind is found from its own
@@ -126,26 +113,17 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint3
     tep[i] = static_cast<std::uint32_t>(std::max<std::size_t>(tep[i], end));
   };
   // Then abbreviated titles and plural titles, from the capitalized tokens.
-  // A plural title starts at most 3 words before its plural word, in the same
-  // run of capitalized tokens (consecutive, all Shape::Capitalized): each such
-  // start is asked once, at the first plural word within its reach.
-  SingularHashes singulars;
   const text::Token* const tokens = ctx.tt.tokens.data();
   const std::uint16_t* const lex = ctx.lex.data();
   std::size_t run_begin = 0;  // first token of the current run of capitalized words
   std::size_t last_cap = n;   // the last capitalized token seen (n: none)
-  std::size_t asked = 0;      // starts before this one have been asked already
   for (const std::uint32_t i : ctx.cap_tokens) {
     const Shape s = tokens[i].shape;
     if ((lex[i] & kLexTitleAbbrev) && s != Shape::Alnum) set_end(i, i + 1);  // cap_shape(i)
     if (s != Shape::Capitalized) continue;
     if (last_cap + 1 != i) run_begin = i;
     last_cap = i;
-    if (!plural_form_at(ctx, i)) continue;
-    for (std::size_t k = std::max({run_begin, i >= 3 ? i - 3 : std::size_t{0}, asked}); k <= i; ++k) {
-      if (const std::size_t p = plural_title_end(ctx, k, singulars); p > k) set_end(k, p);
-    }
-    asked = i + 1;
+    if (plural_form_at(ctx, i)) plural_titles(ctx, i, run_begin, set_end);
   }
   // Then runs, from the right: a title followed by another, with no line
   // break between them, ends where the following run ends.
