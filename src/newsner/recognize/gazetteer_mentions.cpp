@@ -142,6 +142,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const auto type = mention_type(m.cls);
     if (!type) continue;
     const std::size_t b = m.token_begin, e = m.token_end;
+    // A span that starts with a lowercase word is neither in capitals nor
+    // title-cased: only its own capitalization accepts it (below). A sixth of
+    // the matches ("bath", "march") leave here, before any other test.
+    if (!m.exact_case && ctx.token(b).shape == Shape::Lower) continue;
     if (b != group_b || e != group_e) {
       group_b = m.token_begin;
       group_e = m.token_end;

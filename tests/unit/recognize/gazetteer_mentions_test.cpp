@@ -97,3 +97,13 @@ TEST_CASE("gazetteer mentions: one candidate per span and type, never merged acr
   CHECK(kb["New York City"] != "");
   CHECK(kb["Kansas City Chiefs"] != kb["Kansas City"]);
 }
+
+// A match on a lowercase first word is taken only in the entry's own
+// capitalization (tested first, before anything else about the match).
+TEST_CASE("gazetteer mentions: entries written in lowercase") {
+  CHECK(gaz("The agency dpa reported that al-Qaeda claimed it.").find("dpa/ORGANIZATION/news_media") !=
+        std::string::npos);
+  CHECK(gaz("The agency dpa reported that al-Qaeda claimed it.").find("al-Qaeda/ORGANIZATION/parties") !=
+        std::string::npos);
+  CHECK(gaz("He sold it on ebay and flew to tokyo.") == "");
+}
