@@ -116,15 +116,24 @@ float list_prior(ListKind list, std::uint32_t population) {
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
-  // Per candidate in `out`: score and population of the entry its kb_id came from.
   // Room for this and the following recognizers' candidates (a guess: about one
   // per four tokens in entity-dense news), so that `out` rarely moves them.
   out.reserve(out.size() + ctx.size() / 4);
-  std::vector<std::uint32_t> best_population(out.size(), 0);
-  std::vector<float> best_score(out.size(), 0.0f);
-  best_population.reserve(out.capacity());
-  best_score.reserve(out.capacity());
   ListKinds lists(ctx.matcher);
+  // The matcher gives all matches of one token span together (one key, its
+  // entries in a row): the candidates of a span are all made while its matches
+  // are read, so "this span's candidate of this type" is one of the (at most
+  // three) made since the span began, kept here with the score and population
+  // of the entry its kb_id came from. (Candidates already in `out` are not
+  // merged with: the pipeline calls this first.)
+  struct Made {
+    std::size_t index;  // into `out`; kNone when none yet
+    float score;
+    std::uint32_t population;
+  };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::array<Made, 3> made{};  // by EntityType (Person, Location, Organization)
+  std::uint32_t group_b = Context::kNone, group_e = Context::kNone;
   // Only the mention classes' matches (Context lists them): most matches are
   // common words and other evidence classes.
   const gazetteer::Match* const matches = ctx.matches.data();
@@ -132,11 +141,20 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const gazetteer::Match& m = matches[k_match];
     const auto type = mention_type(m.cls);
     if (!type) continue;
+    const std::size_t b = m.token_begin, e = m.token_end;
+    // A span that starts with a lowercase word is neither in capitals nor
+    // title-cased: only its own capitalization accepts it (below). A sixth of
+    // the matches ("bath", "march") leave here, before any other test.
+    if (!m.exact_case && ctx.token(b).shape == Shape::Lower) continue;
+    if (b != group_b || e != group_e) {
+      group_b = m.token_begin;
+      group_e = m.token_end;
+      for (Made& x : made) x.index = kNone;
+    }
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);
     const bool ambiguous = (m.flags & gazetteer::kAmbiguous) != 0;
-    const std::size_t b = m.token_begin, e = m.token_end;
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
     // A country in capitals is the country anywhere ("BRITAIN" in a table row).
@@ -152,15 +170,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
     // the state over a WordNet sense), then the most populous.
-    const Span span = ctx.span(b, e);
-    Candidate* same = nullptr;  // this span's candidate of this type, if any
-    for (auto it = out.rbegin(); it != out.rend() && it->span.begin == span.begin; ++it) {
-      if (it->span == span && it->type == *type) {
-        same = &*it;
-        break;
-      }
-    }
-    const std::size_t k = same ? static_cast<std::size_t>(same - out.data()) : 0;
+    Made& mine = made[static_cast<std::size_t>(*type)];
+    Candidate* same = mine.index != kNone ? &out[mine.index] : nullptr;  // this span's candidate of this type
     // The entry record is a random read into a large array, often a cache miss:
     // skip it when the match cannot change the candidate. Its score (below) is
     // at most `bound`; a lower one neither takes the kb_id nor raises the score
@@ -168,7 +179,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
                         : list == ListKind::Cities ? list_prior(list, 1000000)
                                                    : list_prior(list, 0);
-    if (same && !same->kb_id.empty() && bound < best_score[k]) continue;
+    if (same && !same->kb_id.empty() && bound < mine.score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
     // "Washington" the government (a generic-list sense) is first of all the city.
@@ -193,21 +204,20 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     }
     if (same) {
       const bool better = !entry.kb_id.empty() &&
-                          (same->kb_id.empty() || score > best_score[k] ||
-                           (score == best_score[k] && entry.population > best_population[k]));
+                          (same->kb_id.empty() || score > mine.score ||
+                           (score == mine.score && entry.population > mine.population));
       if (better) {
         same->kb_id = entry.kb_id;
-        best_score[k] = score;
-        best_population[k] = entry.population;
+        mine.score = score;
+        mine.population = entry.population;
       }
       if (score > same->score) same->score = score;
       continue;
     }
-    best_population.push_back(entry.population);  // both stay as long as `out`
-    best_score.push_back(score);
+    mine = {out.size(), score, entry.population};
     Candidate& c = out.emplace_back();
     c.type = *type;
-    c.span = span;
+    c.span = ctx.span(b, e);
     c.token_begin = static_cast<std::uint32_t>(b);
     c.token_end = static_cast<std::uint32_t>(e);
     c.score = score;

@@ -158,44 +158,37 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
   }
 }
 
-// The lines that may open with a dateline and the place words (where every
-// other rule starts), from Context's token lists.
-struct LocStarts {
-  std::vector<std::uint32_t> lines;   // (first token, line end) pairs, for datelines()
-  std::vector<std::uint32_t> places;  // place_word tokens
-
-  explicit LocStarts(const Context& ctx) {
-    // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
-    for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
-      const std::size_t b = ctx.line_starts[l];
-      const Shape s = ctx.token(b).shape;
-      if (s == Shape::Capitalized || s == Shape::AllCaps || is_char(ctx, b, '(')) {
-        lines.push_back(static_cast<std::uint32_t>(b));
-        lines.push_back(ctx.line_starts[l + 1]);
-      }
-    }
-    // The per-token arrays in locals: the push_backs below may alias anything,
-    // so arrays read through `ctx` would be reloaded on every token.
-    const text::Token* const tokens = ctx.tt.tokens.data();
-    const std::uint16_t* const lex = ctx.lex.data();
-    const std::uint16_t* const classes = ctx.token_classes.data();
-    const std::uint8_t* const caps_line = ctx.caps_line.data();
-    places.reserve(ctx.cap_tokens.size());
-    // place_word() on the local arrays; only cap_tokens can be place words.
-    for (const std::uint32_t i : ctx.cap_tokens) {
-      if (place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) places.push_back(i);
+// The lines that may open with a dateline, as (first token, line end) pairs,
+// from Context's line list.
+std::vector<std::uint32_t> dateline_lines(const Context& ctx) {
+  std::vector<std::uint32_t> lines;
+  // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
+  for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
+    const std::size_t b = ctx.line_starts[l];
+    const Shape s = ctx.token(b).shape;
+    if (s == Shape::Capitalized || s == Shape::AllCaps || is_char(ctx, b, '(')) {
+      lines.push_back(static_cast<std::uint32_t>(b));
+      lines.push_back(ctx.line_starts[l + 1]);
     }
   }
-};
+  return lines;
+}
 
 }  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  const LocStarts starts(ctx);
-  datelines(ctx, starts.lines, out);
-  // Every rule below starts at a place word.
-  for (const std::size_t i : starts.places) {
+  datelines(ctx, dateline_lines(ctx), out);
+  // Every rule below starts at a place word, and only Context::cap_tokens can
+  // be one: the loop tests them there (no list of place words is built), on
+  // the per-token arrays in locals (an emit() stores into `out`, which may
+  // alias anything: through `ctx` they would be reloaded for every token).
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  const std::uint16_t* const classes = ctx.token_classes.data();
+  const std::uint8_t* const caps_line = ctx.caps_line.data();
+  for (const std::size_t i : ctx.cap_tokens) {
+    if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
     const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {

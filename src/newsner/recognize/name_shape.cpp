@@ -30,6 +30,13 @@ inline bool name_word_of(const text::Token* tokens, std::size_t n, std::size_t i
                          std::uint16_t lex, std::uint16_t classes, std::uint16_t strong) {
   const Shape s = tokens[i].shape;
   if (s != Shape::Capitalized && s != Shape::Mixed && s != Shape::AllCaps) return false;
+  // Most capitalized words carry none of the bits tested below: one test
+  // answers for them (outside capitals the tests below can only say no on
+  // one of these bits).
+  constexpr std::uint16_t kNoLex = kLexFunction | kLexTitleStart | kLexTitleAbbrev | kLexOrgHead | kLexCalendar;
+  constexpr std::uint16_t kNoClasses =
+      class_bit(EntryClass::Title) | class_bit(EntryClass::OrgHead) | class_bit(EntryClass::Demonym);
+  if (s != Shape::AllCaps && !(lex & kNoLex) && !(classes & kNoClasses)) return true;
   const bool caps = s == Shape::AllCaps && caps_line;
   if (s == Shape::AllCaps && !caps) return false;
   const auto has = [&](EntryClass c) { return (classes & class_bit(c)) != 0; };

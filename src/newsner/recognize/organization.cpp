@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
@@ -210,11 +213,11 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
 }
 
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
-// on their line, not on a capitals line).
+// on their line, not on a capitals line) that pass team_evidence_in_reach and
+// team_cue_near (a few in a hundred).
 void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (const std::size_t i : starts) {
-    if (!team_evidence_in_reach(ctx, i) || !team_cue_near(ctx, i)) continue;
     // team_chunk looks at most 6 tokens ahead: no need for the whole line.
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
@@ -333,9 +336,30 @@ bool is_camel_name(std::string_view s) {
   return false;
 }
 
+// False when bytes [3, size - 1) of token i (size 6 to 12) surely hold no
+// ASCII capital, where is_camel_name's inner capital would be: 8 bytes from
+// byte 3 tested at once (most capitalized words have none, and the byte loop
+// cost more than the rest of the rule). True otherwise, and for tokens it does
+// not test (longer, near the end of the text, or a big-endian machine).
+bool may_have_inner_capital(const Context& ctx, std::size_t i) {
+  const Span sp = ctx.token(i).span;
+  const std::size_t size = sp.size();
+  if constexpr (std::endian::native != std::endian::little) return true;
+  if (size > 12 || sp.begin + 11 > ctx.tt.text.size()) return true;
+  std::uint64_t x;
+  std::memcpy(&x, ctx.tt.text.data() + sp.begin + 3, 8);  // inside the text, maybe past the token
+  // Per byte b (its 7 low bits: no carry leaves a byte): b + 0x3F sets the
+  // high bit when b >= 'A', b + 0x25 when b > 'Z'; ~x drops bytes >= 0x80 (UTF-8).
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  const std::uint64_t low = x & ~kHigh;
+  std::uint64_t capitals = (low + 0x3F3F3F3F3F3F3F3Fu) & ~(low + 0x2525252525252525u) & ~x & kHigh;
+  capitals &= ~std::uint64_t{0} >> (8 * (12 - size));  // bytes 3 .. size - 2 (little-endian: the low ones)
+  return capitals != 0;
+}
+
 // org.camel at capitalized token i.
 void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
-  if (!is_camel_name(ctx.surface(i))) return;
+  if (!may_have_inner_capital(ctx, i) || !is_camel_name(ctx.surface(i))) return;
   if (ctx.has(i, EntryClass::GivenName) || ctx.has(i, EntryClass::Surname) || ctx.has(i, EntryClass::Location) ||
       ctx.has(i, EntryClass::Person)) {
     return;
@@ -349,7 +373,7 @@ void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
 // so candidates come out in the same order as from one pass per rule.
 struct OrgStarts {
   std::vector<std::uint32_t> lines;  // (first token, line end) of lines that may open with a team chunk
-  std::vector<std::uint32_t> team;   // team_context slot starts (sports documents only)
+  std::vector<std::uint32_t> team;   // team_context slot starts with evidence and a cue near (sports documents only)
   std::vector<std::uint32_t> role;   // role_start tokens
   std::vector<std::uint32_t> heads;  // organization heads that are org words
 
@@ -368,16 +392,29 @@ struct OrgStarts {
       if (i + 2 < n && role_start(ctx, i)) role.push_back(i);
     }
     // Every other start is capitalized, in capitals, mixed or alphanumeric.
+    // (The per-token arrays in locals: the stores below may alias anything, so
+    // arrays read through `ctx` would be reloaded on every token.)
+    const text::Token* const tokens = ctx.tt.tokens.data();
+    const std::uint16_t* const lex = ctx.lex.data();
+    const std::uint16_t* const classes = ctx.token_classes.data();
+    const std::uint8_t* const caps_line = ctx.caps_line.data();
+    const bool sports = ctx.sports;
     for (const std::uint32_t i : ctx.cap_tokens) {
-      const text::Token& t = ctx.token(i);
+      const text::Token& t = tokens[i];
       const Shape s = t.shape;
       if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
-      // A slot starts at the first capitalized word of a run on its line.
-      if (s != Shape::Alnum && ctx.sports && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) &&
-          !ctx.caps_line[i]) {
+      // A slot starts at the first capitalized word of a run on its line. Its
+      // two cheap tests are made here, while the token is at hand: few slots
+      // pass them, and team_context gets only those.
+      if (s != Shape::Alnum && sports && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) && !caps_line[i] &&
+          team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
         team.push_back(i);
       }
-      if (ctx.is_org_head(i) && is_org_word(ctx, i)) heads.push_back(i);
+      // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
+      if (((classes[i] & class_bit(EntryClass::OrgHead)) || (lex[i] & kLexOrgHead)) &&
+          !(lex[i] & (kLexFunction | kLexWeakStart | kLexCalendar))) {
+        heads.push_back(i);
+      }
     }
   }
 };

@@ -45,66 +45,55 @@ std::uint64_t singular_hash(std::string_view f) {
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
-// The singular hashes of the last plural_form_at words seen, by token: the
-// right-to-left walk of title_ends asks plural_title_end about up to 4 starts
-// whose runs hold the same plural word, and its hash is computed once.
-struct SingularHashes {
-  std::array<std::size_t, 4> token{kNoToken, kNoToken, kNoToken, kNoToken};
-  std::array<std::uint64_t, 4> hash{};
-  static constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
-
-  std::uint64_t of(const Context& ctx, std::size_t j) {
-    const std::size_t slot = j & 3;
-    if (token[slot] != j) {
-      token[slot] = j;
-      hash[slot] = singular_hash(ctx.folded(j));
+// True when some gazetteer has a TITLE entry under the key with sequence
+// hash `h`.
+bool is_title_key(const Context& ctx, std::uint64_t h) {
+  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+    const auto hit = g.find_hash(h);
+    if (!hit) continue;
+    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+      if (hit->entries[k].cls == EntryClass::Title) return true;
     }
-    return hash[slot];
   }
-};
+  return false;
+}
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-// and Takeo Mori". Returns the end of the longest run of capitalized words from
-// capitalized token i whose last word, made singular, completes a TITLE key
-// ("deputy foreign minister"), or i when none. Called only when a plural_form
-// word is among the run's first 4 words. Keys are looked up by hash
-// (text::sequence_extend over the tokens' fold hashes, as the matcher does), so
-// no key string is built.
-std::size_t plural_title_end(const Context& ctx, std::size_t i, SingularHashes& singulars) {
-  std::size_t end = i;
-  std::uint64_t key = text::kSequenceSeed;  // hash of the folded tokens i .. j-1
-  for (std::size_t j = i; j < ctx.size() && j < i + 4 && ctx.token(j).shape == Shape::Capitalized; ++j) {
-    if (j > i && ctx.token(j).newline_before) break;
-    if (plural_form_at(ctx, j)) {
-      // The key so far, then the singular word.
-      const std::uint64_t singular = singulars.of(ctx, j);
-      const std::uint64_t h = text::sequence_extend(key, singular);
-      for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
-        const auto hit = g.find_hash(h);
-        if (!hit) continue;
-        for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-          if (hit->entries[k].cls == EntryClass::Title) end = std::max(end, j + 1);
-        }
-      }
-    }
-    key = text::sequence_extend(key, ctx.token(j).fold_hash);
+// and Takeo Mori". For plural_form_at word p, capitalized, and each start k
+// among the (up to 3) capitalized words before it on its line and in its run
+// `run_begin` .. p, and p itself: calls set_end(k, p + 1) when the words k ..
+// p - 1 and p made singular form a TITLE key ("deputy foreign minister").
+// One lookup per start and plural word, each made once. Keys are looked up by
+// hash (text::sequence_extend over the tokens' fold hashes, as the matcher
+// does), so no key string is built.
+template <typename SetEnd>
+void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, SetEnd&& set_end) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  std::size_t lo = p;
+  while (lo > run_begin && lo + 3 > p && !tokens[lo].newline_before) --lo;
+  const std::uint64_t singular = singular_hash(ctx.folded(p));
+  for (std::size_t k = lo; k <= p; ++k) {
+    std::uint64_t h = text::kSequenceSeed;
+    for (std::size_t j = k; j < p; ++j) h = text::sequence_extend(h, tokens[j].fold_hash);
+    if (is_title_key(ctx, text::sequence_extend(h, singular))) set_end(k, p + 1);
   }
-  return end;
 }
 
 // Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
 // Justice" (titles in a row count as one), or 0 when no title starts there. A
 // title is a TITLE match in its own capitalization (any case on a capitalized
 // word or a capitals line), an abbreviated rank or honorific ("PM", "Sgt",
-// "Insp"), or a plural title (plural_title_end).
-// Also fills `starts` with the tokens where a person rule may start, a title
-// or names.any(), in DESCENDING order.
-std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names, std::vector<std::uint32_t>& starts) {
+// "Insp"), or a plural title (plural_titles).
+// Also fills `matched` with the tokens that have such a TITLE match, ascending:
+// with Context::cap_tokens, the only tokens where a title can start.
+// Titles are few (a few per hundred tokens): each kind is found from its own
+// sparse source and the runs are chained over the titles only, not over every
+// capitalized token.
+std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint32_t>& matched) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: Context lists them, and this visits those, not every token's matches.
   std::vector<std::uint32_t> te(n, 0);
-  std::vector<std::uint32_t> matched;  // tokens with such a match, ascending
   // (Pointers in locals: the stores to `te` may alias ctx's members, which
   // would otherwise be reloaded for every match.)
   const gazetteer::Match* const mts = ctx.matches.data();
@@ -117,41 +106,32 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, const NameShape& names
       tep[i] = m.token_end;
     }
   }
+  // Every token given a title end, in any order (sorted below).
+  std::vector<std::uint32_t> titles(matched);
+  const auto set_end = [&](std::size_t i, std::size_t end) {
+    if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));
+    tep[i] = static_cast<std::uint32_t>(std::max<std::size_t>(tep[i], end));
+  };
+  // Then abbreviated titles and plural titles, from the capitalized tokens.
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  std::size_t run_begin = 0;  // first token of the current run of capitalized words
+  std::size_t last_cap = n;   // the last capitalized token seen (n: none)
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    const Shape s = tokens[i].shape;
+    if ((lex[i] & kLexTitleAbbrev) && s != Shape::Alnum) set_end(i, i + 1);  // cap_shape(i)
+    if (s != Shape::Capitalized) continue;
+    if (last_cap + 1 != i) run_begin = i;
+    last_cap = i;
+    if (plural_form_at(ctx, i)) plural_titles(ctx, i, run_begin, set_end);
+  }
   // Then runs, from the right: a title followed by another, with no line
-  // break between them, ends where the following run ends. Only tokens with a
-  // TITLE match or cap_shape() can start a title: the walk visits those (the
-  // union of `matched` and Context::cap_tokens), not every token. (cap_tokens
-  // also holds alphanumeric tokens: without a TITLE match they end a run of
-  // capitalized words, as a token skipped would, and get no title end.)
-  // The nearest plural_form_at word in i's run of capitalized words, if any.
-  constexpr std::size_t kNoPlural = static_cast<std::size_t>(-1);
-  std::size_t plural = kNoPlural;
-  SingularHashes singulars;
-  const IndexList& caps = ctx.cap_tokens;
-  std::size_t a = caps.size(), b = matched.size();
-  std::size_t prev = n;  // the token visited before i (to its right)
-  starts.reserve(a + b);
-  while (a > 0 || b > 0) {
-    std::size_t i;
-    if (b == 0 || (a > 0 && caps[a - 1] >= matched[b - 1])) {
-      i = caps[--a];
-      if (b > 0 && matched[b - 1] == i) --b;
-    } else {
-      i = matched[--b];
-    }
-    const bool capitalized = ctx.token(i).shape == Shape::Capitalized;
-    // Tokens skipped between i and prev are not capitalized: they end a run.
-    if (!capitalized || prev != i + 1) plural = kNoPlural;
-    if (capitalized && plural_form_at(ctx, i)) plural = i;
-    prev = i;
-    std::size_t next = te[i];
-    if ((ctx.lex[i] & kLexTitleAbbrev) && cap_shape(ctx, i)) next = std::max(next, i + 1);
-    if (capitalized && plural != kNoPlural && plural < i + 4) {
-      if (const std::size_t p = plural_title_end(ctx, i, singulars); p > i) next = std::max(next, p);
-    }
-    const bool chain = next > i && next < n && te[next] != 0 && !ctx.token(next).newline_before;
-    te[i] = static_cast<std::uint32_t>(chain ? te[next] : next);
-    if (te[i] != 0 || names.any(i)) starts.push_back(static_cast<std::uint32_t>(i));
+  // break between them, ends where the following run ends.
+  std::sort(titles.begin(), titles.end());
+  for (std::size_t t = titles.size(); t-- > 0;) {
+    const std::size_t i = titles[t];
+    const std::size_t next = tep[i];
+    if (next < n && tep[next] != 0 && !tokens[next].newline_before) tep[i] = tep[next];
   }
   return te;
 }
@@ -197,15 +177,34 @@ bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const NameShape names(ctx);
+  std::vector<std::uint32_t> matched;
+  const std::vector<std::uint32_t> title_end = title_ends(ctx, matched);
   // Every rule starts at a title, an initial or a name word: most tokens are
-  // none, and the loop visits only `starts` (in text order: from its end).
-  std::vector<std::uint32_t> starts;
-  const std::vector<std::uint32_t> title_end = title_ends(ctx, names, starts);
+  // none. Those are among Context::cap_tokens, but for titles matched on
+  // tokens of other shapes (lowercase TITLE entries, "actor"): `others` lists
+  // those, then n as an end mark. The loop walks both in text order and skips
+  // the tokens that are neither.
+  std::vector<std::uint32_t> others;
+  for (const std::uint32_t i : matched) {
+    if (!cap_shape(ctx, i) && ctx.token(i).shape != Shape::Alnum) others.push_back(i);
+  }
+  others.push_back(static_cast<std::uint32_t>(n));
+  const std::uint32_t* cap = ctx.cap_tokens.begin();
+  const std::uint32_t* const cap_end = ctx.cap_tokens.end();
+  const std::uint32_t* other = others.data();
   // The name scanned after a title: it starts at a name word, a later start,
   // whose own rules then reuse the scan (one slot: starts come in text order).
   std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
-  for (std::size_t s = starts.size(); s-- > 0;) {
-    const std::size_t i = starts[s];
+  for (;;) {
+    std::size_t i;
+    if (cap != cap_end && *cap < *other) {
+      i = *cap++;
+    } else if (*other < n) {
+      i = *other++;
+    } else {
+      break;
+    }
+    if (title_end[i] == 0 && !names.any(i)) continue;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
     // initials, given, context and country_paren rules.
     std::size_t name4 = kNotScanned, name3 = 0;
@@ -269,8 +268,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (!weak && surname) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
+    // The rules below start at the first word of a run of name words only
+    // (given_alone too: it wants no capitalized word before i, and a name word
+    // is capitalized): the later words of a name stop here.
+    if (!first_word) continue;
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (first_word && unknown_cap_word(ctx, names, i)) {
+    if (unknown_cap_word(ctx, names, i)) {
       scan_here();
       const std::size_t e = name3;
       if (e >= i + 2) {
@@ -297,7 +300,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // A verb of saying next to i first: few name words have one ("said" is one
     // of the kLexSpeech words, so verb_before implies it too).
     const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
-    if (speech_near && first_word && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
+    if (speech_near && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
@@ -308,7 +311,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (first_word && !ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (!ctx.country[i] && name_goes_on(ctx, names, i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;

@@ -1,6 +1,8 @@
 // Gazetteer recognizer: acceptance by case, list priors and ambiguity.
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include <map>
+
 #include "names_fixture.hpp"
 
 using names_test::candidates;
@@ -61,4 +63,47 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   CHECK(kb_of(text, "Victoria") == "geonames:1819729");
   CHECK(kb_of(text, "Paris") == "geonames:2988507");
   CHECK(kb_of(text, "Springfield") == "geonames:4409896");
+}
+
+// The candidate a match merges into is found among those made for its own
+// span (the matcher gives one span's matches in a row): a longer span at the
+// same start, the same span again later, and other types on the same span
+// each keep a candidate of their own.
+TEST_CASE("gazetteer mentions: one candidate per span and type, never merged across spans") {
+  static newsner::text::Tokenizer tok;
+  const std::string text = "Flights to New York City resumed. New York and New York City. Kansas City Chiefs won.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  std::vector<newsner::Candidate> out;
+  newsner::recognize::recognize_gazetteer_mentions(ctx, out);
+  std::map<std::string, int> count;   // "span/type" -> candidates
+  std::map<std::string, std::string> kb;
+  for (const auto& c : out) {
+    const std::string key = text.substr(c.span.begin, c.span.size()) + "/" + names_test::type_name(c.type) + "@" +
+                            std::to_string(c.span.begin);
+    ++count[key];
+    kb[text.substr(c.span.begin, c.span.size())] = std::string(c.kb_id);
+  }
+  for (const auto& [key, n] : count) {
+    INFO(key);
+    CHECK(n == 1);
+  }
+  CHECK(count.count("New York City/LOCATION@11") == 1);
+  CHECK(count.count("New York/LOCATION@11") == 1);
+  CHECK(count.count("New York/LOCATION@34") == 1);
+  CHECK(count.count("New York City/LOCATION@47") == 1);
+  // Each span keeps the kb_id of its own entries.
+  CHECK(kb["New York"] == "geonames:5128581");
+  CHECK(kb["New York City"] != "");
+  CHECK(kb["Kansas City Chiefs"] != kb["Kansas City"]);
+}
+
+// A match on a lowercase first word is taken only in the entry's own
+// capitalization (tested first, before anything else about the match).
+TEST_CASE("gazetteer mentions: entries written in lowercase") {
+  CHECK(gaz("The agency dpa reported that al-Qaeda claimed it.").find("dpa/ORGANIZATION/news_media") !=
+        std::string::npos);
+  CHECK(gaz("The agency dpa reported that al-Qaeda claimed it.").find("al-Qaeda/ORGANIZATION/parties") !=
+        std::string::npos);
+  CHECK(gaz("He sold it on ebay and flew to tokyo.") == "");
 }

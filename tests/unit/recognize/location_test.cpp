@@ -74,6 +74,11 @@ TEST_CASE("location: one pass over lines and place words") {
         "Southern Kuril Islands/LOCATION | Mount Fuji/LOCATION");
   CHECK(locs("Ships crossed the Barents Sea and Lake Baikal froze.", "loc.feature") ==
         "Barents Sea/LOCATION | Lake Baikal/LOCATION");
+  // The rules start at place words, tested among Context::cap_tokens: words in
+  // capitals count on a capitals line only, alphanumeric tokens never.
+  CHECK(locs("STORMS SWEPT THE SOUTHERN KURIL ISLANDS", "loc.feature") == "SOUTHERN KURIL ISLANDS/LOCATION");
+  CHECK(locs("Storms swept the Kuril ISLANDS and MOUNT Fuji.", "loc.feature") == "");
+  CHECK(locs("The G7 Islands and A4 Mount Fuji.", "loc.feature") == "Mount Fuji/LOCATION");
 }
 
 // loc.context tests the locative preposition before the word first: the

@@ -156,3 +156,25 @@ TEST_CASE("organization: role and head rules start at role nouns and alphanumeri
   CHECK(orgs(text, "org.role") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
   CHECK(orgs(text, "org.head") == "3M Co./ORGANIZATION | X5 Retail Group/ORGANIZATION");
 }
+
+// org.camel tests 8 bytes at once for a capital inside words of 6 to 12 bytes
+// (may_have_inner_capital) before its byte loop: every length, a capital at
+// the first and last place the rule looks (bytes 3 and size - 2) or just
+// outside them, and words at the very end of the text, must give what the
+// byte loop alone gives.
+TEST_CASE("organization: camel names of every length and capital position") {
+  // (word, a camel name?) Capitals at byte 2 or at the last byte do not count.
+  const std::vector<std::pair<std::string, bool>> words = {
+      {"KelCorp", true},     {"KelpCo", true},         {"KeLpcorp", false},      {"Kelpcorp", false},
+      {"KelpcO", false},     {"KelpcorpX", false},     {"KelpcorpXy", true},     {"KelpcorpbaNk", true},
+      {"KelpcorpbanK", false}, {"KelpcorpbankX", false}, {"KelpcorpbanKs", true}, {"Kelpcorpbankhouse", false},
+      {"KelpcorpbankhoUse", true}, {"Kelpcorpbank", false}, {"K\xC3\xA9lpCorp", false}, {"KelpZorp", true},
+      {"KelpAorp", true},      {"Kelp@orp", false},      {"Kelp[orp", false}};
+  for (const auto& [word, camel] : words) {
+    INFO(word);
+    const std::string expect = camel ? word + "/ORGANIZATION" : "";
+    CHECK(orgs("Shares of " + word + " rose.", "org.camel") == expect);
+    CHECK(orgs("Shares of " + word, "org.camel") == expect);  // the word ends the text
+    CHECK(orgs(word, "org.camel") == expect);
+  }
+}

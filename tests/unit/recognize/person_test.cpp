@@ -141,6 +141,9 @@ TEST_CASE("person: country in parentheses after names of every shape") {
   CHECK(persons("5. Dirk van Dijk (Netherlands) 11.07", "person.country_paren") == "Dirk van Dijk/PERSON");
   CHECK(persons("6. Marta J. Kowalczyk (Poland) 11.09", "person.country_paren") == "Marta J. Kowalczyk/PERSON");
   CHECK(persons("7. Kowalczyk (Poland) 11.10", "person.country_paren") == "");
+  // Only from the first word of a name: not again from "Maria".
+  CHECK(persons("8. Anna Maria Kowalczyk (Poland) 11.12", "person.country_paren") ==
+        "Anna Maria Kowalczyk/PERSON");
 }
 
 // NameShape::scan_name_4_3 gives scan_name(b, 4) and scan_name(b, 3) from one
@@ -190,4 +193,41 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   const auto tt = tok.tokenize("SAID Said said");
   const newsner::recognize::Context ctx(tt, names_test::matcher());
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
+}
+
+// title_ends finds abbreviated and plural titles in one forward walk over the
+// capitalized tokens (a plural title starts up to 3 words before its plural
+// word, in one run of capitalized words) and chains titles in a row over the
+// titles only; the rule loop visits titles matched on lowercase words
+// ("actor") in text order among the capitalized tokens.
+TEST_CASE("person: lowercase titles, abbreviations and plural titles in a row") {
+  CHECK(persons("Oscar-winning actor Tom Hanks met activist Greta Thunberg.", "person.title") ==
+        "Tom Hanks/PERSON | Greta Thunberg/PERSON");
+  CHECK(persons("Senior Deputy Foreign Ministers Ivan Petrenko and Sgt Ministers Bo Li and PM Secretaries Anna "
+                "Berg met. Foreign Minister Secretaries Kenji Sato went.",
+                "person.title") == "Ivan Petrenko/PERSON | Bo Li/PERSON | Anna Berg/PERSON | Kenji Sato/PERSON");
+  CHECK(persons("The Ministers Ivan Petrenko and Deputy Ministers Ministers Bo Li met.", "person.title") ==
+        "Ivan Petrenko/PERSON | Bo Li/PERSON");
+}
+
+// is_name_word answers most capitalized words from one test of their bits;
+// each bit that says no must still say no ("Monday", "German", "Bank", "Sgt"
+// before a name, "President" before a name, "Prime" of "Prime Minister",
+// "Supt" and "Bros" known only to Context's lexicon).
+TEST_CASE("person: words that are no name words, each for its own reason") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "On Monday German Bank Sgt Pepper met President Obama, Prime Minister Abe and May Kevin. Supt Holt and Det "
+      "Holt of Smith Bros said.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  std::string yes, no;
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    if (!ctx.is_cap(i)) continue;
+    CHECK(names.name_word(i) == newsner::recognize::is_name_word(ctx, i));
+    (names.name_word(i) ? yes : no).append(ctx.surface(i)).append(" ");
+  }
+  CHECK(yes == "Pepper Obama Abe May Kevin Holt Holt Smith ");
+  CHECK(no == "On Monday German Bank Sgt President Prime Minister Supt Det Bros ");
 }
