@@ -68,7 +68,10 @@ struct Mention {
   Span span;
   std::string value;
   std::string mod;
-  std::string kb_id;
+  /// A view into the gazetteer image, like Candidate::kb_id: valid while the
+  /// Extractor lives (a copy per mention was a heap allocation for most ids,
+  /// which are longer than std::string's inline buffer).
+  std::string_view kb_id;
   /// Rules and lists behind the mention (for --explain), most decisive first.
   std::vector<std::string_view> evidence;
   /// Index of the sentence that holds the mention's first byte.

@@ -698,12 +698,12 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     Mention& m = out.emplace_back();
     m.type = ch.type;
     m.span = ch.span;
-    if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then
+    if (ch.cand != Chosen::kAdded) {  // most names have no value or mod: no string work then
       Candidate& c = candidates[ch.cand];
       if (!c.value.empty()) m.value = std::move(c.value);
       if (!c.mod.empty()) m.mod = std::move(c.mod);
     }
-    if (!ch.kb_id.empty()) m.kb_id.assign(ch.kb_id);
+    m.kb_id = ch.kb_id;
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
     if (at_token) {
