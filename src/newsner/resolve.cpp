@@ -139,9 +139,11 @@ struct Chosen {
   std::uint64_t key = 0;         // name_key(tb, te), set by the document pass (not for dates)
   std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
 
-  Chosen() = default;
-  // Chosen by the greedy pass. A constructor of its own: emplace_back() with no
-  // arguments value-initializes, which zero-fills the whole record first.
+  // User-provided, like the greedy pass's constructor below: emplace_back() of
+  // a class with implicit constructors value-initializes, which zero-fills the
+  // whole record first.
+  Chosen() noexcept {}
+  // Chosen by the greedy pass.
   Chosen(std::uint32_t index, const Candidate& c)
       : cand(index), type(c.type), score(c.score), span(c.span), rule(c.evidence), kb_id(c.kb_id) {}
 };
