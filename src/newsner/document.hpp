@@ -44,6 +44,12 @@ struct Document {
 /// `evidence` names the rule or list that produced it (static strings, e.g.
 /// "person.title", "gazetteer:cities"), shown by --explain.
 struct Candidate {
+  // User-provided, so that `out.emplace_back()` (how recognizers build one in
+  // place) initializes the members one by one: value-initializing a class with
+  // an implicit default constructor zero-fills the whole record first (a
+  // `rep stos` per candidate, slow to start for 120 bytes).
+  Candidate() noexcept {}
+
   EntityType type = EntityType::Person;
   Span span;
   /// Confidence in [0, 1]; resolution prefers higher when spans tie.
@@ -64,11 +70,16 @@ struct Candidate {
 
 /// A resolved, non-overlapping, typed span in the output.
 struct Mention {
+  Mention() noexcept {}  // no zero-fill before the members' initializers (see Candidate)
+
   EntityType type = EntityType::Person;
   Span span;
   std::string value;
   std::string mod;
-  std::string kb_id;
+  /// A view into the gazetteer image, like Candidate::kb_id: valid while the
+  /// Extractor lives (a copy per mention was a heap allocation for most ids,
+  /// which are longer than std::string's inline buffer).
+  std::string_view kb_id;
   /// Rules and lists behind the mention (for --explain), most decisive first.
   std::vector<std::string_view> evidence;
   /// Index of the sentence that holds the mention's first byte.

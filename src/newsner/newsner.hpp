@@ -12,8 +12,8 @@
 //   if (!ex.ok()) { report(ex.error); }
 //   newsner::Extraction r = ex.value->extract(document);
 //
-// Lifetime: Mention::evidence holds views into the Extractor's gazetteers; they
-//   are valid while the Extractor lives (every other field is owned).
+// Lifetime: Mention::evidence and Mention::kb_id are views into the Extractor's
+//   gazetteers; they are valid while the Extractor lives (every other field is owned).
 // Units: mention spans are [begin, end) in BYTES of Extraction::text (the repaired
 //   text); io/jsonl_writer converts them to code points or UTF-16 units.
 // Thread safety: an Extractor is immutable after create(); call extract() from any

@@ -130,6 +130,7 @@ struct Chosen {
   static constexpr std::uint32_t kAdded = 0xFFFFFFFFu;  // `cand` of a document-pass mention
   std::uint32_t cand = kAdded;  // index into the candidates
   EntityType type = EntityType::Person;
+  bool strings = false;         // the candidate has a value or mod, for the Mention
   float score = 0.5f;
   Span span;
   std::string_view rule;        // the deciding candidate's evidence
@@ -139,11 +140,19 @@ struct Chosen {
   std::uint64_t key = 0;         // name_key(tb, te), set by the document pass (not for dates)
   std::uint32_t extra = 0;       // --explain: index + 1 of its first merged evidence in `Extras`, 0 if none
 
-  Chosen() = default;
-  // Chosen by the greedy pass. A constructor of its own: emplace_back() with no
-  // arguments value-initializes, which zero-fills the whole record first.
+  // User-provided, like the greedy pass's constructor below: emplace_back() of
+  // a class with implicit constructors value-initializes, which zero-fills the
+  // whole record first.
+  Chosen() noexcept {}
+  // Chosen by the greedy pass.
   Chosen(std::uint32_t index, const Candidate& c)
-      : cand(index), type(c.type), score(c.score), span(c.span), rule(c.evidence), kb_id(c.kb_id) {}
+      : cand(index),
+        type(c.type),
+        strings(!c.value.empty() || !c.mod.empty()),
+        score(c.score),
+        span(c.span),
+        rule(c.evidence),
+        kb_id(c.kb_id) {}
 };
 
 // --explain only: evidence of candidates merged into a chosen one (same span and
@@ -663,7 +672,9 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     if (occ.free(c.span)) {
       occ.take(c.span);
       starts.set(c.span.begin, static_cast<std::uint32_t>(chosen.size()));
-      chosen.emplace_back(index, c);
+      Chosen& ch = chosen.emplace_back(index, c);
+      // Its tokens now, while the candidate is at hand (the document pass skips dates).
+      if (c.type != EntityType::Date) token_range(ctx, c, ch);
       continue;
     }
     // Same span and type as a chosen one ("Chancellor [Angela Merkel]" by the title
@@ -682,10 +693,6 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
       *link = added;
     }
   }
-  for (Chosen& c : chosen) {
-    if (c.type == EntityType::Date) continue;  // the document pass skips dates
-    token_range(ctx, candidates[c.cand], c);
-  }
   propagate(ctx, chosen, occ, starts);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second).
@@ -698,12 +705,12 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     Mention& m = out.emplace_back();
     m.type = ch.type;
     m.span = ch.span;
-    if (ch.cand != Chosen::kAdded) {  // most names have no value, mod or kb_id: no string work then
+    if (ch.strings) {  // most names have no value or mod: their candidates are not read again
       Candidate& c = candidates[ch.cand];
       if (!c.value.empty()) m.value = std::move(c.value);
       if (!c.mod.empty()) m.mod = std::move(c.mod);
     }
-    if (!ch.kb_id.empty()) m.kb_id.assign(ch.kb_id);
+    m.kb_id = ch.kb_id;
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;
     if (at_token) {

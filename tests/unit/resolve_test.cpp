@@ -56,6 +56,27 @@ TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is
   CHECK(r.mentions[0].kb_id == "wikidata:Q567");
 }
 
+TEST_CASE("resolve: a mention's kb_id stays valid after later documents (a view into the gazetteer)") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto first = (*ex.value)->extract({"d", "Chancellor Angela Merkel spoke in Tokyo.", std::nullopt});
+  std::vector<std::string> ids;
+  for (const newsner::Mention& m : first.mentions) ids.emplace_back(m.kb_id);
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == "wikidata:Q567");
+  CHECK_FALSE(ids[1].empty());
+  // Other documents on the same thread reuse every per-document buffer.
+  for (int k = 0; k < 3; ++k) {
+    const auto other = (*ex.value)->extract({"d", "Mr Olaf Scholz met officials in Paris and Berlin.", std::nullopt});
+    CHECK_FALSE(other.mentions.empty());
+  }
+  const auto copy = first;  // copies share the views
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    CHECK(first.mentions[k].kb_id == ids[k]);
+    CHECK(copy.mentions[k].kb_id == ids[k]);
+  }
+}
+
 namespace {
 
 // Resolves hand-made candidates over lowercase words (no document-pass
@@ -129,7 +150,7 @@ std::string resolve_kb(const std::string& text,
   for (const newsner::Mention& m : newsner::resolve(ctx, std::move(out), false)) {
     if (!s.empty()) s += " | ";
     s += text.substr(m.span.begin, m.span.size()) + "/" + names_test::type_name(m.type);
-    if (!m.kb_id.empty()) s += "/" + m.kb_id;
+    if (!m.kb_id.empty()) s.append("/").append(m.kb_id);
   }
   return s;
 }

@@ -162,7 +162,8 @@ TEST_CASE("jsonl writer: values, ids and evidence that are not valid UTF-8 come 
   m.evidence = {"gazetteer:\xc3", "ok"};
   r.mentions.push_back(m);
   m.span = {9, 14};
-  m.kb_id = std::string(3000, '\x01') + "\xff";  // long: the repair asks for more room
+  const std::string long_id = std::string(3000, '\x01') + "\xff";  // long: the repair asks for more room
+  m.kb_id = long_id;
   m.value = "\xe2\x82";
   m.evidence = {};
   r.mentions.push_back(m);
