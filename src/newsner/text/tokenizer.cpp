@@ -719,6 +719,7 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
   const int32_t far = reach.longest + 2;  // code points
   int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
   int32_t floor = 0;  // no window starts before this (the end of the last one)
+  int32_t scanned_from = 1, scanned_to = 0;  // the last scan for a clean place (none yet)
   auto flush = [&] {
     if (win_begin < 0) return;
     add_window(s, win_begin, win_end, win_begin == 0 || t.hard(win_begin), t.hard(win_end));
@@ -795,7 +796,17 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
         }
       }
     }
-    while (!t.clean(hi)) U16_FWD_1(s, hi, n);
+    // On to a clean place. Text without one for long ("....", "\"A.\" \"A.\"
+    // ...": no two ordinary characters in a row) would make this scan
+    // quadratic, every terminator reading to the same far clean place: a scan
+    // is not repeated from an hi that an earlier one passed over.
+    if (hi >= scanned_from && hi <= scanned_to) {
+      hi = scanned_to;  // [scanned_from, scanned_to) holds no clean place
+    } else {
+      scanned_from = hi;
+      while (!t.clean(hi)) U16_FWD_1(s, hi, n);
+      scanned_to = hi;
+    }
     // Back: SB7's character before the terminator, and the filter's backward
     // trie. When every abbreviation is ASCII letters and periods ending in '.',
     // the trie reads past this terminator only if it is a '.', then only while

@@ -332,6 +332,23 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
   CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
 }
 
+// Text with no clean place (two ordinary characters in a row) for long: every
+// terminator's window runs on to the same far clean place, which the scan
+// finds once, not once per terminator (1 MB of periods took minutes). The
+// windows must still give the full pass's boundaries, with the clean place
+// at the end, in the middle, or before a separator.
+TEST_CASE("tokenizer: sentence windows over long text without a clean place") {
+  Tokenizer tok;
+  std::u16string periods(20000, u'.'), quotes;
+  for (int k = 0; k < 4000; ++k) quotes += u"\"A.\" ";
+  for (const std::u16string& u :
+       {periods, quotes, quotes + u"Then Mr. Smith left. " + quotes, periods + u"\nMr. X. " + periods + u"ab",
+        u"ab" + quotes + u"\u2029" + quotes + u"cd. Ef"}) {
+    const auto windowed = tok.sentence_ends(u);
+    CHECK(windowed == tok.sentence_ends(u, true));
+  }
+}
+
 TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal their analysis apart") {
   // Tokens of 1 to 9 bytes, words that share their first bytes ("ab", "abc"),
   // differ in case only, and more distinct ones than the tokenizer keeps (so
