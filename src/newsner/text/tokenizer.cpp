@@ -703,6 +703,10 @@ void Tokenizer::Impl::run_batch() {
 void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
   sentence_ends.clear();
   separator_ends.clear();
+  // Empty unless the previous search threw (bad_alloc) with windows queued:
+  // they must not join this text's batch.
+  pieces.clear();
+  batch.clear();
   if (n == 0) return;
   if (full_scan) {
     UErrorCode st = U_ZERO_ERROR;

@@ -1,0 +1,51 @@
+// A Tokenizer whose tokenize() threw (std::bad_alloc: the runner catches it,
+// fails that one document and goes on with the thread's Tokenizer) must give
+// the next document what a fresh one gives. Allocations are made to fail by a
+// replacement of the global operator new, armed only inside this test (per
+// thread; every other allocation of the test binary is a plain malloc).
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include <doctest/doctest.h>
+#include "newsner/text/tokenizer.hpp"
+
+namespace {
+thread_local long fail_countdown = 0;  // > 0: the allocation that brings it to 0 throws
+}  // namespace
+
+void* operator new(std::size_t n) {
+  if (fail_countdown > 0 && --fail_countdown == 0) throw std::bad_alloc();
+  if (void* p = std::malloc(n != 0 ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+TEST_CASE("tokenizer: a document after one that threw gets a fresh tokenizer's sentences") {
+  using newsner::text::Tokenizer;
+  std::string first;
+  for (int k = 0; k < 300; ++k) first += "Mr. Smith met Dr. Jones in the U.S. on Jan. 5. He left.\n";
+  first += first;
+  const std::string next = "Second doc. It has Mr. Smith in it. And more text here! Yes.";
+  const auto want = Tokenizer().tokenize(next);
+  int thrown = 0;
+  for (long at = 1; at < 200; ++at) {
+    Tokenizer tok;
+    fail_countdown = at;
+    try {
+      tok.tokenize(first);
+    } catch (const std::bad_alloc&) {
+      ++thrown;
+    }
+    fail_countdown = 0;
+    INFO("allocation " << at << " failed");
+    const auto got = tok.tokenize(next);
+    REQUIRE(got.sentences.size() == want.sentences.size());
+    for (std::size_t k = 0; k < got.sentences.size(); ++k) {
+      CHECK(got.sentences[k].begin == want.sentences[k].begin);
+      CHECK(got.sentences[k].end == want.sentences[k].end);
+    }
+  }
+  CHECK(thrown >= 5);  // the failures did hit tokenize's allocations
+}
