@@ -14,13 +14,29 @@ namespace {
 thread_local long fail_countdown = 0;  // > 0: the allocation that brings it to 0 throws
 }  // namespace
 
-void* operator new(std::size_t n) {
-  if (fail_countdown > 0 && --fail_countdown == 0) throw std::bad_alloc();
-  if (void* p = std::malloc(n != 0 ? n : 1)) return p;
+// Every unaligned form is replaced, so that each pairs with a replaced delete
+// (a sanitizer's own operator new freed here would be a mismatch).
+namespace {
+void* allocate(std::size_t n) noexcept {
+  if (fail_countdown > 0 && --fail_countdown == 0) return nullptr;
+  return std::malloc(n != 0 ? n : 1);
+}
+void* allocate_or_throw(std::size_t n) {
+  if (void* p = allocate(n)) return p;
   throw std::bad_alloc();
 }
+}  // namespace
+
+void* operator new(std::size_t n) { return allocate_or_throw(n); }
+void* operator new[](std::size_t n) { return allocate_or_throw(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 TEST_CASE("tokenizer: a document after one that threw gets a fresh tokenizer's sentences") {
   using newsner::text::Tokenizer;
