@@ -100,6 +100,9 @@ int main(int argc, char** argv) {
     }
   }
   if (!date_field.empty()) run.fields.date = {date_field};
+  // --reference-date wins over every record's own date: its date fields are then
+  // passed through as metadata, unread (no warning about a date never used).
+  if (options.reference_date) run.fields.date.clear();
   options.date_order = date_order == "dmy" ? newsner::DateOrder::DayMonthYear : newsner::DateOrder::MonthDayYear;
   options.default_gazetteers = !no_default;
   run.write.explain = options.explain;

@@ -217,6 +217,8 @@ class Runner {
         job->input_bytes = line.size();
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        // A byte order mark (from Windows tools) before the first record is not JSON.
+        if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
         job->line_no = line_no;
         job->where = where;
         if (line.find_first_not_of(" \t") == std::string_view::npos) {
@@ -477,10 +479,10 @@ class Runner {
                               counters_.mentions[3];
     std::fprintf(stderr,
                  "newsner: %zu documents, %zu failed, %zu skipped; %.2f MB of text in %.2f s, %.2f MB/s, "
-                 "%u threads\n"
+                 "%u thread%s\n"
                  "newsner: %zu mentions: PERSON %zu, LOCATION %zu, ORGANIZATION %zu, DATE %zu\n",
                  counters_.documents, counters_.failed, counters_.skipped, mb, secs, secs > 0 ? mb / secs : 0.0,
-                 std::max(1u, cfg_.threads), total, counters_.mentions[0], counters_.mentions[1],
+                 std::max(1u, cfg_.threads), cfg_.threads > 1 ? "s" : "", total, counters_.mentions[0], counters_.mentions[1],
                  counters_.mentions[2], counters_.mentions[3]);
   }
 

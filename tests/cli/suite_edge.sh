@@ -272,4 +272,26 @@ if command -v mkfifo > /dev/null; then
   done
 fi
 
+# --- a UTF-8 byte order mark before the first JSONL record is skipped, not "malformed JSON"
+printf '\xef\xbb\xbf{"id":"bom","text":"Talks in Berlin."}\n{"id":"next","text":"Rome"}\n' > "$tmp/bom.jsonl"
+"$bin" --jsonl "$tmp/bom.jsonl" > "$tmp/out" 2> "$tmp/err"
+want_status bom-jsonl 0 $?
+grep -q '"id":"bom","entities":\[{"text":"Berlin"' "$tmp/out" || bad "BOM before the first record: $(cat "$tmp/out" "$tmp/err")"
+
+# --- --reference-date: records' own date fields are not read (no warning), but passed through
+printf '{"id":"d","dct":"16/01/2024","text":"It rained yesterday in Oslo."}\n' > "$tmp/dct.jsonl"
+"$bin" --jsonl --reference-date 2022-02-02 "$tmp/dct.jsonl" > "$tmp/out" 2> "$tmp/err"
+want_status reference-date-fields 0 $?
+[ -s "$tmp/err" ] && bad "--reference-date still warns about a record's date field: $(cat "$tmp/err")"
+grep -q '"dct":"16/01/2024"' "$tmp/out" && grep -q '"value":"2022-02-01"' "$tmp/out" \
+  || bad "--reference-date: date field not passed through or date not resolved: $(cat "$tmp/out")"
+"$bin" --jsonl "$tmp/dct.jsonl" > /dev/null 2> "$tmp/err"
+grep -q 'field "dct" is not a date' "$tmp/err" || bad "a bad date field without --reference-date: no warning"
+
+# --- --stats says "1 thread", "2 threads"
+"$bin" --stats -j 1 "$article" > /dev/null 2> "$tmp/err"
+grep -q ', 1 thread$' "$tmp/err" || bad "--stats -j 1: $(cat "$tmp/err")"
+"$bin" --stats -j 2 "$article" > /dev/null 2> "$tmp/err"
+grep -q ', 2 threads$' "$tmp/err" || bad "--stats -j 2: $(cat "$tmp/err")"
+
 [ "$fail" = 0 ]
