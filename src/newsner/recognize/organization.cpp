@@ -345,7 +345,7 @@ bool may_have_inner_capital(const Context& ctx, std::size_t i) {
   const Span sp = ctx.token(i).span;
   const std::size_t size = sp.size();
   if constexpr (std::endian::native != std::endian::little) return true;
-  if (size > 12 || sp.begin + 11 > ctx.tt.text.size()) return true;
+  if (size < 6 || size > 12 || sp.begin + 11 > ctx.tt.text.size()) return true;  // (< 6: shift >= 64)
   std::uint64_t x;
   std::memcpy(&x, ctx.tt.text.data() + sp.begin + 3, 8);  // inside the text, maybe past the token
   // Per byte b (its 7 low bits: no carry leaves a byte): b + 0x3F sets the

@@ -954,11 +954,12 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     const std::string_view surface = text.substr(b, e - b);
     t.fold_begin = static_cast<std::uint32_t>(folded_size);
     // A short token: its bytes as one word (read 8 bytes, keep `size`; the
-    // text must hold 8 from b), and its slot in short_cache.
+    // text must hold 8 from b), and its slot in short_cache. (Never empty:
+    // the mask's shift would be 64.)
     Impl::ShortToken* slot = nullptr;
     std::uint64_t bytes = 0;
     if constexpr (std::endian::native == std::endian::little) {
-      if (surface.size() <= 8 && b + 8 <= text.size() && folded_size + 8 <= fold_cap) {
+      if (!surface.empty() && surface.size() <= 8 && b + 8 <= text.size() && folded_size + 8 <= fold_cap) {
         std::memcpy(&bytes, p + b, 8);
         bytes &= ~std::uint64_t{0} >> (64 - 8 * surface.size());
         slot = &short_cache[Impl::short_slot(bytes, surface.size())];
