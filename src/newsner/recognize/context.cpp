@@ -154,6 +154,14 @@ const Lexicon& lexicon() {
   return table;
 }
 
+// Context's summary of a token type for Matcher::for_each_listed.
+struct TypeBits {
+  std::uint16_t lex = 0;         // LexBit cues
+  std::uint16_t cues = 0;        // of a lowercase word: its kLexSports and kLexRoleNoun bits
+  std::uint16_t classes[2] = {};  // token_classes outside, inside a capitals line
+  std::uint16_t strong[2] = {};   // strong_classes likewise
+};
+
 bool is_country_list(std::string_view list) { return list == "countries" || list == "regions"; }
 
 }  // namespace
@@ -187,11 +195,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* lex_bits = lex.data();
   std::uint8_t* caps = caps_line.data();
 
-  // One pass over each line: the lexicon bits of its words, whether the line
-  // is "in capitals" (most of its letter tokens are all caps), and the lists
-  // the recognizers walk instead of every token (cap_tokens, line_starts,
-  // role_nouns).
-  const auto& table = lexicon();
+  // One pass over each line: whether it is "in capitals" (most of its letter
+  // tokens are all caps), and the lists the recognizers walk instead of every
+  // token (cap_tokens, line_starts; role_nouns comes with the lexicon bits,
+  // in the matcher's pass below).
   // Every token index is written to the next free slot of cap_tokens and kept
   // (the slot advances) only for a cap_tokens shape: no branch on the shape,
   // which changes from token to token without a pattern.
@@ -211,8 +218,7 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     int caps_words = 0, words = 0, digits = 0;
     std::size_t e = b;
     do {
-      const text::Token& t = toks[e];
-      const Shape s = t.shape;
+      const Shape s = toks[e].shape;
       cap_list[cap_count] = static_cast<std::uint32_t>(e);
       cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
       if (s == Shape::Digits) {
@@ -220,12 +226,6 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       } else if (s != Shape::Punct && s != Shape::Symbol) {
         if (s != Shape::Alnum) ++words;
         if (s == Shape::AllCaps) ++caps_words;
-        const std::uint16_t bits = table.bits(t.fold_hash, t.fold_size);
-        lex_bits[e] = bits;
-        if ((bits & (kLexSports | kLexRoleNoun)) && s == Shape::Lower) {
-          sports_words += (bits & kLexSports) != 0;
-          if (bits & kLexRoleNoun) role_list[role_count++] = static_cast<std::uint32_t>(e);
-        }
       }
     } while (++e < n && !toks[e].newline_before);
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
@@ -236,12 +236,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
   cap_tokens.size_ = cap_count;
   line_starts.size_ = line_count;
-  role_nouns.size_ = role_count;
-  sports = score_lines >= 2 || sports_words >= 4;
 
   // The matches, as the matcher finds them. Most are of evidence classes on
   // one token, which only set per-token bits: the matcher gives those as one
-  // summary per token (token_bits below) instead of a match per entry.
+  // summary per token (TypeBits below) instead of a match per entry.
   // `matches` keeps the TITLE and mention matches, the only ones that the
   // recognizers read (about a quarter), so that no vector of all matches is
   // written and read again.
@@ -265,14 +263,41 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     }
     return true;
   }());
-  auto token_bits = [&](std::uint32_t i, std::uint16_t bit_classes, std::uint16_t bit_strong, bool exact_case,
-                        bool deaccented) __attribute__((always_inline)) {
-    const Shape s = toks[i].shape;
-    std::uint16_t counting = class_bit(EntryClass::Word);
-    if (exact_case || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
-    if (exact_case || (s == Shape::AllCaps && caps[i]) || (deaccented && s != Shape::Lower)) counting |= kNameBits;
-    classes[i] |= bit_classes & counting;
-    strong[i] |= bit_strong & counting;
+  // What a token's surface and shape decide, summarized once per token type
+  // (the matcher keeps the summaries: Matcher::for_each_listed): its lexicon
+  // bits and its token-bit classes, both outside and inside a capitals line
+  // (which only an all-caps token's name classes depend on).
+  const auto& table = lexicon();
+  auto summarize = [&](const text::Token& t, const gazetteer::KeyBits* keys, std::size_t count) {
+    TypeBits b;
+    const Shape s = t.shape;
+    if (s != Shape::Digits) b.lex = table.bits(t.fold_hash, t.fold_size);
+    if (s == Shape::Lower) b.cues = b.lex & (kLexSports | kLexRoleNoun);
+    for (std::size_t k = 0; k < count; ++k) {
+      const gazetteer::KeyBits& key = keys[k];
+      for (unsigned in_caps = 0; in_caps < 2; ++in_caps) {
+        std::uint16_t counting = class_bit(EntryClass::Word);
+        if (key.exact || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
+        if (key.exact || (s == Shape::AllCaps && in_caps) || (key.deaccented && s != Shape::Lower)) {
+          counting |= kNameBits;
+        }
+        b.classes[in_caps] |= key.classes & counting;
+        b.strong[in_caps] |= key.strong & counting;
+      }
+    }
+    return b;
+  };
+  // Per token, before its matches (which only add bits): the summary's bits
+  // for its line, and the lowercase sports words and role nouns.
+  auto apply = [&](std::uint32_t i, const TypeBits& b) __attribute__((always_inline)) {
+    lex_bits[i] = b.lex;
+    const unsigned in_caps = caps[i];
+    classes[i] = b.classes[in_caps];
+    strong[i] = b.strong[in_caps];
+    if (b.cues) {
+      sports_words += (b.cues & kLexSports) != 0;
+      if (b.cues & kLexRoleNoun) role_list[role_count++] = i;
+    }
   };
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
   matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
@@ -296,7 +321,9 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
         is_country_list(matcher.list_name(mt))) {
       country_bits[i] = 1;
     }
-  }, token_bits);
+  }, summarize, apply);
+  role_nouns.size_ = role_count;
+  sports = score_lines >= 2 || sports_words >= 4;
 
   // Then the index lists over the matches kept.
   const gazetteer::Match* mts = matches.data();

@@ -214,7 +214,9 @@ TEST_CASE("context: token class bits equal the per-entry rule over find_all") {
        {"Kevin Smith, the French president, met Will in March in Tokyo with the Bank of Jordan.",
         "JORDAN SAID THE FRENCH BANK WOULD PAY\nJordan and jordan, Paris and PARIS, Reading and reading.",
         "Jose Garcia flew from Sao Paulo to S\xC3\xA3o Paulo; JOSE and jos\xC3\xA9 stayed in Munchen.",
-        "the ministry, Ministry, MINISTRY; Prime minister May, may, MAY, Amazon, AMAZON"}) {
+        "the ministry, Ministry, MINISTRY; Prime minister May, may, MAY, Amazon, AMAZON",
+        // One all-caps token type in a capitals line and outside one.
+        "JORDAN SAID KEVIN WOULD PAY\nKevin and KEVIN met JORDAN in Paris; JORDAN SAID KEVIN WOULD PAY"}) {
     INFO("text: " << text);
     const auto tt = tok.tokenize(text);
     const Context ctx(tt, names_test::matcher());
