@@ -132,6 +132,7 @@ inline constexpr std::size_t kTypeMemoSize = 4096;
 enum TypeFlag : std::uint8_t {
   kTypeExtends = 1,  // the one-token key extends in some gazetteer (look up the pair)
   kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)
+  kTypePair = 4,     // (look-ahead only) extends, and the next token is on its line: the pair is hashed
 };
 template <typename Summary>
 struct TypeSlot {
@@ -223,31 +224,33 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   // one-token key's hash and flags and the summary from the type memo, and
   // hashes the pair only when the one-token key extends.
   std::uint64_t one_ahead[kRing], pair_ahead[kRing];
-  std::uint8_t flags_ahead[kRing];
-  Summary summary_ahead[kRing];
+  detail::TypeSlot<Summary> type_ahead[kRing];  // for_each_listed: copies of the types' memo slots
   auto look_ahead = [&](std::uint32_t k) __attribute__((always_inline)) {
     const text::Token& t = tokens[k];
     if (starts_no_key(t)) return;
-    bool pair_wanted = true;
     if constexpr (kBits) {
       detail::TypeSlot<Summary>& ts = memo[t.surface_hash & (detail::kTypeMemoSize - 1)];
       if (ts.surface != t.surface_hash || ts.shape != t.shape) fill(ts, t);
-      one_ahead[k % kRing] = ts.one;
-      flags_ahead[k % kRing] = ts.flags;
-      summary_ahead[k % kRing] = ts.summary;
+      // A copy, whole (two moves): a later fill may reuse the memo slot.
+      detail::TypeSlot<Summary>& ahead = type_ahead[k % kRing];
+      ahead = ts;
       if (ts.flags & detail::kTypeListed) {
         for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ts.one);
       }
-      pair_wanted = (ts.flags & detail::kTypeExtends) != 0;
+      if (!(ts.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
+      ahead.flags |= detail::kTypePair;
+      const std::uint64_t pair = text::sequence_extend(ts.one, tokens[k + 1].fold_hash);
+      pair_ahead[k % kRing] = pair;
+      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
     } else {
       const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
       one_ahead[k % kRing] = one;
       for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
-    }
-    if (pair_wanted && k + 1 < n && !tokens[k + 1].newline_before) {
-      const std::uint64_t pair = text::sequence_extend(one_ahead[k % kRing], tokens[k + 1].fold_hash);
-      pair_ahead[k % kRing] = pair;
-      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+      if (k + 1 < n && !tokens[k + 1].newline_before) {
+        const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
+        pair_ahead[k % kRing] = pair;
+        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+      }
     }
   };
   for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
@@ -255,7 +258,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   for (std::uint32_t i = 0; i < n; ++i) {
     if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
     if (starts_no_key(tokens[i])) continue;
-    std::uint64_t hash = one_ahead[i % kRing];  // key hash of tokens [i, j]
+    std::uint64_t hash = kBits ? type_ahead[i % kRing].one : one_ahead[i % kRing];  // key hash of tokens [i, j]
     // The surface (cased) hash of the key is only needed when a key has
     // entries; it is extended lazily up to the current token from the
     // tokenizer's Token::surface_hash.
@@ -278,8 +281,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     if constexpr (kBits) {
       // The one-token key from the type memo: its token-bit summary, then its
       // slot again only when it has entries to emit.
-      const std::uint8_t type_flags = flags_ahead[i % kRing];
-      apply(i, summary_ahead[i % kRing]);
+      const std::uint8_t type_flags = type_ahead[i % kRing].flags;
+      apply(i, type_ahead[i % kRing].summary);
       if (type_flags & detail::kTypeListed) {
         for (std::size_t g = 0; g < gaz_count; ++g) {
           const Slot* slot = gaz[g].find_slot(hash);
@@ -290,10 +293,9 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
           found[found_count++] = {i + 1, static_cast<std::uint32_t>(g), key_cased32(i), slot};
         }
       }
-      extends = (type_flags & detail::kTypeExtends) != 0;
+      extends = (type_flags & detail::kTypePair) != 0;
       j = i + 1;
-      if (extends && j < n && !tokens[j].newline_before) hash = pair_ahead[i % kRing];
-      else extends = false;
+      if (extends) hash = pair_ahead[i % kRing];
     }
     while (extends) {
       extends = false;

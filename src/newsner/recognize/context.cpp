@@ -212,21 +212,23 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
                                   1u << static_cast<unsigned>(Shape::AllCaps) |
                                   1u << static_cast<unsigned>(Shape::Mixed) | 1u << static_cast<unsigned>(Shape::Alnum);
+  // Words for the capitals rule: letter tokens, not Alnum ("G20").
+  constexpr unsigned kWordShapes = 1u << static_cast<unsigned>(Shape::Lower) |
+                                   1u << static_cast<unsigned>(Shape::Capitalized) |
+                                   1u << static_cast<unsigned>(Shape::AllCaps) | 1u << static_cast<unsigned>(Shape::Mixed);
   int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
     line_list[line_count++] = static_cast<std::uint32_t>(b);
-    int caps_words = 0, words = 0, digits = 0;
+    unsigned caps_words = 0, words = 0, digits = 0;
     std::size_t e = b;
     do {
       const Shape s = toks[e].shape;
       cap_list[cap_count] = static_cast<std::uint32_t>(e);
       cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
-      if (s == Shape::Digits) {
-        ++digits;
-      } else if (s != Shape::Punct && s != Shape::Symbol) {
-        if (s != Shape::Alnum) ++words;
-        if (s == Shape::AllCaps) ++caps_words;
-      }
+      // (Counted without branches: shapes follow no pattern.)
+      words += (kWordShapes >> static_cast<unsigned>(s)) & 1u;
+      caps_words += s == Shape::AllCaps;
+      digits += s == Shape::Digits;
     } while (++e < n && !toks[e].newline_before);
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
     // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
@@ -249,7 +251,18 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // The three mention classes come first in EntryClass.
   static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
                 EntryClass::Organization < EntryClass::GivenName);
-  matches.reserve(n / 2);
+  // `matches` is written through a cursor into elements made in advance (news
+  // text has about 0.4 kept matches per token), grown when full, and cut to
+  // size after: push_back was a call per match (GCC did not inline it here).
+  matches.resize(n / 2 + 16);
+  gazetteer::Match* out = matches.data();
+  gazetteer::Match* out_end = out + matches.size();
+  auto grow = [&]() __attribute__((noinline)) {
+    const std::size_t used = static_cast<std::size_t>(out - matches.data());
+    matches.resize(2 * matches.size());
+    out = matches.data() + used;
+    out_end = matches.data() + matches.size();
+  };
   // The rule of `counts` below for the token-bit classes, applied to the
   // matcher's summary of a token's entries of those classes at once.
   constexpr std::uint16_t kHeadBits = class_bit(EntryClass::OrgHead);
@@ -302,7 +315,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
   matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
     const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
-    if (listed) matches.push_back(mt);
+    if (listed) {
+      if (out == out_end) grow();
+      *out++ = mt;
+    }
     const std::size_t i = mt.token_begin;
     if (mt.token_end != i + 1) return;
     const Shape s = toks[i].shape;
@@ -322,6 +338,7 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       country_bits[i] = 1;
     }
   }, summarize, apply);
+  matches.resize(static_cast<std::size_t>(out - matches.data()));
   role_nouns.size_ = role_count;
   sports = score_lines >= 2 || sports_words >= 4;
 
