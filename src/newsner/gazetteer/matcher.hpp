@@ -126,9 +126,10 @@ inline bool starts_no_key(const text::Token& t) {
 }
 
 // for_each_listed's memo of token types: direct-mapped by surface hash, one
-// slot per type, kept across documents. 4096 types hold 96% of the tokens of
-// news text; 32-byte slots make it 128 KB, which stays in the L2 cache.
-inline constexpr std::size_t kTypeMemoSize = 4096;
+// slot per type, kept across documents. 8192 slots hold the types of 98% of
+// the tokens of news text (4096: 96%); 32-byte slots make it 256 KB, which
+// stays in the L2 cache.
+inline constexpr std::size_t kTypeMemoSize = 8192;
 enum TypeFlag : std::uint8_t {
   kTypeExtends = 1,  // the one-token key extends in some gazetteer (look up the pair)
   kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)

@@ -161,6 +161,8 @@ struct TypeBits {
   std::uint16_t classes[2] = {};  // token_classes outside, inside a capitals line
   std::uint16_t strong[2] = {};   // strong_classes likewise
 };
+// The matcher's memo slot for it: two per cache line.
+static_assert(sizeof(gazetteer::detail::TypeSlot<TypeBits>) == 32);
 
 bool is_country_list(std::string_view list) { return list == "countries" || list == "regions"; }
 
