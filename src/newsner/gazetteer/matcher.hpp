@@ -230,6 +230,11 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     const text::Token& t = tokens[k];
     if (starts_no_key(t)) return;
     if constexpr (kBits) {
+      // The memo is in the L2 cache, not L1: its slot for the token after the
+      // next kPrefetchAhead is requested now.
+      if (k + kPrefetchAhead < n) {
+        __builtin_prefetch(&memo[tokens[k + kPrefetchAhead].surface_hash & (detail::kTypeMemoSize - 1)]);
+      }
       detail::TypeSlot<Summary>& ts = memo[t.surface_hash & (detail::kTypeMemoSize - 1)];
       if (ts.surface != t.surface_hash || ts.shape != t.shape) fill(ts, t);
       // A copy, whole (two moves): a later fill may reuse the memo slot.
