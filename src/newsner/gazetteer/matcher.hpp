@@ -143,10 +143,16 @@ struct TypeSlot {
   text::Shape shape = static_cast<text::Shape>(0xFF);  // no token's: an empty slot matches none
   std::uint8_t flags = 0;                         // TypeFlag bits
 };
+// With it, the two-token keys found to be in no gazetteer (most are not:
+// "of the"), by their slot_hash, direct-mapped: a pair held there is neither
+// requested from memory nor looked up again. Pairs repeat too, if less than
+// single tokens; 8192 of them take 64 KB.
+inline constexpr std::size_t kNoPairSize = 8192;
 template <typename Summary>
 struct TypeMemo {
   std::uint64_t matcher = 0;  // Matcher::id_ of the slots' gazetteers and summaries
   std::unique_ptr<TypeSlot<Summary>[]> slots;
+  std::unique_ptr<std::uint64_t[]> no_pairs;  // 0 = empty (no slot_hash is 0)
 };
 }  // namespace detail
 
@@ -177,13 +183,16 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   // for_each_listed: the memo of token types (detail::TypeMemo), this thread's
   // for this caller; emptied when it was filled for another Matcher.
   detail::TypeSlot<Summary>* memo = nullptr;
+  std::uint64_t* no_pairs = nullptr;
   if constexpr (kBits) {
     static thread_local detail::TypeMemo<Summary> types;
     if (!types.slots || types.matcher != id_) {
       types.slots = std::make_unique<detail::TypeSlot<Summary>[]>(detail::kTypeMemoSize);
+      types.no_pairs = std::make_unique<std::uint64_t[]>(detail::kNoPairSize);
       types.matcher = id_;
     }
     memo = types.slots.get();
+    no_pairs = types.no_pairs.get();
   }
   // The type slot of a token the memo does not hold: its one-token key looked
   // up in each gazetteer and summarized by the caller.
@@ -244,8 +253,9 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
         for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ts.one);
       }
       if (!(ts.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
-      ahead.flags |= detail::kTypePair;
       const std::uint64_t pair = text::sequence_extend(ts.one, tokens[k + 1].fold_hash);
+      if (no_pairs[pair & (detail::kNoPairSize - 1)] == slot_hash(pair)) return;
+      ahead.flags |= detail::kTypePair;
       pair_ahead[k % kRing] = pair;
       for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
     } else {
@@ -305,9 +315,11 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     }
     while (extends) {
       extends = false;
+      bool any_slot = false;
       for (std::size_t g = 0; g < gaz_count; ++g) {
         const Slot* slot = gaz[g].find_slot(hash);
         if (!slot) continue;
+        any_slot = true;
         const std::uint32_t key_flags = slot->ref_count_flags;
         extends |= (key_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
@@ -316,6 +328,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
         if (kBits && !(key_flags & kHasOthers)) continue;
         found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), key_cased32(j), slot};
       }
+      if (kBits && !any_slot && j == i + 1) no_pairs[hash & (detail::kNoPairSize - 1)] = slot_hash(hash);
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
       hash = j == i + 1 ? pair_ahead[i % kRing] : text::sequence_extend(hash, tokens[j].fold_hash);
