@@ -1,6 +1,13 @@
 #include "newsner/gazetteer/matcher.hpp"
 
+#include <atomic>
+
 namespace newsner::gazetteer {
+
+std::uint64_t Matcher::next_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
 
 void Matcher::find_all(const text::TokenizedText& tt, std::vector<Match>& out) const {
   // News text has about 1.5 matches per token: one allocation, no regrowth.

@@ -11,8 +11,11 @@
 //   no key costs one lookup.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "newsner/gazetteer/image.hpp"
@@ -33,9 +36,21 @@ struct Match {
 };
 static_assert(sizeof(Match) == 20);  // documents hold ~3 per token: keep it small
 
+/// The token-bit entries (is_bit_class) of one gazetteer's one-token key, as
+/// Matcher::for_each_listed hands them to its caller: the key's
+/// Slot::bit_classes and bit_strong, whether the token has the capitalization
+/// of those entries other than WORD (false when there are none: WORD counts in
+/// any case), and whether the key is a diacritic-free variant.
+struct KeyBits {
+  std::uint16_t classes = 0;
+  std::uint16_t strong = 0;
+  bool exact = false;
+  bool deaccented = false;
+};
+
 class Matcher {
  public:
-  explicit Matcher(std::vector<Gazetteer> gazetteers) : gazetteers_(std::move(gazetteers)) {}
+  explicit Matcher(std::vector<Gazetteer> gazetteers) : gazetteers_(std::move(gazetteers)), id_(next_id()) {}
 
   /// Appends all matches in `tt`, ordered by token_begin, then longest first.
   void find_all(const text::TokenizedText& tt, std::vector<Match>& out) const;
@@ -46,23 +61,32 @@ class Matcher {
   /// the fields it does not read are never written.
   template <typename Emit>
   void for_each_match(const text::TokenizedText& tt, Emit&& emit) const {
-    auto no_bits = [](std::uint32_t, std::uint16_t, std::uint16_t, bool, bool) {};
-    if (gazetteers_.size() == 1) scan<true, false>(tt, emit, no_bits);
-    else scan<false, false>(tt, emit, no_bits);
+    auto no_summary = [](const text::Token&, const KeyBits*, std::size_t) { return false; };
+    auto no_apply = [](std::uint32_t, bool) {};
+    if (gazetteers_.size() == 1) scan<true, false>(tt, emit, no_summary, no_apply);
+    else scan<false, false>(tt, emit, no_summary, no_apply);
   }
 
   /// Like for_each_match, but without the matches of token-bit classes
-  /// (is_bit_class: three in four matches): those of a one-token key at token
-  /// i come as one call token_bits(i, classes, strong, exact_case, deaccented)
-  /// with the key's Slot::bit_classes and bit_strong (exact_case: the text has
-  /// the capitalization of its entries other than WORD; false when it has only
-  /// WORD entries, which count in any case); those of longer keys
-  /// are left out. A one-token key whose such entries differ in capitalization
-  /// (kBitsMixedCase, rare) has them emitted as matches instead.
-  template <typename Emit, typename TokenBits>
-  void for_each_listed(const text::TokenizedText& tt, Emit&& emit, TokenBits&& token_bits) const {
-    if (gazetteers_.size() == 1) scan<true, true>(tt, emit, token_bits);
-    else scan<false, true>(tt, emit, token_bits);
+  /// (is_bit_class: three in four matches). Those of longer keys are left out;
+  /// those of a token's one-token key are given to the caller as KeyBits, one
+  /// per gazetteer whose key has some (count: 0 or 1 for one gazetteer), to be
+  /// folded into the caller's summary of the token:
+  ///   summarize(const text::Token& t, const KeyBits* keys, std::size_t count) -> S
+  /// and the summary is handed back for every token i that can start a key, in
+  /// text order, before the matches starting there:
+  ///   apply(std::uint32_t i, const S& summary)
+  /// The KeyBits depend only on the token's surface (its surface hash) and
+  /// shape, which repeat heavily in text, so the matcher keeps each such token
+  /// type's summary, key hash and key flags in a per-thread memo and calls
+  /// summarize once per type it does not hold: summarize must depend on
+  /// nothing else of the token than its surface and shape. A one-token key
+  /// whose token-bit entries differ in capitalization (kBitsMixedCase, rare)
+  /// has them emitted as matches instead.
+  template <typename Emit, typename Summarize, typename Apply>
+  void for_each_listed(const text::TokenizedText& tt, Emit&& emit, Summarize&& summarize, Apply&& apply) const {
+    if (gazetteers_.size() == 1) scan<true, true>(tt, emit, summarize, apply);
+    else scan<false, true>(tt, emit, summarize, apply);
   }
 
   /// Looks up one exact folded key, tokens joined by single spaces ("new york"),
@@ -80,10 +104,15 @@ class Matcher {
   // for_each_match's loop; kSingle = one gazetteer (the usual case: the
   // embedded one), so that the compiler drops the loops over gazetteers;
   // kBits = for_each_listed.
-  template <bool kSingle, bool kBits, typename Emit, typename TokenBits>
-  void scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_bits) const;
+  template <bool kSingle, bool kBits, typename Emit, typename Summarize, typename Apply>
+  void scan(const text::TokenizedText& tt, Emit& emit, Summarize& summarize, Apply& apply) const;
+
+  // A number no other Matcher of the process has: what for_each_listed's
+  // per-thread memo tells its owner by (an address can be reused).
+  static std::uint64_t next_id();
 
   std::vector<Gazetteer> gazetteers_;
+  std::uint64_t id_;
 };
 
 namespace detail {
@@ -95,11 +124,43 @@ static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 inline bool starts_no_key(const text::Token& t) {
   return t.shape == text::Shape::Punct || t.shape == text::Shape::Symbol;
 }
+
+// for_each_listed's memo of token types: direct-mapped by surface hash, one
+// slot per type, kept across documents. Real news text (Reuters) has a wide
+// vocabulary: on 3 MB of it, 8192 slots missed 98.6 K times, 32768 slots
+// 55.0 K times (3.0 K on the narrower 3 MB sample); 32-byte slots make it
+// 1 MB, which still fits the L2 cache.
+inline constexpr std::size_t kTypeMemoSize = 32768;
+enum TypeFlag : std::uint8_t {
+  kTypeExtends = 1,  // the one-token key extends in some gazetteer (look up the pair)
+  kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)
+  kTypePair = 4,     // (look-ahead only) extends, and the next token is on its line: the pair is hashed
+};
+template <typename Summary>
+struct TypeSlot {
+  std::uint64_t surface = 0;                      // Token::surface_hash
+  std::uint64_t one = 0;                          // the one-token key hash
+  Summary summary{};
+  text::Shape shape = static_cast<text::Shape>(0xFF);  // no token's: an empty slot matches none
+  std::uint8_t flags = 0;                         // TypeFlag bits
+};
+// With it, the two-token keys found to be in no gazetteer (most are not:
+// "of the"), by their slot_hash, direct-mapped: a pair held there is neither
+// requested from memory nor looked up again. Pairs repeat too, if less than
+// single tokens; 8192 of them take 64 KB.
+inline constexpr std::size_t kNoPairSize = 8192;
+template <typename Summary>
+struct TypeMemo {
+  std::uint64_t matcher = 0;  // Matcher::id_ of the slots' gazetteers and summaries
+  std::unique_ptr<TypeSlot<Summary>[]> slots;
+  std::unique_ptr<std::uint64_t[]> no_pairs;  // 0 = empty (no slot_hash is 0)
+};
 }  // namespace detail
 
-template <bool kSingle, bool kBits, typename Emit, typename TokenBits>
-void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_bits) const {
+template <bool kSingle, bool kBits, typename Emit, typename Summarize, typename Apply>
+void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summarize, Apply& apply) const {
   using detail::kMaxTokens, detail::kPrefetchAhead, detail::kRing, detail::starts_no_key;
+  using Summary = std::invoke_result_t<Summarize&, const text::Token&, const KeyBits*, std::size_t>;
   const std::size_t gaz_count = kSingle ? 1 : gazetteers_.size();
   const Gazetteer* gaz = gazetteers_.data();
   const auto n = static_cast<std::uint32_t>(tt.tokens.size());
@@ -116,22 +177,97 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_b
   Found found_single[kMaxTokens];  // no allocation for the usual one gazetteer
   std::vector<Found> found_multi(kSingle ? 0 : kMaxTokens * gaz_count);
   Found* const found = kSingle ? found_single : found_multi.data();
+  KeyBits keys_single[1];
+  std::vector<KeyBits> keys_multi(kSingle || !kBits ? 0 : gaz_count);
+  KeyBits* const keys = kSingle ? keys_single : keys_multi.data();
+
+  // for_each_listed: the memo of token types (detail::TypeMemo), this thread's
+  // for this caller; emptied when it was filled for another Matcher.
+  detail::TypeSlot<Summary>* memo = nullptr;
+  std::uint64_t* no_pairs = nullptr;
+  if constexpr (kBits) {
+    static thread_local detail::TypeMemo<Summary> types;
+    if (!types.slots || types.matcher != id_) {
+      types.slots = std::make_unique<detail::TypeSlot<Summary>[]>(detail::kTypeMemoSize);
+      types.no_pairs = std::make_unique<std::uint64_t[]>(detail::kNoPairSize);
+      types.matcher = id_;
+    }
+    memo = types.slots.get();
+    no_pairs = types.no_pairs.get();
+  }
+  // The type slot of a token the memo does not hold: its one-token key looked
+  // up in each gazetteer and summarized by the caller.
+  // (noinline: rare, and it keeps the look-ahead below small enough to inline.)
+  auto fill = [&](detail::TypeSlot<Summary>& ts, const text::Token& t) __attribute__((noinline)) {
+    const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
+    std::uint8_t flags = 0;
+    std::size_t count = 0;
+    for (std::size_t g = 0; g < gaz_count; ++g) {
+      const Slot* slot = gaz[g].find_slot(one);
+      if (!slot) continue;
+      const std::uint32_t key_flags = slot->ref_count_flags;
+      if (key_flags & kExtends) flags |= detail::kTypeExtends;
+      if (Gazetteer::key_entry_count(*slot) == 0) continue;
+      if (key_flags & (kHasOthers | kBitsMixedCase)) flags |= detail::kTypeListed;
+      if (!(key_flags & kBitsMixedCase) && slot->bit_classes != 0) {
+        // (WORD entries count in any case: a key of only those, such as
+        // "the", needs no cased hash.)
+        const bool deaccented = (key_flags & kDeaccented) != 0;
+        const bool exact =
+            !deaccented && (slot->bit_classes & ~(1u << unsigned(EntryClass::Word))) != 0 &&
+            Gazetteer::bit_cased(*slot) ==
+                static_cast<std::uint32_t>(text::sequence_extend(text::kSequenceSeed, t.surface_hash) >> 32);
+        keys[count++] = {slot->bit_classes, slot->bit_strong, exact, deaccented};
+      }
+    }
+    ts.surface = t.surface_hash;
+    ts.one = one;
+    ts.summary = summarize(t, keys, count);
+    ts.shape = t.shape;
+    ts.flags = flags;
+  };
 
   // Key hashes of the one- and two-token keys starting at token k, in slot
   // k % kRing, computed kPrefetchAhead tokens ahead of their use, when their
   // lines are requested from memory so that lookups overlap instead of queueing.
   // One-token keys mostly hit (Tag[] and Slot lines are requested); two-token
-  // keys mostly miss (only the Tag[] line is).
+  // keys mostly miss (only the Tag[] line is). for_each_listed takes the
+  // one-token key's hash and flags and the summary from the type memo, and
+  // hashes the pair only when the one-token key extends.
   std::uint64_t one_ahead[kRing], pair_ahead[kRing];
-  auto look_ahead = [&](std::uint32_t k) {
-    if (starts_no_key(tokens[k])) return;
-    const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, tokens[k].fold_hash);
-    one_ahead[k % kRing] = one;
-    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
-    if (k + 1 < n && !tokens[k + 1].newline_before) {
-      const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
+  detail::TypeSlot<Summary> type_ahead[kRing];  // for_each_listed: copies of the types' memo slots
+  auto look_ahead = [&](std::uint32_t k) __attribute__((always_inline)) {
+    const text::Token& t = tokens[k];
+    if (starts_no_key(t)) return;
+    if constexpr (kBits) {
+      // The memo is in the L2 cache, not L1: its slot for the token after the
+      // next kPrefetchAhead is requested now.
+      if (k + kPrefetchAhead < n) {
+        __builtin_prefetch(&memo[tokens[k + kPrefetchAhead].surface_hash & (detail::kTypeMemoSize - 1)]);
+      }
+      detail::TypeSlot<Summary>& ts = memo[t.surface_hash & (detail::kTypeMemoSize - 1)];
+      if (ts.surface != t.surface_hash || ts.shape != t.shape) fill(ts, t);
+      // A copy, whole (two moves): a later fill may reuse the memo slot.
+      detail::TypeSlot<Summary>& ahead = type_ahead[k % kRing];
+      ahead = ts;
+      if (ts.flags & detail::kTypeListed) {
+        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ts.one);
+      }
+      if (!(ts.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
+      const std::uint64_t pair = text::sequence_extend(ts.one, tokens[k + 1].fold_hash);
+      if (no_pairs[pair & (detail::kNoPairSize - 1)] == slot_hash(pair)) return;
+      ahead.flags |= detail::kTypePair;
       pair_ahead[k % kRing] = pair;
       for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+    } else {
+      const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
+      one_ahead[k % kRing] = one;
+      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
+      if (k + 1 < n && !tokens[k + 1].newline_before) {
+        const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
+        pair_ahead[k % kRing] = pair;
+        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+      }
     }
   };
   for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
@@ -139,7 +275,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_b
   for (std::uint32_t i = 0; i < n; ++i) {
     if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
     if (starts_no_key(tokens[i])) continue;
-    std::uint64_t hash = one_ahead[i % kRing];  // key hash of tokens [i, j]
+    std::uint64_t hash = kBits ? type_ahead[i % kRing].one : one_ahead[i % kRing];  // key hash of tokens [i, j]
     // The surface (cased) hash of the key is only needed when a key has
     // entries; it is extended lazily up to the current token from the
     // tokenizer's Token::surface_hash.
@@ -149,42 +285,51 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, TokenBits& token_b
     // hash, as for lower-case ASCII): while the key has only those, its cased
     // hash is its key hash, and `cased` need not be computed.
     std::uint32_t plain_upto = i;
+    // Upper 32 bits of the cased hash of the key [i, j] (KeyRef::cased_hash).
+    auto key_cased32 = [&](std::uint32_t j) {
+      while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
+      if (plain_upto > j) return static_cast<std::uint32_t>(hash >> 32);
+      for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
+      return static_cast<std::uint32_t>(cased >> 32);
+    };
     std::size_t found_count = 0;
-    for (std::uint32_t j = i;;) {
-      bool extends = false;
+    std::uint32_t j = i;  // the key's last token
+    bool extends = true;
+    if constexpr (kBits) {
+      // The one-token key from the type memo: its token-bit summary, then its
+      // slot again only when it has entries to emit.
+      const std::uint8_t type_flags = type_ahead[i % kRing].flags;
+      apply(i, type_ahead[i % kRing].summary);
+      if (type_flags & detail::kTypeListed) {
+        for (std::size_t g = 0; g < gaz_count; ++g) {
+          const Slot* slot = gaz[g].find_slot(hash);
+          if (!slot || Gazetteer::key_entry_count(*slot) == 0 ||
+              !(slot->ref_count_flags & (kHasOthers | kBitsMixedCase))) {
+            continue;
+          }
+          found[found_count++] = {i + 1, static_cast<std::uint32_t>(g), key_cased32(i), slot};
+        }
+      }
+      extends = (type_flags & detail::kTypePair) != 0;
+      j = i + 1;
+      if (extends) hash = pair_ahead[i % kRing];
+    }
+    while (extends) {
+      extends = false;
+      bool any_slot = false;
       for (std::size_t g = 0; g < gaz_count; ++g) {
         const Slot* slot = gaz[g].find_slot(hash);
         if (!slot) continue;
+        any_slot = true;
         const std::uint32_t key_flags = slot->ref_count_flags;
         extends |= (key_flags & kExtends) != 0;
         if (Gazetteer::key_entry_count(*slot) == 0) continue;
-        // Upper 32 bits of the key's cased hash (KeyRef::cased_hash).
-        auto key_cased32 = [&] {
-          while (plain_upto <= j && tokens[plain_upto].surface_hash == tokens[plain_upto].fold_hash) ++plain_upto;
-          if (plain_upto > j) return static_cast<std::uint32_t>(hash >> 32);
-          for (; cased_upto <= j; ++cased_upto) cased = text::sequence_extend(cased, tokens[cased_upto].surface_hash);
-          return static_cast<std::uint32_t>(cased >> 32);
-        };
-        if constexpr (kBits) {
-          // Token-bit entries, stored last: summarized here for a one-token
-          // key (most keys found), left out of longer keys. A key that has
-          // no other entries is then done: not recorded for the emit loop.
-          if (j == i && !(key_flags & kBitsMixedCase)) {
-            if (slot->bit_classes != 0) {
-              // (WORD entries count in any case: a key of only those, such
-              // as "the", needs no cased hash.)
-              const bool deaccented = (key_flags & kDeaccented) != 0;
-              const bool exact = !deaccented && (slot->bit_classes & ~(1u << unsigned(EntryClass::Word))) != 0 &&
-                                 Gazetteer::bit_cased(*slot) == key_cased32();
-              token_bits(i, slot->bit_classes, slot->bit_strong, exact, deaccented);
-            }
-            if (!(key_flags & kHasOthers)) continue;
-          } else if (j != i && !(key_flags & kHasOthers)) {
-            continue;
-          }
-        }
-        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), key_cased32(), slot};
+        // for_each_listed leaves the token-bit entries of longer keys out: a
+        // key that has no other entries is not recorded.
+        if (kBits && !(key_flags & kHasOthers)) continue;
+        found[found_count++] = {j + 1, static_cast<std::uint32_t>(g), key_cased32(j), slot};
       }
+      if (kBits && !any_slot && j == i + 1) no_pairs[hash & (detail::kNoPairSize - 1)] = slot_hash(hash);
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
       hash = j == i + 1 ? pair_ahead[i % kRing] : text::sequence_extend(hash, tokens[j].fold_hash);

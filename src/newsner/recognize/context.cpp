@@ -154,6 +154,16 @@ const Lexicon& lexicon() {
   return table;
 }
 
+// Context's summary of a token type for Matcher::for_each_listed.
+struct TypeBits {
+  std::uint16_t lex = 0;         // LexBit cues
+  std::uint16_t cues = 0;        // of a lowercase word: its kLexSports and kLexRoleNoun bits
+  std::uint16_t classes[2] = {};  // token_classes outside, inside a capitals line
+  std::uint16_t strong[2] = {};   // strong_classes likewise
+};
+// The matcher's memo slot for it: two per cache line.
+static_assert(sizeof(gazetteer::detail::TypeSlot<TypeBits>) == 32);
+
 bool is_country_list(std::string_view list) { return list == "countries" || list == "regions"; }
 
 }  // namespace
@@ -187,11 +197,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint16_t* lex_bits = lex.data();
   std::uint8_t* caps = caps_line.data();
 
-  // One pass over each line: the lexicon bits of its words, whether the line
-  // is "in capitals" (most of its letter tokens are all caps), and the lists
-  // the recognizers walk instead of every token (cap_tokens, line_starts,
-  // role_nouns).
-  const auto& table = lexicon();
+  // One pass over each line: whether it is "in capitals" (most of its letter
+  // tokens are all caps), and the lists the recognizers walk instead of every
+  // token (cap_tokens, line_starts; role_nouns comes with the lexicon bits,
+  // in the matcher's pass below).
   // Every token index is written to the next free slot of cap_tokens and kept
   // (the slot advances) only for a cap_tokens shape: no branch on the shape,
   // which changes from token to token without a pattern.
@@ -205,28 +214,23 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
                                   1u << static_cast<unsigned>(Shape::AllCaps) |
                                   1u << static_cast<unsigned>(Shape::Mixed) | 1u << static_cast<unsigned>(Shape::Alnum);
+  // Words for the capitals rule: letter tokens, not Alnum ("G20").
+  constexpr unsigned kWordShapes = 1u << static_cast<unsigned>(Shape::Lower) |
+                                   1u << static_cast<unsigned>(Shape::Capitalized) |
+                                   1u << static_cast<unsigned>(Shape::AllCaps) | 1u << static_cast<unsigned>(Shape::Mixed);
   int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
     line_list[line_count++] = static_cast<std::uint32_t>(b);
-    int caps_words = 0, words = 0, digits = 0;
+    unsigned caps_words = 0, words = 0, digits = 0;
     std::size_t e = b;
     do {
-      const text::Token& t = toks[e];
-      const Shape s = t.shape;
+      const Shape s = toks[e].shape;
       cap_list[cap_count] = static_cast<std::uint32_t>(e);
       cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
-      if (s == Shape::Digits) {
-        ++digits;
-      } else if (s != Shape::Punct && s != Shape::Symbol) {
-        if (s != Shape::Alnum) ++words;
-        if (s == Shape::AllCaps) ++caps_words;
-        const std::uint16_t bits = table.bits(t.fold_hash, t.fold_size);
-        lex_bits[e] = bits;
-        if ((bits & (kLexSports | kLexRoleNoun)) && s == Shape::Lower) {
-          sports_words += (bits & kLexSports) != 0;
-          if (bits & kLexRoleNoun) role_list[role_count++] = static_cast<std::uint32_t>(e);
-        }
-      }
+      // (Counted without branches: shapes follow no pattern.)
+      words += (kWordShapes >> static_cast<unsigned>(s)) & 1u;
+      caps_words += s == Shape::AllCaps;
+      digits += s == Shape::Digits;
     } while (++e < n && !toks[e].newline_before);
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
     // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
@@ -236,12 +240,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
   cap_tokens.size_ = cap_count;
   line_starts.size_ = line_count;
-  role_nouns.size_ = role_count;
-  sports = score_lines >= 2 || sports_words >= 4;
 
   // The matches, as the matcher finds them. Most are of evidence classes on
   // one token, which only set per-token bits: the matcher gives those as one
-  // summary per token (token_bits below) instead of a match per entry.
+  // summary per token (TypeBits below) instead of a match per entry.
   // `matches` keeps the TITLE and mention matches, the only ones that the
   // recognizers read (about a quarter), so that no vector of all matches is
   // written and read again.
@@ -251,7 +253,18 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // The three mention classes come first in EntryClass.
   static_assert(EntryClass::Person < EntryClass::GivenName && EntryClass::Location < EntryClass::GivenName &&
                 EntryClass::Organization < EntryClass::GivenName);
-  matches.reserve(n / 2);
+  // `matches` is written through a cursor into elements made in advance (news
+  // text has about 0.4 kept matches per token), grown when full, and cut to
+  // size after: push_back was a call per match (GCC did not inline it here).
+  matches.resize(n / 2 + 16);
+  gazetteer::Match* out = matches.data();
+  gazetteer::Match* out_end = out + matches.size();
+  auto grow = [&]() __attribute__((noinline)) {
+    const std::size_t used = static_cast<std::size_t>(out - matches.data());
+    matches.resize(2 * matches.size());
+    out = matches.data() + used;
+    out_end = matches.data() + matches.size();
+  };
   // The rule of `counts` below for the token-bit classes, applied to the
   // matcher's summary of a token's entries of those classes at once.
   constexpr std::uint16_t kHeadBits = class_bit(EntryClass::OrgHead);
@@ -265,19 +278,49 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     }
     return true;
   }());
-  auto token_bits = [&](std::uint32_t i, std::uint16_t bit_classes, std::uint16_t bit_strong, bool exact_case,
-                        bool deaccented) __attribute__((always_inline)) {
-    const Shape s = toks[i].shape;
-    std::uint16_t counting = class_bit(EntryClass::Word);
-    if (exact_case || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
-    if (exact_case || (s == Shape::AllCaps && caps[i]) || (deaccented && s != Shape::Lower)) counting |= kNameBits;
-    classes[i] |= bit_classes & counting;
-    strong[i] |= bit_strong & counting;
+  // What a token's surface and shape decide, summarized once per token type
+  // (the matcher keeps the summaries: Matcher::for_each_listed): its lexicon
+  // bits and its token-bit classes, both outside and inside a capitals line
+  // (which only an all-caps token's name classes depend on).
+  const auto& table = lexicon();
+  auto summarize = [&](const text::Token& t, const gazetteer::KeyBits* keys, std::size_t count) {
+    TypeBits b;
+    const Shape s = t.shape;
+    if (s != Shape::Digits) b.lex = table.bits(t.fold_hash, t.fold_size);
+    if (s == Shape::Lower) b.cues = b.lex & (kLexSports | kLexRoleNoun);
+    for (std::size_t k = 0; k < count; ++k) {
+      const gazetteer::KeyBits& key = keys[k];
+      for (unsigned in_caps = 0; in_caps < 2; ++in_caps) {
+        std::uint16_t counting = class_bit(EntryClass::Word);
+        if (key.exact || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
+        if (key.exact || (s == Shape::AllCaps && in_caps) || (key.deaccented && s != Shape::Lower)) {
+          counting |= kNameBits;
+        }
+        b.classes[in_caps] |= key.classes & counting;
+        b.strong[in_caps] |= key.strong & counting;
+      }
+    }
+    return b;
+  };
+  // Per token, before its matches (which only add bits): the summary's bits
+  // for its line, and the lowercase sports words and role nouns.
+  auto apply = [&](std::uint32_t i, const TypeBits& b) __attribute__((always_inline)) {
+    lex_bits[i] = b.lex;
+    const unsigned in_caps = caps[i];
+    classes[i] = b.classes[in_caps];
+    strong[i] = b.strong[in_caps];
+    if (b.cues) {
+      sports_words += (b.cues & kLexSports) != 0;
+      if (b.cues & kLexRoleNoun) role_list[role_count++] = i;
+    }
   };
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
   matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
     const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
-    if (listed) matches.push_back(mt);
+    if (listed) {
+      if (out == out_end) grow();
+      *out++ = mt;
+    }
     const std::size_t i = mt.token_begin;
     if (mt.token_end != i + 1) return;
     const Shape s = toks[i].shape;
@@ -296,7 +339,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
         is_country_list(matcher.list_name(mt))) {
       country_bits[i] = 1;
     }
-  }, token_bits);
+  }, summarize, apply);
+  matches.resize(static_cast<std::size_t>(out - matches.data()));
+  role_nouns.size_ = role_count;
+  sports = score_lines >= 2 || sports_words >= 4;
 
   // Then the index lists over the matches kept.
   const gazetteer::Match* mts = matches.data();

@@ -237,8 +237,11 @@ TEST_CASE("gazetteer matcher: for_each_listed summarizes token-bit entries") {
     std::vector<Bits> bits(tt.tokens.size());
     m.for_each_listed(
         tt, [&](const Match& x) { listed.push_back(x); },
-        [&](std::uint32_t i, std::uint16_t classes, std::uint16_t strong, bool exact, bool deaccented) {
-          bits[i] = {classes, strong, bits[i].calls + 1, exact, deaccented};
+        [](const newsner::text::Token&, const KeyBits* keys, std::size_t count) {
+          return count == 0 ? KeyBits{} : keys[0];
+        },
+        [&](std::uint32_t i, const KeyBits& key) {
+          bits[i] = {key.classes, key.strong, bits[i].calls + 1, key.exact, key.deaccented};
         });
     std::vector<Match> expected;
     std::vector<std::uint16_t> classes(tt.tokens.size(), 0), strong(tt.tokens.size(), 0);
@@ -271,5 +274,67 @@ TEST_CASE("gazetteer matcher: for_each_listed summarizes token-bit entries") {
       CHECK(bits[i].classes == classes[i]);
       CHECK(bits[i].strong == strong[i]);
     }
+  }
+}
+
+namespace {
+// for_each_listed through a single call site: every call shares one
+// instantiation and so this thread's memo of token types.
+struct TypeCalls {
+  std::vector<KeyBits> bits;
+  int summaries = 0;
+  std::vector<std::uint32_t> match_begins;
+};
+TypeCalls listed_types(const Matcher& m, const newsner::text::TokenizedText& tt) {
+  TypeCalls out;
+  out.bits.resize(tt.tokens.size());
+  m.for_each_listed(
+      tt, [&](const Match& x) { out.match_begins.push_back(x.token_begin); },
+      [&](const newsner::text::Token&, const KeyBits* keys, std::size_t count) {
+        ++out.summaries;
+        return count == 0 ? KeyBits{} : keys[0];
+      },
+      [&](std::uint32_t i, const KeyBits& key) { out.bits[i] = key; });
+  return out;
+}
+}  // namespace
+
+// for_each_listed summarizes a token type (surface and shape) once and keeps
+// the summary across documents, but only for the matcher it came from.
+TEST_CASE("gazetteer matcher: for_each_listed summarizes each token type once per matcher") {
+  const Matcher given = make_matcher("Jordan\tGIVEN_NAME\n");
+  const Matcher surname = make_matcher("Jordan\tSURNAME\n");
+  newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("Jordan met Jordan and jordan met Jordan.");
+  constexpr auto kGiven = static_cast<std::uint16_t>(1u << static_cast<unsigned>(EntryClass::GivenName));
+  constexpr auto kSurname = static_cast<std::uint16_t>(1u << static_cast<unsigned>(EntryClass::Surname));
+  const TypeCalls first = listed_types(given, tt);
+  CHECK(first.summaries == 4);  // "Jordan", "met", "and", "jordan"
+  CHECK(first.bits[0].classes == kGiven);
+  CHECK(first.bits[0].exact);
+  CHECK(first.bits[6].classes == kGiven);
+  CHECK(first.bits[4].classes == kGiven);  // "jordan": the class, not the case
+  CHECK_FALSE(first.bits[4].exact);
+  const TypeCalls again = listed_types(given, tt);
+  CHECK(again.summaries == 0);
+  CHECK(again.bits[2].classes == kGiven);
+  const TypeCalls other = listed_types(surname, tt);
+  CHECK(other.summaries == 4);
+  CHECK(other.bits[0].classes == kSurname);
+  CHECK(other.bits[2].classes == kSurname);
+}
+
+// The memo also holds two-token keys found in no gazetteer ("new york" where
+// only "New Delhi" is listed), which are then not looked up again; it too
+// belongs to one matcher.
+TEST_CASE("gazetteer matcher: for_each_listed remembers absent pairs per matcher") {
+  const Matcher delhi = make_matcher("New Delhi\tLOCATION\n");
+  const Matcher york = make_matcher("New York\tLOCATION\n");
+  newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("New York, New Delhi, New York and New Delhi");
+  for (int round = 0; round < 2; ++round) {
+    INFO("round " << round);
+    CHECK(listed_types(delhi, tt).match_begins == std::vector<std::uint32_t>{3, 9});
+    CHECK(listed_types(york, tt).match_begins == std::vector<std::uint32_t>{0, 6});
   }
 }

@@ -148,9 +148,11 @@ TEST_CASE("context: matches are find_all's TITLE and mention matches; evidence b
   using newsner::gazetteer::EntryClass;
   using newsner::gazetteer::Match;
   static newsner::text::Tokenizer tok;
-  for (const std::string text :
-       {"Prime Minister Shinzo Abe visited New York and Paris with the chairman of Acme.",
-        "PRIME MINISTER SATO SAID NO\nKevin Smith, the French president, met Will in March in Tokyo.", ""}) {
+  std::string paris;  // more kept matches than tokens: Context's match buffer grows
+  for (int k = 0; k < 80; ++k) paris += "New York Paris ";
+  for (const std::string& text : std::vector<std::string>{
+           "Prime Minister Shinzo Abe visited New York and Paris with the chairman of Acme.",
+           "PRIME MINISTER SATO SAID NO\nKevin Smith, the French president, met Will in March in Tokyo.", "", paris}) {
     INFO("text: " << text);
     const auto tt = tok.tokenize(text);
     const Context ctx(tt, names_test::matcher());
@@ -161,6 +163,7 @@ TEST_CASE("context: matches are find_all's TITLE and mention matches; evidence b
       if (m.cls < EntryClass::GivenName || m.cls == EntryClass::Title) listed.push_back(m);
     }
     REQUIRE(ctx.matches.size() == listed.size());
+    if (text == paris) CHECK(listed.size() > ctx.size() / 2 + 16);
     if (!text.empty()) CHECK(listed.size() < all.size());  // some evidence matches were not kept
     for (std::size_t k = 0; k < listed.size(); ++k) {
       const Match &a = ctx.matches[k], &b = listed[k];
@@ -214,7 +217,9 @@ TEST_CASE("context: token class bits equal the per-entry rule over find_all") {
        {"Kevin Smith, the French president, met Will in March in Tokyo with the Bank of Jordan.",
         "JORDAN SAID THE FRENCH BANK WOULD PAY\nJordan and jordan, Paris and PARIS, Reading and reading.",
         "Jose Garcia flew from Sao Paulo to S\xC3\xA3o Paulo; JOSE and jos\xC3\xA9 stayed in Munchen.",
-        "the ministry, Ministry, MINISTRY; Prime minister May, may, MAY, Amazon, AMAZON"}) {
+        "the ministry, Ministry, MINISTRY; Prime minister May, may, MAY, Amazon, AMAZON",
+        // One all-caps token type in a capitals line and outside one.
+        "JORDAN SAID KEVIN WOULD PAY\nKevin and KEVIN met JORDAN in Paris; JORDAN SAID KEVIN WOULD PAY"}) {
     INFO("text: " << text);
     const auto tt = tok.tokenize(text);
     const Context ctx(tt, names_test::matcher());
