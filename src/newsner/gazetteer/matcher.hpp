@@ -334,7 +334,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
       hash = j == i + 1 ? pair_ahead[i % kRing] : text::sequence_extend(hash, tokens[j].fold_hash);
     }
-    // Longest first; keys of one length in gazetteer order, entries in key order.
+    // Longest first; keys of one length in gazetteer order, a key's entries in
+    // image order (its evidence-class entries last, image.hpp).
     for (std::size_t group_end = found_count; group_end > 0;) {
       std::size_t group_begin = group_end - 1;
       if (!kSingle) {
