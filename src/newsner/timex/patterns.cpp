@@ -209,7 +209,8 @@ std::vector<std::string> rule_patterns() {
 // the whole-text one (RE2 still reads the bytes around the window for \b). By fact
 // 4 that match is the longest one anchored at the first vocabulary run that has
 // one; anchored searches spare RE2 the backward pass that finds where an
-// unanchored match begins (windows with a quote before a digit search unanchored).
+// unanchored match begins (windows with a quote before a digit try every letter,
+// digit and quote as a start, anchored too).
 // The trigger runs are found from the bytes, or from the tokens when scan() is
 // given them (find_triggers_by_block, find_triggers_by_token: the same runs).
 // Fact 5 lets the window cache ignore most of a window's last word (WindowCache).
@@ -1138,11 +1139,20 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
       }
       return;
     }
-    for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger;) {
-      const auto m = match(text, from, w.end, RE2::UNANCHORED, false, &lowered);
-      if (!m) break;
+    // A quote before a digit: a match may start at any letter, digit or quote
+    // ("amid the '90s" starts inside "amid"), so each of them is tried, in text
+    // order, by an anchored search: the first that matches is the leftmost match,
+    // as an unanchored search would find it, but RE2 never builds the reverse
+    // program an unanchored longest match needs to find where it begins (~13 M
+    // instructions, for the few such windows of a run).
+    for (std::size_t from = std::max<std::size_t>(pos, w.begin); from <= w.trigger; ++from) {
+      const std::uint8_t c = kByteClass[s[from]];
+      if (!(c & (kLetter | kDigit)) && s[from] != '\'') continue;  // no alternative starts there
+      const auto m = match(text, from, w.end, RE2::ANCHOR_START, false, &lowered);
+      if (!m) continue;
       out.push_back(*m);
-      pos = from = std::max<std::size_t>(m->end, m->begin + 1);
+      pos = std::max<std::size_t>(m->end, m->begin + 1);
+      from = pos - 1;
     }
   };
   auto quote_digit_at = [&](std::uint32_t i) {  // s[i] is punctuation

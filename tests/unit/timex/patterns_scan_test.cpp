@@ -351,3 +351,25 @@ TEST_CASE("timex patterns: at most four qualifiers before quarter") {
   check_same(p, years + " quarter");
   check_same(p, years + " quarterly");
 }
+
+// A window with a quote before a digit is searched anchored from each letter,
+// digit and quote in it (no unanchored search): a match may start inside a word
+// ("amid the '90s" matches from "mid"), at the quote itself, or after a match
+// that ended inside the window. Each must be where next() finds it.
+TEST_CASE("timex patterns: windows with a quote before a digit match from every possible start") {
+  const DatePatterns p;
+  newsner::text::Tokenizer tokenizer;
+  for (const char* text :
+       {"amid the '90s said", "said '90s", "x'90s said", "'90s", "in the '80s and '90s, May",
+        "AMID THE '90S", "the 1990s and the '80s", "late '70s and mid-'80s said",
+        "Mid the '90s", "pyramid the '90s x", "in May '90s 2019 '80s"}) {
+    check_same(p, text);
+    const auto tokens = tokenizer.tokenize(text);
+    check_same(p, text, &tokens);
+  }
+  std::vector<PatternMatch> scanned;
+  p.scan(std::string_view("amid the '90s said"), scanned);
+  REQUIRE(scanned.size() == 1);
+  CHECK(scanned[0].begin == 1);  // "mid the '90s"
+  CHECK(scanned[0].rule == Rule::Decade);
+}
