@@ -12,7 +12,7 @@
 // the first digit as 0, 1-2, 3 or 4-9 and the second as 0, 1 or 2-9; with 4,
 // whether it starts with 1, 20 or 2, and whether it ends with 0; with 3 or 5 and
 // more, nothing. Dates then share keys ("March 14, 2019" and "march 12, 2023"
-// are both "march 11, 2055"), and a few hundred keys cover most of news. A new
+// are both "march 15, 2055"), and a few hundred keys cover most of news. A new
 // digit atom in the patterns (rule_patterns() in patterns.cpp) must be added
 // here; the cache-key test in patterns_scan_test.cpp checks that strings with one
 // key have the same matches.
