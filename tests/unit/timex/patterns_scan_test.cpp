@@ -303,7 +303,8 @@ TEST_CASE("timex patterns: scan() in lowercase matches as the case-insensitive p
 // its starts without the cache, over one lowercased copy of the window that the
 // later searches reuse (a copy per search made "March 5 March 5 ..." cost its
 // length squared). The matches must stay those of next(), in any case and with
-// a quote before a digit (the unanchored searches), however long the window.
+// a quote before a digit (a search from every letter, digit and quote), however
+// long the window.
 TEST_CASE("timex patterns: scan() of a long window of dates matches next() from every start") {
   const DatePatterns p;
   for (const char* unit : {"March 5 ", "MARCH 5, 2019 ", "the '90s and May ", "Q3 2019 ", "FY19 mid-2019 "}) {
