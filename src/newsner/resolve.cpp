@@ -652,6 +652,9 @@ void priority_order(const std::vector<Candidate>& candidates, std::vector<std::u
   constexpr std::size_t kScoreSlots = 64, kMaxScores = 32;
   std::array<std::uint32_t, kScoreSlots> score_of{};
   std::array<std::uint8_t, kScoreSlots> rank_of{};
+  // The distinct scores as found, each as its bits << 6 | its slot (a list, so
+  // that ranking them reads no empty slots).
+  std::array<std::uint64_t, kMaxScores> distinct;
   std::size_t scores = 0;
   const auto slot = [&](std::uint32_t bits) {
     std::size_t i = (bits * 0x9E3779B1u) >> 26;  // 6 bits: kScoreSlots
@@ -673,6 +676,7 @@ void priority_order(const std::vector<Candidate>& candidates, std::vector<std::u
       if (score_of[last_slot] == 0) {
         if (++scores > kMaxScores) break;  // the fallback below
         score_of[last_slot] = bits;
+        distinct[scores - 1] = std::uint64_t{bits} << 6 | last_slot;
       }
     }
     keys[k] = last_slot;
@@ -683,13 +687,8 @@ void priority_order(const std::vector<Candidate>& candidates, std::vector<std::u
   const unsigned size_bits = static_cast<unsigned>(std::bit_width(max_size));
   const unsigned sorted_bits = begin_bits + 2 + score_rank_bits + size_bits;
   if (scores <= kMaxScores && index_bits + sorted_bits <= 64) {
-    std::array<std::uint32_t, kMaxScores> distinct{};
-    std::size_t d = 0;
-    for (const std::uint32_t bits : score_of) {
-      if (bits != 0) distinct[d++] = bits;
-    }
-    std::sort(distinct.begin(), distinct.begin() + d, std::greater<>());
-    for (std::size_t r = 0; r < d; ++r) rank_of[slot(distinct[r])] = static_cast<std::uint8_t>(r);
+    std::sort(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(scores), std::greater<>());
+    for (std::size_t r = 0; r < scores; ++r) rank_of[distinct[r] & (kScoreSlots - 1)] = static_cast<std::uint8_t>(r);
     for (std::uint32_t k = 0; k < n; ++k) {
       const Candidate& c = candidates[k];
       std::uint64_t key = max_size - c.span.size();
