@@ -386,10 +386,12 @@ class Retyper {
   std::size_t name_keys_ = 0;
 };
 
-
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
-void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts, Scratch& scratch) {
+// (Not inlined into resolve(), its only caller: inlined, resolve's own loops
+// compiled to more instructions, 0.7 to 1.1 M more on the 3 MB samples.)
+[[gnu::noinline]] void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts,
+                                 Scratch& scratch) {
   const Retyper retyper(ctx, chosen, scratch);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
