@@ -59,16 +59,20 @@ struct Extractor::Impl {
     const text::TokenizedText tt = tokenizer().tokenize(text);
     sentences = static_cast<std::uint32_t>(tt.sentences.size());
     const recognize::Context ctx(tt, matcher);
-    std::vector<Candidate> candidates;
-    // About one candidate per four tokens in news text: growing there from empty
-    // moved every candidate (two strings each) about twice.
+    // The thread's candidate buffer, kept between documents (one allocation per
+    // document less, and memory already in cache); emptied here, so a document
+    // that threw leaves nothing for the next one. About one candidate per four
+    // tokens in news text: growing there from empty moved every candidate (two
+    // strings each) about twice.
+    thread_local std::vector<Candidate> candidates;
+    candidates.clear();
     candidates.reserve(tt.tokens.size() / 4 + 16);
     recognize::recognize_gazetteer_mentions(ctx, candidates);
     recognize::recognize_persons(ctx, candidates);
     recognize::recognize_organizations(ctx, candidates);
     recognize::recognize_locations(ctx, candidates);
     dates.recognize(tt, dct, candidates);
-    return resolve(ctx, std::move(candidates), options.explain);
+    return resolve(ctx, candidates, options.explain);
   }
 
   text::Tokenizer& tokenizer() const {

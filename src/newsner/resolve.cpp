@@ -33,10 +33,13 @@ int type_rank(EntityType t) {
 }
 
 // Bytes covered by accepted spans, one bit per byte of the text: an overlap
-// check reads span/64 words, with no allocation per accepted span.
+// check reads span/64 words, with no allocation per accepted span. The bits
+// live in `bits` (the thread's Scratch), cleared here.
 class Occupancy {
  public:
-  explicit Occupancy(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0) {}
+  Occupancy(std::vector<std::uint64_t>& bits, std::size_t text_bytes) : bits_(bits) {
+    bits_.assign(text_bytes / 64 + 1, 0);
+  }
   bool free(Span s) const {
     if (s.begin / 64 == (s.end - 1) / 64 && s.end > s.begin) return (bits_[s.begin / 64] & mask(s)) == 0;  // most spans
     for (std::uint32_t i = s.begin; i < s.end;) {
@@ -68,7 +71,7 @@ class Occupancy {
     const std::uint32_t n = s.end - s.begin;
     return (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << (s.begin % 64);
   }
-  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint64_t>& bits_;
 };
 
 // Where chosen mentions start (they are disjoint: at most one per byte): the
@@ -78,10 +81,13 @@ class Occupancy {
 // with the thread between documents and is cleared entry by entry: zero-filling
 // four bytes per text byte for each document cost more than it saves.
 // One Starts at a time per thread (resolve() makes one and does not recurse):
-// a second one alive on the same thread would share the index array.
+// a second one alive on the same thread would share the index array (and the
+// bits, both in the thread's Scratch).
 class Starts {
  public:
-  explicit Starts(std::size_t text_bytes) : bits_(text_bytes / 64 + 1, 0), index_(buffer()) {
+  Starts(std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& index, std::size_t text_bytes)
+      : bits_(bits), index_(index) {
+    bits_.assign(text_bytes / 64 + 1, 0);
     if (index_.size() < text_bytes + 1) index_.resize(text_bytes + 1, 0);
   }
   ~Starts() {
@@ -115,11 +121,7 @@ class Starts {
   }
 
  private:
-  static std::vector<std::uint32_t>& buffer() {
-    thread_local std::vector<std::uint32_t> index;
-    return index;
-  }
-  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint64_t>& bits_;
   std::vector<std::uint32_t>& index_;  // all zero outside this object's lifetime
 };
 
@@ -165,28 +167,32 @@ struct Extra {
 // A document-local table from name keys (already well-mixed 64-bit hashes,
 // see name_key) to small values: open addressing with linear probing, no
 // per-entry allocation and no modulo, since it is probed once per capitalized
-// token. Key 0 marks an empty slot (a name key of 0 is simply never stored).
-// V is trivial: the slots start as zero-filled memory, not one constructor call
-// each.
+// token. A name key of 0 is never stored. V is trivial (a new entry is V{}).
+// A table lives in the thread's Scratch and is reset() for each document: its
+// slots stay allocated, and a slot is in use only when it carries the table's
+// current generation, so emptying the table is one increment (zeroing its slots,
+// 2 KB for a short article, cost more than using them).
 template <typename V>
 class NameTable {
   static_assert(std::is_trivial_v<V>);
 
  public:
-  explicit NameTable(std::size_t expected) {
+  /// Empties the table, sized for about `expected` keys.
+  void reset(std::size_t expected) {
     std::size_t n = 16;
     while (n < expected * 2) n *= 2;
-    slots_.resize(n);
+    clear(n);
   }
   /// The value under `key`, inserted as V{} when absent (nullptr for key 0).
   /// (Inline: called once per token of every name, a call costs a third of it.)
   [[gnu::always_inline]] V* upsert(std::uint64_t key, bool* inserted = nullptr) {
     if (key == 0) return nullptr;
-    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if ((size_ + 1) * 2 > mask_ + 1) grow();
     Slot& s = probe(key);
-    const bool fresh = s.key == 0;
+    const bool fresh = s.gen != gen_;
     if (fresh) {
       s.key = key;
+      s.gen = gen_;
       s.value = V{};
       ++size_;
     }
@@ -196,30 +202,50 @@ class NameTable {
   const V* find(std::uint64_t key) const {
     if (key == 0) return nullptr;
     const Slot& s = const_cast<NameTable*>(this)->probe(key);
-    return s.key == key ? &s.value : nullptr;
+    return s.gen == gen_ && s.key == key ? &s.value : nullptr;
   }
   bool empty() const { return size_ == 0; }
 
  private:
   struct Slot {
     std::uint64_t key;
+    std::uint32_t gen;  // in use when equal to the table's gen_
     V value;
   };
+  // The slot holding `key`, else the free slot where it goes.
   Slot& probe(std::uint64_t key) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = key & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    return slots_[i];
+    Slot* const slots = slots_.data();
+    std::size_t i = key & mask_;
+    while (slots[i].gen == gen_ && slots[i].key != key) i = (i + 1) & mask_;
+    return slots[i];
+  }
+  // Empty, with n (a power of two) slots in use.
+  void clear(std::size_t n) {
+    if (slots_.size() < n) slots_.resize(n);  // new slots: generation 0, never current
+    if (++gen_ == 0) {  // after 2^32 - 1 documents: slots of generation 0 would look current
+      std::memset(static_cast<void*>(slots_.data()), 0, slots_.size() * sizeof(Slot));
+      gen_ = 1;
+    }
+    mask_ = n - 1;
+    size_ = 0;
   }
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.key != 0) probe(s.key) = s;
+    std::vector<Slot> old;
+    old.reserve(size_);
+    for (std::size_t i = 0; i <= mask_; ++i) {
+      if (slots_[i].gen == gen_) old.push_back(slots_[i]);
+    }
+    clear(2 * (mask_ + 1));
+    for (Slot s : old) {
+      s.gen = gen_;
+      probe(s.key) = s;
+      ++size_;
     }
   }
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_;  // the first mask_ + 1 in use
+  std::size_t mask_ = 0;
   std::size_t size_ = 0;
+  std::uint32_t gen_ = 0;
 };
 
 // First token whose span starts at or after `offset`.
@@ -259,6 +285,45 @@ bool is_authoritative(std::string_view evidence) {
          evidence == "person.context" || evidence == "document.acronym";
 }
 
+// An authoritative rule's vote for a name's type (see Retyper).
+struct Vote {
+  EntityType type;
+  float score;
+};
+
+// What the document pass knows about a folded token sequence (by name_key).
+// Zero-initialized in the table (trivial, see NameTable).
+struct Known {
+  EntityType type;  // of the first whole name chosen with this key (when `full`)
+  bool full;        // a whole name
+  bool longer;      // the start of a longer name
+  int person;       // > 0: a PERSON name part (single tokens)
+};
+
+// Working memory of resolve(), kept by each thread between documents: a short
+// news article (a few dozen candidates) paid more for allocating, zero-filling
+// and freeing a dozen buffers per document than for using them. Each user
+// clears what it takes at the start (Starts keeps its index array all zero
+// between documents), so a document that threw leaves nothing behind for the
+// next. One resolve() at a time per thread (it does not recurse).
+struct Scratch {
+  std::vector<std::uint64_t> keys, sort_tmp;  // priority_order
+  std::vector<Chosen> chosen;
+  std::vector<Extra> extras;                  // --explain only
+  std::vector<std::uint64_t> occupied;        // Occupancy
+  std::vector<std::uint64_t> start_bits;      // Starts
+  std::vector<std::uint32_t> start_index;
+  NameTable<Vote> authority;                  // Retyper
+  NameTable<float> surnames;
+  NameTable<Known> known;                     // propagate
+  std::vector<std::uint64_t> filter;
+
+  static Scratch& of_thread() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+};
+
 // Retyping: the same name keeps one type across the document unless local
 // evidence is stronger ("Surrey" is a club all through a cricket report once a
 // score line says so; "Jordan" is the director after "Neil Jordan"). Votes are
@@ -266,12 +331,15 @@ bool is_authoritative(std::string_view evidence) {
 // document pass's loop over names, which needs its type and key anyway).
 class Retyper {
  public:
-  Retyper(const Context& ctx, std::vector<Chosen>& chosen)
-      : ctx_(ctx), authority_(chosen.size() / 4), surnames_(chosen.size() / 4) {
+  Retyper(const Context& ctx, std::vector<Chosen>& chosen, Scratch& scratch)
+      : ctx_(ctx), authority_(scratch.authority), surnames_(scratch.surnames) {
+    authority_.reset(chosen.size() / 4);
+    surnames_.reset(chosen.size() / 4);
     for (Chosen& c : chosen) {
       if (c.type == EntityType::Date) continue;
       const std::size_t b = c.tb, e = c.te;
       if (e <= b) continue;
+      name_keys_ += e - b + (e - b >= 2 ? 2 : 0);
       if (is_authoritative(c.rule)) {
         c.key = name_key(ctx, b, e);  // the others get theirs in the document pass's loop
         bool fresh = false;
@@ -282,6 +350,10 @@ class Retyper {
       }
     }
   }
+  /// About the number of keys the document pass adds for the names: one per
+  /// start of each, two name parts for one of several tokens (a hyphenated
+  /// surname or an acronym adds more: the table then grows).
+  std::size_t name_keys() const { return name_keys_; }
   /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
   void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
@@ -308,37 +380,35 @@ class Retyper {
   }
 
  private:
-  struct Vote {
-    EntityType type;
-    float score;
-  };
   const Context& ctx_;
-  NameTable<Vote> authority_;  // a few names each (grows as needed)
-  NameTable<float> surnames_;  // last word of a multi-word PERSON
-};
-
-// What the document pass knows about a folded token sequence (by name_key).
-// Zero-initialized in the table (trivial, see NameTable).
-struct Known {
-  EntityType type;  // of the first whole name chosen with this key (when `full`)
-  bool full;        // a whole name
-  bool longer;      // the start of a longer name
-  int person;       // > 0: a PERSON name part (single tokens)
+  NameTable<Vote>& authority_;  // a few names each (grows as needed)
+  NameTable<float>& surnames_;  // last word of a multi-word PERSON
+  std::size_t name_keys_ = 0;
 };
 
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
-void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts) {
-  const Retyper retyper(ctx, chosen);
+// (Not inlined into resolve(), its only caller: inlined, resolve's own loops
+// compiled to more instructions, 0.7 to 1.1 M more on the 3 MB samples.)
+[[gnu::noinline]] void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts,
+                                 Scratch& scratch) {
+  const Retyper retyper(ctx, chosen, scratch);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
-  NameTable<Known> known(chosen.size());
+  // Sized for the keys to come: a table that grows rehashes every key.
+  NameTable<Known>& known = scratch.known;
+  known.reset(retyper.name_keys());
   // A token whose fold_hash has no bit here starts no known name nor part: the
-  // scan below skips it with one load instead of hashing and probing.
-  constexpr std::size_t kFilterBits = 1 << 14;
-  std::vector<std::uint64_t> filter(kFilterBits / 64, 0);
+  // scan below skips it with one load instead of hashing and probing. About 64
+  // bits per chosen mention (each marks one to three), from 512 to 16384: a
+  // short article's filter is a few cache lines to clear, not 2 KB.
+  std::size_t filter_bits = 512;
+  while (filter_bits < 64 * chosen.size() && filter_bits < (std::size_t{1} << 14)) filter_bits *= 2;
+  const std::uint64_t filter_mask = filter_bits - 1;
+  std::vector<std::uint64_t>& filter = scratch.filter;
+  filter.assign(filter_bits / 64, 0);
   const auto mark = [&](std::size_t i) {
-    const std::uint64_t h = ctx.token(i).fold_hash % kFilterBits;
+    const std::uint64_t h = ctx.token(i).fold_hash & filter_mask;
     filter[h / 64] |= std::uint64_t{1} << (h % 64);
   };
   bool any_full = false;
@@ -461,7 +531,7 @@ void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, 
     // The next capitalized token at or after i whose fold_hash has a filter bit.
     while (cap != cap_end && *cap < i) ++cap;
     for (; cap != cap_end; ++cap) {
-      const std::uint64_t f = tokens[*cap].fold_hash % kFilterBits;
+      const std::uint64_t f = tokens[*cap].fold_hash & filter_mask;
       if ((bits[f / 64] >> (f % 64)) & 1) break;
     }
     if (cap == cap_end) break;
@@ -566,12 +636,14 @@ std::uint32_t score_bits(float score) {
 }
 
 // The candidates' indices in priority order: longer span, higher score, type
-// rank, earlier start, then recognizer order (the input order). Returned as
-// keys holding the index in their low `index_bits` bits.
-std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidates, unsigned& index_bits) {
+// rank, earlier start, then recognizer order (the input order). Written to
+// `keys` (`tmp`: the sort's other buffer) as keys holding the index in their
+// low `index_bits` bits.
+void priority_order(const std::vector<Candidate>& candidates, std::vector<std::uint64_t>& keys,
+                    std::vector<std::uint64_t>& tmp, unsigned& index_bits) {
   const std::size_t n = candidates.size();
-  std::vector<std::uint64_t> keys(n);
-  if (n == 0) return keys;
+  keys.resize(n);  // every key is written below
+  if (n == 0) return;
   // Usually the whole order fits one 64-bit key per candidate, fields from the
   // top: size (descending), the score's rank among the few distinct scores of
   // this call, type rank, begin, index. Each field takes only the bits its
@@ -582,6 +654,9 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
   constexpr std::size_t kScoreSlots = 64, kMaxScores = 32;
   std::array<std::uint32_t, kScoreSlots> score_of{};
   std::array<std::uint8_t, kScoreSlots> rank_of{};
+  // The distinct scores as found, each as its bits << 6 | its slot (a list, so
+  // that ranking them reads no empty slots).
+  std::array<std::uint64_t, kMaxScores> distinct;
   std::size_t scores = 0;
   const auto slot = [&](std::uint32_t bits) {
     std::size_t i = (bits * 0x9E3779B1u) >> 26;  // 6 bits: kScoreSlots
@@ -603,6 +678,7 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
       if (score_of[last_slot] == 0) {
         if (++scores > kMaxScores) break;  // the fallback below
         score_of[last_slot] = bits;
+        distinct[scores - 1] = std::uint64_t{bits} << 6 | last_slot;
       }
     }
     keys[k] = last_slot;
@@ -613,13 +689,8 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
   const unsigned size_bits = static_cast<unsigned>(std::bit_width(max_size));
   const unsigned sorted_bits = begin_bits + 2 + score_rank_bits + size_bits;
   if (scores <= kMaxScores && index_bits + sorted_bits <= 64) {
-    std::array<std::uint32_t, kMaxScores> distinct{};
-    std::size_t d = 0;
-    for (const std::uint32_t bits : score_of) {
-      if (bits != 0) distinct[d++] = bits;
-    }
-    std::sort(distinct.begin(), distinct.begin() + d, std::greater<>());
-    for (std::size_t r = 0; r < d; ++r) rank_of[slot(distinct[r])] = static_cast<std::uint8_t>(r);
+    std::sort(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(scores), std::greater<>());
+    for (std::size_t r = 0; r < scores; ++r) rank_of[distinct[r] & (kScoreSlots - 1)] = static_cast<std::uint8_t>(r);
     for (std::uint32_t k = 0; k < n; ++k) {
       const Candidate& c = candidates[k];
       std::uint64_t key = max_size - c.span.size();
@@ -628,9 +699,8 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
       key = (key << begin_bits) | c.span.begin;
       keys[k] = (key << index_bits) | k;
     }
-    std::vector<std::uint64_t> scratch;
-    radix_sort(keys, scratch, index_bits, sorted_bits);
-    return keys;
+    radix_sort(keys, tmp, index_bits, sorted_bits);
+    return;
   }
   // Otherwise two words compared as one 128-bit number: size and score, then
   // type rank, begin and index packed in 3 + 32 + 29 bits.
@@ -651,20 +721,23 @@ std::vector<std::uint64_t> priority_order(const std::vector<Candidate>& candidat
   std::sort(ranks.begin(), ranks.end());
   index_bits = 29;
   for (std::size_t k = 0; k < n; ++k) keys[k] = ranks[k].type_begin & kIndexMask;
-  return keys;
 }
 
 }  // namespace
 
-std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidates, bool keep_evidence) {
+std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence) {
+  Scratch& scratch = Scratch::of_thread();
   unsigned index_bits = 0;
-  const std::vector<std::uint64_t> order = priority_order(candidates, index_bits);
+  priority_order(candidates, scratch.keys, scratch.sort_tmp, index_bits);
+  const std::vector<std::uint64_t>& order = scratch.keys;
   const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
-  Occupancy occ(ctx.tt.text.size());
-  std::vector<Chosen> chosen;
+  Occupancy occ(scratch.occupied, ctx.tt.text.size());
+  std::vector<Chosen>& chosen = scratch.chosen;
+  chosen.clear();
   chosen.reserve(candidates.size() + 16);
-  std::vector<Extra> extras;  // --explain only
-  Starts starts(ctx.tt.text.size());
+  std::vector<Extra>& extras = scratch.extras;
+  extras.clear();
+  Starts starts(scratch.start_bits, scratch.start_index, ctx.tt.text.size());
   for (const std::uint64_t key : order) {
     const auto index = static_cast<std::uint32_t>(key & index_mask);
     const Candidate& c = candidates[index];
@@ -693,7 +766,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
       *link = added;
     }
   }
-  propagate(ctx, chosen, occ, starts);
+  propagate(ctx, chosen, occ, starts, scratch);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second).
   std::vector<Mention> out;
@@ -728,6 +801,10 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate> candidat
     }
   });
   return out;
+}
+
+std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>&& candidates, bool keep_evidence) {
+  return resolve(ctx, candidates, keep_evidence);
 }
 
 }  // namespace newsner

@@ -22,7 +22,8 @@
 //     mention elsewhere in the document becomes PERSON ("Kono" after "Taro Kono");
 //   - an all-caps or lowercase-folded repeat of a multi-word mention gets its type;
 //   - an acronym defined in parentheses after an ORGANIZATION gets its type.
-// Units: BYTE spans. Thread safety: stateless. Cost: O(c log c) for c candidates.
+// Units: BYTE spans. Thread safety: no shared state (each thread keeps its own
+// working memory between calls). Cost: O(c log c) for c candidates.
 #pragma once
 
 #include <vector>
@@ -32,6 +33,11 @@
 
 namespace newsner {
 
-std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate> candidates, bool keep_evidence);
+/// Resolves `candidates`, moving the chosen ones' value and mod out of them
+/// (the caller may keep the vector's memory for the next document).
+/// Thread safety: uses per-thread working memory (one call at a time per thread).
+std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence);
+/// The same, for a vector given away.
+std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate>&& candidates, bool keep_evidence);
 
 }  // namespace newsner

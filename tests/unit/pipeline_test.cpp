@@ -89,6 +89,18 @@ TEST_CASE("pipeline: empty and odd documents") {
   CHECK(ex->extract({"d", std::string(10000, '-'), std::nullopt}).mentions.empty());
 }
 
+TEST_CASE("pipeline: a document's candidates do not reach the next one (per-thread buffers)") {
+  auto ex = make();
+  const Extraction first = ex->extract({"d", "Chancellor Angela Merkel met officials in Berlin on Monday.", std::nullopt});
+  CHECK(first.mentions.size() >= 3);
+  CHECK(ex->extract({"d", "", std::nullopt}).mentions.empty());
+  const Extraction plain = ex->extract({"d", "no names at all here, just words.", std::nullopt});
+  CHECK(plain.mentions.empty());
+  const Extraction again = ex->extract({"d", "Officials met in Berlin.", std::nullopt});
+  REQUIRE(again.mentions.size() == 1);
+  CHECK(again.mentions[0].span == Span{17, 23});
+}
+
 TEST_CASE("pipeline: user gazetteer and explain") {
   const TempGazetteer gaz("newsner_pipeline_test_gazetteer.tsv", "# test\nZorblax Dynamics\tORGANIZATION\twikidata:Q0\n");
   Options o;

@@ -295,3 +295,34 @@ TEST_CASE("resolve: the document pass finds repeats among lowercase, alphanumeri
   CHECK(resolve_kb("Kappa met 3 G20 men. kappa G20 Kappa", {{0, 1, EntityType::Person, 0.7f, ""}}) ==
         "Kappa/PERSON | Kappa/PERSON");
 }
+
+TEST_CASE("resolve: what one document's pass knows is not known in the next (per-thread tables)") {
+  using newsner::EntityType;
+  // "Jordan" is a PERSON name part in the first document only: in the second,
+  // where it starts a chosen organization, the "Jordan" alone is no repeat.
+  CHECK(resolve_kb("Neil Jordan spoke. Jordan left.", {{0, 2, EntityType::Person, 0.9f, ""}}) ==
+        "Neil Jordan/PERSON | Jordan/PERSON");
+  CHECK(resolve_kb("Jordan Smith met. Jordan left.", {{0, 2, EntityType::Organization, 0.7f, ""}}) ==
+        "Jordan Smith/ORGANIZATION");
+  // Many names (tables and filter grow), then a short document again.
+  const auto name = [](int w) {
+    std::string s = "Zx";
+    s += static_cast<char>('a' + w / 26);
+    s += static_cast<char>('a' + w % 26);
+    return s;
+  };
+  std::string text, expect;
+  std::vector<std::tuple<int, int, EntityType, float, const char*>> many;
+  // (Appends, not `+` chains: GCC 12 warns falsely about those, -Wrestrict.)
+  for (int w = 0; w < 300; ++w) {
+    text.append(w ? " " : "").append(name(w)).append(" x");
+    many.push_back({2 * w, 2 * w + 1, EntityType::Person, 0.9f, ""});
+    expect.append(w ? " | " : "").append(name(w)).append("/PERSON");
+  }
+  text.append(" ").append(name(7)).append(" ").append(name(299));
+  expect.append(" | ").append(name(7)).append("/PERSON | ").append(name(299)).append("/PERSON");
+  CHECK(resolve_kb(text, many) == expect);
+  std::string short_text = "Jordan Smith met. Jordan left. ";
+  short_text.append(name(7)).append(" left.");
+  CHECK(resolve_kb(short_text, {{0, 2, EntityType::Organization, 0.7f, ""}}) == "Jordan Smith/ORGANIZATION");
+}

@@ -232,7 +232,11 @@ class Writer {
   void room(std::size_t n) {
     if (static_cast<std::size_t>(end_ - p_) >= n) return;
     const std::size_t used = static_cast<std::size_t>(p_ - out_.data());
-    out_.resize(used + n + slack_);
+    std::size_t size = used + n + slack_;
+    // The slack stops at the capacity (reserved for the line) when the bytes
+    // asked for fit: past it the string would reallocate and copy.
+    if (used + n <= out_.capacity()) size = std::min(size, out_.capacity());
+    out_.resize(size);
     p_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
@@ -302,11 +306,17 @@ struct TypeKey {
 // asks for its own room).
 std::size_t literal_bound(std::string_view s) { return 6 * s.size() + 2; }
 
+// Bytes `"entities":[...]` takes for most lines: about 100 a mention without
+// --explain.
+std::size_t entities_estimate(const Extraction& r, const WriteOptions& opt) {
+  return 16 + r.mentions.size() * (opt.explain ? 160 : 112);
+}
+
 void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
   static const TypeKey kTypeKeys[] = {TypeKey(EntityType::Person), TypeKey(EntityType::Location),
                                       TypeKey(EntityType::Organization), TypeKey(EntityType::Date)};
-  // About 100 bytes a mention without --explain: one allocation for most lines.
-  w.reserve(16 + r.mentions.size() * (opt.explain ? 160 : 112));
+  // One allocation for most lines (a no-op when the caller reserved the line).
+  w.reserve(entities_estimate(r, opt));
   w.room(16);
   w.put("\"entities\":[");
   const std::string_view text = r.text;
@@ -388,6 +398,9 @@ void append_entities(std::string& out, const Extraction& r, const WriteOptions& 
 
 void append_document_line(std::string& out, std::string_view id, const Extraction& r, const WriteOptions& opt) {
   Writer w(out);
+  // The whole line at once: the id's room would otherwise be one allocation
+  // and the entities' a second, copying the first.
+  w.reserve(id.size() + 32 + (r.error.empty() ? entities_estimate(r, opt) : r.error.size()));
   w.room(8);
   w.put("{\"id\":");
   w.json_string(id);
@@ -406,6 +419,9 @@ void append_document_line(std::string& out, std::string_view id, const Extractio
 void append_record_line(std::string& out, std::string_view passthrough, std::string_view id_json,
                         const Extraction* r, std::string_view error, const WriteOptions& opt) {
   Writer w(out);
+  // The whole line at once: the passthrough's room would otherwise be one
+  // allocation and the entities' a second, copying the first.
+  w.reserve(passthrough.size() + id_json.size() + 32 + (r ? entities_estimate(*r, opt) : 0));
   w.room(passthrough.size() + id_json.size() + 24);  // braces, commas, the "id" and "error" keys
   w.put('{');
   w.put(passthrough);

@@ -88,6 +88,30 @@ TEST_CASE("jsonl writer: one line per record") {
   }
 }
 
+TEST_CASE("jsonl writer: a line is written into one allocation of about its size") {
+  // 40 mentions of ~100 bytes: the room asked for the record's first bytes and
+  // the slack added to it must not make the string reallocate (double) before
+  // the entities are written.
+  io::WriteOptions opt;
+  Extraction r;
+  for (int k = 0; k < 40; ++k) r.text += "BRUSSELS ";
+  for (std::uint32_t k = 0; k < 40; ++k) {
+    Mention& m = r.mentions.emplace_back();
+    m.type = EntityType::Location;
+    m.span = {9 * k, 9 * k + 8};
+    m.kb_id = "geonames:2800866";
+  }
+  std::string record;
+  io::append_record_line(record, R"("id":"x","dct":"1996-08-22")", "", &r, "", opt);
+  CHECK(record.size() > 40 * 80);
+  CHECK(record.capacity() < 2 * record.size());
+  std::string document;
+  io::append_document_line(document, "some/file.txt", r, opt);
+  CHECK(document.capacity() < 2 * document.size());
+  const std::string_view entities = "\"entities\"";
+  CHECK(std::string_view(document).substr(document.find(entities)) == std::string_view(record).substr(record.find(entities)));
+}
+
 TEST_CASE("jsonl writer: numbers of every length") {
   io::WriteOptions opt;
   opt.sentence = true;
