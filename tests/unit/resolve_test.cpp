@@ -306,9 +306,9 @@ TEST_CASE("resolve: what one document's pass knows is not known in the next (per
         "Jordan Smith/ORGANIZATION");
   // Many names (tables and filter grow), then a short document again.
   const auto name = [](int w) {
-    std::string s = "Zx";
-    s += static_cast<char>('a' + w / 26);
-    s += static_cast<char>('a' + w % 26);
+    std::string s = "Zx__";  // "Zx" and two letters, set in place
+    s[2] = static_cast<char>('a' + w / 26);
+    s[3] = static_cast<char>('a' + w % 26);
     return s;
   };
   std::string text, expect;
