@@ -106,17 +106,11 @@ const std::array<bool, 128>& ascii_white_space() {
   return table;
 }
 
-// Per byte, what a segment starting with it may be: a token (ASCII, not
-// White_Space), or white space to check (ASCII White_Space, or not ASCII).
-constexpr std::uint8_t kLeadToken = 0, kLeadCheck = 1;
-const std::array<std::uint8_t, 256>& segment_lead() {
-  static const std::array<std::uint8_t, 256> table = [] {
-    std::array<std::uint8_t, 256> t{};
-    for (std::size_t c = 0; c < 256; ++c) t[c] = c >= 0x80 || ascii_white_space()[c] ? kLeadCheck : kLeadToken;
-    return t;
-  }();
-  return table;
-}
+// Whether a segment starting with byte c may be white space: c is not
+// ASCII, or a control character or the space (ASCII White_Space is among them,
+// ascii_white_space then decides). Any other first byte starts a token. A
+// range test, so the token loop keeps no table address in a register.
+constexpr bool may_be_space(unsigned char c) { return static_cast<unsigned char>(c - 0x21) >= 0x7F - 0x21 + 1; }
 
 // Per byte: its case-folded byte and a bit for its class: upper, lower, digit,
 // punctuation (ICU's classes for ASCII), neither, or not ASCII. A token's shape
@@ -160,20 +154,17 @@ Shape classify_ascii(std::string_view s) {
   return ascii_shape(seen, s.empty() ? 0 : static_cast<unsigned char>(s[0]));
 }
 
-// For an ASCII token (nearly every token of English news): writes its folded
-// form to dst[0, s.size()) and sets its shape, fold hash and surface hash in
-// one pass over the bytes, with the results of append_case_folded,
-// classify_shape, token_hash (folded form) and surface_hash. Returns false when
-// the token is not ASCII: dst then holds junk and `hash` a hash of the bytes
-// only fit to index a cache.
-inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash,
-                                std::uint64_t& cased_hash) {
+// For an ASCII token (nearly every token of English news): sets its shape,
+// fold hash and surface hash in one pass over the bytes, with the results of
+// classify_shape, token_hash (folded form) and surface_hash. Returns false
+// when the token is not ASCII: `hash` is then a hash of the bytes only fit to
+// index a cache.
+inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t& hash, std::uint64_t& cased_hash) {
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
     const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
     seen |= info.bit;
-    dst[k] = static_cast<char>(info.fold);
     h = token_hash_step(h, info.fold);
   }
   hash = h;
@@ -184,6 +175,24 @@ inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std
   cased_hash = (seen & kUpperBit) == 0 ? h : token_hash(s);
   shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
+}
+
+// dst[0, n) = src[0, n) with the ASCII capitals lowered (kByteInfo's fold; other
+// bytes, non-ASCII ones too, are copied): there an ASCII token's folded form
+// lies at its own offsets, one pass over the text instead of a copy per token.
+void lower_ascii(const char* src, std::size_t n, char* dst) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));  // 'A'..'Z' -> -128..-103
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  for (; i < n; ++i) dst[i] = static_cast<char>(kByteInfo[static_cast<unsigned char>(src[i])].fold);
 }
 
 }  // namespace
@@ -266,11 +275,11 @@ struct Tokenizer::Impl {
   std::array<Folded, 256> fold_cache;
   // The analysis of recent ASCII tokens of at most 8 bytes, by their bytes:
   // news repeats a few thousand short words ("the", ",", "said") over and
-  // over, and a hit replaces the pass over the bytes (folding, classes, the
-  // FNV chains) with one 8-byte compare. Direct-mapped, 160 KB (L2).
+  // over, and a hit replaces the pass over the bytes (classes, the FNV chains)
+  // with one 8-byte compare. (Their folded bytes need no slot: the lowering
+  // pass over the whole text wrote them.) Direct-mapped, 128 KB (L2).
   struct ShortToken {
     std::uint64_t bytes = 0;   // the token's bytes, zero above its length (little-endian)
-    std::uint64_t folded = 0;  // its folded bytes, likewise
     std::uint64_t hash = 0, surface_hash = 0;
     std::uint8_t length = 0;   // 0: empty slot
     Shape shape = Shape::Punct;
@@ -351,10 +360,7 @@ struct Tokenizer::Impl {
 
   void convert(std::string_view text);
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
-  // converted text, as byte offsets; returns count. A boundary with
-  // kAfterSpace set follows a single space (' ', one byte) after the
-  // previous boundary in the list, whose own boundary is left out.
-  static constexpr std::uint32_t kAfterSpace = 0x80000000u;  // text sizes are int32_t for ICU
+  // converted text, as byte offsets; returns count.
   std::size_t find_word_ends();
   // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
   // lives in the caller's registers rather than in Impl: the char stores of
@@ -456,30 +462,18 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   words->setText(&whole, st);
   check(st, "word setText");
   if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
-  std::uint32_t* const first = word_ends.data();
-  std::uint32_t* out = first;
-  // UTF-16 indices first, in a loop around the virtual next() that keeps no
-  // other state; then mapped to byte offsets. A single space, every other
-  // segment of prose, is not kept: the boundary after it carries kAfterSpace
-  // instead, so the token loop sees about half as many segments.
+  // A loop around the virtual next() that keeps no other state; then, unless
+  // the text is ASCII (UTF-16 indices are byte offsets), mapped in place.
   icu::BreakIterator& it = *words;
   it.first();
+  std::uint32_t* const first = word_ends.data();
   std::uint32_t* end = first;
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
-  const UChar* const s = utf16.data();
-  OffsetCursor byte_offset(*this);
-  std::uint32_t prev = 0, after_space = 0;
-  for (const std::uint32_t* w = first; w != end; ++w) {
-    const std::uint32_t u = *w;  // read before out, at most w, writes over it
-    if (after_space == 0 && u - prev == 1 && s[prev] == u' ') {
-      after_space = kAfterSpace;
-    } else {
-      *out++ = byte_offset(static_cast<int32_t>(u)) | after_space;
-      after_space = 0;
-    }
-    prev = u;
+  if (!shifts.empty() || !dense.empty()) {
+    OffsetCursor byte_offset(*this);
+    for (std::uint32_t* w = first; w != end; ++w) *w = byte_offset(static_cast<int32_t>(*w));
   }
-  return static_cast<std::size_t>(out - first);
+  return static_cast<std::size_t>(end - first);
 }
 
 // ---------------------------------------------------------------------------
@@ -915,21 +909,16 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     out.sentences.push_back({begin, sentence_offset(e)});
   }
 
-  const std::size_t word_count = im.find_word_ends();
+  const std::size_t boundary_count = im.find_word_ends();
   out.tokens.reserve(text.size() / 5);
-  // Folded forms are written in place up to `folded_size`: ASCII folds keep
-  // their length, so the text's size is enough unless non-ASCII folds grow.
-  // (No std::string::resize per token; trimmed at the end.)
-  // The buffer's address and size are kept in locals: the char stores of the
-  // folded bytes may alias the string's own fields, which were reloaded per token.
+  // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
+  // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
+  // its length may change) is appended after the text's size.
   std::string& folded = out.folded;
-  folded.resize(text.size() + 8);  // + 8: short tokens' folds are stored 8 bytes at a time
-  char* fold_buf = folded.data();
-  std::size_t fold_cap = folded.size();
-  std::size_t folded_size = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto& ascii_space = ascii_white_space();
-  const auto& lead = segment_lead();
+  folded.resize(text.size());
+  lower_ascii(text.data(), text.size(), folded.data());
+
+  const auto* const p = reinterpret_cast<const unsigned char*>(text.data());
   bool space = false, newline = false;
   std::uint32_t sentence = 0;
   bool sentence_open = true;  // no word token seen yet in the current sentence
@@ -939,49 +928,39 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   std::uint32_t next_sentence = next_begin(0);
 
   // Inlined (one call site below): as a call, its register saves and restores
-  // cost more than its bookkeeping.
+  // cost more than its bookkeeping. The token's fields are computed in locals
+  // and the token written once.
   Impl::ShortToken* const short_cache = im.short_cache.data();
   auto push = [&](std::uint32_t b, std::uint32_t e) __attribute__((always_inline)) {
-    Token& t = out.tokens.emplace_back();
-    t.span = {b, e};
-    t.space_before = space;
-    t.newline_before = newline;
     if (b >= next_sentence) {
       do ++sentence; while ((next_sentence = next_begin(sentence)) <= b);
       sentence_open = true;
     }
-    t.sentence = sentence;
-    const std::string_view surface = text.substr(b, e - b);
-    t.fold_begin = static_cast<std::uint32_t>(folded_size);
+    const std::uint32_t size = e - b;
+    const std::string_view surface(text.data() + b, size);
+    std::uint32_t fold_begin = b, fold_size = size;
+    std::uint64_t fold_hash, surface_hash;
+    Shape shape;
     // A short token: its bytes as one word (read 8 bytes, keep `size`; the
     // text must hold 8 from b), and its slot in short_cache. (Never empty:
     // the mask's shift would be 64.)
     Impl::ShortToken* slot = nullptr;
     std::uint64_t bytes = 0;
     if constexpr (std::endian::native == std::endian::little) {
-      if (!surface.empty() && surface.size() <= 8 && b + 8 <= text.size() && folded_size + 8 <= fold_cap) {
+      if (size - 1 < 8 && b + 8 <= text.size()) {
         std::memcpy(&bytes, p + b, 8);
-        bytes &= ~std::uint64_t{0} >> (64 - 8 * surface.size());
-        slot = &short_cache[Impl::short_slot(bytes, surface.size())];
+        bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
+        slot = &short_cache[Impl::short_slot(bytes, size)];
       }
     }
-    if (slot != nullptr && slot->bytes == bytes && slot->length == surface.size()) {
-      std::memcpy(fold_buf + folded_size, &slot->folded, 8);  // the bytes past its size are scratch
-      t.shape = slot->shape;
-      t.fold_hash = slot->hash;
-      t.surface_hash = slot->surface_hash;
-      folded_size += surface.size();
-    } else if (folded_size + surface.size() <= fold_cap &&
-               analyze_ascii_token(surface, fold_buf + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
-      if (slot != nullptr) {
-        std::uint64_t f;
-        std::memcpy(&f, fold_buf + folded_size, 8);
-        *slot = {bytes, f & (~std::uint64_t{0} >> (64 - 8 * surface.size())), t.fold_hash, t.surface_hash,
-                 static_cast<std::uint8_t>(surface.size()), t.shape};
-      }
-      folded_size += surface.size();
+    if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
+      shape = slot->shape;
+      fold_hash = slot->hash;
+      surface_hash = slot->surface_hash;
+    } else if (analyze_ascii_token(surface, shape, fold_hash, surface_hash)) {
+      if (slot != nullptr) *slot = {bytes, fold_hash, surface_hash, static_cast<std::uint8_t>(size), shape};
     } else {
-      Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
+      Impl::Folded& f = im.fold_cache[fold_hash % im.fold_cache.size()];  // a hash of the bytes
       if (f.surface != surface) {
         f.surface.assign(surface);
         f.shape = classify_shape(surface);
@@ -990,41 +969,37 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
         f.hash = token_hash(f.folded);
         f.surface_hash = surface_hash_nfc(surface);
       }
-      t.shape = f.shape;
-      t.fold_hash = f.hash;
-      t.surface_hash = f.surface_hash;
-      if (folded_size + f.folded.size() > fold_cap) {
-        folded.resize(std::max(2 * fold_cap, folded_size + f.folded.size()));
-        fold_buf = folded.data();
-        fold_cap = folded.size();
-      }
-      std::memcpy(fold_buf + folded_size, f.folded.data(), f.folded.size());
-      folded_size += f.folded.size();
+      shape = f.shape;
+      fold_hash = f.hash;
+      surface_hash = f.surface_hash;
+      fold_begin = static_cast<std::uint32_t>(folded.size());
+      fold_size = static_cast<std::uint32_t>(f.folded.size());
+      folded.append(f.folded);
     }
-    t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
-    if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
-      t.sentence_start = true;
-      sentence_open = false;
-    }
+    const bool starts = sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
+    sentence_open = sentence_open && !starts;
+    out.tokens.push_back(
+        Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, sentence, shape, space, newline, starts});
     space = newline = false;
   };
 
-  // The segments between ICU's boundaries. Collected first (find_word_ends):
+  // The segments between ICU's boundaries, collected first (find_word_ends):
   // this loop then makes no call, so its state stays in registers.
   const std::uint32_t* const word_ends = im.word_ends.data();
+  const std::uint32_t* const word_ends_end = word_ends + boundary_count;
   std::uint32_t e = 0;  // byte offset of the previous boundary
-  for (std::size_t k = 0; k < word_count; ++k) {
-    const std::uint32_t w = word_ends[k];
-    const std::uint32_t b = e + (w >> 31);  // after a single space left out (kAfterSpace)
-    space = space || (w & Impl::kAfterSpace) != 0;
-    e = w & ~Impl::kAfterSpace;
+  for (const std::uint32_t* w = word_ends; w != word_ends_end; ++w) {
+    const std::uint32_t b = e;
+    e = *w;
     // Whitespace segments are not tokens; remember them for the next token.
-    // Most segments start with an ASCII byte that is not white space: tokens.
-    if (lead[p[b]] != kLeadToken) {
-      if (e - b == 1 && p[b] == ' ') {  // a single space (most are left out above)
+    // Most segments start with an ASCII byte that is neither white space nor
+    // a control character: tokens.
+    if (may_be_space(p[b])) {
+      if (e - b == 1 && p[b] == ' ') {  // a single space, every other segment of prose
         space = true;
         continue;
       }
+      const auto& ascii_space = ascii_white_space();
       bool all_space = true, has_newline = false;
       const auto end = static_cast<int32_t>(e);
       for (auto i = static_cast<int32_t>(b); i < end;) {
@@ -1062,7 +1037,6 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
       if (to == e) break;
     }
   }
-  folded.resize(folded_size);
   return out;
 }
 
