@@ -277,16 +277,17 @@ struct Tokenizer::Impl {
   // news repeats a few thousand short words ("the", ",", "said") over and
   // over, and a hit replaces the pass over the bytes (classes, the FNV chains)
   // with one 8-byte compare. (Their folded bytes need no slot: the lowering
-  // pass over the whole text wrote them.) Direct-mapped, 128 KB (L2).
+  // pass over the whole text wrote them.) Direct-mapped, 256 KB (L2); on real
+  // news (the first 3 MB of realtext) 81% of short tokens hit with 4096 slots.
   struct ShortToken {
     std::uint64_t bytes = 0;   // the token's bytes, zero above its length (little-endian)
     std::uint64_t hash = 0, surface_hash = 0;
     std::uint8_t length = 0;   // 0: empty slot
     Shape shape = Shape::Punct;
   };
-  std::vector<ShortToken> short_cache = std::vector<ShortToken>(4096);
+  std::vector<ShortToken> short_cache = std::vector<ShortToken>(8192);
   static std::size_t short_slot(std::uint64_t bytes, std::size_t length) {
-    return static_cast<std::size_t>(((bytes + length) * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits
+    return static_cast<std::size_t>(((bytes + length) * 0x9E3779B97F4A7C15ull) >> 51);  // 13 bits
   }
   // Sentence boundaries as UTF-16 indices (reused between documents), and the
   // UText (full passes) or the string alias (batches of windows, below) that
