@@ -311,6 +311,34 @@ struct Tokenizer::Impl {
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
+  // The document's tokens as the token loop writes them (reused; at least two
+  // per word segment, so the loop checks no capacity), copied out at the end.
+  std::vector<Token> token_buffer;
+  // The token loop's state. ascii_segments takes and returns it by value, so
+  // that inside that call-free loop it lives in registers (with the calls of
+  // the general path in the same loop, it was kept on the stack).
+  struct TokenLoop {
+    const std::uint32_t* w;   // the next word boundary (byte offset)
+    std::uint32_t b, e;       // the segment being read, [b, e)
+    Token* out;               // where the next token goes
+    std::uint32_t sentence, next_sentence;  // the token's sentence; where the next one begins
+    bool space, newline;      // white space (with a line break) before the next token
+    bool sentence_open;       // no word token yet in the sentence
+  };
+  // What the token loop reads.
+  struct TokenText {
+    const unsigned char* p;
+    std::uint32_t size;
+    const Span* sentences;
+    std::uint32_t sentence_count;
+    ShortToken* short_cache;
+  };
+  static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
+                          std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
+                          std::uint64_t surface_hash, Shape shape);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash);
+  static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
+  static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
   struct FilterReach {
@@ -895,6 +923,95 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->windows_ok = other.impl_->windows_ok;
 }
 
+// Writes the token [b, e) with its shape and hashes.
+__attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
+    TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint32_t fold_begin,
+    std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape) {
+  if (b >= st.next_sentence) {
+    do ++st.sentence;
+    while ((st.next_sentence = st.sentence + 1 < tx.sentence_count ? tx.sentences[st.sentence + 1].begin : UINT32_MAX) <= b);
+    st.sentence_open = true;
+  }
+  const bool starts = st.sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
+  st.sentence_open = st.sentence_open && !starts;
+  *st.out++ = Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, st.sentence, shape, st.space, st.newline, starts};
+  st.space = st.newline = false;
+}
+
+// An ASCII token: its analysis from short_cache or one pass over its bytes;
+// its folded form is at its own offsets. Returns false, writing nothing, for a
+// token that is not ASCII (`hash` then holds a hash of its bytes). No call.
+__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
+                                                                       std::uint32_t e, std::uint64_t& hash) {
+  const std::uint32_t size = e - b;
+  // A short token: its bytes as one word (read 8 bytes, keep `size`; the
+  // text must hold 8 from b), and its slot in short_cache. (Never empty:
+  // the mask's shift would be 64.)
+  ShortToken* slot = nullptr;
+  std::uint64_t bytes = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (size - 1 < 8 && b + 8 <= tx.size) {
+      std::memcpy(&bytes, tx.p + b, 8);
+      bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
+      slot = &tx.short_cache[short_slot(bytes, size)];
+    }
+  }
+  if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
+    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape);
+    return true;
+  }
+  std::uint64_t surface_hash;
+  Shape shape;
+  if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash)) {
+    return false;
+  }
+  if (slot != nullptr) *slot = {bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  write_token(st, tx, b, e, b, size, hash, surface_hash, shape);
+  return true;
+}
+
+// Split a possessive "'s" / "’s" (U+2019: E2 80 99) off a word ("Kono's" ->
+// "Kono" "'s") so that names match without it; "McDonald's" in a gazetteer
+// is split the same way. Both need a character before the apostrophe.
+// Returns where the first token ends (e: no possessive).
+__attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_cut(const unsigned char* p, std::uint32_t b,
+                                                                                    std::uint32_t e) {
+  if (e - b >= 3 && (p[e - 1] | 0x20) == 's') {
+    if (p[e - 2] == '\'') return e - 2;
+    if (p[e - 2] == 0x99 && e - b >= 5 && p[e - 3] == 0x80 && p[e - 4] == 0xE2) return e - 4;
+  }
+  return e;
+}
+
+// The segments from st.w on that need no call: ASCII tokens and single
+// spaces. Returns at the end or at a segment [b, e) that starts with a byte
+// that may be white space or holds a token that is not ASCII (b is then the
+// possessive's start if the word before it was written); st.w points at e.
+__attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
+                                                                                     const std::uint32_t* end) {
+  std::uint64_t hash;
+  for (; st.w != end; ++st.w) {
+    st.b = st.e;
+    st.e = *st.w;
+    // Most segments start with an ASCII byte that is neither white space nor
+    // a control character: tokens.
+    if (may_be_space(tx.p[st.b])) {
+      if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
+        st.space = true;
+        continue;
+      }
+      return st;
+    }
+    const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
+    if (!push_ascii(st, tx, st.b, cut, hash)) return st;
+    if (cut != st.e && !push_ascii(st, tx, cut, st.e, hash)) {
+      st.b = cut;  // the possessive is left
+      return st;
+    }
+  }
+  return st;
+}
+
 TokenizedText Tokenizer::tokenize(std::string_view text) {
   TokenizedText out;
   out.text = text;
@@ -911,7 +1028,8 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   }
 
   const std::size_t boundary_count = im.find_word_ends();
-  out.tokens.reserve(text.size() / 5);
+  // A segment gives at most two tokens (a possessive split).
+  if (im.token_buffer.size() < 2 * boundary_count) im.token_buffer.resize(2 * boundary_count);
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
   // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
   // its length may change) is appended after the text's size.
@@ -919,87 +1037,42 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   folded.resize(text.size());
   lower_ascii(text.data(), text.size(), folded.data());
 
-  const auto* const p = reinterpret_cast<const unsigned char*>(text.data());
-  bool space = false, newline = false;
-  std::uint32_t sentence = 0;
-  bool sentence_open = true;  // no word token seen yet in the current sentence
-  const auto next_begin = [&](std::uint32_t k) {  // where sentence k + 1 begins, or "never"
-    return k + 1 < out.sentences.size() ? out.sentences[k + 1].begin : UINT32_MAX;
-  };
-  std::uint32_t next_sentence = next_begin(0);
-
-  // Inlined (one call site below): as a call, its register saves and restores
-  // cost more than its bookkeeping. The token's fields are computed in locals
-  // and the token written once.
-  Impl::ShortToken* const short_cache = im.short_cache.data();
-  auto push = [&](std::uint32_t b, std::uint32_t e) __attribute__((always_inline)) {
-    if (b >= next_sentence) {
-      do ++sentence; while ((next_sentence = next_begin(sentence)) <= b);
-      sentence_open = true;
+  const Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
+                           out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
+                           im.short_cache.data()};
+  const auto* const p = tx.p;
+  const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
+  Impl::TokenLoop st{im.word_ends.data(), 0, 0, im.token_buffer.data(), 0,
+                     tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
+  // Any token: a non-ASCII one takes ICU calls (fold_cache keeps recent ones).
+  const auto push = [&](std::uint32_t b, std::uint32_t e) {
+    std::uint64_t hash = 0;
+    if (Impl::push_ascii(st, tx, b, e, hash)) return;
+    const std::string_view surface(text.data() + b, e - b);
+    Impl::Folded& f = im.fold_cache[hash % im.fold_cache.size()];  // a hash of the bytes
+    if (f.surface != surface) {
+      f.surface.assign(surface);
+      f.shape = classify_shape(surface);
+      f.folded.clear();
+      append_case_folded(surface, f.folded);
+      f.hash = token_hash(f.folded);
+      f.surface_hash = surface_hash_nfc(surface);
     }
-    const std::uint32_t size = e - b;
-    const std::string_view surface(text.data() + b, size);
-    std::uint32_t fold_begin = b, fold_size = size;
-    std::uint64_t fold_hash, surface_hash;
-    Shape shape;
-    // A short token: its bytes as one word (read 8 bytes, keep `size`; the
-    // text must hold 8 from b), and its slot in short_cache. (Never empty:
-    // the mask's shift would be 64.)
-    Impl::ShortToken* slot = nullptr;
-    std::uint64_t bytes = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      if (size - 1 < 8 && b + 8 <= text.size()) {
-        std::memcpy(&bytes, p + b, 8);
-        bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
-        slot = &short_cache[Impl::short_slot(bytes, size)];
-      }
-    }
-    if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
-      shape = slot->shape;
-      fold_hash = slot->hash;
-      surface_hash = slot->surface_hash;
-    } else if (analyze_ascii_token(surface, shape, fold_hash, surface_hash)) {
-      if (slot != nullptr) *slot = {bytes, fold_hash, surface_hash, static_cast<std::uint8_t>(size), shape};
-    } else {
-      Impl::Folded& f = im.fold_cache[fold_hash % im.fold_cache.size()];  // a hash of the bytes
-      if (f.surface != surface) {
-        f.surface.assign(surface);
-        f.shape = classify_shape(surface);
-        f.folded.clear();
-        append_case_folded(surface, f.folded);
-        f.hash = token_hash(f.folded);
-        f.surface_hash = surface_hash_nfc(surface);
-      }
-      shape = f.shape;
-      fold_hash = f.hash;
-      surface_hash = f.surface_hash;
-      fold_begin = static_cast<std::uint32_t>(folded.size());
-      fold_size = static_cast<std::uint32_t>(f.folded.size());
-      folded.append(f.folded);
-    }
-    const bool starts = sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
-    sentence_open = sentence_open && !starts;
-    out.tokens.push_back(
-        Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, sentence, shape, space, newline, starts});
-    space = newline = false;
+    const auto fold_begin = static_cast<std::uint32_t>(folded.size());
+    folded.append(f.folded);
+    Impl::write_token(st, tx, b, e, fold_begin, static_cast<std::uint32_t>(f.folded.size()), f.hash, f.surface_hash,
+                      f.shape);
   };
 
   // The segments between ICU's boundaries, collected first (find_word_ends):
-  // this loop then makes no call, so its state stays in registers.
-  const std::uint32_t* const word_ends = im.word_ends.data();
-  const std::uint32_t* const word_ends_end = word_ends + boundary_count;
-  std::uint32_t e = 0;  // byte offset of the previous boundary
-  for (const std::uint32_t* w = word_ends; w != word_ends_end; ++w) {
-    const std::uint32_t b = e;
-    e = *w;
-    // Whitespace segments are not tokens; remember them for the next token.
-    // Most segments start with an ASCII byte that is neither white space nor
-    // a control character: tokens.
+  // most in ascii_segments, the others here.
+  while (true) {
+    st = Impl::ascii_segments(st, tx, word_ends_end);
+    if (st.w == word_ends_end) break;
+    ++st.w;
+    const std::uint32_t b = st.b, e = st.e;
     if (may_be_space(p[b])) {
-      if (e - b == 1 && p[b] == ' ') {  // a single space, every other segment of prose
-        space = true;
-        continue;
-      }
+      // Whitespace segments are not tokens; remember them for the next token.
       const auto& ascii_space = ascii_white_space();
       bool all_space = true, has_newline = false;
       const auto end = static_cast<int32_t>(e);
@@ -1016,28 +1089,16 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
         if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
       }
       if (all_space) {
-        space = true;
-        newline = newline || has_newline;
+        st.space = true;
+        st.newline = st.newline || has_newline;
         continue;
       }
     }
-    // Split a possessive "'s" / "’s" (U+2019: E2 80 99) off a word ("Kono's" ->
-    // "Kono" "'s") so that names match without it; "McDonald's" in a gazetteer
-    // is split the same way. Both need a character before the apostrophe.
-    std::uint32_t cut = e;  // the first token ends here, a possessive is the second
-    if (e - b >= 3 && (p[e - 1] | 0x20) == 's') {
-      if (p[e - 2] == '\'') {
-        cut = e - 2;
-      } else if (p[e - 2] == 0x99 && e - b >= 5 && p[e - 3] == 0x80 && p[e - 4] == 0xE2) {
-        cut = e - 4;
-      }
-    }
-    // One call site: push is inlined once.
-    for (std::uint32_t from = b, to = cut;; from = to, to = e) {
-      push(from, to);
-      if (to == e) break;
-    }
+    const std::uint32_t cut = Impl::possessive_cut(p, b, e);
+    push(b, cut);
+    if (cut != e) push(cut, e);
   }
+  out.tokens.assign(im.token_buffer.data(), st.out);
   return out;
 }
 

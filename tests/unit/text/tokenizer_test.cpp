@@ -445,3 +445,32 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
   CHECK(tt.folded.size() > text.size());
   check_token_fields(tt);
 }
+
+TEST_CASE("tokenizer: a document's tokens equal a fresh tokenizer's, after longer and shorter ones") {
+  // The tokens are written to a buffer the tokenizer keeps between documents;
+  // each document must get its own tokens only, whatever came before. Non-ASCII
+  // words, possessives and white space interrupt the ASCII loop.
+  std::string long_text;
+  for (int k = 0; k < 300; ++k) long_text += "Kono's Z\xC3\xBC" "rich  visit\n\xE2\x80\x9Cok\xE2\x80\x9D Abe\xE2\x80\x99s x. ";
+  const std::string texts[] = {long_text, "Short one.", long_text.substr(0, 500), "x", "Zo\xC3\xAB's day\xC2\xA0" "off"};
+  Tokenizer used;
+  for (const std::string& text : texts) {
+    const auto got = used.tokenize(text);
+    const auto want = Tokenizer().tokenize(text);
+    REQUIRE(got.tokens.size() == want.tokens.size());
+    for (std::size_t k = 0; k < got.tokens.size(); ++k) {
+      const auto& g = got.tokens[k];
+      const auto& w = want.tokens[k];
+      CHECK(g.span == w.span);
+      CHECK(got.folded_form(g) == want.folded_form(w));
+      CHECK(g.fold_hash == w.fold_hash);
+      CHECK(g.surface_hash == w.surface_hash);
+      CHECK(g.sentence == w.sentence);
+      CHECK(g.shape == w.shape);
+      CHECK(g.space_before == w.space_before);
+      CHECK(g.newline_before == w.newline_before);
+      CHECK(g.sentence_start == w.sentence_start);
+    }
+    check_token_fields(got);
+  }
+}
