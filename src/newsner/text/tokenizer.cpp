@@ -498,9 +498,18 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   std::uint32_t* const first = word_ends.data();
   std::uint32_t* end = first;
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
-  if (!shifts.empty() || !dense.empty()) {
-    OffsetCursor byte_offset(*this);
-    for (std::uint32_t* w = first; w != end; ++w) *w = byte_offset(static_cast<int32_t>(*w));
+  if (!dense.empty()) {
+    for (std::uint32_t* w = first; w != end; ++w) *w = dense[*w];
+  } else if (!shifts.empty()) {
+    // A run of boundaries between two non-ASCII characters takes one shift:
+    // an add per boundary, no cursor.
+    std::uint32_t* w = first;
+    std::uint32_t shift = 0;
+    for (const auto& [from, next_shift] : shifts) {
+      for (; w != end && *w < from; ++w) *w += shift;
+      shift = next_shift;
+    }
+    for (; w != end; ++w) *w += shift;
   }
   return static_cast<std::size_t>(end - first);
 }
