@@ -311,9 +311,10 @@ struct Tokenizer::Impl {
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
-  // The document's tokens as the token loop writes them (reused; at least two
-  // per word segment, so the loop checks no capacity), copied out at the end.
-  std::vector<Token> token_buffer;
+  // The token loop writes tokens here (reused; 40 KB, in L1/L2) through a
+  // plain pointer, and tokenize appends them to the document's in chunks.
+  static constexpr std::size_t kTokenChunk = 1024;
+  std::vector<Token> token_buffer = std::vector<Token>(kTokenChunk);
   // The token loop's state. ascii_segments takes and returns it by value, so
   // that inside that call-free loop it lives in registers (with the calls of
   // the general path in the same loop, it was kept on the stack).
@@ -332,6 +333,7 @@ struct Tokenizer::Impl {
     const Span* sentences;
     std::uint32_t sentence_count;
     ShortToken* short_cache;
+    const Token* out_limit;  // ascii_segments returns when st.out reaches it (room for two more)
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
@@ -993,13 +995,16 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 }
 
 // The segments from st.w on that need no call: ASCII tokens and single
-// spaces. Returns at the end or at a segment [b, e) that starts with a byte
-// that may be white space or holds a token that is not ASCII (b is then the
-// possessive's start if the word before it was written); st.w points at e.
+// spaces. Returns at the end; when the token buffer is full, before reading
+// the segment at st.w (st.e is then the boundary before it); or at a segment
+// [b, e) that starts with a byte that may be white space or holds a token that
+// is not ASCII (b is then the possessive's start if the word before it was
+// written), st.w pointing at e.
 __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
                                                                                      const std::uint32_t* end) {
   std::uint64_t hash;
   for (; st.w != end; ++st.w) {
+    if (st.out >= tx.out_limit) return st;
     st.b = st.e;
     st.e = *st.w;
     // Most segments start with an ASCII byte that is neither white space nor
@@ -1044,8 +1049,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   }
 
   const std::size_t boundary_count = im.find_word_ends();
-  // A segment gives at most two tokens (a possessive split).
-  if (im.token_buffer.size() < 2 * boundary_count) im.token_buffer.resize(2 * boundary_count);
+  out.tokens.reserve(text.size() / 5);
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
   // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
   // its length may change) is appended after the text's size.
@@ -1055,7 +1059,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
 
   const Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
                            out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
-                           im.short_cache.data()};
+                           im.short_cache.data(), im.token_buffer.data() + Impl::kTokenChunk - 1};
   const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, im.token_buffer.data(), 0,
@@ -1080,11 +1084,19 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
                       f.shape);
   };
 
+  const auto flush = [&] {
+    out.tokens.insert(out.tokens.end(), im.token_buffer.data(), st.out);
+    st.out = im.token_buffer.data();
+  };
   // The segments between ICU's boundaries, collected first (find_word_ends):
-  // most in ascii_segments, the others here.
+  // most in ascii_segments, the others here (the buffer has room for two).
   while (true) {
     st = Impl::ascii_segments(st, tx, word_ends_end);
     if (st.w == word_ends_end) break;
+    if (st.out >= tx.out_limit) {
+      flush();
+      if (st.e != *st.w) continue;  // the buffer was full (a segment read ends at *st.w)
+    }
     ++st.w;
     const std::uint32_t b = st.b, e = st.e;
     if (may_be_space(p[b])) {
@@ -1114,7 +1126,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     push(b, cut);
     if (cut != e) push(cut, e);
   }
-  out.tokens.assign(im.token_buffer.data(), st.out);
+  flush();
   return out;
 }
 
