@@ -261,7 +261,8 @@ struct Tokenizer::Impl {
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
-  // Boundaries come in increasing order, so each pass reads it with an OffsetCursor.
+  // Boundaries come in increasing order: sentence ends are read with an
+  // OffsetCursor, word boundaries shifted run by run (find_word_ends).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
