@@ -106,17 +106,11 @@ const std::array<bool, 128>& ascii_white_space() {
   return table;
 }
 
-// Per byte, what a segment starting with it may be: a token (ASCII, not
-// White_Space), or white space to check (ASCII White_Space, or not ASCII).
-constexpr std::uint8_t kLeadToken = 0, kLeadCheck = 1;
-const std::array<std::uint8_t, 256>& segment_lead() {
-  static const std::array<std::uint8_t, 256> table = [] {
-    std::array<std::uint8_t, 256> t{};
-    for (std::size_t c = 0; c < 256; ++c) t[c] = c >= 0x80 || ascii_white_space()[c] ? kLeadCheck : kLeadToken;
-    return t;
-  }();
-  return table;
-}
+// Whether a segment starting with byte c may be white space: c is not
+// ASCII, or a control character or the space (ASCII White_Space is among them,
+// ascii_white_space then decides). Any other first byte starts a token. A
+// range test, so the token loop keeps no table address in a register.
+constexpr bool may_be_space(unsigned char c) { return static_cast<unsigned char>(c - 0x21) >= 0x7F - 0x21 + 1; }
 
 // Per byte: its case-folded byte and a bit for its class: upper, lower, digit,
 // punctuation (ICU's classes for ASCII), neither, or not ASCII. A token's shape
@@ -160,20 +154,17 @@ Shape classify_ascii(std::string_view s) {
   return ascii_shape(seen, s.empty() ? 0 : static_cast<unsigned char>(s[0]));
 }
 
-// For an ASCII token (nearly every token of English news): writes its folded
-// form to dst[0, s.size()) and sets its shape, fold hash and surface hash in
-// one pass over the bytes, with the results of append_case_folded,
-// classify_shape, token_hash (folded form) and surface_hash. Returns false when
-// the token is not ASCII: dst then holds junk and `hash` a hash of the bytes
-// only fit to index a cache.
-inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std::uint64_t& hash,
-                                std::uint64_t& cased_hash) {
+// For an ASCII token (nearly every token of English news): sets its shape,
+// fold hash and surface hash in one pass over the bytes, with the results of
+// classify_shape, token_hash (folded form) and surface_hash. Returns false
+// when the token is not ASCII: `hash` is then a hash of the bytes only fit to
+// index a cache.
+inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t& hash, std::uint64_t& cased_hash) {
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
     const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
     seen |= info.bit;
-    dst[k] = static_cast<char>(info.fold);
     h = token_hash_step(h, info.fold);
   }
   hash = h;
@@ -184,6 +175,24 @@ inline bool analyze_ascii_token(std::string_view s, char* dst, Shape& shape, std
   cased_hash = (seen & kUpperBit) == 0 ? h : token_hash(s);
   shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
   return true;
+}
+
+// dst[0, n) = src[0, n) with the ASCII capitals lowered (kByteInfo's fold; other
+// bytes, non-ASCII ones too, are copied): there an ASCII token's folded form
+// lies at its own offsets, one pass over the text instead of a copy per token.
+void lower_ascii(const char* src, std::size_t n, char* dst) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));  // 'A'..'Z' -> -128..-103
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  for (; i < n; ++i) dst[i] = static_cast<char>(kByteInfo[static_cast<unsigned char>(src[i])].fold);
 }
 
 }  // namespace
@@ -252,7 +261,8 @@ struct Tokenizer::Impl {
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
-  // Boundaries come in increasing order, so each pass reads it with an OffsetCursor.
+  // Boundaries come in increasing order: sentence ends are read with an
+  // OffsetCursor, word boundaries shifted run by run (find_word_ends).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
@@ -266,18 +276,19 @@ struct Tokenizer::Impl {
   std::array<Folded, 256> fold_cache;
   // The analysis of recent ASCII tokens of at most 8 bytes, by their bytes:
   // news repeats a few thousand short words ("the", ",", "said") over and
-  // over, and a hit replaces the pass over the bytes (folding, classes, the
-  // FNV chains) with one 8-byte compare. Direct-mapped, 160 KB (L2).
+  // over, and a hit replaces the pass over the bytes (classes, the FNV chains)
+  // with one 8-byte compare. (Their folded bytes need no slot: the lowering
+  // pass over the whole text wrote them.) Direct-mapped, 256 KB (L2); on real
+  // news (the first 3 MB of realtext) 81% of short tokens hit with 4096 slots.
   struct ShortToken {
     std::uint64_t bytes = 0;   // the token's bytes, zero above its length (little-endian)
-    std::uint64_t folded = 0;  // its folded bytes, likewise
     std::uint64_t hash = 0, surface_hash = 0;
     std::uint8_t length = 0;   // 0: empty slot
     Shape shape = Shape::Punct;
   };
-  std::vector<ShortToken> short_cache = std::vector<ShortToken>(4096);
+  std::vector<ShortToken> short_cache = std::vector<ShortToken>(8192);
   static std::size_t short_slot(std::uint64_t bytes, std::size_t length) {
-    return static_cast<std::size_t>(((bytes + length) * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits
+    return static_cast<std::size_t>(((bytes + length) * 0x9E3779B97F4A7C15ull) >> 51);  // 13 bits
   }
   // Sentence boundaries as UTF-16 indices (reused between documents), and the
   // UText (full passes) or the string alias (batches of windows, below) that
@@ -301,6 +312,36 @@ struct Tokenizer::Impl {
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
+  // The token loop writes tokens here (reused; 40 KB, in L1/L2) through a
+  // plain pointer, and tokenize appends them to the document's in chunks.
+  static constexpr std::size_t kTokenChunk = 1024;
+  std::vector<Token> token_buffer = std::vector<Token>(kTokenChunk);
+  // The token loop's state. ascii_segments takes and returns it by value, so
+  // that inside that call-free loop it lives in registers (with the calls of
+  // the general path in the same loop, it was kept on the stack).
+  struct TokenLoop {
+    const std::uint32_t* w;   // the next word boundary (byte offset)
+    std::uint32_t b, e;       // the segment being read, [b, e)
+    Token* out;               // where the next token goes
+    std::uint32_t sentence, next_sentence;  // the token's sentence; where the next one begins
+    bool space, newline;      // white space (with a line break) before the next token
+    bool sentence_open;       // no word token yet in the sentence
+  };
+  // What the token loop reads.
+  struct TokenText {
+    const unsigned char* p;
+    std::uint32_t size;
+    const Span* sentences;
+    std::uint32_t sentence_count;
+    ShortToken* short_cache;
+    const Token* out_limit;  // ascii_segments returns when st.out reaches it (room for two more)
+  };
+  static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
+                          std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
+                          std::uint64_t surface_hash, Shape shape);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash);
+  static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
+  static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
   struct FilterReach {
@@ -351,10 +392,7 @@ struct Tokenizer::Impl {
 
   void convert(std::string_view text);
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
-  // converted text, as byte offsets; returns count. A boundary with
-  // kAfterSpace set follows a single space (' ', one byte) after the
-  // previous boundary in the list, whose own boundary is left out.
-  static constexpr std::uint32_t kAfterSpace = 0x80000000u;  // text sizes are int32_t for ICU
+  // converted text, as byte offsets; returns count.
   std::size_t find_word_ends();
   // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
   // lives in the caller's registers rather than in Impl: the char stores of
@@ -456,30 +494,27 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   words->setText(&whole, st);
   check(st, "word setText");
   if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
-  std::uint32_t* const first = word_ends.data();
-  std::uint32_t* out = first;
-  // UTF-16 indices first, in a loop around the virtual next() that keeps no
-  // other state; then mapped to byte offsets. A single space, every other
-  // segment of prose, is not kept: the boundary after it carries kAfterSpace
-  // instead, so the token loop sees about half as many segments.
+  // A loop around the virtual next() that keeps no other state; then, unless
+  // the text is ASCII (UTF-16 indices are byte offsets), mapped in place.
   icu::BreakIterator& it = *words;
   it.first();
+  std::uint32_t* const first = word_ends.data();
   std::uint32_t* end = first;
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
-  const UChar* const s = utf16.data();
-  OffsetCursor byte_offset(*this);
-  std::uint32_t prev = 0, after_space = 0;
-  for (const std::uint32_t* w = first; w != end; ++w) {
-    const std::uint32_t u = *w;  // read before out, at most w, writes over it
-    if (after_space == 0 && u - prev == 1 && s[prev] == u' ') {
-      after_space = kAfterSpace;
-    } else {
-      *out++ = byte_offset(static_cast<int32_t>(u)) | after_space;
-      after_space = 0;
+  if (!dense.empty()) {
+    for (std::uint32_t* w = first; w != end; ++w) *w = dense[*w];
+  } else if (!shifts.empty()) {
+    // A run of boundaries between two non-ASCII characters takes one shift:
+    // an add per boundary, no cursor.
+    std::uint32_t* w = first;
+    std::uint32_t shift = 0;
+    for (const auto& [from, next_shift] : shifts) {
+      for (; w != end && *w < from; ++w) *w += shift;
+      shift = next_shift;
     }
-    prev = u;
+    for (; w != end; ++w) *w += shift;
   }
-  return static_cast<std::size_t>(out - first);
+  return static_cast<std::size_t>(end - first);
 }
 
 // ---------------------------------------------------------------------------
@@ -900,6 +935,105 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->windows_ok = other.impl_->windows_ok;
 }
 
+// Writes the token [b, e) with its shape and hashes.
+__attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
+    TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint32_t fold_begin,
+    std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape) {
+  if (b >= st.next_sentence) {
+    do ++st.sentence;
+    while ((st.next_sentence = st.sentence + 1 < tx.sentence_count ? tx.sentences[st.sentence + 1].begin : UINT32_MAX) <= b);
+    st.sentence_open = true;
+  }
+  const bool starts = st.sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
+  st.sentence_open = st.sentence_open && !starts;
+  *st.out++ = Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, st.sentence, shape, st.space, st.newline, starts};
+  st.space = st.newline = false;
+}
+
+// An ASCII token: its analysis from short_cache or one pass over its bytes;
+// its folded form is at its own offsets. Returns false, writing nothing, for a
+// token that is not ASCII (`hash` then holds a hash of its bytes). No call.
+__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
+                                                                       std::uint32_t e, std::uint64_t& hash) {
+  const std::uint32_t size = e - b;
+  // A short token: its bytes as one word (read 8 bytes, keep `size`; the
+  // text must hold 8 from b), and its slot in short_cache. (Never empty:
+  // the mask's shift would be 64.)
+  ShortToken* slot = nullptr;
+  std::uint64_t bytes = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (size - 1 < 8 && b + 8 <= tx.size) {
+      std::memcpy(&bytes, tx.p + b, 8);
+      bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
+      slot = &tx.short_cache[short_slot(bytes, size)];
+    }
+  }
+  if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
+    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape);
+    return true;
+  }
+  std::uint64_t surface_hash;
+  Shape shape;
+  if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash)) {
+    return false;
+  }
+  if (slot != nullptr) *slot = {bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  write_token(st, tx, b, e, b, size, hash, surface_hash, shape);
+  return true;
+}
+
+// Split a possessive "'s" / "’s" (U+2019: E2 80 99) off a word ("Kono's" ->
+// "Kono" "'s") so that names match without it; "McDonald's" in a gazetteer
+// is split the same way. Both need a character before the apostrophe.
+// Returns where the first token ends (e: no possessive).
+__attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_cut(const unsigned char* p, std::uint32_t b,
+                                                                                    std::uint32_t e) {
+  if (e - b >= 3 && (p[e - 1] | 0x20) == 's') {
+    if (p[e - 2] == '\'') return e - 2;
+    if (p[e - 2] == 0x99 && e - b >= 5 && p[e - 3] == 0x80 && p[e - 4] == 0xE2) return e - 4;
+  }
+  return e;
+}
+
+// The segments from st.w on that need no call: ASCII tokens and single
+// spaces. Returns at the end; when the token buffer is full, before reading
+// the segment at st.w (st.e is then the boundary before it); or at a segment
+// [b, e) that starts with a byte that may be white space or holds a token that
+// is not ASCII (b is then the possessive's start if the word before it was
+// written), st.w pointing at e.
+__attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
+                                                                                     const std::uint32_t* end) {
+  std::uint64_t hash;
+  for (; st.w != end; ++st.w) {
+    if (st.out >= tx.out_limit) return st;
+    st.b = st.e;
+    st.e = *st.w;
+    // Most segments start with an ASCII byte that is neither white space nor
+    // a control character: tokens.
+    if (may_be_space(tx.p[st.b])) {
+      if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
+        st.space = true;
+        continue;
+      }
+      return st;
+    }
+    const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
+    if (!push_ascii(st, tx, st.b, cut, hash)) return st;
+    if (cut != st.e && !push_ascii(st, tx, cut, st.e, hash)) {
+      st.b = cut;  // the possessive is left
+      return st;
+    }
+    // The single space that follows most words is taken here, without a turn
+    // of the loop.
+    if (st.w + 1 != end && tx.p[st.e] == ' ' && st.w[1] == st.e + 1) {
+      ++st.w;
+      ++st.e;
+      st.space = true;
+    }
+  }
+  return st;
+}
+
 TokenizedText Tokenizer::tokenize(std::string_view text) {
   TokenizedText out;
   out.text = text;
@@ -915,116 +1049,62 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     out.sentences.push_back({begin, sentence_offset(e)});
   }
 
-  const std::size_t word_count = im.find_word_ends();
-  out.tokens.reserve(text.size() / 5);
-  // Folded forms are written in place up to `folded_size`: ASCII folds keep
-  // their length, so the text's size is enough unless non-ASCII folds grow.
-  // (No std::string::resize per token; trimmed at the end.)
-  // The buffer's address and size are kept in locals: the char stores of the
-  // folded bytes may alias the string's own fields, which were reloaded per token.
+  const std::size_t boundary_count = im.find_word_ends();
+  // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
+  // fifth, most documents outgrew the reservation (a reallocation and copy).
+  out.tokens.reserve(text.size() / 4);
+  // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
+  // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
+  // its length may change) is appended after the text's size.
   std::string& folded = out.folded;
-  folded.resize(text.size() + 8);  // + 8: short tokens' folds are stored 8 bytes at a time
-  char* fold_buf = folded.data();
-  std::size_t fold_cap = folded.size();
-  std::size_t folded_size = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto& ascii_space = ascii_white_space();
-  const auto& lead = segment_lead();
-  bool space = false, newline = false;
-  std::uint32_t sentence = 0;
-  bool sentence_open = true;  // no word token seen yet in the current sentence
-  const auto next_begin = [&](std::uint32_t k) {  // where sentence k + 1 begins, or "never"
-    return k + 1 < out.sentences.size() ? out.sentences[k + 1].begin : UINT32_MAX;
-  };
-  std::uint32_t next_sentence = next_begin(0);
+  folded.resize(text.size());
+  lower_ascii(text.data(), text.size(), folded.data());
 
-  // Inlined (one call site below): as a call, its register saves and restores
-  // cost more than its bookkeeping.
-  Impl::ShortToken* const short_cache = im.short_cache.data();
-  auto push = [&](std::uint32_t b, std::uint32_t e) __attribute__((always_inline)) {
-    Token& t = out.tokens.emplace_back();
-    t.span = {b, e};
-    t.space_before = space;
-    t.newline_before = newline;
-    if (b >= next_sentence) {
-      do ++sentence; while ((next_sentence = next_begin(sentence)) <= b);
-      sentence_open = true;
+  const Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
+                           out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
+                           im.short_cache.data(), im.token_buffer.data() + Impl::kTokenChunk - 1};
+  const auto* const p = tx.p;
+  const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
+  Impl::TokenLoop st{im.word_ends.data(), 0, 0, im.token_buffer.data(), 0,
+                     tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
+  // Any token: a non-ASCII one takes ICU calls (fold_cache keeps recent ones).
+  const auto push = [&](std::uint32_t b, std::uint32_t e) {
+    std::uint64_t hash = 0;
+    if (Impl::push_ascii(st, tx, b, e, hash)) return;
+    const std::string_view surface(text.data() + b, e - b);
+    Impl::Folded& f = im.fold_cache[hash % im.fold_cache.size()];  // a hash of the bytes
+    if (f.surface != surface) {
+      f.surface.assign(surface);
+      f.shape = classify_shape(surface);
+      f.folded.clear();
+      append_case_folded(surface, f.folded);
+      f.hash = token_hash(f.folded);
+      f.surface_hash = surface_hash_nfc(surface);
     }
-    t.sentence = sentence;
-    const std::string_view surface = text.substr(b, e - b);
-    t.fold_begin = static_cast<std::uint32_t>(folded_size);
-    // A short token: its bytes as one word (read 8 bytes, keep `size`; the
-    // text must hold 8 from b), and its slot in short_cache. (Never empty:
-    // the mask's shift would be 64.)
-    Impl::ShortToken* slot = nullptr;
-    std::uint64_t bytes = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      if (!surface.empty() && surface.size() <= 8 && b + 8 <= text.size() && folded_size + 8 <= fold_cap) {
-        std::memcpy(&bytes, p + b, 8);
-        bytes &= ~std::uint64_t{0} >> (64 - 8 * surface.size());
-        slot = &short_cache[Impl::short_slot(bytes, surface.size())];
-      }
-    }
-    if (slot != nullptr && slot->bytes == bytes && slot->length == surface.size()) {
-      std::memcpy(fold_buf + folded_size, &slot->folded, 8);  // the bytes past its size are scratch
-      t.shape = slot->shape;
-      t.fold_hash = slot->hash;
-      t.surface_hash = slot->surface_hash;
-      folded_size += surface.size();
-    } else if (folded_size + surface.size() <= fold_cap &&
-               analyze_ascii_token(surface, fold_buf + folded_size, t.shape, t.fold_hash, t.surface_hash)) {
-      if (slot != nullptr) {
-        std::uint64_t f;
-        std::memcpy(&f, fold_buf + folded_size, 8);
-        *slot = {bytes, f & (~std::uint64_t{0} >> (64 - 8 * surface.size())), t.fold_hash, t.surface_hash,
-                 static_cast<std::uint8_t>(surface.size()), t.shape};
-      }
-      folded_size += surface.size();
-    } else {
-      Impl::Folded& f = im.fold_cache[t.fold_hash % im.fold_cache.size()];  // a hash of the bytes
-      if (f.surface != surface) {
-        f.surface.assign(surface);
-        f.shape = classify_shape(surface);
-        f.folded.clear();
-        append_case_folded(surface, f.folded);
-        f.hash = token_hash(f.folded);
-        f.surface_hash = surface_hash_nfc(surface);
-      }
-      t.shape = f.shape;
-      t.fold_hash = f.hash;
-      t.surface_hash = f.surface_hash;
-      if (folded_size + f.folded.size() > fold_cap) {
-        folded.resize(std::max(2 * fold_cap, folded_size + f.folded.size()));
-        fold_buf = folded.data();
-        fold_cap = folded.size();
-      }
-      std::memcpy(fold_buf + folded_size, f.folded.data(), f.folded.size());
-      folded_size += f.folded.size();
-    }
-    t.fold_size = static_cast<std::uint32_t>(folded_size) - t.fold_begin;
-    if (sentence_open && t.shape != Shape::Punct && t.shape != Shape::Symbol) {
-      t.sentence_start = true;
-      sentence_open = false;
-    }
-    space = newline = false;
+    const auto fold_begin = static_cast<std::uint32_t>(folded.size());
+    folded.append(f.folded);
+    Impl::write_token(st, tx, b, e, fold_begin, static_cast<std::uint32_t>(f.folded.size()), f.hash, f.surface_hash,
+                      f.shape);
   };
 
-  // The segments between ICU's boundaries. Collected first (find_word_ends):
-  // this loop then makes no call, so its state stays in registers.
-  const std::uint32_t* const word_ends = im.word_ends.data();
-  std::uint32_t e = 0;  // byte offset of the previous boundary
-  for (std::size_t k = 0; k < word_count; ++k) {
-    const std::uint32_t w = word_ends[k];
-    const std::uint32_t b = e + (w >> 31);  // after a single space left out (kAfterSpace)
-    space = space || (w & Impl::kAfterSpace) != 0;
-    e = w & ~Impl::kAfterSpace;
-    // Whitespace segments are not tokens; remember them for the next token.
-    // Most segments start with an ASCII byte that is not white space: tokens.
-    if (lead[p[b]] != kLeadToken) {
-      if (e - b == 1 && p[b] == ' ') {  // a single space (most are left out above)
-        space = true;
-        continue;
-      }
+  const auto flush = [&] {
+    out.tokens.insert(out.tokens.end(), im.token_buffer.data(), st.out);
+    st.out = im.token_buffer.data();
+  };
+  // The segments between ICU's boundaries, collected first (find_word_ends):
+  // most in ascii_segments, the others here (the buffer has room for two).
+  while (true) {
+    st = Impl::ascii_segments(st, tx, word_ends_end);
+    if (st.w == word_ends_end) break;
+    if (st.out >= tx.out_limit) {
+      flush();
+      if (st.e != *st.w) continue;  // the buffer was full (a segment read ends at *st.w)
+    }
+    ++st.w;
+    const std::uint32_t b = st.b, e = st.e;
+    if (may_be_space(p[b])) {
+      // Whitespace segments are not tokens; remember them for the next token.
+      const auto& ascii_space = ascii_white_space();
       bool all_space = true, has_newline = false;
       const auto end = static_cast<int32_t>(e);
       for (auto i = static_cast<int32_t>(b); i < end;) {
@@ -1040,29 +1120,16 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
         if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
       }
       if (all_space) {
-        space = true;
-        newline = newline || has_newline;
+        st.space = true;
+        st.newline = st.newline || has_newline;
         continue;
       }
     }
-    // Split a possessive "'s" / "’s" (U+2019: E2 80 99) off a word ("Kono's" ->
-    // "Kono" "'s") so that names match without it; "McDonald's" in a gazetteer
-    // is split the same way. Both need a character before the apostrophe.
-    std::uint32_t cut = e;  // the first token ends here, a possessive is the second
-    if (e - b >= 3 && (p[e - 1] | 0x20) == 's') {
-      if (p[e - 2] == '\'') {
-        cut = e - 2;
-      } else if (p[e - 2] == 0x99 && e - b >= 5 && p[e - 3] == 0x80 && p[e - 4] == 0xE2) {
-        cut = e - 4;
-      }
-    }
-    // One call site: push is inlined once.
-    for (std::uint32_t from = b, to = cut;; from = to, to = e) {
-      push(from, to);
-      if (to == e) break;
-    }
+    const std::uint32_t cut = Impl::possessive_cut(p, b, e);
+    push(b, cut);
+    if (cut != e) push(cut, e);
   }
-  folded.resize(folded_size);
+  flush();
   return out;
 }
 

@@ -64,7 +64,9 @@ struct TokenizedText {
   std::string_view text;               // the tokenized text (not owned)
   std::vector<Token> tokens;           // in text order, non-overlapping
   std::vector<Span> sentences;         // in text order, covering the text
-  std::string folded;                  // ICU case-folded forms, concatenated
+  /// ICU case-folded forms: an ASCII token's at its own offsets (the text with
+  /// its capitals lowered), other tokens' appended after text.size().
+  std::string folded;
 
   std::string_view surface(const Token& t) const {
     return text.substr(t.span.begin, t.span.size());

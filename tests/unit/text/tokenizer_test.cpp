@@ -3,6 +3,7 @@
 #include "newsner/text/token_hash.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -116,6 +117,54 @@ TEST_CASE("tokenizer: space and newline flags equal the gaps between tokens") {
   CHECK(surfaces(tt) == std::vector<std::string>{"a", "b", "c", "d", "e", "x", "'s", "(", "y", ")", "z", "w", "v",
                                                  "u", ".", "B", "\xE2\x80\x9C", "Q", "\xE2\x80\x9D", "!"});
   check_token_fields(tt);
+}
+
+TEST_CASE("tokenizer: a segment is left out exactly when all its characters are White_Space") {
+  // Every ASCII character but NUL (control characters that are not White_Space,
+  // such as U+0001, U+001C and U+007F, are tokens), each alone and in pairs,
+  // and non-ASCII white space.
+  std::string text;
+  for (int c = 1; c < 128; ++c) {
+    text += static_cast<char>(c);
+    text += 'a';
+    text += static_cast<char>(c);
+    text += static_cast<char>(c);
+  }
+  text += "\xC2\xA0" "b" "\xE2\x80\x83" "c" "\xE3\x80\x80" "d" "\xC2\x85" "e";
+  Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  const auto all_white = [](std::string_view s) {
+    for (std::int32_t i = 0, n = static_cast<std::int32_t>(s.size()); i < n;) {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, n, c);
+      if (!u_isUWhiteSpace(c)) return false;
+    }
+    return true;
+  };
+  std::uint32_t prev_end = 0;
+  for (const auto& t : tt.tokens) {
+    const std::string_view gap = std::string_view(text).substr(prev_end, t.span.begin - prev_end);
+    CHECK_MESSAGE(all_white(gap), static_cast<int>(static_cast<unsigned char>(text[prev_end])));
+    CHECK_MESSAGE(!all_white(tt.surface(t)), static_cast<int>(static_cast<unsigned char>(text[t.span.begin])));
+    prev_end = t.span.end;
+  }
+  CHECK(all_white(std::string_view(text).substr(prev_end)));
+  check_token_fields(tt);
+}
+
+TEST_CASE("tokenizer: folded forms of ASCII bytes next to the capitals, at every length and offset") {
+  // The folded forms come from one lowering pass over the text, 16 bytes at
+  // a time and then byte by byte: every character around 'A'-'Z' and 'a'-'z'
+  // and non-ASCII letters, in texts of 1 to 48 bytes.
+  const std::string pieces[] = {"@", "A", "Z", "[", "`", "a", "z", "{", "\xC3\x84", "Q", "\x7F", "M"};
+  Tokenizer tok;
+  for (std::size_t length = 1; length <= 48; ++length) {
+    std::string text;
+    for (std::size_t k = length; text.size() < length; k = k * 7 + 3) text += pieces[k % std::size(pieces)];
+    const auto tt = tok.tokenize(text);
+    INFO(text);
+    check_token_fields(tt);
+  }
 }
 
 TEST_CASE("tokenizer: sentences keep abbreviations") {
@@ -376,7 +425,7 @@ TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal thei
 TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal their analysis apart") {
   // Many distinct non-ASCII words, each twice (the tokenizer keeps recent ones),
   // and folds longer than their text (U+0587 folds to U+0565 U+0582, twice its
-  // bytes), so that the folded forms outgrow the text's size.
+  // bytes): non-ASCII folds are stored after the text's own size.
   std::string text;
   for (int round = 0; round < 2; ++round) {
     for (int k = 0; k < 700; ++k) {
@@ -395,4 +444,33 @@ TEST_CASE("tokenizer: non-ASCII tokens, recurring and growing when folded, equal
   REQUIRE(tt.tokens.size() > 2000);
   CHECK(tt.folded.size() > text.size());
   check_token_fields(tt);
+}
+
+TEST_CASE("tokenizer: a document's tokens equal a fresh tokenizer's, after longer and shorter ones") {
+  // The tokens are written to a buffer the tokenizer keeps between documents;
+  // each document must get its own tokens only, whatever came before. Non-ASCII
+  // words, possessives and white space interrupt the ASCII loop.
+  std::string long_text;
+  for (int k = 0; k < 300; ++k) long_text += "Kono's Z\xC3\xBC" "rich  visit\n\xE2\x80\x9Cok\xE2\x80\x9D Abe\xE2\x80\x99s x. ";
+  const std::string texts[] = {long_text, "Short one.", long_text.substr(0, 500), "x", "Zo\xC3\xAB's day\xC2\xA0" "off"};
+  Tokenizer used;
+  for (const std::string& text : texts) {
+    const auto got = used.tokenize(text);
+    const auto want = Tokenizer().tokenize(text);
+    REQUIRE(got.tokens.size() == want.tokens.size());
+    for (std::size_t k = 0; k < got.tokens.size(); ++k) {
+      const auto& g = got.tokens[k];
+      const auto& w = want.tokens[k];
+      CHECK(g.span == w.span);
+      CHECK(got.folded_form(g) == want.folded_form(w));
+      CHECK(g.fold_hash == w.fold_hash);
+      CHECK(g.surface_hash == w.surface_hash);
+      CHECK(g.sentence == w.sentence);
+      CHECK(g.shape == w.shape);
+      CHECK(g.space_before == w.space_before);
+      CHECK(g.newline_before == w.newline_before);
+      CHECK(g.sentence_start == w.sentence_start);
+    }
+    check_token_fields(got);
+  }
 }
