@@ -159,9 +159,11 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
 }
 
 // The lines that may open with a dateline, as (first token, line end) pairs,
-// from Context's line list.
-std::vector<std::uint32_t> dateline_lines(const Context& ctx) {
-  std::vector<std::uint32_t> lines;
+// from Context's line list. (A per-thread buffer, cleared here: growing a
+// fresh vector cost a short story several heap allocations.)
+const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
+  thread_local std::vector<std::uint32_t> lines;
+  lines.clear();
   // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
   for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
     const std::size_t b = ctx.line_starts[l];

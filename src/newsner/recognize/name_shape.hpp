@@ -38,6 +38,13 @@ bool is_name_word(const Context& ctx, std::size_t i);
 class NameShape {
  public:
   explicit NameShape(const Context& ctx);
+  /// The same, its bits kept in `storage` (resized and overwritten): a caller
+  /// that makes one per document passes a buffer it keeps, so that a document
+  /// allocates nothing. `storage` must outlive the NameShape and not be used
+  /// by another meanwhile.
+  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage);
+  NameShape(const NameShape&) = delete;
+  NameShape& operator=(const NameShape&) = delete;
   bool name_word(std::size_t i) const { return (bits_[i] & kNameWord) != 0; }
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
   /// name_word(i) || initial(i)
@@ -50,7 +57,8 @@ class NameShape {
  private:
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
-  std::vector<std::uint8_t> bits_;
+  std::vector<std::uint8_t> own_;  // the bits when no storage is passed
+  const std::uint8_t* bits_;       // size ctx.size()
 };
 
 }  // namespace newsner::recognize

@@ -79,6 +79,25 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
   }
 }
 
+// Per-thread buffers of recognize_persons, kept across documents: a document
+// (a short news story has ~250 tokens) made five heap allocations here before,
+// which cost more than the work on them. `title_end` is a per-token array kept
+// all zero between documents: TitleEnds clears the entries it set (all listed
+// in `titles`) when it goes, also when an emit throws, instead of a fresh
+// zero-filled array per document. The others are cleared before use.
+struct PersonBuffers {
+  std::vector<std::uint32_t> title_end;  // all zero outside a TitleEnds
+  std::vector<std::uint32_t> matched;    // title_ends' TITLE match tokens
+  std::vector<std::uint32_t> titles;     // tokens with a nonzero title_end
+  std::vector<std::uint32_t> others;     // recognize_persons' non-capitalized starts
+  std::vector<std::uint8_t> name_bits;   // NameShape's
+};
+
+PersonBuffers& person_buffers() {
+  thread_local PersonBuffers buffers;
+  return buffers;
+}
+
 // Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
 // Justice" (titles in a row count as one), or 0 when no title starts there. A
 // title is a TITLE match in its own capitalization (any case on a capitalized
@@ -89,25 +108,56 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
 // Titles are few (a few per hundred tokens): each kind is found from its own
 // sparse source and the runs are chained over the titles only, not over every
 // capitalized token.
-std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint32_t>& matched) {
+// One per document and thread at a time (it holds the thread's PersonBuffers).
+class TitleEnds {
+ public:
+  TitleEnds(const Context& ctx, PersonBuffers& buf) : te_(buf.title_end), titles_(buf.titles) {
+    titles_.clear();
+    buf.matched.clear();
+    // (resize keeps the zero entries; new ones are zero)
+    if (te_.size() < ctx.size()) te_.resize(ctx.size());
+    try {
+      build(ctx, buf.matched);
+    } catch (...) {  // (no destructor runs for a constructor that throws)
+      clear();
+      throw;
+    }
+  }
+  TitleEnds(const TitleEnds&) = delete;
+  TitleEnds& operator=(const TitleEnds&) = delete;
+  ~TitleEnds() { clear(); }
+  /// The title run end at token i (i < ctx.size()), or 0.
+  std::uint32_t operator[](std::size_t i) const { return te_[i]; }
+
+ private:
+  void build(const Context& ctx, std::vector<std::uint32_t>& matched);
+  void clear() {
+    for (const std::uint32_t i : titles_) te_[i] = 0;
+  }
+  std::vector<std::uint32_t>& te_;
+  std::vector<std::uint32_t>& titles_;  // every token whose te_ entry is not 0
+};
+
+void TitleEnds::build(const Context& ctx, std::vector<std::uint32_t>& matched) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: Context lists them, and this visits those, not every token's matches.
-  std::vector<std::uint32_t> te(n, 0);
   // (Pointers in locals: the stores to `te` may alias ctx's members, which
   // would otherwise be reloaded for every match.)
   const gazetteer::Match* const mts = ctx.matches.data();
-  std::uint32_t* const tep = te.data();
+  std::uint32_t* const tep = te_.data();
+  std::vector<std::uint32_t>& titles = titles_;  // every token given a title end, in any order (sorted below)
   for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
     const std::size_t i = m.token_begin;
     if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (tep[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
+      if (tep[i] == 0) {
+        matched.push_back(static_cast<std::uint32_t>(i));
+        titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
+      }
       tep[i] = m.token_end;
     }
   }
-  // Every token given a title end, in any order (sorted below).
-  std::vector<std::uint32_t> titles(matched);
   const auto set_end = [&](std::size_t i, std::size_t end) {
     if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));
     tep[i] = static_cast<std::uint32_t>(std::max<std::size_t>(tep[i], end));
@@ -133,7 +183,6 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint3
     const std::size_t next = tep[i];
     if (next < n && tep[next] != 0 && !tokens[next].newline_before) tep[i] = tep[next];
   }
-  return te;
 }
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
@@ -176,15 +225,17 @@ bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  const NameShape names(ctx);
-  std::vector<std::uint32_t> matched;
-  const std::vector<std::uint32_t> title_end = title_ends(ctx, matched);
+  PersonBuffers& buf = person_buffers();
+  const NameShape names(ctx, buf.name_bits);
+  const TitleEnds title_end(ctx, buf);
+  const std::vector<std::uint32_t>& matched = buf.matched;
   // Every rule starts at a title, an initial or a name word: most tokens are
   // none. Those are among Context::cap_tokens, but for titles matched on
   // tokens of other shapes (lowercase TITLE entries, "actor"): `others` lists
   // those, then n as an end mark. The loop walks both in text order and skips
   // the tokens that are neither.
-  std::vector<std::uint32_t> others;
+  std::vector<std::uint32_t>& others = buf.others;
+  others.clear();
   for (const std::uint32_t i : matched) {
     if (!cap_shape(ctx, i) && ctx.token(i).shape != Shape::Alnum) others.push_back(i);
   }

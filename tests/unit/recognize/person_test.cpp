@@ -231,3 +231,34 @@ TEST_CASE("person: words that are no name words, each for its own reason") {
   CHECK(yes == "Pepper Obama Abe May Kevin Holt Holt Smith ");
   CHECK(no == "On Monday German Bank Sgt President Prime Minister Supt Det Bros ");
 }
+
+// recognize_persons keeps its per-token arrays in per-thread buffers across
+// documents: the title ends of one document must not be seen by the next,
+// shorter or longer, and a NameShape given a buffer must answer as one
+// with its own.
+TEST_CASE("person: a document after others sees none of their titles") {
+  // Titles on tokens 0 and 3 (President, Minister), on 0-1 (Foreign Minister).
+  const std::string with_titles = "President Obama met Minister Lena Ostrova and Foreign Minister Taro Kono.";
+  // The same tokens with no titles: stale title ends would make "Obama",
+  // "Lena Ostrova" and "Taro Kono" person.title candidates.
+  const std::string without = "Then Obama met and Lena Ostrova and so then Taro Kono.";
+  CHECK(persons(with_titles, "person.title") == "Obama/PERSON | Lena Ostrova/PERSON | Taro Kono/PERSON");
+  CHECK(persons(without, "person.title") == "");
+  CHECK(persons(with_titles + " " + with_titles, "person.title") ==
+        "Obama/PERSON | Lena Ostrova/PERSON | Taro Kono/PERSON | Obama/PERSON | Lena Ostrova/PERSON | Taro "
+        "Kono/PERSON");
+  CHECK(persons(without + " " + without + " " + without, "person.title") == "");
+  CHECK(persons("Minister", "person.title") == "");
+  CHECK(persons(without, "person.title") == "");
+
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("J. R. R. Tolkien met President Obama and H. G. Wells in MAJOR TOM.");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape own(ctx);
+  std::vector<std::uint8_t> storage(500, 0xFF);  // larger, and dirty: it is overwritten
+  const newsner::recognize::NameShape borrowed(ctx, storage);
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    CHECK(borrowed.name_word(i) == own.name_word(i));
+    CHECK(borrowed.initial(i) == own.initial(i));
+  }
+}
