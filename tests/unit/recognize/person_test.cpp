@@ -3,6 +3,8 @@
 #include "newsner/recognize/person.hpp"
 
 #include "names_fixture.hpp"
+#include "newsner/gazetteer/image.hpp"
+#include "newsner/gazetteer/loader.hpp"
 #include "newsner/recognize/name_shape.hpp"
 
 using names_test::candidates;
@@ -260,5 +262,37 @@ TEST_CASE("person: a document after others sees none of their titles") {
   for (std::size_t i = 0; i < ctx.size(); ++i) {
     CHECK(borrowed.name_word(i) == own.name_word(i));
     CHECK(borrowed.initial(i) == own.initial(i));
+  }
+}
+
+// Plural titles are looked up through a per-thread memo of title keys, kept
+// across documents: it must answer for the Matcher at hand, also when another
+// Matcher (here one with an extra TITLE list) ran on the thread in between.
+TEST_CASE("person: plural title keys are remembered per matcher") {
+  using namespace newsner::gazetteer;
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv("Grand Vizier\tTITLE\n", "titles.tsv", 0, entries).empty());
+  std::string err;
+  auto extra = Gazetteer::adopt(build_image(entries, {"titles"}, err), err);
+  REQUIRE(extra.has_value());
+  std::vector<Gazetteer> both = names_test::matcher().gazetteers();
+  both.push_back(*extra);
+  const Matcher with_vizier(std::move(both));
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("The Grand Viziers Ivan Petrenko and Kenji Sato met.");
+  const auto titled = [&](const Matcher& m) {
+    const newsner::recognize::Context ctx(tt, m);
+    std::vector<newsner::Candidate> out;
+    newsner::recognize::recognize_persons(ctx, out);
+    std::string s;
+    for (const auto& c : out) {
+      if (c.evidence == "person.title") s.append(std::string_view(tt.text).substr(c.span.begin, c.span.size()));
+    }
+    return s;
+  };
+  for (int round = 0; round < 2; ++round) {
+    CHECK(titled(names_test::matcher()) == "");
+    CHECK(titled(with_vizier) == "Ivan Petrenko");
+    CHECK(titled(names_test::matcher()) == "");
   }
 }
