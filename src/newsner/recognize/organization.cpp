@@ -397,8 +397,17 @@ struct OrgStarts {
     heads.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
+    // A line whose second word is lowercase (and not a particle that
+    // team_chunk takes in, "de", "del", "la") has a one-word chunk followed by
+    // that word, where team_lines wants a number or "(": most lines of prose
+    // ("Shares fell ...") are left out here, before any chunk is scanned.
     for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
       const std::size_t b = ctx.line_starts[l];
+      const std::size_t second = b + 1;
+      if (second < ctx.line_starts[l + 1] && ctx.token(second).shape == Shape::Lower &&
+          !(folded_is(ctx, second, "de") || folded_is(ctx, second, "del") || folded_is(ctx, second, "la"))) {
+        continue;
+      }
       if (cap_shape(ctx, b) && !(ctx.lex[b] & kLexFunction)) {
         lines.push_back(static_cast<std::uint32_t>(b));
         lines.push_back(ctx.line_starts[l + 1]);

@@ -100,3 +100,12 @@ TEST_CASE("location: a document after others sees none of their datelines") {
   CHECK(locs("x", "loc.dateline") == "");
   CHECK(locs("TOKYO (AP) - Shares fell.", "loc.dateline") == "TOKYO/LOCATION");
 }
+
+// Lines that open with a capitalized word take a dateline only when the word
+// is a known place (lines of prose are left out before any chunk is scanned).
+TEST_CASE("location: datelines that open with a capitalized known place") {
+  CHECK(locs("Madrid 2001-05-04\nThe cabinet met.", "loc.dateline") == "Madrid/LOCATION");
+  CHECK(locs("Lima, March 3 (Reuters) - Prices rose.", "loc.dateline") == "Lima/LOCATION");
+  CHECK(locs("Dorvalle 2001-05-04\nThe cabinet met.", "loc.dateline") == "");
+  CHECK(locs("Shares 2001-05-04 rose.", "loc.dateline") == "");
+}

@@ -195,3 +195,14 @@ TEST_CASE("organization: a document after others sees none of their starts") {
   CHECK(orgs("rain") == "");
   CHECK(orgs(first + "\n" + second) == want_first);
 }
+
+// Lines whose second word is lowercase are left out of the team rules before
+// any chunk is scanned, but for the particles that team_chunk takes in.
+TEST_CASE("organization: team lines with a lowercase particle after the first word") {
+  CHECK(orgs("Rayo de Sevilla 2 Valbona 1", "org.team_score") ==
+        "Rayo de Sevilla/ORGANIZATION | Valbona/ORGANIZATION");
+  CHECK(orgs("Villa del Sol 2 Valbona la Nova 1", "org.team_score") ==
+        "Villa del Sol/ORGANIZATION | Valbona la Nova/ORGANIZATION");
+  CHECK(orgs("Oldham 3 Ipswich 3", "org.team_score") == "Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
+  CHECK(orgs("Oldham beat Ipswich 3 1", "org.team_score") == "");
+}
