@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsner/recognize/context.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -49,6 +50,18 @@ class NameShape {
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
   /// name_word(i) || initial(i)
   bool any(std::size_t i) const { return bits_[i] != 0; }
+  /// False when a name scan from i surely ends at i + 1 at most (so that
+  /// scan_name(i) >= i + 2 is impossible): i is no initial and the next token,
+  /// on the same line, is neither a name word, an initial, a particle nor a
+  /// joining "-" or "'". Most capitalized words are followed by a lowercase
+  /// word or punctuation: this spares their scan.
+  bool goes_on(std::size_t i) const {
+    if (initial(i)) return true;
+    const std::size_t k = i + 1;
+    if (k >= ctx_.size() || ctx_.token(k).newline_before) return false;
+    return any(k) || is_char(ctx_, k, '-') || is_char(ctx_, k, '\'') ||
+           (ctx_.token(k).shape == text::Shape::Lower && (ctx_.lex[k] & kLexParticle));
+  }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
   /// scan_name(b, 4), and scan_name(b, 3) in `end3`, from one scan.

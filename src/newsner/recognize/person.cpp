@@ -243,19 +243,6 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
   return true;
 }
 
-// False when a name scan from name word i surely ends at i + 1 (so that
-// scan_name(i) >= i + 2 is impossible): i is no initial and the next token, on
-// the same line, is neither a name word, an initial, a particle nor a joining
-// "-" or "'". Most capitalized words are followed by a lowercase word or
-// punctuation: this spares their scan.
-bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
-  if (names.initial(i)) return true;
-  const std::size_t k = i + 1;
-  if (k >= ctx.size() || ctx.token(k).newline_before) return false;
-  return names.any(k) || is_char(ctx, k, '-') || is_char(ctx, k, '\'') ||
-         (ctx.token(k).shape == Shape::Lower && (ctx.lex[k] & kLexParticle));
-}
-
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
@@ -299,6 +286,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (memo_b == i) {
         name4 = memo4;
         name3 = memo3;
+      } else if (!names.goes_on(i)) {
+        // What the scan gives when no word can follow i (most capitalized
+        // words: a lowercase word or punctuation comes next), without it.
+        name4 = name3 = names.name_word(i) ? i + 1 : i;
       } else {
         name4 = names.scan_name_4_3(i, name3);
       }
@@ -397,7 +388,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (!ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (!ctx.country[i] && names.goes_on(i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;

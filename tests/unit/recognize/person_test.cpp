@@ -296,3 +296,33 @@ TEST_CASE("person: plural title keys are remembered per matcher") {
     CHECK(titled(names_test::matcher()) == "");
   }
 }
+
+// The rules skip the name scan where NameShape::goes_on says no word can
+// follow: the scan must then end at the start or one word on, from every
+// token (names with initials, particles, hyphens, apostrophes, line breaks).
+TEST_CASE("person: goes_on is false only where a name scan ends within one word") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "J. R. R. Tolkien met H. G. Wells and Ludwig van Beethoven, Jean-Michel O'Brien Ali Baba Smith said.\n"
+      "Anna Maria Della Rovere, Osama bin Laden, al-Assad and J.R.R. Tolkien Jr said so. Kevin\nSmith met "
+      "Duran, Mr. Smith-Jones in MAJOR TOM LINE.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  int stopped = 0, going = 0;
+  for (std::size_t b = 0; b < ctx.size(); ++b) {
+    INFO("token " << b << ": " << std::string(ctx.surface(b)));
+    std::size_t end3 = 0;
+    const std::size_t end4 = names.scan_name_4_3(b, end3);
+    if (!names.goes_on(b)) {
+      ++stopped;
+      CHECK(end4 <= b + 1);
+      CHECK(end3 <= b + 1);
+      CHECK(end4 == (names.name_word(b) ? b + 1 : b));
+    } else if (end4 >= b + 2) {
+      ++going;
+    }
+  }
+  CHECK(stopped >= 10);
+  CHECK(going >= 8);
+}
