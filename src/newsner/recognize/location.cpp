@@ -26,7 +26,7 @@ bool is_feature_prefix(const Context& ctx, std::size_t i) {
 // lookups, which would read each place word's token again.
 bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }
 
-// place_word() from the token's shape and per-token bits (LocStarts has them at hand).
+// place_word() from the token's shape and per-token bits (the rule loop has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
   return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
          !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));

@@ -31,7 +31,7 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 
 // A token whose folded form may be a plural ("ministers", "secretaries"):
 // more than 3 bytes, ending in "s". Read from the token's fold fields, without
-// building the view (title_ends asks it of every capitalized token).
+// building the view (TitleEnds asks it of every capitalized token).
 bool plural_form_at(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
   return t.fold_size > 3 && ctx.tt.folded[t.fold_begin + t.fold_size - 1] == 's';
@@ -122,7 +122,7 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
 // zero-filled array per document. The others are cleared before use.
 struct PersonBuffers {
   std::vector<std::uint32_t> title_end;  // all zero outside a TitleEnds
-  std::vector<std::uint32_t> matched;    // title_ends' TITLE match tokens
+  std::vector<std::uint32_t> matched;    // TitleEnds: the tokens with a TITLE match
   std::vector<std::uint32_t> titles;     // tokens with a nonzero title_end
   std::vector<std::uint32_t> others;     // recognize_persons' non-capitalized starts
   std::vector<std::uint8_t> name_bits;   // NameShape's

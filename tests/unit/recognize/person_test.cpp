@@ -113,7 +113,7 @@ TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
   CHECK(initials >= 4);
 }
 
-// recognize_persons walks only title and name tokens (title_ends): a title
+// recognize_persons walks only title and name tokens (TitleEnds): a title
 // matched on a lowercase token, titles in a row across such tokens, and plural
 // titles after lowercase words must come out as when every token was visited.
 TEST_CASE("person: titles found from the title and capitalized tokens only") {
@@ -197,7 +197,7 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
 }
 
-// title_ends finds abbreviated and plural titles in one forward walk over the
+// TitleEnds finds abbreviated and plural titles in one forward walk over the
 // capitalized tokens (a plural title starts up to 3 words before its plural
 // word, in one run of capitalized words) and chains titles in a row over the
 // titles only; the rule loop visits titles matched on lowercase words
