@@ -28,7 +28,7 @@ struct EntryRec {
   std::uint8_t cls, flags, token_count, pad[3];
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32);
+static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
 
 std::size_t align_up(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
 
@@ -245,6 +245,7 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   g.tags_ = at<std::uint16_t>(data, h->tags_off);
   g.slots_ = at<Slot>(data, h->slots_off);
   g.refs_ = at<KeyRef>(data, h->refs_off);
+  g.entries_ = data.data() + h->entries_off;
   g.mask_ = h->slot_count - 1;
   return g;
 }

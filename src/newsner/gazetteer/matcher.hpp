@@ -99,6 +99,9 @@ class Matcher {
   /// The match's list name ("cities") without reading the entry.
   std::string_view list_name(const Match& m) const { return gazetteers_[m.gazetteer].list_name(m.list); }
   const std::vector<Gazetteer>& gazetteers() const { return gazetteers_; }
+  /// A number no other Matcher of the process has: per-thread memos of
+  /// lookups tell their owner by it (an address can be reused).
+  std::uint64_t id() const { return id_; }
 
  private:
   // for_each_match's loop; kSingle = one gazetteer (the usual case: the

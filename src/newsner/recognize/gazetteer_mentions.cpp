@@ -68,27 +68,42 @@ ListKind list_kind(std::string_view list) {
 }
 
 // list_kind() of each (gazetteer, list) index pair, looked up by name once per
-// document rather than once per match. The first gazetteer's first lists (the
-// embedded ones) take a flat array: one load and compare per match.
+// thread and Matcher rather than once per match (or per document: a short
+// story has few matches, and each name lookup read the image's list table,
+// far from the rest, and compared names). The first gazetteer's first lists
+// (the embedded ones) take a flat array: one load and compare per match.
 class ListKinds {
  public:
-  explicit ListKinds(const gazetteer::Matcher& matcher) : matcher_(matcher) { first_.fill(kUnknown); }
+  /// The thread's ListKinds, for `matcher` (its kinds are forgotten when
+  /// another Matcher was used last: list indices are per Matcher).
+  static ListKinds& of_thread(const gazetteer::Matcher& matcher) {
+    thread_local ListKinds kinds;
+    if (kinds.matcher_id_ != matcher.id()) {
+      kinds.first_.fill(kUnknown);
+      kinds.known_.clear();
+      kinds.matcher_id_ = matcher.id();
+    }
+    kinds.matcher_ = &matcher;
+    return kinds;
+  }
   ListKind of(const gazetteer::Match& m) {
     if (m.gazetteer == 0 && m.list < first_.size()) [[likely]] {
       std::uint8_t& kind = first_[m.list];
-      if (kind == kUnknown) kind = static_cast<std::uint8_t>(list_kind(matcher_.list_name(m)));
+      if (kind == kUnknown) kind = static_cast<std::uint8_t>(list_kind(matcher_->list_name(m)));
       return static_cast<ListKind>(kind);
     }
     if (m.gazetteer >= known_.size()) known_.resize(m.gazetteer + 1u);
     auto& lists = known_[m.gazetteer];
     if (m.list >= lists.size()) lists.resize(m.list + 1u, kUnknown);
-    if (lists[m.list] == kUnknown) lists[m.list] = static_cast<std::uint8_t>(list_kind(matcher_.list_name(m)));
+    if (lists[m.list] == kUnknown) lists[m.list] = static_cast<std::uint8_t>(list_kind(matcher_->list_name(m)));
     return static_cast<ListKind>(lists[m.list]);
   }
 
  private:
+  ListKinds() { first_.fill(kUnknown); }
   static constexpr std::uint8_t kUnknown = 0xFF;
-  const gazetteer::Matcher& matcher_;
+  const gazetteer::Matcher* matcher_ = nullptr;   // the one of the current call
+  std::uint64_t matcher_id_ = 0;                  // Matcher::id() of the kinds; 0: none
   std::array<std::uint8_t, 64> first_;            // [list] of gazetteer 0
   std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list], the others
 };
@@ -119,7 +134,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   // Room for this and the following recognizers' candidates (a guess: about one
   // per four tokens in entity-dense news), so that `out` rarely moves them.
   out.reserve(out.size() + ctx.size() / 4);
-  ListKinds lists(ctx.matcher);
+  ListKinds& lists = ListKinds::of_thread(ctx.matcher);
   // The matcher gives all matches of one token span together (one key, its
   // entries in a row): the candidates of a span are all made while its matches
   // are read, so "this span's candidate of this type" is one of the (at most
@@ -137,8 +152,20 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   // Only the mention classes' matches (Context lists them): most matches are
   // common words and other evidence classes.
   const gazetteer::Match* const matches = ctx.matches.data();
-  for (const std::uint32_t k_match : ctx.mention_matches) {
-    const gazetteer::Match& m = matches[k_match];
+  const std::uint32_t* const mention = ctx.mention_matches.begin();
+  const std::size_t count = ctx.mention_matches.size();
+  const gazetteer::Gazetteer* const gazetteers = ctx.matcher.gazetteers().data();
+  // The entry record of a match (read below for most matches taken) is a
+  // random read in a large array, most often a cache miss: it is requested
+  // this many matches ahead, so that the misses overlap the work on the
+  // matches before it instead of stalling one at a time.
+  constexpr std::size_t kEntryAhead = 8;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k + kEntryAhead < count) {
+      const gazetteer::Match& ahead = matches[mention[k + kEntryAhead]];
+      gazetteers[ahead.gazetteer].prefetch_entry(ahead.entry);
+    }
+    const gazetteer::Match& m = matches[mention[k]];
     const auto type = mention_type(m.cls);
     if (!type) continue;
     const std::size_t b = m.token_begin, e = m.token_end;

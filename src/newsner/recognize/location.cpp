@@ -26,7 +26,7 @@ bool is_feature_prefix(const Context& ctx, std::size_t i) {
 // lookups, which would read each place word's token again.
 bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }
 
-// place_word() from the token's shape and per-token bits (LocStarts has them at hand).
+// place_word() from the token's shape and per-token bits (the rule loop has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
   return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
          !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));
@@ -113,8 +113,8 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector
 
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
-// `lines` holds (first token, line end) of the lines that open with "(" or a
-// capitalized or capital word (LocStarts): no other line starts a dateline.
+// `lines` holds (first token, line end) of the lines that open with "(", a
+// capital word or a known place (dateline_lines): no other line starts a dateline.
 void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
   for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
     const std::size_t b = lines[l], le = lines[l + 1];
@@ -159,14 +159,21 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
 }
 
 // The lines that may open with a dateline, as (first token, line end) pairs,
-// from Context's line list.
-std::vector<std::uint32_t> dateline_lines(const Context& ctx) {
-  std::vector<std::uint32_t> lines;
+// from Context's line list. (A per-thread buffer, cleared here: growing a
+// fresh vector cost a short story several heap allocations.)
+const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
+  thread_local std::vector<std::uint32_t> lines;
+  lines.clear();
   // place_chunk starts at a capitalized or capital word, after "(" in "(ADDIS ABABA) -".
+  // A line that opens with a capitalized word (most lines of prose) takes a
+  // dateline only when that word is a known place: its chunk is not all in
+  // capitals, and datelines() then accepts a date after it only with
+  // ctx.has(s, LOCATION), a dash only for a chunk in capitals. Such lines are
+  // left out here, before any chunk is scanned.
   for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
     const std::size_t b = ctx.line_starts[l];
     const Shape s = ctx.token(b).shape;
-    if (s == Shape::Capitalized || s == Shape::AllCaps || is_char(ctx, b, '(')) {
+    if ((s == Shape::Capitalized && ctx.has(b, EntryClass::Location)) || s == Shape::AllCaps || is_char(ctx, b, '(')) {
       lines.push_back(static_cast<std::uint32_t>(b));
       lines.push_back(ctx.line_starts[l + 1]);
     }

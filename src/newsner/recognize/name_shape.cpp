@@ -130,7 +130,10 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
       [&](std::size_t i) { return is_initial(ctx, i); });
 }
 
-NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
+NameShape::NameShape(const Context& ctx) : NameShape(ctx, own_) {}
+
+NameShape::NameShape(const Context& ctx, std::vector<std::uint8_t>& storage) : ctx_(ctx) {
+  storage.assign(ctx.size(), 0);  // (no allocation once the buffer is as large)
   // Token array and text in locals: the byte stores below may alias anything,
   // so members read through `ctx` would be reloaded on every token.
   const text::Token* const tokens = ctx.tt.tokens.data();
@@ -139,8 +142,9 @@ NameShape::NameShape(const Context& ctx) : ctx_(ctx), bits_(ctx.size(), 0) {
   const std::uint16_t* const lex = ctx.lex.data();
   const std::uint16_t* const classes = ctx.token_classes.data();
   const std::uint16_t* const strong = ctx.strong_classes.data();
-  std::uint8_t* const bits = bits_.data();
-  const std::size_t n = bits_.size();
+  std::uint8_t* const bits = storage.data();
+  bits_ = bits;
+  const std::size_t n = ctx.size();
   // Name words are capitalized, mixed or in capitals, and initials ("J",
   // "J.R.R": capitals and periods) are in capitals: only Context::cap_tokens
   // (a quarter of news tokens) can have bits; all others keep their 0.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsner/recognize/context.hpp"
+#include "newsner/recognize/rule_support.hpp"
 
 namespace newsner::recognize {
 
@@ -38,10 +39,29 @@ bool is_name_word(const Context& ctx, std::size_t i);
 class NameShape {
  public:
   explicit NameShape(const Context& ctx);
+  /// The same, its bits kept in `storage` (resized and overwritten): a caller
+  /// that makes one per document passes a buffer it keeps, so that a document
+  /// allocates nothing. `storage` must outlive the NameShape and not be used
+  /// by another meanwhile.
+  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage);
+  NameShape(const NameShape&) = delete;
+  NameShape& operator=(const NameShape&) = delete;
   bool name_word(std::size_t i) const { return (bits_[i] & kNameWord) != 0; }
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
   /// name_word(i) || initial(i)
   bool any(std::size_t i) const { return bits_[i] != 0; }
+  /// False when a name scan from i surely ends at i + 1 at most (so that
+  /// scan_name(i) >= i + 2 is impossible): i is no initial and the next token,
+  /// on the same line, is neither a name word, an initial, a particle nor a
+  /// joining "-" or "'". Most capitalized words are followed by a lowercase
+  /// word or punctuation: this spares their scan.
+  bool goes_on(std::size_t i) const {
+    if (initial(i)) return true;
+    const std::size_t k = i + 1;
+    if (k >= ctx_.size() || ctx_.token(k).newline_before) return false;
+    return any(k) || is_char(ctx_, k, '-') || is_char(ctx_, k, '\'') ||
+           (ctx_.token(k).shape == text::Shape::Lower && (ctx_.lex[k] & kLexParticle));
+  }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
   /// scan_name(b, 4), and scan_name(b, 3) in `end3`, from one scan.
@@ -50,7 +70,8 @@ class NameShape {
  private:
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
-  std::vector<std::uint8_t> bits_;
+  std::vector<std::uint8_t> own_;  // the bits when no storage is passed
+  const std::uint8_t* bits_;       // size ctx.size()
 };
 
 }  // namespace newsner::recognize

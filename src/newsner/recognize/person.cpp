@@ -31,7 +31,7 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 
 // A token whose folded form may be a plural ("ministers", "secretaries"):
 // more than 3 bytes, ending in "s". Read from the token's fold fields, without
-// building the view (title_ends asks it of every capitalized token).
+// building the view (TitleEnds asks it of every capitalized token).
 bool plural_form_at(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
   return t.fold_size > 3 && ctx.tt.folded[t.fold_begin + t.fold_size - 1] == 's';
@@ -45,10 +45,10 @@ std::uint64_t singular_hash(std::string_view f) {
   return text::token_hash_step(text::token_hash(f.substr(0, f.size() - 3)), 'y');
 }
 
-// True when some gazetteer has a TITLE entry under the key with sequence
-// hash `h`.
-bool is_title_key(const Context& ctx, std::uint64_t h) {
-  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+// True when some gazetteer of `matcher` has a TITLE entry under the key with
+// sequence hash `h`.
+bool find_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
+  for (const gazetteer::Gazetteer& g : matcher.gazetteers()) {
     const auto hit = g.find_hash(h);
     if (!hit) continue;
     for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
@@ -56,6 +56,41 @@ bool is_title_key(const Context& ctx, std::uint64_t h) {
     }
   }
   return false;
+}
+
+// A per-thread memo of find_title_key answers, direct-mapped by key hash and
+// kept across documents, reset for another Matcher. The keys asked are plural
+// capitalized words and the words before them ("Reuters", "United States",
+// "Foreign Ministers"), which repeat from story to story, while each lookup
+// reads the image's tag, slot and entry lines at random: on real news text
+// those cache misses cost about 1% of the run, for a fraction of that in
+// instructions.
+class TitleKeyMemo {
+ public:
+  static constexpr std::size_t kSlots = 4096;  // 36 KB: stays in L2
+  bool is_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
+    if (matcher_ != matcher.id()) {
+      answers_.fill(kEmpty);
+      matcher_ = matcher.id();
+    }
+    const std::size_t slot = static_cast<std::size_t>(h) & (kSlots - 1);  // (fully mixed hash: low bits index)
+    if (answers_[slot] != kEmpty && keys_[slot] == h) return answers_[slot] == kTitle;
+    const bool title = find_title_key(matcher, h);
+    keys_[slot] = h;
+    answers_[slot] = title ? kTitle : kNoTitle;
+    return title;
+  }
+
+ private:
+  static constexpr std::uint8_t kEmpty = 0, kNoTitle = 1, kTitle = 2;
+  std::uint64_t matcher_ = 0;  // Matcher::id() of the answers; 0: none (ids start at 1)
+  std::array<std::uint64_t, kSlots> keys_{};
+  std::array<std::uint8_t, kSlots> answers_{};  // kEmpty: the slot holds no key
+};
+
+bool is_title_key(const Context& ctx, std::uint64_t h) {
+  thread_local TitleKeyMemo memo;
+  return memo.is_title_key(ctx.matcher, h);
 }
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
@@ -79,6 +114,25 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
   }
 }
 
+// Per-thread buffers of recognize_persons, kept across documents: a document
+// (a short news story has ~250 tokens) made five heap allocations here before,
+// which cost more than the work on them. `title_end` is a per-token array kept
+// all zero between documents: TitleEnds clears the entries it set (all listed
+// in `titles`) when it goes, also when an emit throws, instead of a fresh
+// zero-filled array per document. The others are cleared before use.
+struct PersonBuffers {
+  std::vector<std::uint32_t> title_end;  // all zero outside a TitleEnds
+  std::vector<std::uint32_t> matched;    // TitleEnds: the tokens with a TITLE match
+  std::vector<std::uint32_t> titles;     // tokens with a nonzero title_end
+  std::vector<std::uint32_t> others;     // recognize_persons' non-capitalized starts
+  std::vector<std::uint8_t> name_bits;   // NameShape's
+};
+
+PersonBuffers& person_buffers() {
+  thread_local PersonBuffers buffers;
+  return buffers;
+}
+
 // Per token: the end of its run of titles, "Deputy Foreign Minister", "Chief
 // Justice" (titles in a row count as one), or 0 when no title starts there. A
 // title is a TITLE match in its own capitalization (any case on a capitalized
@@ -89,25 +143,56 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
 // Titles are few (a few per hundred tokens): each kind is found from its own
 // sparse source and the runs are chained over the titles only, not over every
 // capitalized token.
-std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint32_t>& matched) {
+// One per document and thread at a time (it holds the thread's PersonBuffers).
+class TitleEnds {
+ public:
+  TitleEnds(const Context& ctx, PersonBuffers& buf) : te_(buf.title_end), titles_(buf.titles) {
+    titles_.clear();
+    buf.matched.clear();
+    // (resize keeps the zero entries; new ones are zero)
+    if (te_.size() < ctx.size()) te_.resize(ctx.size());
+    try {
+      build(ctx, buf.matched);
+    } catch (...) {  // (no destructor runs for a constructor that throws)
+      clear();
+      throw;
+    }
+  }
+  TitleEnds(const TitleEnds&) = delete;
+  TitleEnds& operator=(const TitleEnds&) = delete;
+  ~TitleEnds() { clear(); }
+  /// The title run end at token i (i < ctx.size()), or 0.
+  std::uint32_t operator[](std::size_t i) const { return te_[i]; }
+
+ private:
+  void build(const Context& ctx, std::vector<std::uint32_t>& matched);
+  void clear() {
+    for (const std::uint32_t i : titles_) te_[i] = 0;
+  }
+  std::vector<std::uint32_t>& te_;
+  std::vector<std::uint32_t>& titles_;  // every token whose te_ entry is not 0
+};
+
+void TitleEnds::build(const Context& ctx, std::vector<std::uint32_t>& matched) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: Context lists them, and this visits those, not every token's matches.
-  std::vector<std::uint32_t> te(n, 0);
   // (Pointers in locals: the stores to `te` may alias ctx's members, which
   // would otherwise be reloaded for every match.)
   const gazetteer::Match* const mts = ctx.matches.data();
-  std::uint32_t* const tep = te.data();
+  std::uint32_t* const tep = te_.data();
+  std::vector<std::uint32_t>& titles = titles_;  // every token given a title end, in any order (sorted below)
   for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
     const std::size_t i = m.token_begin;
     if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (tep[i] == 0) matched.push_back(static_cast<std::uint32_t>(i));
+      if (tep[i] == 0) {
+        matched.push_back(static_cast<std::uint32_t>(i));
+        titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
+      }
       tep[i] = m.token_end;
     }
   }
-  // Every token given a title end, in any order (sorted below).
-  std::vector<std::uint32_t> titles(matched);
   const auto set_end = [&](std::size_t i, std::size_t end) {
     if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));
     tep[i] = static_cast<std::uint32_t>(std::max<std::size_t>(tep[i], end));
@@ -133,7 +218,6 @@ std::vector<std::uint32_t> title_ends(const Context& ctx, std::vector<std::uint3
     const std::size_t next = tep[i];
     if (next < n && tep[next] != 0 && !tokens[next].newline_before) tep[i] = tep[next];
   }
-  return te;
 }
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
@@ -159,32 +243,21 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
   return true;
 }
 
-// False when a name scan from name word i surely ends at i + 1 (so that
-// scan_name(i) >= i + 2 is impossible): i is no initial and the next token, on
-// the same line, is neither a name word, an initial, a particle nor a joining
-// "-" or "'". Most capitalized words are followed by a lowercase word or
-// punctuation: this spares their scan.
-bool name_goes_on(const Context& ctx, const NameShape& names, std::size_t i) {
-  if (names.initial(i)) return true;
-  const std::size_t k = i + 1;
-  if (k >= ctx.size() || ctx.token(k).newline_before) return false;
-  return names.any(k) || is_char(ctx, k, '-') || is_char(ctx, k, '\'') ||
-         (ctx.token(k).shape == Shape::Lower && (ctx.lex[k] & kLexParticle));
-}
-
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  const NameShape names(ctx);
-  std::vector<std::uint32_t> matched;
-  const std::vector<std::uint32_t> title_end = title_ends(ctx, matched);
+  PersonBuffers& buf = person_buffers();
+  const NameShape names(ctx, buf.name_bits);
+  const TitleEnds title_end(ctx, buf);
+  const std::vector<std::uint32_t>& matched = buf.matched;
   // Every rule starts at a title, an initial or a name word: most tokens are
   // none. Those are among Context::cap_tokens, but for titles matched on
   // tokens of other shapes (lowercase TITLE entries, "actor"): `others` lists
   // those, then n as an end mark. The loop walks both in text order and skips
   // the tokens that are neither.
-  std::vector<std::uint32_t> others;
+  std::vector<std::uint32_t>& others = buf.others;
+  others.clear();
   for (const std::uint32_t i : matched) {
     if (!cap_shape(ctx, i) && ctx.token(i).shape != Shape::Alnum) others.push_back(i);
   }
@@ -213,6 +286,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (memo_b == i) {
         name4 = memo4;
         name3 = memo3;
+      } else if (!names.goes_on(i)) {
+        // What the scan gives when no word can follow i (most capitalized
+        // words: a lowercase word or punctuation comes next), without it.
+        name4 = name3 = names.name_word(i) ? i + 1 : i;
       } else {
         name4 = names.scan_name_4_3(i, name3);
       }
@@ -311,7 +388,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       }
     }
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
-    if (!ctx.country[i] && name_goes_on(ctx, names, i)) {
+    if (!ctx.country[i] && names.goes_on(i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
         std::size_t k = e + 1, close = k;

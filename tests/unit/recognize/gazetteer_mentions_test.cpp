@@ -4,6 +4,8 @@
 #include <map>
 
 #include "names_fixture.hpp"
+#include "newsner/gazetteer/image.hpp"
+#include "newsner/gazetteer/loader.hpp"
 
 using names_test::candidates;
 
@@ -106,4 +108,34 @@ TEST_CASE("gazetteer mentions: entries written in lowercase") {
   CHECK(gaz("The agency dpa reported that al-Qaeda claimed it.").find("al-Qaeda/ORGANIZATION/parties") !=
         std::string::npos);
   CHECK(gaz("He sold it on ebay and flew to tokyo.") == "");
+}
+
+// The list kinds (which list a match's entry is from, for its prior) are kept
+// per thread across documents, looked up by list index: they must follow the
+// Matcher at hand, whose list 0 may be another list than the last one's.
+TEST_CASE("gazetteer mentions: list kinds follow the matcher") {
+  using namespace newsner::gazetteer;
+  const auto matcher_with_list = [](const char* list) {
+    std::vector<SourceEntry> entries;
+    REQUIRE(parse_tsv("Zorbland\tLOCATION\n", "x.tsv", 0, entries).empty());
+    std::string err;
+    auto g = Gazetteer::adopt(build_image(entries, {list}, err), err);
+    REQUIRE(g.has_value());
+    return Matcher({*g});
+  };
+  const Matcher countries = matcher_with_list("countries");
+  const Matcher other = matcher_with_list("zorb_places");
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("They flew to Zorbland.");
+  const auto score = [&](const Matcher& m) {
+    const newsner::recognize::Context ctx(tt, m);
+    std::vector<newsner::Candidate> out;
+    newsner::recognize::recognize_gazetteer_mentions(ctx, out);
+    REQUIRE(out.size() == 1);
+    return out[0].score;
+  };
+  for (int round = 0; round < 2; ++round) {
+    CHECK(score(countries) == doctest::Approx(0.8f));  // list_prior of a country list
+    CHECK(score(other) == doctest::Approx(0.7f));      // a user list's
+  }
 }

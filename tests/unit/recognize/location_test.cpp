@@ -90,3 +90,22 @@ TEST_CASE("location: an unknown word between a locative and a known place") {
   CHECK(locs("The fair met Ravelby, England last week.", "loc.context") == "");
   CHECK(locs("The fair was held in Party, England last week.", "loc.context") == "");
 }
+
+// The dateline lines are kept in a per-thread buffer across documents: each
+// document must see only its own lines.
+TEST_CASE("location: a document after others sees none of their datelines") {
+  CHECK(locs("MADRID 2001-05-04\nLIMA, March 3 (Reuters) - Prices rose.", "loc.dateline") ==
+        "MADRID/LOCATION | LIMA/LOCATION");
+  CHECK(locs("it rained all day\nand all night in the town.\nso it did", "loc.dateline") == "");
+  CHECK(locs("x", "loc.dateline") == "");
+  CHECK(locs("TOKYO (AP) - Shares fell.", "loc.dateline") == "TOKYO/LOCATION");
+}
+
+// Lines that open with a capitalized word take a dateline only when the word
+// is a known place (lines of prose are left out before any chunk is scanned).
+TEST_CASE("location: datelines that open with a capitalized known place") {
+  CHECK(locs("Madrid 2001-05-04\nThe cabinet met.", "loc.dateline") == "Madrid/LOCATION");
+  CHECK(locs("Lima, March 3 (Reuters) - Prices rose.", "loc.dateline") == "Lima/LOCATION");
+  CHECK(locs("Dorvalle 2001-05-04\nThe cabinet met.", "loc.dateline") == "");
+  CHECK(locs("Shares 2001-05-04 rose.", "loc.dateline") == "");
+}

@@ -178,3 +178,31 @@ TEST_CASE("organization: camel names of every length and capital position") {
     CHECK(orgs(word, "org.camel") == expect);
   }
 }
+
+// OrgStarts keeps its start lists in per-thread buffers across documents:
+// each document must see only its own starts (a list not cleared would run
+// the previous document's heads, lines and roles on this one's tokens).
+TEST_CASE("organization: a document after others sees none of their starts") {
+  const std::string first =
+      "Oldham 3 Ipswich 3\nHe joined Harwick Valley Bank, said an analyst at Brennan & Co. in Kiel Institute for "
+      "the World Economy.";
+  const std::string second = "it rained on the quiet town all day and all night long, and so on.";
+  const std::string want_first = orgs(first);
+  CHECK(want_first.find("Harwick Valley Bank/ORGANIZATION") != std::string::npos);
+  CHECK(want_first.find("Oldham/ORGANIZATION") != std::string::npos);
+  CHECK(orgs(second) == "");
+  CHECK(orgs(first) == want_first);
+  CHECK(orgs("rain") == "");
+  CHECK(orgs(first + "\n" + second) == want_first);
+}
+
+// Lines whose second word is lowercase are left out of the team rules before
+// any chunk is scanned, but for the particles that team_chunk takes in.
+TEST_CASE("organization: team lines with a lowercase particle after the first word") {
+  CHECK(orgs("Rayo de Sevilla 2 Valbona 1", "org.team_score") ==
+        "Rayo de Sevilla/ORGANIZATION | Valbona/ORGANIZATION");
+  CHECK(orgs("Villa del Sol 2 Valbona la Nova 1", "org.team_score") ==
+        "Villa del Sol/ORGANIZATION | Valbona la Nova/ORGANIZATION");
+  CHECK(orgs("Oldham 3 Ipswich 3", "org.team_score") == "Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
+  CHECK(orgs("Oldham beat Ipswich 3 1", "org.team_score") == "");
+}

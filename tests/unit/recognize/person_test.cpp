@@ -3,6 +3,8 @@
 #include "newsner/recognize/person.hpp"
 
 #include "names_fixture.hpp"
+#include "newsner/gazetteer/image.hpp"
+#include "newsner/gazetteer/loader.hpp"
 #include "newsner/recognize/name_shape.hpp"
 
 using names_test::candidates;
@@ -111,7 +113,7 @@ TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
   CHECK(initials >= 4);
 }
 
-// recognize_persons walks only title and name tokens (title_ends): a title
+// recognize_persons walks only title and name tokens (TitleEnds): a title
 // matched on a lowercase token, titles in a row across such tokens, and plural
 // titles after lowercase words must come out as when every token was visited.
 TEST_CASE("person: titles found from the title and capitalized tokens only") {
@@ -195,7 +197,7 @@ TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK(ctx.lex_is(i, newsner::recognize::kLexSpeech));
 }
 
-// title_ends finds abbreviated and plural titles in one forward walk over the
+// TitleEnds finds abbreviated and plural titles in one forward walk over the
 // capitalized tokens (a plural title starts up to 3 words before its plural
 // word, in one run of capitalized words) and chains titles in a row over the
 // titles only; the rule loop visits titles matched on lowercase words
@@ -230,4 +232,97 @@ TEST_CASE("person: words that are no name words, each for its own reason") {
   }
   CHECK(yes == "Pepper Obama Abe May Kevin Holt Holt Smith ");
   CHECK(no == "On Monday German Bank Sgt President Prime Minister Supt Det Bros ");
+}
+
+// recognize_persons keeps its per-token arrays in per-thread buffers across
+// documents: the title ends of one document must not be seen by the next,
+// shorter or longer, and a NameShape given a buffer must answer as one
+// with its own.
+TEST_CASE("person: a document after others sees none of their titles") {
+  // Titles on tokens 0 and 3 (President, Minister), on 0-1 (Foreign Minister).
+  const std::string with_titles = "President Obama met Minister Lena Ostrova and Foreign Minister Taro Kono.";
+  // The same tokens with no titles: stale title ends would make "Obama",
+  // "Lena Ostrova" and "Taro Kono" person.title candidates.
+  const std::string without = "Then Obama met and Lena Ostrova and so then Taro Kono.";
+  CHECK(persons(with_titles, "person.title") == "Obama/PERSON | Lena Ostrova/PERSON | Taro Kono/PERSON");
+  CHECK(persons(without, "person.title") == "");
+  CHECK(persons(with_titles + " " + with_titles, "person.title") ==
+        "Obama/PERSON | Lena Ostrova/PERSON | Taro Kono/PERSON | Obama/PERSON | Lena Ostrova/PERSON | Taro "
+        "Kono/PERSON");
+  CHECK(persons(without + " " + without + " " + without, "person.title") == "");
+  CHECK(persons("Minister", "person.title") == "");
+  CHECK(persons(without, "person.title") == "");
+
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("J. R. R. Tolkien met President Obama and H. G. Wells in MAJOR TOM.");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape own(ctx);
+  std::vector<std::uint8_t> storage(500, 0xFF);  // larger, and dirty: it is overwritten
+  const newsner::recognize::NameShape borrowed(ctx, storage);
+  for (std::size_t i = 0; i < ctx.size(); ++i) {
+    CHECK(borrowed.name_word(i) == own.name_word(i));
+    CHECK(borrowed.initial(i) == own.initial(i));
+  }
+}
+
+// Plural titles are looked up through a per-thread memo of title keys, kept
+// across documents: it must answer for the Matcher at hand, also when another
+// Matcher (here one with an extra TITLE list) ran on the thread in between.
+TEST_CASE("person: plural title keys are remembered per matcher") {
+  using namespace newsner::gazetteer;
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv("Grand Vizier\tTITLE\n", "titles.tsv", 0, entries).empty());
+  std::string err;
+  auto extra = Gazetteer::adopt(build_image(entries, {"titles"}, err), err);
+  REQUIRE(extra.has_value());
+  std::vector<Gazetteer> both = names_test::matcher().gazetteers();
+  both.push_back(*extra);
+  const Matcher with_vizier(std::move(both));
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("The Grand Viziers Ivan Petrenko and Kenji Sato met.");
+  const auto titled = [&](const Matcher& m) {
+    const newsner::recognize::Context ctx(tt, m);
+    std::vector<newsner::Candidate> out;
+    newsner::recognize::recognize_persons(ctx, out);
+    std::string s;
+    for (const auto& c : out) {
+      if (c.evidence == "person.title") s.append(std::string_view(tt.text).substr(c.span.begin, c.span.size()));
+    }
+    return s;
+  };
+  for (int round = 0; round < 2; ++round) {
+    CHECK(titled(names_test::matcher()) == "");
+    CHECK(titled(with_vizier) == "Ivan Petrenko");
+    CHECK(titled(names_test::matcher()) == "");
+  }
+}
+
+// The rules skip the name scan where NameShape::goes_on says no word can
+// follow: the scan must then end at the start or one word on, from every
+// token (names with initials, particles, hyphens, apostrophes, line breaks).
+TEST_CASE("person: goes_on is false only where a name scan ends within one word") {
+  static newsner::text::Tokenizer tok;
+  const std::string text =
+      "J. R. R. Tolkien met H. G. Wells and Ludwig van Beethoven, Jean-Michel O'Brien Ali Baba Smith said.\n"
+      "Anna Maria Della Rovere, Osama bin Laden, al-Assad and J.R.R. Tolkien Jr said so. Kevin\nSmith met "
+      "Duran, Mr. Smith-Jones in MAJOR TOM LINE.";
+  const auto tt = tok.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  const newsner::recognize::NameShape names(ctx);
+  int stopped = 0, going = 0;
+  for (std::size_t b = 0; b < ctx.size(); ++b) {
+    INFO("token " << b << ": " << std::string(ctx.surface(b)));
+    std::size_t end3 = 0;
+    const std::size_t end4 = names.scan_name_4_3(b, end3);
+    if (!names.goes_on(b)) {
+      ++stopped;
+      CHECK(end4 <= b + 1);
+      CHECK(end3 <= b + 1);
+      CHECK(end4 == (names.name_word(b) ? b + 1 : b));
+    } else if (end4 >= b + 2) {
+      ++going;
+    }
+  }
+  CHECK(stopped >= 10);
+  CHECK(going >= 8);
 }
