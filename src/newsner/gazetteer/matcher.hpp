@@ -150,9 +150,11 @@ inline bool starts_no_key(const text::Token& t) {
 // for_each_listed's memo of token types: direct-mapped by surface hash, one
 // slot per type, kept across documents. Real news text (Reuters) has a wide
 // vocabulary: on 3 MB of it, 8192 slots missed 98.6 K times, 32768 slots
-// 55.0 K times (3.0 K on the narrower 3 MB sample); 32-byte slots make it
-// 1 MB, which still fits the L2 cache.
-inline constexpr std::size_t kTypeMemoSize = 32768;
+// 55.0 K times (3.0 K on the narrower 3 MB sample); on 18.6 MB of it, 32768
+// slots 271 K times, 65536 slots 166 K times. 32-byte slots make it 2 MB, more
+// than this thread's share of the L2 cache, which the look-ahead allows for:
+// a token's slot is requested kMemoAhead - kCheckAhead tokens before it is read.
+inline constexpr std::size_t kTypeMemoSize = 65536;
 enum TypeFlag : std::uint8_t {
   kTypeExtends = 1,  // the one-token key extends in some gazetteer (look up the pair)
   kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)
