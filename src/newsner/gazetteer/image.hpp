@@ -196,20 +196,6 @@ class Gazetteer {
     prefetch_tag(hash);
     prefetch_slot(hash);
   }
-  /// When the key with hash `hash` has several entries, hints the CPU to load
-  /// the first KeyRef[] line that key_entries() will read. Reads the key's
-  /// Tag[] and Slot lines: call it once they have been requested (prefetch()).
-  void prefetch_entries(std::uint64_t hash) const {
-    const Slot* slot = find_slot(hash);
-    if (slot && key_entry_count(*slot) > 1) __builtin_prefetch(refs_ + slot->ref_begin);
-  }
-  /// Hints the CPU to load the home Slot of `hash` when its Tag[] entry (which
-  /// must have been requested: prefetch_tag()) says the key may be there: the
-  /// Slot line of a likely hit, without requesting those of most misses.
-  void prefetch_tagged_slot(std::uint64_t hash) const {
-    const std::uint32_t b = static_cast<std::uint32_t>(slot_hash(hash)) & mask_;
-    if (tags_[b] == slot_tag(slot_hash(hash))) __builtin_prefetch(slots_ + b);
-  }
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;

@@ -121,26 +121,26 @@ inline constexpr std::uint32_t kPrefetchAhead = 4;  // tokens; enough to cover a
 inline constexpr std::uint32_t kRing = 8;           // ring buffers below; a power of two > kPrefetchAhead
 static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 
-// for_each_listed's look-ahead is a pipeline of four stages, each a fixed
-// number of tokens ahead of the token being matched, so that every memory
-// access that depends on an earlier one still has a few tokens' time to
-// arrive (on real news text the type memo misses about one token in 14; its
-// slot, the gazetteer's Tag[] and Slot lines and a key's KeyRef[] line are
-// each likely a cache miss; one stage ahead of use they stalled the scan):
+// for_each_listed's look-ahead is a pipeline of three stages, each a fixed
+// number of tokens ahead of the token being matched, so that a memory access
+// that depends on an earlier one still has several tokens' time to arrive (on
+// real news text the type memo misses about one token in 20, and the memo
+// slot and the gazetteer's Tag[] and Slot lines are each likely a cache miss,
+// a Slot line ~200 ns from DRAM; filled one stage ahead of use, memo misses
+// stalled the scan):
 //   kMemoAhead:   the token's memo slot is requested;
 //   kCheckAhead:  the memo slot is read; on a miss, the one-token key's Tag[]
 //                 and Slot lines are requested;
 //   kSettleAhead: a missed type is filled (fill()); the listed key's lines and
-//                 the pair's Tag[] line are requested;
-//   kPeekAhead:   the listed key's KeyRef[] line and a pair's Slot line (when
-//                 its Tag[] says it is there) are requested.
+//                 the pair's Tag[] line are requested.
+// (A fourth stage that requested a listed key's KeyRef[] line and a likely
+// pair hit's Slot line, 4 tokens ahead, made no difference in instructions
+// and was no faster.)
 inline constexpr std::uint32_t kMemoAhead = 28;
 inline constexpr std::uint32_t kCheckAhead = 22;
 inline constexpr std::uint32_t kSettleAhead = 10;
-inline constexpr std::uint32_t kPeekAhead = 4;
 inline constexpr std::uint32_t kTypeRing = 32;  // its ring buffers; a power of two > kCheckAhead
-static_assert(kMemoAhead > kCheckAhead && kCheckAhead > kSettleAhead && kSettleAhead > kPeekAhead &&
-              kPeekAhead > 0);
+static_assert(kMemoAhead > kCheckAhead && kCheckAhead > kSettleAhead && kSettleAhead > 0);
 static_assert(kTypeRing > kCheckAhead && (kTypeRing & (kTypeRing - 1)) == 0);
 
 inline bool starts_no_key(const text::Token& t) {
@@ -309,18 +309,6 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     pair_ahead[k % kR] = pair;
     for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
   };
-  // for_each_listed, stage kPeekAhead: the lines requested at kSettleAhead
-  // have arrived and tell which further line the match will read.
-  auto peek = [&](std::uint32_t k) __attribute__((always_inline)) {
-    if (starts_no_key(tokens[k])) return;
-    const detail::TypeSlot<Summary>& ahead = type_ahead[k % kR];
-    if (ahead.flags & detail::kTypeListed) {
-      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_entries(ahead.one);
-    }
-    if (ahead.flags & detail::kTypePair) {
-      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tagged_slot(pair_ahead[k % kR]);
-    }
-  };
   // for_each_match, all in one stage.
   auto look_ahead = [&](std::uint32_t k) __attribute__((always_inline)) {
     const text::Token& t = tokens[k];
@@ -338,7 +326,6 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     for (std::uint32_t k = 0; k < n && k < detail::kMemoAhead; ++k) __builtin_prefetch(&memo_slot(tokens[k]));
     for (std::uint32_t k = 0; k < n && k < detail::kCheckAhead; ++k) check(k);
     for (std::uint32_t k = 0; k < n && k < detail::kSettleAhead; ++k) settle(k);
-    for (std::uint32_t k = 0; k < n && k < detail::kPeekAhead; ++k) peek(k);
   } else {
     for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
   }
@@ -347,7 +334,6 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     if constexpr (kBits) {
       if (i + detail::kCheckAhead < n) check(i + detail::kCheckAhead);
       if (i + detail::kSettleAhead < n) settle(i + detail::kSettleAhead);
-      if (i + detail::kPeekAhead < n) peek(i + detail::kPeekAhead);
     } else {
       if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
     }
