@@ -124,6 +124,28 @@ inline constexpr std::uint32_t kPrefetchAhead = 4;  // tokens; enough to cover a
 inline constexpr std::uint32_t kRing = 8;           // ring buffers below; a power of two > kPrefetchAhead
 static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 
+// for_each_listed's look-ahead is a pipeline of three stages, each a fixed
+// number of tokens ahead of the token being matched, so that a memory access
+// that depends on an earlier one still has several tokens' time to arrive (on
+// real news text the type memo misses about one token in 20, and the memo
+// slot and the gazetteer's Tag[] and Slot lines are each likely a cache miss,
+// a Slot line ~200 ns from DRAM; filled one stage ahead of use, memo misses
+// stalled the scan):
+//   kMemoAhead:   the token's memo slot is requested;
+//   kCheckAhead:  the memo slot is read; on a miss, the one-token key's Tag[]
+//                 and Slot lines are requested;
+//   kSettleAhead: a missed type is filled (fill()); the listed key's lines and
+//                 the pair's Tag[] line are requested.
+// (A fourth stage that requested a listed key's KeyRef[] line and a likely
+// pair hit's Slot line, 4 tokens ahead, made no difference in instructions
+// and was no faster.)
+inline constexpr std::uint32_t kMemoAhead = 28;
+inline constexpr std::uint32_t kCheckAhead = 22;
+inline constexpr std::uint32_t kSettleAhead = 10;
+inline constexpr std::uint32_t kTypeRing = 32;  // its ring buffers; a power of two > kCheckAhead
+static_assert(kMemoAhead > kCheckAhead && kCheckAhead > kSettleAhead && kSettleAhead > 0);
+static_assert(kTypeRing > kCheckAhead && (kTypeRing & (kTypeRing - 1)) == 0);
+
 inline bool starts_no_key(const text::Token& t) {
   return t.shape == text::Shape::Punct || t.shape == text::Shape::Symbol;
 }
@@ -131,13 +153,16 @@ inline bool starts_no_key(const text::Token& t) {
 // for_each_listed's memo of token types: direct-mapped by surface hash, one
 // slot per type, kept across documents. Real news text (Reuters) has a wide
 // vocabulary: on 3 MB of it, 8192 slots missed 98.6 K times, 32768 slots
-// 55.0 K times (3.0 K on the narrower 3 MB sample); 32-byte slots make it
-// 1 MB, which still fits the L2 cache.
-inline constexpr std::size_t kTypeMemoSize = 32768;
+// 55.0 K times (3.0 K on the narrower 3 MB sample); on 18.6 MB of it, 32768
+// slots 271 K times, 65536 slots 166 K times. 32-byte slots make it 2 MB, more
+// than this thread's share of the L2 cache, which the look-ahead allows for:
+// a token's slot is requested kMemoAhead - kCheckAhead tokens before it is read.
+inline constexpr std::size_t kTypeMemoSize = 65536;
 enum TypeFlag : std::uint8_t {
   kTypeExtends = 1,  // the one-token key extends in some gazetteer (look up the pair)
   kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)
   kTypePair = 4,     // (look-ahead only) extends, and the next token is on its line: the pair is hashed
+  kTypeMiss = 8,     // (look-ahead only) not in the memo when checked: fill it (only `one` is set)
 };
 template <typename Summary>
 struct TypeSlot {
@@ -231,54 +256,92 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   };
 
   // Key hashes of the one- and two-token keys starting at token k, in slot
-  // k % kRing, computed kPrefetchAhead tokens ahead of their use, when their
-  // lines are requested from memory so that lookups overlap instead of queueing.
-  // One-token keys mostly hit (Tag[] and Slot lines are requested); two-token
-  // keys mostly miss (only the Tag[] line is). for_each_listed takes the
-  // one-token key's hash and flags and the summary from the type memo, and
-  // hashes the pair only when the one-token key extends.
-  std::uint64_t one_ahead[kRing], pair_ahead[kRing];
-  detail::TypeSlot<Summary> type_ahead[kRing];  // for_each_listed: copies of the types' memo slots
+  // k % kR, computed ahead of their use, when their lines are requested from
+  // memory so that lookups overlap instead of queueing. One-token keys mostly
+  // hit (Tag[] and Slot lines are requested); two-token keys mostly miss (only
+  // the Tag[] line is). for_each_match does it in one stage, kPrefetchAhead
+  // tokens ahead; for_each_listed takes the one-token key's hash and flags and
+  // the summary from the type memo, and hashes the pair only when the
+  // one-token key extends, in the stages of detail::kMemoAhead etc.
+  constexpr std::uint32_t kR = kBits ? detail::kTypeRing : kRing;
+  std::uint64_t one_ahead[kR], pair_ahead[kR];
+  detail::TypeSlot<Summary> type_ahead[kR];  // for_each_listed: copies of the types' memo slots
+  auto memo_slot = [&](const text::Token& t) -> detail::TypeSlot<Summary>& {
+    return memo[t.surface_hash & (detail::kTypeMemoSize - 1)];
+  };
+  auto holds = [](const detail::TypeSlot<Summary>& ts, const text::Token& t) {
+    return ts.surface == t.surface_hash && ts.shape == t.shape;
+  };
+  // for_each_listed, stage kCheckAhead (and kMemoAhead for a later token).
+  auto check = [&](std::uint32_t k) __attribute__((always_inline)) {
+    if (k + (detail::kMemoAhead - detail::kCheckAhead) < n) {
+      __builtin_prefetch(&memo_slot(tokens[k + (detail::kMemoAhead - detail::kCheckAhead)]));
+    }
+    const text::Token& t = tokens[k];
+    if (starts_no_key(t)) return;
+    detail::TypeSlot<Summary>& ahead = type_ahead[k % kR];
+    const detail::TypeSlot<Summary>& ts = memo_slot(t);
+    // A copy, whole (two moves): a later fill may reuse the memo slot.
+    if (holds(ts, t)) {
+      ahead = ts;
+      return;
+    }
+    const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
+    ahead.one = one;
+    ahead.flags = detail::kTypeMiss;
+    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
+  };
+  // for_each_listed, stage kSettleAhead.
+  auto settle = [&](std::uint32_t k) __attribute__((always_inline)) {
+    const text::Token& t = tokens[k];
+    if (starts_no_key(t)) return;
+    detail::TypeSlot<Summary>& ahead = type_ahead[k % kR];
+    if (ahead.flags & detail::kTypeMiss) {
+      // (Held by now when the same type came up since the check.)
+      detail::TypeSlot<Summary>& ts = memo_slot(t);
+      if (!holds(ts, t)) fill(ts, t);
+      ahead = ts;
+    }
+    if (ahead.flags & detail::kTypeListed) {
+      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ahead.one);
+    }
+    if (!(ahead.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
+    const std::uint64_t pair = text::sequence_extend(ahead.one, tokens[k + 1].fold_hash);
+    if (no_pairs[pair & (detail::kNoPairSize - 1)] == slot_hash(pair)) return;
+    ahead.flags |= detail::kTypePair;
+    pair_ahead[k % kR] = pair;
+    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+  };
+  // for_each_match, all in one stage.
   auto look_ahead = [&](std::uint32_t k) __attribute__((always_inline)) {
     const text::Token& t = tokens[k];
     if (starts_no_key(t)) return;
-    if constexpr (kBits) {
-      // The memo is in the L2 cache, not L1: its slot for the token after the
-      // next kPrefetchAhead is requested now.
-      if (k + kPrefetchAhead < n) {
-        __builtin_prefetch(&memo[tokens[k + kPrefetchAhead].surface_hash & (detail::kTypeMemoSize - 1)]);
-      }
-      detail::TypeSlot<Summary>& ts = memo[t.surface_hash & (detail::kTypeMemoSize - 1)];
-      if (ts.surface != t.surface_hash || ts.shape != t.shape) fill(ts, t);
-      // A copy, whole (two moves): a later fill may reuse the memo slot.
-      detail::TypeSlot<Summary>& ahead = type_ahead[k % kRing];
-      ahead = ts;
-      if (ts.flags & detail::kTypeListed) {
-        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ts.one);
-      }
-      if (!(ts.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
-      const std::uint64_t pair = text::sequence_extend(ts.one, tokens[k + 1].fold_hash);
-      if (no_pairs[pair & (detail::kNoPairSize - 1)] == slot_hash(pair)) return;
-      ahead.flags |= detail::kTypePair;
-      pair_ahead[k % kRing] = pair;
+    const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
+    one_ahead[k % kR] = one;
+    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
+    if (k + 1 < n && !tokens[k + 1].newline_before) {
+      const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
+      pair_ahead[k % kR] = pair;
       for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
-    } else {
-      const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
-      one_ahead[k % kRing] = one;
-      for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
-      if (k + 1 < n && !tokens[k + 1].newline_before) {
-        const std::uint64_t pair = text::sequence_extend(one, tokens[k + 1].fold_hash);
-        pair_ahead[k % kRing] = pair;
-        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
-      }
     }
   };
-  for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
+  if constexpr (kBits) {
+    for (std::uint32_t k = 0; k < n && k < detail::kMemoAhead; ++k) __builtin_prefetch(&memo_slot(tokens[k]));
+    for (std::uint32_t k = 0; k < n && k < detail::kCheckAhead; ++k) check(k);
+    for (std::uint32_t k = 0; k < n && k < detail::kSettleAhead; ++k) settle(k);
+  } else {
+    for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
+  }
 
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
+    if constexpr (kBits) {
+      if (i + detail::kCheckAhead < n) check(i + detail::kCheckAhead);
+      if (i + detail::kSettleAhead < n) settle(i + detail::kSettleAhead);
+    } else {
+      if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
+    }
     if (starts_no_key(tokens[i])) continue;
-    std::uint64_t hash = kBits ? type_ahead[i % kRing].one : one_ahead[i % kRing];  // key hash of tokens [i, j]
+    std::uint64_t hash = kBits ? type_ahead[i % kR].one : one_ahead[i % kR];  // key hash of tokens [i, j]
     // The surface (cased) hash of the key is only needed when a key has
     // entries; it is extended lazily up to the current token from the
     // tokenizer's Token::surface_hash.
@@ -301,8 +364,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     if constexpr (kBits) {
       // The one-token key from the type memo: its token-bit summary, then its
       // slot again only when it has entries to emit.
-      const std::uint8_t type_flags = type_ahead[i % kRing].flags;
-      apply(i, type_ahead[i % kRing].summary);
+      const std::uint8_t type_flags = type_ahead[i % kR].flags;
+      apply(i, type_ahead[i % kR].summary);
       if (type_flags & detail::kTypeListed) {
         for (std::size_t g = 0; g < gaz_count; ++g) {
           const Slot* slot = gaz[g].find_slot(hash);
@@ -315,7 +378,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       }
       extends = (type_flags & detail::kTypePair) != 0;
       j = i + 1;
-      if (extends) hash = pair_ahead[i % kRing];
+      if (extends) hash = pair_ahead[i % kR];
     }
     while (extends) {
       extends = false;
@@ -335,7 +398,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       if (kBits && !any_slot && j == i + 1) no_pairs[hash & (detail::kNoPairSize - 1)] = slot_hash(hash);
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
-      hash = j == i + 1 ? pair_ahead[i % kRing] : text::sequence_extend(hash, tokens[j].fold_hash);
+      hash = j == i + 1 ? pair_ahead[i % kR] : text::sequence_extend(hash, tokens[j].fold_hash);
     }
     // Longest first; keys of one length in gazetteer order, a key's entries in
     // image order (its evidence-class entries last, image.hpp).

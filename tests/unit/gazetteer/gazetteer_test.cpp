@@ -338,3 +338,50 @@ TEST_CASE("gazetteer matcher: for_each_listed remembers absent pairs per matcher
     CHECK(listed_types(york, tt).match_begins == std::vector<std::uint32_t>{0, 6});
   }
 }
+
+// for_each_listed looks token types up several tokens ahead of their matches
+// (detail::kCheckAhead etc.): in a document much longer than that pipeline, it
+// gives the matches and token bits that find_all's matches imply, and a new
+// type that comes up twice between its memo check and its fill is still
+// summarized once.
+TEST_CASE("gazetteer matcher: for_each_listed over a document longer than its look-ahead") {
+  const Matcher m = make_matcher(
+      "Jordan\tLOCATION\n"
+      "Jordan\tGIVEN_NAME\n"
+      "Hudson Bay\tLOCATION\n"
+      "Hudson\tSURNAME\n"
+      "New York\tLOCATION\n"
+      "New York Times\tORGANIZATION\n"
+      "Zed\tSURNAME\n");
+  using newsner::gazetteer::detail::kCheckAhead;
+  using newsner::gazetteer::detail::kSettleAhead;
+  static_assert(kCheckAhead - kSettleAhead > 3);
+  // "Zed" is new at token 3 * kCheckAhead + 1 and again 2 tokens later,
+  // before the fill of the first: both are checked as misses.
+  std::string text;
+  std::vector<std::string> words = {"Jordan", "and", "Hudson", "Bay", "met", "the", "New", "York",
+                                    "Times", "in", "New", "York", "."};
+  for (std::size_t k = 0; k < 3 * kCheckAhead; ++k) text += words[k % words.size()] + " ";
+  text += "x Zed y Zed Jordan Hudson Bay";
+  newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(text);
+  REQUIRE(tt.tokens.size() > 3 * kCheckAhead + 4);
+  REQUIRE(tt.surface(tt.tokens[3 * kCheckAhead + 1]) == "Zed");
+  REQUIRE(tt.surface(tt.tokens[3 * kCheckAhead + 3]) == "Zed");
+  std::vector<Match> all;
+  m.find_all(tt, all);
+  std::vector<std::uint32_t> begins;
+  std::vector<std::uint16_t> classes(tt.tokens.size(), 0);
+  for (const Match& x : all) {
+    if (!is_bit_class(x.cls)) begins.push_back(x.token_begin);
+    else if (x.token_end == x.token_begin + 1) classes[x.token_begin] |= 1u << static_cast<unsigned>(x.cls);
+  }
+  const TypeCalls got = listed_types(m, tt);  // (find_all does not use the memo)
+  CHECK(got.match_begins == begins);
+  for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
+    INFO("token " << i);
+    CHECK(got.bits[i].classes == classes[i]);
+  }
+  // The word list's 10 types ("." starts no key), "x", "Zed" (once), "y".
+  CHECK(got.summaries == 13);
+}
