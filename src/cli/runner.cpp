@@ -77,7 +77,8 @@ class Runner {
     // terminal the self-overwriting line would garble the output lines.
     progress_ = !cfg_.quiet && (cfg_.progress == 1 || (cfg_.progress == -1 && isatty(STDERR_FILENO) &&
                                                        !isatty(STDOUT_FILENO)));
-    const auto items = io::expand_inputs(cfg_.inputs, cfg_.glob, /*walk_directories=*/!cfg_.jsonl);
+    // The sizes of the files a walk finds serve only the progress line's ETA.
+    auto items = io::expand_inputs(cfg_.inputs, cfg_.glob, /*walk_directories=*/!cfg_.jsonl, /*sizes=*/progress_);
     total_docs_ = cfg_.jsonl ? 0 : items.size();
     total_bytes_ = 0;
     for (const auto& item : items) {
@@ -157,8 +158,8 @@ class Runner {
     return submit(std::move(job));
   }
 
-  void read_files(const std::vector<io::InputItem>& items) {
-    for (const auto& item : items) {
+  void read_files(std::vector<io::InputItem>& items) {
+    for (auto& item : items) {
       if (!item.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) return;
         continue;
@@ -170,12 +171,13 @@ class Runner {
       }
       auto job = std::make_unique<Job>();
       job->input_bytes = fc.bytes.size();
-      job->doc.id = item.path;
       if (fc.binary) {
         // Skipped as grep does: a message, but not a failure.
         job->kind = Job::Kind::Message;
         job->messages.push_back(fmt::format("newsner: {}: binary file (NUL bytes), skipped", item.path));
-      } else {
+      }
+      job->doc.id = std::move(item.path);  // the item is not used again
+      if (!fc.binary) {
         job->doc.text = std::move(fc.bytes);
       }
       if (!submit(std::move(job))) return;
