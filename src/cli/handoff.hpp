@@ -1,13 +1,15 @@
 // When a worker wakes the ordered writer (see runner.cpp).
 //
 // Waking a sleeping thread is a futex syscall and, when it sleeps on another
-// CPU, an inter-processor interrupt: about 10 us on a VM, some 2% of a news
-// article's extraction time when paid for every document. So a worker wakes the
-// writer once per batch of finished documents (kDocs documents or kBytes of
-// input), and always when it runs out of work: a lone line typed into an
-// interactive pipe is answered at once, and the writer never sleeps while the
-// workers are idle and something is ready. Latency stays bounded by a batch
-// (and by the writer's own periodic wake-up) when documents keep coming.
+// CPU, an inter-processor interrupt: 10-35 us of the worker's time on a VM,
+// some 2% of a short news article's extraction time when paid for every
+// document (and still ~1% per 32 documents, the first batch size). So a worker
+// wakes the writer once per batch of finished documents (kDocs documents or
+// kBytes of input), and always when it runs out of work: a lone line typed
+// into an interactive pipe is answered at once, and the writer never sleeps
+// while the workers are idle and something is ready. Latency stays bounded by
+// a batch (a few ms of extraction, and the writer's own periodic wake-up) when
+// documents keep coming.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +18,8 @@ namespace newsner::cli {
 
 class WriterWakeups {
  public:
-  static constexpr std::size_t kDocs = 32;
-  static constexpr std::size_t kBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kDocs = 256;
+  static constexpr std::size_t kBytes = std::size_t{4} << 20;
 
   /// A worker finished a job of `input_bytes`. `head_done`: the oldest unwritten
   /// job is finished (the writer has something to write); `idle`: no job waits
