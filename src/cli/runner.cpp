@@ -37,6 +37,7 @@ constexpr std::size_t kWindowBytes = 64u << 20;
 constexpr std::size_t kRefillDocs = kWindowDocs / 4 * 3;
 constexpr std::size_t kRefillBytes = kWindowBytes / 4 * 3;
 constexpr std::size_t kReadBuffer = 1u << 20;     // stdio buffer of each JSONL input
+constexpr std::size_t kWriteBuffer = 256u << 10;  // stdout's stdio buffer (not a terminal)
 constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
 constexpr auto kProgressDelay = std::chrono::milliseconds(1000);
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
@@ -85,6 +86,15 @@ class Runner {
       if (item.size < 0 && item.error.empty()) total_bytes_ = -1;
       if (total_bytes_ >= 0 && item.size > 0) total_bytes_ += item.size;
     }
+
+    // stdout's default buffer is st_blksize, 4 KB: one write() per 4 KB of output
+    // (7,000 calls for 14,180 news articles), while the writer flushes after
+    // each batch anyway. A terminal stays line-buffered. Only before the first
+    // output (glibc ignores the size unless it is given the buffer).
+    static char write_buffer[kWriteBuffer];
+    static bool stdout_buffered = false;
+    if (!stdout_buffered && !isatty(STDOUT_FILENO)) std::setvbuf(stdout, write_buffer, _IOFBF, kWriteBuffer);
+    stdout_buffered = true;
 
     const unsigned n = std::max(1u, cfg_.threads);
     std::vector<std::thread> workers;
@@ -413,6 +423,12 @@ class Runner {
   void emit(const Job& job) {
     if (closed_) return;  // stdout is gone: drain quietly
     if (!job.messages.empty() || (!cfg_.quiet && !job.warnings.empty())) {
+      // The lines before go out first: with both streams in one file (2>&1) a
+      // message follows the output of the documents before it.
+      if (std::fflush(stdout) != 0) {
+        closed_ = true;
+        write_errno_ = errno;
+      }
       clear_progress(/*final=*/false);
       if (!cfg_.quiet) {
         for (const auto& w : job.warnings) std::fprintf(stderr, "%s\n", w.c_str());
@@ -428,7 +444,7 @@ class Runner {
     counters_.documents++;
     counters_.text_bytes += job.text_bytes;
     for (int t = 0; t < 4; ++t) counters_.mentions[t] += job.mention_counts[t];
-    if (std::fwrite(job.line.data(), 1, job.line.size(), stdout) != job.line.size()) {
+    if (!closed_ && std::fwrite(job.line.data(), 1, job.line.size(), stdout) != job.line.size()) {
       closed_ = true;
       write_errno_ = errno;
     }
