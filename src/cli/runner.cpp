@@ -39,6 +39,8 @@ constexpr std::size_t kRefillBytes = kWindowBytes / 4 * 3;
 constexpr std::size_t kReadBuffer = 1u << 20;     // stdio buffer of each JSONL input
 constexpr std::size_t kWriteBuffer = 256u << 10;  // stdout's stdio buffer (not a terminal)
 constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
+constexpr std::size_t kKeepLines = 512;                // output buffers kept for reuse (free_lines_)
+constexpr std::size_t kKeepLineCapacity = 64u << 10;   // larger output buffers are freed
 constexpr auto kProgressDelay = std::chrono::milliseconds(1000);
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 
@@ -279,6 +281,10 @@ class Runner {
       if (todo_.empty()) return;
       Job* job = todo_.front();
       todo_.pop_front();
+      if (!free_lines_.empty()) {  // see free_lines_
+        job->line.swap(free_lines_.back());
+        free_lines_.pop_back();
+      }
       const bool skip = stop_;
       lock.unlock();
       if (wake_writer) {
@@ -367,6 +373,7 @@ class Runner {
 
   void write_loop() {
     std::vector<std::unique_ptr<Job>> batch;
+    std::vector<std::string> lines;  // the batch's output buffers, back to the workers
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       // The wait times out for the progress line; it also bounds how long a
@@ -395,6 +402,10 @@ class Runner {
       lock.unlock();
       for (auto& job : batch) {
         emit(*job);
+        if (job->line.capacity() <= kKeepLineCapacity && lines.size() < kKeepLines) {
+          job->line.clear();
+          lines.push_back(std::move(job->line));
+        }
         job.reset();
       }
       batch.clear();
@@ -411,6 +422,11 @@ class Runner {
       lock.lock();
       writing_docs_ = 0;
       writing_bytes_ = 0;
+      while (!lines.empty() && free_lines_.size() < kKeepLines) {
+        free_lines_.push_back(std::move(lines.back()));
+        lines.pop_back();
+      }
+      lines.clear();
       if (closed_ && !stop_) {
         stop_ = true;
         space_cv_.notify_all();
@@ -515,6 +531,11 @@ class Runner {
   std::condition_variable space_cv_;  // the window has drained to kRefill* (or is empty, or stop_)
   std::deque<std::unique_ptr<Job>> window_;  // read, not yet written, input order
   std::deque<Job*> todo_;             // read, not yet claimed by a worker
+  // Output buffers of written documents, empty, for the workers' next lines: a
+  // worker's line freed by the writer thread locks the worker's malloc arena,
+  // which the worker itself is using (futex waits on both sides), and the
+  // next line needs a malloc again.
+  std::vector<std::string> free_lines_;
   std::size_t window_bytes_ = 0;
   std::size_t writing_docs_ = 0;      // the batch the writer is writing (see write_loop)
   std::size_t writing_bytes_ = 0;
