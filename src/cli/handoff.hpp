@@ -1,4 +1,5 @@
-// When a worker wakes the ordered writer (see runner.cpp).
+// When a worker wakes the ordered writer, and how the writer resumes a partial
+// write (see runner.cpp).
 //
 // Waking a sleeping thread is a futex syscall and, when it sleeps on another
 // CPU, an inter-processor interrupt: 10-35 us of the worker's time on a VM,
@@ -12,7 +13,10 @@
 // documents keep coming.
 #pragma once
 
+#include <sys/uio.h>
+
 #include <cstddef>
+#include <vector>
 
 namespace newsner::cli {
 
@@ -40,5 +44,18 @@ class WriterWakeups {
   std::size_t docs_ = 0;   // finished since the last wake-up
   std::size_t bytes_ = 0;  // their input bytes
 };
+
+/// After writev() wrote `written` bytes of iov[first...]: the index of the first
+/// entry not fully written, with that entry advanced past its written part (a
+/// partial write, to a pipe or after a signal, resumes mid-line).
+inline std::size_t skip_written(std::vector<iovec>& iov, std::size_t first, std::size_t written) {
+  std::size_t i = first;
+  while (i < iov.size() && written >= iov[i].iov_len) written -= iov[i++].iov_len;
+  if (written > 0) {  // i < iov.size(): writev never reports more than it was given
+    iov[i].iov_base = static_cast<char*>(iov[i].iov_base) + written;
+    iov[i].iov_len -= written;
+  }
+  return i;
+}
 
 }  // namespace newsner::cli

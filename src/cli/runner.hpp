@@ -15,7 +15,10 @@
 //   are bounded (kWindowDocs documents and kWindowBytes of input, see runner.cpp);
 //   a single document larger than the bound is still admitted alone, so memory
 //   is a small multiple of the largest document plus the window. Each malloc arena keeps up to 16 MB of freed
-//   memory rather than returning it to the kernel after every document (run()).
+//   memory rather than returning it to the kernel after every document (run()); the
+//   writer hands up to 512 written output buffers (each at most 64 KB) back to the
+//   workers. Output: each batch's lines go out with writev() from the jobs' own
+//   buffers (no stdio copy); a document's stderr messages follow the lines before it.
 // Line-filter contract (--jsonl, DESIGN.md section 3): every input line gives
 //   exactly one output line, in order: a record, an `"error"` line for a malformed
 //   record, and `{"id":N,"entities":[]}` for a blank line.
