@@ -8,7 +8,7 @@
 //   writing overlap. Hand-offs are batched, since each wake-up of a sleeping
 //   thread costs a syscall and an interrupt: workers wake the writer per batch
 //   of finished documents or when they run out of work (handoff.hpp), the writer
-//   takes every finished document at the head at once and flushes stdout after
+//   takes every finished document at the head at once and writes stdout after
 //   each such batch (so a pipe gets each answer without waiting for more input),
 //   and a reader stopped by a full window resumes when it has drained to 3/4.
 // Memory: documents read but not yet written, including the batch being written,
