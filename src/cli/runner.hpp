@@ -8,14 +8,17 @@
 //   writing overlap. Hand-offs are batched, since each wake-up of a sleeping
 //   thread costs a syscall and an interrupt: workers wake the writer per batch
 //   of finished documents or when they run out of work (handoff.hpp), the writer
-//   takes every finished document at the head at once and flushes stdout after
+//   takes every finished document at the head at once and writes stdout after
 //   each such batch (so a pipe gets each answer without waiting for more input),
 //   and a reader stopped by a full window resumes when it has drained to 3/4.
 // Memory: documents read but not yet written, including the batch being written,
 //   are bounded (kWindowDocs documents and kWindowBytes of input, see runner.cpp);
 //   a single document larger than the bound is still admitted alone, so memory
 //   is a small multiple of the largest document plus the window. Each malloc arena keeps up to 16 MB of freed
-//   memory rather than returning it to the kernel after every document (run()).
+//   memory rather than returning it to the kernel after every document (run()); the
+//   writer hands up to 512 written output buffers (each at most 64 KB) back to the
+//   workers. Output: each batch's lines go out with writev() from the jobs' own
+//   buffers (no stdio copy); a document's stderr messages follow the lines before it.
 // Line-filter contract (--jsonl, DESIGN.md section 3): every input line gives
 //   exactly one output line, in order: a record, an `"error"` line for a malformed
 //   record, and `{"id":N,"entities":[]}` for a blank line.

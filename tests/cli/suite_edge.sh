@@ -67,6 +67,11 @@ want_status missing 1 $?
 [ "$(lines "$tmp/out")" = 1 ] && grep -q "nope.txt: No such file or directory" "$tmp/err" || bad "missing path: $(cat "$tmp/err")"
 "$bin" --jsonl "$tmp/nope.jsonl" < /dev/null > "$tmp/out" 2> "$tmp/err"
 want_status missing-jsonl 1 $?
+# both streams in one file (2>&1): a message comes after the lines of the documents before it
+"$bin" "$article" "$article" "$article" "$tmp/nope.txt" "$article" > "$tmp/out" 2>&1
+want_status missing-order 1 $?
+[ "$(cut -c1-8 "$tmp/out" | tr '\n' ' ')" = '{"id":"s {"id":"s {"id":"s newsner: {"id":"s ' ] \
+  || bad "2>&1: message out of order: $(cut -c1-60 "$tmp/out")"
 
 # --- unreadable: a path through a file; a directory where --jsonl wants a file;
 #     chmod 000 (root reads anyway, so only when not root)

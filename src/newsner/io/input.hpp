@@ -29,9 +29,11 @@ struct InputItem {
 };
 
 /// Expands `args` (no args: stdin) into input items, walking directories when
-/// `walk_directories` (else a directory is an error item).
+/// `walk_directories` (else a directory is an error item). With `sizes` false
+/// the files found by a walk get size -1 (unknown): it saves a stat() per file
+/// when no one needs the sizes (they only serve the progress line's ETA).
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob,
-                                     bool walk_directories = true);
+                                     bool walk_directories = true, bool sizes = true);
 
 struct FileContent {
   std::string bytes;
@@ -40,7 +42,8 @@ struct FileContent {
 };
 
 /// Reads a whole file ("-" = stdin). Memory: the file size plus a little (the
-/// buffer is sized from fstat when the size is known).
+/// buffer is sized from fstat when the size is known). System calls for a
+/// regular file: open, fstat, one read, close.
 FileContent read_input(const std::string& path);
 
 /// True when `bytes` looks binary (a NUL byte in the first 64 KiB).

@@ -35,3 +35,19 @@ TEST_CASE("WriterWakeups: no wake-up while the head is unfinished; the count car
   // The worker that finishes the head sees the full batch behind it.
   CHECK(w.finished(100, true, false));
 }
+
+TEST_CASE("skip_written: whole and partial writev() results") {
+  using newsner::cli::skip_written;
+  char a[] = "aaaa", b[] = "bb", c[] = "cccccc";
+  std::vector<iovec> iov = {{a, 4}, {b, 2}, {c, 6}};
+  CHECK(skip_written(iov, 0, 0) == 0);
+  CHECK(iov[0].iov_len == 4);
+  CHECK(skip_written(iov, 0, 5) == 1);  // all of a, one byte of b
+  CHECK(iov[1].iov_base == static_cast<void*>(b + 1));
+  CHECK(iov[1].iov_len == 1);
+  CHECK(skip_written(iov, 1, 1) == 2);  // the rest of b, exactly
+  CHECK(iov[2].iov_len == 6);
+  CHECK(skip_written(iov, 2, 4) == 2);
+  CHECK(iov[2].iov_base == static_cast<void*>(c + 4));
+  CHECK(skip_written(iov, 2, 2) == 3);  // everything written
+}

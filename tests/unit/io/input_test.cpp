@@ -2,10 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 namespace fs = std::filesystem;
 using newsner::io::expand_inputs;
@@ -47,6 +50,14 @@ TEST_CASE("input: directory walk") {
     CHECK(items[3].path == (d.path / "self.txt").string());
     CHECK(!items[3].error.empty());
   }
+  SUBCASE("sizes are optional for the files a walk finds") {
+    auto items = expand_inputs({d.path.string(), (d.path / "a/1.txt").string()}, "*.txt", true, /*sizes=*/false);
+    REQUIRE(items.size() == 5);
+    CHECK(items[0].path == (d.path / "a/1.txt").string());
+    CHECK(items[0].size == -1);
+    CHECK(!items[3].error.empty());  // the loop is still reported
+    CHECK(items[4].size == 3);       // a named file keeps its size
+  }
   SUBCASE("no walk in --jsonl mode") {
     auto items = expand_inputs({d.path.string()}, "*.txt", false);
     REQUIRE(items.size() == 1);
@@ -66,6 +77,19 @@ TEST_CASE("input: directory walk") {
     CHECK(newsner::io::read_input((d.path / "c.txt").string()).bytes.empty());
     CHECK(!newsner::io::read_input(d.path.string()).error.empty());  // a directory
     CHECK(!newsner::io::read_input((d.path / "nope").string()).error.empty());
+  }
+  SUBCASE("read_input: a large file, and a pipe longer than the first read") {
+    std::string big(200000, 'x');
+    for (std::size_t i = 0; i < big.size(); i += 997) big[i] = static_cast<char>('a' + i % 26);
+    d.write("big.txt", big);
+    CHECK(newsner::io::read_input((d.path / "big.txt").string()).bytes == big);
+    const std::string fifo = (d.path / "fifo").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << big; });
+    auto fc = newsner::io::read_input(fifo);
+    writer.join();
+    CHECK(fc.error.empty());
+    CHECK(fc.bytes == big);
   }
 }
 
