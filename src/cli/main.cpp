@@ -67,7 +67,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"mdy", "dmy"}))
       ->capture_default_str();
   app.add_option("--gazetteer", options.gazetteer_files,
-                 "Extra gazetteer TSV (name<TAB>type[<TAB>kb_id[<TAB>flags]]); repeatable");
+                 "Extra gazetteer TSV (name<TAB>type[<TAB>kb_id[<TAB>flags]]); repeatable")
+      // One file per --gazetteer: by default CLI11 lets a vector option take
+      // every following argument, so `--gazetteer g.tsv articles/` would read
+      // the inputs as gazetteers.
+      ->allow_extra_args(false);
   bool no_default = false;
   app.add_flag("--no-default-gazetteers", no_default, "Do not use the gazetteers built into newsner");
   app.add_flag("--explain", options.explain, "Add \"evidence\" (rules and lists) to each mention");

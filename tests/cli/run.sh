@@ -74,6 +74,12 @@ echo "Shares of Zorblax Dynamics rose in Paris." | "$bin" --gazetteer "$tmp/extr
 if grep -q '"text":"Zorblax Dynamics","type":"ORGANIZATION","start":10,"end":26,"kb_id":"wikidata:Q0"' "$tmp/gaz.out"; then ok; else bad "user gazetteer entry not found: $(cat "$tmp/gaz.out")"; fi
 echo "Shares of Zorblax Dynamics rose in Paris." | "$bin" --no-default-gazetteers --gazetteer "$tmp/extra.tsv" > "$tmp/nogaz.out"
 if grep -q Zorblax "$tmp/nogaz.out" && ! grep -q '"Paris"' "$tmp/nogaz.out"; then ok; else bad "--no-default-gazetteers: $(cat "$tmp/nogaz.out")"; fi
+# one file per --gazetteer: the inputs after it are articles, not more gazetteers
+mkdir -p "$tmp/gaz-in" && echo "Shares of Zorblax Dynamics rose in Paris." > "$tmp/gaz-in/a.txt"
+"$bin" --gazetteer "$tmp/extra.tsv" "$tmp/gaz-in" < /dev/null > "$tmp/gaz-in.out" 2>&1
+if grep -q '"id":"[^"]*gaz-in/a.txt".*"text":"Zorblax Dynamics"' "$tmp/gaz-in.out"; then ok; else bad "--gazetteer FILE DIR: $(head -c 300 "$tmp/gaz-in.out")"; fi
+"$bin" --gazetteer "$tmp/extra.tsv" --gazetteer "$tmp/extra.tsv" "$tmp/gaz-in/a.txt" > "$tmp/gaz-in.out" 2>&1
+if grep -q '"text":"Zorblax Dynamics"' "$tmp/gaz-in.out"; then ok; else bad "--gazetteer twice: $(head -c 300 "$tmp/gaz-in.out")"; fi
 printf 'Bad line without a type\n' > "$tmp/broken.tsv"
 echo "x" | "$bin" --gazetteer "$tmp/broken.tsv" > /dev/null 2> "$tmp/broken.err"
 expect_status broken-gazetteer 2 $?
