@@ -66,6 +66,13 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
       out.push_back({arg, "is a directory (--jsonl reads files and stdin; list the files, e.g. DIR/*.jsonl)", -1});
       continue;
     }
+    // The iterator skips directories it may not open (skip_permission_denied)
+    // without a word; each one is tested first, so that it is reported as an
+    // input that could not be read instead of losing its articles silently.
+    if (::access(arg.c_str(), R_OK | X_OK) != 0) {
+      out.push_back({arg, std::strerror(errno), -1});
+      continue;
+    }
     std::vector<InputItem> found;
     fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
@@ -76,6 +83,12 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
       if (ec) {
         found.push_back({it->path().string(), ec.message(), -1});
         ec.clear();
+        continue;
+      }
+      std::error_code dec;
+      if (it->is_directory(dec) && !it->is_symlink(dec) && ::access(it->path().c_str(), R_OK | X_OK) != 0) {
+        found.push_back({it->path().string(), std::strerror(errno), -1});
+        it.disable_recursion_pending();
         continue;
       }
       const std::string name = it->path().filename().string();

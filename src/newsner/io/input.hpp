@@ -11,7 +11,8 @@
 //   - A file with a NUL byte in its first 64 KiB is binary: skipped with a message,
 //     as grep does.
 // Errors: an unreadable or missing path gives an InputItem with `error` set; the
-//   caller reports it and goes on.
+//   caller reports it and goes on. A directory that may not be listed (given, or
+//   met in a walk) is such an item too, not skipped.
 // Thread safety: pure functions.
 #pragma once
 
