@@ -34,7 +34,9 @@ def newsner_filter(lines, command):
     """
     data = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
     want = data.count("\n")
-    proc = subprocess.run(command, input=data.encode("utf-8"), stdout=subprocess.PIPE,
+    # surrogateescape gives back the bytes read_text could not decode, so that
+    # newsner repairs invalid UTF-8 (and warns) as it does on a single machine.
+    proc = subprocess.run(command, input=data.encode("utf-8", "surrogateescape"), stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, check=False)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{command[0]} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}")
@@ -82,7 +84,8 @@ def main(argv=None):
                                host="127.0.0.1", dashboard_address=None)
         client = Client(cluster)
     try:
-        lines = db.read_text(args.inputs, blocksize=args.blocksize, encoding="utf-8")
+        lines = db.read_text(args.inputs, blocksize=args.blocksize, encoding="utf-8",
+                             errors="surrogateescape")
         tagged = lines.map_partitions(newsner_filter, command)
         if args.out_dir:
             import dask

@@ -27,6 +27,8 @@ for out in outs:
             n += 1
             if n % 50 == 7: f.write("{not json\n"); continue
             if n % 50 == 19: f.write("\n"); continue
+            if n % 50 == 23:  # invalid UTF-8 in a record: repaired, as on one machine
+                f.flush(); f.buffer.write(b'{"id":"d%d","text":"Talks in Berlin \xff\xfe ended."}\n' % n); continue
             f.write(json.dumps({"id": f"d{n}", "text": arts[n % len(arts)][: 60 + (n * 7) % 500]}) + "\n")
 PY
 cat "$tmp/a.jsonl" "$tmp/b.jsonl" | "$bin" --jsonl -j 1 --quiet 2> /dev/null | sed -E 's/^\{"id":[0-9]+,/{"id":N,/' > "$tmp/single.out"
