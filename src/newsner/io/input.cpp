@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -138,6 +139,12 @@ FileContent read_input(const std::string& path) {
     const ssize_t n = ::read(fd, fc.bytes.data() + got, fc.bytes.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // A non-blocking stdin (set by whoever shares the pipe) with nothing to
+        // read yet: wait for input rather than fail the document.
+        pollfd pfd{fd, POLLIN, 0};
+        if (::poll(&pfd, 1, -1) >= 0 || errno == EINTR) continue;
+      }
       fc.error = std::strerror(errno ? errno : EIO);
       break;
     }

@@ -2,10 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +128,32 @@ TEST_CASE("input: a /proc file of size 0 is read to its end") {
   // The mappings may change between the two reads, but not the last one.
   CHECK(last_line(fc.bytes) == last_line(whole));
   CHECK(fc.bytes.size() > whole.size() / 2);
+}
+
+// A non-blocking stdin (O_NONBLOCK set by whoever shares the pipe) that has
+// nothing yet: read_input("-") waits for the input instead of failing.
+TEST_CASE("input: a non-blocking stdin is waited for") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  const int saved = dup(STDIN_FILENO);
+  REQUIRE(saved >= 0);
+  REQUIRE(dup2(fds[0], STDIN_FILENO) == STDIN_FILENO);
+  close(fds[0]);
+  const int flags = fcntl(STDIN_FILENO, F_GETFL);
+  fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK);
+  std::thread writer([w = fds[1]] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const std::string text = "Talks in Berlin.\n";
+    CHECK(write(w, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    close(w);
+  });
+  const auto fc = newsner::io::read_input("-");
+  writer.join();
+  fcntl(STDIN_FILENO, F_SETFL, flags);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  CHECK(fc.error.empty());
+  CHECK(fc.bytes == "Talks in Berlin.\n");
 }
 
 TEST_CASE("input: binary detection") {
