@@ -129,7 +129,9 @@ FileContent read_input(const std::string& path) {
       regular = st.st_size > 0;
       known_size = static_cast<std::size_t>(st.st_size);
       // One byte more than the size: a file that grew is still read to its end.
-      if (regular) room = known_size + 1;
+      // (A size-0 file, empty or of /proc, starts with a page: not the 64 KB
+      // of a pipe, which an empty file's text would keep as its capacity.)
+      room = regular ? known_size + 1 : 4096;
     }
   }
   std::size_t got = 0;
