@@ -1,5 +1,6 @@
 #include "cli/runner.hpp"
 
+#include <poll.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
@@ -455,6 +456,12 @@ class Runner {
       const ssize_t n =
           ::writev(STDOUT_FILENO, &pending_[i], static_cast<int>(std::min(pending_.size() - i, kMaxIov)));
       if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        // A non-blocking stdout (set by whoever shares the pipe) that is full:
+        // wait until it takes more, rather than fail with lines left unwritten.
+        pollfd pfd{STDOUT_FILENO, POLLOUT, 0};
+        if (::poll(&pfd, 1, -1) >= 0 || errno == EINTR) continue;
+      }
       if (n <= 0) {
         closed_ = true;
         write_errno_ = n < 0 ? errno : EIO;

@@ -314,6 +314,29 @@ grep -q '"dct":"16/01/2024"' "$tmp/out" && grep -q '"value":"2022-02-01"' "$tmp/
 "$bin" --jsonl "$tmp/dct.jsonl" > /dev/null 2> "$tmp/err"
 grep -q 'field "dct" is not a date' "$tmp/err" || bad "a bad date field without --reference-date: no warning"
 
+# --- a non-blocking stdout pipe that fills (O_NONBLOCK set by whoever shares the
+# pipe): newsner waits for the reader (EAGAIN), every line arrives, status 0
+if [ -n "$py" ]; then
+  for i in $(seq 1 2000); do printf '{"id":%d,"text":"Talks in Berlin ended on Monday, said Angela Merkel."}\n' "$i"; done > "$tmp/nb.jsonl"
+  "$py" - "$bin" "$tmp/nb.jsonl" > "$tmp/nb.res" 2>&1 <<'PY'
+import fcntl, os, subprocess, sys, time
+r, w = os.pipe()
+fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+p = subprocess.Popen([sys.argv[1], "--jsonl", "-q", sys.argv[2]], stdout=w, stderr=subprocess.PIPE)
+os.close(w)
+time.sleep(0.5)  # the pipe fills meanwhile
+data = b""
+while True:
+    b = os.read(r, 1 << 16)
+    if not b:
+        break
+    data += b
+err = p.stderr.read()
+print(p.wait(), data.count(b"\n"), err.decode(errors="replace").strip())
+PY
+  [ "$(cat "$tmp/nb.res")" = "0 2000 " ] || bad "non-blocking stdout: status, lines, stderr: $(cat "$tmp/nb.res")"
+fi
+
 # --- --stats says "1 thread", "2 threads"
 "$bin" --stats -j 1 "$article" > /dev/null 2> "$tmp/err"
 grep -q ', 1 thread$' "$tmp/err" || bad "--stats -j 1: $(cat "$tmp/err")"

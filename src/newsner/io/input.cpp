@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -123,7 +124,12 @@ FileContent read_input(const std::string& path) {
     fc.error = std::strerror(errno);
     return fc;
   }
+  // A short read ends a regular file only once its stat() size is read: Linux
+  // returns at most 0x7ffff000 bytes per read() (a file of 2 GiB or more), and
+  // files of /proc and /sys with size 0 return a record or page per read
+  // (/proc/self/maps), so that a short read there is no end of file.
   bool regular = false;
+  std::size_t known_size = 0;
   std::size_t room = std::size_t{1} << 16;  // first read of a pipe or terminal
   struct stat st;
   if (fstat(fd, &st) == 0) {
@@ -133,9 +139,12 @@ FileContent read_input(const std::string& path) {
       return fc;
     }
     if (S_ISREG(st.st_mode)) {
-      regular = true;
+      regular = st.st_size > 0;
+      known_size = static_cast<std::size_t>(st.st_size);
       // One byte more than the size: a file that grew is still read to its end.
-      room = static_cast<std::size_t>(st.st_size) + 1;
+      // (A size-0 file, empty or of /proc, starts with a page: not the 64 KB
+      // of a pipe, which an empty file's text would keep as its capacity.)
+      room = regular ? known_size + 1 : 4096;
     }
   }
   std::size_t got = 0;
@@ -145,15 +154,21 @@ FileContent read_input(const std::string& path) {
     const ssize_t n = ::read(fd, fc.bytes.data() + got, fc.bytes.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // A non-blocking stdin (set by whoever shares the pipe) with nothing to
+        // read yet: wait for input rather than fail the document.
+        pollfd pfd{fd, POLLIN, 0};
+        if (::poll(&pfd, 1, -1) >= 0 || errno == EINTR) continue;
+      }
       fc.error = std::strerror(errno ? errno : EIO);
       break;
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);
-    // A regular file returns less than asked only at its end (or when a signal
-    // handler interrupts the read, and newsner installs none): this saves the
-    // read() that would return 0, one system call per file.
-    if (regular && got < fc.bytes.size()) break;
+    // A regular file returns less than asked only at its end once its size is
+    // read (or when a signal handler interrupts the read, and newsner installs
+    // none): this saves the read() that would return 0, one system call per file.
+    if (regular && got >= known_size && got < fc.bytes.size()) break;
   }
   fc.bytes.resize(got);
   if (!is_stdin) ::close(fd);

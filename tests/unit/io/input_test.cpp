@@ -2,11 +2,16 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 
@@ -91,6 +96,64 @@ TEST_CASE("input: directory walk") {
     CHECK(fc.error.empty());
     CHECK(fc.bytes == big);
   }
+}
+
+// Files of /proc have size 0 and return a record or a page per read(): a
+// short read there is no end of file (nor for a file of 2 GiB or more, whose
+// reads return at most 0x7ffff000 bytes).
+TEST_CASE("input: a /proc file of size 0 is read to its end") {
+  const std::string path = "/proc/self/maps";
+  // Some 300 mappings more (alternately readable and not: none merge), so that
+  // the file takes several reads.
+  const long page = sysconf(_SC_PAGESIZE);
+  void* const area = mmap(nullptr, 600 * page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(area != MAP_FAILED);
+  for (int k = 0; k < 600; k += 2) mprotect(static_cast<char*>(area) + k * page, page, PROT_NONE);
+  struct Unmap {
+    void* p;
+    std::size_t n;
+    ~Unmap() { munmap(p, n); }
+  } unmap{area, static_cast<std::size_t>(600 * page)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;  // no /proc here
+  const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto last_line = [](const std::string& s) {
+    const std::size_t end = s.empty() || s.back() != '\n' ? s.size() : s.size() - 1;
+    const std::size_t nl = s.rfind('\n', end == 0 ? 0 : end - 1);
+    return s.substr(nl == std::string::npos ? 0 : nl + 1);
+  };
+  const auto fc = newsner::io::read_input(path);
+  CHECK(fc.error.empty());
+  REQUIRE(whole.size() > 16384);
+  // The mappings may change between the two reads, but not the last one.
+  CHECK(last_line(fc.bytes) == last_line(whole));
+  CHECK(fc.bytes.size() > whole.size() / 2);
+}
+
+// A non-blocking stdin (O_NONBLOCK set by whoever shares the pipe) that has
+// nothing yet: read_input("-") waits for the input instead of failing.
+TEST_CASE("input: a non-blocking stdin is waited for") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  const int saved = dup(STDIN_FILENO);
+  REQUIRE(saved >= 0);
+  REQUIRE(dup2(fds[0], STDIN_FILENO) == STDIN_FILENO);
+  close(fds[0]);
+  const int flags = fcntl(STDIN_FILENO, F_GETFL);
+  fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK);
+  std::thread writer([w = fds[1]] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const std::string text = "Talks in Berlin.\n";
+    CHECK(write(w, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    close(w);
+  });
+  const auto fc = newsner::io::read_input("-");
+  writer.join();
+  fcntl(STDIN_FILENO, F_SETFL, flags);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  CHECK(fc.error.empty());
+  CHECK(fc.bytes == "Talks in Berlin.\n");
 }
 
 TEST_CASE("input: binary detection") {
