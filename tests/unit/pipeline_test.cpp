@@ -161,3 +161,33 @@ TEST_CASE("pipeline: a document over 1 MiB is processed in sections") {
   CHECK(merkel == paragraphs);
   CHECK(last_sentence + 1 >= paragraphs);
 }
+
+namespace {
+
+// The mentions as "text/TYPE | ..." (to compare a whole sentence's output at once).
+std::string typed(const Extraction& r) {
+  std::string s;
+  for (const auto& m : r.mentions) {
+    if (!s.empty()) s += " | ";
+    s += std::string(std::string_view(r.text).substr(m.span.begin, m.span.size())) + "/" +
+         std::string(to_string(m.type));
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: a dateline place before any agency credit") {
+  auto ex = make();
+  // The credit is often capitalized, not in capitals: "(Reuters)", "(Xinhua)".
+  CHECK(typed(ex->extract({"d", "OSLO (Xinhua) - Ministers met briefly.", std::nullopt})).starts_with("OSLO/LOCATION"));
+  CHECK(typed(ex->extract({"d", "ACCRA, Ghana (Reuters) \xE2\x80\x94 Traders were calm.", std::nullopt}))
+            .starts_with("ACCRA/LOCATION | Ghana/LOCATION"));
+}
+
+TEST_CASE("pipeline: a dateline place before a numeric date in slashes") {
+  auto ex = make();
+  CHECK(typed(ex->extract({"d", "MADRID 12/03/2019 - Ministers met briefly.", std::nullopt}))
+            .starts_with("MADRID/LOCATION | 12/03/2019/DATE"));
+}
+

@@ -41,13 +41,20 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Location, b, e, score, rule, out);
 }
 
-// A dateline date right after the place: "1996-08-30", "December 19",
-// "19 December", "Dec. 19".
+// A dateline date right after the place: "1996-08-30", "05/06/2018",
+// "December 19", "19 December", "Dec. 19".
 bool dateline_date_at(const Context& ctx, std::size_t i) {
   const std::size_t n = ctx.size();
   if (i >= n) return false;
   if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() == 4 && i + 2 < n && ctx.is(i + 1, "-") &&
       ctx.token(i + 2).shape == Shape::Digits) {
+    return true;
+  }
+  // "05/06/2018", "5/6/18": a numeric date in slashes (either day order).
+  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() <= 2 && i + 4 < n && ctx.is(i + 1, "/") &&
+      ctx.token(i + 2).shape == Shape::Digits && ctx.surface(i + 2).size() <= 2 && ctx.is(i + 3, "/") &&
+      ctx.token(i + 4).shape == Shape::Digits &&
+      (ctx.surface(i + 4).size() == 2 || ctx.surface(i + 4).size() == 4)) {
     return true;
   }
   if (ctx.lex_is(i, kLexCalendar) && ctx.is_cap(i)) {
@@ -91,10 +98,15 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   return found;
 }
 
-// A dash at token d (after an optional agency credit "(AP)"), before line end le.
+// A dash at token d (after an optional agency credit "(AP)", "(Reuters)",
+// "(Thomson Reuters)": one to three capitalized or capital words), before line end le.
 bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
-  if (d + 2 < le && ctx.is(d, "(") && ctx.token(d + 1).shape == Shape::AllCaps && ctx.is(d + 2, ")")) d += 3;
-  return d < le && ctx.token(d).space_before && (ctx.is(d, "-") || ctx.is(d, "--") || ctx.is(d, "\xE2\x80\x94") || ctx.is(d, "\xE2\x80\x93"));
+  if (d + 2 < le && ctx.is(d, "(")) {
+    std::size_t k = d + 1;
+    while (k < le && k - d <= 3 && (ctx.token(k).shape == Shape::AllCaps || ctx.token(k).shape == Shape::Capitalized)) ++k;
+    if (k > d + 1 && k < le && ctx.is(k, ")")) d = k + 1;
+  }
+  return d < le && is_spaced_dash(ctx, d);
 }
 
 // A dateline place, with the kb_id of the most populous place of that name in

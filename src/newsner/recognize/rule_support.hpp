@@ -23,6 +23,14 @@ inline bool is_char(const Context& ctx, std::size_t i, char c) {
   return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
 }
 
+/// Token i is a dash used as punctuation, with a space before it ("LONDON - Police",
+/// "convoy — Police"): "-", "--", an em or an en dash. A hyphen inside a word
+/// ("Rolls-Royce") has no space before it.
+inline bool is_spaced_dash(const Context& ctx, std::size_t i) {
+  if (i >= ctx.size() || !ctx.token(i).space_before) return false;
+  return ctx.is(i, "-") || ctx.is(i, "--") || ctx.is(i, "\xE2\x80\x94") || ctx.is(i, "\xE2\x80\x93");
+}
+
 /// A folded word known at compile time, with its fold hash: folded_is() tests
 /// a token against it by hash and compares bytes only when the hash agrees.
 struct FoldedWord {
