@@ -191,3 +191,13 @@ TEST_CASE("pipeline: a dateline place before a numeric date in slashes") {
             .starts_with("MADRID/LOCATION | 12/03/2019/DATE"));
 }
 
+TEST_CASE("pipeline: an organization does not run across a spaced dash") {
+  auto ex = make();
+  const std::string oslo = typed(ex->extract({"d", "OSLO - Police detained two men on the quay.", std::nullopt}));
+  CHECK(oslo.starts_with("OSLO/LOCATION"));
+  CHECK(oslo.find("ORGANIZATION") == std::string::npos);
+  // An attached hyphen still joins a name.
+  CHECK(typed(ex->extract({"d", "Shares of Harlow-Benton Bank fell.", std::nullopt})) ==
+        "Harlow-Benton Bank/ORGANIZATION");
+}
+

@@ -480,7 +480,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p;
         continue;
       }
-      if ((ctx.is(p, "&") || ctx.is(p, "-")) && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
+      // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
+      // ("LONDON - Police said").
+      if ((ctx.is(p, "&") || (ctx.is(p, "-") && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
+          !ctx.token(p).newline_before) {
         b = p - 1;
         continue;
       }
