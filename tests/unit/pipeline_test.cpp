@@ -201,3 +201,12 @@ TEST_CASE("pipeline: an organization does not run across a spaced dash") {
         "Harlow-Benton Bank/ORGANIZATION");
 }
 
+TEST_CASE("pipeline: a common word that names a town is no place at a clause start") {
+  auto ex = make();
+  // "Police" is a town in Poland, but after a spaced dash it only opens the clause.
+  CHECK(typed(ex->extract({"d", "Gunmen fired on a bus \xE2\x80\x93 Police said nobody was hurt.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "OSLO - Police detained two men on the quay.", std::nullopt})) == "OSLO/LOCATION");
+  // Elsewhere it is still the town.
+  CHECK(typed(ex->extract({"d", "The bus reached Police at noon.", std::nullopt})) == "Police/LOCATION");
+}
+

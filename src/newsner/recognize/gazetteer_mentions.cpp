@@ -1,5 +1,7 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include "newsner/recognize/rule_support.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -214,13 +216,16 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         ctx.has(b, EntryClass::Location)) {
       score = 0.4f;
     }
+    // A clause after a spaced dash ("convoy - Police said") capitalizes its first
+    // word as a sentence does: that capital is no evidence either.
+    const bool starts = ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1));
     // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
     if (ambiguous && country_list) {
       score = 0.7f;
     } else if (ambiguous) {
-      if (ctx.token(b).sentence_start || caps) continue;
+      if (starts || caps) continue;
       score = 0.35f;
-    } else if (single && ctx.token(b).sentence_start && ctx.is_common_word(b) && !country_list &&
+    } else if (single && starts && ctx.is_common_word(b) && !country_list &&
                !(entry.population >= 1000000)) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
     }
