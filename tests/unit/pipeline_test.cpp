@@ -210,3 +210,8 @@ TEST_CASE("pipeline: a common word that names a town is no place at a clause sta
   CHECK(typed(ex->extract({"d", "The bus reached Police at noon.", std::nullopt})) == "Police/LOCATION");
 }
 
+TEST_CASE("pipeline: holidays are not people") {
+  auto ex = make();
+  CHECK(typed(ex->extract({"d", "Stores shut on Christmas Day and opened again after Easter.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "The fair ran until Christmas Eve.", std::nullopt})) == "");
+}
