@@ -183,6 +183,10 @@ TEST_CASE("pipeline: a dateline place before any agency credit") {
   CHECK(typed(ex->extract({"d", "OSLO (Xinhua) - Ministers met briefly.", std::nullopt})).starts_with("OSLO/LOCATION"));
   CHECK(typed(ex->extract({"d", "ACCRA, Ghana (Reuters) \xE2\x80\x94 Traders were calm.", std::nullopt}))
             .starts_with("ACCRA/LOCATION | Ghana/LOCATION"));
+  // Lowercase, hyphenated and slashed credits: "(dpa)", "(EPA-EFE)", "(AFP/Getty)".
+  CHECK(typed(ex->extract({"d", "LISBON (dpa) - Talks went on.", std::nullopt})).starts_with("LISBON/LOCATION"));
+  CHECK(typed(ex->extract({"d", "QUITO (ABC-XYZ) - Talks went on.", std::nullopt})).starts_with("QUITO/LOCATION"));
+  CHECK(typed(ex->extract({"d", "HANOI (AFP/Getty) - Talks went on.", std::nullopt})).starts_with("HANOI/LOCATION"));
 }
 
 TEST_CASE("pipeline: a dateline place before a numeric date in slashes") {

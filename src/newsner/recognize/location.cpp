@@ -98,13 +98,27 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   return found;
 }
 
-// A dash at token d (after an optional agency credit "(AP)", "(Reuters)",
-// "(Thomson Reuters)": one to three capitalized or capital words), before line end le.
+// A word of an agency credit: "AP", "Reuters", "dpa", "eNCA", "G7".
+bool credit_word(Shape s) { return s != Shape::Punct && s != Shape::Symbol && s != Shape::Digits; }
+
+// A dash at token d (after an optional agency credit "(AP)", "(Reuters)", "(dpa)",
+// "(EPA-EFE)", "(Thomson Reuters Foundation)": up to three words, joined by
+// attached hyphens or slashes), before line end le.
 bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
-  if (d + 2 < le && ctx.is(d, "(")) {
-    std::size_t k = d + 1;
-    while (k < le && k - d <= 3 && (ctx.token(k).shape == Shape::AllCaps || ctx.token(k).shape == Shape::Capitalized)) ++k;
-    if (k > d + 1 && k < le && ctx.is(k, ")")) d = k + 1;
+  if (d + 2 < le && ctx.is(d, "(") && credit_word(ctx.token(d + 1).shape)) {
+    std::size_t k = d + 2, words = 1;
+    while (k + 1 < le && words < 3) {
+      if ((ctx.is(k, "-") || ctx.is(k, "/")) && !ctx.token(k).space_before && !ctx.token(k + 1).space_before &&
+          credit_word(ctx.token(k + 1).shape)) {
+        k += 2;  // "EPA-EFE", "AFP/Getty": one credit
+      } else if (credit_word(ctx.token(k).shape)) {
+        ++k;
+        ++words;
+      } else {
+        break;
+      }
+    }
+    if (k < le && ctx.is(k, ")")) d = k + 1;
   }
   return d < le && is_spaced_dash(ctx, d);
 }
