@@ -24,6 +24,19 @@ bool is_place_head(std::string_view f) {
          f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
 }
 
+// Words that head the name of a document or agreement ("Paris Agreement",
+// "Geneva Convention", "Kyoto Protocol", "Marshall Plan"): after a place or
+// given name they name the document, not a person, even when a surname list
+// has the word ("Charter", "Plan").
+bool is_document_head(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kHeads[] = {
+    "agreement", "agreements", "accord", "accords", "treaty", "treaties", "convention", "conventions",
+    "protocol", "protocols", "pact", "charter", "declaration", "covenant", "statute", "doctrine",
+    "communique", "memorandum", "compact", "act", "plan", "directive", "resolution", "constitution"};
+  static constexpr WordSet kSet(kHeads);
+  return kSet.contains(ctx, i);
+}
+
 // Holidays whose names are also given names or surnames ("Christmas", "Easter"):
 // "Christmas Day", "Easter Sunday", "Easter" are days, not people, and DESIGN.md's
 // DATE does not take holidays, so no mention at all. Only a name that starts with
@@ -344,8 +357,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.token(i + 1).newline_before) {
       const std::size_t e = name_from_here();
       // "Christian Democrats" is a party, not a person named Democrats.
+      // "Paris Agreement" is a document.
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
-          !ctx.lex_is(e - 1, kLexGroup)) {
+          !ctx.lex_is(e - 1, kLexGroup) && !is_document_head(ctx, e - 1)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
         const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
         // A strong given name vouches for an unlisted surname that is also a

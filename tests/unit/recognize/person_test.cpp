@@ -90,6 +90,19 @@ TEST_CASE("person: faiths and political groups are not people") {
   });
 }
 
+TEST_CASE("person: a given name before a document word names the document") {
+  // "Paris", "Geneva" are given names too; "Agreement", "Convention" head documents.
+  CHECK(persons("Delegates debated the Paris Agreement for hours.", "person.given") == "");
+  CHECK(persons("Both sides cited the Geneva Convention and the Paris Accord.", "person.given") == "");
+  // a surname list's word ("Plan") is still a document word after a given name
+  CHECK(persons("Historians praised the Marshall Plan.", "person.given") == "");
+  check_mentions({
+      {"Lawyers studied the Geneva Convention again.", "Geneva/LOCATION"},
+      // an ordinary surname still makes a person
+      {"Paris Hilton arrived in Milan.", "Paris Hilton/PERSON | Milan/LOCATION"},
+  });
+}
+
 TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
   // NameShape tests only capitalized, mixed and all-caps tokens, and initials
   // only among tokens in capitals: the free functions must say no elsewhere.
