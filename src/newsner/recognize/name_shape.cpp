@@ -23,11 +23,32 @@ bool is_initial(const Context& ctx, std::size_t i) {
 
 namespace {
 
+// A month that is also a known given name, read as the given name: "April
+// Ryan", "June Carter" (a capitalized known surname right after it, on its
+// line), but not "in April Smith said" (a date word before it). Asked only of
+// month and weekday tokens that would otherwise be no name word.
+bool month_given_name(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kDateWords[] = {
+    "in", "since", "until", "till", "by", "from", "to", "through", "last", "next", "early", "late", "mid",
+    "of", "on", "during", "before", "after", "this", "that", "each", "every", "around", "between"};
+  static constexpr WordSet kBefore(kDateWords);
+  const std::size_t k = i + 1;
+  if (!ctx.strong(i, EntryClass::GivenName) || k >= ctx.size() || ctx.token(k).newline_before) return false;
+  // Months only: "Sunday Mass" is a day. The surname must not read as an
+  // organization ("September Nikkei" is the index's contract).
+  if (ctx.folded(i).ends_with("day")) return false;
+  if (ctx.token(k).shape != Shape::Capitalized || !ctx.has(k, EntryClass::Surname) || ctx.lex_is(k, kLexCalendar) ||
+      ctx.has(k, EntryClass::Organization)) {
+    return false;
+  }
+  return i == 0 || !kBefore.contains(ctx, i - 1);
+}
+
 // is_name_word() of token i from the token array and i's per-token bits: the
 // NameShape constructor passes them from local pointers (its byte stores may
 // alias ctx's vectors, which would be reloaded for every token otherwise).
-inline bool name_word_of(const text::Token* tokens, std::size_t n, std::size_t i, std::uint8_t caps_line,
-                         std::uint16_t lex, std::uint16_t classes, std::uint16_t strong) {
+inline bool name_word_of(const Context& ctx, const text::Token* tokens, std::size_t n, std::size_t i,
+                         std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes, std::uint16_t strong) {
   const Shape s = tokens[i].shape;
   if (s != Shape::Capitalized && s != Shape::Mixed && s != Shape::AllCaps) return false;
   // Most capitalized words carry none of the bits tested below: one test
@@ -58,14 +79,15 @@ inline bool name_word_of(const text::Token* tokens, std::size_t n, std::size_t i
   // In a line of capitals ("CANADA BEAT PANAMA IN WORLD CUP") an ordinary word
   // is no name unless a list knows it as one without ambiguity.
   if (caps && has(EntryClass::Word) && !name_part && !is_strong(EntryClass::Person)) return false;
-  // Month and weekday names are not names; "May", "Jan" (short) may be.
-  return !((lex & kLexCalendar) && tokens[i].fold_size > 3);
+  // Month and weekday names are not names; "May", "Jan" (short) may be, and
+  // "April" before a surname is.
+  return !((lex & kLexCalendar) && tokens[i].fold_size > 3 && !month_given_name(ctx, i));
 }
 
 }  // namespace
 
 bool is_name_word(const Context& ctx, std::size_t i) {
-  return name_word_of(ctx.tt.tokens.data(), ctx.size(), i, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i],
+  return name_word_of(ctx, ctx.tt.tokens.data(), ctx.size(), i, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i],
                       ctx.strong_classes[i]);
 }
 
@@ -151,7 +173,7 @@ NameShape::NameShape(const Context& ctx, std::vector<std::uint8_t>& storage) : c
   for (const std::uint32_t i : ctx.cap_tokens) {
     const text::Token& t = tokens[i];
     if (t.shape == Shape::Alnum) continue;  // in cap_tokens for the organization rules
-    std::uint8_t b = name_word_of(tokens, n, i, caps_line[i], lex[i], classes[i], strong[i]) ? kNameWord : 0;
+    std::uint8_t b = name_word_of(ctx, tokens, n, i, caps_line[i], lex[i], classes[i], strong[i]) ? kNameWord : 0;
     // An initial is one capital, or a capital and a period ("J.R.R"): most
     // words in capitals fail on their second byte before is_initial's tests.
     const std::size_t size = t.span.size();

@@ -103,6 +103,17 @@ TEST_CASE("person: a given name before a document word names the document") {
   });
 }
 
+TEST_CASE("person: a month that is a given name, before a surname") {
+  check_mentions({
+      {"The columnist April Dawson asked a question.", "April Dawson/PERSON"},
+      {"Singer June Carter toured in Spain.", "June Carter/PERSON | Spain/LOCATION"},
+      // a date word before the month keeps it a date (check_mentions shows names only)
+      {"In April Dawson said no.", "Dawson/PERSON"},
+      // weekdays stay days
+      {"Sunday Mass was held in Rome.", "Rome/LOCATION"},
+  });
+}
+
 TEST_CASE("person: NameShape agrees with is_name_word and is_initial") {
   // NameShape tests only capitalized, mixed and all-caps tokens, and initials
   // only among tokens in capitals: the free functions must say no elsewhere.
