@@ -89,6 +89,27 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
   return end;
 }
 
+// Capitalized adjectives that open place names ("Old Trafford", "Greater
+// Manchester", "Upper Silesia"); the gazetteers hold some such names whole,
+// loc.adjective takes the others before a known place.
+bool is_place_adjective(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"old", "great", "greater", "little", "upper", "lower"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// The end of the longest LOCATION entry at token b in its own capitalization,
+// not ambiguous, or b when none.
+std::size_t known_place_end(const Context& ctx, std::size_t b) {
+  std::size_t e = b;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (m.cls == EntryClass::Location && m.exact_case && !(m.flags & gazetteer::kAmbiguous) && m.token_end > e) {
+      e = m.token_end;
+    }
+  });
+  return e;
+}
+
 // Tokens [b, e) match a LOCATION entry in any case ("WASHINGTON").
 bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   bool found = false;
@@ -254,6 +275,16 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t e = j;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
       if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
+    }
+    // loc.adjective: "Old Trafford", "Lower Saxony": a place-name adjective
+    // before a known place is part of its name. (The place bit first: most
+    // capitalized words have no place after them.)
+    if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location)) && !tokens[i + 1].newline_before &&
+        tokens[i + 1].shape == Shape::Capitalized && tokens[i].shape == Shape::Capitalized &&
+        is_place_adjective(ctx, i)) {
+      // "Little Richard", "Great Scott": a place that is also a given name may be a person's nickname.
+      const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) ? i + 1 : known_place_end(ctx, i + 1);
+      if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
     }
     // loc.context: "in Leeds, England" — an unknown capitalized word between a
     // locative preposition and ", <known place>".

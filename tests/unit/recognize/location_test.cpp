@@ -40,6 +40,16 @@ TEST_CASE("location: geographic heads") {
         "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
 }
 
+TEST_CASE("location: a place-name adjective before a known place") {
+  CHECK(locs("Fans filled Old Trafford on Saturday.", "loc.adjective") == "Old Trafford/LOCATION");
+  CHECK(locs("Coal was mined in Upper Silesia.", "loc.adjective") == "Upper Silesia/LOCATION");
+  // a place that is also a given name may be a nickname ("Little Richard")
+  CHECK(locs("They sang with Little Richard.", "loc.adjective") == "");
+  // an adjective before an unknown word is no place
+  CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
+  check_mentions({{"The derby at Old Trafford ended level.", "Old Trafford/LOCATION"}});
+}
+
 TEST_CASE("location: whole pipeline") {
   check_mentions({
       // countries acting as subjects stay places
