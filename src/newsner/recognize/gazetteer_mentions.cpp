@@ -195,6 +195,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const bool single = e - b == 1;
     // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
     if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
+    // "Republican", "Liberal", "Sunni": a faith or party word alone is the group
+    // or its adjective, not the river, town or body some list names after it
+    // (hand-curated lists excepted: they name the newspaper "Hindu" on purpose).
+    if (single && ctx.lex_is(b, kLexGroup) && list != ListKind::Curated) continue;
     const bool country_list = list == ListKind::Countries;
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"

@@ -26,6 +26,13 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
   SUBCASE("a nationality word is not a town") {
     CHECK(gaz("Canadian bonds rose.").find("LOCATION") == std::string::npos);
   }
+  SUBCASE("a faith or party word alone is no place") {
+    // "Republican" (a river), "Liberal" (a town), "Jewish" (an oblast) are named in lists.
+    CHECK(gaz("Two Republican senators and a Liberal voter objected.").find("LOCATION") == std::string::npos);
+    CHECK(gaz("He joined a Jewish group.").find("LOCATION") == std::string::npos);
+    // ... but the whole name of the place still is one
+    CHECK(gaz("They crossed the Republican River.").find("Republican River/LOCATION") != std::string::npos);
+  }
   SUBCASE("a country that is also a word still counts at a sentence start") {
     CHECK(gaz("Japan said no.").find("Japan/LOCATION/countries") != std::string::npos);
   }
