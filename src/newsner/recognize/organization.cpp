@@ -59,6 +59,13 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
 
 namespace {
 
+// The lowercase particles a team name takes inside ("Real Sociedad de Futbol",
+// "Rayo del Sur"): team_chunk reads past them, and OrgStarts' line filter must
+// agree with it.
+bool is_team_particle(const Context& ctx, std::size_t i) {
+  return folded_is(ctx, i, "de") || folded_is(ctx, i, "del") || folded_is(ctx, i, "la");
+}
+
 // A name chunk in a team slot: capitalized words, with "'s", "." initials,
 // hyphens, "&" and particles inside ("St Mirren", "Heriot's F.P.", "Paris St Germain").
 // Returns the end of the chunk starting at b (b when none).
@@ -78,7 +85,7 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
       ++i;
       continue;
     }
-    if (i > b && s == Shape::Lower && (folded_is(ctx, i, "de") || folded_is(ctx, i, "del") || folded_is(ctx, i, "la"))) {
+    if (i > b && s == Shape::Lower && is_team_particle(ctx, i)) {
       ++i;
       continue;
     }
@@ -405,7 +412,7 @@ struct OrgStarts {
       const std::size_t b = ctx.line_starts[l];
       const std::size_t second = b + 1;
       if (second < ctx.line_starts[l + 1] && ctx.token(second).shape == Shape::Lower &&
-          !(folded_is(ctx, second, "de") || folded_is(ctx, second, "del") || folded_is(ctx, second, "la"))) {
+          !is_team_particle(ctx, second)) {
         continue;
       }
       if (cap_shape(ctx, b) && !(ctx.lex[b] & kLexFunction)) {
