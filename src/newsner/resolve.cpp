@@ -639,11 +639,39 @@ std::uint32_t score_bits(float score) {
 // rank, earlier start, then recognizer order (the input order). Written to
 // `keys` (`tmp`: the sort's other buffer) as keys holding the index in their
 // low `index_bits` bits.
-void priority_order(const std::vector<Candidate>& candidates, std::vector<std::uint64_t>& keys,
+void priority_order(const std::vector<Candidate>& candidates, std::size_t text_bytes, std::vector<std::uint64_t>& keys,
                     std::vector<std::uint64_t>& tmp, unsigned& index_bits) {
   const std::size_t n = candidates.size();
   keys.resize(n);  // every key is written below
   if (n == 0) return;
+  // A short document (most news articles) has few candidates, sorted whole by
+  // std::sort (radix_sort below 64 keys), and a short text: its spans' sizes
+  // and starts fit in the bits of the text's size, so the key can hold the
+  // score's own 32 bits rather than its rank among this call's scores. Then
+  // one pass over the candidates makes the keys (the general way below first
+  // reads them all for the largest size and start and the distinct scores).
+  // The order is the same: a score's bits order like its rank.
+  if (n < 64) {
+    const auto pos_bits = static_cast<unsigned>(std::bit_width(text_bytes));
+    const auto small_index_bits = static_cast<unsigned>(std::bit_width(n - 1));
+    if (2 * pos_bits + 32 + 2 + small_index_bits <= 64) {
+      bool fits = true;
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const Candidate& c = candidates[k];
+        fits &= c.span.size() <= text_bytes && c.span.begin <= text_bytes;
+        std::uint64_t key = text_bytes - c.span.size();  // (garbage when it does not fit: not used)
+        key = (key << 32) | static_cast<std::uint32_t>(~score_bits(c.score));
+        key = (key << 2) | static_cast<std::uint64_t>(type_rank(c.type));
+        key = (key << pos_bits) | c.span.begin;
+        keys[k] = (key << small_index_bits) | k;
+      }
+      if (fits) {
+        std::sort(keys.begin(), keys.end());
+        index_bits = small_index_bits;
+        return;
+      }
+    }
+  }
   // Usually the whole order fits one 64-bit key per candidate, fields from the
   // top: size (descending), the score's rank among the few distinct scores of
   // this call, type rank, begin, index. Each field takes only the bits its
@@ -728,7 +756,7 @@ void priority_order(const std::vector<Candidate>& candidates, std::vector<std::u
 std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence) {
   Scratch& scratch = Scratch::of_thread();
   unsigned index_bits = 0;
-  priority_order(candidates, scratch.keys, scratch.sort_tmp, index_bits);
+  priority_order(candidates, ctx.tt.text.size(), scratch.keys, scratch.sort_tmp, index_bits);
   const std::vector<std::uint64_t>& order = scratch.keys;
   const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
   Occupancy occ(scratch.occupied, ctx.tt.text.size());

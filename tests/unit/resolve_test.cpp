@@ -125,6 +125,17 @@ TEST_CASE("resolve: priority order is the same whichever way it is sorted") {
   for (int f = 0; f < 30000; ++f) text_long += " x";
   const std::string expect = "alpha/DATE | beta gamma/PERSON | delta/ORGANIZATION | epsilon/PERSON | one two/LOCATION";
   CHECK(resolve_rows(text.substr(0, text.size() - 2 * 190), cands, 10, 3) == expect);  // small: std::sort
+  // Few candidates in a longer text: one pass (spans in 12 bits), then too long for it.
+  std::string padded = text.substr(0, text.size() - 2 * 200);
+  for (int f = 0; f < 1000; ++f) padded += " y";
+  for (int f = 0; f < 10; ++f) padded += " x";
+  REQUIRE(padded.size() < 4096);
+  CHECK(resolve_rows(padded, cands, 10, 3) == expect);
+  padded = text.substr(0, text.size() - 2 * 200);
+  for (int f = 0; f < 2100; ++f) padded += " y";
+  for (int f = 0; f < 10; ++f) padded += " x";
+  REQUIRE(padded.size() > 4096);
+  CHECK(resolve_rows(padded, cands, 10, 3) == expect);
   CHECK(resolve_rows(text, cands, 200, 5) == expect);                                   // radix sort on 64-bit keys
   CHECK(resolve_rows(text, cands, 200, 40) == expect);                                  // many scores: 128-bit keys
   // More keys and wider ones: radix digits of other widths.
