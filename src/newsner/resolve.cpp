@@ -45,7 +45,7 @@ class Occupancy {
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
-      const std::uint64_t mask = (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << bit;
+      const std::uint64_t mask = (~std::uint64_t{0} >> (64 - n)) << bit;
       if (bits_[word] & mask) return false;
       i += n;
     }
@@ -60,16 +60,17 @@ class Occupancy {
     for (std::uint32_t i = s.begin; i < s.end;) {
       const std::uint32_t word = i / 64, bit = i % 64;
       const std::uint32_t n = std::min<std::uint32_t>(64 - bit, s.end - i);
-      bits_[word] |= (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << bit;
+      bits_[word] |= (~std::uint64_t{0} >> (64 - n)) << bit;
       i += n;
     }
   }
 
  private:
   // Bits of a non-empty span within one word (fewer than 64 bytes).
+  // (n is 1 to 64: a shift right by 64 - n needs no case for n == 64.)
   static std::uint64_t mask(Span s) {
     const std::uint32_t n = s.end - s.begin;
-    return (n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1)) << (s.begin % 64);
+    return (~std::uint64_t{0} >> (64 - n)) << (s.begin % 64);
   }
   std::vector<std::uint64_t>& bits_;
 };

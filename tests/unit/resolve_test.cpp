@@ -204,6 +204,19 @@ TEST_CASE("resolve: text order and same-span merges, also after a longer documen
   CHECK(resolve_kb("", {}).empty());
 }
 
+TEST_CASE("resolve: a span of exactly 64 bytes covers its whole word of the occupancy bits") {
+  using newsner::EntityType;
+  // Tokens 0 and 1 are bytes [0, 64): one whole 64-bit word; token 2 starts at 65.
+  const std::string text = std::string(30, 'a') + " " + std::string(33, 'b') + " c " + std::string(63, 'd') + " e";
+  CHECK(resolve_kb(text, {{0, 2, EntityType::Organization, 0.5f, ""},  // 64 bytes at 0
+                          {1, 2, EntityType::Person, 0.9f, ""},        // inside it: loses
+                          {2, 3, EntityType::Location, 0.5f, ""},      // after it: kept
+                          {3, 5, EntityType::Organization, 0.5f, ""},  // 65 bytes over two words
+                          {4, 5, EntityType::Person, 0.9f, ""}}) ==    // inside it: loses
+        std::string(30, 'a') + " " + std::string(33, 'b') + "/ORGANIZATION | c/LOCATION | " + std::string(63, 'd') +
+            " e/ORGANIZATION");
+}
+
 TEST_CASE("resolve: the greedy choice matches a reference sort on random candidates") {
   using newsner::EntityType;
   // Lowercase words: the document pass adds and retypes nothing, so the result
