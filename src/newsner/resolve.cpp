@@ -188,7 +188,7 @@ class NameTable {
   /// (Inline: called once per token of every name, a call costs a third of it.)
   [[gnu::always_inline]] V* upsert(std::uint64_t key, bool* inserted = nullptr) {
     if (key == 0) return nullptr;
-    if ((size_ + 1) * 2 > mask_ + 1) grow();
+    if (size_ >= limit_) grow();  // (size_ + 1) * 2 > mask_ + 1
     Slot& s = probe(key);
     const bool fresh = s.gen != gen_;
     if (fresh) {
@@ -228,6 +228,7 @@ class NameTable {
       gen_ = 1;
     }
     mask_ = n - 1;
+    limit_ = n / 2;
     size_ = 0;
   }
   void grow() {
@@ -246,6 +247,7 @@ class NameTable {
   std::vector<Slot> slots_;  // the first mask_ + 1 in use
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
+  std::size_t limit_ = 0;  // size_ at which upsert() grows the table: half its slots
   std::uint32_t gen_ = 0;
 };
 

@@ -320,6 +320,37 @@ TEST_CASE("resolve: the document pass finds repeats among lowercase, alphanumeri
         "Kappa/PERSON | Kappa/PERSON");
 }
 
+TEST_CASE("resolve: votes survive the growth of the name tables") {
+  using newsner::EntityType;
+  // 300 names chosen by an authoritative rule (far more than the vote table
+  // is first sized for: it grows several times), each named again later as a
+  // weaker ORGANIZATION: every repeat takes the PERSON vote.
+  const auto name = [](int w) {
+    std::string s = "Zx__";
+    s[2] = static_cast<char>('a' + w / 26);
+    s[3] = static_cast<char>('a' + w % 26);
+    return s;
+  };
+  std::string text;
+  for (int w = 0; w < 300; ++w) text.append(w ? " " : "").append(name(w)).append(" x");
+  for (int w = 0; w < 300; ++w) text.append(" ").append(name(w)).append(" y");
+  newsner::text::Tokenizer tokenizer;
+  const newsner::text::TokenizedText tt = tokenizer.tokenize(text);
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  std::vector<newsner::Candidate> out;
+  for (int w = 0; w < 300; ++w) {
+    newsner::recognize::emit_candidate(ctx, EntityType::Person, 2 * w, 2 * w + 1, 0.9f, "person.title", out);
+    newsner::recognize::emit_candidate(ctx, EntityType::Organization, 600 + 2 * w, 600 + 2 * w + 1, 0.5f, "test", out);
+  }
+  int persons = 0, retyped = 0;
+  for (const newsner::Mention& m : newsner::resolve(ctx, std::move(out), true)) {
+    persons += m.type == EntityType::Person;
+    retyped += !m.evidence.empty() && m.evidence.front() == "document.same_name";
+  }
+  CHECK(persons == 600);
+  CHECK(retyped == 300);
+}
+
 TEST_CASE("resolve: what one document's pass knows is not known in the next (per-thread tables)") {
   using newsner::EntityType;
   // "Jordan" is a PERSON name part in the first document only: in the second,
