@@ -811,14 +811,32 @@ class Programs {
   Programs(const Programs&) = delete;
   Programs& operator=(const Programs&) = delete;
   ~Programs();
-  // The same rules, anchored at both ends: names the rule. Compiled on a second
-  // thread that the constructor starts and does not wait for (startup need not:
-  // the first rule is named after the first document is read and tokenized);
-  // the first call waits for it.
-  const RE2::Set& set() const;
+  // The rule of a whole match `m` (in lowercase unless folding): the lowest
+  // rule that matches all of it, so Reject beats any rule of the same extent.
+  // Word-boundary context: the programs see only `m`, so \b at its edges is
+  // judged against its edges; the extent already satisfied the real context.
+  Rule name(std::string_view m) const;
 
  private:
+  // The programs that name rules are compiled on a second thread that the
+  // constructor starts and does not wait for (startup need not: the first rule is
+  // named after the first document is read and tokenized); the first name() waits.
+  void wait_for_naming() const;
+  // The folding programs (the reference for next() and the tests): the rules as
+  // written, as one RE2::Set anchored at both ends.
+  // The others: most rules begin with "\b" + kModOpt, and a Set compiles one copy
+  // of it per rule (a third of the Set). So `set_` holds each rule's alternatives
+  // without that prefix (its "core") and the other alternatives as separate
+  // entries, and `mod_` the modifier: a rule matches `m` when an entry of its
+  // other alternatives does, or its core matches `m` (\b: `m` begins with a word
+  // byte) or a rest of `m` after a modifier prefix. A fifth less to compile.
   std::unique_ptr<RE2::Set> set_;
+  struct Entry {
+    Rule rule;
+    bool core;  // the rule's alternatives after "\b" + kModOpt
+  };
+  std::vector<Entry> entries_;  // by Set index
+  std::unique_ptr<RE2> mod_;    // kMod (not folding only)
   std::string set_error_;
   mutable std::thread set_builder_;
   mutable std::once_flag set_built_;
@@ -934,18 +952,41 @@ Programs::Programs(const std::vector<std::string>& rules, bool folding) {
   opt.set_case_sensitive(!folding);
   opt.set_max_mem(64 << 20);
   opt.set_log_errors(false);
-  // The two programs are independent: compile the Set on a second thread while
-  // this one compiles the combined pattern (see set()).
-  set_builder_ = std::thread([this, opt, parts = std::move(parts)] {
+  // The programs are independent: compile the naming ones on a second thread
+  // while this one compiles the combined pattern (see wait_for_naming()).
+  set_builder_ = std::thread([this, opt, folding, parts = std::move(parts)] {
     set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
-    for (const auto& part : parts) {
+    auto add = [&](const std::string& pattern, Entry entry) {
       std::string err;
-      if (set_->Add(part, &err) < 0) {
+      if (set_->Add(pattern, &err) < 0) {
         set_error_ = "date patterns: " + err;
-        return;
+        return false;
       }
+      entries_.push_back(entry);
+      return true;
+    };
+    const std::string prefix = "\\b" + kModOpt;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const auto rule = static_cast<Rule>(i);
+      if (folding) {
+        if (!add(parts[i], Entry{rule, false})) return;
+        continue;
+      }
+      std::string core, others;
+      for (const std::string_view alternative : top_level_alternatives(parts[i])) {
+        const bool has_prefix = alternative.substr(0, prefix.size()) == prefix;
+        std::string& to = has_prefix ? core : others;
+        if (!to.empty()) to += '|';
+        to += has_prefix ? alternative.substr(prefix.size()) : alternative;
+      }
+      if (!core.empty() && !add(core, Entry{rule, true})) return;
+      if (!others.empty() && !add(others, Entry{rule, false})) return;
     }
     if (!set_->Compile()) set_error_ = "date patterns: set does not compile";
+    if (!folding) {
+      mod_ = std::make_unique<RE2>(kMod, opt);
+      if (!mod_->ok()) set_error_ = "date patterns: " + mod_->error();
+    }
   });
   re = std::make_unique<RE2>(all, opt);
   std::string error;
@@ -962,10 +1003,42 @@ Programs::~Programs() {
   if (set_builder_.joinable()) set_builder_.join();
 }
 
-const RE2::Set& Programs::set() const {
+void Programs::wait_for_naming() const {
   std::call_once(set_built_, [&] { set_builder_.join(); });
   if (!set_error_.empty()) throw std::logic_error(set_error_);
-  return *set_;
+}
+
+Rule Programs::name(std::string_view m) const {
+  wait_for_naming();
+  thread_local std::vector<int> hits;
+  int best = static_cast<int>(entries_.size());  // past every rule: none matched
+  // The entries that match all of `from` (a suffix of `m`): cores count when
+  // `after_mod` (a modifier precedes `from`) or `from` begins with a word byte (\b
+  // at the start of `m`), the other entries only when `from` is all of `m`.
+  auto lowest = [&](std::string_view from, bool after_mod) {
+    hits.clear();
+    if (!set_->Match(re2::StringPiece(from.data(), from.size()), &hits)) return;
+    for (const int h : hits) {
+      const Entry& e = entries_[static_cast<std::size_t>(h)];
+      const bool counts = after_mod ? e.core : !e.core || is_word_byte(static_cast<unsigned char>(from[0]));
+      if (counts) best = std::min(best, static_cast<int>(e.rule));
+    }
+  };
+  lowest(m, false);
+  if (mod_ != nullptr && best > 0) {
+    // Every modifier ends with whitespace or '-' (kMod), so the prefixes of `m`
+    // that are one end there, and none is longer than the longest one.
+    re2::StringPiece longest;
+    const re2::StringPiece input(m.data(), m.size());
+    if (mod_->Match(input, 0, m.size(), RE2::ANCHOR_START, &longest, 1)) {
+      for (std::size_t k = 1; k <= longest.size() && k < m.size() && best > 0; ++k) {
+        if (kByteClass[static_cast<unsigned char>(m[k - 1])] != kSpace) continue;
+        if (k == longest.size() || mod_->Match(input, 0, k, RE2::ANCHOR_BOTH, nullptr, 0))
+          lowest(m.substr(k), true);
+      }
+    }
+  }
+  return best < static_cast<int>(entries_.size()) ? static_cast<Rule>(best) : Rule::Reject;
 }
 
 }  // namespace
@@ -1043,17 +1116,9 @@ Rule DatePatterns::Impl::rule_of(std::string_view matched, bool fold) const {
   const std::string_view key(key_bytes, cacheable ? matched.size() : 0);
   if (cacheable)
     if (auto r = cache.find(key, h)) return *r;
-  // Word-boundary context: the Set sees only the match, so \b at its edges is
-  // judged against the match edges; the extent already satisfied the real context.
-  // The lowest index wins, so Reject beats any rule of the same extent.
-  thread_local std::vector<int> hits;
-  hits.clear();
-  Rule r = Rule::Reject;
   // The key is lowercase and matches as `matched` does (see put_key_bytes).
   const std::string_view subject = cacheable && !fold ? key : matched;
-  const RE2::Set& set = fold ? folding().set() : lower.set();
-  if (set.Match(re2::StringPiece(subject.data(), subject.size()), &hits) && !hits.empty())
-    r = static_cast<Rule>(*std::min_element(hits.begin(), hits.end()));
+  const Rule r = (fold ? folding() : lower).name(subject);
   if (cacheable) cache.put(key, h, r);
   return r;
 }
