@@ -1165,7 +1165,12 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     std::vector<std::uint32_t> starts;
     bool quote_digit = false;
   } w;
-  w.starts.reserve(64);
+  // The start lists live in per-thread buffers that keep their capacity from one
+  // scan() to the next (news text is mostly short documents: three allocations
+  // per document were a cost of their own); handed back at the end.
+  thread_local std::vector<std::uint32_t> spare_starts[3];
+  w.starts = std::move(spare_starts[0]);
+  w.starts.clear();
   WindowCache& window_cache = thread_caches().windows;
   // The cache slot of a window's first search is fetched as soon as the window's
   // end is known, and the window is searched only when the window after it
@@ -1178,7 +1183,8 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     WindowCache::Key key;
   } ahead, held_ahead;
   Window held;  // closed, not searched yet when open
-  held.starts.reserve(64);
+  held.starts = std::move(spare_starts[1]);
+  held.starts.clear();
   auto prefetch_first = [&] {
     const std::uint32_t from = w.starts.front();
     ahead.valid = !w.quote_digit && from <= w.trigger && w.tail - from <= WindowCache::kMaxWindow;
@@ -1228,8 +1234,8 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   // "amid"), or just after the nearest barrier. nullopt when the walk back reaches
   // `floor` (the open window's end) over pattern words only. Appends the starts of
   // the pattern words passed to `back` (last first) and notes quotes before digits.
-  std::vector<std::uint32_t> back;
-  back.reserve(64);
+  std::vector<std::uint32_t> back = std::move(spare_starts[2]);
+  back.clear();
   bool back_quote_digit = false;
   auto earliest_start = [&](std::uint32_t t, std::uint32_t floor) -> std::optional<std::uint32_t> {
     back.clear();
@@ -1315,6 +1321,9 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
   else find_triggers_by_block(vocabulary, s, n, on_trigger);
   if (held.open) search_window(held, held_ahead);
   if (w.open) search_window(w, ahead);
+  spare_starts[0] = std::move(w.starts);
+  spare_starts[1] = std::move(held.starts);
+  spare_starts[2] = std::move(back);
 }
 
 }  // namespace newsner::timex
