@@ -1011,7 +1011,8 @@ void Programs::wait_for_naming() const {
 Rule Programs::name(std::string_view m) const {
   wait_for_naming();
   thread_local std::vector<int> hits;
-  int best = static_cast<int>(entries_.size());  // past every rule: none matched
+  constexpr int kNone = static_cast<int>(Rule::UnitOf) + 1;  // past every rule
+  int best = kNone;
   // The entries that match all of `from` (a suffix of `m`): cores count when
   // `after_mod` (a modifier precedes `from`) or `from` begins with a word byte (\b
   // at the start of `m`), the other entries only when `from` is all of `m`.
@@ -1020,7 +1021,8 @@ Rule Programs::name(std::string_view m) const {
     if (!set_->Match(re2::StringPiece(from.data(), from.size()), &hits)) return;
     for (const int h : hits) {
       const Entry& e = entries_[static_cast<std::size_t>(h)];
-      const bool counts = after_mod ? e.core : !e.core || is_word_byte(static_cast<unsigned char>(from[0]));
+      const bool counts =
+          after_mod ? e.core : !e.core || (!from.empty() && is_word_byte(static_cast<unsigned char>(from[0])));
       if (counts) best = std::min(best, static_cast<int>(e.rule));
     }
   };
@@ -1031,14 +1033,14 @@ Rule Programs::name(std::string_view m) const {
     re2::StringPiece longest;
     const re2::StringPiece input(m.data(), m.size());
     if (mod_->Match(input, 0, m.size(), RE2::ANCHOR_START, &longest, 1)) {
-      for (std::size_t k = 1; k <= longest.size() && k < m.size() && best > 0; ++k) {
+      for (std::size_t k = 1; k <= longest.size() && best > 0; ++k) {
         if (kByteClass[static_cast<unsigned char>(m[k - 1])] != kSpace) continue;
         if (k == longest.size() || mod_->Match(input, 0, k, RE2::ANCHOR_BOTH, nullptr, 0))
           lowest(m.substr(k), true);
       }
     }
   }
-  return best < static_cast<int>(entries_.size()) ? static_cast<Rule>(best) : Rule::Reject;
+  return best != kNone ? static_cast<Rule>(best) : Rule::Reject;
 }
 
 }  // namespace
