@@ -829,7 +829,8 @@ class Programs {
   // without that prefix (its "core") and the other alternatives as separate
   // entries, and `mod_` the modifier: a rule matches `m` when an entry of its
   // other alternatives does, or its core matches `m` (\b: `m` begins with a word
-  // byte) or a rest of `m` after a modifier prefix. A fifth less to compile.
+  // byte) or a rest of `m` after a modifier prefix. A quarter less to compile
+  // (25 -> 19 M instructions), and each new match string costs the Set less.
   std::unique_ptr<RE2::Set> set_;
   struct Entry {
     Rule rule;
