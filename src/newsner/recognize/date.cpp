@@ -649,7 +649,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   const Context cx{tokens};
   Lexemes L;
   std::array<Emit, 2> emits;
-  std::vector<timex::PatternMatch> matches;
+  // Per thread, so that its capacity outlives the document (no allocation per
+  // document once it has grown).
+  thread_local std::vector<timex::PatternMatch> matches;
+  matches.clear();
   impl_->patterns.scan(tokens, matches);
   std::size_t cursor = 0;  // every token before it begins before the current match
 

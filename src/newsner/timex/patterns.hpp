@@ -8,7 +8,8 @@
 // case-sensitive, and run over lowercased bytes: half the compile time) with
 // leftmost-longest semantics, so a document is scanned in a single left-to-right
 // pass (the DFA finds each match; an anchored RE2::Set of the same rules, run
-// over just the matched bytes, names the Rule that fired). A longer shape always wins over its prefix
+// over just the matched bytes and, for a match that begins with a modifier, over
+// its rest after the modifier, names the Rule that fired). A longer shape always wins over its prefix
 // ("late January 2019" over "January"), and reject shapes win by being longer
 // ("the past few weeks" over "the past").
 //

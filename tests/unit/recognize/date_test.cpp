@@ -411,3 +411,30 @@ TEST_CASE("date: a repeated match string parses the same, and case still counts"
     });
   }
 }
+
+// recognize() keeps its match list (and scan() its start lists) in per-thread
+// buffers across documents: each document must get its own dates only, whatever
+// the document before it held.
+TEST_CASE("date: one recognizer, documents in a row, each with its own dates") {
+  static newsner::text::Tokenizer tok;
+  newsner::recognize::DateRecognizer rec;
+  const auto dct = newsner::timex::parse_iso_date(kDct);
+  const std::string texts[] = {
+      "On Monday, 19 December 2018, and in January, February, March and April 2019, the "
+      "weeks of last year and the end of the quarter, from 1990 to 1995 and on 12/19/2018.",
+      "Nothing here.", "It opened on Friday.", "", "Shares rose 5 percent in 2017 and 2016."};
+  const std::size_t expected[] = {0, 0, 1, 0, 2};
+  std::vector<std::size_t> counts;
+  for (const std::string& text : texts) {
+    const auto tt = tok.tokenize(text);
+    std::vector<newsner::Candidate> out;
+    rec.recognize(tt, dct, out);
+    for (const auto& c : out) CHECK(c.span.end <= text.size());
+    counts.push_back(out.size());
+  }
+  CHECK(counts[0] >= 8);
+  for (std::size_t i = 1; i < std::size(texts); ++i) {
+    INFO("document " << i);
+    CHECK(counts[i] == expected[i]);
+  }
+}

@@ -374,3 +374,25 @@ TEST_CASE("timex patterns: windows with a quote before a digit match from every 
   CHECK(scanned[0].begin == 1);  // "mid the '90s"
   CHECK(scanned[0].rule == Rule::Decade);
 }
+
+// scan()'s programs name a rule by its alternatives without the leading modifier
+// and by the modifier prefixes of the match (Programs::name); next()'s take the
+// rules as written. Matches that begin with one or more modifiers, or with words
+// that only look like one, must get the same rule either way.
+TEST_CASE("timex patterns: a match after a modifier has the rule the patterns as written give it") {
+  const DatePatterns p;
+  const char* const texts[] = {
+      "late 2019", "Late 2019", "the end of the year", "the end of 2019", "the end of the 20th century",
+      "the very end of the 1990s", "the early 1990s", "mid-March", "mid 2019", "mid-1990s",
+      "around 2019", "roughly three years ago", "early next month", "late last year",
+      "the first half of 2019", "the first half of next year", "the second half", "early this week",
+      "the beginning of March 2019", "the turn of the century", "sometime next week",
+      "the middle of the night", "at the start of the quarter", "late Friday", "early summer",
+      "late in the year", "the late 19th century", "the middle of May", "early May 5",
+      "late 5 May", "around the fifth of September", "the end of the third quarter", "early Q3",
+      "the end of the weekend", "late January 2019", "the latter part of 2019",
+      "the close of the year", "the dawn of the 21st century", "early  2019", "mid- 2019",
+      "the end of  the year", "approximately the year 2000", "circa 1990",
+      "amid the '90s", "the mid-'90s"};
+  for (const char* text : texts) check_same(p, text);
+}
