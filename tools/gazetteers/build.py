@@ -197,7 +197,10 @@ countries = Table()
 COUNTRY_NAME2CC = {}
 
 
-AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Georgia", "Jersey", "Man", "America"}
+# Country names that are everyday words or given names in news prose. "Georgia" is not
+# one: a bare country name means the country (its kb_id wins over the US state, whose
+# subdivision row scores below an unflagged country).
+AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Jersey", "Man", "America"}
 
 
 def and_variants(name):
@@ -1029,7 +1032,7 @@ def row(f, src, lic, step, filt):
 row("countries.tsv", f"ICU {VERSIONS['ICU'][0]} (CLDR 42) region names; {ver('i18n-iso-countries')}; {ver('countries-list')}; hand list `HAND_COUNTRIES` in build.py",
     "Unicode-3.0 (CLDR); MIT; MIT",
     "`icu_dump` reads ures `region/en` tables `Countries`, `Countries%short`, `Countries%variant`; `langs/en.json` names+aliases; `countries.min.json` name+alias",
-    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; every name with ` & ` also with ` and ` and vice versa (`São Tomé & Príncipe` -> `São Tomé and Príncipe`); a leading `Saint `/`St. `/`St ` in all three forms; `amb` only for the hand list `AMBIGUOUS_COUNTRIES` (everyday words: Chad, Turkey, Guinea, Georgia, Jersey, Man, America); `fold` if diacritics")
+    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; every name with ` & ` also with ` and ` and vice versa (`São Tomé & Príncipe` -> `São Tomé and Príncipe`); a leading `Saint `/`St. `/`St ` in all three forms; `amb` only for the hand list `AMBIGUOUS_COUNTRIES` (everyday words: Chad, Turkey, Guinea, Jersey, Man, America); `fold` if diacritics")
 row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit codes except 001 world) + Eurozone; hand list `HAND_REGIONS` in build.py",
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",

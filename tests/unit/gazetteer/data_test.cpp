@@ -48,3 +48,8 @@ TEST_CASE("gazetteer data: a country or subdivision name with '&' or 'and'") {
 TEST_CASE("gazetteer data: a saint's title in British style") {
   CHECK(tagged("Ferries left for St Lucia.") == "St Lucia/LOCATION/iso3166:LC");
 }
+
+TEST_CASE("gazetteer data: a bare country name is the country") {
+  // Not the US state of the same name (a subdivision scores below a country).
+  CHECK(tagged("Wine exports from Georgia rose.") == "Georgia/LOCATION/iso3166:GE");
+}
