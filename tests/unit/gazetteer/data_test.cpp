@@ -3,6 +3,7 @@
 // the lists, and the kb_id a bare name gets.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 
 #include "newsner/newsner.hpp"
@@ -52,4 +53,47 @@ TEST_CASE("gazetteer data: a saint's title in British style") {
 TEST_CASE("gazetteer data: a bare country name is the country") {
   // Not the US state of the same name (a subdivision scores below a country).
   CHECK(tagged("Wine exports from Georgia rose.") == "Georgia/LOCATION/iso3166:GE");
+}
+
+TEST_CASE("gazetteer data: an en dash in a name is also a hyphen") {
+  // CLDR writes "Friuli–Venezia Giulia"; news types a hyphen.
+  CHECK(tagged("Farmers in Friuli-Venezia Giulia protested.") ==
+        "Friuli-Venezia Giulia/LOCATION/iso3166-2:IT-36");
+}
+
+TEST_CASE("gazetteer data: a town without its ayn or hamza mark") {
+  // GeoNames spells the town "'Ajlun" / "‘Ajlūn"; news writes neither mark.
+  CHECK(tagged("Protesters gathered in Ajlun.") == "Ajlun/LOCATION/geonames:250799");
+}
+
+// Every name in the generated lists is text that news can contain: no source markup
+// (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
+// curly quote standing for a letter, no encoding damage.
+TEST_CASE("gazetteer data: no markup or encoding damage in generated names") {
+  const std::string dir = std::string(NEWSNER_TEST_DATA) + "/../../gazetteers/";
+  const char* files[] = {"cities.tsv",     "counties.tsv",      "countries.tsv", "demonyms.tsv",
+                         "features.tsv",   "given_names.tsv",   "organizations.tsv", "people.tsv",
+                         "regions.tsv",    "subdivisions.tsv",  "surnames.tsv",  "surnames_ja.tsv",
+                         "titles.tsv"};
+  const std::string ascii_junk = "*_:;|<>[]{}=!?@#`\"";
+  const char* utf8_junk[] = {"\xEF\xBF\xBD", "\xE2\x80\xA0", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+                             "\xC2\xAB",     "\xC2\xBB",     "&amp;",        "\xC3\x83\xC2", "\xC3\x82\xC2"};
+  for (const char* f : files) {
+    std::ifstream in(dir + f);
+    REQUIRE_MESSAGE(in.good(), (dir + f));
+    std::string line;
+    int bad = 0;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::string name = line.substr(0, line.find('\t'));
+      bool junk = name.find_first_of(ascii_junk) != std::string::npos;
+      for (const char* j : utf8_junk) junk = junk || name.find(j) != std::string::npos;
+      // C1 control characters (U+0080..U+009F: Windows-1252 read as Latin-1)
+      for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+        junk = junk || (static_cast<unsigned char>(name[i]) == 0xC2 && static_cast<unsigned char>(name[i + 1]) < 0xA0);
+      }
+      if (junk && ++bad <= 5) FAIL_CHECK(f << ": " << name);
+    }
+    CHECK_MESSAGE(bad == 0, f << ": " << bad << " names with markup or encoding damage");
+  }
 }
