@@ -66,6 +66,17 @@ TEST_CASE("gazetteer data: a town without its ayn or hamza mark") {
   CHECK(tagged("Protesters gathered in Ajlun.") == "Ajlun/LOCATION/geonames:250799");
 }
 
+TEST_CASE("gazetteer data: a place whose name without accents is a common word") {
+  // "Hīt", "Savè" (towns) and "Sŏul" (an alternate name of Seoul) match plain text
+  // without their accents: there they are the words, not the places.
+  CHECK(tagged("RESCUERS RACE TO SAVE MINERS AS FLOODS HIT NORTH") == "");
+  CHECK(tagged("She sang Soul and jazz in small clubs.") == "");
+  CHECK(tagged("SUMMER SALE STARTS MONDAY").find("LOCATION") == std::string::npos);
+  // With their accents they are still the places.
+  CHECK(tagged("He studied in Li\xC3\xA8ge and later in P\xC3\xA9" "cs.") ==
+        "Li\xC3\xA8ge/LOCATION/geonames:2792413 | P\xC3\xA9" "cs/LOCATION/geonames:3046526");
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
