@@ -21,7 +21,7 @@ EXPECTED = {
     "news_media.tsv": {"ORGANIZATION"}, "international_orgs.tsv": {"ORGANIZATION"},
     "government_bodies.tsv": {"ORGANIZATION"}, "parties.tsv": {"ORGANIZATION"},
     "companies.tsv": {"ORGANIZATION"}, "sports.tsv": {"ORGANIZATION"},
-    "people.tsv": {"PERSON"}, "titles.tsv": {"TITLE"}, "org_heads.tsv": {"ORG_HEAD"},
+    "people.tsv": {"PERSON"}, "venues.tsv": {"LOCATION"}, "titles.tsv": {"TITLE"}, "org_heads.tsv": {"ORG_HEAD"},
 }
 KB = re.compile(r"^wikidata:Q[1-9][0-9]*$")
 

@@ -77,6 +77,15 @@ TEST_CASE("gazetteer data: a place whose name without accents is a common word")
         "Li\xC3\xA8ge/LOCATION/geonames:2792413 | P\xC3\xA9" "cs/LOCATION/geonames:3046526");
 }
 
+TEST_CASE("gazetteer data: a named venue is one place, not the country or company inside it") {
+  // "Emirates" alone is the UAE (a country alias); the stadium is no part of it.
+  CHECK(tagged("The derby at the Emirates Stadium ended 1-1.") == "Emirates Stadium/LOCATION/");
+  CHECK(tagged("Fans filled the Allianz Arena for the final.") == "Allianz Arena/LOCATION/");
+  CHECK(tagged("The concert at Madison Square Garden sold out.") == "Madison Square Garden/LOCATION/");
+  CHECK(tagged("Germany lost at the Stade de France.") ==
+        "Germany/LOCATION/iso3166:DE | Stade de France/LOCATION/");
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
