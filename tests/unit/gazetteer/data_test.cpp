@@ -92,6 +92,14 @@ TEST_CASE("gazetteer data: a curated name with diacritics also matches without t
   CHECK(tagged("Dassault Systemes cut its forecast.") == "Dassault Systemes/ORGANIZATION/");
 }
 
+TEST_CASE("gazetteer data: a first name is no Canadian municipality") {
+  // GeoNames files ~1,500 rural municipalities of Canada ("Andrew", "Harris") under
+  // admin2; the county list takes the census divisions only.
+  CHECK(tagged("Andrew said he would stay.").find("LOCATION") == std::string::npos);
+  CHECK(tagged("Officials said Harris would visit.").find("LOCATION") == std::string::npos);
+  CHECK(tagged("Snow closed roads across Algoma.") == "Algoma/LOCATION/");
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
