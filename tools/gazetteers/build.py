@@ -1018,6 +1018,25 @@ for tbl in (features, people, orgs, cities, counties, subs):
 # ("First", "Apple") need the curated lists' judgement, not this list's.
 for key in [k for k, f in orgs.rows.items() if f.get("amb") and " " not in k[0]]:
     del orgs.rows[key]
+# So do the registry names that are frequent personal names ("Andrew", "Harris",
+# "Armstrong": IEEE registrants named after their founders): a first name among the
+# SSA's top 1000 or a surname among the 1990 Census top 2000 means a person in news far
+# more often than the company. WordNet rows (with an id) stay.
+TOP_GIVEN, TOP_SURNAME = 1000, 2000
+
+
+def best_rank(tbl):
+    r = {}
+    for (n, t, k), f in tbl.rows.items():
+        if "rank" in f:
+            r[n] = min(f["rank"], r.get(n, f["rank"]))
+    return r
+
+
+GIVEN_RANK, SURNAME_RANK = best_rank(given), best_rank(surn)
+for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and
+            (GIVEN_RANK.get(k[0], TOP_GIVEN + 1) <= TOP_GIVEN or SURNAME_RANK.get(k[0], TOP_SURNAME + 1) <= TOP_SURNAME)]:
+    del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 # A country's name means the country: towns and WordNet senses of the same spelling only
 # blur its kb_id ("China", a town in Mexico).
@@ -1123,7 +1142,7 @@ row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (Euro
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",
     "capitalized Latin lemmas; universities: English names only (must contain University/College/Institute/School/Academy/Polytechnic/Conservatory/Seminary), Latin, not all-caps; "
     "IEEE: HTML entities decoded, full-width punctuation folded (NFKC), quotes removed, parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
-    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those); an empty-kb row is dropped when the same name has a WordNet row")
+    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those), and so are those that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Andrew`, `Harris`); an empty-kb row is dropped when the same name has a WordNet row")
 row("titles.tsv", f"hand list (`HONORIFICS`, `ROLES` in build.py); Debian {ver('ruby-faker')} `en/military.yml` ranks; Debian {ver('link-grammar-dictionaries-en')} `words/entities.prof{{,.vowel}}`",
     "hand list (project); Expat (MIT); LGPL-2.1 (link-grammar dictionaries; only a filtered word list is used)",
     "ranks from yaml; occupation words whose first WordNet sense descends from worker/professional/leader/creator/expert/communicator/intellectual/serviceman/athlete/performer/official/representative/clergyman/scientist/contestant/skilled worker",

@@ -100,6 +100,12 @@ TEST_CASE("gazetteer data: a first name is no Canadian municipality") {
   CHECK(tagged("Snow closed roads across Algoma.") == "Algoma/LOCATION/");
 }
 
+TEST_CASE("gazetteer data: a frequent personal name is no registry company") {
+  // IEEE registrants named after their founders ("Andrew", "Harris") are people in news.
+  CHECK(tagged("Andrew said he would stay.") == "Andrew/PERSON/");
+  CHECK(tagged("Officials said Harris would visit.") == "Harris/PERSON/");
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
