@@ -861,6 +861,10 @@ for raw in sorted(seen_ieee):
         continue  # "2M", "7+", "A2": too short to be useful
     if len(toks) == 1 and (is_word(n) or (len(n) <= 3 and n.isupper())):
         orgs.add(n, "ORGANIZATION", "", amb=True)  # "Apple", "ACE": common word / short acronym
+    elif all(is_word(t) for t in toks):
+        # "Advanced Concepts", "Network Elements", "Logical Design": a phrase of common
+        # words is a registry name only with more evidence (a title-cased headline has it too)
+        orgs.add(n, "ORGANIZATION", "", amb=True)
     else:
         orgs.add(n, "ORGANIZATION", "")
 write("organizations.tsv", orgs, [
@@ -1154,7 +1158,7 @@ row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (Euro
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",
     "capitalized Latin lemmas; universities: English names only (must contain University/College/Institute/School/Academy/Polytechnic/Conservatory/Seminary), Latin, not all-caps; "
     "IEEE: HTML entities decoded, full-width punctuation folded (NFKC), quotes removed, parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
-    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those), and so are those that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Andrew`, `Harris`); an empty-kb row is dropped when the same name has a WordNet row")
+    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those), names made only of common words (`Network Elements`) kept with `amb`, and so are those that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Andrew`, `Harris`); an empty-kb row is dropped when the same name has a WordNet row")
 row("titles.tsv", f"hand list (`HONORIFICS`, `ROLES` in build.py); Debian {ver('ruby-faker')} `en/military.yml` ranks; Debian {ver('link-grammar-dictionaries-en')} `words/entities.prof{{,.vowel}}`",
     "hand list (project); Expat (MIT); LGPL-2.1 (link-grammar dictionaries; only a filtered word list is used)",
     "ranks from yaml; occupation words whose first WordNet sense descends from worker/professional/leader/creator/expert/communicator/intellectual/serviceman/athlete/performer/official/representative/clergyman/scientist/contestant/skilled worker",
