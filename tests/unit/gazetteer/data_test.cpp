@@ -151,3 +151,25 @@ TEST_CASE("gazetteer data: no markup or encoding damage in generated names") {
     CHECK_MESSAGE(bad == 0, f << ": " << bad << " names with markup or encoding damage");
   }
 }
+
+// Nationality words are words: no country name in a list's "Name, Qualifier" form, and
+// the plural of an "-an" word is "-ans" ("Oklahomans"), of a "-man" compound "-men".
+TEST_CASE("gazetteer data: demonyms are nationality words") {
+  std::ifstream in(std::string(NEWSNER_TEST_DATA) + "/../../gazetteers/demonyms.tsv");
+  REQUIRE(in.good());
+  std::string line;
+  int commas = 0;
+  bool oklahomans = false, oklahomen = false, frenchmen = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string name = line.substr(0, line.find('\t'));
+    if (name.find(',') != std::string::npos && ++commas <= 5) FAIL_CHECK(name);
+    oklahomans = oklahomans || name == "Oklahomans";
+    oklahomen = oklahomen || name == "Oklahomen";
+    frenchmen = frenchmen || name == "Frenchmen";
+  }
+  CHECK(commas == 0);
+  CHECK(oklahomans);
+  CHECK_FALSE(oklahomen);
+  CHECK(frenchmen);
+}
