@@ -154,6 +154,8 @@ TEST_CASE("gazetteer data: no markup or encoding damage in generated names") {
       for (std::size_t i = 0; i + 1 < name.size(); ++i) {
         junk = junk || (static_cast<unsigned char>(name[i]) == 0xC2 && static_cast<unsigned char>(name[i + 1]) < 0xA0);
       }
+      // a dangling or doubled hyphen ("Pecuy-", "Crown Audio -- Harmanm")
+      junk = junk || name.front() == '-' || name.back() == '-' || name.find("--") != std::string::npos;
       if (junk && ++bad <= 5) FAIL_CHECK(f << ": " << name);
     }
     CHECK_MESSAGE(bad == 0, f << ": " << bad << " names with markup or encoding damage");
