@@ -339,7 +339,18 @@ struct Tokenizer::Impl {
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
                           std::uint64_t surface_hash, Shape shape);
-  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash);
+  // A short token's bytes as one word and its slot in short_cache (slot null
+  // for other tokens).
+  struct ShortKey {
+    ShortToken* slot;
+    std::uint64_t bytes;
+  };
+  static ShortKey short_key(const TokenText& tx, std::uint32_t b, std::uint32_t e);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash,
+                         ShortKey key);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash) {
+    return push_ascii(st, tx, b, e, hash, short_key(tx, b, e));
+  }
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
@@ -950,25 +961,34 @@ __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
   st.space = st.newline = false;
 }
 
-// An ASCII token: its analysis from short_cache or one pass over its bytes;
-// its folded form is at its own offsets. Returns false, writing nothing, for a
-// token that is not ASCII (`hash` then holds a hash of its bytes). No call.
-__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
-                                                                       std::uint32_t e, std::uint64_t& hash) {
+// A short token (1 to 8 bytes): its bytes as one word (read 8 bytes, keep
+// `size`; the text must hold 8 from b), and its slot in short_cache. (Never
+// empty: the mask's shift would be 64.)
+__attribute__((always_inline)) inline Tokenizer::Impl::ShortKey Tokenizer::Impl::short_key(const TokenText& tx,
+                                                                                          std::uint32_t b,
+                                                                                          std::uint32_t e) {
   const std::uint32_t size = e - b;
-  // A short token: its bytes as one word (read 8 bytes, keep `size`; the
-  // text must hold 8 from b), and its slot in short_cache. (Never empty:
-  // the mask's shift would be 64.)
-  ShortToken* slot = nullptr;
-  std::uint64_t bytes = 0;
   if constexpr (std::endian::native == std::endian::little) {
     if (size - 1 < 8 && b + 8 <= tx.size) {
+      std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
-      slot = &tx.short_cache[short_slot(bytes, size)];
+      return {&tx.short_cache[short_slot(bytes, size)], bytes};
     }
   }
-  if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
+  return {nullptr, 0};
+}
+
+// An ASCII token: its analysis from short_cache (`key`, short_key's for [b, e))
+// or one pass over its bytes; its folded form is at its own offsets. Returns
+// false, writing nothing, for a token that is not ASCII (`hash` then holds a
+// hash of its bytes). No call.
+__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
+                                                                       std::uint32_t e, std::uint64_t& hash,
+                                                                       ShortKey key) {
+  const std::uint32_t size = e - b;
+  ShortToken* const slot = key.slot;
+  if (slot != nullptr && slot->bytes == key.bytes && slot->length == size) {
     write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape);
     return true;
   }
@@ -977,7 +997,13 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
   if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash)) {
     return false;
   }
-  if (slot != nullptr) *slot = {bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  // Only a token that is a whole segment's one token when it stands alone (not
+  // white space, nothing to split: "'s" and "Kono" of "Kono's", not "a's" of
+  // "a's's") gets a slot: ascii_segments then takes a segment that hits the
+  // cache for such a token without those tests.
+  if (slot != nullptr && !may_be_space(tx.p[b]) && possessive_cut(tx.p, b, e) == e) {
+    *slot = {key.bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  }
   write_token(st, tx, b, e, b, size, hash, surface_hash, shape);
   return true;
 }
@@ -1008,20 +1034,32 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
     if (st.out >= tx.out_limit) return st;
     st.b = st.e;
     st.e = *st.w;
-    // Most segments start with an ASCII byte that is neither white space nor
-    // a control character: tokens.
-    if (may_be_space(tx.p[st.b])) {
-      if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
-        st.space = true;
-        continue;
+    // Most segments are short words seen before. The cache holds only tokens
+    // that are a segment's one token (push_ascii), so a hit needs neither the
+    // white space nor the possessive test.
+    const ShortKey key = short_key(tx, st.b, st.e);
+    if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
+      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape);
+    } else {
+      // Most other segments start with an ASCII byte that is neither white
+      // space nor a control character: tokens.
+      if (may_be_space(tx.p[st.b])) {
+        if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
+          st.space = true;
+          continue;
+        }
+        return st;
       }
-      return st;
-    }
-    const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
-    if (!push_ascii(st, tx, st.b, cut, hash)) return st;
-    if (cut != st.e && !push_ascii(st, tx, cut, st.e, hash)) {
-      st.b = cut;  // the possessive is left
-      return st;
+      const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
+      if (cut == st.e) {
+        if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
+      } else {
+        if (!push_ascii(st, tx, st.b, cut, hash)) return st;
+        if (!push_ascii(st, tx, cut, st.e, hash)) {
+          st.b = cut;  // the possessive is left
+          return st;
+        }
+      }
     }
     // The single space that follows most words is taken here, without a turn
     // of the loop.
