@@ -262,7 +262,7 @@ struct Tokenizer::Impl {
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
   // Boundaries come in increasing order: sentence ends are read with an
-  // OffsetCursor, word boundaries shifted run by run (find_word_ends).
+  // OffsetCursor, word boundaries shifted as ICU returns them (find_word_ends).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
@@ -505,25 +505,31 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   words->setText(&whole, st);
   check(st, "word setText");
   if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
-  // A loop around the virtual next() that keeps no other state; then, unless
-  // the text is ASCII (UTF-16 indices are byte offsets), mapped in place.
   icu::BreakIterator& it = *words;
   it.first();
   std::uint32_t* const first = word_ends.data();
   std::uint32_t* end = first;
-  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
-  if (!dense.empty()) {
-    for (std::uint32_t* w = first; w != end; ++w) *w = dense[*w];
-  } else if (!shifts.empty()) {
-    // A run of boundaries between two non-ASCII characters takes one shift:
-    // an add per boundary, no cursor.
-    std::uint32_t* w = first;
-    std::uint32_t shift = 0;
-    for (const auto& [from, next_shift] : shifts) {
-      for (; w != end && *w < from; ++w) *w += shift;
-      shift = next_shift;
+  if (shifts.empty() && dense.empty()) {
+    // ASCII (UTF-16 indices are byte offsets): a loop around the virtual
+    // next() that keeps no other state.
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
+  } else if (dense.empty()) {
+    // Each boundary is shifted as ICU returns it (a compare and an add beside
+    // the call, the shift kept in a register), not in a second pass over the
+    // stored boundaries.
+    const auto* next = shifts.data();
+    const auto* const last = next + shifts.size();
+    std::uint32_t shift = 0, next_first = next->first;
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+      const auto u = static_cast<std::uint32_t>(b);
+      while (u >= next_first) {  // passed a non-ASCII character: its shift applies
+        shift = next->second;
+        next_first = ++next != last ? next->first : UINT32_MAX;
+      }
+      *end++ = u + shift;
     }
-    for (; w != end; ++w) *w += shift;
+  } else {
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = dense[static_cast<std::uint32_t>(b)];
   }
   return static_cast<std::size_t>(end - first);
 }
