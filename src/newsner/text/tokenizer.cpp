@@ -312,10 +312,10 @@ struct Tokenizer::Impl {
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
-  // The token loop writes tokens here (reused; 40 KB, in L1/L2) through a
-  // plain pointer, and tokenize appends them to the document's in chunks.
-  static constexpr std::size_t kTokenChunk = 1024;
-  std::vector<Token> token_buffer = std::vector<Token>(kTokenChunk);
+  // The token loop writes the document's tokens in place through a plain
+  // pointer; tokenize constructs them ahead in stretches of this many (20 KB,
+  // still in L1 when the loop overwrites them), not copied from a buffer.
+  static constexpr std::size_t kTokenChunk = 512;
   // The token loop's state. ascii_segments takes and returns it by value, so
   // that inside that call-free loop it lives in registers (with the calls of
   // the general path in the same loop, it was kept on the stack).
@@ -1028,7 +1028,7 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 }
 
 // The segments from st.w on that need no call: ASCII tokens and single
-// spaces. Returns at the end; when the token buffer is full, before reading
+// spaces. Returns at the end; when fewer than two constructed tokens are left, before reading
 // the segment at st.w (st.e is then the boundary before it); or at a segment
 // [b, e) that starts with a byte that may be white space or holds a token that
 // is not ASCII (b is then the possessive's start if the word before it was
@@ -1096,7 +1096,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   const std::size_t boundary_count = im.find_word_ends();
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
-  out.tokens.reserve(text.size() / 4);
+  out.tokens.reserve(text.size() / 4 + 2);
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
   // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
   // its length may change) is appended after the text's size.
@@ -1104,13 +1104,26 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   folded.resize(text.size());
   lower_ascii(text.data(), text.size(), folded.data());
 
-  const Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
-                           out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
-                           im.short_cache.data(), im.token_buffer.data() + Impl::kTokenChunk - 1};
+  std::vector<Token>& tokens = out.tokens;
+  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
+                     out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
+                     im.short_cache.data(), nullptr};
   const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
-  Impl::TokenLoop st{im.word_ends.data(), 0, 0, im.token_buffer.data(), 0,
+  Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
+  // Constructs the next kTokenChunk tokens (default values) for the loop to
+  // overwrite, up to the reserved capacity; past it, room for two (the vector
+  // then reallocates, doubling). The loop stops with fewer than two left.
+  const auto grow = [&] {
+    const auto used = static_cast<std::size_t>(st.out - tokens.data());
+    std::size_t size = used + Impl::kTokenChunk;
+    if (size > tokens.capacity()) size = std::max(tokens.capacity(), used + 2);
+    tokens.resize(size);
+    st.out = tokens.data() + used;
+    tx.out_limit = tokens.data() + size - 1;
+  };
+  grow();
   // Any token: a non-ASCII one takes ICU calls (fold_cache keeps recent ones).
   const auto push = [&](std::uint32_t b, std::uint32_t e) {
     std::uint64_t hash = 0;
@@ -1131,18 +1144,14 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
                       f.shape);
   };
 
-  const auto flush = [&] {
-    out.tokens.insert(out.tokens.end(), im.token_buffer.data(), st.out);
-    st.out = im.token_buffer.data();
-  };
   // The segments between ICU's boundaries, collected first (find_word_ends):
-  // most in ascii_segments, the others here (the buffer has room for two).
+  // most in ascii_segments, the others here (room for two tokens is kept).
   while (true) {
     st = Impl::ascii_segments(st, tx, word_ends_end);
     if (st.w == word_ends_end) break;
     if (st.out >= tx.out_limit) {
-      flush();
-      if (st.e != *st.w) continue;  // the buffer was full (a segment read ends at *st.w)
+      grow();
+      if (st.e != *st.w) continue;  // the tokens were full (a segment read ends at *st.w)
     }
     ++st.w;
     const std::uint32_t b = st.b, e = st.e;
@@ -1173,7 +1182,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     push(b, cut);
     if (cut != e) push(cut, e);
   }
-  flush();
+  tokens.resize(static_cast<std::size_t>(st.out - tokens.data()));  // drops the unused ones
   return out;
 }
 

@@ -422,6 +422,28 @@ TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal thei
   }
 }
 
+TEST_CASE("tokenizer: texts with more tokens than a quarter of their bytes get them all") {
+  // Tokens are written in place into room reserved for a quarter of the bytes
+  // (prose has about a fifth) and constructed ahead in stretches; "a,a,..." has
+  // about one per byte, so the room runs out at every length here, and a
+  // possessive's two tokens meet the end of the room at some.
+  Tokenizer tok;
+  for (const std::size_t n : {1u, 2u, 3u, 7u, 8u, 9u, 511u, 512u, 513u, 1500u, 5000u}) {
+    std::string text;
+    for (std::size_t k = 0; k < n; ++k) text += k % 3 == 2 ? "a's," : "a,";  // "a's": two tokens
+    const auto tt = tok.tokenize(text);
+    const auto want = Tokenizer().tokenize(text);
+    REQUIRE(tt.tokens.size() == want.tokens.size());
+    std::uint32_t end = 0;
+    for (const auto& t : tt.tokens) {
+      CHECK(t.span.begin == end);  // no gaps: every byte is in a token
+      end = t.span.end;
+    }
+    CHECK(end == text.size());
+    check_token_fields(tt);
+  }
+}
+
 TEST_CASE("tokenizer: a segment equal to a possessive split's first part is split too") {
   // "a's's" is one ICU word, split into "a's" and "'s"; the segment "a's" later
   // must give "a" and "'s" again, not the token "a's" seen before (short tokens'
