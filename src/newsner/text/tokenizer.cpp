@@ -256,8 +256,11 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   // The text in UTF-16 for the break iterators (reused between documents).
   // ICU's UTF-8 UText converts small chunks again and again as both iterators
-  // move; one conversion up front is cheaper.
+  // move; one conversion up front is cheaper. The text is utf16[0, utf16_size):
+  // the buffer only grows, as word_ends (resized down and up again, a vector
+  // zeroes the units the conversion then overwrites).
   std::vector<UChar> utf16;
+  std::size_t utf16_size = 0;
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
@@ -437,7 +440,7 @@ struct Tokenizer::Impl {
 };
 
 void Tokenizer::Impl::convert(std::string_view text) {
-  utf16.resize(text.size() + 1);
+  if (utf16.size() < text.size() + 1) utf16.resize(text.size() + 1);
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
   if (is_valid_utf8(text)) {
@@ -454,7 +457,7 @@ void Tokenizer::Impl::convert(std::string_view text) {
                          static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
     check(st, "u_strFromUTF8WithSub");
   }
-  utf16.resize(static_cast<std::size_t>(length));
+  utf16_size = static_cast<std::size_t>(length);
   shifts.clear();
   dense.clear();
   if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
@@ -500,11 +503,11 @@ void Tokenizer::Impl::convert(std::string_view text) {
 
 std::size_t Tokenizer::Impl::find_word_ends() {
   UErrorCode st = U_ZERO_ERROR;
-  utext_openUChars(&whole, utf16.data(), static_cast<int64_t>(utf16.size()), &st);
+  utext_openUChars(&whole, utf16.data(), static_cast<int64_t>(utf16_size), &st);
   check(st, "utext_openUChars");
   words->setText(&whole, st);
   check(st, "word setText");
-  if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
+  if (word_ends.size() < utf16_size + 1) word_ends.resize(utf16_size + 1);  // >= one boundary per unit
   icu::BreakIterator& it = *words;
   it.first();
   std::uint32_t* const first = word_ends.data();
@@ -1085,7 +1088,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   Impl& im = *impl_;
   im.convert(text);
   // Sentences first, so each token can record its sentence index.
-  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), !im.windows_ok);
+  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok);
   Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
