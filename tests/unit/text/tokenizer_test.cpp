@@ -7,6 +7,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -303,6 +304,39 @@ std::u16string to_utf16(const std::string& s) {
   return out;
 }
 }  // namespace
+
+TEST_CASE("tokenizer: sentences of ASCII documents equal full iteration (terminators found in the bytes)") {
+  // An ASCII document's scan for terminators reads its UTF-8 bytes, not the
+  // UTF-16 text: its sentences must still end where a full pass ends them.
+  Tokenizer tok;
+  const auto check_text = [&](const std::string& text) {
+    const auto tt = tok.tokenize(text);
+    std::vector<std::int32_t> ends;
+    for (const auto& sentence : tt.sentences) ends.push_back(static_cast<std::int32_t>(sentence.end));
+    const std::u16string u(text.begin(), text.end());  // ASCII: one unit per byte
+    CHECK_MESSAGE(ends == tok.sentence_ends(u, true), escaped(u));
+  };
+  std::mt19937 rng(20261129);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kSentencePieces) - 1);
+  int tried = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 60);
+    for (int k = 0; k < pieces; ++k) text += kSentencePieces[piece(rng)];
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) continue;
+    check_text(text);
+    ++tried;
+  }
+  CHECK(tried > 100);
+  // Every ASCII character as a would-be terminator, at every offset in a
+  // 16-byte block (the scan reads 16 bytes at a time).
+  for (int c = 1; c < 128; ++c) {
+    for (int pad = 0; pad < 17; ++pad) {
+      check_text(std::string(static_cast<std::size_t>(pad), 'x') + "said" + static_cast<char>(c) + " The end" +
+                 static_cast<char>(c) + " Ok");
+    }
+  }
+}
 
 TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iterator") {
   Tokenizer tok;
