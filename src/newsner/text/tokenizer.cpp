@@ -995,6 +995,13 @@ __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
   st.space = st.newline = false;
 }
 
+// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift).
+constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
+  std::array<std::uint64_t, 9> t{};
+  for (unsigned n = 1; n <= 8; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+  return t;
+}();
+
 // A short token (1 to 8 bytes): its bytes as one word (read 8 bytes, keep
 // `size`; the text must hold 8 from b), and its slot in short_cache. (Never
 // empty: the mask's shift would be 64.)
@@ -1006,7 +1013,7 @@ __attribute__((always_inline)) inline Tokenizer::Impl::ShortKey Tokenizer::Impl:
     if (size - 1 < 8 && b + 8 <= tx.size) {
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
-      bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
+      bytes &= kLowBytes[size];
       return {&tx.short_cache[short_slot(bytes, size)], bytes};
     }
   }
