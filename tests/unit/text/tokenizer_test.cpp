@@ -456,6 +456,36 @@ TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal thei
   }
 }
 
+TEST_CASE("tokenizer: ASCII texts (ICU's US-ASCII converter) tokenize as they do inside non-ASCII ones") {
+  // An ASCII text is converted to UTF-16 by ICU's US-ASCII converter, any
+  // other by its UTF-8 conversion: a text with every ASCII byte (NUL too) must
+  // give the same tokens and sentences alone as before a non-ASCII word.
+  std::string ascii;
+  for (int round = 0; round < 3; ++round) {
+    for (int c = 0; c < 128; ++c) {
+      ascii += "Word";
+      ascii += static_cast<char>(c);
+      ascii += c % 7 == 0 ? ". The " : " x ";
+    }
+  }
+  Tokenizer tok;
+  const auto alone = tok.tokenize(ascii);
+  const std::string mixed = ascii + " Z\xC3\xBCrich";
+  const auto with = tok.tokenize(mixed);
+  REQUIRE(alone.tokens.size() > 900);
+  REQUIRE(with.tokens.size() == alone.tokens.size() + 1);
+  for (std::size_t k = 0; k < alone.tokens.size(); ++k) {
+    CHECK(alone.tokens[k].span == with.tokens[k].span);
+    CHECK(alone.tokens[k].fold_hash == with.tokens[k].fold_hash);
+    CHECK(alone.tokens[k].sentence == with.tokens[k].sentence);
+    CHECK(alone.tokens[k].space_before == with.tokens[k].space_before);
+    CHECK(alone.tokens[k].newline_before == with.tokens[k].newline_before);
+  }
+  REQUIRE(alone.sentences.size() > 50);
+  for (std::size_t k = 0; k + 1 < alone.sentences.size(); ++k) CHECK(alone.sentences[k] == with.sentences[k]);
+  check_token_fields(alone);
+}
+
 TEST_CASE("tokenizer: texts with more tokens than a quarter of their bytes get them all") {
   // Tokens are written in place into room reserved for a quarter of the bytes
   // (prose has about a fifth) and constructed ahead in stretches; "a,a,..." has
