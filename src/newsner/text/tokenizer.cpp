@@ -411,9 +411,13 @@ struct Tokenizer::Impl {
       ascii_converter = nullptr;
     }
   }
-  // Converts an ASCII `text` into utf16 with ascii_converter; false (nothing
-  // decided) if there is none or ICU stops.
-  bool convert_ascii(std::string_view text);
+  // Converts well-formed `text` into utf16 run by run: ASCII runs by
+  // ascii_converter, the others by u_strFromUTF8Lenient (each a whole number
+  // of characters: runs end at ASCII bytes), listing each non-ASCII
+  // character's shift as it goes (no second pass over the text). False if
+  // ICU's counts differ (the caller then converts the whole text at once).
+  // `ascii`: the text is one ASCII run.
+  bool convert_runs(std::string_view text, bool ascii);
   static FilterReach filter_reach_of(const std::vector<std::string>& ours);
   // `bytes`, when not null, is the text in UTF-8 with one byte per unit (an
   // ASCII text), which the scan for terminators reads instead (half the memory).
@@ -461,21 +465,61 @@ struct Tokenizer::Impl {
   };
 };
 
-bool Tokenizer::Impl::convert_ascii(std::string_view text) {
-  if (ascii_converter == nullptr) return false;
-  ucnv_resetToUnicode(ascii_converter);
-  UErrorCode st = U_ZERO_ERROR;
-  UChar* target = utf16.data();
-  const char* source = text.data();
-  ucnv_toUnicode(ascii_converter, &target, utf16.data() + utf16.size(), &source, text.data() + text.size(), nullptr,
-                 true, &st);
-  if (U_FAILURE(st) || source != text.data() + text.size()) return false;
-  utf16_size = static_cast<std::size_t>(target - utf16.data());
-  return utf16_size == text.size();
+// Where the run of ASCII bytes from i ends: the first byte >= 0x80, or n (a
+// byte test, 16 at a time; no Unicode decided here).
+static std::size_t ascii_run_end(const unsigned char* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))));
+    if (high != 0) return i + static_cast<std::size_t>(__builtin_ctz(high));
+  }
+#endif
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
 }
 
-// Whether every byte is below 0x80 (a byte test, 16 at a time: no Unicode
-// decided here; ICU's converter then reads them).
+bool Tokenizer::Impl::convert_runs(std::string_view text, bool ascii) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  UChar* const first = utf16.data();
+  UChar* const limit = first + utf16.size();
+  UChar* out = first;
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t j = ascii ? n : ascii_run_end(p, i, n);
+    if (j > i) {
+      UErrorCode st = U_ZERO_ERROR;
+      const char* source = text.data() + i;
+      UChar* const before = out;
+      ucnv_toUnicode(ascii_converter, &out, limit, &source, text.data() + j, nullptr, true, &st);
+      if (U_FAILURE(st) || static_cast<std::size_t>(out - before) != j - i) return false;
+      i = j;
+    }
+    if (i == n) break;
+    // The non-ASCII run [i, k) and each of its characters' shift (shifts).
+    std::size_t k = i;
+    auto u = static_cast<std::size_t>(out - first);
+    while (k < n && p[k] >= 0x80) {
+      const std::size_t bytes = p[k] >= 0xF0 ? 4 : p[k] >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+      k += bytes;
+      u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
+      shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(k - u));
+    }
+    if (k > n) return false;
+    int32_t length = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8Lenient(out, static_cast<int32_t>(limit - out), &length, text.data() + i, static_cast<int32_t>(k - i),
+                         &st);
+    if (U_FAILURE(st) || out + length != first + u) return false;
+    out += length;
+    i = k;
+  }
+  utf16_size = static_cast<std::size_t>(out - first);
+  return true;
+}
+
+// Whether every byte is below 0x80 (a byte test, 64 at a time: no Unicode
+// decided here).
 static bool all_ascii(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -497,7 +541,12 @@ void Tokenizer::Impl::convert(std::string_view text) {
   if (utf16.size() < text.size() + 1) utf16.resize(text.size() + 1);
   shifts.clear();
   dense.clear();
-  if (all_ascii(text) && convert_ascii(text)) return;  // indices are byte offsets
+  // Well-formed text (simdjson's validator; ASCII is), run by run.
+  if (ascii_converter != nullptr) {
+    const bool ascii = all_ascii(text);
+    if ((ascii || is_valid_utf8(text)) && convert_runs(text, ascii)) return;
+  }
+  shifts.clear();
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
   if (is_valid_utf8(text)) {

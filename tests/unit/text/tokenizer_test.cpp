@@ -3,7 +3,9 @@
 #include "newsner/text/token_hash.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -484,6 +487,46 @@ TEST_CASE("tokenizer: ASCII texts (ICU's US-ASCII converter) tokenize as they do
   REQUIRE(alone.sentences.size() > 50);
   for (std::size_t k = 0; k + 1 < alone.sentences.size(); ++k) CHECK(alone.sentences[k] == with.sentences[k]);
   check_token_fields(alone);
+}
+
+TEST_CASE("tokenizer: mixed ASCII and non-ASCII runs give ICU's word segments at their byte offsets") {
+  // Texts are converted to UTF-16 run by run (ASCII runs and the others
+  // separately) and boundaries shifted to bytes: the tokens must be exactly
+  // the segments of ICU's word iterator over the whole text, converted at once.
+  const char* const pieces[] = {"ab", "Cd", "1", ".", ",", " ", " ", "\n", "\xC3\xA9", "\xC5\x89", "\xE4\xB8\xAD\xE6\x96\x87",
+                                "\xF0\x9F\x98\x80", "x\xC3\xBCy", "\xE2\x80\x9C", "\xD0\x9C\xD0\xBE\xD1\x81", "-"};
+  std::mt19937 rng(7);
+  Tokenizer tok;
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
+  REQUIRE(U_SUCCESS(st));
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < count; ++k) text += pieces[rng() % std::size(pieces)];
+    // ICU's segments, at byte offsets (each code point's first byte).
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1);
+    for (int32_t b = 0, k = 0; b < static_cast<int32_t>(text.size());) {
+      const int32_t at = b;
+      UChar32 c;
+      U8_NEXT(text.data(), b, static_cast<int32_t>(text.size()), c);
+      byte_at[static_cast<std::size_t>(k++)] = static_cast<std::uint32_t>(at);
+      if (c > 0xFFFF) byte_at[static_cast<std::size_t>(k++)] = static_cast<std::uint32_t>(at);
+      byte_at[static_cast<std::size_t>(k)] = static_cast<std::uint32_t>(b);
+    }
+    words->setText(u);
+    std::vector<newsner::Span> want;
+    for (int32_t b = words->first(), e = words->next(); e != icu::BreakIterator::DONE; b = e, e = words->next()) {
+      const newsner::Span span{byte_at[static_cast<std::size_t>(b)], byte_at[static_cast<std::size_t>(e)]};
+      const std::string seg = text.substr(span.begin, span.size());
+      if (seg.find_first_not_of(" \n") != std::string::npos) want.push_back(span);
+    }
+    const auto tt = tok.tokenize(text);
+    std::vector<newsner::Span> got;
+    for (const auto& t : tt.tokens) got.push_back(t.span);
+    CHECK_MESSAGE(got == want, text);
+  }
 }
 
 TEST_CASE("tokenizer: texts with more tokens than a quarter of their bytes get them all") {
