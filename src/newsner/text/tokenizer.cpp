@@ -1193,6 +1193,10 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
           st.space = true;
           continue;
         }
+        if (st.e - st.b == 1 && tx.p[st.b] == '\n') {  // a line break alone (White_Space), as in tokenize
+          st.space = st.newline = true;
+          continue;
+        }
         return st;
       }
       const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
