@@ -774,14 +774,16 @@ struct SentenceText {
   }
   bool inside_pair(int32_t p) const { return p > 0 && p < n && U16_IS_TRAIL(s[p]) && U16_IS_LEAD(s[p - 1]); }
   // p follows a paragraph separator (a boundary whatever comes next) or is the end.
-  bool hard(int32_t p) const {
+  // (hard and clean are inlined: called at every window edge, mostly for
+  // ASCII, where the call cost about as much as the test.)
+  __attribute__((always_inline)) bool hard(int32_t p) const {
     if (p >= n) return true;
     if (p == 0 || inside_pair(p)) return false;
     const unsigned b = before(p);
     return (b & (kBit(U_SB_LF) | kBit(U_SB_SEP))) != 0 || (b == kBit(U_SB_CR) && s[p] != u'\n');
   }
   // A window may begin or end at p.
-  bool clean(int32_t p) const {
+  __attribute__((always_inline)) bool clean(int32_t p) const {
     if (p <= 0 || p >= n) return true;
     if ((s[p - 1] | s[p]) < 0x80) {  // ASCII, without ICU calls
       const unsigned b = kBit(ascii[s[p - 1]]);
