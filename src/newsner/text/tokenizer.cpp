@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -256,13 +258,21 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   // The text in UTF-16 for the break iterators (reused between documents).
   // ICU's UTF-8 UText converts small chunks again and again as both iterators
-  // move; one conversion up front is cheaper.
+  // move; one conversion up front is cheaper. The text is utf16[0, utf16_size):
+  // the buffer only grows, as word_ends (resized down and up again, a vector
+  // zeroes the units the conversion then overwrites).
   std::vector<UChar> utf16;
+  std::size_t utf16_size = 0;
+  // ICU's US-ASCII converter, for ASCII texts (most news): UTF-8 and US-ASCII
+  // agree on them, and its loop copies 8 bytes a turn (about 3 instructions a
+  // byte, against u_strFromUTF8Lenient's 8.5, which decodes each byte). It
+  // stops at any byte above 0x7F; null if ICU could not open it.
+  UConverter* ascii_converter = nullptr;
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
   // Boundaries come in increasing order: sentence ends are read with an
-  // OffsetCursor, word boundaries shifted run by run (find_word_ends).
+  // OffsetCursor, word boundaries shifted as ICU returns them (find_word_ends).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> shifts;
   // For ill-formed input only (the pipeline repairs text first): a dense map.
   std::vector<std::uint32_t> dense;
@@ -312,10 +322,10 @@ struct Tokenizer::Impl {
   // ICU's word boundaries of the document as byte offsets, and the UText over
   // the whole UTF-16 text that `words` is pointed at (both reused).
   std::vector<std::uint32_t> word_ends;
-  // The token loop writes tokens here (reused; 40 KB, in L1/L2) through a
-  // plain pointer, and tokenize appends them to the document's in chunks.
-  static constexpr std::size_t kTokenChunk = 1024;
-  std::vector<Token> token_buffer = std::vector<Token>(kTokenChunk);
+  // The token loop writes the document's tokens in place through a plain
+  // pointer; tokenize constructs them ahead in stretches of this many (20 KB,
+  // still in L1 when the loop overwrites them), not copied from a buffer.
+  static constexpr std::size_t kTokenChunk = 512;
   // The token loop's state. ascii_segments takes and returns it by value, so
   // that inside that call-free loop it lives in registers (with the calls of
   // the general path in the same loop, it was kept on the stack).
@@ -339,7 +349,18 @@ struct Tokenizer::Impl {
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
                           std::uint64_t surface_hash, Shape shape);
-  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash);
+  // A short token's bytes as one word and its slot in short_cache (slot null
+  // for other tokens).
+  struct ShortKey {
+    ShortToken* slot;
+    std::uint64_t bytes;
+  };
+  static ShortKey short_key(const TokenText& tx, std::uint32_t b, std::uint32_t e);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash,
+                         ShortKey key);
+  static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash) {
+    return push_ascii(st, tx, b, e, hash, short_key(tx, b, e));
+  }
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
@@ -379,9 +400,28 @@ struct Tokenizer::Impl {
   ~Impl() {
     utext_close(&window);
     utext_close(&whole);
+    if (ascii_converter != nullptr) ucnv_close(ascii_converter);
   }
+  void open_ascii_converter() {
+    UErrorCode st = U_ZERO_ERROR;
+    ascii_converter = ucnv_open("US-ASCII", &st);
+    if (U_SUCCESS(st)) ucnv_setToUCallBack(ascii_converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
+    if (U_FAILURE(st) && ascii_converter != nullptr) {
+      ucnv_close(ascii_converter);
+      ascii_converter = nullptr;
+    }
+  }
+  // Converts well-formed `text` into utf16 run by run: ASCII runs by
+  // ascii_converter, the others by u_strFromUTF8Lenient (each a whole number
+  // of characters: runs end at ASCII bytes), listing each non-ASCII
+  // character's shift as it goes (no second pass over the text). False if
+  // ICU's counts differ (the caller then converts the whole text at once).
+  // `ascii`: the text is one ASCII run.
+  bool convert_runs(std::string_view text, bool ascii);
   static FilterReach filter_reach_of(const std::vector<std::string>& ours);
-  void find_sentence_ends(const UChar* s, int32_t n, bool full_scan);
+  // `bytes`, when not null, is the text in UTF-8 with one byte per unit (an
+  // ASCII text), which the scan for terminators reads instead (half the memory).
+  void find_sentence_ends(const UChar* s, int32_t n, bool full_scan, const unsigned char* bytes = nullptr);
   // Queues the window s[begin, end) for run_batch: after the previous window
   // in the batch unless `fresh` (it starts the text or follows a paragraph
   // separator), which first runs the batch so far.
@@ -425,8 +465,88 @@ struct Tokenizer::Impl {
   };
 };
 
+// Where the run of ASCII bytes from i ends: the first byte >= 0x80, or n (a
+// byte test, 16 at a time; no Unicode decided here).
+static std::size_t ascii_run_end(const unsigned char* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))));
+    if (high != 0) return i + static_cast<std::size_t>(__builtin_ctz(high));
+  }
+#endif
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
+bool Tokenizer::Impl::convert_runs(std::string_view text, bool ascii) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  UChar* const first = utf16.data();
+  UChar* const limit = first + utf16.size();
+  UChar* out = first;
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t j = ascii ? n : ascii_run_end(p, i, n);
+    if (j > i) {
+      UErrorCode st = U_ZERO_ERROR;
+      const char* source = text.data() + i;
+      UChar* const before = out;
+      ucnv_toUnicode(ascii_converter, &out, limit, &source, text.data() + j, nullptr, true, &st);
+      if (U_FAILURE(st) || static_cast<std::size_t>(out - before) != j - i) return false;
+      i = j;
+    }
+    if (i == n) break;
+    // The non-ASCII run [i, k) and each of its characters' shift (shifts).
+    std::size_t k = i;
+    auto u = static_cast<std::size_t>(out - first);
+    while (k < n && p[k] >= 0x80) {
+      const std::size_t bytes = p[k] >= 0xF0 ? 4 : p[k] >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+      k += bytes;
+      u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
+      shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(k - u));
+    }
+    if (k > n) return false;
+    int32_t length = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8Lenient(out, static_cast<int32_t>(limit - out), &length, text.data() + i, static_cast<int32_t>(k - i),
+                         &st);
+    if (U_FAILURE(st) || out + length != first + u) return false;
+    out += length;
+    i = k;
+  }
+  utf16_size = static_cast<std::size_t>(out - first);
+  return true;
+}
+
+// Whether every byte is below 0x80 (a byte test, 64 at a time: no Unicode
+// decided here).
+static bool all_ascii(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  unsigned char high = 0;
+#if defined(__SSE2__)
+  for (; i + 64 <= n; i += 64) {  // a test per 64 bytes: most non-ASCII texts leave early
+    const auto* v = reinterpret_cast<const __m128i*>(p + i);
+    const __m128i acc = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                     _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+    if (_mm_movemask_epi8(acc) != 0) return false;
+  }
+#endif
+  for (; i < n; ++i) high |= p[i];
+  return high < 0x80;
+}
+
 void Tokenizer::Impl::convert(std::string_view text) {
-  utf16.resize(text.size() + 1);
+  if (utf16.size() < text.size() + 1) utf16.resize(text.size() + 1);
+  shifts.clear();
+  dense.clear();
+  // Well-formed text (simdjson's validator; ASCII is), run by run.
+  if (ascii_converter != nullptr) {
+    const bool ascii = all_ascii(text);
+    if ((ascii || is_valid_utf8(text)) && convert_runs(text, ascii)) return;
+  }
+  shifts.clear();
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
   if (is_valid_utf8(text)) {
@@ -443,9 +563,7 @@ void Tokenizer::Impl::convert(std::string_view text) {
                          static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &st);
     check(st, "u_strFromUTF8WithSub");
   }
-  utf16.resize(static_cast<std::size_t>(length));
-  shifts.clear();
-  dense.clear();
+  utf16_size = static_cast<std::size_t>(length);
   if (static_cast<std::size_t>(length) == text.size()) return;  // ASCII: indices are byte offsets
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const std::size_t n = text.size();
@@ -489,30 +607,36 @@ void Tokenizer::Impl::convert(std::string_view text) {
 
 std::size_t Tokenizer::Impl::find_word_ends() {
   UErrorCode st = U_ZERO_ERROR;
-  utext_openUChars(&whole, utf16.data(), static_cast<int64_t>(utf16.size()), &st);
+  utext_openUChars(&whole, utf16.data(), static_cast<int64_t>(utf16_size), &st);
   check(st, "utext_openUChars");
   words->setText(&whole, st);
   check(st, "word setText");
-  if (word_ends.size() < utf16.size() + 1) word_ends.resize(utf16.size() + 1);  // >= one boundary per unit
-  // A loop around the virtual next() that keeps no other state; then, unless
-  // the text is ASCII (UTF-16 indices are byte offsets), mapped in place.
+  if (word_ends.size() < utf16_size + 1) word_ends.resize(utf16_size + 1);  // >= one boundary per unit
   icu::BreakIterator& it = *words;
   it.first();
   std::uint32_t* const first = word_ends.data();
   std::uint32_t* end = first;
-  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
-  if (!dense.empty()) {
-    for (std::uint32_t* w = first; w != end; ++w) *w = dense[*w];
-  } else if (!shifts.empty()) {
-    // A run of boundaries between two non-ASCII characters takes one shift:
-    // an add per boundary, no cursor.
-    std::uint32_t* w = first;
-    std::uint32_t shift = 0;
-    for (const auto& [from, next_shift] : shifts) {
-      for (; w != end && *w < from; ++w) *w += shift;
-      shift = next_shift;
+  if (shifts.empty() && dense.empty()) {
+    // ASCII (UTF-16 indices are byte offsets): a loop around the virtual
+    // next() that keeps no other state.
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = static_cast<std::uint32_t>(b);
+  } else if (dense.empty()) {
+    // Each boundary is shifted as ICU returns it (a compare and an add beside
+    // the call, the shift kept in a register), not in a second pass over the
+    // stored boundaries.
+    const auto* next = shifts.data();
+    const auto* const last = next + shifts.size();
+    std::uint32_t shift = 0, next_first = next->first;
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+      const auto u = static_cast<std::uint32_t>(b);
+      while (u >= next_first) {  // passed a non-ASCII character: its shift applies
+        shift = next->second;
+        next_first = ++next != last ? next->first : UINT32_MAX;
+      }
+      *end++ = u + shift;
     }
-    for (; w != end; ++w) *w += shift;
+  } else {
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = dense[static_cast<std::uint32_t>(b)];
   }
   return static_cast<std::size_t>(end - first);
 }
@@ -602,6 +726,28 @@ int32_t find_site(const UChar* s, int32_t i, int32_t n) {
   return n;
 }
 
+// find_site over a text's UTF-8 bytes when they index as its UTF-16 units do
+// (one unit per byte: ASCII): 16 bytes a compare, without packing. Any byte
+// >= 0x80 is returned too, as find_site returns any non-ASCII unit.
+int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i site = _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));  // v: its high bits
+    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(site));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+#endif
+  for (; i < n; ++i) {
+    if (p[i] >= 0x80 || is_ascii_site(p[i])) return i;
+  }
+  return n;
+}
+
 // A UTF-16 text read by code points with their Sentence_Break class.
 struct SentenceText {
   const UChar* s;
@@ -628,14 +774,16 @@ struct SentenceText {
   }
   bool inside_pair(int32_t p) const { return p > 0 && p < n && U16_IS_TRAIL(s[p]) && U16_IS_LEAD(s[p - 1]); }
   // p follows a paragraph separator (a boundary whatever comes next) or is the end.
-  bool hard(int32_t p) const {
+  // (hard and clean are inlined: called at every window edge, mostly for
+  // ASCII, where the call cost about as much as the test.)
+  __attribute__((always_inline)) bool hard(int32_t p) const {
     if (p >= n) return true;
     if (p == 0 || inside_pair(p)) return false;
     const unsigned b = before(p);
     return (b & (kBit(U_SB_LF) | kBit(U_SB_SEP))) != 0 || (b == kBit(U_SB_CR) && s[p] != u'\n');
   }
   // A window may begin or end at p.
-  bool clean(int32_t p) const {
+  __attribute__((always_inline)) bool clean(int32_t p) const {
     if (p <= 0 || p >= n) return true;
     if ((s[p - 1] | s[p]) < 0x80) {  // ASCII, without ICU calls
       const unsigned b = kBit(ascii[s[p - 1]]);
@@ -735,7 +883,7 @@ void Tokenizer::Impl::run_batch() {
   batch.clear();
 }
 
-void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan) {
+void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_scan, const unsigned char* bytes) {
   sentence_ends.clear();
   separator_ends.clear();
   // Empty unless the previous search threw (bad_alloc) with windows queued:
@@ -765,7 +913,8 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     floor = win_end;
     win_begin = -1;
   };
-  for (int32_t i = find_site(s, 0, n); i < n; i = find_site(s, i, n)) {
+  const auto next_site = [&](int32_t from) { return bytes != nullptr ? find_site_bytes(bytes, from, n) : find_site(s, from, n); };
+  for (int32_t i = next_site(0); i < n; i = next_site(i)) {
     int32_t len;
     const unsigned cls = t.at(i, len);
     if ((cls & (kTerm | kPara)) == 0) {  // other non-ASCII
@@ -899,6 +1048,7 @@ std::vector<std::int32_t> Tokenizer::sentence_ends(std::u16string_view text, boo
 }
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+  impl_->open_ascii_converter();
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
   check(st, "word break iterator");
@@ -933,6 +1083,7 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->sentences.reset(other.impl_->sentences->clone());
   impl_->reach = other.impl_->reach;
   impl_->windows_ok = other.impl_->windows_ok;
+  impl_->open_ascii_converter();
 }
 
 // Writes the token [b, e) with its shape and hashes.
@@ -950,25 +1101,41 @@ __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
   st.space = st.newline = false;
 }
 
-// An ASCII token: its analysis from short_cache or one pass over its bytes;
-// its folded form is at its own offsets. Returns false, writing nothing, for a
-// token that is not ASCII (`hash` then holds a hash of its bytes). No call.
-__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
-                                                                       std::uint32_t e, std::uint64_t& hash) {
+// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift).
+constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
+  std::array<std::uint64_t, 9> t{};
+  for (unsigned n = 1; n <= 8; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+  return t;
+}();
+
+// A short token (1 to 8 bytes): its bytes as one word (read 8 bytes, keep
+// `size`; the text must hold 8 from b), and its slot in short_cache. (Never
+// empty: the mask's shift would be 64.)
+__attribute__((always_inline)) inline Tokenizer::Impl::ShortKey Tokenizer::Impl::short_key(const TokenText& tx,
+                                                                                          std::uint32_t b,
+                                                                                          std::uint32_t e) {
   const std::uint32_t size = e - b;
-  // A short token: its bytes as one word (read 8 bytes, keep `size`; the
-  // text must hold 8 from b), and its slot in short_cache. (Never empty:
-  // the mask's shift would be 64.)
-  ShortToken* slot = nullptr;
-  std::uint64_t bytes = 0;
   if constexpr (std::endian::native == std::endian::little) {
     if (size - 1 < 8 && b + 8 <= tx.size) {
+      std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
-      bytes &= ~std::uint64_t{0} >> (64 - 8 * size);
-      slot = &tx.short_cache[short_slot(bytes, size)];
+      bytes &= kLowBytes[size];
+      return {&tx.short_cache[short_slot(bytes, size)], bytes};
     }
   }
-  if (slot != nullptr && slot->bytes == bytes && slot->length == size) {
+  return {nullptr, 0};
+}
+
+// An ASCII token: its analysis from short_cache (`key`, short_key's for [b, e))
+// or one pass over its bytes; its folded form is at its own offsets. Returns
+// false, writing nothing, for a token that is not ASCII (`hash` then holds a
+// hash of its bytes). No call.
+__attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b,
+                                                                       std::uint32_t e, std::uint64_t& hash,
+                                                                       ShortKey key) {
+  const std::uint32_t size = e - b;
+  ShortToken* const slot = key.slot;
+  if (slot != nullptr && slot->bytes == key.bytes && slot->length == size) {
     write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape);
     return true;
   }
@@ -977,7 +1144,13 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
   if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash)) {
     return false;
   }
-  if (slot != nullptr) *slot = {bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  // Only a token that is a whole segment's one token when it stands alone (not
+  // white space, nothing to split: "'s" and "Kono" of "Kono's", not "a's" of
+  // "a's's") gets a slot: ascii_segments then takes a segment that hits the
+  // cache for such a token without those tests.
+  if (slot != nullptr && !may_be_space(tx.p[b]) && possessive_cut(tx.p, b, e) == e) {
+    *slot = {key.bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+  }
   write_token(st, tx, b, e, b, size, hash, surface_hash, shape);
   return true;
 }
@@ -996,7 +1169,7 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 }
 
 // The segments from st.w on that need no call: ASCII tokens and single
-// spaces. Returns at the end; when the token buffer is full, before reading
+// spaces. Returns at the end; when fewer than two constructed tokens are left, before reading
 // the segment at st.w (st.e is then the boundary before it); or at a segment
 // [b, e) that starts with a byte that may be white space or holds a token that
 // is not ASCII (b is then the possessive's start if the word before it was
@@ -1008,20 +1181,36 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
     if (st.out >= tx.out_limit) return st;
     st.b = st.e;
     st.e = *st.w;
-    // Most segments start with an ASCII byte that is neither white space nor
-    // a control character: tokens.
-    if (may_be_space(tx.p[st.b])) {
-      if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
-        st.space = true;
-        continue;
+    // Most segments are short words seen before. The cache holds only tokens
+    // that are a segment's one token (push_ascii), so a hit needs neither the
+    // white space nor the possessive test.
+    const ShortKey key = short_key(tx, st.b, st.e);
+    if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
+      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape);
+    } else {
+      // Most other segments start with an ASCII byte that is neither white
+      // space nor a control character: tokens.
+      if (may_be_space(tx.p[st.b])) {
+        if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
+          st.space = true;
+          continue;
+        }
+        if (st.e - st.b == 1 && tx.p[st.b] == '\n') {  // a line break alone (White_Space), as in tokenize
+          st.space = st.newline = true;
+          continue;
+        }
+        return st;
       }
-      return st;
-    }
-    const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
-    if (!push_ascii(st, tx, st.b, cut, hash)) return st;
-    if (cut != st.e && !push_ascii(st, tx, cut, st.e, hash)) {
-      st.b = cut;  // the possessive is left
-      return st;
+      const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
+      if (cut == st.e) {
+        if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
+      } else {
+        if (!push_ascii(st, tx, st.b, cut, hash)) return st;
+        if (!push_ascii(st, tx, cut, st.e, hash)) {
+          st.b = cut;  // the possessive is left
+          return st;
+        }
+      }
     }
     // The single space that follows most words is taken here, without a turn
     // of the loop.
@@ -1041,7 +1230,10 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   Impl& im = *impl_;
   im.convert(text);
   // Sentences first, so each token can record its sentence index.
-  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16.size()), !im.windows_ok);
+  // One unit per byte: the scan for terminators may read the bytes.
+  const bool unit_per_byte = im.utf16_size == text.size();
+  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok,
+                        unit_per_byte ? reinterpret_cast<const unsigned char*>(text.data()) : nullptr);
   Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
@@ -1052,21 +1244,39 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   const std::size_t boundary_count = im.find_word_ends();
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
-  out.tokens.reserve(text.size() / 4);
+  out.tokens.reserve(text.size() / 4 + 2);
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
   // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
   // its length may change) is appended after the text's size.
+  // Room for them up front when the text has non-ASCII characters: appended to
+  // a string of exactly the text's size, they reallocated and copied it (about
+  // twice per document). Non-ASCII tokens take at most the text's bytes, and
+  // their folds about as many.
   std::string& folded = out.folded;
+  if (!unit_per_byte) folded.reserve(2 * text.size());
   folded.resize(text.size());
   lower_ascii(text.data(), text.size(), folded.data());
 
-  const Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
-                           out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
-                           im.short_cache.data(), im.token_buffer.data() + Impl::kTokenChunk - 1};
+  std::vector<Token>& tokens = out.tokens;
+  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
+                     out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
+                     im.short_cache.data(), nullptr};
   const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
-  Impl::TokenLoop st{im.word_ends.data(), 0, 0, im.token_buffer.data(), 0,
+  Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
+  // Constructs the next kTokenChunk tokens (default values) for the loop to
+  // overwrite, up to the reserved capacity; past it, room for two (the vector
+  // then reallocates, doubling). The loop stops with fewer than two left.
+  const auto grow = [&] {
+    const auto used = static_cast<std::size_t>(st.out - tokens.data());
+    std::size_t size = used + Impl::kTokenChunk;
+    if (size > tokens.capacity()) size = std::max(tokens.capacity(), used + 2);
+    tokens.resize(size);
+    st.out = tokens.data() + used;
+    tx.out_limit = tokens.data() + size - 1;
+  };
+  grow();
   // Any token: a non-ASCII one takes ICU calls (fold_cache keeps recent ones).
   const auto push = [&](std::uint32_t b, std::uint32_t e) {
     std::uint64_t hash = 0;
@@ -1087,18 +1297,14 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
                       f.shape);
   };
 
-  const auto flush = [&] {
-    out.tokens.insert(out.tokens.end(), im.token_buffer.data(), st.out);
-    st.out = im.token_buffer.data();
-  };
   // The segments between ICU's boundaries, collected first (find_word_ends):
-  // most in ascii_segments, the others here (the buffer has room for two).
+  // most in ascii_segments, the others here (room for two tokens is kept).
   while (true) {
     st = Impl::ascii_segments(st, tx, word_ends_end);
     if (st.w == word_ends_end) break;
     if (st.out >= tx.out_limit) {
-      flush();
-      if (st.e != *st.w) continue;  // the buffer was full (a segment read ends at *st.w)
+      grow();
+      if (st.e != *st.w) continue;  // the tokens were full (a segment read ends at *st.w)
     }
     ++st.w;
     const std::uint32_t b = st.b, e = st.e;
@@ -1129,7 +1335,7 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     push(b, cut);
     if (cut != e) push(cut, e);
   }
-  flush();
+  tokens.resize(static_cast<std::size_t>(st.out - tokens.data()));  // drops the unused ones
   return out;
 }
 

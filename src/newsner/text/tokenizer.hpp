@@ -2,7 +2,8 @@
 // (normalize -> TOKENIZE -> recognize -> resolve -> write).
 //
 // Words follow ICU's UAX #29 word break rules, run over the text converted
-// once to UTF-16 (u_strFromUTF8WithSub). Whitespace runs are not tokens;
+// once to UTF-16 by ICU (ASCII runs by its US-ASCII converter, the others by
+// u_strFromUTF8Lenient; ill-formed text by u_strFromUTF8WithSub). Whitespace runs are not tokens;
 // every other break segment (words, numbers, punctuation, symbols) is one token.
 // Sentences follow ICU's sentence break rules with English abbreviation
 // suppressions (ICU's own "en" exception list plus ours: Mr., Gen., U.S., Jan., ...)

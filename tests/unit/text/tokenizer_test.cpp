@@ -3,14 +3,18 @@
 #include "newsner/text/token_hash.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -304,6 +308,39 @@ std::u16string to_utf16(const std::string& s) {
 }
 }  // namespace
 
+TEST_CASE("tokenizer: sentences of ASCII documents equal full iteration (terminators found in the bytes)") {
+  // An ASCII document's scan for terminators reads its UTF-8 bytes, not the
+  // UTF-16 text: its sentences must still end where a full pass ends them.
+  Tokenizer tok;
+  const auto check_text = [&](const std::string& text) {
+    const auto tt = tok.tokenize(text);
+    std::vector<std::int32_t> ends;
+    for (const auto& sentence : tt.sentences) ends.push_back(static_cast<std::int32_t>(sentence.end));
+    const std::u16string u(text.begin(), text.end());  // ASCII: one unit per byte
+    CHECK_MESSAGE(ends == tok.sentence_ends(u, true), escaped(u));
+  };
+  std::mt19937 rng(20261129);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kSentencePieces) - 1);
+  int tried = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 60);
+    for (int k = 0; k < pieces; ++k) text += kSentencePieces[piece(rng)];
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) continue;
+    check_text(text);
+    ++tried;
+  }
+  CHECK(tried > 100);
+  // Every ASCII character as a would-be terminator, at every offset in a
+  // 16-byte block (the scan reads 16 bytes at a time).
+  for (int c = 1; c < 128; ++c) {
+    for (int pad = 0; pad < 17; ++pad) {
+      check_text(std::string(static_cast<std::size_t>(pad), 'x') + "said" + static_cast<char>(c) + " The end" +
+                 static_cast<char>(c) + " Ok");
+    }
+  }
+}
+
 TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iterator") {
   Tokenizer tok;
   // The constructor's probe agreed with a full pass on this ICU (else every
@@ -419,6 +456,111 @@ TEST_CASE("tokenizer: short ASCII tokens, recurring across documents, equal thei
     const auto tail = tok.tokenize("ab Said");  // both end near the text's end
     REQUIRE(tail.tokens.size() == 2);
     check_token_fields(tail);
+  }
+}
+
+TEST_CASE("tokenizer: ASCII texts (ICU's US-ASCII converter) tokenize as they do inside non-ASCII ones") {
+  // An ASCII text is converted to UTF-16 by ICU's US-ASCII converter, any
+  // other by its UTF-8 conversion: a text with every ASCII byte (NUL too) must
+  // give the same tokens and sentences alone as before a non-ASCII word.
+  std::string ascii;
+  for (int round = 0; round < 3; ++round) {
+    for (int c = 0; c < 128; ++c) {
+      ascii += "Word";
+      ascii += static_cast<char>(c);
+      ascii += c % 7 == 0 ? ". The " : " x ";
+    }
+  }
+  Tokenizer tok;
+  const auto alone = tok.tokenize(ascii);
+  const std::string mixed = ascii + " Z\xC3\xBCrich";
+  const auto with = tok.tokenize(mixed);
+  REQUIRE(alone.tokens.size() > 900);
+  REQUIRE(with.tokens.size() == alone.tokens.size() + 1);
+  for (std::size_t k = 0; k < alone.tokens.size(); ++k) {
+    CHECK(alone.tokens[k].span == with.tokens[k].span);
+    CHECK(alone.tokens[k].fold_hash == with.tokens[k].fold_hash);
+    CHECK(alone.tokens[k].sentence == with.tokens[k].sentence);
+    CHECK(alone.tokens[k].space_before == with.tokens[k].space_before);
+    CHECK(alone.tokens[k].newline_before == with.tokens[k].newline_before);
+  }
+  REQUIRE(alone.sentences.size() > 50);
+  for (std::size_t k = 0; k + 1 < alone.sentences.size(); ++k) CHECK(alone.sentences[k] == with.sentences[k]);
+  check_token_fields(alone);
+}
+
+TEST_CASE("tokenizer: mixed ASCII and non-ASCII runs give ICU's word segments at their byte offsets") {
+  // Texts are converted to UTF-16 run by run (ASCII runs and the others
+  // separately) and boundaries shifted to bytes: the tokens must be exactly
+  // the segments of ICU's word iterator over the whole text, converted at once.
+  const char* const pieces[] = {"ab", "Cd", "1", ".", ",", " ", " ", "\n", "\xC3\xA9", "\xC5\x89", "\xE4\xB8\xAD\xE6\x96\x87",
+                                "\xF0\x9F\x98\x80", "x\xC3\xBCy", "\xE2\x80\x9C", "\xD0\x9C\xD0\xBE\xD1\x81", "-"};
+  std::mt19937 rng(7);
+  Tokenizer tok;
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
+  REQUIRE(U_SUCCESS(st));
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < count; ++k) text += pieces[rng() % std::size(pieces)];
+    // ICU's segments, at byte offsets (each code point's first byte).
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1);
+    for (int32_t b = 0, k = 0; b < static_cast<int32_t>(text.size());) {
+      const int32_t at = b;
+      UChar32 c;
+      U8_NEXT(text.data(), b, static_cast<int32_t>(text.size()), c);
+      byte_at[static_cast<std::size_t>(k++)] = static_cast<std::uint32_t>(at);
+      if (c > 0xFFFF) byte_at[static_cast<std::size_t>(k++)] = static_cast<std::uint32_t>(at);
+      byte_at[static_cast<std::size_t>(k)] = static_cast<std::uint32_t>(b);
+    }
+    words->setText(u);
+    std::vector<newsner::Span> want;
+    for (int32_t b = words->first(), e = words->next(); e != icu::BreakIterator::DONE; b = e, e = words->next()) {
+      const newsner::Span span{byte_at[static_cast<std::size_t>(b)], byte_at[static_cast<std::size_t>(e)]};
+      const std::string seg = text.substr(span.begin, span.size());
+      if (seg.find_first_not_of(" \n") != std::string::npos) want.push_back(span);
+    }
+    const auto tt = tok.tokenize(text);
+    std::vector<newsner::Span> got;
+    for (const auto& t : tt.tokens) got.push_back(t.span);
+    CHECK_MESSAGE(got == want, text);
+  }
+}
+
+TEST_CASE("tokenizer: texts with more tokens than a quarter of their bytes get them all") {
+  // Tokens are written in place into room reserved for a quarter of the bytes
+  // (prose has about a fifth) and constructed ahead in stretches; "a,a,..." has
+  // about one per byte, so the room runs out at every length here, and a
+  // possessive's two tokens meet the end of the room at some.
+  Tokenizer tok;
+  for (const std::size_t n : {1u, 2u, 3u, 7u, 8u, 9u, 511u, 512u, 513u, 1500u, 5000u}) {
+    std::string text;
+    for (std::size_t k = 0; k < n; ++k) text += k % 3 == 2 ? "a's," : "a,";  // "a's": two tokens
+    const auto tt = tok.tokenize(text);
+    const auto want = Tokenizer().tokenize(text);
+    REQUIRE(tt.tokens.size() == want.tokens.size());
+    std::uint32_t end = 0;
+    for (const auto& t : tt.tokens) {
+      CHECK(t.span.begin == end);  // no gaps: every byte is in a token
+      end = t.span.end;
+    }
+    CHECK(end == text.size());
+    check_token_fields(tt);
+  }
+}
+
+TEST_CASE("tokenizer: a segment equal to a possessive split's first part is split too") {
+  // "a's's" is one ICU word, split into "a's" and "'s"; the segment "a's" later
+  // must give "a" and "'s" again, not the token "a's" seen before (short tokens'
+  // analysis is kept by their bytes; the rest of the text lets 8 bytes be read).
+  Tokenizer tok;
+  for (int round = 0; round < 2; ++round) {
+    const auto tt = tok.tokenize("a's's a's b's's's b's's b's, padding words here");
+    CHECK(surfaces(tt) == std::vector<std::string>{"a's", "'s", "a", "'s", "b's's", "'s", "b's", "'s", "b", "'s", ",",
+                                                   "padding", "words", "here"});
+    check_token_fields(tt);
   }
 }
 
