@@ -44,6 +44,11 @@ constexpr std::size_t kMaxIov = IOV_MAX;          // lines per writev()
 constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
 constexpr std::size_t kKeepLines = 512;                // output buffers kept for reuse (free_lines_)
 constexpr std::size_t kKeepLineCapacity = 64u << 10;   // larger output buffers are freed
+// Written jobs kept for the reader's next documents (free_jobs_), with the
+// memory of their text buffers: as many as a refill reads, bounded in bytes.
+constexpr std::size_t kKeepJobs = kWindowDocs - kRefillDocs;
+constexpr std::size_t kKeepJobBytes = 8u << 20;
+constexpr std::size_t kKeepTextCapacity = 64u << 10;  // larger text buffers are freed
 constexpr auto kProgressDelay = std::chrono::milliseconds(1000);
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 
@@ -134,6 +139,10 @@ class Runner {
       space_cv_.wait(lock, [&] { return stop_ || refilled(); });
     }
     if (stop_) return false;
+    if (spare_jobs_.empty() && !free_jobs_.empty()) {  // see take_job
+      spare_jobs_.swap(free_jobs_);
+      free_job_bytes_ = 0;
+    }
     window_bytes_ += job->input_bytes;
     todo_.push_back(job.get());
     window_.push_back(std::move(job));
@@ -160,30 +169,60 @@ class Runner {
     return submit(std::move(job));
   }
 
-  void read_files(std::vector<io::InputItem>& items) {
-    for (auto& item : items) {
+  void read_files(const std::vector<io::InputItem>& items) {
+    io::FileReader files;
+    for (const auto& item : items) {
       if (!item.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) return;
         continue;
       }
-      io::FileContent fc = io::read_input(item.path);
+      io::FileContent fc = files.read(item.path);
       if (!fc.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, fc.error))) return;
         continue;
       }
-      auto job = std::make_unique<Job>();
+      std::unique_ptr<Job> job = take_job();
+      files.recycle(std::move(job->doc.text));  // an earlier document's, back with its job
       job->input_bytes = fc.bytes.size();
       if (fc.binary) {
         // Skipped as grep does: a message, but not a failure.
         job->kind = Job::Kind::Message;
         job->messages.push_back(fmt::format("newsner: {}: binary file (NUL bytes), skipped", item.path));
-      }
-      job->doc.id = std::move(item.path);  // the item is not used again
-      if (!fc.binary) {
+        files.recycle(std::move(fc.bytes));
+      } else {
         job->doc.text = std::move(fc.bytes);
       }
+      job->doc.id.assign(item.path);
       if (!submit(std::move(job))) return;
     }
+  }
+
+  // A job for the next document: a written one given back by the writer (with
+  // the memory of its text buffers and id) when there is one. Recycling them
+  // saves the reader a malloc of the job and of its text per document, and the
+  // page faults of fresh memory, and the workers and the writer the frees
+  // (into the reader's malloc arena, under its lock).
+  std::unique_ptr<Job> take_job() {
+    if (spare_jobs_.empty()) return std::make_unique<Job>();
+    std::unique_ptr<Job> job = std::move(spare_jobs_.back());
+    spare_jobs_.pop_back();
+    return job;
+  }
+
+  // Empties a job for reuse, keeping the memory of its strings.
+  static void recycle(Job& job) {
+    std::string id = std::move(job.doc.id), text = std::move(job.doc.text), raw = std::move(job.raw);
+    job = Job();
+    id.clear();
+    text.clear();
+    raw.clear();
+    job.doc.id = std::move(id);
+    job.doc.text = std::move(text);
+    job.raw = std::move(raw);
+  }
+
+  static std::size_t kept_bytes(const Job& job) {
+    return job.doc.id.capacity() + job.doc.text.capacity() + job.raw.capacity();
   }
 
   void read_jsonl(const std::vector<io::InputItem>& items) {
@@ -217,7 +256,7 @@ class Runner {
       while ((len = getline(&buf, &cap, f)) >= 0) {
         ++line_no;
         std::string_view line(buf, static_cast<std::size_t>(len));
-        auto job = std::make_unique<Job>();
+        std::unique_ptr<Job> job = take_job();
         job->input_bytes = line.size();
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -322,7 +361,13 @@ class Runner {
       case Job::Kind::Record: {
         io::JsonlRecord rec =
             reader.parse(job.raw, job.line_no, job.raw.capacity() >= job.raw.size() + io::kJsonlPadding);
-        job.raw = std::string();
+        // The line's buffer goes back to the reader with the job (take_job),
+        // unless it is large: then it is freed now, not held until written.
+        if (job.raw.capacity() > kKeepTextCapacity) {
+          job.raw = std::string();
+        } else {
+          job.raw.clear();
+        }
         for (const auto& w : rec.warnings) {
           job.warnings.push_back(fmt::format("newsner: {}:{}: warning: {}", *job.where, job.line_no, w));
         }
@@ -339,11 +384,14 @@ class Runner {
         return;
       }
       case Job::Kind::Document: {
-        const std::string id = job.doc.id;
-        Extraction r = ex_.extract(std::move(job.doc));
-        job.doc = Document();
-        note(job, id, r);
-        io::append_document_line(job.line, id, r, cfg_.write);
+        Document doc;  // without the id, which the job keeps: extract() does not read it
+        doc.text = std::move(job.doc.text);
+        Extraction r = ex_.extract(std::move(doc));
+        note(job, job.doc.id, r);
+        io::append_document_line(job.line, job.doc.id, r, cfg_.write);
+        // The text buffer goes back to the reader with the job (take_job),
+        // unless it is large: then it is freed now, not held until written.
+        if (r.text.capacity() <= kKeepTextCapacity) job.doc.text = std::move(r.text);
         return;
       }
     }
@@ -364,6 +412,7 @@ class Runner {
   void write_loop() {
     std::vector<std::unique_ptr<Job>> batch;
     std::vector<std::string> lines;  // the batch's output buffers, back to the workers
+    std::vector<std::unique_ptr<Job>> jobs;  // the batch's jobs, back to the reader
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       // The wait times out for the progress line; it also bounds how long a
@@ -399,7 +448,12 @@ class Runner {
           job->line.clear();
           lines.push_back(std::move(job->line));
         }
-        job.reset();
+        if (jobs.size() < kKeepJobs) {
+          recycle(*job);
+          jobs.push_back(std::move(job));
+        } else {
+          job.reset();
+        }
       }
       batch.clear();
       if (!closed_) {
@@ -414,6 +468,13 @@ class Runner {
         lines.pop_back();
       }
       lines.clear();
+      while (!jobs.empty() && free_jobs_.size() < kKeepJobs &&
+             free_job_bytes_ + kept_bytes(*jobs.back()) <= kKeepJobBytes) {
+        free_job_bytes_ += kept_bytes(*jobs.back());
+        free_jobs_.push_back(std::move(jobs.back()));
+        jobs.pop_back();
+      }
+      jobs.clear();  // only when the reader does not keep up taking them
       if (closed_ && !stop_) {
         stop_ = true;
         space_cv_.notify_all();
@@ -529,6 +590,7 @@ class Runner {
   const Extractor& ex_;
   const RunConfig& cfg_;
   std::deque<std::string> names_;  // JSONL input names; Job::where points here (stable)
+  std::vector<std::unique_ptr<Job>> spare_jobs_;  // reader only: taken from free_jobs_
 
   // Shared state, guarded by mu_.
   std::mutex mu_;
@@ -542,6 +604,10 @@ class Runner {
   // which the worker itself is using (futex waits on both sides), and the
   // next line needs a malloc again.
   std::vector<std::string> free_lines_;
+  // Written jobs, emptied, for the reader's next documents (take_job): up to
+  // kKeepJobs, whose buffers hold up to kKeepJobBytes.
+  std::vector<std::unique_ptr<Job>> free_jobs_;
+  std::size_t free_job_bytes_ = 0;
   std::size_t window_bytes_ = 0;
   std::size_t writing_docs_ = 0;      // the batch the writer is writing (see write_loop)
   std::size_t writing_bytes_ = 0;

@@ -47,6 +47,50 @@ struct FileContent {
 /// regular file: open, fstat, one read, close.
 FileContent read_input(const std::string& path);
 
+/// Reads files one after another, each as read_input() does, for the thread
+/// that reads the files of a walk: a file is opened relative to its directory,
+/// which stays open for the next files while they are in it too (a sorted walk
+/// lists a directory's files together), so that the kernel does not look up
+/// the whole path again per file; and a file's text goes into a buffer given
+/// back from an earlier file (recycle()), of a size class that fits it: a new
+/// buffer per file cost a malloc() (slow when the buffers are freed by other
+/// threads) and, for the window of files read ahead, fresh pages.
+/// Not thread-safe: one per reading thread.
+class FileReader {
+ public:
+  FileReader() = default;
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+  ~FileReader();
+
+  /// As read_input(path).
+  FileContent read(const std::string& path);
+
+  /// Gives a text's buffer back for the next files (kept while the pool holds
+  /// less than kPoolBytes; a buffer of more than kMaxPooled bytes is freed).
+  void recycle(std::string&& text);
+
+  static constexpr std::size_t kMaxPooled = std::size_t{1} << 16;
+  static constexpr std::size_t kPoolBytes = std::size_t{16} << 20;
+
+  /// An empty buffer whose capacity is at least `room`: a pooled one of the
+  /// smallest size class that fits, else a new one of that class's size (four
+  /// classes per power of two, 256 bytes to kMaxPooled, so that a class
+  /// wastes less than a quarter; larger: exactly `room`).
+  std::string take(std::size_t room);
+
+  /// Bytes of size class `c`, and the smallest class of at least `bytes` (-1:
+  /// larger than kMaxPooled).
+  static std::size_t class_bytes(int c);
+  static int class_for(std::size_t bytes);
+
+ private:
+  std::string dir_;  // the directory open as dir_fd_ (an O_PATH descriptor)
+  int dir_fd_ = -1;
+  std::vector<std::vector<std::string>> free_;  // by size class
+  std::size_t pooled_bytes_ = 0;
+};
+
 /// True when `bytes` looks binary (a NUL byte in the first 64 KiB).
 bool looks_binary(std::string_view bytes);
 
