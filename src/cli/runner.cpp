@@ -82,14 +82,9 @@ class Runner {
  public:
   Runner(const Extractor& ex, const RunConfig& cfg) : ex_(ex), cfg_(cfg) {}
 
-  int run() {
+  int run(std::vector<io::InputItem> items) {
     start_ = Clock::now();
-    // Auto progress needs stderr on a terminal, and stdout elsewhere: on a shared
-    // terminal the self-overwriting line would garble the output lines.
-    progress_ = !cfg_.quiet && (cfg_.progress == 1 || (cfg_.progress == -1 && isatty(STDERR_FILENO) &&
-                                                       !isatty(STDOUT_FILENO)));
-    // The sizes of the files a walk finds serve only the progress line's ETA.
-    auto items = io::expand_inputs(cfg_.inputs, cfg_.glob, /*walk_directories=*/!cfg_.jsonl, /*sizes=*/progress_);
+    progress_ = wants_progress(cfg_);
     total_docs_ = cfg_.jsonl ? 0 : items.size();
     total_bytes_ = 0;
     for (const auto& item : items) {
@@ -630,7 +625,22 @@ class Runner {
 
 }  // namespace
 
-int run(const Extractor& extractor, const RunConfig& config) {
+bool wants_progress(const RunConfig& config) {
+  // Auto progress needs stderr on a terminal, and stdout elsewhere: on a shared
+  // terminal the self-overwriting line would garble the output lines.
+  return !config.quiet && (config.progress == 1 || (config.progress == -1 && isatty(STDERR_FILENO) &&
+                                                    !isatty(STDOUT_FILENO)));
+}
+
+std::vector<io::InputItem> list_inputs(const RunConfig& config) {
+  // The sizes of the files a walk finds serve only the progress line's ETA.
+  return io::expand_inputs(config.inputs, config.glob, /*walk_directories=*/!config.jsonl,
+                           /*sizes=*/wants_progress(config));
+}
+
+int run(const Extractor& extractor, const RunConfig& config) { return run(extractor, config, list_inputs(config)); }
+
+int run(const Extractor& extractor, const RunConfig& config, std::vector<io::InputItem> inputs) {
 #if defined(__GLIBC__)
   // Each document allocates and frees a working set of up to a few MB. With
   // glibc's defaults a worker's arena gives the free top of its heap back to the
@@ -643,7 +653,7 @@ int run(const Extractor& extractor, const RunConfig& config) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
   Runner r(extractor, config);
-  return r.run();
+  return r.run(std::move(inputs));
 }
 
 }  // namespace newsner::cli

@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "newsner/io/input.hpp"
 #include "newsner/io/jsonl_reader.hpp"
 #include "newsner/io/jsonl_writer.hpp"
 #include "newsner/newsner.hpp"
@@ -54,5 +55,17 @@ struct RunConfig {
 
 /// Processes every input; returns the process exit status.
 int run(const Extractor& extractor, const RunConfig& config);
+
+/// The same for inputs listed beforehand by list_inputs(config) (main() lists
+/// them while the extractor is created: a walk of thousands of files, whose
+/// directory blocks may have to come from disk, then delays nothing).
+int run(const Extractor& extractor, const RunConfig& config, std::vector<io::InputItem> inputs);
+
+/// The config's inputs, with directories walked (not with --jsonl). Touches no
+/// shared state: may run in another thread.
+std::vector<io::InputItem> list_inputs(const RunConfig& config);
+
+/// Whether the run shows the progress line (then a walk also takes the files' sizes).
+bool wants_progress(const RunConfig& config);
 
 }  // namespace newsner::cli
