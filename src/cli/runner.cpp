@@ -1,5 +1,6 @@
 #include "cli/runner.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -39,9 +40,8 @@ constexpr std::size_t kWindowBytes = 64u << 20;
 // still have a quarter of the window queued).
 constexpr std::size_t kRefillDocs = kWindowDocs / 4 * 3;
 constexpr std::size_t kRefillBytes = kWindowBytes / 4 * 3;
-constexpr std::size_t kReadBuffer = 1u << 20;     // stdio buffer of each JSONL input
+constexpr std::size_t kReadBuffer = 1u << 20;     // read() size of the JSONL inputs
 constexpr std::size_t kMaxIov = IOV_MAX;          // lines per writev()
-constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
 constexpr std::size_t kKeepLines = 512;                // output buffers kept for reuse (free_lines_)
 constexpr std::size_t kKeepLineCapacity = 64u << 10;   // larger output buffers are freed
 // Written jobs kept for the reader's next documents (free_jobs_), with the
@@ -221,71 +221,60 @@ class Runner {
   }
 
   void read_jsonl(const std::vector<io::InputItem>& items) {
-    // Static: stdin keeps the buffer until exit. The files are read one at a time.
-    static char read_buffer[kReadBuffer];
-    static bool stdin_buffered = false;
-    char* buf = nullptr;
-    std::size_t cap = 0;
+    // One buffer for all inputs, read one at a time; each line is read
+    // straight into its job's own buffer (no copy through a getline buffer).
+    io::LineReader lines(kReadBuffer);
+    std::unique_ptr<Job> job;
     for (const auto& item : items) {
       if (!item.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) break;
         continue;
       }
-      std::FILE* f = item.path == "-" ? stdin : std::fopen(item.path.c_str(), "rb");
-      if (!f) {
+      const bool is_stdin = item.path == "-";
+      const int fd = is_stdin ? STDIN_FILENO : ::open(item.path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, std::strerror(errno)))) break;
         continue;
       }
-      // stdio's default 4 KB buffer costs one read() per 4 KB: 1 MB cuts the
-      // reader's system calls 256-fold (it shares the CPUs with the workers).
-      // (glibc ignores the size unless it is given the buffer.)
-      // Only before the stream's first read: "-" may be listed twice.
-      if (f != stdin || !stdin_buffered) std::setvbuf(f, read_buffer, _IOFBF, kReadBuffer);
-      if (f == stdin) stdin_buffered = true;
-      names_.push_back(item.path == "-" ? std::string("stdin") : item.path);
+      names_.push_back(is_stdin ? std::string("stdin") : item.path);
       const std::string* where = &names_.back();
+      lines.reset(fd);
       std::size_t line_no = 0;
-      ssize_t len;
       bool stopped = false;
-      errno = 0;
-      while ((len = getline(&buf, &cap, f)) >= 0) {
+      // Once stdin has ended, a "-" listed again reads nothing (as with stdio,
+      // whose end of file is sticky), not a terminal's next input.
+      while (!(is_stdin && stdin_ended_)) {
+        if (!job) job = take_job();
+        std::string& raw = job->raw;
+        if (!lines.next(raw, io::kJsonlPadding)) break;
         ++line_no;
-        std::string_view line(buf, static_cast<std::size_t>(len));
-        std::unique_ptr<Job> job = take_job();
-        job->input_bytes = line.size();
-        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        job->input_bytes = raw.size();
+        if (!raw.empty() && raw.back() == '\n') raw.pop_back();
+        if (!raw.empty() && raw.back() == '\r') raw.pop_back();
         // A byte order mark (from Windows tools) before the first record is not JSON.
-        if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        if (line_no == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
         job->line_no = line_no;
         job->where = where;
-        if (line.find_first_not_of(" \t") == std::string_view::npos) {
+        if (raw.find_first_not_of(" \t") == std::string::npos) {
           job->kind = Job::Kind::Blank;
+          raw.clear();
         } else {
           job->kind = Job::Kind::Record;
-          job->raw.reserve(line.size() + io::kJsonlPadding);  // the parser then reads it in place
-          job->raw.assign(line);
+          // The parser then reads the line in place (see kJsonlPadding).
+          if (raw.capacity() < raw.size() + io::kJsonlPadding) raw.reserve(raw.size() + io::kJsonlPadding);
         }
         if (!submit(std::move(job))) {
           stopped = true;
           break;
         }
-        if (cap > kKeepLineBuffer) {  // do not hold a huge line's buffer while it is processed
-          std::free(buf);
-          buf = nullptr;
-          cap = 0;
-        }
       }
-      const int read_errno = errno;
-      const bool read_error = std::ferror(f) != 0;
-      if (f != stdin) std::fclose(f);
+      if (is_stdin && !stopped && lines.error() == 0) stdin_ended_ = true;
+      if (!is_stdin) ::close(fd);
       if (stopped) break;
-      if (read_error) {
-        if (!submit_message(fmt::format("newsner: {}: {}", *where, std::strerror(read_errno ? read_errno : EIO))))
-          break;
+      if (lines.error() != 0) {
+        if (!submit_message(fmt::format("newsner: {}: {}", *where, std::strerror(lines.error())))) break;
       }
     }
-    std::free(buf);
   }
 
   // ---- extraction (worker threads) ----
@@ -586,6 +575,7 @@ class Runner {
   const RunConfig& cfg_;
   std::deque<std::string> names_;  // JSONL input names; Job::where points here (stable)
   std::vector<std::unique_ptr<Job>> spare_jobs_;  // reader only: taken from free_jobs_
+  bool stdin_ended_ = false;                       // reader only: see read_jsonl
 
   // Shared state, guarded by mu_.
   std::mutex mu_;

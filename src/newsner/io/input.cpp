@@ -282,6 +282,50 @@ void FileReader::recycle(std::string&& text) {
   pooled_bytes_ += class_bytes(c);
 }
 
+LineReader::LineReader(std::size_t buffer_bytes) : buf_(std::max<std::size_t>(buffer_bytes, 1)) {}
+
+void LineReader::reset(int fd) {
+  fd_ = fd;
+  begin_ = end_ = 0;
+  error_ = 0;
+  eof_ = false;
+}
+
+bool LineReader::next(std::string& line, std::size_t spare) {
+  line.clear();
+  for (;;) {
+    if (begin_ < end_) {
+      const char* const start = buf_.data() + begin_;
+      const void* nl = std::memchr(start, '\n', end_ - begin_);
+      const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) + 1 : end_ - begin_;
+      // One allocation of the right size for a line within the buffer (append
+      // alone grows a string by doubling, copying it each time).
+      if (line.capacity() < line.size() + n + spare) line.reserve(line.size() + n + spare);
+      line.append(start, n);
+      begin_ += n;
+      if (nl) return true;
+    }
+    if (eof_ || error_ != 0) return !line.empty();
+    const ssize_t n = ::read(fd_, buf_.data(), buf_.size());
+    if (n > 0) {
+      begin_ = 0;
+      end_ = static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n == 0) {
+      eof_ = true;
+      continue;
+    }
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      // Nothing to read yet from a non-blocking descriptor: wait for input.
+      pollfd pfd{fd_, POLLIN, 0};
+      if (::poll(&pfd, 1, -1) >= 0 || errno == EINTR) continue;
+    }
+    error_ = errno ? errno : EIO;
+  }
+}
+
 namespace {
 
 // Reads the file open as `fd` (a failed open: -1, its errno set) into fc.bytes,

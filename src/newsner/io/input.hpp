@@ -91,6 +91,37 @@ class FileReader {
   std::size_t pooled_bytes_ = 0;
 };
 
+/// Reads lines from a file descriptor with read(2) through a buffer of its own
+/// (the --jsonl inputs). A non-blocking descriptor (stdin made O_NONBLOCK by a
+/// process that shares the pipe) with nothing to read yet is waited for with
+/// poll(): stdio's getline() failed there with EAGAIN and cut the line it was
+/// reading in two. Not thread-safe.
+class LineReader {
+ public:
+  explicit LineReader(std::size_t buffer_bytes = std::size_t{1} << 20);
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  /// Starts on `fd` (not closed here), forgetting the previous one.
+  void reset(int fd);
+
+  /// Replaces `line` with the next line, with its '\n' when it has one (the last
+  /// line of the input may have none), leaving room for `spare` more bytes in
+  /// its capacity. False at the end of the input or on a read error (error());
+  /// a line read before an error comes first.
+  bool next(std::string& line, std::size_t spare = 0);
+
+  /// The errno of a read error, else 0.
+  int error() const { return error_; }
+
+ private:
+  std::vector<char> buf_;
+  std::size_t begin_ = 0, end_ = 0;  // unread bytes buf_[begin_, end_)
+  int fd_ = -1;
+  int error_ = 0;
+  bool eof_ = false;
+};
+
 /// True when `bytes` looks binary (a NUL byte in the first 64 KiB).
 bool looks_binary(std::string_view bytes);
 

@@ -297,3 +297,58 @@ TEST_CASE("input: FileReader's buffers come in size classes") {
   CHECK(again.data() == memory);
   CHECK(reader.take(100000).capacity() >= 100000);  // larger than any class
 }
+
+TEST_CASE("input: LineReader splits lines across its buffer's refills") {
+  TempDir d;
+  d.write("lines.jsonl", "one\ntwo\r\n\nthree is longer than the buffer\nlast, no newline");
+  const int fd = ::open((d.path / "lines.jsonl").c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  newsner::io::LineReader lines(8);  // smaller than most lines
+  lines.reset(fd);
+  std::string line = "old content";
+  std::vector<std::string> got;
+  while (lines.next(line)) got.push_back(line);
+  ::close(fd);
+  CHECK(lines.error() == 0);
+  REQUIRE(got.size() == 5);
+  CHECK(got[0] == "one\n");
+  CHECK(got[1] == "two\r\n");
+  CHECK(got[2] == "\n");
+  CHECK(got[3] == "three is longer than the buffer\n");
+  CHECK(got[4] == "last, no newline");
+  CHECK(!lines.next(line));  // stays at the end
+  CHECK(line.empty());
+}
+
+TEST_CASE("input: LineReader waits on a non-blocking pipe and reports read errors") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  std::thread writer([w = fds[1]] {
+    // A line in pieces, with pauses: each read() in between finds nothing (EAGAIN).
+    for (const char* piece : {"{\"text\":", "\"Talks in ", "Berlin.\"}\n{\"text\"", ":\"Rome\"}\n"}) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+      CHECK(write(w, piece, std::strlen(piece)) == static_cast<ssize_t>(std::strlen(piece)));
+    }
+    close(w);
+  });
+  newsner::io::LineReader lines;
+  lines.reset(fds[0]);
+  std::string line;
+  std::vector<std::string> got;
+  while (lines.next(line)) got.push_back(line);
+  writer.join();
+  close(fds[0]);
+  CHECK(lines.error() == 0);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0] == "{\"text\":\"Talks in Berlin.\"}\n");
+  CHECK(got[1] == "{\"text\":\"Rome\"}\n");
+
+  TempDir d;
+  const int dir = ::open(d.path.c_str(), O_RDONLY | O_DIRECTORY);
+  REQUIRE(dir >= 0);
+  lines.reset(dir);
+  CHECK(!lines.next(line));
+  CHECK(lines.error() == EISDIR);
+  ::close(dir);
+}
