@@ -364,6 +364,18 @@ PY
   [ "$(cat "$tmp/nbin.res")" = "0 40 ok " ] || bad "--jsonl, non-blocking stdin: status, lines, stderr: $(cat "$tmp/nbin.res")"
 fi
 
+# --- files before an input that blocks (a named pipe not yet written) are
+# processed and written while it waits: the reader does not hold them back
+mkfifo "$tmp/later.fifo"
+"$bin" -q "$article" "$article" "$tmp/later.fifo" > "$tmp/fifo.out" 2> "$tmp/fifo.err" &
+fifo_pid=$!
+for _ in $(seq 100); do [ "$(lines "$tmp/fifo.out")" = 2 ] && break; sleep 0.1; done
+[ "$(lines "$tmp/fifo.out")" = 2 ] || bad "documents before a waiting pipe: $(lines "$tmp/fifo.out") lines, want 2"
+echo "Talks in Berlin." > "$tmp/later.fifo"
+wait "$fifo_pid"
+want_status fifo-last 0 $?
+[ "$(lines "$tmp/fifo.out")" = 3 ] || bad "pipe after files: $(lines "$tmp/fifo.out") lines, want 3"
+
 # --- --stats says "1 thread", "2 threads"
 "$bin" --stats -j 1 "$article" > /dev/null 2> "$tmp/err"
 grep -q ', 1 thread$' "$tmp/err" || bad "--stats -j 1: $(cat "$tmp/err")"

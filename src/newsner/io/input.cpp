@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -92,7 +93,7 @@ void walk_directory(int fd, std::string& prefix, const char* glob, bool sizes, s
     if (::fnmatch(glob, name, 0) != 0) continue;
     if (type == DT_REG) {
       const bool sized = sizes && ::fstatat(fd, name, &st, 0) == 0 && S_ISREG(st.st_mode);
-      found.push_back({prefix + name, "", sized ? static_cast<std::int64_t>(st.st_size) : -1});
+      found.push_back({prefix + name, "", sized ? static_cast<std::int64_t>(st.st_size) : -1, true});
       continue;
     }
     // A link (or an entry of unknown type) is followed: a link to a file is an input.
@@ -100,7 +101,7 @@ void walk_directory(int fd, std::string& prefix, const char* glob, bool sizes, s
       found.push_back({prefix + name, std::strerror(errno), -1});
       continue;
     }
-    if (S_ISREG(st.st_mode)) found.push_back({prefix + name, "", sizes ? static_cast<std::int64_t>(st.st_size) : -1});
+    if (S_ISREG(st.st_mode)) found.push_back({prefix + name, "", sizes ? static_cast<std::int64_t>(st.st_size) : -1, true});
   }
   ::closedir(dir);  // closes fd
 }
@@ -248,9 +249,13 @@ std::size_t FileReader::class_bytes(int c) {
 
 int FileReader::class_for(std::size_t bytes) {
   if (bytes > kMaxPooled) return -1;
-  int c = 0;
-  while (class_bytes(c) < bytes) ++c;
-  return c;
+  if (bytes <= class_bytes(0)) return 0;
+  // bytes is in (2^k, 2^(k+1)]: the quarter of that octave it needs, 1 to 4
+  // (4: the next octave's first class).
+  const int k = std::bit_width(bytes - 1) - 1;
+  const std::size_t base = std::size_t{1} << k;
+  const std::size_t quarter = (bytes - base + base / 4 - 1) / (base / 4);
+  return 4 * (k - 8) + static_cast<int>(quarter);
 }
 
 std::string FileReader::take(std::size_t room) {

@@ -27,6 +27,7 @@ struct InputItem {
   std::string path;     // as given, or as found by the walk; "-" for stdin
   std::string error;    // non-empty: this path could not be listed
   std::int64_t size = -1;  // bytes, for a regular file; -1 when unknown (stdin, pipes)
+  bool walked = false;     // found by a directory walk: a regular file or a link to one
 };
 
 /// Expands `args` (no args: stdin) into input items, walking directories when

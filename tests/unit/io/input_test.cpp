@@ -280,7 +280,7 @@ TEST_CASE("input: FileReader's buffers come in size classes") {
     CHECK(FileReader::class_bytes(c) > FileReader::class_bytes(c - 1));
     CHECK(FileReader::class_bytes(c) <= FileReader::class_bytes(c - 1) * 5 / 4 + 1);  // at most a quarter more
   }
-  for (std::size_t n : {std::size_t{1}, std::size_t{256}, std::size_t{257}, std::size_t{1300}, std::size_t{65536}}) {
+  for (std::size_t n = 1; n <= FileReader::kMaxPooled; ++n) {
     const int c = FileReader::class_for(n);
     REQUIRE(c >= 0);
     CHECK(FileReader::class_bytes(c) >= n);
