@@ -287,7 +287,9 @@ void FileReader::recycle(std::string&& text) {
   pooled_bytes_ += class_bytes(c);
 }
 
-LineReader::LineReader(std::size_t buffer_bytes) : buf_(std::max<std::size_t>(buffer_bytes, 1)) {}
+LineReader::LineReader(std::size_t buffer_bytes)
+    : buf_(std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(buffer_bytes, 1))),
+      size_(std::max<std::size_t>(buffer_bytes, 1)) {}
 
 void LineReader::reset(int fd) {
   fd_ = fd;
@@ -300,7 +302,7 @@ bool LineReader::next(std::string& line, std::size_t spare) {
   line.clear();
   for (;;) {
     if (begin_ < end_) {
-      const char* const start = buf_.data() + begin_;
+      const char* const start = buf_.get() + begin_;
       const void* nl = std::memchr(start, '\n', end_ - begin_);
       const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) + 1 : end_ - begin_;
       // One allocation of the right size for a line within the buffer (append
@@ -311,7 +313,7 @@ bool LineReader::next(std::string& line, std::size_t spare) {
       if (nl) return true;
     }
     if (eof_ || error_ != 0) return !line.empty();
-    const ssize_t n = ::read(fd_, buf_.data(), buf_.size());
+    const ssize_t n = ::read(fd_, buf_.get(), size_);
     if (n > 0) {
       begin_ = 0;
       end_ = static_cast<std::size_t>(n);

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,7 +117,8 @@ class LineReader {
   int error() const { return error_; }
 
  private:
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;  // not zero-filled: read() fills it
+  std::size_t size_;
   std::size_t begin_ = 0, end_ = 0;  // unread bytes buf_[begin_, end_)
   int fd_ = -1;
   int error_ = 0;
