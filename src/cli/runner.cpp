@@ -1,5 +1,6 @@
 #include "cli/runner.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -39,11 +40,18 @@ constexpr std::size_t kWindowBytes = 64u << 20;
 // still have a quarter of the window queued).
 constexpr std::size_t kRefillDocs = kWindowDocs / 4 * 3;
 constexpr std::size_t kRefillBytes = kWindowBytes / 4 * 3;
-constexpr std::size_t kReadBuffer = 1u << 20;     // stdio buffer of each JSONL input
+constexpr std::size_t kReadBuffer = 1u << 20;     // read() size of the JSONL inputs
 constexpr std::size_t kMaxIov = IOV_MAX;          // lines per writev()
-constexpr std::size_t kKeepLineBuffer = 16u << 20;  // larger getline buffers are freed
 constexpr std::size_t kKeepLines = 512;                // output buffers kept for reuse (free_lines_)
 constexpr std::size_t kKeepLineCapacity = 64u << 10;   // larger output buffers are freed
+// Written jobs kept for the reader's next documents (free_jobs_), with the
+// memory of their text buffers: as many as a refill reads, bounded in bytes.
+constexpr std::size_t kKeepJobs = kWindowDocs - kRefillDocs;
+constexpr std::size_t kKeepJobBytes = 8u << 20;
+constexpr std::size_t kKeepTextCapacity = 64u << 10;  // larger text buffers are freed
+// Files enter the window up to this many at a time (read_files).
+constexpr std::size_t kSubmitDocs = 32;
+constexpr std::size_t kSubmitBytes = 1u << 20;
 constexpr auto kProgressDelay = std::chrono::milliseconds(1000);
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 
@@ -77,14 +85,9 @@ class Runner {
  public:
   Runner(const Extractor& ex, const RunConfig& cfg) : ex_(ex), cfg_(cfg) {}
 
-  int run() {
+  int run(std::vector<io::InputItem> items) {
     start_ = Clock::now();
-    // Auto progress needs stderr on a terminal, and stdout elsewhere: on a shared
-    // terminal the self-overwriting line would garble the output lines.
-    progress_ = !cfg_.quiet && (cfg_.progress == 1 || (cfg_.progress == -1 && isatty(STDERR_FILENO) &&
-                                                       !isatty(STDOUT_FILENO)));
-    // The sizes of the files a walk finds serve only the progress line's ETA.
-    auto items = io::expand_inputs(cfg_.inputs, cfg_.glob, /*walk_directories=*/!cfg_.jsonl, /*sizes=*/progress_);
+    progress_ = wants_progress(cfg_);
     total_docs_ = cfg_.jsonl ? 0 : items.size();
     total_bytes_ = 0;
     for (const auto& item : items) {
@@ -127,18 +130,41 @@ class Runner {
   // ---- reading (calling thread) ----
 
   // Adds a job to the window, waiting while the window is full. Returns false
-  // when the run is stopping (stdout closed).
+  // when the run is stopping (stdout closed). While batching_, jobs are first
+  // collected in batch_ and enter the window kSubmitDocs at a time.
   bool submit(std::unique_ptr<Job> job) {
+    batch_bytes_ += job->input_bytes;
+    batch_.push_back(std::move(job));
+    if (batching_ && batch_.size() < kSubmitDocs && batch_bytes_ < kSubmitBytes) return true;
+    return flush();
+  }
+
+  // Moves the batch into the window (one lock of mu_, one wake-up).
+  bool flush() {
+    if (batch_.empty()) return true;
     std::unique_lock<std::mutex> lock(mu_);
     if (held_docs() != 0 && (held_docs() >= kWindowDocs || held_bytes() >= kWindowBytes)) {
       space_cv_.wait(lock, [&] { return stop_ || refilled(); });
     }
     if (stop_) return false;
-    window_bytes_ += job->input_bytes;
-    todo_.push_back(job.get());
-    window_.push_back(std::move(job));
+    if (spare_jobs_.empty() && !free_jobs_.empty()) {  // see take_job
+      spare_jobs_.swap(free_jobs_);
+      free_job_bytes_ = 0;
+    }
+    for (auto& job : batch_) {
+      window_bytes_ += job->input_bytes;
+      todo_.push_back(job.get());
+      window_.push_back(std::move(job));
+    }
+    const bool several = batch_.size() > 1;
+    batch_.clear();
+    batch_bytes_ = 0;
     lock.unlock();
-    work_cv_.notify_one();
+    if (several) {
+      work_cv_.notify_all();
+    } else {
+      work_cv_.notify_one();
+    }
     return true;
   }
 
@@ -160,98 +186,125 @@ class Runner {
     return submit(std::move(job));
   }
 
-  void read_files(std::vector<io::InputItem>& items) {
-    for (auto& item : items) {
+  void read_files(const std::vector<io::InputItem>& items) {
+    io::FileReader files;
+    // Files enter the window in batches: mu_ is a cache line the workers keep
+    // taking, and each lock of it by the reader cost a miss (~5% of the reader's
+    // time per file). Not past an input that may block (stdin, a pipe, a
+    // device): the documents before it go to work first.
+    batching_ = true;
+    for (const auto& item : items) {
+      if (!item.walked && item.size < 0 && !flush()) return;
       if (!item.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) return;
         continue;
       }
-      io::FileContent fc = io::read_input(item.path);
+      io::FileContent fc = files.read(item.path);
       if (!fc.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, fc.error))) return;
         continue;
       }
-      auto job = std::make_unique<Job>();
+      std::unique_ptr<Job> job = take_job();
+      files.recycle(std::move(job->doc.text));  // an earlier document's, back with its job
       job->input_bytes = fc.bytes.size();
       if (fc.binary) {
         // Skipped as grep does: a message, but not a failure.
         job->kind = Job::Kind::Message;
         job->messages.push_back(fmt::format("newsner: {}: binary file (NUL bytes), skipped", item.path));
-      }
-      job->doc.id = std::move(item.path);  // the item is not used again
-      if (!fc.binary) {
+        files.recycle(std::move(fc.bytes));
+      } else {
         job->doc.text = std::move(fc.bytes);
       }
+      job->doc.id.assign(item.path);
       if (!submit(std::move(job))) return;
     }
+    flush();
+    batching_ = false;
+  }
+
+  // A job for the next document: a written one given back by the writer (with
+  // the memory of its text buffers and id) when there is one. Recycling them
+  // saves the reader a malloc of the job and of its text per document, and the
+  // page faults of fresh memory, and the workers and the writer the frees
+  // (into the reader's malloc arena, under its lock).
+  std::unique_ptr<Job> take_job() {
+    if (spare_jobs_.empty()) return std::make_unique<Job>();
+    std::unique_ptr<Job> job = std::move(spare_jobs_.back());
+    spare_jobs_.pop_back();
+    return job;
+  }
+
+  // Empties a job for reuse, keeping the memory of its strings.
+  static void recycle(Job& job) {
+    std::string id = std::move(job.doc.id), text = std::move(job.doc.text), raw = std::move(job.raw);
+    job = Job();
+    id.clear();
+    text.clear();
+    raw.clear();
+    job.doc.id = std::move(id);
+    job.doc.text = std::move(text);
+    job.raw = std::move(raw);
+  }
+
+  static std::size_t kept_bytes(const Job& job) {
+    return job.doc.id.capacity() + job.doc.text.capacity() + job.raw.capacity();
   }
 
   void read_jsonl(const std::vector<io::InputItem>& items) {
-    // Static: stdin keeps the buffer until exit. The files are read one at a time.
-    static char read_buffer[kReadBuffer];
-    static bool stdin_buffered = false;
-    char* buf = nullptr;
-    std::size_t cap = 0;
+    // One buffer for all inputs, read one at a time; each line is read
+    // straight into its job's own buffer (no copy through a getline buffer).
+    io::LineReader lines(kReadBuffer);
+    std::unique_ptr<Job> job;
     for (const auto& item : items) {
       if (!item.error.empty()) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, item.error))) break;
         continue;
       }
-      std::FILE* f = item.path == "-" ? stdin : std::fopen(item.path.c_str(), "rb");
-      if (!f) {
+      const bool is_stdin = item.path == "-";
+      const int fd = is_stdin ? STDIN_FILENO : ::open(item.path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
         if (!submit_message(fmt::format("newsner: {}: {}", item.path, std::strerror(errno)))) break;
         continue;
       }
-      // stdio's default 4 KB buffer costs one read() per 4 KB: 1 MB cuts the
-      // reader's system calls 256-fold (it shares the CPUs with the workers).
-      // (glibc ignores the size unless it is given the buffer.)
-      // Only before the stream's first read: "-" may be listed twice.
-      if (f != stdin || !stdin_buffered) std::setvbuf(f, read_buffer, _IOFBF, kReadBuffer);
-      if (f == stdin) stdin_buffered = true;
-      names_.push_back(item.path == "-" ? std::string("stdin") : item.path);
+      names_.push_back(is_stdin ? std::string("stdin") : item.path);
       const std::string* where = &names_.back();
+      lines.reset(fd);
       std::size_t line_no = 0;
-      ssize_t len;
       bool stopped = false;
-      errno = 0;
-      while ((len = getline(&buf, &cap, f)) >= 0) {
+      // Once stdin has ended, a "-" listed again reads nothing (as with stdio,
+      // whose end of file is sticky), not a terminal's next input.
+      while (!(is_stdin && stdin_ended_)) {
+        if (!job) job = take_job();
+        std::string& raw = job->raw;
+        if (!lines.next(raw, io::kJsonlPadding)) break;
         ++line_no;
-        std::string_view line(buf, static_cast<std::size_t>(len));
-        auto job = std::make_unique<Job>();
-        job->input_bytes = line.size();
-        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        job->input_bytes = raw.size();
+        if (!raw.empty() && raw.back() == '\n') raw.pop_back();
+        if (!raw.empty() && raw.back() == '\r') raw.pop_back();
         // A byte order mark (from Windows tools) before the first record is not JSON.
-        if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        if (line_no == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
         job->line_no = line_no;
         job->where = where;
-        if (line.find_first_not_of(" \t") == std::string_view::npos) {
+        if (raw.find_first_not_of(" \t") == std::string::npos) {
           job->kind = Job::Kind::Blank;
+          raw.clear();
         } else {
           job->kind = Job::Kind::Record;
-          job->raw.reserve(line.size() + io::kJsonlPadding);  // the parser then reads it in place
-          job->raw.assign(line);
+          // The parser then reads the line in place (see kJsonlPadding).
+          if (raw.capacity() < raw.size() + io::kJsonlPadding) raw.reserve(raw.size() + io::kJsonlPadding);
         }
         if (!submit(std::move(job))) {
           stopped = true;
           break;
         }
-        if (cap > kKeepLineBuffer) {  // do not hold a huge line's buffer while it is processed
-          std::free(buf);
-          buf = nullptr;
-          cap = 0;
-        }
       }
-      const int read_errno = errno;
-      const bool read_error = std::ferror(f) != 0;
-      if (f != stdin) std::fclose(f);
+      if (is_stdin && !stopped && lines.error() == 0) stdin_ended_ = true;
+      if (!is_stdin) ::close(fd);
       if (stopped) break;
-      if (read_error) {
-        if (!submit_message(fmt::format("newsner: {}: {}", *where, std::strerror(read_errno ? read_errno : EIO))))
-          break;
+      if (lines.error() != 0) {
+        if (!submit_message(fmt::format("newsner: {}: {}", *where, std::strerror(lines.error())))) break;
       }
     }
-    std::free(buf);
   }
 
   // ---- extraction (worker threads) ----
@@ -322,7 +375,13 @@ class Runner {
       case Job::Kind::Record: {
         io::JsonlRecord rec =
             reader.parse(job.raw, job.line_no, job.raw.capacity() >= job.raw.size() + io::kJsonlPadding);
-        job.raw = std::string();
+        // The line's buffer goes back to the reader with the job (take_job),
+        // unless it is large: then it is freed now, not held until written.
+        if (job.raw.capacity() > kKeepTextCapacity) {
+          job.raw = std::string();
+        } else {
+          job.raw.clear();
+        }
         for (const auto& w : rec.warnings) {
           job.warnings.push_back(fmt::format("newsner: {}:{}: warning: {}", *job.where, job.line_no, w));
         }
@@ -339,11 +398,14 @@ class Runner {
         return;
       }
       case Job::Kind::Document: {
-        const std::string id = job.doc.id;
-        Extraction r = ex_.extract(std::move(job.doc));
-        job.doc = Document();
-        note(job, id, r);
-        io::append_document_line(job.line, id, r, cfg_.write);
+        Document doc;  // without the id, which the job keeps: extract() does not read it
+        doc.text = std::move(job.doc.text);
+        Extraction r = ex_.extract(std::move(doc));
+        note(job, job.doc.id, r);
+        io::append_document_line(job.line, job.doc.id, r, cfg_.write);
+        // The text buffer goes back to the reader with the job (take_job),
+        // unless it is large: then it is freed now, not held until written.
+        if (r.text.capacity() <= kKeepTextCapacity) job.doc.text = std::move(r.text);
         return;
       }
     }
@@ -364,6 +426,7 @@ class Runner {
   void write_loop() {
     std::vector<std::unique_ptr<Job>> batch;
     std::vector<std::string> lines;  // the batch's output buffers, back to the workers
+    std::vector<std::unique_ptr<Job>> jobs;  // the batch's jobs, back to the reader
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       // The wait times out for the progress line; it also bounds how long a
@@ -399,7 +462,12 @@ class Runner {
           job->line.clear();
           lines.push_back(std::move(job->line));
         }
-        job.reset();
+        if (jobs.size() < kKeepJobs) {
+          recycle(*job);
+          jobs.push_back(std::move(job));
+        } else {
+          job.reset();
+        }
       }
       batch.clear();
       if (!closed_) {
@@ -414,6 +482,13 @@ class Runner {
         lines.pop_back();
       }
       lines.clear();
+      while (!jobs.empty() && free_jobs_.size() < kKeepJobs &&
+             free_job_bytes_ + kept_bytes(*jobs.back()) <= kKeepJobBytes) {
+        free_job_bytes_ += kept_bytes(*jobs.back());
+        free_jobs_.push_back(std::move(jobs.back()));
+        jobs.pop_back();
+      }
+      jobs.clear();  // only when the reader does not keep up taking them
       if (closed_ && !stop_) {
         stop_ = true;
         space_cv_.notify_all();
@@ -529,6 +604,12 @@ class Runner {
   const Extractor& ex_;
   const RunConfig& cfg_;
   std::deque<std::string> names_;  // JSONL input names; Job::where points here (stable)
+  std::vector<std::unique_ptr<Job>> spare_jobs_;  // reader only: taken from free_jobs_
+  bool stdin_ended_ = false;                       // reader only: see read_jsonl
+  // Reader only: jobs read, not yet in the window (see submit).
+  std::vector<std::unique_ptr<Job>> batch_;
+  std::size_t batch_bytes_ = 0;
+  bool batching_ = false;
 
   // Shared state, guarded by mu_.
   std::mutex mu_;
@@ -542,6 +623,10 @@ class Runner {
   // which the worker itself is using (futex waits on both sides), and the
   // next line needs a malloc again.
   std::vector<std::string> free_lines_;
+  // Written jobs, emptied, for the reader's next documents (take_job): up to
+  // kKeepJobs, whose buffers hold up to kKeepJobBytes.
+  std::vector<std::unique_ptr<Job>> free_jobs_;
+  std::size_t free_job_bytes_ = 0;
   std::size_t window_bytes_ = 0;
   std::size_t writing_docs_ = 0;      // the batch the writer is writing (see write_loop)
   std::size_t writing_bytes_ = 0;
@@ -564,7 +649,22 @@ class Runner {
 
 }  // namespace
 
-int run(const Extractor& extractor, const RunConfig& config) {
+bool wants_progress(const RunConfig& config) {
+  // Auto progress needs stderr on a terminal, and stdout elsewhere: on a shared
+  // terminal the self-overwriting line would garble the output lines.
+  return !config.quiet && (config.progress == 1 || (config.progress == -1 && isatty(STDERR_FILENO) &&
+                                                    !isatty(STDOUT_FILENO)));
+}
+
+std::vector<io::InputItem> list_inputs(const RunConfig& config) {
+  // The sizes of the files a walk finds serve only the progress line's ETA.
+  return io::expand_inputs(config.inputs, config.glob, /*walk_directories=*/!config.jsonl,
+                           /*sizes=*/wants_progress(config));
+}
+
+int run(const Extractor& extractor, const RunConfig& config) { return run(extractor, config, list_inputs(config)); }
+
+int run(const Extractor& extractor, const RunConfig& config, std::vector<io::InputItem> inputs) {
 #if defined(__GLIBC__)
   // Each document allocates and frees a working set of up to a few MB. With
   // glibc's defaults a worker's arena gives the free top of its heap back to the
@@ -577,7 +677,7 @@ int run(const Extractor& extractor, const RunConfig& config) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
   Runner r(extractor, config);
-  return r.run();
+  return r.run(std::move(inputs));
 }
 
 }  // namespace newsner::cli

@@ -1,8 +1,9 @@
 // Runs the extractor over all inputs with N worker threads and writes results in
 // input order (output never depends on the thread count).
 //
-// Threads: the calling thread reads (walks directories, reads files, splits JSONL
-//   into lines) and numbers each document; a persistent pool of `threads` workers
+// Threads: main() lists the inputs (walks directories, list_inputs) in a thread
+//   of its own while the extractor is created; the calling thread reads (reads
+//   files, splits JSONL into lines) and numbers each document; a persistent pool of `threads` workers
 //   parses JSONL records and runs Extractor::extract; one writer thread writes the
 //   output lines and the stderr messages in input order. Reading, extraction and
 //   writing overlap. Hand-offs are batched, since each wake-up of a sleeping
@@ -17,7 +18,9 @@
 //   is a small multiple of the largest document plus the window. Each malloc arena keeps up to 16 MB of freed
 //   memory rather than returning it to the kernel after every document (run()); the
 //   writer hands up to 512 written output buffers (each at most 64 KB) back to the
-//   workers. Output: each batch's lines go out with writev() from the jobs' own
+//   workers, and up to 1024 written jobs, with their text buffers (8 MB at most),
+//   back to the reader, so that in steady state no document costs a malloc of
+//   its job or text, nor a free of the reader's memory by another thread. Output: each batch's lines go out with writev() from the jobs' own
 //   buffers (no stdio copy); a document's stderr messages follow the lines before it.
 // Line-filter contract (--jsonl, DESIGN.md section 3): every input line gives
 //   exactly one output line, in order: a record, an `"error"` line for a malformed
@@ -33,6 +36,7 @@
 #include <string>
 #include <vector>
 
+#include "newsner/io/input.hpp"
 #include "newsner/io/jsonl_reader.hpp"
 #include "newsner/io/jsonl_writer.hpp"
 #include "newsner/newsner.hpp"
@@ -54,5 +58,17 @@ struct RunConfig {
 
 /// Processes every input; returns the process exit status.
 int run(const Extractor& extractor, const RunConfig& config);
+
+/// The same for inputs listed beforehand by list_inputs(config) (main() lists
+/// them while the extractor is created: a walk of thousands of files, whose
+/// directory blocks may have to come from disk, then delays nothing).
+int run(const Extractor& extractor, const RunConfig& config, std::vector<io::InputItem> inputs);
+
+/// The config's inputs, with directories walked (not with --jsonl). Touches no
+/// shared state: may run in another thread.
+std::vector<io::InputItem> list_inputs(const RunConfig& config);
+
+/// Whether the run shows the progress line (then a walk also takes the files' sizes).
+bool wants_progress(const RunConfig& config);
 
 }  // namespace newsner::cli

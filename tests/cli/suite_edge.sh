@@ -337,6 +337,45 @@ PY
   [ "$(cat "$tmp/nb.res")" = "0 2000 " ] || bad "non-blocking stdout: status, lines, stderr: $(cat "$tmp/nb.res")"
 fi
 
+# --- --jsonl from a non-blocking stdin pipe (O_NONBLOCK set by whoever shares the
+# pipe) written slowly, lines split across writes: newsner waits for input
+# (EAGAIN) instead of failing, and no line is cut in two. Also "-" twice.
+if [ -n "$py" ]; then
+  "$py" - "$bin" > "$tmp/nbin.res" 2>&1 <<'PY'
+import os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(r, False)
+p = subprocess.Popen([sys.argv[1], "--jsonl", "-q"], stdin=r, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+os.close(r)
+lines = [b'{"id":%d,"text":"Talks in Berlin ended on Monday, said Angela Merkel."}\n' % i for i in range(1, 41)]
+data = b"".join(lines)
+try:
+    for k in range(0, len(data), 97):  # chunks that end mid-line
+        os.write(w, data[k:k + 97])
+        time.sleep(0.005)
+except BrokenPipeError:
+    pass  # newsner gave up
+os.close(w)
+out, err = p.communicate()
+got = out.splitlines()
+ok = len(got) == 40 and all(b'"id":%d,' % (i + 1) in got[i] and b'"Berlin"' in got[i] for i in range(len(got)))
+print(p.returncode, len(got), "ok" if ok else "bad lines", err.decode(errors="replace").strip())
+PY
+  [ "$(cat "$tmp/nbin.res")" = "0 40 ok " ] || bad "--jsonl, non-blocking stdin: status, lines, stderr: $(cat "$tmp/nbin.res")"
+fi
+
+# --- files before an input that blocks (a named pipe not yet written) are
+# processed and written while it waits: the reader does not hold them back
+mkfifo "$tmp/later.fifo"
+"$bin" -q "$article" "$article" "$tmp/later.fifo" > "$tmp/fifo.out" 2> "$tmp/fifo.err" &
+fifo_pid=$!
+for _ in $(seq 100); do [ "$(lines "$tmp/fifo.out")" = 2 ] && break; sleep 0.1; done
+[ "$(lines "$tmp/fifo.out")" = 2 ] || bad "documents before a waiting pipe: $(lines "$tmp/fifo.out") lines, want 2"
+echo "Talks in Berlin." > "$tmp/later.fifo"
+wait "$fifo_pid"
+want_status fifo-last 0 $?
+[ "$(lines "$tmp/fifo.out")" = 3 ] || bad "pipe after files: $(lines "$tmp/fifo.out") lines, want 3"
+
 # --- --stats says "1 thread", "2 threads"
 "$bin" --stats -j 1 "$article" > /dev/null 2> "$tmp/err"
 grep -q ', 1 thread$' "$tmp/err" || bad "--stats -j 1: $(cat "$tmp/err")"

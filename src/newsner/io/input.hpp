@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct InputItem {
   std::string path;     // as given, or as found by the walk; "-" for stdin
   std::string error;    // non-empty: this path could not be listed
   std::int64_t size = -1;  // bytes, for a regular file; -1 when unknown (stdin, pipes)
+  bool walked = false;     // found by a directory walk: a regular file or a link to one
 };
 
 /// Expands `args` (no args: stdin) into input items, walking directories when
@@ -46,6 +48,82 @@ struct FileContent {
 /// buffer is sized from fstat when the size is known). System calls for a
 /// regular file: open, fstat, one read, close.
 FileContent read_input(const std::string& path);
+
+/// Reads files one after another, each as read_input() does, for the thread
+/// that reads the files of a walk: a file is opened relative to its directory,
+/// which stays open for the next files while they are in it too (a sorted walk
+/// lists a directory's files together), so that the kernel does not look up
+/// the whole path again per file; and a file's text goes into a buffer given
+/// back from an earlier file (recycle()), of a size class that fits it: a new
+/// buffer per file cost a malloc() (slow when the buffers are freed by other
+/// threads) and, for the window of files read ahead, fresh pages.
+/// Not thread-safe: one per reading thread.
+class FileReader {
+ public:
+  FileReader() = default;
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+  ~FileReader();
+
+  /// As read_input(path).
+  FileContent read(const std::string& path);
+
+  /// Gives a text's buffer back for the next files (kept while the pool holds
+  /// less than kPoolBytes; a buffer of more than kMaxPooled bytes is freed).
+  void recycle(std::string&& text);
+
+  static constexpr std::size_t kMaxPooled = std::size_t{1} << 16;
+  static constexpr std::size_t kPoolBytes = std::size_t{16} << 20;
+
+  /// An empty buffer whose capacity is at least `room`: a pooled one of the
+  /// smallest size class that fits, else a new one of that class's size (four
+  /// classes per power of two, 256 bytes to kMaxPooled, so that a class
+  /// wastes less than a quarter; larger: exactly `room`).
+  std::string take(std::size_t room);
+
+  /// Bytes of size class `c`, and the smallest class of at least `bytes` (-1:
+  /// larger than kMaxPooled).
+  static std::size_t class_bytes(int c);
+  static int class_for(std::size_t bytes);
+
+ private:
+  std::string dir_;  // the directory open as dir_fd_ (an O_PATH descriptor)
+  int dir_fd_ = -1;
+  std::vector<std::vector<std::string>> free_;  // by size class
+  std::size_t pooled_bytes_ = 0;
+};
+
+/// Reads lines from a file descriptor with read(2) through a buffer of its own
+/// (the --jsonl inputs). A non-blocking descriptor (stdin made O_NONBLOCK by a
+/// process that shares the pipe) with nothing to read yet is waited for with
+/// poll(): stdio's getline() failed there with EAGAIN and cut the line it was
+/// reading in two. Not thread-safe.
+class LineReader {
+ public:
+  explicit LineReader(std::size_t buffer_bytes = std::size_t{1} << 20);
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  /// Starts on `fd` (not closed here), forgetting the previous one.
+  void reset(int fd);
+
+  /// Replaces `line` with the next line, with its '\n' when it has one (the last
+  /// line of the input may have none), leaving room for `spare` more bytes in
+  /// its capacity. False at the end of the input or on a read error (error());
+  /// a line read before an error comes first.
+  bool next(std::string& line, std::size_t spare = 0);
+
+  /// The errno of a read error, else 0.
+  int error() const { return error_; }
+
+ private:
+  std::unique_ptr<char[]> buf_;  // not zero-filled: read() fills it
+  std::size_t size_;
+  std::size_t begin_ = 0, end_ = 0;  // unread bytes buf_[begin_, end_)
+  int fd_ = -1;
+  int error_ = 0;
+  bool eof_ = false;
+};
 
 /// True when `bytes` looks binary (a NUL byte in the first 64 KiB).
 bool looks_binary(std::string_view bytes);

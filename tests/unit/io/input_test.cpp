@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -162,4 +165,190 @@ TEST_CASE("input: binary detection") {
   CHECK(!newsner::io::looks_binary("S\xc3\xa3o Paulo \xff"));
   CHECK(newsner::io::looks_binary("a\0b"s));
   CHECK(!newsner::io::looks_binary(std::string(70000, 'a') + '\0'));  // only the first 64 KiB count
+}
+
+namespace {
+// The walk as std::filesystem's recursive iterator made it (before the walk
+// over readdir() and the *at() calls): the reference for the rules.
+std::vector<newsner::io::InputItem> filesystem_walk(const std::string& arg, const std::string& glob) {
+  std::vector<newsner::io::InputItem> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+  for (; it != end; it.increment(ec)) {
+    std::error_code dec;
+    if (it->is_directory(dec) && !it->is_symlink(dec) && ::access(it->path().c_str(), R_OK | X_OK) != 0) {
+      found.push_back({it->path().string(), std::strerror(errno), -1});
+      it.disable_recursion_pending();
+      continue;
+    }
+    const std::string name = it->path().filename().string();
+    if (fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+    std::error_code fec;
+    const bool regular = it->is_regular_file(fec);
+    if (fec) {
+      found.push_back({it->path().string(), fec.message(), -1});
+      continue;
+    }
+    if (!regular) continue;
+    struct stat st;
+    found.push_back({it->path().string(), "", ::stat(it->path().c_str(), &st) == 0 ? st.st_size : -1});
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return found;
+}
+}  // namespace
+
+// Byte order of whole paths, not a per-directory order: "a-b.txt" < "a.txt" <
+// "a/x.txt" < "a0.txt" ('-' < '.' < '/' < '0'); names sharing more than the
+// 8 bytes the sort keys hold; bytes above 0x7F after ASCII.
+TEST_CASE("input: the walk finds what std::filesystem's iterator found, in the same order") {
+  TempDir d;
+  for (const char* rel : {"a-b.txt", "a.txt", "a/x.txt", "a0.txt", "a/b/c/deep.txt", "b.json", ".hidden.txt",
+                          "reuters-2024-01-01-0001.txt", "reuters-2024-01-01-0002.txt", "reuters-2024-01-01.txt",
+                          "z/\xc3\xa9t\xc3\xa9.txt", "z/e.txt", "z/E.txt", "e", "empty/.keep"}) {
+    d.write(rel, rel);
+  }
+  fs::create_directory_symlink(d.path / "a", d.path / "link-to-dir.txt");  // not followed, not an input
+  fs::create_directory_symlink(d.path, d.path / "a" / "loop");             // not followed
+  fs::create_symlink(d.path / "a.txt", d.path / "z" / "link.txt");          // a link to a file: an input
+  fs::create_symlink("missing", d.path / "z" / "dangling.txt");             // reported
+  fs::create_symlink("self.txt", d.path / "self.txt");                      // a loop: reported
+  REQUIRE(mkfifo((d.path / "fifo.txt").c_str(), 0600) == 0);                // not a regular file
+  for (const std::string& arg : {d.path.string(), d.path.string() + "/", (d.path / "z").string()}) {
+    for (const char* glob : {"*.txt", "*", "a*"}) {
+      CAPTURE(arg);
+      CAPTURE(glob);
+      const auto want = filesystem_walk(arg, glob);
+      const auto got = expand_inputs({arg}, glob);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].path == want[i].path);
+        CHECK(got[i].error == want[i].error);
+        CHECK(got[i].size == want[i].size);
+      }
+    }
+  }
+  const auto items = expand_inputs({d.path.string()}, "*.txt");
+  REQUIRE(items.size() >= 6);
+  CHECK(items[0].path == (d.path / ".hidden.txt").string());
+  CHECK(items[1].path == (d.path / "a-b.txt").string());
+  CHECK(items[2].path == (d.path / "a.txt").string());
+  CHECK(items[3].path == (d.path / "a/b/c/deep.txt").string());
+  CHECK(items[4].path == (d.path / "a/x.txt").string());
+  CHECK(items[5].path == (d.path / "a0.txt").string());
+}
+
+TEST_CASE("input: FileReader reads as read_input does, into recycled buffers") {
+  TempDir d;
+  d.write("one/a.txt", "alpha");
+  d.write("one/b.txt", std::string(3000, 'b'));
+  d.write("two/c.txt", "gamma");
+  d.write("bin.txt", std::string("x\0y", 3));
+  newsner::io::FileReader reader;
+  const auto same = [&](const std::string& path) {
+    CAPTURE(path);
+    const auto want = newsner::io::read_input(path);
+    const auto got = reader.read(path);
+    CHECK(got.bytes == want.bytes);
+    CHECK(got.error == want.error);
+    CHECK(got.binary == want.binary);
+    return got;
+  };
+  auto a = same((d.path / "one/a.txt").string());
+  // A recycled buffer with old bytes in it: the next text is only the file's.
+  a.bytes.assign(5000, '#');
+  reader.recycle(std::move(a.bytes));
+  same((d.path / "one/b.txt").string());
+  same((d.path / "two/c.txt").string());     // another directory
+  same((d.path / "one/a.txt").string());     // and back
+  same((d.path / "one/nope.txt").string());  // errors as read_input's
+  same((d.path / "one").string());           // a directory
+  same((d.path / "one/a.txt/x").string());   // a path through a file
+  same((d.path / "nodir/a.txt").string());   // a directory that is missing
+  same((d.path / "bin.txt").string());
+  same("/proc/self/cmdline");                // size 0: read to its end
+  const fs::path cwd = fs::current_path();
+  fs::current_path(d.path / "one");
+  same("a.txt");  // no directory part
+  fs::current_path(cwd);
+}
+
+TEST_CASE("input: FileReader's buffers come in size classes") {
+  using newsner::io::FileReader;
+  CHECK(FileReader::class_bytes(0) == 256);
+  for (int c = 1; FileReader::class_bytes(c) <= FileReader::kMaxPooled; ++c) {
+    CHECK(FileReader::class_bytes(c) > FileReader::class_bytes(c - 1));
+    CHECK(FileReader::class_bytes(c) <= FileReader::class_bytes(c - 1) * 5 / 4 + 1);  // at most a quarter more
+  }
+  for (std::size_t n = 1; n <= FileReader::kMaxPooled; ++n) {
+    const int c = FileReader::class_for(n);
+    REQUIRE(c >= 0);
+    CHECK(FileReader::class_bytes(c) >= n);
+    if (c > 0) CHECK(FileReader::class_bytes(c - 1) < n);
+  }
+  CHECK(FileReader::class_for(FileReader::kMaxPooled + 1) == -1);
+  FileReader reader;
+  std::string s = reader.take(1299);
+  CHECK(s.empty());
+  CHECK(s.capacity() >= 1299);
+  const auto* memory = s.data();
+  reader.recycle(std::move(s));
+  std::string again = reader.take(1400);  // the same class: the same buffer
+  CHECK(again.data() == memory);
+  CHECK(reader.take(100000).capacity() >= 100000);  // larger than any class
+}
+
+TEST_CASE("input: LineReader splits lines across its buffer's refills") {
+  TempDir d;
+  d.write("lines.jsonl", "one\ntwo\r\n\nthree is longer than the buffer\nlast, no newline");
+  const int fd = ::open((d.path / "lines.jsonl").c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  newsner::io::LineReader lines(8);  // smaller than most lines
+  lines.reset(fd);
+  std::string line = "old content";
+  std::vector<std::string> got;
+  while (lines.next(line)) got.push_back(line);
+  ::close(fd);
+  CHECK(lines.error() == 0);
+  REQUIRE(got.size() == 5);
+  CHECK(got[0] == "one\n");
+  CHECK(got[1] == "two\r\n");
+  CHECK(got[2] == "\n");
+  CHECK(got[3] == "three is longer than the buffer\n");
+  CHECK(got[4] == "last, no newline");
+  CHECK(!lines.next(line));  // stays at the end
+  CHECK(line.empty());
+}
+
+TEST_CASE("input: LineReader waits on a non-blocking pipe and reports read errors") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  std::thread writer([w = fds[1]] {
+    // A line in pieces, with pauses: each read() in between finds nothing (EAGAIN).
+    for (const char* piece : {"{\"text\":", "\"Talks in ", "Berlin.\"}\n{\"text\"", ":\"Rome\"}\n"}) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+      CHECK(write(w, piece, std::strlen(piece)) == static_cast<ssize_t>(std::strlen(piece)));
+    }
+    close(w);
+  });
+  newsner::io::LineReader lines;
+  lines.reset(fds[0]);
+  std::string line;
+  std::vector<std::string> got;
+  while (lines.next(line)) got.push_back(line);
+  writer.join();
+  close(fds[0]);
+  CHECK(lines.error() == 0);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0] == "{\"text\":\"Talks in Berlin.\"}\n");
+  CHECK(got[1] == "{\"text\":\"Rome\"}\n");
+
+  TempDir d;
+  const int dir = ::open(d.path.c_str(), O_RDONLY | O_DIRECTORY);
+  REQUIRE(dir >= 0);
+  lines.reset(dir);
+  CHECK(!lines.next(line));
+  CHECK(lines.error() == EISDIR);
+  ::close(dir);
 }
