@@ -73,7 +73,7 @@ class FileReader {
   void recycle(std::string&& text);
 
   static constexpr std::size_t kMaxPooled = std::size_t{1} << 16;
-  static constexpr std::size_t kPoolBytes = std::size_t{16} << 20;
+  static constexpr std::size_t kPoolBytes = std::size_t{4} << 20;  // see runner.cpp, kKeepJobBytes
 
   /// An empty buffer whose capacity is at least `room`: a pooled one of the
   /// smallest size class that fits, else a new one of that class's size (four
