@@ -687,6 +687,17 @@ const std::array<std::uint8_t, 128>& ascii_sentence_break() {
 constexpr bool is_ascii_site(UChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'\n' || c == u'\r'; }
 constexpr bool is_ascii_letter(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 
+#if defined(__SSE2__)
+// 0xFF in each byte of `v` that is one of is_ascii_site's characters.
+inline __m128i site_bytes(__m128i v) {
+  __m128i site = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
+  site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+  site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+  site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  return _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+}
+#endif
+
 // Index of the first unit at or after i that may be a terminator or separator:
 // an ASCII one or any non-ASCII unit; n if none.
 int32_t find_site(const UChar* s, int32_t i, int32_t n) {
@@ -700,12 +711,7 @@ int32_t find_site(const UChar* s, int32_t i, int32_t n) {
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 8));
     if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(a, b), high), zero)) != 0xFFFF) break;
     const __m128i v = _mm_packus_epi16(a, b);  // no saturation: every unit is < 0x80
-    __m128i site = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(site));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(site_bytes(v)));
     if (mask != 0) return i + __builtin_ctz(mask);
   }
   for (; i + 8 <= n; i += 8) {
@@ -733,12 +739,8 @@ int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
 #if defined(__SSE2__)
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i site = _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));  // v: its high bits
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-    site = _mm_or_si128(site, _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(site));
+    // v's own high bits mark the bytes of non-ASCII characters.
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, site_bytes(v))));
     if (mask != 0) return i + __builtin_ctz(mask);
   }
 #endif
