@@ -52,13 +52,21 @@ int main(int argc, char** argv) {
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 
   app.add_option("inputs", run.inputs, "Files, directories, or '-' for stdin (default: stdin)");
-  app.add_flag("--jsonl", run.jsonl, "Read JSON lines: one record per line, text in --text-field");
-  app.add_option("--text-field", run.fields.text, "JSONL field with the article text")->capture_default_str();
+  CLI::Option* jsonl = app.add_flag("--jsonl", run.jsonl, "Read JSON lines: one record per line, text in --text-field");
+  // The JSONL field options mean nothing for plain text: an error, not ignored.
+  app.add_option("--text-field", run.fields.text, "JSONL field with the article text")
+      ->capture_default_str()
+      ->needs(jsonl);
   app.add_option("--id-field", run.fields.id, "JSONL field with the document id (else the line number)")
-      ->capture_default_str();
-  app.add_option("--date-field", date_field, "JSONL field with the DCT, YYYY-MM-DD (default: dct, then date)");
-  app.add_flag("--keep-text", run.fields.keep_text, "JSONL: keep the text field in the output");
-  app.add_option("--glob", run.glob, "File name pattern for directory walks")->capture_default_str();
+      ->capture_default_str()
+      ->needs(jsonl);
+  app.add_option("--date-field", date_field,
+                 "JSONL field with the DCT, YYYY-MM-DD or an ISO date-time (default: dct, then date)")
+      ->needs(jsonl);
+  app.add_flag("--keep-text", run.fields.keep_text, "JSONL: keep the text field in the output")->needs(jsonl);
+  app.add_option("--glob", run.globs, "File name pattern for directory walks (repeatable: any matches)")
+      ->capture_default_str()
+      ->allow_extra_args(false);
   app.add_option("--offsets", offsets, "Offset unit: codepoint, byte or utf16")
       ->check(CLI::IsMember({"codepoint", "byte", "utf16"}))
       ->capture_default_str();

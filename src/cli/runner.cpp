@@ -661,7 +661,7 @@ bool wants_progress(const RunConfig& config) {
 
 std::vector<io::InputItem> list_inputs(const RunConfig& config) {
   // The sizes of the files a walk finds serve only the progress line's ETA.
-  return io::expand_inputs(config.inputs, config.glob, /*walk_directories=*/!config.jsonl,
+  return io::expand_inputs(config.inputs, config.globs, /*walk_directories=*/!config.jsonl,
                            /*sizes=*/wants_progress(config));
 }
 

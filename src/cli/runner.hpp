@@ -45,7 +45,7 @@ namespace newsner::cli {
 
 struct RunConfig {
   std::vector<std::string> inputs;  // paths; empty = stdin
-  std::string glob = "*.txt";
+  std::vector<std::string> globs{"*.txt"};  // a walk takes the files matching any
   bool jsonl = false;
   io::JsonlFields fields;
   io::WriteOptions write;

@@ -97,6 +97,14 @@ if [ "$(grep -c '"error"' "$tmp/mixed.out")" = 3 ] && grep -q ':2: malformed JSO
 "$bin" --no-such-flag > /dev/null 2> "$tmp/usage.err"
 expect_status usage-error 2 $?
 if head -1 "$tmp/usage.err" | grep -q '^newsner: .*--no-such-flag'; then ok; else bad "usage error message: $(cat "$tmp/usage.err")"; fi
+# the JSONL field options without --jsonl: a usage error, not silently ignored
+"$bin" --keep-text samples/articles > /dev/null 2> "$tmp/needs.err"
+expect_status keep-text-without-jsonl 2 $?
+if grep -q -- '--keep-text requires --jsonl' "$tmp/needs.err"; then ok; else bad "--keep-text without --jsonl: $(cat "$tmp/needs.err")"; fi
+# --glob is repeatable: a walk takes the files matching any of the patterns
+mkdir -p "$tmp/globs/sub" && echo "Paris." > "$tmp/globs/a.txt" && echo "Rome." > "$tmp/globs/sub/b.story" && echo "Oslo." > "$tmp/globs/c.md"
+"$bin" --glob '*.txt' --glob '*.story' "$tmp/globs" | sed "s|$tmp/||" | grep -o '"id":"[^"]*"' | tr '\n' ' ' > "$tmp/globs.out"
+if [ "$(cat "$tmp/globs.out")" = '"id":"globs/a.txt" "id":"globs/sub/b.story" ' ]; then ok; else bad "--glob twice: $(cat "$tmp/globs.out")"; fi
 "$bin" --help > "$tmp/help.out" 2>&1
 expect_status help 0 $?
 if grep -q "Exit status" "$tmp/help.out"; then ok; else bad "--help does not document exit status"; fi

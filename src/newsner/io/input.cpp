@@ -53,7 +53,16 @@ void read_descriptor(int fd, bool is_stdin, FileContent& fc, FileReader* buffers
 // the listing does not give is stat'ed; a subdirectory that may not be listed
 // is an item with an error; a link named like an input that cannot be resolved
 // (a loop, a dangling link) is one too.
-void walk_directory(int fd, std::string& prefix, const char* glob, bool sizes, std::vector<InputItem>& found) {
+// A file name matches when it matches any of the patterns (fnmatch).
+bool name_matches(const std::vector<std::string>& globs, const char* name) {
+  for (const std::string& g : globs) {
+    if (::fnmatch(g.c_str(), name, 0) == 0) return true;
+  }
+  return false;
+}
+
+void walk_directory(int fd, std::string& prefix, const std::vector<std::string>& globs, bool sizes,
+                    std::vector<InputItem>& found) {
   DIR* dir = ::fdopendir(fd);
   if (!dir) {
     found.push_back({prefix.substr(0, prefix.size() - 1), std::strerror(errno), -1});
@@ -81,7 +90,7 @@ void walk_directory(int fd, std::string& prefix, const char* glob, bool sizes, s
         const int sub = ::openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (sub >= 0) {
           prefix.push_back('/');
-          walk_directory(sub, prefix, glob, sizes, found);
+          walk_directory(sub, prefix, globs, sizes, found);
         } else if (errno != EACCES) {  // as skip_permission_denied did (access() said yes)
           found.push_back({prefix, std::strerror(errno), -1});
         }
@@ -90,7 +99,7 @@ void walk_directory(int fd, std::string& prefix, const char* glob, bool sizes, s
       continue;
     }
     if (type != DT_REG && type != DT_LNK && type != DT_UNKNOWN) continue;  // a FIFO, a socket, a device
-    if (::fnmatch(glob, name, 0) != 0) continue;
+    if (!name_matches(globs, name)) continue;
     if (type == DT_REG) {
       const bool sized = sizes && ::fstatat(fd, name, &st, 0) == 0 && S_ISREG(st.st_mode);
       found.push_back({prefix + name, "", sized ? static_cast<std::int64_t>(st.st_size) : -1, true});
@@ -152,6 +161,11 @@ void sort_by_path(std::vector<InputItem>& out, std::size_t first, std::size_t co
 
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob,
                                      bool walk_directories, bool sizes) {
+  return expand_inputs(args, std::vector<std::string>{glob}, walk_directories, sizes);
+}
+
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::vector<std::string>& globs,
+                                     bool walk_directories, bool sizes) {
   std::vector<InputItem> out;
   if (args.empty()) {
     out.push_back(stdin_item());
@@ -192,7 +206,7 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
     if (prefix.back() != '/') prefix += '/';
     // Straight into `out`, sorted there (a vector of its own was copied over).
     const std::size_t first = out.size();
-    walk_directory(fd, prefix, glob.c_str(), sizes, out);
+    walk_directory(fd, prefix, globs, sizes, out);
     sort_by_path(out, first, prefix.size() - 1);  // all begin with the argument
   }
   return out;

@@ -37,6 +37,9 @@ struct InputItem {
 /// when no one needs the sizes (they only serve the progress line's ETA).
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::string& glob,
                                      bool walk_directories = true, bool sizes = true);
+/// As above, taking the files of a walk whose name matches any of `globs`.
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const std::vector<std::string>& globs,
+                                     bool walk_directories = true, bool sizes = true);
 
 struct FileContent {
   std::string bytes;

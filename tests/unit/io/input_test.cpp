@@ -66,6 +66,13 @@ TEST_CASE("input: directory walk") {
     CHECK(!items[3].error.empty());  // the loop is still reported
     CHECK(items[4].size == 3);       // a named file keeps its size
   }
+  SUBCASE("several globs: a file matching any is taken, once") {
+    auto items = expand_inputs({d.path.string()}, std::vector<std::string>{"*.json", "*.txt", "1.*"});
+    REQUIRE(items.size() == 5);
+    CHECK(items[0].path == (d.path / "a/1.txt").string());
+    CHECK(items[1].path == (d.path / "a/skip.json").string());
+    CHECK(items[4].path == (d.path / "self.txt").string());
+  }
   SUBCASE("no walk in --jsonl mode") {
     auto items = expand_inputs({d.path.string()}, "*.txt", false);
     REQUIRE(items.size() == 1);
