@@ -48,6 +48,9 @@ TEST_CASE("location: a place-name adjective before a known place") {
   // an adjective before an unknown word is no place
   CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
   check_mentions({{"The derby at Old Trafford ended level.", "Old Trafford/LOCATION"}});
+  // a listed city with an accented variant spelling (which folds to it) is still
+  // known in its own capitalization, so the adjective takes it
+  check_mentions({{"Fog closed roads across Greater Manchester overnight.", "Greater Manchester/LOCATION"}});
 }
 
 TEST_CASE("location: whole pipeline") {
