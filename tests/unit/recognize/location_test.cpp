@@ -35,6 +35,8 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
         "Southern Kuril Islands/LOCATION");
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
+  // a plural head as "Islands", "Mountains"
+  CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
   // a plural head shared by a list: each name is a place of its own
   CHECK(locs("The ownership of Arvo, Belmek, Tisara Islands is disputed.", "loc.feature") ==
         "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
