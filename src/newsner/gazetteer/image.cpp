@@ -70,13 +70,17 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   };
 
   std::vector<EntryRec> recs;
-  std::vector<std::uint32_t> cased_hashes;
   recs.reserve(entries.size());
-  struct KeyInfo { std::vector<std::uint32_t> refs; std::uint32_t flags = 0; std::uint64_t hash = 0; };
+  // A key's entries, each with the capitalization that counts as its own (the
+  // entry's, or for a diacritic-free variant the variant's), and whether it came
+  // as such a variant.
+  struct KeyEntry { std::uint32_t id; std::uint32_t cased; bool deaccented; };
+  struct KeyInfo { std::vector<KeyEntry> refs; std::uint32_t flags = 0; std::uint64_t hash = 0; };
   std::map<std::string, KeyInfo> keys;
 
-  auto add_key = [&](const text::TokenizedText& tt, std::uint32_t id, std::uint32_t flags) {
+  auto add_key = [&](const text::TokenizedText& tt, std::uint32_t id, bool deaccented) {
     std::string key;
+    std::uint64_t cased = text::kSequenceSeed;
     std::uint64_t hash = text::kSequenceSeed;
     for (std::size_t i = 0; i < tt.tokens.size(); ++i) {
       if (i) {
@@ -87,11 +91,13 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
       }
       key.append(tt.folded_form(tt.tokens[i]));
       hash = text::sequence_extend(hash, tt.tokens[i].fold_hash);
+      cased = text::sequence_extend(cased, text::surface_hash(tt.surface(tt.tokens[i])));
     }
     KeyInfo& k = keys[key];
     k.hash = hash;
-    if (std::find(k.refs.begin(), k.refs.end(), id) == k.refs.end()) k.refs.push_back(id);
-    k.flags |= flags;
+    if (std::none_of(k.refs.begin(), k.refs.end(), [&](const KeyEntry& r) { return r.id == id; })) {
+      k.refs.push_back({id, static_cast<std::uint32_t>(cased >> 32), deaccented});
+    }
   };
 
   for (const SourceEntry& e : entries) {
@@ -101,11 +107,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
     const auto tt = tokenizer.tokenize(e.name);
     if (tt.tokens.empty() || tt.tokens.size() > 255) continue;  // punctuation only, or absurd
-    std::uint64_t cased = text::kSequenceSeed;
-    for (const auto& t : tt.tokens) cased = text::sequence_extend(cased, text::surface_hash(tt.surface(t)));
     EntryRec r{};
     std::tie(r.name_off, r.name_len) = intern(e.name);
-    cased_hashes.push_back(static_cast<std::uint32_t>(cased >> 32));
     std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
     r.population = e.population;
     r.rank = e.rank;
@@ -115,10 +118,10 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     r.token_count = static_cast<std::uint8_t>(tt.tokens.size());
     const auto id = static_cast<std::uint32_t>(recs.size());
     recs.push_back(r);
-    add_key(tt, id, 0);
+    add_key(tt, id, false);
     if (e.flags & kFold) {
       const std::string plain = strip_diacritics(e.name);
-      if (plain != e.name) add_key(tokenizer.tokenize(plain), id, kDeaccented);
+      if (plain != e.name) add_key(tokenizer.tokenize(plain), id, true);
     }
   }
 
@@ -134,11 +137,19 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     k.hash = slot_hash(info.hash);  // from the tokens (a folded token may hold a space)
     k.ref_begin = static_cast<std::uint32_t>(refs.size());
     std::uint32_t flags = info.flags;
+    // A key is a diacritic-free variant only when no entry is spelled so itself:
+    // "Manchester" stays a name in its own capitalization although "Mánchester"
+    // (the same city) folds to it. Its variant entries then count in the variant's
+    // capitalization, like the entries spelled so.
+    if (std::all_of(info.refs.begin(), info.refs.end(), [](const KeyEntry& r) { return r.deaccented; })) {
+      flags |= kDeaccented;
+    }
     const std::size_t first_ref = refs.size();
-    for (std::uint32_t id : info.refs) {
+    for (const KeyEntry& key_entry : info.refs) {
+      const std::uint32_t id = key_entry.id;
       KeyRef ref{};
       ref.entry = id;
-      ref.cased_hash = cased_hashes[id];
+      ref.cased_hash = key_entry.cased;
       ref.cls = static_cast<EntryClass>(recs[id].cls);
       ref.flags = recs[id].flags;
       ref.list = recs[id].list;

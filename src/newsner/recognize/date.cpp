@@ -543,14 +543,19 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
 }
 
 // +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
-// the mention, within its sentence.
+// the mention, within its sentence. A past cue right after "be" or "being" is a
+// passive participle, not the past: "will be held", "is being signed" (the words
+// before it decide).
 int tense_before(const Context& cx, std::size_t tok) {
   if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
   const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
-    if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) return cue;
+    if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
+      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      return cue;
+    }
   }
   return 0;
 }

@@ -41,6 +41,33 @@ bool title_cased(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
+// Token i's line is a headline in title case ("More Than Ever Before", "Floods
+// Hit Towns as Rivers Rise"): no lowercase word but function words, two or more
+// common words capitalized after its first word, and not a line of results (at
+// most one number). There a capital is no evidence, as in a line in capitals.
+// `memo` keeps the last line's answer (matches come in text order): {first
+// token, end, answer}.
+bool title_case_line(const Context& ctx, std::size_t i, std::array<std::size_t, 3>& memo) {
+  if (i >= memo[0] && i < memo[1]) return memo[2] != 0;
+  std::size_t b = i, e = i + 1;
+  while (b > 0 && !ctx.token(b).newline_before) --b;
+  while (e < ctx.size() && !ctx.token(e).newline_before) ++e;
+  int common = 0, numbers = 0;
+  bool title = true;
+  for (std::size_t k = b; k < e && title; ++k) {
+    const Shape s = ctx.token(k).shape;
+    if (s == Shape::Lower) {
+      title = ctx.lex_is(k, kLexFunction);
+    } else if (s == Shape::Capitalized && k > b && ctx.is_common_word(k)) {
+      ++common;
+    } else if (s == Shape::Digits) {
+      title = ++numbers <= 1;
+    }
+  }
+  memo = {b, e, title && common >= 2 ? 1u : 0u};
+  return memo[2] != 0;
+}
+
 // The lists whose names the rules below test.
 enum class ListKind : std::uint8_t {
   Other,  // user lists (--gazetteer) and lists without a rule of their own
@@ -151,6 +178,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::array<Made, 3> made{};  // by EntityType (Person, Location, Organization)
   std::uint32_t group_b = Context::kNone, group_e = Context::kNone;
+  std::array<std::size_t, 3> title_memo{};  // title_case_line()'s last line
   // Only the mention classes' matches (Context lists them): most matches are
   // common words and other evidence classes.
   const gazetteer::Match* const matches = ctx.matches.data();
@@ -227,7 +255,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     if (ambiguous && country_list) {
       score = 0.7f;
     } else if (ambiguous) {
-      if (starts || caps) continue;
+      // (An all-caps word in a title-case line is written so on purpose: "ST: MI".)
+      if (starts || caps || (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo))) continue;
       score = 0.35f;
     } else if (single && starts && ctx.is_common_word(b) && !country_list &&
                !(entry.population >= 1000000)) {

@@ -89,12 +89,10 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
   return end;
 }
 
-// Capitalized adjectives that open place names ("Old Trafford", "Greater
-// Manchester", "Upper Silesia"); the gazetteers hold some such names whole,
-// loc.adjective takes the others before a known place.
+// kPlaceAdjectives: the gazetteers hold some such names whole, loc.adjective
+// takes the others before a known place.
 bool is_place_adjective(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {"old", "great", "greater", "little", "upper", "lower"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kPlaceAdjectives);
   return kSet.contains(ctx, i);
 }
 

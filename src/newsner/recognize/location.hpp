@@ -23,8 +23,12 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 /// before one ("Mount Fuji", "Gulf of Mexico"). Context's lexicon marks both
 /// kLexFeature.
 inline constexpr std::string_view kFeatureSuffixes[] = {
-    "island", "islands", "river", "sea", "ocean", "lake", "mountains", "mountain", "valley", "bay", "strait",
+    "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
+/// Capitalized adjectives that open place names ("Old Trafford", "Greater
+/// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
+/// does not read them as given names.
+inline constexpr std::string_view kPlaceAdjectives[] = {"old", "great", "greater", "little", "upper", "lower"};
 inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",
                                                         "bay",   "sea",  "strait", "port", "fort"};
 

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "newsner/gazetteer/image.hpp"
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
 #include "newsner/text/token_hash.hpp"
@@ -361,7 +362,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
           !ctx.lex_is(e - 1, kLexGroup) && !is_document_head(ctx, e - 1)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
-        const bool weak = ctx.token(i).sentence_start && is_plain_word(ctx, i);
+        // "Great Wall", "Old Bailey": a place-name adjective that lists know only
+        // as an ambiguous given name starts a landmark, not a person (unless a
+        // given name follows: "Little Richard").
+        static constexpr WordSet kPlaceAdjective(kPlaceAdjectives);
+        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && kPlaceAdjective.contains(ctx, i) &&
+                              !ctx.has(i + 1, EntryClass::GivenName);
+        const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.
         // In a hyphenated surname one known part is enough ("Maberry-Tusk").
@@ -408,7 +415,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     if (speech_near && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
       if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
-      const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech);
+      // "Police in Tarvel said": after a locative the word is where the speaker is.
+      const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech) && !(i > 0 && (ctx.lex[i - 1] & kLexLocative));
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
       if (verb_after || verb_before) {
         const bool place = ctx.has(i, EntryClass::Location);

@@ -100,6 +100,16 @@ TEST_CASE("gazetteer matcher: multi-token, case, diacritics") {
     CHECK(find(m, "Munchen").empty());  // no "fold" flag
     CHECK(find(m, "M\xC3\xBCnchen").size() == 1);
   }
+  SUBCASE("a name spelled so itself stays exact when an accented variant folds to it") {
+    const Matcher both = make_matcher(
+        "Tarvel\tLOCATION\tgeonames:7\n"
+        "T\xC3\xA1rvel\tLOCATION\tgeonames:7\tfold\n");
+    const auto f = find(both, "Police in Tarvel said");
+    REQUIRE(f.size() == 2);
+    for (const auto& x : f) CHECK(x.exact);
+    for (const auto& x : find(both, "TARVEL")) CHECK_FALSE(x.exact);
+    CHECK(find(both, "T\xC3\xA1rvel")[0].exact);
+  }
   SUBCASE("exact case of non-ASCII names compares their NFC forms") {
     CHECK(find(m, "M\xC3\xBCnchen")[0].exact);
     CHECK(find(m, "Mu\xCC\x88nchen")[0].exact);  // decomposed u + U+0308

@@ -207,6 +207,10 @@ TEST_CASE("date: relative to the DCT") {
       // "\u017Fays" folds to "says" (a past cue) but is no listed word: "will" decides.
       {"Kono will visit, \xC5\xBF" "ays Ito, on Friday.", kDct, "Friday=2018-12-21"},
       {"The summit ends on Friday.", kDct, "Friday=2018-12-21"},
+      // a participle after "be" is passive, not past: "will" decides
+      {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
+      {"The fair will be held in March, organisers said.", kDct, "March=2019-03"},
+      {"The fair was held in March.", kDct, "March=2018-03"},
       {"Kono visits Moscow on Monday.", kDct, "Monday=2018-12-24"},
       {"Peace talks have been postponed until Monday.", "2015-02-22", "Monday=2015-02-23"},
       {"Kono met him last Friday.", kDct, "last Friday=2018-12-14"},

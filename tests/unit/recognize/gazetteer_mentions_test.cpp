@@ -23,6 +23,15 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
   SUBCASE("capitals lines match any case") {
     CHECK(gaz("STORMS HIT TOKYO AND OSAKA").find("TOKYO/LOCATION") != std::string::npos);
   }
+  SUBCASE("a title-case line is like a capitals line for common-word places") {
+    // "Than", "Split", "Deal" are towns, and common words: here capitalized only by the headline style
+    CHECK(gaz("Better Than Any Deal Before\nThe talks went on.").find("LOCATION") == std::string::npos);
+    CHECK(gaz("Rivals Split the Vote in a Close Race\nCounting went on.").find("LOCATION") == std::string::npos);
+    // ... a place that is no common word is still one there
+    CHECK(gaz("Storms Hit Tokyo as Winter Comes").find("Tokyo/LOCATION") != std::string::npos);
+    // ... and a sentence capitalizes only its names
+    CHECK(gaz("The bridge at Split was closed.").find("Split/LOCATION") != std::string::npos);
+  }
   SUBCASE("a nationality word is not a town") {
     CHECK(gaz("Canadian bonds rose.").find("LOCATION") == std::string::npos);
   }

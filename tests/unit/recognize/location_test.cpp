@@ -35,6 +35,8 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
         "Southern Kuril Islands/LOCATION");
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
+  // a plural head as "Islands", "Mountains"
+  CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
   // a plural head shared by a list: each name is a place of its own
   CHECK(locs("The ownership of Arvo, Belmek, Tisara Islands is disputed.", "loc.feature") ==
         "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
@@ -48,6 +50,9 @@ TEST_CASE("location: a place-name adjective before a known place") {
   // an adjective before an unknown word is no place
   CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
   check_mentions({{"The derby at Old Trafford ended level.", "Old Trafford/LOCATION"}});
+  // a listed city with an accented variant spelling (which folds to it) is still
+  // known in its own capitalization, so the adjective takes it
+  check_mentions({{"Fog closed roads across Greater Manchester overnight.", "Greater Manchester/LOCATION"}});
 }
 
 TEST_CASE("location: whole pipeline") {

@@ -103,6 +103,23 @@ TEST_CASE("person: a given name before a document word names the document") {
   });
 }
 
+TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
+  // "Great", "Old" are listed given names only as ambiguous ones
+  CHECK(persons("Visitors walked along the Great Wall at dawn.", "person.given") == "");
+  CHECK(persons("The case went to the Old Bailey on Monday.", "person.given") == "");
+  // ... but a nickname before a given name is a person ("Little Richard")
+  CHECK(persons("Fans cheered Little Richard on stage.", "person.given") == "Little Richard/PERSON");
+  // ... and the word as a surname still is
+  CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
+}
+
+TEST_CASE("person: a word after a locative is where the speaker is, not who") {
+  CHECK(persons("Police in Tarvel said the road was closed.", "person.speech") == "");
+  CHECK(persons("A farmer from Tarvel told reporters.", "person.speech") == "");
+  CHECK(persons("The road was closed, Tarvel said.", "person.speech") == "Tarvel/PERSON");
+  check_mentions({{"Police in Manchester said the road was closed.", "Manchester/LOCATION"}});
+}
+
 TEST_CASE("person: a month that is a given name, before a surname") {
   check_mentions({
       {"The columnist April Dawson asked a question.", "April Dawson/PERSON"},
