@@ -61,7 +61,11 @@ def main(argv=None):
     if "--" in argv:
         k = argv.index("--")
         argv, newsner_args = argv[:k], argv[k + 1:]
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        usage="%(prog)s [options] INPUT... [-- NEWSNER_ARGS...]",
+        epilog="Arguments after -- go to every newsner process, after --jsonl -j 1 --quiet "
+               "(e.g. -- --reference-date 2019-01-15 --explain).")
     p.add_argument("inputs", nargs="+", help="JSONL files (local, NFS, or any fsspec URL on a cluster)")
     p.add_argument("--scheduler", help="scheduler address, e.g. tcp://host:8786 (default: a LocalCluster)")
     p.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
