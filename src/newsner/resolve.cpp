@@ -576,8 +576,11 @@ class Retyper {
       i = best_end - 1;
       continue;
     }
-    // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals.
-    if (word->person > 0 && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start) &&
+    // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals. A common
+    // word at a sentence start is that person only before a verb of saying
+    // ("Cook said" after "Tim Cook"; not "Cook the rice").
+    const bool says = i + 1 < n && ctx.lex_is(i + 1, recognize::kLexSpeech);
+    if (word->person > 0 && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start || says) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
       if (e < n && ctx.is_cap(e) && part(e) && !ctx.token(e).newline_before) ++e;

@@ -31,6 +31,11 @@ TEST_CASE("resolve: document-level consistency") {
       // a hyphenated surname repeats whole
       {"Maria Maberry-Tusk resigned. Maberry-Tusk declined to comment.",
        "Maria Maberry-Tusk/PERSON | Maberry-Tusk/PERSON"},
+      // a surname that is also a common word, at a sentence start before a verb of saying
+      {"Dana Baker visited. Baker said prices rose.", "Dana Baker/PERSON | Baker/PERSON"},
+      {"Nora Swift spoke first. Swift told staff to stay.", "Nora Swift/PERSON | Swift/PERSON"},
+      // ... but not before any other word
+      {"Nora Swift spoke first. Swift action followed.", "Nora Swift/PERSON"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });

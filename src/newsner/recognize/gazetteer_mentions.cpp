@@ -68,6 +68,21 @@ bool title_case_line(const Context& ctx, std::size_t i, std::array<std::size_t, 
   return memo[2] != 0;
 }
 
+// Token b begins a title of several words ("Vice President", "Chief Minister"):
+// the word is part of the title there, not the magazine or place of its name.
+bool begins_long_title(const Context& ctx, std::size_t b) {
+  bool found = false;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    found = found || (m.cls == EntryClass::Title && m.token_end > b + 1);
+  });
+  return found;
+}
+
+// A capitalized title word follows token b: "Police Chief", "Fire Commissioner".
+bool title_word_after(const Context& ctx, std::size_t b) {
+  return b + 1 < ctx.size() && ctx.token(b + 1).shape == Shape::Capitalized && ctx.has(b + 1, EntryClass::Title);
+}
+
 // The lists whose names the rules below test.
 enum class ListKind : std::uint8_t {
   Other,  // user lists (--gazetteer) and lists without a rule of their own
@@ -261,6 +276,14 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     } else if (single && starts && ctx.is_common_word(b) && !country_list &&
                !(entry.population >= 1000000)) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
+    }
+    // "Vice President", "Police Chief Jim McDonnell": a common word before a title
+    // word names the office (a unit, a rank), not the magazine or the small town
+    // some list has of that name.
+    if (single && !country_list && ctx.is_common_word(b) &&
+        (begins_long_title(ctx, b) ||
+         (*type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
+      continue;
     }
     if (*type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {

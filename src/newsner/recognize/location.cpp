@@ -177,10 +177,12 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     std::size_t r = 0, re = 0;  // optional region after a comma
     if (j < le && ctx.is(j, ",")) {
       const std::size_t e2 = place_chunk(ctx, j + 1, le);
-      if (e2 > j + 1 && (dateline_date_at(ctx, e2) || dash_after(ctx, e2, le))) {
+      // "MANCHESTER, England, Feb. 12, 2024 -": a comma may stand before the date too.
+      const bool comma_date = e2 + 1 < le && ctx.is(e2, ",") && dateline_date_at(ctx, e2 + 1);
+      if (e2 > j + 1 && (dateline_date_at(ctx, e2) || comma_date || dash_after(ctx, e2, le))) {
         r = j + 1;
         re = e2;
-        j = e2;
+        j = comma_date ? e2 + 1 : e2;
       } else {
         ++j;
       }

@@ -32,6 +32,16 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
     // ... and a sentence capitalizes only its names
     CHECK(gaz("The bridge at Split was closed.").find("Split/LOCATION") != std::string::npos);
   }
+  SUBCASE("a word that begins a title is not the magazine of its name") {
+    // "Vice" is a magazine, and the first word of "Vice President", "Vice Premier".
+    CHECK(gaz("She greeted Vice President Ann Dole.").find("Vice/") == std::string::npos);
+    CHECK(gaz("He wrote for Vice until May.").find("Vice/ORGANIZATION") != std::string::npos);
+  }
+  SUBCASE("a common word before a title word is not a small town") {
+    // "Police" is a town in Poland; here a department before its chief's title.
+    CHECK(gaz("The crowd cheered Police Chief Sam Ortega.").find("Police/") == std::string::npos);
+    CHECK(gaz("The road to Police was closed.").find("Police/LOCATION") != std::string::npos);
+  }
   SUBCASE("a nationality word is not a town") {
     CHECK(gaz("Canadian bonds rose.").find("LOCATION") == std::string::npos);
   }

@@ -24,6 +24,9 @@ TEST_CASE("location: datelines") {
   CHECK(locs("WASHINGTON \xE2\x80\x94 The talks ended.", "loc.dateline") == "WASHINGTON/LOCATION");
   CHECK(locs("TOKYO (AP) - Shares fell.", "loc.dateline") == "TOKYO/LOCATION");
   CHECK(locs("BERLIN, Germany - Rain fell.", "loc.dateline") == "BERLIN/LOCATION | Germany/LOCATION");
+  // A comma between the region and the date: "CITY, Region, Date -".
+  CHECK(locs("DERBY, England, March 3, 2021 - Rain fell.", "loc.dateline") == "DERBY/LOCATION | England/LOCATION");
+  CHECK(locs("LEEDS, England, 4 May 2019 (AP) - Rain fell.", "loc.dateline") == "LEEDS/LOCATION | England/LOCATION");
   // a topic label or note before a dash is no place
   CHECK(locs("NOTE - The figures are provisional.", "loc.dateline") == "");
   CHECK(locs("SOCCER - JAPAN GET LUCKY WIN", "loc.dateline") == "");
