@@ -72,8 +72,13 @@ inline bool name_word_of(const Context& ctx, const text::Token* tokens, std::siz
   }
   // A known given name or surname (Context::strong_name_part).
   const bool name_part = is_strong(EntryClass::GivenName) || is_strong(EntryClass::Surname);
+  // "Mark Cook", "Dana Porter": an occupation word that the lists also know as
+  // a surname is the surname right after a capitalized given name.
+  const bool surname_after_given = title && has(EntryClass::Surname) && i > 0 && !tokens[i].newline_before &&
+                                   tokens[i - 1].shape == Shape::Capitalized &&
+                                   (ctx.token_classes[i - 1] & class_bit(EntryClass::GivenName)) != 0;
   // "Will", "Bill", "Major": a title or head word that is also a known name part
-  if ((title || has(EntryClass::OrgHead) || (lex & kLexOrgHead)) && !name_part) return false;
+  if ((title || has(EntryClass::OrgHead) || (lex & kLexOrgHead)) && !name_part && !surname_after_given) return false;
   // "German", "Iraqi": a nationality word is not a name word.
   if (is_strong(EntryClass::Demonym) || (has(EntryClass::Demonym) && !name_part)) return false;
   // In a line of capitals ("CANADA BEAT PANAMA IN WORLD CUP") an ordinary word

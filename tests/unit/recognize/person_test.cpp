@@ -51,6 +51,9 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"The envoy, Italian diplomat Paolo Serra, left Rome.", "Paolo Serra/PERSON | Rome/LOCATION"},
       {"Its ambassador to Egypt, French Claire Dupont, was recalled.",
        "Egypt/LOCATION | Claire Dupont/PERSON"},
+      // an occupation that is also a surname, after a given name, is the surname
+      {"Dana Porter was there.", "Dana Porter/PERSON"},
+      {"Yesterday Mark Butler left early.", "Mark Butler/PERSON"},
       // hyphenated given names are one name
       {"A show about Jean-Paul Sartre opened in Paris.", "Jean-Paul Sartre/PERSON | Paris/LOCATION"},
       // particles inside, possessive outside
