@@ -896,6 +896,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               if (t.shape == text::Shape::Digits && t.span.size() == 4) ok = true;
             }
           }
+          if (!ok && ieq(prev, "than") && tok >= 2) {
+            // "no later than 2019", "earlier than 2020": a time comparative (not
+            // "more than 2019 people").
+            const std::string_view comparative = cx.surface(tok - 2);
+            ok = ieq(comparative, "later") || ieq(comparative, "earlier") || ieq(comparative, "sooner");
+          }
           if (!ok && kDeterminers.contains(prev)) {
             // "the 1990 election": a word follows.
             ok = !next.empty() && is_alpha(next[0]);

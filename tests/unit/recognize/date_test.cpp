@@ -130,6 +130,8 @@ TEST_CASE("date: months, years, decades, centuries") {
       {"He died in 1956.", "", "1956=1956"},
       {"Since 1949, the alliance has grown.", kDct, "1949=1949"},
       {"The 1990 election was close.", kDct, "1990=1990"},
+      {"Payment is due no later than 2019.", kDct, "2019=2019"},
+      {"It must be done earlier than 2030.", kDct, "2030=2030"},
       {"It grew from 1991 to 1997.", kDct, "1991=1991 | 1997=1997"},
       {"Output was flat between 1990 and 1995.", kDct, "1990=1990 | 1995=1995"},
       {"In fiscal 1998, the company earned more.", kDct, "fiscal 1998=1998"},
@@ -314,6 +316,7 @@ TEST_CASE("date: ranges give two mentions") {
 TEST_CASE("date: durations, sets, times and look-alikes are not dates") {
   check_rows({
       {"The talks lasted three years.", kDct, ""},
+      {"It drew more than 2019 people.", kDct, ""},
       {"Prices rose over the past few weeks.", kDct, ""},
       {"Prices rose over the past two months.", kDct, ""},
       {"Prices rose over the next five years.", kDct, ""},
