@@ -959,7 +959,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           if (l.kind == Lex::Num) {
             apos = l.apostrophe;
             if (l.text.size() == 4) {
-              if (l.num % 100 == 0) {
+              // "the 1900s" reads as a century; "the (mid-)2000s" as the decade
+              // 2000-2009: news names the current century "the 21st century".
+              if (l.num % 100 == 0 && l.num != 2000) {
                 v.granularity = Granularity::Century;
                 v.year = l.num / 100;
               } else {

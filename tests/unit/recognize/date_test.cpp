@@ -143,6 +143,7 @@ TEST_CASE("date: months, years, decades, centuries") {
       {"It was popular in the early 1990s.", kDct, "the early 1990s=199@START"},
       {"It was popular in the nineties.", kDct, "the nineties=199"},
       {"The mill dates from the 1800s.", kDct, "the 1800s=18"},
+      {"Prices peaked in the mid-2000s.", kDct, "the mid-2000s=200@MID"},
       {"It was built in the mid-20th century.", kDct, "the mid-20th century=19@MID"},
       {"It was built in the 19th century.", kDct, "the 19th century=18"},
       {"It was built in the twentieth century.", kDct, "the twentieth century=19"},
