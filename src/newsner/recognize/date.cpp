@@ -482,6 +482,8 @@ const WordList kYearCues{"in", "since", "until", "till", "by", "during", "before
                          "circa", "early", "late", "mid", "between", "through", "throughout",
                          "from", "of", "for", "(", "year", "summer", "spring", "winter",
                          "autumn", "fall", "'s"};
+// ... and after "than" when these come before it ("no later than 2019").
+const WordList kTimeComparatives{"later", "earlier", "sooner"};
 // ... and the second year of a range ("from 1991 to 1997").
 const WordList kRangeJoiners{"to", "and", "or", "-", "through", "/", ","};
 const WordList kDeterminers{"the", "a", "its", "his", "her", "their", "this", "that"};
@@ -897,10 +899,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             }
           }
           if (!ok && ieq(prev, "than") && tok >= 2) {
-            // "no later than 2019", "earlier than 2020": a time comparative (not
-            // "more than 2019 people").
-            const std::string_view comparative = cx.surface(tok - 2);
-            ok = ieq(comparative, "later") || ieq(comparative, "earlier") || ieq(comparative, "sooner");
+            // "no later than 2019": a time comparative (not "more than 2019 people").
+            ok = kTimeComparatives.contains(cx.surface(tok - 2));
           }
           if (!ok && kDeterminers.contains(prev)) {
             // "the 1990 election": a word follows.

@@ -89,13 +89,6 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
   return end;
 }
 
-// kPlaceAdjectives: the gazetteers hold some such names whole, loc.adjective
-// takes the others before a known place.
-bool is_place_adjective(const Context& ctx, std::size_t i) {
-  static constexpr WordSet kSet(kPlaceAdjectives);
-  return kSet.contains(ctx, i);
-}
-
 // The end of the longest LOCATION entry at token b in its own capitalization,
 // not ambiguous, or b when none.
 std::size_t known_place_end(const Context& ctx, std::size_t b) {
@@ -295,6 +288,11 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
     }
   }
+}
+
+bool is_place_adjective(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(kPlaceAdjectives);
+  return kSet.contains(ctx, i);
 }
 
 }  // namespace newsner::recognize

@@ -27,8 +27,10 @@ inline constexpr std::string_view kFeatureSuffixes[] = {
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
-/// does not read them as given names.
+/// does not read them as given names. The gazetteers hold some such names whole.
 inline constexpr std::string_view kPlaceAdjectives[] = {"old", "great", "greater", "little", "upper", "lower"};
+/// Token i (folded) is one of kPlaceAdjectives.
+bool is_place_adjective(const Context& ctx, std::size_t i);
 inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",
                                                         "bay",   "sea",  "strait", "port", "fort"};
 

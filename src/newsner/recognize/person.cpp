@@ -365,8 +365,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "Great Wall", "Old Bailey": a place-name adjective that lists know only
         // as an ambiguous given name starts a landmark, not a person (unless a
         // given name follows: "Little Richard").
-        static constexpr WordSet kPlaceAdjective(kPlaceAdjectives);
-        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && kPlaceAdjective.contains(ctx, i) &&
+        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_adjective(ctx, i) &&
                               !ctx.has(i + 1, EntryClass::GivenName);
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
