@@ -12,6 +12,14 @@ namespace {
 constexpr std::size_t kMaxLines = 5;
 constexpr std::size_t kMaxBytes = 400;
 
+// The dateline dates: ISO (1996-08-30), month-day-year (Dec. 19, 2018) and
+// day-month-year (19 December 2018), years 1800-2099.
+constexpr const char* kIsoPattern = R"(\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b)";
+constexpr const char* kMdyPattern =
+    R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b)";
+constexpr const char* kDmyPattern =
+    R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[89]|20)\d\d)\b)";
+
 int parse_int(std::string_view s) {
   int n = 0;
   for (char c : s) n = n * 10 + (c - '0');
@@ -52,19 +60,43 @@ std::optional<Ymd> find_dateline_dct(std::string_view text) {
   while (end < text.size() && end < kMaxBytes && lines < kMaxLines) {
     std::size_t nl = text.find('\n', end);
     if (nl == std::string_view::npos) nl = text.size();
-    bool blank = true;
-    for (std::size_t i = end; i < nl; ++i)
-      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') blank = false;
-    if (!blank) ++lines;
+    std::size_t i = end;
+    while (i < nl && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+    if (i < nl) ++lines;  // not blank
     end = nl + 1;
   }
   std::string_view head = text.substr(0, std::min({end, text.size(), kMaxBytes}));
 
-  static const RE2 kIso(R"(\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b)");
-  static const RE2 kMdy(
-      R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b)");
-  static const RE2 kDmy(
-      R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[89]|20)\d\d)\b)");
+  // Every form has a four-digit year: most heads without four digits in a row
+  // need no search.
+  bool has_year = false;
+  for (std::size_t i = 0, run = 0; i < head.size() && !has_year; ++i) {
+    run = (head[i] >= '0' && head[i] <= '9') ? run + 1 : 0;
+    has_year = run == 4;
+  }
+  if (!has_year) return std::nullopt;
+
+  static const RE2 kIso(kIsoPattern);
+  static const RE2 kMdy(kMdyPattern);
+  static const RE2 kDmy(kDmyPattern);
+  // One pass finds the earliest of the three: RE2's leftmost match of their
+  // alternation starts where the earliest single-pattern match does (no two of
+  // them can start at one offset: ISO needs four digits and '-', DMY one or two
+  // digits and a space, MDY a letter), so the three scans are needed only when
+  // that date is not a real day (1996-02-30): then the earliest VALID first
+  // match of each pattern wins, as before this shortcut.
+  static const RE2 kAny("(?:" + std::string(kIsoPattern) + ")|(?:" + kMdyPattern + ")|(?:" + kDmyPattern + ")");
+
+  re2::StringPiece iy, im, id, my, mm, md, dd, dm, dy;
+  {
+    re2::StringPiece in(head.data(), head.size());
+    if (!RE2::PartialMatch(in, kAny, &iy, &im, &id, &mm, &md, &my, &dd, &dm, &dy)) return std::nullopt;
+    std::optional<Ymd> first;
+    if (iy.data() != nullptr) first = make(parse_int(iy), parse_int(im), parse_int(id));
+    else if (mm.data() != nullptr) first = make(parse_int(my), month_number(mm), parse_int(md));
+    else first = make(parse_int(dy), month_number(dm), parse_int(dd));
+    if (first) return first;
+  }
 
   // The earliest full date in the head wins.
   std::optional<Ymd> best;

@@ -6,7 +6,8 @@
 // recognizer as an ordinary mention.
 // Thread safety: pure functions (patterns are compiled once, thread-safely).
 // Errors: nullopt for malformed input or impossible days (2018-02-30).
-// Cost: parse_iso_date O(1); find_dateline_dct reads at most 400 bytes.
+// Cost: parse_iso_date O(1); find_dateline_dct reads at most 400 bytes (one RE2
+// search, none when the head has no four digits in a row).
 #pragma once
 
 #include <chrono>

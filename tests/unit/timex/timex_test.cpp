@@ -120,4 +120,9 @@ TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK_FALSE(find_dateline_dct("LATTAKIA, Aug 10 - Syria said.").has_value());
   CHECK_FALSE(find_dateline_dct("a\nb\nc\nd\ne\nf\nLONDON 1996-08-30").has_value());
   CHECK_FALSE(find_dateline_dct("").has_value());
+  // The earliest of the three forms wins, whichever pattern it is.
+  CHECK(find_dateline_dct("Dec. 19, 2018\nLONDON 1996-08-30 - x") == ymd(2018, 12, 19));
+  CHECK(find_dateline_dct("On 5 May 2001, and 2002-01-02") == ymd(2001, 5, 5));
+  // An earliest date that is no real day gives way to the next form's date.
+  CHECK(find_dateline_dct("LONDON 1996-02-30\nDec. 19, 2018 - x") == ymd(2018, 12, 19));
 }
