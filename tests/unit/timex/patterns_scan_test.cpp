@@ -280,6 +280,41 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
   }
 }
 
+// For a start in a window, the window cache remembers the first match of that
+// start or of a later one (or that there is none), so a window is answered by one
+// probe, and the starts searched in vain before a match take the match's answer,
+// at its offset from each of them. Same thread, so each text meets the entries of
+// the texts before it: windows that share their tails ("of a January 1967
+// concert" after "a January 1967 concert"), a match after several starts that
+// hold none, a window that holds none, and the same texts again from the cache.
+TEST_CASE("timex patterns: scan() remembers the first match of a start or of a later one") {
+  const DatePatterns p;
+  const char* const texts[] = {
+      "a January 1967 concert",  // "a" holds none: its answer is January 1967 at offset 2
+      "of a January 1967 concert",
+      "the end of a January 1967 concert",
+      "At the end of a January 1967 concert",
+      "nearly half of the 1990s and May 2019 said",
+      "half of the 1990s and May 2019 said",
+      "of the end of the first half fiscal 1999 x",
+      "the first and the second 1999 x",
+      "1 2 3 4 5 1999 x",
+      "5 4 3 2 1 x 1999 2 3 x",
+      "of the half the 1999",
+      "the half the 1999",
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (const char* text : texts) check_same(p, text);
+    for (auto it = std::rbegin(texts); it != std::rend(texts); ++it) check_same(p, *it);
+  }
+  // The answer of a start is its own: the same words at other offsets.
+  std::vector<PatternMatch> scanned;
+  p.scan(std::string_view("of a January 1967 concert"), scanned);
+  REQUIRE(scanned.size() == 1);
+  CHECK(scanned[0].begin == 5);
+  CHECK(scanned[0].end == 17);
+}
+
 // scan() runs the patterns in lowercase over lowercased bytes; next() runs them
 // case-insensitively as written (and so does scan() on text holding U+017F or
 // U+212A, which fold to ASCII letters). Letters the patterns write in capitals
