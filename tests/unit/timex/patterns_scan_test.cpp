@@ -153,6 +153,66 @@ TEST_CASE("timex patterns: scan() by tokens equals repeated next() on random wor
   }
 }
 
+// put_key_bytes works on 16 bytes at a time and respells the digit runs it finds
+// there (a run may reach past the first 64 bytes): against the rule spelled out
+// byte by byte (cache_key.hpp), on random bytes of every class (capitals, digit
+// runs of every length, bytes >= 0x80) at every length up to 200 and at every
+// offset in a buffer, writing exactly `n` bytes.
+TEST_CASE("timex cache key: put_key_bytes lowercases and respells digit runs at any length") {
+  const auto reference = [](const std::string& s) {
+    std::string out = s;
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    for (std::size_t i = 0; i < s.size();) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      const char* d = s.data() + i;
+      char* o = out.data() + i;
+      if (j - i == 1) {
+        o[0] = d[0] >= '5' ? '5' : d[0];
+      } else if (j - i == 2) {
+        o[0] = d[0] == '0' ? '0' : d[0] <= '2' ? '1' : d[0] == '3' ? '3' : '5';
+        o[1] = d[1] <= '1' ? d[1] : '5';
+      } else if (j - i == 4) {
+        o[0] = d[0] == '1' || d[0] == '2' ? d[0] : '5';
+        o[1] = d[0] == '2' && d[1] == '0' ? '0' : '5';
+        o[2] = '5';
+        o[3] = d[3] == '0' ? '0' : '5';
+      } else {
+        for (std::size_t k = i; k < j; ++k) out[k] = '5';
+      }
+      i = j;
+    }
+    return out;
+  };
+  std::mt19937 rng(23);
+  const std::string pool = "aZ09129305Mq,.' -/\x80\xC3\xA9_";
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t n = rng() % 201;
+    std::string s;
+    while (s.size() < n) {
+      if (rng() % 3 == 0) {  // a run of digits, up to 80 long
+        const std::size_t len = 1 + rng() % (rng() % 8 == 0 ? 80 : 5);
+        for (std::size_t k = 0; k < len && s.size() < n; ++k) s += static_cast<char>('0' + rng() % 10);
+      } else {
+        s += pool[rng() % pool.size()];
+      }
+    }
+    const std::size_t at = rng() % 16;
+    std::string buf(at + n + 16, '#');
+    newsner::timex::put_key_bytes(reinterpret_cast<const unsigned char*>(s.data()), n,
+                                  reinterpret_cast<unsigned char*>(buf.data() + at));
+    INFO("text: " << s);
+    CHECK(buf.substr(at, n) == reference(s));
+    CHECK(buf.substr(0, at) == std::string(at, '#'));
+    CHECK(buf.substr(at + n) == std::string(16, '#'));
+  }
+}
+
 // The scan caches key a string by its bytes with ASCII letters lowercased and
 // each run of digits respelled by its length and the digits the patterns tell
 // apart (timex/cache_key.hpp): every string must match as its key
@@ -278,6 +338,41 @@ TEST_CASE("timex patterns: scan() keys its window cache by the bytes around the 
       check_same(p, pair[1]);
     }
   }
+}
+
+// For a start in a window, the window cache remembers the first match of that
+// start or of a later one (or that there is none), so a window is answered by one
+// probe, and the starts searched in vain before a match take the match's answer,
+// at its offset from each of them. Same thread, so each text meets the entries of
+// the texts before it: windows that share their tails ("of a January 1967
+// concert" after "a January 1967 concert"), a match after several starts that
+// hold none, a window that holds none, and the same texts again from the cache.
+TEST_CASE("timex patterns: scan() remembers the first match of a start or of a later one") {
+  const DatePatterns p;
+  const char* const texts[] = {
+      "a January 1967 concert",  // "a" holds none: its answer is January 1967 at offset 2
+      "of a January 1967 concert",
+      "the end of a January 1967 concert",
+      "At the end of a January 1967 concert",
+      "nearly half of the 1990s and May 2019 said",
+      "half of the 1990s and May 2019 said",
+      "of the end of the first half fiscal 1999 x",
+      "the first and the second 1999 x",
+      "1 2 3 4 5 1999 x",
+      "5 4 3 2 1 x 1999 2 3 x",
+      "of the half the 1999",
+      "the half the 1999",
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (const char* text : texts) check_same(p, text);
+    for (auto it = std::rbegin(texts); it != std::rend(texts); ++it) check_same(p, *it);
+  }
+  // The answer of a start is its own: the same words at other offsets.
+  std::vector<PatternMatch> scanned;
+  p.scan(std::string_view("of a January 1967 concert"), scanned);
+  REQUIRE(scanned.size() == 1);
+  CHECK(scanned[0].begin == 5);
+  CHECK(scanned[0].end == 17);
 }
 
 // scan() runs the patterns in lowercase over lowercased bytes; next() runs them
