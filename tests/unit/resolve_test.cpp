@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "recognize/names_fixture.hpp"
@@ -325,35 +326,62 @@ TEST_CASE("resolve: the document pass finds repeats among lowercase, alphanumeri
         "Kappa/PERSON | Kappa/PERSON");
 }
 
-TEST_CASE("resolve: votes survive the growth of the name tables") {
+namespace {
+// "Zx" and two letters: distinct capitalized words for tests of many names.
+std::string zx_name(int w) {
+  std::string s = "Zx__";
+  s[2] = static_cast<char>('a' + w / 26);
+  s[3] = static_cast<char>('a' + w % 26);
+  return s;
+}
+
+// Resolves 300 names [first, first + 300) chosen by an authoritative rule as
+// PERSON, then a weaker ORGANIZATION mention of each w in `repeats`: more
+// votes than half the chosen names, so the vote table (sized for half of them)
+// grows. Returns the mentions' (PERSON count, count retyped by a vote).
+std::pair<int, int> vote_run(int first, const std::vector<int>& repeats) {
   using newsner::EntityType;
-  // 300 names chosen by an authoritative rule (far more than the vote table
-  // is first sized for: it grows several times), each named again later as a
-  // weaker ORGANIZATION: every repeat takes the PERSON vote.
-  const auto name = [](int w) {
-    std::string s = "Zx__";
-    s[2] = static_cast<char>('a' + w / 26);
-    s[3] = static_cast<char>('a' + w % 26);
-    return s;
-  };
   std::string text;
-  for (int w = 0; w < 300; ++w) text.append(w ? " " : "").append(name(w)).append(" x");
-  for (int w = 0; w < 300; ++w) text.append(" ").append(name(w)).append(" y");
+  for (int w = first; w < first + 300; ++w) text.append(w > first ? " " : "").append(zx_name(w)).append(" x");
+  for (const int w : repeats) text.append(" ").append(zx_name(w)).append(" y");
   newsner::text::Tokenizer tokenizer;
   const newsner::text::TokenizedText tt = tokenizer.tokenize(text);
   const newsner::recognize::Context ctx(tt, names_test::matcher());
   std::vector<newsner::Candidate> out;
-  for (int w = 0; w < 300; ++w) {
-    newsner::recognize::emit_candidate(ctx, EntityType::Person, 2 * w, 2 * w + 1, 0.9f, "person.title", out);
-    newsner::recognize::emit_candidate(ctx, EntityType::Organization, 600 + 2 * w, 600 + 2 * w + 1, 0.5f, "test", out);
+  for (int k = 0; k < 300; ++k) {
+    newsner::recognize::emit_candidate(ctx, EntityType::Person, 2 * k, 2 * k + 1, 0.9f, "person.title", out);
+  }
+  for (std::size_t r = 0; r < repeats.size(); ++r) {
+    const std::size_t t = 600 + 2 * r;
+    newsner::recognize::emit_candidate(ctx, EntityType::Organization, t, t + 1, 0.5f, "test", out);
   }
   int persons = 0, retyped = 0;
   for (const newsner::Mention& m : newsner::resolve(ctx, std::move(out), true)) {
     persons += m.type == EntityType::Person;
     retyped += !m.evidence.empty() && m.evidence.front() == "document.same_name";
   }
-  CHECK(persons == 600);
-  CHECK(retyped == 300);
+  return {persons, retyped};
+}
+}  // namespace
+
+TEST_CASE("resolve: votes survive the growth of the name tables") {
+  // 300 votes, 100 repeats: 400 names, a table sized for 200 keys grows.
+  std::vector<int> repeats;
+  for (int w = 0; w < 300; w += 3) repeats.push_back(w);
+  const auto [persons, retyped] = vote_run(0, repeats);
+  CHECK(persons == 400);  // every repeat takes the PERSON vote
+  CHECK(retyped == 100);
+}
+
+TEST_CASE("resolve: a growth of a name table takes none of an earlier document's keys") {
+  // The growth's copy of the entries is kept by the thread between documents:
+  // the second document's growth must not bring back the first one's votes,
+  // which would make its ORGANIZATION mentions of those names PERSON.
+  std::vector<int> first_repeats, second_repeats;
+  for (int w = 0; w < 300; w += 3) first_repeats.push_back(w);
+  for (int w = 1; w < 300; w += 3) second_repeats.push_back(w);  // names voted for in the first only
+  CHECK(vote_run(0, first_repeats) == std::pair<int, int>{400, 100});
+  CHECK(vote_run(300, second_repeats) == std::pair<int, int>{300, 0});
 }
 
 TEST_CASE("resolve: what one document's pass knows is not known in the next (per-thread tables)") {

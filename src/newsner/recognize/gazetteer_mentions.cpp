@@ -205,6 +205,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   // this many matches ahead, so that the misses overlap the work on the
   // matches before it instead of stalling one at a time.
   constexpr std::size_t kEntryAhead = 8;
+  // The loop asks for the record kEntryAhead matches on: the first ones are
+  // asked for here (a short story has a few dozen matches, and its first
+  // records were otherwise read cold, one stall after another).
+  for (std::size_t k = 0; k < count && k < kEntryAhead; ++k) {
+    const gazetteer::Match& first = matches[mention[k]];
+    gazetteers[first.gazetteer].prefetch_entry(first.entry);
+  }
   for (std::size_t k = 0; k < count; ++k) {
     if (k + kEntryAhead < count) {
       const gazetteer::Match& ahead = matches[mention[k + kEntryAhead]];
