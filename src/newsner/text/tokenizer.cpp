@@ -1225,6 +1225,10 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
   return st;
 }
 
+// The most tokens a reused TokenizedText keeps room for beyond 16 times a
+// document's expected count (2.6 MB: a 260 KB text's).
+constexpr std::size_t kKeptTokens = std::size_t{1} << 16;
+
 TokenizedText Tokenizer::tokenize(std::string_view text) {
   TokenizedText out;
   tokenize(text, out);
@@ -1258,10 +1262,12 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   const std::size_t boundary_count = im.find_word_ends();
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
-  // (A reused vector too small is emptied first: its tokens are not copied.)
+  // A reused vector too small is replaced, not grown (its tokens would be
+  // copied); so is one far larger than needed (after a long text), so that a
+  // TokenizedText kept per thread does not hold its largest document's tokens.
   const std::size_t expected_tokens = text.size() / 4 + 2;
-  if (out.tokens.capacity() < expected_tokens) {
-    out.tokens.clear();
+  if (out.tokens.capacity() < expected_tokens || out.tokens.capacity() > std::max(16 * expected_tokens, kKeptTokens)) {
+    std::vector<Token>().swap(out.tokens);
     out.tokens.reserve(expected_tokens);
   }
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an

@@ -633,6 +633,7 @@ TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after l
   newsner::text::TokenizedText got;
   for (const std::string& text : texts) {
     used.tokenize(text, got);
+    CHECK(got.tokens.capacity() >= text.size() / 4);
     const auto want = Tokenizer().tokenize(text);
     CHECK(got.text.data() == text.data());
     CHECK(got.text.size() == text.size());
@@ -654,4 +655,19 @@ TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after l
       CHECK(g.sentence_start == w.sentence_start);
     }
   }
+}
+
+TEST_CASE("tokenizer: a reused TokenizedText does not keep a long text's room for tokens") {
+  // After about 400 K tokens, a short document's tokens get a vector of their
+  // own size: a TokenizedText kept per thread holds no more than a few MB.
+  std::string long_text;
+  for (int k = 0; k < 200000; ++k) long_text += "a,";
+  Tokenizer tok;
+  newsner::text::TokenizedText out;
+  tok.tokenize(long_text, out);
+  REQUIRE(out.tokens.size() == 400000);
+  tok.tokenize("A short text.", out);
+  CHECK(out.tokens.size() == 4);
+  CHECK(out.tokens.capacity() < 100000);
+  CHECK(out.tokens.capacity() >= 4);
 }
