@@ -1225,10 +1225,26 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
   return st;
 }
 
+// The most tokens a reused TokenizedText keeps room for beyond 16 times a
+// document's expected count (2.6 MB: a 260 KB text's).
+constexpr std::size_t kKeptTokens = std::size_t{1} << 16;
+
 TokenizedText Tokenizer::tokenize(std::string_view text) {
   TokenizedText out;
+  tokenize(text, out);
+  return out;
+}
+
+void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   out.text = text;
-  if (text.empty()) return out;
+  out.sentences.clear();
+  out.folded.clear();
+  // Only the tokens are kept: those constructed for earlier documents are
+  // overwritten below (their number is trimmed at the end).
+  if (text.empty()) {
+    out.tokens.clear();
+    return;
+  }
   Impl& im = *impl_;
   im.convert(text);
   // Sentences first, so each token can record its sentence index.
@@ -1246,7 +1262,14 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   const std::size_t boundary_count = im.find_word_ends();
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
-  out.tokens.reserve(text.size() / 4 + 2);
+  // A reused vector too small is replaced, not grown (its tokens would be
+  // copied); so is one far larger than needed (after a long text), so that a
+  // TokenizedText kept per thread does not hold its largest document's tokens.
+  const std::size_t expected_tokens = text.size() / 4 + 2;
+  if (out.tokens.capacity() < expected_tokens || out.tokens.capacity() > std::max(16 * expected_tokens, kKeptTokens)) {
+    std::vector<Token>().swap(out.tokens);
+    out.tokens.reserve(expected_tokens);
+  }
   // Folded forms: the text with its ASCII capitals lowered, in one pass, so an
   // ASCII token's folded form is at its own offsets; a non-ASCII token's (ICU,
   // its length may change) is appended after the text's size.
@@ -1267,16 +1290,19 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
-  // Constructs the next kTokenChunk tokens (default values) for the loop to
-  // overwrite, up to the reserved capacity; past it, room for two (the vector
-  // then reallocates, doubling). The loop stops with fewer than two left.
+  // Makes room for the loop: the tokens already constructed (a reused
+  // vector's), else the next kTokenChunk tokens constructed (default values)
+  // to overwrite, up to the expected count (a reused vector's capacity may be
+  // far larger) and the capacity; past it, room for two (the vector then
+  // reallocates, doubling). The loop stops with fewer than two left.
   const auto grow = [&] {
     const auto used = static_cast<std::size_t>(st.out - tokens.data());
     std::size_t size = used + Impl::kTokenChunk;
+    if (used < expected_tokens) size = std::max(std::min(size, expected_tokens), used + 2);
     if (size > tokens.capacity()) size = std::max(tokens.capacity(), used + 2);
-    tokens.resize(size);
+    if (tokens.size() < used + 2) tokens.resize(size);
     st.out = tokens.data() + used;
-    tx.out_limit = tokens.data() + size - 1;
+    tx.out_limit = tokens.data() + tokens.size() - 1;
   };
   grow();
   // Any token: a non-ASCII one takes ICU calls (fold_cache keeps recent ones).
@@ -1338,7 +1364,6 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
     if (cut != e) push(cut, e);
   }
   tokens.resize(static_cast<std::size_t>(st.out - tokens.data()));  // drops the unused ones
-  return out;
 }
 
 }  // namespace newsner::text

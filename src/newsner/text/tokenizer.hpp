@@ -118,6 +118,12 @@ class Tokenizer {
   /// Tokenizes `text` (valid UTF-8). The result refers to `text`, which must
   /// outlive it.
   TokenizedText tokenize(std::string_view text);
+  /// The same into `out`, whose previous contents are replaced and whose
+  /// memory is reused: a caller that keeps one TokenizedText per thread (and
+  /// Tokenizer) allocates nothing per document once its buffers are large
+  /// enough, and the Token objects a previous document left are overwritten
+  /// in place instead of being constructed (zero-filled) again in fresh memory.
+  void tokenize(std::string_view text, TokenizedText& out);
 
   /// Sentence boundaries of UTF-16 `text` as tokenize finds them: the index
   /// after each sentence, increasing, the last one text.size() (none for empty

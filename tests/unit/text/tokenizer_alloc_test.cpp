@@ -65,3 +65,40 @@ TEST_CASE("tokenizer: a document after one that threw gets a fresh tokenizer's s
   }
   CHECK(thrown >= 5);  // the failures did hit tokenize's allocations
 }
+
+TEST_CASE("tokenizer: a reused TokenizedText after a document that threw gets a fresh one's tokens") {
+  // tokenize(text, out) keeps out's tokens between documents: one that threw
+  // part way (at any of its allocations) may leave them in any state, which
+  // the next document must not see.
+  using newsner::text::Tokenizer;
+  std::string first;
+  for (int k = 0; k < 300; ++k) first += "Mr. Smith met Dr. Jones in the U.S. on Jan. 5. He left Kono's home.\n";
+  const std::string next = "Second doc. It has Mr. Smith in it. And more text here! Yes.";
+  const auto want = Tokenizer().tokenize(next);
+  int thrown = 0;
+  for (long at = 1; at < 200; ++at) {
+    Tokenizer tok;
+    newsner::text::TokenizedText out;
+    tok.tokenize(next + next + next, out);  // tokens to be left over
+    fail_countdown = at;
+    try {
+      tok.tokenize(first, out);
+    } catch (const std::bad_alloc&) {
+      ++thrown;
+    }
+    fail_countdown = 0;
+    INFO("allocation " << at << " failed");
+    tok.tokenize(next, out);
+    CHECK(out.sentences == want.sentences);
+    CHECK(out.folded == want.folded);
+    REQUIRE(out.tokens.size() == want.tokens.size());
+    for (std::size_t k = 0; k < out.tokens.size(); ++k) {
+      CHECK(out.tokens[k].span == want.tokens[k].span);
+      CHECK(out.tokens[k].fold_hash == want.tokens[k].fold_hash);
+      CHECK(out.tokens[k].sentence == want.tokens[k].sentence);
+      CHECK(out.tokens[k].sentence_start == want.tokens[k].sentence_start);
+      CHECK(out.tokens[k].space_before == want.tokens[k].space_before);
+    }
+  }
+  CHECK(thrown >= 3);  // the failures did hit tokenize's allocations
+}

@@ -616,3 +616,58 @@ TEST_CASE("tokenizer: a document's tokens equal a fresh tokenizer's, after longe
     check_token_fields(got);
   }
 }
+
+TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after longer, shorter and empty texts") {
+  // tokenize(text, out) overwrites the tokens an earlier document left in `out`
+  // and trims the rest; its sentences and folded forms (non-ASCII folds are
+  // appended after the text's size) must hold this document's only.
+  std::string long_text;
+  for (int k = 0; k < 300; ++k) long_text += "Kono's Z\xC3\xBC" "rich  visit\n\xE2\x80\x9Cok\xE2\x80\x9D Abe\xE2\x80\x99s x. ";
+  std::string dense;  // about a token a byte: more than the room reserved for a quarter of the bytes
+  for (int k = 0; k < 1500; ++k) dense += k % 3 == 2 ? "a's," : "a,";
+  std::string folds;  // folded forms longer than the text
+  for (int k = 0; k < 200; ++k) folds += "\xD6\x87\xD6\x87 \xC5\x89 Tokyo. ";
+  const std::string texts[] = {long_text, "Short one. Two.", "", long_text.substr(0, 700), dense, "x", folds,
+                               "Mr. Smith said so.", dense.substr(0, 999), long_text, "Zo\xC3\xAB's day\xC2\xA0" "off"};
+  Tokenizer used;
+  newsner::text::TokenizedText got;
+  for (const std::string& text : texts) {
+    used.tokenize(text, got);
+    CHECK(got.tokens.capacity() >= text.size() / 4);
+    const auto want = Tokenizer().tokenize(text);
+    CHECK(got.text.data() == text.data());
+    CHECK(got.text.size() == text.size());
+    CHECK(got.sentences == want.sentences);
+    CHECK(got.folded == want.folded);
+    REQUIRE(got.tokens.size() == want.tokens.size());
+    for (std::size_t k = 0; k < got.tokens.size(); ++k) {
+      const auto& g = got.tokens[k];
+      const auto& w = want.tokens[k];
+      CHECK(g.span == w.span);
+      CHECK(g.fold_begin == w.fold_begin);
+      CHECK(g.fold_size == w.fold_size);
+      CHECK(g.fold_hash == w.fold_hash);
+      CHECK(g.surface_hash == w.surface_hash);
+      CHECK(g.sentence == w.sentence);
+      CHECK(g.shape == w.shape);
+      CHECK(g.space_before == w.space_before);
+      CHECK(g.newline_before == w.newline_before);
+      CHECK(g.sentence_start == w.sentence_start);
+    }
+  }
+}
+
+TEST_CASE("tokenizer: a reused TokenizedText does not keep a long text's room for tokens") {
+  // After about 400 K tokens, a short document's tokens get a vector of their
+  // own size: a TokenizedText kept per thread holds no more than a few MB.
+  std::string long_text;
+  for (int k = 0; k < 200000; ++k) long_text += "a,";
+  Tokenizer tok;
+  newsner::text::TokenizedText out;
+  tok.tokenize(long_text, out);
+  REQUIRE(out.tokens.size() == 400000);
+  tok.tokenize("A short text.", out);
+  CHECK(out.tokens.size() == 4);
+  CHECK(out.tokens.capacity() < 100000);
+  CHECK(out.tokens.capacity() >= 4);
+}
