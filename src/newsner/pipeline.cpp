@@ -56,7 +56,9 @@ struct Extractor::Impl {
   // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it).
   std::vector<Mention> recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,
                                  std::uint32_t& sentences) const {
-    const text::TokenizedText tt = tokenizer().tokenize(text);
+    // The thread's tokens, kept between documents (tokenize reuses their memory).
+    thread_local text::TokenizedText tt;
+    tokenizer().tokenize(text, tt);
     sentences = static_cast<std::uint32_t>(tt.sentences.size());
     const recognize::Context ctx(tt, matcher);
     // The thread's candidate buffer, kept between documents (one allocation per
