@@ -40,6 +40,11 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
+  // A two-letter head is an acronym: in capitals it ends a name, as a
+  // capitalized word ("Xi", a name) it does not.
+  CHECK(orgs("A Pellworth XI played Harwick SA on Monday.", "org.head") ==
+        "Pellworth XI/ORGANIZATION | Harwick SA/ORGANIZATION");
+  CHECK(orgs("Delegates Tomas Varga Xi Lanfen and Sa Kelp met.", "org.head") == "");
 }
 
 TEST_CASE("organization: role context") {
