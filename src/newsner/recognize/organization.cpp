@@ -466,12 +466,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       continue;
     }
     // Abbreviated legal forms keep their period: "Toyota Motor Corp.", "Smith Bros."
-    // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence.
+    // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence,
+    // and so does any head at the end of a line or of the text: the period
+    // there ends the sentence ("... and Lear Corp.\n").
     std::size_t e = h + 1;
     const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || folded_is(ctx, h, "bros"));
-    if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
-        (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
-         ctx.token(e + 1).newline_before)) {
+    if (e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation && !ctx.token(e + 1).newline_before &&
+        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct)) {
       ++e;
     }
     // Walk left over capitalized modifiers, hyphen joins and "&".

@@ -18,6 +18,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
   CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
+  // At the end of a line or of the text the period ends the sentence.
+  CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
+  CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
   // A head that is a whole word leaves a final period to the sentence.
   CHECK(orgs("He joined the Harwick Valley Bank.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Loans came from the Pellworth Relief Fund.\n", "org.head") == "Pellworth Relief Fund/ORGANIZATION");
