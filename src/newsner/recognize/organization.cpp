@@ -506,7 +506,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // "the" / sentence-start function words never begin the name.
     std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
-    for (std::size_t next; (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
+    // A legal form ends a company's name: "Bestop Inc of Boulder" says where
+    // it is. "Corp" and "Co" do so before "of the" only ("Dow Chemical Co of
+    // the United States"; "Power Corp of Canada" is a name).
+    const bool corp = folded_is(ctx, h, "corp") || folded_is(ctx, h, "co");
+    const bool legal_end = ctx.lex_is(h, kLexOrgSuffix) && !folded_is(ctx, h, "group") &&
+                           !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
+                           (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
+    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&

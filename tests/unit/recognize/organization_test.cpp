@@ -41,6 +41,12 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Norway's Harwick Valley Bank fell.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   // "for" + a lowercase word or a date does not extend the name.
   CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
+  // A legal form ends the name: "of <place>" after it says where the company is
+  // ("Corp" and "Co" only before "of the").
+  CHECK(orgs("He sold Harwick Valley Inc of Pellworth.", "org.head") == "Harwick Valley Inc/ORGANIZATION");
+  CHECK(orgs("The Kelp Chemical Co of the Isles will invest.", "org.head") == "Kelp Chemical Co/ORGANIZATION");
+  CHECK(orgs("Shares of Tarvel Power Corp of Canada rose.", "org.head") ==
+        "Tarvel Power Corp of Canada/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
   // A two-letter head is an acronym: in capitals it ends a name, as a
