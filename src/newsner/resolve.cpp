@@ -471,10 +471,12 @@ class Retyper {
     }
   }
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
+  // One capital is no acronym: "Rad (B)" in a results table is a note (a city).
   for (const Chosen& c : chosen) {
     if (c.type != EntityType::Organization) continue;
     const std::size_t e = c.te;
-    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
+    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps &&
+        ctx.token(e + 1).span.size() >= 2 && ctx.is(e + 2, ")")) {
       add_full(e + 1, e + 2, EntityType::Organization);
     }
   }

@@ -28,6 +28,8 @@ TEST_CASE("resolve: document-level consistency") {
       // an acronym after its expansion
       {"The International Atomic Energy Agency (IAEA) met. IAEA inspectors left.",
        "International Atomic Energy Agency/ORGANIZATION | IAEA/ORGANIZATION | IAEA/ORGANIZATION"},
+      // ... of two letters or more: one capital in parentheses is a note
+      {"Harwick Valley Bank (H) fell. H shares fell.", "Harwick Valley Bank/ORGANIZATION"},
       // a hyphenated surname repeats whole
       {"Maria Maberry-Tusk resigned. Maberry-Tusk declined to comment.",
        "Maria Maberry-Tusk/PERSON | Maberry-Tusk/PERSON"},
