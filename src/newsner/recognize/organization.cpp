@@ -25,6 +25,18 @@ namespace {
 
 bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
 
+// The end of a place name that starts at token i with a weak start word
+// ("New York", "New Delhi"), or i: such a place is a name's modifier like
+// any other ("New York Cotton Exchange").
+std::size_t weak_start_place_end(const Context& ctx, std::size_t i) {
+  if (i >= ctx.size() || !ctx.lex_is(i, kLexWeakStart) || !ctx.is_cap(i)) return i;
+  std::size_t end = i;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+    if (m.cls == EntryClass::Location && m.exact_case && m.token_end > end) end = m.token_end;
+  });
+  return end;
+}
+
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
@@ -480,6 +492,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t b = h;
     while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
       const std::size_t p = b - 1;
+      if (const std::size_t place_end = weak_start_place_end(ctx, p); place_end > b && place_end <= h) {
+        b = p;  // "New York Cotton Exchange"
+        continue;
+      }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location)) {

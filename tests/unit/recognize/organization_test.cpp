@@ -47,6 +47,11 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("The Kelp Chemical Co of the Isles will invest.", "org.head") == "Kelp Chemical Co/ORGANIZATION");
   CHECK(orgs("Shares of Tarvel Power Corp of Canada rose.", "org.head") ==
         "Tarvel Power Corp of Canada/ORGANIZATION");
+  // A place name that starts with a weak word ("New") is a modifier too.
+  CHECK(orgs("Cotton on the New York Cotton Exchange rose.", "org.head") ==
+        "New York Cotton Exchange/ORGANIZATION");
+  CHECK(orgs("The New Zealand Harwick Association met.", "org.head") ==
+        "New Zealand Harwick Association/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
   // A two-letter head is an acronym: in capitals it ends a name, as a
