@@ -120,10 +120,23 @@ std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
   return i;
 }
 
+// England, Scotland, Wales and Northern Ireland: parts of a country (in the
+// subdivision list) that field national sides of their own.
+bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
+  bool found = false;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (found || m.token_end != e || m.cls != EntryClass::Location) return;
+    const std::string_view kb = ctx.matcher.gazetteers()[m.gazetteer].entry(m.entry).kb_id;
+    found = kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+            kb == "iso3166-2:GB-NIR";
+  });
+  return found;
+}
+
 // A team slot never holds a country (national sides are tagged as the
 // country, as CoNLL does) or a person's name.
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
-  if (e <= b || ctx.is_country_span(b, e)) return false;
+  if (e <= b || ctx.is_country_span(b, e) || is_home_nation(ctx, b, e)) return false;
   if (ctx.strong(b, EntryClass::Demonym)) return false;
   if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {

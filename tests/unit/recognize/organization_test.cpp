@@ -123,6 +123,9 @@ TEST_CASE("organization: whole pipeline") {
       // are the clubs too.
       {"Wrexham 2 Chester 1\nChester had led at half-time before Wrexham scored twice in the match.",
        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Chester/ORGANIZATION | Wrexham/ORGANIZATION"},
+      // National sides are their country, also the home nations of the UK.
+      {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
+       "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
   });
 }
 
