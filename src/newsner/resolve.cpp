@@ -363,9 +363,10 @@ class Retyper {
     const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
-      // a place after a locative preposition ("in Montreal", "to Washington").
-      const bool locative =
-          b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && ctx_.token(b - 1).shape == Shape::Lower;
+      // a place after a locative preposition ("in Montreal", "to Washington",
+      // and in a line of capitals "CHICAGO AT TORONTO").
+      const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
+                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1]);
       if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         c.type = it->type;
         c.prefix = "document.same_name";

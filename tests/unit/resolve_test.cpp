@@ -38,6 +38,10 @@ TEST_CASE("resolve: document-level consistency") {
       {"Nora Swift spoke first. Swift told staff to stay.", "Nora Swift/PERSON | Swift/PERSON"},
       // ... but not before any other word
       {"Nora Swift spoke first. Swift action followed.", "Nora Swift/PERSON"},
+      // a place after a locative stays a place where a results table made it a club,
+      // also in a line of capitals ("AT")
+      {"STANDINGS\nWREXHAM 4 2 0 2 4 5 6\nCHESTER 4 1 1 2 3 3 4\nSCHEDULE\nWREXHAM AT CHESTER\n",
+       "WREXHAM/ORGANIZATION | CHESTER/ORGANIZATION | WREXHAM/ORGANIZATION | CHESTER/LOCATION"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });
