@@ -267,6 +267,16 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == last && m.cls == EntryClass::Location) place = true;  // cls is the entry's
     });
     if (!place && !team_word) continue;
+    // "beat Mark Cairns (England)": a given name and a country in parentheses
+    // after the slot make it a player in a results list (person.country_paren).
+    if (last >= i + 2 && ctx.has(i, EntryClass::GivenName) && !team_word && last + 2 < n && ctx.is(last, "(")) {
+      std::size_t close = last + 1;
+      while (close < n && close < last + 5 && !ctx.is(close, ")")) ++close;
+      if (close < n && ctx.is(close, ")") &&
+          (ctx.is_country_span(last + 1, close) || is_home_nation(ctx, last + 1, close))) {
+        continue;
+      }
+    }
     bool verb = false;
     // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
     std::size_t after = last;

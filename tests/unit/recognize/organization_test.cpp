@@ -123,6 +123,11 @@ TEST_CASE("organization: whole pipeline") {
       // are the clubs too.
       {"Wrexham 2 Chester 1\nChester had led at half-time before Wrexham scored twice in the match.",
        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Chester/ORGANIZATION | Wrexham/ORGANIZATION"},
+      // A given name and a country in parentheses after a result verb: a player.
+      {"Singles, third round:\nAna Kelp (Estonia) beat Mark Cairns (Peru) 6-3 6-2\n"
+       "Ivo Tarn (Chile) beat Lena Holt (Peru) 6-2 6-4\n",
+       "Ana Kelp/PERSON | Estonia/LOCATION | Mark Cairns/PERSON | Peru/LOCATION | Ivo Tarn/PERSON | "
+       "Chile/LOCATION | Lena Holt/PERSON | Peru/LOCATION"},
       // National sides are their country, also the home nations of the UK.
       {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
        "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
