@@ -568,4 +568,36 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+bool is_event_word_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
+                                                     "marathon", "day", "championship", "championships", "grand"};
+  static constexpr WordSet kEvents(kEventWords);
+  if (i >= ctx.size() || ctx.token(i).newline_before || !kEvents.contains(ctx, i)) return false;
+  const Shape s = ctx.token(i).shape;
+  if (s != Shape::Capitalized && !(s == Shape::AllCaps && ctx.caps_line[i])) return false;
+  return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
+}
+
+void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
+  const auto event_after = [&](const Candidate& c) {
+    return c.type != EntityType::Date && is_event_word_at(ctx, c.token_end);
+  };
+  // The event's words (a name before its event word, and that word): no
+  // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
+  // Kong Open"); a longer name that goes on past them does ("Federal Open
+  // Market Committee"). Events are rare: a short list of token ranges.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
+  for (const Candidate& c : candidates) {
+    if (event_after(c)) events.emplace_back(c.token_begin, c.token_end + 1);
+  }
+  if (events.empty()) return;
+  std::erase_if(candidates, [&](const Candidate& c) {
+    if (c.type == EntityType::Date) return false;
+    for (const auto& [b, e] : events) {
+      if (c.token_begin < e && b < c.token_end && c.token_end <= e) return true;
+    }
+    return false;
+  });
+}
+
 }  // namespace newsner::recognize

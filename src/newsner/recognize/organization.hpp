@@ -30,6 +30,15 @@ namespace newsner::recognize {
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
 
+/// Drops the name candidates (not dates) that are the first words of an
+/// event's name: a name right before a capitalized event word ("UEFA Cup",
+/// "Nortel Open", "Monaco Grand Prix", "Labour Day"). DESIGN.md takes no
+/// events, and the organization or place inside one is no mention of its own.
+void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates);
+/// Token i is such an event word ("Cup", "Open", "Day", "Grand" of "Grand
+/// Prix"), capitalized on the line of the word before it.
+bool is_event_word_at(const Context& ctx, std::size_t i);
+
 /// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
 /// org.team_context's cues. Context's lexicon marks both kLexTeamCue.
 inline constexpr std::string_view kTeamVerbs[] = {
