@@ -489,7 +489,7 @@ class Retyper {
     if (occ.taken(ctx.token(b).span.begin)) return;
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
-    if (recognize::is_event_word_at(ctx, e)) return;  // "Hong Kong Open": see drop_event_name_parts
+    if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
     Chosen& c = chosen.emplace_back();
     c.type = type;
     c.span = s;

@@ -578,10 +578,19 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
   return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
 }
 
+bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
+  if (type == EntityType::Date) return false;
+  if (is_event_word_at(ctx, e)) return true;
+  // A market index named after its maker ("the Dow Jones industrial average",
+  // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
+  // the exchange's ("the American Stock Exchange index").
+  if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
+  return folded_is(ctx, e, "index") || folded_is(ctx, e, "average") || folded_is(ctx, e, "composite") ||
+         folded_is(ctx, e, "industrials") || (folded_is(ctx, e, "industrial") && folded_is(ctx, e + 1, "average"));
+}
+
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
-  const auto event_after = [&](const Candidate& c) {
-    return c.type != EntityType::Date && is_event_word_at(ctx, c.token_end);
-  };
+  const auto event_after = [&](const Candidate& c) { return starts_unnamed_name(ctx, c.type, c.token_end); };
   // The event's words (a name before its event word, and that word): no
   // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
   // Kong Open"); a longer name that goes on past them does ("Federal Open

@@ -135,6 +135,11 @@ TEST_CASE("organization: whole pipeline") {
       {"Offices close for Labour Day in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
+      // ... and so is a market index named after its maker; an exchange's index
+      // stays the exchange's.
+      {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
+      {"The Pellworth Stock Exchange index rose.", "Pellworth Stock Exchange/ORGANIZATION"},
+      {"EU industrial output rose.", "EU/ORGANIZATION"},
       // National sides are their country, also the home nations of the UK.
       {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
        "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
