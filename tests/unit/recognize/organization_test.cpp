@@ -140,6 +140,9 @@ TEST_CASE("organization: whole pipeline") {
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
       {"The Pellworth Stock Exchange index rose.", "Pellworth Stock Exchange/ORGANIZATION"},
       {"EU industrial output rose.", "EU/ORGANIZATION"},
+      // A wire service's sign-off names its bureau: a newsroom or desk.
+      {"Prices fell.\n-- Ghent Newsroom +32 9 555 0101", "Ghent Newsroom/ORGANIZATION"},
+      {"Prices fell.\n-- Ana Kelp, Ghent Energy Desk +32 9 555 0101", "Ana Kelp/PERSON | Ghent Energy Desk/ORGANIZATION"},
       // National sides are their country, also the home nations of the UK.
       {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
        "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
