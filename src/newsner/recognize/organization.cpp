@@ -293,6 +293,37 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
   }
 }
 
+// A cricket score after a place in a sports report (evidence org.team_score),
+// "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
+// after a colon, a comma or "and" (or at a line start), a place of up to three
+// words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
+// "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
+// other mentions); a country stays a country (team_name_ok).
+void team_innings(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (ctx.token(i).shape == Shape::Alnum || !ctx.has(i, EntryClass::Location)) continue;
+    const bool slot = ctx.line_start(i) || is_char(ctx, i - 1, ':') || is_char(ctx, i - 1, ',') ||
+                      (folded_is(ctx, i - 1, "and") && ctx.token(i - 1).shape == Shape::Lower);
+    if (!slot) continue;
+    std::size_t e = i + 1;
+    while (e < n && e < i + 3 && !ctx.token(e).newline_before && ctx.is_cap(e)) ++e;
+    if (e + 1 >= n || ctx.token(e).newline_before || ctx.token(e).shape != Shape::Digits || ctx.surface(e).size() < 2) {
+      continue;
+    }
+    const std::size_t a = e + 1;
+    const bool after = ctx.token(a).newline_before || ctx.is(a, "(") || ctx.is(a, "-") || ctx.is(a, ",") ||
+                       folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
+    // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
+    if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
+    bool place = e == i + 1;  // one word: a LOCATION token (above); more: one LOCATION match
+    ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+      if (m.token_end == e && m.cls == EntryClass::Location) place = true;
+    });
+    if (place && team_name_ok(ctx, i, e)) emit(ctx, i, e, 0.8f, "org.team_score", out);
+  }
+}
+
 // The role nouns are kLexRoleNoun words (Context's lexicon, which lists them
 // in Context::role_nouns as it goes).
 bool is_role_noun(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexRoleNoun) != 0; }
@@ -493,6 +524,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const OrgStarts starts(ctx, out);  // emits org.camel
   team_lines(ctx, starts.lines, out);
   if (ctx.sports) team_context(ctx, starts.team, out);
+  if (ctx.sports) team_innings(ctx, out);
   role_context(ctx, starts.role, out);
   for (const std::size_t h : starts.heads) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").

@@ -85,6 +85,13 @@ TEST_CASE("organization: sports result lines and tables") {
 // org.team_context looks for its cue words (team_cue_near) before it scans a
 // slot's chunk: each cue, before the slot or up to the word after a 3-word
 // chunk, must still be found.
+TEST_CASE("organization: cricket scores after a place, not a bowler's figures") {
+  const std::string text =
+      "Scores in the cricket match, first innings:\nHove: Sussex 363 (A. Kelp 111), Kent 197-8\n"
+      "Bowling: Salisbury 17-0-91-0, Cork 14-4-45-1\n";
+  CHECK(orgs(text, "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
+}
+
 TEST_CASE("organization: team context cues before and after the slot") {
   // Sports words make the document a sports report (Context::sports).
   const std::string report = "Soccer league match report: the team scored goals in the match.\n";
@@ -143,6 +150,10 @@ TEST_CASE("organization: whole pipeline") {
       // A wire service's sign-off names its bureau: a newsroom or desk.
       {"Prices fell.\n-- Ghent Newsroom +32 9 555 0101", "Ghent Newsroom/ORGANIZATION"},
       {"Prices fell.\n-- Ana Kelp, Ghent Energy Desk +32 9 555 0101", "Ana Kelp/PERSON | Ghent Energy Desk/ORGANIZATION"},
+      // A cricket score after a place makes it the club, and its other mentions too.
+      {"Close of play in the cricket match, second innings:\nAt Tarvel: Kent 255-3 (A. Kelp 64), Sussex 363 and 144.\n"
+       "Kent need 40 more runs with seven wickets left.\n",
+       "Kent/ORGANIZATION | A. Kelp/PERSON | Sussex/ORGANIZATION | Kent/ORGANIZATION"},
       // National sides are their country, also the home nations of the UK.
       {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
        "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
