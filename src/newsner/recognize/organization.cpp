@@ -586,6 +586,15 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
     for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
+    // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.
+    if (folded_is(ctx, h, "division") && e_of == e) {
+      static constexpr std::string_view kCompass[] = {"eastern", "western", "northern", "southern", "central",
+                                                      "east",    "west",    "north",    "south"};
+      static constexpr WordSet kCompassSet(kCompass);
+      bool group = true;
+      for (std::size_t k = b; k < h; ++k) group = group && kCompassSet.contains(ctx, k);
+      if (group) continue;
+    }
     // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
         !ctx.has(b, EntryClass::Location) && b + 1 < h) {

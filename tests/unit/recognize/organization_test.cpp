@@ -52,6 +52,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
         "New York Cotton Exchange/ORGANIZATION");
   CHECK(orgs("The New Zealand Harwick Association met.", "org.head") ==
         "New Zealand Harwick Association/ORGANIZATION");
+  // A league's group in standings is no body; a named division is.
+  CHECK(orgs("STANDINGS\nEASTERN DIVISION\nW L PCT\nIt leads the Central Division.", "org.head") == "");
+  CHECK(orgs("The Harwick Valley Division met.", "org.head") == "Harwick Valley Division/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
   // A two-letter head is an acronym: in capitals it ends a name, as a
