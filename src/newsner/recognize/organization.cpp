@@ -324,6 +324,28 @@ void team_innings(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.acronym_noun: an acronym before a noun that only a body has, "the CFDT
+// union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
+// word in capitals ("ERA leader": an earned run average), not a known place,
+// person or nationality.
+void acronym_noun(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kBodyNouns[] = {
+    "union", "unions", "party", "group", "spokesman", "spokeswoman", "member", "members", "leader", "leaders",
+    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
+  static constexpr WordSet kNouns(kBodyNouns);
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (ctx.token(i).shape != Shape::AllCaps || ctx.caps_line[i] || i + 1 >= n) continue;
+    const std::size_t size = ctx.surface(i).size();
+    if (size < 2 || size > 6 || ctx.token(i + 1).shape != Shape::Lower || !kNouns.contains(ctx, i + 1)) continue;
+    if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
+        ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
+      continue;
+    }
+    emit(ctx, i, i + 1, 0.6f, "org.acronym_noun", out);
+  }
+}
+
 // The role nouns are kLexRoleNoun words (Context's lexicon, which lists them
 // in Context::role_nouns as it goes).
 bool is_role_noun(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexRoleNoun) != 0; }
@@ -526,6 +548,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   if (ctx.sports) team_context(ctx, starts.team, out);
   if (ctx.sports) team_innings(ctx, out);
   role_context(ctx, starts.role, out);
+  acronym_noun(ctx, out);
   for (const std::size_t h : starts.heads) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
     if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&

@@ -64,6 +64,13 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Delegates Tomas Varga Xi Lanfen and Sa Kelp met.", "org.head") == "");
 }
 
+TEST_CASE("organization: an acronym before a body's noun") {
+  CHECK(orgs("A spokesman for the KVLP union said a KVLP member left.", "org.acronym_noun") ==
+        "KVLP/ORGANIZATION | KVLP/ORGANIZATION");
+  // Not a word in capitals, a place, a headline.
+  CHECK(orgs("He is the ERA leader. USA officials met.\nTARVEL UNION LEADER QUITS", "org.acronym_noun") == "");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
