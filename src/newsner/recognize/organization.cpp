@@ -346,6 +346,42 @@ void acronym_noun(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.shares: a name right before its shares or stock is a company ("Nashua
+// shares rose", "Douglas & Lomason shares", "Milton Roy shareholders"), however
+// much it looks like a person's name. Up to four capitalized words and "&",
+// none a known place ("London shares" are those traded there), before the
+// stock word or its "'s".
+void shares_owner(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kStockWords[] = {"shares", "stock", "shareholders", "gdrs", "adrs"};
+  static constexpr WordSet kStock(kStockWords);
+  const std::size_t n = ctx.size();
+  // From the capitalized words (a quarter of the tokens): the last word of
+  // the name, then the stock word or "'s" and the stock word.
+  for (const std::uint32_t last : ctx.cap_tokens) {
+    if (ctx.token(last).shape != Shape::Capitalized || last + 1 >= n) continue;
+    const std::size_t e = last + 1;
+    std::size_t i = e;
+    if (is_char(ctx, e, '\'') || (ctx.is(e, "'s") && !ctx.token(e).space_before)) ++i;  // "Ruch's shares"
+    if (i >= n || ctx.token(i).shape != Shape::Lower || !kStock.contains(ctx, i)) continue;
+    std::size_t b = e;
+    while (b > 0 && e - b < 4 && !ctx.token(b).newline_before) {
+      if (ctx.token(b - 1).shape == Shape::Capitalized && !ctx.lex_is(b - 1, kLexFunction | kLexWeakStart | kLexCalendar)) {
+        --b;
+      } else if (b > 1 && b < e && is_char(ctx, b - 1, '&') && ctx.token(b - 2).shape == Shape::Capitalized) {
+        b -= 2;  // "Douglas & Lomason"
+      } else {
+        break;
+      }
+    }
+    if (b == e || ctx.caps_line[b] || (ctx.token(b).sentence_start && ctx.is_common_word(b))) continue;
+    bool place = false;
+    for (std::size_t k = b; k < e; ++k) {
+      if (ctx.has(k, EntryClass::Location) || ctx.has(k, EntryClass::Demonym)) place = true;
+    }
+    if (!place) emit(ctx, b, e, 0.8f, "org.shares", out);
+  }
+}
+
 // The role nouns are kLexRoleNoun words (Context's lexicon, which lists them
 // in Context::role_nouns as it goes).
 bool is_role_noun(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexRoleNoun) != 0; }
@@ -549,6 +585,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   if (ctx.sports) team_innings(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, out);
+  shares_owner(ctx, out);
   for (const std::size_t h : starts.heads) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
     if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&

@@ -71,6 +71,13 @@ TEST_CASE("organization: an acronym before a body's noun") {
   CHECK(orgs("He is the ERA leader. USA officials met.\nTARVEL UNION LEADER QUITS", "org.acronym_noun") == "");
 }
 
+TEST_CASE("organization: a name before its shares or stock is a company") {
+  CHECK(orgs("Kelvor Hanley shares rose 5 percent and Brandt's stock fell.", "org.shares") ==
+        "Kelvor Hanley/ORGANIZATION | Brandt/ORGANIZATION");
+  // A place's shares are those traded there.
+  CHECK(orgs("London shares closed higher.", "org.shares") == "");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
