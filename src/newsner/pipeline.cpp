@@ -73,6 +73,7 @@ struct Extractor::Impl {
     recognize::recognize_persons(ctx, candidates);
     recognize::recognize_organizations(ctx, candidates);
     recognize::recognize_locations(ctx, candidates);
+    recognize::drop_event_name_parts(ctx, candidates);
     dates.recognize(tt, dct, candidates);
     return resolve(ctx, candidates, options.explain);
   }

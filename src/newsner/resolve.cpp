@@ -382,9 +382,10 @@ class Retyper {
     const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
-      // a place after a locative preposition ("in Montreal", "to Washington").
-      const bool locative =
-          b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && ctx_.token(b - 1).shape == Shape::Lower;
+      // a place after a locative preposition ("in Montreal", "to Washington",
+      // and in a line of capitals "CHICAGO AT TORONTO").
+      const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
+                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1]);
       if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         c.type = it->type;
         c.prefix = "document.same_name";
@@ -490,10 +491,12 @@ class Retyper {
     }
   }
   // Acronyms defined in parentheses: "International Atomic Energy Agency (IAEA)".
+  // One capital is no acronym: "Rad (B)" in a results table is a note (a city).
   for (const Chosen& c : chosen) {
     if (c.type != EntityType::Organization) continue;
     const std::size_t e = c.te;
-    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps && ctx.is(e + 2, ")")) {
+    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps &&
+        ctx.token(e + 1).span.size() >= 2 && ctx.is(e + 2, ")")) {
       add_full(e + 1, e + 2, EntityType::Organization);
     }
   }
@@ -505,6 +508,7 @@ class Retyper {
     if (occ.taken(ctx.token(b).span.begin)) return;
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
+    if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
     Chosen& c = chosen.emplace_back();
     c.type = type;
     c.span = s;

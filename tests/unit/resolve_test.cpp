@@ -29,6 +29,8 @@ TEST_CASE("resolve: document-level consistency") {
       // an acronym after its expansion
       {"The International Atomic Energy Agency (IAEA) met. IAEA inspectors left.",
        "International Atomic Energy Agency/ORGANIZATION | IAEA/ORGANIZATION | IAEA/ORGANIZATION"},
+      // ... of two letters or more: one capital in parentheses is a note
+      {"Harwick Valley Bank (H) fell. H shares fell.", "Harwick Valley Bank/ORGANIZATION"},
       // a hyphenated surname repeats whole
       {"Maria Maberry-Tusk resigned. Maberry-Tusk declined to comment.",
        "Maria Maberry-Tusk/PERSON | Maberry-Tusk/PERSON"},
@@ -37,6 +39,10 @@ TEST_CASE("resolve: document-level consistency") {
       {"Nora Swift spoke first. Swift told staff to stay.", "Nora Swift/PERSON | Swift/PERSON"},
       // ... but not before any other word
       {"Nora Swift spoke first. Swift action followed.", "Nora Swift/PERSON"},
+      // a place after a locative stays a place where a results table made it a club,
+      // also in a line of capitals ("AT")
+      {"STANDINGS\nWREXHAM 4 2 0 2 4 5 6\nCHESTER 4 1 1 2 3 3 4\nSCHEDULE\nWREXHAM AT CHESTER\n",
+       "WREXHAM/ORGANIZATION | CHESTER/ORGANIZATION | WREXHAM/ORGANIZATION | CHESTER/LOCATION"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });

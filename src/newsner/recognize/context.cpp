@@ -286,13 +286,16 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   auto summarize = [&](const text::Token& t, const gazetteer::KeyBits* keys, std::size_t count) {
     TypeBits b;
     const Shape s = t.shape;
+    // A two-letter head is an acronym ("XI", "SA", "AG"): written otherwise
+    // ("Xi" in "Xi Jinping", "Sa") it is a name or a word, not that head.
+    const bool short_word = t.fold_size <= 2;
     if (s != Shape::Digits) b.lex = table.bits(t.fold_hash, t.fold_size);
     if (s == Shape::Lower) b.cues = b.lex & (kLexSports | kLexRoleNoun);
     for (std::size_t k = 0; k < count; ++k) {
       const gazetteer::KeyBits& key = keys[k];
       for (unsigned in_caps = 0; in_caps < 2; ++in_caps) {
         std::uint16_t counting = class_bit(EntryClass::Word);
-        if (key.exact || s == Shape::AllCaps || s == Shape::Capitalized) counting |= kHeadBits;
+        if (key.exact || s == Shape::AllCaps || (s == Shape::Capitalized && !short_word)) counting |= kHeadBits;
         if (key.exact || (s == Shape::AllCaps && in_caps) || (key.deaccented && s != Shape::Lower)) {
           counting |= kNameBits;
         }
@@ -327,8 +330,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     bool counts;
     if (mt.cls == EntryClass::Word) {
       counts = true;  // common words are looked up case-insensitively
-    } else if (mt.cls == EntryClass::Title || mt.cls == EntryClass::OrgHead) {
+    } else if (mt.cls == EntryClass::Title) {
       counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
+    } else if (mt.cls == EntryClass::OrgHead) {  // (as in `summarize` below)
+      counts = mt.exact_case || s == Shape::AllCaps || (s == Shape::Capitalized && toks[i].fold_size > 2);
     } else {
       counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
     }

@@ -25,6 +25,18 @@ namespace {
 
 bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
 
+// The end of a place name that starts at token i with a weak start word
+// ("New York", "New Delhi"), or i: such a place is a name's modifier like
+// any other ("New York Cotton Exchange").
+std::size_t weak_start_place_end(const Context& ctx, std::size_t i) {
+  if (i >= ctx.size() || !ctx.lex_is(i, kLexWeakStart) || !ctx.is_cap(i)) return i;
+  std::size_t end = i;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+    if (m.cls == EntryClass::Location && m.exact_case && m.token_end > end) end = m.token_end;
+  });
+  return end;
+}
+
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
@@ -108,10 +120,23 @@ std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
   return i;
 }
 
+// England, Scotland, Wales and Northern Ireland: parts of a country (in the
+// subdivision list) that field national sides of their own.
+bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
+  bool found = false;
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (found || m.token_end != e || m.cls != EntryClass::Location) return;
+    const std::string_view kb = ctx.matcher.gazetteers()[m.gazetteer].entry(m.entry).kb_id;
+    found = kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+            kb == "iso3166-2:GB-NIR";
+  });
+  return found;
+}
+
 // A team slot never holds a country (national sides are tagged as the
 // country, as CoNLL does) or a person's name.
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
-  if (e <= b || ctx.is_country_span(b, e)) return false;
+  if (e <= b || ctx.is_country_span(b, e) || is_home_nation(ctx, b, e)) return false;
   if (ctx.strong(b, EntryClass::Demonym)) return false;
   if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
@@ -242,6 +267,16 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == last && m.cls == EntryClass::Location) place = true;  // cls is the entry's
     });
     if (!place && !team_word) continue;
+    // "beat Mark Cairns (England)": a given name and a country in parentheses
+    // after the slot make it a player in a results list (person.country_paren).
+    if (last >= i + 2 && ctx.has(i, EntryClass::GivenName) && !team_word && last + 2 < n && ctx.is(last, "(")) {
+      std::size_t close = last + 1;
+      while (close < n && close < last + 5 && !ctx.is(close, ")")) ++close;
+      if (close < n && ctx.is(close, ")") &&
+          (ctx.is_country_span(last + 1, close) || is_home_nation(ctx, last + 1, close))) {
+        continue;
+      }
+    }
     bool verb = false;
     // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
     std::size_t after = last;
@@ -255,6 +290,95 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
     if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+  }
+}
+
+// A cricket score after a place in a sports report (evidence org.team_score),
+// "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
+// after a colon, a comma or "and" (or at a line start), a place of up to three
+// words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
+// "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
+// other mentions); a country stays a country (team_name_ok).
+void team_innings(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (ctx.token(i).shape == Shape::Alnum || !ctx.has(i, EntryClass::Location)) continue;
+    const bool slot = ctx.line_start(i) || is_char(ctx, i - 1, ':') || is_char(ctx, i - 1, ',') ||
+                      (folded_is(ctx, i - 1, "and") && ctx.token(i - 1).shape == Shape::Lower);
+    if (!slot) continue;
+    std::size_t e = i + 1;
+    while (e < n && e < i + 3 && !ctx.token(e).newline_before && ctx.is_cap(e)) ++e;
+    if (e + 1 >= n || ctx.token(e).newline_before || ctx.token(e).shape != Shape::Digits || ctx.surface(e).size() < 2) {
+      continue;
+    }
+    const std::size_t a = e + 1;
+    const bool after = ctx.token(a).newline_before || ctx.is(a, "(") || ctx.is(a, "-") || ctx.is(a, ",") ||
+                       folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
+    // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
+    if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
+    bool place = e == i + 1;  // one word: a LOCATION token (above); more: one LOCATION match
+    ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+      if (m.token_end == e && m.cls == EntryClass::Location) place = true;
+    });
+    if (place && team_name_ok(ctx, i, e)) emit(ctx, i, e, 0.8f, "org.team_score", out);
+  }
+}
+
+// org.acronym_noun: an acronym before a noun that only a body has, "the CFDT
+// union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
+// word in capitals ("ERA leader": an earned run average), not a known place,
+// person or nationality.
+void acronym_noun(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kBodyNouns[] = {
+    "union", "unions", "party", "group", "spokesman", "spokeswoman", "member", "members", "leader", "leaders",
+    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
+  static constexpr WordSet kNouns(kBodyNouns);
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (ctx.token(i).shape != Shape::AllCaps || ctx.caps_line[i] || i + 1 >= n) continue;
+    const std::size_t size = ctx.surface(i).size();
+    if (size < 2 || size > 6 || ctx.token(i + 1).shape != Shape::Lower || !kNouns.contains(ctx, i + 1)) continue;
+    if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
+        ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
+      continue;
+    }
+    emit(ctx, i, i + 1, 0.6f, "org.acronym_noun", out);
+  }
+}
+
+// org.shares: a name right before its shares or stock is a company ("Nashua
+// shares rose", "Douglas & Lomason shares", "Milton Roy shareholders"), however
+// much it looks like a person's name. Up to four capitalized words and "&",
+// none a known place ("London shares" are those traded there), before the
+// stock word or its "'s".
+void shares_owner(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kStockWords[] = {"shares", "stock", "shareholders", "gdrs", "adrs"};
+  static constexpr WordSet kStock(kStockWords);
+  const std::size_t n = ctx.size();
+  // From the capitalized words (a quarter of the tokens): the last word of
+  // the name, then the stock word or "'s" and the stock word.
+  for (const std::uint32_t last : ctx.cap_tokens) {
+    if (ctx.token(last).shape != Shape::Capitalized || last + 1 >= n) continue;
+    const std::size_t e = last + 1;
+    std::size_t i = e;
+    if (is_char(ctx, e, '\'') || (ctx.is(e, "'s") && !ctx.token(e).space_before)) ++i;  // "Ruch's shares"
+    if (i >= n || ctx.token(i).shape != Shape::Lower || !kStock.contains(ctx, i)) continue;
+    std::size_t b = e;
+    while (b > 0 && e - b < 4 && !ctx.token(b).newline_before) {
+      if (ctx.token(b - 1).shape == Shape::Capitalized && !ctx.lex_is(b - 1, kLexFunction | kLexWeakStart | kLexCalendar)) {
+        --b;
+      } else if (b > 1 && b < e && is_char(ctx, b - 1, '&') && ctx.token(b - 2).shape == Shape::Capitalized) {
+        b -= 2;  // "Douglas & Lomason"
+      } else {
+        break;
+      }
+    }
+    if (b == e || ctx.caps_line[b] || (ctx.token(b).sentence_start && ctx.is_common_word(b))) continue;
+    bool place = false;
+    for (std::size_t k = b; k < e; ++k) {
+      if (ctx.has(k, EntryClass::Location) || ctx.has(k, EntryClass::Demonym)) place = true;
+    }
+    if (!place) emit(ctx, b, e, 0.8f, "org.shares", out);
   }
 }
 
@@ -458,7 +582,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const OrgStarts starts(ctx, out);  // emits org.camel
   team_lines(ctx, starts.lines, out);
   if (ctx.sports) team_context(ctx, starts.team, out);
+  if (ctx.sports) team_innings(ctx, out);
   role_context(ctx, starts.role, out);
+  acronym_noun(ctx, out);
+  shares_owner(ctx, out);
   for (const std::size_t h : starts.heads) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
     if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&
@@ -466,12 +593,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       continue;
     }
     // Abbreviated legal forms keep their period: "Toyota Motor Corp.", "Smith Bros."
-    // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence.
+    // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence,
+    // and so does any head at the end of a line or of the text: the period
+    // there ends the sentence ("... and Lear Corp.\n").
     std::size_t e = h + 1;
     const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || folded_is(ctx, h, "bros"));
-    if (e < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
-        (e + 1 >= n || ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
-         ctx.token(e + 1).newline_before)) {
+    if (e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation && !ctx.token(e + 1).newline_before &&
+        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct)) {
       ++e;
     }
     // Walk left over capitalized modifiers, hyphen joins and "&".
@@ -479,6 +607,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t b = h;
     while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
       const std::size_t p = b - 1;
+      if (const std::size_t place_end = weak_start_place_end(ctx, p); place_end > b && place_end <= h) {
+        b = p;  // "New York Cotton Exchange"
+        continue;
+      }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location)) {
@@ -505,8 +637,24 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // "the" / sentence-start function words never begin the name.
     std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
-    for (std::size_t next; (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
+    // A legal form ends a company's name: "Bestop Inc of Boulder" says where
+    // it is. "Corp" and "Co" do so before "of the" only ("Dow Chemical Co of
+    // the United States"; "Power Corp of Canada" is a name).
+    const bool corp = folded_is(ctx, h, "corp") || folded_is(ctx, h, "co");
+    const bool legal_end = ctx.lex_is(h, kLexOrgSuffix) && !folded_is(ctx, h, "group") &&
+                           !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
+                           (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
+    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
+    // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.
+    if (folded_is(ctx, h, "division") && e_of == e) {
+      static constexpr std::string_view kCompass[] = {"eastern", "western", "northern", "southern", "central",
+                                                      "east",    "west",    "north",    "south"};
+      static constexpr WordSet kCompassSet(kCompass);
+      bool group = true;
+      for (std::size_t k = b; k < h; ++k) group = group && kCompassSet.contains(ctx, k);
+      if (group) continue;
+    }
     // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
         !ctx.has(b, EntryClass::Location) && b + 1 < h) {
@@ -519,6 +667,47 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
   }
+}
+
+bool is_event_word_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
+                                                     "marathon", "day", "championship", "championships", "grand"};
+  static constexpr WordSet kEvents(kEventWords);
+  if (i >= ctx.size() || ctx.token(i).newline_before || !kEvents.contains(ctx, i)) return false;
+  const Shape s = ctx.token(i).shape;
+  if (s != Shape::Capitalized && !(s == Shape::AllCaps && ctx.caps_line[i])) return false;
+  return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
+}
+
+bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
+  if (type == EntityType::Date) return false;
+  if (is_event_word_at(ctx, e)) return true;
+  // A market index named after its maker ("the Dow Jones industrial average",
+  // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
+  // the exchange's ("the American Stock Exchange index").
+  if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
+  return folded_is(ctx, e, "index") || folded_is(ctx, e, "average") || folded_is(ctx, e, "composite") ||
+         folded_is(ctx, e, "industrials") || (folded_is(ctx, e, "industrial") && folded_is(ctx, e + 1, "average"));
+}
+
+void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
+  const auto event_after = [&](const Candidate& c) { return starts_unnamed_name(ctx, c.type, c.token_end); };
+  // The event's words (a name before its event word, and that word): no
+  // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
+  // Kong Open"); a longer name that goes on past them does ("Federal Open
+  // Market Committee"). Events are rare: a short list of token ranges.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
+  for (const Candidate& c : candidates) {
+    if (event_after(c)) events.emplace_back(c.token_begin, c.token_end + 1);
+  }
+  if (events.empty()) return;
+  std::erase_if(candidates, [&](const Candidate& c) {
+    if (c.type == EntityType::Date) return false;
+    for (const auto& [b, e] : events) {
+      if (c.token_begin < e && b < c.token_end && c.token_end <= e) return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace newsner::recognize

@@ -30,6 +30,20 @@ namespace newsner::recognize {
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
 
+/// Drops the name candidates (not dates) that are the first words of an
+/// event's name: a name right before a capitalized event word ("UEFA Cup",
+/// "Nortel Open", "Monaco Grand Prix", "Labour Day"). DESIGN.md takes no
+/// events, and the organization or place inside one is no mention of its own.
+/// The same for a market index named after a company (starts_unnamed_name).
+void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates);
+/// Token i is such an event word ("Cup", "Open", "Day", "Grand" of "Grand
+/// Prix"), capitalized on the line of the word before it.
+bool is_event_word_at(const Context& ctx, std::size_t i);
+/// A name of `type` that ends before token e is the first part of a longer
+/// name that is no entity: an event, or (an organization) a market index
+/// ("Dow Jones industrial average"). drop_event_name_parts drops those.
+bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e);
+
 /// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
 /// org.team_context's cues. Context's lexicon marks both kLexTeamCue.
 inline constexpr std::string_view kTeamVerbs[] = {

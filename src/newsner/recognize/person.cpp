@@ -50,11 +50,67 @@ bool is_holiday_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// Every PERSON candidate of the rules below passes here (one lookup per candidate).
+// The best (lowest) frequency ranks of token i's one-token GIVEN_NAME and
+// SURNAME entries; 0 when it has none with a rank.
+struct NameRanks {
+  std::uint32_t given = 0, surname = 0;
+};
+NameRanks name_ranks(const Context& ctx, std::size_t i) {
+  NameRanks r;
+  const std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(i).fold_hash);
+  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+    const auto hit = g.find_hash(key);
+    if (!hit) continue;
+    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+      const EntryClass c = hit->entries[k].cls;
+      if (c != EntryClass::GivenName && c != EntryClass::Surname) continue;
+      const std::uint32_t rank = g.entry(hit->entries[k].entry).rank;
+      std::uint32_t& best = c == EntryClass::GivenName ? r.given : r.surname;
+      if (rank != 0 && (best == 0 || rank < best)) best = rank;
+    }
+  }
+  return r;
+}
+
+// Two names listed without a comma ("Angela Merkel Emmanuel Macron" in a
+// photo caption): true when a second name starts at token k, with two name
+// words on each side of it on one line (k - 2 .. k + 1), and the lists say so
+// from both sides: the word before k is a surname and no given name (or a
+// surname far more often), the word at k a given name and no surname (or a
+// given name far more often). Double surnames ("Julio Cesar Vega Rojas",
+// "Maria Antonio Sanchez Lorenzo") have a given name, or a word as common in
+// both lists, before the surnames, and stay whole.
+bool names_meet_at(const Context& ctx, std::size_t k) {
+  if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k - 1, EntryClass::Surname) || !ctx.has(k, EntryClass::GivenName)) {
+    return false;
+  }
+  for (std::size_t j = k - 2; j <= k + 1; ++j) {
+    if (!is_name_word(ctx, j) || ctx.token(j).shape == Shape::AllCaps || (j > k - 2 && ctx.token(j).newline_before)) {
+      return false;
+    }
+  }
+  constexpr std::uint32_t kFar = 8;  // "far more often": a rank this many times better
+  const NameRanks left = name_ranks(ctx, k - 1), right = name_ranks(ctx, k);
+  const bool surname_before =
+      !ctx.has(k - 1, EntryClass::GivenName) || (left.surname != 0 && left.given / kFar > left.surname);
+  const bool given_at = !ctx.has(k, EntryClass::Surname) || (right.given != 0 && right.surname / kFar > right.given);
+  return surname_before && given_at;
+}
+
+// Every PERSON candidate of the rules below passes here (one lookup per
+// candidate); two names run together become two candidates.
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   if (is_holiday_word(ctx, b)) return;
-  emit_candidate(ctx, EntityType::Person, b, e, score, rule, out);
+  // Each name of a span that crosses a meeting point, if of 2+ words (a word
+  // cut off is part of the other name's own candidate).
+  std::size_t from = b;
+  for (std::size_t k = b + 1; k < e; ++k) {
+    if (!names_meet_at(ctx, k)) continue;
+    if (k >= from + 2) emit_candidate(ctx, EntityType::Person, from, k, score, rule, out);
+    from = k;
+  }
+  if (from == b || e >= from + 2) emit_candidate(ctx, EntityType::Person, from, e, score, rule, out);
 }
 
 // A token whose folded form may be a plural ("ministers", "secretaries"):

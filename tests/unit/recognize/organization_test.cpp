@@ -18,6 +18,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
   CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
+  // At the end of a line or of the text the period ends the sentence.
+  CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
+  CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
   // A head that is a whole word leaves a final period to the sentence.
   CHECK(orgs("He joined the Harwick Valley Bank.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Loans came from the Pellworth Relief Fund.\n", "org.head") == "Pellworth Relief Fund/ORGANIZATION");
@@ -38,8 +41,41 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Norway's Harwick Valley Bank fell.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   // "for" + a lowercase word or a date does not extend the name.
   CHECK(orgs("The Harwick Institute for years had no director.", "org.head") == "Harwick Institute/ORGANIZATION");
+  // A legal form ends the name: "of <place>" after it says where the company is
+  // ("Corp" and "Co" only before "of the").
+  CHECK(orgs("He sold Harwick Valley Inc of Pellworth.", "org.head") == "Harwick Valley Inc/ORGANIZATION");
+  CHECK(orgs("The Kelp Chemical Co of the Isles will invest.", "org.head") == "Kelp Chemical Co/ORGANIZATION");
+  CHECK(orgs("Shares of Tarvel Power Corp of Canada rose.", "org.head") ==
+        "Tarvel Power Corp of Canada/ORGANIZATION");
+  // A place name that starts with a weak word ("New") is a modifier too.
+  CHECK(orgs("Cotton on the New York Cotton Exchange rose.", "org.head") ==
+        "New York Cotton Exchange/ORGANIZATION");
+  CHECK(orgs("The New Zealand Harwick Association met.", "org.head") ==
+        "New Zealand Harwick Association/ORGANIZATION");
+  // A league's group in standings is no body; a named division is.
+  CHECK(orgs("STANDINGS\nEASTERN DIVISION\nW L PCT\nIt leads the Central Division.", "org.head") == "");
+  CHECK(orgs("The Harwick Valley Division met.", "org.head") == "Harwick Valley Division/ORGANIZATION");
   // A bare head is no name.
   CHECK(orgs("The ministry said nothing. Ministry staff left.", "org.head") == "");
+  // A two-letter head is an acronym: in capitals it ends a name, as a
+  // capitalized word ("Xi", a name) it does not.
+  CHECK(orgs("A Pellworth XI played Harwick SA on Monday.", "org.head") ==
+        "Pellworth XI/ORGANIZATION | Harwick SA/ORGANIZATION");
+  CHECK(orgs("Delegates Tomas Varga Xi Lanfen and Sa Kelp met.", "org.head") == "");
+}
+
+TEST_CASE("organization: an acronym before a body's noun") {
+  CHECK(orgs("A spokesman for the KVLP union said a KVLP member left.", "org.acronym_noun") ==
+        "KVLP/ORGANIZATION | KVLP/ORGANIZATION");
+  // Not a word in capitals, a place, a headline.
+  CHECK(orgs("He is the ERA leader. USA officials met.\nTARVEL UNION LEADER QUITS", "org.acronym_noun") == "");
+}
+
+TEST_CASE("organization: a name before its shares or stock is a company") {
+  CHECK(orgs("Kelvor Hanley shares rose 5 percent and Brandt's stock fell.", "org.shares") ==
+        "Kelvor Hanley/ORGANIZATION | Brandt/ORGANIZATION");
+  // A place's shares are those traded there.
+  CHECK(orgs("London shares closed higher.", "org.shares") == "");
 }
 
 TEST_CASE("organization: role context") {
@@ -66,6 +102,13 @@ TEST_CASE("organization: sports result lines and tables") {
 // org.team_context looks for its cue words (team_cue_near) before it scans a
 // slot's chunk: each cue, before the slot or up to the word after a 3-word
 // chunk, must still be found.
+TEST_CASE("organization: cricket scores after a place, not a bowler's figures") {
+  const std::string text =
+      "Scores in the cricket match, first innings:\nHove: Sussex 363 (A. Kelp 111), Kent 197-8\n"
+      "Bowling: Salisbury 17-0-91-0, Cork 14-4-45-1\n";
+  CHECK(orgs(text, "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
+}
+
 TEST_CASE("organization: team context cues before and after the slot") {
   // Sports words make the document a sports report (Context::sports).
   const std::string report = "Soccer league match report: the team scored goals in the match.\n";
@@ -104,6 +147,33 @@ TEST_CASE("organization: whole pipeline") {
       // are the clubs too.
       {"Wrexham 2 Chester 1\nChester had led at half-time before Wrexham scored twice in the match.",
        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Chester/ORGANIZATION | Wrexham/ORGANIZATION"},
+      // A given name and a country in parentheses after a result verb: a player.
+      {"Singles, third round:\nAna Kelp (Estonia) beat Mark Cairns (Peru) 6-3 6-2\n"
+       "Ivo Tarn (Chile) beat Lena Holt (Peru) 6-2 6-4\n",
+       "Ana Kelp/PERSON | Estonia/LOCATION | Mark Cairns/PERSON | Peru/LOCATION | Ivo Tarn/PERSON | "
+       "Chile/LOCATION | Lena Holt/PERSON | Peru/LOCATION"},
+      // The organization or place at the start of an event's name is no mention
+      // of its own (events are not entities), here or repeated; a longer name
+      // that goes on past the event word stays.
+      {"He won the Harwick Bank Classic in May, sponsored by Harwick Bank.", "Harwick Bank/ORGANIZATION"},
+      {"Offices close for Labour Day in Ghent.", "Ghent/LOCATION"},
+      {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
+      {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
+      // ... and so is a market index named after its maker; an exchange's index
+      // stays the exchange's.
+      {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
+      {"The Pellworth Stock Exchange index rose.", "Pellworth Stock Exchange/ORGANIZATION"},
+      {"EU industrial output rose.", "EU/ORGANIZATION"},
+      // A wire service's sign-off names its bureau: a newsroom or desk.
+      {"Prices fell.\n-- Ghent Newsroom +32 9 555 0101", "Ghent Newsroom/ORGANIZATION"},
+      {"Prices fell.\n-- Ana Kelp, Ghent Energy Desk +32 9 555 0101", "Ana Kelp/PERSON | Ghent Energy Desk/ORGANIZATION"},
+      // A cricket score after a place makes it the club, and its other mentions too.
+      {"Close of play in the cricket match, second innings:\nAt Tarvel: Kent 255-3 (A. Kelp 64), Sussex 363 and 144.\n"
+       "Kent need 40 more runs with seven wickets left.\n",
+       "Kent/ORGANIZATION | A. Kelp/PERSON | Sussex/ORGANIZATION | Kent/ORGANIZATION"},
+      // National sides are their country, also the home nations of the UK.
+      {"Estonia beat Northern Ireland 2-1 in the qualifier, and the striker said Scotland drew.",
+       "Estonia/LOCATION | Northern Ireland/LOCATION | Scotland/LOCATION"},
   });
 }
 

@@ -76,6 +76,19 @@ TEST_CASE("person: names never cross a line break") {
   });
 }
 
+TEST_CASE("person: two names listed without a comma are two people") {
+  check_mentions({
+      // a surname-only word, then a word known (far more often) as a given name
+      {"Seated: Helen Kowalski Daniel Brennan and Ruth Dahl.",
+       "Helen Kowalski/PERSON | Daniel Brennan/PERSON | Ruth Dahl/PERSON"},
+      // a span that starts inside the first name is cut there too
+      {"The fund Harry Gray Melvyn Klein bought it.", "Harry Gray/PERSON | Melvyn Klein/PERSON"},
+      // given names before double surnames: one person each
+      {"Ana Lucia Ramos Ortega and Pedro Luis Garcia Lopez spoke.",
+       "Ana Lucia Ramos Ortega/PERSON | Pedro Luis Garcia Lopez/PERSON"},
+  });
+}
+
 TEST_CASE("person: headline capitals are not names by themselves") {
   // Ordinary words in a line of capitals must not chain into a PERSON.
   CHECK(persons("SOCCER - FRANCE BEAT SPAIN IN CUP QUALIFIER .") == "");
