@@ -357,12 +357,20 @@ void shares_owner(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   // From the capitalized words (a quarter of the tokens): the last word of
   // the name, then the stock word or "'s" and the stock word.
+  // (Per capitalized word, the cheap tests first: the next token's shape, then
+  // the stock word's first letter, before the set is probed.)
+  const std::string_view text = ctx.tt.text;
   for (const std::uint32_t last : ctx.cap_tokens) {
     if (ctx.token(last).shape != Shape::Capitalized || last + 1 >= n) continue;
     const std::size_t e = last + 1;
     std::size_t i = e;
-    if (is_char(ctx, e, '\'') || (ctx.is(e, "'s") && !ctx.token(e).space_before)) ++i;  // "Ruch's shares"
-    if (i >= n || ctx.token(i).shape != Shape::Lower || !kStock.contains(ctx, i)) continue;
+    if (ctx.token(e).shape != Shape::Lower) {  // "'" and "'s" are not Lower
+      if (!is_char(ctx, e, '\'') && !(ctx.is(e, "'s") && !ctx.token(e).space_before)) continue;
+      ++i;  // "Ruch's shares"
+      if (i >= n || ctx.token(i).shape != Shape::Lower) continue;
+    }
+    const char c = text[ctx.token(i).span.begin];
+    if ((c != 's' && c != 'g' && c != 'a') || !kStock.contains(ctx, i)) continue;
     std::size_t b = e;
     while (b > 0 && e - b < 4 && !ctx.token(b).newline_before) {
       if (ctx.token(b - 1).shape == Shape::Capitalized && !ctx.lex_is(b - 1, kLexFunction | kLexWeakStart | kLexCalendar)) {
@@ -673,9 +681,11 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
                                                      "marathon", "day", "championship", "championships", "grand"};
   static constexpr WordSet kEvents(kEventWords);
-  if (i >= ctx.size() || ctx.token(i).newline_before || !kEvents.contains(ctx, i)) return false;
+  // (Called for every candidate's end: the shape first, then the set.)
+  if (i >= ctx.size() || ctx.token(i).newline_before) return false;
   const Shape s = ctx.token(i).shape;
   if (s != Shape::Capitalized && !(s == Shape::AllCaps && ctx.caps_line[i])) return false;
+  if (!kEvents.contains(ctx, i)) return false;
   return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
 }
 
@@ -686,6 +696,8 @@ bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
   if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
+  const std::string_view f = ctx.folded(e);
+  if (f.empty() || (f[0] != 'i' && f[0] != 'a' && f[0] != 'c')) return false;  // (the words' first letters)
   return folded_is(ctx, e, "index") || folded_is(ctx, e, "average") || folded_is(ctx, e, "composite") ||
          folded_is(ctx, e, "industrials") || (folded_is(ctx, e, "industrial") && folded_is(ctx, e + 1, "average"));
 }
