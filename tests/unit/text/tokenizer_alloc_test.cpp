@@ -102,3 +102,30 @@ TEST_CASE("tokenizer: a reused TokenizedText after a document that threw gets a 
   }
   CHECK(thrown >= 3);  // the failures did hit tokenize's allocations
 }
+
+TEST_CASE("tokenizer: an allocation that fails while a non-ASCII token is folded is a bad_alloc, not an abort") {
+  // Non-ASCII tokens are folded and normalized by ICU, which appends to the
+  // document's folded string (UnicodeString::toUTF8String): a bad_alloc
+  // thrown there must reach the caller through ICU's frames, and the reused
+  // TokenizedText must give the next document a fresh one's folded forms.
+  using newsner::text::Tokenizer;
+  std::string first;
+  for (int k = 0; k < 40; ++k) first += "Z\xC3\xBCrich and Zu\xCC\x88rich met \xC3\x84rzte in S\xC3\xA3o Paulo. ";
+  const std::string next = "M\xC3\xBCller went to G\xC3\xB6teborg.";
+  const auto want = Tokenizer().tokenize(next);
+  int thrown = 0;
+  for (long at = 1; at < 400; ++at) {
+    Tokenizer tok;
+    newsner::text::TokenizedText out;
+    fail_countdown = at;
+    try {
+      tok.tokenize(first, out);
+    } catch (const std::bad_alloc&) {
+      ++thrown;
+    }
+    fail_countdown = 0;
+    tok.tokenize(next, out);
+    CHECK(out.folded == want.folded);
+  }
+  CHECK(thrown >= 5);
+}
