@@ -149,6 +149,12 @@ static_assert(kTypeRing > kCheckAhead && (kTypeRing & (kTypeRing - 1)) == 0);
 inline bool starts_no_key(const text::Token& t) {
   return t.shape == text::Shape::Punct || t.shape == text::Shape::Symbol;
 }
+// The same as a shift of a constant, for a loop that must not branch on it.
+inline unsigned starts_key_bit(const text::Token& t) {
+  constexpr unsigned kNoKey = 1u << static_cast<unsigned>(text::Shape::Punct) |
+                              1u << static_cast<unsigned>(text::Shape::Symbol);
+  return ((kNoKey >> static_cast<unsigned>(t.shape)) & 1u) ^ 1u;
+}
 
 // for_each_listed's memo of token types: direct-mapped by surface hash, one
 // slot per type, kept across documents. Real news text (Reuters) has a wide
@@ -208,6 +214,7 @@ struct TypeMemo {
   std::unique_ptr<TypeSlot<Summary>[]> slots;
   std::unique_ptr<std::uint64_t[]> no_pairs;  // 0 = empty (no slot_hash is 0)
   std::unique_ptr<ListedSlot[]> listed;       // one gazetteer only (kSingle)
+  std::vector<std::uint32_t> starts;          // the document's tokens that can start a key (reused)
 };
 }  // namespace detail
 
@@ -241,6 +248,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   detail::TypeSlot<Summary>* memo = nullptr;
   std::uint64_t* no_pairs = nullptr;
   detail::ListedSlot* listed_memo = nullptr;
+  const std::uint32_t* starts = nullptr;  // for_each_listed: the tokens that can start a key
+  std::uint32_t start_count = n;
   if constexpr (kBits) {
     static thread_local detail::TypeMemo<Summary> types;
     if (!types.slots || types.matcher != id_) {
@@ -252,6 +261,18 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     memo = types.slots.get();
     no_pairs = types.no_pairs.get();
     listed_memo = types.listed.get();
+    // The tokens that can start a key, listed first without a branch (one in
+    // five is punctuation, in no pattern the branch predictor could follow):
+    // the stages below then walk this list and test no token's shape.
+    if (types.starts.size() < n) types.starts.resize(n);
+    std::uint32_t* const list = types.starts.data();
+    std::uint32_t m = 0;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      list[m] = k;
+      m += detail::starts_key_bit(tokens[k]);
+    }
+    starts = list;
+    start_count = m;
   }
   // The type slot of a token the memo does not hold: its one-token key looked
   // up in each gazetteer and summarized by the caller.
@@ -309,13 +330,13 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     return ls.surface == t.surface_hash && ls.count != 0;
   };
   // for_each_listed, stage kCheckAhead (and kMemoAhead for a later token).
-  auto check = [&](std::uint32_t k) __attribute__((always_inline)) {
-    if (k + (detail::kMemoAhead - detail::kCheckAhead) < n) {
-      __builtin_prefetch(&memo_slot(tokens[k + (detail::kMemoAhead - detail::kCheckAhead)]));
+  // (Stages take the position q of a token in `starts`; rings are indexed by it.)
+  auto check = [&](std::uint32_t q) __attribute__((always_inline)) {
+    if (q + (detail::kMemoAhead - detail::kCheckAhead) < start_count) {
+      __builtin_prefetch(&memo_slot(tokens[starts[q + (detail::kMemoAhead - detail::kCheckAhead)]]));
     }
-    const text::Token& t = tokens[k];
-    if (starts_no_key(t)) return;
-    detail::TypeSlot<Summary>& ahead = type_ahead[k % kR];
+    const text::Token& t = tokens[starts[q]];
+    detail::TypeSlot<Summary>& ahead = type_ahead[q % kR];
     const detail::TypeSlot<Summary>& ts = memo_slot(t);
     // A copy, whole (two moves): a later fill may reuse the memo slot.
     if (holds(ts, t)) {
@@ -329,10 +350,10 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(one);
   };
   // for_each_listed, stage kSettleAhead.
-  auto settle = [&](std::uint32_t k) __attribute__((always_inline)) {
+  auto settle = [&](std::uint32_t q) __attribute__((always_inline)) {
+    const std::uint32_t k = starts[q];
     const text::Token& t = tokens[k];
-    if (starts_no_key(t)) return;
-    detail::TypeSlot<Summary>& ahead = type_ahead[k % kR];
+    detail::TypeSlot<Summary>& ahead = type_ahead[q % kR];
     if (ahead.flags & detail::kTypeMiss) {
       // (Held by now when the same type came up since the check.)
       detail::TypeSlot<Summary>& ts = memo_slot(t);
@@ -347,7 +368,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     const std::uint64_t pair = text::sequence_extend(ahead.one, tokens[k + 1].fold_hash);
     if (no_pairs[pair & (detail::kNoPairSize - 1)] == slot_hash(pair)) return;
     ahead.flags |= detail::kTypePair;
-    pair_ahead[k % kR] = pair;
+    pair_ahead[q % kR] = pair;
     for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
   };
   // for_each_match, all in one stage.
@@ -364,22 +385,27 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     }
   };
   if constexpr (kBits) {
-    for (std::uint32_t k = 0; k < n && k < detail::kMemoAhead; ++k) __builtin_prefetch(&memo_slot(tokens[k]));
-    for (std::uint32_t k = 0; k < n && k < detail::kCheckAhead; ++k) check(k);
-    for (std::uint32_t k = 0; k < n && k < detail::kSettleAhead; ++k) settle(k);
+    for (std::uint32_t q = 0; q < start_count && q < detail::kMemoAhead; ++q) {
+      __builtin_prefetch(&memo_slot(tokens[starts[q]]));
+    }
+    for (std::uint32_t q = 0; q < start_count && q < detail::kCheckAhead; ++q) check(q);
+    for (std::uint32_t q = 0; q < start_count && q < detail::kSettleAhead; ++q) settle(q);
   } else {
     for (std::uint32_t k = 0; k < n && k < kPrefetchAhead; ++k) look_ahead(k);
   }
 
-  for (std::uint32_t i = 0; i < n; ++i) {
+  // for_each_listed walks `starts` (position p), for_each_match every token.
+  for (std::uint32_t p = 0; p < start_count; ++p) {
+    const std::uint32_t i = kBits ? starts[p] : p;  // the start token
+    const std::uint32_t r = p % kR;                 // its slot in the rings
     if constexpr (kBits) {
-      if (i + detail::kCheckAhead < n) check(i + detail::kCheckAhead);
-      if (i + detail::kSettleAhead < n) settle(i + detail::kSettleAhead);
+      if (p + detail::kCheckAhead < start_count) check(p + detail::kCheckAhead);
+      if (p + detail::kSettleAhead < start_count) settle(p + detail::kSettleAhead);
     } else {
       if (i + kPrefetchAhead < n) look_ahead(i + kPrefetchAhead);
+      if (starts_no_key(tokens[i])) continue;
     }
-    if (starts_no_key(tokens[i])) continue;
-    std::uint64_t hash = kBits ? type_ahead[i % kR].one : one_ahead[i % kR];  // key hash of tokens [i, j]
+    std::uint64_t hash = kBits ? type_ahead[r].one : one_ahead[r];  // key hash of tokens [i, j]
     // The surface (cased) hash of the key is only needed when a key has
     // entries; it is extended lazily up to the current token from the
     // tokenizer's Token::surface_hash.
@@ -402,8 +428,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     if constexpr (kBits) {
       // The one-token key from the type memo: its token-bit summary, then its
       // slot again only when it has entries to emit.
-      const std::uint8_t type_flags = type_ahead[i % kR].flags;
-      apply(i, type_ahead[i % kR].summary);
+      const std::uint8_t type_flags = type_ahead[r].flags;
+      apply(i, type_ahead[r].summary);
       if (kSingle && (type_flags & detail::kTypeListed) && listed_holds(listed_slot(tokens[i]), tokens[i])) {
         found[found_count++] = {i + 1, 0, 0, nullptr, &listed_slot(tokens[i])};
       } else if (type_flags & detail::kTypeListed) {
@@ -418,7 +444,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       }
       extends = (type_flags & detail::kTypePair) != 0;
       j = i + 1;
-      if (extends) hash = pair_ahead[i % kR];
+      if (extends) hash = pair_ahead[r];
     }
     while (extends) {
       extends = false;
@@ -438,7 +464,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       if (kBits && !any_slot && j == i + 1) no_pairs[hash & (detail::kNoPairSize - 1)] = slot_hash(hash);
       ++j;
       if (!extends || j == n || j - i == kMaxTokens || tokens[j].newline_before) break;
-      hash = j == i + 1 ? pair_ahead[i % kR] : text::sequence_extend(hash, tokens[j].fold_hash);
+      hash = j == i + 1 ? pair_ahead[r] : text::sequence_extend(hash, tokens[j].fold_hash);
     }
     // Longest first; keys of one length in gazetteer order, a key's entries in
     // image order (its evidence-class entries last, image.hpp).
