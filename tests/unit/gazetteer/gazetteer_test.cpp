@@ -207,6 +207,30 @@ TEST_CASE("gazetteer image: every key is found through the tag array, absent key
   CHECK(absent == 5000);
 }
 
+// Lookups compare eight tags at once (Gazetteer::find_slot): at the highest
+// load (1/2: 8190 keys in 16384 slots) probe runs of eight and more full
+// slots are common and some wrap around the end of the table; every key is
+// still found in its own slot, and no absent key is.
+TEST_CASE("gazetteer image: lookups at the highest load, across long probe runs") {
+  std::string tsv;
+  constexpr int kKeys = 8190;
+  for (int k = 0; k < kKeys; ++k) tsv += "word" + std::to_string(k) + "\tLOCATION\n";
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, "full.tsv", 0, entries).empty());
+  std::string err;
+  auto g = Gazetteer::adopt(build_image(entries, {"full"}, err), err);
+  REQUIRE(g.has_value());
+  int found = 0, absent = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string name = "word" + std::to_string(k);
+    const Slot* slot = g->find_slot(key_hash(name));
+    if (slot && slot->hash == slot_hash(key_hash(name)) && g->entry(slot->only.entry).name == name) ++found;
+    if (!g->find_slot(key_hash("nowhere" + std::to_string(k))) && !g->find_slot(key_hash(name) ^ 0x10000)) ++absent;
+  }
+  CHECK(found == kKeys);
+  CHECK(absent == kKeys);
+}
+
 // for_each_listed gives find_all's matches without those of the token-bit
 // classes, and one summary per token for those of one-token keys: the same
 // classes, "amb" flags, exact case and diacritics as the matches it replaces.
