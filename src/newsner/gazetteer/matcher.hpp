@@ -125,7 +125,8 @@ inline constexpr std::uint32_t kRing = 8;           // ring buffers below; a pow
 static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 
 // for_each_listed's look-ahead is a pipeline of three stages, each a fixed
-// number of tokens ahead of the token being matched, so that a memory access
+// number of tokens ahead of the token being matched (counting only tokens
+// that can start a key, see Matcher::scan's `starts`), so that a memory access
 // that depends on an earlier one still has several tokens' time to arrive (on
 // real news text the type memo misses about one token in 20, and the memo
 // slot and the gazetteer's Tag[] and Slot lines are each likely a cache miss,
