@@ -40,6 +40,9 @@
 
 #include <cstdint>
 #include <memory>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <optional>
 #include <string>
 #include <string_view>
@@ -167,7 +170,30 @@ class Gazetteer {
   const Slot* find_slot(std::uint64_t hash) const {
     hash = slot_hash(hash);
     const std::uint16_t tag = slot_tag(hash);
-    for (std::uint32_t b = static_cast<std::uint32_t>(hash) & mask_;; b = (b + 1) & mask_) {
+    std::uint32_t b = static_cast<std::uint32_t>(hash) & mask_;
+#if defined(__SSE2__)
+    // Eight tags compared at once: whether a probe meets an empty slot, its
+    // tag or another within a few slots follows no pattern (at load 1/2 the
+    // home slot is empty half of the time), and one branch per slot was
+    // mispredicted for about one lookup in three. Only the lookup's outcome
+    // is branched on here. (Not across the end of Tag[]: one by one there.)
+    if (b + 8 <= mask_ + 1) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tags_ + b));
+      const auto empty = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_setzero_si128())));
+      const auto same = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(static_cast<short>(tag)))));
+      // Two mask bits per tag; the tags before the first empty slot count.
+      unsigned cand = same & ((empty & (0u - empty)) - 1u);
+      while (cand != 0) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctz(cand)) / 2u;
+        if (slots_[b + k].hash == hash) return slots_ + b + k;
+        cand &= ~(3u << (2u * k));
+      }
+      if (empty != 0) return nullptr;
+      b = (b + 8) & mask_;  // eight full slots: on one by one
+    }
+#endif
+    for (;; b = (b + 1) & mask_) {
       const std::uint16_t t = tags_[b];
       if (t == 0) return nullptr;
       if (t == tag && slots_[b].hash == hash) return slots_ + b;

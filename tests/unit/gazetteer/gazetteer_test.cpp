@@ -207,6 +207,30 @@ TEST_CASE("gazetteer image: every key is found through the tag array, absent key
   CHECK(absent == 5000);
 }
 
+// Lookups compare eight tags at once (Gazetteer::find_slot): at the highest
+// load (1/2: 8190 keys in 16384 slots) probe runs of eight and more full
+// slots are common and some wrap around the end of the table; every key is
+// still found in its own slot, and no absent key is.
+TEST_CASE("gazetteer image: lookups at the highest load, across long probe runs") {
+  std::string tsv;
+  constexpr int kKeys = 8190;
+  for (int k = 0; k < kKeys; ++k) tsv += "word" + std::to_string(k) + "\tLOCATION\n";
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, "full.tsv", 0, entries).empty());
+  std::string err;
+  auto g = Gazetteer::adopt(build_image(entries, {"full"}, err), err);
+  REQUIRE(g.has_value());
+  int found = 0, absent = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string name = "word" + std::to_string(k);
+    const Slot* slot = g->find_slot(key_hash(name));
+    if (slot && slot->hash == slot_hash(key_hash(name)) && g->entry(slot->only.entry).name == name) ++found;
+    if (!g->find_slot(key_hash("nowhere" + std::to_string(k))) && !g->find_slot(key_hash(name) ^ 0x10000)) ++absent;
+  }
+  CHECK(found == kKeys);
+  CHECK(absent == kKeys);
+}
+
 // for_each_listed gives find_all's matches without those of the token-bit
 // classes, and one summary per token for those of one-token keys: the same
 // classes, "amb" flags, exact case and diacritics as the matches it replaces.
@@ -394,4 +418,77 @@ TEST_CASE("gazetteer matcher: for_each_listed over a document longer than its lo
   }
   // The word list's 10 types ("." starts no key), "x", "Zed" (once), "y".
   CHECK(got.summaries == 13);
+}
+
+namespace {
+// for_each_listed's matches through a single call site (one memo, see above).
+std::vector<Match> listed_matches(const Matcher& m, const newsner::text::TokenizedText& tt) {
+  std::vector<Match> out;
+  m.for_each_listed(
+      tt, [&](const Match& x) { out.push_back(x); },
+      [](const newsner::text::Token&, const KeyBits*, std::size_t) { return 0; }, [](std::uint32_t, int) {});
+  return out;
+}
+// find_all's matches that for_each_listed emits: all but the token-bit ones,
+// except a one-token key's whose token-bit entries differ in capitalization.
+std::vector<Match> expected_listed(const Matcher& m, const newsner::text::TokenizedText& tt) {
+  std::vector<Match> all, out;
+  m.find_all(tt, all);
+  for (const Match& x : all) {
+    const Slot* slot = m.gazetteers()[0].find_slot(key_hash(tt.folded_form(tt.tokens[x.token_begin])));
+    const bool mixed = x.token_end == x.token_begin + 1 && slot && (slot->ref_count_flags & kBitsMixedCase);
+    if (!is_bit_class(x.cls) || mixed) out.push_back(x);
+  }
+  return out;
+}
+void check_same(const std::vector<Match>& got, const std::vector<Match>& want) {
+  REQUIRE(got.size() == want.size());
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    INFO("match " << k);
+    CHECK(got[k].token_begin == want[k].token_begin);
+    CHECK(got[k].token_end == want[k].token_end);
+    CHECK(got[k].entry == want[k].entry);
+    CHECK(got[k].cls == want[k].cls);
+    CHECK(got[k].flags == want[k].flags);
+    CHECK(got[k].list == want[k].list);
+    CHECK(got[k].gazetteer == want[k].gazetteer);
+    CHECK(got[k].exact_case == want[k].exact_case);
+    CHECK(got[k].deaccented == want[k].deaccented);
+  }
+}
+}  // namespace
+
+// The matches of a listed one-token key are kept in a per-thread memo by the
+// token's surface (detail::ListedSlot) and given from there when the type
+// comes up again: the same entries in the same order, each with the
+// capitalization test of the token's own surface ("Paris" and "PARIS" differ),
+// the deaccented flag, and for a key with more than kListedMax of them or
+// another matcher, from the image again.
+TEST_CASE("gazetteer matcher: for_each_listed gives memoized listed matches as the image does") {
+  std::string tsv =
+      "Paris\tLOCATION\tgeonames:1\tpop=2000000\n"
+      "Paris\tPERSON\t\tamb\n"
+      "PARIS\tORGANIZATION\n"
+      "Paris Hilton\tPERSON\n"
+      "Z\xC3\xBCrich\tLOCATION\t\tfold\n"
+      "McKay\tSURNAME\n"
+      "Mckay\tGIVEN_NAME\n"
+      "Hilton\tORGANIZATION\n"
+      "Hilton\tSURNAME\n";
+  static_assert(newsner::gazetteer::detail::kListedMax < 9);
+  for (int k = 0; k < 9; ++k) tsv += "Lima\tLOCATION\tgeonames:" + std::to_string(100 + k) + "\n";
+  const Matcher m = make_matcher(tsv.c_str());
+  const Matcher other = make_matcher("Paris\tORGANIZATION\nLima\tPERSON\n");
+  newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize(
+      "Paris met PARIS and paris in Zurich, Z\xC3\xBCrich and Lima; Paris Hilton, Hilton, McKay, MCKAY and Mckay "
+      "saw Lima, Paris and PARIS again.");
+  const std::vector<Match> want = expected_listed(m, tt);
+  const std::vector<Match> want_other = expected_listed(other, tt);
+  REQUIRE(want.size() > 15);
+  for (int round = 0; round < 3; ++round) {
+    INFO("round " << round);
+    check_same(listed_matches(m, tt), want);
+    check_same(listed_matches(other, tt), want_other);
+  }
 }
