@@ -34,6 +34,22 @@ void put_digit_run(const unsigned char* d, std::size_t n, unsigned char* o) {
   }
 }
 
+// Bytes [from, n) one at a time: the whole key without SSE2, and the tail
+// shorter than a vector with it.
+void put_key_bytes_from(const unsigned char* s, std::size_t from, std::size_t n, unsigned char* out) {
+  for (std::size_t k = from; k < n; ++k) out[k] = static_cast<unsigned char>(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+  for (std::size_t k = from; k < n;) {
+    if (!is_digit(s[k])) {
+      ++k;
+      continue;
+    }
+    std::size_t j = k + 1;
+    while (j < n && is_digit(s[j])) ++j;
+    put_digit_run(s + k, j - k, out + k);
+    k = j;
+  }
+}
+
 }  // namespace
 
 void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
@@ -76,30 +92,9 @@ void put_key_bytes(const unsigned char* s, std::size_t n, unsigned char* out) {
     put_digit_run(s + b, len, out + b);
     digits &= len >= 64 ? 0 : ~(((std::uint64_t{1} << len) - 1) << b);
   }
-  if (done == n) return;
-  for (std::size_t k = done; k < n; ++k) out[k] = static_cast<unsigned char>(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-  for (std::size_t k = done; k < n;) {
-    if (!is_digit(s[k])) {
-      ++k;
-      continue;
-    }
-    std::size_t j = k + 1;
-    while (j < n && is_digit(s[j])) ++j;
-    put_digit_run(s + k, j - k, out + k);
-    k = j;
-  }
+  put_key_bytes_from(s, done, n, out);
 #else
-  for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-  for (std::size_t i = 0; i < n;) {
-    if (!is_digit(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < n && is_digit(s[j])) ++j;
-    put_digit_run(s + i, j - i, out + i);
-    i = j;
-  }
+  put_key_bytes_from(s, 0, n, out);
 #endif
 }
 
