@@ -1204,10 +1204,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v = timex::shift(dct, Unit::Year, 0);
           mod = Mod::End;
         } else if (ieq(u, "weekend")) {
-          // "the weekend": the latest one (this week's when the DCT is on it).
+          // "the weekend": the latest one (this week's when the DCT is on it),
+          // or after a future cue the coming one, this week's ("the storm will
+          // reach Kyushu by the weekend").
           const bool on_weekend =
               dct && std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding() >= 6;
-          v = timex::shift(dct, Unit::Weekend, on_weekend ? 0 : -1);
+          v = timex::shift(dct, Unit::Weekend, on_weekend || tense_before(cx, tok) > 0 ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
         else if (ieq(u, "quarter")) v = timex::shift(dct, Unit::Quarter, 0);
