@@ -604,12 +604,17 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence,
     // and so does any head at the end of a line or of the text: the period
     // there ends the sentence ("... and Lear Corp.\n").
-    std::size_t e = h + 1;
-    const bool abbreviation = ctx.surface(h).size() <= 4 && (ctx.lex_is(h, kLexOrgSuffix) || folded_is(ctx, h, "bros"));
-    if (e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation && !ctx.token(e + 1).newline_before &&
-        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct)) {
-      ++e;
-    }
+    // (The same for the last word of an "of" extension: "Bank of America Corp.")
+    const auto with_period = [&](std::size_t last) {
+      const std::size_t e = last + 1;
+      const bool abbreviation =
+          ctx.surface(last).size() <= 4 && (ctx.lex_is(last, kLexOrgSuffix) || folded_is(ctx, last, "bros"));
+      const bool keep = e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
+                        !ctx.token(e + 1).newline_before &&
+                        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
+      return keep ? e + 1 : e;
+    };
+    const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
     std::size_t b = h;
@@ -653,6 +658,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                            !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
     for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
+    if (e_of > e) e_of = with_period(e_of - 1);
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.
     if (folded_is(ctx, h, "division") && e_of == e) {

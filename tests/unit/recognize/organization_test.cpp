@@ -18,6 +18,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
   CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
+  // ... and so does the last word of an "of" extension.
+  CHECK(orgs("Bank of Pellworth Corp. reported a loss.", "org.head_of") == "Bank of Pellworth Corp./ORGANIZATION");
+  CHECK(orgs("He joined Bank of Pellworth Corp.\nIt fell.", "org.head_of") == "Bank of Pellworth Corp/ORGANIZATION");
   // At the end of a line or of the text the period ends the sentence.
   CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
   CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
