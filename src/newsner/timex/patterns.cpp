@@ -75,7 +75,8 @@ const std::string kModOpt = "(?:" + kMod + ")?";
 // The alternatives, in Rule order (Rule::Reject is the first group).
 std::vector<std::string> rule_patterns() {
   std::vector<std::string> r;
-  // Reject: sets, durations with a count, times of day, names with "May".
+  // Reject: sets, durations with a count, times of day, names with "May", weekdays
+  // counted within a month.
   r.push_back(
       "\\b(?:every|each)\\s+(?:other\\s+)?(?:" + kWeekday + "|" + kMon + "|" + kSeason +
       "|day|week|weekend|month|year|quarter|morning|night|evening|afternoon)\\b"
@@ -83,6 +84,10 @@ std::vector<std::string> rule_patterns() {
       "other|recent)\\s+(?:" +
       kCount + ")[\\s-]+" + kUnit +
       "|\\b" + kWeekday + "\\s+(?:morning|afternoon|evening)\\b"
+      // "the first Tuesday of November": a weekday counted within a month is
+      // not the weekday nearest the DCT (the month after it stays a date)
+      "|\\b(?:the\\s+)?(?:first|second|third|fourth|fifth)\\s+" + kWeekday + "\\s+(?:of|in)\\b"
+      "|\\bthe\\s+last\\s+" + kWeekday + "\\s+(?:of|in)\\b"
       "|\\b(?:mrs?|ms|miss|theresa|lady)\\.?\\s+may\\b"
       "|\\bthe\\s+(?:fall|spring)\\s+of\\s+(?:the|a|an|his|her|their|its)\\b"
       "|\\b(?:recent|past|coming|last|next|few|several)\\s+(?:days|weeks|months)\\b");

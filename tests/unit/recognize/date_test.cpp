@@ -325,6 +325,10 @@ TEST_CASE("date: durations, sets, times and look-alikes are not dates") {
       {"Prices rose over the next five years.", kDct, ""},
       {"It takes a month to build.", kDct, ""},
       {"The market opens every Monday.", kDct, ""},
+      // A weekday counted within a month is not the nearest one; the month stays.
+      {"The vote will be held on the first Tuesday of November.", kDct, "November=2019-11"},
+      {"Markets fell on the last Friday of June.", kDct, "June=2018-06"},
+      {"He spoke last Tuesday in Paris.", kDct, "last Tuesday=2018-12-18"},
       {"The market opens each Friday.", kDct, ""},
       {"The paper appears every year.", kDct, ""},
       {"The match ended 2-1 after extra time.", kDct, ""},
