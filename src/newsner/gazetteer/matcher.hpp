@@ -517,11 +517,6 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
         for (std::uint32_t k = 0; k < ref_count; ++k) {
           const KeyRef& ref = refs[k];
           if (stop_at_bits && is_bit_class(ref.cls)) break;
-          if (record && recorded < detail::kListedMax) {
-            record->refs[recorded] = {ref.entry, ref.list, ref.cls, ref.flags};
-            if (!deaccented && ref.cased_hash == fd.cased_hash) record->exact |= static_cast<std::uint8_t>(1u << recorded);
-          }
-          ++recorded;
           Match m;
           m.token_begin = i;
           m.token_end = fd.end;
@@ -532,6 +527,11 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
           m.gazetteer = static_cast<std::uint16_t>(fd.gazetteer);
           m.exact_case = !deaccented && ref.cased_hash == fd.cased_hash;
           m.deaccented = deaccented;
+          if (record && recorded < detail::kListedMax) {
+            record->refs[recorded] = {m.entry, m.list, m.cls, m.flags};
+            record->exact |= static_cast<std::uint8_t>(unsigned{m.exact_case} << recorded);
+          }
+          ++recorded;
           emit(static_cast<const Match&>(m));
         }
         if (record) {

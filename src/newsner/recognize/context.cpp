@@ -278,6 +278,12 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     }
     return true;
   }());
+  // An organization head word counts when written as listed, in capitals, or
+  // capitalized; but a two-letter head is an acronym ("XI", "SA", "AG"):
+  // written otherwise ("Xi" in "Xi Jinping", "Sa") it is a name or a word.
+  const auto org_head_counts = [](bool exact, const text::Token& t) {
+    return exact || t.shape == Shape::AllCaps || (t.shape == Shape::Capitalized && t.fold_size > 2);
+  };
   // What a token's surface and shape decide, summarized once per token type
   // (the matcher keeps the summaries: Matcher::for_each_listed): its lexicon
   // bits and its token-bit classes, both outside and inside a capitals line
@@ -286,16 +292,13 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   auto summarize = [&](const text::Token& t, const gazetteer::KeyBits* keys, std::size_t count) {
     TypeBits b;
     const Shape s = t.shape;
-    // A two-letter head is an acronym ("XI", "SA", "AG"): written otherwise
-    // ("Xi" in "Xi Jinping", "Sa") it is a name or a word, not that head.
-    const bool short_word = t.fold_size <= 2;
     if (s != Shape::Digits) b.lex = table.bits(t.fold_hash, t.fold_size);
     if (s == Shape::Lower) b.cues = b.lex & (kLexSports | kLexRoleNoun);
     for (std::size_t k = 0; k < count; ++k) {
       const gazetteer::KeyBits& key = keys[k];
       for (unsigned in_caps = 0; in_caps < 2; ++in_caps) {
         std::uint16_t counting = class_bit(EntryClass::Word);
-        if (key.exact || s == Shape::AllCaps || (s == Shape::Capitalized && !short_word)) counting |= kHeadBits;
+        if (org_head_counts(key.exact, t)) counting |= kHeadBits;
         if (key.exact || (s == Shape::AllCaps && in_caps) || (key.deaccented && s != Shape::Lower)) {
           counting |= kNameBits;
         }
@@ -332,8 +335,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
       counts = true;  // common words are looked up case-insensitively
     } else if (mt.cls == EntryClass::Title) {
       counts = mt.exact_case || s == Shape::AllCaps || s == Shape::Capitalized;
-    } else if (mt.cls == EntryClass::OrgHead) {  // (as in `summarize` below)
-      counts = mt.exact_case || s == Shape::AllCaps || (s == Shape::Capitalized && toks[i].fold_size > 2);
+    } else if (mt.cls == EntryClass::OrgHead) {
+      counts = org_head_counts(mt.exact_case, toks[i]);
     } else {
       counts = mt.exact_case || (s == Shape::AllCaps && caps[i]) || (mt.deaccented && s != Shape::Lower);
     }

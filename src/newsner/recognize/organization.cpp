@@ -269,11 +269,10 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (!place && !team_word) continue;
     // "beat Mark Cairns (England)": a given name and a country in parentheses
     // after the slot make it a player in a results list (person.country_paren).
-    if (last >= i + 2 && ctx.has(i, EntryClass::GivenName) && !team_word && last + 2 < n && ctx.is(last, "(")) {
-      std::size_t close = last + 1;
-      while (close < n && close < last + 5 && !ctx.is(close, ")")) ++close;
-      if (close < n && ctx.is(close, ")") &&
-          (ctx.is_country_span(last + 1, close) || is_home_nation(ctx, last + 1, close))) {
+    if (last >= i + 2 && ctx.has(i, EntryClass::GivenName) && !team_word) {
+      const std::size_t paren_end = skip_paren(ctx, last, n);  // past ")", or `last`
+      if (paren_end > last + 2 &&
+          (ctx.is_country_span(last + 1, paren_end - 1) || is_home_nation(ctx, last + 1, paren_end - 1))) {
         continue;
       }
     }
