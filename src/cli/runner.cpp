@@ -314,6 +314,9 @@ class Runner {
 
   void work() {
     io::JsonlReader reader(cfg_.fields);
+    // The worker's record, parsed into for every JSONL line: its strings (the
+    // text above all) keep their memory from one record to the next.
+    io::JsonlRecord rec;
     bool wake_writer = false;  // see WriterWakeups; notified outside the lock
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
@@ -339,16 +342,16 @@ class Runner {
         done_cv_.notify_one();
         wake_writer = false;
       }
-      if (!skip) process_safely(*job, reader);
+      if (!skip) process_safely(*job, reader, rec);
       lock.lock();
       job->done = true;
       wake_writer = wakeups_.finished(job->input_bytes, window_.front()->done, todo_.empty() || stop_);
     }
   }
 
-  void process_safely(Job& job, io::JsonlReader& reader) {
+  void process_safely(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec) {
     try {
-      process(job, reader);
+      process(job, reader, rec);
     } catch (const std::exception& e) {
       // A bug costs one document, not the run; JSONL still gets its line.
       job.failed = true;
@@ -365,7 +368,7 @@ class Runner {
     return job.doc.id;
   }
 
-  void process(Job& job, io::JsonlReader& reader) {
+  void process(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec) {
     switch (job.kind) {
       case Job::Kind::Message:
         return;
@@ -376,8 +379,7 @@ class Runner {
         return;
       }
       case Job::Kind::Record: {
-        io::JsonlRecord rec =
-            reader.parse(job.raw, job.line_no, job.raw.capacity() >= job.raw.size() + io::kJsonlPadding);
+        reader.parse(job.raw, job.line_no, job.raw.capacity() >= job.raw.size() + io::kJsonlPadding, rec);
         // The line's buffer goes back to the reader with the job (take_job),
         // unless it is large: then it is freed now, not held until written.
         if (job.raw.capacity() > kKeepTextCapacity) {
@@ -392,12 +394,18 @@ class Runner {
           job.failed = true;
           job.messages.push_back(fmt::format("newsner: {}:{}: {}", *job.where, job.line_no, rec.error));
           io::append_record_line(job.line, rec.passthrough, rec.id_json, nullptr, rec.error, cfg_.write);
+          release_large(rec);
           return;
         }
-        const std::string id = rec.doc.id;
-        Extraction r = ex_.extract(std::move(rec.doc));
-        note(job, id, r);
+        Document doc;  // without the id, which the record keeps: extract() does not read it
+        doc.text = std::move(rec.doc.text);
+        doc.dct = rec.doc.dct;
+        Extraction r = ex_.extract(std::move(doc));
+        note(job, rec.doc.id, r);
         io::append_record_line(job.line, rec.passthrough, rec.id_json, &r, "", cfg_.write);
+        // The text's buffer back to the record for the next line (see release_large).
+        rec.doc.text = std::move(r.text);
+        release_large(rec);
         return;
       }
       case Job::Kind::Document: {
@@ -414,14 +422,24 @@ class Runner {
     }
   }
 
-  static void note(Job& job, const std::string& id, const Extraction& r) {
+  // Frees the record's large buffers (a huge line's text, or its pass-through
+  // with --keep-text) rather than hold them for the next, short, record.
+  static void release_large(io::JsonlRecord& rec) {
+    if (rec.doc.text.capacity() > kKeepTextCapacity) rec.doc.text = std::string();
+    if (rec.passthrough.capacity() > kKeepTextCapacity) rec.passthrough = std::string();
+  }
+
+  void note(Job& job, const std::string& id, const Extraction& r) const {
     for (const auto& w : r.warnings) job.warnings.push_back(fmt::format("newsner: {}: warning: {}", id, w));
     if (!r.error.empty()) {
       job.failed = true;
       job.messages.push_back(fmt::format("newsner: {}: {}", id, r.error));
     }
     job.text_bytes = r.text.size();
-    for (const auto& m : r.mentions) job.mention_counts[static_cast<int>(m.type)]++;
+    // Only --stats prints the counts by type (a pass over every mention).
+    if (cfg_.stats) {
+      for (const auto& m : r.mentions) job.mention_counts[static_cast<int>(m.type)]++;
+    }
   }
 
   // ---- writing (writer thread) ----

@@ -249,6 +249,12 @@ fi
 "$bin" --stats "$tmp/many" > /dev/null 2> "$tmp/err"
 grep -q "^newsner: 200 documents, 0 failed, 0 skipped; .* MB/s" "$tmp/err" && grep -q "mentions: PERSON" "$tmp/err" \
   || bad "--stats: $(cat "$tmp/err")"
+# the counts by type are those of the output (the worker counts them only for --stats)
+"$bin" --stats -q "$article" > "$tmp/out" 2> "$tmp/err"
+for t in PERSON LOCATION ORGANIZATION DATE; do
+  want=$(grep -o "\"type\":\"$t\"" "$tmp/out" | wc -l | tr -d ' ')
+  grep -q "mentions: .*$t $want\b" "$tmp/err" && [ "$want" -gt 0 ] || bad "--stats: $t count, want $want: $(cat "$tmp/err")"
+done
 
 # --- output and stderr do not depend on -j, including failures and skipped files
 mkdir -p "$tmp/mixdir/x" "$tmp/mixdir/y"

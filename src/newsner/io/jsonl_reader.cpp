@@ -19,6 +19,15 @@ static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
 struct JsonlReader::Impl {
   JsonlFields fields;
   simdjson::dom::parser parser;
+  // Minifies the passed-through values (what simdjson::minify does, without a
+  // builder and a string of its own for each: two to three allocations a field).
+  simdjson::internal::string_builder<> minified;
+
+  std::string_view minify(simdjson::dom::element value) {
+    minified.clear();
+    minified.append(value);
+    return minified.str();
+  }
 };
 
 JsonlReader::JsonlReader(JsonlFields fields) {
@@ -30,17 +39,34 @@ JsonlReader::~JsonlReader() = default;
 
 JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, bool padded) {
   JsonlRecord rec;
-  rec.doc.id = std::to_string(line_number);
-  rec.id_json = rec.doc.id;
-  // A parser keeps its buffers at the size of the largest line it has seen;
-  // after a huge line, start over so that they are not held while it is processed.
+  parse(line, line_number, padded, rec);
+  return rec;
+}
+
+void JsonlReader::parse(std::string_view line, std::size_t line_number, bool padded, JsonlRecord& rec) {
+  // Every field as a new record has it; the strings keep their memory.
+  const fmt::format_int number(line_number);
+  rec.doc.id.assign(number.data(), number.size());
+  rec.doc.text.clear();
+  rec.doc.dct.reset();
+  rec.id_json.assign(rec.doc.id);
+  rec.has_id_field = false;
+  rec.passthrough.clear();
+  rec.error.clear();
+  rec.warnings.clear();
+  // A parser (and the minifier) keeps its buffers at the size of the largest
+  // line it has seen; after a huge line, start over so that they are not held
+  // while it is processed.
   struct Shrink {
-    simdjson::dom::parser& parser;
+    Impl& impl;
     bool huge;
     ~Shrink() {
-      if (huge) parser = simdjson::dom::parser{};
+      if (huge) {
+        impl.parser = simdjson::dom::parser{};
+        impl.minified = simdjson::internal::string_builder<>{};
+      }
     }
-  } shrink{impl_->parser, line.size() > kShrinkAbove};
+  } shrink{*impl_, line.size() > kShrinkAbove};
   // simdjson validates UTF-8 as it parses: the line is checked again (and
   // repaired) only when parsing fails, which a valid line never pays for.
   simdjson::dom::element root;
@@ -56,12 +82,12 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
   }
   if (err) {
     rec.error = fmt::format("malformed JSON: {}", simdjson::error_message(err));
-    return rec;
+    return;
   }
   simdjson::dom::object obj;
   if (root.get_object().get(obj)) {
     rec.error = "not a JSON object";
-    return rec;
+    return;
   }
   const JsonlFields& f = impl_->fields;
   bool have_text = false;
@@ -83,7 +109,7 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
       rec.has_id_field = true;
       std::string_view s;
       if (!value.get_string().get(s)) rec.doc.id.assign(s);
-      else rec.doc.id = simdjson::minify(value);
+      else rec.doc.id.assign(impl_->minify(value));
     }
     for (std::size_t k = 0; k < f.date.size(); ++k) {
       if (key != f.date[k] || value.is_null()) continue;
@@ -94,7 +120,7 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
         // Say so: a DCT silently ignored would leave every relative date unresolved.
         if (!is_string || !s.empty()) {
           rec.warnings.push_back(fmt::format("field \"{}\" is not a date YYYY-MM-DD ({}), ignored", key,
-                                             is_string ? std::string(s) : simdjson::minify(value)));
+                                             is_string ? s : impl_->minify(value)));
         }
       } else if (k < date_rank) {
         rec.doc.dct = d;
@@ -107,11 +133,10 @@ JsonlRecord JsonlReader::parse(std::string_view line, std::size_t line_number, b
     if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
     append_json_string(rec.passthrough, key);
     rec.passthrough.push_back(':');
-    rec.passthrough.append(simdjson::minify(value));
+    rec.passthrough.append(impl_->minify(value));
   }
   if (rec.has_id_field) rec.id_json.clear();  // the id is passed through already
   if (!have_text && rec.error.empty()) rec.error = fmt::format("no \"{}\" field", f.text);
-  return rec;
 }
 
 }  // namespace newsner::io

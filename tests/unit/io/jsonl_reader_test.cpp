@@ -132,3 +132,43 @@ TEST_CASE("jsonl reader: simdjson's AVX-512 kernel is not used for records") {
     CHECK(simdjson::get_active_implementation()->name() != "icelake");
   }
 }
+
+TEST_CASE("JsonlReader: parsing into a used record replaces every field") {
+  JsonlReader reader(JsonlFields{});
+  const std::string lines[] = {
+      R"({"id":"a","dct":"2019-01-15","text":"Rome","x":[1, 2, {"k" : "a long value, longer than the next"}]})",
+      R"({"dct":"not a date","text":"Paris"})",  // a warning, no id field, no DCT
+      R"({"id":7,"text":"x","y":"z"})",
+      R"({"id":{"n" : 1},"dct":[2019],"text":"y"})",  // a minified id, a non-string date
+      "{broken",
+      "[1]",
+      R"({"id":"b"})",
+      R"({"text":"plain"})",
+  };
+  // Every record parsed after every other into the same JsonlRecord equals
+  // its parse into a fresh one (the minifier's buffer is reused too).
+  for (const auto& first : lines) {
+    for (const auto& second : lines) {
+      newsner::io::JsonlRecord used;
+      reader.parse(first, 3, /*padded=*/false, used);
+      reader.parse(second, 4, /*padded=*/false, used);
+      const newsner::io::JsonlRecord fresh = reader.parse(second, 4);
+      CAPTURE(first);
+      CAPTURE(second);
+      CHECK(used.doc.id == fresh.doc.id);
+      CHECK(used.doc.text == fresh.doc.text);
+      CHECK(used.doc.dct == fresh.doc.dct);
+      CHECK(used.id_json == fresh.id_json);
+      CHECK(used.has_id_field == fresh.has_id_field);
+      CHECK(used.passthrough == fresh.passthrough);
+      CHECK(used.error == fresh.error);
+      CHECK(used.warnings == fresh.warnings);
+    }
+  }
+  // And the minified values are simdjson's.
+  const newsner::io::JsonlRecord r = reader.parse(lines[3], 1);
+  CHECK(r.doc.id == R"({"n":1})");
+  CHECK(r.passthrough == R"("id":{"n":1},"dct":[2019])");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] == R"(field "dct" is not a date YYYY-MM-DD ([2019]), ignored)");
+}
