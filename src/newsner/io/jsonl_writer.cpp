@@ -163,6 +163,27 @@ inline bool put_plain(char* p_, std::string_view s, bool* ascii) {
   return true;
 }
 
+#if defined(__SSE2__)
+/// put_plain for `n` <= 16 bytes at `d` that are followed by at least 16 - n
+/// readable bytes: one load of 16, the lanes past `n` masked out. Writes 16
+/// bytes at `p_`. (A mention's text is such a slice, and most are that short:
+/// put_plain's length cases took three branches, each unpredictable from one
+/// mention to the next.)
+inline bool put_plain16(char* p_, const char* d, std::size_t n, bool* ascii) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d));
+  const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), lanes);  // lane < n
+  const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F, unsigned
+  const __m128i special = _mm_and_si128(_mm_or_si128(_mm_or_si128(quote, backslash), control), keep);
+  if (_mm_movemask_epi8(special) != 0) return false;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(p_), v);
+  *ascii = _mm_movemask_epi8(_mm_and_si128(v, keep)) == 0;
+  return true;
+}
+#endif
+
 char* put_escaped(char* p, unsigned char c) {
   if (c >= 0x20 && c != '"' && c != '\\') {
     *p++ = static_cast<char>(c);
@@ -211,6 +232,21 @@ inline Literal put_literal(char* p, std::string_view s) {
   }
   *p++ = '"';
   return {p, ascii};
+}
+
+/// put_literal for `s` of at most 16 bytes followed by at least 16 - s.size()
+/// readable bytes (needs room for 16 + 2 bytes besides put_literal's).
+inline Literal put_short_literal(char* p, std::string_view s) {
+#if defined(__SSE2__)
+  bool ascii = true;
+  if (put_plain16(p + 1, s.data(), s.size(), &ascii)) {
+    *p = '"';
+    p += 1 + s.size();
+    *p++ = '"';
+    return {p, ascii};
+  }
+#endif
+  return put_literal(p, s);
 }
 
 // Writes a line through a raw pointer into `out` instead of one std::string
@@ -358,7 +394,10 @@ void write_entities(Writer& w, const Extraction& r, const WriteOptions& opt) {
     if (!first) *p++ = ',';
     first = false;
     p = put_raw(p, "{\"text\":");
-    const Literal lit = put_literal(p, surface);
+    // A short one with 16 bytes of text from its start: put_short_literal (the
+    // 16 bytes it writes are within `bound`: its fixed parts take 114).
+    const Literal lit = surface.size() <= 16 && m.span.begin + 16 <= text.size() ? put_short_literal(p, surface)
+                                                                                  : put_literal(p, surface);
     p = lit.ascii || valid_slice(m.span) ? lit.end : repair(p, surface);
     const TypeKey& type = kTypeKeys[static_cast<int>(m.type) & 3];
     p = put_padded(p, type.text, type.size);

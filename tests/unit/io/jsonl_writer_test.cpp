@@ -166,12 +166,55 @@ TEST_CASE("jsonl writer: mention texts") {
       }
     }
   }
+  SUBCASE("short texts: escapes and non-ASCII bytes inside, before, after and past the end of the span") {
+    // Texts of up to 16 bytes take one 16-byte load with the bytes past the
+    // span masked out (when the text has them): what is past it must not
+    // count, what is in it must.
+    r.text = "a\"b\\c\td\x01" "e\xC3\xA9" "f" "ghijklmnop\"qrstuvwxyz\n0123456789\\";
+    const auto escaped = [](std::string_view s) {
+      std::string out = "\"";
+      for (const char c : s) {
+        if (c == '"' || c == '\\') {
+          out.push_back('\\');
+          out.push_back(c);
+        } else if (c == '\t') {
+          out += "\\t";
+        } else if (c == '\n') {
+          out += "\\n";
+        } else if (c == '\x01') {
+          out += "\\u0001";
+        } else {
+          out.push_back(c);
+        }
+      }
+      return out + "\" ";
+    };
+    const auto boundary = [&](std::uint32_t at) {
+      return at >= r.text.size() || (static_cast<unsigned char>(r.text[at]) & 0xC0) != 0x80;
+    };
+    for (std::uint32_t b = 0; b < r.text.size(); ++b) {
+      for (std::uint32_t e = b + 1; e <= r.text.size() && e <= b + 18; ++e) {
+        if (!boundary(b) || !boundary(e)) continue;  // (repaired: the subcase below)
+        r.mentions = {mention(b, e)};
+        CAPTURE(b);
+        CAPTURE(e);
+        CHECK(texts() == escaped(std::string_view(r.text).substr(b, e - b)));
+      }
+    }
+  }
   SUBCASE("a text that is not valid UTF-8 (not from the extractor) comes out repaired") {
     r.text = "ab\xFF cd \xC3\xA3";
     r.mentions = {mention(0, 2), mention(0, 4), mention(7, 9)};
     CHECK(texts() == "\"ab\" \"ab\xEF\xBF\xBD \" \"\xC3\xA3\" ");
     r.text = "cd \xC3\xA3 \xC3\xA3";
     r.mentions = {mention(4, 5), mention(5, 7)};  // slices of a valid text that cut a character
+    CHECK(texts() == "\"\xEF\xBF\xBD\" \" \xEF\xBF\xBD\" ");
+    // The same with 16 bytes of text after each span (the short texts' load).
+    r.text = "ab\xFF cd \xC3\xA3                  ";
+    r.mentions = {mention(0, 2), mention(0, 4), mention(7, 9)};
+    CHECK(texts() == "\"ab\" \"ab\xEF\xBF\xBD \" \"\xC3\xA3\" ");
+    r.text = "cd \xC3\xA3 \xC3\xA3                  ";
+    r.mentions = {mention(4, 5), mention(5, 7)};
     CHECK(texts() == "\"\xEF\xBF\xBD\" \" \xEF\xBF\xBD\" ");
   }
 }
