@@ -311,12 +311,16 @@ struct Vote {
 
 // What the document pass knows about a folded token sequence (by name_key).
 // Zero-initialized in the table (trivial, see NameTable).
+// Four bytes, so that a slot of the table takes 16 (four to a cache line; the
+// table's probes, a cache miss each on a cold line, were a quarter of the
+// pass's time).
 struct Known {
   EntityType type;  // of the first whole name chosen with this key (when `full`)
   bool full;        // a whole name
   bool longer;      // the start of a longer name
-  int person;       // > 0: a PERSON name part (single tokens)
+  bool person;      // a PERSON name part (single tokens)
 };
+static_assert(sizeof(Known) == 4);
 
 // Working memory of resolve(), kept by each thread between documents: a short
 // news article (a few dozen candidates) paid more for allocating, zero-filling
@@ -453,9 +457,9 @@ class Retyper {
       }
     }
   };
-  auto add_part = [&](std::size_t i, int weight) {
+  auto add_part = [&](std::size_t i) {
     mark(i);
-    if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person += weight;
+    if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person = true;
   };
   std::size_t max_len = 1;
   for (Chosen& c : chosen) {
@@ -481,8 +485,8 @@ class Retyper {
     }
     max_len = std::max(max_len, e - b);
     if (c.type == EntityType::Person && e - b >= 2) {
-      add_part(e - 1, 2);  // surname
-      if (!ctx.is_common_word(b)) add_part(b, 1);
+      add_part(e - 1);  // surname
+      if (!ctx.is_common_word(b)) add_part(b);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
       if (e - b >= 4 && ctx.is(e - 2, "-") && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
         add_full(e - 3, e, EntityType::Person);
@@ -520,7 +524,7 @@ class Retyper {
   };
   const auto part = [&](std::size_t i) {
     const Known* x = known.find(name_key(ctx, i, i + 1));
-    return x && x->person > 0;
+    return x && x->person;
   };
   const std::size_t n = ctx.size();
   // Extends the known name tokens [i, j) (`key` and `t`, its name key and entry)
@@ -603,7 +607,7 @@ class Retyper {
     // word at a sentence start is that person only before a verb of saying
     // ("Cook said" after "Tim Cook"; not "Cook the rice").
     const bool says = i + 1 < n && ctx.lex_is(i + 1, recognize::kLexSpeech);
-    if (word->person > 0 && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start || says) &&
+    if (word->person && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start || says) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
       if (e < n && ctx.is_cap(e) && part(e) && !ctx.token(e).newline_before) ++e;

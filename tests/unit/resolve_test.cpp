@@ -23,6 +23,9 @@ TEST_CASE("resolve: document-level consistency") {
   check_mentions({
       // a surname after the full name is the same person
       {"Taro Kono arrived on Monday. Kono said talks would go on.", "Taro Kono/PERSON | Kono/PERSON"},
+      // and so is the first name (a name part either way, the first or the last word)
+      {"Foreign Minister Quilo Maberry spoke. Reporters met Quilo and Maberry.",
+       "Quilo Maberry/PERSON | Quilo/PERSON | Maberry/PERSON"},
       // even when the surname is also a place, outside a locative context
       {"The film is by Neil Jordan. Jordan said he was pleased. He was born in Sligo.",
        "Neil Jordan/PERSON | Jordan/PERSON | Sligo/LOCATION"},
