@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "newsner/recognize/context.hpp"
@@ -39,17 +40,20 @@ bool is_name_word(const Context& ctx, std::size_t i);
 class NameShape {
  public:
   explicit NameShape(const Context& ctx);
-  /// The same, its bits kept in `storage` (resized and overwritten): a caller
-  /// that makes one per document passes a buffer it keeps, so that a document
-  /// allocates nothing. `storage` must outlive the NameShape and not be used
-  /// by another meanwhile.
-  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage);
+  /// The same, its bits kept in `storage` (resized and overwritten) and its
+  /// starts() in `starts` (reset): a caller that makes one per document passes
+  /// buffers it keeps, so that a document allocates nothing. Both must outlive
+  /// the NameShape and not be used by another meanwhile.
+  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage, TokenList& starts);
   NameShape(const NameShape&) = delete;
   NameShape& operator=(const NameShape&) = delete;
   bool name_word(std::size_t i) const { return (bits_[i] & kNameWord) != 0; }
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
   /// name_word(i) || initial(i)
   bool any(std::size_t i) const { return bits_[i] != 0; }
+  /// The tokens i with any(i), ascending, then ctx.size() (an end mark for a
+  /// merge with other sorted lists).
+  std::span<const std::uint32_t> starts() const { return starts_.span(); }
   /// False when a name scan from i surely ends at i + 1 at most (so that
   /// scan_name(i) >= i + 2 is impossible): i is no initial and the next token,
   /// on the same line, is neither a name word, an initial, a particle nor a
@@ -58,9 +62,14 @@ class NameShape {
   bool goes_on(std::size_t i) const {
     if (initial(i)) return true;
     const std::size_t k = i + 1;
-    if (k >= ctx_.size() || ctx_.token(k).newline_before) return false;
-    return any(k) || is_char(ctx_, k, '-') || is_char(ctx_, k, '\'') ||
-           (ctx_.token(k).shape == text::Shape::Lower && (ctx_.lex[k] & kLexParticle));
+    if (k >= ctx_.size()) return false;
+    // The tests of token k combined with & and |, not && and ||: one outcome,
+    // not a branch per test (which of them holds depends on the text).
+    const text::Token& t = ctx_.token(k);
+    const char c = ctx_.tt.text[t.span.begin];
+    const bool joiner = (t.span.size() == 1) & ((c == '-') | (c == '\''));  // is_char(k, '-') or '\''
+    const bool particle = (t.shape == text::Shape::Lower) & ((ctx_.lex[k] & kLexParticle) != 0);
+    return !t.newline_before & (any(k) | joiner | particle);
   }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
@@ -71,7 +80,9 @@ class NameShape {
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
   std::vector<std::uint8_t> own_;  // the bits when no storage is passed
+  TokenList own_starts_;           // the starts when no list is passed
   const std::uint8_t* bits_;       // size ctx.size()
+  const TokenList& starts_;
 };
 
 }  // namespace newsner::recognize
