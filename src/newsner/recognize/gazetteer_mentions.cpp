@@ -150,29 +150,31 @@ class ListKinds {
   std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list], the others
 };
 
-// How much a list's entries are worth on their own, by ListKind. Countries and
-// regions are the most reliable; a generic organization list (WordNet synsets
-// that also name places: "U.S." the government) less so than hand-curated
-// organizations. Cities: list_prior. (A table, not a switch: the switch's
-// indirect jump on the list was mispredicted for about one match in three.)
-constexpr std::array<float, 9> kListPrior = {
-    0.7f,   // Other: user lists (--gazetteer)
-    0.8f,   // Countries
-    0.75f,  // Regions
-    0.72f,  // Subdivisions
-    0.7f,   // Cities: at the least (list_prior)
-    0.6f,   // Features
-    0.6f,   // Organizations
-    0.75f,  // People
-    0.76f,  // Curated
+// How much a list's entries are worth on their own, by ListKind and (for
+// cities only) population tier: 0 under 100,000, 1 under 1,000,000, 2 from
+// there. Countries and regions are the most reliable; a generic organization
+// list (WordNet synsets that also name places: "U.S." the government) less so
+// than hand-curated organizations. A city of 100,000 or more is what its name
+// means more often than the province or state of the same name ("Zürich",
+// "Łódź", "New York"). (A table, not a switch: the switch's indirect jump on
+// the list was mispredicted for about one match in three, and the selects
+// between its values compiled to branches as unpredictable.)
+constexpr float kListPrior[9][3] = {
+    {0.7f, 0.7f, 0.7f},       // Other: user lists (--gazetteer)
+    {0.8f, 0.8f, 0.8f},       // Countries
+    {0.75f, 0.75f, 0.75f},    // Regions
+    {0.72f, 0.72f, 0.72f},    // Subdivisions
+    {0.7f, 0.725f, 0.74f},    // Cities
+    {0.6f, 0.6f, 0.6f},       // Features
+    {0.6f, 0.6f, 0.6f},       // Organizations
+    {0.75f, 0.75f, 0.75f},    // People
+    {0.76f, 0.76f, 0.76f},    // Curated
 };
-static_assert(static_cast<std::size_t>(ListKind::Curated) + 1 == kListPrior.size());
+static_assert(static_cast<std::size_t>(ListKind::Curated) + 1 == std::size(kListPrior));
 
 float list_prior(ListKind list, std::uint32_t population) {
-  // A city of 100,000 or more is what its name means more often than the province
-  // or state of the same name ("Zürich", "Łódź", "New York").
-  const float city = population >= 1000000 ? 0.74f : population >= 100000 ? 0.725f : 0.7f;
-  return list == ListKind::Cities ? city : kListPrior[static_cast<std::size_t>(list)];
+  const unsigned tier = unsigned{population >= 100000} + unsigned{population >= 1000000};
+  return kListPrior[static_cast<std::size_t>(list)][tier];
 }
 
 }  // namespace
@@ -228,11 +230,11 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // title-cased: only its own capitalization accepts it (below). A sixth of
     // the matches ("bath", "march") leave here, before any other test.
     if (!m.exact_case && ctx.token(b).shape == Shape::Lower) continue;
-    // (Without a branch: whether a match begins a new span depends on the text.)
-    const bool new_group = (b != group_b) | (e != group_e);
-    group_b = m.token_begin;
-    group_e = m.token_end;
-    for (Made& x : made) x.index = new_group ? kNone : x.index;
+    if (b != group_b || e != group_e) {
+      group_b = m.token_begin;
+      group_e = m.token_end;
+      for (Made& x : made) x.index = kNone;
+    }
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);
