@@ -754,10 +754,17 @@ bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
   if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
-  const std::string_view f = ctx.folded(e);
-  if (f.empty() || (f[0] != 'i' && f[0] != 'a' && f[0] != 'c')) return false;  // (the words' first letters)
-  return folded_is(ctx, e, "index") || folded_is(ctx, e, "average") || folded_is(ctx, e, "composite") ||
-         folded_is(ctx, e, "industrials") || (folded_is(ctx, e, "industrial") && folded_is(ctx, e + 1, "average"));
+  static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
+      kIndustrials("industrials"), kIndustrial("industrial");
+  // The token's fold hash against the words' first: the folded text (another
+  // cache line, read for a word's first letter before) only when one agrees.
+  const std::uint64_t h = ctx.token(e).fold_hash;
+  if (h != kIndex.hash && h != kAverage.hash && h != kComposite.hash && h != kIndustrials.hash &&
+      h != kIndustrial.hash) {
+    return false;
+  }
+  return folded_is(ctx, e, kIndex) || folded_is(ctx, e, kAverage) || folded_is(ctx, e, kComposite) ||
+         folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {

@@ -304,3 +304,29 @@ TEST_CASE("organization: the starts of one walk are those of the rules' own test
   CHECK(orgs("Scores in the cricket match, first innings:\n" + line + "Bowling: Salisbury 17-0-91-0\n",
              "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
 }
+
+// starts_unnamed_name tests the market-index words by fold hash before it
+// reads the folded text: each word (in any case) still counts, and words
+// that share their first letters or a prefix do not.
+TEST_CASE("organization: market index words after an organization") {
+  static newsner::text::Tokenizer tok;
+  const auto after_nikkei = [](const std::string& word) {
+    const auto tt = tok.tokenize("The Nikkei " + word + " average fell.");
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    return newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 2);
+  };
+  for (const std::string word : {"index", "Average", "composite", "INDUSTRIALS", "industrial"}) {
+    INFO(word);
+    CHECK(after_nikkei(word));
+  }
+  for (const std::string word : {"indexes", "averaged", "compose", "industry", "a", "i", "c", "rose"}) {
+    INFO(word);
+    CHECK_FALSE(after_nikkei(word));
+  }
+  // "industrial" only before "average"; a person's name is never an index's.
+  const auto tt = tok.tokenize("The Nikkei industrial output and Nikkei index fell.");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  CHECK_FALSE(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 2));
+  CHECK(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 6));
+  CHECK_FALSE(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Person, 6));
+}
