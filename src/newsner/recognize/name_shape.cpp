@@ -57,8 +57,7 @@ inline bool name_word_of(const Context& ctx, const text::Token* tokens, std::siz
   constexpr std::uint16_t kNoLex = kLexFunction | kLexTitleStart | kLexTitleAbbrev | kLexOrgHead | kLexCalendar;
   constexpr std::uint16_t kNoClasses =
       class_bit(EntryClass::Title) | class_bit(EntryClass::OrgHead) | class_bit(EntryClass::Demonym);
-  // (One outcome from & of the three tests, not a branch each.)
-  if ((s != Shape::AllCaps) & ((lex & kNoLex) == 0) & ((classes & kNoClasses) == 0)) return true;
+  if (s != Shape::AllCaps && !(lex & kNoLex) && !(classes & kNoClasses)) return true;
   const bool caps = s == Shape::AllCaps && caps_line;
   if (s == Shape::AllCaps && !caps) return false;
   const auto has = [&](EntryClass c) { return (classes & class_bit(c)) != 0; };

@@ -62,14 +62,9 @@ class NameShape {
   bool goes_on(std::size_t i) const {
     if (initial(i)) return true;
     const std::size_t k = i + 1;
-    if (k >= ctx_.size()) return false;
-    // The tests of token k combined with & and |, not && and ||: one outcome,
-    // not a branch per test (which of them holds depends on the text).
-    const text::Token& t = ctx_.token(k);
-    const char c = ctx_.tt.text[t.span.begin];
-    const bool joiner = (t.span.size() == 1) & ((c == '-') | (c == '\''));  // is_char(k, '-') or '\''
-    const bool particle = (t.shape == text::Shape::Lower) & ((ctx_.lex[k] & kLexParticle) != 0);
-    return !t.newline_before & (any(k) | joiner | particle);
+    if (k >= ctx_.size() || ctx_.token(k).newline_before) return false;
+    return any(k) || is_char(ctx_, k, '-') || is_char(ctx_, k, '\'') ||
+           (ctx_.token(k).shape == text::Shape::Lower && (ctx_.lex[k] & kLexParticle));
   }
   /// scan_name() from the cached bits.
   std::size_t scan_name(std::size_t b, std::size_t max_words = 4) const;
