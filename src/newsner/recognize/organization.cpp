@@ -93,9 +93,14 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
       end = i;
       continue;
     }
-    if (i > b && (ctx.is(i, "'s") || ctx.is(i, ".") || ctx.is(i, "-") || ctx.is(i, "&") || ctx.is(i, "'")) &&
-        !ctx.is(i - 1, ".")) {
-      if (ctx.is(i, ".") || ctx.is(i, "'s")) end = i + 1;
+    // "'s", ".", "-", "&" or "'" (from the token's bytes: five string compares
+    // per token before), not after a ".".
+    const Span sp = ctx.token(i).span;
+    const char c0 = ctx.tt.text[sp.begin];
+    const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.tt.text[sp.begin + 1] == 's';
+    const bool mark = sp.size() == 1 && (c0 == '.' || c0 == '-' || c0 == '&' || c0 == '\'');
+    if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
+      if (apostrophe_s || c0 == '.') end = i + 1;  // (a one-byte mark: c0 is it)
       ++i;
       continue;
     }

@@ -330,3 +330,12 @@ TEST_CASE("organization: market index words after an organization") {
   CHECK(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 6));
   CHECK_FALSE(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Person, 6));
 }
+
+// team_chunk reads "'s", ".", "-", "&" and "'" inside a team's name from the
+// token's bytes: each still joins, and "'s" and "." end the chunk with them.
+TEST_CASE("organization: marks inside team names on result lines") {
+  CHECK(orgs("Heriot's F.P. 3 Kelso-Ayr 1", "org.team_score") == "Heriot's F.P./ORGANIZATION | Kelso-Ayr/ORGANIZATION");
+  CHECK(orgs("Brora & Golspie 2 St. Mirren 0", "org.team_score") ==
+        "Brora & Golspie/ORGANIZATION | St. Mirren/ORGANIZATION");
+  CHECK(orgs("Queen's Park 2 Kelso 0", "org.team_score") == "Queen's Park/ORGANIZATION | Kelso/ORGANIZATION");
+}
