@@ -347,8 +347,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // (Branch-free: which list goes first depends on the text.)
     const std::size_t i = std::min(*name_start, *title_start);
     if (i >= n) break;  // both lists at their end marks
+    // title_end[i] != 0 exactly for the tokens of the title list: the
+    // per-token array (large, kept across documents, mostly not in cache) is
+    // read only for those.
+    const bool titled = *title_start == i;
     name_start += *name_start == i ? 1 : 0;
-    title_start += *title_start == i ? 1 : 0;
+    title_start += titled ? 1 : 0;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
     // initials, given, context and country_paren rules.
     std::size_t name4 = kNotScanned, name3 = 0;
@@ -371,7 +375,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
     // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
-    if (std::size_t t = title_end[i]; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
+    if (std::size_t t = titled ? title_end[i] : 0; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
@@ -395,7 +399,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // country_paren at the first of a run of them: most starts are name words
     // inside a name or title tokens, and skip them all on these two tests.
     if (!names.name_word(i)) continue;
-    const bool first_word = i == 0 || !names.name_word(i - 1);
+    const bool first_word = !((i != 0) & names.name_word(i - (i != 0)));  // (i == 0 || !name_word(i - 1), no branch)
     // person.given: a known given name + capitalized surname
     if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
