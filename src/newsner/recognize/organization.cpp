@@ -617,7 +617,8 @@ struct OrgStarts {
         }
         innings_at.push_if((s != Shape::Alnum) & ((classes[i] & class_bit(EntryClass::Location)) != 0), i);
       }
-      acronyms_at.push_if((s == Shape::AllCaps) & !caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
+      // (Words in capitals are few enough for a branch to be the cheaper test.)
+      if (s == Shape::AllCaps) acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
       // The stock word's first letter before it, or "'" of "'" and "'s" (a
       // table lookup and integer arithmetic: as bool tests, the compiler made
       // branches of them again).
