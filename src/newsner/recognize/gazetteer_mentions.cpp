@@ -12,14 +12,12 @@ using text::Shape;
 
 namespace {
 
-std::optional<EntityType> mention_type(EntryClass c) {
-  switch (c) {
-    case EntryClass::Person: return EntityType::Person;
-    case EntryClass::Location: return EntityType::Location;
-    case EntryClass::Organization: return EntityType::Organization;
-    default: return std::nullopt;
-  }
-}
+// The mention classes are the first three of both enums, in the same order:
+// a match's type is its class (a compare and a copy, no switch per match).
+static_assert(static_cast<int>(EntryClass::Person) == static_cast<int>(EntityType::Person) &&
+              static_cast<int>(EntryClass::Location) == static_cast<int>(EntityType::Location) &&
+              static_cast<int>(EntryClass::Organization) == static_cast<int>(EntityType::Organization));
+bool is_mention_class(EntryClass c) { return c <= EntryClass::Organization; }
 
 // All letter-bearing tokens in [b, e) are in capitals.
 bool all_caps(const Context& ctx, std::size_t b, std::size_t e) {
@@ -152,24 +150,31 @@ class ListKinds {
   std::vector<std::vector<std::uint8_t>> known_;  // [gazetteer][list], the others
 };
 
-// How much a list's entries are worth on their own. Countries and regions are
-// the most reliable; a generic organization list (WordNet synsets that also name
-// places: "U.S." the government) less so than hand-curated organizations.
+// How much a list's entries are worth on their own, by ListKind and (for
+// cities only) population tier: 0 under 100,000, 1 under 1,000,000, 2 from
+// there. Countries and regions are the most reliable; a generic organization
+// list (WordNet synsets that also name places: "U.S." the government) less so
+// than hand-curated organizations. A city of 100,000 or more is what its name
+// means more often than the province or state of the same name ("Zürich",
+// "Łódź", "New York"). (A table, not a switch: the switch's indirect jump on
+// the list was mispredicted for about one match in three, and the selects
+// between its values compiled to branches as unpredictable.)
+constexpr float kListPrior[9][3] = {
+    {0.7f, 0.7f, 0.7f},       // Other: user lists (--gazetteer)
+    {0.8f, 0.8f, 0.8f},       // Countries
+    {0.75f, 0.75f, 0.75f},    // Regions
+    {0.72f, 0.72f, 0.72f},    // Subdivisions
+    {0.7f, 0.725f, 0.74f},    // Cities
+    {0.6f, 0.6f, 0.6f},       // Features
+    {0.6f, 0.6f, 0.6f},       // Organizations
+    {0.75f, 0.75f, 0.75f},    // People
+    {0.76f, 0.76f, 0.76f},    // Curated
+};
+static_assert(static_cast<std::size_t>(ListKind::Curated) + 1 == std::size(kListPrior));
+
 float list_prior(ListKind list, std::uint32_t population) {
-  switch (list) {
-    case ListKind::Countries: return 0.8f;
-    case ListKind::Regions: return 0.75f;
-    case ListKind::Subdivisions: return 0.72f;
-    // A city of 100,000 or more is what its name means more often than the province
-    // or state of the same name ("Zürich", "Łódź", "New York").
-    case ListKind::Cities: return population >= 1000000 ? 0.74f : population >= 100000 ? 0.725f : 0.7f;
-    case ListKind::Features: return 0.6f;
-    case ListKind::Organizations: return 0.6f;
-    case ListKind::People: return 0.75f;
-    case ListKind::Curated: return 0.76f;
-    case ListKind::Other: break;
-  }
-  return 0.7f;  // user lists (--gazetteer)
+  const unsigned tier = unsigned{population >= 100000} + unsigned{population >= 1000000};
+  return kListPrior[static_cast<std::size_t>(list)][tier];
 }
 
 }  // namespace
@@ -213,13 +218,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     gazetteers[first.gazetteer].prefetch_entry(first.entry);
   }
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + kEntryAhead < count) {
-      const gazetteer::Match& ahead = matches[mention[k + kEntryAhead]];
-      gazetteers[ahead.gazetteer].prefetch_entry(ahead.entry);
-    }
+    // (The last kEntryAhead matches ask for the last record again, harmless,
+    // instead of a test that failed once per document, mispredicted.)
+    const gazetteer::Match& ahead = matches[mention[std::min(k + kEntryAhead, count - 1)]];
+    gazetteers[ahead.gazetteer].prefetch_entry(ahead.entry);
     const gazetteer::Match& m = matches[mention[k]];
-    const auto type = mention_type(m.cls);
-    if (!type) continue;
+    if (!is_mention_class(m.cls)) continue;  // (Context lists mention classes only)
+    const EntityType type = static_cast<EntityType>(m.cls);
     const std::size_t b = m.token_begin, e = m.token_end;
     // A span that starts with a lowercase word is neither in capitals nor
     // title-cased: only its own capitalization accepts it (below). A sixth of
@@ -239,7 +244,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // A country in capitals is the country anywhere ("BRITAIN" in a table row).
     const bool caps = all_caps(ctx, b, e) &&
                       (ctx.caps_line[b] || ((e - b >= 2 || list == ListKind::Countries) &&
-                                            *type == EntityType::Location && !ambiguous));
+                                            type == EntityType::Location && !ambiguous));
     const bool accepted = m.exact_case || caps || (m.deaccented && title_cased(ctx, b, e));
     if (!accepted) continue;
     const bool single = e - b == 1;
@@ -253,35 +258,34 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
     // the state over a WordNet sense), then the most populous.
-    Made& mine = made[static_cast<std::size_t>(*type)];
+    Made& mine = made[static_cast<std::size_t>(type)];
     Candidate* same = mine.index != kNone ? &out[mine.index] : nullptr;  // this span's candidate of this type
     // The entry record is a random read into a large array, often a cache miss:
     // skip it when the match cannot change the candidate. Its score (below) is
     // at most `bound`; a lower one neither takes the kb_id nor raises the score
     // (a candidate's score is at least its kb_id entry's).
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
-                        : list == ListKind::Cities ? list_prior(list, 1000000)
-                                                   : list_prior(list, 0);
+                                  : list_prior(list, 1000000);  // (the most populous city's)
     if (same && !same->kb_id.empty() && bound < mine.score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
     // "Washington" the government (a generic-list sense) is first of all the city.
-    if (*type == EntityType::Organization && list == ListKind::Organizations && e - b == 1 &&
+    if (type == EntityType::Organization && list == ListKind::Organizations && e - b == 1 &&
         ctx.has(b, EntryClass::Location)) {
       score = 0.4f;
     }
     // A clause after a spaced dash ("convoy - Police said") capitalizes its first
     // word as a sentence does: that capital is no evidence either.
-    const bool starts = ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1));
+    // (Asked only by the two rules below that need it, after their cheaper tests.)
+    const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
     // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
     if (ambiguous && country_list) {
       score = 0.7f;
     } else if (ambiguous) {
       // (An all-caps word in a title-case line is written so on purpose: "ST: MI".)
-      if (starts || caps || (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo))) continue;
+      if (caps || starts() || (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo))) continue;
       score = 0.35f;
-    } else if (single && starts && ctx.is_common_word(b) && !country_list &&
-               !(entry.population >= 1000000)) {
+    } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) && starts()) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
     }
     // "Vice President", "Police Chief Jim McDonnell": a common word before a title
@@ -289,10 +293,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // some list has of that name.
     if (single && !country_list && ctx.is_common_word(b) &&
         (begins_long_title(ctx, b) ||
-         (*type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
+         (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
       continue;
     }
-    if (*type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
+    if (type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
       score = entry.population > 0 && entry.population < 50000 ? 0.3f : std::min(score, 0.45f);
@@ -311,7 +315,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     }
     mine = {out.size(), score, entry.population};
     Candidate& c = out.emplace_back();
-    c.type = *type;
+    c.type = type;
     c.span = ctx.span(b, e);
     c.token_begin = static_cast<std::uint32_t>(b);
     c.token_end = static_cast<std::uint32_t>(e);

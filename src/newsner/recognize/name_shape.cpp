@@ -157,10 +157,12 @@ std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words) 
       [&](std::size_t i) { return is_initial(ctx, i); });
 }
 
-NameShape::NameShape(const Context& ctx) : NameShape(ctx, own_) {}
+NameShape::NameShape(const Context& ctx) : NameShape(ctx, own_, own_starts_) {}
 
-NameShape::NameShape(const Context& ctx, std::vector<std::uint8_t>& storage) : ctx_(ctx) {
+NameShape::NameShape(const Context& ctx, std::vector<std::uint8_t>& storage, TokenList& starts)
+    : ctx_(ctx), starts_(starts) {
   storage.assign(ctx.size(), 0);  // (no allocation once the buffer is as large)
+  TokenList::Appender start = starts.start(ctx.cap_tokens.size() + 1);
   // Token array and text in locals: the byte stores below may alias anything,
   // so members read through `ctx` would be reloaded on every token.
   const text::Token* const tokens = ctx.tt.tokens.data();
@@ -186,7 +188,10 @@ NameShape::NameShape(const Context& ctx, std::vector<std::uint8_t>& storage) : c
       b |= kInitial;
     }
     bits[i] = b;
+    start.push_if(b != 0, i);  // (branch-free: b depends on the text)
   }
+  start.push_if(true, static_cast<std::uint32_t>(n));
+  starts.finish(start);
 }
 
 std::size_t NameShape::scan_name(std::size_t b, std::size_t max_words) const {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "newsner/recognize/context.hpp"
@@ -39,17 +40,20 @@ bool is_name_word(const Context& ctx, std::size_t i);
 class NameShape {
  public:
   explicit NameShape(const Context& ctx);
-  /// The same, its bits kept in `storage` (resized and overwritten): a caller
-  /// that makes one per document passes a buffer it keeps, so that a document
-  /// allocates nothing. `storage` must outlive the NameShape and not be used
-  /// by another meanwhile.
-  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage);
+  /// The same, its bits kept in `storage` (resized and overwritten) and its
+  /// starts() in `starts` (reset): a caller that makes one per document passes
+  /// buffers it keeps, so that a document allocates nothing. Both must outlive
+  /// the NameShape and not be used by another meanwhile.
+  NameShape(const Context& ctx, std::vector<std::uint8_t>& storage, TokenList& starts);
   NameShape(const NameShape&) = delete;
   NameShape& operator=(const NameShape&) = delete;
   bool name_word(std::size_t i) const { return (bits_[i] & kNameWord) != 0; }
   bool initial(std::size_t i) const { return (bits_[i] & kInitial) != 0; }
   /// name_word(i) || initial(i)
   bool any(std::size_t i) const { return bits_[i] != 0; }
+  /// The tokens i with any(i), ascending, then ctx.size() (an end mark for a
+  /// merge with other sorted lists).
+  std::span<const std::uint32_t> starts() const { return starts_.span(); }
   /// False when a name scan from i surely ends at i + 1 at most (so that
   /// scan_name(i) >= i + 2 is impossible): i is no initial and the next token,
   /// on the same line, is neither a name word, an initial, a particle nor a
@@ -71,7 +75,9 @@ class NameShape {
   static constexpr std::uint8_t kNameWord = 1, kInitial = 2;
   const Context& ctx_;
   std::vector<std::uint8_t> own_;  // the bits when no storage is passed
+  TokenList own_starts_;           // the starts when no list is passed
   const std::uint8_t* bits_;       // size ctx.size()
+  const TokenList& starts_;
 };
 
 }  // namespace newsner::recognize

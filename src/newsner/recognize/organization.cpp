@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <span>
 
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
@@ -91,9 +93,14 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
       end = i;
       continue;
     }
-    if (i > b && (ctx.is(i, "'s") || ctx.is(i, ".") || ctx.is(i, "-") || ctx.is(i, "&") || ctx.is(i, "'")) &&
-        !ctx.is(i - 1, ".")) {
-      if (ctx.is(i, ".") || ctx.is(i, "'s")) end = i + 1;
+    // "'s", ".", "-", "&" or "'" (from the token's bytes: five string compares
+    // per token before), not after a ".".
+    const Span sp = ctx.token(i).span;
+    const char c0 = ctx.tt.text[sp.begin];
+    const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.tt.text[sp.begin + 1] == 's';
+    const bool mark = sp.size() == 1 && (c0 == '.' || c0 == '-' || c0 == '&' || c0 == '\'');
+    if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
+      if (apostrophe_s || c0 == '.') end = i + 1;  // (a one-byte mark: c0 is it)
       ++i;
       continue;
     }
@@ -298,10 +305,10 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
 // words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
 // "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
 // other mentions); a country stays a country (team_name_ok).
-void team_innings(const Context& ctx, std::vector<Candidate>& out) {
+// `starts`: the capitalized (not alphanumeric) tokens with a LOCATION bit (OrgStarts).
+void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    if (ctx.token(i).shape == Shape::Alnum || !ctx.has(i, EntryClass::Location)) continue;
+  for (const std::uint32_t i : starts) {
     const bool slot = ctx.line_start(i) || is_char(ctx, i - 1, ':') || is_char(ctx, i - 1, ',') ||
                       (folded_is(ctx, i - 1, "and") && ctx.token(i - 1).shape == Shape::Lower);
     if (!slot) continue;
@@ -327,16 +334,15 @@ void team_innings(const Context& ctx, std::vector<Candidate>& out) {
 // union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
 // word in capitals ("ERA leader": an earned run average), not a known place,
 // person or nationality.
-void acronym_noun(const Context& ctx, std::vector<Candidate>& out) {
+// `starts`: the tokens in capitals of 2 to 6 bytes, not on a capitals line,
+// before a lowercase word (OrgStarts).
+void acronym_noun(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kBodyNouns[] = {
     "union", "unions", "party", "group", "spokesman", "spokeswoman", "member", "members", "leader", "leaders",
     "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
   static constexpr WordSet kNouns(kBodyNouns);
-  const std::size_t n = ctx.size();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    if (ctx.token(i).shape != Shape::AllCaps || ctx.caps_line[i] || i + 1 >= n) continue;
-    const std::size_t size = ctx.surface(i).size();
-    if (size < 2 || size > 6 || ctx.token(i + 1).shape != Shape::Lower || !kNouns.contains(ctx, i + 1)) continue;
+  for (const std::uint32_t i : starts) {
+    if (!kNouns.contains(ctx, i + 1)) continue;
     if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
         ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
       continue;
@@ -350,16 +356,16 @@ void acronym_noun(const Context& ctx, std::vector<Candidate>& out) {
 // much it looks like a person's name. Up to four capitalized words and "&",
 // none a known place ("London shares" are those traded there), before the
 // stock word or its "'s".
-void shares_owner(const Context& ctx, std::vector<Candidate>& out) {
+// `starts`: the capitalized tokens before a lowercase word that starts with
+// one of the stock words' first letters or before a "'" or "'s"-like token
+// (OrgStarts; the tests below are made again, exactly).
+void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kStockWords[] = {"shares", "stock", "shareholders", "gdrs", "adrs"};
   static constexpr WordSet kStock(kStockWords);
   const std::size_t n = ctx.size();
-  // From the capitalized words (a quarter of the tokens): the last word of
-  // the name, then the stock word or "'s" and the stock word.
-  // (Per capitalized word, the cheap tests first: the next token's shape, then
-  // the stock word's first letter, before the set is probed.)
+  // From the last word of the name: the stock word or "'s" and the stock word.
   const std::string_view text = ctx.tt.text;
-  for (const std::uint32_t last : ctx.cap_tokens) {
+  for (const std::uint32_t last : starts) {
     if (ctx.token(last).shape != Shape::Capitalized || last + 1 >= n) continue;
     const std::size_t e = last + 1;
     std::size_t i = e;
@@ -509,17 +515,34 @@ void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
 // tokens are lowercase words or punctuation that start none, and each rule
 // then visits only its own starts. The rules still run one after the other,
 // so candidates come out in the same order as from one pass per rule.
+// One walk over Context::cap_tokens finds the starts of every rule that
+// starts at a capitalized token (before: one walk per rule).
 // The lists are per-thread buffers, kept across documents (cleared here): a
 // short news story made about eight heap allocations growing them, which cost
 // more than the rules' work on them. One OrgStarts per thread at a time.
+// OrgStarts' test of the byte that begins the word after a name: the first
+// letters of shares_owner's stock words, and the "'" of "'" and "'s".
+constexpr unsigned kStockLetter = 1, kQuote = 2;
+static_assert(kStockLetter == 1 && kQuote == 2);  // (OrgStarts tests them as bits 0 and 1)
+constexpr std::array<std::uint8_t, 256> kStockFirst = [] {
+  std::array<std::uint8_t, 256> t{};
+  t['s'] = t['g'] = t['a'] = kStockLetter;
+  t['\''] = kQuote;
+  return t;
+}();
+
 struct OrgStarts {
   std::vector<std::uint32_t>& lines;  // (first token, line end) of lines that may open with a team chunk
   std::vector<std::uint32_t>& team;   // team_context slot starts with evidence and a cue near (sports documents only)
   std::vector<std::uint32_t>& role;   // role_start tokens
-  std::vector<std::uint32_t>& heads;  // organization heads that are org words
+  TokenList& heads;                   // organization heads that are org words
+  TokenList& innings;                 // team_innings starts (sports documents only)
+  TokenList& acronyms;                // acronym_noun starts
+  TokenList& shares;                  // shares_owner starts
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role, heads;
+    std::vector<std::uint32_t> lines, team, role;
+    TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
     thread_local Buffers b;
@@ -528,11 +551,16 @@ struct OrgStarts {
 
   // Also emits org.camel, the first rule, on the way.
   OrgStarts(const Context& ctx, std::vector<Candidate>& out, Buffers& b = buffers())
-      : lines(b.lines), team(b.team), role(b.role), heads(b.heads) {
+      : lines(b.lines),
+        team(b.team),
+        role(b.role),
+        heads(b.heads),
+        innings(b.innings),
+        acronyms(b.acronyms),
+        shares(b.shares) {
     lines.clear();
     team.clear();
     role.clear();
-    heads.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -556,29 +584,60 @@ struct OrgStarts {
     }
     // Every other start is capitalized, in capitals, mixed or alphanumeric.
     // (The per-token arrays in locals: the stores below may alias anything, so
-    // arrays read through `ctx` would be reloaded on every token.)
+    // arrays read through `ctx` would be reloaded on every token. The tests
+    // combine their parts with & and |, not && and ||: one outcome each, not a
+    // branch per part.)
     const text::Token* const tokens = ctx.tt.tokens.data();
     const std::uint16_t* const lex = ctx.lex.data();
     const std::uint16_t* const classes = ctx.token_classes.data();
     const std::uint8_t* const caps_line = ctx.caps_line.data();
+    const char* const text = ctx.tt.text.data();
     const bool sports = ctx.sports;
+    const std::size_t caps = ctx.cap_tokens.size();
+    TokenList::Appender heads_at = heads.start(caps), innings_at = innings.start(caps),
+                        acronyms_at = acronyms.start(caps), shares_at = shares.start(caps);
     for (const std::uint32_t i : ctx.cap_tokens) {
       const text::Token& t = tokens[i];
       const Shape s = t.shape;
-      if (s == Shape::Capitalized && t.span.size() >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
+      const std::size_t size = t.span.size();
+      const bool capitalized = s == Shape::Capitalized;
+      // The next token (i itself at the text's end, where `has_next` is false).
+      const bool has_next = i + 1 < n;
+      const text::Token& next = tokens[has_next ? i + 1 : i];
+      const bool next_lower = has_next & (next.shape == Shape::Lower);
+      const char next_first = text[next.span.begin];
+      if (capitalized && size >= 6) camel_name_at(ctx, i, out);  // is_camel_name needs 6 bytes
       // A slot starts at the first capitalized word of a run on its line. Its
       // two cheap tests are made here, while the token is at hand: few slots
       // pass them, and team_context gets only those.
-      if (s != Shape::Alnum && sports && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) && !caps_line[i] &&
-          team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
-        team.push_back(i);
+      if (sports) {  // (the same for every token of a document: a well-predicted branch)
+        if (s != Shape::Alnum && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) && !caps_line[i] &&
+            team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
+          team.push_back(i);
+        }
+        innings_at.push_if((s != Shape::Alnum) & ((classes[i] & class_bit(EntryClass::Location)) != 0), i);
       }
+      // (Words in capitals are few enough for a branch to be the cheaper test.)
+      if (s == Shape::AllCaps) acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
+      // The stock word's first letter before it, or "'" of "'" and "'s" (a
+      // table lookup and integer arithmetic: as bool tests, the compiler made
+      // branches of them again).
+      const unsigned first = kStockFirst[static_cast<unsigned char>(next_first)];
+      shares_at.push_if(capitalized & has_next &
+                            (((first & kStockLetter) & unsigned{next_lower}) |
+                             ((first >> 1) & unsigned{next.span.size() <= 2})) != 0,  // (kQuote >> 1: 1)
+                        i);
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
+      // (A branch: heads are rare enough to be predicted well.)
       if (((classes[i] & class_bit(EntryClass::OrgHead)) || (lex[i] & kLexOrgHead)) &&
           !(lex[i] & (kLexFunction | kLexWeakStart | kLexCalendar))) {
-        heads.push_back(i);
+        heads_at.push_if(true, i);
       }
     }
+    heads.finish(heads_at);
+    innings.finish(innings_at);
+    acronyms.finish(acronyms_at);
+    shares.finish(shares_at);
   }
 };
 
@@ -589,11 +648,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const OrgStarts starts(ctx, out);  // emits org.camel
   team_lines(ctx, starts.lines, out);
   if (ctx.sports) team_context(ctx, starts.team, out);
-  if (ctx.sports) team_innings(ctx, out);
+  if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
   role_context(ctx, starts.role, out);
-  acronym_noun(ctx, out);
-  shares_owner(ctx, out);
-  for (const std::size_t h : starts.heads) {
+  acronym_noun(ctx, starts.acronyms.span(), out);
+  shares_owner(ctx, starts.shares.span(), out);
+  for (const std::size_t h : starts.heads.span()) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").
     if (h + 1 < n && !ctx.token(h + 1).newline_before && ctx.is_org_head(h + 1) &&
         is_org_word(ctx, h + 1)) {
@@ -701,10 +760,17 @@ bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
   if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
-  const std::string_view f = ctx.folded(e);
-  if (f.empty() || (f[0] != 'i' && f[0] != 'a' && f[0] != 'c')) return false;  // (the words' first letters)
-  return folded_is(ctx, e, "index") || folded_is(ctx, e, "average") || folded_is(ctx, e, "composite") ||
-         folded_is(ctx, e, "industrials") || (folded_is(ctx, e, "industrial") && folded_is(ctx, e + 1, "average"));
+  static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
+      kIndustrials("industrials"), kIndustrial("industrial");
+  // The token's fold hash against the words' first: the folded text (another
+  // cache line, read for a word's first letter before) only when one agrees.
+  const std::uint64_t h = ctx.token(e).fold_hash;
+  if (h != kIndex.hash && h != kAverage.hash && h != kComposite.hash && h != kIndustrials.hash &&
+      h != kIndustrial.hash) {
+    return false;
+  }
+  return folded_is(ctx, e, kIndex) || folded_is(ctx, e, kAverage) || folded_is(ctx, e, kComposite) ||
+         folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {

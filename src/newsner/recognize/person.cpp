@@ -205,11 +205,11 @@ void plural_titles(const Context& ctx, std::size_t p, std::size_t run_begin, Set
 // in `titles`) when it goes, also when an emit throws, instead of a fresh
 // zero-filled array per document. The others are cleared before use.
 struct PersonBuffers {
-  std::vector<std::uint32_t> title_end;  // all zero outside a TitleEnds
-  std::vector<std::uint32_t> matched;    // TitleEnds: the tokens with a TITLE match
-  std::vector<std::uint32_t> titles;     // tokens with a nonzero title_end
-  std::vector<std::uint32_t> others;     // recognize_persons' non-capitalized starts
-  std::vector<std::uint8_t> name_bits;   // NameShape's
+  std::vector<std::uint32_t> title_end;     // all zero outside a TitleEnds
+  std::vector<std::uint32_t> titles;        // tokens with a nonzero title_end
+  std::vector<std::uint32_t> title_starts;  // recognize_persons: `titles`, sorted, then an end mark
+  std::vector<std::uint8_t> name_bits;      // NameShape's
+  TokenList name_starts;                    // NameShape's
 };
 
 PersonBuffers& person_buffers() {
@@ -222,8 +222,6 @@ PersonBuffers& person_buffers() {
 // title is a TITLE match in its own capitalization (any case on a capitalized
 // word or a capitals line), an abbreviated rank or honorific ("PM", "Sgt",
 // "Insp"), or a plural title (plural_titles).
-// Also fills `matched` with the tokens that have such a TITLE match, ascending:
-// with Context::cap_tokens, the only tokens where a title can start.
 // Titles are few (a few per hundred tokens): each kind is found from its own
 // sparse source and the runs are chained over the titles only, not over every
 // capitalized token.
@@ -232,11 +230,10 @@ class TitleEnds {
  public:
   TitleEnds(const Context& ctx, PersonBuffers& buf) : te_(buf.title_end), titles_(buf.titles) {
     titles_.clear();
-    buf.matched.clear();
     // (resize keeps the zero entries; new ones are zero)
     if (te_.size() < ctx.size()) te_.resize(ctx.size());
     try {
-      build(ctx, buf.matched);
+      build(ctx);
     } catch (...) {  // (no destructor runs for a constructor that throws)
       clear();
       throw;
@@ -247,9 +244,11 @@ class TitleEnds {
   ~TitleEnds() { clear(); }
   /// The title run end at token i (i < ctx.size()), or 0.
   std::uint32_t operator[](std::size_t i) const { return te_[i]; }
+  /// The tokens whose title end is not 0, ascending.
+  const std::vector<std::uint32_t>& titles() const { return titles_; }
 
  private:
-  void build(const Context& ctx, std::vector<std::uint32_t>& matched);
+  void build(const Context& ctx);
   void clear() {
     for (const std::uint32_t i : titles_) te_[i] = 0;
   }
@@ -257,7 +256,7 @@ class TitleEnds {
   std::vector<std::uint32_t>& titles_;  // every token whose te_ entry is not 0
 };
 
-void TitleEnds::build(const Context& ctx, std::vector<std::uint32_t>& matched) {
+void TitleEnds::build(const Context& ctx) {
   const std::size_t n = ctx.size();
   // First the end of the longest single title at each token. TITLE matches are
   // rare: Context lists them, and this visits those, not every token's matches.
@@ -270,10 +269,7 @@ void TitleEnds::build(const Context& ctx, std::vector<std::uint32_t>& matched) {
     const gazetteer::Match& m = mts[k];
     const std::size_t i = m.token_begin;
     if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (tep[i] == 0) {
-        matched.push_back(static_cast<std::uint32_t>(i));
-        titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
-      }
+      if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
       tep[i] = m.token_end;
     }
   }
@@ -332,36 +328,31 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   PersonBuffers& buf = person_buffers();
-  const NameShape names(ctx, buf.name_bits);
+  const NameShape names(ctx, buf.name_bits, buf.name_starts);
   const TitleEnds title_end(ctx, buf);
-  const std::vector<std::uint32_t>& matched = buf.matched;
   // Every rule starts at a title, an initial or a name word: most tokens are
-  // none. Those are among Context::cap_tokens, but for titles matched on
-  // tokens of other shapes (lowercase TITLE entries, "actor"): `others` lists
-  // those, then n as an end mark. The loop walks both in text order and skips
-  // the tokens that are neither.
-  std::vector<std::uint32_t>& others = buf.others;
-  others.clear();
-  for (const std::uint32_t i : matched) {
-    if (!cap_shape(ctx, i) && ctx.token(i).shape != Shape::Alnum) others.push_back(i);
-  }
-  others.push_back(static_cast<std::uint32_t>(n));
-  const std::uint32_t* cap = ctx.cap_tokens.begin();
-  const std::uint32_t* const cap_end = ctx.cap_tokens.end();
-  const std::uint32_t* other = others.data();
+  // none. The loop visits those in text order, merged from two sorted lists
+  // that end in n: NameShape's starts (initials and name words) and the
+  // tokens with a title end (mostly capitalized too, but for lowercase TITLE
+  // entries, "actor"). A token on both lists comes once.
+  std::vector<std::uint32_t>& title_starts = buf.title_starts;
+  title_starts.assign(title_end.titles().begin(), title_end.titles().end());
+  title_starts.push_back(static_cast<std::uint32_t>(n));
+  const std::uint32_t* name_start = names.starts().data();
+  const std::uint32_t* title_start = title_starts.data();
   // The name scanned after a title: it starts at a name word, a later start,
   // whose own rules then reuse the scan (one slot: starts come in text order).
   std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
   for (;;) {
-    std::size_t i;
-    if (cap != cap_end && *cap < *other) {
-      i = *cap++;
-    } else if (*other < n) {
-      i = *other++;
-    } else {
-      break;
-    }
-    if (title_end[i] == 0 && !names.any(i)) continue;
+    // (Branch-free: which list goes first depends on the text.)
+    const std::size_t i = std::min(*name_start, *title_start);
+    if (i >= n) break;  // both lists at their end marks
+    // title_end[i] != 0 exactly for the tokens of the title list: the
+    // per-token array (large, kept across documents, mostly not in cache) is
+    // read only for those.
+    const bool titled = *title_start == i;
+    name_start += *name_start == i ? 1 : 0;
+    title_start += titled ? 1 : 0;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
     // initials, given, context and country_paren rules.
     std::size_t name4 = kNotScanned, name3 = 0;
@@ -384,7 +375,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     };
     // person.title: "President Vladimir Putin", "Mr. Johnson", "Sgt Pepper"
     // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
-    if (std::size_t t = title_end[i]; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
+    if (std::size_t t = titled ? title_end[i] : 0; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
@@ -408,7 +399,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // country_paren at the first of a run of them: most starts are name words
     // inside a name or title tokens, and skip them all on these two tests.
     if (!names.name_word(i)) continue;
-    const bool first_word = i == 0 || !names.name_word(i - 1);
+    const bool first_word = !((i != 0) & names.name_word(i - (i != 0)));  // (i == 0 || !name_word(i - 1), no branch)
     // person.given: a known given name + capitalized surname
     if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {

@@ -7,6 +7,8 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,46 @@ inline bool is_spaced_dash(const Context& ctx, std::size_t i) {
   if (i >= ctx.size() || !ctx.token(i).space_before) return false;
   return ctx.is(i, "-") || ctx.is(i, "--") || ctx.is(i, "\xE2\x80\x94") || ctx.is(i, "\xE2\x80\x93");
 }
+
+/// A list of token indices with room for a given number, filled without a
+/// branch per index: an Appender writes the slot past the end either way and
+/// moves the end by the test's outcome. For the start lists that one walk over
+/// Context::cap_tokens fills: their tests depend on the text and most are
+/// false, and as branches they were mispredicted for about one capitalized
+/// token in four. Keep one per thread and reuse it (start allocates only to grow).
+///   TokenList::Appender a = list.start(n);  ...  a.push_if(test, i);  ...  list.finish(a);
+class TokenList {
+ public:
+  /// A write position, kept in a local while a loop appends (in a register,
+  /// not reloaded from the list after each store).
+  struct Appender {
+    std::uint32_t* at;
+    /// Appends i when `keep`. Needs room for one more index, kept or not.
+    void push_if(bool keep, std::uint32_t i) {
+      *at = i;
+      at += keep ? 1 : 0;
+    }
+  };
+  /// Empties the list, with room for `capacity` indices, and returns where to append.
+  Appender start(std::size_t capacity) {
+    if (capacity > capacity_) {
+      data_ = std::make_unique_for_overwrite<std::uint32_t[]>(capacity);
+      capacity_ = capacity;
+    }
+    size_ = 0;
+    return {data_.get()};
+  }
+  /// Ends the appending: the list holds what `a` (from start()) appended.
+  void finish(const Appender& a) { size_ = static_cast<std::size_t>(a.at - data_.get()); }
+  std::size_t size() const { return size_; }
+  const std::uint32_t* begin() const { return data_.get(); }
+  const std::uint32_t* end() const { return data_.get() + size_; }
+  std::span<const std::uint32_t> span() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<std::uint32_t[]> data_;
+  std::size_t capacity_ = 0, size_ = 0;
+};
 
 /// A folded word known at compile time, with its fold hash: folded_is() tests
 /// a token against it by hash and compares bytes only when the hash agrees.

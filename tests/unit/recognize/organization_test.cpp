@@ -279,3 +279,63 @@ TEST_CASE("organization: team lines with a lowercase particle after the first wo
   CHECK(orgs("Oldham 3 Ipswich 3", "org.team_score") == "Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
   CHECK(orgs("Oldham beat Ipswich 3 1", "org.team_score") == "");
 }
+
+// OrgStarts finds the starts of org.acronym_noun, org.shares and the cricket
+// scores in its one walk over the capitalized tokens, with tests that only
+// narrow them down; each rule then makes its own tests again. Every edge of
+// those pre-tests: sizes, the text's last token, "'" and "'s", each stock
+// word's first letter, and a document that is no sports report.
+TEST_CASE("organization: the starts of one walk are those of the rules' own tests") {
+  // Acronyms of 2 to 6 bytes only, before a lowercase body noun, not at the end.
+  CHECK(orgs("The K union, the KV union, the KVLPXZ union and the KVLPXZW union met.", "org.acronym_noun") ==
+        "KV/ORGANIZATION | KVLPXZ/ORGANIZATION");
+  CHECK(orgs("The KV Union met the KV", "org.acronym_noun") == "");
+  // Shares: every stock word, "'s" attached (not spaced), a bare "'", other
+  // words with the same first letters, and a name that ends the text.
+  CHECK(orgs("Brandt shares rose. Kelvor stock fell. Hanley shareholders met. Tarvel gdrs and Olsen adrs gained.",
+             "org.shares") ==
+        "Brandt/ORGANIZATION | Kelvor/ORGANIZATION | Hanley/ORGANIZATION | Tarvel/ORGANIZATION | Olsen/ORGANIZATION");
+  CHECK(orgs("Brandt's shares rose and Hanleys' shares fell.", "org.shares") ==
+        "Brandt/ORGANIZATION | Hanleys/ORGANIZATION");
+  CHECK(orgs("Brandt 's shares rose. Kelvor sales, Tarvel goals and Olsen assets grew. Brandt", "org.shares") == "");
+  // Cricket scores only in a sports report.
+  const std::string line = "Hove: Sussex 363 (A. Kelp 111), Kent 197-8\n";
+  CHECK(orgs(line, "org.team_score") == "");
+  CHECK(orgs("Scores in the cricket match, first innings:\n" + line + "Bowling: Salisbury 17-0-91-0\n",
+             "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
+}
+
+// starts_unnamed_name tests the market-index words by fold hash before it
+// reads the folded text: each word (in any case) still counts, and words
+// that share their first letters or a prefix do not.
+TEST_CASE("organization: market index words after an organization") {
+  static newsner::text::Tokenizer tok;
+  const auto after_nikkei = [](const std::string& word) {
+    const auto tt = tok.tokenize("The Nikkei " + word + " average fell.");
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    return newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 2);
+  };
+  for (const std::string word : {"index", "Average", "composite", "INDUSTRIALS", "industrial"}) {
+    INFO(word);
+    CHECK(after_nikkei(word));
+  }
+  for (const std::string word : {"indexes", "averaged", "compose", "industry", "a", "i", "c", "rose"}) {
+    INFO(word);
+    CHECK_FALSE(after_nikkei(word));
+  }
+  // "industrial" only before "average"; a person's name is never an index's.
+  const auto tt = tok.tokenize("The Nikkei industrial output and Nikkei index fell.");
+  const newsner::recognize::Context ctx(tt, names_test::matcher());
+  CHECK_FALSE(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 2));
+  CHECK(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 6));
+  CHECK_FALSE(newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Person, 6));
+}
+
+// team_chunk reads "'s", ".", "-", "&" and "'" inside a team's name from the
+// token's bytes: each still joins, and "'s" and "." end the chunk with them.
+TEST_CASE("organization: marks inside team names on result lines") {
+  CHECK(orgs("Heriot's F.P. 3 Kelso-Ayr 1", "org.team_score") == "Heriot's F.P./ORGANIZATION | Kelso-Ayr/ORGANIZATION");
+  CHECK(orgs("Brora & Golspie 2 St. Mirren 0", "org.team_score") ==
+        "Brora & Golspie/ORGANIZATION | St. Mirren/ORGANIZATION");
+  CHECK(orgs("Queen's Park 2 Kelso 0", "org.team_score") == "Queen's Park/ORGANIZATION | Kelso/ORGANIZATION");
+}

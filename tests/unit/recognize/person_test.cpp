@@ -315,11 +315,17 @@ TEST_CASE("person: a document after others sees none of their titles") {
   const newsner::recognize::Context ctx(tt, names_test::matcher());
   const newsner::recognize::NameShape own(ctx);
   std::vector<std::uint8_t> storage(500, 0xFF);  // larger, and dirty: it is overwritten
-  const newsner::recognize::NameShape borrowed(ctx, storage);
+  newsner::recognize::TokenList starts;
+  auto at = starts.start(1000);  // larger, and not empty: it is emptied
+  for (std::uint32_t k = 0; k < 7; ++k) at.push_if(true, k);
+  starts.finish(at);
+  const newsner::recognize::NameShape borrowed(ctx, storage, starts);
   for (std::size_t i = 0; i < ctx.size(); ++i) {
     CHECK(borrowed.name_word(i) == own.name_word(i));
     CHECK(borrowed.initial(i) == own.initial(i));
   }
+  CHECK(std::vector<std::uint32_t>(borrowed.starts().begin(), borrowed.starts().end()) ==
+        std::vector<std::uint32_t>(own.starts().begin(), own.starts().end()));
 }
 
 // Plural titles are looked up through a per-thread memo of title keys, kept
@@ -382,4 +388,26 @@ TEST_CASE("person: goes_on is false only where a name scan ends within one word"
   }
   CHECK(stopped >= 10);
   CHECK(going >= 8);
+}
+
+// recognize_persons visits the starts of NameShape merged with the title
+// tokens: starts() must list exactly the tokens with a name word or initial
+// bit, in order, then the end mark; a reused list is emptied first.
+TEST_CASE("person: NameShape starts list every name word and initial once") {
+  static newsner::text::Tokenizer tok;
+  std::vector<std::uint8_t> bits;
+  newsner::recognize::TokenList starts;
+  for (const std::string text : {"J.R.R. Tolkien met H. G. Wells and eBay's CEO G20 in Washington.\nMAJOR TOM SAID",
+                                 "the rain in spain", "Anna"}) {
+    INFO(text);
+    const auto tt = tok.tokenize(text);
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    const newsner::recognize::NameShape names(ctx, bits, starts);
+    std::vector<std::uint32_t> want;
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      if (names.any(i)) want.push_back(static_cast<std::uint32_t>(i));
+    }
+    want.push_back(static_cast<std::uint32_t>(ctx.size()));
+    CHECK(std::vector<std::uint32_t>(names.starts().begin(), names.starts().end()) == want);
+  }
 }
