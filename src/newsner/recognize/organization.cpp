@@ -624,8 +624,8 @@ struct OrgStarts {
       // branches of them again).
       const unsigned first = kStockFirst[static_cast<unsigned char>(next_first)];
       shares_at.push_if(capitalized & has_next &
-                            (((first & kStockLetter) & unsigned{next_lower}) |
-                             ((first >> 1) & unsigned{next.span.size() <= 2})) != 0,  // (kQuote >> 1: 1)
+                            ((((first & kStockLetter) & unsigned{next_lower}) |
+                              ((first >> 1) & unsigned{next.span.size() <= 2})) != 0),  // (kQuote >> 1: 1)
                         i);
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
       // (A branch: heads are rare enough to be predicted well.)
