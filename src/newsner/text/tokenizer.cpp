@@ -341,10 +341,9 @@ struct Tokenizer::Impl {
   struct TokenText {
     const unsigned char* p;
     std::uint32_t size;
-    const Span* sentences;
-    std::uint32_t sentence_count;
+    const Span* sentences;  // at least one; the last ends at `size`
     ShortToken* short_cache;
-    const Token* out_limit;  // ascii_segments returns when st.out reaches it (room for two more)
+    const Token* out_limit;  // room for two tokens is kept before each segment: st.out < out_limit
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
@@ -432,7 +431,7 @@ struct Tokenizer::Impl {
 
   void convert(std::string_view text);
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
-  // converted text, as byte offsets; returns count.
+  // converted text, as byte offsets, and word_ends[count] with 0; returns count.
   std::size_t find_word_ends();
   // Byte offsets of an increasing sequence of UTF-16 boundaries. Its state
   // lives in the caller's registers rather than in Impl: the char stores of
@@ -638,6 +637,7 @@ std::size_t Tokenizer::Impl::find_word_ends() {
   } else {
     for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) *end++ = dense[static_cast<std::uint32_t>(b)];
   }
+  *end = 0;  // no segment ends at 0: the token loop's look-ahead may read it
   return static_cast<std::size_t>(end - first);
 }
 
@@ -1092,9 +1092,12 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
 __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
     TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint32_t fold_begin,
     std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape) {
+  // Sentence k + 1 begins at sentences[k].end; the last sentence ends at the
+  // text's end, after every token, so the loop stops there by itself (no
+  // count to keep in a register).
   if (b >= st.next_sentence) {
-    do ++st.sentence;
-    while ((st.next_sentence = st.sentence + 1 < tx.sentence_count ? tx.sentences[st.sentence + 1].begin : UINT32_MAX) <= b);
+    do st.next_sentence = tx.sentences[++st.sentence].end;
+    while (st.next_sentence <= b);
     st.sentence_open = true;
   }
   const bool starts = st.sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
@@ -1171,16 +1174,19 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 }
 
 // The segments from st.w on that need no call: ASCII tokens and single
-// spaces. Returns at the end; when fewer than two constructed tokens are left, before reading
-// the segment at st.w (st.e is then the boundary before it); or at a segment
-// [b, e) that starts with a byte that may be white space or holds a token that
-// is not ASCII (b is then the possessive's start if the word before it was
-// written), st.w pointing at e.
+// spaces. Returns at the end; when the room left may not do for another
+// turn, before reading the segment at st.w (st.e is then the boundary before
+// it, not *st.w); or at a segment [b, e) that starts with a byte that may be
+// white space, holds a token that is not ASCII or a possessive to split,
+// st.w pointing at e.
 __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
                                                                                      const std::uint32_t* end) {
   std::uint64_t hash;
-  for (; st.w != end; ++st.w) {
-    if (st.out >= tx.out_limit) return st;
+  // A turn reads one segment or more and writes at most one token (a
+  // possessive's two are left to tokenize), so the room left bounds the turns
+  // by the boundaries they start at: one compare a turn, not two.
+  const std::uint32_t* const stop = st.w + std::clamp<std::ptrdiff_t>(tx.out_limit - st.out, 0, end - st.w);
+  for (; st.w < stop; ++st.w) {
     st.b = st.e;
     st.e = *st.w;
     // Most segments are short words seen before. The cache holds only tokens
@@ -1203,20 +1209,16 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
         }
         return st;
       }
-      const std::uint32_t cut = possessive_cut(tx.p, st.b, st.e);
-      if (cut == st.e) {
-        if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
-      } else {
-        if (!push_ascii(st, tx, st.b, cut, hash)) return st;
-        if (!push_ascii(st, tx, cut, st.e, hash)) {
-          st.b = cut;  // the possessive is left
-          return st;
-        }
-      }
+      // A possessive to split (about one segment in a hundred) is left to
+      // tokenize: with two more inlined copies of push_ascii here, GCC kept
+      // the loop's state on the stack (stored and reloaded every turn).
+      if (possessive_cut(tx.p, st.b, st.e) != st.e) return st;
+      if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
     }
     // The single space that follows most words is taken here, without a turn
-    // of the loop.
-    if (st.w + 1 != end && tx.p[st.e] == ' ' && st.w[1] == st.e + 1) {
+    // of the loop. (word_ends holds a 0 after its last boundary; a one-byte
+    // segment next means st.e is inside the text.)
+    if (st.w[1] == st.e + 1 && tx.p[st.e] == ' ') {
       ++st.w;
       ++st.e;
       st.space = true;
@@ -1284,12 +1286,11 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
 
   std::vector<Token>& tokens = out.tokens;
   Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
-                     out.sentences.data(), static_cast<std::uint32_t>(out.sentences.size()),
-                     im.short_cache.data(), nullptr};
+                     out.sentences.data(), im.short_cache.data(), nullptr};
   const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
-                     tx.sentence_count > 1 ? tx.sentences[1].begin : UINT32_MAX, false, false, true};
+                     tx.sentences[0].end, false, false, true};
   // Makes room for the loop: the tokens already constructed (a reused
   // vector's), else the next kTokenChunk tokens constructed (default values)
   // to overwrite, up to the expected count (a reused vector's capacity may be
@@ -1330,9 +1331,9 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   while (true) {
     st = Impl::ascii_segments(st, tx, word_ends_end);
     if (st.w == word_ends_end) break;
-    if (st.out >= tx.out_limit) {
-      grow();
-      if (st.e != *st.w) continue;  // the tokens were full (a segment read ends at *st.w)
+    if (st.e != *st.w) {  // stopped for room, before reading the segment at st.w (a segment read ends at *st.w)
+      if (st.out >= tx.out_limit) grow();
+      continue;
     }
     ++st.w;
     const std::uint32_t b = st.b, e = st.e;

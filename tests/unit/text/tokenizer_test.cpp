@@ -671,3 +671,49 @@ TEST_CASE("tokenizer: a reused TokenizedText does not keep a long text's room fo
   CHECK(out.tokens.capacity() < 100000);
   CHECK(out.tokens.capacity() >= 4);
 }
+
+TEST_CASE("tokenizer: each token's sentence is the one holding it, across sentences without tokens") {
+  // The token loop steps to the next sentence at sentences[k].end (where
+  // sentence k + 1 begins); runs of line breaks make sentences without a token
+  // ("\n" alone), which it steps over; a sentence's first word token (not
+  // punctuation or a symbol) starts it.
+  Tokenizer tok;
+  const std::string texts[] = {
+      "One. Two!\n\n\nThree?\n\n\"Four,\" he said.\r\n\r\n$5 (six) Mr. Seven.\n",
+      "\n\nA\n\n\nB. C.\n. \"D\".\n\n\n\n",
+      "x",
+      "Kono's Z\xC3\xBC" "rich.\n\nAbe\xE2\x80\x99s visit. \xE2\x80\x9COk.\xE2\x80\x9D\n\n(Done)",
+  };
+  for (const std::string& text : texts) {
+    const auto tt = tok.tokenize(text);
+    REQUIRE(!tt.tokens.empty());
+    std::uint32_t last_sentence = UINT32_MAX;
+    bool word_seen = false;
+    for (const auto& t : tt.tokens) {
+      CHECK_MESSAGE(t.sentence == tt.sentence_at(t.span.begin), tt.surface(t));
+      if (t.sentence != last_sentence) word_seen = false;
+      last_sentence = t.sentence;
+      const bool word = t.shape != Shape::Punct && t.shape != Shape::Symbol;
+      CHECK_MESSAGE(t.sentence_start == (word && !word_seen), tt.surface(t));
+      word_seen = word_seen || word;
+    }
+  }
+}
+
+TEST_CASE("tokenizer: the space look-ahead stops at the text's end, after a longer text's boundaries") {
+  // The token loop takes the single space after a word by reading the next
+  // boundary and byte. Here the text is a view whose buffer goes on with a
+  // space, and the tokenizer's boundary buffer still holds the previous
+  // text's next boundary (3) after this text's last one (2). (Without the 0
+  // written after the last boundary, the loop read on past them: it never
+  // ended.)
+  Tokenizer tok;
+  const std::string buffer = "ab c d";
+  (void)tok.tokenize(buffer);
+  const auto tt = tok.tokenize(std::string_view(buffer).substr(0, 2));
+  REQUIRE(surfaces(tt) == std::vector<std::string>{"ab"});
+  CHECK(!tt.tokens[0].space_before);
+  // And a text ending in a space after a word.
+  const auto spaced = tok.tokenize(std::string_view(buffer).substr(0, 3));
+  CHECK(surfaces(spaced) == std::vector<std::string>{"ab"});
+}
