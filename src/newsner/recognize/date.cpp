@@ -562,6 +562,178 @@ int tense_before(const Context& cx, std::size_t tok) {
   return 0;
 }
 
+// ---------------------------------------------------------------- token-found dates
+// Dates that no pattern holds, found by a cheap test on each token (a capitalized
+// holiday word) instead of another regex scan.
+struct TokenDate {
+  std::uint32_t begin, end;
+  Value value;
+  std::string_view evidence;
+};
+
+// The holiday whose name starts at token i, and its length in tokens (0: none).
+// Names are matched as news writes them, capitalized; a possessive takes either
+// apostrophe ("Valentine's", "New Year\u2019s").
+std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  using timex::Holiday;
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  // "Valentine's" (the tokenizer splits off "'s" or "\u2019s") or "Valentines": its
+  // length in tokens, or 0.
+  auto possessive = [&](std::size_t k, std::string_view stem) -> std::size_t {
+    if (k >= t.size()) return 0;
+    const std::string_view w = cx.surface(k);
+    if (w.size() == stem.size() + 1 && w.back() == 's' && w.substr(0, stem.size()) == stem) return 1;
+    if (w != stem || k + 1 >= t.size() || t[k + 1].space_before) return 0;
+    return at(k + 1, "'s") || at(k + 1, "\u2019s") ? 2 : 0;
+  };
+  const std::string_view w = cx.surface(i);
+  switch (w[0]) {
+    case 'C':
+      if (w != "Christmas") return 0;
+      if (at(i + 1, "Eve")) return h = Holiday::ChristmasEve, 2;
+      h = Holiday::Christmas;
+      return at(i + 1, "Day") ? 2 : 1;
+    case 'T':
+      if (w != "Thanksgiving") return 0;
+      h = Holiday::Thanksgiving;
+      return at(i + 1, "Day") ? 2 : 1;
+    case 'E':
+      if (w != "Easter") return 0;
+      if (at(i + 1, "Monday")) return h = Holiday::EasterMonday, 2;
+      h = Holiday::Easter;
+      return at(i + 1, "Sunday") ? 2 : 1;
+    case 'G': return w == "Good" && at(i + 1, "Friday") ? (h = Holiday::GoodFriday, 2) : 0;
+    case 'B': return w == "Boxing" && at(i + 1, "Day") ? (h = Holiday::BoxingDay, 2) : 0;
+    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : 0;
+    case 'V': {
+      const std::size_t n = possessive(i, "Valentine");
+      return n && at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
+    }
+    case 'N': {
+      const std::size_t n = w == "New" ? possessive(i + 1, "Year") : 0;
+      if (n && at(i + 1 + n, "Day")) return h = Holiday::NewYearsDay, n + 2;
+      if (n && at(i + 1 + n, "Eve")) return h = Holiday::NewYearsEve, n + 2;
+      return 0;
+    }
+    // Independence Day is the US one (July 4) only when named so (below).
+    case 'I': return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2) : 0;
+    case 'L': return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : 0;
+    case 'M': return w == "Memorial" && at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
+    default: return 0;
+  }
+}
+
+// A holiday at token i as a DATE: "Christmas", "last Easter", "Thanksgiving Day
+// 1999". Not inside a name: a capitalized word right before ("Merry Christmas",
+// "Holocaust Memorial Day") or after ("Christmas Island", "Good Friday
+// Agreement"), or a hyphen joining a word ("pre-Christmas"). The year comes as for
+// "December 25": written after it, else "last"/"next"/"this" before it, else a
+// future cue makes it the coming one, else the nearest (the past one unless the
+// coming one is at most 75 days ahead).
+std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+  timex::Holiday h;
+  const std::size_t n = holiday_at(cx, i, h);
+  if (n == 0) return 0;
+  const auto& t = cx.tt.tokens;
+  std::size_t b = i, e = i + n;  // tokens [b, e)
+  const bool joined_after = e < t.size() && !t[e].space_before && cx.surface(e) == "-";
+  if (joined_after || (i > 0 && !t[i].space_before && cx.surface(i - 1) == "-")) return 0;
+  // A quoted holiday is a title: the film "Independence Day".
+  if (i > 0) {
+    const std::string_view q = cx.surface(i - 1);
+    if (q == "\"" || q == "'" || q == "\u201C" || q == "\u2018" || q == "\u2019") return 0;
+  }
+  if (e < t.size() && !t[e].newline_before &&
+      (t[e].shape == text::Shape::Capitalized || t[e].shape == text::Shape::AllCaps))
+    return 0;
+  // "Easter week", "the Labor Day weekend": the ISO week (weekend) of the day.
+  int unit = 0;  // 1 week, 2 weekend
+  if (e < t.size() && (cx.surface(e) == "week" || cx.surface(e) == "weekend")) {
+    unit = cx.surface(e).size() == 4 ? 1 : 2;
+    ++e;
+  }
+  int year = kUnknown;
+  if (!unit && e < t.size() && t[e].shape == text::Shape::Digits && t[e].span.size() == 4 && !t[e].newline_before) {
+    year = 0;
+    for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
+    ++e;
+  }
+  Direction dir = Direction::Nearest;
+  if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
+    const std::string_view p = cx.surface(i - 1);
+    const bool before_capital =
+        t[i - 1].shape == text::Shape::Capitalized || t[i - 1].shape == text::Shape::AllCaps;
+    const std::string_view p2 = i >= 2 ? cx.surface(i - 2) : std::string_view{};
+    if (h == timex::Holiday::ValentinesDay && (p == "St" || p == "Saint")) {
+      b = i - 1;  // "St Valentine's Day": the saint's name is part of it
+    } else if (h == timex::Holiday::ValentinesDay && p == "." && p2 == "St") {
+      b = i - 2;
+    } else if (h == timex::Holiday::Unknown) {
+      // "U.S. Independence Day" / "America's Independence Day" is July 4; another
+      // country's ("Ukraine's") or an unqualified one keeps an unknown day.
+      if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
+          ((p == "'s" || p == "\u2019s") && p2 == "America"))
+        h = timex::Holiday::IndependenceUs;
+    } else if (before_capital && !(t[i - 1].sentence_start &&
+                                   (is_date_cue(p) || ieq(p, "at") || ieq(p, "over")))) {
+      return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter"
+    }
+  }
+  if (b == i && i > 0 && year == kUnknown) {
+    const std::string_view p = cx.surface(i - 1);
+    const bool det = i >= 2 && kDeterminers.contains(cx.surface(i - 2));
+    if (!det && (ieq(p, "last") || ieq(p, "next") || ieq(p, "this"))) {
+      dir = ieq(p, "last") ? Direction::Past : ieq(p, "next") ? Direction::Future : Direction::Same;
+      b = i - 1;
+    }
+  }
+  if (dir == Direction::Nearest && tense_before(cx, b) > 0) dir = Direction::FutureOrSame;
+  out.begin = t[b].span.begin;
+  out.end = t[e - 1].span.end;
+  out.value = timex::resolve_holiday(dct, h, year, dir);
+  if (unit) {
+    Value v;
+    v.granularity = unit == 1 ? Granularity::Week : Granularity::Weekend;
+    const Value& d = out.value;
+    if (d.year != kUnknown && d.month != kUnknown && d.day != kUnknown) {
+      // A weekend holiday's weekend is its own; a Monday's the one before, a Friday's the one after.
+      timex::Ymd day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                     std::chrono::day{static_cast<unsigned>(d.day)}};
+      const unsigned wd = std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding();
+      if (unit == 2 && wd == 1) day = timex::add_days(day, -1);
+      if (unit == 2 && wd == 5) day = timex::add_days(day, 1);
+      const timex::IsoWeek w = timex::iso_week(day);
+      v.year = w.year;
+      v.week = w.week;
+    }
+    out.value = v;
+  }
+  out.evidence = "date.holiday";
+  return e - i;
+}
+
+// Every token-found date of the document, in text order.
+void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
+  const auto& t = cx.tt.tokens;
+  // First letters of the holiday names (B C E G H I L M N T V).
+  constexpr std::uint32_t kHolidayInitials = (1u << ('B' - 'A')) | (1u << ('C' - 'A')) |
+      (1u << ('E' - 'A')) | (1u << ('G' - 'A')) | (1u << ('H' - 'A')) | (1u << ('I' - 'A')) |
+      (1u << ('L' - 'A')) | (1u << ('M' - 'A')) | (1u << ('N' - 'A')) | (1u << ('T' - 'A')) |
+      (1u << ('V' - 'A'));
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    TokenDate d;
+    if (t[i].shape == text::Shape::Capitalized) {
+      const unsigned c = static_cast<unsigned char>(cx.tt.text[t[i].span.begin]) - 'A';
+      if (c >= 26 || !((kHolidayInitials >> c) & 1)) continue;
+      if (const std::size_t n = holiday_date(cx, i, dct, d)) {
+        out.push_back(d);
+        i += n - 1;
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------- the recognizer
 struct Emit {
   std::uint32_t begin, end;
@@ -662,6 +834,28 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   matches.clear();
   impl_->patterns.scan(tokens, matches);
   std::size_t cursor = 0;  // every token before it begins before the current match
+  // Holidays, merged into the pattern dates in text order; a
+  // pattern date inside one gives way ("Sunday" in "Easter Sunday").
+  thread_local std::vector<TokenDate> token_dates;
+  token_dates.clear();
+  find_token_dates(cx, dct, token_dates);
+  std::size_t td_next = 0;  // the first token date not yet in `out`
+  std::size_t td_live = 0;  // the first token date that may overlap the next emit
+  auto push = [&](std::uint32_t b, std::uint32_t e, const Value& v, Mod mod, std::string_view evidence) {
+    Candidate& c = out.emplace_back();
+    c.type = EntityType::Date;
+    c.span = Span{b, e};
+    c.score = 0.9f;
+    c.evidence = evidence;
+    c.value = timex::format(v);
+    c.mod.assign(timex::to_string(mod));
+  };
+  auto push_token_dates_before = [&](std::uint32_t b) {
+    for (; td_next < token_dates.size() && token_dates[td_next].begin < b; ++td_next) {
+      const TokenDate& d = token_dates[td_next];
+      push(d.begin, d.end, d.value, Mod::None, d.evidence);
+    }
+  };
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1227,17 +1421,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
 
     for (std::size_t i = 0; i < n_emit; ++i) {
+      const Emit& em = emits[i];
+      while (td_live < token_dates.size() && token_dates[td_live].end <= em.begin) ++td_live;
+      if (td_live < token_dates.size() && token_dates[td_live].begin < em.end) continue;
+      push_token_dates_before(em.begin);
       // Filled in place: value and mod fit the strings' own buffers, so this
       // neither allocates nor moves them.
-      Candidate& c = out.emplace_back();
-      c.type = EntityType::Date;
-      c.span = Span{emits[i].begin, emits[i].end};
-      c.score = 0.9f;
-      c.evidence = kEvidence[static_cast<int>(m.rule)];
-      c.value = timex::format(emits[i].value);
-      c.mod.assign(timex::to_string(emits[i].mod));
+      push(em.begin, em.end, em.value, em.mod, kEvidence[static_cast<int>(m.rule)]);
     }
   }
+  push_token_dates_before(~0u);
 }
 
 }  // namespace newsner::recognize

@@ -452,3 +452,56 @@ TEST_CASE("date: one recognizer, documents in a row, each with its own dates") {
     CHECK(counts[i] == expected[i]);
   }
 }
+
+// Made-up sentences; the DCT is a Friday.
+constexpr const char* kFri = "2026-11-27";
+
+TEST_CASE("date: holidays are dates with the day's value") {
+  check_rows({
+      {"Shops close on Christmas Day and reopen after Boxing Day.", kFri,
+       "Christmas Day=2026-12-25 | Boxing Day=2026-12-26"},
+      {"The fair runs until Christmas Eve.", kFri, "Christmas Eve=2026-12-24"},
+      {"They will be home for Christmas.", kFri, "Christmas=2026-12-25"},
+      {"Fireworks on New Year's Eve, a parade on New Year\xE2\x80\x99s Day.", kFri,
+       "New Year's Eve=2026-12-31 | New Year\xE2\x80\x99s Day=2027-01-01"},
+      // weekday-counted US holidays (ICU's Gregorian calendar counts them)
+      {"Turkeys sold out before Thanksgiving.", kFri, "Thanksgiving=2026-11-26"},
+      {"The ferry docked on Thanksgiving Day.", "2027-01-07", "Thanksgiving Day=2026-11-26"},
+      {"Sales peaked on Memorial Day and Labor Day.", kFri,
+       "Memorial Day=2026-05-25 | Labor Day=2026-09-07"},
+      // Easter by the computus: April 5 2026, March 28 2027, April 12 1998
+      {"Pilgrims came on Easter Sunday and Good Friday.", kFri,
+       "Easter Sunday=2026-04-05 | Good Friday=2026-04-03"},
+      {"Talks resume after Easter Monday.", "2027-03-01", "Easter Monday=2027-03-29"},
+      {"The pact was signed at Easter 1998.", kFri, "Easter 1998=1998-04-12"},
+      {"Costumes for Halloween; cards for Valentine's Day and St Valentine's Day.", kFri,
+       "Halloween=2026-10-31 | Valentine's Day=2026-02-14 | St Valentine's Day=2026-02-14"},
+      // last / next / this, and a year after it
+      {"Last Christmas he left; next Easter he returns; this Halloween was calm.", kFri,
+       "Last Christmas=2025-12-25 | next Easter=2027-03-28 | this Halloween=2026-10-31"},
+      {"Christmas 2019 was quiet.", kFri, "Christmas 2019=2019-12-25"},
+      // its week or weekend: the ISO week (a Monday holiday's weekend is the one before)
+      {"Crowds grew in Easter week and over the Labor Day weekend.", kFri,
+       "Easter week=2026-W14 | Labor Day weekend=2026-W36-WE"},
+      // Independence Day: the US one only when named so; another country's day is unknown
+      {"Parades marked America's Independence Day and Freedonia's Independence Day.", kFri,
+       "Independence Day=2026-07-04 | Independence Day=XXXX-XX-XX"},
+      // no DCT: a fixed day keeps month and day; a moving one is unknown
+      {"Shops close on Christmas Day and Thanksgiving.", "",
+       "Christmas Day=XXXX-12-25 | Thanksgiving=XXXX-XX-XX"},
+  });
+}
+
+TEST_CASE("date: holiday words inside names are not dates") {
+  check_rows({
+      {"Flights to Christmas Island resumed.", kFri, ""},
+      {"He read the Easter Proclamation aloud.", kFri, ""},
+      {"She sent Merry Christmas cards.", kFri, ""},
+      {"Merry Christmas to all. Mr Easter spoke.", kFri, ""},
+      {"On Christmas Eve it snowed.", kFri, "Christmas Eve=2026-12-24"},
+      {"The pre-Christmas rush began.", kFri, ""},
+      {"A Holocaust Memorial Day service was held.", kFri, ""},
+      {"The film \"Independence Day\" opened.", kFri, ""},
+      {"christmas lights", kFri, ""},
+  });
+}
