@@ -22,4 +22,5 @@ check "Pilgrims came on Easter Sunday; turkeys sold out before Thanksgiving." \
   "Easter Sunday=2026-04-05 | Thanksgiving=2026-11-26"
 check "Last Christmas he left. Christmas 2019 was quiet." \
   "Last Christmas=2025-12-25 | Christmas 2019=2019-12-25"
+check "The vote is on the 15th." "the 15th=2026-11-15"
 exit $fail

@@ -564,7 +564,7 @@ int tense_before(const Context& cx, std::size_t tok) {
 
 // ---------------------------------------------------------------- token-found dates
 // Dates that no pattern holds, found by a cheap test on each token (a capitalized
-// holiday word) instead of another regex scan.
+// holiday word, an ordinal after "on the") instead of another regex scan.
 struct TokenDate {
   std::uint32_t begin, end;
   Value value;
@@ -713,6 +713,65 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
   return e - i;
 }
 
+// The day of an ordinal written with digits ("15th", "1st", "22nd"), or 0.
+int ordinal_day(std::string_view w) {
+  if (w.size() < 3 || w.size() > 4 || !is_digit(w[0])) return 0;
+  const std::size_t nd = is_digit(w[1]) ? 2 : 1;
+  if (w.size() != nd + 2) return 0;
+  const int d = nd == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+  if (d < 1 || d > 31) return 0;
+  const std::string_view suf = w.substr(nd);
+  const int last = d % 10, teen = d / 10 == 1;
+  const std::string_view want = teen || last > 3 || last == 0 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : "rd";
+  return ieq(suf, want) ? d : 0;
+}
+
+// Words that may follow "on the 15th" when it is a day of the month.
+const WordList kAfterDayOfMonth{"and", "at", "when", "after", "before", "but", "while", "with",
+                                "in", "or", "to", "until", "as", "is", "was", "will", "would"};
+// Words in the sentence that make "the 15th" a golf hole or a lap, not a day.
+const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "bogeyed", "par",
+                               "eagle", "green", "tee", "fairway", "lap", "laps", "floor",
+                               "round", "minute", "inning", "innings", "over", "overs"};
+
+// "on the 15th": a bare ordinal day of the month after "on the" is the day in the
+// DCT's month; as for a bare weekday, the latest such day not after the DCT,
+// or after a future cue the first not before it.
+bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+  const auto& t = cx.tt.tokens;
+  if (i < 2 || !ieq(cx.surface(i - 1), "the") || !ieq(cx.surface(i - 2), "on")) return false;
+  const int d = ordinal_day(cx.surface(i));
+  if (d == 0) return false;
+  if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
+    const std::string_view nx = cx.surface(i + 1);
+    const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
+    if (!ends && !kAfterDayOfMonth.contains(nx)) return false;
+  }
+  for (std::size_t k = i; k-- > 0 && t[k].sentence == t[i].sentence;)
+    if (kNotDaySentence.contains(cx.surface(k))) return false;
+  for (std::size_t k = i + 1; k < t.size() && t[k].sentence == t[i].sentence; ++k)
+    if (kNotDaySentence.contains(cx.surface(k))) return false;
+  Value v;
+  v.granularity = Granularity::Day;
+  v.day = d;
+  if (dct) {
+    const bool future = tense_before(cx, i - 1) > 0;
+    const int dd = static_cast<int>(static_cast<unsigned>(dct->day()));
+    int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1;
+    if (future && d < dd) ++idx;
+    if (!future && d > dd) --idx;
+    // A day the month lacks ("the 31st" in November): the month before or after.
+    while (!timex::valid_day(idx / 12, idx % 12 + 1, d)) idx += future ? 1 : -1;
+    v.year = idx / 12;
+    v.month = idx % 12 + 1;
+  }
+  out.begin = t[i - 1].span.begin;
+  out.end = t[i].span.end;
+  out.value = v;
+  out.evidence = "date.day_of_month";
+  return true;
+}
+
 // Every token-found date of the document, in text order.
 void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
   const auto& t = cx.tt.tokens;
@@ -730,6 +789,8 @@ void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>&
         out.push_back(d);
         i += n - 1;
       }
+    } else if (t[i].shape == text::Shape::Alnum && day_of_month_date(cx, i, dct, d)) {
+      out.push_back(d);
     }
   }
 }
@@ -834,7 +895,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   matches.clear();
   impl_->patterns.scan(tokens, matches);
   std::size_t cursor = 0;  // every token before it begins before the current match
-  // Holidays, merged into the pattern dates in text order; a
+  // Holidays and "on the 15th", merged into the pattern dates in text order; a
   // pattern date inside one gives way ("Sunday" in "Easter Sunday").
   thread_local std::vector<TokenDate> token_dates;
   token_dates.clear();

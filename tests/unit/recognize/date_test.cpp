@@ -505,3 +505,20 @@ TEST_CASE("date: holiday words inside names are not dates") {
       {"christmas lights", kFri, ""},
   });
 }
+
+TEST_CASE("date: on the 15th is a day of the DCT's month") {
+  check_rows({
+      {"The vote is on the 15th.", kFri, "the 15th=2026-11-15"},
+      {"The vote was on the 27th, officials said.", kFri, "the 27th=2026-11-27"},
+      // as a bare weekday: the latest such day, or after a future cue the coming one
+      {"The board met on the 28th.", kFri, "the 28th=2026-10-28"},
+      {"The board will meet on the 3rd.", kFri, "the 3rd=2026-12-03"},
+      {"The board will meet on the 30th and vote.", kFri, "the 30th=2026-11-30"},
+      {"The vote is on the 15th.", "", "the 15th=XXXX-XX-15"},
+      // not a day: an ordinal before a noun, a golf hole, a wrong suffix
+      {"Offices are on the 15th floor.", kFri, ""},
+      {"He birdied on the 15th.", kFri, ""},
+      {"It was on the 15th of the month.", kFri, ""},
+      {"It is on the 15st.", kFri, ""},
+  });
+}
