@@ -746,6 +746,8 @@ bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDa
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
     if (!ends && !kAfterDayOfMonth.contains(nx)) return false;
+    // "on the 15th to 17th July": a range whose month comes later (range_start_day)
+    if (i + 2 < t.size() && is_digit(cx.surface(i + 2)[0])) return false;
   }
   for (std::size_t k = i; k-- > 0 && t[k].sentence == t[i].sentence;)
     if (kNotDaySentence.contains(cx.surface(k))) return false;
@@ -793,6 +795,34 @@ void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>&
       out.push_back(d);
     }
   }
+}
+
+// Words that join the two days of a range ("9 to 11 July").
+const WordList kDayRangeJoiners{"-", "\u2013", "to", "and", "through", "till", "until"};
+
+// The first day of a range whose second day is the token at `tok` ("9" in "9 to 11
+// July"), or 0: a number 1..31 (or "9th") before the second day and a joiner,
+// not part of an earlier date (`last_end`), nor an amount or a decimal ("$9",
+// "1.9"). A month after the second day is what makes a range: "beat them 9 to
+// 11" and "from 9 to 11 percent" never reach here.
+int range_start_day(const Context& cx, std::size_t tok, int day, std::uint32_t last_end) {
+  if (tok < 2 || !kDayRangeJoiners.contains(cx.surface(tok - 1))) return 0;
+  const auto& t = cx.tt.tokens[tok - 2];
+  if (t.span.begin < last_end || cx.tt.tokens[tok - 1].sentence != cx.tt.tokens[tok].sentence) return 0;
+  const std::string_view w = cx.surface(tok - 2);
+  int d = 0;
+  if (t.shape == text::Shape::Digits && w.size() <= 2)
+    for (const char c : w) d = d * 10 + (c - '0');
+  else if (t.shape == text::Shape::Alnum) d = ordinal_day(w);
+  if (d < 1 || d >= day) return 0;
+  if (tok >= 3 && !t.space_before) {
+    const std::string_view before = cx.surface(tok - 3);
+    if (before == "$" || before == "." || before == "," || before == "-" || before == "/" ||
+        before == ":" || before == "+")
+      return 0;
+  }
+  if (tok >= 3 && cx.tt.tokens[tok - 3].shape == text::Shape::Digits) return 0;  // "2 9 to 11"
+  return d;
 }
 
 // ---------------------------------------------------------------- the recognizer
@@ -917,6 +947,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       push(d.begin, d.end, d.value, Mod::None, d.evidence);
     }
   };
+  std::uint32_t last_end = 0;  // end of the last pattern date emitted
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1005,6 +1036,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = year_for(dct, p.month, p.day, tense);
         }
         if (!check_day(y, p.month, p.day)) break;
+        // A day range "9 to 11 July" / "9-11 July" / "between 9 and 11 July": the
+        // first day takes the month and year of the second.
+        if (m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num) {
+          const int d1 = range_start_day(cx, tok, p.day, last_end);
+          if (d1 > 0) {
+            const auto& t1 = tokens.tokens[tok - 2];
+            emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
+          }
+        }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
         if (m.rule == Rule::MonthDay && p.year == kUnknown) {
@@ -1489,6 +1529,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       // Filled in place: value and mod fit the strings' own buffers, so this
       // neither allocates nor moves them.
       push(em.begin, em.end, em.value, em.mod, kEvidence[static_cast<int>(m.rule)]);
+      last_end = em.end;
     }
   }
   push_token_dates_before(~0u);

@@ -506,6 +506,24 @@ TEST_CASE("date: holiday words inside names are not dates") {
   });
 }
 
+TEST_CASE("date: the first day of a day range takes the second's month") {
+  check_rows({
+      {"The festival runs from 9 to 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      {"The festival runs 9-11 July 2027.", kFri, "9=2027-07-09 | 11 July 2027=2027-07-11"},
+      {"The festival runs between 9 and 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      {"Stalls open 9 and 10 July.", kFri, "9=2026-07-09 | 10 July=2026-07-10"},
+      {"Stalls open 9th to 11th July.", kFri, "9th=2026-07-09 | 11th July=2026-07-11"},
+      {"The festival runs July 9 to 11.", kFri, "July 9=2026-07-09 | 11=2026-07-11"},
+      // not days: scores, amounts, percentages, a number not below the second day
+      {"They beat them 9 to 11 in July.", kFri, "July=2026-07"},
+      {"Rates rose from 9 to 11 percent in July.", kFri, "July=2026-07"},
+      {"Prices rose $9 to 11 July levels.", kFri, "11 July=2026-07-11"},
+      {"Teams 12 and 11 July.", kFri, "11 July=2026-07-11"},
+      // a date before the joiner keeps its own month
+      {"It ran from 30 June to 2 July.", kFri, "30 June=2026-06-30 | 2 July=2026-07-02"},
+  });
+}
+
 TEST_CASE("date: on the 15th is a day of the DCT's month") {
   check_rows({
       {"The vote is on the 15th.", kFri, "the 15th=2026-11-15"},
@@ -520,5 +538,7 @@ TEST_CASE("date: on the 15th is a day of the DCT's month") {
       {"He birdied on the 15th.", kFri, ""},
       {"It was on the 15th of the month.", kFri, ""},
       {"It is on the 15st.", kFri, ""},
+      // the first day of a range with a month after it
+      {"Stalls open on the 15th to 17th July.", kFri, "15th=2026-07-15 | 17th July=2026-07-17"},
   });
 }
