@@ -25,4 +25,5 @@ check "Last Christmas he left. Christmas 2019 was quiet." \
 check "The festival runs from 9 to 11 July." "9=2026-07-09 | 11 July=2026-07-11"
 check "Rates rose from 9 to 11 percent." ""
 check "The vote is on the 15th." "the 15th=2026-11-15"
+check "Parliament will vote on Friday." "Friday=2026-11-27"
 exit $fail

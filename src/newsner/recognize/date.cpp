@@ -1150,6 +1150,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Weekday: {
         if (!is_upper_initial(L.v[0].text)) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
+        // A future cue looks forward, but not past the DCT's own weekday: in wire
+        // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
+        // (as is "said on Thursday"), so the DCT stays the answer either way.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);

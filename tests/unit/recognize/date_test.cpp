@@ -542,3 +542,15 @@ TEST_CASE("date: on the 15th is a day of the DCT's month") {
       {"Stalls open on the 15th to 17th July.", kFri, "15th=2026-07-15 | 17th July=2026-07-17"},
   });
 }
+
+// A future cue does not move the DCT's own weekday a week on: wire copy dated a
+// Friday says "will vote on Friday" of that day (checked on real news text).
+TEST_CASE("date: the DCT's own weekday stays the DCT, whatever the tense") {
+  check_rows({
+      {"Parliament will vote on Friday.", kFri, "Friday=2026-11-27"},
+      {"Parliament voted on Friday.", kFri, "Friday=2026-11-27"},
+      {"The minister said on Friday that talks went well.", kFri, "Friday=2026-11-27"},
+      {"Parliament will vote on Saturday.", kFri, "Saturday=2026-11-28"},
+      {"Parliament voted on Thursday.", kFri, "Thursday=2026-11-26"},
+  });
+}
