@@ -774,25 +774,46 @@ bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDa
   return true;
 }
 
+// A 256-bit filter on the fold hashes of the words a holiday name starts with:
+// find_token_dates() looks at every token, and most capitalized words fail here
+// with one bit test on the token record, without reading the text.
+class HolidayFilter {
+ public:
+  HolidayFilter() {
+    for (const std::string_view w : {"christmas", "thanksgiving", "easter", "good", "boxing", "halloween",
+                                     "valentine", "valentines", "new", "independence", "labor", "memorial"})
+      add(text::token_hash(w));
+  }
+  bool maybe(std::uint64_t fold_hash) const {
+    const unsigned b = static_cast<unsigned>(fold_hash >> 56);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  void add(std::uint64_t h) {
+    const unsigned b = static_cast<unsigned>(h >> 56);
+    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  std::array<std::uint64_t, 4> bits_{};
+};
+const HolidayFilter kHolidayFilter;
+
 // Every token-found date of the document, in text order.
 void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
   const auto& t = cx.tt.tokens;
-  // First letters of the holiday names (B C E G H I L M N T V).
-  constexpr std::uint32_t kHolidayInitials = (1u << ('B' - 'A')) | (1u << ('C' - 'A')) |
-      (1u << ('E' - 'A')) | (1u << ('G' - 'A')) | (1u << ('H' - 'A')) | (1u << ('I' - 'A')) |
-      (1u << ('L' - 'A')) | (1u << ('M' - 'A')) | (1u << ('N' - 'A')) | (1u << ('T' - 'A')) |
-      (1u << ('V' - 'A'));
   for (std::size_t i = 0; i < t.size(); ++i) {
-    TokenDate d;
-    if (t[i].shape == text::Shape::Capitalized) {
-      const unsigned c = static_cast<unsigned char>(cx.tt.text[t[i].span.begin]) - 'A';
-      if (c >= 26 || !((kHolidayInitials >> c) & 1)) continue;
+    // One well-predicted branch per token: both tests are computed without one.
+    const bool holiday = (t[i].shape == text::Shape::Capitalized) & kHolidayFilter.maybe(t[i].fold_hash);
+    if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
+    if (holiday) {
+      TokenDate d;
       if (const std::size_t n = holiday_date(cx, i, dct, d)) {
         out.push_back(d);
         i += n - 1;
       }
-    } else if (t[i].shape == text::Shape::Alnum && day_of_month_date(cx, i, dct, d)) {
-      out.push_back(d);
+    } else if (t[i].shape == text::Shape::Alnum) {
+      TokenDate d;
+      if (day_of_month_date(cx, i, dct, d)) out.push_back(d);
     }
   }
 }
