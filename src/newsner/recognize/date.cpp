@@ -624,6 +624,13 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   }
 }
 
+// Nouns that make a holiday name the modifier of a thing, not a time.
+const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
+                              "present", "presents", "gift", "gifts", "lights", "decorations",
+                              "costume", "costumes", "candy", "pudding", "stocking", "stockings",
+                              "song", "songs", "album", "movie", "film", "bunny", "spirit",
+                              "message", "address", "special", "episode", "ornaments"};
+
 // A holiday at token i as a DATE: "Christmas", "last Easter", "Thanksgiving Day
 // 1999". Not inside a name: a capitalized word right before ("Merry Christmas",
 // "Holocaust Memorial Day") or after ("Christmas Island", "Good Friday
@@ -647,6 +654,8 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
   if (e < t.size() && !t[e].newline_before &&
       (t[e].shape == text::Shape::Capitalized || t[e].shape == text::Shape::AllCaps))
     return 0;
+  // A holiday naming a thing is no time: "Christmas tree", "Easter eggs".
+  if (e < t.size() && kHolidayThings.contains(cx.surface(e))) return 0;
   // "Easter week", "the Labor Day weekend": the ISO week (weekend) of the day.
   int unit = 0;  // 1 week, 2 weekend
   if (e < t.size() && (cx.surface(e) == "week" || cx.surface(e) == "weekend")) {
@@ -676,8 +685,8 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
           ((p == "'s" || p == "\u2019s") && p2 == "America"))
         h = timex::Holiday::IndependenceUs;
     } else if (before_capital && !(t[i - 1].sentence_start &&
-                                   (is_date_cue(p) || ieq(p, "at") || ieq(p, "over")))) {
-      return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter"
+                                   (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
+      return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter", "The Christmas"
     }
   }
   if (b == i && i > 0 && year == kUnknown) {

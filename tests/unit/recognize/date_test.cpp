@@ -499,10 +499,14 @@ TEST_CASE("date: holiday words inside names are not dates") {
       {"She sent Merry Christmas cards.", kFri, ""},
       {"Merry Christmas to all. Mr Easter spoke.", kFri, ""},
       {"On Christmas Eve it snowed.", kFri, "Christmas Eve=2026-12-24"},
+      {"The Christmas rush began.", kFri, "Christmas=2026-12-25"},
       {"The pre-Christmas rush began.", kFri, ""},
       {"A Holocaust Memorial Day service was held.", kFri, ""},
       {"The film \"Independence Day\" opened.", kFri, ""},
       {"christmas lights", kFri, ""},
+      // a holiday naming a thing
+      {"They sold Christmas trees, Easter eggs and Halloween costumes.", kFri, ""},
+      {"The Christmas message aired.", kFri, ""},
   });
 }
 
