@@ -663,7 +663,8 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     ++e;
   }
   int year = kUnknown;
-  if (!unit && e < t.size() && t[e].shape == text::Shape::Digits && t[e].span.size() == 4 && !t[e].newline_before) {
+  if (!unit && e < t.size() && t[e].shape == text::Shape::Digits && t[e].span.size() == 4 &&
+      !t[e].newline_before) {
     year = 0;
     for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
     ++e;
@@ -684,8 +685,9 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
       if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
           ((p == "'s" || p == "\u2019s") && p2 == "America"))
         h = timex::Holiday::IndependenceUs;
-    } else if (before_capital && !(t[i - 1].sentence_start &&
-                                   (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
+    } else if (before_capital &&
+               !(t[i - 1].sentence_start &&
+                 (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
       return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter", "The Christmas"
     }
   }
@@ -706,7 +708,8 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     v.granularity = unit == 1 ? Granularity::Week : Granularity::Weekend;
     const Value& d = out.value;
     if (d.year != kUnknown && d.month != kUnknown && d.day != kUnknown) {
-      // A weekend holiday's weekend is its own; a Monday's the one before, a Friday's the one after.
+      // A weekend holiday's weekend is its own; a Monday's the one before, a
+      // Friday's the one after.
       timex::Ymd day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
                      std::chrono::day{static_cast<unsigned>(d.day)}};
       const unsigned wd = std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding();
@@ -730,8 +733,12 @@ int ordinal_day(std::string_view w) {
   const int d = nd == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
   if (d < 1 || d > 31) return 0;
   const std::string_view suf = w.substr(nd);
-  const int last = d % 10, teen = d / 10 == 1;
-  const std::string_view want = teen || last > 3 || last == 0 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : "rd";
+  const int last = d % 10;
+  const bool teen = d / 10 == 1;
+  const std::string_view want = teen || last > 3 || last == 0 ? "th"
+                                : last == 1                   ? "st"
+                                : last == 2                   ? "nd"
+                                                              : "rd";
   return ieq(suf, want) ? d : 0;
 }
 
@@ -768,7 +775,8 @@ bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDa
   if (dct) {
     const bool future = tense_before(cx, i - 1) > 0;
     const int dd = static_cast<int>(static_cast<unsigned>(dct->day()));
-    int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1;
+    int idx = static_cast<int>(dct->year()) * 12 +
+              static_cast<int>(static_cast<unsigned>(dct->month())) - 1;
     if (future && d < dd) ++idx;
     if (!future && d > dd) --idx;
     // A day the month lacks ("the 31st" in November): the month before or after.
@@ -789,8 +797,9 @@ bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDa
 class HolidayFilter {
  public:
   HolidayFilter() {
-    for (const std::string_view w : {"christmas", "thanksgiving", "easter", "good", "boxing", "halloween",
-                                     "valentine", "valentines", "new", "independence", "labor", "memorial"})
+    for (const std::string_view w : {"christmas", "thanksgiving", "easter", "good", "boxing",
+                                     "halloween", "valentine", "valentines", "new",
+                                     "independence", "labor", "memorial"})
       add(text::token_hash(w));
   }
   bool maybe(std::uint64_t fold_hash) const {
@@ -812,7 +821,8 @@ void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>&
   const auto& t = cx.tt.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // One well-predicted branch per token: both tests are computed without one.
-    const bool holiday = (t[i].shape == text::Shape::Capitalized) & kHolidayFilter.maybe(t[i].fold_hash);
+    const bool holiday =
+        (t[i].shape == text::Shape::Capitalized) & kHolidayFilter.maybe(t[i].fold_hash);
     if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
     if (holiday) {
       TokenDate d;
