@@ -544,6 +544,17 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 
+// True when token k is a past participle after "to be" ("held", "played",
+// "installed", "sworn"): "to be held on Sunday" is a plan; "continued to be
+// steady in October" is not.
+bool passive_after(const Context& cx, std::size_t k) {
+  if (k >= cx.tt.tokens.size()) return false;
+  const std::string_view w = cx.surface(k);
+  if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en")) return true;
+  return w == "held" || w == "built" || w == "run" || w == "set" || w == "put" || w == "sworn" ||
+         w == "paid" || w == "sold" || w == "won" || w == "made";
+}
+
 // +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
 // the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
@@ -554,6 +565,11 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
+    // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
+    if (i > 0 && ieq(cx.surface(i), "to") && (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are")))
+      return +1;
+    if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
+      return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
       if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
       return cue;

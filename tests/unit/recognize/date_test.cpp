@@ -556,5 +556,11 @@ TEST_CASE("date: the DCT's own weekday stays the DCT, whatever the tense") {
       {"The minister said on Friday that talks went well.", kFri, "Friday=2026-11-27"},
       {"Parliament will vote on Saturday.", kFri, "Saturday=2026-11-28"},
       {"Parliament voted on Thursday.", kFri, "Thursday=2026-11-26"},
+      // "is to" and "to be" look forward as "will" does
+      {"Parliament is to vote on Monday.", kFri, "Monday=2026-11-30"},
+      {"Talks are to resume on Monday.", kFri, "Monday=2026-11-30"},
+      {"The talks, to be held on Monday, were announced.", kFri, "Monday=2026-11-30"},
+      {"Parliament is to vote on Friday.", kFri, "Friday=2026-11-27"},
+      {"Buyers continued to be active on Monday.", kFri, "Monday=2026-11-23"},
   });
 }
