@@ -544,6 +544,17 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
 }
 
+// True when token k is a past participle after "to be" ("held", "played",
+// "installed", "sworn"): "to be held on Sunday" is a plan; "continued to be
+// steady in October" is not.
+bool passive_after(const Context& cx, std::size_t k) {
+  if (k >= cx.tt.tokens.size()) return false;
+  const std::string_view w = cx.surface(k);
+  if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en")) return true;
+  return w == "held" || w == "built" || w == "run" || w == "set" || w == "put" || w == "sworn" ||
+         w == "paid" || w == "sold" || w == "won" || w == "made";
+}
+
 // +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
 // the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
@@ -554,12 +565,320 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
+    // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
+    if (i > 0 && ieq(cx.surface(i), "to") && (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are")))
+      return +1;
+    if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
+      return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
       if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
       return cue;
     }
   }
   return 0;
+}
+
+// ---------------------------------------------------------------- token-found dates
+// Dates that no pattern holds, found by a cheap test on each token (a capitalized
+// holiday word, an ordinal after "on the") instead of another regex scan.
+struct TokenDate {
+  std::uint32_t begin, end;
+  Value value;
+  std::string_view evidence;
+};
+
+// The holiday whose name starts at token i, and its length in tokens (0: none).
+// Names are matched as news writes them, capitalized; a possessive takes either
+// apostrophe ("Valentine's", "New Year\u2019s").
+std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  using timex::Holiday;
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  // "Valentine's" (the tokenizer splits off "'s" or "\u2019s") or "Valentines": its
+  // length in tokens, or 0.
+  auto possessive = [&](std::size_t k, std::string_view stem) -> std::size_t {
+    if (k >= t.size()) return 0;
+    const std::string_view w = cx.surface(k);
+    if (w.size() == stem.size() + 1 && w.back() == 's' && w.substr(0, stem.size()) == stem) return 1;
+    if (w != stem || k + 1 >= t.size() || t[k + 1].space_before) return 0;
+    return at(k + 1, "'s") || at(k + 1, "\u2019s") ? 2 : 0;
+  };
+  const std::string_view w = cx.surface(i);
+  switch (w[0]) {
+    case 'C':
+      if (w != "Christmas") return 0;
+      if (at(i + 1, "Eve")) return h = Holiday::ChristmasEve, 2;
+      h = Holiday::Christmas;
+      return at(i + 1, "Day") ? 2 : 1;
+    case 'T':
+      if (w != "Thanksgiving") return 0;
+      h = Holiday::Thanksgiving;
+      return at(i + 1, "Day") ? 2 : 1;
+    case 'E':
+      if (w != "Easter") return 0;
+      if (at(i + 1, "Monday")) return h = Holiday::EasterMonday, 2;
+      h = Holiday::Easter;
+      return at(i + 1, "Sunday") ? 2 : 1;
+    case 'G': return w == "Good" && at(i + 1, "Friday") ? (h = Holiday::GoodFriday, 2) : 0;
+    case 'B': return w == "Boxing" && at(i + 1, "Day") ? (h = Holiday::BoxingDay, 2) : 0;
+    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : 0;
+    case 'V': {
+      const std::size_t n = possessive(i, "Valentine");
+      return n && at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
+    }
+    case 'N': {
+      const std::size_t n = w == "New" ? possessive(i + 1, "Year") : 0;
+      if (n && at(i + 1 + n, "Day")) return h = Holiday::NewYearsDay, n + 2;
+      if (n && at(i + 1 + n, "Eve")) return h = Holiday::NewYearsEve, n + 2;
+      return 0;
+    }
+    // Independence Day is the US one (July 4) only when named so (below).
+    case 'I': return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2) : 0;
+    case 'L': return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : 0;
+    case 'M': return w == "Memorial" && at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
+    default: return 0;
+  }
+}
+
+// Nouns that make a holiday name the modifier of a thing, not a time.
+const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
+                              "present", "presents", "gift", "gifts", "lights", "decorations",
+                              "costume", "costumes", "candy", "pudding", "stocking", "stockings",
+                              "song", "songs", "album", "movie", "film", "bunny", "spirit",
+                              "message", "address", "special", "episode", "ornaments"};
+
+// A holiday at token i as a DATE: "Christmas", "last Easter", "Thanksgiving Day
+// 1999". Not inside a name: a capitalized word right before ("Merry Christmas",
+// "Holocaust Memorial Day") or after ("Christmas Island", "Good Friday
+// Agreement"), or a hyphen joining a word ("pre-Christmas"). The year comes as for
+// "December 25": written after it, else "last"/"next"/"this" before it, else a
+// future cue makes it the coming one, else the nearest (the past one unless the
+// coming one is at most 75 days ahead).
+std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+  timex::Holiday h;
+  const std::size_t n = holiday_at(cx, i, h);
+  if (n == 0) return 0;
+  const auto& t = cx.tt.tokens;
+  std::size_t b = i, e = i + n;  // tokens [b, e)
+  const bool joined_after = e < t.size() && !t[e].space_before && cx.surface(e) == "-";
+  if (joined_after || (i > 0 && !t[i].space_before && cx.surface(i - 1) == "-")) return 0;
+  // A quoted holiday is a title: the film "Independence Day".
+  if (i > 0) {
+    const std::string_view q = cx.surface(i - 1);
+    if (q == "\"" || q == "'" || q == "\u201C" || q == "\u2018" || q == "\u2019") return 0;
+  }
+  if (e < t.size() && !t[e].newline_before &&
+      (t[e].shape == text::Shape::Capitalized || t[e].shape == text::Shape::AllCaps))
+    return 0;
+  // A holiday naming a thing is no time: "Christmas tree", "Easter eggs".
+  if (e < t.size() && kHolidayThings.contains(cx.surface(e))) return 0;
+  // "Easter week", "the Labor Day weekend": the ISO week (weekend) of the day.
+  int unit = 0;  // 1 week, 2 weekend
+  if (e < t.size() && (cx.surface(e) == "week" || cx.surface(e) == "weekend")) {
+    unit = cx.surface(e).size() == 4 ? 1 : 2;
+    ++e;
+  }
+  int year = kUnknown;
+  if (!unit && e < t.size() && t[e].shape == text::Shape::Digits && t[e].span.size() == 4 &&
+      !t[e].newline_before) {
+    year = 0;
+    for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
+    ++e;
+  }
+  Direction dir = Direction::Nearest;
+  if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
+    const std::string_view p = cx.surface(i - 1);
+    const bool before_capital =
+        t[i - 1].shape == text::Shape::Capitalized || t[i - 1].shape == text::Shape::AllCaps;
+    const std::string_view p2 = i >= 2 ? cx.surface(i - 2) : std::string_view{};
+    if (h == timex::Holiday::ValentinesDay && (p == "St" || p == "Saint")) {
+      b = i - 1;  // "St Valentine's Day": the saint's name is part of it
+    } else if (h == timex::Holiday::ValentinesDay && p == "." && p2 == "St") {
+      b = i - 2;
+    } else if (h == timex::Holiday::Unknown) {
+      // "U.S. Independence Day" / "America's Independence Day" is July 4; another
+      // country's ("Ukraine's") or an unqualified one keeps an unknown day.
+      if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
+          ((p == "'s" || p == "\u2019s") && p2 == "America"))
+        h = timex::Holiday::IndependenceUs;
+    } else if (before_capital &&
+               !(t[i - 1].sentence_start &&
+                 (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
+      return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter", "The Christmas"
+    }
+  }
+  if (b == i && i > 0 && year == kUnknown) {
+    const std::string_view p = cx.surface(i - 1);
+    const bool det = i >= 2 && kDeterminers.contains(cx.surface(i - 2));
+    if (!det && (ieq(p, "last") || ieq(p, "next") || ieq(p, "this"))) {
+      dir = ieq(p, "last") ? Direction::Past : ieq(p, "next") ? Direction::Future : Direction::Same;
+      b = i - 1;
+    }
+  }
+  if (dir == Direction::Nearest && tense_before(cx, b) > 0) dir = Direction::FutureOrSame;
+  out.begin = t[b].span.begin;
+  out.end = t[e - 1].span.end;
+  out.value = timex::resolve_holiday(dct, h, year, dir);
+  if (unit) {
+    Value v;
+    v.granularity = unit == 1 ? Granularity::Week : Granularity::Weekend;
+    const Value& d = out.value;
+    if (d.year != kUnknown && d.month != kUnknown && d.day != kUnknown) {
+      // A weekend holiday's weekend is its own; a Monday's the one before, a
+      // Friday's the one after.
+      timex::Ymd day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                     std::chrono::day{static_cast<unsigned>(d.day)}};
+      const unsigned wd = std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding();
+      if (unit == 2 && wd == 1) day = timex::add_days(day, -1);
+      if (unit == 2 && wd == 5) day = timex::add_days(day, 1);
+      const timex::IsoWeek w = timex::iso_week(day);
+      v.year = w.year;
+      v.week = w.week;
+    }
+    out.value = v;
+  }
+  out.evidence = "date.holiday";
+  return e - i;
+}
+
+// The day of an ordinal written with digits ("15th", "1st", "22nd"), or 0.
+int ordinal_day(std::string_view w) {
+  if (w.size() < 3 || w.size() > 4 || !is_digit(w[0])) return 0;
+  const std::size_t nd = is_digit(w[1]) ? 2 : 1;
+  if (w.size() != nd + 2) return 0;
+  const int d = nd == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0';
+  if (d < 1 || d > 31) return 0;
+  const std::string_view suf = w.substr(nd);
+  const int last = d % 10;
+  const bool teen = d / 10 == 1;
+  const std::string_view want = teen || last > 3 || last == 0 ? "th"
+                                : last == 1                   ? "st"
+                                : last == 2                   ? "nd"
+                                                              : "rd";
+  return ieq(suf, want) ? d : 0;
+}
+
+// Words that may follow "on the 15th" when it is a day of the month.
+const WordList kAfterDayOfMonth{"and", "at", "when", "after", "before", "but", "while", "with",
+                                "in", "or", "to", "until", "as", "is", "was", "will", "would"};
+// Words in the sentence that make "the 15th" a golf hole or a lap, not a day.
+const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "bogeyed", "par",
+                               "eagle", "green", "tee", "fairway", "lap", "laps", "floor",
+                               "round", "minute", "inning", "innings", "over", "overs"};
+
+// "on the 15th": a bare ordinal day of the month after "on the" is the day in the
+// DCT's month; as for a bare weekday, the latest such day not after the DCT,
+// or after a future cue the first not before it.
+bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+  const auto& t = cx.tt.tokens;
+  if (i < 2 || !ieq(cx.surface(i - 1), "the") || !ieq(cx.surface(i - 2), "on")) return false;
+  const int d = ordinal_day(cx.surface(i));
+  if (d == 0) return false;
+  if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
+    const std::string_view nx = cx.surface(i + 1);
+    const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
+    if (!ends && !kAfterDayOfMonth.contains(nx)) return false;
+    // "on the 15th to 17th July": a range whose month comes later (range_start_day)
+    if (i + 2 < t.size() && is_digit(cx.surface(i + 2)[0])) return false;
+  }
+  for (std::size_t k = i; k-- > 0 && t[k].sentence == t[i].sentence;)
+    if (kNotDaySentence.contains(cx.surface(k))) return false;
+  for (std::size_t k = i + 1; k < t.size() && t[k].sentence == t[i].sentence; ++k)
+    if (kNotDaySentence.contains(cx.surface(k))) return false;
+  Value v;
+  v.granularity = Granularity::Day;
+  v.day = d;
+  if (dct) {
+    const bool future = tense_before(cx, i - 1) > 0;
+    const int dd = static_cast<int>(static_cast<unsigned>(dct->day()));
+    int idx = static_cast<int>(dct->year()) * 12 +
+              static_cast<int>(static_cast<unsigned>(dct->month())) - 1;
+    if (future && d < dd) ++idx;
+    if (!future && d > dd) --idx;
+    // A day the month lacks ("the 31st" in November): the month before or after.
+    while (!timex::valid_day(idx / 12, idx % 12 + 1, d)) idx += future ? 1 : -1;
+    v.year = idx / 12;
+    v.month = idx % 12 + 1;
+  }
+  out.begin = t[i - 1].span.begin;
+  out.end = t[i].span.end;
+  out.value = v;
+  out.evidence = "date.day_of_month";
+  return true;
+}
+
+// A 256-bit filter on the fold hashes of the words a holiday name starts with:
+// find_token_dates() looks at every token, and most capitalized words fail here
+// with one bit test on the token record, without reading the text.
+class HolidayFilter {
+ public:
+  HolidayFilter() {
+    for (const std::string_view w : {"christmas", "thanksgiving", "easter", "good", "boxing",
+                                     "halloween", "valentine", "valentines", "new",
+                                     "independence", "labor", "memorial"})
+      add(text::token_hash(w));
+  }
+  bool maybe(std::uint64_t fold_hash) const {
+    const unsigned b = static_cast<unsigned>(fold_hash >> 56);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  void add(std::uint64_t h) {
+    const unsigned b = static_cast<unsigned>(h >> 56);
+    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  std::array<std::uint64_t, 4> bits_{};
+};
+const HolidayFilter kHolidayFilter;
+
+// Every token-found date of the document, in text order.
+void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
+  const auto& t = cx.tt.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // One well-predicted branch per token: both tests are computed without one.
+    const bool holiday =
+        (t[i].shape == text::Shape::Capitalized) & kHolidayFilter.maybe(t[i].fold_hash);
+    if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
+    if (holiday) {
+      TokenDate d;
+      if (const std::size_t n = holiday_date(cx, i, dct, d)) {
+        out.push_back(d);
+        i += n - 1;
+      }
+    } else if (t[i].shape == text::Shape::Alnum) {
+      TokenDate d;
+      if (day_of_month_date(cx, i, dct, d)) out.push_back(d);
+    }
+  }
+}
+
+// Words that join the two days of a range ("9 to 11 July").
+const WordList kDayRangeJoiners{"-", "\u2013", "to", "and", "through", "till", "until"};
+
+// The first day of a range whose second day is the token at `tok` ("9" in "9 to 11
+// July"), or 0: a number 1..31 (or "9th") before the second day and a joiner,
+// not part of an earlier date (`last_end`), nor an amount or a decimal ("$9",
+// "1.9"). A month after the second day is what makes a range: "beat them 9 to
+// 11" and "from 9 to 11 percent" never reach here.
+int range_start_day(const Context& cx, std::size_t tok, int day, std::uint32_t last_end) {
+  if (tok < 2 || !kDayRangeJoiners.contains(cx.surface(tok - 1))) return 0;
+  const auto& t = cx.tt.tokens[tok - 2];
+  if (t.span.begin < last_end || cx.tt.tokens[tok - 1].sentence != cx.tt.tokens[tok].sentence) return 0;
+  const std::string_view w = cx.surface(tok - 2);
+  int d = 0;
+  if (t.shape == text::Shape::Digits && w.size() <= 2)
+    for (const char c : w) d = d * 10 + (c - '0');
+  else if (t.shape == text::Shape::Alnum) d = ordinal_day(w);
+  if (d < 1 || d >= day) return 0;
+  if (tok >= 3 && !t.space_before) {
+    const std::string_view before = cx.surface(tok - 3);
+    if (before == "$" || before == "." || before == "," || before == "-" || before == "/" ||
+        before == ":" || before == "+")
+      return 0;
+  }
+  if (tok >= 3 && cx.tt.tokens[tok - 3].shape == text::Shape::Digits) return 0;  // "2 9 to 11"
+  return d;
 }
 
 // ---------------------------------------------------------------- the recognizer
@@ -662,6 +981,29 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   matches.clear();
   impl_->patterns.scan(tokens, matches);
   std::size_t cursor = 0;  // every token before it begins before the current match
+  // Holidays and "on the 15th", merged into the pattern dates in text order; a
+  // pattern date inside one gives way ("Sunday" in "Easter Sunday").
+  thread_local std::vector<TokenDate> token_dates;
+  token_dates.clear();
+  find_token_dates(cx, dct, token_dates);
+  std::size_t td_next = 0;  // the first token date not yet in `out`
+  std::size_t td_live = 0;  // the first token date that may overlap the next emit
+  auto push = [&](std::uint32_t b, std::uint32_t e, const Value& v, Mod mod, std::string_view evidence) {
+    Candidate& c = out.emplace_back();
+    c.type = EntityType::Date;
+    c.span = Span{b, e};
+    c.score = 0.9f;
+    c.evidence = evidence;
+    c.value = timex::format(v);
+    c.mod.assign(timex::to_string(mod));
+  };
+  auto push_token_dates_before = [&](std::uint32_t b) {
+    for (; td_next < token_dates.size() && token_dates[td_next].begin < b; ++td_next) {
+      const TokenDate& d = token_dates[td_next];
+      push(d.begin, d.end, d.value, Mod::None, d.evidence);
+    }
+  };
+  std::uint32_t last_end = 0;  // end of the last pattern date emitted
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -750,6 +1092,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = year_for(dct, p.month, p.day, tense);
         }
         if (!check_day(y, p.month, p.day)) break;
+        // A day range "9 to 11 July" / "9-11 July" / "between 9 and 11 July": the
+        // first day takes the month and year of the second.
+        if (m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num) {
+          const int d1 = range_start_day(cx, tok, p.day, last_end);
+          if (d1 > 0) {
+            const auto& t1 = tokens.tokens[tok - 2];
+            emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
+          }
+        }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
         if (m.rule == Rule::MonthDay && p.year == kUnknown) {
@@ -855,6 +1206,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Weekday: {
         if (!is_upper_initial(L.v[0].text)) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
+        // A future cue looks forward, but not past the DCT's own weekday: in wire
+        // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
+        // (as is "said on Thursday"), so the DCT stays the answer either way.
         const int tense = tense_before(cx, tok);
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
@@ -1227,17 +1581,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
 
     for (std::size_t i = 0; i < n_emit; ++i) {
+      const Emit& em = emits[i];
+      while (td_live < token_dates.size() && token_dates[td_live].end <= em.begin) ++td_live;
+      if (td_live < token_dates.size() && token_dates[td_live].begin < em.end) continue;
+      push_token_dates_before(em.begin);
       // Filled in place: value and mod fit the strings' own buffers, so this
       // neither allocates nor moves them.
-      Candidate& c = out.emplace_back();
-      c.type = EntityType::Date;
-      c.span = Span{emits[i].begin, emits[i].end};
-      c.score = 0.9f;
-      c.evidence = kEvidence[static_cast<int>(m.rule)];
-      c.value = timex::format(emits[i].value);
-      c.mod.assign(timex::to_string(emits[i].mod));
+      push(em.begin, em.end, em.value, em.mod, kEvidence[static_cast<int>(m.rule)]);
+      last_end = em.end;
     }
   }
+  push_token_dates_before(~0u);
 }
 
 }  // namespace newsner::recognize

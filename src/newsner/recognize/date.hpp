@@ -18,7 +18,11 @@
 //   before it are future ("will", "postponed", ...); a month or month-day without a
 //   year is the nearest occurrence, biased to the past; "last"/"next"/"this" move by
 //   whole units (ISO weeks for "week"); "a year ago" after talk of quarters is the
-//   year-ago quarter (TimeML practice in earnings reports).
+//   year-ago quarter (TimeML practice in earnings reports). Holidays ("Christmas",
+//   "Thanksgiving", "Easter Sunday") take the day's value, their year found as for
+//   "December 25"; "on the 15th" is a day of the DCT's month; in "9 to 11 July" the
+//   first day takes the second's month. These are found by a test on each token (a
+//   capitalized holiday word, a digit ordinal), not by the patterns.
 // Rules: timex/patterns (one RE2 leftmost-longest pass + an anchored RE2::Set to
 //   name the rule); values by timex/normalizer; TimeML TIMEX3 1.2 guidelines and
 //   TempEval-3 TBAQ conventions.

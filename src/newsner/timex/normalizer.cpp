@@ -1,5 +1,8 @@
 #include "newsner/timex/normalizer.hpp"
 
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
+
 #include <cstdlib>
 
 namespace newsner::timex {
@@ -200,6 +203,119 @@ int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir) 
       break;
   }
   return idx / 4;
+}
+
+Ymd easter_sunday(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100;
+  const int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4;
+  const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return Ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+             std::chrono::day{static_cast<unsigned>(day)}};
+}
+
+namespace {
+
+Ymd ymd(int y, int m, int d) {
+  return Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+             std::chrono::day{static_cast<unsigned>(d)}};
+}
+
+// The `nth` `weekday` (UCAL_SUNDAY..) of month `m` in year `y`; nth -1 is the last.
+// ICU's Gregorian calendar counts it (DAY_OF_WEEK_IN_MONTH).
+Ymd nth_weekday(int y, int m, UCalendarDaysOfWeek weekday, int nth) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
+  cal.clear();
+  cal.set(UCAL_YEAR, y);
+  cal.set(UCAL_MONTH, m - 1);
+  cal.set(UCAL_DAY_OF_WEEK, weekday);
+  cal.set(UCAL_DAY_OF_WEEK_IN_MONTH, nth);
+  const int d = cal.get(UCAL_DATE, status);
+  return ymd(y, m, U_SUCCESS(status) ? d : 1);
+}
+
+// True for a holiday whose month and day are the same every year.
+bool fixed_day(Holiday h) {
+  switch (h) {
+    case Holiday::GoodFriday: case Holiday::Easter: case Holiday::EasterMonday:
+    case Holiday::MemorialDay: case Holiday::LaborDay: case Holiday::Thanksgiving:
+    case Holiday::Unknown:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+Ymd holiday_in(Holiday h, int year) {
+  switch (h) {
+    case Holiday::NewYearsDay: return ymd(year, 1, 1);
+    case Holiday::ValentinesDay: return ymd(year, 2, 14);
+    case Holiday::GoodFriday: return add_days(easter_sunday(year), -2);
+    case Holiday::Easter: return easter_sunday(year);
+    case Holiday::EasterMonday: return add_days(easter_sunday(year), 1);
+    case Holiday::MemorialDay: return nth_weekday(year, 5, UCAL_MONDAY, -1);
+    case Holiday::IndependenceUs: return ymd(year, 7, 4);
+    case Holiday::LaborDay: return nth_weekday(year, 9, UCAL_MONDAY, 1);
+    case Holiday::Halloween: return ymd(year, 10, 31);
+    case Holiday::Thanksgiving: return nth_weekday(year, 11, UCAL_THURSDAY, 4);
+    case Holiday::ChristmasEve: return ymd(year, 12, 24);
+    case Holiday::Christmas: return ymd(year, 12, 25);
+    case Holiday::BoxingDay: return ymd(year, 12, 26);
+    case Holiday::NewYearsEve: return ymd(year, 12, 31);
+    case Holiday::Unknown: break;
+  }
+  return ymd(year, 1, 1);
+}
+
+Value resolve_holiday(const std::optional<Ymd>& dct, Holiday h, int year, Direction dir) {
+  Value v;
+  v.granularity = Granularity::Day;
+  if (h == Holiday::Unknown) {
+    v.year = year;
+    return v;
+  }
+  if (year == kUnknown && !dct) {
+    if (fixed_day(h)) {
+      const Ymd d = holiday_in(h, 2000);
+      v.month = m_of(d);
+      v.day = d_of(d);
+    }
+    return v;
+  }
+  if (year != kUnknown) return day_value(holiday_in(h, year));
+  // The occurrences in the DCT's year and the years either side, in order.
+  const int y = y_of(*dct);
+  const sys_days t{*dct};
+  const sys_days at[3] = {sys_days{holiday_in(h, y - 1)}, sys_days{holiday_in(h, y)},
+                          sys_days{holiday_in(h, y + 1)}};
+  sys_days past = at[0], future = at[2];  // the latest <= DCT, the earliest >= DCT
+  for (const sys_days d : at) {
+    if (d <= t) past = d;
+  }
+  for (int i = 2; i >= 0; --i) {
+    if (at[i] >= t) future = at[i];
+  }
+  sys_days pick = at[1];
+  switch (dir) {
+    case Direction::Same: pick = at[1]; break;
+    case Direction::PastOrSame: pick = past; break;
+    case Direction::Past: pick = past == t ? at[past == at[1] ? 0 : 1] : past; break;
+    case Direction::FutureOrSame: pick = future; break;
+    case Direction::Future: pick = future == t ? at[future == at[1] ? 2 : 1] : future; break;
+    case Direction::Nearest: {
+      const auto back = (t - past).count(), ahead = (future - t).count();
+      pick = ahead < back && ahead <= 75 ? future : past;
+      break;
+    }
+  }
+  return day_value(Ymd{pick});
 }
 
 Value reported_quarter(const std::optional<Ymd>& dct, int year_shift) {

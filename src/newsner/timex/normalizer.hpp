@@ -16,6 +16,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 
 #include "newsner/timex/value.hpp"
@@ -71,6 +72,41 @@ int expand_two_digit_year(int yy, const std::optional<Ymd>& dct);
 
 /// The year of the season `s` ("summer") in direction `dir` from the DCT.
 int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir);
+
+/// Holidays that are DATEs (TimeML annotates "Christmas" with the day's value).
+/// Sources: fixed Gregorian days; US federal rules (5 U.S.C. 6103) for the
+/// weekday-counted ones; Easter by the Gregorian computus (below).
+enum class Holiday : std::uint8_t {
+  NewYearsDay,     // January 1
+  ValentinesDay,   // February 14
+  GoodFriday,      // Easter - 2 days
+  Easter,          // Easter Sunday
+  EasterMonday,    // Easter + 1 day
+  MemorialDay,     // US: last Monday of May
+  IndependenceUs,  // US: July 4
+  LaborDay,        // US: first Monday of September
+  Halloween,       // October 31
+  Thanksgiving,    // US: fourth Thursday of November
+  ChristmasEve,    // December 24
+  Christmas,       // December 25
+  BoxingDay,       // December 26
+  NewYearsEve,     // December 31
+  Unknown,         // a holiday whose day is not known ("Ukraine's Independence Day")
+};
+
+/// Easter Sunday of Gregorian year `year`: the "Anonymous Gregorian algorithm"
+/// (Meeus, Astronomical Algorithms, 2nd ed., ch. 8; Butcher 1876), valid for all
+/// Gregorian years.
+Ymd easter_sunday(int year);
+
+/// The day of holiday `h` in `year` (not for Holiday::Unknown).
+Ymd holiday_in(Holiday h, int year);
+
+/// The holiday's day: in `year` when known, else the occurrence `dir` from the
+/// DCT (Nearest: the past one unless the coming one is at most 75 days ahead, as
+/// for "December 25"). No DCT and no year: "XXXX-12-25" for a fixed day,
+/// "XXXX-XX-XX" for one that moves with the year (Easter, Thanksgiving).
+Value resolve_holiday(const std::optional<Ymd>& dct, Holiday h, int year, Direction dir);
 
 /// The fiscal quarter a news report most likely means by "the quarter" or "the
 /// latest quarter": the one holding the day 45 days before the DCT.

@@ -452,3 +452,115 @@ TEST_CASE("date: one recognizer, documents in a row, each with its own dates") {
     CHECK(counts[i] == expected[i]);
   }
 }
+
+// Made-up sentences; the DCT is a Friday.
+constexpr const char* kFri = "2026-11-27";
+
+TEST_CASE("date: holidays are dates with the day's value") {
+  check_rows({
+      {"Shops close on Christmas Day and reopen after Boxing Day.", kFri,
+       "Christmas Day=2026-12-25 | Boxing Day=2026-12-26"},
+      {"The fair runs until Christmas Eve.", kFri, "Christmas Eve=2026-12-24"},
+      {"They will be home for Christmas.", kFri, "Christmas=2026-12-25"},
+      {"Fireworks on New Year's Eve, a parade on New Year\xE2\x80\x99s Day.", kFri,
+       "New Year's Eve=2026-12-31 | New Year\xE2\x80\x99s Day=2027-01-01"},
+      // weekday-counted US holidays (ICU's Gregorian calendar counts them)
+      {"Turkeys sold out before Thanksgiving.", kFri, "Thanksgiving=2026-11-26"},
+      {"The ferry docked on Thanksgiving Day.", "2027-01-07", "Thanksgiving Day=2026-11-26"},
+      {"Sales peaked on Memorial Day and Labor Day.", kFri,
+       "Memorial Day=2026-05-25 | Labor Day=2026-09-07"},
+      // Easter by the computus: April 5 2026, March 28 2027, April 12 1998
+      {"Pilgrims came on Easter Sunday and Good Friday.", kFri,
+       "Easter Sunday=2026-04-05 | Good Friday=2026-04-03"},
+      {"Talks resume after Easter Monday.", "2027-03-01", "Easter Monday=2027-03-29"},
+      {"The pact was signed at Easter 1998.", kFri, "Easter 1998=1998-04-12"},
+      {"Costumes for Halloween; cards for Valentine's Day and St Valentine's Day.", kFri,
+       "Halloween=2026-10-31 | Valentine's Day=2026-02-14 | St Valentine's Day=2026-02-14"},
+      // last / next / this, and a year after it
+      {"Last Christmas he left; next Easter he returns; this Halloween was calm.", kFri,
+       "Last Christmas=2025-12-25 | next Easter=2027-03-28 | this Halloween=2026-10-31"},
+      {"Christmas 2019 was quiet.", kFri, "Christmas 2019=2019-12-25"},
+      // its week or weekend: the ISO week (a Monday holiday's weekend is the one before)
+      {"Crowds grew in Easter week and over the Labor Day weekend.", kFri,
+       "Easter week=2026-W14 | Labor Day weekend=2026-W36-WE"},
+      // Independence Day: the US one only when named so; another country's day is unknown
+      {"Parades marked America's Independence Day and Freedonia's Independence Day.", kFri,
+       "Independence Day=2026-07-04 | Independence Day=XXXX-XX-XX"},
+      // no DCT: a fixed day keeps month and day; a moving one is unknown
+      {"Shops close on Christmas Day and Thanksgiving.", "",
+       "Christmas Day=XXXX-12-25 | Thanksgiving=XXXX-XX-XX"},
+  });
+}
+
+TEST_CASE("date: holiday words inside names are not dates") {
+  check_rows({
+      {"Flights to Christmas Island resumed.", kFri, ""},
+      {"He read the Easter Proclamation aloud.", kFri, ""},
+      {"She sent Merry Christmas cards.", kFri, ""},
+      {"Merry Christmas to all. Mr Easter spoke.", kFri, ""},
+      {"On Christmas Eve it snowed.", kFri, "Christmas Eve=2026-12-24"},
+      {"The Christmas rush began.", kFri, "Christmas=2026-12-25"},
+      {"The pre-Christmas rush began.", kFri, ""},
+      {"A Holocaust Memorial Day service was held.", kFri, ""},
+      {"The film \"Independence Day\" opened.", kFri, ""},
+      {"christmas lights", kFri, ""},
+      // a holiday naming a thing
+      {"They sold Christmas trees, Easter eggs and Halloween costumes.", kFri, ""},
+      {"The Christmas message aired.", kFri, ""},
+  });
+}
+
+TEST_CASE("date: the first day of a day range takes the second's month") {
+  check_rows({
+      {"The festival runs from 9 to 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      {"The festival runs 9-11 July 2027.", kFri, "9=2027-07-09 | 11 July 2027=2027-07-11"},
+      {"The festival runs between 9 and 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      {"Stalls open 9 and 10 July.", kFri, "9=2026-07-09 | 10 July=2026-07-10"},
+      {"Stalls open 9th to 11th July.", kFri, "9th=2026-07-09 | 11th July=2026-07-11"},
+      {"The festival runs July 9 to 11.", kFri, "July 9=2026-07-09 | 11=2026-07-11"},
+      // not days: scores, amounts, percentages, a number not below the second day
+      {"They beat them 9 to 11 in July.", kFri, "July=2026-07"},
+      {"Rates rose from 9 to 11 percent in July.", kFri, "July=2026-07"},
+      {"Prices rose $9 to 11 July levels.", kFri, "11 July=2026-07-11"},
+      {"Teams 12 and 11 July.", kFri, "11 July=2026-07-11"},
+      // a date before the joiner keeps its own month
+      {"It ran from 30 June to 2 July.", kFri, "30 June=2026-06-30 | 2 July=2026-07-02"},
+  });
+}
+
+TEST_CASE("date: on the 15th is a day of the DCT's month") {
+  check_rows({
+      {"The vote is on the 15th.", kFri, "the 15th=2026-11-15"},
+      {"The vote was on the 27th, officials said.", kFri, "the 27th=2026-11-27"},
+      // as a bare weekday: the latest such day, or after a future cue the coming one
+      {"The board met on the 28th.", kFri, "the 28th=2026-10-28"},
+      {"The board will meet on the 3rd.", kFri, "the 3rd=2026-12-03"},
+      {"The board will meet on the 30th and vote.", kFri, "the 30th=2026-11-30"},
+      {"The vote is on the 15th.", "", "the 15th=XXXX-XX-15"},
+      // not a day: an ordinal before a noun, a golf hole, a wrong suffix
+      {"Offices are on the 15th floor.", kFri, ""},
+      {"He birdied on the 15th.", kFri, ""},
+      {"It was on the 15th of the month.", kFri, ""},
+      {"It is on the 15st.", kFri, ""},
+      // the first day of a range with a month after it
+      {"Stalls open on the 15th to 17th July.", kFri, "15th=2026-07-15 | 17th July=2026-07-17"},
+  });
+}
+
+// A future cue does not move the DCT's own weekday a week on: wire copy dated a
+// Friday says "will vote on Friday" of that day (checked on real news text).
+TEST_CASE("date: the DCT's own weekday stays the DCT, whatever the tense") {
+  check_rows({
+      {"Parliament will vote on Friday.", kFri, "Friday=2026-11-27"},
+      {"Parliament voted on Friday.", kFri, "Friday=2026-11-27"},
+      {"The minister said on Friday that talks went well.", kFri, "Friday=2026-11-27"},
+      {"Parliament will vote on Saturday.", kFri, "Saturday=2026-11-28"},
+      {"Parliament voted on Thursday.", kFri, "Thursday=2026-11-26"},
+      // "is to" and "to be" look forward as "will" does
+      {"Parliament is to vote on Monday.", kFri, "Monday=2026-11-30"},
+      {"Talks are to resume on Monday.", kFri, "Monday=2026-11-30"},
+      {"The talks, to be held on Monday, were announced.", kFri, "Monday=2026-11-30"},
+      {"Parliament is to vote on Friday.", kFri, "Friday=2026-11-27"},
+      {"Buyers continued to be active on Monday.", kFri, "Monday=2026-11-23"},
+  });
+}

@@ -106,6 +106,39 @@ TEST_CASE("timex normalizer: weekdays, months, two-digit years") {
   CHECK_FALSE(valid_day(2018, 2, 29));
 }
 
+TEST_CASE("timex normalizer: holidays") {
+  // Easter by the computus, against published dates (including the earliest and
+  // latest possible: March 22, April 25).
+  CHECK(easter_sunday(1818) == ymd(1818, 3, 22));
+  CHECK(easter_sunday(1943) == ymd(1943, 4, 25));
+  CHECK(easter_sunday(2000) == ymd(2000, 4, 23));
+  CHECK(easter_sunday(2019) == ymd(2019, 4, 21));
+  CHECK(easter_sunday(2024) == ymd(2024, 3, 31));
+  CHECK(easter_sunday(2038) == ymd(2038, 4, 25));
+  CHECK(holiday_in(Holiday::GoodFriday, 2024) == ymd(2024, 3, 29));
+  // US weekday rules, counted by ICU's calendar
+  CHECK(holiday_in(Holiday::Thanksgiving, 2026) == ymd(2026, 11, 26));
+  CHECK(holiday_in(Holiday::Thanksgiving, 2018) == ymd(2018, 11, 22));
+  CHECK(holiday_in(Holiday::MemorialDay, 2026) == ymd(2026, 5, 25));
+  CHECK(holiday_in(Holiday::MemorialDay, 2021) == ymd(2021, 5, 31));
+  CHECK(holiday_in(Holiday::LaborDay, 2026) == ymd(2026, 9, 7));
+  CHECK(holiday_in(Holiday::LaborDay, 2025) == ymd(2025, 9, 1));
+  // the occurrence from the DCT
+  const std::optional<year_month_day> dct = ymd(2026, 11, 27);
+  CHECK(format(resolve_holiday(dct, Holiday::Christmas, kUnknown, Direction::Nearest)) == "2026-12-25");
+  CHECK(format(resolve_holiday(dct, Holiday::Christmas, kUnknown, Direction::Past)) == "2025-12-25");
+  CHECK(format(resolve_holiday(dct, Holiday::Easter, kUnknown, Direction::Nearest)) == "2026-04-05");
+  CHECK(format(resolve_holiday(dct, Holiday::Easter, kUnknown, Direction::Future)) == "2027-03-28");
+  CHECK(format(resolve_holiday(dct, Holiday::Thanksgiving, kUnknown, Direction::Past)) == "2026-11-26");
+  const std::optional<year_month_day> on_it = ymd(2026, 11, 26);
+  CHECK(format(resolve_holiday(on_it, Holiday::Thanksgiving, kUnknown, Direction::Past)) == "2025-11-27");
+  CHECK(format(resolve_holiday(on_it, Holiday::Thanksgiving, kUnknown, Direction::Future)) == "2027-11-25");
+  CHECK(format(resolve_holiday(on_it, Holiday::Thanksgiving, kUnknown, Direction::Nearest)) == "2026-11-26");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::Halloween, kUnknown, Direction::Nearest)) == "XXXX-10-31");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, 1998, Direction::Nearest)) == "1998-04-12");
+}
+
 TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK(parse_iso_date("2018-12-19") == ymd(2018, 12, 19));
   CHECK(parse_iso_date("2018-12-19T10:00:00") == ymd(2018, 12, 19));

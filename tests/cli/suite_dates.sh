@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end DATE values through the CLI (made-up sentences; DCT 2026-11-27, a
+# Friday): holidays, the first day of a day range, "on the 15th", and the DCT's
+# own weekday. Usage: suite_dates.sh NEWSNER_BIN PROJECT_ROOT; status 0 when all pass.
+set -u
+bin=$1
+fail=0
+# dates TEXT: the DATE mentions of TEXT as "text=value", joined by " | "
+dates() {
+  printf '%s\n' "$1" | "$bin" --reference-date 2026-11-27 |
+    grep -o '"text":"[^"]*","type":"DATE","start":[0-9]*,"end":[0-9]*,"value":"[^"]*"' |
+    sed 's/"text":"\([^"]*\)".*"value":"\([^"]*\)"/\1=\2/' | paste -sd '|' | sed 's/|/ | /g'
+}
+check() {
+  local got
+  got=$(dates "$1")
+  if [ "$got" != "$2" ]; then echo "FAIL: dates in '$1': got '$got', want '$2'"; fail=1; fi
+}
+check "Shops close on Christmas Eve and reopen after Boxing Day." \
+  "Christmas Eve=2026-12-24 | Boxing Day=2026-12-26"
+check "Pilgrims came on Easter Sunday; turkeys sold out before Thanksgiving." \
+  "Easter Sunday=2026-04-05 | Thanksgiving=2026-11-26"
+check "Last Christmas he left. Christmas 2019 was quiet." \
+  "Last Christmas=2025-12-25 | Christmas 2019=2019-12-25"
+check "The festival runs from 9 to 11 July." "9=2026-07-09 | 11 July=2026-07-11"
+check "Rates rose from 9 to 11 percent." ""
+check "The vote is on the 15th." "the 15th=2026-11-15"
+check "Parliament will vote on Friday." "Friday=2026-11-27"
+exit $fail
