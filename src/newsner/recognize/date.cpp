@@ -685,6 +685,17 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
     ++e;
   }
+  // "U.S. Independence Day" / "America's Independence Day" is July 4; another
+  // country's ("Ukraine's") or an unqualified one keeps an unknown day. ICU's
+  // sentence iterator may end a sentence after "U.S.": only a line break
+  // separates the holiday from its country here.
+  if (h == timex::Holiday::Unknown && i > 0 && !t[i].newline_before) {
+    const std::string_view p = cx.surface(i - 1);
+    const std::string_view p2 = i >= 2 ? cx.surface(i - 2) : std::string_view{};
+    if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
+        ((p == "'s" || p == "\u2019s") && p2 == "America"))
+      h = timex::Holiday::IndependenceUs;
+  }
   Direction dir = Direction::Nearest;
   if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
     const std::string_view p = cx.surface(i - 1);
@@ -696,11 +707,7 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     } else if (h == timex::Holiday::ValentinesDay && p == "." && p2 == "St") {
       b = i - 2;
     } else if (h == timex::Holiday::Unknown) {
-      // "U.S. Independence Day" / "America's Independence Day" is July 4; another
-      // country's ("Ukraine's") or an unqualified one keeps an unknown day.
-      if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
-          ((p == "'s" || p == "\u2019s") && p2 == "America"))
-        h = timex::Holiday::IndependenceUs;
+      // (Named below: the holiday may start an ICU sentence, after "U.S.".)
     } else if (before_capital &&
                !(t[i - 1].sentence_start &&
                  (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
@@ -1205,6 +1212,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Weekday: {
         if (!is_upper_initial(L.v[0].text)) break;
+        // A bare weekday between two capitalized words is a name's part: "the
+        // Good Friday Agreement", "the Bloody Sunday Inquiry".
+        if (tok_end == tok + 1 && tok > 0 && !tokens.tokens[tok].sentence_start &&
+            tokens.tokens[tok - 1].shape == text::Shape::Capitalized && !tokens.tokens[tok - 1].sentence_start &&
+            !next.empty() && is_upper_initial(next) &&
+            !tokens.tokens[tok_end].newline_before)
+          break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day

@@ -323,6 +323,13 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
   return true;
 }
 
+// A place name in its own capitalization starts at token i ("U.S.", "U.K.").
+bool place_at(const Context& ctx, std::size_t i) {
+  bool found = false;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) { found |= m.cls == EntryClass::Location && m.exact_case; });
+  return found;
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
@@ -390,8 +397,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }
       }
     }
-    // person.initials: "J.R.R. Tolkien", "H. G. Wells"
-    if (names.initial(i) && (i == 0 || !names.initial(i - 1)) && (i < 2 || !names.initial(i - 2))) {
+    // person.initials: "J.R.R. Tolkien", "H. G. Wells"; not after initials
+    // that are a country ("U.S." of "U.S. Independence Day", "U.K. Border
+    // Force"): those are its names' modifier.
+    if (names.initial(i) && (i == 0 || !names.initial(i - 1)) && (i < 2 || !names.initial(i - 2)) &&
+        !place_at(ctx, i)) {
       const std::size_t e = name_from_here();
       if (e > i + 2) emit(ctx, i, e, 0.75f, "person.initials", out);
     }

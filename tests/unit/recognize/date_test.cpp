@@ -486,6 +486,11 @@ TEST_CASE("date: holidays are dates with the day's value") {
       // Independence Day: the US one only when named so; another country's day is unknown
       {"Parades marked America's Independence Day and Freedonia's Independence Day.", kFri,
        "Independence Day=2026-07-04 | Independence Day=XXXX-XX-XX"},
+      // ICU's sentence iterator ends a sentence after "U.S.": still the US day
+      {"Crowds gathered on U.S. Independence Day.", kFri, "Independence Day=2026-07-04"},
+      // a weekday inside a capitalized name is no date; after a sentence's first word it is
+      {"The Good Friday Agreement and the Bloody Sunday Inquiry were cited.", kFri, ""},
+      {"On Wednesday Norman spoke.", kFri, "Wednesday=2026-11-25"},
       // no DCT: a fixed day keeps month and day; a moving one is unknown
       {"Shops close on Christmas Day and Thanksgiving.", "",
        "Christmas Day=XXXX-12-25 | Thanksgiving=XXXX-XX-XX"},

@@ -61,6 +61,9 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"Ludwig van Beethoven was born in Bonn.", "Ludwig van Beethoven/PERSON | Bonn/LOCATION"},
       // initials
       {"The novel by H. G. Wells sold well.", "H. G. Wells/PERSON"},
+      // a country's initials are not a person's: "U.S." qualifies what follows
+      {"The U.S. Postal Service and U.S. Midwest farmers waited.",
+       "U.S. Postal Service/ORGANIZATION | U.S./LOCATION | Midwest/LOCATION"},
       // a surname alone next to a verb of saying
       {"\"We will appeal,\" Okonkwo said.", "Okonkwo/PERSON"},
       // a well-known given name alone, even before a blank line
