@@ -264,6 +264,14 @@ class NameTable {
 // no more.)
 // No branch on whether the mention has an id (some do, some do not, in no
 // order a predictor learns): without one it asks for `at_hand`, a line in cache.
+// A place's id (GeoNames, ISO 3166) on a mention that is no place: a club
+// named after its city ("Liverpool travel to Madrid") keeps the city's
+// candidate's kb_id when it is retyped as an ORGANIZATION. No id is better.
+bool place_id_of_non_place(const Chosen& ch) {
+  return ch.type != EntityType::Location && !ch.kb_id.empty() &&
+         (ch.kb_id.starts_with("geonames:") || ch.kb_id.starts_with("iso3166"));
+}
+
 void prefetch_kb_id(std::string_view kb_id, const void* at_hand) {
   __builtin_prefetch(kb_id.empty() ? at_hand : kb_id.data());
 }
@@ -846,7 +854,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candida
       if (!c.value.empty()) m.value = std::move(c.value);
       if (!c.mod.empty()) m.mod = std::move(c.mod);
     }
-    m.kb_id = ch.kb_id;
+    m.kb_id = place_id_of_non_place(ch) ? std::string_view{} : ch.kb_id;
     prefetch_kb_id(m.kb_id, &m);  // for the writer (see prefetch_kb_id)
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;

@@ -71,6 +71,17 @@ TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is
   CHECK(r.mentions[0].kb_id == "wikidata:Q567");
 }
 
+TEST_CASE("resolve: a place's id does not follow its name into another type") {
+  // "Dole" is a town (GeoNames) and, after "Bob Dole", this person: no town id.
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract({"d", "Bob Dole campaigned in Ohio. Supporters of Dole cheered.", std::nullopt});
+  REQUIRE(r.mentions.size() == 3);
+  CHECK(r.mentions[2].type == newsner::EntityType::Person);
+  CHECK(r.mentions[2].kb_id.empty());
+  CHECK(r.mentions[1].kb_id.starts_with("iso3166-2:"));  // Ohio keeps its own
+}
+
 TEST_CASE("resolve: a mention's kb_id stays valid after later documents (a view into the gazetteer)") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
