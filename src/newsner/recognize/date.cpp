@@ -1418,6 +1418,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (has_rel && rel == -1 && of_year && y != kUnknown) q = 4, has_rel = false;
+        // "slipped for a third quarter in a row" / "another second quarter,": a
+        // count of quarters, not a dated one (unlike "a third-quarter profit").
+        if (q && y == kUnknown && (ieq(prev, "a") || ieq(prev, "another")) &&
+            (next.empty() || ieq(next, "in") || ieq(next, "running") || ieq(next, "straight") ||
+             (next.size() == 1 && !is_upper_initial(next) && !(next[0] >= 'a' && next[0] <= 'z'))))
+          break;
         Value v;
         v.granularity = Granularity::Quarter;
         if (q && y == kUnknown && latest && yshift == 0 && dct) {

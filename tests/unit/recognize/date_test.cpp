@@ -274,6 +274,8 @@ TEST_CASE("date: quarters and fiscal periods") {
   check_rows({
       {"Profit fell in the third quarter.", kDct, "the third quarter=2018-Q3"},
       {"The company reported a third-quarter loss.", "1989-10-26", "third-quarter=1989-Q3"},
+      // a count of quarters is no date
+      {"Orders slipped for a third quarter in a row, and for another second quarter.", kDct, ""},
       {"Third-quarter loan originations dropped.", "1989-10-30", "Third-quarter=1989-Q3"},
       {"Sales are expected in Q3 2019.", kDct, "Q3 2019=2019-Q3"},
       {"Sales are expected in 2019 Q3.", kDct, "2019 Q3=2019-Q3"},
