@@ -643,6 +643,34 @@ struct OrgStarts {
 
 }  // namespace
 
+// org.ampersand: two capitalized names joined by "&" name a firm ("Kirkland &
+// Ellis", "Smith & Wesson"), unless either is a plain word that is no surname
+// ("Sales & Marketing"), both are given names ("Tom & Jerry"), the second is a
+// head ("Brennan & Co.": the head rule's) or a list has the three tokens
+// ("Newfoundland & Labrador").
+void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const auto name_word = [&](std::size_t i) {
+    return ctx.token(i).shape == Shape::Capitalized && is_org_word(ctx, i) &&
+           (!ctx.is_common_word(i) || ctx.has(i, EntryClass::Surname)) && !ctx.has(i, EntryClass::Demonym);
+  };
+  // A list entry of exactly the three tokens ("Newfoundland & Labrador").
+  const auto listed = [&](std::size_t i) {
+    bool found = false;
+    ctx.for_matches_at(i, [&](const gazetteer::Match& m) { found |= m.token_end == i + 3; });
+    return found;
+  };
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (i + 2 >= n || !ctx.is(i + 1, "&") || ctx.token(i + 2).newline_before) continue;
+    if (!name_word(i) || !name_word(i + 2) || ctx.is_org_head(i + 2) || listed(i)) continue;
+    if (ctx.strong(i, EntryClass::GivenName) && ctx.strong(i + 2, EntryClass::GivenName)) continue;
+    // Not the tail of a longer capitalized run ("Bosnia and Herzegovina & ..."
+    // lists, "Johnson Controls & ...": the head rule walks those).
+    if (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1) && !ctx.token(i).sentence_start) continue;
+    emit(ctx, i, i + 3, 0.75f, "org.ampersand", out);
+  }
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -739,6 +767,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
   }
+  ampersand_names(ctx, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {

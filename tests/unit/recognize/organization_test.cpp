@@ -81,6 +81,13 @@ TEST_CASE("organization: a name before its shares or stock is a company") {
   CHECK(orgs("London shares closed higher.", "org.shares") == "");
 }
 
+TEST_CASE("organization: two names joined by '&' are a firm") {
+  CHECK(orgs("His lawyer at Dunmore & Kessling and a Smith & Wesson dealer spoke.", "org.ampersand") ==
+        "Dunmore & Kessling/ORGANIZATION | Smith & Wesson/ORGANIZATION");
+  // Plain words, two given names, a run's tail.
+  CHECK(orgs("Sales & Marketing grew. Kevin & Emma left. Acme Kelvor Hanley & Brandt.", "org.ampersand") == "");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
@@ -209,6 +216,7 @@ TEST_CASE("organization: one pass for all rules keeps lines and candidate order"
     if (rule.starts_with("org.team_score") || rule.starts_with("org.team_table")) return 1;
     if (rule == "org.team_context" || rule == "org.team_word") return 2;
     if (rule == "org.role") return 3;
+    if (rule == "org.ampersand") return 5;
     return 4;
   };
   std::string order;
