@@ -182,8 +182,52 @@ bool Context::is_country_span(std::size_t b, std::size_t e) const {
   return found;
 }
 
+// The memory of a thread's last Context (see Context::Context). Buffers for
+// more than kKeptTokens tokens (a 300 KB text's) are freed instead, so that a
+// thread does not hold its largest document's arrays.
+struct ContextBuffers {
+  static constexpr std::size_t kKeptTokens = std::size_t{1} << 16;
+  std::vector<gazetteer::Match> matches;
+  std::vector<std::uint32_t> first_match;
+  std::vector<std::uint16_t> token_classes, strong_classes, lex;
+  std::vector<std::uint8_t> caps_line, country;
+  IndexList cap_tokens, line_starts, role_nouns, title_matches, mention_matches;
+
+  static void swap_lists(IndexList& a, IndexList& b) {
+    std::swap(a.data_, b.data_);
+    std::swap(a.capacity_, b.capacity_);
+  }
+  // Swaps every buffer with the Context's (its sizes are set by the constructor).
+  void exchange(Context& c) {
+    matches.swap(c.matches);
+    first_match.swap(c.first_match);
+    token_classes.swap(c.token_classes);
+    strong_classes.swap(c.strong_classes);
+    lex.swap(c.lex);
+    caps_line.swap(c.caps_line);
+    country.swap(c.country);
+    swap_lists(cap_tokens, c.cap_tokens);
+    swap_lists(line_starts, c.line_starts);
+    swap_lists(role_nouns, c.role_nouns);
+    swap_lists(title_matches, c.title_matches);
+    swap_lists(mention_matches, c.mention_matches);
+  }
+};
+
+namespace {
+thread_local ContextBuffers t_context_buffers;
+}  // namespace
+
+Context::~Context() {
+  if (first_match.capacity() <= ContextBuffers::kKeptTokens &&
+      matches.capacity() <= 4 * ContextBuffers::kKeptTokens) {
+    t_context_buffers.exchange(*this);  // what the pool held is freed with this Context
+  }
+}
+
 Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     : tt(tokens), matcher(m) {
+  t_context_buffers.exchange(*this);  // empty buffers go to the pool, kept ones come here
   const std::size_t n = tt.tokens.size();
   const text::Token* toks = tt.tokens.data();
   first_match.assign(n, kNone);
@@ -204,12 +248,9 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // Every token index is written to the next free slot of cap_tokens and kept
   // (the slot advances) only for a cap_tokens shape: no branch on the shape,
   // which changes from token to token without a pattern.
-  cap_tokens.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  line_starts.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n + 1);
-  role_nouns.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  std::uint32_t* const cap_list = cap_tokens.data_.get();
-  std::uint32_t* const line_list = line_starts.data_.get();
-  std::uint32_t* const role_list = role_nouns.data_.get();
+  std::uint32_t* const cap_list = cap_tokens.room_for(n);
+  std::uint32_t* const line_list = line_starts.room_for(n + 1);
+  std::uint32_t* const role_list = role_nouns.room_for(n);
   std::size_t cap_count = 0, line_count = 0, role_count = 0;
   constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
                                   1u << static_cast<unsigned>(Shape::AllCaps) |
@@ -357,10 +398,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   const auto match_count = static_cast<std::uint32_t>(matches.size());
   std::uint32_t* first = first_match.data();
   std::uint32_t last_begin = kNone;
-  title_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
-  mention_matches.data_ = std::make_unique_for_overwrite<std::uint32_t[]>(match_count);
-  std::uint32_t* const title_list = title_matches.data_.get();
-  std::uint32_t* const mention_list = mention_matches.data_.get();
+  std::uint32_t* const title_list = title_matches.room_for(match_count);
+  std::uint32_t* const mention_list = mention_matches.room_for(match_count);
   std::size_t title_count = 0, mention_count = 0;
   std::uint32_t run_first = 0;  // the first match of token last_begin
   for (std::uint32_t k = 0; k < match_count; ++k) {

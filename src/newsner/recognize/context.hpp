@@ -51,8 +51,19 @@ class IndexList {
 
  private:
   friend struct Context;
+  friend struct ContextBuffers;
+  // Room for n indices: the buffer is kept when it is large enough.
+  std::uint32_t* room_for(std::size_t n) {
+    if (capacity_ < n) {
+      data_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+      capacity_ = n;
+    }
+    size_ = 0;
+    return data_.get();
+  }
   std::unique_ptr<std::uint32_t[]> data_;
   std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 /// Bit for an entry class in Context::token_classes.
@@ -106,7 +117,13 @@ struct Context {
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
+  /// The per-token arrays and lists reuse the memory of the previous Context
+  /// of the same thread (taken here, given back by the destructor): a document
+  /// costs no heap allocation for them once a larger one has been seen.
   Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
   std::size_t size() const { return tt.tokens.size(); }
   const text::Token& token(std::size_t i) const { return tt.tokens[i]; }

@@ -5,6 +5,7 @@
 #include "newsner/recognize/context.hpp"
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -248,4 +249,55 @@ TEST_CASE("context: token class bits equal the per-entry rule over find_all") {
       CHECK(ctx.strong_classes[i] == strong[i]);
     }
   }
+}
+
+namespace {
+
+// What a Context read from a text: every per-token array and list, flattened.
+std::string snapshot(const Context& c) {
+  std::string s;
+  const auto add = [&](const auto& range) {
+    for (const auto v : range) s += std::to_string(v) + ",";
+    s += "|";
+  };
+  add(c.first_match);
+  add(c.token_classes);
+  add(c.strong_classes);
+  add(c.lex);
+  add(c.caps_line);
+  add(c.country);
+  add(c.cap_tokens);
+  add(c.line_starts);
+  add(c.role_nouns);
+  add(c.title_matches);
+  add(c.mention_matches);
+  for (const auto& m : c.matches) s += std::to_string(m.token_begin) + "-" + std::to_string(m.token_end) + ",";
+  return s + (c.sports ? "sports" : "");
+}
+
+}  // namespace
+
+TEST_CASE("context: a Context reusing the thread's buffers reads a text as a fresh one does") {
+  static newsner::text::Tokenizer tok;
+  const std::string big =
+      "Prime Minister Taro Kono of Japan met Angela Merkel in Berlin.\nLEICESTER 2 Chelsea 1\n"
+      "The Foreign Ministry said the talks with the Kelvor Hanley Bank went well. " +
+      std::string(40, 'x') + " Ford Motor Co. rose.";
+  const std::string small = "Kono left Tokyo. NATO met.";
+  const auto tt_big = tok.tokenize(big);
+  const auto tt_small = tok.tokenize(small);
+  // Fresh: on a new thread, whose buffers are empty.
+  std::string fresh_small, fresh_big;
+  std::thread([&] {
+    fresh_small = snapshot(Context(tt_small, names_test::matcher()));
+    fresh_big = snapshot(Context(tt_big, names_test::matcher()));
+  }).join();
+  { const Context warm(tt_big, names_test::matcher()); }
+  CHECK(snapshot(Context(tt_small, names_test::matcher())) == fresh_small);  // larger buffers, shorter text
+  CHECK(snapshot(Context(tt_big, names_test::matcher())) == fresh_big);
+  // Two alive at once: the second starts from empty buffers.
+  const Context first(tt_big, names_test::matcher());
+  const Context second(tt_small, names_test::matcher());
+  CHECK(snapshot(first) == fresh_big);
+  CHECK(snapshot(second) == fresh_small);
 }
