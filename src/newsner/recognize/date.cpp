@@ -1091,7 +1091,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (!month_ok() || p.month == 0 || p.day == 0) break;
         // "May 5" needs a capital; an abbreviation without a dot needs one too.
         int y = p.year;
-        const int tense = tense_before(cx, tok);
+        // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
+        // tense is read before it ("will meet from 9 to 11 July").
+        const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
+        const int tense = tense_before(cx, d1 > 0 ? tok - 2 : tok);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
@@ -1101,12 +1104,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (!check_day(y, p.month, p.day)) break;
         // A day range "9 to 11 July" / "9-11 July" / "between 9 and 11 July": the
         // first day takes the month and year of the second.
-        if (m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num) {
-          const int d1 = range_start_day(cx, tok, p.day, last_end);
-          if (d1 > 0) {
-            const auto& t1 = tokens.tokens[tok - 2];
-            emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
-          }
+        if (d1 > 0) {
+          const auto& t1 = tokens.tokens[tok - 2];
+          emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
         }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.

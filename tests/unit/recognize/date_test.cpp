@@ -522,6 +522,8 @@ TEST_CASE("date: the first day of a day range takes the second's month") {
       {"The festival runs from 9 to 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
       {"The festival runs 9-11 July 2027.", kFri, "9=2027-07-09 | 11 July 2027=2027-07-11"},
       {"The festival runs between 9 and 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      // the tense is read before the first day: "will" is 7 words before "9", 9 before "11"
+      {"The firm will hold a day for investors from 9 to 11 July.", kFri, "9=2027-07-09 | 11 July=2027-07-11"},
       {"Stalls open 9 and 10 July.", kFri, "9=2026-07-09 | 10 July=2026-07-10"},
       {"Stalls open 9th to 11th July.", kFri, "9th=2026-07-09 | 11th July=2026-07-11"},
       {"The festival runs July 9 to 11.", kFri, "July 9=2026-07-09 | 11=2026-07-11"},
