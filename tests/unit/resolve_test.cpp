@@ -71,6 +71,15 @@ TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is
   CHECK(r.mentions[0].kb_id == "wikidata:Q567");
 }
 
+TEST_CASE("resolve: an ambiguous company name starting a sentence is the company before a verb of saying") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto said = (*ex.value)->extract({"d", "Shell said it would sell assets.", std::nullopt});
+  REQUIRE(said.mentions.size() == 1);
+  CHECK(said.mentions[0].type == newsner::EntityType::Organization);
+  CHECK((*ex.value)->extract({"d", "Shell casings were found.", std::nullopt}).mentions.empty());
+}
+
 TEST_CASE("resolve: a place's id does not follow its name into another type") {
   // "Dole" is a town (GeoNames) and, after "Bob Dole", this person: no town id.
   auto ex = newsner::Extractor::create({});

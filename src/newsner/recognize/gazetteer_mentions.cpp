@@ -283,7 +283,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       score = 0.7f;
     } else if (ambiguous) {
       // (An all-caps word in a title-case line is written so on purpose: "ST: MI".)
-      if (caps || starts() || (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo))) continue;
+      // A company's name before a verb of saying is the company even where a
+      // sentence capitalizes it ("Shell said on Tuesday", "Apple says").
+      const bool says = type == EntityType::Organization && single && e < ctx.size() && ctx.lex_is(e, kLexSpeech) &&
+                        !ctx.token(e).newline_before;
+      if (caps || (starts() && !says) ||
+          (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)))
+        continue;
       score = 0.35f;
     } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) && starts()) {
       continue;  // "Nice weather": a capital at a sentence start is no evidence
