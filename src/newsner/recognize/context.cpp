@@ -138,7 +138,9 @@ const Lexicon& lexicon() {
          "democrat", "democrats", "republican", "republicans", "conservative", "conservatives", "liberal",
          "liberals", "marxist", "marxists", "islamist", "islamists", "sunni", "sunnis", "shia", "shiite",
          "shiites", "maoist", "maoists", "fascist", "fascists", "nationalist", "nationalists", "loyalist",
-         "loyalists", "unionist", "unionists", "zionist", "zionists", "atheist", "atheists"},
+         "loyalists", "unionist", "unionists", "zionist", "zionists", "atheist", "atheists",
+         // peoples that no nationality list has: "Arab troops", "Kurds", "Berber"
+         "arab", "arabs", "kurd", "kurds", "berber", "berbers", "bedouin", "bedouins", "tamil", "tamils"},
         kLexGroup);
     // The role nouns of org.role ("chief executive of ...", "analyst at ...").
     add({"executive", "chairman", "chairwoman", "president", "director", "spokesman", "spokeswoman",

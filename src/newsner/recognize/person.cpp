@@ -441,7 +441,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // is capitalized): the later words of a name stop here.
     if (!first_word) continue;
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
-    if (unknown_cap_word(ctx, names, i)) {
+    // (Not from a sentence's first word that is a common word and no strong
+    // name: "Later Castro said"; person.speech takes "Castro said".)
+    if (unknown_cap_word(ctx, names, i) &&
+        !(ctx.token(i).sentence_start && ctx.is_common_word(i) && !ctx.strong_name_part(i))) {
       scan_here();
       const std::size_t e = name3;
       if (e >= i + 2) {

@@ -54,6 +54,9 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       // an occupation that is also a surname, after a given name, is the surname
       {"Dana Porter was there.", "Dana Porter/PERSON"},
       {"Yesterday Mark Butler left early.", "Mark Butler/PERSON"},
+      {"Later Dana Porter said no.", "Dana Porter/PERSON"},
+      // a people's name is no given name alone
+      {"Officials met Arab and Kurd leaders.", ""},
       // hyphenated given names are one name
       {"A show about Jean-Paul Sartre opened in Paris.", "Jean-Paul Sartre/PERSON | Paris/LOCATION"},
       // particles inside, possessive outside
