@@ -433,7 +433,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) || hyphen_part ||
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
                               !is_place_head(ctx.folded(e - 1)) && !ctx.has(e - 1, EntryClass::Location));
-        if (!weak && surname) emit(ctx, i, e, 0.65f, "person.given", out);
+        // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
+        // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
+        const bool country_pair = e == i + 3 && ctx.is(i + 1, "-") && ctx.country[i] && ctx.country[i + 2];
+        if (!weak && surname && !country_pair) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
     // The rules below start at the first word of a run of name words only

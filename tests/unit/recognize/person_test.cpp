@@ -55,6 +55,8 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"Dana Porter was there.", "Dana Porter/PERSON"},
       {"Yesterday Mark Butler left early.", "Mark Butler/PERSON"},
       {"Later Dana Porter said no.", "Dana Porter/PERSON"},
+      // two countries joined by a hyphen are no person
+      {"The Iran-Iraq war ended.", "Iran/LOCATION | Iraq/LOCATION"},
       // a people's name is no given name alone
       {"Officials met Arab and Kurd leaders.", ""},
       // hyphenated given names are one name
