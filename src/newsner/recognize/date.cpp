@@ -463,10 +463,14 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
                            // present tense of scheduled events: "the summit ends on Friday"
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
-                           "visits", "returns", "gathers", "meets", "kicks"};
-constexpr std::string_view kPastCues[]{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
+                           "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
+                           "departs", "leaves"};
+constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died"};
+// Reporting verbs: past, but the clause they report may be about the future
+// ("said the vote is Dec 3"), so they do not pull a month-day into the past.
+constexpr std::string_view kReportCues[]{"said", "says", "told"};
 
 // The word before a date that decides a close call in recognize().
 // Before a bare month: a preposition makes it a date even before a capitalized word.
@@ -508,8 +512,9 @@ class TenseCues {
   TenseCues() {
     for (const std::string_view w : kFutureCues) add(w, +1);
     for (const std::string_view w : kPastCues) add(w, -1);
+    for (const std::string_view w : kReportCues) add(w, -2);
   }
-  // +1 future, -1 past, 0 not listed.
+  // +1 future, -1 past, -2 reporting verb, 0 not listed.
   int find(std::uint64_t fold_hash, std::string_view surface) const {
     for (std::size_t i = slot(fold_hash);; i = (i + 1) % kSlots) {
       const Slot& e = slots_[i];
@@ -538,7 +543,7 @@ class TenseCues {
 const TenseCues kTenseCues;
 
 // +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
-// -ed), 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
+// -ed), -2 for a reporting verb, 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
 int tense_cue(std::uint64_t fold_hash, std::string_view w) {
   if (const int listed = kTenseCues.find(fold_hash, w)) return listed;
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
@@ -555,8 +560,8 @@ bool passive_after(const Context& cx, std::size_t k) {
          w == "paid" || w == "sold" || w == "won" || w == "made";
 }
 
-// +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
-// the mention, within its sentence. A past cue right after "be" or "being" is a
+// +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
+// among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
 // before it decide).
 int tense_before(const Context& cx, std::size_t tok) {
@@ -572,6 +577,11 @@ int tense_before(const Context& cx, std::size_t tok) {
       return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
       if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
+      // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
+      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan")) &&
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1))))
+        continue;
       return cue;
     }
   }
@@ -949,15 +959,52 @@ Direction tense_direction(int tense, Direction fallback) {
   return fallback;
 }
 
-// Year for a month (and day) without a year: the nearest occurrence, or the
-// coming one when the context is future.
+// Verbs whose object can be a date that is still to come ("set December 3 as").
+const WordList kDateObjectVerbs{"proposed", "set", "fixed", "picked", "chose", "chosen", "named",
+                                "designated", "dated", "targeted", "earmarked", "marked", "announced"};
+bool is_alnum_start(std::string_view w) {
+  return !w.empty() && (static_cast<unsigned char>(w[0]) >= 0x80 || std::isalnum(static_cast<unsigned char>(w[0])));
+}
+
+// True when a past-tense verb governs the date at token `tok`: right before it,
+// or before "on"/"in" ("He arrived Dec 3", "was opened on Nov. 20"). Not a
+// reporting verb ("said Dec 3 would be ..."), nor an -ed word after a determiner
+// (an adjective: "the revised Nov. 20 deadline") or after "be" (a plan: "will be
+// opened on"). A past verb further away often governs something else ("extended
+// the offer to Nov. 20", "the reduced dividend is payable Jan. 2").
+bool past_verb_at(const Context& cx, std::size_t tok) {
+  if (tok == 0 || tok > cx.tt.tokens.size()) return false;
+  std::size_t i = tok - 1;
+  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in")) && i > 0;
+  if (prep) --i;
+  if (cx.tt.tokens[i].sentence != cx.tt.tokens[tok - 1].sentence) return false;
+  if (tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i)) != -1) return false;
+  // A date as the object names a day, past or not: "proposed September 18 as".
+  if (!prep && kDateObjectVerbs.contains(cx.surface(i))) return false;
+  if (i == 0) return true;
+  const std::string_view before = cx.surface(i - 1);
+  // After punctuation an -ed word starts a participle or ends a compound
+  // adjective: "Le Monde, dated Aug 23", "the Western-organised September 14 vote".
+  if (!is_alnum_start(before)) return false;
+  return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
+         !ieq(before, "being");
+}
+
+// The tense for year_for() at a month (and day) starting at token `tok`: a future
+// cue as tense_before() finds it, the past only when a past verb governs the date.
+int month_tense(const Context& cx, std::size_t tok) {
+  const int t = tense_before(cx, tok);
+  if (t > 0) return t;
+  return past_verb_at(cx, tok) ? -1 : 0;
+}
+
+// Year for a month (and day) without a year: the nearest occurrence, the coming
+// one when the context is future, the past one after a past-tense verb ("He
+// arrived Dec 3" is never a December to come).
 int year_for(const Dct& dct, int month, int day, int tense) {
   if (!dct) return kUnknown;
-  if (tense > 0) {
-    // Future context: the coming occurrence unless it is far (then nearest).
-    const int fut = timex::resolve_year(dct, month, day, Direction::FutureOrSame);
-    return fut;
-  }
+  if (tense > 0) return timex::resolve_year(dct, month, day, Direction::FutureOrSame);
+  if (tense == -1) return timex::resolve_year(dct, month, day, Direction::PastOrSame);
   return timex::resolve_year(dct, month, day, Direction::Nearest);
 }
 
@@ -1094,7 +1141,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
         // tense is read before it ("will meet from 9 to 11 July").
         const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
-        const int tense = tense_before(cx, d1 > 0 ? tok - 2 : tok);
+        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
@@ -1206,8 +1253,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           }
         }
-        const int tense = tense_before(cx, tok);
-        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, tok)), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {
