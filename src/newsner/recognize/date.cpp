@@ -253,6 +253,7 @@ struct Parts {
   bool has_rel = false;
   bool has_the = false;
   bool night = false;
+  bool anaphoric = false;  // "following" / "previous" / "preceding": from the text's time
   std::size_t core = 0;  // first lexeme after the modifier
 };
 
@@ -351,8 +352,10 @@ void parse_core(const Lexemes& L, Parts& p) {
     if (ieq(w, "the")) p.has_the = true;
     else if (ieq(w, "last") || ieq(w, "past") || ieq(w, "previous") || ieq(w, "preceding")) {
       p.rel = -1, p.has_rel = true;
+      p.anaphoric = ieq(w, "previous") || ieq(w, "preceding");
     } else if (ieq(w, "next") || ieq(w, "coming") || ieq(w, "following")) {
       p.rel = +1, p.has_rel = true;
+      p.anaphoric = ieq(w, "following");
     } else if ((ieq(w, "this") || ieq(w, "current")) && !p.has_rel) {
       p.rel = 0, p.has_rel = true;
     } else if (ieq(w, "night")) {
@@ -1058,6 +1061,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
   };
   std::uint32_t last_end = 0;  // end of the last pattern date emitted
+  // The year (and month) of the last date written with its year: "the following
+  // year" counts from it, as TimeML anchors anaphoric dates on the text's time
+  // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
+  int anchor_year = kUnknown, anchor_month = kUnknown;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1074,6 +1081,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     Parts p;
     parse_mod(L, p);
     parse_core(L, p);
+    // Only a year the text writes moves the anchor: a second "the previous year"
+    // in a report is the same year as the first, not the one before it.
+    const bool explicit_year = p.year != kUnknown;
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -1217,6 +1227,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (ieq(u, "decade")) unit = Unit::Decade;
           else if (ieq(u, "century")) unit = Unit::Century;
           Value v = timex::shift(dct, unit, r);
+          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
+            v = make_year(anchor_year + r);
+          } else if (p.anaphoric && unit == Unit::Month && anchor_month != kUnknown) {
+            const int idx = anchor_year * 12 + anchor_month - 1 + r;
+            v = make_month(idx / 12, idx % 12 + 1);
+          }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
             v.granularity = Granularity::Half;
@@ -1655,6 +1671,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       // neither allocates nor moves them.
       push(em.begin, em.end, em.value, em.mod, kEvidence[static_cast<int>(m.rule)]);
       last_end = em.end;
+      const Granularity g = em.value.granularity;
+      const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
+      if (dated && em.value.year != kUnknown && explicit_year) {
+        anchor_year = em.value.year;
+        anchor_month = g == Granularity::Year ? kUnknown : em.value.month;
+      }
     }
   }
   push_token_dates_before(~0u);

@@ -599,3 +599,20 @@ TEST_CASE("date: tense verbs choose the year of a month-day") {
       {"Many oppose the UN-organised December 3 vote.", "2025-10-07", "December 3=2025-12-03"},
   });
 }
+
+// "the following year" / "the previous month" count from the last date written
+// with its year (TimeML anchors anaphoric dates on the text's time); with none
+// before them, from the DCT. "next year" / "last year" stay DCT-relative.
+TEST_CASE("date: following and previous count from the text's last dated year") {
+  check_rows({
+      {"In June 2003 she won, and the following year she retired.", kDct,
+       "June 2003=2003-06 | the following year=2004"},
+      {"The plant opened in March 1994; the following month it flooded.", kDct,
+       "March 1994=1994-03 | the following month=1994-04"},
+      {"Sales fell in 2009 from the previous year.", kDct, "2009=2009 | the previous year=2008"},
+      {"Profit in 2009 beat the previous year; costs beat the previous year too.", kDct,
+       "2009=2009 | the previous year=2008 | the previous year=2008"},
+      {"In June 2003 she won; next year she retires.", kDct, "June 2003=2003-06 | next year=2019"},
+      {"She retires the following year.", kDct, "the following year=2019"},
+  });
+}
