@@ -993,12 +993,27 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
          !ieq(before, "being");
 }
 
+// True when "by", "until" or "till" inside a clause comes right before token `tok`:
+// a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
+// verb before it lies ahead. Not after a comma or at a sentence's start ("By May,
+// prices had doubled" narrates).
+bool deadline_before(const Context& cx, std::size_t tok) {
+  if (tok < 2 || tok > cx.tt.tokens.size()) return false;
+  const std::string_view w = cx.surface(tok - 1);
+  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till")) return false;
+  return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
+         is_alnum_start(cx.surface(tok - 2));
+}
+
 // The tense for year_for() at a month (and day) starting at token `tok`: a future
-// cue as tense_before() finds it, the past only when a past verb governs the date.
-int month_tense(const Context& cx, std::size_t tok) {
+// cue as tense_before() finds it, the past only when a past verb governs the date;
+// with no cue at all, a deadline month looks forward (a deadline day keeps the
+// nearest: "by Jan. 14" a day after it is that day, not next year's).
+int month_tense(const Context& cx, std::size_t tok, bool has_day) {
   const int t = tense_before(cx, tok);
   if (t > 0) return t;
-  return past_verb_at(cx, tok) ? -1 : 0;
+  if (past_verb_at(cx, tok)) return -1;
+  return t == 0 && !has_day && deadline_before(cx, tok) ? +1 : 0;
 }
 
 // Year for a month (and day) without a year: the nearest occurrence, the coming
@@ -1151,7 +1166,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
         // tense is read before it ("will meet from 9 to 11 July").
         const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
-        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok);
+        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok, true);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
@@ -1269,7 +1284,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           }
         }
-        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, tok)), p.month), p.mod);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, tok, false)), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {
@@ -1285,7 +1300,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
         // (as is "said on Thursday"), so the DCT stays the answer either way.
-        const int tense = tense_before(cx, tok);
+        int tense = tense_before(cx, tok);
+        if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;

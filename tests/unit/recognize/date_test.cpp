@@ -616,3 +616,18 @@ TEST_CASE("date: following and previous count from the text's last dated year") 
       {"She retires the following year.", kDct, "the following year=2019"},
   });
 }
+
+// "by" / "until" before a month or weekday is a deadline: with no tense cue it
+// lies ahead. Not at the start of a sentence or clause, nor after a past verb,
+// nor for a month-day (the nearest one: a deadline just past is that day).
+TEST_CASE("date: a deadline month or weekday lies ahead") {
+  check_rows({
+      {"The airline hopes to double its flights between the two cities by August.", "2026-02-14",
+       "August=2026-08"},
+      {"The fair, with teams from ten countries, continues until Saturday.", kFri, "Saturday=2026-11-28"},
+      {"Officials must decide by the end of January.", "2026-08-28", "the end of January=2027-01@END"},
+      {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
+      {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
+      {"The court ordered them to return the child by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
+  });
+}
