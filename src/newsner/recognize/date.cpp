@@ -995,11 +995,15 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
 
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
 // a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
-// verb before it lies ahead. Not after a comma or at a sentence's start ("By May,
-// prices had doubled" narrates).
+// verb before it lies ahead, as does "as early as". Not after a comma or at a
+// sentence's start ("By May, prices had doubled" narrates).
 bool deadline_before(const Context& cx, std::size_t tok) {
   if (tok < 2 || tok > cx.tt.tokens.size()) return false;
   const std::string_view w = cx.surface(tok - 1);
+  // "as early as Tuesday", "as soon as next month": the earliest a thing can come.
+  if (tok >= 3 && ieq(w, "as") && (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "soon")) &&
+      ieq(cx.surface(tok - 3), "as"))
+    return true;
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till")) return false;
   return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
          is_alnum_start(cx.surface(tok - 2));

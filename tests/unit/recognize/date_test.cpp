@@ -626,6 +626,7 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
        "August=2026-08"},
       {"The fair, with teams from ten countries, continues until Saturday.", kFri, "Saturday=2026-11-28"},
       {"Officials must decide by the end of January.", "2026-08-28", "the end of January=2027-01@END"},
+      {"His father could arrive as early as Tuesday.", kFri, "Tuesday=2026-12-01"},
       {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
       {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
       {"The court ordered them to return the child by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
