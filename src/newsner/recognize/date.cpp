@@ -1184,6 +1184,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const auto& t1 = tokens.tokens[tok - 2];
           emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
         }
+        // "the week of March 6" names that day's ISO week (TimeML: a week value).
+        if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
+            ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
+            tokens.tokens[tok - 3].span.begin >= last_end) {
+          const auto w = timex::iso_week(timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(p.month)},
+                                                    std::chrono::day{static_cast<unsigned>(p.day)}});
+          Value v;
+          v.granularity = Granularity::Week;
+          v.year = w.year;
+          v.week = w.week;
+          emit(tokens.tokens[tok - 3].span.begin, m.end, v, p.mod);
+          break;
+        }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
         if (m.rule == Rule::MonthDay && p.year == kUnknown) {

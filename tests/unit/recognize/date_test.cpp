@@ -632,3 +632,12 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
       {"The court ordered them to return the child by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
   });
 }
+
+// "the week of March 6" is a week (TimeML), the ISO week holding that day.
+TEST_CASE("date: the week of a day is its ISO week") {
+  check_rows({
+      {"A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6=2000-W10"},
+      {"The week of Jan. 1, 2021 was quiet.", kDct, "The week of Jan. 1, 2021=2020-W53"},
+      {"It was a week of March rain.", kDct, "March=2018-03"},
+  });
+}
