@@ -563,6 +563,20 @@ bool passive_after(const Context& cx, std::size_t k) {
          w == "paid" || w == "sold" || w == "won" || w == "made";
 }
 
+// True when a future modal ("will", "would", "should") comes right before `be`
+// ("could be located Wednesday" may be the past: not "could", "may", "can"),
+// past one adverb ("would still be").
+bool modal_before(const Context& cx, std::size_t be) {
+  static const WordList kModals{"will", "would", "shall", "should", "ll"};
+  if (be == 0) return false;
+  std::size_t k = be - 1;
+  const std::string_view w = cx.surface(k);
+  if (k > 0 && (ieq(w, "still") || ieq(w, "also") || ieq(w, "not") || ieq(w, "now") ||
+                (w.size() > 3 && w.substr(w.size() - 2) == "ly")))
+    --k;
+  return kModals.contains(cx.surface(k));
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
@@ -579,7 +593,12 @@ int tense_before(const Context& cx, std::size_t tok) {
     if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
       return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
-      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
+        // The passive's auxiliary decides, however far back: "would still be held
+        // at the summit on April 24" is a plan.
+        if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
+        continue;
+      }
       // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
       // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
       if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan")) &&

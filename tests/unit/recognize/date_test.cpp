@@ -641,3 +641,15 @@ TEST_CASE("date: the week of a day is its ISO week") {
       {"It was a week of March rain.", kDct, "March=2018-03"},
   });
 }
+
+// A passive's auxiliary decides its tense, even past the 8-word window: "would
+// still be held" is a plan; "could be located" may be the past.
+TEST_CASE("date: a future modal before a passive looks forward") {
+  check_rows({
+      {"A ceremony would still be held at the grand old city hall on April 24.", "2026-02-10",
+       "April 24=2026-04-24"},
+      {"Markets in the north would be closed for a local holiday on Wednesday.", kFri,
+       "Wednesday=2026-12-02"},
+      {"Her parents could not be located Wednesday.", kFri, "Wednesday=2026-11-25"},
+  });
+}
