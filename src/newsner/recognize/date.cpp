@@ -467,7 +467,9 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            // present tense of scheduled events: "the summit ends on Friday"
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
                            "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
-                           "departs", "leaves"};
+                           "departs", "leaves",
+                           // ... and their plural form: "Arafat and Albright meet Monday"
+                           "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died"};
@@ -601,7 +603,7 @@ int tense_before(const Context& cx, std::size_t tok) {
       }
       // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
       // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
-      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan")) &&
+      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
           (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1))))
         continue;
       return cue;

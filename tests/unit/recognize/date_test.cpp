@@ -653,3 +653,13 @@ TEST_CASE("date: a future modal before a passive looks forward") {
       {"Her parents could not be located Wednesday.", kFri, "Wednesday=2026-11-25"},
   });
 }
+
+// The plural present of an event verb is a future cue as its -s form is; after a
+// determiner "meet" is a noun ("the meet").
+TEST_CASE("date: a plural present event verb looks forward") {
+  check_rows({
+      {"The two leaders meet separately Monday with the envoy.", kFri, "Monday=2026-11-30"},
+      {"Aides said the envoys could meet on Thursday.", kFri, "Thursday=2026-12-03"},
+      {"Crowds came to the meet on Thursday.", kFri, "Thursday=2026-11-26"},
+  });
+}
