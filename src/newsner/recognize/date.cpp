@@ -594,6 +594,11 @@ int tense_before(const Context& cx, std::size_t tok) {
       return +1;
     if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
       return +1;
+    // "are supposed to conclude", "is set to expire": a plan in the present tense.
+    if (i > 0 && i + 1 < tok && ieq(cx.surface(i + 1), "to") &&
+        (ieq(cx.surface(i), "supposed") || ieq(cx.surface(i), "set") || ieq(cx.surface(i), "slated")) &&
+        (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
+      return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
       if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
         // The passive's auxiliary decides, however far back: "would still be held

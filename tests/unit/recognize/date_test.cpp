@@ -663,3 +663,13 @@ TEST_CASE("date: a plural present event verb looks forward") {
       {"Crowds came to the meet on Thursday.", kFri, "Thursday=2026-11-26"},
   });
 }
+
+// "is set to", "are supposed to" is a plan in the present tense; "was set to"
+// stays the past.
+TEST_CASE("date: is set to / are supposed to look forward") {
+  check_rows({
+      {"The talks are supposed to conclude by May.", "2026-03-22", "May=2026-05"},
+      {"The offer is set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2026-02-06"},
+      {"The offer was set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2025-02-06"},
+  });
+}
