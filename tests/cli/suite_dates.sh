@@ -22,7 +22,8 @@ check "Pilgrims came on Easter Sunday; turkeys sold out before Thanksgiving." \
   "Easter Sunday=2026-04-05 | Thanksgiving=2026-11-26"
 check "Last Christmas he left. Christmas 2019 was quiet." \
   "Last Christmas=2025-12-25 | Christmas 2019=2019-12-25"
-check "The festival runs from 9 to 11 July." "9=2026-07-09 | 11 July=2026-07-11"
+# "runs" (present tense of a scheduled event) looks forward: next July
+check "The festival runs from 9 to 11 July." "9=2027-07-09 | 11 July=2027-07-11"
 check "Rates rose from 9 to 11 percent." ""
 check "The vote is on the 15th." "the 15th=2026-11-15"
 check "Parliament will vote on Friday." "Friday=2026-11-27"

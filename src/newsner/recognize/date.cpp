@@ -253,6 +253,7 @@ struct Parts {
   bool has_rel = false;
   bool has_the = false;
   bool night = false;
+  bool anaphoric = false;  // "following" / "previous" / "preceding": from the text's time
   std::size_t core = 0;  // first lexeme after the modifier
 };
 
@@ -351,8 +352,10 @@ void parse_core(const Lexemes& L, Parts& p) {
     if (ieq(w, "the")) p.has_the = true;
     else if (ieq(w, "last") || ieq(w, "past") || ieq(w, "previous") || ieq(w, "preceding")) {
       p.rel = -1, p.has_rel = true;
+      p.anaphoric = ieq(w, "previous") || ieq(w, "preceding");
     } else if (ieq(w, "next") || ieq(w, "coming") || ieq(w, "following")) {
       p.rel = +1, p.has_rel = true;
+      p.anaphoric = ieq(w, "following");
     } else if ((ieq(w, "this") || ieq(w, "current")) && !p.has_rel) {
       p.rel = 0, p.has_rel = true;
     } else if (ieq(w, "night")) {
@@ -463,10 +466,16 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "next", "postponed", "delayed", "adjourned", "resume", "resumes", "soon",
                            // present tense of scheduled events: "the summit ends on Friday"
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
-                           "visits", "returns", "gathers", "meets", "kicks"};
-constexpr std::string_view kPastCues[]{"said", "says", "was", "were", "had", "did", "told", "last", "ago",
+                           "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
+                           "departs", "leaves",
+                           // ... and their plural form: "Arafat and Albright meet Monday"
+                           "meet", "begin", "convene", "arrive", "depart", "gather"};
+constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died"};
+// Reporting verbs: past, but the clause they report may be about the future
+// ("said the vote is Dec 3"), so they do not pull a month-day into the past.
+constexpr std::string_view kReportCues[]{"said", "says", "told"};
 
 // The word before a date that decides a close call in recognize().
 // Before a bare month: a preposition makes it a date even before a capitalized word.
@@ -508,8 +517,9 @@ class TenseCues {
   TenseCues() {
     for (const std::string_view w : kFutureCues) add(w, +1);
     for (const std::string_view w : kPastCues) add(w, -1);
+    for (const std::string_view w : kReportCues) add(w, -2);
   }
-  // +1 future, -1 past, 0 not listed.
+  // +1 future, -1 past, -2 reporting verb, 0 not listed.
   int find(std::uint64_t fold_hash, std::string_view surface) const {
     for (std::size_t i = slot(fold_hash);; i = (i + 1) % kSlots) {
       const Slot& e = slots_[i];
@@ -538,7 +548,7 @@ class TenseCues {
 const TenseCues kTenseCues;
 
 // +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
-// -ed), 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
+// -ed), -2 for a reporting verb, 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
 int tense_cue(std::uint64_t fold_hash, std::string_view w) {
   if (const int listed = kTenseCues.find(fold_hash, w)) return listed;
   return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
@@ -555,8 +565,22 @@ bool passive_after(const Context& cx, std::size_t k) {
          w == "paid" || w == "sold" || w == "won" || w == "made";
 }
 
-// +1 future, -1 past, 0 unknown: the nearest tense cue among the 8 tokens before
-// the mention, within its sentence. A past cue right after "be" or "being" is a
+// True when a future modal ("will", "would", "should") comes right before `be`
+// ("could be located Wednesday" may be the past: not "could", "may", "can"),
+// past one adverb ("would still be").
+bool modal_before(const Context& cx, std::size_t be) {
+  static const WordList kModals{"will", "would", "shall", "should", "ll"};
+  if (be == 0) return false;
+  std::size_t k = be - 1;
+  const std::string_view w = cx.surface(k);
+  if (k > 0 && (ieq(w, "still") || ieq(w, "also") || ieq(w, "not") || ieq(w, "now") ||
+                (w.size() > 3 && w.substr(w.size() - 2) == "ly")))
+    --k;
+  return kModals.contains(cx.surface(k));
+}
+
+// +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
+// among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
 // before it decide).
 int tense_before(const Context& cx, std::size_t tok) {
@@ -570,8 +594,23 @@ int tense_before(const Context& cx, std::size_t tok) {
       return +1;
     if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
       return +1;
+    // "are supposed to conclude", "is set to expire": a plan in the present tense.
+    if (i > 0 && i + 1 < tok && ieq(cx.surface(i + 1), "to") &&
+        (ieq(cx.surface(i), "supposed") || ieq(cx.surface(i), "set") || ieq(cx.surface(i), "slated")) &&
+        (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
+      return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
-      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
+        // The passive's auxiliary decides, however far back: "would still be held
+        // at the summit on April 24" is a plan.
+        if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
+        continue;
+      }
+      // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
+      // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
+      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1))))
+        continue;
       return cue;
     }
   }
@@ -949,15 +988,71 @@ Direction tense_direction(int tense, Direction fallback) {
   return fallback;
 }
 
-// Year for a month (and day) without a year: the nearest occurrence, or the
-// coming one when the context is future.
+// Verbs whose object can be a date that is still to come ("set December 3 as").
+const WordList kDateObjectVerbs{"proposed", "set", "fixed", "picked", "chose", "chosen", "named",
+                                "designated", "dated", "targeted", "earmarked", "marked", "announced"};
+bool is_alnum_start(std::string_view w) {
+  return !w.empty() && (static_cast<unsigned char>(w[0]) >= 0x80 || std::isalnum(static_cast<unsigned char>(w[0])));
+}
+
+// True when a past-tense verb governs the date at token `tok`: right before it,
+// or before "on"/"in" ("He arrived Dec 3", "was opened on Nov. 20"). Not a
+// reporting verb ("said Dec 3 would be ..."), nor an -ed word after a determiner
+// (an adjective: "the revised Nov. 20 deadline") or after "be" (a plan: "will be
+// opened on"). A past verb further away often governs something else ("extended
+// the offer to Nov. 20", "the reduced dividend is payable Jan. 2").
+bool past_verb_at(const Context& cx, std::size_t tok) {
+  if (tok == 0 || tok > cx.tt.tokens.size()) return false;
+  std::size_t i = tok - 1;
+  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in")) && i > 0;
+  if (prep) --i;
+  if (cx.tt.tokens[i].sentence != cx.tt.tokens[tok - 1].sentence) return false;
+  if (tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i)) != -1) return false;
+  // A date as the object names a day, past or not: "proposed September 18 as".
+  if (!prep && kDateObjectVerbs.contains(cx.surface(i))) return false;
+  if (i == 0) return true;
+  const std::string_view before = cx.surface(i - 1);
+  // After punctuation an -ed word starts a participle or ends a compound
+  // adjective: "Le Monde, dated Aug 23", "the Western-organised September 14 vote".
+  if (!is_alnum_start(before)) return false;
+  return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
+         !ieq(before, "being");
+}
+
+// True when "by", "until" or "till" inside a clause comes right before token `tok`:
+// a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
+// verb before it lies ahead, as does "as early as". Not after a comma or at a
+// sentence's start ("By May, prices had doubled" narrates).
+bool deadline_before(const Context& cx, std::size_t tok) {
+  if (tok < 2 || tok > cx.tt.tokens.size()) return false;
+  const std::string_view w = cx.surface(tok - 1);
+  // "as early as Tuesday", "as soon as next month": the earliest a thing can come.
+  if (tok >= 3 && ieq(w, "as") && (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "soon")) &&
+      ieq(cx.surface(tok - 3), "as"))
+    return true;
+  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till")) return false;
+  return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
+         is_alnum_start(cx.surface(tok - 2));
+}
+
+// The tense for year_for() at a month (and day) starting at token `tok`: a future
+// cue as tense_before() finds it, the past only when a past verb governs the date;
+// with no cue at all, a deadline month looks forward (a deadline day keeps the
+// nearest: "by Jan. 14" a day after it is that day, not next year's).
+int month_tense(const Context& cx, std::size_t tok, bool has_day) {
+  const int t = tense_before(cx, tok);
+  if (t > 0) return t;
+  if (past_verb_at(cx, tok)) return -1;
+  return t == 0 && !has_day && deadline_before(cx, tok) ? +1 : 0;
+}
+
+// Year for a month (and day) without a year: the nearest occurrence, the coming
+// one when the context is future, the past one after a past-tense verb ("He
+// arrived Dec 3" is never a December to come).
 int year_for(const Dct& dct, int month, int day, int tense) {
   if (!dct) return kUnknown;
-  if (tense > 0) {
-    // Future context: the coming occurrence unless it is far (then nearest).
-    const int fut = timex::resolve_year(dct, month, day, Direction::FutureOrSame);
-    return fut;
-  }
+  if (tense > 0) return timex::resolve_year(dct, month, day, Direction::FutureOrSame);
+  if (tense == -1) return timex::resolve_year(dct, month, day, Direction::PastOrSame);
   return timex::resolve_year(dct, month, day, Direction::Nearest);
 }
 
@@ -1011,6 +1106,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
   };
   std::uint32_t last_end = 0;  // end of the last pattern date emitted
+  // The year (and month) of the last date written with its year: "the following
+  // year" counts from it, as TimeML anchors anaphoric dates on the text's time
+  // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
+  int anchor_year = kUnknown, anchor_month = kUnknown;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1027,6 +1126,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     Parts p;
     parse_mod(L, p);
     parse_core(L, p);
+    // Only a year the text writes moves the anchor: a second "the previous year"
+    // in a report is the same year as the first, not the one before it.
+    const bool explicit_year = p.year != kUnknown;
     const std::string_view prev = tok > 0 ? cx.surface(tok - 1) : std::string_view{};
     const std::string_view next = tok_end < tokens.tokens.size() ? cx.surface(tok_end) : std::string_view{};
     const bool bare = p.mod == Mod::None && p.core == 0;
@@ -1094,7 +1196,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
         // tense is read before it ("will meet from 9 to 11 July").
         const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
-        const int tense = tense_before(cx, d1 > 0 ? tok - 2 : tok);
+        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok, true);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
@@ -1107,6 +1209,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (d1 > 0) {
           const auto& t1 = tokens.tokens[tok - 2];
           emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
+        }
+        // "the week of March 6" names that day's ISO week (TimeML: a week value).
+        if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
+            ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
+            tokens.tokens[tok - 3].span.begin >= last_end) {
+          const auto w = timex::iso_week(timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(p.month)},
+                                                    std::chrono::day{static_cast<unsigned>(p.day)}});
+          Value v;
+          v.granularity = Granularity::Week;
+          v.year = w.year;
+          v.week = w.week;
+          emit(tokens.tokens[tok - 3].span.begin, m.end, v, p.mod);
+          break;
         }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
         // A day range "January 21-23" / "January 21 to 23": the second day too.
@@ -1170,6 +1285,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (ieq(u, "decade")) unit = Unit::Decade;
           else if (ieq(u, "century")) unit = Unit::Century;
           Value v = timex::shift(dct, unit, r);
+          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
+            v = make_year(anchor_year + r);
+          } else if (p.anaphoric && unit == Unit::Month && anchor_month != kUnknown) {
+            const int idx = anchor_year * 12 + anchor_month - 1 + r;
+            v = make_month(idx / 12, idx % 12 + 1);
+          }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
             v.granularity = Granularity::Half;
@@ -1206,8 +1327,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           }
         }
-        const int tense = tense_before(cx, tok);
-        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, tok, false)), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {
@@ -1223,7 +1343,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
         // (as is "said on Thursday"), so the DCT stays the answer either way.
-        const int tense = tense_before(cx, tok);
+        int tense = tense_before(cx, tok);
+        if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
@@ -1609,6 +1730,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       // neither allocates nor moves them.
       push(em.begin, em.end, em.value, em.mod, kEvidence[static_cast<int>(m.rule)]);
       last_end = em.end;
+      const Granularity g = em.value.granularity;
+      const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
+      if (dated && em.value.year != kUnknown && explicit_year) {
+        anchor_year = em.value.year;
+        anchor_month = g == Granularity::Year ? kUnknown : em.value.month;
+      }
     }
   }
   push_token_dates_before(~0u);

@@ -102,17 +102,18 @@ TEST_CASE("date: absolute calendar dates") {
 
 TEST_CASE("date: months, years, decades, centuries") {
   check_rows({
-      // every month and weekday name (the word tables look words up by first letter)
+      // every month and weekday name (the word tables look words up by first letter);
+      // after "met on" (past tense) January is this year's, not the coming one
       {"They met on Jan. 5, Feb. 6, Mar. 7, Apr. 8, Jun. 9, Jul. 10, Aug. 11, Sep. 12, Sept. 13, "
        "Oct. 14, Nov. 15 and Dec. 16.",
        kDct,
-       "Jan. 5=2019-01-05 | Feb. 6=2019-02-06 | Mar. 7=2018-03-07 | Apr. 8=2018-04-08 | "
+       "Jan. 5=2018-01-05 | Feb. 6=2019-02-06 | Mar. 7=2018-03-07 | Apr. 8=2018-04-08 | "
        "Jun. 9=2018-06-09 | Jul. 10=2018-07-10 | Aug. 11=2018-08-11 | Sep. 12=2018-09-12 | "
        "Sept. 13=2018-09-13 | Oct. 14=2018-10-14 | Nov. 15=2018-11-15 | Dec. 16=2018-12-16"},
       {"They met on January 5, February 6, March 7, April 8, May 9, June 10, July 11, August 12, "
        "September 13, October 14, November 15 and December 16.",
        kDct,
-       "January 5=2019-01-05 | February 6=2019-02-06 | March 7=2018-03-07 | April 8=2018-04-08 | "
+       "January 5=2018-01-05 | February 6=2019-02-06 | March 7=2018-03-07 | April 8=2018-04-08 | "
        "May 9=2018-05-09 | June 10=2018-06-10 | July 11=2018-07-11 | August 12=2018-08-12 | "
        "September 13=2018-09-13 | October 14=2018-10-14 | November 15=2018-11-15 | "
        "December 16=2018-12-16"},
@@ -519,14 +520,15 @@ TEST_CASE("date: holiday words inside names are not dates") {
 
 TEST_CASE("date: the first day of a day range takes the second's month") {
   check_rows({
-      {"The festival runs from 9 to 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      // "runs" (present tense of a scheduled event) looks forward
+      {"The festival runs from 9 to 11 July.", kFri, "9=2027-07-09 | 11 July=2027-07-11"},
       {"The festival runs 9-11 July 2027.", kFri, "9=2027-07-09 | 11 July 2027=2027-07-11"},
-      {"The festival runs between 9 and 11 July.", kFri, "9=2026-07-09 | 11 July=2026-07-11"},
+      {"The festival runs between 9 and 11 July.", kFri, "9=2027-07-09 | 11 July=2027-07-11"},
       // the tense is read before the first day: "will" is 7 words before "9", 9 before "11"
       {"The firm will hold a day for investors from 9 to 11 July.", kFri, "9=2027-07-09 | 11 July=2027-07-11"},
       {"Stalls open 9 and 10 July.", kFri, "9=2026-07-09 | 10 July=2026-07-10"},
       {"Stalls open 9th to 11th July.", kFri, "9th=2026-07-09 | 11th July=2026-07-11"},
-      {"The festival runs July 9 to 11.", kFri, "July 9=2026-07-09 | 11=2026-07-11"},
+      {"The festival runs July 9 to 11.", kFri, "July 9=2027-07-09 | 11=2027-07-11"},
       // not days: scores, amounts, percentages, a number not below the second day
       {"They beat them 9 to 11 in July.", kFri, "July=2026-07"},
       {"Rates rose from 9 to 11 percent in July.", kFri, "July=2026-07"},
@@ -571,5 +573,103 @@ TEST_CASE("date: the DCT's own weekday stays the DCT, whatever the tense") {
       {"The talks, to be held on Monday, were announced.", kFri, "Monday=2026-11-30"},
       {"Parliament is to vote on Friday.", kFri, "Friday=2026-11-27"},
       {"Buyers continued to be active on Monday.", kFri, "Monday=2026-11-23"},
+  });
+}
+
+// A month-day without a year: a past-tense verb before it means the past one even
+// when the coming one is near; a reporting verb ("said") does not, as its clause
+// may be about the future. A present-tense event verb is a future cue; "plan"
+// after a determiner is a noun, not a future cue.
+TEST_CASE("date: tense verbs choose the year of a month-day") {
+  check_rows({
+      {"He arrived Dec 3 with his family.", "2025-10-07", "Dec 3=2024-12-03"},
+      {"The exhibit was opened on Nov. 20 by the mayor.", "2025-10-07", "Nov. 20=2024-11-20"},
+      {"Officials said Dec 3 would be the date.", "2025-10-07", "Dec 3=2025-12-03"},
+      {"The festival runs until June 12.", "2026-02-14", "June 12=2026-06-12"},
+      {"The offer lasts until April 30.", "2026-02-14", "April 30=2026-04-30"},
+      {"The firm announced the plan Aug. 21 in Boston.", "2025-10-27", "Aug. 21=2025-08-21"},
+      {"The firm plans to vote Aug. 21 in Boston.", "2025-10-27", "Aug. 21=2026-08-21"},
+      {"He arrived in December, aides said.", "2025-10-07", "December=2024-12"},
+      // the past verb governs another phrase: the date is a deadline
+      {"The offer was extended to Dec. 3.", "2025-10-07", "Dec. 3=2025-12-03"},
+      {"The reduced dividend is payable Dec. 3.", "2025-10-07", "Dec. 3=2025-12-03"},
+      {"Aides said the revised Dec. 3 deadline stands.", "2025-10-07", "Dec. 3=2025-12-03"},
+      {"Premier Li on Monday proposed December 3 as the date.", "2025-10-07", "Monday=2025-10-06 | December 3=2025-12-03"},
+      {"Read the daily paper, dated Oct. 8, for details.", "2025-10-07", "Oct. 8=2025-10-08"},
+      {"Many oppose the UN-organised December 3 vote.", "2025-10-07", "December 3=2025-12-03"},
+  });
+}
+
+// "the following year" / "the previous month" count from the last date written
+// with its year (TimeML anchors anaphoric dates on the text's time); with none
+// before them, from the DCT. "next year" / "last year" stay DCT-relative.
+TEST_CASE("date: following and previous count from the text's last dated year") {
+  check_rows({
+      {"In June 2003 she won, and the following year she retired.", kDct,
+       "June 2003=2003-06 | the following year=2004"},
+      {"The plant opened in March 1994; the following month it flooded.", kDct,
+       "March 1994=1994-03 | the following month=1994-04"},
+      {"Sales fell in 2009 from the previous year.", kDct, "2009=2009 | the previous year=2008"},
+      {"Profit in 2009 beat the previous year; costs beat the previous year too.", kDct,
+       "2009=2009 | the previous year=2008 | the previous year=2008"},
+      {"In June 2003 she won; next year she retires.", kDct, "June 2003=2003-06 | next year=2019"},
+      {"She retires the following year.", kDct, "the following year=2019"},
+  });
+}
+
+// "by" / "until" before a month or weekday is a deadline: with no tense cue it
+// lies ahead. Not at the start of a sentence or clause, nor after a past verb,
+// nor for a month-day (the nearest one: a deadline just past is that day).
+TEST_CASE("date: a deadline month or weekday lies ahead") {
+  check_rows({
+      {"The airline hopes to double its flights between the two cities by August.", "2026-02-14",
+       "August=2026-08"},
+      {"The fair, with teams from ten countries, continues until Saturday.", kFri, "Saturday=2026-11-28"},
+      {"Officials must decide by the end of January.", "2026-08-28", "the end of January=2027-01@END"},
+      {"His father could arrive as early as Tuesday.", kFri, "Tuesday=2026-12-01"},
+      {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
+      {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
+      {"The court ordered them to return the child by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
+  });
+}
+
+// "the week of March 6" is a week (TimeML), the ISO week holding that day.
+TEST_CASE("date: the week of a day is its ISO week") {
+  check_rows({
+      {"A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6=2000-W10"},
+      {"The week of Jan. 1, 2021 was quiet.", kDct, "The week of Jan. 1, 2021=2020-W53"},
+      {"It was a week of March rain.", kDct, "March=2018-03"},
+  });
+}
+
+// A passive's auxiliary decides its tense, even past the 8-word window: "would
+// still be held" is a plan; "could be located" may be the past.
+TEST_CASE("date: a future modal before a passive looks forward") {
+  check_rows({
+      {"A ceremony would still be held at the grand old city hall on April 24.", "2026-02-10",
+       "April 24=2026-04-24"},
+      {"Markets in the north would be closed for a local holiday on Wednesday.", kFri,
+       "Wednesday=2026-12-02"},
+      {"Her parents could not be located Wednesday.", kFri, "Wednesday=2026-11-25"},
+  });
+}
+
+// The plural present of an event verb is a future cue as its -s form is; after a
+// determiner "meet" is a noun ("the meet").
+TEST_CASE("date: a plural present event verb looks forward") {
+  check_rows({
+      {"The two leaders meet separately Monday with the envoy.", kFri, "Monday=2026-11-30"},
+      {"Aides said the envoys could meet on Thursday.", kFri, "Thursday=2026-12-03"},
+      {"Crowds came to the meet on Thursday.", kFri, "Thursday=2026-11-26"},
+  });
+}
+
+// "is set to", "are supposed to" is a plan in the present tense; "was set to"
+// stays the past.
+TEST_CASE("date: is set to / are supposed to look forward") {
+  check_rows({
+      {"The talks are supposed to conclude by May.", "2026-03-22", "May=2026-05"},
+      {"The offer is set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2026-02-06"},
+      {"The offer was set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2025-02-06"},
   });
 }
