@@ -255,6 +255,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // (hand-curated lists excepted: they name the newspaper "Hindu" on purpose).
     if (single && ctx.lex_is(b, kLexGroup) && list != ListKind::Curated) continue;
     const bool country_list = list == ListKind::Countries;
+    // "AI", "SS", "MP": two capitals that only the generic (WordNet) list names a
+    // body are far more often another acronym ("artificial intelligence", a
+    // Member of Parliament): a body known by two letters is in a curated list.
+    if (single && list == ListKind::Organizations && ctx.token(b).shape == Shape::AllCaps &&
+        ctx.surface(b).size() == 2) {
+      continue;
+    }
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
     // the state over a WordNet sense), then the most populous.
