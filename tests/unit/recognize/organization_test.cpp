@@ -145,6 +145,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Atlanta's\nsome text.") == "");
   CHECK(teams("Leeds United's coach quit.") == "Leeds United/ORGANIZATION");  // "'s", then a club role
   CHECK(teams("Atlanta's weather was fine.") == "");
+  // A club travels to play away: "travel"/"travels" after the slot.
+  CHECK(teams("Leicester travel to Kent next week.") == "Leicester/ORGANIZATION");
+  CHECK(teams("Leicester travels to Kent next week.") == "Leicester/ORGANIZATION");
 }
 
 TEST_CASE("organization: whole pipeline") {
