@@ -673,6 +673,47 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.pollster: "a Gallup poll", "the latest Zogby International survey": the
+// name between a determiner and "poll"/"survey" is the pollster, even when a
+// small town has its name. A real place there is what the poll is about ("a
+// Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
+// and so does a smaller one that is no surname.
+void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
+  // Most documents have no poll: two substring searches spare the token walk.
+  const std::string_view text = ctx.tt.text;
+  if (text.find("poll") == std::string_view::npos && text.find("survey") == std::string_view::npos) return;
+  static constexpr std::string_view kPollWords[] = {"poll", "polls", "survey", "surveys"};
+  static constexpr WordSet kPoll(kPollWords);
+  static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
+  static constexpr WordSet kBefore(kBeforeWords);
+  const std::size_t n = ctx.size();
+  for (std::size_t e = 1; e < n; ++e) {
+    if (ctx.token(e).shape != Shape::Lower || !kPoll.contains(ctx, e) || ctx.token(e).newline_before) continue;
+    std::size_t b = e;
+    while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
+           is_org_word(ctx, b - 1)) {
+      --b;
+    }
+    // (The determiner may open the sentence: "A Gallup poll showed".)
+    if (b == e || b == 0 || ctx.token(b).newline_before || !kBefore.contains(ctx, b - 1) ||
+        (ctx.token(b - 1).shape != Shape::Lower && !ctx.token(b - 1).sentence_start)) {
+      continue;
+    }
+    bool place = false;
+    for (std::size_t k = b; k < e; ++k) {
+      if (ctx.has(k, EntryClass::Demonym) || ctx.lex_is(k, kLexGroup)) place = true;
+      if (!ctx.has(k, EntryClass::Location)) continue;
+      if (e - b > 1 || ctx.country[k] || !ctx.has(k, EntryClass::Surname)) place = true;
+      ctx.for_matches_at(k, [&](const gazetteer::Match& m) {
+        if (m.cls != EntryClass::Location) return;
+        const auto entry = ctx.matcher.entry(m);
+        if (entry.population >= 100000 || entry.kb_id.starts_with("iso3166")) place = true;
+      });
+    }
+    if (!place) emit(ctx, b, e, 0.8f, "org.pollster", out);
+  }
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -770,6 +811,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
   }
   ampersand_names(ctx, out);
+  pollster_names(ctx, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {

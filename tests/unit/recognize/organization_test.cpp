@@ -350,3 +350,16 @@ TEST_CASE("organization: marks inside team names on result lines") {
         "Brora & Golspie/ORGANIZATION | St. Mirren/ORGANIZATION");
   CHECK(orgs("Queen's Park 2 Kelso 0", "org.team_score") == "Queen's Park/ORGANIZATION | Kelso/ORGANIZATION");
 }
+
+// org.pollster: the name between a determiner and "poll"/"survey" is the
+// pollster, even a small town's name; a state, a country or a city is what
+// the poll is about.
+TEST_CASE("organization: a pollster before poll or survey") {
+  CHECK(orgs("A Gallup poll showed support.", "org.pollster") == "Gallup/ORGANIZATION");
+  CHECK(orgs("The latest Zelvar Orrin survey agreed.", "org.pollster") == "Zelvar Orrin/ORGANIZATION");
+  CHECK(orgs("A Texas poll found the same.", "org.pollster") == "");
+  CHECK(orgs("A Boston poll found the same.", "org.pollster") == "");
+  CHECK(orgs("A Kenyan poll found the same.", "org.pollster") == "");
+  CHECK(orgs("Voters told Gallup pollsters.", "org.pollster") == "");
+  check_mentions({{"A Gallup poll showed support for the plan.", "Gallup/ORGANIZATION"}});
+}
