@@ -59,7 +59,14 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
     std::size_t k = j + 1;
     if (k < n && folded_is(ctx, k, "the") && ctx.token(k).shape == Shape::Lower) ++k;
     std::size_t end = k;
-    while (end < n && !ctx.token(end).newline_before && is_org_word(ctx, end) && end - k < 5) {
+    while (end < n && !ctx.token(end).newline_before && end - k < 5) {
+      // A place that opens with a weak start word goes in whole: "Bank of New
+      // York", "Court for the Southern District of New York".
+      if (const std::size_t place_end = weak_start_place_end(ctx, end); place_end > end) {
+        end = place_end;
+        continue;
+      }
+      if (!is_org_word(ctx, end)) break;
       ++end;
       // "Health and Human Services", "Trade and Industry"
       if (end + 1 < n && (folded_is(ctx, end, "and") || is_char(ctx, end, '&')) && is_org_word(ctx, end + 1)) end += 1;

@@ -363,3 +363,12 @@ TEST_CASE("organization: a pollster before poll or survey") {
   CHECK(orgs("Voters told Gallup pollsters.", "org.pollster") == "");
   check_mentions({{"A Gallup poll showed support for the plan.", "Gallup/ORGANIZATION"}});
 }
+
+// extend_of takes a place that opens with a weak start word ("New") in whole.
+TEST_CASE("organization: an 'of' extension over a place opening with a weak start word") {
+  CHECK(orgs("Shares of the Bank of New Zealand rose.", "org.head_of") == "Bank of New Zealand/ORGANIZATION");
+  CHECK(orgs("He sued in the Bankruptcy Court for the Southern District of New York on Monday.", "org.head_of") ==
+        "Bankruptcy Court for the Southern District of New York/ORGANIZATION");
+  check_mentions({{"The case went to the Attorney's Office for the Southern District of New York on Monday.",
+                   "Attorney's Office for the Southern District of New York/ORGANIZATION"}});
+}
