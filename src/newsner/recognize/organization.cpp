@@ -209,6 +209,12 @@ bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
 }
+// "title rivals Essex", "champions Bath", "title hopefuls Derbyshire": plural
+// nouns of competing sides before the slot (a country stays one: team_name_ok).
+bool is_clubs_before(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(kClubsBefore);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -245,7 +251,7 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
-  static constexpr WordSet kBefore(concat(kTeamVerbs, kBeforeExtra));
+  static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
   // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Tom Glavine";
@@ -297,6 +303,9 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (after < n && is_club_role(ctx, after)) verb = true;
     if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
     if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
+    // ("Olympic doubles champions Todd Woodbridge": a given name opening two
+    // words is a person's name.)
+    if (i > 0 && is_clubs_before(ctx, i - 1) && (last == i + 1 || !ctx.has(i, EntryClass::GivenName))) verb = true;
     if (last < n && is_team_verb(ctx, last) && !folded_is(ctx, last, "against") && !folded_is(ctx, last, "over")) verb = true;
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;

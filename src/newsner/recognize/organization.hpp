@@ -50,6 +50,8 @@ inline constexpr std::string_view kTeamVerbs[] = {
     "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
     "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted",
     "travel", "travels"};  // "Liverpool travel to Madrid": a club goes to play away
+/// Plural nouns of competing sides before a club's name ("title rivals Essex").
+inline constexpr std::string_view kClubsBefore[] = {"rivals", "champions", "hopefuls"};
 inline constexpr std::string_view kClubRoles[] = {
     "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
     "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",

@@ -148,6 +148,11 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // A club travels to play away: "travel"/"travels" after the slot.
   CHECK(teams("Leicester travel to Kent next week.") == "Leicester/ORGANIZATION");
   CHECK(teams("Leicester travels to Kent next week.") == "Leicester/ORGANIZATION");
+  // Plural nouns of competing sides before the slot.
+  CHECK(teams("The title rivals Leicester closed in.") == "Leicester/ORGANIZATION");
+  CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
+  CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
+  CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
 }
 
 TEST_CASE("organization: whole pipeline") {
