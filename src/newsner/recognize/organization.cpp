@@ -315,6 +315,39 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
   }
 }
 
+// org.team_list: the places listed with a club found by team_context are
+// clubs too: "title rivals Essex, Derbyshire and Surrey", "the former
+// Blackburn and Southampton skipper". After "and"/"or", or after a comma when
+// the list goes on past the next name, a chunk with a place in it (a country
+// stays one: team_name_ok; a given name opening two words is a person).
+// Runs on team_context's candidates from `first` on: a few per sports report.
+void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const auto joiner = [&](std::size_t k) {
+    return k < n && !ctx.token(k).newline_before &&
+           (is_char(ctx, k, ',') || ((folded_is(ctx, k, "and") || folded_is(ctx, k, "or")) &&
+                                     ctx.token(k).shape == Shape::Lower));
+  };
+  for (std::size_t c = first; c < out.size(); ++c) {
+    if (out[c].evidence != "org.team_context") continue;
+    std::size_t k = out[c].token_end;
+    while (joiner(k)) {
+      const std::size_t i = k + 1;
+      std::size_t limit = i;
+      while (limit < n && limit < i + 4 && !ctx.token(limit).newline_before) ++limit;
+      std::size_t e = team_chunk(ctx, i, limit);
+      while (e > i && !cap_shape(ctx, e - 1)) --e;  // the sentence's period ("and Kent.")
+      if (e <= i || e - i > 3) break;
+      if (is_char(ctx, k, ',') && !joiner(e)) break;  // "beat Kent, Leeds fans said"
+      bool place = false;
+      for (std::size_t q = i; q < e; ++q) place = place || ctx.has(q, EntryClass::Location);
+      if (!place || (e > i + 1 && ctx.has(i, EntryClass::GivenName)) || !team_name_ok(ctx, i, e)) break;
+      emit(ctx, i, e, 0.72f, "org.team_list", out);
+      k = e;
+    }
+  }
+}
+
 // A cricket score after a place in a sports report (evidence org.team_score),
 // "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
@@ -734,7 +767,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
   team_lines(ctx, starts.lines, out);
-  if (ctx.sports) team_context(ctx, starts.team, out);
+  if (ctx.sports) {
+    const std::size_t first = out.size();
+    team_context(ctx, starts.team, out);
+    team_list(ctx, first, out);
+  }
   if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);

@@ -153,6 +153,14 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
   CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
   CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
+  // org.team_list: places listed with a club are clubs too.
+  CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
+        "Derby/ORGANIZATION | Kent/ORGANIZATION");
+  CHECK(orgs(report + "Leicester beat Derby or Kent.", "org.team_list") == "Kent/ORGANIZATION");
+  // a comma not followed by more of the list, a country, a person: no club
+  CHECK(orgs(report + "Leicester beat Derby, Kent fans said.", "org.team_list") == "");
+  CHECK(orgs(report + "Leicester beat Derby and Brazil lost.", "org.team_list") == "");
+  CHECK(orgs(report + "Leicester beat Derby and Todd Woodbridge won.", "org.team_list") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
