@@ -152,7 +152,10 @@ bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   if (e <= b || ctx.is_country_span(b, e) || is_home_nation(ctx, b, e)) return false;
   if (ctx.strong(b, EntryClass::Demonym)) return false;
-  if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
+  // ("St Mirren", "St Pauli": "St", a name particle some list has as a given
+  // name, opens a saint's name, not a player's.)
+  if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.lex_is(b, kLexParticle) &&
+      !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
     return false;  // "Ernie Els 69 70": a golfer, not a club
   }

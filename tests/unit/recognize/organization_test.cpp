@@ -107,6 +107,9 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("MADRID 2001-05-04", "org.team") == "");
   // A golfer's scores are not a club's.
   CHECK(orgs("Ernie Els 68 70 71", "org.team") == "");
+  // "St", which a given-name list has, is a particle opening a saint's name there.
+  CHECK(orgs("St Mirren 3 1 1 1 5 4 4", "org.team") == "St Mirren/ORGANIZATION");
+  CHECK(orgs("Partick 1 St Mirren 1", "org.team") == "Partick/ORGANIZATION | St Mirren/ORGANIZATION");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
