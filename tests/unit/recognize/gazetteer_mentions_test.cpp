@@ -175,3 +175,9 @@ TEST_CASE("gazetteer mentions: a two-letter acronym from the generic list alone 
   CHECK(gaz("The EU said the vote was close.").find("EU/ORGANIZATION") != std::string::npos);
   CHECK(gaz("The EC said the vote was close.").find("EC/ORGANIZATION") != std::string::npos);
 }
+
+// A compass word before a nationality word is part of that adjective.
+TEST_CASE("gazetteer mentions: a compass word before a nationality word is no place") {
+  CHECK(gaz("Results of South Korean games.").find("South/LOCATION") == std::string::npos);
+  CHECK(gaz("The Southeast Asian gold market fell.").find("Southeast/LOCATION") == std::string::npos);
+}
