@@ -882,9 +882,21 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
   return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
 }
 
+// Token e is an attached hyphen and a participle that makes the name before
+// it an adjective: "London-based", "Amman-bound", "U.S.-led", "Ontario-registered".
+bool compound_adjective_at(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kWords[] = {"based", "bound", "backed", "led", "registered", "born"};
+  static constexpr WordSet kSet(kWords);
+  return e + 1 < ctx.size() && is_char(ctx, e, '-') && !ctx.token(e).space_before &&
+         !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
+}
+
 bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   if (type == EntityType::Date) return false;
   if (is_event_word_at(ctx, e)) return true;
+  // A name inside a compound adjective is no mention of its own (CoNLL's
+  // MISC "London-based"); the hyphen plays the event word's part.
+  if (compound_adjective_at(ctx, e)) return true;
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").

@@ -388,3 +388,9 @@ TEST_CASE("organization: an 'of' extension over a place opening with a weak star
   check_mentions({{"The case went to the Attorney's Office for the Southern District of New York on Monday.",
                    "Attorney's Office for the Southern District of New York/ORGANIZATION"}});
 }
+
+// A name inside a compound adjective ("London-based") is no mention of its own.
+TEST_CASE("organization: names inside a compound adjective are dropped") {
+  check_mentions({{"The London-based analyst said the Amman-bound plane left.", ""},
+                  {"A U.S.-led force and the Ontario-based firm Quarnby Corp. met.", "Quarnby Corp./ORGANIZATION"}});
+}
