@@ -97,11 +97,35 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return surname_before && given_at;
 }
 
+// The end of a name at e taken over an attached hyphen and a lowercase
+// syllable that is no English word, the second half of a Korean or Chinese
+// given name ("Li Song-ho", "Kang Young-hoon", "Chen Chun-yeh"), and over
+// "-ur-Rehman" after it; else e. ("Kohl-era", "Smith-like": common words.)
+std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size();
+  if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
+  const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
+  if (ctx.token(e + 1).shape != Shape::Lower || size > 4 || (size > 2 && ctx.is_common_word(e + 1))) return e;
+  // "Ata-ur-Rehman", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
+  // "-le-" join a place's: "Chester-le-Street").
+  static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};
+  static constexpr WordSet kArticle(kArticles);
+  if (e + 3 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before && !ctx.token(e + 3).space_before &&
+      ctx.token(e + 3).shape == Shape::Capitalized && kArticle.contains(ctx, e + 1)) {
+    return e + 4;
+  }
+  // Another hyphen joins on: a place's name ("Mont-sur-Marchienne"), no given name.
+  if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
+  return e + 2;
+}
+
 // Every PERSON candidate of the rules below passes here (one lookup per
 // candidate); two names run together become two candidates.
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   if (is_holiday_word(ctx, b)) return;
+  // (The hyphen test first: nearly every name ends without one.)
+  if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word
   // cut off is part of the other name's own candidate).
   std::size_t from = b;

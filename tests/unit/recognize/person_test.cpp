@@ -419,3 +419,12 @@ TEST_CASE("person: NameShape starts list every name word and initial once") {
     CHECK(std::vector<std::uint32_t>(names.starts().begin(), names.starts().end()) == want);
   }
 }
+
+// A lowercase syllable after an attached hyphen ends a Korean or Chinese given
+// name; an Arabic article joins two names. Common words and place joiners do not.
+TEST_CASE("person: hyphenated given names with a lowercase syllable") {
+  check_mentions({{"The talks were led by Minister Kim Sung-ho.", "Kim Sung-ho/PERSON"},
+                  {"Lee Dae-hoon told the court he was sorry.", "Lee Dae-hoon/PERSON"},
+                  {"Bowlers included Waqar Younis and Ata-ur-Rehman.", "Waqar Younis/PERSON | Ata-ur-Rehman/PERSON"}});
+  CHECK(persons("Minister Kim Sung-era reforms began.", "person.title") == "Kim Sung/PERSON");
+}
