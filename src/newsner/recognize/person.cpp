@@ -418,6 +418,20 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
+          // "captain Dean Jones", "Scorers: Dean Saunders": a title's last word
+          // that is also among the most common given names, before a single
+          // surname, is the given name, unless a capitalized word or an
+          // article opens the title ("the Dean", "Vice Dean"). (The rank
+          // lookup only for such titles: rare.)
+          const std::size_t g = t - 1;
+          if (e == j + 1 && j == t && ctx.token(g).shape == Shape::Capitalized &&
+              (g == i ? !(i > 0 && !ctx.token(i).newline_before &&
+                          (cap_shape(ctx, i - 1) || folded_is(ctx, i - 1, "the") || folded_is(ctx, i - 1, "a")))
+                      : ctx.token(g - 1).shape == Shape::Lower) &&
+              (ctx.has(j, EntryClass::Surname) || !ctx.has(j, EntryClass::GivenName))) {
+            const std::uint32_t rank = name_ranks(ctx, g).given;
+            if (rank != 0 && rank <= 500) emit(ctx, g, e, 0.9f, "person.title_given", out);
+          }
         }
       }
     }

@@ -428,3 +428,13 @@ TEST_CASE("person: hyphenated given names with a lowercase syllable") {
                   {"Bowlers included Waqar Younis and Ata-ur-Rehman.", "Waqar Younis/PERSON | Ata-ur-Rehman/PERSON"}});
   CHECK(persons("Minister Kim Sung-era reforms began.", "person.title") == "Kim Sung/PERSON");
 }
+
+// A title's last word that is also a very common given name, before one
+// surname, is that given name ("captain Dean Jones"); after an article or a
+// capitalized word it stays a title.
+TEST_CASE("person: a title word that is a common given name") {
+  CHECK(persons("The club captain Dean Quarnby scored.", "person.title_given") == "Dean Quarnby/PERSON");
+  CHECK(persons("Scorers: Don Quarnby (2nd minute).", "person.title_given") == "Don Quarnby/PERSON");
+  CHECK(persons("He met the Dean Quarnby yesterday.", "person.title_given") == "");
+  CHECK(persons("He met President Quarnby yesterday.", "person.title_given") == "");
+}
