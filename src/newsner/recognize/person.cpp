@@ -356,6 +356,33 @@ bool place_at(const Context& ctx, std::size_t i) {
 
 }  // namespace
 
+// person.scorecard: a cricket scorecard names its fielders and bowlers after
+// "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
+// Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
+// name's last word or "lbw", one or two capitalized words (an initial and a
+// name: "b S. Waugh") are a player. Sports reports only; the letters are rare.
+void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t k = 1; k + 1 < n; ++k) {
+    const Span sp = ctx.token(k).span;
+    if (sp.size() > 2 || ctx.token(k).shape != Shape::Lower) continue;
+    if (!(folded_is(ctx, k, "b") || folded_is(ctx, k, "c") || folded_is(ctx, k, "st"))) continue;
+    if (ctx.token(k).newline_before || ctx.token(k + 1).newline_before) continue;
+    if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
+    std::size_t b = k + 1, e = b;
+    // "S. Waugh": an initial, its period, a name.
+    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && ctx.is(e + 1, ".")) e += 2;
+    if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
+    ++e;
+    // The scorecard's next part: a number, "b"/"c", the line's end or a ",".
+    if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape != Shape::Digits && !is_char(ctx, e, ',') &&
+        !folded_is(ctx, e, "b") && !folded_is(ctx, e, "c")) {
+      continue;
+    }
+    emit_candidate(ctx, EntityType::Person, b, e, 0.8f, "person.scorecard", out);
+  }
+}
+
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   PersonBuffers& buf = person_buffers();
@@ -549,6 +576,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }
+  if (ctx.sports) scorecard_players(ctx, out);
 }
 
 }  // namespace newsner::recognize

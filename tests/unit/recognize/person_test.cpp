@@ -438,3 +438,14 @@ TEST_CASE("person: a title word that is a common given name") {
   CHECK(persons("He met the Dean Quarnby yesterday.", "person.title_given") == "");
   CHECK(persons("He met President Quarnby yesterday.", "person.title_given") == "");
 }
+
+// person.scorecard: fielders and bowlers after "c", "b", "st" in a sports report.
+TEST_CASE("person: cricket scorecard fielders and bowlers") {
+  const std::string report = "Cricket match report: the team scored runs in the match and the bowler took wickets.\n";
+  CHECK(persons(report + "S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") ==
+        "Quarnby/PERSON | Velloran/PERSON");
+  CHECK(persons(report + "A. Ranatunga lbw b Velloran 0\n", "person.scorecard") == "Velloran/PERSON");
+  CHECK(persons(report + "R. Ponting b S. Velloran 46\n", "person.scorecard") == "S. Velloran/PERSON");
+  // not in a report that is no sports report
+  CHECK(persons("S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") == "");
+}
