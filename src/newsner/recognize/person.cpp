@@ -359,8 +359,8 @@ bool place_at(const Context& ctx, std::size_t i) {
 // person.scorecard: a cricket scorecard names its fielders and bowlers after
 // "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
 // Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
-// name's last word or "lbw", one or two capitalized words (an initial and a
-// name: "b S. Waugh") are a player. Sports reports only; the letters are rare.
+// name's last word or "lbw", an initial and a name ("b S. Waugh") or one or
+// two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (std::size_t k = 1; k + 1 < n; ++k) {
@@ -374,6 +374,11 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && ctx.is(e + 1, ".")) e += 2;
     if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
     ++e;
+    // "c Moin Khan": a second word
+    if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape == Shape::Capitalized &&
+        !ctx.lex_is(e, kLexFunction) && e == k + 2) {
+      ++e;
+    }
     // The scorecard's next part: a number, "b"/"c", the line's end or a ",".
     if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape != Shape::Digits && !is_char(ctx, e, ',') &&
         !folded_is(ctx, e, "b") && !folded_is(ctx, e, "c")) {

@@ -448,4 +448,11 @@ TEST_CASE("person: cricket scorecard fielders and bowlers") {
   CHECK(persons(report + "R. Ponting b S. Velloran 46\n", "person.scorecard") == "S. Velloran/PERSON");
   // not in a report that is no sports report
   CHECK(persons("S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") == "");
+  // lowercase "st" (stumped) joins no two names
+  check_mentions({{"Cricket match report: the team scored runs in the match and the bowler took wickets.\n"
+                   "D. Lehmann st Quarnby b Velloran 22\n",
+                   "D. Lehmann/PERSON | Quarnby/PERSON | Velloran/PERSON"}});
+  // two words after the letter: "c Moin Khan"
+  CHECK(persons(report + "N. Knight c Moin Quarnby b Velloran 26\n", "person.scorecard") ==
+        "Moin Quarnby/PERSON | Velloran/PERSON");
 }
