@@ -731,16 +731,21 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
 // Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
 // and so does a smaller one that is no surname.
 void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
-  // Most documents have no poll: two substring searches spare the token walk.
-  const std::string_view text = ctx.tt.text;
-  if (text.find("poll") == std::string_view::npos && text.find("survey") == std::string_view::npos) return;
-  static constexpr std::string_view kPollWords[] = {"poll", "polls", "survey", "surveys"};
-  static constexpr WordSet kPoll(kPollWords);
+  static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
   static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
   static constexpr WordSet kBefore(kBeforeWords);
   const std::size_t n = ctx.size();
-  for (std::size_t e = 1; e < n; ++e) {
-    if (ctx.token(e).shape != Shape::Lower || !kPoll.contains(ctx, e) || ctx.token(e).newline_before) continue;
+  // The name's last word is capitalized: only the words after cap_tokens are
+  // tested, on their fold hash first (a few in a hundred tokens, no text read).
+  for (const std::uint32_t last : ctx.cap_tokens) {
+    const std::size_t e = last + 1;
+    if (e >= n || ctx.token(e).shape != Shape::Lower || ctx.token(e).newline_before) continue;
+    const std::uint64_t h = ctx.token(e).fold_hash;
+    bool poll = false;
+    for (const FoldedWord& w : kPollWords) poll |= h == w.hash;
+    if (!poll || !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
+      continue;
+    }
     std::size_t b = e;
     while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
            is_org_word(ctx, b - 1)) {
