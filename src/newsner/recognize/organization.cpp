@@ -60,9 +60,11 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
     if (k < n && folded_is(ctx, k, "the") && ctx.token(k).shape == Shape::Lower) ++k;
     std::size_t end = k;
     while (end < n && !ctx.token(end).newline_before && end - k < 5) {
-      // A place that opens with a weak start word goes in whole: "Bank of New
-      // York", "Court for the Southern District of New York".
-      if (const std::size_t place_end = weak_start_place_end(ctx, end); place_end > end) {
+      // A place that opens with a weak start word goes in whole after "of":
+      // "Bank of New York", "Court for the Southern District of New York"
+      // ("left Mexico City for New York" is a journey).
+      if (const std::size_t place_end = folded_is(ctx, j, "of") ? weak_start_place_end(ctx, end) : end;
+          place_end > end) {
         end = place_end;
         continue;
       }
@@ -319,8 +321,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
 }
 
 // org.team_list: the places listed with a club found by team_context are
-// clubs too: "title rivals Essex, Derbyshire and Surrey", "the former
-// Blackburn and Southampton skipper". After "and"/"or", or after a comma when
+// clubs too: "title rivals Essex, Derbyshire and Surrey", "v Gloucestershire
+// or Sussex or Surrey". After "and"/"or", or after a comma when
 // the list goes on past the next name, a chunk with a place in it (a country
 // stays one: team_name_ok; a given name opening two words is a person).
 // Runs on team_context's candidates from `first` on: a few per sports report.
@@ -333,6 +335,15 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   };
   for (std::size_t c = first; c < out.size(); ++c) {
     if (out[c].evidence != "org.team_context") continue;
+    // Only a list that a plural of sides or "v" opens ("title rivals Essex,
+    // Derbyshire and Surrey", "v Gloucestershire or Sussex"): after a verb the
+    // cue is the first name's alone ("visit Madrid and Cologne" in a document
+    // that only looks like a sports report).
+    const std::size_t first_name = out[c].token_begin;
+    if (first_name == 0 || !(is_clubs_before(ctx, first_name - 1) || folded_is(ctx, first_name - 1, "v") ||
+                             folded_is(ctx, first_name - 1, "vs"))) {
+      continue;
+    }
     std::size_t k = out[c].token_end;
     while (joiner(k)) {
       const std::size_t i = k + 1;

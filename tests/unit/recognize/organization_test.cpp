@@ -159,11 +159,14 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // org.team_list: places listed with a club are clubs too.
   CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
         "Derby/ORGANIZATION | Kent/ORGANIZATION");
-  CHECK(orgs(report + "Leicester beat Derby or Kent.", "org.team_list") == "Kent/ORGANIZATION");
+  CHECK(orgs(report + "May 27 v Leicester or Derby or Kent.", "org.team_list") ==
+        "Derby/ORGANIZATION | Kent/ORGANIZATION");
+  // after a verb the cue is the first name's alone
+  CHECK(orgs(report + "The minister is due to visit Leicester and Kent next week.", "org.team_list") == "");
   // a comma not followed by more of the list, a country, a person: no club
-  CHECK(orgs(report + "Leicester beat Derby, Kent fans said.", "org.team_list") == "");
-  CHECK(orgs(report + "Leicester beat Derby and Brazil lost.", "org.team_list") == "");
-  CHECK(orgs(report + "Leicester beat Derby and Todd Woodbridge won.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester beat Derby, Kent fans said.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester and Brazil lost.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
@@ -385,6 +388,8 @@ TEST_CASE("organization: an 'of' extension over a place opening with a weak star
   CHECK(orgs("Shares of the Bank of New Zealand rose.", "org.head_of") == "Bank of New Zealand/ORGANIZATION");
   CHECK(orgs("He sued in the Bankruptcy Court for the Southern District of New York on Monday.", "org.head_of") ==
         "Bankruptcy Court for the Southern District of New York/ORGANIZATION");
+  // after "for" a place is a destination
+  CHECK(orgs("The delegation left Mexico City for New York late on Thursday.", "org.head_of") == "");
   check_mentions({{"The case went to the Attorney's Office for the Southern District of New York on Monday.",
                    "Attorney's Office for the Southern District of New York/ORGANIZATION"}});
 }
