@@ -12,6 +12,13 @@ using text::Shape;
 
 namespace {
 
+bool is_compass_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
+                                                "southeast", "southwest"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 // The mention classes are the first three of both enums, in the same order:
 // a match's type is its class (a compare and a copy, no switch per match).
 static_assert(static_cast<int>(EntryClass::Person) == static_cast<int>(EntityType::Person) &&
@@ -250,11 +257,24 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const bool single = e - b == 1;
     // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
     if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
+    // "South Korean", "Southeast Asian": a compass word before a nationality word
+    // is part of that adjective, not the region some list names "South".
+    if (single && type == EntityType::Location && e < ctx.size() && ctx.strong(e, EntryClass::Demonym) &&
+        ctx.token(e).space_before && !ctx.token(e).newline_before && is_compass_word(ctx, b)) {
+      continue;
+    }
     // "Republican", "Liberal", "Sunni": a faith or party word alone is the group
     // or its adjective, not the river, town or body some list names after it
     // (hand-curated lists excepted: they name the newspaper "Hindu" on purpose).
     if (single && ctx.lex_is(b, kLexGroup) && list != ListKind::Curated) continue;
     const bool country_list = list == ListKind::Countries;
+    // "AI", "SS", "MP": two capitals that only the generic (WordNet) list names a
+    // body are far more often another acronym ("artificial intelligence", a
+    // Member of Parliament): a body known by two letters is in a curated list.
+    if (single && list == ListKind::Organizations && ctx.token(b).shape == Shape::AllCaps &&
+        ctx.surface(b).size() == 2) {
+      continue;
+    }
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
     // the state over a WordNet sense), then the most populous.

@@ -110,6 +110,18 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   return found;
 }
 
+// Token i starts a US state's abbreviated name ending in a period ("Calif.",
+// "Tenn.", "N.J."): a subdivision entry with a US kb_id whose last token is ".".
+bool us_state_abbreviation_at(const Context& ctx, std::size_t i) {
+  bool found = false;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+    if (found || m.cls != EntryClass::Location || !ctx.is(m.token_end - 1, ".")) return;
+    const std::string_view kb = ctx.matcher.gazetteers()[m.gazetteer].entry(m.entry).kb_id;
+    found = kb.starts_with("iso3166-2:US-");
+  });
+  return found;
+}
+
 // A word of an agency credit: "AP", "Reuters", "dpa", "eNCA", "G7".
 bool credit_word(Shape s) { return s != Shape::Punct && s != Shape::Symbol && s != Shape::Digits; }
 
@@ -278,6 +290,18 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       // "Little Richard", "Great Scott": a place that is also a given name may be a person's nickname.
       const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) ? i + 1 : known_place_end(ctx, i + 1);
       if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
+    }
+    // loc.state_abbrev: "Woodside, Calif.", "Palo Alto, Calif.": a name before
+    // a comma and a US state in its abbreviated form (a postal-address style
+    // that follows towns only) is a town, even when a company shares its name.
+    // (A comma, a capitalized word and an attached period first: few words
+    // have them after them, and only those look the state up.)
+    if (i + 3 < n && (tokens[i + 2].shape == Shape::Capitalized || tokens[i + 2].shape == Shape::AllCaps) &&
+        ctx.is(i + 1, ",") &&
+        !tokens[i + 2].newline_before && us_state_abbreviation_at(ctx, i + 2)) {
+      std::size_t b = i;
+      while (b > 0 && !tokens[b].newline_before && place_word(ctx, b - 1) && i - b < 2) --b;
+      emit(ctx, b, i + 1, 0.85f, "loc.state_abbrev", out);
     }
     // loc.context: "in Leeds, England" — an unknown capitalized word between a
     // locative preposition and ", <known place>".

@@ -59,7 +59,16 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
     std::size_t k = j + 1;
     if (k < n && folded_is(ctx, k, "the") && ctx.token(k).shape == Shape::Lower) ++k;
     std::size_t end = k;
-    while (end < n && !ctx.token(end).newline_before && is_org_word(ctx, end) && end - k < 5) {
+    while (end < n && !ctx.token(end).newline_before && end - k < 5) {
+      // A place that opens with a weak start word goes in whole after "of":
+      // "Bank of New York", "Court for the Southern District of New York"
+      // ("left Mexico City for New York" is a journey).
+      if (const std::size_t place_end = folded_is(ctx, j, "of") ? weak_start_place_end(ctx, end) : end;
+          place_end > end) {
+        end = place_end;
+        continue;
+      }
+      if (!is_org_word(ctx, end)) break;
       ++end;
       // "Health and Human Services", "Trade and Industry"
       if (end + 1 < n && (folded_is(ctx, end, "and") || is_char(ctx, end, '&')) && is_org_word(ctx, end + 1)) end += 1;
@@ -145,7 +154,10 @@ bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   if (e <= b || ctx.is_country_span(b, e) || is_home_nation(ctx, b, e)) return false;
   if (ctx.strong(b, EntryClass::Demonym)) return false;
-  if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
+  // ("St Mirren", "St Pauli": "St", a name particle some list has as a given
+  // name, opens a saint's name, not a player's.)
+  if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.lex_is(b, kLexParticle) &&
+      !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
     return false;  // "Ernie Els 69 70": a golfer, not a club
   }
@@ -202,6 +214,12 @@ bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
 }
+// "title rivals Essex", "champions Bath", "title hopefuls Derbyshire": plural
+// nouns of competing sides before the slot (a country stays one: team_name_ok).
+bool is_clubs_before(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(kClubsBefore);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -238,7 +256,7 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
-  static constexpr WordSet kBefore(concat(kTeamVerbs, kBeforeExtra));
+  static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
   // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Tom Glavine";
@@ -290,12 +308,57 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (after < n && is_club_role(ctx, after)) verb = true;
     if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
     if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
+    // ("Olympic doubles champions Todd Woodbridge": a given name opening two
+    // words is a person's name.)
+    if (i > 0 && is_clubs_before(ctx, i - 1) && (last == i + 1 || !ctx.has(i, EntryClass::GivenName))) verb = true;
     if (last < n && is_team_verb(ctx, last) && !folded_is(ctx, last, "against") && !folded_is(ctx, last, "over")) verb = true;
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
     if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+  }
+}
+
+// org.team_list: the places listed with a club found by team_context are
+// clubs too: "title rivals Essex, Derbyshire and Surrey", "v Gloucestershire
+// or Sussex or Surrey". After "and"/"or", or after a comma when
+// the list goes on past the next name, a chunk with a place in it (a country
+// stays one: team_name_ok; a given name opening two words is a person).
+// Runs on team_context's candidates from `first` on: a few per sports report.
+void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const auto joiner = [&](std::size_t k) {
+    return k < n && !ctx.token(k).newline_before &&
+           (is_char(ctx, k, ',') || ((folded_is(ctx, k, "and") || folded_is(ctx, k, "or")) &&
+                                     ctx.token(k).shape == Shape::Lower));
+  };
+  for (std::size_t c = first; c < out.size(); ++c) {
+    if (out[c].evidence != "org.team_context") continue;
+    // Only a list that a plural of sides or "v" opens ("title rivals Essex,
+    // Derbyshire and Surrey", "v Gloucestershire or Sussex"): after a verb the
+    // cue is the first name's alone ("visit Madrid and Cologne" in a document
+    // that only looks like a sports report).
+    const std::size_t first_name = out[c].token_begin;
+    if (first_name == 0 || !(is_clubs_before(ctx, first_name - 1) || folded_is(ctx, first_name - 1, "v") ||
+                             folded_is(ctx, first_name - 1, "vs"))) {
+      continue;
+    }
+    std::size_t k = out[c].token_end;
+    while (joiner(k)) {
+      const std::size_t i = k + 1;
+      std::size_t limit = i;
+      while (limit < n && limit < i + 4 && !ctx.token(limit).newline_before) ++limit;
+      std::size_t e = team_chunk(ctx, i, limit);
+      while (e > i && !cap_shape(ctx, e - 1)) --e;  // the sentence's period ("and Kent.")
+      if (e <= i || e - i > 3) break;
+      if (is_char(ctx, k, ',') && !joiner(e)) break;  // "beat Kent, Leeds fans said"
+      bool place = false;
+      for (std::size_t q = i; q < e; ++q) place = place || ctx.has(q, EntryClass::Location);
+      if (!place || (e > i + 1 && ctx.has(i, EntryClass::GivenName)) || !team_name_ok(ctx, i, e)) break;
+      emit(ctx, i, e, 0.72f, "org.team_list", out);
+      k = e;
+    }
   }
 }
 
@@ -673,11 +736,61 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.pollster: "a Gallup poll", "the latest Zogby International survey": the
+// name between a determiner and "poll"/"survey" is the pollster, even when a
+// small town has its name. A real place there is what the poll is about ("a
+// Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
+// and so does a smaller one that is no surname.
+void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
+  static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
+  static constexpr WordSet kBefore(kBeforeWords);
+  const std::size_t n = ctx.size();
+  // The name's last word is capitalized: only the words after cap_tokens are
+  // tested, on their fold hash first (a few in a hundred tokens, no text read).
+  for (const std::uint32_t last : ctx.cap_tokens) {
+    const std::size_t e = last + 1;
+    if (e >= n || ctx.token(e).shape != Shape::Lower || ctx.token(e).newline_before) continue;
+    const std::uint64_t h = ctx.token(e).fold_hash;
+    bool poll = false;
+    for (const FoldedWord& w : kPollWords) poll |= h == w.hash;
+    if (!poll || !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
+      continue;
+    }
+    std::size_t b = e;
+    while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
+           is_org_word(ctx, b - 1)) {
+      --b;
+    }
+    // (The determiner may open the sentence: "A Gallup poll showed".)
+    if (b == e || b == 0 || ctx.token(b).newline_before || !kBefore.contains(ctx, b - 1) ||
+        (ctx.token(b - 1).shape != Shape::Lower && !ctx.token(b - 1).sentence_start)) {
+      continue;
+    }
+    bool place = false;
+    for (std::size_t k = b; k < e; ++k) {
+      if (ctx.has(k, EntryClass::Demonym) || ctx.lex_is(k, kLexGroup)) place = true;
+      if (!ctx.has(k, EntryClass::Location)) continue;
+      if (e - b > 1 || ctx.country[k] || !ctx.has(k, EntryClass::Surname)) place = true;
+      ctx.for_matches_at(k, [&](const gazetteer::Match& m) {
+        if (m.cls != EntryClass::Location) return;
+        const auto entry = ctx.matcher.entry(m);
+        if (entry.population >= 100000 || entry.kb_id.starts_with("iso3166")) place = true;
+      });
+    }
+    if (!place) emit(ctx, b, e, 0.8f, "org.pollster", out);
+  }
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
   team_lines(ctx, starts.lines, out);
-  if (ctx.sports) team_context(ctx, starts.team, out);
+  if (ctx.sports) {
+    const std::size_t first = out.size();
+    team_context(ctx, starts.team, out);
+    team_list(ctx, first, out);
+  }
   if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
@@ -770,6 +883,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
   }
   ampersand_names(ctx, out);
+  pollster_names(ctx, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {
@@ -784,9 +898,21 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
   return !folded_is(ctx, i, "grand") || folded_is(ctx, i + 1, "prix");  // "Grand Prix"
 }
 
+// Token e is an attached hyphen and a participle that makes the name before
+// it an adjective: "London-based", "Amman-bound", "U.S.-led", "Ontario-registered".
+bool compound_adjective_at(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kWords[] = {"based", "bound", "backed", "led", "registered", "born"};
+  static constexpr WordSet kSet(kWords);
+  return e + 1 < ctx.size() && is_char(ctx, e, '-') && !ctx.token(e).space_before &&
+         !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
+}
+
 bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   if (type == EntityType::Date) return false;
   if (is_event_word_at(ctx, e)) return true;
+  // A name inside a compound adjective is no mention of its own (CoNLL's
+  // MISC "London-based"); the hyphen plays the event word's part.
+  if (compound_adjective_at(ctx, e)) return true;
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").

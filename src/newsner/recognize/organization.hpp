@@ -48,7 +48,10 @@ bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e);
 /// org.team_context's cues. Context's lexicon marks both kLexTeamCue.
 inline constexpr std::string_view kTeamVerbs[] = {
     "beat", "beats", "defeated", "drew", "draw", "lost", "against", "v", "vs", "host", "hosts", "visit", "visiting",
-    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted"};
+    "edged", "thrashed", "routed", "blanked", "swept", "trail", "trailed", "over", "downed", "outlasted",
+    "travel", "travels"};  // "Liverpool travel to Madrid": a club goes to play away
+/// Plural nouns of competing sides before a club's name ("title rivals Essex").
+inline constexpr std::string_view kClubsBefore[] = {"rivals", "champions", "hopefuls"};
 inline constexpr std::string_view kClubRoles[] = {
     "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
     "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",

@@ -97,11 +97,35 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return surname_before && given_at;
 }
 
+// The end of a name at e taken over an attached hyphen and a lowercase
+// syllable that is no English word, the second half of a Korean or Chinese
+// given name ("Li Song-ho", "Kang Young-hoon", "Chen Chun-yeh"), and over
+// "-ur-Rehman" after it; else e. ("Kohl-era", "Smith-like": common words.)
+std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size();
+  if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
+  const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
+  if (ctx.token(e + 1).shape != Shape::Lower || size > 4 || (size > 2 && ctx.is_common_word(e + 1))) return e;
+  // "Ata-ur-Rehman", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
+  // "-le-" join a place's: "Chester-le-Street").
+  static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};
+  static constexpr WordSet kArticle(kArticles);
+  if (e + 3 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before && !ctx.token(e + 3).space_before &&
+      ctx.token(e + 3).shape == Shape::Capitalized && kArticle.contains(ctx, e + 1)) {
+    return e + 4;
+  }
+  // Another hyphen joins on: a place's name ("Mont-sur-Marchienne"), no given name.
+  if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
+  return e + 2;
+}
+
 // Every PERSON candidate of the rules below passes here (one lookup per
 // candidate); two names run together become two candidates.
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
   if (is_holiday_word(ctx, b)) return;
+  // (The hyphen test first: nearly every name ends without one.)
+  if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word
   // cut off is part of the other name's own candidate).
   std::size_t from = b;
@@ -332,6 +356,38 @@ bool place_at(const Context& ctx, std::size_t i) {
 
 }  // namespace
 
+// person.scorecard: a cricket scorecard names its fielders and bowlers after
+// "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
+// Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
+// name's last word or "lbw", an initial and a name ("b S. Waugh") or one or
+// two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
+void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (std::size_t k = 1; k + 1 < n; ++k) {
+    const Span sp = ctx.token(k).span;
+    if (sp.size() > 2 || ctx.token(k).shape != Shape::Lower) continue;
+    if (!(folded_is(ctx, k, "b") || folded_is(ctx, k, "c") || folded_is(ctx, k, "st"))) continue;
+    if (ctx.token(k).newline_before || ctx.token(k + 1).newline_before) continue;
+    if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
+    std::size_t b = k + 1, e = b;
+    // "S. Waugh": an initial, its period, a name.
+    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && ctx.is(e + 1, ".")) e += 2;
+    if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
+    ++e;
+    // "c Moin Khan": a second word
+    if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape == Shape::Capitalized &&
+        !ctx.lex_is(e, kLexFunction) && e == k + 2) {
+      ++e;
+    }
+    // The scorecard's next part: a number, "b"/"c", the line's end or a ",".
+    if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape != Shape::Digits && !is_char(ctx, e, ',') &&
+        !folded_is(ctx, e, "b") && !folded_is(ctx, e, "c")) {
+      continue;
+    }
+    emit_candidate(ctx, EntityType::Person, b, e, 0.8f, "person.scorecard", out);
+  }
+}
+
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   PersonBuffers& buf = person_buffers();
@@ -394,6 +450,20 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
+          // "captain Dean Jones", "Scorers: Dean Saunders": a title's last word
+          // that is also among the most common given names, before a single
+          // surname, is the given name, unless a capitalized word or an
+          // article opens the title ("the Dean", "Vice Dean"). (The rank
+          // lookup only for such titles: rare.)
+          const std::size_t g = t - 1;
+          if (e == j + 1 && j == t && ctx.token(g).shape == Shape::Capitalized &&
+              (g == i ? !(i > 0 && !ctx.token(i).newline_before &&
+                          (cap_shape(ctx, i - 1) || folded_is(ctx, i - 1, "the") || folded_is(ctx, i - 1, "a")))
+                      : ctx.token(g - 1).shape == Shape::Lower) &&
+              (ctx.has(j, EntryClass::Surname) || !ctx.has(j, EntryClass::GivenName))) {
+            const std::uint32_t rank = name_ranks(ctx, g).given;
+            if (rank != 0 && rank <= 500) emit(ctx, g, e, 0.9f, "person.title_given", out);
+          }
         }
       }
     }
@@ -511,6 +581,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }
+  if (ctx.sports) scorecard_players(ctx, out);
 }
 
 }  // namespace newsner::recognize

@@ -127,3 +127,16 @@ TEST_CASE("location: datelines that open with a capitalized known place") {
   CHECK(locs("Dorvalle 2001-05-04\nThe cabinet met.", "loc.dateline") == "");
   CHECK(locs("Shares 2001-05-04 rose.", "loc.dateline") == "");
 }
+
+// loc.state_abbrev: a town before ", <US state abbreviation>" is a town, even
+// when a company shares its name.
+TEST_CASE("location: a name before a US state abbreviation") {
+  CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
+  CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");
+  CHECK(locs("He lives in Quarnby, N.J., now.", "loc.state_abbrev") == "Quarnby/LOCATION");
+  // the full state name, or no comma: not this rule
+  CHECK(locs("The firm is based in Quarnby, California.", "loc.state_abbrev") == "");
+  CHECK(locs("Quarnby Calif. said", "loc.state_abbrev") == "");
+  check_mentions({{"The company is based in Woodside, Calif., and makes chips.",
+                   "Woodside/LOCATION | Calif./LOCATION"}});
+}

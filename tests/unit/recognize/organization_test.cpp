@@ -107,6 +107,9 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("MADRID 2001-05-04", "org.team") == "");
   // A golfer's scores are not a club's.
   CHECK(orgs("Ernie Els 68 70 71", "org.team") == "");
+  // "St", which a given-name list has, is a particle opening a saint's name there.
+  CHECK(orgs("St Mirren 3 1 1 1 5 4 4", "org.team") == "St Mirren/ORGANIZATION");
+  CHECK(orgs("Partick 1 St Mirren 1", "org.team") == "Partick/ORGANIZATION | St Mirren/ORGANIZATION");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
@@ -145,6 +148,25 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Atlanta's\nsome text.") == "");
   CHECK(teams("Leeds United's coach quit.") == "Leeds United/ORGANIZATION");  // "'s", then a club role
   CHECK(teams("Atlanta's weather was fine.") == "");
+  // A club travels to play away: "travel"/"travels" after the slot.
+  CHECK(teams("Leicester travel to Kent next week.") == "Leicester/ORGANIZATION");
+  CHECK(teams("Leicester travels to Kent next week.") == "Leicester/ORGANIZATION");
+  // Plural nouns of competing sides before the slot.
+  CHECK(teams("The title rivals Leicester closed in.") == "Leicester/ORGANIZATION");
+  CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
+  CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
+  CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
+  // org.team_list: places listed with a club are clubs too.
+  CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
+        "Derby/ORGANIZATION | Kent/ORGANIZATION");
+  CHECK(orgs(report + "May 27 v Leicester or Derby or Kent.", "org.team_list") ==
+        "Derby/ORGANIZATION | Kent/ORGANIZATION");
+  // after a verb the cue is the first name's alone
+  CHECK(orgs(report + "The minister is due to visit Leicester and Kent next week.", "org.team_list") == "");
+  // a comma not followed by more of the list, a country, a person: no club
+  CHECK(orgs(report + "The rivals Leicester beat Derby, Kent fans said.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester and Brazil lost.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
@@ -346,4 +368,34 @@ TEST_CASE("organization: marks inside team names on result lines") {
   CHECK(orgs("Brora & Golspie 2 St. Mirren 0", "org.team_score") ==
         "Brora & Golspie/ORGANIZATION | St. Mirren/ORGANIZATION");
   CHECK(orgs("Queen's Park 2 Kelso 0", "org.team_score") == "Queen's Park/ORGANIZATION | Kelso/ORGANIZATION");
+}
+
+// org.pollster: the name between a determiner and "poll"/"survey" is the
+// pollster, even a small town's name; a state, a country or a city is what
+// the poll is about.
+TEST_CASE("organization: a pollster before poll or survey") {
+  CHECK(orgs("A Gallup poll showed support.", "org.pollster") == "Gallup/ORGANIZATION");
+  CHECK(orgs("The latest Zelvar Orrin survey agreed.", "org.pollster") == "Zelvar Orrin/ORGANIZATION");
+  CHECK(orgs("A Texas poll found the same.", "org.pollster") == "");
+  CHECK(orgs("A Boston poll found the same.", "org.pollster") == "");
+  CHECK(orgs("A Kenyan poll found the same.", "org.pollster") == "");
+  CHECK(orgs("Voters told Gallup pollsters.", "org.pollster") == "");
+  check_mentions({{"A Gallup poll showed support for the plan.", "Gallup/ORGANIZATION"}});
+}
+
+// extend_of takes a place that opens with a weak start word ("New") in whole.
+TEST_CASE("organization: an 'of' extension over a place opening with a weak start word") {
+  CHECK(orgs("Shares of the Bank of New Zealand rose.", "org.head_of") == "Bank of New Zealand/ORGANIZATION");
+  CHECK(orgs("He sued in the Bankruptcy Court for the Southern District of New York on Monday.", "org.head_of") ==
+        "Bankruptcy Court for the Southern District of New York/ORGANIZATION");
+  // after "for" a place is a destination
+  CHECK(orgs("The delegation left Mexico City for New York late on Thursday.", "org.head_of") == "");
+  check_mentions({{"The case went to the Attorney's Office for the Southern District of New York on Monday.",
+                   "Attorney's Office for the Southern District of New York/ORGANIZATION"}});
+}
+
+// A name inside a compound adjective ("London-based") is no mention of its own.
+TEST_CASE("organization: names inside a compound adjective are dropped") {
+  check_mentions({{"The London-based analyst said the Amman-bound plane left.", ""},
+                  {"A U.S.-led force and the Ontario-based firm Quarnby Corp. met.", "Quarnby Corp./ORGANIZATION"}});
 }

@@ -419,3 +419,40 @@ TEST_CASE("person: NameShape starts list every name word and initial once") {
     CHECK(std::vector<std::uint32_t>(names.starts().begin(), names.starts().end()) == want);
   }
 }
+
+// A lowercase syllable after an attached hyphen ends a Korean or Chinese given
+// name; an Arabic article joins two names. Common words and place joiners do not.
+TEST_CASE("person: hyphenated given names with a lowercase syllable") {
+  check_mentions({{"The talks were led by Minister Kim Sung-ho.", "Kim Sung-ho/PERSON"},
+                  {"Lee Dae-hoon told the court he was sorry.", "Lee Dae-hoon/PERSON"},
+                  {"Bowlers included Waqar Younis and Ata-ur-Rehman.", "Waqar Younis/PERSON | Ata-ur-Rehman/PERSON"}});
+  CHECK(persons("Minister Kim Sung-era reforms began.", "person.title") == "Kim Sung/PERSON");
+}
+
+// A title's last word that is also a very common given name, before one
+// surname, is that given name ("captain Dean Jones"); after an article or a
+// capitalized word it stays a title.
+TEST_CASE("person: a title word that is a common given name") {
+  CHECK(persons("The club captain Dean Quarnby scored.", "person.title_given") == "Dean Quarnby/PERSON");
+  CHECK(persons("Scorers: Don Quarnby (2nd minute).", "person.title_given") == "Don Quarnby/PERSON");
+  CHECK(persons("He met the Dean Quarnby yesterday.", "person.title_given") == "");
+  CHECK(persons("He met President Quarnby yesterday.", "person.title_given") == "");
+}
+
+// person.scorecard: fielders and bowlers after "c", "b", "st" in a sports report.
+TEST_CASE("person: cricket scorecard fielders and bowlers") {
+  const std::string report = "Cricket match report: the team scored runs in the match and the bowler took wickets.\n";
+  CHECK(persons(report + "S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") ==
+        "Quarnby/PERSON | Velloran/PERSON");
+  CHECK(persons(report + "A. Ranatunga lbw b Velloran 0\n", "person.scorecard") == "Velloran/PERSON");
+  CHECK(persons(report + "R. Ponting b S. Velloran 46\n", "person.scorecard") == "S. Velloran/PERSON");
+  // not in a report that is no sports report
+  CHECK(persons("S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") == "");
+  // lowercase "st" (stumped) joins no two names
+  check_mentions({{"Cricket match report: the team scored runs in the match and the bowler took wickets.\n"
+                   "D. Lehmann st Quarnby b Velloran 22\n",
+                   "D. Lehmann/PERSON | Quarnby/PERSON | Velloran/PERSON"}});
+  // two words after the letter: "c Moin Khan"
+  CHECK(persons(report + "N. Knight c Moin Quarnby b Velloran 26\n", "person.scorecard") ==
+        "Moin Quarnby/PERSON | Velloran/PERSON");
+}
