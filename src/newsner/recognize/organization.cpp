@@ -745,6 +745,10 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
   static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
   static constexpr WordSet kBefore(kBeforeWords);
+  // The poll word is a lowercase token: a text without "poll" or "survey" has
+  // none (two memmem calls spare the walk over the capitalized tokens).
+  const std::string_view text = ctx.tt.text;
+  if (!memmem(text.data(), text.size(), "poll", 4) && !memmem(text.data(), text.size(), "survey", 6)) return;
   const std::size_t n = ctx.size();
   // The name's last word is capitalized: only the words after cap_tokens are
   // tested, on their fold hash first (a few in a hundred tokens, no text read).
