@@ -341,7 +341,8 @@ TEST_CASE("organization: the starts of one walk are those of the rules' own test
 TEST_CASE("organization: market index words after an organization") {
   static newsner::text::Tokenizer tok;
   const auto after_nikkei = [](const std::string& word) {
-    const auto tt = tok.tokenize("The Nikkei " + word + " average fell.");
+    const std::string text = "The Nikkei " + word + " average fell.";  // alive while tt views it
+    const auto tt = tok.tokenize(text);
     const newsner::recognize::Context ctx(tt, names_test::matcher());
     return newsner::recognize::starts_unnamed_name(ctx, newsner::EntityType::Organization, 2);
   };
