@@ -80,6 +80,21 @@ TEST_CASE("resolve: an ambiguous company name starting a sentence is the company
   CHECK((*ex.value)->extract({"d", "Shell casings were found.", std::nullopt}).mentions.empty());
 }
 
+TEST_CASE("resolve: a listed company before its legal form is one name with the list's id") {
+  // "General" is a title word, and a common word at a sentence start: neither
+  // cuts the listed name off its "Co." / "Corp.".
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  for (const char* text : {"Rival General Electric Co. reported gains.", "General Electric Co. reported gains."}) {
+    CAPTURE(text);
+    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
+    REQUIRE(!r.mentions.empty());
+    const auto& m = r.mentions.back().type == newsner::EntityType::Organization ? r.mentions.back() : r.mentions[0];
+    CHECK(std::string_view(text).substr(m.span.begin, m.span.size()) == "General Electric Co.");
+    CHECK(m.kb_id.starts_with("wikidata:"));
+  }
+}
+
 TEST_CASE("resolve: a place's id does not follow its name into another type") {
   // "Dole" is a town (GeoNames) and, after "Bob Dole", this person: no town id.
   auto ex = newsner::Extractor::create({});

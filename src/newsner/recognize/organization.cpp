@@ -786,6 +786,27 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+std::string_view listed_org_id(const Context& ctx, std::size_t p, std::size_t h);
+
+// A listed organization starts at token p and reaches the head h ("General
+// Electric" before "Co."): its first word is the name's, even a title word.
+bool listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h) {
+  return listed_org_id(ctx, p, h).data() != nullptr;
+}
+
+// The kb_id of such an organization ("" when it has none; a null view when
+// there is none): "General Electric Co." keeps "General Electric"'s id.
+std::string_view listed_org_id(const Context& ctx, std::size_t p, std::size_t h) {
+  std::string_view id;
+  ctx.for_matches_at(p, [&](const gazetteer::Match& m) {
+    if (id.data() == nullptr && m.cls == EntryClass::Organization && m.token_end >= h) {
+      id = ctx.matcher.entry(m).kb_id;
+      if (id.data() == nullptr) id = std::string_view("", 0);
+    }
+  });
+  return id;
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -831,8 +852,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
-            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location)) {
-          break;  // "President Club"? a title word ends the name to the left
+            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h)) {
+          break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;
         continue;
@@ -876,7 +897,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
-        !ctx.has(b, EntryClass::Location) && b + 1 < h) {
+        !ctx.has(b, EntryClass::Location) && b + 1 < h && !listed_org_up_to(ctx, b, h)) {
       ++b;
     }
     // In capitals, ordinary words before the head are usually the headline, not the name.
@@ -885,6 +906,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       continue;
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
+    // A listed name before the legal form lends the whole its id ("General Electric Co.").
+    if (e_of == e && b < h) {
+      if (const std::string_view id = listed_org_id(ctx, b, h); !id.empty()) out.back().kb_id = id;
+    }
   }
   ampersand_names(ctx, out);
   pollster_names(ctx, out);
