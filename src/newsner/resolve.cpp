@@ -253,6 +253,17 @@ class NameTable {
   std::uint32_t gen_ = 0;
 };
 
+// The document pass gives a chosen mention another type. A place's id
+// (GeoNames, ISO 3166) does not follow it: a club named after its city
+// ("Liverpool travel to Madrid") or "Dole" after "Bob Dole" is better without.
+void set_document_type(Chosen& c, EntityType type, std::string_view prefix) {
+  c.type = type;
+  c.prefix = prefix;
+  if (type != EntityType::Location && (c.kb_id.starts_with("geonames:") || c.kb_id.starts_with("iso3166"))) {
+    c.kb_id = {};
+  }
+}
+
 // A mention's kb_id is a view into the gazetteer image's strings, which
 // nothing reads before the JSON writer copies them: one cache miss per id, the
 // writer's largest stall on real news text (a third of its perf samples sat on
@@ -264,14 +275,6 @@ class NameTable {
 // no more.)
 // No branch on whether the mention has an id (some do, some do not, in no
 // order a predictor learns): without one it asks for `at_hand`, a line in cache.
-// A place's id (GeoNames, ISO 3166) on a mention that is no place: a club
-// named after its city ("Liverpool travel to Madrid") keeps the city's
-// candidate's kb_id when it is retyped as an ORGANIZATION. No id is better.
-bool place_id_of_non_place(const Chosen& ch) {
-  return ch.type != EntityType::Location && !ch.kb_id.empty() &&
-         (ch.kb_id.starts_with("geonames:") || ch.kb_id.starts_with("iso3166"));
-}
-
 void prefetch_kb_id(std::string_view kb_id, const void* at_hand) {
   __builtin_prefetch(kb_id.empty() ? at_hand : kb_id.data());
 }
@@ -401,8 +404,7 @@ class Retyper {
       const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
                             (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1]);
       if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
-        c.type = it->type;
-        c.prefix = "document.same_name";
+        set_document_type(c, it->type, "document.same_name");
         return;
       }
     }
@@ -411,8 +413,7 @@ class Retyper {
       if (!p || *p < c.score - 0.2f) return;
       if (b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative)) return;  // "in Jordan" stays a place
       if (c.type == EntityType::Organization && c.score >= 0.75f) return;
-      c.type = EntityType::Person;
-      c.prefix = "document.person_part";
+      set_document_type(c, EntityType::Person, "document.person_part");
     }
   }
 
@@ -854,7 +855,7 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candida
       if (!c.value.empty()) m.value = std::move(c.value);
       if (!c.mod.empty()) m.mod = std::move(c.mod);
     }
-    m.kb_id = place_id_of_non_place(ch) ? std::string_view{} : ch.kb_id;
+    m.kb_id = ch.kb_id;
     prefetch_kb_id(m.kb_id, &m);  // for the writer (see prefetch_kb_id)
     // The sentence of the first token when the span starts at a token (no search).
     const bool at_token = ch.te > ch.tb && ch.tb < ctx.size() && ctx.token(ch.tb).span.begin == m.span.begin;

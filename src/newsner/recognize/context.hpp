@@ -171,6 +171,14 @@ struct Context {
       f(matches[k]);
     }
   }
+  /// The first (longest) of those matches for which pred(match) holds, or nullptr.
+  template <typename P>
+  const gazetteer::Match* find_match_at(std::size_t i, P&& pred) const {
+    for (std::uint32_t k = first_match[i]; k != kNone && k < matches.size() && matches[k].token_begin == i; ++k) {
+      if (pred(matches[k])) return &matches[k];
+    }
+    return nullptr;
+  }
 };
 
 /// Appends a candidate of `type` over tokens [b, e) with the rule's evidence id,

@@ -724,17 +724,6 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
     ++e;
   }
-  // "U.S. Independence Day" / "America's Independence Day" is July 4; another
-  // country's ("Ukraine's") or an unqualified one keeps an unknown day. ICU's
-  // sentence iterator may end a sentence after "U.S.": only a line break
-  // separates the holiday from its country here.
-  if (h == timex::Holiday::Unknown && i > 0 && !t[i].newline_before) {
-    const std::string_view p = cx.surface(i - 1);
-    const std::string_view p2 = i >= 2 ? cx.surface(i - 2) : std::string_view{};
-    if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
-        ((p == "'s" || p == "\u2019s") && p2 == "America"))
-      h = timex::Holiday::IndependenceUs;
-  }
   Direction dir = Direction::Nearest;
   if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
     const std::string_view p = cx.surface(i - 1);
@@ -746,7 +735,11 @@ std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, Token
     } else if (h == timex::Holiday::ValentinesDay && p == "." && p2 == "St") {
       b = i - 2;
     } else if (h == timex::Holiday::Unknown) {
-      // (Named below: the holiday may start an ICU sentence, after "U.S.".)
+      // "U.S. Independence Day" / "America's Independence Day" is July 4; another
+      // country's ("Ukraine's") or an unqualified one keeps an unknown day.
+      if ((p == "." && (p2 == "U.S" || p2 == "US")) || p == "US" || p == "American" ||
+          ((p == "'s" || p == "\u2019s") && p2 == "America"))
+        h = timex::Holiday::IndependenceUs;
     } else if (before_capital &&
                !(t[i - 1].sentence_start &&
                  (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {

@@ -139,14 +139,12 @@ std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
 // England, Scotland, Wales and Northern Ireland: parts of a country (in the
 // subdivision list) that field national sides of their own.
 bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
-  bool found = false;
-  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
-    if (found || m.token_end != e || m.cls != EntryClass::Location) return;
-    const std::string_view kb = ctx.matcher.gazetteers()[m.gazetteer].entry(m.entry).kb_id;
-    found = kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
-            kb == "iso3166-2:GB-NIR";
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    if (m.token_end != e || m.cls != EntryClass::Location) return false;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+           kb == "iso3166-2:GB-NIR";
   });
-  return found;
 }
 
 // A team slot never holds a country (national sides are tagged as the
@@ -721,9 +719,7 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   };
   // A list entry of exactly the three tokens ("Newfoundland & Labrador").
   const auto listed = [&](std::size_t i) {
-    bool found = false;
-    ctx.for_matches_at(i, [&](const gazetteer::Match& m) { found |= m.token_end == i + 3; });
-    return found;
+    return ctx.find_match_at(i, [&](const gazetteer::Match& m) { return m.token_end == i + 3; }) != nullptr;
   };
   for (const std::uint32_t i : ctx.cap_tokens) {
     if (i + 2 >= n || !ctx.is(i + 1, "&") || ctx.token(i + 2).newline_before) continue;
@@ -786,25 +782,12 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
-std::string_view listed_org_id(const Context& ctx, std::size_t p, std::size_t h);
-
-// A listed organization starts at token p and reaches the head h ("General
-// Electric" before "Co."): its first word is the name's, even a title word.
-bool listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h) {
-  return listed_org_id(ctx, p, h).data() != nullptr;
-}
-
-// The kb_id of such an organization ("" when it has none; a null view when
-// there is none): "General Electric Co." keeps "General Electric"'s id.
-std::string_view listed_org_id(const Context& ctx, std::size_t p, std::size_t h) {
-  std::string_view id;
-  ctx.for_matches_at(p, [&](const gazetteer::Match& m) {
-    if (id.data() == nullptr && m.cls == EntryClass::Organization && m.token_end >= h) {
-      id = ctx.matcher.entry(m).kb_id;
-      if (id.data() == nullptr) id = std::string_view("", 0);
-    }
-  });
-  return id;
+// A listed organization that starts at token p and reaches the head h
+// ("General Electric" before "Co."), or nullptr: its first word is the name's,
+// even a title word, and the whole takes its kb_id.
+const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h) {
+  return ctx.find_match_at(
+      p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
@@ -908,7 +891,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
     // A listed name before the legal form lends the whole its id ("General Electric Co.").
     if (e_of == e && b < h) {
-      if (const std::string_view id = listed_org_id(ctx, b, h); !id.empty()) out.back().kb_id = id;
+      if (const gazetteer::Match* m = listed_org_up_to(ctx, b, h)) {
+        if (const std::string_view id = ctx.matcher.entry(*m).kb_id; !id.empty()) out.back().kb_id = id;
+      }
     }
   }
   ampersand_names(ctx, out);

@@ -349,9 +349,7 @@ bool lone_name_word(const Context& ctx, const NameShape& names, std::size_t i) {
 
 // A place name in its own capitalization starts at token i ("U.S.", "U.K.").
 bool place_at(const Context& ctx, std::size_t i) {
-  bool found = false;
-  ctx.for_matches_at(i, [&](const gazetteer::Match& m) { found |= m.cls == EntryClass::Location && m.exact_case; });
-  return found;
+  return ctx.find_match_at(i, [](const gazetteer::Match& m) { return m.cls == EntryClass::Location && m.exact_case; });
 }
 
 }  // namespace
