@@ -123,7 +123,7 @@ Extraction Extractor::extract(Document doc) const {
     // The DCT: flag, else the record's own date, else the dateline.
     r.dct = impl_->options.reference_date;
     if (!r.dct) r.dct = doc.dct;
-    if (!r.dct) r.dct = timex::find_dateline_dct(r.text);
+    if (!r.dct) r.dct = timex::find_dateline_dct(r.text, impl_->options.date_order);
 
     // 2-4, per section: a huge document (a log, a book) is cut into sections of
     // about kSectionBytes at paragraph or line breaks, so that memory stays a small

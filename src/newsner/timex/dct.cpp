@@ -19,6 +19,9 @@ constexpr const char* kMdyPattern =
     R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b)";
 constexpr const char* kDmyPattern =
     R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:1[89]|20)\d\d)\b)";
+// All-numeric, "21/01/2025", "9/14/2023", "21.01.2025": which number is the day
+// is read as the DATE recognizer reads it (see make_numeric).
+constexpr const char* kNumericPattern = R"(\b(\d{1,2})([/.])(\d{1,2})[/.]((?:1[89]|20)\d\d)\b)";
 
 int parse_int(std::string_view s) {
   int n = 0;
@@ -43,6 +46,19 @@ std::optional<Ymd> make(int y, int m, int d) {
              std::chrono::day{static_cast<unsigned>(d)}};
 }
 
+// "a/b/y" or "a.b.y", the separator written twice alike, read as the DATE
+// recognizer reads a numeric date: with dots (European) or when a is above 12
+// the day comes first, when b is above 12 the month does, else `order` decides.
+std::optional<Ymd> make_numeric(std::string_view a, std::string_view sep, std::string_view b, std::string_view y,
+                                 std::string_view text, DateOrder order) {
+  // The second separator must be the first one again ("1/2.2025" is no date).
+  const char* second = b.data() + b.size();
+  if (second >= text.data() + text.size() || *second != sep[0]) return std::nullopt;
+  const int x = parse_int(a), z = parse_int(b);
+  const bool day_first = sep[0] == '.' || x > 12 || (z <= 12 && order == DateOrder::DayMonthYear);
+  return day_first ? make(parse_int(y), z, x) : make(parse_int(y), x, z);
+}
+
 }  // namespace
 
 std::optional<Ymd> parse_iso_date(std::string_view s) {
@@ -54,7 +70,7 @@ std::optional<Ymd> parse_iso_date(std::string_view s) {
   return make(parse_int(s.substr(0, 4)), parse_int(s.substr(5, 2)), parse_int(s.substr(8, 2)));
 }
 
-std::optional<Ymd> find_dateline_dct(std::string_view text) {
+std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
   // The head: up to kMaxLines non-empty lines and kMaxBytes bytes.
   std::size_t end = 0, lines = 0;
   while (end < text.size() && end < kMaxBytes && lines < kMaxLines) {
@@ -85,16 +101,21 @@ std::optional<Ymd> find_dateline_dct(std::string_view text) {
   // digits and a space, MDY a letter), so the three scans are needed only when
   // that date is not a real day (1996-02-30): then the earliest VALID first
   // match of each pattern wins, as before this shortcut.
-  static const RE2 kAny("(?:" + std::string(kIsoPattern) + ")|(?:" + kMdyPattern + ")|(?:" + kDmyPattern + ")");
+  static const RE2 kNumeric(kNumericPattern);
+  static const RE2 kAny("(?:" + std::string(kIsoPattern) + ")|(?:" + kMdyPattern + ")|(?:" + kDmyPattern + ")|(?:" +
+                        kNumericPattern + ")");
 
-  re2::StringPiece iy, im, id, my, mm, md, dd, dm, dy;
+  re2::StringPiece iy, im, id, my, mm, md, dd, dm, dy, na, ns, nb, ny;
   {
     re2::StringPiece in(head.data(), head.size());
-    if (!RE2::PartialMatch(in, kAny, &iy, &im, &id, &mm, &md, &my, &dd, &dm, &dy)) return std::nullopt;
+    if (!RE2::PartialMatch(in, kAny, &iy, &im, &id, &mm, &md, &my, &dd, &dm, &dy, &na, &ns, &nb, &ny)) {
+      return std::nullopt;
+    }
     std::optional<Ymd> first;
     if (iy.data() != nullptr) first = make(parse_int(iy), parse_int(im), parse_int(id));
     else if (mm.data() != nullptr) first = make(parse_int(my), month_number(mm), parse_int(md));
-    else first = make(parse_int(dy), month_number(dm), parse_int(dd));
+    else if (dd.data() != nullptr) first = make(parse_int(dy), month_number(dm), parse_int(dd));
+    else first = make_numeric(na, ns, nb, ny, head, order);
     if (first) return first;
   }
 
@@ -125,6 +146,16 @@ std::optional<Ymd> find_dateline_dct(std::string_view text) {
     if (RE2::FindAndConsume(&in, kDmy, &d, &m, &y))
       consider(static_cast<std::size_t>(d.data() - head.data()),
                make(parse_int(y), month_number(m), parse_int(d)));
+  }
+  {
+    re2::StringPiece in(head.data(), head.size());
+    re2::StringPiece a, sep, b;
+    while (RE2::FindAndConsume(&in, kNumeric, &a, &sep, &b, &y)) {
+      if (const auto v = make_numeric(a, sep, b, y, head, order)) {
+        consider(static_cast<std::size_t>(a.data() - head.data()), v);
+        break;
+      }
+    }
   }
   return best;
 }

@@ -1,7 +1,9 @@
 // Document creation time (DCT) lookup: from a "YYYY-MM-DD" string (flag or JSONL
 // field) or from a full date in the article's dateline (its first lines, e.g.
 // "LONDON 1996-08-30", "Tuesday, March 3, 2015", "TOKYO, December 19, 2018",
-// "PARIS, 19 December 2018"). Never the machine clock. Partial datelines
+// "PARIS, 19 December 2018", "DUBLIN, 21/01/2025": an all-numeric date's day is
+// the number above 12, else the first number with DateOrder::DayMonthYear).
+// Never the machine clock. Partial datelines
 // ("LATTAKIA, Aug 10") give no DCT. The dateline's date is also found by the DATE
 // recognizer as an ordinary mention.
 // Thread safety: pure functions (patterns are compiled once, thread-safely).
@@ -14,6 +16,8 @@
 #include <optional>
 #include <string_view>
 
+#include "newsner/options.hpp"
+
 namespace newsner::timex {
 
 /// Parses "YYYY-MM-DD" (optionally followed by "T..." time, ignored); nullopt
@@ -22,6 +26,7 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view s);
 
 /// Finds a full date (year, month and day) in the first lines of `text`
 /// (up to 5 non-empty lines, 400 bytes); nullopt when there is none.
-std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text);
+std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text,
+                                                             DateOrder order = DateOrder::MonthDayYear);
 
 }  // namespace newsner::timex

@@ -151,6 +151,17 @@ TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK(find_dateline_dct("TOKYO, December 19, 2018 (TASS) - Japan said.") == ymd(2018, 12, 19));
   CHECK(find_dateline_dct("PARIS, 19 December 2018 - France said.") == ymd(2018, 12, 19));
   CHECK_FALSE(find_dateline_dct("LATTAKIA, Aug 10 - Syria said.").has_value());
+  // All-numeric datelines: a number above 12 is the day, dots put the day
+  // first, else the date order decides (month first by default).
+  CHECK(find_dateline_dct("DUBLIN, 21/01/2025 - Talks resumed.") == ymd(2025, 1, 21));
+  CHECK(find_dateline_dct("NEW YORK, 9/14/2023 - Stocks fell.") == ymd(2023, 9, 14));
+  CHECK(find_dateline_dct("BERLIN, 03.02.2025 - Talks resumed.") == ymd(2025, 2, 3));
+  CHECK(find_dateline_dct("PARIS, 03/02/2025 - A strike began.") == ymd(2025, 3, 2));
+  CHECK(find_dateline_dct("PARIS, 03/02/2025 - A strike began.", newsner::DateOrder::DayMonthYear) == ymd(2025, 2, 3));
+  CHECK_FALSE(find_dateline_dct("Scores: 3/2.2025 was a typo.").has_value());
+  CHECK_FALSE(find_dateline_dct("ROME, 31/31/2025 - No such day.").has_value());
+  // The earliest date of the head, whatever its form.
+  CHECK(find_dateline_dct("MADRID, 14/03/2025\nOn March 1, 2025 the talks began.") == ymd(2025, 3, 14));
   CHECK_FALSE(find_dateline_dct("a\nb\nc\nd\ne\nf\nLONDON 1996-08-30").has_value());
   CHECK_FALSE(find_dateline_dct("").has_value());
   // The earliest of the three forms wins, whichever pattern it is.
