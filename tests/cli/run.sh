@@ -89,6 +89,11 @@ if grep -q "broken.tsv:1" "$tmp/broken.err"; then ok; else bad "gazetteer error 
 "$bin" samples/articles/harbour-bridge.txt "$tmp/does-not-exist.txt" > "$tmp/missing.out" 2> "$tmp/missing.err"
 expect_status missing-path 1 $?
 if [ "$(wc -l < "$tmp/missing.out")" = 1 ] && grep -q "does-not-exist.txt" "$tmp/missing.err"; then ok; else bad "missing path not reported, or other document lost"; fi
+# a symbolic link to nothing, in a directory: named as such, the other file still out
+mkdir -p "$tmp/links" && cp samples/articles/harbour-bridge.txt "$tmp/links/" && ln -s "$tmp/nowhere.txt" "$tmp/links/dangling.txt"
+"$bin" "$tmp/links" > "$tmp/links.out" 2> "$tmp/links.err"
+expect_status broken-link 1 $?
+if [ "$(wc -l < "$tmp/links.out")" = 1 ] && grep -q "dangling.txt: broken symbolic link" "$tmp/links.err"; then ok; else bad "broken link not named, or other document lost"; fi
 printf '{"id":"a","text":"Angela Merkel visited Paris."}\n{not json\n\n{"id":"c","body":"no text"}\n{"id":"d","text":42}\n{"id":"e","text":"Done in Rome."}\n' > "$tmp/mixed.jsonl"
 "$bin" --jsonl "$tmp/mixed.jsonl" > "$tmp/mixed.out" 2> "$tmp/mixed.err"
 expect_status malformed-jsonl 1 $?

@@ -61,6 +61,10 @@ bool name_matches(const std::vector<std::string>& globs, const char* name) {
   return false;
 }
 
+// The message for a symbolic link whose target does not exist (ENOENT alone
+// would read as if the link itself were missing).
+constexpr const char* kBrokenLink = "broken symbolic link (its target does not exist)";
+
 void walk_directory(int fd, std::string& prefix, const std::vector<std::string>& globs, bool sizes,
                     std::vector<InputItem>& found) {
   DIR* dir = ::fdopendir(fd);
@@ -107,7 +111,7 @@ void walk_directory(int fd, std::string& prefix, const std::vector<std::string>&
     }
     // A link (or an entry of unknown type) is followed: a link to a file is an input.
     if (::fstatat(fd, name, &st, 0) != 0) {
-      found.push_back({prefix + name, std::strerror(errno), -1});
+      found.push_back({prefix + name, errno == ENOENT ? kBrokenLink : std::strerror(errno), -1});
       continue;
     }
     if (S_ISREG(st.st_mode)) found.push_back({prefix + name, "", sizes ? static_cast<std::int64_t>(st.st_size) : -1, true});
@@ -179,7 +183,10 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
     std::error_code ec;
     const fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      out.push_back({arg, ec ? ec.message() : "No such file or directory", -1});
+      std::error_code lec;
+      const bool link = fs::is_symlink(fs::symlink_status(arg, lec));
+      const bool missing = !ec || ec == std::errc::no_such_file_or_directory;  // not ELOOP, EACCES, ...
+      out.push_back({arg, link && missing ? kBrokenLink : ec ? ec.message() : "No such file or directory", -1});
       continue;
     }
     if (!fs::is_directory(st)) {
