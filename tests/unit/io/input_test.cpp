@@ -193,7 +193,10 @@ std::vector<newsner::io::InputItem> filesystem_walk(const std::string& arg, cons
     std::error_code fec;
     const bool regular = it->is_regular_file(fec);
     if (fec) {
-      found.push_back({it->path().string(), fec.message(), -1});
+      // (Since then a link to nothing is named as such.)
+      std::error_code lec;
+      const bool broken = fec == std::errc::no_such_file_or_directory && it->is_symlink(lec);
+      found.push_back({it->path().string(), broken ? "broken symbolic link (its target does not exist)" : fec.message(), -1});
       continue;
     }
     if (!regular) continue;
