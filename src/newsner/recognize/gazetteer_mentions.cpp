@@ -199,8 +199,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   // merged with: the pipeline calls this first.)
   struct Made {
     std::size_t index;  // into `out`; kNone when none yet
-    float score;
+    float kb_rank;      // of the entry its kb_id came from (see below)
     std::uint32_t population;
+    std::uint32_t rank;  // EntryView::rank (0: none)
   };
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::array<Made, 3> made{};  // by EntityType (Person, Location, Organization)
@@ -281,12 +282,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     Made& mine = made[static_cast<std::size_t>(type)];
     Candidate* same = mine.index != kNone ? &out[mine.index] : nullptr;  // this span's candidate of this type
     // The entry record is a random read into a large array, often a cache miss:
-    // skip it when the match cannot change the candidate. Its score (below) is
-    // at most `bound`; a lower one neither takes the kb_id nor raises the score
-    // (a candidate's score is at least its kb_id entry's).
+    // skip it when the match cannot change the candidate. Its score and kb rank
+    // (below) are at most `bound`; a lower one neither takes the kb_id nor
+    // raises the score.
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
                                   : list_prior(list, 1000000);  // (the most populous city's)
-    if (same && !same->kb_id.empty() && bound < mine.score) continue;
+    if (same && !same->kb_id.empty() && bound < mine.kb_rank && bound <= same->score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
     // "Washington" the government (a generic-list sense) is first of all the city.
@@ -322,24 +323,37 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
          (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
       continue;
     }
+    // The kb_id comes from the most reliable list's entry (kb_rank), whether or
+    // not a personal name below lowers the mention's score: "Florida" and
+    // "Texas" (also given names) are the US states, not a town in Cuba or a
+    // WordNet sense. Only a small town of that name ranks lower for its id too:
+    // "Essex" is the English county (WordNet), not a town in Maryland.
+    float kb_rank = score;
     if (type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
-      score = entry.population > 0 && entry.population < 50000 ? 0.3f : std::min(score, 0.45f);
+      const bool small_town = entry.population > 0 && entry.population < 50000;
+      score = small_town ? 0.3f : std::min(score, 0.45f);
+      if (small_town) kb_rank = score;
     }
     if (same) {
+      // Ties: the more populous, then the better ranked (subdivisions that share a
+      // name rank by their country's size: "Montana" the US state, not Bulgaria's).
+      const bool better_ranked = entry.rank != 0 && mine.rank != 0 && entry.rank < mine.rank;
       const bool better = !entry.kb_id.empty() &&
-                          (same->kb_id.empty() || score > mine.score ||
-                           (score == mine.score && entry.population > mine.population));
+                          (same->kb_id.empty() || kb_rank > mine.kb_rank ||
+                           (kb_rank == mine.kb_rank && (entry.population > mine.population ||
+                                                        (entry.population == mine.population && better_ranked))));
       if (better) {
         same->kb_id = entry.kb_id;
-        mine.score = score;
+        mine.kb_rank = kb_rank;
         mine.population = entry.population;
+        mine.rank = entry.rank;
       }
       if (score > same->score) same->score = score;
       continue;
     }
-    mine = {out.size(), score, entry.population};
+    mine = {out.size(), kb_rank, entry.population, entry.rank};
     Candidate& c = out.emplace_back();
     c.type = type;
     c.span = ctx.span(b, e);
