@@ -83,6 +83,19 @@ bool begins_long_title(const Context& ctx, std::size_t b) {
   return found;
 }
 
+// Token b ends or lies inside a title of several tokens that starts before it:
+// "Chief Financial Officer", "Chief of Staff".
+bool inside_long_title(const Context& ctx, std::size_t b) {
+  for (std::size_t k = b >= 4 ? b - 4 : 0; k < b; ++k) {
+    bool found = false;
+    ctx.for_matches_at(k, [&](const gazetteer::Match& m) {
+      found = found || (m.cls == EntryClass::Title && m.token_end > b);
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
 // A capitalized title word follows token b: "Police Chief", "Fire Commissioner".
 bool title_word_after(const Context& ctx, std::size_t b) {
   return b + 1 < ctx.size() && ctx.token(b + 1).shape == Shape::Capitalized && ctx.has(b + 1, EntryClass::Title);
@@ -317,9 +330,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     }
     // "Vice President", "Police Chief Jim McDonnell": a common word before a title
     // word names the office (a unit, a rank), not the magazine or the small town
-    // some list has of that name.
+    // some list has of that name; so does one that ends a title ("Chief Financial
+    // Officer", not the town of Officer, Victoria).
     if (single && !country_list && ctx.is_common_word(b) &&
-        (begins_long_title(ctx, b) ||
+        (begins_long_title(ctx, b) || inside_long_title(ctx, b) ||
          (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
       continue;
     }

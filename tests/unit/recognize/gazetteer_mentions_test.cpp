@@ -42,6 +42,12 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
     CHECK(gaz("The crowd cheered Police Chief Sam Ortega.").find("Police/") == std::string::npos);
     CHECK(gaz("The road to Police was closed.").find("Police/LOCATION") != std::string::npos);
   }
+  SUBCASE("a common word that ends a title is not a small town") {
+    // "Officer" is a town in Victoria; here the last word of an executive's title.
+    CHECK(gaz("Chief Financial Officer Ann Dole said sales rose.").find("Officer/") == std::string::npos);
+    CHECK(gaz("Sam Ortega, Chief Executive Officer, resigned.").find("Officer/") == std::string::npos);
+    CHECK(gaz("The road to Officer was closed.").find("Officer/LOCATION") != std::string::npos);
+  }
   SUBCASE("a nationality word is not a town") {
     CHECK(gaz("Canadian bonds rose.").find("LOCATION") == std::string::npos);
   }
