@@ -51,7 +51,7 @@ struct Extractor::Impl {
   text::Tokenizer tokenizer_prototype;  // cloned once per thread
 
   Impl(Options o, std::vector<gazetteer::Gazetteer> g)
-      : options(std::move(o)), matcher(std::move(g)), dates(options.date_order) {}
+      : options(std::move(o)), matcher(std::move(g), options.default_gazetteers ? 1 : 0), dates(options.date_order) {}
 
   // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it).
   std::vector<Mention> recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,

@@ -117,6 +117,25 @@ TEST_CASE("pipeline: user gazetteer and explain") {
   CHECK(m->evidence[0] == "newsner_pipeline_test_gazetteer");
 }
 
+TEST_CASE("pipeline: a user's name without 'amb' counts at a sentence start too") {
+  // "Lunar" is also a common word: a built-in list's name of it at a sentence
+  // start would need more evidence; the user's flags say this one does not, and
+  // the "amb" one does.
+  const TempGazetteer gaz("newsner_pipeline_test_user_amb.tsv", "Lunar\tORGANIZATION\nNice\tLOCATION\t\tamb\n");
+  for (const bool defaults : {true, false}) {
+    CAPTURE(defaults);
+    Options o;
+    o.gazetteer_files = {gaz.path};
+    o.default_gazetteers = defaults;
+    const auto ex = make(o);
+    Extraction r = ex->extract({"d", "Lunar has 500 staff. Nice weather helped.", std::nullopt});
+    const Mention* m = find(r, "Lunar");
+    REQUIRE(m);
+    CHECK(m->type == EntityType::Organization);
+    CHECK_FALSE(find(r, "Nice"));
+  }
+}
+
 TEST_CASE("pipeline: a bad gazetteer file is a setup error naming file and line") {
   const TempGazetteer gaz("newsner_pipeline_test_bad.tsv", "# test\nNo type here\n");
   Options o;

@@ -50,7 +50,11 @@ struct KeyBits {
 
 class Matcher {
  public:
-  explicit Matcher(std::vector<Gazetteer> gazetteers) : gazetteers_(std::move(gazetteers)), id_(next_id()) {}
+  /// `builtin`: how many of `gazetteers`, first, are the built-in ones (the
+  /// embedded image; 0 with --no-default-gazetteers); the rest are the user's
+  /// own lists (--gazetteer), see is_user().
+  explicit Matcher(std::vector<Gazetteer> gazetteers, std::size_t builtin = 1)
+      : gazetteers_(std::move(gazetteers)), builtin_(builtin), id_(next_id()) {}
 
   /// Appends all matches in `tt`, ordered by token_begin, then longest first.
   void find_all(const text::TokenizedText& tt, std::vector<Match>& out) const;
@@ -99,6 +103,9 @@ class Matcher {
   /// The match's list name ("cities") without reading the entry.
   std::string_view list_name(const Match& m) const { return gazetteers_[m.gazetteer].list_name(m.list); }
   const std::vector<Gazetteer>& gazetteers() const { return gazetteers_; }
+  /// Whether the match is from a user's own list (--gazetteer), whose flags
+  /// ("amb" or not) say what evidence its names need.
+  bool is_user(const Match& m) const { return m.gazetteer >= builtin_; }
   /// A number no other Matcher of the process has: per-thread memos of
   /// lookups tell their owner by it (an address can be reused).
   std::uint64_t id() const { return id_; }
@@ -115,6 +122,7 @@ class Matcher {
   static std::uint64_t next_id();
 
   std::vector<Gazetteer> gazetteers_;
+  std::size_t builtin_;
   std::uint64_t id_;
 };
 

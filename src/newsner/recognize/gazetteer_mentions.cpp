@@ -325,8 +325,11 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
           (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)))
         continue;
       score = 0.35f;
-    } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) && starts()) {
-      continue;  // "Nice weather": a capital at a sentence start is no evidence
+    } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) && !ctx.matcher.is_user(m) &&
+               starts()) {
+      // "Nice weather": a capital at a sentence start is no evidence. (A user's
+      // own list, --gazetteer, says by its "amb" flag which names need more.)
+      continue;
     }
     // "Vice President", "Police Chief Jim McDonnell": a common word before a title
     // word names the office (a unit, a rank), not the magazine or the small town
