@@ -9,7 +9,8 @@
 // kb_id: "geonames:N", "iso3166:CC", "iso3166-2:CC-X", "wikidata:QN", ... or empty.
 // flags: comma-separated: "amb" (also a common word: needs more evidence),
 //   "fold" (may match without diacritics: "Sao Paulo" for "São Paulo"),
-//   "g=m"/"g=f" (given-name gender), "pop=N" (population), "rank=N" (frequency rank).
+//   "g=m"/"g=f" (given-name gender), "pop=N" (population), "rank=N" (frequency rank),
+//   "cc=XX" (a place's country, ISO 3166-1 alpha-2: "Paris, Texas" takes the US one).
 // Thread safety: plain values.
 #pragma once
 
@@ -46,6 +47,7 @@ struct SourceEntry {
   std::uint32_t population = 0;
   std::uint32_t rank = 0;
   std::uint16_t list = 0;  // index of the list (file) it came from
+  char country[2] = {0, 0};  // "cc=XX"; zeros: none
 };
 
 }  // namespace newsner::gazetteer

@@ -14,7 +14,7 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '7', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '8', 0};
 
 struct Header {
   char magic[8];
@@ -25,7 +25,9 @@ struct Header {
 struct EntryRec {
   std::uint32_t name_off, name_len, kb_off, kb_len, population, rank;
   std::uint16_t list;
-  std::uint8_t cls, flags, token_count, pad[3];
+  std::uint8_t cls, flags, token_count;
+  char country[2];  // SourceEntry::country
+  std::uint8_t pad;
 };
 
 static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
@@ -112,6 +114,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
     r.population = e.population;
     r.rank = e.rank;
+    r.country[0] = e.country[0];
+    r.country[1] = e.country[1];
     r.list = e.list;
     r.cls = static_cast<std::uint8_t>(e.cls);
     r.flags = e.flags;
@@ -291,6 +295,7 @@ EntryView Gazetteer::entry(std::uint32_t id) const {
   v.token_count = r.token_count;
   v.population = r.population;
   v.rank = r.rank;
+  if (r.country[0] != 0) v.country = {r.country, 2};
   return v;
 }
 

@@ -70,6 +70,7 @@ struct EntryView {
   std::uint8_t token_count;
   std::uint32_t population;
   std::uint32_t rank;
+  std::string_view country;   // "US" (flag cc=), or empty
 };
 
 /// One entry of a key, as stored with the key.

@@ -1,5 +1,6 @@
 #include "newsner/gazetteer/loader.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -95,6 +96,11 @@ std::string parse_tsv(std::string_view content, std::string_view source, std::ui
         else if (f == "g=f") e.flags |= kFemale;
         else if (f.starts_with("pop=") && parse_u32(f.substr(4), e.population)) {}
         else if (f.starts_with("rank=") && parse_u32(f.substr(5), e.rank)) {}
+        else if (f.starts_with("cc=") && f.size() == 5 && std::isupper(static_cast<unsigned char>(f[3])) &&
+                 std::isupper(static_cast<unsigned char>(f[4]))) {
+          e.country[0] = f[3];
+          e.country[1] = f[4];
+        }
         else if (f.starts_with("g=")) {}  // other gender codes: ignored
         else return fmt::format("{}:{}: unknown flag \"{}\"", source, line_no, f);
       }

@@ -197,6 +197,53 @@ float list_prior(ListKind list, std::uint32_t population) {
   return kListPrior[static_cast<std::size_t>(list)][tier];
 }
 
+// The country ("US") of the place named after "<span>, " ("Paris, Texas",
+// "London, Ontario", "Valencia, Spain", "Dearborn, Mich."): a country's or a
+// first-level subdivision's ISO 3166 id there gives it. Empty when none.
+std::string_view qualifier_country(const Context& ctx, std::size_t e) {
+  if (e + 1 >= ctx.size() || ctx.surface(e) != "," || ctx.token(e + 1).newline_before) return {};
+  std::string_view cc;
+  ctx.for_matches_at(e + 1, [&](const gazetteer::Match& m) {
+    if (!cc.empty() || m.cls != EntryClass::Location) return;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (kb.starts_with("iso3166:") && kb.size() == 10) cc = kb.substr(8, 2);
+    else if (kb.starts_with("iso3166-2:") && kb.size() > 12) cc = kb.substr(10, 2);
+  });
+  return cc;
+}
+
+// Whether a city of country `cc` ends right before the ", " at token b - 1
+// ("Atlanta, Georgia": Atlanta is a US city, so Georgia is the state).
+bool city_of_country_before(const Context& ctx, std::size_t b, std::string_view cc) {
+  for (std::size_t start = b >= 4 ? b - 4 : 0; start + 1 < b; ++start) {
+    bool found = false;
+    ctx.for_matches_at(start, [&](const gazetteer::Match& m) {
+      if (found || m.token_end != b - 1 || m.cls != EntryClass::Location) return;
+      const auto entry = ctx.matcher.entry(m);
+      found = entry.list == "cities" && entry.country == cc;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+// Whether the span [b, e) is also named, whole, by an entry of `list` that
+// `pred(entry)` accepts.
+template <typename P>
+bool span_has(const Context& ctx, ListKinds& lists, std::size_t b, std::size_t e, ListKind list, P&& pred) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.token_end == e && m.cls == EntryClass::Location && lists.of(m) == list && pred(ctx.matcher.entry(m));
+  }) != nullptr;
+}
+
+// How much a city's kb rank gains when its country is the one named after it:
+// more than any two lists' priors differ, so "Valencia, Spain" is the Spanish
+// city whatever the Venezuelan one's population.
+constexpr float kQualifierBonus = 0.2f;
+// A subdivision's kb rank as the qualifier of a city of its country: above any
+// city's and country's.
+constexpr float kQualifierOwnSubdivision = 0.85f;
+
 }  // namespace
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
@@ -219,6 +266,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::array<Made, 3> made{};  // by EntityType (Person, Location, Organization)
   std::uint32_t group_b = Context::kNone, group_e = Context::kNone;
+  // The country named after the span (qualifier_country), read at most once per
+  // span, when a city of the span has a country to compare.
+  std::string_view qualifier;
+  bool qualifier_read = false;
   std::array<std::size_t, 3> title_memo{};  // title_case_line()'s last line
   // Only the mention classes' matches (Context lists them): most matches are
   // common words and other evidence classes.
@@ -255,6 +306,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       group_b = m.token_begin;
       group_e = m.token_end;
       for (Made& x : made) x.index = kNone;
+      qualifier_read = false;
     }
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
@@ -300,7 +352,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // raises the score.
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
                                   : list_prior(list, 1000000);  // (the most populous city's)
-    if (same && !same->kb_id.empty() && bound < mine.kb_rank && bound <= same->score) continue;
+    // (Its kb rank can be raised by a qualifier: see below.)
+    const bool after_comma = b >= 2 && ctx.surface(b - 1) == ",";
+    const float kb_bound = list == ListKind::Cities                        ? bound + kQualifierBonus
+                           : list == ListKind::Subdivisions && after_comma ? std::max(bound, kQualifierOwnSubdivision)
+                                                                           : bound;
+    if (same && !same->kb_id.empty() && kb_bound < mine.kb_rank && bound <= same->score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
     // "Washington" the government (a generic-list sense) is first of all the city.
@@ -345,6 +402,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "Texas" (also given names) are the US states, not a town in Cuba or a
     // WordNet sense. Only a small town of that name ranks lower for its id too:
     // "Essex" is the English county (WordNet), not a town in Maryland.
+    const float prior = score;
     float kb_rank = score;
     if (type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
@@ -352,6 +410,30 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       const bool small_town = entry.population > 0 && entry.population < 50000;
       score = small_town ? 0.3f : std::min(score, 0.45f);
       if (small_town) kb_rank = score;
+    }
+    // "Paris, Texas", "London, Ontario": the city in the country named after it
+    // (a small town named like a person too: the qualifier says which place).
+    // Not where the name is a state or province itself, in a list of them
+    // ("Arizona, Wyoming, Colorado": not the town of Wyoming, Michigan).
+    if (list == ListKind::Cities && !entry.country.empty()) {
+      if (!qualifier_read) {
+        qualifier = qualifier_country(ctx, e);
+        if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, [](const auto&) { return true; })) {
+          qualifier = {};
+        }
+        qualifier_read = true;
+      }
+      if (entry.country == qualifier) kb_rank = prior + kQualifierBonus;
+    }
+    // ... and the qualifier itself, after a city of the subdivision's country
+    // and ", ", is the province or state rather than a city or a country of its
+    // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
+    // Georgia" is the country), unless a city of a million is named so: in
+    // "Manaus, Sao Paulo and Rio" the cities are listed.
+    if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
+        entry.kb_id.size() > 12 && city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
+        !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
+      kb_rank = std::max(kb_rank, kQualifierOwnSubdivision);
     }
     if (same) {
       // Ties: the more populous, then the better ranked (subdivisions that share a

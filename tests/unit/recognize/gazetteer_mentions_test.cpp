@@ -91,6 +91,15 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   // but not which list's id it carries (not a town in Cuba, not a WordNet sense)
   CHECK(kb_of("Storms hit Florida on Monday.", "Florida") == "iso3166-2:US-FL");
   CHECK(kb_of("He moved to Texas last year.", "Texas") == "iso3166-2:US-TX");
+  // a place qualified by its country or state: the city of that country, and
+  // the qualifier the province or state (of the city's country) it names
+  CHECK(kb_of("He flew to Paris, Texas, on Monday.", "Paris") == "geonames:4717560");
+  CHECK(kb_of("He flew to Paris on Monday.", "Paris") == "geonames:2988507");
+  CHECK(kb_of("Speaking in Valencia, Spain, he said.", "Valencia") == "geonames:2509954");
+  CHECK(kb_of("The mayor of London, Ontario, spoke.", "London") == "geonames:6058560");
+  CHECK(kb_of("The mayor of London, Ontario, spoke.", "Ontario") == "iso3166-2:CA-ON");
+  CHECK(kb_of("He flew to Atlanta, Georgia, on Monday.", "Georgia") == "iso3166-2:US-GA");
+  CHECK(kb_of("Talks in Yerevan, Armenia, Georgia and Azerbaijan.", "Georgia") == "iso3166:GE");
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");
