@@ -186,7 +186,8 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
       std::error_code lec;
       const bool link = fs::is_symlink(fs::symlink_status(arg, lec));
       const bool missing = !ec || ec == std::errc::no_such_file_or_directory;  // not ELOOP, EACCES, ...
-      out.push_back({arg, link && missing ? kBrokenLink : ec ? ec.message() : "No such file or directory", -1});
+      const std::string reason = link && missing ? kBrokenLink : ec ? ec.message() : "No such file or directory";
+      out.push_back({arg, reason, -1});
       continue;
     }
     if (!fs::is_directory(st)) {

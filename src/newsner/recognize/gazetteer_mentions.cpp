@@ -382,8 +382,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
           (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)))
         continue;
       score = 0.35f;
-    } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) && !ctx.matcher.is_user(m) &&
-               starts()) {
+    } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) &&
+               !ctx.matcher.is_user(m) && starts()) {
       // "Nice weather": a capital at a sentence start is no evidence. (A user's
       // own list, --gazetteer, says by its "amb" flag which names need more.)
       continue;
@@ -418,9 +418,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     if (list == ListKind::Cities && !entry.country.empty()) {
       if (!qualifier_read) {
         qualifier = qualifier_country(ctx, e);
-        if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, [](const auto&) { return true; })) {
-          qualifier = {};
-        }
+        const auto any = [](const gazetteer::EntryView&) { return true; };
+        if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, any)) qualifier = {};
         qualifier_read = true;
       }
       if (entry.country == qualifier) kb_rank = prior + kQualifierBonus;
