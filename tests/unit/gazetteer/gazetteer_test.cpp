@@ -63,6 +63,17 @@ TEST_CASE("gazetteer TSV loader") {
     CHECK(e[0].population == 2000000);
     CHECK((e[0].flags & kFold) != 0);
     CHECK(e[0].list == 3);
+    CHECK(e[0].country[0] == 0);
+  }
+  SUBCASE("a place's country (cc=XX), kept in the image") {
+    CHECK(parse_tsv("Paris\tLOCATION\tgeonames:4717560\tpop=24782,cc=US\n", "x", 0, e).empty());
+    REQUIRE(e.size() == 1);
+    CHECK(std::string_view(e[0].country, 2) == "US");
+    std::string error;
+    auto g = Gazetteer::adopt(build_image(e, {"cities"}, error), error);
+    REQUIRE(g);
+    CHECK(g->entry(0).country == "US");
+    CHECK(parse_tsv("Paris\tLOCATION\t\tcc=usa\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"cc=usa\"");
   }
   SUBCASE("errors name file and line and quote the text") {
     CHECK(parse_tsv("# c\n\nParis\n", "f.tsv", 0, e) == "f.tsv:3: expected \"name<TAB>type[<TAB>kb_id[<TAB>flags]]\", got \"Paris\"");
