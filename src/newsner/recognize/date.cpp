@@ -1507,8 +1507,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const int o = ordinal_of(w);
             if (o >= 1 && o <= 4) q = o;
             else if (ieq(w, "final")) q = 4;
-            else if (ieq(w, "last") && i + 1 < L.n && ieq(L.v[i + 1].text, "year")) {
-              yshift = -1;
+            else if ((ieq(w, "last") || ieq(w, "next") || ieq(w, "this")) && i + 1 < L.n &&
+                     ieq(L.v[i + 1].text, "year")) {
+              // "the first quarter of next year", "the fourth quarter last year":
+              // the relation is on the year.
+              yshift = ieq(w, "last") ? -1 : ieq(w, "next") ? +1 : 0;
               ++i;
             } else if (ieq(w, "last")) {
               // "last quarter" (relative) vs "the last quarter of 1990" (Q4): decided below.

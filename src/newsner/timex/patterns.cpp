@@ -147,8 +147,8 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:the|this|last|next)\\s+)?(?:(?:(?:this|last|next)\\s+year's|"
               "year-ago|year-earlier|year\\s+ago|year\\s+earlier|fiscal|calendar|latest|current|"
               "same|previous|recent|comparable|corresponding|" + kYear + ")\\s+){0,4}(?:(?:first|second|third|fourth|"
-              "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+of\\s+(?:"
-              "(?:this|last|next)\\s+year|(?:fiscal\\s+)?" + kYear + ")|\\s*,?\\s*" + kYear +
+              "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
+              "(?:this|last|next)\\s+year\\b|\\s+of\\s+(?:fiscal\\s+)?" + kYear + "|\\s*,?\\s*" + kYear +
               ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b"
               "|\\b(?:the\\s+)?(?:year-ago|year-earlier)\\s+period\\b"
               "|\\bthe\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier)\\b"

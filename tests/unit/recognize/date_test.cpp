@@ -673,3 +673,13 @@ TEST_CASE("date: is set to / are supposed to look forward") {
       {"The offer was set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2025-02-06"},
   });
 }
+
+TEST_CASE("date: a quarter's year may follow it: of next year, last year") {
+  check_rows({
+      {"Sales will rise in the first quarter of next year.", kDct,
+       "the first quarter of next year=2019-Q1"},
+      {"Sales rose in the fourth quarter last year.", kDct, "the fourth quarter last year=2017-Q4"},
+      {"Sales rose in the second quarter this year.", kDct, "the second quarter this year=2018-Q2"},
+      {"Sales fell in the third quarter of last year.", kDct, "the third quarter of last year=2017-Q3"},
+  });
+}
