@@ -594,8 +594,10 @@ int tense_before(const Context& cx, std::size_t tok) {
       return +1;
     if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
       return +1;
-    // "are supposed to conclude", "is set to expire": a plan in the present tense.
-    if (i > 0 && i + 1 < tok && ieq(cx.surface(i + 1), "to") &&
+    // "are supposed to conclude", "is set to expire", "is set for Friday": a plan
+    // in the present tense.
+    if (i > 0 && i + 1 < tok && (ieq(cx.surface(i + 1), "to") ||
+                                 (ieq(cx.surface(i + 1), "for") && !ieq(cx.surface(i), "supposed"))) &&
         (ieq(cx.surface(i), "supposed") || ieq(cx.surface(i), "set") || ieq(cx.surface(i), "slated")) &&
         (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
       return +1;

@@ -683,3 +683,11 @@ TEST_CASE("date: a quarter's year may follow it: of next year, last year") {
       {"Sales fell in the third quarter of last year.", kDct, "the third quarter of last year=2017-Q3"},
   });
 }
+
+TEST_CASE("date: is set for / slated for looks forward") {
+  check_rows({
+      {"The vote is set for Friday.", kDct, "Friday=2018-12-21"},
+      {"The hearing is slated for Monday.", kDct, "Monday=2018-12-24"},
+      {"The hearing was set for Monday.", kDct, "Monday=2018-12-17"},
+  });
+}
