@@ -116,7 +116,7 @@ std::vector<std::string> rule_patterns() {
               "\\s+(?:of\\s+)?(?:this|last|next)\\s+year\\b");
   // Relative
   r.push_back("\\b" + kModOpt +
-              "(?:earlier\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
+              "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + "(?:\\s+night)?|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
               kUnitSg + ")");
@@ -176,7 +176,7 @@ std::vector<std::string> rule_patterns() {
               "decades|months|weeks|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"
-              "year(?:'s)?[\\s-]end\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
+              "year(?:'s)?[\\s-]end\\b|\\b(?:earlier|later)\\s+in\\s+the\\s+(?:year|month|week)\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
   return r;
 }
 
@@ -290,7 +290,7 @@ constexpr std::string_view kVocabularyWords[] = {
     "eighty", "eleven", "eleventh", "end", "entire", "evening", "few", "fifteen", "fifteenth",
     "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",
     "forty", "four", "fourteen", "fourteenth", "fourth", "from", "full", "h", "hence", "her",
-    "his", "hundred", "immediate", "its", "just", "lady", "last", "late", "later", "latest",
+    "his", "hundred", "immediate", "in", "its", "just", "lady", "last", "late", "later", "latest",
     "latter", "less", "many", "mid", "middle", "miss", "model", "more", "morning", "mr", "mrs",
     "ms", "nd", "near", "nearly", "next", "night", "nine", "nineteenth", "ninety", "ninth", "of",
     "oh", "one", "only", "other", "over", "part", "preceding", "previous", "q", "rd", "recent",

@@ -691,3 +691,13 @@ TEST_CASE("date: is set for / slated for looks forward") {
       {"The hearing was set for Monday.", kDct, "Monday=2018-12-17"},
   });
 }
+
+TEST_CASE("date: later this year, earlier in the month") {
+  check_rows({
+      {"Talks resume later this month.", kDct, "later this month=2018-12"},
+      {"The law takes effect later this year.", kDct, "later this year=2018"},
+      {"Rain delayed the harvest earlier in the year.", kDct, "earlier in the year=2018"},
+      {"Prices will fall later in the month.", kDct, "later in the month=2018-12"},
+      {"He arrived later in the day.", kDct, ""},
+  });
+}
