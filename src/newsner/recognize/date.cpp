@@ -1613,10 +1613,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Reference: {
         const std::string_view w = L.v[L.n - 1].text;
         const std::string_view first = L.v[p.core < L.n ? p.core : 0].text;
+        const bool two_days = L.n > 2 && (ieq(L.v[L.n - 2].text, "before") || ieq(L.v[L.n - 2].text, "after"));
         Value v;
         if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
-        else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, -1);
-        else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, +1);
+        // "the day before yesterday" / "the day after tomorrow": two days off
+        else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, two_days ? -2 : -1);
+        else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, two_days ? +2 : +1);
         else if (ieq(w, "future") || ieq(w, "soon")) v = make_ref(timex::Ref::Future);
         else if (ieq(w, "past") || ieq(w, "recently") || ieq(w, "lately") || ieq(w, "formerly") ||
                  ieq(w, "previously") || ieq(first, "recent") || ieq(w, "recent"))

@@ -166,7 +166,8 @@ std::vector<std::string> rule_patterns() {
               kSeason + "(?:\\s+(?:of\\s+)?" + kYearAny + ")?");
   // Reference
   r.push_back("\\b" + kModOpt +
-              "(?:today|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|"
+              "(?:today|yesterday|tomorrow|(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|"
+              "(?:right\\s+)?now|currently|nowadays|recently|lately|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
               "the\\s+past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
@@ -284,8 +285,8 @@ constexpr std::string_view kTriggerWords[] = {
     "times", "period", "half", "every", "each", "fy"};
 // The other words of the patterns (fact 2).
 constexpr std::string_view kVocabularyWords[] = {
-    "a", "about", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
-    "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
+    "a", "about", "after", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
+    "before", "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
     "current", "dawn", "distant", "earlier", "early", "eight", "eighteen", "eighteenth", "eighth",
     "eighty", "eleven", "eleventh", "end", "entire", "evening", "few", "fifteen", "fifteenth",
     "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",

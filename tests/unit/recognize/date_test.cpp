@@ -701,3 +701,12 @@ TEST_CASE("date: later this year, earlier in the month") {
       {"He arrived later in the day.", kDct, ""},
   });
 }
+
+TEST_CASE("date: the day before yesterday, the day after tomorrow") {
+  check_rows({
+      {"He arrived the day before yesterday.", kDct, "the day before yesterday=2018-12-17"},
+      {"The new chief starts the day after tomorrow.", kDct, "the day after tomorrow=2018-12-21"},
+      {"The talks will begin the day after tomorrow.", "", "the day after tomorrow=XXXX-XX-XX"},
+      {"She had left the day before.", kDct, ""},
+  });
+}
