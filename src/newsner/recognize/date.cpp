@@ -1326,7 +1326,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Weekday: {
-        if (!is_upper_initial(L.v[0].text)) break;
+        if (p.core >= L.n || !is_upper_initial(L.v[p.core].text)) break;
+        // "early Friday morning" is a time of day, as "Friday morning" is.
+        if (p.core > 0 && (ieq(next, "morning") || ieq(next, "afternoon") || ieq(next, "evening")))
+          break;
         // A bare weekday between two capitalized words is a name's part: "the
         // Good Friday Agreement", "the Bloody Sunday Inquiry".
         if (tok_end == tok + 1 && tok > 0 && !tokens.tokens[tok].sentence_start &&

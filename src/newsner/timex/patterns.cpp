@@ -123,7 +123,7 @@ std::vector<std::string> rule_patterns() {
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday
-  r.push_back("\\b" + kWeekday + "(?:\\s+night)?");
+  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + "(?:\\s+night)?");
   // Year
   r.push_back("\\b" + kModOpt +
               "(?:(?:the\\s+)?(?:(?:calendar|fiscal|financial|model)\\s+)?year\\s+|fiscal\\s+|"

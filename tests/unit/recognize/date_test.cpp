@@ -710,3 +710,13 @@ TEST_CASE("date: the day before yesterday, the day after tomorrow") {
       {"She had left the day before.", kDct, ""},
   });
 }
+
+TEST_CASE("date: early and late before a weekday are its modifier") {
+  check_rows({
+      {"Rebels attacked the town late Tuesday.", kDct, "late Tuesday=2018-12-18@END"},
+      {"Crowds gathered early Monday.", kDct, "early Monday=2018-12-17@START"},
+      {"Late Sunday night, fire broke out.", kDct, "Late Sunday night=2018-12-16@END"},
+      // a time of day stays no date
+      {"They met early Friday morning.", kDct, ""},
+  });
+}
