@@ -169,12 +169,12 @@ std::vector<std::string> rule_patterns() {
               "(?:today|yesterday|tomorrow|(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|"
               "(?:right\\s+)?now|currently|nowadays|recently|lately|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
-              "the\\s+past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
+              "the\\s+(?:recent\\s+)?past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
   r.push_back("\\b" + kModOpt +
               "(?:(?:about|nearly|almost|some|more\\s+than|over|less\\s+than|just|only)\\s+)?" +
               kCount + "[\\s-]+" + kUnit + "\\s+(?:ago|earlier|from\\s+now|hence)\\b|\\b(?:years|"
-              "decades|months|weeks|centuries)\\s+ago\\b");
+              "decades|months|weeks|days|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"
               "year(?:'s)?[\\s-]end\\b|\\b(?:earlier|later)\\s+in\\s+the\\s+(?:year|month|week)\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");

@@ -720,3 +720,10 @@ TEST_CASE("date: early and late before a weekday are its modifier") {
       {"They met early Friday morning.", kDct, ""},
   });
 }
+
+TEST_CASE("date: days ago and the recent past are past references") {
+  check_rows({
+      {"The rebels left days ago.", kDct, "days ago=PAST_REF"},
+      {"Such raids were common in the recent past.", kDct, "the recent past=PAST_REF"},
+  });
+}
