@@ -1105,6 +1105,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // year" counts from it, as TimeML anchors anaphoric dates on the text's time
   // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
   int anchor_year = kUnknown, anchor_month = kUnknown;
+  // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
+  // "the next day" counts from it.
+  std::optional<timex::Ymd> anchor_day;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1272,6 +1275,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
+          if (ieq(u, "day")) {
+            // "the next day", "the previous day": a day from the last day the text
+            // dated ("On Tuesday ... The next day"), as TimeML anchors them, else
+            // from the DCT ("the previous day's close"). "the next day or two" is a
+            // duration.
+            if (ieq(next, "or")) break;
+            emit(m.begin, m.end,
+                 anchor_day ? timex::day_value(timex::add_days(*anchor_day, r)) : timex::shift(dct, Unit::Day, r),
+                 p.mod);
+            break;
+          }
           Unit unit = Unit::Year;
           if (ieq(u, "week")) unit = Unit::Week;
           else if (ieq(u, "weekend")) unit = Unit::Weekend;
@@ -1735,6 +1749,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       last_end = em.end;
       const Granularity g = em.value.granularity;
       const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
+      if (g == Granularity::Day && em.value.year != kUnknown && em.value.month != kUnknown &&
+          em.value.day != kUnknown)
+        anchor_day = timex::Ymd{std::chrono::year{em.value.year},
+                                std::chrono::month{static_cast<unsigned>(em.value.month)},
+                                std::chrono::day{static_cast<unsigned>(em.value.day)}};
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;
         anchor_month = g == Granularity::Year ? kUnknown : em.value.month;

@@ -721,6 +721,21 @@ TEST_CASE("date: early and late before a weekday are its modifier") {
   });
 }
 
+TEST_CASE("date: the next day and the previous day count from the text's last day") {
+  check_rows({
+      {"Troops entered the city on Tuesday. The next day, rebels fled.", kDct,
+       "Tuesday=2018-12-18 | The next day=2018-12-19"},
+      {"The deal was signed on March 3, 2015, and approved the following day.", kDct,
+       "March 3, 2015=2015-03-03 | the following day=2015-03-04"},
+      {"He died on Friday after he was admitted the preceding day.", kDct,
+       "Friday=2018-12-14 | the preceding day=2018-12-13"},
+      // no day in the text: the DCT is the reference time
+      {"Shares fell from the previous day's close.", kDct, "the previous day=2018-12-18"},
+      {"The next day, rebels fled.", "", "The next day=XXXX-XX-XX"},
+      {"Talks may resume in the next day or two.", kDct, ""},
+  });
+}
+
 TEST_CASE("date: days ago and the recent past are past references") {
   check_rows({
       {"The rebels left days ago.", kDct, "days ago=PAST_REF"},
