@@ -1513,6 +1513,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Quarter: {
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false;
+        bool year_named = false;  // "this year's", "of next year": the year is given
         for (std::size_t i = p.core; i < L.n; ++i) {
           const Lex& l = L.v[i];
           if (l.kind == Lex::Word) {
@@ -1531,6 +1532,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               // "the first quarter of next year", "the fourth quarter last year":
               // the relation is on the year.
               yshift = ieq(w, "last") ? -1 : ieq(w, "next") ? +1 : 0;
+              year_named = true;
               ++i;
             } else if (ieq(w, "last")) {
               // "last quarter" (relative) vs "the last quarter of 1990" (Q4): decided below.
@@ -1547,7 +1549,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             else if (ieq(w, "year") && i + 1 < L.n && L.v[i + 1].kind == Lex::Punct &&
                      L.v[i + 1].text == "'") {
               // "last year's third quarter": the relation is on the year.
-              if (has_rel) yshift = rel, has_rel = false, rel = 0;
+              if (has_rel) yshift = rel, has_rel = false, rel = 0, year_named = true;
             }
           } else if (l.kind == Lex::Num && l.suffix.size() == 2 && l.num >= 1 && l.num <= 4) {
             q = l.num;
@@ -1568,7 +1570,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = q;
         } else if (q) {
           v.part = q;
-          if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
+          if (y == kUnknown && dct) {
+            y = static_cast<int>(dct->year()) + yshift;
+            // A quarter still to come this year, named without a year, is last
+            // year's when told in the past ("profit rose in the third quarter"
+            // in May) or when it is half a year or more ahead ("fourth-quarter
+            // earnings" in February), unless a future cue looks forward.
+            const int dct_q = static_cast<int>((static_cast<unsigned>(dct->month()) - 1) / 3 + 1);
+            if (q > dct_q && yshift == 0 && !year_named && !latest) {
+              const int tense = tense_before(cx, tok);
+              if (tense == -1 || (tense <= 0 && q - dct_q >= 2)) --y;
+            }
+          }
           v.year = y;
         } else if (has_rel) {
           v = timex::shift(dct, Unit::Quarter, rel);

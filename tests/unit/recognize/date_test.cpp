@@ -742,3 +742,18 @@ TEST_CASE("date: days ago and the recent past are past references") {
       {"Such raids were common in the recent past.", kDct, "the recent past=PAST_REF"},
   });
 }
+
+TEST_CASE("date: a quarter ahead of the DCT told in the past is last year's") {
+  check_rows({
+      // half a year or more ahead: last year's, unless a future cue looks forward
+      {"The bank said its fourth-quarter profit doubled.", "2019-02-10", "fourth-quarter=2018-Q4"},
+      {"Profit rose in the third quarter, the firm said.", "2019-02-10", "the third quarter=2018-Q3"},
+      {"The firm expects a loss in the fourth quarter.", "2019-02-10", "the fourth quarter=2019-Q4"},
+      // the next quarter: last year's only after a past verb
+      {"Sales fell in the third quarter.", "2019-05-10", "the third quarter=2018-Q3"},
+      {"Sales should grow in the third quarter.", "2019-05-10", "the third quarter=2019-Q3"},
+      // a year named with it stays
+      {"Sales for this year's fourth quarter rose.", "2019-02-10", "this year's fourth quarter=2019-Q4"},
+      {"Profit fell in the second quarter.", "2019-08-10", "the second quarter=2019-Q2"},
+  });
+}
