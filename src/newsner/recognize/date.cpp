@@ -1654,6 +1654,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                  ieq(w, "previously") || ieq(first, "recent") || ieq(w, "recent"))
           v = make_ref(timex::Ref::Past);
         else v = make_ref(timex::Ref::Present);
+        // "will soon resign": a FUTURE_REF, but not a signal ("as soon as",
+        // "soon after"), nor in a past narrative ("was soon released", "soon
+        // became").
+        if (ieq(w, "soon") &&
+            (ieq(prev, "as") || ieq(prev, "too") || ieq(prev, "how") || ieq(prev, "so") ||
+             ieq(next, "after") || ieq(next, "afterwards") || ieq(next, "afterward") ||
+             ieq(next, "thereafter") || ieq(next, "became") || next == "-" || tense_before(cx, tok) == -1 ||
+             (tok_end < tokens.tokens.size() &&
+              tense_cue(tokens.tokens[tok_end].fold_hash, next) == -1)))
+          break;
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
         emit(m.begin, m.end, v, p.mod);

@@ -167,7 +167,7 @@ std::vector<std::string> rule_patterns() {
   // Reference
   r.push_back("\\b" + kModOpt +
               "(?:today|yesterday|tomorrow|(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|"
-              "(?:right\\s+)?now|currently|nowadays|recently|lately|"
+              "(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
               "the\\s+(?:recent\\s+)?past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
@@ -281,7 +281,7 @@ constexpr std::string_view kTriggerWords[] = {
     "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
-    "now", "currently", "nowadays", "recently", "lately", "formerly", "future", "past", "present",
+    "now", "currently", "nowadays", "recently", "lately", "soon", "formerly", "future", "past", "present",
     "times", "period", "half", "every", "each", "fy"};
 // The other words of the patterns (fact 2).
 constexpr std::string_view kVocabularyWords[] = {

@@ -757,3 +757,16 @@ TEST_CASE("date: a quarter ahead of the DCT told in the past is last year's") {
       {"Profit fell in the second quarter.", "2019-08-10", "the second quarter=2019-Q2"},
   });
 }
+
+TEST_CASE("date: soon is a FUTURE_REF, not as a signal nor in the past") {
+  check_rows({
+      {"The firm will soon cut jobs.", kDct, "soon=FUTURE_REF"},
+      {"Prosecutors may soon seek an indictment.", kDct, "soon=FUTURE_REF"},
+      {"More results are expected soon.", kDct, "soon=FUTURE_REF"},
+      {"He will call as soon as he lands.", kDct, ""},
+      {"He died soon after the crash.", kDct, ""},
+      {"He was soon released.", kDct, ""},
+      {"The trickle of cash soon became a flood.", kDct, ""},
+      {"The film's soon-to-be star spoke.", kDct, ""},
+  });
+}
