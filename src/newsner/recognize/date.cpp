@@ -1630,6 +1630,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.part = static_cast<int>(p.season);
         if (p.year != kUnknown) {
           v.year = p.year;
+        } else if (ieq(L.v[L.n - 1].text, "year")) {
+          // "the spring of next year", "summer last year": the year names it.
+          v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
           const Direction dir = !p.has_rel ? Direction::Nearest
                                 : p.rel < 0 ? Direction::Past

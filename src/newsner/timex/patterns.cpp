@@ -163,7 +163,7 @@ std::vector<std::string> rule_patterns() {
               kYear + "|\\b" + kYear + "\\s+H[12]\\b");
   // Season
   r.push_back("\\b" + kModOpt + "(?:(?:the\\s+)?(?:last|past|next|coming|this|that)\\s+|the\\s+)?" +
-              kSeason + "(?:\\s+(?:of\\s+)?" + kYearAny + ")?");
+              kSeason + "(?:\\s+(?:of\\s+)?(?:" + kYearAny + "|(?:this|last|next)\\s+year\\b))?");
   // Reference
   r.push_back("\\b" + kModOpt +
               "(?:today|yesterday|tomorrow|(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|"

@@ -770,3 +770,13 @@ TEST_CASE("date: soon is a FUTURE_REF, not as a signal nor in the past") {
       {"The film's soon-to-be star spoke.", kDct, ""},
   });
 }
+
+TEST_CASE("date: a season of next year or last year is one DATE of that year") {
+  check_rows({
+      {"Sales will recover in the spring of next year.", kDct, "the spring of next year=2019-SP"},
+      {"Sales fell in the summer of last year.", kDct, "the summer of last year=2017-SU"},
+      {"Sales fell in summer last year.", kDct, "summer last year=2017-SU"},
+      {"Rain fell in the autumn of this year.", kDct, "the autumn of this year=2018-FA"},
+      {"Sales fell in the summer of last year.", "", "the summer of last year=XXXX-SU"},
+  });
+}
