@@ -291,6 +291,12 @@ void parse_mod(const Lexemes& L, Parts& p) {
       p.core = k;
       return;
     }
+    // "end-June", "end-2019" (the wire services' "the end of")
+    if (ieq(w, "end") && k < L.n && L.v[k].kind == Lex::Punct && L.v[k].text == "-") {
+      p.mod = Mod::End;
+      p.core = k + 1;
+      return;
+    }
     // early / late / mid(-) / middle
     if (ieq(w, "early") || ieq(w, "late") || ieq(w, "mid") || ieq(w, "middle")) {
       p.mod = ieq(w, "early") ? Mod::Start : ieq(w, "late") ? Mod::End : Mod::Mid;
@@ -1739,7 +1745,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v = quarterly_context(text, m.begin) ? timex::reported_quarter(dct, -1)
                                                 : timex::shift(dct, Unit::Year, -1);
         } else if (ieq(u, "end")) {
-          v = timex::shift(dct, Unit::Year, 0);
+          // "year-end", "month-end", "quarter-end": the unit the DCT is in
+          const std::string_view w = L.v[L.n > 2 && ieq(L.v[0].text, "the") ? 1 : 0].text;
+          v = timex::shift(dct, ieq(w, "month") ? Unit::Month : ieq(w, "quarter") ? Unit::Quarter : Unit::Year, 0);
           mod = Mod::End;
         } else if (ieq(u, "weekend")) {
           // "the weekend": the latest one (this week's when the DCT is on it),

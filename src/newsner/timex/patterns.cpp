@@ -64,7 +64,7 @@ const std::string kUnitSg = "(?:week|weekend|month|year|quarter|decade|century)\
 const std::string kMod =
     "(?:(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn|dawn|"
     "(?:first|second|latter|last|early|later)\\s+(?:half|part))\\s+of\\s+(?:the\\s+)?|"
-    "(?:the\\s+)?(?:early|late|mid|middle)(?:\\s+|-)|"
+    "(?:the\\s+)?(?:early|late|mid|middle)(?:\\s+|-)|end-|"
     "(?:around|approximately|circa|roughly|sometime)\\s+)";
 const std::string kSpelledYear = "(?:nineteen|twenty)[\\s-]+(?:" + kTens + "(?:[\\s-]+" + kOnes +
                                   ")?|" + kTeens + "|hundred|oh[\\s-]+" + kOnes + ")\\b";
@@ -177,7 +177,7 @@ std::vector<std::string> rule_patterns() {
               "decades|months|weeks|days|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"
-              "year(?:'s)?[\\s-]end\\b|\\b(?:earlier|later)\\s+in\\s+the\\s+(?:year|month|week)\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
+              "(?:year|month|quarter)(?:'s)?[\\s-]end\\b|\\b(?:earlier|later)\\s+in\\s+the\\s+(?:year|month|week)\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
   return r;
 }
 

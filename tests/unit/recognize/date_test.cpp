@@ -780,3 +780,14 @@ TEST_CASE("date: a season of next year or last year is one DATE of that year") {
       {"Sales fell in the summer of last year.", "", "the summer of last year=XXXX-SU"},
   });
 }
+
+TEST_CASE("date: end-June, end-2019 and month-end end the unit they name") {
+  check_rows({
+      {"Prices will rise by end-2019.", kDct, "end-2019=2019@END"},
+      {"Prices will rise by end-June.", kDct, "end-June=2019-06@END"},
+      {"The target is for end-year.", kDct, "end-year=2018@END"},
+      {"Prices peaked at month-end.", kDct, "month-end=2018-12@END"},
+      {"Stocks fell at the quarter-end.", kDct, "the quarter-end=2018-Q4@END"},
+      {"An end-to-end test ran.", kDct, ""},
+  });
+}
