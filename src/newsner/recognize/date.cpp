@@ -1228,20 +1228,29 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
-        // A day range "January 21-23" / "January 21 to 23": the second day too.
+        // A day range "January 21-23" / "January 21 to 23", or two days "June 5
+        // and 6": the second day too.
         if (m.rule == Rule::MonthDay && p.year == kUnknown) {
           std::size_t k = m.end;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t dash = k;
+          bool joined_by_and = false;
           if (k < text.size() && text[k] == '-') ++k;
           else if (text.compare(k, 3, "\xE2\x80\x93") == 0) k += 3;
           else if (text.compare(k, 2, "to") == 0 && k + 2 < text.size() && text[k + 2] == ' ') k += 3;
+          else if (text.compare(k, 3, "and") == 0 && k + 3 < text.size() && text[k + 3] == ' ')
+            k += 4, joined_by_and = true;
           if (k == dash) break;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t e = k;
           int d2 = 0;
           while (e < text.size() && is_digit(text[e]) && e - k < 2) d2 = d2 * 10 + (text[e++] - '0');
           if (e == k || (e < text.size() && (is_digit(text[e]) || is_alpha(text[e])))) break;
+          // after "and" a count may follow ("on June 5 and 6 others"): only a
+          // number that ends the clause is a day
+          if (joined_by_and && e < text.size() && !(text[e] == ',' || text[e] == '.' || text[e] == ';' ||
+                                                    text[e] == ')' || text[e] == '\n'))
+            break;
           if (d2 > p.day && check_day(y, p.month, d2))
             emit(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(e), make_day(y, p.month, d2),
                  Mod::None);

@@ -791,3 +791,12 @@ TEST_CASE("date: end-June, end-2019 and month-end end the unit they name") {
       {"An end-to-end test ran.", kDct, ""},
   });
 }
+
+TEST_CASE("date: two days of a month joined by and are two DATEs") {
+  check_rows({
+      {"The summit is on January 21 and 22.", kDct, "January 21=2019-01-21 | 22=2019-01-22"},
+      {"Talks were held on March 5 and 6, officials said.", kDct, "March 5=2018-03-05 | 6=2018-03-06"},
+      // a count after "and" is no day
+      {"On March 5 and 6 others were hurt.", kDct, "March 5=2018-03-05"},
+  });
+}
