@@ -700,8 +700,9 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
 // Agreement"), or a hyphen joining a word ("pre-Christmas"). The year comes as for
 // "December 25": written after it, else "last"/"next"/"this" before it, else a
 // future cue makes it the coming one, else the nearest (the past one unless the
-// coming one is at most 75 days ahead).
-std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+// coming one is at most 75 days ahead). Not inlined: rare, and find_token_dates'
+// loop over every token stays tight.
+[[gnu::noinline]] std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   timex::Holiday h;
   const std::size_t n = holiday_at(cx, i, h);
   if (n == 0) return 0;
@@ -815,8 +816,8 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
 
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
-// or after a future cue the first not before it.
-bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+// or after a future cue the first not before it. Not inlined, as holiday_date.
+[[gnu::noinline]] bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   const auto& t = cx.tt.tokens;
   if (i < 2 || !ieq(cx.surface(i - 1), "the") || !ieq(cx.surface(i - 2), "on")) return false;
   const int d = ordinal_day(cx.surface(i));
@@ -1661,7 +1662,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Reference: {
         const std::string_view w = L.v[L.n - 1].text;
         const std::string_view first = L.v[p.core < L.n ? p.core : 0].text;
-        const bool two_days = L.n > 2 && (ieq(L.v[L.n - 2].text, "before") || ieq(L.v[L.n - 2].text, "after"));
+        // "the day before yesterday" / "the day after tomorrow": read from the
+        // tokens before, so that the patterns need no "before" / "after" (every
+        // vocabulary word widens the windows the date scan searches).
+        std::uint32_t begin = m.begin;
+        bool two_days = false;
+        if (L.n == 1 && tok >= 2 && ieq(cx.surface(tok - 2), "day") &&
+            ieq(cx.surface(tok - 1), ieq(w, "yesterday") ? "before" : "after")) {
+          const std::size_t b = tok >= 3 && ieq(cx.surface(tok - 3), "the") ? tok - 3 : tok - 2;
+          if (tokens.tokens[b].span.begin >= last_end) begin = tokens.tokens[b].span.begin, two_days = true;
+        }
         Value v;
         if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
         // "the day before yesterday" / "the day after tomorrow": two days off
@@ -1684,7 +1694,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
-        emit(m.begin, m.end, v, p.mod);
+        emit(begin, m.end, v, p.mod);
         break;
       }
       case Rule::Ago: {
@@ -1750,9 +1760,26 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         const std::string_view u = L.v[L.n - 1].text;
         Value v;
         Mod mod = p.mod;
+        // "the year-earlier level": the adjective without its article, as below.
+        std::uint32_t begin = m.begin;
+        if (L.n == 4 && ieq(L.v[0].text, "the") && L.v[2].text == "-" && !ieq(u, "end")) begin = L.v[1].begin;
+        else if (L.n == 2 && ieq(L.v[0].text, "the") && !ieq(u, "weekend")) {
+          // "the year" is a date only in "earlier in the year" / "later in the
+          // month" (the DCT's unit); "in" is read from the tokens, so that the
+          // patterns need no such common word.
+          if (tok < 2 || !ieq(cx.surface(tok - 1), "in") ||
+              !(ieq(cx.surface(tok - 2), "earlier") || ieq(cx.surface(tok - 2), "later")) ||
+              tokens.tokens[tok - 2].span.begin < last_end)
+            break;
+          emit(tokens.tokens[tok - 2].span.begin, m.end,
+               timex::shift(dct, ieq(u, "year") ? Unit::Year : ieq(u, "month") ? Unit::Month : Unit::Week, 0),
+               Mod::None);
+          break;
+        }
         if (ieq(u, "ago") || ieq(u, "earlier")) {
-          v = quarterly_context(text, m.begin) ? timex::reported_quarter(dct, -1)
-                                                : timex::shift(dct, Unit::Year, -1);
+          if (!ieq(L.v[begin == m.begin ? 0 : 1].text, "year")) break;  // "the month-ago"
+          v = quarterly_context(text, begin) ? timex::reported_quarter(dct, -1)
+                                              : timex::shift(dct, Unit::Year, -1);
         } else if (ieq(u, "end")) {
           // "year-end", "month-end", "quarter-end": the unit the DCT is in
           const std::string_view w = L.v[L.n > 2 && ieq(L.v[0].text, "the") ? 1 : 0].text;
@@ -1776,7 +1803,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = p.half;
           mod = Mod::None;
         }
-        emit(m.begin, m.end, v, mod);
+        emit(begin, m.end, v, mod);
         break;
       }
     }

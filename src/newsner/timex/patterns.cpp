@@ -166,8 +166,7 @@ std::vector<std::string> rule_patterns() {
               kSeason + "(?:\\s+(?:of\\s+)?(?:" + kYearAny + "|(?:this|last|next)\\s+year\\b))?");
   // Reference
   r.push_back("\\b" + kModOpt +
-              "(?:today|yesterday|tomorrow|(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|"
-              "(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
+              "(?:today|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
               "the\\s+(?:recent\\s+)?past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
@@ -177,7 +176,7 @@ std::vector<std::string> rule_patterns() {
               "decades|months|weeks|days|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"
-              "(?:year|month|quarter)(?:'s)?[\\s-]end\\b|\\b(?:earlier|later)\\s+in\\s+the\\s+(?:year|month|week)\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
+              "(?:year|month|quarter)(?:'s)?[\\s-]end\\b|\\bthe\\s+(?:year|month|week)\\b(?:-(?:ago|earlier)\\b)?|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
   return r;
 }
 
@@ -285,13 +284,13 @@ constexpr std::string_view kTriggerWords[] = {
     "times", "period", "half", "every", "each", "fy"};
 // The other words of the patterns (fact 2).
 constexpr std::string_view kVocabularyWords[] = {
-    "a", "about", "after", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
-    "before", "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
+    "a", "about", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
+    "beginning", "calendar", "circa", "close", "coming", "comparable", "corresponding", "couple",
     "current", "dawn", "distant", "earlier", "early", "eight", "eighteen", "eighteenth", "eighth",
     "eighty", "eleven", "eleventh", "end", "entire", "evening", "few", "fifteen", "fifteenth",
     "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",
     "forty", "four", "fourteen", "fourteenth", "fourth", "from", "full", "h", "hence", "her",
-    "his", "hundred", "immediate", "in", "its", "just", "lady", "last", "late", "later", "latest",
+    "his", "hundred", "immediate", "its", "just", "lady", "last", "late", "later", "latest",
     "latter", "less", "many", "mid", "middle", "miss", "model", "more", "morning", "mr", "mrs",
     "ms", "nd", "near", "nearly", "next", "night", "nine", "nineteenth", "ninety", "ninth", "of",
     "oh", "one", "only", "other", "over", "part", "preceding", "previous", "q", "rd", "recent",

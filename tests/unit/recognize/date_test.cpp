@@ -800,3 +800,14 @@ TEST_CASE("date: two days of a month joined by and are two DATEs") {
       {"On March 5 and 6 others were hurt.", kDct, "March 5=2018-03-05"},
   });
 }
+
+TEST_CASE("date: 'the year' alone is no date; its hyphenated adjectives keep their extent") {
+  check_rows({
+      {"It was the best day of the year.", kDct, ""},
+      {"Sales beat the year-earlier level.", kDct, "year-earlier=2017"},
+      {"Stocks rose in the year-end rally.", kDct, "the year-end=2018@END"},
+      {"Sales fell from the month-ago level.", kDct, ""},
+      {"The vote came earlier in the week.", kDct, "earlier in the week=2018-W51"},
+      {"In the week of talks, later in the day, nothing moved.", kDct, ""},
+  });
+}
