@@ -1699,7 +1699,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Ago: {
         int n = -1;
-        bool vague = false, forward = false;
+        bool vague = false, forward = false, fortnight = false;  // British: two weeks
         Unit unit = Unit::Year;
         Mod mod = p.mod;
         for (std::size_t i = p.core; i < L.n;) {
@@ -1733,6 +1733,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             }
             if (ieq(w, "day") || ieq(w, "days")) unit = Unit::Day;
             else if (ieq(w, "week") || ieq(w, "weeks")) unit = Unit::Week;
+            else if (ieq(w, "fortnight") || ieq(w, "fortnights")) unit = Unit::Week, fortnight = true;
             else if (ieq(w, "month") || ieq(w, "months")) unit = Unit::Month;
             else if (ieq(w, "quarter") || ieq(w, "quarters")) unit = Unit::Quarter;
             else if (ieq(w, "year") || ieq(w, "years")) unit = Unit::Year;
@@ -1746,7 +1747,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (n < 0 || vague) {
           v = make_ref(forward ? timex::Ref::Future : timex::Ref::Past);
         } else {
-          const int k = forward ? n : -n;
+          const int k = (forward ? n : -n) * (fortnight ? 2 : 1);
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
           else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))

@@ -58,7 +58,7 @@ const std::string kNumWord =
 const std::string kCount = "(?:\\d+|" + kNumWord +
                            "|a|an|a\\s+few|few|several|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|"
                            "many|some)";
-const std::string kUnit = "(?:days?|weeks?|months?|years?|decades?|centuries|century|quarters?)\\b";
+const std::string kUnit = "(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|quarters?)\\b";
 const std::string kUnitSg = "(?:week|weekend|month|year|quarter|decade|century)\\b";
 // A modifier before the core expression: "the end of", "early", "mid-", "around".
 const std::string kMod =
@@ -90,7 +90,8 @@ std::vector<std::string> rule_patterns() {
       "|\\bthe\\s+last\\s+" + kWeekday + "\\s+(?:of|in)\\b"
       "|\\b(?:mrs?|ms|miss|theresa|lady)\\.?\\s+may\\b"
       "|\\bthe\\s+(?:fall|spring)\\s+of\\s+(?:the|a|an|his|her|their|its)\\b"
-      "|\\b(?:recent|past|coming|last|next|few|several)\\s+(?:days|weeks|months)\\b");
+      "|\\b(?:recent|past|coming|last|next|few|several)\\s+(?:days|weeks|months)\\b"
+      "|\\b(?:the\\s+)?(?:past|last|next|coming|previous|following)\\s+fortnight\\b");
   // IsoDate
   r.push_back("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b");
   // IsoWeek
@@ -277,7 +278,7 @@ constexpr std::string_view kTriggerWords[] = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter", "day", "days", "week",
-    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
+    "weeks", "weekend", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
     "now", "currently", "nowadays", "recently", "lately", "soon", "formerly", "future", "past", "present",

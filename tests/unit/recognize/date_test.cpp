@@ -811,3 +811,12 @@ TEST_CASE("date: 'the year' alone is no date; its hyphenated adjectives keep the
       {"In the week of talks, later in the day, nothing moved.", kDct, ""},
   });
 }
+
+TEST_CASE("date: a fortnight ago is two weeks ago") {
+  check_rows({
+      {"He left a fortnight ago.", kDct, "a fortnight ago=2018-W49"},
+      {"Talks resume a fortnight from now.", kDct, "a fortnight from now=2019-W01"},
+      // a duration
+      {"Prices rose over the past fortnight.", kDct, ""},
+  });
+}
