@@ -1278,6 +1278,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (p.month) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
+        } else if (p.weekday && p.anaphoric && anchor_day) {
+          // "the previous Friday", "the following Monday": the nearest such day
+          // before / after the last day the text dated, as for "the next day".
+          const int from = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*anchor_day}}.iso_encoding());
+          int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
+          if (days == 0) days = 7;
+          emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
@@ -1371,6 +1378,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
         // (as is "said on Thursday"), so the DCT stays the answer either way.
+        if (p.has_rel) {
+          // "Wednesday next week", "Friday of last week": that weekday of the week named.
+          if (!dct) {
+            emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
+            break;
+          }
+          const int dct_wd = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding());
+          emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
+          break;
+        }
         int tense = tense_before(cx, tok);
         if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);

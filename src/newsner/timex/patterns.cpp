@@ -124,7 +124,7 @@ std::vector<std::string> rule_patterns() {
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday
-  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + "(?:\\s+night)?");
+  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + "(?:\\s+night)?(?:\\s+(?:of\\s+)?(?:last|next|this)\\s+week\\b)?");
   // Year
   r.push_back("\\b" + kModOpt +
               "(?:(?:the\\s+)?(?:(?:calendar|fiscal|financial|model)\\s+)?year\\s+|fiscal\\s+|"

@@ -820,3 +820,15 @@ TEST_CASE("date: a fortnight ago is two weeks ago") {
       {"Prices rose over the past fortnight.", kDct, ""},
   });
 }
+
+TEST_CASE("date: the previous Friday counts from the text's last day; Friday last week is one DATE") {
+  check_rows({
+      {"Shares closed down on Friday, Dec. 14, from the previous Friday.", kDct,
+       "Friday, Dec. 14=2018-12-14 | the previous Friday=2018-12-07"},
+      {"He resigned on Tuesday, Dec. 4. The following Monday, his deputy left.", kDct,
+       "Tuesday, Dec. 4=2018-12-04 | The following Monday=2018-12-10"},
+      {"The vote is on Wednesday next week.", kDct, "Wednesday next week=2018-12-26"},
+      {"He left on Friday of last week.", kDct, "Friday of last week=2018-12-14"},
+      {"He left on Monday this week.", kDct, "Monday this week=2018-12-17"},
+  });
+}
