@@ -1115,6 +1115,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
   // "the next day" counts from it.
   std::optional<timex::Ymd> anchor_day;
+  // ... or the month, when a month was dated after the last day ("last October").
+  std::optional<Value> anchor_month_of_day;
+  // The year of the last date emitted, written or not ("last year"), and its sentence.
+  int sentence_year = kUnknown;
+  std::uint32_t sentence_year_at = 0;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1299,13 +1304,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
           if (ieq(u, "day")) {
-            // "the next day", "the previous day": a day from the last day the text
-            // dated ("On Tuesday ... The next day"), as TimeML anchors them, else
-            // from the DCT ("the previous day's close"). "the next day or two" is a
-            // duration.
+            // "the next day", "the previous day", "that same day": a day from the
+            // last day the text dated ("On Tuesday ... The next day"), as TimeML
+            // anchors them; a day of unknown number when a month was dated since
+            // ("last October ... that same day" is 1998-10-XX); else from the DCT
+            // ("the previous day's close"). "the next day or two" is a duration.
             if (ieq(next, "or")) break;
             emit(m.begin, m.end,
-                 anchor_day ? timex::day_value(timex::add_days(*anchor_day, r)) : timex::shift(dct, Unit::Day, r),
+                 anchor_day             ? timex::day_value(timex::add_days(*anchor_day, r))
+                 : anchor_month_of_day ? make_day(anchor_month_of_day->year, anchor_month_of_day->month, kUnknown)
+                                       : timex::shift(dct, Unit::Day, r),
                  p.mod);
             break;
           }
@@ -1782,6 +1790,35 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         std::uint32_t begin = m.begin;
         if (L.n == 4 && ieq(L.v[0].text, "the") && L.v[2].text == "-" && !ieq(u, "end")) begin = L.v[1].begin;
         else if (L.n == 2 && ieq(L.v[0].text, "the") && !ieq(u, "weekend")) {
+          // "up from 5% the year before.": "the previous year", where "before"
+          // ends the clause (not "the year before the war"); read from the
+          // tokens, as "in" below.
+          const auto& tt = tokens.tokens;
+          const auto clause_ends_at = [&](std::size_t k) {
+            if (k >= tt.size() || tt[k].sentence != tt[k - 1].sentence) return true;
+            const std::string_view s = cx.surface(k);
+            return s == "," || s == ";" || s == "." || s == ":" || s == ")" || s == "!" || s == "?";
+          };
+          if (ieq(next, "before") && clause_ends_at(tok_end + 1)) {
+            Value before;
+            // the year before a year dated in the same sentence ("$300 million last
+            // year, down from $450 million the year before"), else before the
+            // text's last written year, else before the DCT's
+            if (ieq(u, "year"))
+              before = sentence_year != kUnknown && sentence_year_at == tt[tok].sentence ? make_year(sentence_year - 1)
+                       : anchor_year != kUnknown ? make_year(anchor_year - 1)
+                                                 : timex::shift(dct, Unit::Year, -1);
+            else if (ieq(u, "month") && anchor_month != kUnknown) {
+              const int idx = anchor_year * 12 + anchor_month - 2;
+              before = make_month(idx / 12, idx % 12 + 1);
+            } else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
+            else {
+              const auto d = anchor_day ? timex::add_days(*anchor_day, -7) : dct ? timex::add_days(*dct, -7) : timex::Ymd{};
+              before = anchor_day || dct ? timex::shift(d, Unit::Week, 0) : timex::shift(dct, Unit::Week, -1);
+            }
+            emit(m.begin, tt[tok_end].span.end, before, Mod::None);
+            break;
+          }
           // "the year" is a date only in "earlier in the year" / "later in the
           // month" (the DCT's unit); "in" is read from the tokens, so that the
           // patterns need no such common word.
@@ -1838,10 +1875,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       const Granularity g = em.value.granularity;
       const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
       if (g == Granularity::Day && em.value.year != kUnknown && em.value.month != kUnknown &&
-          em.value.day != kUnknown)
+          em.value.day != kUnknown) {
         anchor_day = timex::Ymd{std::chrono::year{em.value.year},
                                 std::chrono::month{static_cast<unsigned>(em.value.month)},
                                 std::chrono::day{static_cast<unsigned>(em.value.day)}};
+        anchor_month_of_day.reset();
+      } else if (g == Granularity::Month && em.value.year != kUnknown) {
+        anchor_day.reset();
+        anchor_month_of_day = em.value;
+      }
+      if (dated && em.value.year != kUnknown) {
+        sentence_year = em.value.year;
+        sentence_year_at = tokens.tokens[tok].sentence;
+      }
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;
         anchor_month = g == Granularity::Year ? kUnknown : em.value.month;

@@ -120,7 +120,7 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + "(?:\\s+night)?|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
-              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b");
+              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b");
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday

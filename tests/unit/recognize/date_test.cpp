@@ -832,3 +832,19 @@ TEST_CASE("date: the previous Friday counts from the text's last day; Friday las
       {"He left on Monday this week.", kDct, "Monday this week=2018-12-17"},
   });
 }
+
+TEST_CASE("date: the year before and the same day count from the text's dates") {
+  check_rows({
+      {"Revenue fell to $3 million last year from $4 million the year before.", kDct,
+       "last year=2017 | the year before=2016"},
+      {"In 1995 sales rose after a fall the year before.", kDct, "1995=1995 | the year before=1994"},
+      {"Prices fell 2% from the month before, the data showed.", kDct, "the month before=2018-11"},
+      // "before" with an object is a signal, not part of a date
+      {"The ban came the year before the war.", kDct, ""},
+      {"He died on Tuesday; his wife died the same day.", kDct,
+       "Tuesday=2018-12-18 | the same day=2018-12-18"},
+      // a month dated since the last day: the day is unknown
+      {"He was shot last October. His name was crossed out that same day.", kDct,
+       "last October=2018-10 | that same day=2018-10-XX"},
+  });
+}
