@@ -1212,6 +1212,27 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
           y = year_for(dct, p.month, p.day, tense);
+          // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
+          // one, the year before or after that has it (nearer the DCT first), if
+          // within 9 months of the DCT (further off, the writer more likely erred:
+          // "Labor Day, Monday, September 1" in 1996, whose was the 2nd).
+          if (p.weekday && dct && check_day(y, p.month, p.day)) {
+            const auto weekday_in = [&](int yy) {
+              const timex::Ymd ymd{std::chrono::year{yy}, std::chrono::month{static_cast<unsigned>(p.month)},
+                                   std::chrono::day{static_cast<unsigned>(p.day)}};
+              const auto away = (std::chrono::sys_days{ymd} - std::chrono::sys_days{*dct}).count();
+              return ymd.ok() && away < 270 && away > -270 &&
+                     static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding()) == p.weekday;
+            };
+            if (!weekday_in(y)) {
+              const bool later_first = y < static_cast<int>(dct->year());
+              for (const int yy : {later_first ? y + 1 : y - 1, later_first ? y - 1 : y + 1})
+                if (weekday_in(yy)) {
+                  y = yy;
+                  break;
+                }
+            }
+          }
         }
         if (!check_day(y, p.month, p.day)) break;
         // A day range "9 to 11 July" / "9-11 July" / "between 9 and 11 July": the

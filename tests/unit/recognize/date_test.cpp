@@ -848,3 +848,14 @@ TEST_CASE("date: the year before and the same day count from the text's dates") 
        "last October=2018-10 | that same day=2018-10-XX"},
   });
 }
+
+TEST_CASE("date: a weekday named with a month and day picks the year that has it") {
+  check_rows({
+      // 2019-01-08 was a Tuesday: the Wednesday is the coming one
+      {"The talks open on Wednesday, Jan. 8.", "2019-10-01", "Wednesday, Jan. 8=2020-01-08"},
+      // ... but not a year or more away: the writer erred (1996's was the 2nd)
+      {"Packers close for Labor Day, Monday, September 1.", "1996-08-26",
+       "Labor Day=1996-09-02 | Monday, September 1=1996-09-01"},
+      {"It happened on Saturday, Dec. 15.", kDct, "Saturday, Dec. 15=2018-12-15"},
+  });
+}
