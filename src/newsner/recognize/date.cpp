@@ -291,6 +291,12 @@ void parse_mod(const Lexemes& L, Parts& p) {
       p.core = k;
       return;
     }
+    // "end-June", "end-2019" (the wire services' "the end of")
+    if (ieq(w, "end") && k < L.n && L.v[k].kind == Lex::Punct && L.v[k].text == "-") {
+      p.mod = Mod::End;
+      p.core = k + 1;
+      return;
+    }
     // early / late / mid(-) / middle
     if (ieq(w, "early") || ieq(w, "late") || ieq(w, "mid") || ieq(w, "middle")) {
       p.mod = ieq(w, "early") ? Mod::Start : ieq(w, "late") ? Mod::End : Mod::Mid;
@@ -594,8 +600,10 @@ int tense_before(const Context& cx, std::size_t tok) {
       return +1;
     if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
       return +1;
-    // "are supposed to conclude", "is set to expire": a plan in the present tense.
-    if (i > 0 && i + 1 < tok && ieq(cx.surface(i + 1), "to") &&
+    // "are supposed to conclude", "is set to expire", "is set for Friday": a plan
+    // in the present tense.
+    if (i > 0 && i + 1 < tok && (ieq(cx.surface(i + 1), "to") ||
+                                 (ieq(cx.surface(i + 1), "for") && !ieq(cx.surface(i), "supposed"))) &&
         (ieq(cx.surface(i), "supposed") || ieq(cx.surface(i), "set") || ieq(cx.surface(i), "slated")) &&
         (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
       return +1;
@@ -692,8 +700,9 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
 // Agreement"), or a hyphen joining a word ("pre-Christmas"). The year comes as for
 // "December 25": written after it, else "last"/"next"/"this" before it, else a
 // future cue makes it the coming one, else the nearest (the past one unless the
-// coming one is at most 75 days ahead).
-std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+// coming one is at most 75 days ahead). Not inlined: rare, and find_token_dates'
+// loop over every token stays tight.
+[[gnu::noinline]] std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   timex::Holiday h;
   const std::size_t n = holiday_at(cx, i, h);
   if (n == 0) return 0;
@@ -807,8 +816,8 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
 
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
-// or after a future cue the first not before it.
-bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
+// or after a future cue the first not before it. Not inlined, as holiday_date.
+[[gnu::noinline]] bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   const auto& t = cx.tt.tokens;
   if (i < 2 || !ieq(cx.surface(i - 1), "the") || !ieq(cx.surface(i - 2), "on")) return false;
   const int d = ordinal_day(cx.surface(i));
@@ -1103,6 +1112,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // year" counts from it, as TimeML anchors anaphoric dates on the text's time
   // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
   int anchor_year = kUnknown, anchor_month = kUnknown;
+  // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
+  // "the next day" counts from it.
+  std::optional<timex::Ymd> anchor_day;
+  // ... or the month, when a month was dated after the last day ("last October").
+  std::optional<Value> anchor_month_of_day;
+  // The year of the last date emitted, written or not ("last year"), and its sentence.
+  int sentence_year = kUnknown;
+  std::uint32_t sentence_year_at = 0;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1195,6 +1212,27 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
           y = year_for(dct, p.month, p.day, tense);
+          // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
+          // one, the year before or after that has it (nearer the DCT first), if
+          // within 9 months of the DCT (further off, the writer more likely erred:
+          // "Labor Day, Monday, September 1" in 1996, whose was the 2nd).
+          if (p.weekday && dct && check_day(y, p.month, p.day)) {
+            const auto weekday_in = [&](int yy) {
+              const timex::Ymd ymd{std::chrono::year{yy}, std::chrono::month{static_cast<unsigned>(p.month)},
+                                   std::chrono::day{static_cast<unsigned>(p.day)}};
+              const auto away = (std::chrono::sys_days{ymd} - std::chrono::sys_days{*dct}).count();
+              return ymd.ok() && away < 270 && away > -270 &&
+                     static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding()) == p.weekday;
+            };
+            if (!weekday_in(y)) {
+              const bool later_first = y < static_cast<int>(dct->year());
+              for (const int yy : {later_first ? y + 1 : y - 1, later_first ? y - 1 : y + 1})
+                if (weekday_in(yy)) {
+                  y = yy;
+                  break;
+                }
+            }
+          }
         }
         if (!check_day(y, p.month, p.day)) break;
         // A day range "9 to 11 July" / "9-11 July" / "between 9 and 11 July": the
@@ -1217,20 +1255,29 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         emit(m.begin, m.end, make_day(y, p.month, p.day), p.mod);
-        // A day range "January 21-23" / "January 21 to 23": the second day too.
+        // A day range "January 21-23" / "January 21 to 23", or two days "June 5
+        // and 6": the second day too.
         if (m.rule == Rule::MonthDay && p.year == kUnknown) {
           std::size_t k = m.end;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t dash = k;
+          bool joined_by_and = false;
           if (k < text.size() && text[k] == '-') ++k;
           else if (text.compare(k, 3, "\xE2\x80\x93") == 0) k += 3;
           else if (text.compare(k, 2, "to") == 0 && k + 2 < text.size() && text[k + 2] == ' ') k += 3;
+          else if (text.compare(k, 3, "and") == 0 && k + 3 < text.size() && text[k + 3] == ' ')
+            k += 4, joined_by_and = true;
           if (k == dash) break;
           while (k < text.size() && text[k] == ' ') ++k;
           std::size_t e = k;
           int d2 = 0;
           while (e < text.size() && is_digit(text[e]) && e - k < 2) d2 = d2 * 10 + (text[e++] - '0');
           if (e == k || (e < text.size() && (is_digit(text[e]) || is_alpha(text[e])))) break;
+          // after "and" a count may follow ("on June 5 and 6 others"): only a
+          // number that ends the clause is a day
+          if (joined_by_and && e < text.size() && !(text[e] == ',' || text[e] == '.' || text[e] == ';' ||
+                                                    text[e] == ')' || text[e] == '\n'))
+            break;
           if (d2 > p.day && check_day(y, p.month, d2))
             emit(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(e), make_day(y, p.month, d2),
                  Mod::None);
@@ -1257,6 +1304,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (p.month) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, make_month(timex::resolve_year(dct, p.month, 0, dir), p.month), p.mod);
+        } else if (p.weekday && p.anaphoric && anchor_day) {
+          // "the previous Friday", "the following Monday": the nearest such day
+          // before / after the last day the text dated, as for "the next day".
+          const int from = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*anchor_day}}.iso_encoding());
+          int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
+          if (days == 0) days = 7;
+          emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
@@ -1270,6 +1324,20 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
+          if (ieq(u, "day")) {
+            // "the next day", "the previous day", "that same day": a day from the
+            // last day the text dated ("On Tuesday ... The next day"), as TimeML
+            // anchors them; a day of unknown number when a month was dated since
+            // ("last October ... that same day" is 1998-10-XX); else from the DCT
+            // ("the previous day's close"). "the next day or two" is a duration.
+            if (ieq(next, "or")) break;
+            emit(m.begin, m.end,
+                 anchor_day             ? timex::day_value(timex::add_days(*anchor_day, r))
+                 : anchor_month_of_day ? make_day(anchor_month_of_day->year, anchor_month_of_day->month, kUnknown)
+                                       : timex::shift(dct, Unit::Day, r),
+                 p.mod);
+            break;
+          }
           Unit unit = Unit::Year;
           if (ieq(u, "week")) unit = Unit::Week;
           else if (ieq(u, "weekend")) unit = Unit::Weekend;
@@ -1324,7 +1392,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Weekday: {
-        if (!is_upper_initial(L.v[0].text)) break;
+        if (p.core >= L.n || !is_upper_initial(L.v[p.core].text)) break;
+        // "early Friday morning" is a time of day, as "Friday morning" is.
+        if (p.core > 0 && (ieq(next, "morning") || ieq(next, "afternoon") || ieq(next, "evening")))
+          break;
         // A bare weekday between two capitalized words is a name's part: "the
         // Good Friday Agreement", "the Bloody Sunday Inquiry".
         if (tok_end == tok + 1 && tok > 0 && !tokens.tokens[tok].sentence_start &&
@@ -1336,6 +1407,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
         // (as is "said on Thursday"), so the DCT stays the answer either way.
+        if (p.has_rel) {
+          // "Wednesday next week", "Friday of last week": that weekday of the week named.
+          if (!dct) {
+            emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
+            break;
+          }
+          const int dct_wd = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding());
+          emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
+          break;
+        }
         int tense = tense_before(cx, tok);
         if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
@@ -1494,6 +1575,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Quarter: {
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false;
+        bool year_named = false;  // "this year's", "of next year": the year is given
         for (std::size_t i = p.core; i < L.n; ++i) {
           const Lex& l = L.v[i];
           if (l.kind == Lex::Word) {
@@ -1507,8 +1589,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const int o = ordinal_of(w);
             if (o >= 1 && o <= 4) q = o;
             else if (ieq(w, "final")) q = 4;
-            else if (ieq(w, "last") && i + 1 < L.n && ieq(L.v[i + 1].text, "year")) {
-              yshift = -1;
+            else if ((ieq(w, "last") || ieq(w, "next") || ieq(w, "this")) && i + 1 < L.n &&
+                     ieq(L.v[i + 1].text, "year")) {
+              // "the first quarter of next year", "the fourth quarter last year":
+              // the relation is on the year.
+              yshift = ieq(w, "last") ? -1 : ieq(w, "next") ? +1 : 0;
+              year_named = true;
               ++i;
             } else if (ieq(w, "last")) {
               // "last quarter" (relative) vs "the last quarter of 1990" (Q4): decided below.
@@ -1525,7 +1611,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             else if (ieq(w, "year") && i + 1 < L.n && L.v[i + 1].kind == Lex::Punct &&
                      L.v[i + 1].text == "'") {
               // "last year's third quarter": the relation is on the year.
-              if (has_rel) yshift = rel, has_rel = false, rel = 0;
+              if (has_rel) yshift = rel, has_rel = false, rel = 0, year_named = true;
             }
           } else if (l.kind == Lex::Num && l.suffix.size() == 2 && l.num >= 1 && l.num <= 4) {
             q = l.num;
@@ -1546,7 +1632,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = q;
         } else if (q) {
           v.part = q;
-          if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
+          if (y == kUnknown && dct) {
+            y = static_cast<int>(dct->year()) + yshift;
+            // A quarter still to come this year, named without a year, is last
+            // year's when told in the past ("profit rose in the third quarter"
+            // in May) or when it is half a year or more ahead ("fourth-quarter
+            // earnings" in February), unless a future cue looks forward.
+            const int dct_q = static_cast<int>((static_cast<unsigned>(dct->month()) - 1) / 3 + 1);
+            if (q > dct_q && yshift == 0 && !year_named && !latest) {
+              const int tense = tense_before(cx, tok);
+              if (tense == -1 || (tense <= 0 && q - dct_q >= 2)) --y;
+            }
+          }
           v.year = y;
         } else if (has_rel) {
           v = timex::shift(dct, Unit::Quarter, rel);
@@ -1595,6 +1692,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.part = static_cast<int>(p.season);
         if (p.year != kUnknown) {
           v.year = p.year;
+        } else if (ieq(L.v[L.n - 1].text, "year")) {
+          // "the spring of next year", "summer last year": the year names it.
+          v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
           const Direction dir = !p.has_rel ? Direction::Nearest
                                 : p.rel < 0 ? Direction::Past
@@ -1608,23 +1708,44 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Reference: {
         const std::string_view w = L.v[L.n - 1].text;
         const std::string_view first = L.v[p.core < L.n ? p.core : 0].text;
+        // "the day before yesterday" / "the day after tomorrow": read from the
+        // tokens before, so that the patterns need no "before" / "after" (every
+        // vocabulary word widens the windows the date scan searches).
+        std::uint32_t begin = m.begin;
+        bool two_days = false;
+        if (L.n == 1 && tok >= 2 && ieq(cx.surface(tok - 2), "day") &&
+            ieq(cx.surface(tok - 1), ieq(w, "yesterday") ? "before" : "after")) {
+          const std::size_t b = tok >= 3 && ieq(cx.surface(tok - 3), "the") ? tok - 3 : tok - 2;
+          if (tokens.tokens[b].span.begin >= last_end) begin = tokens.tokens[b].span.begin, two_days = true;
+        }
         Value v;
         if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
-        else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, -1);
-        else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, +1);
+        // "the day before yesterday" / "the day after tomorrow": two days off
+        else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, two_days ? -2 : -1);
+        else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, two_days ? +2 : +1);
         else if (ieq(w, "future") || ieq(w, "soon")) v = make_ref(timex::Ref::Future);
         else if (ieq(w, "past") || ieq(w, "recently") || ieq(w, "lately") || ieq(w, "formerly") ||
                  ieq(w, "previously") || ieq(first, "recent") || ieq(w, "recent"))
           v = make_ref(timex::Ref::Past);
         else v = make_ref(timex::Ref::Present);
+        // "will soon resign": a FUTURE_REF, but not a signal ("as soon as",
+        // "soon after"), nor in a past narrative ("was soon released", "soon
+        // became").
+        if (ieq(w, "soon") &&
+            (ieq(prev, "as") || ieq(prev, "too") || ieq(prev, "how") || ieq(prev, "so") ||
+             ieq(next, "after") || ieq(next, "afterwards") || ieq(next, "afterward") ||
+             ieq(next, "thereafter") || ieq(next, "became") || next == "-" || tense_before(cx, tok) == -1 ||
+             (tok_end < tokens.tokens.size() &&
+              tense_cue(tokens.tokens[tok_end].fold_hash, next) == -1)))
+          break;
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
-        emit(m.begin, m.end, v, p.mod);
+        emit(begin, m.end, v, p.mod);
         break;
       }
       case Rule::Ago: {
         int n = -1;
-        bool vague = false, forward = false;
+        bool vague = false, forward = false, fortnight = false;  // British: two weeks
         Unit unit = Unit::Year;
         Mod mod = p.mod;
         for (std::size_t i = p.core; i < L.n;) {
@@ -1658,6 +1779,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             }
             if (ieq(w, "day") || ieq(w, "days")) unit = Unit::Day;
             else if (ieq(w, "week") || ieq(w, "weeks")) unit = Unit::Week;
+            else if (ieq(w, "fortnight") || ieq(w, "fortnights")) unit = Unit::Week, fortnight = true;
             else if (ieq(w, "month") || ieq(w, "months")) unit = Unit::Month;
             else if (ieq(w, "quarter") || ieq(w, "quarters")) unit = Unit::Quarter;
             else if (ieq(w, "year") || ieq(w, "years")) unit = Unit::Year;
@@ -1671,7 +1793,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (n < 0 || vague) {
           v = make_ref(forward ? timex::Ref::Future : timex::Ref::Past);
         } else {
-          const int k = forward ? n : -n;
+          const int k = (forward ? n : -n) * (fortnight ? 2 : 1);
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
           else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
@@ -1685,11 +1807,59 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         const std::string_view u = L.v[L.n - 1].text;
         Value v;
         Mod mod = p.mod;
+        // "the year-earlier level": the adjective without its article, as below.
+        std::uint32_t begin = m.begin;
+        if (L.n == 4 && ieq(L.v[0].text, "the") && L.v[2].text == "-" && !ieq(u, "end")) begin = L.v[1].begin;
+        else if (L.n == 2 && ieq(L.v[0].text, "the") && !ieq(u, "weekend")) {
+          // "up from 5% the year before.": "the previous year", where "before"
+          // ends the clause (not "the year before the war"); read from the
+          // tokens, as "in" below.
+          const auto& tt = tokens.tokens;
+          const auto clause_ends_at = [&](std::size_t k) {
+            if (k >= tt.size() || tt[k].sentence != tt[k - 1].sentence) return true;
+            const std::string_view s = cx.surface(k);
+            return s == "," || s == ";" || s == "." || s == ":" || s == ")" || s == "!" || s == "?";
+          };
+          if (ieq(next, "before") && clause_ends_at(tok_end + 1)) {
+            Value before;
+            // the year before a year dated in the same sentence ("$300 million last
+            // year, down from $450 million the year before"), else before the
+            // text's last written year, else before the DCT's
+            if (ieq(u, "year"))
+              before = sentence_year != kUnknown && sentence_year_at == tt[tok].sentence ? make_year(sentence_year - 1)
+                       : anchor_year != kUnknown ? make_year(anchor_year - 1)
+                                                 : timex::shift(dct, Unit::Year, -1);
+            else if (ieq(u, "month") && anchor_month != kUnknown) {
+              const int idx = anchor_year * 12 + anchor_month - 2;
+              before = make_month(idx / 12, idx % 12 + 1);
+            } else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
+            else {
+              const auto d = anchor_day ? timex::add_days(*anchor_day, -7) : dct ? timex::add_days(*dct, -7) : timex::Ymd{};
+              before = anchor_day || dct ? timex::shift(d, Unit::Week, 0) : timex::shift(dct, Unit::Week, -1);
+            }
+            emit(m.begin, tt[tok_end].span.end, before, Mod::None);
+            break;
+          }
+          // "the year" is a date only in "earlier in the year" / "later in the
+          // month" (the DCT's unit); "in" is read from the tokens, so that the
+          // patterns need no such common word.
+          if (tok < 2 || !ieq(cx.surface(tok - 1), "in") ||
+              !(ieq(cx.surface(tok - 2), "earlier") || ieq(cx.surface(tok - 2), "later")) ||
+              tokens.tokens[tok - 2].span.begin < last_end)
+            break;
+          emit(tokens.tokens[tok - 2].span.begin, m.end,
+               timex::shift(dct, ieq(u, "year") ? Unit::Year : ieq(u, "month") ? Unit::Month : Unit::Week, 0),
+               Mod::None);
+          break;
+        }
         if (ieq(u, "ago") || ieq(u, "earlier")) {
-          v = quarterly_context(text, m.begin) ? timex::reported_quarter(dct, -1)
-                                                : timex::shift(dct, Unit::Year, -1);
+          if (!ieq(L.v[begin == m.begin ? 0 : 1].text, "year")) break;  // "the month-ago"
+          v = quarterly_context(text, begin) ? timex::reported_quarter(dct, -1)
+                                              : timex::shift(dct, Unit::Year, -1);
         } else if (ieq(u, "end")) {
-          v = timex::shift(dct, Unit::Year, 0);
+          // "year-end", "month-end", "quarter-end": the unit the DCT is in
+          const std::string_view w = L.v[L.n > 2 && ieq(L.v[0].text, "the") ? 1 : 0].text;
+          v = timex::shift(dct, ieq(w, "month") ? Unit::Month : ieq(w, "quarter") ? Unit::Quarter : Unit::Year, 0);
           mod = Mod::End;
         } else if (ieq(u, "weekend")) {
           // "the weekend": the latest one (this week's when the DCT is on it),
@@ -1709,7 +1879,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = p.half;
           mod = Mod::None;
         }
-        emit(m.begin, m.end, v, mod);
+        emit(begin, m.end, v, mod);
         break;
       }
     }
@@ -1725,6 +1895,20 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       last_end = em.end;
       const Granularity g = em.value.granularity;
       const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
+      if (g == Granularity::Day && em.value.year != kUnknown && em.value.month != kUnknown &&
+          em.value.day != kUnknown) {
+        anchor_day = timex::Ymd{std::chrono::year{em.value.year},
+                                std::chrono::month{static_cast<unsigned>(em.value.month)},
+                                std::chrono::day{static_cast<unsigned>(em.value.day)}};
+        anchor_month_of_day.reset();
+      } else if (g == Granularity::Month && em.value.year != kUnknown) {
+        anchor_day.reset();
+        anchor_month_of_day = em.value;
+      }
+      if (dated && em.value.year != kUnknown) {
+        sentence_year = em.value.year;
+        sentence_year_at = tokens.tokens[tok].sentence;
+      }
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;
         anchor_month = g == Granularity::Year ? kUnknown : em.value.month;

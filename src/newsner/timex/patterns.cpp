@@ -58,13 +58,13 @@ const std::string kNumWord =
 const std::string kCount = "(?:\\d+|" + kNumWord +
                            "|a|an|a\\s+few|few|several|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|"
                            "many|some)";
-const std::string kUnit = "(?:days?|weeks?|months?|years?|decades?|centuries|century|quarters?)\\b";
+const std::string kUnit = "(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|quarters?)\\b";
 const std::string kUnitSg = "(?:week|weekend|month|year|quarter|decade|century)\\b";
 // A modifier before the core expression: "the end of", "early", "mid-", "around".
 const std::string kMod =
     "(?:(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn|dawn|"
     "(?:first|second|latter|last|early|later)\\s+(?:half|part))\\s+of\\s+(?:the\\s+)?|"
-    "(?:the\\s+)?(?:early|late|mid|middle)(?:\\s+|-)|"
+    "(?:the\\s+)?(?:early|late|mid|middle)(?:\\s+|-)|end-|"
     "(?:around|approximately|circa|roughly|sometime)\\s+)";
 const std::string kSpelledYear = "(?:nineteen|twenty)[\\s-]+(?:" + kTens + "(?:[\\s-]+" + kOnes +
                                   ")?|" + kTeens + "|hundred|oh[\\s-]+" + kOnes + ")\\b";
@@ -90,7 +90,8 @@ std::vector<std::string> rule_patterns() {
       "|\\bthe\\s+last\\s+" + kWeekday + "\\s+(?:of|in)\\b"
       "|\\b(?:mrs?|ms|miss|theresa|lady)\\.?\\s+may\\b"
       "|\\bthe\\s+(?:fall|spring)\\s+of\\s+(?:the|a|an|his|her|their|its)\\b"
-      "|\\b(?:recent|past|coming|last|next|few|several)\\s+(?:days|weeks|months)\\b");
+      "|\\b(?:recent|past|coming|last|next|few|several)\\s+(?:days|weeks|months)\\b"
+      "|\\b(?:the\\s+)?(?:past|last|next|coming|previous|following)\\s+fortnight\\b");
   // IsoDate
   r.push_back("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}/\\d{2}/\\d{2}\\b");
   // IsoWeek
@@ -116,14 +117,14 @@ std::vector<std::string> rule_patterns() {
               "\\s+(?:of\\s+)?(?:this|last|next)\\s+year\\b");
   // Relative
   r.push_back("\\b" + kModOpt +
-              "(?:earlier\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
+              "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + "(?:\\s+night)?|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
-              kUnitSg + ")");
+              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b");
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday
-  r.push_back("\\b" + kWeekday + "(?:\\s+night)?");
+  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + "(?:\\s+night)?(?:\\s+(?:of\\s+)?(?:last|next|this)\\s+week\\b)?");
   // Year
   r.push_back("\\b" + kModOpt +
               "(?:(?:the\\s+)?(?:(?:calendar|fiscal|financial|model)\\s+)?year\\s+|fiscal\\s+|"
@@ -147,8 +148,8 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:the|this|last|next)\\s+)?(?:(?:(?:this|last|next)\\s+year's|"
               "year-ago|year-earlier|year\\s+ago|year\\s+earlier|fiscal|calendar|latest|current|"
               "same|previous|recent|comparable|corresponding|" + kYear + ")\\s+){0,4}(?:(?:first|second|third|fourth|"
-              "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+of\\s+(?:"
-              "(?:this|last|next)\\s+year|(?:fiscal\\s+)?" + kYear + ")|\\s*,?\\s*" + kYear +
+              "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
+              "(?:this|last|next)\\s+year\\b|\\s+of\\s+(?:fiscal\\s+)?" + kYear + "|\\s*,?\\s*" + kYear +
               ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b"
               "|\\b(?:the\\s+)?(?:year-ago|year-earlier)\\s+period\\b"
               "|\\bthe\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier)\\b"
@@ -163,20 +164,20 @@ std::vector<std::string> rule_patterns() {
               kYear + "|\\b" + kYear + "\\s+H[12]\\b");
   // Season
   r.push_back("\\b" + kModOpt + "(?:(?:the\\s+)?(?:last|past|next|coming|this|that)\\s+|the\\s+)?" +
-              kSeason + "(?:\\s+(?:of\\s+)?" + kYearAny + ")?");
+              kSeason + "(?:\\s+(?:of\\s+)?(?:" + kYearAny + "|(?:this|last|next)\\s+year\\b))?");
   // Reference
   r.push_back("\\b" + kModOpt +
-              "(?:today|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|"
+              "(?:today|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
-              "the\\s+past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
+              "the\\s+(?:recent\\s+)?past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
   r.push_back("\\b" + kModOpt +
               "(?:(?:about|nearly|almost|some|more\\s+than|over|less\\s+than|just|only)\\s+)?" +
               kCount + "[\\s-]+" + kUnit + "\\s+(?:ago|earlier|from\\s+now|hence)\\b|\\b(?:years|"
-              "decades|months|weeks|centuries)\\s+ago\\b");
+              "decades|months|weeks|days|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"
-              "year(?:'s)?[\\s-]end\\b|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
+              "(?:year|month|quarter)(?:'s)?[\\s-]end\\b|\\bthe\\s+(?:year|month|week)\\b(?:-(?:ago|earlier)\\b)?|\\byear-(?:ago|earlier)\\b|\\bthe\\s+weekend\\b|\\b(?:the\\s+)?(?:full|whole|entire)\\s+year\\b");
   return r;
 }
 
@@ -277,10 +278,10 @@ constexpr std::string_view kTriggerWords[] = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter", "day", "days", "week",
-    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
+    "weeks", "weekend", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
-    "now", "currently", "nowadays", "recently", "lately", "formerly", "future", "past", "present",
+    "now", "currently", "nowadays", "recently", "lately", "soon", "formerly", "future", "past", "present",
     "times", "period", "half", "every", "each", "fy"};
 // The other words of the patterns (fact 2).
 constexpr std::string_view kVocabularyWords[] = {

@@ -673,3 +673,189 @@ TEST_CASE("date: is set to / are supposed to look forward") {
       {"The offer was set to expire on Feb. 6.", "2025-11-02", "Feb. 6=2025-02-06"},
   });
 }
+
+TEST_CASE("date: a quarter's year may follow it: of next year, last year") {
+  check_rows({
+      {"Sales will rise in the first quarter of next year.", kDct,
+       "the first quarter of next year=2019-Q1"},
+      {"Sales rose in the fourth quarter last year.", kDct, "the fourth quarter last year=2017-Q4"},
+      {"Sales rose in the second quarter this year.", kDct, "the second quarter this year=2018-Q2"},
+      {"Sales fell in the third quarter of last year.", kDct, "the third quarter of last year=2017-Q3"},
+  });
+}
+
+TEST_CASE("date: is set for / slated for looks forward") {
+  check_rows({
+      {"The vote is set for Friday.", kDct, "Friday=2018-12-21"},
+      {"The hearing is slated for Monday.", kDct, "Monday=2018-12-24"},
+      {"The hearing was set for Monday.", kDct, "Monday=2018-12-17"},
+  });
+}
+
+TEST_CASE("date: later this year, earlier in the month") {
+  check_rows({
+      {"Talks resume later this month.", kDct, "later this month=2018-12"},
+      {"The law takes effect later this year.", kDct, "later this year=2018"},
+      {"Rain delayed the harvest earlier in the year.", kDct, "earlier in the year=2018"},
+      {"Prices will fall later in the month.", kDct, "later in the month=2018-12"},
+      {"He arrived later in the day.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: the day before yesterday, the day after tomorrow") {
+  check_rows({
+      {"He arrived the day before yesterday.", kDct, "the day before yesterday=2018-12-17"},
+      {"The new chief starts the day after tomorrow.", kDct, "the day after tomorrow=2018-12-21"},
+      {"The talks will begin the day after tomorrow.", "", "the day after tomorrow=XXXX-XX-XX"},
+      {"She had left the day before.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: early and late before a weekday are its modifier") {
+  check_rows({
+      {"Rebels attacked the town late Tuesday.", kDct, "late Tuesday=2018-12-18@END"},
+      {"Crowds gathered early Monday.", kDct, "early Monday=2018-12-17@START"},
+      {"Late Sunday night, fire broke out.", kDct, "Late Sunday night=2018-12-16@END"},
+      // a time of day stays no date
+      {"They met early Friday morning.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: the next day and the previous day count from the text's last day") {
+  check_rows({
+      {"Troops entered the city on Tuesday. The next day, rebels fled.", kDct,
+       "Tuesday=2018-12-18 | The next day=2018-12-19"},
+      {"The deal was signed on March 3, 2015, and approved the following day.", kDct,
+       "March 3, 2015=2015-03-03 | the following day=2015-03-04"},
+      {"He died on Friday after he was admitted the preceding day.", kDct,
+       "Friday=2018-12-14 | the preceding day=2018-12-13"},
+      // no day in the text: the DCT is the reference time
+      {"Shares fell from the previous day's close.", kDct, "the previous day=2018-12-18"},
+      {"The next day, rebels fled.", "", "The next day=XXXX-XX-XX"},
+      {"Talks may resume in the next day or two.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: days ago and the recent past are past references") {
+  check_rows({
+      {"The rebels left days ago.", kDct, "days ago=PAST_REF"},
+      {"Such raids were common in the recent past.", kDct, "the recent past=PAST_REF"},
+  });
+}
+
+TEST_CASE("date: a quarter ahead of the DCT told in the past is last year's") {
+  check_rows({
+      // half a year or more ahead: last year's, unless a future cue looks forward
+      {"The bank said its fourth-quarter profit doubled.", "2019-02-10", "fourth-quarter=2018-Q4"},
+      {"Profit rose in the third quarter, the firm said.", "2019-02-10", "the third quarter=2018-Q3"},
+      {"The firm expects a loss in the fourth quarter.", "2019-02-10", "the fourth quarter=2019-Q4"},
+      // the next quarter: last year's only after a past verb
+      {"Sales fell in the third quarter.", "2019-05-10", "the third quarter=2018-Q3"},
+      {"Sales should grow in the third quarter.", "2019-05-10", "the third quarter=2019-Q3"},
+      // a year named with it stays
+      {"Sales for this year's fourth quarter rose.", "2019-02-10", "this year's fourth quarter=2019-Q4"},
+      {"Profit fell in the second quarter.", "2019-08-10", "the second quarter=2019-Q2"},
+  });
+}
+
+TEST_CASE("date: soon is a FUTURE_REF, not as a signal nor in the past") {
+  check_rows({
+      {"The firm will soon cut jobs.", kDct, "soon=FUTURE_REF"},
+      {"Prosecutors may soon seek an indictment.", kDct, "soon=FUTURE_REF"},
+      {"More results are expected soon.", kDct, "soon=FUTURE_REF"},
+      {"He will call as soon as he lands.", kDct, ""},
+      {"He died soon after the crash.", kDct, ""},
+      {"He was soon released.", kDct, ""},
+      {"The trickle of cash soon became a flood.", kDct, ""},
+      {"The film's soon-to-be star spoke.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: a season of next year or last year is one DATE of that year") {
+  check_rows({
+      {"Sales will recover in the spring of next year.", kDct, "the spring of next year=2019-SP"},
+      {"Sales fell in the summer of last year.", kDct, "the summer of last year=2017-SU"},
+      {"Sales fell in summer last year.", kDct, "summer last year=2017-SU"},
+      {"Rain fell in the autumn of this year.", kDct, "the autumn of this year=2018-FA"},
+      {"Sales fell in the summer of last year.", "", "the summer of last year=XXXX-SU"},
+  });
+}
+
+TEST_CASE("date: end-June, end-2019 and month-end end the unit they name") {
+  check_rows({
+      {"Prices will rise by end-2019.", kDct, "end-2019=2019@END"},
+      {"Prices will rise by end-June.", kDct, "end-June=2019-06@END"},
+      {"The target is for end-year.", kDct, "end-year=2018@END"},
+      {"Prices peaked at month-end.", kDct, "month-end=2018-12@END"},
+      {"Stocks fell at the quarter-end.", kDct, "the quarter-end=2018-Q4@END"},
+      {"An end-to-end test ran.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: two days of a month joined by and are two DATEs") {
+  check_rows({
+      {"The summit is on January 21 and 22.", kDct, "January 21=2019-01-21 | 22=2019-01-22"},
+      {"Talks were held on March 5 and 6, officials said.", kDct, "March 5=2018-03-05 | 6=2018-03-06"},
+      // a count after "and" is no day
+      {"On March 5 and 6 others were hurt.", kDct, "March 5=2018-03-05"},
+  });
+}
+
+TEST_CASE("date: 'the year' alone is no date; its hyphenated adjectives keep their extent") {
+  check_rows({
+      {"It was the best day of the year.", kDct, ""},
+      {"Sales beat the year-earlier level.", kDct, "year-earlier=2017"},
+      {"Stocks rose in the year-end rally.", kDct, "the year-end=2018@END"},
+      {"Sales fell from the month-ago level.", kDct, ""},
+      {"The vote came earlier in the week.", kDct, "earlier in the week=2018-W51"},
+      {"In the week of talks, later in the day, nothing moved.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: a fortnight ago is two weeks ago") {
+  check_rows({
+      {"He left a fortnight ago.", kDct, "a fortnight ago=2018-W49"},
+      {"Talks resume a fortnight from now.", kDct, "a fortnight from now=2019-W01"},
+      // a duration
+      {"Prices rose over the past fortnight.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: the previous Friday counts from the text's last day; Friday last week is one DATE") {
+  check_rows({
+      {"Shares closed down on Friday, Dec. 14, from the previous Friday.", kDct,
+       "Friday, Dec. 14=2018-12-14 | the previous Friday=2018-12-07"},
+      {"He resigned on Tuesday, Dec. 4. The following Monday, his deputy left.", kDct,
+       "Tuesday, Dec. 4=2018-12-04 | The following Monday=2018-12-10"},
+      {"The vote is on Wednesday next week.", kDct, "Wednesday next week=2018-12-26"},
+      {"He left on Friday of last week.", kDct, "Friday of last week=2018-12-14"},
+      {"He left on Monday this week.", kDct, "Monday this week=2018-12-17"},
+  });
+}
+
+TEST_CASE("date: the year before and the same day count from the text's dates") {
+  check_rows({
+      {"Revenue fell to $3 million last year from $4 million the year before.", kDct,
+       "last year=2017 | the year before=2016"},
+      {"In 1995 sales rose after a fall the year before.", kDct, "1995=1995 | the year before=1994"},
+      {"Prices fell 2% from the month before, the data showed.", kDct, "the month before=2018-11"},
+      // "before" with an object is a signal, not part of a date
+      {"The ban came the year before the war.", kDct, ""},
+      {"He died on Tuesday; his wife died the same day.", kDct,
+       "Tuesday=2018-12-18 | the same day=2018-12-18"},
+      // a month dated since the last day: the day is unknown
+      {"He was shot last October. His name was crossed out that same day.", kDct,
+       "last October=2018-10 | that same day=2018-10-XX"},
+  });
+}
+
+TEST_CASE("date: a weekday named with a month and day picks the year that has it") {
+  check_rows({
+      // 2019-01-08 was a Tuesday: the Wednesday is the coming one
+      {"The talks open on Wednesday, Jan. 8.", "2019-10-01", "Wednesday, Jan. 8=2020-01-08"},
+      // ... but not a year or more away: the writer erred (1996's was the 2nd)
+      {"Packers close for Labor Day, Monday, September 1.", "1996-08-26",
+       "Labor Day=1996-09-02 | Monday, September 1=1996-09-01"},
+      {"It happened on Saturday, Dec. 15.", kDct, "Saturday, Dec. 15=2018-12-15"},
+  });
+}

@@ -66,6 +66,7 @@ const char* const kWords[] = {
     "these", "at", "around", "circa", "roughly", "night", "morning", "evening", "other", "Mrs",
     "Ms", "Theresa", "lady", "his", "her", "their", "its", "s", "'s", "year's", "year-end",
     "year-ago", "year-earlier", "part", "latter", "sometime", "approximately",
+    "later", "tomorrow", "soon", "fortnight",
     // look-alikes and plain words
     "amid", "nightlife", "Nightly", "nights", "knight", "yearly", "Mayor", "marched", "said", "in", "on", "by", "since", "x",
     "Maybe", "todays", "pasta", "halfway", "eachother", "_", "_2019", "2019_",
