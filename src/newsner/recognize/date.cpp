@@ -1115,8 +1115,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
   // "the next day" counts from it.
   std::optional<timex::Ymd> anchor_day;
-  // ... or the month, when a month was dated after the last day ("last October").
-  std::optional<Value> anchor_month_of_day;
+  // ... or the month (year and month; kUnknown: none), when a month was dated
+  // after the last day ("last October").
+  int month_anchor_year = kUnknown, month_anchor = kUnknown;
   // The year of the last date emitted, written or not ("last year"), and its sentence.
   int sentence_year = kUnknown;
   std::uint32_t sentence_year_at = 0;
@@ -1333,7 +1334,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (ieq(next, "or")) break;
             emit(m.begin, m.end,
                  anchor_day             ? timex::day_value(timex::add_days(*anchor_day, r))
-                 : anchor_month_of_day ? make_day(anchor_month_of_day->year, anchor_month_of_day->month, kUnknown)
+                 : month_anchor != kUnknown ? make_day(month_anchor_year, month_anchor, kUnknown)
                                        : timex::shift(dct, Unit::Day, r),
                  p.mod);
             break;
@@ -1900,10 +1901,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         anchor_day = timex::Ymd{std::chrono::year{em.value.year},
                                 std::chrono::month{static_cast<unsigned>(em.value.month)},
                                 std::chrono::day{static_cast<unsigned>(em.value.day)}};
-        anchor_month_of_day.reset();
+        month_anchor = kUnknown;
       } else if (g == Granularity::Month && em.value.year != kUnknown) {
         anchor_day.reset();
-        anchor_month_of_day = em.value;
+        month_anchor_year = em.value.year;
+        month_anchor = em.value.month;
       }
       if (dated && em.value.year != kUnknown) {
         sentence_year = em.value.year;
