@@ -311,7 +311,8 @@ std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
 // occurrence of the same string in the document.
 bool is_authoritative(std::string_view evidence) {
   return evidence == "person.title" || evidence == "org.team_score" || evidence == "org.team_table" ||
-         evidence == "org.team_context" || evidence == "person.given" || evidence == "person.initials" ||
+         evidence == "org.team_result" || evidence == "org.team_context" || evidence == "person.given" ||
+         evidence == "person.initials" ||
          evidence == "org.head" || evidence == "org.head_of" || evidence == "person.speech" ||
          evidence == "person.context" || evidence == "document.acronym";
 }

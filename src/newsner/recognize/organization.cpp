@@ -360,6 +360,113 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   }
 }
 
+// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Dinamo
+// of Russia 92-81", "the Padres blanked the Expos 6-0": a result verb between
+// two names and a score right after the second make both clubs, in any
+// document (a short report need not read as sports: Context::sports). Not
+// national sides (team_name_ok), not people ("Hendry beat Davis 10-6": a side
+// that has a person's name and no place or team word), and not a tennis or
+// squash line ("6-3 6-2": a second score after the first counts sets).
+bool is_result_verb(const Context& ctx, std::size_t i) {
+  // (All in kTeamVerbs: the caller's kLexTeamCue test lets them through.)
+  static constexpr std::string_view kWords[] = {"beat", "beats", "defeated", "edged", "thrashed", "routed",
+                                                "blanked", "downed", "outlasted", "swept"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// "2-1", "92-81" at token i (digits, a hyphen, digits, no spaces): the end, or i.
+std::size_t score_end(const Context& ctx, std::size_t i) {
+  if (i + 2 < ctx.size() && ctx.token(i).shape == Shape::Digits && is_char(ctx, i + 1, '-') &&
+      ctx.token(i + 2).shape == Shape::Digits && !ctx.token(i + 1).space_before && !ctx.token(i + 2).space_before) {
+    return i + 3;
+  }
+  return i;
+}
+
+// After a side's name: "(Italy)" or "of Italy" (its country), or nothing.
+std::size_t skip_side_country(const Context& ctx, std::size_t e, std::size_t limit) {
+  if (const std::size_t p = skip_paren(ctx, e, limit); p > e) return p;
+  if (e + 1 < limit && folded_is(ctx, e, "of") && ctx.token(e).shape == Shape::Lower) {
+    for (std::size_t c = e + 2; c <= std::min(limit, e + 3); ++c) {
+      if (ctx.is_country_span(e + 1, c)) return c;
+    }
+  }
+  return e;
+}
+
+// A side that reads as a person: a name list has a word of it, and no place,
+// listed organization, head word ("Red Star"), team word or particle ("Paris
+// St Germain") says otherwise.
+bool side_is_person(const Context& ctx, std::size_t b, std::size_t e) {
+  bool name = false, place = false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.has(k, EntryClass::Organization) || ctx.is_org_head(k) || ctx.lex_is(k, kLexTeamWord | kLexParticle)) {
+      return false;
+    }
+    place = place || ctx.has(k, EntryClass::Location);
+    name = name || ctx.has(k, EntryClass::GivenName) || ctx.has(k, EntryClass::Surname) ||
+           ctx.has(k, EntryClass::Person);
+  }
+  return name && !place;
+}
+
+void team_result(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const std::uint16_t* const lex = ctx.lex.data();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    // The verb right after the first side, or after its "(Country)". (The
+    // lexicon bit first: one load per capitalized word; ")" has no bits.)
+    if (i + 4 >= n) break;
+    std::size_t v = i + 1;
+    if (!(lex[v] & kLexTeamCue)) {
+      if (!(lex[v + 1] & kLexTeamCue) || !is_char(ctx, v, ')')) continue;
+      ++v;
+    }
+    if (ctx.token(v).newline_before || !is_result_verb(ctx, v)) continue;
+    // The first side: up to three capitalized words ending at i, or before
+    // its country ("Benetton of Italy", "Red Star (Yugoslavia)").
+    std::size_t a_end = i + 1;
+    if (v > i + 1) {
+      std::size_t p = i;
+      while (p > 0 && i - p < 5 && !ctx.is(p, "(")) --p;
+      if (!ctx.is(p, "(")) continue;
+      a_end = p;
+    } else if (i >= 2 && folded_is(ctx, i - 1, "of") && ctx.is_country_span(i, i + 1)) {
+      a_end = i - 1;
+    }
+    std::size_t a = a_end;
+    while (a > 0 && a_end - a < 3 && cap_shape(ctx, a - 1) && !ctx.token(a).newline_before) --a;
+    // ("Yesterday Chelsea beat ...": a common word opening the sentence is no part of it.)
+    while (a + 1 < a_end && ctx.token(a).sentence_start && ctx.has(a, EntryClass::Word)) ++a;
+    if (a == a_end || team_chunk(ctx, a, a_end) != a_end) continue;
+    // The second side, then its country, then the score.
+    std::size_t b = v + 1;
+    if (folded_is(ctx, b, "the") && ctx.token(b).shape == Shape::Lower) ++b;
+    std::size_t limit = b;
+    while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
+    std::size_t b_end = team_chunk(ctx, b, limit);
+    while (b_end > b && !cap_shape(ctx, b_end - 1)) --b_end;
+    // "Yugoslavia's Red Star", "Germany's Annett Neumann": the side is the name after "'s".
+    for (std::size_t k = b + 1; k + 1 < b_end; ++k) {
+      if (ctx.is(k, "'s")) b = k + 1;
+    }
+    if (b_end == b) continue;
+    std::size_t line_end = b_end;
+    while (line_end < n && line_end < b_end + 8 && !ctx.token(line_end).newline_before) ++line_end;
+    const std::size_t s = skip_side_country(ctx, b_end, line_end);
+    const std::size_t s_end = score_end(ctx, s);
+    if (s_end == s) continue;
+    // Sets: "6-3 6-2", "11-6\n11-1", "6-2 4-\n6" (results lists break lines anywhere).
+    std::size_t next = s_end;
+    if (next < n && is_char(ctx, next, ',')) ++next;
+    if (next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-')) continue;
+    if (side_is_person(ctx, a, a_end) || side_is_person(ctx, b, b_end)) continue;
+    if (team_name_ok(ctx, a, a_end)) emit(ctx, a, a_end, 0.85f, "org.team_result", out);
+    if (team_name_ok(ctx, b, b_end)) emit(ctx, b, b_end, 0.85f, "org.team_result", out);
+  }
+}
+
 // A cricket score after a place in a sports report (evidence org.team_score),
 // "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
@@ -800,6 +907,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_list(ctx, first, out);
   }
   if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
+  team_result(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
   shares_owner(ctx, starts.shares.span(), out);

@@ -169,6 +169,33 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
+// org.team_result: a result verb between two names and a score after the
+// second, in any document (these are too short to read as sports reports).
+TEST_CASE("organization: a result verb and a score make both sides clubs") {
+  CHECK(orgs("Chelsea beat Arsenal 2-1 on Saturday.", "org.team_result") ==
+        "Chelsea/ORGANIZATION | Arsenal/ORGANIZATION");
+  CHECK(orgs("Yesterday Leicester edged the Ravelby Rovers 92-81.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Ravelby Rovers/ORGANIZATION");
+  CHECK(orgs("Tarvelo of Italy beat Kelpino of Russia 92-81 in the final.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION | Kelpino/ORGANIZATION");
+  CHECK(orgs("Kelpton Star (Serbia) beat Tarvelo (Russia) 92-90.", "org.team_result") ==
+        "Kelpton Star/ORGANIZATION | Tarvelo/ORGANIZATION");
+  CHECK(orgs("LEICESTER BEAT DERBY 42-36 IN SEMIFINAL.", "org.team_result") ==
+        "LEICESTER/ORGANIZATION | DERBY/ORGANIZATION");
+  // National sides stay countries; people, tennis sets and no score: no club.
+  CHECK(orgs("Brazil beat Chile 2-0.", "org.team_result") == "");
+  CHECK(orgs("Brazil beat Leicester 2-0.", "org.team_result") == "Leicester/ORGANIZATION");
+  CHECK(orgs("The Texas Rangers defeated the Cleveland Indians 5-3.", "org.team_result") ==
+        "Texas Rangers/ORGANIZATION | Cleveland Indians/ORGANIZATION");
+  CHECK(orgs("Higgins beat Davis 10-6 in the final.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo beat Kelpino 6-3 6-2.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo (Peru) beat Kelpino (Chile) 11-6\n11-1\n", "org.team_result") == "");
+  CHECK(orgs("Olmaz beat Germany's Ingrid Kelp 2-0 in the final.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo of Greece beat Serbia's Kelpton Star 71-57.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION | Kelpton Star/ORGANIZATION");
+  CHECK(orgs("Tarvelo beat Kelpino in May.", "org.team_result") == "");
+}
+
 TEST_CASE("organization: whole pipeline") {
   check_mentions({
       {"The first test launch was delayed, NASA said.", "NASA/ORGANIZATION"},
