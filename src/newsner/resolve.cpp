@@ -401,9 +401,11 @@ class Retyper {
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington",
-      // and in a line of capitals "CHICAGO AT TORONTO").
+      // "In St Louis, ..." opening a sentence, and in a line of capitals
+      // "CHICAGO AT TORONTO").
       const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
-                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1]);
+                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1] ||
+                             ctx_.token(b - 1).sentence_start);
       if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         set_document_type(c, it->type, "document.same_name");
         return;

@@ -49,6 +49,9 @@ TEST_CASE("resolve: document-level consistency") {
       // a club found by a result and its score is the club all through the report ...
       {"Leicester beat Derby 2-1 on Saturday. Fans said Leicester deserved it.",
        "Leicester/ORGANIZATION | Derby/ORGANIZATION | Leicester/ORGANIZATION"},
+      // ... except after a locative preposition, also one opening the sentence
+      {"Leicester beat Derby 2-1 on Saturday. In Derby, fans were quiet.",
+       "Leicester/ORGANIZATION | Derby/ORGANIZATION | Derby/LOCATION"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });
