@@ -434,16 +434,23 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
       kb_rank = std::max(kb_rank, kQualifierOwnSubdivision);
     }
+    // "the Gulf", "the Coast": a feature's noun alone is the feature the story
+    // knows (the Persian Gulf), not the province some list names so ("Gulf",
+    // Papua New Guinea): a place, but not that entry's.
+    const std::string_view kb_id =
+        single && (list == ListKind::Subdivisions || list == ListKind::Cities) && ctx.lex_is(b, kLexFeature)
+            ? std::string_view{}
+            : entry.kb_id;
     if (same) {
       // Ties: the more populous, then the better ranked (subdivisions that share a
       // name rank by their country's size: "Montana" the US state, not Bulgaria's).
       const bool better_ranked = entry.rank != 0 && mine.rank != 0 && entry.rank < mine.rank;
-      const bool better = !entry.kb_id.empty() &&
+      const bool better = !kb_id.empty() &&
                           (same->kb_id.empty() || kb_rank > mine.kb_rank ||
                            (kb_rank == mine.kb_rank && (entry.population > mine.population ||
                                                         (entry.population == mine.population && better_ranked))));
       if (better) {
-        same->kb_id = entry.kb_id;
+        same->kb_id = kb_id;
         mine.kb_rank = kb_rank;
         mine.population = entry.population;
         mine.rank = entry.rank;
@@ -459,7 +466,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     c.token_end = static_cast<std::uint32_t>(e);
     c.score = score;
     c.evidence = entry.list;
-    c.kb_id = entry.kb_id;
+    c.kb_id = kb_id;
   }
 }
 

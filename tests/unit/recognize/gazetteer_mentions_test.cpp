@@ -103,6 +103,9 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");
+  // a feature's noun alone is that feature, not the province named so (no kb_id)
+  CHECK(kb_of("Tension rose in the Gulf on Monday.", "Gulf") == "");
+  CHECK(kb_of("Tension rose in the Persian Gulf.", "Persian Gulf") == "wordnet:09390424");
   // a capital in capitals outside a headline is still the country
   CHECK(kb_of("Results: BRITAIN 3 points.", "BRITAIN") == "iso3166:GB");
   // Names with many entries, where entries that cannot win are not read: the
