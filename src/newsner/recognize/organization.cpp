@@ -1010,7 +1010,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
-                                                     "marathon", "day", "championship", "championships", "grand"};
+                                                     "marathon", "day", "championship", "championships", "grand",
+                                                     "war"};  // "the Gulf War", "the Vietnam War"
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;
