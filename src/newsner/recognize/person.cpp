@@ -504,7 +504,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
         // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
         const bool country_pair = e == i + 3 && ctx.is(i + 1, "-") && ctx.country[i] && ctx.country[i + 2];
-        if (!weak && surname && !country_pair) emit(ctx, i, e, 0.65f, "person.given", out);
+        // "Arab East Jerusalem": a place of two or more words after the given
+        // name is that place with a modifier, not a surname.
+        const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
+        }) != nullptr;
+        if (!weak && surname && !country_pair && !place_tail) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
     // The rules below start at the first word of a run of name words only

@@ -137,6 +137,12 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: a given name before a place of two words is the place's modifier") {
+  // "Arab" is a listed given name; "East Jerusalem" a listed place
+  CHECK(persons("The group wants Arab East Jerusalem as its capital.", "person.given") == "");
+  CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
+}
+
 TEST_CASE("person: a word after a locative is where the speaker is, not who") {
   CHECK(persons("Police in Tarvel said the road was closed.", "person.speech") == "");
   CHECK(persons("A farmer from Tarvel told reporters.", "person.speech") == "");
