@@ -314,7 +314,7 @@ bool is_authoritative(std::string_view evidence) {
          evidence == "org.team_result" || evidence == "org.team_context" || evidence == "person.given" ||
          evidence == "person.initials" ||
          evidence == "org.head" || evidence == "org.head_of" || evidence == "person.speech" ||
-         evidence == "person.context" || evidence == "document.acronym";
+         evidence == "person.context" || evidence == "document.acronym" || evidence == "loc.settlement";
 }
 
 // An authoritative rule's vote for a name's type (see Retyper).

@@ -32,6 +32,14 @@ bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std
          !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));
 }
 
+// "town", "village", ...: a lowercase noun before "of" and a settlement's name.
+bool is_settlement_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"town",     "village", "city",   "hamlet", "suburb",
+                                                "township", "port",    "district", "province"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
   return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
@@ -310,6 +318,25 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t e = i + 1;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
       if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
+    }
+    // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
+    // capitalized words after a lowercase settlement noun and "of" are that
+    // place, whatever name lists say of them ("Mahala" is a given name too).
+    // ("of", a function word, by its bit first: most place words follow none.)
+    if (i >= 2 && (lex[i - 1] & kLexFunction) && !tokens[i].newline_before && folded_is(ctx, i - 1, "of") &&
+        tokens[i - 2].shape == Shape::Lower && is_settlement_noun(ctx, i - 2)) {
+      std::size_t e = i + 1;
+      while (e < n && e - i < 4 && !tokens[e].newline_before) {
+        if (place_word(ctx, e)) {
+          ++e;
+        } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
+                   place_word(ctx, e + 1)) {
+          e += 2;  // "Alkhan-Yurt"
+        } else {
+          break;
+        }
+      }
+      emit(ctx, i, e, 0.8f, "loc.settlement", out);
     }
   }
 }

@@ -130,6 +130,18 @@ TEST_CASE("location: datelines that open with a capitalized known place") {
 
 // loc.state_abbrev: a town before ", <US state abbreviation>" is a town, even
 // when a company shares its name.
+TEST_CASE("location: a name after a settlement noun and 'of'") {
+  CHECK(locs("Police in the town of Tarvelo said the corporal was held.", "loc.settlement") == "Tarvelo/LOCATION");
+  CHECK(locs("Troops entered the village of Bou Kelpino on Monday.", "loc.settlement") == "Bou Kelpino/LOCATION");
+  CHECK(locs("Troops entered the village of Kelp-Yurt on Monday.", "loc.settlement") == "Kelp-Yurt/LOCATION");
+  // not after a capitalized noun (a name of its own) nor another noun
+  CHECK(locs("The Town of Tarvelo council met.", "loc.settlement") == "");
+  CHECK(locs("The leader of Tarvelo spoke.", "loc.settlement") == "");
+  // "Mahala" is a listed given name: the settlement noun makes it the place
+  check_mentions({{"Police in the village of Mahala said the road was open. Troops left Mahala on Monday.",
+                   "Mahala/LOCATION | Mahala/LOCATION"}});
+}
+
 TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");
