@@ -996,6 +996,15 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.has(b, EntryClass::Demonym)) {
       continue;
     }
+    // "City", "Town", "County" end place names as often as clubs' ("Atlantic
+    // City", "the Old City"): as a name's only head they make a club in a
+    // sports report, and not after a locative preposition ("in Atlantic City").
+    if (e_of == e && ctx.lex_is(h, kLexTeamWord) && !ctx.lex_is(h, kLexOrgHead) &&
+        !ctx.strong(h, EntryClass::OrgHead) &&
+        (!ctx.sports || (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower)) &&
+        !listed_org_up_to(ctx, b, h)) {
+      continue;
+    }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
     // A listed name before the legal form lends the whole its id ("General Electric Co.").
     if (e_of == e && b < h) {

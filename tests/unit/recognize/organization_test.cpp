@@ -169,6 +169,18 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
+// "City", "Town", "County" alone make a club only in a sports report, and
+// not after a locative preposition there.
+TEST_CASE("organization: a club's weak head word ends place names too") {
+  CHECK(orgs("Settlers moved into the Old City on Monday.", "org.head") == "");
+  CHECK(orgs("The Tarvel County prosecutor spoke.", "org.head") == "");
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  CHECK(orgs(report + "Tarvel City scored twice.", "org.head") == "Tarvel City/ORGANIZATION");
+  CHECK(orgs(report + "The final is in Tarvel City in June.", "org.head") == "");
+  // a strong head word still makes the name anywhere
+  CHECK(orgs("Settlers met the Tarvel Wanderers.", "org.head") == "Tarvel Wanderers/ORGANIZATION");
+}
+
 // org.team_result: a result verb between two names and a score after the
 // second, in any document (these are too short to read as sports reports).
 TEST_CASE("organization: a result verb and a score make both sides clubs") {
