@@ -208,6 +208,16 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
+// "against Todd Martin", "joined Mickey Rivers": a given name and a surname
+// whose place senses are weak (amb: a small town, a province) are a player.
+// (For a slot that only a cue word makes a team: a score line's "Port Vale 2"
+// is the club.)
+bool reads_as_player(const Context& ctx, std::size_t b, std::size_t e) {
+  return e == b + 2 && ctx.has(b, EntryClass::GivenName) && ctx.has(e - 1, EntryClass::Surname) &&
+         !ctx.strong(b, EntryClass::Location) && !ctx.strong(e - 1, EntryClass::Location) &&
+         !ctx.lex_is(b, kLexParticle) && !ctx.lex_is(e - 1, kLexTeamWord) && !ctx.is_org_head(e - 1);
+}
+
 bool is_team_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kTeamVerbs);
   return kSet.contains(ctx, i);
@@ -314,7 +324,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
-    if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    if ((verb || team_word) && team_name_ok(ctx, i, last) && !reads_as_player(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
   }
 }
 

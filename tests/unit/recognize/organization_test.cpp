@@ -156,6 +156,12 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
   CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
   CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
+  // A given name and a surname whose place senses are weak (amb) are a player
+  // ("Martin" and "Rivers" are also a town and a province) ...
+  CHECK(teams("He lost against Todd Martin in the final.") == "");
+  CHECK(teams("He joined Mickey Rivers as the only player.") == "");
+  // ... but a score line's slot stays the club
+  CHECK(orgs("Tarvel 2 Mickey Rivers 1", "org.team") == "Tarvel/ORGANIZATION | Mickey Rivers/ORGANIZATION");
   // org.team_list: places listed with a club are clubs too.
   CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
         "Derby/ORGANIZATION | Kent/ORGANIZATION");
