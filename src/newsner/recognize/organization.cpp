@@ -324,6 +324,12 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
+    // "Former England captain", "Two Scotland players": a common word that
+    // only the sentence capitalizes, before a national side, is no club name.
+    if (last > i + 1 && ctx.token(i).sentence_start && ctx.has(i, EntryClass::Word) &&
+        !team_name_ok(ctx, i + 1, last)) {
+      continue;
+    }
     if ((verb || team_word) && team_name_ok(ctx, i, last) && !reads_as_player(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
   }
 }

@@ -160,6 +160,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // ("Martin" and "Rivers" are also a town and a province) ...
   CHECK(teams("He lost against Todd Martin in the final.") == "");
   CHECK(teams("He joined Mickey Rivers as the only player.") == "");
+  // A common word opening the sentence before a national side is no club.
+  CHECK(teams("Former England captain Will Carling spoke.") == "");
+  CHECK(teams("Two Scotland players were booked.") == "");
   // ... but a score line's slot stays the club
   CHECK(orgs("Tarvel 2 Mickey Rivers 1", "org.team") == "Tarvel/ORGANIZATION | Mickey Rivers/ORGANIZATION");
   // org.team_list: places listed with a club are clubs too.
