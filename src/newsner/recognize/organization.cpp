@@ -109,6 +109,13 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.tt.text[sp.begin + 1] == 's';
     const bool mark = sp.size() == 1 && (c0 == '.' || c0 == '-' || c0 == '&' || c0 == '\'');
     if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
+      // A period after a capitalized word of 3+ letters before a new sentence
+      // ends it ("beat Leeds. Wigan ..."); not an initial's or abbreviation's
+      // ("F.C. Brasov": "F.C" is one token in capitals).
+      if (c0 == '.' && i + 1 < limit && ctx.token(i + 1).sentence_start && ctx.is_cap(i + 1) &&
+          ctx.token(i - 1).shape == Shape::Capitalized && ctx.surface(i - 1).size() >= 3) {
+        break;
+      }
       if (apostrophe_s || c0 == '.') end = i + 1;  // (a one-byte mark: c0 is it)
       ++i;
       continue;

@@ -160,6 +160,11 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // ("Martin" and "Rivers" are also a town and a province) ...
   CHECK(teams("He lost against Todd Martin in the final.") == "");
   CHECK(teams("He joined Mickey Rivers as the only player.") == "");
+  // A sentence's period ends the slot: the next sentence's first word is no part of it.
+  CHECK(teams("Tarvel Rovers beat Leeds. Kent beat Derby.") ==
+        "Tarvel Rovers/ORGANIZATION | Leeds/ORGANIZATION | Kent/ORGANIZATION | Derby/ORGANIZATION");
+  CHECK(orgs("Results:\nA.S. Tarvel 1 F.C. Kelpton 1\n", "org.team") ==
+        "A.S. Tarvel/ORGANIZATION | F.C. Kelpton/ORGANIZATION");
   // A common word opening the sentence before a national side is no club.
   CHECK(teams("Former England captain Will Carling spoke.") == "");
   CHECK(teams("Two Scotland players were booked.") == "");
