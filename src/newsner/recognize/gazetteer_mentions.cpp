@@ -12,6 +12,13 @@ using text::Shape;
 
 namespace {
 
+// The last word of a street's or square's name.
+bool is_street_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"street", "avenue", "road", "square", "lane", "boulevard"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
                                                 "southeast", "southwest"};
@@ -296,7 +303,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     gazetteers[ahead.gazetteer].prefetch_entry(ahead.entry);
     const gazetteer::Match& m = matches[mention[k]];
     if (!is_mention_class(m.cls)) continue;  // (Context lists mention classes only)
-    const EntityType type = static_cast<EntityType>(m.cls);
+    EntityType type = static_cast<EntityType>(m.cls);
     const std::size_t b = m.token_begin, e = m.token_end;
     // A span that starts with a lowercase word is neither in capitals nor
     // title-cased: only its own capitalization accepts it (below). A sixth of
@@ -312,6 +319,14 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);
     const bool ambiguous = (m.flags & gazetteer::kAmbiguous) != 0;
+    // "Wall Street", "Downing Street": a street that a list has as the body it
+    // stands for is the street, a place, where the generic (WordNet) list has
+    // it, and after a locative preposition ("outside Downing Street") anyway.
+    if (type == EntityType::Organization && e - b >= 2 && is_street_word(ctx, e - 1) &&
+        (list == ListKind::Organizations ||
+         (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower))) {
+      type = EntityType::Location;
+    }
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
     // A country in capitals is the country anywhere ("BRITAIN" in a table row).

@@ -69,6 +69,17 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
   }
 }
 
+TEST_CASE("gazetteer mentions: a street that a list has as a body is the street") {
+  // the generic (WordNet) list's sense is the street's metonymy: a place anywhere
+  CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/LOCATION") != std::string::npos);
+  CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/ORGANIZATION") == std::string::npos);
+  // a curated body's street after a locative preposition is the place ...
+  CHECK(gaz("Protesters gathered outside Downing Street.").find("Downing Street/ORGANIZATION") == std::string::npos);
+  // ... and the body where it acts
+  CHECK(gaz("Later, Downing Street said the talks would go on.").find("Downing Street/ORGANIZATION") !=
+        std::string::npos);
+}
+
 TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   static newsner::text::Tokenizer tok;
   auto kb_of = [&](const std::string& text, const std::string& name) {
