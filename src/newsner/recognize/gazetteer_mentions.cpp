@@ -19,6 +19,13 @@ bool is_street_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// England, Scotland, Wales and Northern Ireland: parts of a country that act
+// as countries (national sides, their own governments).
+bool is_home_nation_id(std::string_view kb) {
+  return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+         kb == "iso3166-2:GB-NIR";
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
                                                 "southeast", "southwest"};
@@ -384,8 +391,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // word as a sentence does: that capital is no evidence either.
     // (Asked only by the two rules below that need it, after their cheaper tests.)
     const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
-    // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
-    if (ambiguous && country_list) {
+    // A country is a country even if its lowercase is a word ("Japan", "Turkey",
+    // "Chad"), and so is a home nation of the UK ("Wales beat San Marino").
+    if (ambiguous && (country_list || (list == ListKind::Subdivisions && is_home_nation_id(entry.kb_id)))) {
       score = 0.7f;
     } else if (ambiguous) {
       // (An all-caps word in a title-case line is written so on purpose: "ST: MI".)

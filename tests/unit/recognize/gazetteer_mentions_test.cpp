@@ -69,6 +69,12 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
   }
 }
 
+TEST_CASE("gazetteer mentions: a home nation whose name is a word is a place at a sentence start") {
+  // "wales" is a common word, "Wales" an ambiguous subdivision entry: like a country
+  CHECK(gaz("Wales beat Estonia 6-0 on Saturday.").find("Wales/LOCATION") != std::string::npos);
+  CHECK(gaz("WALES BEAT ESTONIA IN QUALIFIER\nThe match ended.").find("WALES/LOCATION") != std::string::npos);
+}
+
 TEST_CASE("gazetteer mentions: a street that a list has as a body is the street") {
   // the generic (WordNet) list's sense is the street's metonymy: a place anywhere
   CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/LOCATION") != std::string::npos);
