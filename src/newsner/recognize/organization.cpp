@@ -1014,10 +1014,16 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.has(b, EntryClass::Location) && b + 1 < h && !listed_org_up_to(ctx, b, h)) {
       ++b;
     }
-    // In capitals, ordinary words before the head are usually the headline, not the name.
-    if (ctx.caps_line[h] && b < h && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) &&
-        !ctx.has(b, EntryClass::Demonym)) {
-      continue;
+    // In capitals, ordinary words before the head are usually the headline,
+    // not the name: the first ("ROYAL BANK"), or one inside, a verb
+    // ("BENETTON BEAT DINAMO", "MAURITANIA DISSOLVES NATIONAL TEAM").
+    if (ctx.caps_line[h] && b < h) {
+      bool headline = ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) && !ctx.has(b, EntryClass::Demonym);
+      for (std::size_t k = b + 1; k < h && !headline; ++k) {
+        headline = ctx.is_common_word(k) && !ctx.has(k, EntryClass::Location) && !ctx.has(k, EntryClass::Demonym) &&
+                   !ctx.has(k, EntryClass::Organization) && !ctx.is_org_head(k);
+      }
+      if (headline) continue;
     }
     // "City", "Town", "County" end place names as often as clubs' ("Atlantic
     // City", "the Old City"): as a name's only head they make a club in a

@@ -195,6 +195,14 @@ TEST_CASE("organization: a club's weak head word ends place names too") {
   CHECK(orgs("Settlers met the Tarvel Wanderers.", "org.head") == "Tarvel Wanderers/ORGANIZATION");
 }
 
+// In a headline in capitals, a common word inside the run before a head is
+// the headline's verb or noun, not part of a name.
+TEST_CASE("organization: a headline's words before a head are no name") {
+  CHECK(orgs("TARVELO BEAT KELPTON DYNAMO\nThe match ended.", "org.head") == "");
+  CHECK(orgs("ESTONIA DISSOLVES NATIONAL TEAM\nThe coach left.", "org.head") == "");
+  CHECK(orgs("TARVELO KELPTON BANK CUTS RATES\nThe bank said.", "org.head") == "TARVELO KELPTON BANK/ORGANIZATION");
+}
+
 // org.team_result: a result verb between two names and a score after the
 // second, in any document (these are too short to read as sports reports).
 TEST_CASE("organization: a result verb and a score make both sides clubs") {
