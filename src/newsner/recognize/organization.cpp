@@ -997,7 +997,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     const bool legal_end = ctx.lex_is(h, kLexOrgSuffix) && !folded_is(ctx, h, "group") &&
                            !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
-    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
+    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) {
+      // "Dinamo of Russia", "Benetton of Italy": a club's country, not its name.
+      if (ctx.lex_is(h, kLexTeamWord) && e_of == e && ctx.is_country_span(e_of + 1, next)) break;
+      e_of = next;
+    }
     if (e_of > e) e_of = with_period(e_of - 1);
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.

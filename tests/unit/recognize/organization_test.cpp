@@ -203,6 +203,12 @@ TEST_CASE("organization: a headline's words before a head are no name") {
   CHECK(orgs("TARVELO KELPTON BANK CUTS RATES\nThe bank said.", "org.head") == "TARVELO KELPTON BANK/ORGANIZATION");
 }
 
+TEST_CASE("organization: a club's country after 'of' is no part of its name") {
+  CHECK(orgs("They met Kelpton Dynamo of Russia in the final.", "org.head") == "Kelpton Dynamo/ORGANIZATION");
+  // ... while a body's 'of' extension stays
+  CHECK(orgs("The Tarvel Bank of Russia cut rates.", "org.head") == "Tarvel Bank of Russia/ORGANIZATION");
+}
+
 // org.team_result: a result verb between two names and a score after the
 // second, in any document (these are too short to read as sports reports).
 TEST_CASE("organization: a result verb and a score make both sides clubs") {
