@@ -40,6 +40,14 @@ bool is_settlement_noun(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// "airport", "stadium", ...: a lowercase noun after a place's name.
+bool is_place_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "jail",     "village", "county",
+                                                "province", "region", "district", "valley"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
   return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
@@ -337,6 +345,30 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         }
       }
       emit(ctx, i, e, 0.8f, "loc.settlement", out);
+    }
+    // loc.place_noun: "Stansted airport", "the Kosevo stadium", "the Sharqiyah
+    // province": a name right before a lowercase noun of a place is that place
+    // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
+    // nationality or group word ("Kurdish region", "Moslem village"), a date
+    // word, or a common word that only the sentence capitalizes.
+    if (i + 1 < n && tokens[i + 1].shape == Shape::Lower && !tokens[i + 1].newline_before &&
+        is_place_noun(ctx, i + 1)) {
+      std::size_t b = i;
+      while (b > 0 && i - b < 4 && !tokens[b].newline_before) {
+        if (place_word(ctx, b - 1)) {
+          --b;
+        } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
+                   (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
+          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Daih", "Jebel al-Akhdar"
+        } else {
+          break;
+        }
+      }
+      bool ok = true;
+      for (std::size_t k = b; k <= i && ok; ++k) {
+        ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
+      }
+      if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
     }
   }
 }

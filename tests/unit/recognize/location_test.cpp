@@ -142,6 +142,18 @@ TEST_CASE("location: a name after a settlement noun and 'of'") {
                    "Mahala/LOCATION | Mahala/LOCATION"}});
 }
 
+TEST_CASE("location: a name before a lowercase noun of a place") {
+  CHECK(locs("The plane landed at Tarvelo airport on Monday.", "loc.place_noun") == "Tarvelo/LOCATION");
+  CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
+        "Kelp-Tarvelo/LOCATION");
+  CHECK(locs("Men were shot in al-Tarvel village.", "loc.place_noun") == "al-Tarvel/LOCATION");
+  // not a nationality or group word, a date word, or a sentence's common first word
+  CHECK(locs("Fighting went on in the Kurdish region.", "loc.place_noun") == "");
+  CHECK(locs("A Moslem village was shelled.", "loc.place_noun") == "");
+  CHECK(locs("Sunday county fairs were held.", "loc.place_noun") == "");
+  CHECK(locs("Every district voted.", "loc.place_noun") == "");
+}
+
 TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");
