@@ -40,10 +40,11 @@ bool is_settlement_noun(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// "airport", "stadium", ...: a lowercase noun after a place's name.
+// "airport", "stadium", ...: a lowercase noun after a place's name (all in
+// kFeatureSuffixes: loc.place_noun tests their kLexFeature bit first).
 bool is_place_noun(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "jail",     "village", "county",
-                                                "province", "region", "district", "valley"};
+  static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "village",
+                                                "county",  "province", "region", "valley"};
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
@@ -351,8 +352,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
     // nationality or group word ("Kurdish region", "Moslem village"), a date
     // word, or a common word that only the sentence capitalizes.
-    if (i + 1 < n && tokens[i + 1].shape == Shape::Lower && !tokens[i + 1].newline_before &&
-        is_place_noun(ctx, i + 1)) {
+    // (The noun's lexicon bit first: the place nouns are all feature words.)
+    if (i + 1 < n && (lex[i + 1] & kLexFeature) && tokens[i + 1].shape == Shape::Lower &&
+        !tokens[i + 1].newline_before && is_place_noun(ctx, i + 1)) {
       std::size_t b = i;
       while (b > 0 && i - b < 4 && !tokens[b].newline_before) {
         if (place_word(ctx, b - 1)) {

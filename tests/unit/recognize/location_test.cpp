@@ -147,6 +147,9 @@ TEST_CASE("location: a name before a lowercase noun of a place") {
   CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
         "Kelp-Tarvelo/LOCATION");
   CHECK(locs("Men were shot in al-Tarvel village.", "loc.place_noun") == "al-Tarvel/LOCATION");
+  // the same nouns capitalized end a place's name (loc.feature)
+  CHECK(locs("He was held at Tarvelo Prison near Kelpton International Airport.", "loc.feature") ==
+        "Tarvelo Prison/LOCATION | Kelpton International Airport/LOCATION");
   // not a nationality or group word, a date word, or a sentence's common first word
   CHECK(locs("Fighting went on in the Kurdish region.", "loc.place_noun") == "");
   CHECK(locs("A Moslem village was shelled.", "loc.place_noun") == "");
