@@ -434,7 +434,29 @@ bool side_is_person(const Context& ctx, std::size_t b, std::size_t e) {
   return name && !place;
 }
 
+// The text has a score, digits-hyphen-digits of 1 to 3 digits each that is no
+// part of a longer chain ("1996-08-30", "212-859-1610", "17-0-91-0"): team_result's
+// gate (one memchr walk over the hyphens; most stories have no score).
+bool has_score(std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (const char* p = static_cast<const char*>(std::memchr(begin, '-', text.size())); p != nullptr;
+       p = static_cast<const char*>(std::memchr(p + 1, '-', static_cast<std::size_t>(end - p - 1)))) {
+    if (p == begin || p + 1 == end || !digit(p[-1]) || !digit(p[1])) continue;
+    const char* l = p - 1;
+    while (l > begin && digit(l[-1]) && p - l < 4) --l;
+    const char* r = p + 1;
+    while (r < end && digit(*r) && r - p < 5) ++r;
+    if (p - l > 3 || r - p > 4 || (l > begin && (digit(l[-1]) || l[-1] == '-'))) continue;
+    if (r < end && (digit(*r) || *r == '-')) continue;
+    return true;
+  }
+  return false;
+}
+
 void team_result(const Context& ctx, std::vector<Candidate>& out) {
+  if (!has_score(ctx.tt.text)) return;
   const std::size_t n = ctx.size();
   const std::uint16_t* const lex = ctx.lex.data();
   for (const std::uint32_t i : ctx.cap_tokens) {
