@@ -329,9 +329,11 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "Wall Street", "Downing Street": a street that a list has as the body it
     // stands for is the street, a place, where the generic (WordNet) list has
     // it, and after a locative preposition ("outside Downing Street") anyway.
-    if (type == EntityType::Organization && e - b >= 2 && is_street_word(ctx, e - 1) &&
+    // (The list and the word before first: the set lookup last.)
+    if (type == EntityType::Organization && e - b >= 2 &&
         (list == ListKind::Organizations ||
-         (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower))) {
+         (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower)) &&
+        is_street_word(ctx, e - 1)) {
       type = EntityType::Location;
     }
     // In capitals: a headline or credit line, or a known place of several words
