@@ -26,6 +26,13 @@ bool is_home_nation_id(std::string_view kb) {
          kb == "iso3166-2:GB-NIR";
 }
 
+// Words that open religious names as much as titles ("Mother Teresa").
+bool is_religious_name_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"mother", "father", "sister", "brother", "saint", "st"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
                                                 "southeast", "southwest"};
@@ -484,10 +491,20 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       continue;
     }
     mine = {out.size(), kb_rank, entry.population, entry.rank};
+    // "President Clinton", "King Hussein": a people list's entry that opens with
+    // a title; the title stays outside the name (DESIGN.md). Not a title that
+    // is the whole entry ("Dalai Lama"), nor a religious name's ("Mother Teresa",
+    // "St. Matthew").
+    std::size_t nb = b;
+    if (type == EntityType::Person && ctx.has(b, EntryClass::Title) && !is_religious_name_word(ctx, b)) {
+      const gazetteer::Match* t =
+          ctx.find_match_at(b, [](const gazetteer::Match& x) { return x.cls == EntryClass::Title; });
+      if (t != nullptr && t->token_end < e && ctx.is_cap(t->token_end)) nb = t->token_end;
+    }
     Candidate& c = out.emplace_back();
     c.type = type;
-    c.span = ctx.span(b, e);
-    c.token_begin = static_cast<std::uint32_t>(b);
+    c.span = ctx.span(nb, e);
+    c.token_begin = static_cast<std::uint32_t>(nb);
     c.token_end = static_cast<std::uint32_t>(e);
     c.score = score;
     c.evidence = entry.list;

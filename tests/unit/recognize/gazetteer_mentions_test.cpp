@@ -75,6 +75,16 @@ TEST_CASE("gazetteer mentions: a home nation whose name is a word is a place at 
   CHECK(gaz("WALES BEAT ESTONIA IN QUALIFIER\nThe match ended.").find("WALES/LOCATION") != std::string::npos);
 }
 
+TEST_CASE("gazetteer mentions: a people entry's opening title stays outside the name") {
+  // the people list has "President Clinton" and "King Hussein" whole
+  CHECK(gaz("He met President Clinton on Friday.").find("Clinton/PERSON") != std::string::npos);
+  CHECK(gaz("He met President Clinton on Friday.").find("President Clinton/PERSON") == std::string::npos);
+  CHECK(gaz("King Hussein arrived.").find("King Hussein/PERSON") == std::string::npos);
+  // ... not a title that is the whole entry, nor a religious name's first word
+  CHECK(gaz("He met the Dalai Lama.").find("Dalai Lama/PERSON") != std::string::npos);
+  CHECK(gaz("He met Mother Teresa.").find("Mother Teresa/PERSON") != std::string::npos);
+}
+
 TEST_CASE("gazetteer mentions: a street that a list has as a body is the street") {
   // the generic (WordNet) list's sense is the street's metonymy: a place anywhere
   CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/LOCATION") != std::string::npos);
