@@ -137,6 +137,11 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: two particles inside a name") {
+  check_mentions({{"Scrum-half Joost van der Kelpen was injured.", "Joost van der Kelpen/PERSON"},
+                  {"Ana de la Kelp spoke on Monday.", "Ana de la Kelp/PERSON"}});
+}
+
 TEST_CASE("person: a given name before a place of two words is the place's modifier") {
   // "Arab" is a listed given name; "East Jerusalem" a listed place
   CHECK(persons("The group wants Arab East Jerusalem as its capital.", "person.given") == "");
