@@ -388,6 +388,7 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  const std::size_t first = out.size();
   PersonBuffers& buf = person_buffers();
   const NameShape names(ctx, buf.name_bits, buf.name_starts);
   const TitleEnds title_end(ctx, buf);
@@ -585,6 +586,24 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
   }
   if (ctx.sports) scorecard_players(ctx, out);
+  // "de Silva", "van der Sar": the lowercase particles right before a name
+  // that opens with its surname are the surname's (not after a capitalized
+  // word: there the name scan took them in, or they join another name).
+  for (std::size_t c = first; c < out.size(); ++c) {
+    std::size_t b = out[c].token_begin;
+    const auto particle = [&](std::size_t k) {
+      return ctx.token(k).shape == Shape::Lower && ctx.lex_is(k, kLexParticle) && !folded_is(ctx, k, "st") &&
+             !folded_is(ctx, k, "y") && !ctx.token(k + 1).newline_before;
+    };
+    if (b == 0 || !particle(b - 1)) continue;
+    --b;
+    if (b > 0 && particle(b - 1)) --b;
+    if (b > 0 && !ctx.token(b).newline_before && (cap_shape(ctx, b - 1) || folded_is(ctx, b - 1, "et"))) {
+      continue;  // ("et al Saunders": Latin's "al")
+    }
+    out[c].token_begin = static_cast<std::uint32_t>(b);
+    out[c].span = ctx.span(b, out[c].token_end);
+  }
 }
 
 }  // namespace newsner::recognize

@@ -142,6 +142,12 @@ TEST_CASE("person: two particles inside a name") {
                   {"Ana de la Kelp spoke on Monday.", "Ana de la Kelp/PERSON"}});
 }
 
+TEST_CASE("person: particles before a name that opens with its surname are the surname's") {
+  CHECK(persons("Later, de Kelpen said the plan was fine.", "person.speech") == "de Kelpen/PERSON");
+  CHECK(persons("Later, van der Kelpen said the plan was fine.", "person.speech") == "van der Kelpen/PERSON");
+  CHECK(persons("Tarvel et al Kelpen said the well was dry.", "person.speech") == "Kelpen/PERSON");
+}
+
 TEST_CASE("person: a given name before a place of two words is the place's modifier") {
   // "Arab" is a listed given name; "East Jerusalem" a listed place
   CHECK(persons("The group wants Arab East Jerusalem as its capital.", "person.given") == "");
