@@ -386,6 +386,50 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// A minute of play: "57th", "21st", "2nd", "13rd" (digits and an ordinal's
+// letters; typos of the letters too).
+bool is_minute_ordinal(const Context& ctx, std::size_t i) {
+  if (ctx.token(i).shape != Shape::Alnum) return false;
+  const std::string_view s = ctx.surface(i);
+  if (s.size() < 3 || s.size() > 5 || s[0] < '0' || s[0] > '9') return false;
+  const std::string_view tail = s.substr(s.size() - 2);
+  return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
+}
+
+// person.scorer: a goal's scorer in a sports report, a name before the minute
+// in parentheses ("Nir Sivilia (57th)", "Viorel Moldovan (21st minute)") or
+// inside them with it ("(Herfried Sabitzer 68th)", "(16 - Gomez 86th)"): up
+// to three capitalized words (hyphen joins too), no place or organization.
+void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
+  for (const std::uint32_t o : ctx.cap_tokens) {
+    if (o < 2 || !is_minute_ordinal(ctx, o)) continue;
+    std::size_t e;
+    if (is_char(ctx, o - 1, '(')) {
+      e = o - 1;  // "Name (57th"
+    } else if (o + 1 < ctx.size() && is_char(ctx, o + 1, ')')) {
+      e = o;  // "(Name 68th)"
+    } else {
+      continue;
+    }
+    std::size_t b = e;
+    while (b > 0 && e - b < 5 && !ctx.token(b).newline_before) {
+      if (cap_shape(ctx, b - 1) && !ctx.lex_is(b - 1, kLexFunction)) {
+        --b;
+      } else if (b >= 2 && is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && !ctx.token(b).space_before) {
+        b -= 2;  // "Ata-ur-Rehman" ("ur" too: the hyphen holds it)
+      } else {
+        break;
+      }
+    }
+    if (b == e || !cap_shape(ctx, b)) continue;
+    bool ok = true;
+    for (std::size_t k = b; k < e && ok; ++k) {
+      ok = !ctx.country[k] && !ctx.has(k, EntryClass::Organization) && !ctx.has(k, EntryClass::Demonym);
+    }
+    if (ok) emit_candidate(ctx, EntityType::Person, b, e, 0.75f, "person.scorer", out);
+  }
+}
+
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const std::size_t first = out.size();
@@ -585,7 +629,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }
-  if (ctx.sports) scorecard_players(ctx, out);
+  if (ctx.sports) {
+    scorecard_players(ctx, out);
+    scorer_names(ctx, out);
+  }
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).

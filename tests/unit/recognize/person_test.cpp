@@ -137,6 +137,18 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: a goal's scorer before or with the minute, in a sports report") {
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  CHECK(persons(report + "Scorers: Ivo Tarvelic (47th), Kelp Hajaji (57th).", "person.scorer") ==
+        "Ivo Tarvelic/PERSON | Kelp Hajaji/PERSON");
+  CHECK(persons(report + "Estonia - Tarvo Kelp (21st minute)\n", "person.scorer") == "Tarvo Kelp/PERSON");
+  CHECK(persons(report + "Ivo Tarvelic (Kelp Hajaji 68th), Ata-ur-Kelp (12th)\n", "person.scorer") ==
+        "Kelp Hajaji/PERSON | Ata-ur-Kelp/PERSON");
+  // not a country, and not outside a sports report
+  CHECK(persons(report + "Estonia (2nd) and Chile (3rd) qualified.", "person.scorer") == "");
+  CHECK(persons("The vote of Ivo Tarvelic (47th) came late.", "person.scorer") == "");
+}
+
 TEST_CASE("person: two particles inside a name") {
   check_mentions({{"Scrum-half Joost van der Kelpen was injured.", "Joost van der Kelpen/PERSON"},
                   {"Ana de la Kelp spoke on Monday.", "Ana de la Kelp/PERSON"}});
