@@ -142,6 +142,13 @@ TEST_CASE("location: a name after a settlement noun and 'of'") {
                    "Mahala/LOCATION | Mahala/LOCATION"}});
 }
 
+TEST_CASE("location: the Channel alone after 'the'") {
+  CHECK(locs("Migrants tried to cross the Channel on Monday.", "loc.channel") == "Channel/LOCATION");
+  CHECK(locs("Trains run through the Channel Tunnel.", "loc.channel") == "");
+  CHECK(locs("She watched the History Channel.", "loc.channel") == "");
+  CHECK(locs("Viewers of the Channel 4 news.", "loc.channel") == "");
+}
+
 TEST_CASE("location: a name before a lowercase noun of a place") {
   CHECK(locs("The plane landed at Tarvelo airport on Monday.", "loc.place_noun") == "Tarvelo/LOCATION");
   CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
