@@ -183,6 +183,13 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
+TEST_CASE("organization: a federal appeals court named by its number") {
+  CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.circuit") == "Second Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit ruled.", "org.circuit") == "11th Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit Court of Appeals ruled.", "org.circuit") == "");
+  CHECK(orgs("He drove the Tarvel Circuit twice.", "org.circuit") == "");
+}
+
 // "City", "Town", "County" alone make a club only in a sports report, and
 // not after a locative preposition there.
 TEST_CASE("organization: a club's weak head word ends place names too") {
