@@ -518,7 +518,8 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
 // words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
 // "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
 // other mentions); a country stays a country (team_name_ok).
-// `starts`: the capitalized (not alphanumeric) tokens with a LOCATION bit (OrgStarts).
+// `starts`: the capitalized (not alphanumeric) tokens with a LOCATION bit or
+// no list class at all (OrgStarts).
 void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (const std::uint32_t i : starts) {
@@ -535,7 +536,14 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
                        folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
     // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
     if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
-    bool place = e == i + 1;  // one word: a LOCATION token (above); more: one LOCATION match
+    // One word: a LOCATION token, or a word no list knows ("Glamorgan") when
+    // both innings or the wickets follow ("259 and 207", "197-8"); more: one
+    // LOCATION match.
+    bool place = e == i + 1 && ctx.has(i, EntryClass::Location);
+    if (e == i + 1 && ctx.token_classes[i] == 0 && a + 1 < n && !ctx.token(a).newline_before &&
+        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || ctx.is(a, "-"))) {
+      place = true;
+    }
     ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
       if (m.token_end == e && m.cls == EntryClass::Location) place = true;
     });
@@ -828,7 +836,9 @@ struct OrgStarts {
             team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
           team.push_back(i);
         }
-        innings_at.push_if((s != Shape::Alnum) & ((classes[i] & class_bit(EntryClass::Location)) != 0), i);
+        innings_at.push_if((s != Shape::Alnum) & (((classes[i] & class_bit(EntryClass::Location)) != 0) |
+                                                  (classes[i] == 0)),
+                           i);
       }
       // (Words in capitals are few enough for a branch to be the cheaper test.)
       if (s == Shape::AllCaps) acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);

@@ -120,6 +120,12 @@ TEST_CASE("organization: cricket scores after a place, not a bowler's figures") 
       "Scores in the cricket match, first innings:\nHove: Sussex 363 (A. Kelp 111), Kent 197-8\n"
       "Bowling: Salisbury 17-0-91-0, Cork 14-4-45-1\n";
   CHECK(orgs(text, "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
+  // A word no list knows is a club with both innings or the wickets after it.
+  const std::string unknown =
+      "Scores in the cricket match, second innings:\nTarvelshire 259 and 207, Kelpton 114 and 211.\n"
+      "Ravelby 197-8\nBowling: Kelpson 17-0-91-0\n";
+  CHECK(orgs(unknown, "org.team_score") ==
+        "Tarvelshire/ORGANIZATION | Kelpton/ORGANIZATION | Ravelby/ORGANIZATION");
 }
 
 TEST_CASE("organization: team context cues before and after the slot") {
