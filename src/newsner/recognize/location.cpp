@@ -4,8 +4,6 @@
 #include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
-#include <cstring>
-
 namespace newsner::recognize {
 
 using gazetteer::EntryClass;
@@ -254,34 +252,12 @@ const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
 
 }  // namespace
 
-namespace {
 
-// loc.channel: "across the Channel", "under the Channel": the word alone after
-// a lowercase "the", not before a capitalized word or a number ("the Channel
-// Tunnel", "the History Channel", "Channel 4"), is the English Channel. (A
-// text without "Channel" returns after one memmem.)
-void the_channel(const Context& ctx, std::vector<Candidate>& out) {
-  const std::string_view text = ctx.tt.text;
-  if (!memmem(text.data(), text.size(), "Channel", 7)) return;
-  const std::size_t n = ctx.size();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i == 0 || !ctx.is(i, "Channel") || !folded_is(ctx, i - 1, "the") || ctx.token(i - 1).shape != Shape::Lower) {
-      continue;
-    }
-    if (i + 1 < n && !ctx.token(i + 1).newline_before &&
-        (cap_shape(ctx, i + 1) || ctx.token(i + 1).shape == Shape::Digits)) {
-      continue;
-    }
-    emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
-  }
-}
-
-}  // namespace
+constexpr FoldedWord kChannel("channel");
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   datelines(ctx, dateline_lines(ctx), out);
-  the_channel(ctx, out);
   // Every rule below starts at a place word, and only Context::cap_tokens can
   // be one: the loop tests them there (no list of place words is built), on
   // the per-token arrays in locals (an emit() stores into `out`, which may
@@ -292,6 +268,15 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::uint8_t* const caps_line = ctx.caps_line.data();
   for (const std::size_t i : ctx.cap_tokens) {
     if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
+    // loc.channel: "across the Channel", "under the Channel": the word alone
+    // after a lowercase "the", not before a capitalized word or a number ("the
+    // Channel Tunnel", "Channel 4"), is the English Channel. (Its fold hash
+    // first: one compare per place word.)
+    if (tokens[i].fold_hash == kChannel.hash && i > 0 && tokens[i].shape == Shape::Capitalized &&
+        folded_is(ctx, i, kChannel) && folded_is(ctx, i - 1, "the") && tokens[i - 1].shape == Shape::Lower &&
+        !(i + 1 < n && !tokens[i + 1].newline_before && (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
+      emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
+    }
     const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {

@@ -944,25 +944,16 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
-// org.circuit: "the Second Circuit", "the 11th Circuit": a federal appeals
-// court named by its number (not before a capitalized word: "the 11th
-// Circuit Court of Appeals" is the head rule's). (A text without "Circuit"
-// returns after one memmem.)
-void circuit_courts(const Context& ctx, std::vector<Candidate>& out) {
-  static constexpr std::string_view kOrdinals[] = {"first",  "second", "third", "fourth",  "fifth",   "sixth",
-                                                   "seventh", "eighth", "ninth", "tenth",   "eleventh", "federal"};
+// Token h ("Circuit") follows a court's number: an ordinal word ("Second",
+// "Eleventh", "Federal") or an ordinal number ("11th").
+bool circuit_number_at(const Context& ctx, std::size_t h) {
+  static constexpr std::string_view kOrdinals[] = {"first",  "second", "third", "fourth", "fifth",    "sixth",
+                                                   "seventh", "eighth", "ninth", "tenth",  "eleventh", "federal"};
   static constexpr WordSet kOrdinal(kOrdinals);
-  const std::string_view text = ctx.tt.text;
-  if (!memmem(text.data(), text.size(), "Circuit", 7)) return;
-  const std::size_t n = ctx.size();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i == 0 || !ctx.is(i, "Circuit") || ctx.token(i).newline_before) continue;
-    const std::size_t o = i - 1;
-    const bool ordinal = (ctx.token(o).shape == Shape::Capitalized && kOrdinal.contains(ctx, o)) ||
-                         (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
-    if (!ordinal || (i + 1 < n && !ctx.token(i + 1).newline_before && cap_shape(ctx, i + 1))) continue;
-    emit(ctx, o, i + 1, 0.8f, "org.circuit", out);
-  }
+  if (h == 0 || ctx.token(h).newline_before) return false;
+  const std::size_t o = h - 1;
+  return (ctx.token(o).shape == Shape::Capitalized && kOrdinal.contains(ctx, o)) ||
+         (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
 }
 
 // A listed organization that starts at token p and reaches the head h
@@ -1007,6 +998,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                         (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
       return keep ? e + 1 : e;
     };
+    // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
+    // number; "Circuit" makes no other name ("the Suzuka Circuit" is a track).
+    if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
@@ -1101,7 +1095,6 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
   ampersand_names(ctx, out);
   pollster_names(ctx, out);
-  circuit_courts(ctx, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {

@@ -190,10 +190,11 @@ TEST_CASE("organization: team context cues before and after the slot") {
 }
 
 TEST_CASE("organization: a federal appeals court named by its number") {
-  CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.circuit") == "Second Circuit/ORGANIZATION");
-  CHECK(orgs("The 11th Circuit ruled.", "org.circuit") == "11th Circuit/ORGANIZATION");
-  CHECK(orgs("The 11th Circuit Court of Appeals ruled.", "org.circuit") == "");
-  CHECK(orgs("He drove the Tarvel Circuit twice.", "org.circuit") == "");
+  CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.head") == "Second Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit ruled.", "org.head") == "11th Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit Court of Appeals ruled.", "org.head_of") ==
+        "11th Circuit Court of Appeals/ORGANIZATION");
+  CHECK(orgs("He drove the Tarvel Circuit twice.", "org.head") == "");
 }
 
 // "City", "Town", "County" alone make a club only in a sports report, and
