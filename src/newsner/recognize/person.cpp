@@ -401,8 +401,10 @@ bool is_minute_ordinal(const Context& ctx, std::size_t i) {
 // inside them with it ("(Herfried Sabitzer 68th)", "(16 - Gomez 86th)"): up
 // to three capitalized words (hyphen joins too), no place or organization.
 void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t o : ctx.cap_tokens) {
-    if (o < 2 || !is_minute_ordinal(ctx, o)) continue;
+    // (The shape first: a byte compare per capitalized word, few are alphanumeric.)
+    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_minute_ordinal(ctx, o)) continue;
     std::size_t e;
     if (is_char(ctx, o - 1, '(')) {
       e = o - 1;  // "Name (57th"
@@ -638,8 +640,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   // word: there the name scan took them in, or they join another name).
   for (std::size_t c = first; c < out.size(); ++c) {
     std::size_t b = out[c].token_begin;
+    // (The particle bit first: most names follow no particle.)
     const auto particle = [&](std::size_t k) {
-      return ctx.token(k).shape == Shape::Lower && ctx.lex_is(k, kLexParticle) && !folded_is(ctx, k, "st") &&
+      return (ctx.lex[k] & kLexParticle) && ctx.token(k).shape == Shape::Lower && !folded_is(ctx, k, "st") &&
              !folded_is(ctx, k, "y") && !ctx.token(k + 1).newline_before;
     };
     if (b == 0 || !particle(b - 1)) continue;
