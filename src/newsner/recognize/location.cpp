@@ -274,7 +274,8 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     // first: one compare per place word.)
     if (tokens[i].fold_hash == kChannel.hash && i > 0 && tokens[i].shape == Shape::Capitalized &&
         folded_is(ctx, i, kChannel) && folded_is(ctx, i - 1, "the") && tokens[i - 1].shape == Shape::Lower &&
-        !(i + 1 < n && !tokens[i + 1].newline_before && (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
+        !(i + 1 < n && !tokens[i + 1].newline_before &&
+          (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
       emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
     }
     const bool feature = is_feature_word(ctx, i);

@@ -337,7 +337,9 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
         !team_name_ok(ctx, i + 1, last)) {
       continue;
     }
-    if ((verb || team_word) && team_name_ok(ctx, i, last) && !reads_as_player(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    if ((verb || team_word) && team_name_ok(ctx, i, last) && !reads_as_player(ctx, i, last)) {
+      emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    }
   }
 }
 
