@@ -309,11 +309,23 @@ std::uint64_t name_key(const Context& ctx, std::size_t b, std::size_t e) {
 
 // Rules whose type decision is strong enough to speak for every other
 // occurrence of the same string in the document.
+// (By the first letter first: most candidates come from lists, "cities",
+// "countries", ..., and leave after one compare.)
 bool is_authoritative(std::string_view evidence) {
-  return evidence == "person.title" || evidence == "org.team_score" || evidence == "org.team_table" ||
-         evidence == "org.team_context" || evidence == "person.given" || evidence == "person.initials" ||
-         evidence == "org.head" || evidence == "org.head_of" || evidence == "person.speech" ||
-         evidence == "person.context" || evidence == "document.acronym";
+  switch (evidence.empty() ? '\0' : evidence.front()) {
+    case 'p':
+      return evidence == "person.title" || evidence == "person.given" || evidence == "person.initials" ||
+             evidence == "person.speech" || evidence == "person.context";
+    case 'o':
+      return evidence == "org.team_score" || evidence == "org.team_table" || evidence == "org.team_result" ||
+             evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of";
+    case 'd':
+      return evidence == "document.acronym";
+    case 'l':
+      return evidence == "loc.settlement";
+    default:
+      return false;
+  }
 }
 
 // An authoritative rule's vote for a name's type (see Retyper).
@@ -400,9 +412,11 @@ class Retyper {
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
       // a place after a locative preposition ("in Montreal", "to Washington",
-      // and in a line of capitals "CHICAGO AT TORONTO").
+      // "In St Louis, ..." opening a sentence, and in a line of capitals
+      // "CHICAGO AT TORONTO").
       const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
-                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1]);
+                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1] ||
+                             ctx_.token(b - 1).sentence_start);
       if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
         set_document_type(c, it->type, "document.same_name");
         return;

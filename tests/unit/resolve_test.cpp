@@ -46,6 +46,12 @@ TEST_CASE("resolve: document-level consistency") {
       // also in a line of capitals ("AT")
       {"STANDINGS\nWREXHAM 4 2 0 2 4 5 6\nCHESTER 4 1 1 2 3 3 4\nSCHEDULE\nWREXHAM AT CHESTER\n",
        "WREXHAM/ORGANIZATION | CHESTER/ORGANIZATION | WREXHAM/ORGANIZATION | CHESTER/LOCATION"},
+      // a club found by a result and its score is the club all through the report ...
+      {"Leicester beat Derby 2-1 on Saturday. Fans said Leicester deserved it.",
+       "Leicester/ORGANIZATION | Derby/ORGANIZATION | Leicester/ORGANIZATION"},
+      // ... except after a locative preposition, also one opening the sentence
+      {"Leicester beat Derby 2-1 on Saturday. In Derby, fans were quiet.",
+       "Leicester/ORGANIZATION | Derby/ORGANIZATION | Derby/LOCATION"},
       // names on separate lines are separate people
       {"Speakers:\nOlaf Scholz\nJustin Trudeau", "Olaf Scholz/PERSON | Justin Trudeau/PERSON"},
   });

@@ -99,7 +99,8 @@ const Lexicon& lexicon() {
          "investments", "insurance", "bancshares", "financial", "trading", "petroleum", "mining", "airline",
          "electric", "energy", "oil", "steel", "chemical", "chemicals", "motor", "telecom", "telecommunications",
          "services", "brothers", "bros", "fc", "afc", "rovers", "wanderers", "albion", "athletic", "hotspur",
-         "reserve", "guard", "forces", "force", "commonwealth", "cabinet", "government", "administration"},
+         "reserve", "guard", "forces", "force", "commonwealth", "cabinet", "government", "administration",
+         "circuit"},  // (only after a court's number: org.head's circuit_number_at)
         kLexOrgHead);
     add({"inc", "corp", "ltd", "plc", "ag", "gmbh", "nv", "bv", "spa", "llc", "co", "sa", "ab", "asa", "oyj",
          "kk", "bhd", "pty", "srl", "sarl", "kg", "cie", "group", "holdings", "bancorp", "incorporated"},

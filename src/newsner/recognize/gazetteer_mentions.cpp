@@ -12,6 +12,27 @@ using text::Shape;
 
 namespace {
 
+// The last word of a street's or square's name.
+bool is_street_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"street", "avenue", "road", "square", "lane", "boulevard"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// England, Scotland, Wales and Northern Ireland: parts of a country that act
+// as countries (national sides, their own governments).
+bool is_home_nation_id(std::string_view kb) {
+  return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+         kb == "iso3166-2:GB-NIR";
+}
+
+// Words that open religious names as much as titles ("Mother Teresa").
+bool is_religious_name_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"mother", "father", "sister", "brother", "saint", "st"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
                                                 "southeast", "southwest"};
@@ -296,7 +317,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     gazetteers[ahead.gazetteer].prefetch_entry(ahead.entry);
     const gazetteer::Match& m = matches[mention[k]];
     if (!is_mention_class(m.cls)) continue;  // (Context lists mention classes only)
-    const EntityType type = static_cast<EntityType>(m.cls);
+    EntityType type = static_cast<EntityType>(m.cls);
     const std::size_t b = m.token_begin, e = m.token_end;
     // A span that starts with a lowercase word is neither in capitals nor
     // title-cased: only its own capitalization accepts it (below). A sixth of
@@ -312,6 +333,16 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // itself is read only for a match that is taken.
     const ListKind list = lists.of(m);
     const bool ambiguous = (m.flags & gazetteer::kAmbiguous) != 0;
+    // "Wall Street", "Downing Street": a street that a list has as the body it
+    // stands for is the street, a place, where the generic (WordNet) list has
+    // it, and after a locative preposition ("outside Downing Street") anyway.
+    // (The list and the word before first: the set lookup last.)
+    if (type == EntityType::Organization && e - b >= 2 &&
+        (list == ListKind::Organizations ||
+         (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower)) &&
+        is_street_word(ctx, e - 1)) {
+      type = EntityType::Location;
+    }
     // In capitals: a headline or credit line, or a known place of several words
     // ("NEW YORK", "ADDIS ABABA" in a dateline inside running text).
     // A country in capitals is the country anywhere ("BRITAIN" in a table row).
@@ -369,8 +400,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // word as a sentence does: that capital is no evidence either.
     // (Asked only by the two rules below that need it, after their cheaper tests.)
     const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
-    // A country is a country even if its lowercase is a word ("Japan", "Turkey", "Chad").
-    if (ambiguous && country_list) {
+    // A country is a country even if its lowercase is a word ("Japan", "Turkey",
+    // "Chad"), and so is a home nation of the UK ("Wales beat San Marino").
+    if (ambiguous && (country_list || (list == ListKind::Subdivisions && is_home_nation_id(entry.kb_id)))) {
       score = 0.7f;
     } else if (ambiguous) {
       // (An all-caps word in a title-case line is written so on purpose: "ST: MI".)
@@ -434,16 +466,23 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
       kb_rank = std::max(kb_rank, kQualifierOwnSubdivision);
     }
+    // "the Gulf", "the Coast": a feature's noun alone is the feature the story
+    // knows (the Persian Gulf), not the province some list names so ("Gulf",
+    // Papua New Guinea): a place, but not that entry's.
+    const std::string_view kb_id =
+        single && (list == ListKind::Subdivisions || list == ListKind::Cities) && ctx.lex_is(b, kLexFeature)
+            ? std::string_view{}
+            : entry.kb_id;
     if (same) {
       // Ties: the more populous, then the better ranked (subdivisions that share a
       // name rank by their country's size: "Montana" the US state, not Bulgaria's).
       const bool better_ranked = entry.rank != 0 && mine.rank != 0 && entry.rank < mine.rank;
-      const bool better = !entry.kb_id.empty() &&
+      const bool better = !kb_id.empty() &&
                           (same->kb_id.empty() || kb_rank > mine.kb_rank ||
                            (kb_rank == mine.kb_rank && (entry.population > mine.population ||
                                                         (entry.population == mine.population && better_ranked))));
       if (better) {
-        same->kb_id = entry.kb_id;
+        same->kb_id = kb_id;
         mine.kb_rank = kb_rank;
         mine.population = entry.population;
         mine.rank = entry.rank;
@@ -452,14 +491,24 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       continue;
     }
     mine = {out.size(), kb_rank, entry.population, entry.rank};
+    // "President Clinton", "King Hussein": a people list's entry that opens with
+    // a title; the title stays outside the name (DESIGN.md). Not a title that
+    // is the whole entry ("Dalai Lama"), nor a religious name's ("Mother Teresa",
+    // "St. Matthew").
+    std::size_t nb = b;
+    if (type == EntityType::Person && ctx.has(b, EntryClass::Title) && !is_religious_name_word(ctx, b)) {
+      const gazetteer::Match* t =
+          ctx.find_match_at(b, [](const gazetteer::Match& x) { return x.cls == EntryClass::Title; });
+      if (t != nullptr && t->token_end < e && ctx.is_cap(t->token_end)) nb = t->token_end;
+    }
     Candidate& c = out.emplace_back();
     c.type = type;
-    c.span = ctx.span(b, e);
-    c.token_begin = static_cast<std::uint32_t>(b);
+    c.span = ctx.span(nb, e);
+    c.token_begin = static_cast<std::uint32_t>(nb);
     c.token_end = static_cast<std::uint32_t>(e);
     c.score = score;
     c.evidence = entry.list;
-    c.kb_id = entry.kb_id;
+    c.kb_id = kb_id;
   }
 }
 

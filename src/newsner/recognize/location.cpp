@@ -32,6 +32,23 @@ bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std
          !(lex & (kLexFunction | kLexWeakStart)) && !(classes & class_bit(EntryClass::Title));
 }
 
+// "town", "village", ...: a lowercase noun before "of" and a settlement's name.
+bool is_settlement_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"town",     "village", "city",   "hamlet", "suburb",
+                                                "township", "port",    "district", "province"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// "airport", "stadium", ...: a lowercase noun after a place's name (all in
+// kFeatureSuffixes: loc.place_noun tests their kLexFeature bit first).
+bool is_place_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "village",
+                                                "county",  "province", "region", "valley"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
   return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
@@ -235,6 +252,9 @@ const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
 
 }  // namespace
 
+
+constexpr FoldedWord kChannel("channel");
+
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   datelines(ctx, dateline_lines(ctx), out);
@@ -248,6 +268,16 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::uint8_t* const caps_line = ctx.caps_line.data();
   for (const std::size_t i : ctx.cap_tokens) {
     if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
+    // loc.channel: "across the Channel", "under the Channel": the word alone
+    // after a lowercase "the", not before a capitalized word or a number ("the
+    // Channel Tunnel", "Channel 4"), is the English Channel. (Its fold hash
+    // first: one compare per place word.)
+    if (tokens[i].fold_hash == kChannel.hash && i > 0 && tokens[i].shape == Shape::Capitalized &&
+        folded_is(ctx, i, kChannel) && folded_is(ctx, i - 1, "the") && tokens[i - 1].shape == Shape::Lower &&
+        !(i + 1 < n && !tokens[i + 1].newline_before &&
+          (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
+      emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
+    }
     const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
@@ -310,6 +340,50 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t e = i + 1;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
       if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
+    }
+    // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
+    // capitalized words after a lowercase settlement noun and "of" are that
+    // place, whatever name lists say of them ("Mahala" is a given name too).
+    // ("of", a function word, by its bit first: most place words follow none.)
+    if (i >= 2 && (lex[i - 1] & kLexFunction) && !tokens[i].newline_before && folded_is(ctx, i - 1, "of") &&
+        tokens[i - 2].shape == Shape::Lower && is_settlement_noun(ctx, i - 2)) {
+      std::size_t e = i + 1;
+      while (e < n && e - i < 4 && !tokens[e].newline_before) {
+        if (place_word(ctx, e)) {
+          ++e;
+        } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
+                   place_word(ctx, e + 1)) {
+          e += 2;  // "Alkhan-Yurt"
+        } else {
+          break;
+        }
+      }
+      emit(ctx, i, e, 0.8f, "loc.settlement", out);
+    }
+    // loc.place_noun: "Stansted airport", "the Kosevo stadium", "the Sharqiyah
+    // province": a name right before a lowercase noun of a place is that place
+    // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
+    // nationality or group word ("Kurdish region", "Moslem village"), a date
+    // word, or a common word that only the sentence capitalizes.
+    // (The noun's lexicon bit first: the place nouns are all feature words.)
+    if (i + 1 < n && (lex[i + 1] & kLexFeature) && tokens[i + 1].shape == Shape::Lower &&
+        !tokens[i + 1].newline_before && is_place_noun(ctx, i + 1)) {
+      std::size_t b = i;
+      while (b > 0 && i - b < 4 && !tokens[b].newline_before) {
+        if (place_word(ctx, b - 1)) {
+          --b;
+        } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
+                   (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
+          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Daih", "Jebel al-Akhdar"
+        } else {
+          break;
+        }
+      }
+      bool ok = true;
+      for (std::size_t k = b; k <= i && ok; ++k) {
+        ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
+      }
+      if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
     }
   }
 }

@@ -24,7 +24,8 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 /// kLexFeature.
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
-    "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region"};
+    "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
+    "village", "airport", "stadium", "prison"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.

@@ -128,6 +128,14 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
         ++i;
         continue;
       }
+      // two particles: "Joost van der Westhuizen", "Ana de la Cruz"
+      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
+          ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle) &&
+          !ctx.token(i + 1).newline_before && !ctx.token(i + 2).newline_before && name_word(i + 2) &&
+          !folded_is(ctx, i, "st") && !folded_is(ctx, i + 1, "st")) {
+        i += 2;
+        continue;
+      }
       // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
           is_char(ctx, i + 1, '-') && !ctx.token(i + 1).space_before && name_word(i + 2)) {

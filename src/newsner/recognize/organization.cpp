@@ -109,6 +109,13 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.tt.text[sp.begin + 1] == 's';
     const bool mark = sp.size() == 1 && (c0 == '.' || c0 == '-' || c0 == '&' || c0 == '\'');
     if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
+      // A period after a capitalized word of 3+ letters before a new sentence
+      // ends it ("beat Leeds. Wigan ..."); not an initial's or abbreviation's
+      // ("F.C. Brasov": "F.C" is one token in capitals).
+      if (c0 == '.' && i + 1 < limit && ctx.token(i + 1).sentence_start && ctx.is_cap(i + 1) &&
+          ctx.token(i - 1).shape == Shape::Capitalized && ctx.surface(i - 1).size() >= 3) {
+        break;
+      }
       if (apostrophe_s || c0 == '.') end = i + 1;  // (a one-byte mark: c0 is it)
       ++i;
       continue;
@@ -206,6 +213,16 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
       }
     }
   }
+}
+
+// "against Todd Martin", "joined Mickey Rivers": a given name and a surname
+// whose place senses are weak (amb: a small town, a province) are a player.
+// (For a slot that only a cue word makes a team: a score line's "Port Vale 2"
+// is the club.)
+bool reads_as_player(const Context& ctx, std::size_t b, std::size_t e) {
+  return e == b + 2 && ctx.has(b, EntryClass::GivenName) && ctx.has(e - 1, EntryClass::Surname) &&
+         !ctx.strong(b, EntryClass::Location) && !ctx.strong(e - 1, EntryClass::Location) &&
+         !ctx.lex_is(b, kLexParticle) && !ctx.lex_is(e - 1, kLexTeamWord) && !ctx.is_org_head(e - 1);
 }
 
 bool is_team_verb(const Context& ctx, std::size_t i) {
@@ -314,7 +331,15 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
-    if ((verb || team_word) && team_name_ok(ctx, i, last)) emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    // "Former England captain", "Two Scotland players": a common word that
+    // only the sentence capitalizes, before a national side, is no club name.
+    if (last > i + 1 && ctx.token(i).sentence_start && ctx.has(i, EntryClass::Word) &&
+        !team_name_ok(ctx, i + 1, last)) {
+      continue;
+    }
+    if ((verb || team_word) && team_name_ok(ctx, i, last) && !reads_as_player(ctx, i, last)) {
+      emit(ctx, i, last, verb ? 0.78f : 0.72f, verb ? "org.team_context" : "org.team_word", out);
+    }
   }
 }
 
@@ -360,13 +385,143 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   }
 }
 
+// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Dinamo
+// of Russia 92-81", "the Padres blanked the Expos 6-0": a result verb between
+// two names and a score right after the second make both clubs, in any
+// document (a short report need not read as sports: Context::sports). Not
+// national sides (team_name_ok), not people ("Hendry beat Davis 10-6": a side
+// that has a person's name and no place or team word), and not a tennis or
+// squash line ("6-3 6-2": a second score after the first counts sets).
+bool is_result_verb(const Context& ctx, std::size_t i) {
+  // (All in kTeamVerbs: the caller's kLexTeamCue test lets them through.)
+  static constexpr std::string_view kWords[] = {"beat", "beats", "defeated", "edged", "thrashed", "routed",
+                                                "blanked", "downed", "outlasted", "swept"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// "2-1", "92-81" at token i (digits, a hyphen, digits, no spaces): the end, or i.
+std::size_t score_end(const Context& ctx, std::size_t i) {
+  if (i + 2 < ctx.size() && ctx.token(i).shape == Shape::Digits && is_char(ctx, i + 1, '-') &&
+      ctx.token(i + 2).shape == Shape::Digits && !ctx.token(i + 1).space_before && !ctx.token(i + 2).space_before) {
+    return i + 3;
+  }
+  return i;
+}
+
+// After a side's name: "(Italy)" or "of Italy" (its country), or nothing.
+std::size_t skip_side_country(const Context& ctx, std::size_t e, std::size_t limit) {
+  if (const std::size_t p = skip_paren(ctx, e, limit); p > e) return p;
+  if (e + 1 < limit && folded_is(ctx, e, "of") && ctx.token(e).shape == Shape::Lower) {
+    for (std::size_t c = e + 2; c <= std::min(limit, e + 3); ++c) {
+      if (ctx.is_country_span(e + 1, c)) return c;
+    }
+  }
+  return e;
+}
+
+// A side that reads as a person: a name list has a word of it, and no place,
+// listed organization, head word ("Red Star"), team word or particle ("Paris
+// St Germain") says otherwise.
+bool side_is_person(const Context& ctx, std::size_t b, std::size_t e) {
+  bool name = false, place = false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.has(k, EntryClass::Organization) || ctx.is_org_head(k) || ctx.lex_is(k, kLexTeamWord | kLexParticle)) {
+      return false;
+    }
+    place = place || ctx.has(k, EntryClass::Location);
+    name = name || ctx.has(k, EntryClass::GivenName) || ctx.has(k, EntryClass::Surname) ||
+           ctx.has(k, EntryClass::Person);
+  }
+  return name && !place;
+}
+
+// The text has a score, digits-hyphen-digits of 1 to 3 digits each that is no
+// part of a longer chain ("1996-08-30", "212-859-1610", "17-0-91-0"): team_result's
+// gate (one memchr walk over the hyphens; most stories have no score).
+bool has_score(std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (const char* p = static_cast<const char*>(std::memchr(begin, '-', text.size())); p != nullptr;
+       p = static_cast<const char*>(std::memchr(p + 1, '-', static_cast<std::size_t>(end - p - 1)))) {
+    if (p == begin || p + 1 == end || !digit(p[-1]) || !digit(p[1])) continue;
+    const char* l = p - 1;
+    while (l > begin && digit(l[-1]) && p - l < 4) --l;
+    const char* r = p + 1;
+    while (r < end && digit(*r) && r - p < 5) ++r;
+    if (p - l > 3 || r - p > 4 || (l > begin && (digit(l[-1]) || l[-1] == '-'))) continue;
+    if (r < end && (digit(*r) || *r == '-')) continue;
+    return true;
+  }
+  return false;
+}
+
+void team_result(const Context& ctx, std::vector<Candidate>& out) {
+  if (!has_score(ctx.tt.text)) return;
+  const std::size_t n = ctx.size();
+  const std::uint16_t* const lex = ctx.lex.data();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    // The verb right after the first side, or after its "(Country)". (The
+    // lexicon bit first: one load per capitalized word; ")" has no bits.)
+    if (i + 4 >= n) break;
+    std::size_t v = i + 1;
+    if (!(lex[v] & kLexTeamCue)) {
+      if (!(lex[v + 1] & kLexTeamCue) || !is_char(ctx, v, ')')) continue;
+      ++v;
+    }
+    if (ctx.token(v).newline_before || !is_result_verb(ctx, v)) continue;
+    // The first side: up to three capitalized words ending at i, or before
+    // its country ("Benetton of Italy", "Red Star (Yugoslavia)").
+    std::size_t a_end = i + 1;
+    if (v > i + 1) {
+      std::size_t p = i;
+      while (p > 0 && i - p < 5 && !ctx.is(p, "(")) --p;
+      if (!ctx.is(p, "(")) continue;
+      a_end = p;
+    } else if (i >= 2 && folded_is(ctx, i - 1, "of") && ctx.is_country_span(i, i + 1)) {
+      a_end = i - 1;
+    }
+    std::size_t a = a_end;
+    while (a > 0 && a_end - a < 3 && cap_shape(ctx, a - 1) && !ctx.token(a).newline_before) --a;
+    // ("Yesterday Chelsea beat ...": a common word opening the sentence is no part of it.)
+    while (a + 1 < a_end && ctx.token(a).sentence_start && ctx.has(a, EntryClass::Word)) ++a;
+    if (a == a_end || team_chunk(ctx, a, a_end) != a_end) continue;
+    // The second side, then its country, then the score.
+    std::size_t b = v + 1;
+    if (folded_is(ctx, b, "the") && ctx.token(b).shape == Shape::Lower) ++b;
+    std::size_t limit = b;
+    while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
+    std::size_t b_end = team_chunk(ctx, b, limit);
+    while (b_end > b && !cap_shape(ctx, b_end - 1)) --b_end;
+    // "Yugoslavia's Red Star", "Germany's Annett Neumann": the side is the name after "'s".
+    for (std::size_t k = b + 1; k + 1 < b_end; ++k) {
+      if (ctx.is(k, "'s")) b = k + 1;
+    }
+    if (b_end == b) continue;
+    std::size_t line_end = b_end;
+    while (line_end < n && line_end < b_end + 8 && !ctx.token(line_end).newline_before) ++line_end;
+    const std::size_t s = skip_side_country(ctx, b_end, line_end);
+    const std::size_t s_end = score_end(ctx, s);
+    if (s_end == s) continue;
+    // Sets: "6-3 6-2", "11-6\n11-1", "6-2 4-\n6" (results lists break lines anywhere).
+    std::size_t next = s_end;
+    if (next < n && is_char(ctx, next, ',')) ++next;
+    if (next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-')) continue;
+    if (side_is_person(ctx, a, a_end) || side_is_person(ctx, b, b_end)) continue;
+    if (team_name_ok(ctx, a, a_end)) emit(ctx, a, a_end, 0.85f, "org.team_result", out);
+    if (team_name_ok(ctx, b, b_end)) emit(ctx, b, b_end, 0.85f, "org.team_result", out);
+  }
+}
+
 // A cricket score after a place in a sports report (evidence org.team_score),
 // "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
 // words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
 // "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
 // other mentions); a country stays a country (team_name_ok).
-// `starts`: the capitalized (not alphanumeric) tokens with a LOCATION bit (OrgStarts).
+// `starts`: the capitalized (not alphanumeric) tokens with a LOCATION bit or
+// no list class at all (OrgStarts).
 void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   for (const std::uint32_t i : starts) {
@@ -383,7 +538,14 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
                        folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
     // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
     if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
-    bool place = e == i + 1;  // one word: a LOCATION token (above); more: one LOCATION match
+    // One word: a LOCATION token, or a word no list knows ("Glamorgan") when
+    // both innings or the wickets follow ("259 and 207", "197-8"); more: one
+    // LOCATION match.
+    bool place = e == i + 1 && ctx.has(i, EntryClass::Location);
+    if (e == i + 1 && ctx.token_classes[i] == 0 && a + 1 < n && !ctx.token(a).newline_before &&
+        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || ctx.is(a, "-"))) {
+      place = true;
+    }
     ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
       if (m.token_end == e && m.cls == EntryClass::Location) place = true;
     });
@@ -676,7 +838,9 @@ struct OrgStarts {
             team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
           team.push_back(i);
         }
-        innings_at.push_if((s != Shape::Alnum) & ((classes[i] & class_bit(EntryClass::Location)) != 0), i);
+        innings_at.push_if((s != Shape::Alnum) & (((classes[i] & class_bit(EntryClass::Location)) != 0) |
+                                                  (classes[i] == 0)),
+                           i);
       }
       // (Words in capitals are few enough for a branch to be the cheaper test.)
       if (s == Shape::AllCaps) acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
@@ -782,6 +946,18 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// Token h ("Circuit") follows a court's number: an ordinal word ("Second",
+// "Eleventh", "Federal") or an ordinal number ("11th").
+bool circuit_number_at(const Context& ctx, std::size_t h) {
+  static constexpr std::string_view kOrdinals[] = {"first",  "second", "third", "fourth", "fifth",    "sixth",
+                                                   "seventh", "eighth", "ninth", "tenth",  "eleventh", "federal"};
+  static constexpr WordSet kOrdinal(kOrdinals);
+  if (h == 0 || ctx.token(h).newline_before) return false;
+  const std::size_t o = h - 1;
+  return (ctx.token(o).shape == Shape::Capitalized && kOrdinal.contains(ctx, o)) ||
+         (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
+}
+
 // A listed organization that starts at token p and reaches the head h
 // ("General Electric" before "Co."), or nullptr: its first word is the name's,
 // even a title word, and the whole takes its kb_id.
@@ -800,6 +976,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_list(ctx, first, out);
   }
   if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
+  team_result(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
   shares_owner(ctx, starts.shares.span(), out);
@@ -823,6 +1000,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                         (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
       return keep ? e + 1 : e;
     };
+    // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
+    // number; "Circuit" makes no other name ("the Suzuka Circuit" is a track).
+    if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
@@ -866,7 +1046,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     const bool legal_end = ctx.lex_is(h, kLexOrgSuffix) && !folded_is(ctx, h, "group") &&
                            !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
-    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) e_of = next;
+    for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) {
+      // "Dinamo of Russia", "Benetton of Italy": a club's country, not its name.
+      if (ctx.lex_is(h, kLexTeamWord) && e_of == e && ctx.is_country_span(e_of + 1, next)) break;
+      e_of = next;
+    }
     if (e_of > e) e_of = with_period(e_of - 1);
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.
@@ -883,9 +1067,24 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.has(b, EntryClass::Location) && b + 1 < h && !listed_org_up_to(ctx, b, h)) {
       ++b;
     }
-    // In capitals, ordinary words before the head are usually the headline, not the name.
-    if (ctx.caps_line[h] && b < h && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) &&
-        !ctx.has(b, EntryClass::Demonym)) {
+    // In capitals, ordinary words before the head are usually the headline,
+    // not the name: the first ("ROYAL BANK"), or one inside, a verb
+    // ("BENETTON BEAT DINAMO", "MAURITANIA DISSOLVES NATIONAL TEAM").
+    if (ctx.caps_line[h] && b < h) {
+      bool headline = ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) && !ctx.has(b, EntryClass::Demonym);
+      for (std::size_t k = b + 1; k < h && !headline; ++k) {
+        headline = ctx.is_common_word(k) && !ctx.has(k, EntryClass::Location) && !ctx.has(k, EntryClass::Demonym) &&
+                   !ctx.has(k, EntryClass::Organization) && !ctx.is_org_head(k);
+      }
+      if (headline) continue;
+    }
+    // "City", "Town", "County" end place names as often as clubs' ("Atlantic
+    // City", "the Old City"): as a name's only head they make a club in a
+    // sports report, and not after a locative preposition ("in Atlantic City").
+    if (e_of == e && ctx.lex_is(h, kLexTeamWord) && !ctx.lex_is(h, kLexOrgHead) &&
+        !ctx.strong(h, EntryClass::OrgHead) &&
+        (!ctx.sports || (b > 0 && ctx.lex_is(b - 1, kLexLocative) && ctx.token(b - 1).shape == Shape::Lower)) &&
+        !listed_org_up_to(ctx, b, h)) {
       continue;
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
@@ -902,7 +1101,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
-                                                     "marathon", "day", "championship", "championships", "grand"};
+                                                     "marathon", "day", "championship", "championships", "grand",
+                                                     "war"};  // "the Gulf War", "the Vietnam War"
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;

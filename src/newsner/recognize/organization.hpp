@@ -10,6 +10,8 @@
 //   org.team_score / org.team_table  team slots of result lines and tables
 //                 ("[Wrexham] 2 [Chester] 1", "[Wrexham] 4 2 1 1 6 4 7"); a country in
 //                 a team slot stays LOCATION (national sides, as CoNLL annotates)
+//   org.team_result  a result verb between two names and a score after the
+//                 second, in any document ("[Chelsea] beat [Arsenal] 2-1")
 //   org.team_context / org.team_word  in a sports document (Context::sports), a
 //                 place next to a result verb or club role ("[Lancashire] beat",
 //                 "[Newcastle] striker", "joined [Torino]")

@@ -386,8 +386,55 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// A minute of play: "57th", "21st", "2nd", "13rd" (digits and an ordinal's
+// letters; typos of the letters too).
+bool is_minute_ordinal(const Context& ctx, std::size_t i) {
+  if (ctx.token(i).shape != Shape::Alnum) return false;
+  const std::string_view s = ctx.surface(i);
+  if (s.size() < 3 || s.size() > 5 || s[0] < '0' || s[0] > '9') return false;
+  const std::string_view tail = s.substr(s.size() - 2);
+  return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
+}
+
+// person.scorer: a goal's scorer in a sports report, a name before the minute
+// in parentheses ("Nir Sivilia (57th)", "Viorel Moldovan (21st minute)") or
+// inside them with it ("(Herfried Sabitzer 68th)", "(16 - Gomez 86th)"): up
+// to three capitalized words (hyphen joins too), no place or organization.
+void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  for (const std::uint32_t o : ctx.cap_tokens) {
+    // (The shape first: a byte compare per capitalized word, few are alphanumeric.)
+    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_minute_ordinal(ctx, o)) continue;
+    std::size_t e;
+    if (is_char(ctx, o - 1, '(')) {
+      e = o - 1;  // "Name (57th"
+    } else if (o + 1 < ctx.size() && is_char(ctx, o + 1, ')')) {
+      e = o;  // "(Name 68th)"
+    } else {
+      continue;
+    }
+    std::size_t b = e;
+    while (b > 0 && e - b < 5 && !ctx.token(b).newline_before) {
+      if (cap_shape(ctx, b - 1) && !ctx.lex_is(b - 1, kLexFunction)) {
+        --b;
+      } else if (b >= 2 && is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && !ctx.token(b).space_before) {
+        b -= 2;  // "Ata-ur-Rehman" ("ur" too: the hyphen holds it)
+      } else {
+        break;
+      }
+    }
+    if (b == e || !cap_shape(ctx, b)) continue;
+    bool ok = true;
+    for (std::size_t k = b; k < e && ok; ++k) {
+      ok = !ctx.country[k] && !ctx.has(k, EntryClass::Organization) && !ctx.has(k, EntryClass::Demonym);
+    }
+    if (ok) emit_candidate(ctx, EntityType::Person, b, e, 0.75f, "person.scorer", out);
+  }
+}
+
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  const std::size_t first = out.size();
   PersonBuffers& buf = person_buffers();
   const NameShape names(ctx, buf.name_bits, buf.name_starts);
   const TitleEnds title_end(ctx, buf);
@@ -504,7 +551,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
         // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
         const bool country_pair = e == i + 3 && ctx.is(i + 1, "-") && ctx.country[i] && ctx.country[i + 2];
-        if (!weak && surname && !country_pair) emit(ctx, i, e, 0.65f, "person.given", out);
+        // "Arab East Jerusalem": a place of two or more words after the given
+        // name is that place with a modifier, not a surname.
+        const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
+        }) != nullptr;
+        if (!weak && surname && !country_pair && !place_tail) emit(ctx, i, e, 0.65f, "person.given", out);
       }
     }
     // The rules below start at the first word of a run of name words only
@@ -579,7 +631,29 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }
-  if (ctx.sports) scorecard_players(ctx, out);
+  if (ctx.sports) {
+    scorecard_players(ctx, out);
+    scorer_names(ctx, out);
+  }
+  // "de Silva", "van der Sar": the lowercase particles right before a name
+  // that opens with its surname are the surname's (not after a capitalized
+  // word: there the name scan took them in, or they join another name).
+  for (std::size_t c = first; c < out.size(); ++c) {
+    std::size_t b = out[c].token_begin;
+    // (The particle bit first: most names follow no particle.)
+    const auto particle = [&](std::size_t k) {
+      return (ctx.lex[k] & kLexParticle) && ctx.token(k).shape == Shape::Lower && !folded_is(ctx, k, "st") &&
+             !folded_is(ctx, k, "y") && !ctx.token(k + 1).newline_before;
+    };
+    if (b == 0 || !particle(b - 1)) continue;
+    --b;
+    if (b > 0 && particle(b - 1)) --b;
+    if (b > 0 && !ctx.token(b).newline_before && (cap_shape(ctx, b - 1) || folded_is(ctx, b - 1, "et"))) {
+      continue;  // ("et al Saunders": Latin's "al")
+    }
+    out[c].token_begin = static_cast<std::uint32_t>(b);
+    out[c].span = ctx.span(b, out[c].token_end);
+  }
 }
 
 }  // namespace newsner::recognize

@@ -69,6 +69,33 @@ TEST_CASE("gazetteer mentions: case and ambiguity") {
   }
 }
 
+TEST_CASE("gazetteer mentions: a home nation whose name is a word is a place at a sentence start") {
+  // "wales" is a common word, "Wales" an ambiguous subdivision entry: like a country
+  CHECK(gaz("Wales beat Estonia 6-0 on Saturday.").find("Wales/LOCATION") != std::string::npos);
+  CHECK(gaz("WALES BEAT ESTONIA IN QUALIFIER\nThe match ended.").find("WALES/LOCATION") != std::string::npos);
+}
+
+TEST_CASE("gazetteer mentions: a people entry's opening title stays outside the name") {
+  // the people list has "President Clinton" and "King Hussein" whole
+  CHECK(gaz("He met President Clinton on Friday.").find("Clinton/PERSON") != std::string::npos);
+  CHECK(gaz("He met President Clinton on Friday.").find("President Clinton/PERSON") == std::string::npos);
+  CHECK(gaz("King Hussein arrived.").find("King Hussein/PERSON") == std::string::npos);
+  // ... not a title that is the whole entry, nor a religious name's first word
+  CHECK(gaz("He met the Dalai Lama.").find("Dalai Lama/PERSON") != std::string::npos);
+  CHECK(gaz("He met Mother Teresa.").find("Mother Teresa/PERSON") != std::string::npos);
+}
+
+TEST_CASE("gazetteer mentions: a street that a list has as a body is the street") {
+  // the generic (WordNet) list's sense is the street's metonymy: a place anywhere
+  CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/LOCATION") != std::string::npos);
+  CHECK(gaz("Shares fell on Wall Street on Monday.").find("Wall Street/ORGANIZATION") == std::string::npos);
+  // a curated body's street after a locative preposition is the place ...
+  CHECK(gaz("Protesters gathered outside Downing Street.").find("Downing Street/ORGANIZATION") == std::string::npos);
+  // ... and the body where it acts
+  CHECK(gaz("Later, Downing Street said the talks would go on.").find("Downing Street/ORGANIZATION") !=
+        std::string::npos);
+}
+
 TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   static newsner::text::Tokenizer tok;
   auto kb_of = [&](const std::string& text, const std::string& name) {
@@ -103,6 +130,9 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");
+  // a feature's noun alone is that feature, not the province named so (no kb_id)
+  CHECK(kb_of("Tension rose in the Gulf on Monday.", "Gulf") == "");
+  CHECK(kb_of("Tension rose in the Persian Gulf.", "Persian Gulf") == "wordnet:09390424");
   // a capital in capitals outside a headline is still the country
   CHECK(kb_of("Results: BRITAIN 3 points.", "BRITAIN") == "iso3166:GB");
   // Names with many entries, where entries that cannot win are not read: the

@@ -130,6 +130,40 @@ TEST_CASE("location: datelines that open with a capitalized known place") {
 
 // loc.state_abbrev: a town before ", <US state abbreviation>" is a town, even
 // when a company shares its name.
+TEST_CASE("location: a name after a settlement noun and 'of'") {
+  CHECK(locs("Police in the town of Tarvelo said the corporal was held.", "loc.settlement") == "Tarvelo/LOCATION");
+  CHECK(locs("Troops entered the village of Bou Kelpino on Monday.", "loc.settlement") == "Bou Kelpino/LOCATION");
+  CHECK(locs("Troops entered the village of Kelp-Yurt on Monday.", "loc.settlement") == "Kelp-Yurt/LOCATION");
+  // not after a capitalized noun (a name of its own) nor another noun
+  CHECK(locs("The Town of Tarvelo council met.", "loc.settlement") == "");
+  CHECK(locs("The leader of Tarvelo spoke.", "loc.settlement") == "");
+  // "Mahala" is a listed given name: the settlement noun makes it the place
+  check_mentions({{"Police in the village of Mahala said the road was open. Troops left Mahala on Monday.",
+                   "Mahala/LOCATION | Mahala/LOCATION"}});
+}
+
+TEST_CASE("location: the Channel alone after 'the'") {
+  CHECK(locs("Migrants tried to cross the Channel on Monday.", "loc.channel") == "Channel/LOCATION");
+  CHECK(locs("Trains run through the Channel Tunnel.", "loc.channel") == "");
+  CHECK(locs("She watched the History Channel.", "loc.channel") == "");
+  CHECK(locs("Viewers of the Channel 4 news.", "loc.channel") == "");
+}
+
+TEST_CASE("location: a name before a lowercase noun of a place") {
+  CHECK(locs("The plane landed at Tarvelo airport on Monday.", "loc.place_noun") == "Tarvelo/LOCATION");
+  CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
+        "Kelp-Tarvelo/LOCATION");
+  CHECK(locs("Men were shot in al-Tarvel village.", "loc.place_noun") == "al-Tarvel/LOCATION");
+  // the same nouns capitalized end a place's name (loc.feature)
+  CHECK(locs("He was held at Tarvelo Prison near Kelpton International Airport.", "loc.feature") ==
+        "Tarvelo Prison/LOCATION | Kelpton International Airport/LOCATION");
+  // not a nationality or group word, a date word, or a sentence's common first word
+  CHECK(locs("Fighting went on in the Kurdish region.", "loc.place_noun") == "");
+  CHECK(locs("A Moslem village was shelled.", "loc.place_noun") == "");
+  CHECK(locs("Sunday county fairs were held.", "loc.place_noun") == "");
+  CHECK(locs("Every district voted.", "loc.place_noun") == "");
+}
+
 TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");

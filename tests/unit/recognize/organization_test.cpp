@@ -120,6 +120,12 @@ TEST_CASE("organization: cricket scores after a place, not a bowler's figures") 
       "Scores in the cricket match, first innings:\nHove: Sussex 363 (A. Kelp 111), Kent 197-8\n"
       "Bowling: Salisbury 17-0-91-0, Cork 14-4-45-1\n";
   CHECK(orgs(text, "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
+  // A word no list knows is a club with both innings or the wickets after it.
+  const std::string unknown =
+      "Scores in the cricket match, second innings:\nTarvelshire 259 and 207, Kelpton 114 and 211.\n"
+      "Ravelby 197-8\nBowling: Kelpson 17-0-91-0\n";
+  CHECK(orgs(unknown, "org.team_score") ==
+        "Tarvelshire/ORGANIZATION | Kelpton/ORGANIZATION | Ravelby/ORGANIZATION");
 }
 
 TEST_CASE("organization: team context cues before and after the slot") {
@@ -156,6 +162,20 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
   CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
   CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
+  // A given name and a surname whose place senses are weak (amb) are a player
+  // ("Martin" and "Rivers" are also a town and a province) ...
+  CHECK(teams("He lost against Todd Martin in the final.") == "");
+  CHECK(teams("He joined Mickey Rivers as the only player.") == "");
+  // A sentence's period ends the slot: the next sentence's first word is no part of it.
+  CHECK(teams("Tarvel Rovers beat Leeds. Kent beat Derby.") ==
+        "Tarvel Rovers/ORGANIZATION | Leeds/ORGANIZATION | Kent/ORGANIZATION | Derby/ORGANIZATION");
+  CHECK(orgs("Results:\nA.S. Tarvel 1 F.C. Kelpton 1\n", "org.team") ==
+        "A.S. Tarvel/ORGANIZATION | F.C. Kelpton/ORGANIZATION");
+  // A common word opening the sentence before a national side is no club.
+  CHECK(teams("Former England captain Will Carling spoke.") == "");
+  CHECK(teams("Two Scotland players were booked.") == "");
+  // ... but a score line's slot stays the club
+  CHECK(orgs("Tarvel 2 Mickey Rivers 1", "org.team") == "Tarvel/ORGANIZATION | Mickey Rivers/ORGANIZATION");
   // org.team_list: places listed with a club are clubs too.
   CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
         "Derby/ORGANIZATION | Kent/ORGANIZATION");
@@ -167,6 +187,67 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester beat Derby, Kent fans said.", "org.team_list") == "");
   CHECK(orgs(report + "The rivals Leicester and Brazil lost.", "org.team_list") == "");
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
+}
+
+TEST_CASE("organization: a federal appeals court named by its number") {
+  CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.head") == "Second Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit ruled.", "org.head") == "11th Circuit/ORGANIZATION");
+  CHECK(orgs("The 11th Circuit Court of Appeals ruled.", "org.head_of") ==
+        "11th Circuit Court of Appeals/ORGANIZATION");
+  CHECK(orgs("He drove the Tarvel Circuit twice.", "org.head") == "");
+}
+
+// "City", "Town", "County" alone make a club only in a sports report, and
+// not after a locative preposition there.
+TEST_CASE("organization: a club's weak head word ends place names too") {
+  CHECK(orgs("Settlers moved into the Old City on Monday.", "org.head") == "");
+  CHECK(orgs("The Tarvel County prosecutor spoke.", "org.head") == "");
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  CHECK(orgs(report + "Tarvel City scored twice.", "org.head") == "Tarvel City/ORGANIZATION");
+  CHECK(orgs(report + "The final is in Tarvel City in June.", "org.head") == "");
+  // a strong head word still makes the name anywhere
+  CHECK(orgs("Settlers met the Tarvel Wanderers.", "org.head") == "Tarvel Wanderers/ORGANIZATION");
+}
+
+// In a headline in capitals, a common word inside the run before a head is
+// the headline's verb or noun, not part of a name.
+TEST_CASE("organization: a headline's words before a head are no name") {
+  CHECK(orgs("TARVELO BEAT KELPTON DYNAMO\nThe match ended.", "org.head") == "");
+  CHECK(orgs("ESTONIA DISSOLVES NATIONAL TEAM\nThe coach left.", "org.head") == "");
+  CHECK(orgs("TARVELO KELPTON BANK CUTS RATES\nThe bank said.", "org.head") == "TARVELO KELPTON BANK/ORGANIZATION");
+}
+
+TEST_CASE("organization: a club's country after 'of' is no part of its name") {
+  CHECK(orgs("They met Kelpton Dynamo of Russia in the final.", "org.head") == "Kelpton Dynamo/ORGANIZATION");
+  // ... while a body's 'of' extension stays
+  CHECK(orgs("The Tarvel Bank of Russia cut rates.", "org.head") == "Tarvel Bank of Russia/ORGANIZATION");
+}
+
+// org.team_result: a result verb between two names and a score after the
+// second, in any document (these are too short to read as sports reports).
+TEST_CASE("organization: a result verb and a score make both sides clubs") {
+  CHECK(orgs("Chelsea beat Arsenal 2-1 on Saturday.", "org.team_result") ==
+        "Chelsea/ORGANIZATION | Arsenal/ORGANIZATION");
+  CHECK(orgs("Yesterday Leicester edged the Ravelby Rovers 92-81.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Ravelby Rovers/ORGANIZATION");
+  CHECK(orgs("Tarvelo of Italy beat Kelpino of Russia 92-81 in the final.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION | Kelpino/ORGANIZATION");
+  CHECK(orgs("Kelpton Star (Serbia) beat Tarvelo (Russia) 92-90.", "org.team_result") ==
+        "Kelpton Star/ORGANIZATION | Tarvelo/ORGANIZATION");
+  CHECK(orgs("LEICESTER BEAT DERBY 42-36 IN SEMIFINAL.", "org.team_result") ==
+        "LEICESTER/ORGANIZATION | DERBY/ORGANIZATION");
+  // National sides stay countries; people, tennis sets and no score: no club.
+  CHECK(orgs("Brazil beat Chile 2-0.", "org.team_result") == "");
+  CHECK(orgs("Brazil beat Leicester 2-0.", "org.team_result") == "Leicester/ORGANIZATION");
+  CHECK(orgs("The Texas Rangers defeated the Cleveland Indians 5-3.", "org.team_result") ==
+        "Texas Rangers/ORGANIZATION | Cleveland Indians/ORGANIZATION");
+  CHECK(orgs("Higgins beat Davis 10-6 in the final.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo beat Kelpino 6-3 6-2.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo (Peru) beat Kelpino (Chile) 11-6\n11-1\n", "org.team_result") == "");
+  CHECK(orgs("Olmaz beat Germany's Ingrid Kelp 2-0 in the final.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo of Greece beat Serbia's Kelpton Star 71-57.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION | Kelpton Star/ORGANIZATION");
+  CHECK(orgs("Tarvelo beat Kelpino in May.", "org.team_result") == "");
 }
 
 TEST_CASE("organization: whole pipeline") {
@@ -189,6 +270,8 @@ TEST_CASE("organization: whole pipeline") {
       // that goes on past the event word stays.
       {"He won the Harwick Bank Classic in May, sponsored by Harwick Bank.", "Harwick Bank/ORGANIZATION"},
       {"Offices close for Labour Day in Ghent.", "Ghent/LOCATION"},
+      // A war is an event too: the place in its name is no mention.
+      {"Veterans of the Vietnam War and the Gulf War met in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
       // ... and so is a market index named after its maker; an exchange's index

@@ -137,6 +137,35 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: a goal's scorer before or with the minute, in a sports report") {
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  CHECK(persons(report + "Scorers: Ivo Tarvelic (47th), Kelp Hajaji (57th).", "person.scorer") ==
+        "Ivo Tarvelic/PERSON | Kelp Hajaji/PERSON");
+  CHECK(persons(report + "Estonia - Tarvo Kelp (21st minute)\n", "person.scorer") == "Tarvo Kelp/PERSON");
+  CHECK(persons(report + "Ivo Tarvelic (Kelp Hajaji 68th), Ata-ur-Kelp (12th)\n", "person.scorer") ==
+        "Kelp Hajaji/PERSON | Ata-ur-Kelp/PERSON");
+  // not a country, and not outside a sports report
+  CHECK(persons(report + "Estonia (2nd) and Chile (3rd) qualified.", "person.scorer") == "");
+  CHECK(persons("The vote of Ivo Tarvelic (47th) came late.", "person.scorer") == "");
+}
+
+TEST_CASE("person: two particles inside a name") {
+  check_mentions({{"Scrum-half Joost van der Kelpen was injured.", "Joost van der Kelpen/PERSON"},
+                  {"Ana de la Kelp spoke on Monday.", "Ana de la Kelp/PERSON"}});
+}
+
+TEST_CASE("person: particles before a name that opens with its surname are the surname's") {
+  CHECK(persons("Later, de Kelpen said the plan was fine.", "person.speech") == "de Kelpen/PERSON");
+  CHECK(persons("Later, van der Kelpen said the plan was fine.", "person.speech") == "van der Kelpen/PERSON");
+  CHECK(persons("Tarvel et al Kelpen said the well was dry.", "person.speech") == "Kelpen/PERSON");
+}
+
+TEST_CASE("person: a given name before a place of two words is the place's modifier") {
+  // "Arab" is a listed given name; "East Jerusalem" a listed place
+  CHECK(persons("The group wants Arab East Jerusalem as its capital.", "person.given") == "");
+  CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
+}
+
 TEST_CASE("person: a word after a locative is where the speaker is, not who") {
   CHECK(persons("Police in Tarvel said the road was closed.", "person.speech") == "");
   CHECK(persons("A farmer from Tarvel told reporters.", "person.speech") == "");
