@@ -1028,6 +1028,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
+      // "U.S. Treasury Department", "Orkem Coatings U.K. Ltd": a country's
+      // initials ("U.S" and its attached period) are a word of the name.
+      if (is_char(ctx, p, '.') && !ctx.token(p).space_before && p > 0 && ctx.token(p - 1).shape == Shape::AllCaps &&
+          ctx.surface(p - 1).find('.') != std::string_view::npos && ctx.is_country_span(p - 1, p + 1) &&
+          !ctx.token(p).newline_before) {
+        b = p - 1;
+        continue;
+      }
       // "Boatmen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&

@@ -189,6 +189,12 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
+TEST_CASE("organization: a country's initials before a head are a word of the name") {
+  CHECK(orgs("The U.S. Tarvel Department denied it.", "org.head") == "U.S. Tarvel Department/ORGANIZATION");
+  CHECK(orgs("It sold Kelpton Coatings U.K. Ltd. last year.", "org.head") ==
+        "Kelpton Coatings U.K. Ltd./ORGANIZATION");
+}
+
 TEST_CASE("organization: a federal appeals court named by its number") {
   CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.head") == "Second Circuit/ORGANIZATION");
   CHECK(orgs("The 11th Circuit ruled.", "org.head") == "11th Circuit/ORGANIZATION");
