@@ -561,8 +561,10 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
 // Sports reports only.
 void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i < 4 || ctx.token(i).newline_before) continue;
+    // (The shape of the word before first: most capitalized words follow a word.)
+    if (i < 4 || tokens[i - 1].shape != Shape::Punct || tokens[i].newline_before) continue;
     std::size_t close = i - 1;
     if (is_char(ctx, close, ',')) --close;
     if (!is_char(ctx, close, ')')) continue;
