@@ -553,6 +553,54 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
   }
 }
 
+// org.team_after_country: in a results list, a rider's or driver's team
+// follows the country in parentheses: "1. Olaf Ludwig (Germany) Telekom 4
+// hours 48 mins", "Alex Zanardi (Italy), Reynard Honda, 53.980". After a
+// capitalized name and "(<country>)" (and a comma), up to four capitalized
+// words (hyphen joins too) before a number, a comma, "same" or the line's end.
+// Sports reports only.
+void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    // (The shape of the word before first: most capitalized words follow a word.)
+    if (i < 4 || tokens[i - 1].shape != Shape::Punct || tokens[i].newline_before) continue;
+    std::size_t close = i - 1;
+    if (is_char(ctx, close, ',')) --close;
+    if (!is_char(ctx, close, ')')) continue;
+    std::size_t open = close;
+    while (open > 0 && close - open < 4 && !is_char(ctx, open, '(')) --open;
+    if (!is_char(ctx, open, '(') || open == 0 || !ctx.is_country_span(open + 1, close) || !cap_shape(ctx, open - 1) ||
+        ctx.token(open).newline_before) {
+      continue;
+    }
+    std::size_t e = i;
+    while (e < n && e - i < 6 && !ctx.token(e).newline_before) {
+      if (cap_shape(ctx, e)) {
+        ++e;
+      } else if (e + 1 < n && is_char(ctx, e, '-') && !ctx.token(e).space_before && !ctx.token(e + 1).space_before &&
+                 cap_shape(ctx, e + 1)) {
+        e += 2;  // "Mercedes-Benz", "MG-Technogym"
+      } else {
+        break;
+      }
+    }
+    // After "(Italy)," the team needs its own comma and a time ("Alex Zanardi
+    // (Italy), Reynard Honda, 53.980"): a list of people with their countries
+    // goes on with a name ("Michael Johnson (U.S.), Frankie Fredericks").
+    const bool comma_after_country = is_char(ctx, i - 1, ',');
+    const bool time_after = e + 1 < n && is_char(ctx, e, ',') && !ctx.token(e + 1).newline_before &&
+                            ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
+    const bool end = comma_after_country ? time_after
+                                         : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
+                                               ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
+                                               folded_is(ctx, e, "all");
+    // ("Daewoo Dacom Communications (Poland) Ltd": a company's legal form.)
+    if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
+    emit(ctx, i, e, 0.75f, "org.team_after_country", out);
+  }
+}
+
 // org.acronym_noun: an acronym before a noun that only a body has, "the CFDT
 // union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
 // word in capitals ("ERA leader": an earned run average), not a known place,
@@ -975,7 +1023,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_context(ctx, starts.team, out);
     team_list(ctx, first, out);
   }
-  if (ctx.sports) team_innings(ctx, starts.innings.span(), out);
+  if (ctx.sports) {
+    team_innings(ctx, starts.innings.span(), out);
+    team_after_country(ctx, out);
+  }
   team_result(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
@@ -1024,6 +1075,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
       // ("LONDON - Police said").
       if ((ctx.is(p, "&") || (ctx.is(p, "-") && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
+          !ctx.token(p).newline_before) {
+        b = p - 1;
+        continue;
+      }
+      // "U.S. Treasury Department", "Orkem Coatings U.K. Ltd": a country's
+      // initials ("U.S" and its attached period) are a word of the name.
+      if (is_char(ctx, p, '.') && !ctx.token(p).space_before && p > 0 && ctx.token(p - 1).shape == Shape::AllCaps &&
+          ctx.surface(p - 1).find('.') != std::string_view::npos && ctx.is_country_span(p - 1, p + 1) &&
           !ctx.token(p).newline_before) {
         b = p - 1;
         continue;

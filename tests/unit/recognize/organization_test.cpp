@@ -189,6 +189,25 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
 }
 
+TEST_CASE("organization: a country's initials before a head are a word of the name") {
+  CHECK(orgs("The U.S. Tarvel Department denied it.", "org.head") == "U.S. Tarvel Department/ORGANIZATION");
+  CHECK(orgs("It sold Kelpton Coatings U.K. Ltd. last year.", "org.head") ==
+        "Kelpton Coatings U.K. Ltd./ORGANIZATION");
+}
+
+TEST_CASE("organization: a rider's team after the country in a results list") {
+  const std::string report = "Cycling results of the stage race, the team scored points in the championship:\n";
+  CHECK(orgs(report + "1. Ivo Tarvel (Germany) Kelpton 4 hours 48 mins\n2. Ana Kelp (Italy) Tarvelo-Gym 5 seconds\n",
+             "org.team_after_country") == "Kelpton/ORGANIZATION | Tarvelo-Gym/ORGANIZATION");
+  CHECK(orgs(report + "3. Ivo Tarvel (Italy), Kelpton Motors Honda, 53.980\n", "org.team_after_country") ==
+        "Kelpton Motors Honda/ORGANIZATION");
+  // a country in a team's slot, a person's name after, no results line: no team
+  CHECK(orgs(report + "Ivo Tarvel (Germany) beat Ana Kelp (Italy) 6-3 6-2\n", "org.team_after_country") == "");
+  CHECK(orgs(report + "Ivo Tarvel (Germany) Estonia 5\n", "org.team_after_country") == "");
+  CHECK(orgs(report + "1. Ivo Tarvel (Canada), Ana Kelp (Peru), Lena\nHolt (Chile) 38.2\n", "org.team_after_country") ==
+        "");
+}
+
 TEST_CASE("organization: a federal appeals court named by its number") {
   CHECK(orgs("The appeal was heard by the Second Circuit on Monday.", "org.head") == "Second Circuit/ORGANIZATION");
   CHECK(orgs("The 11th Circuit ruled.", "org.head") == "11th Circuit/ORGANIZATION");
