@@ -1112,6 +1112,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // year" counts from it, as TimeML anchors anaphoric dates on the text's time
   // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
   int anchor_year = kUnknown, anchor_month = kUnknown;
+  // The month (and its year) of the last date emitted that names one.
+  int dated_month_year = kUnknown, dated_month = kUnknown;
   // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
   // "the next day" counts from it.
   std::optional<timex::Ymd> anchor_day;
@@ -1349,8 +1351,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v = timex::shift(dct, unit, r);
           if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && anchor_month != kUnknown) {
-            const int idx = anchor_year * 12 + anchor_month - 1 + r;
+          } else if (p.anaphoric && unit == Unit::Month && (dated_month != kUnknown || anchor_month != kUnknown)) {
+            // "In March, ... The following month": from the last month the text
+            // dated (TimeML anchors it on the text's time), resolved or written.
+            const int idx = dated_month != kUnknown ? dated_month_year * 12 + dated_month - 1 + r
+                                                    : anchor_year * 12 + anchor_month - 1 + r;
             v = make_month(idx / 12, idx % 12 + 1);
           }
           Mod mod = p.mod;
@@ -1384,8 +1389,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                 !tokens.tokens[tok_end].newline_before)
               break;
           } else if (p.month == 5) {
-            // "in May" yes; "to May" / "and May" (a name in a list) only before a date-ish word.
-            if (kListJoiners.contains(prev))
+            // "in May" yes; "to May" / "and May" (a name in a list) only before a
+            // date-ish word, or after a month just dated ("in April and May").
+            const bool after_month = tok >= 2 && tokens.tokens[tok - 2].span.end == last_end &&
+                                     month_of(cx.surface(tok - 2)) != 0;
+            if (kListJoiners.contains(prev) && !after_month)
               break;
           }
         }
@@ -1394,9 +1402,6 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Weekday: {
         if (p.core >= L.n || !is_upper_initial(L.v[p.core].text)) break;
-        // "early Friday morning" is a time of day, as "Friday morning" is.
-        if (p.core > 0 && (ieq(next, "morning") || ieq(next, "afternoon") || ieq(next, "evening")))
-          break;
         // A bare weekday between two capitalized words is a name's part: "the
         // Good Friday Agreement", "the Bloody Sunday Inquiry".
         if (tok_end == tok + 1 && tok > 0 && !tokens.tokens[tok].sentence_start &&
@@ -1416,6 +1421,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
           const int dct_wd = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding());
           emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
+          break;
+        }
+        // British "Friday week": a week after the coming Friday (the DCT's own
+        // weekday counts as the coming one: "Friday week" said on a Friday is a
+        // week on).
+        if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
+          Value v = timex::resolve_weekday(dct, p.weekday, Direction::FutureOrSame);
+          if (dct && v.year != kUnknown)
+            v = timex::day_value(timex::add_days(
+                timex::Ymd{std::chrono::year{v.year}, std::chrono::month{static_cast<unsigned>(v.month)},
+                           std::chrono::day{static_cast<unsigned>(v.day)}},
+                7));
+          emit(m.begin, m.end, v, p.mod);
           break;
         }
         int tense = tense_before(cx, tok);
@@ -1618,6 +1636,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             q = l.num;
           }
         }
+        // "the March quarter" (Australian and US company usage): the quarter
+        // ending that month; a month starting a quarter names none.
+        if (!q && p.month) {
+          if (p.month % 3 != 0 || p.month_lower) break;
+          q = p.month / 3;
+        }
         if (has_rel && rel == -1 && of_year && y != kUnknown) q = 4, has_rel = false;
         // "slipped for a third quarter in a row" / "another second quarter,": a
         // count of quarters, not a dated one (unlike "a third-quarter profit").
@@ -1697,7 +1721,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
-          const Direction dir = !p.has_rel ? Direction::Nearest
+          // "by the summer", "until winter": a deadline looks forward, as before a month.
+          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) ? Direction::FutureOrSame : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future
                                             : Direction::Same;
@@ -1907,6 +1932,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         month_anchor_year = em.value.year;
         month_anchor = em.value.month;
       }
+      if ((g == Granularity::Month || g == Granularity::Day) && em.value.year != kUnknown &&
+          em.value.month != kUnknown)
+        dated_month_year = em.value.year, dated_month = em.value.month;
       if (dated && em.value.year != kUnknown) {
         sentence_year = em.value.year;
         sentence_year_at = tokens.tokens[tok].sentence;
