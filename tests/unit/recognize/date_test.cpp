@@ -906,6 +906,38 @@ TEST_CASE("date: a weekday with a part of the day is a DATE of that day, as 'Fri
   });
 }
 
+TEST_CASE("date: analysts' quarter forms name the quarter and year") {
+  check_rows({
+      {"Revenue rose in 2021's first quarter.", "2023-05-14", "2021's first quarter=2021-Q1"},
+      {"Margins shrank in 3Q 2022 and 1Q23.", "2023-05-14", "3Q 2022=2022-Q3 | 1Q23=2023-Q1"},
+  });
+}
+
+TEST_CASE("date: a week counted within a month is the month, from its start or end") {
+  check_rows({
+      {"The festival opens the first week of June.", "2025-05-08", "the first week of June=2025-06@START"},
+      {"Ballots are due in the last week of March 2024.", "2025-05-08", "the last week of March 2024=2024-03@END"},
+      {"Trials run in the third week of May.", "2025-05-08", "the third week of May=2025-05"},
+  });
+}
+
+TEST_CASE("date: 'a year ago today' is the DCT's day that many units back") {
+  check_rows({
+      {"A year ago today the dam burst.", "2025-03-14", "A year ago today=2024-03-14"},
+      {"Two weeks ago today the strike began.", "2025-03-14", "Two weeks ago today=2025-02-28"},
+      {"A month ago today she resigned.", "2025-03-31", "A month ago today=2025-02-28"},
+  });
+}
+
+TEST_CASE("date: 'first-half profit' is the company's half year; 'a first-half goal' none") {
+  check_rows({
+      {"First-half profit rose 4 percent.", "2025-08-14", "First-half=2025-H1"},
+      {"Second-half earnings fell.", "2025-03-14", "Second-half=2024-H2"},
+      {"He scored a first-half goal.", "2025-08-14", ""},
+      {"They overturned a first-half deficit.", "2025-08-14", ""},
+  });
+}
+
 TEST_CASE("date: 'the following month' counts from the last month the text dated") {
   check_rows({
       {"In March, the firm got an offer. The following month, it sold itself.", "2019-10-27",
