@@ -487,11 +487,11 @@ constexpr std::string_view kReportCues[]{"said", "says", "told"};
 // Before a bare month: a preposition makes it a date even before a capitalized word.
 const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
                            "after", "of", "early", "late", "mid", "last", "next", "this"};
-// ... and these join names in a list ("to May", "and May").
 // After "first-half" / "second-half": the accounts of a half year.
 const WordList kHalfYearNouns{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
                               "loss", "losses", "income", "dividend", "output", "figures", "turnover",
                               "growth", "gdp", "net", "operating", "pretax"};
+// Before a bare month: these join names in a list ("to May", "and May").
 const WordList kListJoiners{"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"};
 // Before a bare year before 1900.
 const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before", "after",
@@ -1431,8 +1431,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           } else if (p.month == 5) {
             // "in May" yes; "to May" / "and May" (a name in a list) only before a
             // date-ish word, or after a month just dated ("in April and May").
+            // Not before a reporting verb: "talks in April and May told MPs" is the name.
             const bool after_month = tok >= 2 && tokens.tokens[tok - 2].span.end == last_end &&
-                                     month_of(cx.surface(tok - 2)) != 0;
+                                     month_of(cx.surface(tok - 2)) != 0 &&
+                                     !(tok_end < tokens.tokens.size() &&
+                                       tense_cue(tokens.tokens[tok_end].fold_hash, next) == -2);
             if (kListJoiners.contains(prev) && !after_month)
               break;
           }
@@ -1465,8 +1468,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         }
         // British "Friday week": a week after the coming Friday (the DCT's own
         // weekday counts as the coming one: "Friday week" said on a Friday is a
-        // week on).
-        if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
+        // week on). Before a hyphen ("the Friday week-long festival") the weekday alone.
+        std::uint32_t end = m.end;
+        if (L.n > 1 && ieq(L.v[L.n - 1].text, "week") && end < text.size() && text[end] == '-')
+          end = L.v[L.n - 2].begin + static_cast<std::uint32_t>(L.v[L.n - 2].text.size());
+        else if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
           Value v = timex::resolve_weekday(dct, p.weekday, Direction::FutureOrSame);
           if (dct && v.year != kUnknown)
             v = timex::day_value(timex::add_days(
@@ -1479,7 +1485,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = tense_before(cx, tok);
         if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        emit(m.begin, end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
       }
       case Rule::Year: {

@@ -865,6 +865,7 @@ TEST_CASE("date: a month after 'and' and another month is a month, not the modal
       {"Rates may rise in June or May.", "2025-05-08", "June=2025-06 | May=2025-05"},
       // a name in a list stays one
       {"The letter went to Smith and May.", "2025-05-08", ""},
+      {"Talks in April and May told MPs little.", "2025-05-08", "April=2025-04"},
   });
 }
 
@@ -882,6 +883,7 @@ TEST_CASE("date: British 'Friday week' is a week after the coming Friday") {
       {"The inquiry reports on Tuesday week.", "2025-03-12", "Tuesday week=2025-03-25"},
       {"The vote is on Friday week.", "2025-03-14", "Friday week=2025-03-21"},
       {"The vote is on Friday week.", "2025-03-12", "Friday week=2025-03-21"},
+      {"The Friday week-long fair opened.", "2025-03-14", "Friday=2025-03-14"},
   });
 }
 
