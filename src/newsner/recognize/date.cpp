@@ -487,7 +487,11 @@ constexpr std::string_view kReportCues[]{"said", "says", "told"};
 // Before a bare month: a preposition makes it a date even before a capitalized word.
 const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
                            "after", "of", "early", "late", "mid", "last", "next", "this"};
-// ... and these join names in a list ("to May", "and May").
+// After "first-half" / "second-half": the accounts of a half year.
+const WordList kHalfYearNouns{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
+                              "loss", "losses", "income", "dividend", "output", "figures", "turnover",
+                              "growth", "gdp", "net", "operating", "pretax"};
+// Before a bare month: these join names in a list ("to May", "and May").
 const WordList kListJoiners{"and", "to", "or", "-", "(", "/", "as", "than", "on", "for", "of"};
 // Before a bare year before 1900.
 const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before", "after",
@@ -1037,6 +1041,28 @@ bool deadline_before(const Context& cx, std::size_t tok) {
          is_alnum_start(cx.surface(tok - 2));
 }
 
+// "the first week of May" before the month at token `tok`: a week counted within
+// the month, valued as the month from its start (first) or end (last), as which
+// week is the first is a matter of convention. Read from the tokens: a pattern
+// modifier would grow every rule. Not when part of an earlier date (`last_end`).
+struct WeekOf {
+  std::size_t tok;  // its first token
+  std::uint32_t begin;
+  Mod mod;
+};
+std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, std::uint32_t last_end) {
+  if (tok < 3 || !ieq(cx.surface(tok - 1), "of") || !ieq(cx.surface(tok - 2), "week")) return std::nullopt;
+  const std::string_view w = cx.surface(tok - 3);
+  const int o = ordinal_of(w);
+  const bool last = ieq(w, "last") || ieq(w, "final");
+  if (!last && !(o >= 1 && o <= 4)) return std::nullopt;
+  std::size_t b = tok - 3;
+  if (b > 0 && ieq(cx.surface(b - 1), "the")) --b;
+  const auto& t = cx.tt.tokens;
+  if (t[b].span.begin < last_end || t[b].sentence != t[tok].sentence) return std::nullopt;
+  return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
+}
+
 // The tense for year_for() at a month (and day) starting at token `tok`: a future
 // cue as tense_before() finds it, the past only when a past verb governs the date;
 // with no cue at all, a deadline month looks forward (a deadline day keeps the
@@ -1112,6 +1138,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // year" counts from it, as TimeML anchors anaphoric dates on the text's time
   // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
   int anchor_year = kUnknown, anchor_month = kUnknown;
+  // The month (and its year) of the last date emitted that names one.
+  int dated_month_year = kUnknown, dated_month = kUnknown;
   // The last day a date in the text resolved to ("Tuesday", "March 3, 2019"):
   // "the next day" counts from it.
   std::optional<timex::Ymd> anchor_day;
@@ -1289,6 +1317,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (!month_ok() || p.month == 0) break;
         if (p.year == kUnknown && p.has_rel && dct) p.year = static_cast<int>(dct->year()) + p.rel;
         if (p.year == kUnknown && !p.has_rel) break;
+        if (const auto wk = p.mod == Mod::None ? week_of_month_before(cx, tok, last_end) : std::nullopt) {
+          emit(wk->begin, m.end, make_month(p.year, p.month), wk->mod);
+          break;
+        }
         if (p.half) {
           Value v;
           v.granularity = Granularity::Half;
@@ -1339,6 +1371,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                  p.mod);
             break;
           }
+          // "the last week of May": the month's, read where the month is.
+          if (ieq(u, "week") && ieq(next, "of") && tok_end + 1 < tokens.tokens.size() &&
+              month_of(cx.surface(tok_end + 1)) != 0)
+            break;
           Unit unit = Unit::Year;
           if (ieq(u, "week")) unit = Unit::Week;
           else if (ieq(u, "weekend")) unit = Unit::Weekend;
@@ -1349,8 +1385,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v = timex::shift(dct, unit, r);
           if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && anchor_month != kUnknown) {
-            const int idx = anchor_year * 12 + anchor_month - 1 + r;
+          } else if (p.anaphoric && unit == Unit::Month && (dated_month != kUnknown || anchor_month != kUnknown)) {
+            // "In March, ... The following month": from the last month the text
+            // dated (TimeML anchors it on the text's time), resolved or written.
+            const int idx = dated_month != kUnknown ? dated_month_year * 12 + dated_month - 1 + r
+                                                    : anchor_year * 12 + anchor_month - 1 + r;
             v = make_month(idx / 12, idx % 12 + 1);
           }
           Mod mod = p.mod;
@@ -1366,6 +1405,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Month: {
         if (p.month == 0 || p.month_lower) break;
         if (p.month_abbr_nodot) break;
+        const auto week_of = bare ? week_of_month_before(cx, tok, last_end) : std::nullopt;
+        if (week_of) {
+          emit(week_of->begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, week_of->tok, false)), p.month),
+               week_of->mod);
+          break;
+        }
         if (bare) {
           const bool cue = is_date_cue(prev);
           // "April Smith and June Carter": a capitalized word after the month is a name
@@ -1384,8 +1429,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                 !tokens.tokens[tok_end].newline_before)
               break;
           } else if (p.month == 5) {
-            // "in May" yes; "to May" / "and May" (a name in a list) only before a date-ish word.
-            if (kListJoiners.contains(prev))
+            // "in May" yes; "to May" / "and May" (a name in a list) only before a
+            // date-ish word, or after a month just dated ("in April and May").
+            // Not before a reporting verb: "talks in April and May told MPs" is the name.
+            const bool after_month = tok >= 2 && tokens.tokens[tok - 2].span.end == last_end &&
+                                     month_of(cx.surface(tok - 2)) != 0 &&
+                                     !(tok_end < tokens.tokens.size() &&
+                                       tense_cue(tokens.tokens[tok_end].fold_hash, next) == -2);
+            if (kListJoiners.contains(prev) && !after_month)
               break;
           }
         }
@@ -1394,9 +1445,6 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Weekday: {
         if (p.core >= L.n || !is_upper_initial(L.v[p.core].text)) break;
-        // "early Friday morning" is a time of day, as "Friday morning" is.
-        if (p.core > 0 && (ieq(next, "morning") || ieq(next, "afternoon") || ieq(next, "evening")))
-          break;
         // A bare weekday between two capitalized words is a name's part: "the
         // Good Friday Agreement", "the Bloody Sunday Inquiry".
         if (tok_end == tok + 1 && tok > 0 && !tokens.tokens[tok].sentence_start &&
@@ -1418,10 +1466,26 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
           break;
         }
+        // British "Friday week": a week after the coming Friday (the DCT's own
+        // weekday counts as the coming one: "Friday week" said on a Friday is a
+        // week on). Before a hyphen ("the Friday week-long festival") the weekday alone.
+        std::uint32_t end = m.end;
+        if (L.n > 1 && ieq(L.v[L.n - 1].text, "week") && end < text.size() && text[end] == '-')
+          end = L.v[L.n - 2].begin + static_cast<std::uint32_t>(L.v[L.n - 2].text.size());
+        else if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
+          Value v = timex::resolve_weekday(dct, p.weekday, Direction::FutureOrSame);
+          if (dct && v.year != kUnknown)
+            v = timex::day_value(timex::add_days(
+                timex::Ymd{std::chrono::year{v.year}, std::chrono::month{static_cast<unsigned>(v.month)},
+                           std::chrono::day{static_cast<unsigned>(v.day)}},
+                7));
+          emit(m.begin, m.end, v, p.mod);
+          break;
+        }
         int tense = tense_before(cx, tok);
         if (tense == 0 && deadline_before(cx, tok)) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        emit(m.begin, end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
       }
       case Rule::Year: {
@@ -1616,7 +1680,21 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             }
           } else if (l.kind == Lex::Num && l.suffix.size() == 2 && l.num >= 1 && l.num <= 4) {
             q = l.num;
+          } else if (l.kind == Lex::Num && l.suffix.size() == 1 && lower(l.suffix[0]) == 'q' && l.num >= 1 &&
+                     l.num <= 4) {
+            // "1Q19", "3Q 2018" (the analysts' order of "Q3 2018")
+            q = l.num;
+            if (i + 1 < L.n && L.v[i + 1].kind == Lex::Num && L.v[i + 1].text.size() == 2 && L.v[i + 1].suffix.empty())
+              y = timex::expand_two_digit_year(L.v[i + 1].num, dct), ++i;
+          } else if (l.kind == Lex::Num && l.text.size() == 4 && l.suffix.size() == 1) {
+            y = l.num;  // "2019's first quarter"
           }
+        }
+        // "the March quarter" (Australian and US company usage): the quarter
+        // ending that month; a month starting a quarter names none.
+        if (!q && p.month) {
+          if (p.month % 3 != 0 || p.month_lower) break;
+          q = p.month / 3;
         }
         if (has_rel && rel == -1 && of_year && y != kUnknown) q = 4, has_rel = false;
         // "slipped for a third quarter in a row" / "another second quarter,": a
@@ -1670,6 +1748,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (ieq(l.text, "last")) yshift = -1;
           else if (ieq(l.text, "next")) yshift = +1;
         }
+        if (y == kUnknown && L.n == 3) {
+          // "first-half profit": a company's half year before a word of its
+          // accounts, not a match's ("a first-half goal"); a second half still
+          // to come is last year's unless told in the future.
+          if (!kHalfYearNouns.contains(next)) break;
+          if (h == 2 && dct && static_cast<unsigned>(dct->month()) <= 6 && tense_before(cx, tok) <= 0) yshift = -1;
+        }
         if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
         Value v;
         v.granularity = Granularity::Half;
@@ -1697,7 +1782,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
-          const Direction dir = !p.has_rel ? Direction::Nearest
+          // "by the summer", "until winter": a deadline looks forward, as before a month.
+          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) ? Direction::FutureOrSame : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future
                                             : Direction::Same;
@@ -1800,6 +1886,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
             v = timex::reported_quarter(dct, -1);
           else v = timex::shift(dct, unit, k);
+          // "a year ago today": the DCT's day that many units back.
+          if (dct && ieq(L.v[L.n - 1].text, "today") && unit != Unit::Decade && unit != Unit::Century &&
+              unit != Unit::Quarter) {
+            if (unit == Unit::Day || unit == Unit::Week) {
+              v = timex::day_value(timex::add_days(*dct, unit == Unit::Week ? 7 * k : k));
+            } else {
+              const int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1 +
+                              (unit == Unit::Year ? 12 * k : k);
+              const std::chrono::year_month ym{std::chrono::year{idx / 12}, std::chrono::month{static_cast<unsigned>(idx % 12 + 1)}};
+              const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{ym / std::chrono::last}.day());
+              v = timex::day_value(timex::Ymd{ym / std::chrono::day{std::min(static_cast<unsigned>(dct->day()), last)}});
+            }
+          }
         }
         emit(m.begin, m.end, v, mod == Mod::Approx ? Mod::Approx : p.mod);
         break;
@@ -1907,6 +2006,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         month_anchor_year = em.value.year;
         month_anchor = em.value.month;
       }
+      if ((g == Granularity::Month || g == Granularity::Day) && em.value.year != kUnknown &&
+          em.value.month != kUnknown)
+        dated_month_year = em.value.year, dated_month = em.value.month;
       if (dated && em.value.year != kUnknown) {
         sentence_year = em.value.year;
         sentence_year_at = tokens.tokens[tok].sentence;

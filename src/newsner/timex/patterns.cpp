@@ -71,6 +71,8 @@ const std::string kSpelledYear = "(?:nineteen|twenty)[\\s-]+(?:" + kTens + "(?:[
 const std::string kYearAny = "(?:" + kYear + "|" + kSpelledYear + ")";
 const std::string kWeekdayComma = "(?:" + kWeekday + "\\s*,?\\s*)?";
 const std::string kModOpt = "(?:" + kMod + ")?";
+// After a weekday: "Friday night" (no \\b: "Friday nightlife", fact 5 below), "Friday morning".
+const std::string kPartOfDay = "(?:\\s+night|\\s+(?:morning|afternoon|evening)\\b)?";
 
 // The alternatives, in Rule order (Rule::Reject is the first group).
 std::vector<std::string> rule_patterns() {
@@ -83,7 +85,6 @@ std::vector<std::string> rule_patterns() {
       "|\\b(?:the\\s+)?(?:past|last|next|coming|previous|following|first|final|remaining|"
       "other|recent)\\s+(?:" +
       kCount + ")[\\s-]+" + kUnit +
-      "|\\b" + kWeekday + "\\s+(?:morning|afternoon|evening)\\b"
       // "the first Tuesday of November": a weekday counted within a month is
       // not the weekday nearest the DCT (the month after it stays a date)
       "|\\b(?:the\\s+)?(?:first|second|third|fourth|fifth)\\s+" + kWeekday + "\\s+(?:of|in)\\b"
@@ -119,12 +120,13 @@ std::vector<std::string> rule_patterns() {
   r.push_back("\\b" + kModOpt +
               "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
-              kMon + "|" + kWeekday + "(?:\\s+night)?|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
+              kMon + "|" + kWeekday + kPartOfDay + "|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
               kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b");
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday
-  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + "(?:\\s+night)?(?:\\s+(?:of\\s+)?(?:last|next|this)\\s+week\\b)?");
+  r.push_back("\\b(?:(?:early|late)\\s+)?" + kWeekday + kPartOfDay +
+              "(?:\\s+(?:of\\s+)?(?:last|next|this)\\s+week\\b|\\s+week\\b)?");
   // Year
   r.push_back("\\b" + kModOpt +
               "(?:(?:the\\s+)?(?:(?:calendar|fiscal|financial|model)\\s+)?year\\s+|fiscal\\s+|"
@@ -147,10 +149,10 @@ std::vector<std::string> rule_patterns() {
   r.push_back("\\b" + kModOpt +
               "(?:(?:the|this|last|next)\\s+)?(?:(?:(?:this|last|next)\\s+year's|"
               "year-ago|year-earlier|year\\s+ago|year\\s+earlier|fiscal|calendar|latest|current|"
-              "same|previous|recent|comparable|corresponding|" + kYear + ")\\s+){0,4}(?:(?:first|second|third|fourth|"
-              "1st|2nd|3rd|4th|final|last)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
+              "same|previous|recent|comparable|corresponding|" + kYear + "|" + kYear + "'s)\\s+){0,4}(?:(?:first|second|third|fourth|"
+              "1st|2nd|3rd|4th|final|last|march|june|september|december)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
               "(?:this|last|next)\\s+year\\b|\\s+of\\s+(?:fiscal\\s+)?" + kYear + "|\\s*,?\\s*" + kYear +
-              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b"
+              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b|\\b[1-4]Q(?:\\s*" + kYear + "|\\d{2}\\b)"
               "|\\b(?:the\\s+)?(?:year-ago|year-earlier)\\s+period\\b"
               "|\\bthe\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier)\\b"
               "|\\b(?:the\\s+)?(?:same|corresponding|comparable|year-ago|year-earlier)\\s+(?:period|quarter)"
@@ -161,7 +163,7 @@ std::vector<std::string> rule_patterns() {
   r.push_back("\\b(?:the\\s+)?(?:first|second)(?:\\s+|-)half\\s+(?:of\\s+)?(?:(?:this|last|"
               "next)\\s+year|(?:fiscal\\s+)?" + kYear + ")|\\b(?:" + kYear +
               "|(?:this|last|next)\\s+year's)\\s+(?:first|second)(?:\\s+|-)half\\b|\\bH[12]\\s+" +
-              kYear + "|\\b" + kYear + "\\s+H[12]\\b");
+              kYear + "|\\b" + kYear + "\\s+H[12]\\b|\\b(?:first|second)-half\\b");
   // Season
   r.push_back("\\b" + kModOpt + "(?:(?:the\\s+)?(?:last|past|next|coming|this|that)\\s+|the\\s+)?" +
               kSeason + "(?:\\s+(?:of\\s+)?(?:" + kYearAny + "|(?:this|last|next)\\s+year\\b))?");
@@ -173,7 +175,7 @@ std::vector<std::string> rule_patterns() {
   // Ago
   r.push_back("\\b" + kModOpt +
               "(?:(?:about|nearly|almost|some|more\\s+than|over|less\\s+than|just|only)\\s+)?" +
-              kCount + "[\\s-]+" + kUnit + "\\s+(?:ago|earlier|from\\s+now|hence)\\b|\\b(?:years|"
+              kCount + "[\\s-]+" + kUnit + "\\s+(?:ago(?:\\s+today)?|earlier|from\\s+now|hence)\\b|\\b(?:years|"
               "decades|months|weeks|days|centuries)\\s+ago\\b");
   // UnitOf
   r.push_back("\\b" + kMod + "(?:year|month|week|quarter|decade|century)\\b|\\b(?:the\\s+)?"

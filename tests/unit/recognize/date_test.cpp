@@ -348,7 +348,6 @@ TEST_CASE("date: durations, sets, times and look-alikes are not dates") {
       {"Turnout was 2000 people.", kDct, ""},
       {"Prices fall sharply.", kDct, ""},
       {"Smith 1992 1993 1994 1995", kDct, ""},
-      {"They met Friday morning.", kDct, ""},
       {"He is in his 90s.", kDct, ""},
       {"He lives at 1990 Main Street.", kDct, ""},
       {"Plant 2 produced 1,995 tonnes.", kDct, ""},
@@ -716,8 +715,7 @@ TEST_CASE("date: early and late before a weekday are its modifier") {
       {"Rebels attacked the town late Tuesday.", kDct, "late Tuesday=2018-12-18@END"},
       {"Crowds gathered early Monday.", kDct, "early Monday=2018-12-17@START"},
       {"Late Sunday night, fire broke out.", kDct, "Late Sunday night=2018-12-16@END"},
-      // a time of day stays no date
-      {"They met early Friday morning.", kDct, ""},
+      {"They met early Friday morning.", kDct, "early Friday morning=2018-12-14@START"},
   });
 }
 
@@ -857,5 +855,94 @@ TEST_CASE("date: a weekday named with a month and day picks the year that has it
       {"Packers close for Labor Day, Monday, September 1.", "1996-08-26",
        "Labor Day=1996-09-02 | Monday, September 1=1996-09-01"},
       {"It happened on Saturday, Dec. 15.", kDct, "Saturday, Dec. 15=2018-12-15"},
+  });
+}
+
+TEST_CASE("date: a month after 'and' and another month is a month, not the modal") {
+  check_rows({
+      {"Exports climbed in April and May.", "2025-05-08", "April=2025-04 | May=2025-05"},
+      {"The drought lasted between March and May.", "2025-05-08", "March=2025-03 | May=2025-05"},
+      {"Rates may rise in June or May.", "2025-05-08", "June=2025-06 | May=2025-05"},
+      // a name in a list stays one
+      {"The letter went to Smith and May.", "2025-05-08", ""},
+      {"Talks in April and May told MPs little.", "2025-05-08", "April=2025-04"},
+  });
+}
+
+TEST_CASE("date: 'by' / 'until' before a season looks forward") {
+  check_rows({
+      {"The board hopes to reopen the plant by the summer.", "2025-01-21", "the summer=2025-SU"},
+      {"The curfew stays until spring.", "2025-01-21", "spring=2025-SP"},
+      // narrated: the nearest
+      {"By the summer, prices had doubled.", "2025-01-21", "the summer=2024-SU"},
+  });
+}
+
+TEST_CASE("date: British 'Friday week' is a week after the coming Friday") {
+  check_rows({
+      {"The inquiry reports on Tuesday week.", "2025-03-12", "Tuesday week=2025-03-25"},
+      {"The vote is on Friday week.", "2025-03-14", "Friday week=2025-03-21"},
+      {"The vote is on Friday week.", "2025-03-12", "Friday week=2025-03-21"},
+      {"The Friday week-long fair opened.", "2025-03-14", "Friday=2025-03-14"},
+  });
+}
+
+TEST_CASE("date: a quarter named by its last month") {
+  check_rows({
+      {"Miners shipped more ore in the March quarter.", "2025-05-14", "the March quarter=2025-Q1"},
+      {"The bank earned less in the September quarter of 2023.", "2025-05-14",
+       "the September quarter of 2023=2023-Q3"},
+      {"Sales fell in the December quarter last year.", "2025-05-14", "the December quarter last year=2024-Q4"},
+  });
+}
+
+TEST_CASE("date: a weekday with a part of the day is a DATE of that day, as 'Friday night' is") {
+  check_rows({
+      {"Talks resumed Thursday evening.", kDct, "Thursday evening=2018-12-13"},
+      {"The ferry sank Saturday afternoon.", kDct, "Saturday afternoon=2018-12-15"},
+      {"Polls closed Monday morning.", "2018-12-14", "Monday morning=2018-12-10"},
+      {"Voting will open Monday morning.", "2018-12-14", "Monday morning=2018-12-17"},
+      {"Fans queued last Sunday night.", kDct, "last Sunday night=2018-12-16"},
+      // sets stay sets
+      {"The club meets every Monday evening.", kDct, ""},
+  });
+}
+
+TEST_CASE("date: analysts' quarter forms name the quarter and year") {
+  check_rows({
+      {"Revenue rose in 2021's first quarter.", "2023-05-14", "2021's first quarter=2021-Q1"},
+      {"Margins shrank in 3Q 2022 and 1Q23.", "2023-05-14", "3Q 2022=2022-Q3 | 1Q23=2023-Q1"},
+  });
+}
+
+TEST_CASE("date: a week counted within a month is the month, from its start or end") {
+  check_rows({
+      {"The festival opens the first week of June.", "2025-05-08", "the first week of June=2025-06@START"},
+      {"Ballots are due in the last week of March 2024.", "2025-05-08", "the last week of March 2024=2024-03@END"},
+      {"Trials run in the third week of May.", "2025-05-08", "the third week of May=2025-05"},
+  });
+}
+
+TEST_CASE("date: 'a year ago today' is the DCT's day that many units back") {
+  check_rows({
+      {"A year ago today the dam burst.", "2025-03-14", "A year ago today=2024-03-14"},
+      {"Two weeks ago today the strike began.", "2025-03-14", "Two weeks ago today=2025-02-28"},
+      {"A month ago today she resigned.", "2025-03-31", "A month ago today=2025-02-28"},
+  });
+}
+
+TEST_CASE("date: 'first-half profit' is the company's half year; 'a first-half goal' none") {
+  check_rows({
+      {"First-half profit rose 4 percent.", "2025-08-14", "First-half=2025-H1"},
+      {"Second-half earnings fell.", "2025-03-14", "Second-half=2024-H2"},
+      {"He scored a first-half goal.", "2025-08-14", ""},
+      {"They overturned a first-half deficit.", "2025-08-14", ""},
+  });
+}
+
+TEST_CASE("date: 'the following month' counts from the last month the text dated") {
+  check_rows({
+      {"In March, the firm got an offer. The following month, it sold itself.", "2019-10-27",
+       "March=2019-03 | The following month=2019-04"},
   });
 }
