@@ -868,9 +868,30 @@ struct OrgStarts {
 
 }  // namespace
 
+// True when token i is more often a given name than a surname: its best
+// GIVEN_NAME rank is better than its best SURNAME rank, or it has no ranked
+// surname entry ("Tom", "Jerry"; not "Kirkland", "Ellis": surnames first).
+bool given_name_first(const Context& ctx, std::size_t i) {
+  std::uint32_t given = 0, surname = 0;
+  const std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(i).fold_hash);
+  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+    const auto hit = g.find_hash(key);
+    if (!hit) continue;
+    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
+      const EntryClass c = hit->entries[k].cls;
+      if (c != EntryClass::GivenName && c != EntryClass::Surname) continue;
+      const std::uint32_t rank = g.entry(hit->entries[k].entry).rank;
+      std::uint32_t& best = c == EntryClass::GivenName ? given : surname;
+      if (rank != 0 && (best == 0 || rank < best)) best = rank;
+    }
+  }
+  return surname == 0 || (given != 0 && given < surname);
+}
+
 // org.ampersand: two capitalized names joined by "&" name a firm ("Kirkland &
 // Ellis", "Smith & Wesson"), unless either is a plain word that is no surname
-// ("Sales & Marketing"), both are given names ("Tom & Jerry"), the second is a
+// ("Sales & Marketing"), both are given names more often than surnames ("Tom &
+// Jerry"; "Kirkland & Ellis" are surnames first), the second is a
 // head ("Brennan & Co.": the head rule's) or a list has the three tokens
 // ("Newfoundland & Labrador").
 void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
@@ -888,7 +909,10 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   for (const std::uint32_t i : ctx.cap_tokens) {
     if (i + 2 >= n || !ctx.is(i + 1, "&") || ctx.token(i + 2).newline_before) continue;
     if (!name_word(i) || !name_word(i + 2) || ctx.is_org_head(i + 2) || listed(i)) continue;
-    if (ctx.strong(i, EntryClass::GivenName) && ctx.strong(i + 2, EntryClass::GivenName)) continue;
+    if (ctx.strong(i, EntryClass::GivenName) && ctx.strong(i + 2, EntryClass::GivenName) &&
+        given_name_first(ctx, i) && given_name_first(ctx, i + 2)) {
+      continue;
+    }
     // Not the tail of a longer capitalized run ("Bosnia and Herzegovina & ..."
     // lists, "Johnson Controls & ...": the head rule walks those).
     if (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1) && !ctx.token(i).sentence_start) continue;

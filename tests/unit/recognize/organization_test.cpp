@@ -84,6 +84,8 @@ TEST_CASE("organization: a name before its shares or stock is a company") {
 TEST_CASE("organization: two names joined by '&' are a firm") {
   CHECK(orgs("His lawyer at Dunmore & Kessling and a Smith & Wesson dealer spoke.", "org.ampersand") ==
         "Dunmore & Kessling/ORGANIZATION | Smith & Wesson/ORGANIZATION");
+  // Names that are given names too but surnames more often.
+  CHECK(orgs("The deal was advised by Kirkland & Ellis.", "org.ampersand") == "Kirkland & Ellis/ORGANIZATION");
   // Plain words, two given names, a run's tail.
   CHECK(orgs("Sales & Marketing grew. Kevin & Emma left. Acme Kelvor Hanley & Brandt.", "org.ampersand") == "");
 }
