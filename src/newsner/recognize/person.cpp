@@ -33,7 +33,8 @@ bool is_document_head(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kHeads[] = {
     "agreement", "agreements", "accord", "accords", "treaty", "treaties", "convention", "conventions",
     "protocol", "protocols", "pact", "charter", "declaration", "covenant", "statute", "doctrine",
-    "communique", "memorandum", "compact", "act", "plan", "directive", "resolution", "constitution"};
+    "communique", "memorandum", "compact", "act", "plan", "directive", "resolution", "constitution",
+    "framework"};  // "the Windsor Framework"
   static constexpr WordSet kSet(kHeads);
   return kSet.contains(ctx, i);
 }

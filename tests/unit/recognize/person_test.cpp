@@ -120,6 +120,7 @@ TEST_CASE("person: a given name before a document word names the document") {
   CHECK(persons("Both sides cited the Geneva Convention and the Paris Accord.", "person.given") == "");
   // a surname list's word ("Plan") is still a document word after a given name
   CHECK(persons("Historians praised the Marshall Plan.", "person.given") == "");
+  CHECK(persons("Ministers defended the Stanley Framework.", "person.given") == "");
   check_mentions({
       {"Lawyers studied the Geneva Convention again.", "Geneva/LOCATION"},
       // an ordinary surname still makes a person
