@@ -73,6 +73,14 @@ NameRanks name_ranks(const Context& ctx, std::size_t i) {
   return r;
 }
 
+// The word before k is a surname no name list has ("Macron", "Sunak"; a word
+// list may: "macron"), after a strong given name: "Emmanuel Macron Olaf
+// Scholz" meets at "Olaf" as "Angela Merkel Olaf Scholz" does.
+bool unlisted_surname_before(const Context& ctx, std::size_t k) {
+  return ctx.strong(k - 2, EntryClass::GivenName) && !ctx.has(k - 1, EntryClass::GivenName) &&
+         !ctx.has(k - 1, EntryClass::Surname);
+}
+
 // Two names listed without a comma ("Angela Merkel Emmanuel Macron" in a
 // photo caption): true when a second name starts at token k, with two name
 // words on each side of it on one line (k - 2 .. k + 1), and the lists say so
@@ -82,7 +90,8 @@ NameRanks name_ranks(const Context& ctx, std::size_t i) {
 // "Maria Antonio Sanchez Lorenzo") have a given name, or a word as common in
 // both lists, before the surnames, and stay whole.
 bool names_meet_at(const Context& ctx, std::size_t k) {
-  if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k - 1, EntryClass::Surname) || !ctx.has(k, EntryClass::GivenName)) {
+  if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k, EntryClass::GivenName) ||
+      (!ctx.has(k - 1, EntryClass::Surname) && !unlisted_surname_before(ctx, k))) {
     return false;
   }
   for (std::size_t j = k - 2; j <= k + 1; ++j) {

@@ -94,6 +94,9 @@ TEST_CASE("person: two names listed without a comma are two people") {
       // given names before double surnames: one person each
       {"Ana Lucia Ramos Ortega and Pedro Luis Garcia Lopez spoke.",
        "Ana Lucia Ramos Ortega/PERSON | Pedro Luis Garcia Lopez/PERSON"},
+      // a surname no list has after a given name meets the next given name too
+      {"Pictured: Daniel Vrotzky Helen Quarmby Ruth Dahl.",
+       "Daniel Vrotzky/PERSON | Helen Quarmby/PERSON | Ruth Dahl/PERSON"},
   });
 }
 
