@@ -51,6 +51,14 @@ bool is_holiday_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// A season's greeting: "Merry"/"Happy" + a holiday ("Merry Christmas", "Happy
+// Easter") is no name, though "Merry" is a given name and "Christmas" a surname.
+bool is_holiday_greeting(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kGreetings[] = {"merry", "happy"};
+  static constexpr WordSet kSet(kGreetings);
+  return b + 1 < ctx.size() && kSet.contains(ctx, b) && is_holiday_word(ctx, b + 1);
+}
+
 // The best (lowest) frequency ranks of token i's one-token GIVEN_NAME and
 // SURNAME entries; 0 when it has none with a rank.
 struct NameRanks {
@@ -133,7 +141,7 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
 // candidate); two names run together become two candidates.
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  if (is_holiday_word(ctx, b)) return;
+  if (is_holiday_word(ctx, b) || is_holiday_greeting(ctx, b)) return;
   // (The hyphen test first: nearly every name ends without one.)
   if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word

@@ -100,6 +100,10 @@ TEST_CASE("person: two names listed without a comma are two people") {
   });
 }
 
+TEST_CASE("person: a holiday greeting is no name") {
+  CHECK(persons("She wished them all a Merry Christmas and a Happy Easter.", "person.given") == "");
+}
+
 TEST_CASE("person: headline capitals are not names by themselves") {
   // Ordinary words in a line of capitals must not chain into a PERSON.
   CHECK(persons("SOCCER - FRANCE BEAT SPAIN IN CUP QUALIFIER .") == "");
