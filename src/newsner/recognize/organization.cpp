@@ -920,6 +920,64 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// The end of a legal form at token f that the head rule cannot take: "plc"
+// in lowercase, or one of several attached tokens ("A/S", "S.p.A.", "N.V.",
+// listed as ORG_HEAD keys), else f. A last period that also ends the sentence
+// is left to it.
+std::size_t legal_form_end(const Context& ctx, std::size_t f) {
+  static constexpr FoldedWord kPlc("plc");
+  if (ctx.token(f).shape == Shape::Lower) return folded_is(ctx, f, kPlc) ? f + 1 : f;
+  const std::size_t n = ctx.size();
+  std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(f).fold_hash);
+  std::size_t end = f;
+  for (std::size_t k = f + 1; k < n && k < f + 7 && !ctx.token(k).space_before; ++k) {
+    key = text::sequence_extend(key, ctx.token(k).fold_hash);
+    for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
+      const auto hit = g.find_hash(key);
+      for (std::uint32_t j = 0; hit && j < hit->entry_count; ++j) {
+        if (hit->entries[j].cls == EntryClass::OrgHead) end = k + 1;
+      }
+    }
+  }
+  if (end > f + 1 && ctx.is(end - 1, ".") &&
+      (end >= n || (ctx.token(end).shape != Shape::Lower && ctx.token(end).shape != Shape::Punct))) {
+    --end;
+  }
+  return end;
+}
+
+// org.legal_form: a legal form the head rule cannot take (legal_form_end)
+// ends the company name of the capitalized words before it: "Korvel Line
+// A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
+void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    // The form's first token: short, right after the name on its line, then
+    // a period or slash attached to it, or "plc" (a test on a few tokens).
+    const std::size_t f = i + 1;
+    if (f + 1 >= n || ctx.token(f).span.size() > 5 || ctx.token(f).newline_before) continue;
+    const bool attached = !ctx.token(f + 1).space_before && (ctx.is(f + 1, ".") || ctx.is(f + 1, "/"));
+    // ("Co.", "Ltd.": one-token heads with a period are the head rule's.)
+    if ((!attached && ctx.token(f).shape != Shape::Lower) || (attached && ctx.is_org_head(f))) continue;
+    const std::size_t e = legal_form_end(ctx, f);
+    if (e == f || !is_org_word(ctx, i)) continue;
+    std::size_t b = i;
+    while (b > 0 && i - b < 3 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
+           is_org_word(ctx, b - 1)) {
+      --b;
+    }
+    // A first word that only capitalizes the sentence ("Rival Korvel plc").
+    if (b < i && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location)) ++b;
+    emit(ctx, b, e, 0.8f, "org.legal_form", out);
+    // A listed company before the form lends the whole its id ("Barclays plc").
+    if (const gazetteer::Match* m = ctx.find_match_at(b, [&](const gazetteer::Match& x) {
+          return x.cls == EntryClass::Organization && x.token_end == f;
+        })) {
+      if (const std::string_view id = ctx.matcher.entry(*m).kb_id; !id.empty()) out.back().kb_id = id;
+    }
+  }
+}
+
 // org.pollster: "a Gallup poll", "the latest Zogby International survey": the
 // name between a determiner and "poll"/"survey" is the pollster, even when a
 // small town has its name. A real place there is what the poll is about ("a
@@ -1121,6 +1179,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
   ampersand_names(ctx, out);
   pollster_names(ctx, out);
+  legal_form_names(ctx, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {

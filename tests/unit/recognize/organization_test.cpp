@@ -90,6 +90,17 @@ TEST_CASE("organization: two names joined by '&' are a firm") {
   CHECK(orgs("Sales & Marketing grew. Kevin & Emma left. Acme Kelvor Hanley & Brandt.", "org.ampersand") == "");
 }
 
+TEST_CASE("organization: a legal form in several tokens or in lowercase ends the company name") {
+  CHECK(orgs("Korvel Line A/S and Banca Verde S.p.A. signed with Widget Holdings N.V. on Monday.",
+             "org.legal_form") ==
+        "Korvel Line A/S/ORGANIZATION | Banca Verde S.p.A./ORGANIZATION | Widget Holdings N.V./ORGANIZATION");
+  CHECK(orgs("Shares of Korvel Group plc fell.", "org.legal_form") == "Korvel Group plc/ORGANIZATION");
+  // A period that ends the sentence is the sentence's.
+  CHECK(orgs("They sold it to Tarvo N.V. The deal closed.", "org.legal_form") == "Tarvo N.V/ORGANIZATION");
+  // "Abp" is a legal form like "Oyj".
+  CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
