@@ -1040,6 +1040,17 @@ bool circuit_number_at(const Context& ctx, std::size_t h) {
          (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
 }
 
+// A person's possessive before a name of its own ("Lindner's [Free
+// Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
+// surname more often than a given name and no word, place or listed
+// organization, and two or more words [b, h] follow the "'s" ("McDonald's
+// Corp", "Boatmen's Bancshares" take it in; a given name's possessive is
+// more often a firm's, "Lloyd's List").
+bool person_possessor(const Context& ctx, std::size_t i, std::size_t b, std::size_t h) {
+  return h > b && ctx.strong(i, EntryClass::Surname) && !ctx.has(i, EntryClass::Organization) &&
+         !ctx.has(i, EntryClass::Location) && !given_name_first(ctx, i);
+}
+
 // A listed organization that starts at token p and reaches the head h
 // ("General Electric" before "Co."), or nullptr: its first word is the name's,
 // even a title word, and the whole takes its kb_id.
@@ -1113,7 +1124,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // "Boatmen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
-          !ctx.has(p - 1, EntryClass::Location)) {
+          !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h)) {
         b = p - 1;
         continue;
       }
@@ -1170,6 +1181,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       continue;
     }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
+    // The possessor left out is the person ("Lindner's"), if a word alone (a
+    // longer name, "Rupert Murdoch's", is the person rules').
+    if (b > 1 && ctx.is(b - 1, "'s") && ctx.token(b - 2).shape == Shape::Capitalized &&
+        person_possessor(ctx, b - 2, b, h) && (b == 2 || ctx.token(b - 2).newline_before || !ctx.is_cap(b - 3))) {
+      emit_candidate(ctx, EntityType::Person, b - 2, b - 1, 0.6f, "org.person_possessor", out);
+    }
     // A listed name before the legal form lends the whole its id ("General Electric Co.").
     if (e_of == e && b < h) {
       if (const gazetteer::Match* m = listed_org_up_to(ctx, b, h)) {

@@ -101,6 +101,13 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
 }
 
+TEST_CASE("organization: a person's possessive is no part of the name after it") {
+  CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.head") == "Green Reform Party/ORGANIZATION");
+  CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.person_possessor") == "Kowalski/PERSON");
+  // a firm named after its founder keeps the possessive
+  CHECK(orgs("Hanley's Corp said so.", "org.head") == "Hanley's Corp/ORGANIZATION");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
