@@ -950,15 +950,20 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
 // ends the company name of the capitalized words before it: "Korvel Line
 // A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
 void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr FoldedWord kPlc("plc");
   const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t i : ctx.cap_tokens) {
-    // The form's first token: short, right after the name on its line, then
-    // a period or slash attached to it, or "plc" (a test on a few tokens).
+    // The form's first token: "plc", or a short one right after the name with
+    // a period or slash attached to it (a test on the tokens' fields first).
     const std::size_t f = i + 1;
-    if (f + 1 >= n || ctx.token(f).span.size() > 5 || ctx.token(f).newline_before) continue;
-    const bool attached = !ctx.token(f + 1).space_before && (ctx.is(f + 1, ".") || ctx.is(f + 1, "/"));
-    // ("Co.", "Ltd.": one-token heads with a period are the head rule's.)
-    if ((!attached && ctx.token(f).shape != Shape::Lower) || (attached && ctx.is_org_head(f))) continue;
+    if (f + 1 >= n || tokens[f].newline_before) continue;
+    if (tokens[f].shape == Shape::Lower) {
+      if (tokens[f].fold_hash != kPlc.hash) continue;
+    } else if (tokens[f].span.size() > 5 || tokens[f + 1].space_before || tokens[f + 1].span.size() != 1 ||
+               !(ctx.is(f + 1, ".") || ctx.is(f + 1, "/")) || ctx.is_org_head(f)) {
+      continue;  // ("Co.", "Ltd.": one-token heads with a period are the head rule's)
+    }
     const std::size_t e = legal_form_end(ctx, f);
     if (e == f || !is_org_word(ctx, i)) continue;
     std::size_t b = i;
