@@ -949,37 +949,58 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
 // org.legal_form: a legal form the head rule cannot take (legal_form_end)
 // ends the company name of the capitalized words before it: "Korvel Line
 // A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
-void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
+// The form starts at the token that holds byte `at`, after a capitalized word.
+void legal_form_at(const Context& ctx, std::size_t at, std::vector<Candidate>& out) {
   static constexpr FoldedWord kPlc("plc");
   const std::size_t n = ctx.size();
   const text::Token* const tokens = ctx.tt.tokens.data();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    // The form's first token: "plc", or a short one right after the name with
-    // a period or slash attached to it (a test on the tokens' fields first).
-    const std::size_t f = i + 1;
-    if (f + 1 >= n || tokens[f].newline_before) continue;
-    if (tokens[f].shape == Shape::Lower) {
-      if (tokens[f].fold_hash != kPlc.hash) continue;
-    } else if (tokens[f].span.size() > 5 || tokens[f + 1].space_before || tokens[f + 1].span.size() != 1 ||
-               !(ctx.is(f + 1, ".") || ctx.is(f + 1, "/")) || ctx.is_org_head(f)) {
-      continue;  // ("Co.", "Ltd.": one-token heads with a period are the head rule's)
+  const text::Token* const t = std::upper_bound(
+      tokens, tokens + n, at, [](std::size_t x, const text::Token& tk) { return x < tk.span.begin; });
+  if (t == tokens) return;
+  const std::size_t f = static_cast<std::size_t>(t - tokens) - 1;
+  const std::size_t i = f - 1;
+  if (f == 0 || f + 1 >= n || tokens[f].newline_before || !tokens[f].space_before || !is_org_word(ctx, i)) return;
+  if (tokens[f].shape == Shape::Lower ? !folded_is(ctx, f, kPlc) : tokens[f].span.size() > 5 || ctx.is_org_head(f)) {
+    return;  // ("Co.", "Ltd.": one-token heads with a period are the head rule's)
+  }
+  const std::size_t e = legal_form_end(ctx, f);
+  if (e == f) return;
+  std::size_t b = i;
+  while (b > 0 && i - b < 3 && !tokens[b].newline_before && tokens[b - 1].shape == Shape::Capitalized &&
+         is_org_word(ctx, b - 1)) {
+    --b;
+  }
+  // A first word that only capitalizes the sentence ("Rival Korvel plc").
+  if (b + 1 < i && tokens[b].sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location)) ++b;
+  emit(ctx, b, e, 0.8f, "org.legal_form", out);
+  // A listed company before the form lends the whole its id ("Barclays plc").
+  if (const gazetteer::Match* m = ctx.find_match_at(b, [&](const gazetteer::Match& x) {
+        return x.cls == EntryClass::Organization && x.token_end == f;
+      })) {
+    if (const std::string_view id = ctx.matcher.entry(*m).kb_id; !id.empty()) out.back().kb_id = id;
+  }
+}
+
+// The text is searched (memchr, memmem) for the forms' marks rather than every
+// capitalized word tested: a period or slash between a capital and a letter
+// ("N.V", "S.p.A", "A/S"; the form starts at the capital), and "plc".
+void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
+  const std::string_view text = ctx.tt.text;
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  for (const char mark : {'.', '/'}) {
+    const char* p = text.data();
+    const char* const end = text.data() + text.size();
+    while ((p = static_cast<const char*>(std::memchr(p, mark, static_cast<std::size_t>(end - p)))) != nullptr) {
+      if (p > text.data() && p + 1 < end && p[-1] >= 'A' && p[-1] <= 'Z' && letter(p[1]) &&
+          (p - 1 == text.data() || !letter(p[-2]))) {
+        legal_form_at(ctx, static_cast<std::size_t>(p - 1 - text.data()), out);
+      }
+      ++p;
     }
-    const std::size_t e = legal_form_end(ctx, f);
-    if (e == f || !is_org_word(ctx, i)) continue;
-    std::size_t b = i;
-    while (b > 0 && i - b < 3 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
-           is_org_word(ctx, b - 1)) {
-      --b;
-    }
-    // A first word that only capitalizes the sentence ("Rival Korvel plc").
-    if (b < i && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location)) ++b;
-    emit(ctx, b, e, 0.8f, "org.legal_form", out);
-    // A listed company before the form lends the whole its id ("Barclays plc").
-    if (const gazetteer::Match* m = ctx.find_match_at(b, [&](const gazetteer::Match& x) {
-          return x.cls == EntryClass::Organization && x.token_end == f;
-        })) {
-      if (const std::string_view id = ctx.matcher.entry(*m).kb_id; !id.empty()) out.back().kb_id = id;
-    }
+  }
+  for (const char* p = text.data(), *const end = text.data() + text.size();
+       (p = static_cast<const char*>(memmem(p, static_cast<std::size_t>(end - p), "plc", 3))) != nullptr; p += 3) {
+    legal_form_at(ctx, static_cast<std::size_t>(p - text.data()), out);
   }
 }
 
