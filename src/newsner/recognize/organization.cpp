@@ -1206,6 +1206,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         !listed_org_up_to(ctx, b, h)) {
       continue;
     }
+    // ... nor is a listed place + "City" after one, though a company has the
+    // place's name ("lives in Toyota City"): that is the place, whole.
+    if (e_of == e && b + 1 == h && ctx.lex_is(h, kLexTeamWord) && !ctx.lex_is(h, kLexOrgHead) &&
+        !ctx.strong(h, EntryClass::OrgHead) && ctx.lex_is(b - 1, kLexLocative) &&
+        ctx.token(b - 1).shape == Shape::Lower && ctx.has(b, EntryClass::Location)) {
+      emit_candidate(ctx, EntityType::Location, b, e, 0.7f, "org.place_city", out);
+      continue;
+    }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').

@@ -225,6 +225,9 @@ TEST_CASE("organization: a club's weak head word ends place names too") {
   const std::string report = "Soccer league match report: the team scored goals in the match.\n";
   CHECK(orgs(report + "Tarvel City scored twice.", "org.head") == "Tarvel City/ORGANIZATION");
   CHECK(orgs(report + "The final is in Tarvel City in June.", "org.head") == "");
+  // a listed place + "City" after a locative is the place, though a company has its name
+  CHECK(orgs("She grew up in Hitachi City near the coast.", "org.head") == "");
+  CHECK(orgs("She grew up in Hitachi City near the coast.", "org.place_city") == "Hitachi City/LOCATION");
   // a strong head word still makes the name anywhere
   CHECK(orgs("Settlers met the Tarvel Wanderers.", "org.head") == "Tarvel Wanderers/ORGANIZATION");
 }
