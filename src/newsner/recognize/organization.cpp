@@ -981,7 +981,7 @@ void legal_form_at(const Context& ctx, std::size_t at, std::vector<Candidate>& o
   }
 }
 
-// The text is searched (memchr, memmem) for the forms' marks rather than every
+// The text is searched (memchr) for the forms' marks rather than every
 // capitalized word tested: a period or slash between a capital and a letter
 // ("N.V", "S.p.A", "A/S"; the form starts at the capital), and "plc".
 void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
@@ -998,9 +998,9 @@ void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
       ++p;
     }
   }
-  for (const char* p = text.data(), *const end = text.data() + text.size();
-       (p = static_cast<const char*>(memmem(p, static_cast<std::size_t>(end - p), "plc", 3))) != nullptr; p += 3) {
-    legal_form_at(ctx, static_cast<std::size_t>(p - text.data()), out);
+  // (find: memchr for the "p", then a compare; glibc's memmem cost ten times more.)
+  for (std::size_t at = text.find("plc"); at != std::string_view::npos; at = text.find("plc", at + 3)) {
+    legal_form_at(ctx, at, out);
   }
 }
 
