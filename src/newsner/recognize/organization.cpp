@@ -609,7 +609,17 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
         break;
       }
     }
-    if (b == e || ctx.caps_line[b] || (ctx.token(b).sentence_start && ctx.is_common_word(b))) continue;
+    // (A sentence's capital is no evidence, unless a company list has the word
+    // and a verb follows the stock word: "Apple shares rose"; not "Total shares
+    // to be offered".)
+    const auto listed_company_verb = [&] {
+      return e == b + 1 && ctx.has(b, EntryClass::Organization) && i + 1 < n &&
+             ctx.token(i + 1).shape == Shape::Lower && !ctx.lex_is(i + 1, kLexFunction);
+    };
+    if (b == e || ctx.caps_line[b] ||
+        (ctx.token(b).sentence_start && ctx.is_common_word(b) && !listed_company_verb())) {
+      continue;
+    }
     bool place = false;
     for (std::size_t k = b; k < e; ++k) {
       if (ctx.has(k, EntryClass::Location) || ctx.has(k, EntryClass::Demonym)) place = true;

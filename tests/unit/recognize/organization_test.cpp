@@ -79,6 +79,8 @@ TEST_CASE("organization: a name before its shares or stock is a company") {
         "Kelvor Hanley/ORGANIZATION | Brandt/ORGANIZATION");
   // A place's shares are those traded there.
   CHECK(orgs("London shares closed higher.", "org.shares") == "");
+  // A sentence's capital is no evidence, unless a company list has the word.
+  CHECK(orgs("Bank shares fell. Apple shares rose 2 percent.", "org.shares") == "Apple/ORGANIZATION");
 }
 
 TEST_CASE("organization: two names joined by '&' are a firm") {
