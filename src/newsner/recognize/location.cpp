@@ -307,7 +307,8 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
       emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
     }
-    if (i + 1 < n) {
+    // (Palace's place and the compass words are all in place lists: that bit first.)
+    if ((classes[i] & class_bit(EntryClass::Location)) && i + 1 < n) {
       const std::uint64_t h = tokens[i + 1].fold_hash;
       if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
     }

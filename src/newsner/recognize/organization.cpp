@@ -1008,9 +1008,12 @@ void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
       ++p;
     }
   }
-  // (find: memchr for the "p", then a compare; glibc's memmem cost ten times more.)
-  for (std::size_t at = text.find("plc"); at != std::string_view::npos; at = text.find("plc", at + 3)) {
-    legal_form_at(ctx, at, out);
+  // (memchr for the "p", then two bytes compared; glibc's memmem cost ten times more.)
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, 'p', static_cast<std::size_t>(
+                                         end - p)))) != nullptr && end - p >= 3;
+       ++p) {
+    if (p[1] == 'l' && p[2] == 'c') legal_form_at(ctx, static_cast<std::size_t>(p - text.data()), out);
   }
 }
 
