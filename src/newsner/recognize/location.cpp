@@ -58,6 +58,13 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Location, b, e, score, rule, out);
 }
 
+// In a line of capitals every word is a place word: a common word there that
+// no place list has ("VISITED KLODZKO VALLEY") is the headline's, and ends a
+// feature's name to the left.
+bool headline_word(const Context& ctx, std::size_t i) {
+  return ctx.caps_line[i] && ctx.is_common_word(i) && !ctx.has(i, EntryClass::Location);
+}
+
 // A dateline date right after the place: "1996-08-30", "05/06/2018",
 // "December 19", "19 December", "Dec. 19".
 bool dateline_date_at(const Context& ctx, std::size_t i) {
@@ -316,7 +323,10 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     // loc.feature: "Southern Kuril Islands"
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
-      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
+      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4 &&
+             !headline_word(ctx, b - 1)) {
+        --b;
+      }
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
       const std::string_view head = ctx.folded(i);

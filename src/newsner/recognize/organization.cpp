@@ -1209,6 +1209,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                    !ctx.has(k, EntryClass::Organization) && !ctx.is_org_head(k);
       }
       if (headline) continue;
+      // A nationality word and a common noun ("GERMAN COALITION COLLAPSES"):
+      // the noun's capital is the line's, not a name's.
+      if (b + 1 == h && e_of == e && ctx.has(b, EntryClass::Demonym) && ctx.is_common_word(h) &&
+          !listed_org_up_to(ctx, b, h)) {
+        continue;
+      }
     }
     // "City", "Town", "County" end place names as often as clubs' ("Atlantic
     // City", "the Old City"): as a name's only head they make a club in a

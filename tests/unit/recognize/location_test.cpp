@@ -186,3 +186,7 @@ TEST_CASE("location: a place and 'Palace' name the building; a compass word and 
       {"Fans of Crystal Palace sang.", "Crystal Palace/ORGANIZATION"},
   });
 }
+
+TEST_CASE("location: in a line of capitals a common word ends a feature's name to the left") {
+  CHECK(locs("STORM LASHES TARVEL VALLEY", "loc.feature") == "TARVEL VALLEY/LOCATION");
+}

@@ -110,6 +110,11 @@ TEST_CASE("organization: a person's possessive is no part of the name after it")
   CHECK(orgs("Hanley's Corp said so.", "org.head") == "Hanley's Corp/ORGANIZATION");
 }
 
+TEST_CASE("organization: in capitals a nationality word and a common noun are no name") {
+  CHECK(orgs("FRENCH COALITION WOBBLES AFTER VOTE", "org.head") == "");
+  CHECK(orgs("ISRAELI ARMY RAIDS TOWN", "org.head") == "ISRAELI ARMY/ORGANIZATION");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
