@@ -438,6 +438,14 @@ class Retyper {
   std::size_t name_keys_ = 0;
 };
 
+// Token i is an auxiliary verb that makes the word before it a subject ("Cook
+// is scheduled", "Cook has said"; "Cook the rice" is an imperative).
+bool subject_verb_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kVerbs[] = {"is", "was", "has", "had", "will", "would", "does", "did"};
+  static constexpr recognize::WordSet kSet(kVerbs);
+  return ctx.token(i).shape == Shape::Lower && kSet.contains(ctx, i);
+}
+
 // The document-level pass: propagates types from confident mentions to other
 // occurrences of the same name (see resolve.hpp).
 // (Not inlined into resolve(), its only caller: inlined, resolve's own loops
@@ -629,9 +637,9 @@ class Retyper {
       continue;
     }
     // "Kono" after "Taro Kono"; "PERI" after "Claudio Peri" in capitals. A common
-    // word at a sentence start is that person only before a verb of saying
-    // ("Cook said" after "Tim Cook"; not "Cook the rice").
-    const bool says = i + 1 < n && ctx.lex_is(i + 1, recognize::kLexSpeech);
+    // word at a sentence start is that person only before a verb of saying or
+    // an auxiliary ("Cook said", "Cook is" after "Tim Cook"; not "Cook the rice").
+    const bool says = i + 1 < n && (ctx.lex_is(i + 1, recognize::kLexSpeech) || subject_verb_at(ctx, i + 1));
     if (word->person && (!ctx.is_common_word(i) || !ctx.token(i).sentence_start || says) &&
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;

@@ -80,6 +80,10 @@ mkdir -p "$tmp/gaz-in" && echo "Shares of Zorblax Dynamics rose in Paris." > "$t
 if grep -q '"id":"[^"]*gaz-in/a.txt".*"text":"Zorblax Dynamics"' "$tmp/gaz-in.out"; then ok; else bad "--gazetteer FILE DIR: $(head -c 300 "$tmp/gaz-in.out")"; fi
 "$bin" --gazetteer "$tmp/extra.tsv" --gazetteer "$tmp/extra.tsv" "$tmp/gaz-in/a.txt" > "$tmp/gaz-in.out" 2>&1
 if grep -q '"text":"Zorblax Dynamics"' "$tmp/gaz-in.out"; then ok; else bad "--gazetteer twice: $(head -c 300 "$tmp/gaz-in.out")"; fi
+# a user's entry of the exact span outweighs a rule's reading of it (the head word "Academy")
+printf 'Quorvel Academy\tLOCATION\n' > "$tmp/place.tsv"
+echo "They walked to Quorvel Academy." | "$bin" --gazetteer "$tmp/place.tsv" > "$tmp/place.out"
+if grep -q '"text":"Quorvel Academy","type":"LOCATION"' "$tmp/place.out"; then ok; else bad "user entry vs head rule: $(cat "$tmp/place.out")"; fi
 printf 'Bad line without a type\n' > "$tmp/broken.tsv"
 echo "x" | "$bin" --gazetteer "$tmp/broken.tsv" > /dev/null 2> "$tmp/broken.err"
 expect_status broken-gazetteer 2 $?

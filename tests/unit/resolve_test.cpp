@@ -40,8 +40,11 @@ TEST_CASE("resolve: document-level consistency") {
       // a surname that is also a common word, at a sentence start before a verb of saying
       {"Dana Baker visited. Baker said prices rose.", "Dana Baker/PERSON | Baker/PERSON"},
       {"Nora Swift spoke first. Swift told staff to stay.", "Nora Swift/PERSON | Swift/PERSON"},
+      // ... or before an auxiliary that makes it the subject
+      {"Dana Baker visited. Baker is due back on Friday.", "Dana Baker/PERSON | Baker/PERSON"},
       // ... but not before any other word
       {"Nora Swift spoke first. Swift action followed.", "Nora Swift/PERSON"},
+      {"Dana Baker visited. Baker the bread at dawn.", "Dana Baker/PERSON"},
       // a place after a locative stays a place where a results table made it a club,
       // also in a line of capitals ("AT")
       {"STANDINGS\nWREXHAM 4 2 0 2 4 5 6\nCHESTER 4 1 1 2 3 3 4\nSCHEDULE\nWREXHAM AT CHESTER\n",

@@ -58,6 +58,13 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Location, b, e, score, rule, out);
 }
 
+// In a line of capitals every word is a place word: a common word there that
+// no place list has ("VISITED KLODZKO VALLEY") is the headline's, and ends a
+// feature's name to the left.
+bool headline_word(const Context& ctx, std::size_t i) {
+  return ctx.caps_line[i] && ctx.is_common_word(i) && !ctx.has(i, EntryClass::Location);
+}
+
 // A dateline date right after the place: "1996-08-30", "05/06/2018",
 // "December 19", "19 December", "Dec. 19".
 bool dateline_date_at(const Context& ctx, std::size_t i) {
@@ -254,6 +261,35 @@ const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
 
 
 constexpr FoldedWord kChannel("channel");
+constexpr FoldedWord kPalace("palace"), kSide("side"), kEnd("end");
+
+// loc.palace: "the Moncloa Palace", "the Quirinale Palace": a one-word place
+// and a capitalized "Palace" name the building, a place too (DESIGN.md: a
+// venue is a LOCATION). loc.district: "the Upper West Side", "the East End":
+// a compass word (after "Upper"/"Lower") and a capitalized "Side"/"End" name a
+// district; the compass word alone is no place there. Token i is a place word
+// and token i + 1 has one of the three fold hashes (the loop's test).
+void landmark_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  static constexpr std::string_view kCompass[] = {"east", "west", "north", "south"};
+  static constexpr WordSet kCompassSet(kCompass);
+  if (ctx.token(i + 1).shape != Shape::Capitalized || ctx.token(i + 1).newline_before) return;
+  if (folded_is(ctx, i + 1, kPalace)) {
+    // (Not a listed name of both words: "Crystal Palace" is a club.)
+    const auto listed = [&](const gazetteer::Match& m) { return m.token_end == i + 2; };
+    if (ctx.has(i, EntryClass::Location) && ctx.find_match_at(i, listed) == nullptr &&
+        !(i > 0 && ctx.is_cap(i - 1) && !ctx.token(i).newline_before && !ctx.token(i).sentence_start)) {
+      emit_candidate(ctx, EntityType::Location, i, i + 2, 0.7f, "loc.palace", out);
+    }
+    return;
+  }
+  if ((folded_is(ctx, i + 1, kSide) || folded_is(ctx, i + 1, kEnd)) && kCompassSet.contains(ctx, i)) {
+    const std::size_t b = i > 0 && !ctx.token(i).newline_before && ctx.token(i - 1).shape == Shape::Capitalized &&
+                                  is_place_adjective(ctx, i - 1)
+                              ? i - 1
+                              : i;
+    emit_candidate(ctx, EntityType::Location, b, i + 2, 0.7f, "loc.district", out);
+  }
+}
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
@@ -278,11 +314,19 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
       emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
     }
+    // (Palace's place and the compass words are all in place lists: that bit first.)
+    if ((classes[i] & class_bit(EntryClass::Location)) && i + 1 < n) {
+      const std::uint64_t h = tokens[i + 1].fold_hash;
+      if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
+    }
     const bool feature = is_feature_word(ctx, i);
     // loc.feature: "Southern Kuril Islands"
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
-      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4) --b;
+      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4 &&
+             !headline_word(ctx, b - 1)) {
+        --b;
+      }
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
       const std::string_view head = ctx.folded(i);

@@ -33,7 +33,8 @@ bool is_document_head(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kHeads[] = {
     "agreement", "agreements", "accord", "accords", "treaty", "treaties", "convention", "conventions",
     "protocol", "protocols", "pact", "charter", "declaration", "covenant", "statute", "doctrine",
-    "communique", "memorandum", "compact", "act", "plan", "directive", "resolution", "constitution"};
+    "communique", "memorandum", "compact", "act", "plan", "directive", "resolution", "constitution",
+    "framework"};  // "the Windsor Framework"
   static constexpr WordSet kSet(kHeads);
   return kSet.contains(ctx, i);
 }
@@ -48,6 +49,14 @@ bool is_holiday_word(const Context& ctx, std::size_t i) {
     "diwali", "halloween", "pentecost", "whitsun", "epiphany", "kwanzaa", "hogmanay", "eid", "yom"};
   static constexpr WordSet kSet(kHolidays);
   return kSet.contains(ctx, i);
+}
+
+// A season's greeting: "Merry"/"Happy" + a holiday ("Merry Christmas", "Happy
+// Easter") is no name, though "Merry" is a given name and "Christmas" a surname.
+bool is_holiday_greeting(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kGreetings[] = {"merry", "happy"};
+  static constexpr WordSet kSet(kGreetings);
+  return b + 1 < ctx.size() && kSet.contains(ctx, b) && is_holiday_word(ctx, b + 1);
 }
 
 // The best (lowest) frequency ranks of token i's one-token GIVEN_NAME and
@@ -72,6 +81,14 @@ NameRanks name_ranks(const Context& ctx, std::size_t i) {
   return r;
 }
 
+// The word before k is a surname no name list has ("Macron", "Sunak"; a word
+// list may: "macron"), after a strong given name: "Emmanuel Macron Olaf
+// Scholz" meets at "Olaf" as "Angela Merkel Olaf Scholz" does.
+bool unlisted_surname_before(const Context& ctx, std::size_t k) {
+  return ctx.strong(k - 2, EntryClass::GivenName) && !ctx.has(k - 1, EntryClass::GivenName) &&
+         !ctx.has(k - 1, EntryClass::Surname);
+}
+
 // Two names listed without a comma ("Angela Merkel Emmanuel Macron" in a
 // photo caption): true when a second name starts at token k, with two name
 // words on each side of it on one line (k - 2 .. k + 1), and the lists say so
@@ -81,7 +98,8 @@ NameRanks name_ranks(const Context& ctx, std::size_t i) {
 // "Maria Antonio Sanchez Lorenzo") have a given name, or a word as common in
 // both lists, before the surnames, and stay whole.
 bool names_meet_at(const Context& ctx, std::size_t k) {
-  if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k - 1, EntryClass::Surname) || !ctx.has(k, EntryClass::GivenName)) {
+  if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k, EntryClass::GivenName) ||
+      (!ctx.has(k - 1, EntryClass::Surname) && !unlisted_surname_before(ctx, k))) {
     return false;
   }
   for (std::size_t j = k - 2; j <= k + 1; ++j) {
@@ -123,7 +141,7 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
 // candidate); two names run together become two candidates.
 void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
           std::vector<Candidate>& out) {
-  if (is_holiday_word(ctx, b)) return;
+  if (is_holiday_word(ctx, b) || is_holiday_greeting(ctx, b)) return;
   // (The hyphen test first: nearly every name ends without one.)
   if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word

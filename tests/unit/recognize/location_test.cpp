@@ -174,3 +174,19 @@ TEST_CASE("location: a name before a US state abbreviation") {
   check_mentions({{"The company is based in Woodside, Calif., and makes chips.",
                    "Woodside/LOCATION | Calif./LOCATION"}});
 }
+
+TEST_CASE("location: a place and 'Palace' name the building; a compass word and 'Side'/'End' a district") {
+  CHECK(locs("Crowds waited outside the Sintra Palace.", "loc.palace") == "Sintra Palace/LOCATION");
+  CHECK(locs("She moved to the Upper West Side and then to the North End.", "loc.district") ==
+        "Upper West Side/LOCATION | North End/LOCATION");
+  check_mentions({
+      {"Crowds waited outside the Sintra Palace.", "Sintra Palace/LOCATION"},
+      {"She moved to the Upper West Side last year.", "Upper West Side/LOCATION"},
+      // a listed name of both words keeps its own reading
+      {"Fans of Crystal Palace sang.", "Crystal Palace/ORGANIZATION"},
+  });
+}
+
+TEST_CASE("location: in a line of capitals a common word ends a feature's name to the left") {
+  CHECK(locs("STORM LASHES TARVEL VALLEY", "loc.feature") == "TARVEL VALLEY/LOCATION");
+}

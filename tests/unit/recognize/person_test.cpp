@@ -94,7 +94,14 @@ TEST_CASE("person: two names listed without a comma are two people") {
       // given names before double surnames: one person each
       {"Ana Lucia Ramos Ortega and Pedro Luis Garcia Lopez spoke.",
        "Ana Lucia Ramos Ortega/PERSON | Pedro Luis Garcia Lopez/PERSON"},
+      // a surname no list has after a given name meets the next given name too
+      {"Pictured: Daniel Vrotzky Helen Quarmby Ruth Dahl.",
+       "Daniel Vrotzky/PERSON | Helen Quarmby/PERSON | Ruth Dahl/PERSON"},
   });
+}
+
+TEST_CASE("person: a holiday greeting is no name") {
+  CHECK(persons("She wished them all a Merry Christmas and a Happy Easter.", "person.given") == "");
 }
 
 TEST_CASE("person: headline capitals are not names by themselves") {
@@ -120,6 +127,7 @@ TEST_CASE("person: a given name before a document word names the document") {
   CHECK(persons("Both sides cited the Geneva Convention and the Paris Accord.", "person.given") == "");
   // a surname list's word ("Plan") is still a document word after a given name
   CHECK(persons("Historians praised the Marshall Plan.", "person.given") == "");
+  CHECK(persons("Ministers defended the Stanley Framework.", "person.given") == "");
   check_mentions({
       {"Lawyers studied the Geneva Convention again.", "Geneva/LOCATION"},
       // an ordinary surname still makes a person
