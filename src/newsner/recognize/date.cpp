@@ -557,11 +557,20 @@ class TenseCues {
 };
 const TenseCues kTenseCues;
 
+// Lowercase words in -ed that are no past tense: verbs in -eed ("will proceed
+// to trial on 14 October", "need", "exceed") and adjectives or numbers ("a
+// hundred", "sacred"). ("agreed", "freed" are past: their verb ends in -ee.)
+const WordList kNotPastEd{"proceed", "succeed", "exceed", "need", "feed", "speed", "breed", "bleed",
+                          "indeed", "heed", "hundred", "sacred", "naked", "wicked", "rugged", "beloved",
+                          "wretched", "crooked", "kindred"};
+
 // +1 for a future cue, -1 for a past one (a listed word, or a lowercase word in
 // -ed), -2 for a reporting verb, 0 for neither; `w` is the surface of a token with fold hash `fold_hash`.
 int tense_cue(std::uint64_t fold_hash, std::string_view w) {
   if (const int listed = kTenseCues.find(fold_hash, w)) return listed;
-  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" ? -1 : 0;
+  return w.size() > 4 && w[0] >= 'a' && w[0] <= 'z' && w.substr(w.size() - 2) == "ed" && !kNotPastEd.contains(w)
+             ? -1
+             : 0;
 }
 
 // True when token k is a past participle after "to be" ("held", "played",
@@ -1028,17 +1037,49 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
 // a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
 // verb before it lies ahead, as does "as early as". Not after a comma or at a
-// sentence's start ("By May, prices had doubled" narrates).
-bool deadline_before(const Context& cx, std::size_t tok) {
+// sentence's start ("By May, prices had doubled" narrates). With `through`, also
+// "through" (for days and weekends only: "rain through the weekend"; "from April
+// through June" in a report of the past has no past verb near it).
+bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   if (tok < 2 || tok > cx.tt.tokens.size()) return false;
   const std::string_view w = cx.surface(tok - 1);
   // "as early as Tuesday", "as soon as next month": the earliest a thing can come.
   if (tok >= 3 && ieq(w, "as") && (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "soon")) &&
       ieq(cx.surface(tok - 3), "as"))
     return true;
-  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till")) return false;
+  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) return false;
   return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
          is_alnum_start(cx.surface(tok - 2));
+}
+
+// True when the deadline before token `tok` (deadline_before) closes an
+// infinitive governed by a directive or decision ("ordered schools to close
+// until Friday", "voted to extend the curfew until Sunday", "was told to stay
+// home until Monday"): what was ordered lies ahead of the order, so the past
+// verb does not put the date in the past.
+bool ordered_until(const Context& cx, std::size_t tok) {
+  static const WordList kDirectives{"ordered", "told", "asked", "urged", "decided", "agreed", "voted", "directed",
+                                    "instructed", "allowed", "forced", "required", "advised", "chose", "planned",
+                                    "promised", "pledged", "vowed", "called"};
+  if (!deadline_before(cx, tok) || tok < 4) return false;
+  const std::uint32_t sent = cx.tt.tokens[tok - 1].sentence;
+  // "to" + a lowercase word within the 6 tokens before the deadline word ...
+  std::size_t to = 0;
+  for (std::size_t k = tok - 2; k + 7 > tok && k > 0; --k) {
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    if (ieq(cx.surface(k), "to") && k + 1 < tok - 1 && cx.tt.tokens[k + 1].shape == text::Shape::Lower) {
+      to = k;
+      break;
+    }
+  }
+  if (to == 0) return false;
+  // ... after a directive verb within the 6 tokens before it.
+  for (std::size_t k = to - 1; k + 7 > to; --k) {
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    if (kDirectives.contains(cx.surface(k))) return true;
+    if (k == 0) break;
+  }
+  return false;
 }
 
 // "the first week of May" before the month at token `tok`: a week counted within
@@ -1070,6 +1111,7 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
 int month_tense(const Context& cx, std::size_t tok, bool has_day) {
   const int t = tense_before(cx, tok);
   if (t > 0) return t;
+  if (!has_day && ordered_until(cx, tok)) return +1;  // (a day: the nearest, as below)
   if (past_verb_at(cx, tok)) return -1;
   return t == 0 && !has_day && deadline_before(cx, tok) ? +1 : 0;
 }
@@ -1483,7 +1525,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         int tense = tense_before(cx, tok);
-        if (tense == 0 && deadline_before(cx, tok)) tense = +1;
+        if ((tense == 0 && deadline_before(cx, tok, true)) || (tense < 0 && ordered_until(cx, tok))) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         emit(m.begin, end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         break;
@@ -1967,7 +2009,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // reach Kyushu by the weekend").
           const bool on_weekend =
               dct && std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding() >= 6;
-          v = timex::shift(dct, Unit::Weekend, on_weekend || tense_before(cx, tok) > 0 ? 0 : -1);
+          const int tense = tense_before(cx, tok);
+          const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true));
+          v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
         else if (ieq(u, "quarter")) v = timex::shift(dct, Unit::Quarter, 0);

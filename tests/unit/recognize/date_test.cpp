@@ -632,6 +632,24 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
   });
 }
 
+// What a directive orders lies ahead of the order: "ordered ... to close until
+// Friday" is the coming Friday despite the past verb; a narrated stay is not.
+// "through" ends a span of days ahead as "until" does ("rain through the
+// weekend"). Verbs in -eed and "hundred" are no past tense ("will proceed to
+// trial on 14 October").
+TEST_CASE("date: ordered until, through the weekend, words in -ed that are no past") {
+  check_rows({
+      {"The minister ordered schools in the district to close until Friday.", "2024-08-14", "Friday=2024-08-16"},
+      {"Schools were ordered to close until Friday.", "2024-08-14", "Friday=2024-08-16"},
+      {"He stayed there until Friday.", "2024-08-14", "Friday=2024-08-09"},
+      {"Forecasters expect more rain through the weekend.", "2024-08-14", "the weekend=2024-W33-WE"},
+      {"Rain fell through the weekend.", "2024-08-14", "the weekend=2024-W32-WE"},
+      {"The claim will proceed to trial on 14 October.", "2025-03-03", "14 October=2025-10-14"},
+      {"A hundred people will gather on 14 October.", "2025-03-03", "14 October=2025-10-14"},
+      {"They agreed on 14 October.", "2025-03-03", "14 October=2024-10-14"},
+  });
+}
+
 // "the week of March 6" is a week (TimeML), the ISO week holding that day.
 TEST_CASE("date: the week of a day is its ISO week") {
   check_rows({
