@@ -53,18 +53,18 @@ TEST_CASE("pipeline: DCT priority is flag, then document, then dateline") {
   SUBCASE("dateline") {
     Extraction r = make()->extract({"d", text, std::nullopt});
     REQUIRE(r.dct.has_value());
-    CHECK(*r.dct == *timex::parse_iso_date("1996-08-30"));
+    CHECK(*r.dct == *newsner::timex::parse_iso_date("1996-08-30"));
     REQUIRE(find(r, "yesterday"));
     CHECK(find(r, "yesterday")->value == "1996-08-29");
   }
   SUBCASE("the document's own date beats the dateline") {
-    Extraction r = make()->extract({"d", text, timex::parse_iso_date("2001-01-10")});
+    Extraction r = make()->extract({"d", text, newsner::timex::parse_iso_date("2001-01-10")});
     CHECK(find(r, "yesterday")->value == "2001-01-09");
   }
   SUBCASE("--reference-date beats both") {
     Options o;
-    o.reference_date = timex::parse_iso_date("2010-05-05");
-    Extraction r = make(o)->extract({"d", text, timex::parse_iso_date("2001-01-10")});
+    o.reference_date = newsner::timex::parse_iso_date("2010-05-05");
+    Extraction r = make(o)->extract({"d", text, newsner::timex::parse_iso_date("2001-01-10")});
     CHECK(find(r, "yesterday")->value == "2010-05-04");
   }
   SUBCASE("no DCT: unknown parts are X") {
@@ -151,7 +151,7 @@ TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") 
   auto ex = make();
   for (const std::string& text : {std::string("@Dec.e"), std::string("\x01\0\0@2019", 7),
                                  std::string("x2019 and Dec.5"), std::string("2019")}) {
-    Extraction r = ex->extract({"d", text, timex::parse_iso_date("2019-01-15")});
+    Extraction r = ex->extract({"d", text, newsner::timex::parse_iso_date("2019-01-15")});
     CHECK(r.error.empty());
     for (const auto& m : r.mentions) CHECK(m.span.end <= r.text.size());
   }
@@ -163,7 +163,7 @@ TEST_CASE("pipeline: a document over 1 MiB is processed in sections") {
   const std::string paragraph = "Chancellor Angela Merkel met officials in Berlin on Monday.\n\n";
   std::string text;
   while (text.size() < (std::size_t{5} << 19)) text += paragraph;
-  Extraction r = make()->extract({"big", text, timex::parse_iso_date("2019-01-15")});
+  Extraction r = make()->extract({"big", text, newsner::timex::parse_iso_date("2019-01-15")});
   REQUIRE(r.error.empty());
   const std::size_t paragraphs = text.size() / paragraph.size();
   std::size_t merkel = 0, overlaps = 0, backwards = 0;

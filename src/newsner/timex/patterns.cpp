@@ -1326,7 +1326,11 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
         continue;
       }
       std::uint32_t j = i + 1;
-      const Item item = classify_run(vocabulary, s, n, i, j, run_end(s, n, j));
+      // run_end() moves `j` to the run's end: call it before classify_run() takes
+      // `j` (in one call, the order in which the arguments are read is unspecified,
+      // and clang reads `j` first: "today" classified as the plain word "t").
+      const std::uint8_t classes = run_end(s, n, j);
+      const Item item = classify_run(vocabulary, s, n, i, j, classes);
       w.end = j;
       if (item == Item::Plain) {
         w.tail = starts_with_night(s + i, j - i) ? j : i;

@@ -164,9 +164,9 @@ TEST_CASE("gazetteer mentions: one candidate per span and type, never merged acr
     ++count[key];
     kb[text.substr(c.span.begin, c.span.size())] = std::string(c.kb_id);
   }
-  for (const auto& [key, n] : count) {
-    INFO(key);
-    CHECK(n == 1);
+  for (const auto& key_n : count) {
+    INFO(key_n.first);
+    CHECK(key_n.second == 1);
   }
   CHECK(count.count("New York City/LOCATION@11") == 1);
   CHECK(count.count("New York/LOCATION@11") == 1);

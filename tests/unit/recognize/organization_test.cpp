@@ -405,7 +405,9 @@ TEST_CASE("organization: camel names of every length and capital position") {
       {"KelpcorpbanK", false}, {"KelpcorpbankX", false}, {"KelpcorpbanKs", true}, {"Kelpcorpbankhouse", false},
       {"KelpcorpbankhoUse", true}, {"Kelpcorpbank", false}, {"K\xC3\xA9lpCorp", false}, {"KelpZorp", true},
       {"KelpAorp", true},      {"Kelp@orp", false},      {"Kelp[orp", false}};
-  for (const auto& [word, camel] : words) {
+  for (const auto& word_camel : words) {
+    const std::string& word = word_camel.first;
+    const bool camel = word_camel.second;
     INFO(word);
     const std::string expect = camel ? word + "/ORGANIZATION" : "";
     CHECK(orgs("Shares of " + word + " rose.", "org.camel") == expect);
