@@ -2,7 +2,9 @@
 # One entry point for setting up, building and testing newsner on Debian 12.
 #   tools/dev.sh run [FILE...]  install missing packages, build, tag a sample article
 #   tools/dev.sh test           install missing packages, build, run every test (ctest)
-#   tools/dev.sh sanitize       the same tests in an ASan+UBSan build (build-asan/)
+#   tools/dev.sh sanitize       the same tests in an ASan+UBSan build (build-asan/), compiled
+#                               with clang: a second compiler finds what one compiler's
+#                               choices hide (the order in which it evaluates arguments)
 #   tools/dev.sh build          install missing packages and build only
 # Packages are installed with apt-get only when missing (sudo when not root).
 set -euo pipefail
@@ -12,9 +14,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev libcli11-dev libfmt-dev doctest-dev
           libsimdjson-dev python3 parallel python3-distributed)
 
-ensure_packages() {
+ensure_packages() {  # [extra packages...]
   local missing=() p
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -58,8 +60,9 @@ case "$cmd" in
     ctest --test-dir "$root/build" --output-on-failure
     ;;
   sanitize)
-    ensure_packages
-    build "$root/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSNER_SANITIZE=ON
+    ensure_packages clang
+    build "$root/build-asan" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DNEWSNER_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir "$root/build-asan" --output-on-failure
     ;;
