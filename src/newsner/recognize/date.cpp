@@ -898,8 +898,8 @@ void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>&
   const auto& t = cx.tt.tokens;
   for (std::size_t i = 0; i < t.size(); ++i) {
     // One well-predicted branch per token: both tests are computed without one.
-    const bool holiday =
-        (t[i].shape == text::Shape::Capitalized) & kHolidayFilter.maybe(t[i].fold_hash);
+    const bool holiday = (unsigned{t[i].shape == text::Shape::Capitalized} &
+                          unsigned{kHolidayFilter.maybe(t[i].fold_hash)}) != 0;
     if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
     if (holiday) {
       TokenDate d;

@@ -80,7 +80,7 @@ const char* const kWords[] = {
     // commas between letters or digits, "_", letters outside ASCII, marks)
     "year's", "Year\xE2\x80\x99s", "May's", "2019's", "1,990", "3.2019", "May.June", "Sept.30",
     "May:June", "May'\xC3\xA9", "\xC3\xA9'May", "May'\xD7\x90", "May\xCC\x81", "May\xC2\xAD",
-    "_May_", "2019_May", "\xE2\x80\x9CMay\xE2\x80\x9D", "\xE2\x80\x98" "90s",
+    "_May_", "2019_May", "\xE2\x80\x9CMay\xE2\x80\x9D", "\u201890s",
     // numbers
     "1990", "2019", "2018", "1066", "0000", "90", "5", "19", "12", "31", "100", "12345", "1990s",
     "90s", "'90s", "90's", "1990's", "Q3", "q4", "H1", "1st", "3rd", "21st", "FY98", "W50",
