@@ -1069,6 +1069,43 @@ void legal_form_names(const Context& ctx, std::span<const std::uint32_t> starts,
   }
 }
 
+// org.before_title: a word no list knows, alone before a company's or club's
+// office and a person's given name, is the body the person holds the office
+// in: "Korvatex CEO Lena Marsh", "Dravo chairman Tom Eld". (A known word or name there is the
+// person rules' or the lists': "Acting President", "Ukraine President".)
+// Titles are rare: Context lists their matches, and only those are visited.
+void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kOfficeWords[] = {
+      "ceo",      "cfo",        "coo",         "chairman", "chairwoman", "president", "spokesman",
+      "spokeswoman", "director", "founder", "owner",    "chief",      "managing"};
+  static constexpr WordSet kOffices(kOfficeWords);
+  const std::size_t n = ctx.size();
+  const gazetteer::Match* const mts = ctx.matches.data();
+  std::size_t last = n;  // the last name's token: one per name, however many titles follow it
+  for (const std::uint32_t k : ctx.title_matches) {
+    const gazetteer::Match& m = mts[k];
+    const std::size_t t = m.token_begin, e = m.token_end;
+    if (t == 0 || t - 1 == last || e >= n || ctx.caps_line[t] || ctx.token(t).newline_before || ctx.token(e).newline_before) continue;
+    const std::size_t i = t - 1;
+    const text::Token& w = ctx.token(i);
+    if (w.shape != Shape::Capitalized || ctx.token_classes[i] != 0 || !is_org_word(ctx, i)) continue;
+    // A company's or a club's office, in lowercase or abbreviated ("chairman",
+    // "CEO", "chief executive"): a capitalized title is a government's ("Defence
+    // Minister", "Privatisation Minister"), and "leader", "writer", "major" follow
+    // adjectives ("Nazi leader", "Islamist writer").
+    const Shape ts = ctx.token(t).shape;
+    if (!m.exact_case || !(ts == Shape::Lower || (ts == Shape::AllCaps && ctx.token(t).span.size() <= 3)) ||
+        !kOffices.contains(ctx, t)) {
+      continue;
+    }
+    if (ctx.token(e).shape != Shape::Capitalized || !ctx.strong(e, EntryClass::GivenName)) continue;
+    // One word: not the last of a longer capitalized name on its line.
+    if (i > 0 && !w.newline_before && !w.sentence_start && ctx.is_cap(i - 1)) continue;
+    emit(ctx, i, t, 0.7f, "org.before_title", out);
+    last = i;
+  }
+}
+
 // org.pollster: "a Gallup poll", "the latest Zogby International survey": the
 // name between a determiner and "poll"/"survey" is the pollster, even when a
 // small town has its name. A real place there is what the poll is about ("a
@@ -1311,6 +1348,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
   }
   ampersand_names(ctx, out);
+  before_title_names(ctx, out);
   pollster_names(ctx, out);
   legal_form_names(ctx, starts.legal.span(), out);
 }
