@@ -803,12 +803,14 @@ void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
 // more than the rules' work on them. One OrgStarts per thread at a time.
 // OrgStarts' test of the byte that begins the word after a name: the first
 // letters of shares_owner's stock words, and the "'" of "'" and "'s".
-constexpr unsigned kStockLetter = 1, kQuote = 2;
+// And the "." or "/" attached after a legal form's first token ("N.V", "A/S").
+constexpr unsigned kStockLetter = 1, kQuote = 2, kFormMark = 4;
 static_assert(kStockLetter == 1 && kQuote == 2);  // (OrgStarts tests them as bits 0 and 1)
 constexpr std::array<std::uint8_t, 256> kStockFirst = [] {
   std::array<std::uint8_t, 256> t{};
   t['s'] = t['g'] = t['a'] = kStockLetter;
   t['\''] = kQuote;
+  t['.'] = t['/'] = kFormMark;
   return t;
 }();
 
@@ -820,11 +822,11 @@ struct OrgStarts {
   TokenList& innings;                 // team_innings starts (sports documents only)
   TokenList& acronyms;                // acronym_noun starts
   TokenList& shares;                  // shares_owner starts
-  TokenList& legal;                   // legal_form_names starts (a form's first token)
+  std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role;
-    TokenList heads, innings, acronyms, shares, legal;
+    std::vector<std::uint32_t> lines, team, role, legal;
+    TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
     thread_local Buffers b;
@@ -844,6 +846,7 @@ struct OrgStarts {
     lines.clear();
     team.clear();
     role.clear();
+    legal.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -878,8 +881,7 @@ struct OrgStarts {
     const bool sports = ctx.sports;
     const std::size_t caps = ctx.cap_tokens.size();
     TokenList::Appender heads_at = heads.start(caps), innings_at = innings.start(caps),
-                        acronyms_at = acronyms.start(caps), shares_at = shares.start(caps),
-                        legal_at = legal.start(caps);
+                        acronyms_at = acronyms.start(caps), shares_at = shares.start(caps);
     for (const std::uint32_t i : ctx.cap_tokens) {
       const text::Token& t = tokens[i];
       const Shape s = t.shape;
@@ -915,12 +917,14 @@ struct OrgStarts {
                         i);
       // A legal form's first token (legal_form_names): in capitals ("N.V", "A"
       // of "A/S") or a capital, a period and more ("S.p.A"), at most 5 bytes,
-      // with a one-byte "." or "/" attached after it. (A branch on the mark:
-      // few capitalized words have one attached.)
-      if ((next_first == '.') | (next_first == '/')) {
-        legal_at.push_if((i > 0) & has_next & !next.space_before & (next.span.size() == 1) & (size <= 5) &
-                             ((s == Shape::AllCaps) | (capitalized & (size > 2) && text[t.span.begin + 1] == '.')),
-                         i);
+      // with a one-byte "." or "/" attached after it. (A branch on the mark's
+      // bit, from the table read above: few capitalized words have one
+      // attached. A vector, not an Appender: no register held for it in the loop.)
+      if (first & kFormMark) [[unlikely]] {
+        if ((i > 0) & has_next & !next.space_before & (next.span.size() == 1) & (size <= 5) &
+            ((s == Shape::AllCaps) | (capitalized & (size > 2) && text[t.span.begin + 1] == '.'))) {
+          legal.push_back(i);
+        }
       }
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
       // (A branch: heads are rare enough to be predicted well.)
@@ -933,7 +937,6 @@ struct OrgStarts {
     innings.finish(innings_at);
     acronyms.finish(acronyms_at);
     shares.finish(shares_at);
-    legal.finish(legal_at);
   }
 };
 
@@ -1350,7 +1353,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   ampersand_names(ctx, out);
   before_title_names(ctx, out);
   pollster_names(ctx, out);
-  legal_form_names(ctx, starts.legal.span(), out);
+  legal_form_names(ctx, starts.legal, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {
