@@ -1083,25 +1083,32 @@ void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
       "spokeswoman", "director", "founder", "owner",    "chief",      "managing"};
   static constexpr WordSet kOffices(kOfficeWords);
   const std::size_t n = ctx.size();
+  // (Locals, not ctx's vectors: the first two tests, the word's shape and its
+  // list classes, leave nearly every title match, at two loads each.)
   const gazetteer::Match* const mts = ctx.matches.data();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint16_t* const classes = ctx.token_classes.data();
   std::size_t last = n;  // the last name's token: one per name, however many titles follow it
   for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
     const std::size_t t = m.token_begin, e = m.token_end;
-    if (t == 0 || t - 1 == last || e >= n || ctx.caps_line[t] || ctx.token(t).newline_before || ctx.token(e).newline_before) continue;
+    if (t == 0 || tokens[t - 1].shape != Shape::Capitalized || classes[t - 1] != 0) continue;
     const std::size_t i = t - 1;
-    const text::Token& w = ctx.token(i);
-    if (w.shape != Shape::Capitalized || ctx.token_classes[i] != 0 || !is_org_word(ctx, i)) continue;
+    if (i == last || e >= n || ctx.caps_line[t] || tokens[t].newline_before || tokens[e].newline_before ||
+        !is_org_word(ctx, i)) {
+      continue;
+    }
+    const text::Token& w = tokens[i];
     // A company's or a club's office, in lowercase or abbreviated ("chairman",
     // "CEO", "chief executive"): a capitalized title is a government's ("Defence
     // Minister", "Privatisation Minister"), and "leader", "writer", "major" follow
     // adjectives ("Nazi leader", "Islamist writer").
-    const Shape ts = ctx.token(t).shape;
-    if (!m.exact_case || !(ts == Shape::Lower || (ts == Shape::AllCaps && ctx.token(t).span.size() <= 3)) ||
+    const Shape ts = tokens[t].shape;
+    if (!m.exact_case || !(ts == Shape::Lower || (ts == Shape::AllCaps && tokens[t].span.size() <= 3)) ||
         !kOffices.contains(ctx, t)) {
       continue;
     }
-    if (ctx.token(e).shape != Shape::Capitalized || !ctx.strong(e, EntryClass::GivenName)) continue;
+    if (tokens[e].shape != Shape::Capitalized || !ctx.strong(e, EntryClass::GivenName)) continue;
     // One word: not the last of a longer capitalized name on its line.
     if (i > 0 && !w.newline_before && !w.sentence_start && ctx.is_cap(i - 1)) continue;
     emit(ctx, i, t, 0.7f, "org.before_title", out);
