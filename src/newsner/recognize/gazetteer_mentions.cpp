@@ -267,6 +267,33 @@ constexpr float kQualifierOwnSubdivision = 0.85f;
 
 }  // namespace
 
+// Token b, an acronym, is counted: a small cardinal before it ("six", "121")
+// and a function word, a punctuation mark or the text's end after it. There
+// it is a unit of a statistic ("had six RBI in one game", "three RBI,"), not
+// a body (an organization's acronym after a number begins a phrase: "the 15
+// EU members"; in a sports story the count is enough). Years ("since 1949
+// NATO has") are no small cardinals, and the count follows a lowercase word.
+bool counted_acronym(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kNumberWords[] = {"two", "three", "four", "five", "six",
+                                                      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  static constexpr WordSet kNumbers(kNumberWords);
+  // (A lowercase word before the number: in a results line a number after a
+  // team is its score, "LG 1 OB 1", "(Latvia) 1 RAF Riga".)
+  if (b < 2 || ctx.token(b).newline_before || ctx.token(b - 1).newline_before || ctx.caps_line[b] ||
+      ctx.token(b - 2).shape != Shape::Lower) {
+    return false;
+  }
+  const text::Token& before = ctx.token(b - 1);
+  const bool cardinal = (before.shape == Shape::Digits && before.span.size() <= 3) ||
+                        (before.shape == Shape::Lower && kNumbers.contains(ctx, b - 1));
+  if (!cardinal) return false;
+  const std::size_t e = b + 1;
+  if (e >= ctx.size() || ctx.token(e).newline_before) return true;
+  const Shape next = ctx.token(e).shape;
+  // (In a sports story a count is a statistic whatever follows: "his 121 RBI broke".)
+  return ctx.sports || next == Shape::Punct || (next == Shape::Lower && ctx.lex_is(e, kLexFunction));
+}
+
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out) {
   // Room for this and the following recognizers' candidates (a guess: about one
   // per four tokens in entity-dense news), so that `out` rarely moves them.
@@ -370,6 +397,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // Member of Parliament): a body known by two letters is in a curated list.
     if (single && list == ListKind::Organizations && ctx.token(b).shape == Shape::AllCaps &&
         ctx.surface(b).size() == 2) {
+      continue;
+    }
+    // "six RBI in one game": an acronym counted after a number is a statistic's
+    // unit, not the body a list names so (counted_acronym).
+    if (single && type == EntityType::Organization && ctx.token(b).shape == Shape::AllCaps &&
+        counted_acronym(ctx, b)) {
       continue;
     }
     // One candidate per span and type; its kb_id comes from the entry of the most

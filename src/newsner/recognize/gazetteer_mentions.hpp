@@ -19,4 +19,8 @@ namespace newsner::recognize {
 
 void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& out);
 
+/// Token b, a word in capitals, counted after a small number ("six RBI in"): a
+/// statistic's unit, no organization (the document-level pass repeats none there).
+bool counted_acronym(const Context& ctx, std::size_t b);
+
 }  // namespace newsner::recognize

@@ -803,12 +803,14 @@ void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
 // more than the rules' work on them. One OrgStarts per thread at a time.
 // OrgStarts' test of the byte that begins the word after a name: the first
 // letters of shares_owner's stock words, and the "'" of "'" and "'s".
-constexpr unsigned kStockLetter = 1, kQuote = 2;
+// And the "." or "/" attached after a legal form's first token ("N.V", "A/S").
+constexpr unsigned kStockLetter = 1, kQuote = 2, kFormMark = 4;
 static_assert(kStockLetter == 1 && kQuote == 2);  // (OrgStarts tests them as bits 0 and 1)
 constexpr std::array<std::uint8_t, 256> kStockFirst = [] {
   std::array<std::uint8_t, 256> t{};
   t['s'] = t['g'] = t['a'] = kStockLetter;
   t['\''] = kQuote;
+  t['.'] = t['/'] = kFormMark;
   return t;
 }();
 
@@ -820,9 +822,10 @@ struct OrgStarts {
   TokenList& innings;                 // team_innings starts (sports documents only)
   TokenList& acronyms;                // acronym_noun starts
   TokenList& shares;                  // shares_owner starts
+  std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role;
+    std::vector<std::uint32_t> lines, team, role, legal;
     TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
@@ -838,10 +841,12 @@ struct OrgStarts {
         heads(b.heads),
         innings(b.innings),
         acronyms(b.acronyms),
-        shares(b.shares) {
+        shares(b.shares),
+        legal(b.legal) {
     lines.clear();
     team.clear();
     role.clear();
+    legal.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -910,6 +915,17 @@ struct OrgStarts {
                             ((((first & kStockLetter) & unsigned{next_lower}) |
                               ((first >> 1) & unsigned{next.span.size() <= 2})) != 0),  // (kQuote >> 1: 1)
                         i);
+      // A legal form's first token (legal_form_names): in capitals ("N.V", "A"
+      // of "A/S") or a capital, a period and more ("S.p.A"), at most 5 bytes,
+      // with a one-byte "." or "/" attached after it. (A branch on the mark's
+      // bit, from the table read above: few capitalized words have one
+      // attached. A vector, not an Appender: no register held for it in the loop.)
+      if (first & kFormMark) [[unlikely]] {
+        if ((i > 0) & has_next & !next.space_before & (next.span.size() == 1) & (size <= 5) &
+            ((s == Shape::AllCaps) | (capitalized & (size > 2) && text[t.span.begin + 1] == '.'))) {
+          legal.push_back(i);
+        }
+      }
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
       // (A branch: heads are rare enough to be predicted well.)
       if (((classes[i] & class_bit(EntryClass::OrgHead)) || (lex[i] & kLexOrgHead)) &&
@@ -1035,26 +1051,15 @@ void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& ou
   }
 }
 
-// The forms' first tokens: in capitals ("N.V", "A" of "A/S") or with a
-// period after the first letter ("S.p.A"), with a period or slash attached
-// after them. (Their shape, size and the next token's are tested first: a
-// search of the text for those marks cost more, a memchr call per period.)
-void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
+// `starts`: the forms' first tokens, found by OrgStarts' walk over the
+// capitalized tokens: in capitals ("N.V", "A" of "A/S") or with a period
+// after the first letter ("S.p.A"), with a period or slash attached after
+// them. (A walk of its own over those tokens cost 0.27% of the instructions;
+// a search of the text for the marks cost more, a memchr call per period.)
+void legal_form_names(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   const text::Token* const tokens = ctx.tt.tokens.data();
   const std::size_t n = ctx.size();
-  const char* const text = ctx.tt.text.data();
-  for (const std::uint32_t f : ctx.cap_tokens) {
-    if (f + 1 >= n || tokens[f + 1].space_before || tokens[f + 1].span.size() != 1 || tokens[f].span.size() > 5) {
-      continue;
-    }
-    const char mark = text[tokens[f + 1].span.begin];
-    if ((mark != '.' && mark != '/') || f == 0) continue;
-    if (tokens[f].shape != Shape::AllCaps && !(tokens[f].shape == Shape::Capitalized && tokens[f].span.size() > 2 &&
-                                                text[tokens[f].span.begin + 1] == '.')) {
-      continue;
-    }
-    legal_form_at(ctx, f, out);
-  }
+  for (const std::uint32_t f : starts) legal_form_at(ctx, f, out);
   // "plc" after a company's name that a list or a rule above found ("Barclays
   // plc", "Korvel Group plc"): the token after each such candidate is tested,
   // not the text (a search for "plc" cost 0.15% of all the instructions).
@@ -1064,6 +1069,50 @@ void legal_form_names(const Context& ctx, std::vector<Candidate>& out) {
     if (out[k].type == EntityType::Organization && f < n && tokens[f].fold_hash == kPlc.hash) {
       legal_form_at(ctx, f, out);
     }
+  }
+}
+
+// org.before_title: a word no list knows, alone before a company's or club's
+// office and a person's given name, is the body the person holds the office
+// in: "Korvatex CEO Lena Marsh", "Dravo chairman Tom Eld". (A known word or name there is the
+// person rules' or the lists': "Acting President", "Ukraine President".)
+// Titles are rare: Context lists their matches, and only those are visited.
+void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kOfficeWords[] = {
+      "ceo",      "cfo",        "coo",         "chairman", "chairwoman", "president", "spokesman",
+      "spokeswoman", "director", "founder", "owner",    "chief",      "managing"};
+  static constexpr WordSet kOffices(kOfficeWords);
+  const std::size_t n = ctx.size();
+  // (Locals, not ctx's vectors: the first two tests, the word's shape and its
+  // list classes, leave nearly every title match, at two loads each.)
+  const gazetteer::Match* const mts = ctx.matches.data();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint16_t* const classes = ctx.token_classes.data();
+  std::size_t last = n;  // the last name's token: one per name, however many titles follow it
+  for (const std::uint32_t k : ctx.title_matches) {
+    const gazetteer::Match& m = mts[k];
+    const std::size_t t = m.token_begin, e = m.token_end;
+    if (t == 0 || tokens[t - 1].shape != Shape::Capitalized || classes[t - 1] != 0) continue;
+    const std::size_t i = t - 1;
+    if (i == last || e >= n || ctx.caps_line[t] || tokens[t].newline_before || tokens[e].newline_before ||
+        !is_org_word(ctx, i)) {
+      continue;
+    }
+    const text::Token& w = tokens[i];
+    // A company's or a club's office, in lowercase or abbreviated ("chairman",
+    // "CEO", "chief executive"): a capitalized title is a government's ("Defence
+    // Minister", "Privatisation Minister"), and "leader", "writer", "major" follow
+    // adjectives ("Nazi leader", "Islamist writer").
+    const Shape ts = tokens[t].shape;
+    if (!m.exact_case || !(ts == Shape::Lower || (ts == Shape::AllCaps && tokens[t].span.size() <= 3)) ||
+        !kOffices.contains(ctx, t)) {
+      continue;
+    }
+    if (tokens[e].shape != Shape::Capitalized || !ctx.strong(e, EntryClass::GivenName)) continue;
+    // One word: not the last of a longer capitalized name on its line.
+    if (i > 0 && !w.newline_before && !w.sentence_start && ctx.is_cap(i - 1)) continue;
+    emit(ctx, i, t, 0.7f, "org.before_title", out);
+    last = i;
   }
 }
 
@@ -1309,8 +1358,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
   }
   ampersand_names(ctx, out);
+  before_title_names(ctx, out);
   pollster_names(ctx, out);
-  legal_form_names(ctx, out);
+  legal_form_names(ctx, starts.legal, out);
 }
 
 bool is_event_word_at(const Context& ctx, std::size_t i) {

@@ -233,3 +233,16 @@ TEST_CASE("gazetteer mentions: a compass word before a nationality word is no pl
   CHECK(gaz("Results of South Korean games.").find("South/LOCATION") == std::string::npos);
   CHECK(gaz("The Southeast Asian gold market fell.").find("Southeast/LOCATION") == std::string::npos);
 }
+
+// An acronym counted after a small number is a statistic's unit, not the body
+// a list names so; the document-level pass repeats none there either.
+TEST_CASE("gazetteer mentions: an acronym counted after a number is no organization") {
+  names_test::check_mentions({
+      {"Kowalski had five RBI in the opener.", ""},
+      {"Navarro drove in 14 RBI, a club record.", ""},
+      {"Lind's RBI double tied it. Marsh then had three RBI in the win.", "RBI/ORGANIZATION"},
+      // a body's acronym after a number begins a phrase; a year is no count
+      {"The 15 EU members met in Brussels.", "EU/ORGANIZATION | Brussels/LOCATION"},
+      {"Since 1949 NATO has grown.", "NATO/ORGANIZATION"},
+  });
+}

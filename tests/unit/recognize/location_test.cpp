@@ -190,3 +190,12 @@ TEST_CASE("location: a place and 'Palace' name the building; a compass word and 
 TEST_CASE("location: in a line of capitals a common word ends a feature's name to the left") {
   CHECK(locs("STORM LASHES TARVEL VALLEY", "loc.feature") == "TARVEL VALLEY/LOCATION");
 }
+
+TEST_CASE("location: county towns and other seats of divisions under 15,000 people are places") {
+  check_mentions({
+      {"Leaders met for a summit in Armagh last December.", "Armagh/LOCATION"},
+      {"Farmers marched through Enniskillen and Oakham.", "Enniskillen/LOCATION | Oakham/LOCATION"},
+      // a small seat named like a person or a word is left out of the list
+      {"Fans waited for Hugo outside the hotel.", "Hugo/PERSON"},
+  });
+}

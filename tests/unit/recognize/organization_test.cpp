@@ -534,3 +534,14 @@ TEST_CASE("organization: names inside a compound adjective are dropped") {
   check_mentions({{"The London-based analyst said the Amman-bound plane left.", ""},
                   {"A U.S.-led force and the Ontario-based firm Quarnby Corp. met.", "Quarnby Corp./ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a word no list knows before a company's office and a person's given name") {
+  CHECK(orgs("Korvatex CEO Lena Marsh told reporters.", "org.before_title") == "Korvatex/ORGANIZATION");
+  CHECK(orgs("Later, Dravo chairman Thomas Eld said so.", "org.before_title") == "Dravo/ORGANIZATION");
+  // a government's capitalized title, an adjective before 'leader': no body
+  CHECK(orgs("Privatisation Minister Lena Marsh spoke.", "org.before_title") == "");
+  CHECK(orgs("Nazi leader Gary Lauck spoke.", "org.before_title") == "");
+  check_mentions({
+      {"Korvatex CEO Lena Marsh told reporters.", "Korvatex/ORGANIZATION | Lena Marsh/PERSON"},
+  });
+}
