@@ -481,3 +481,15 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
   CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
         "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");
 }
+
+TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract(
+      {"d", "Meridian Petroleum Ltd lost the case. Counsel for Meridian said it would appeal.", std::nullopt});
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[1].kb_id.empty());  // no town id on the company
+  const auto s = (*ex.value)->extract({"d", "The governor of Lagos State met traders.", std::nullopt});
+  REQUIRE(s.mentions.size() == 1);
+  CHECK(s.mentions[0].kb_id == "iso3166-2:NG-LA");
+}
