@@ -330,6 +330,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    // "move level with Liverpool", "drew level with Kent": a side equal on points.
+    if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
     // "Former England captain", "Two Scotland players": a common word that
     // only the sentence capitalizes, before a national side, is no club name.

@@ -312,6 +312,15 @@ TEST_CASE("organization: a result verb, a score and the other side make both clu
   CHECK(orgs("Tarvelo drew level with Kelpino.", "org.team_result") == "");
 }
 
+// org.team_context: "level with" a side in a sports report.
+TEST_CASE("organization: a side drawn level with is a club in a sports report") {
+  CHECK(names_test::mentions("Tarvelo Rovers beat Kelpton Town 2-1 in the league on Saturday. The striker scored "
+                             "twice in the second half and the coach praised his goal. The win moves "
+                             "Tarvelo Rovers level with Leicester at the top of the table.") ==
+        "Tarvelo Rovers/ORGANIZATION | Kelpton Town/ORGANIZATION | Tarvelo Rovers/ORGANIZATION | "
+        "Leicester/ORGANIZATION");
+}
+
 TEST_CASE("organization: whole pipeline") {
   check_mentions({
       {"The first test launch was delayed, NASA said.", "NASA/ORGANIZATION"},
