@@ -329,6 +329,20 @@ bool is_authoritative(std::string_view evidence) {
   }
 }
 
+// A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
+// Mining Corp."), of two words or more before it: its first word, repeated
+// alone, is the company ("Counsel for Meridian"), not the town some list names
+// so (README: a repeated name takes the type of its first full mention). The
+// word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
+std::size_t company_first_word(const Context& ctx, const Chosen& c) {
+  std::size_t last = c.te - 1;
+  if (ctx.is(last, ".") && last > c.tb) --last;
+  if (last < c.tb + 2 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  // ("Shanghai-Ek Chor Motorcycle Co": a hyphen makes the first word part of a longer one.)
+  if (ctx.is(c.tb + 1, "-") && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
+  return c.tb;
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -363,6 +377,7 @@ struct Scratch {
   std::vector<std::uint32_t> start_index;
   NameTable<Vote> authority;                  // Retyper
   NameTable<float> surnames;
+  NameTable<float> company_words;             // Retyper (see company_first_word)
   NameTable<Known> known;                     // propagate
   std::vector<std::uint64_t> filter;
 
@@ -380,13 +395,14 @@ struct Scratch {
 class Retyper {
  public:
   Retyper(const Context& ctx, std::vector<Chosen>& chosen, Scratch& scratch)
-      : ctx_(ctx), authority_(scratch.authority), surnames_(scratch.surnames) {
+      : ctx_(ctx), authority_(scratch.authority), surnames_(scratch.surnames), companies_(scratch.company_words) {
     // At most one key per name in each. Sized for a quarter of the names, a
     // table grew (rehashing every key) in about 3 of 10 real news stories. The
     // slots more cost nothing: a table is emptied by its generation, not by
     // clearing its slots (see NameTable).
     authority_.reset(chosen.size() / 2);
     surnames_.reset(chosen.size() / 2);
+    companies_.reset(chosen.size() / 4);
     for (Chosen& c : chosen) {
       if (c.type == EntityType::Date) continue;
       const std::size_t b = c.tb, e = c.te;
@@ -399,6 +415,11 @@ class Retyper {
       }
       if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
         if (float* v = surnames_.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+      }
+      if (c.type == EntityType::Organization && e - b >= 3) {
+        if (const std::size_t w = company_first_word(ctx, c); w != SIZE_MAX) {
+          if (float* v = companies_.upsert(name_key(ctx, w, w + 1))) *v = std::max(*v, c.score);
+        }
       }
     }
   }
@@ -423,6 +444,15 @@ class Retyper {
         return;
       }
     }
+    // "Meridian" after "Meridian Petroleum Ltd": a town's name alone is the
+    // company, unless after a locative preposition ("in Meridian"). Only a town
+    // under 100,000 (the cities list's lowest prior): "Tokyo" after "Tokyo
+    // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
+    if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
+        c.score < 0.71f && companies_.find(c.key) && !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative))) {
+      set_document_type(c, EntityType::Organization, "document.company_word");
+      return;
+    }
     if (e == b + 1 && c.type != EntityType::Person && !surnames_.empty()) {
       const float* p = surnames_.find(c.key);
       if (!p || *p < c.score - 0.2f) return;
@@ -436,6 +466,7 @@ class Retyper {
   const Context& ctx_;
   NameTable<Vote>& authority_;  // a few names each (grows as needed)
   NameTable<float>& surnames_;  // last word of a multi-word PERSON
+  NameTable<float>& companies_; // first word of a company with its legal form
   std::size_t name_keys_ = 0;
 };
 

@@ -467,3 +467,29 @@ TEST_CASE("resolve: what one document's pass knows is not known in the next (per
   short_text.append(name(7)).append(" left.");
   CHECK(resolve_kb(short_text, {{0, 2, EntityType::Organization, 0.7f, ""}}) == "Jordan Smith/ORGANIZATION");
 }
+
+TEST_CASE("resolve: a company's first word alone after its full name is the company") {
+  // A made-up company named after a small town: the town's name alone is the
+  // company, without the town's id; after "in" it is the town.
+  const std::string text = "Meridian Petroleum Ltd lost the case. Counsel for Meridian said it would appeal.";
+  CHECK(mentions(text) == "Meridian Petroleum Ltd/ORGANIZATION | Meridian/ORGANIZATION");
+  CHECK(mentions("Meridian Petroleum Ltd lost the case. Its office in Meridian closed.") ==
+        "Meridian Petroleum Ltd/ORGANIZATION | Meridian/LOCATION");
+  // A hyphen joins the first word to a longer one: no company word.
+  CHECK(mentions("Meridian-Kelp Mining Co opened a plant. Output of Meridian rose.").ends_with("Meridian/LOCATION"));
+  // A large city's name stays the city.
+  CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
+        "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");
+}
+
+TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract(
+      {"d", "Meridian Petroleum Ltd lost the case. Counsel for Meridian said it would appeal.", std::nullopt});
+  REQUIRE(r.mentions.size() == 2);
+  CHECK(r.mentions[1].kb_id.empty());  // no town id on the company
+  const auto s = (*ex.value)->extract({"d", "The governor of Lagos State met traders.", std::nullopt});
+  REQUIRE(s.mentions.size() == 1);
+  CHECK(s.mentions[0].kb_id == "iso3166-2:NG-LA");
+}

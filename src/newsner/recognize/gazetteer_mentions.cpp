@@ -261,6 +261,41 @@ bool span_has(const Context& ctx, ListKinds& lists, std::size_t b, std::size_t e
 // more than any two lists' priors differ, so "Valencia, Spain" is the Spanish
 // city whatever the Venezuelan one's population.
 constexpr float kQualifierBonus = 0.2f;
+// "Lagos State", "Rivers State", "Kerala State": a first-level subdivision's
+// name and "State" (Nigerian, Indian, Malaysian usage) name the subdivision,
+// "State" inside the span, over the city of the name ("Lagos"). Called for a
+// subdivision's match [b, e) (kb_id: its entry's; the first such match wins). Not
+// before another capitalized word ("Ohio State University", "Lagos State
+// Government": those are a body's names). Only in the countries that name
+// their states so (Nigeria, India, Malaysia, Sudan, South Sudan, Myanmar): in
+// the US "Ohio State", "Florida State" alone are most often the university or
+// its team (and "Florida" is a department of Uruguay too).
+constexpr FoldedWord kState("state");
+void state_after(const Context& ctx, std::size_t b, std::size_t e, std::string_view kb_id,
+                 std::vector<Candidate>& out) {
+  if (e + 1 > ctx.size() || ctx.surface(e) != "State" || ctx.token(e).newline_before ||
+      !ctx.token(e).space_before) {
+    return;
+  }
+  if (e + 1 < ctx.size() && ctx.is_cap(e + 1) && !ctx.token(e + 1).newline_before) return;
+  static constexpr std::string_view kCountries[] = {"NG", "IN", "MY", "SD", "SS", "MM"};
+  if (kb_id.size() < 13 || !kb_id.starts_with("iso3166-2:") ||
+      std::find(std::begin(kCountries), std::end(kCountries), kb_id.substr(10, 2)) == std::end(kCountries)) {
+    return;
+  }
+  for (const Candidate& x : out) {
+    if (x.token_begin == b && x.token_end == e + 1 && x.evidence == "loc.state") return;
+  }
+  Candidate& c = out.emplace_back();
+  c.type = EntityType::Location;
+  c.span = ctx.span(b, e + 1);
+  c.token_begin = static_cast<std::uint32_t>(b);
+  c.token_end = static_cast<std::uint32_t>(e + 1);
+  c.score = 0.75f;
+  c.evidence = "loc.state";
+  c.kb_id = kb_id;
+}
+
 // A subdivision's kb rank as the qualifier of a city of its country: above any
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
@@ -408,6 +443,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // One candidate per span and type; its kb_id comes from the entry of the most
     // reliable list (list_prior: "New York" the city of 8M over the state, "Bavaria"
     // the state over a WordNet sense), then the most populous.
+    // (Before `same` below: this may add to `out`. "State" first: rare after a name.)
+    if (list == ListKind::Subdivisions && e < ctx.size() && ctx.token(e).fold_hash == kState.hash) {
+      state_after(ctx, b, e, ctx.matcher.entry(m).kb_id, out);
+    }
     Made& mine = made[static_cast<std::size_t>(type)];
     Candidate* same = mine.index != kNone ? &out[mine.index] : nullptr;  // this span's candidate of this type
     // The entry record is a random read into a large array, often a cache miss:

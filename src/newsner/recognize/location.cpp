@@ -291,6 +291,41 @@ void landmark_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out)
   }
 }
 
+// loc.saint_building, org.saint_institution: "St Giles' Cathedral", "St.
+// Mary's Church", "Saint Anne's Abbey" are one name, a building (LOCATION, as
+// a place); "St Thomas' Hospital", "St Mary's College", "St Aidan's School" an
+// institution (ORGANIZATION, like a university): not the saint (PERSON). The
+// word "St", "St." or "Saint", one capitalized name, "'s" or "'", and the
+// noun, capitalized. Called at every capitalized "St" (a particle: its lexicon
+// bit) or "Saint" (its hash) by recognize_locations' loop.
+constexpr FoldedWord kSt("st"), kStDot("st."), kSaint("saint");
+void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  static constexpr std::string_view kBuildings[] = {"church", "cathedral", "chapel", "abbey", "basilica", "minster",
+                                                    "priory"};
+  static constexpr WordSet kBuildingSet(kBuildings);
+  static constexpr std::string_view kInstitutions[] = {"hospital", "school", "college", "infirmary", "academy"};
+  static constexpr WordSet kInstitutionSet(kInstitutions);
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (!folded_is(ctx, i, kSt) && !folded_is(ctx, i, kStDot) && !folded_is(ctx, i, kSaint)) return;
+  std::size_t k = i + 1;
+  if (k < n && is_char(ctx, k, '.') && !tokens[k].space_before) ++k;  // "St."
+  if (k + 2 >= n || tokens[k].shape != Shape::Capitalized || tokens[k].newline_before) return;
+  std::size_t a = k + 1;
+  if (tokens[a].space_before ||
+      !(ctx.is(a, "'s") || ctx.is(a, "\u2019s") || ctx.is(a, "'") || ctx.is(a, "\u2019"))) {
+    return;
+  }
+  if (a + 1 < n && !tokens[a + 1].space_before && ctx.is(a + 1, "s")) ++a;  // "'" "s" as two tokens
+  const std::size_t noun = a + 1;
+  if (noun >= n || tokens[noun].shape != Shape::Capitalized || tokens[noun].newline_before) return;
+  if (kBuildingSet.contains(ctx, noun)) {
+    emit(ctx, i, noun + 1, 0.8f, "loc.saint_building", out);
+  } else if (kInstitutionSet.contains(ctx, noun)) {
+    emit_candidate(ctx, EntityType::Organization, i, noun + 1, 0.8f, "org.saint_institution", out);
+  }
+}
+
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   datelines(ctx, dateline_lines(ctx), out);
@@ -303,6 +338,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::uint16_t* const classes = ctx.token_classes.data();
   const std::uint8_t* const caps_line = ctx.caps_line.data();
   for (const std::size_t i : ctx.cap_tokens) {
+    if ((lex[i] & kLexParticle) || tokens[i].fold_hash == kSaint.hash) saint_name_at(ctx, i, out);
     if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
     // loc.channel: "across the Channel", "under the Channel": the word alone
     // after a lowercase "the", not before a capitalized word or a number ("the

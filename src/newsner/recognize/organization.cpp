@@ -330,6 +330,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    // "move level with Liverpool", "drew level with Kent": a side equal on points.
+    if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
     // "Former England captain", "Two Scotland players": a common word that
     // only the sentence capitalizes, before a national side, is no club name.
@@ -457,6 +459,22 @@ bool has_score(std::string_view text) {
   return false;
 }
 
+// The score before the second side: "drew 1-1 with Sevilla", "lost 0-1 to
+// Getafe", "drew 2-2 against Porto" (verb v, then the score and the
+// preposition). The second side's first token, or 0.
+std::size_t side_after_score(const Context& ctx, std::size_t v) {
+  static constexpr std::string_view kVerbs[] = {"drew", "draw", "lost"};
+  static constexpr WordSet kVerbSet(kVerbs);
+  static constexpr std::string_view kPreps[] = {"with", "to", "against"};
+  static constexpr WordSet kPrepSet(kPreps);
+  const std::size_t p = score_end(ctx, v + 1);
+  if (p == v + 1 || p + 1 >= ctx.size() || !kVerbSet.contains(ctx, v) || ctx.token(p).shape != Shape::Lower ||
+      !kPrepSet.contains(ctx, p) || ctx.token(p + 1).newline_before) {
+    return 0;
+  }
+  return p + 1;
+}
+
 void team_result(const Context& ctx, std::vector<Candidate>& out) {
   if (!has_score(ctx.tt.text)) return;
   const std::size_t n = ctx.size();
@@ -470,7 +488,9 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
       if (!(lex[v + 1] & kLexTeamCue) || !is_char(ctx, v, ')')) continue;
       ++v;
     }
-    if (ctx.token(v).newline_before || !is_result_verb(ctx, v)) continue;
+    if (ctx.token(v).newline_before) continue;
+    const std::size_t after_score = side_after_score(ctx, v);  // "drew 1-1 with Sevilla"
+    if (after_score == 0 && !is_result_verb(ctx, v)) continue;
     // The first side: up to three capitalized words ending at i, or before
     // its country ("Benetton of Italy", "Red Star (Yugoslavia)").
     std::size_t a_end = i + 1;
@@ -488,7 +508,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     while (a + 1 < a_end && ctx.token(a).sentence_start && ctx.has(a, EntryClass::Word)) ++a;
     if (a == a_end || team_chunk(ctx, a, a_end) != a_end) continue;
     // The second side, then its country, then the score.
-    std::size_t b = v + 1;
+    std::size_t b = after_score != 0 ? after_score : v + 1;
     if (folded_is(ctx, b, "the") && ctx.token(b).shape == Shape::Lower) ++b;
     std::size_t limit = b;
     while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
@@ -501,7 +521,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     if (b_end == b) continue;
     std::size_t line_end = b_end;
     while (line_end < n && line_end < b_end + 8 && !ctx.token(line_end).newline_before) ++line_end;
-    const std::size_t s = skip_side_country(ctx, b_end, line_end);
+    const std::size_t s = after_score != 0 ? v + 1 : skip_side_country(ctx, b_end, line_end);
     const std::size_t s_end = score_end(ctx, s);
     if (s_end == s) continue;
     // Sets: "6-3 6-2", "11-6\n11-1", "6-2 4-\n6" (results lists break lines anywhere).

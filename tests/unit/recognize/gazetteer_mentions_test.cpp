@@ -218,6 +218,17 @@ TEST_CASE("gazetteer mentions: list kinds follow the matcher") {
   }
 }
 
+// A first-level subdivision's name and "State" is the subdivision, "State" inside.
+TEST_CASE("gazetteer mentions: a subdivision and \"State\" is the subdivision") {
+  CHECK(names_test::mentions("The governor of Lagos State met traders on Monday.") == "Lagos State/LOCATION");
+  CHECK(gaz("Flooding hit Kerala State last week.").find("Kerala State/LOCATION") != std::string::npos);
+  // before another capitalized word it is no part of the state's name here
+  CHECK(gaz("Lagos State Government said so.").find("Lagos State/LOCATION") == std::string::npos);
+  // nor a US state's: "Ohio State" is most often the university
+  CHECK(gaz("He studied at Ohio State last year.").find("Ohio State/LOCATION") == std::string::npos);
+  CHECK(gaz("He studied at Florida State last year.").find("Florida State/LOCATION") == std::string::npos);
+}
+
 // Two capitals that only the generic (WordNet) organization list knows are
 // another acronym far more often ("AI" artificial intelligence, "MP").
 TEST_CASE("gazetteer mentions: a two-letter acronym from the generic list alone is no body") {

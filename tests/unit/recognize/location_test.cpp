@@ -164,6 +164,20 @@ TEST_CASE("location: a name before a lowercase noun of a place") {
   CHECK(locs("Every district voted.", "loc.place_noun") == "");
 }
 
+// A saint's name, "'s" or "'", and a church's or an institution's noun: one
+// name, a building (LOCATION) or an institution (ORGANIZATION), not a person.
+TEST_CASE("location: a saint's church or hospital is one name") {
+  check_mentions({
+      {"Mourners met at St Tarvel's Cathedral on Friday.", "St Tarvel's Cathedral/LOCATION"},
+      {"A vigil was held at St. Mary's Church in Dayton.", "St. Mary's Church/LOCATION | Dayton/LOCATION"},
+      {"A memorial at St Giles' Cathedral drew crowds.", "St Giles' Cathedral/LOCATION"},
+      {"Patients at St Thomas' Hospital were moved.", "St Thomas' Hospital/ORGANIZATION"},
+      {"She taught at Saint Anne's College for years.", "Saint Anne's College/ORGANIZATION"},
+  });
+  // no noun after it: not this rule
+  CHECK(locs("He prayed to St Mary's image.", "loc.saint_building") == "");
+}
+
 TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");

@@ -299,6 +299,28 @@ TEST_CASE("organization: a result verb and a score make both sides clubs") {
   CHECK(orgs("Tarvelo beat Kelpino in May.", "org.team_result") == "");
 }
 
+// org.team_result with the score before the second side and its preposition.
+TEST_CASE("organization: a result verb, a score and the other side make both clubs") {
+  CHECK(orgs("Tarvelo drew 1-1 with Kelpino on Sunday.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION | Kelpino/ORGANIZATION");
+  CHECK(orgs("Kelpton Rovers lost 0-1 to Tarvelo.", "org.team_result") ==
+        "Kelpton Rovers/ORGANIZATION | Tarvelo/ORGANIZATION");
+  CHECK(names_test::mentions("Tarvelo drew 1-1 with Leicester on Sunday.") ==
+        "Tarvelo/ORGANIZATION | Leicester/ORGANIZATION");
+  // a person's side and no score: no club
+  CHECK(orgs("Higgins lost 6-10 to Davis.", "org.team_result") == "");
+  CHECK(orgs("Tarvelo drew level with Kelpino.", "org.team_result") == "");
+}
+
+// org.team_context: "level with" a side in a sports report.
+TEST_CASE("organization: a side drawn level with is a club in a sports report") {
+  CHECK(names_test::mentions("Tarvelo Rovers beat Kelpton Town 2-1 in the league on Saturday. The striker scored "
+                             "twice in the second half and the coach praised his goal. The win moves "
+                             "Tarvelo Rovers level with Leicester at the top of the table.") ==
+        "Tarvelo Rovers/ORGANIZATION | Kelpton Town/ORGANIZATION | Tarvelo Rovers/ORGANIZATION | "
+        "Leicester/ORGANIZATION");
+}
+
 TEST_CASE("organization: whole pipeline") {
   check_mentions({
       {"The first test launch was delayed, NASA said.", "NASA/ORGANIZATION"},
