@@ -149,6 +149,13 @@ struct Context {
   }
   /// True when tokens [b, e) are exactly one entry of the country/region lists.
   bool is_country_span(std::size_t b, std::size_t e) const;
+  /// The best (lowest) frequency ranks ("rank=N") of token i's one-token
+  /// GIVEN_NAME and SURNAME entries; 0 when it has none with a rank. (Reads the
+  /// entries: for the few tokens a rule asks about, not for every token.)
+  struct NameRanks {
+    std::uint32_t given = 0, surname = 0;
+  };
+  NameRanks name_ranks(std::size_t i) const;
   /// Capitalized, all caps or mixed case ("Kono", "NATO", "McDonald", "iPhone").
   /// (Inline: the recognizers and the document pass ask it for most tokens.)
   bool is_cap(std::size_t i) const {

@@ -966,20 +966,8 @@ struct OrgStarts {
 // GIVEN_NAME rank is better than its best SURNAME rank, or it has no ranked
 // surname entry ("Tom", "Jerry"; not "Kirkland", "Ellis": surnames first).
 bool given_name_first(const Context& ctx, std::size_t i) {
-  std::uint32_t given = 0, surname = 0;
-  const std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(i).fold_hash);
-  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
-    const auto hit = g.find_hash(key);
-    if (!hit) continue;
-    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-      const EntryClass c = hit->entries[k].cls;
-      if (c != EntryClass::GivenName && c != EntryClass::Surname) continue;
-      const std::uint32_t rank = g.entry(hit->entries[k].entry).rank;
-      std::uint32_t& best = c == EntryClass::GivenName ? given : surname;
-      if (rank != 0 && (best == 0 || rank < best)) best = rank;
-    }
-  }
-  return surname == 0 || (given != 0 && given < surname);
+  const Context::NameRanks r = ctx.name_ranks(i);
+  return r.surname == 0 || (r.given != 0 && r.given < r.surname);
 }
 
 // org.ampersand: two capitalized names joined by "&" name a firm ("Kirkland &

@@ -59,27 +59,6 @@ bool is_holiday_greeting(const Context& ctx, std::size_t b) {
   return b + 1 < ctx.size() && kSet.contains(ctx, b) && is_holiday_word(ctx, b + 1);
 }
 
-// The best (lowest) frequency ranks of token i's one-token GIVEN_NAME and
-// SURNAME entries; 0 when it has none with a rank.
-struct NameRanks {
-  std::uint32_t given = 0, surname = 0;
-};
-NameRanks name_ranks(const Context& ctx, std::size_t i) {
-  NameRanks r;
-  const std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(i).fold_hash);
-  for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
-    const auto hit = g.find_hash(key);
-    if (!hit) continue;
-    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-      const EntryClass c = hit->entries[k].cls;
-      if (c != EntryClass::GivenName && c != EntryClass::Surname) continue;
-      const std::uint32_t rank = g.entry(hit->entries[k].entry).rank;
-      std::uint32_t& best = c == EntryClass::GivenName ? r.given : r.surname;
-      if (rank != 0 && (best == 0 || rank < best)) best = rank;
-    }
-  }
-  return r;
-}
 
 // The word before k is a surname no name list has ("Macron", "Sunak"; a word
 // list may: "macron"), after a strong given name: "Emmanuel Macron Olaf
@@ -108,7 +87,7 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
     }
   }
   constexpr std::uint32_t kFar = 8;  // "far more often": a rank this many times better
-  const NameRanks left = name_ranks(ctx, k - 1), right = name_ranks(ctx, k);
+  const Context::NameRanks left = ctx.name_ranks(k - 1), right = ctx.name_ranks(k);
   const bool surname_before =
       !ctx.has(k - 1, EntryClass::GivenName) || (left.surname != 0 && left.given / kFar > left.surname);
   const bool given_at = !ctx.has(k, EntryClass::Surname) || (right.given != 0 && right.surname / kFar > right.given);
@@ -524,7 +503,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                           (cap_shape(ctx, i - 1) || folded_is(ctx, i - 1, "the") || folded_is(ctx, i - 1, "a")))
                       : ctx.token(g - 1).shape == Shape::Lower) &&
               (ctx.has(j, EntryClass::Surname) || !ctx.has(j, EntryClass::GivenName))) {
-            const std::uint32_t rank = name_ranks(ctx, g).given;
+            const std::uint32_t rank = ctx.name_ranks(g).given;
             if (rank != 0 && rank <= 500) emit(ctx, g, e, 0.9f, "person.title_given", out);
           }
         }
