@@ -960,8 +960,6 @@ struct OrgStarts {
   }
 };
 
-}  // namespace
-
 // True when token i is more often a given name than a surname: its best
 // GIVEN_NAME rank is better than its best SURNAME rank, or it has no ranked
 // surname entry ("Tom", "Jerry"; not "Kirkland", "Ellis": surnames first).
@@ -969,6 +967,8 @@ bool given_name_first(const Context& ctx, std::size_t i) {
   const Context::NameRanks r = ctx.name_ranks(i);
   return r.surname == 0 || (r.given != 0 && r.given < r.surname);
 }
+
+}  // namespace
 
 // org.ampersand: two capitalized names joined by "&" name a firm ("Kirkland &
 // Ellis", "Smith & Wesson"), unless either is a plain word that is no surname
