@@ -235,6 +235,13 @@ bool is_clubs_before(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubsBefore);
   return kSet.contains(ctx, i);
 }
+// Nouns of a match after a possessive: "Boston's lead", "Kent's home defeat".
+bool is_club_possession(const Context& ctx, std::size_t i) {
+  // (Not "win" or "defeat": "Washington's win" is as often a tennis player's.)
+  static constexpr std::string_view kWords[] = {"lead", "home"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -293,8 +300,24 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // team_chunk looks at most 6 tokens ahead: no need for the whole line.
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
-    const std::size_t e = team_chunk(ctx, i, limit);
+    std::size_t e = team_chunk(ctx, i, limit);
+    // "Atlanta's Tom Glavine": the chunk runs on through "'s" into the
+    // player's name; the slot is the possessor before it. Not a person's
+    // name ("Alex Ferguson's side") nor a capitalized sentence word before
+    // the club ("Although Kelpton's").
+    bool possessive = false;
+    for (std::size_t k = i + 1; k < e && k < i + 4; ++k) {
+      if (folded_is(ctx, k, "'s")) {
+        e = k + 1;
+        possessive = true;
+        break;
+      }
+    }
     if (e <= i || e - i > 3) continue;
+    if (possessive && e > i + 2 &&
+        (ctx.has(i, EntryClass::GivenName) || (ctx.token(i).sentence_start && ctx.has(i, EntryClass::Word)))) {
+      continue;
+    }
     std::size_t last = e;
     while (last > i && !cap_shape(ctx, last - 1)) --last;
     if (last <= i) continue;
@@ -321,7 +344,13 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     std::size_t after = last;
     if (after < n && ctx.is(after, "'s")) ++after;
     if (after < n && is_club_role(ctx, after)) verb = true;
-    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
+    // "Cleveland's lead over", "Nice's home defeat": a result a club owns.
+    if (after > last && after < n && is_club_possession(ctx, after)) verb = true;
+    // (A two-word name: "New York's Columbia Presbyterian Hospital" is a place's.)
+    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1) &&
+        !(after + 2 < n && cap_shape(ctx, after + 2) && !ctx.token(after + 2).newline_before)) {
+      verb = true;
+    }
     if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
     // ("Olympic doubles champions Todd Woodbridge": a given name opening two
     // words is a person's name.)

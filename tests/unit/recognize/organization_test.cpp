@@ -169,6 +169,14 @@ TEST_CASE("organization: team context cues before and after the slot") {
         "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
   CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
   CHECK(teams("Leicester is a city.") == "");
+  // A possessive: a player's name or a result the club owns after it.
+  CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
+  CHECK(teams("Denver's lead over them grew.") == "Denver/ORGANIZATION");
+  CHECK(teams("Denver's mayor spoke.") == "");
+  CHECK(teams("Denver's Daily Kelpton newspaper said so.") == "");
+  CHECK(teams("He was taken to Denver's Gary Kelpson Memorial Hospital.") == "");
+  CHECK(teams("They play against Alex Kelpson's hopefuls.") == "");
+  CHECK(teams("Although Denver's Gary Kelpson scored, they lost.") == "");
   // An unknown word is a slot when a team word follows within 3 tokens
   // (team_evidence_in_reach), up to the third: "Ravelby Dunmore Rovers".
   CHECK(teams("Ravelby Rovers beat Kent.") == "Ravelby Rovers/ORGANIZATION | Kent/ORGANIZATION");
