@@ -242,6 +242,13 @@ bool is_club_possession(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
+// Verbs and nouns of a player's part before "for" and a club ("played for Nice").
+bool is_plays_for(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"played", "plays", "playing", "signed", "signs",  "scored",
+                                                "homered", "homer", "homers",  "goal",  "goals"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -274,10 +281,11 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // before the chunk is scanned. True for every slot that has one, and for some
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
-  // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
+  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
+  // and "for" of "played for".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
-  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
@@ -359,6 +367,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
+    if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
     // "move level with Liverpool", "drew level with Kent": a side equal on points.
     if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.

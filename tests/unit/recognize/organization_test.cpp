@@ -169,6 +169,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
         "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
   CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
   CHECK(teams("Leicester is a city.") == "");
+  CHECK(teams("Kelpson, who played for Leicester, homered for Denver.") ==
+        "Leicester/ORGANIZATION | Denver/ORGANIZATION");
+  CHECK(teams("He left for Leicester on Monday.") == "");
   // A possessive: a player's name or a result the club owns after it.
   CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
   CHECK(teams("Denver's lead over them grew.") == "Denver/ORGANIZATION");
