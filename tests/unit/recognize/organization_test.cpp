@@ -172,6 +172,7 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Kelpson, who played for Leicester, homered for Denver.") ==
         "Leicester/ORGANIZATION | Denver/ORGANIZATION");
   CHECK(teams("He left for Leicester on Monday.") == "");
+  CHECK(teams("The former Leicester skipper retired.") == "Leicester/ORGANIZATION");
   // A possessive: a player's name or a result the club owns after it.
   CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
   CHECK(teams("Denver's lead over them grew.") == "Denver/ORGANIZATION");
