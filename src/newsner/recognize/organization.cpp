@@ -249,6 +249,11 @@ bool is_plays_for(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
+bool is_transfer_verb(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"joined", "joins", "signed", "signs", "transferred", "bought"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -282,10 +287,10 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
-  // and "for" of "played for".
+  // "for" of "played for" and "from" of "joined Milan from Torino".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
-  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for"};
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
@@ -369,6 +374,18 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
+    // A transfer: "transferred to Milan", "joined Milan from Torino", "signed
+    // Kelpson from Nantes" (the verb at most 6 words before "from").
+    if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
+    if (i > 2 && folded_is(ctx, i - 1, "from")) {
+      for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+        if (is_transfer_verb(ctx, k)) {
+          verb = true;
+          break;
+        }
+        if (k == 0) break;
+      }
+    }
     // "move level with Liverpool", "drew level with Kent": a side equal on points.
     if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.

@@ -173,6 +173,10 @@ TEST_CASE("organization: team context cues before and after the slot") {
         "Leicester/ORGANIZATION | Denver/ORGANIZATION");
   CHECK(teams("He left for Leicester on Monday.") == "");
   CHECK(teams("The former Leicester skipper retired.") == "Leicester/ORGANIZATION");
+  CHECK(teams("Kelpson was transferred to Denver in May.") == "Denver/ORGANIZATION");
+  CHECK(teams("Kelpson has signed a contract with them from Denver.") == "Denver/ORGANIZATION");
+  CHECK(teams("Kelpson flew home from Denver.") == "");
+  CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
   CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
   CHECK(teams("Denver's lead over them grew.") == "Denver/ORGANIZATION");
