@@ -300,8 +300,26 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   const std::size_t end = std::min(ctx.size(), i + 5);
   for (std::size_t k = i + 1; k < end; ++k) {
     if ((lex[k] & (kLexTeamWord | kLexTeamCue)) || folded_is(ctx, k, "'s")) return true;
+    // A score after the slot ("Kent to 133 for five", "Kent reached 108 for three"):
+    // the number's shape first, the word only then (numbers are everywhere in
+    // sports reports).
+    if (k + 1 < ctx.size() && ctx.token(k + 1).shape == Shape::Digits &&
+        (folded_is(ctx, k, "to") || folded_is(ctx, k, "reached"))) {
+      return true;
+    }
   }
   return false;
+}
+
+// A cricket side's score after the slot at `last`: "reducing Kent to 133 for
+// five", "Kent had reached 108 for three" (a number of 2+ digits, then "for").
+bool innings_after(const Context& ctx, std::size_t last) {
+  std::size_t k = last;
+  if (k < ctx.size() && (folded_is(ctx, k, "had") || folded_is(ctx, k, "have"))) ++k;
+  if (k >= ctx.size() || !(folded_is(ctx, k, "to") || folded_is(ctx, k, "reached"))) return false;
+  ++k;
+  return k + 1 < ctx.size() && ctx.token(k).shape == Shape::Digits && ctx.surface(k).size() >= 2 &&
+         folded_is(ctx, k + 1, "for");
 }
 
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
@@ -374,6 +392,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
+    if (!verb && innings_after(ctx, last)) verb = true;
     // A transfer: "transferred to Milan", "joined Milan from Torino", "signed
     // Kelpson from Nantes" (the verb at most 6 words before "from").
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;

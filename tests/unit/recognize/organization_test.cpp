@@ -176,6 +176,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Kelpson was transferred to Denver in May.") == "Denver/ORGANIZATION");
   CHECK(teams("Kelpson has signed a contract with them from Denver.") == "Denver/ORGANIZATION");
   CHECK(teams("Kelpson flew home from Denver.") == "");
+  CHECK(teams("Kelpson took four wickets, reducing Leicester to 133 for five.") == "Leicester/ORGANIZATION");
+  CHECK(teams("By stumps Leicester had reached 108 for three.") == "Leicester/ORGANIZATION");
+  CHECK(teams("The flight to Leicester took 45 minutes.") == "");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
   CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
