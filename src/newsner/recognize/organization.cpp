@@ -440,6 +440,21 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
     // cue is the first name's alone ("visit Madrid and Cologne" in a document
     // that only looks like a sports report).
     const std::size_t first_name = out[c].token_begin;
+    // Backward, when the cue follows the club: "the former Blackburn and
+    // Southampton skipper", "Kent and Essex drew": one place word before
+    // "and", not after a locative preposition ("in London and Leeds fans").
+    if (const std::size_t end = out[c].token_end;
+        first_name >= 2 && end < n && folded_is(ctx, first_name - 1, "and") &&
+        (is_club_role(ctx, end) ||
+         (is_team_verb(ctx, end) && !folded_is(ctx, end, "against") && !folded_is(ctx, end, "over")))) {
+      const std::size_t j = first_name - 2;
+      if (ctx.token(j).shape == Shape::Capitalized && ctx.has(j, EntryClass::Location) &&
+          !ctx.token(first_name - 1).newline_before && !ctx.token(first_name).newline_before &&
+          !(j > 0 && !ctx.token(j).newline_before && (cap_shape(ctx, j - 1) || ctx.lex_is(j - 1, kLexLocative))) &&
+          team_name_ok(ctx, j, j + 1)) {
+        emit(ctx, j, j + 1, 0.72f, "org.team_list", out);
+      }
+    }
     if (first_name == 0 || !(is_clubs_before(ctx, first_name - 1) || folded_is(ctx, first_name - 1, "v") ||
                              folded_is(ctx, first_name - 1, "vs"))) {
       continue;

@@ -179,6 +179,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Kelpson took four wickets, reducing Leicester to 133 for five.") == "Leicester/ORGANIZATION");
   CHECK(teams("By stumps Leicester had reached 108 for three.") == "Leicester/ORGANIZATION");
   CHECK(teams("The flight to Leicester took 45 minutes.") == "");
+  CHECK(teams("The former Denver and Leicester skipper retired.") ==
+        "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
   CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
