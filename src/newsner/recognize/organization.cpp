@@ -235,6 +235,25 @@ bool is_clubs_before(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubsBefore);
   return kSet.contains(ctx, i);
 }
+// Nouns of a match after a possessive: "Boston's lead", "Kent's home defeat".
+bool is_club_possession(const Context& ctx, std::size_t i) {
+  // (Not "win" or "defeat": "Washington's win" is as often a tennis player's.)
+  static constexpr std::string_view kWords[] = {"lead", "home"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+// Verbs and nouns of a player's part before "for" and a club ("played for Nice").
+bool is_plays_for(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"played", "plays", "playing", "signed", "signs",  "scored",
+                                                "homered", "homer", "homers",  "goal",  "goals"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+bool is_transfer_verb(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"joined", "joins", "signed", "signs", "transferred", "bought"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -267,10 +286,11 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // before the chunk is scanned. True for every slot that has one, and for some
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
-  // Before i: the result verbs, "joined", and "with"/"to" of "drew with", "lost to".
+  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
+  // "for" of "played for" and "from" of "joined Milan from Torino".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
-  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to"};
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
@@ -280,8 +300,26 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   const std::size_t end = std::min(ctx.size(), i + 5);
   for (std::size_t k = i + 1; k < end; ++k) {
     if ((lex[k] & (kLexTeamWord | kLexTeamCue)) || folded_is(ctx, k, "'s")) return true;
+    // A score after the slot ("Kent to 133 for five", "Kent reached 108 for three"):
+    // the number's shape first, the word only then (numbers are everywhere in
+    // sports reports).
+    if (k + 1 < ctx.size() && ctx.token(k + 1).shape == Shape::Digits &&
+        (folded_is(ctx, k, "to") || folded_is(ctx, k, "reached"))) {
+      return true;
+    }
   }
   return false;
+}
+
+// A cricket side's score after the slot at `last`: "reducing Kent to 133 for
+// five", "Kent had reached 108 for three" (a number of 2+ digits, then "for").
+bool innings_after(const Context& ctx, std::size_t last) {
+  std::size_t k = last;
+  if (k < ctx.size() && (folded_is(ctx, k, "had") || folded_is(ctx, k, "have"))) ++k;
+  if (k >= ctx.size() || !(folded_is(ctx, k, "to") || folded_is(ctx, k, "reached"))) return false;
+  ++k;
+  return k + 1 < ctx.size() && ctx.token(k).shape == Shape::Digits && ctx.surface(k).size() >= 2 &&
+         folded_is(ctx, k + 1, "for");
 }
 
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
@@ -293,8 +331,24 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // team_chunk looks at most 6 tokens ahead: no need for the whole line.
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
-    const std::size_t e = team_chunk(ctx, i, limit);
+    std::size_t e = team_chunk(ctx, i, limit);
+    // "Atlanta's Tom Glavine": the chunk runs on through "'s" into the
+    // player's name; the slot is the possessor before it. Not a person's
+    // name ("Alex Ferguson's side") nor a capitalized sentence word before
+    // the club ("Although Kelpton's").
+    bool possessive = false;
+    for (std::size_t k = i + 1; k < e && k < i + 4; ++k) {
+      if (folded_is(ctx, k, "'s")) {
+        e = k + 1;
+        possessive = true;
+        break;
+      }
+    }
     if (e <= i || e - i > 3) continue;
+    if (possessive && e > i + 2 &&
+        (ctx.has(i, EntryClass::GivenName) || (ctx.token(i).sentence_start && ctx.has(i, EntryClass::Word)))) {
+      continue;
+    }
     std::size_t last = e;
     while (last > i && !cap_shape(ctx, last - 1)) --last;
     if (last <= i) continue;
@@ -321,7 +375,13 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     std::size_t after = last;
     if (after < n && ctx.is(after, "'s")) ++after;
     if (after < n && is_club_role(ctx, after)) verb = true;
-    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1)) verb = true;
+    // "Cleveland's lead over", "Nice's home defeat": a result a club owns.
+    if (after > last && after < n && is_club_possession(ctx, after)) verb = true;
+    // (A two-word name: "New York's Columbia Presbyterian Hospital" is a place's.)
+    if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1) &&
+        !(after + 2 < n && cap_shape(ctx, after + 2) && !ctx.token(after + 2).newline_before)) {
+      verb = true;
+    }
     if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
     // ("Olympic doubles champions Todd Woodbridge": a given name opening two
     // words is a person's name.)
@@ -330,6 +390,21 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
+    if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
+    if (!verb && innings_after(ctx, last)) verb = true;
+    // A transfer: "transferred to Milan", "joined Milan from Torino", "signed
+    // Kelpson from Nantes" (the verb at most 6 words before "from").
+    if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
+    if (i > 2 && folded_is(ctx, i - 1, "from")) {
+      for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+        if (is_transfer_verb(ctx, k)) {
+          verb = true;
+          break;
+        }
+        if (k == 0) break;
+      }
+    }
     // "move level with Liverpool", "drew level with Kent": a side equal on points.
     if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
@@ -365,6 +440,21 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
     // cue is the first name's alone ("visit Madrid and Cologne" in a document
     // that only looks like a sports report).
     const std::size_t first_name = out[c].token_begin;
+    // Backward, when the cue follows the club: "the former Blackburn and
+    // Southampton skipper", "Kent and Essex drew": one place word before
+    // "and", not after a locative preposition ("in London and Leeds fans").
+    if (const std::size_t end = out[c].token_end;
+        first_name >= 2 && end < n && folded_is(ctx, first_name - 1, "and") &&
+        (is_club_role(ctx, end) ||
+         (is_team_verb(ctx, end) && !folded_is(ctx, end, "against") && !folded_is(ctx, end, "over")))) {
+      const std::size_t j = first_name - 2;
+      if (ctx.token(j).shape == Shape::Capitalized && ctx.has(j, EntryClass::Location) &&
+          !ctx.token(first_name - 1).newline_before && !ctx.token(first_name).newline_before &&
+          !(j > 0 && !ctx.token(j).newline_before && (cap_shape(ctx, j - 1) || ctx.lex_is(j - 1, kLexLocative))) &&
+          team_name_ok(ctx, j, j + 1)) {
+        emit(ctx, j, j + 1, 0.72f, "org.team_list", out);
+      }
+    }
     if (first_name == 0 || !(is_clubs_before(ctx, first_name - 1) || folded_is(ctx, first_name - 1, "v") ||
                              folded_is(ctx, first_name - 1, "vs"))) {
       continue;

@@ -57,7 +57,7 @@ inline constexpr std::string_view kClubsBefore[] = {"rivals", "champions", "hope
 inline constexpr std::string_view kClubRoles[] = {
     "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
     "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
-    "outfielder", "infielder"};
+    "outfielder", "infielder", "skipper"};
 
 
 }  // namespace newsner::recognize

@@ -169,6 +169,28 @@ TEST_CASE("organization: team context cues before and after the slot") {
         "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
   CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
   CHECK(teams("Leicester is a city.") == "");
+  CHECK(teams("Kelpson, who played for Leicester, homered for Denver.") ==
+        "Leicester/ORGANIZATION | Denver/ORGANIZATION");
+  CHECK(teams("He left for Leicester on Monday.") == "");
+  CHECK(teams("The former Leicester skipper retired.") == "Leicester/ORGANIZATION");
+  CHECK(teams("Kelpson was transferred to Denver in May.") == "Denver/ORGANIZATION");
+  CHECK(teams("Kelpson has signed a contract with them from Denver.") == "Denver/ORGANIZATION");
+  CHECK(teams("Kelpson flew home from Denver.") == "");
+  CHECK(teams("Kelpson took four wickets, reducing Leicester to 133 for five.") == "Leicester/ORGANIZATION");
+  CHECK(teams("By stumps Leicester had reached 108 for three.") == "Leicester/ORGANIZATION");
+  CHECK(teams("The flight to Leicester took 45 minutes.") == "");
+  CHECK(teams("The former Denver and Leicester skipper retired.") ==
+        "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
+  CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
+  // A possessive: a player's name or a result the club owns after it.
+  CHECK(teams("He outpitched Denver's Gary Kelpson on Friday.") == "Denver/ORGANIZATION");
+  CHECK(teams("Denver's lead over them grew.") == "Denver/ORGANIZATION");
+  CHECK(teams("Denver's mayor spoke.") == "");
+  CHECK(teams("Denver's Daily Kelpton newspaper said so.") == "");
+  CHECK(teams("He was taken to Denver's Gary Kelpson Memorial Hospital.") == "");
+  CHECK(teams("They play against Alex Kelpson's hopefuls.") == "");
+  CHECK(teams("Although Denver's Gary Kelpson scored, they lost.") == "");
   // An unknown word is a slot when a team word follows within 3 tokens
   // (team_evidence_in_reach), up to the third: "Ravelby Dunmore Rovers".
   CHECK(teams("Ravelby Rovers beat Kent.") == "Ravelby Rovers/ORGANIZATION | Kent/ORGANIZATION");
