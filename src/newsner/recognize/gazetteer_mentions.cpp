@@ -169,8 +169,18 @@ class ListKinds {
     kinds.matcher_ = &matcher;
     return kinds;
   }
+  // The fast path (a built-in list whose kind is known) is small enough to
+  // inline at every caller; the rest is out of line. (With span_has calling it
+  // too, the whole function stopped being inlined: a call per mention match.)
   ListKind of(const gazetteer::Match& m) {
     if (m.gazetteer == 0 && m.list < first_.size()) [[likely]] {
+      const std::uint8_t kind = first_[m.list];
+      if (kind != kUnknown) [[likely]] return static_cast<ListKind>(kind);
+    }
+    return of_slow(m);
+  }
+  [[gnu::noinline]] ListKind of_slow(const gazetteer::Match& m) {
+    if (m.gazetteer == 0 && m.list < first_.size()) {
       std::uint8_t& kind = first_[m.list];
       if (kind == kUnknown) kind = static_cast<std::uint8_t>(list_kind(matcher_->list_name(m)));
       return static_cast<ListKind>(kind);
