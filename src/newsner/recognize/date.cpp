@@ -1247,11 +1247,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int y = L.v[4].num;
         const bool dots = L.v[1].text == ".";
         if (L.v[4].text.size() == 2) y = timex::expand_two_digit_year(y, dct);
-        int mo, d;
-        if (dots || a > 12) mo = b, d = a;
-        else if (b > 12) mo = a, d = b;
-        else if (impl_->order == DateOrder::DayMonthYear) mo = b, d = a;
-        else mo = a, d = b;
+        const auto [mo, d] = timex::numeric_month_day(a, b, dots, impl_->order);
         // Reject fractions and scores: the neighbours must not be digits or slashes.
         const char after = m.end < text.size() ? text[m.end] : ' ';
         if (after == '/' || is_digit(after)) break;

@@ -1095,12 +1095,14 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// The one legal form written in lowercase ("Barclays plc").
+constexpr FoldedWord kPlc("plc");
+
 // The end of a legal form at token f that the head rule cannot take: "plc"
 // in lowercase, or one of several attached tokens ("A/S", "S.p.A.", "N.V.",
 // listed as ORG_HEAD keys), else f. A last period that also ends the sentence
 // is left to it.
 std::size_t legal_form_end(const Context& ctx, std::size_t f) {
-  static constexpr FoldedWord kPlc("plc");
   if (ctx.token(f).shape == Shape::Lower) return folded_is(ctx, f, kPlc) ? f + 1 : f;
   const std::size_t n = ctx.size();
   std::uint64_t key = text::sequence_extend(text::kSequenceSeed, ctx.token(f).fold_hash);
@@ -1126,7 +1128,6 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
 // A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
 // The form starts at token f, after a capitalized word.
 void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& out) {
-  static constexpr FoldedWord kPlc("plc");
   const std::size_t n = ctx.size();
   const text::Token* const tokens = ctx.tt.tokens.data();
   const std::size_t i = f - 1;
@@ -1164,7 +1165,6 @@ void legal_form_names(const Context& ctx, std::span<const std::uint32_t> starts,
   // "plc" after a company's name that a list or a rule above found ("Barclays
   // plc", "Korvel Group plc"): the token after each such candidate is tested,
   // not the text (a search for "plc" cost 0.15% of all the instructions).
-  static constexpr FoldedWord kPlc("plc");
   for (std::size_t k = 0, found = out.size(); k < found; ++k) {
     const std::size_t f = out[k].token_end;
     if (out[k].type == EntityType::Organization && f < n && tokens[f].fold_hash == kPlc.hash) {

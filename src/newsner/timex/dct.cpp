@@ -47,16 +47,14 @@ std::optional<Ymd> make(int y, int m, int d) {
 }
 
 // "a/b/y" or "a.b.y", the separator written twice alike, read as the DATE
-// recognizer reads a numeric date: with dots (European) or when a is above 12
-// the day comes first, when b is above 12 the month does, else `order` decides.
+// recognizer reads a numeric date (numeric_month_day).
 std::optional<Ymd> make_numeric(std::string_view a, std::string_view sep, std::string_view b, std::string_view y,
                                  std::string_view text, DateOrder order) {
   // The second separator must be the first one again ("1/2.2025" is no date).
   const char* second = b.data() + b.size();
   if (second >= text.data() + text.size() || *second != sep[0]) return std::nullopt;
-  const int x = parse_int(a), z = parse_int(b);
-  const bool day_first = sep[0] == '.' || x > 12 || (z <= 12 && order == DateOrder::DayMonthYear);
-  return day_first ? make(parse_int(y), z, x) : make(parse_int(y), x, z);
+  const MonthDay md = numeric_month_day(parse_int(a), parse_int(b), sep[0] == '.', order);
+  return make(parse_int(y), md.month, md.day);
 }
 
 }  // namespace

@@ -27,6 +27,12 @@ int season_of_month(int m) {
 
 }  // namespace
 
+MonthDay numeric_month_day(int a, int b, bool dots, DateOrder order) {
+  if (dots || a > 12) return {b, a};
+  if (b > 12) return {a, b};
+  return order == DateOrder::DayMonthYear ? MonthDay{b, a} : MonthDay{a, b};
+}
+
 bool valid_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   return Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "newsner/options.hpp"
 #include "newsner/timex/value.hpp"
 
 namespace newsner::timex {
@@ -40,6 +41,16 @@ enum class Direction {
 
 /// True when y-m-d is a real calendar day.
 bool valid_day(int y, int m, int d);
+
+/// Month and day of an all-numeric date "a/b/y" or "a.b.y": with dots (the
+/// European way) or when a is above 12 the day comes first, when b is above 12
+/// the month does, else `order` decides. (The DATE recognizer and the dateline
+/// DCT read such dates alike.)
+struct MonthDay {
+  int month;
+  int day;
+};
+MonthDay numeric_month_day(int a, int b, bool dots, DateOrder order);
 
 /// ISO 8601 week-based year and week number of `d`.
 struct IsoWeek {
