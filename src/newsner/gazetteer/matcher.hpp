@@ -99,6 +99,18 @@ class Matcher {
   /// as find_all's brute-force oracle.
   void lookup(std::string_view folded_key, std::vector<Match>& out) const;
 
+  /// Calls f(const Gazetteer&, const KeyRef&) for every entry of the key whose
+  /// hash is `key_hash` (text::sequence_extend over its tokens' fold hashes), in
+  /// every gazetteer: for a rule that asks about one key (a title of several
+  /// words, a legal form, a name's frequency ranks), not a scan of the text.
+  template <typename F>
+  void for_each_key_entry(std::uint64_t key_hash, F&& f) const {
+    for (const Gazetteer& g : gazetteers_) {
+      const auto hit = g.find_hash(key_hash);
+      for (std::uint32_t k = 0; hit && k < hit->entry_count; ++k) f(g, hit->entries[k]);
+    }
+  }
+
   EntryView entry(const Match& m) const { return gazetteers_[m.gazetteer].entry(m.entry); }
   /// The match's list name ("cities") without reading the entry.
   std::string_view list_name(const Match& m) const { return gazetteers_[m.gazetteer].list_name(m.list); }

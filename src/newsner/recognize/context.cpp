@@ -188,17 +188,12 @@ bool Context::is_country_span(std::size_t b, std::size_t e) const {
 Context::NameRanks Context::name_ranks(std::size_t i) const {
   NameRanks r;
   const std::uint64_t key = text::sequence_extend(text::kSequenceSeed, tt.tokens[i].fold_hash);
-  for (const gazetteer::Gazetteer& g : matcher.gazetteers()) {
-    const auto hit = g.find_hash(key);
-    if (!hit) continue;
-    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-      const EntryClass c = hit->entries[k].cls;
-      if (c != EntryClass::GivenName && c != EntryClass::Surname) continue;
-      const std::uint32_t rank = g.entry(hit->entries[k].entry).rank;
-      std::uint32_t& best = c == EntryClass::GivenName ? r.given : r.surname;
-      if (rank != 0 && (best == 0 || rank < best)) best = rank;
-    }
-  }
+  matcher.for_each_key_entry(key, [&](const gazetteer::Gazetteer& g, const gazetteer::KeyRef& ref) {
+    if (ref.cls != EntryClass::GivenName && ref.cls != EntryClass::Surname) return;
+    const std::uint32_t rank = g.entry(ref.entry).rank;
+    std::uint32_t& best = ref.cls == EntryClass::GivenName ? r.given : r.surname;
+    if (rank != 0 && (best == 0 || rank < best)) best = rank;
+  });
   return r;
 }
 

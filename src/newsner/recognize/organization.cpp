@@ -1109,12 +1109,9 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
   std::size_t end = f;
   for (std::size_t k = f + 1; k < n && k < f + 7 && !ctx.token(k).space_before; ++k) {
     key = text::sequence_extend(key, ctx.token(k).fold_hash);
-    for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) {
-      const auto hit = g.find_hash(key);
-      for (std::uint32_t j = 0; hit && j < hit->entry_count; ++j) {
-        if (hit->entries[j].cls == EntryClass::OrgHead) end = k + 1;
-      }
-    }
+    ctx.matcher.for_each_key_entry(key, [&](const gazetteer::Gazetteer&, const gazetteer::KeyRef& ref) {
+      if (ref.cls == EntryClass::OrgHead) end = k + 1;
+    });
   }
   if (end > f + 1 && ctx.is(end - 1, ".") &&
       (end >= n || (ctx.token(end).shape != Shape::Lower && ctx.token(end).shape != Shape::Punct))) {

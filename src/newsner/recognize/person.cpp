@@ -153,14 +153,11 @@ std::uint64_t singular_hash(std::string_view f) {
 // True when some gazetteer of `matcher` has a TITLE entry under the key with
 // sequence hash `h`.
 bool find_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
-  for (const gazetteer::Gazetteer& g : matcher.gazetteers()) {
-    const auto hit = g.find_hash(h);
-    if (!hit) continue;
-    for (std::uint32_t k = 0; k < hit->entry_count; ++k) {
-      if (hit->entries[k].cls == EntryClass::Title) return true;
-    }
-  }
-  return false;
+  bool found = false;
+  matcher.for_each_key_entry(h, [&](const gazetteer::Gazetteer&, const gazetteer::KeyRef& ref) {
+    found = found || ref.cls == EntryClass::Title;
+  });
+  return found;
 }
 
 // A per-thread memo of find_title_key answers, direct-mapped by key hash and
