@@ -1,9 +1,13 @@
 // Splits repaired UTF-8 text into tokens and sentences. Stage 2 of the pipeline
 // (normalize -> TOKENIZE -> recognize -> resolve -> write).
 //
-// Words follow ICU's UAX #29 word break rules, run over the text converted
-// once to UTF-16 by ICU (ASCII runs by its US-ASCII converter, the others by
-// u_strFromUTF8Lenient; ill-formed text by u_strFromUTF8WithSub). Whitespace runs are not tokens;
+// Words follow ICU's UAX #29 word break rules. ICU's word iterator reads a
+// compact UTF-16 copy of the text in which each run of ASCII letters and each
+// run of ASCII digits is one unit (no rule breaks inside such a run or depends
+// on its length, so the boundaries are ICU's for the whole text; a probe at
+// construction checks it, see uses_compact_words); non-ASCII runs are
+// converted by ICU's u_strFromUTF8Lenient (ill-formed text: the whole text by
+// u_strFromUTF8WithSub). Whitespace runs are not tokens;
 // every other break segment (words, numbers, punctuation, symbols) is one token.
 // Sentences follow ICU's sentence break rules with English abbreviation
 // suppressions (ICU's own "en" exception list plus ours: Mr., Gen., U.S., Jan., ...)
@@ -131,6 +135,18 @@ class Tokenizer {
   /// boundaries; `full_scan` runs it over the whole text instead, the
   /// reference the tests compare with (a test and debugging hook).
   std::vector<std::int32_t> sentence_ends(std::u16string_view text, bool full_scan = false);
+
+  /// ICU's word boundaries of valid UTF-8 `text` as tokenize finds them: byte
+  /// offsets after the text's start, increasing, the last text.size() (none
+  /// for empty text). ICU reads a compact copy of the text, with each run of
+  /// ASCII letters or digits as one unit; `whole_text` runs it over the whole
+  /// text instead, the reference the tests compare with (a test hook).
+  std::vector<std::uint32_t> word_boundaries(std::string_view text, bool whole_text = false);
+
+  /// True when tokenize() gives ICU's word iterator the compact copy: the
+  /// constructor compares its boundaries with a pass over the whole text on a
+  /// probe text, and falls back to whole texts if ICU ever answers differently.
+  bool uses_compact_words() const;
 
   /// True when tokenize() uses the windowed sentence search: the constructor
   /// compares it with a full pass on a probe text covering the cases it relies

@@ -433,6 +433,51 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
   CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
 }
 
+// ICU's word iterator reads a compact copy of the text (each run of ASCII
+// letters or digits one unit): its boundaries must be those of a pass over the
+// whole text, next to every class UAX #29's word rules name.
+TEST_CASE("tokenizer: word boundaries of the compact text equal those of the whole text") {
+  Tokenizer tok;
+  CHECK(tok.uses_compact_words());
+  CHECK(Tokenizer(tok).uses_compact_words());
+  static constexpr const char* kPieces[] = {
+      "a", "Zq", "word", "x", "7", "42", "2019", " ", "  ", "\t", "\n", "\r\n", ".", ",", ":", ";", "'", "\"",
+      "\u2019", "-", "_", "&", "@", "#", "/", "?", "!", "(", ")", "%", "$", "\u00e9", "\u00fc", "\u0301",
+      "\u00ad", "\u200d", "\u2060", "\u05d0", "\u05e9", "\u30ab", "\u4e2d", "\u0e01", "\U0001F600",
+      "\U0001F1FA", "\u066b", "\u0661", "\u00a0", "\u2028", "\u3000", "\uff10", "\uff21", "\u2024", "\ufe52",
+      "\U0001D400", "\u02bc"};
+  std::mt19937 rng(20261130);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 24);
+    for (int k = 0; k < pieces; ++k) text += kPieces[piece(rng)];
+    CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), text);
+  }
+  // Every ASCII character between and after runs of letters and digits.
+  for (char a = 1; a > 0 && a < 127; ++a) {
+    for (char b = 1; b > 0 && b < 127; ++b) {
+      for (const std::string& text : {std::string("ab") + a + "cd" + b + "12", std::string("12") + a + "34" + b + "x",
+                                      std::string(1, a) + "Xy" + b}) {
+        CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), text);
+      }
+    }
+  }
+  // Real text: the sample articles and stream, whole.
+  const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), entry.path());
+    ++files;
+  }
+  CHECK(files >= 3);
+  CHECK(tok.word_boundaries("").empty());
+  CHECK(tok.word_boundaries("Hello, world 2026") == std::vector<std::uint32_t>{5, 6, 7, 12, 13, 17});
+}
+
 // Text with no clean place (two ordinary characters in a row) for long: every
 // terminator's window runs on to the same far clean place, which the scan
 // finds once, not once per terminator (1 MB of periods took minutes). The
