@@ -1223,20 +1223,20 @@ void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
   static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
   static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
   static constexpr WordSet kBefore(kBeforeWords);
-  // The poll word is a lowercase token: a text without "poll" or "survey" has
-  // none (two memmem calls spare the walk over the capitalized tokens).
-  const std::string_view text = ctx.tt.text;
-  if (!memmem(text.data(), text.size(), "poll", 4) && !memmem(text.data(), text.size(), "survey", 6)) return;
   const std::size_t n = ctx.size();
   // The name's last word is capitalized: only the words after cap_tokens are
   // tested, on their fold hash first (a few in a hundred tokens, no text read).
+  // (This walk costs less than the two memmem calls over the text for "poll"
+  // and "survey" that gated it before: 3,800 instructions per real article.)
+  const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t last : ctx.cap_tokens) {
     const std::size_t e = last + 1;
-    if (e >= n || ctx.token(e).shape != Shape::Lower || ctx.token(e).newline_before) continue;
-    const std::uint64_t h = ctx.token(e).fold_hash;
+    if (e >= n) break;
+    const std::uint64_t h = tokens[e].fold_hash;
     bool poll = false;
     for (const FoldedWord& w : kPollWords) poll |= h == w.hash;
-    if (!poll || !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
+    if (!poll || tokens[e].shape != Shape::Lower || tokens[e].newline_before ||
+        !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
       continue;
     }
     std::size_t b = e;
