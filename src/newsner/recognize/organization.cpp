@@ -1484,15 +1484,21 @@ bool compound_adjective_at(const Context& ctx, std::size_t e) {
 }
 
 bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
-  if (type == EntityType::Date) return false;
-  if (is_event_word_at(ctx, e)) return true;
+  // Called for every candidate's end (drop_event_name_parts) and every mention
+  // the document pass adds: the token's shape picks the one or two tests that
+  // can hold, each of which needs a token at e. An event word is capitalized
+  // (or in capitals), a compound adjective's hyphen is punctuation, and the
+  // index words are letters.
+  if (type == EntityType::Date || e >= ctx.size()) return false;
+  const Shape s = ctx.token(e).shape;
   // A name inside a compound adjective is no mention of its own (CoNLL's
   // MISC "London-based"); the hyphen plays the event word's part.
-  if (compound_adjective_at(ctx, e)) return true;
+  if (s == Shape::Punct) return compound_adjective_at(ctx, e);
+  if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
-  if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
+  if (type != EntityType::Organization || e == 0 || ctx.is_org_head(e - 1)) return false;
   static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
       kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another
