@@ -355,7 +355,12 @@ bool place_at(const Context& ctx, std::size_t i) {
 // two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t k = 1; k + 1 < n; ++k) {
+  // The player's first token (an initial or a name word) is capitalized or in
+  // capitals: the walk goes over cap_tokens, the letter k is the token before
+  // (in the same order as a walk over every k, a quarter of the tokens).
+  for (const std::uint32_t player : ctx.cap_tokens) {
+    if (player < 2) continue;
+    const std::size_t k = player - 1;  // (k + 1 < n: the player is a token)
     const Span sp = ctx.token(k).span;
     if (sp.size() > 2 || ctx.token(k).shape != Shape::Lower) continue;
     if (!(folded_is(ctx, k, "b") || folded_is(ctx, k, "c") || folded_is(ctx, k, "st"))) continue;
