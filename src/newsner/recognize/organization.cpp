@@ -1501,7 +1501,8 @@ bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
   const Shape s = ctx.token(e).shape;
   // A name inside a compound adjective is no mention of its own (CoNLL's
   // MISC "London-based"); the hyphen plays the event word's part.
-  if (s == Shape::Punct) return compound_adjective_at(ctx, e);
+  // (The one-byte test first: most are commas and periods.)
+  if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
   if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
