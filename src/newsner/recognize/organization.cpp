@@ -927,6 +927,16 @@ constexpr std::array<std::uint8_t, 256> kStockFirst = [] {
   return t;
 }();
 
+// org.pollster's words (pollster_names), and a bit per word by the top 6 bits
+// of its fold hash: OrgStarts keeps a capitalized token whose next word has
+// one of those bits (about one in a hundred), and only those are tested.
+constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
+constexpr std::uint64_t kPollBits = [] {
+  std::uint64_t bits = 0;
+  for (const FoldedWord& w : kPollWords) bits |= std::uint64_t{1} << (w.hash >> 58);
+  return bits;
+}();
+
 struct OrgStarts {
   std::vector<std::uint32_t>& lines;  // (first token, line end) of lines that may open with a team chunk
   std::vector<std::uint32_t>& team;   // team_context slot starts with evidence and a cue near (sports documents only)
@@ -936,9 +946,10 @@ struct OrgStarts {
   TokenList& acronyms;                // acronym_noun starts
   TokenList& shares;                  // shares_owner starts
   std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
+  std::vector<std::uint32_t>& polls;  // pollster_names starts (a name's last word; rare)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role, legal;
+    std::vector<std::uint32_t> lines, team, role, legal, polls;
     TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
@@ -955,11 +966,13 @@ struct OrgStarts {
         innings(b.innings),
         acronyms(b.acronyms),
         shares(b.shares),
-        legal(b.legal) {
+        legal(b.legal),
+        polls(b.polls) {
     lines.clear();
     team.clear();
     role.clear();
     legal.clear();
+    polls.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -1038,6 +1051,11 @@ struct OrgStarts {
             ((s == Shape::AllCaps) | (capitalized & (size > 2) && text[t.span.begin + 1] == '.'))) {
           legal.push_back(i);
         }
+      }
+      // A name's last word before a lowercase word that may be a poll word (a
+      // branch: rare, and the next token's hash is in the line read above).
+      if (next_lower && ((kPollBits >> (next.fold_hash >> 58)) & 1) != 0) [[unlikely]] {
+        polls.push_back(i);
       }
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
       // (A branch: heads are rare enough to be predicted well.)
@@ -1219,28 +1237,19 @@ void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
 // small town has its name. A real place there is what the poll is about ("a
 // Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
 // and so does a smaller one that is no surname.
-void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
-  static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
+// `starts`: the name's last word, capitalized, found by OrgStarts' walk over
+// the capitalized tokens: a lowercase word follows whose fold hash has a bit
+// of kPollBits. (Its own walk over those tokens cost more; before it, two
+// memmem calls over the text for "poll" and "survey" cost still more.)
+void pollster_names(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
   static constexpr WordSet kBefore(kBeforeWords);
   const std::size_t n = ctx.size();
-  // The name's last word is capitalized: only the words after cap_tokens are
-  // tested, on their fold hash first (a few in a hundred tokens, no text read).
-  // (This walk costs less than the two memmem calls over the text for "poll"
-  // and "survey" that gated it before: 3,800 instructions per real article.)
-  // A bit per poll word, by the top 6 bits of its hash: one shift and test
-  // leaves nearly every token, the four compares only the few it lets through.
-  static constexpr std::uint64_t kPollBits = [] {
-    std::uint64_t bits = 0;
-    for (const FoldedWord& w : kPollWords) bits |= std::uint64_t{1} << (w.hash >> 58);
-    return bits;
-  }();
   const text::Token* const tokens = ctx.tt.tokens.data();
-  for (const std::uint32_t last : ctx.cap_tokens) {
+  for (const std::uint32_t last : starts) {
     const std::size_t e = last + 1;
     if (e >= n) break;
     const std::uint64_t h = tokens[e].fold_hash;
-    if (((kPollBits >> (h >> 58)) & 1) == 0) continue;
     bool poll = false;
     for (const FoldedWord& w : kPollWords) poll |= h == w.hash;
     if (!poll || tokens[e].shape != Shape::Lower || tokens[e].newline_before ||
@@ -1465,7 +1474,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
   ampersand_names(ctx, out);
   before_title_names(ctx, out);
-  pollster_names(ctx, out);
+  pollster_names(ctx, starts.polls, out);
   legal_form_names(ctx, starts.legal, out);
 }
 
