@@ -1500,12 +1500,10 @@ bool compound_adjective_at(const Context& ctx, std::size_t e) {
          !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
 }
 
-bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
-  // Called for every candidate's end (drop_event_name_parts) and every mention
-  // the document pass adds: the token's shape picks the one or two tests that
-  // can hold, each of which needs a token at e. An event word is capitalized
-  // (or in capitals), a compound adjective's hyphen is punctuation, and the
-  // index words are letters.
+bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
+  // The token's shape picks the one or two tests that can hold, each of which
+  // needs a token at e. An event word is capitalized (or in capitals), a
+  // compound adjective's hyphen is punctuation, and the index words are letters.
   if (type == EntityType::Date || e >= ctx.size()) return false;
   const Shape s = ctx.token(e).shape;
   // A name inside a compound adjective is no mention of its own (CoNLL's
