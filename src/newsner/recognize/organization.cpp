@@ -135,10 +135,10 @@ bool is_number_token(const Context& ctx, std::size_t i) {
 
 // Skips a parenthesised country or note after a team: "Alba (Germany) 75".
 std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
-  if (i < limit && ctx.is(i, "(")) {
+  if (i < limit && is_char(ctx, i, '(')) {
     std::size_t k = i + 1;
-    while (k < limit && k < i + 6 && !ctx.is(k, ")")) ++k;
-    if (k < limit && ctx.is(k, ")")) return k + 1;
+    while (k < limit && k < i + 6 && !is_char(ctx, k, ')')) ++k;
+    if (k < limit && is_char(ctx, k, ')')) return k + 1;
   }
   return i;
 }
@@ -189,7 +189,7 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         const std::size_t e2 = team_chunk(ctx, k, le);
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
-          if (m < le && is_number_token(ctx, m) && (m + 1 == le || ctx.is(m + 1, "(") || ctx.is(m + 1, ","))) {
+          if (m < le && is_number_token(ctx, m) && (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
             if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
             if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
           }
@@ -201,13 +201,13 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
             const Shape s = ctx.token(q).shape;
             if (s == Shape::Digits) {
               ++numbers;
-            } else if (!(ctx.is(q, ".") || ctx.is(q, "/") || ctx.is(q, "-"))) {
+            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-'))) {
               only_numbers = false;
               break;
             }
           }
           // "LONDON 1996-08-30" is a dateline, not a table row.
-          const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && ctx.is(j + 1, "-");
+          const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
           if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
         }
       }
@@ -586,8 +586,8 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t a_end = i + 1;
     if (v > i + 1) {
       std::size_t p = i;
-      while (p > 0 && i - p < 5 && !ctx.is(p, "(")) --p;
-      if (!ctx.is(p, "(")) continue;
+      while (p > 0 && i - p < 5 && !is_char(ctx, p, '(')) --p;
+      if (!is_char(ctx, p, '(')) continue;
       a_end = p;
     } else if (i >= 2 && folded_is(ctx, i - 1, "of") && ctx.is_country_span(i, i + 1)) {
       a_end = i - 1;
@@ -644,16 +644,16 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
       continue;
     }
     const std::size_t a = e + 1;
-    const bool after = ctx.token(a).newline_before || ctx.is(a, "(") || ctx.is(a, "-") || ctx.is(a, ",") ||
+    const bool after = ctx.token(a).newline_before || is_char(ctx, a, '(') || is_char(ctx, a, '-') || is_char(ctx, a, ',') ||
                        folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
     // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
-    if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
+    if (!after || (is_char(ctx, a, '-') && is_char(ctx, a + 2, '-'))) continue;
     // One word: a LOCATION token, or a word no list knows ("Glamorgan") when
     // both innings or the wickets follow ("259 and 207", "197-8"); more: one
     // LOCATION match.
     bool place = e == i + 1 && ctx.has(i, EntryClass::Location);
     if (e == i + 1 && ctx.token_classes[i] == 0 && a + 1 < n && !ctx.token(a).newline_before &&
-        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || ctx.is(a, "-"))) {
+        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || is_char(ctx, a, '-'))) {
       place = true;
     }
     ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
@@ -826,7 +826,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       }
     }
     // "Brennan & Co. said" keeps the period; at the end of a sentence it is the sentence's.
-    if (e + 1 < n && ctx.is(e, ".") && e > b && ctx.lex_is(e - 1, kLexOrgSuffix) && !ctx.token(e).space_before &&
+    if (e + 1 < n && is_char(ctx, e, '.') && e > b && ctx.lex_is(e - 1, kLexOrgSuffix) && !ctx.token(e).space_before &&
         ctx.token(e + 1).shape == Shape::Lower) {
       ++e;
     }
@@ -838,7 +838,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
     });
     if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
-    const std::size_t last = ctx.is(e - 1, ".") ? e - 2 : e - 1;
+    const std::size_t last = is_char(ctx, e - 1, '.') ? e - 2 : e - 1;
     if (last > b && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
         !ctx.is_org_head(last)) {
       continue;
@@ -1100,7 +1100,7 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
     return ctx.find_match_at(i, [&](const gazetteer::Match& m) { return m.token_end == i + 3; }) != nullptr;
   };
   for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i + 2 >= n || !ctx.is(i + 1, "&") || ctx.token(i + 2).newline_before) continue;
+    if (i + 2 >= n || !is_char(ctx, i + 1, '&') || ctx.token(i + 2).newline_before) continue;
     if (!name_word(i) || !name_word(i + 2) || ctx.is_org_head(i + 2) || listed(i)) continue;
     if (ctx.strong(i, EntryClass::GivenName) && ctx.strong(i + 2, EntryClass::GivenName) &&
         given_name_first(ctx, i) && given_name_first(ctx, i + 2)) {
@@ -1131,7 +1131,7 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
       if (ref.cls == EntryClass::OrgHead) end = k + 1;
     });
   }
-  if (end > f + 1 && ctx.is(end - 1, ".") &&
+  if (end > f + 1 && is_char(ctx, end - 1, '.') &&
       (end >= n || (ctx.token(end).shape != Shape::Lower && ctx.token(end).shape != Shape::Punct))) {
     --end;
   }
@@ -1344,7 +1344,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       const std::size_t e = last + 1;
       const bool abbreviation =
           ctx.surface(last).size() <= 4 && (ctx.lex_is(last, kLexOrgSuffix) || folded_is(ctx, last, "bros"));
-      const bool keep = e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
+      const bool keep = e + 1 < n && is_char(ctx, e, '.') && !ctx.token(e).space_before && abbreviation &&
                         !ctx.token(e + 1).newline_before &&
                         (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
       return keep ? e + 1 : e;
@@ -1372,7 +1372,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
       // ("LONDON - Police said").
-      if ((ctx.is(p, "&") || (ctx.is(p, "-") && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
+      if ((is_char(ctx, p, '&') || (is_char(ctx, p, '-') && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
           !ctx.token(p).newline_before) {
         b = p - 1;
         continue;

@@ -30,7 +30,15 @@ inline bool is_char(const Context& ctx, std::size_t i, char c) {
 /// ("Rolls-Royce") has no space before it.
 inline bool is_spaced_dash(const Context& ctx, std::size_t i) {
   if (i >= ctx.size() || !ctx.token(i).space_before) return false;
-  return ctx.is(i, "-") || ctx.is(i, "--") || ctx.is(i, "\xE2\x80\x94") || ctx.is(i, "\xE2\x80\x93");
+  // (By the token's size, then its bytes: Context::is was a call per dash.)
+  const Span sp = ctx.token(i).span;
+  const char* const p = ctx.tt.text.data() + sp.begin;
+  switch (sp.size()) {
+    case 1: return p[0] == '-';
+    case 2: return p[0] == '-' && p[1] == '-';
+    case 3: return p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x93');  // em, en dash
+    default: return false;
+  }
 }
 
 /// A list of token indices with room for a given number, filled without a
