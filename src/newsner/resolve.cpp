@@ -553,7 +553,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       add_part(e - 1);  // surname
       if (!ctx.is_common_word(b)) add_part(b);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
-      if (e - b >= 4 && recognize::is_char(ctx, e - 2, '-') && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
+      if (e - b >= 4 && recognize::is_char(ctx, e - 2, '-') && !ctx.token(e - 2).space_before &&
+          !ctx.token(e - 1).space_before) {
         add_full(e - 3, e, EntityType::Person);
         max_len = std::max<std::size_t>(max_len, 3);
       }

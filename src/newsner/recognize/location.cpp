@@ -101,7 +101,8 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     if ((s == Shape::AllCaps || s == Shape::Capitalized) && !ctx.lex_is(i, kLexCalendar)) {
       ++i;
       end = i;
-    } else if (i > b && (is_char(ctx, i, '-') || is_char(ctx, i, '.') || is_char(ctx, i, '\'')) && !ctx.token(i).space_before) {
+    } else if (i > b && (is_char(ctx, i, '-') || is_char(ctx, i, '.') || is_char(ctx, i, '\'')) &&
+               !ctx.token(i).space_before) {
       if (is_char(ctx, i, '.')) end = i + 1;
       ++i;
     } else if (i > b && s == Shape::Lower && ctx.lex_is(i, kLexParticle)) {
@@ -156,8 +157,8 @@ bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
   if (d + 2 < le && is_char(ctx, d, '(') && credit_word(ctx.token(d + 1).shape)) {
     std::size_t k = d + 2, words = 1;
     while (k + 1 < le && words < 3) {
-      if ((is_char(ctx, k, '-') || is_char(ctx, k, '/')) && !ctx.token(k).space_before && !ctx.token(k + 1).space_before &&
-          credit_word(ctx.token(k + 1).shape)) {
+      if ((is_char(ctx, k, '-') || is_char(ctx, k, '/')) && !ctx.token(k).space_before &&
+          !ctx.token(k + 1).space_before && credit_word(ctx.token(k + 1).shape)) {
         k += 2;  // "EPA-EFE", "AFP/Getty": one credit
       } else if (credit_word(ctx.token(k).shape)) {
         ++k;
@@ -419,7 +420,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     if (i > 0 && (ctx.lex[i - 1] & kLexLocative) && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
       std::size_t e = i + 1;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-      if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
+      if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
+        emit(ctx, i, e, 0.5f, "loc.context", out);
+      }
     }
     // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
     // capitalized words after a lowercase settlement noun and "of" are that

@@ -189,7 +189,8 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         const std::size_t e2 = team_chunk(ctx, k, le);
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
-          if (m < le && is_number_token(ctx, m) && (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
+          if (m < le && is_number_token(ctx, m) &&
+              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
             if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
             if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
           }
@@ -644,8 +645,8 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
       continue;
     }
     const std::size_t a = e + 1;
-    const bool after = ctx.token(a).newline_before || is_char(ctx, a, '(') || is_char(ctx, a, '-') || is_char(ctx, a, ',') ||
-                       folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
+    const bool after = ctx.token(a).newline_before || is_char(ctx, a, '(') || is_char(ctx, a, '-') ||
+                       is_char(ctx, a, ',') || folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
     // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
     if (!after || (is_char(ctx, a, '-') && is_char(ctx, a + 2, '-'))) continue;
     // One word: a LOCATION token, or a word no list knows ("Glamorgan") when
@@ -1372,8 +1373,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
       // ("LONDON - Police said").
-      if ((is_char(ctx, p, '&') || (is_char(ctx, p, '-') && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
-          !ctx.token(p).newline_before) {
+      if ((is_char(ctx, p, '&') || (is_char(ctx, p, '-') && !ctx.token(p).space_before)) && p > 0 &&
+          is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
         b = p - 1;
         continue;
       }

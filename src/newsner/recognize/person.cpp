@@ -368,7 +368,9 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
     std::size_t b = k + 1, e = b;
     // "S. Waugh": an initial, its period, a name.
-    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && is_char(ctx, e + 1, '.')) e += 2;
+    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && is_char(ctx, e + 1, '.')) {
+      e += 2;
+    }
     if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
     ++e;
     // "c Moin Khan": a second word
