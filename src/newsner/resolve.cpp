@@ -336,10 +336,10 @@ bool is_authoritative(std::string_view evidence) {
 // word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   std::size_t last = c.te - 1;
-  if (ctx.is(last, ".") && last > c.tb) --last;
+  if (recognize::is_char(ctx, last, '.') && last > c.tb) --last;
   if (last < c.tb + 2 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
   // ("Shanghai-Ek Chor Motorcycle Co": a hyphen makes the first word part of a longer one.)
-  if (ctx.is(c.tb + 1, "-") && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
+  if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
 }
 
@@ -553,7 +553,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       add_part(e - 1);  // surname
       if (!ctx.is_common_word(b)) add_part(b);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
-      if (e - b >= 4 && ctx.is(e - 2, "-") && !ctx.token(e - 2).space_before && !ctx.token(e - 1).space_before) {
+      if (e - b >= 4 && recognize::is_char(ctx, e - 2, '-') && !ctx.token(e - 2).space_before &&
+          !ctx.token(e - 1).space_before) {
         add_full(e - 3, e, EntityType::Person);
         max_len = std::max<std::size_t>(max_len, 3);
       }
@@ -564,8 +565,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
   for (const Chosen& c : chosen) {
     if (c.type != EntityType::Organization) continue;
     const std::size_t e = c.te;
-    if (e + 2 < ctx.size() && ctx.is(e, "(") && ctx.token(e + 1).shape == Shape::AllCaps &&
-        ctx.token(e + 1).span.size() >= 2 && ctx.is(e + 2, ")")) {
+    if (e + 2 < ctx.size() && recognize::is_char(ctx, e, '(') && ctx.token(e + 1).shape == Shape::AllCaps &&
+        ctx.token(e + 1).span.size() >= 2 && recognize::is_char(ctx, e + 2, ')')) {
       add_full(e + 1, e + 2, EntityType::Organization);
     }
   }

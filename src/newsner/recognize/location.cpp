@@ -70,20 +70,20 @@ bool headline_word(const Context& ctx, std::size_t i) {
 bool dateline_date_at(const Context& ctx, std::size_t i) {
   const std::size_t n = ctx.size();
   if (i >= n) return false;
-  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() == 4 && i + 2 < n && ctx.is(i + 1, "-") &&
+  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() == 4 && i + 2 < n && is_char(ctx, i + 1, '-') &&
       ctx.token(i + 2).shape == Shape::Digits) {
     return true;
   }
   // "05/06/2018", "5/6/18": a numeric date in slashes (either day order).
-  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() <= 2 && i + 4 < n && ctx.is(i + 1, "/") &&
-      ctx.token(i + 2).shape == Shape::Digits && ctx.surface(i + 2).size() <= 2 && ctx.is(i + 3, "/") &&
+  if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() <= 2 && i + 4 < n && is_char(ctx, i + 1, '/') &&
+      ctx.token(i + 2).shape == Shape::Digits && ctx.surface(i + 2).size() <= 2 && is_char(ctx, i + 3, '/') &&
       ctx.token(i + 4).shape == Shape::Digits &&
       (ctx.surface(i + 4).size() == 2 || ctx.surface(i + 4).size() == 4)) {
     return true;
   }
   if (ctx.lex_is(i, kLexCalendar) && ctx.is_cap(i)) {
     std::size_t j = i + 1;
-    if (j < n && ctx.is(j, ".")) ++j;
+    if (j < n && is_char(ctx, j, '.')) ++j;
     return j < n && ctx.token(j).shape == Shape::Digits && ctx.surface(j).size() <= 2;
   }
   if (ctx.token(i).shape == Shape::Digits && ctx.surface(i).size() <= 2 && i + 1 < n && ctx.lex_is(i + 1, kLexCalendar)) {
@@ -101,8 +101,9 @@ std::size_t place_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     if ((s == Shape::AllCaps || s == Shape::Capitalized) && !ctx.lex_is(i, kLexCalendar)) {
       ++i;
       end = i;
-    } else if (i > b && (ctx.is(i, "-") || ctx.is(i, ".") || ctx.is(i, "'")) && !ctx.token(i).space_before) {
-      if (ctx.is(i, ".")) end = i + 1;
+    } else if (i > b && (is_char(ctx, i, '-') || is_char(ctx, i, '.') || is_char(ctx, i, '\'')) &&
+               !ctx.token(i).space_before) {
+      if (is_char(ctx, i, '.')) end = i + 1;
       ++i;
     } else if (i > b && s == Shape::Lower && ctx.lex_is(i, kLexParticle)) {
       ++i;
@@ -139,7 +140,7 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
 bool us_state_abbreviation_at(const Context& ctx, std::size_t i) {
   bool found = false;
   ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-    if (found || m.cls != EntryClass::Location || !ctx.is(m.token_end - 1, ".")) return;
+    if (found || m.cls != EntryClass::Location || !is_char(ctx, m.token_end - 1, '.')) return;
     const std::string_view kb = ctx.matcher.gazetteers()[m.gazetteer].entry(m.entry).kb_id;
     found = kb.starts_with("iso3166-2:US-");
   });
@@ -153,11 +154,11 @@ bool credit_word(Shape s) { return s != Shape::Punct && s != Shape::Symbol && s 
 // "(EPA-EFE)", "(Thomson Reuters Foundation)": up to three words, joined by
 // attached hyphens or slashes), before line end le.
 bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
-  if (d + 2 < le && ctx.is(d, "(") && credit_word(ctx.token(d + 1).shape)) {
+  if (d + 2 < le && is_char(ctx, d, '(') && credit_word(ctx.token(d + 1).shape)) {
     std::size_t k = d + 2, words = 1;
     while (k + 1 < le && words < 3) {
-      if ((ctx.is(k, "-") || ctx.is(k, "/")) && !ctx.token(k).space_before && !ctx.token(k + 1).space_before &&
-          credit_word(ctx.token(k + 1).shape)) {
+      if ((is_char(ctx, k, '-') || is_char(ctx, k, '/')) && !ctx.token(k).space_before &&
+          !ctx.token(k + 1).space_before && credit_word(ctx.token(k + 1).shape)) {
         k += 2;  // "EPA-EFE", "AFP/Getty": one credit
       } else if (credit_word(ctx.token(k).shape)) {
         ++k;
@@ -166,7 +167,7 @@ bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
         break;
       }
     }
-    if (k < le && ctx.is(k, ")")) d = k + 1;
+    if (k < le && is_char(ctx, k, ')')) d = k + 1;
   }
   return d < le && is_spaced_dash(ctx, d);
 }
@@ -193,7 +194,7 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
   for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
     const std::size_t b = lines[l], le = lines[l + 1];
     std::size_t s = b;
-    const bool paren = ctx.is(s, "(");
+    const bool paren = is_char(ctx, s, '(');
     if (paren) ++s;
     const std::size_t e1 = place_chunk(ctx, s, le);
     if (e1 <= s) continue;
@@ -204,10 +205,10 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     }
     std::size_t j = e1;
     std::size_t r = 0, re = 0;  // optional region after a comma
-    if (j < le && ctx.is(j, ",")) {
+    if (j < le && is_char(ctx, j, ',')) {
       const std::size_t e2 = place_chunk(ctx, j + 1, le);
       // "MANCHESTER, England, Feb. 12, 2024 -": a comma may stand before the date too.
-      const bool comma_date = e2 + 1 < le && ctx.is(e2, ",") && dateline_date_at(ctx, e2 + 1);
+      const bool comma_date = e2 + 1 < le && is_char(ctx, e2, ',') && dateline_date_at(ctx, e2 + 1);
       if (e2 > j + 1 && (dateline_date_at(ctx, e2) || comma_date || dash_after(ctx, e2, le))) {
         r = j + 1;
         re = e2;
@@ -221,7 +222,7 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     const bool dash = dash_after(ctx, j, le);
     bool ok = false;
     if (paren) {
-      ok = e1 < le && ctx.is(e1, ")") && caps;
+      ok = e1 < le && is_char(ctx, e1, ')') && caps;
     } else {
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
            // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
@@ -313,10 +314,10 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   if (k + 2 >= n || tokens[k].shape != Shape::Capitalized || tokens[k].newline_before) return;
   std::size_t a = k + 1;
   if (tokens[a].space_before ||
-      !(ctx.is(a, "'s") || ctx.is(a, "\u2019s") || ctx.is(a, "'") || ctx.is(a, "\u2019"))) {
+      !(ctx.is(a, "'s") || ctx.is(a, "\u2019s") || is_char(ctx, a, '\'') || ctx.is(a, "\u2019"))) {
     return;
   }
-  if (a + 1 < n && !tokens[a + 1].space_before && ctx.is(a + 1, "s")) ++a;  // "'" "s" as two tokens
+  if (a + 1 < n && !tokens[a + 1].space_before && is_char(ctx, a + 1, 's')) ++a;  // "'" "s" as two tokens
   const std::size_t noun = a + 1;
   if (noun >= n || tokens[noun].shape != Shape::Capitalized || tokens[noun].newline_before) return;
   if (kBuildingSet.contains(ctx, noun)) {
@@ -370,7 +371,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       std::size_t items = 0;
       if (b < i && plural) {
         std::size_t k = b;
-        while (k >= 2 && ctx.is(k - 1, ",") && place_word(ctx, k - 2) && !ctx.token(k).newline_before) {
+        while (k >= 2 && is_char(ctx, k - 1, ',') && place_word(ctx, k - 2) && !ctx.token(k).newline_before) {
           std::size_t ib = k - 2;
           while (ib > 0 && place_word(ctx, ib - 1) && k - 1 - ib < 3) --ib;
           emit(ctx, ib, k - 1, 0.6f, "loc.feature_list", out);
@@ -407,7 +408,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     // (A comma, a capitalized word and an attached period first: few words
     // have them after them, and only those look the state up.)
     if (i + 3 < n && (tokens[i + 2].shape == Shape::Capitalized || tokens[i + 2].shape == Shape::AllCaps) &&
-        ctx.is(i + 1, ",") &&
+        is_char(ctx, i + 1, ',') &&
         !tokens[i + 2].newline_before && us_state_abbreviation_at(ctx, i + 2)) {
       std::size_t b = i;
       while (b > 0 && !tokens[b].newline_before && place_word(ctx, b - 1) && i - b < 2) --b;
@@ -419,7 +420,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     if (i > 0 && (ctx.lex[i - 1] & kLexLocative) && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
       std::size_t e = i + 1;
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-      if (e + 1 < n && ctx.is(e, ",") && ctx.has(e + 1, EntryClass::Location)) emit(ctx, i, e, 0.5f, "loc.context", out);
+      if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
+        emit(ctx, i, e, 0.5f, "loc.context", out);
+      }
     }
     // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
     // capitalized words after a lowercase settlement noun and "of" are that

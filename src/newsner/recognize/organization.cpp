@@ -135,10 +135,10 @@ bool is_number_token(const Context& ctx, std::size_t i) {
 
 // Skips a parenthesised country or note after a team: "Alba (Germany) 75".
 std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
-  if (i < limit && ctx.is(i, "(")) {
+  if (i < limit && is_char(ctx, i, '(')) {
     std::size_t k = i + 1;
-    while (k < limit && k < i + 6 && !ctx.is(k, ")")) ++k;
-    if (k < limit && ctx.is(k, ")")) return k + 1;
+    while (k < limit && k < i + 6 && !is_char(ctx, k, ')')) ++k;
+    if (k < limit && is_char(ctx, k, ')')) return k + 1;
   }
   return i;
 }
@@ -189,7 +189,8 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         const std::size_t e2 = team_chunk(ctx, k, le);
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
-          if (m < le && is_number_token(ctx, m) && (m + 1 == le || ctx.is(m + 1, "(") || ctx.is(m + 1, ","))) {
+          if (m < le && is_number_token(ctx, m) &&
+              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
             if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
             if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
           }
@@ -201,13 +202,13 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
             const Shape s = ctx.token(q).shape;
             if (s == Shape::Digits) {
               ++numbers;
-            } else if (!(ctx.is(q, ".") || ctx.is(q, "/") || ctx.is(q, "-"))) {
+            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-'))) {
               only_numbers = false;
               break;
             }
           }
           // "LONDON 1996-08-30" is a dateline, not a table row.
-          const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && ctx.is(j + 1, "-");
+          const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
           if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
         }
       }
@@ -586,8 +587,8 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     std::size_t a_end = i + 1;
     if (v > i + 1) {
       std::size_t p = i;
-      while (p > 0 && i - p < 5 && !ctx.is(p, "(")) --p;
-      if (!ctx.is(p, "(")) continue;
+      while (p > 0 && i - p < 5 && !is_char(ctx, p, '(')) --p;
+      if (!is_char(ctx, p, '(')) continue;
       a_end = p;
     } else if (i >= 2 && folded_is(ctx, i - 1, "of") && ctx.is_country_span(i, i + 1)) {
       a_end = i - 1;
@@ -644,16 +645,16 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
       continue;
     }
     const std::size_t a = e + 1;
-    const bool after = ctx.token(a).newline_before || ctx.is(a, "(") || ctx.is(a, "-") || ctx.is(a, ",") ||
-                       folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
+    const bool after = ctx.token(a).newline_before || is_char(ctx, a, '(') || is_char(ctx, a, '-') ||
+                       is_char(ctx, a, ',') || folded_is(ctx, a, "and") || folded_is(ctx, a, "for");
     // "Salisbury 17-0-91-0" is a bowler's figures (overs-maidens-runs-wickets).
-    if (!after || (ctx.is(a, "-") && is_char(ctx, a + 2, '-'))) continue;
+    if (!after || (is_char(ctx, a, '-') && is_char(ctx, a + 2, '-'))) continue;
     // One word: a LOCATION token, or a word no list knows ("Glamorgan") when
     // both innings or the wickets follow ("259 and 207", "197-8"); more: one
     // LOCATION match.
     bool place = e == i + 1 && ctx.has(i, EntryClass::Location);
     if (e == i + 1 && ctx.token_classes[i] == 0 && a + 1 < n && !ctx.token(a).newline_before &&
-        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || ctx.is(a, "-"))) {
+        ctx.token(a + 1).shape == Shape::Digits && (folded_is(ctx, a, "and") || is_char(ctx, a, '-'))) {
       place = true;
     }
     ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
@@ -826,7 +827,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       }
     }
     // "Brennan & Co. said" keeps the period; at the end of a sentence it is the sentence's.
-    if (e + 1 < n && ctx.is(e, ".") && e > b && ctx.lex_is(e - 1, kLexOrgSuffix) && !ctx.token(e).space_before &&
+    if (e + 1 < n && is_char(ctx, e, '.') && e > b && ctx.lex_is(e - 1, kLexOrgSuffix) && !ctx.token(e).space_before &&
         ctx.token(e + 1).shape == Shape::Lower) {
       ++e;
     }
@@ -838,7 +839,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
     });
     if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
-    const std::size_t last = ctx.is(e - 1, ".") ? e - 2 : e - 1;
+    const std::size_t last = is_char(ctx, e - 1, '.') ? e - 2 : e - 1;
     if (last > b && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
         !ctx.is_org_head(last)) {
       continue;
@@ -927,6 +928,16 @@ constexpr std::array<std::uint8_t, 256> kStockFirst = [] {
   return t;
 }();
 
+// org.pollster's words (pollster_names), and a bit per word by the top 6 bits
+// of its fold hash: OrgStarts keeps a capitalized token whose next word has
+// one of those bits (about one in a hundred), and only those are tested.
+constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
+constexpr std::uint64_t kPollBits = [] {
+  std::uint64_t bits = 0;
+  for (const FoldedWord& w : kPollWords) bits |= std::uint64_t{1} << (w.hash >> 58);
+  return bits;
+}();
+
 struct OrgStarts {
   std::vector<std::uint32_t>& lines;  // (first token, line end) of lines that may open with a team chunk
   std::vector<std::uint32_t>& team;   // team_context slot starts with evidence and a cue near (sports documents only)
@@ -936,9 +947,10 @@ struct OrgStarts {
   TokenList& acronyms;                // acronym_noun starts
   TokenList& shares;                  // shares_owner starts
   std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
+  std::vector<std::uint32_t>& polls;  // pollster_names starts (a name's last word; rare)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role, legal;
+    std::vector<std::uint32_t> lines, team, role, legal, polls;
     TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
@@ -955,11 +967,13 @@ struct OrgStarts {
         innings(b.innings),
         acronyms(b.acronyms),
         shares(b.shares),
-        legal(b.legal) {
+        legal(b.legal),
+        polls(b.polls) {
     lines.clear();
     team.clear();
     role.clear();
     legal.clear();
+    polls.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -1039,6 +1053,11 @@ struct OrgStarts {
           legal.push_back(i);
         }
       }
+      // A name's last word before a lowercase word that may be a poll word (a
+      // branch: rare, and the next token's hash is in the line read above).
+      if (next_lower && ((kPollBits >> (next.fold_hash >> 58)) & 1) != 0) [[unlikely]] {
+        polls.push_back(i);
+      }
       // ctx.is_org_head(i) && is_org_word(ctx, i) (i is in cap_tokens: its shape is an org word's)
       // (A branch: heads are rare enough to be predicted well.)
       if (((classes[i] & class_bit(EntryClass::OrgHead)) || (lex[i] & kLexOrgHead)) &&
@@ -1082,7 +1101,7 @@ void ampersand_names(const Context& ctx, std::vector<Candidate>& out) {
     return ctx.find_match_at(i, [&](const gazetteer::Match& m) { return m.token_end == i + 3; }) != nullptr;
   };
   for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i + 2 >= n || !ctx.is(i + 1, "&") || ctx.token(i + 2).newline_before) continue;
+    if (i + 2 >= n || !is_char(ctx, i + 1, '&') || ctx.token(i + 2).newline_before) continue;
     if (!name_word(i) || !name_word(i + 2) || ctx.is_org_head(i + 2) || listed(i)) continue;
     if (ctx.strong(i, EntryClass::GivenName) && ctx.strong(i + 2, EntryClass::GivenName) &&
         given_name_first(ctx, i) && given_name_first(ctx, i + 2)) {
@@ -1113,7 +1132,7 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
       if (ref.cls == EntryClass::OrgHead) end = k + 1;
     });
   }
-  if (end > f + 1 && ctx.is(end - 1, ".") &&
+  if (end > f + 1 && is_char(ctx, end - 1, '.') &&
       (end >= n || (ctx.token(end).shape != Shape::Lower && ctx.token(end).shape != Shape::Punct))) {
     --end;
   }
@@ -1219,24 +1238,23 @@ void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
 // small town has its name. A real place there is what the poll is about ("a
 // Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
 // and so does a smaller one that is no surname.
-void pollster_names(const Context& ctx, std::vector<Candidate>& out) {
-  static constexpr FoldedWord kPollWords[] = {"poll", "polls", "survey", "surveys"};
+// `starts`: the name's last word, capitalized, found by OrgStarts' walk over
+// the capitalized tokens: a lowercase word follows whose fold hash has a bit
+// of kPollBits. (Its own walk over those tokens cost more; before it, two
+// memmem calls over the text for "poll" and "survey" cost still more.)
+void pollster_names(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kBeforeWords[] = {"a", "an", "the", "latest", "new", "recent", "last"};
   static constexpr WordSet kBefore(kBeforeWords);
-  // The poll word is a lowercase token: a text without "poll" or "survey" has
-  // none (two memmem calls spare the walk over the capitalized tokens).
-  const std::string_view text = ctx.tt.text;
-  if (!memmem(text.data(), text.size(), "poll", 4) && !memmem(text.data(), text.size(), "survey", 6)) return;
   const std::size_t n = ctx.size();
-  // The name's last word is capitalized: only the words after cap_tokens are
-  // tested, on their fold hash first (a few in a hundred tokens, no text read).
-  for (const std::uint32_t last : ctx.cap_tokens) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  for (const std::uint32_t last : starts) {
     const std::size_t e = last + 1;
-    if (e >= n || ctx.token(e).shape != Shape::Lower || ctx.token(e).newline_before) continue;
-    const std::uint64_t h = ctx.token(e).fold_hash;
+    if (e >= n) break;
+    const std::uint64_t h = tokens[e].fold_hash;
     bool poll = false;
     for (const FoldedWord& w : kPollWords) poll |= h == w.hash;
-    if (!poll || !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
+    if (!poll || tokens[e].shape != Shape::Lower || tokens[e].newline_before ||
+        !std::ranges::any_of(kPollWords, [&](const FoldedWord& w) { return folded_is(ctx, e, w); })) {
       continue;
     }
     std::size_t b = e;
@@ -1327,7 +1345,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       const std::size_t e = last + 1;
       const bool abbreviation =
           ctx.surface(last).size() <= 4 && (ctx.lex_is(last, kLexOrgSuffix) || folded_is(ctx, last, "bros"));
-      const bool keep = e + 1 < n && ctx.is(e, ".") && !ctx.token(e).space_before && abbreviation &&
+      const bool keep = e + 1 < n && is_char(ctx, e, '.') && !ctx.token(e).space_before && abbreviation &&
                         !ctx.token(e + 1).newline_before &&
                         (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
       return keep ? e + 1 : e;
@@ -1355,8 +1373,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
       // ("LONDON - Police said").
-      if ((ctx.is(p, "&") || (ctx.is(p, "-") && !ctx.token(p).space_before)) && p > 0 && is_org_word(ctx, p - 1) &&
-          !ctx.token(p).newline_before) {
+      if ((is_char(ctx, p, '&') || (is_char(ctx, p, '-') && !ctx.token(p).space_before)) && p > 0 &&
+          is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
         b = p - 1;
         continue;
       }
@@ -1457,7 +1475,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
   ampersand_names(ctx, out);
   before_title_names(ctx, out);
-  pollster_names(ctx, out);
+  pollster_names(ctx, starts.polls, out);
   legal_form_names(ctx, starts.legal, out);
 }
 
@@ -1483,16 +1501,21 @@ bool compound_adjective_at(const Context& ctx, std::size_t e) {
          !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
 }
 
-bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
-  if (type == EntityType::Date) return false;
-  if (is_event_word_at(ctx, e)) return true;
+bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
+  // The token's shape picks the one or two tests that can hold, each of which
+  // needs a token at e. An event word is capitalized (or in capitals), a
+  // compound adjective's hyphen is punctuation, and the index words are letters.
+  if (type == EntityType::Date || e >= ctx.size()) return false;
+  const Shape s = ctx.token(e).shape;
   // A name inside a compound adjective is no mention of its own (CoNLL's
   // MISC "London-based"); the hyphen plays the event word's part.
-  if (compound_adjective_at(ctx, e)) return true;
+  // (The one-byte test first: most are commas and periods.)
+  if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
+  if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
-  if (type != EntityType::Organization || e >= ctx.size() || e == 0 || ctx.is_org_head(e - 1)) return false;
+  if (type != EntityType::Organization || e == 0 || ctx.is_org_head(e - 1)) return false;
   static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
       kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another

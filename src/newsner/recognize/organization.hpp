@@ -44,7 +44,27 @@ bool is_event_word_at(const Context& ctx, std::size_t i);
 /// A name of `type` that ends before token e is the first part of a longer
 /// name that is no entity: an event, or (an organization) a market index
 /// ("Dow Jones industrial average"). drop_event_name_parts drops those.
-bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e);
+bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e);
+/// starts_unnamed_name_full, asked of every candidate (drop_event_name_parts)
+/// and every mention the document pass adds: the tests inline here leave most
+/// of them without the call. The token after a name is mostly punctuation or
+/// a lowercase word: an event word is capitalized (or in capitals), a compound
+/// adjective's hyphen is one "-", and only an organization reads an index word.
+inline bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
+  if (type == EntityType::Date || e >= ctx.size()) return false;
+  const text::Token& t = ctx.token(e);
+  switch (t.shape) {
+    case text::Shape::Capitalized:
+    case text::Shape::AllCaps:
+      break;
+    case text::Shape::Punct:
+      if (t.span.size() != 1 || ctx.tt.text[t.span.begin] != '-') return false;
+      break;
+    default:
+      if (type != EntityType::Organization) return false;
+  }
+  return starts_unnamed_name_full(ctx, type, e);
+}
 
 /// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
 /// org.team_context's cues. Context's lexicon marks both kLexTeamCue.

@@ -355,7 +355,12 @@ bool place_at(const Context& ctx, std::size_t i) {
 // two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  for (std::size_t k = 1; k + 1 < n; ++k) {
+  // The player's first token (an initial or a name word) is capitalized or in
+  // capitals: the walk goes over cap_tokens, the letter k is the token before
+  // (in the same order as a walk over every k, a quarter of the tokens).
+  for (const std::uint32_t player : ctx.cap_tokens) {
+    if (player < 2) continue;
+    const std::size_t k = player - 1;  // (k + 1 < n: the player is a token)
     const Span sp = ctx.token(k).span;
     if (sp.size() > 2 || ctx.token(k).shape != Shape::Lower) continue;
     if (!(folded_is(ctx, k, "b") || folded_is(ctx, k, "c") || folded_is(ctx, k, "st"))) continue;
@@ -363,7 +368,9 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
     std::size_t b = k + 1, e = b;
     // "S. Waugh": an initial, its period, a name.
-    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && ctx.is(e + 1, ".")) e += 2;
+    if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && is_char(ctx, e + 1, '.')) {
+      e += 2;
+    }
     if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
     ++e;
     // "c Moin Khan": a second word
@@ -479,7 +486,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // (a title inside a longer one, "Minister" in "Foreign Minister", is not a new start)
     if (std::size_t t = titled ? title_end[i] : 0; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
-      if (j < n && ctx.is(j, ".") && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
+      if (j < n && is_char(ctx, j, '.') && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
       if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
         memo_b = j;
         memo4 = names.scan_name_4_3(j, memo3);
@@ -537,14 +544,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.
         // In a hyphenated surname one known part is enough ("Maberry-Tusk").
-        const bool hyphen_part = e >= i + 4 && ctx.is(e - 2, "-") &&
+        const bool hyphen_part = e >= i + 4 && is_char(ctx, e - 2, '-') &&
                                  (ctx.has(e - 3, EntryClass::Surname) || !ctx.is_common_word(e - 3));
         const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) || hyphen_part ||
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
                               !is_place_head(ctx.folded(e - 1)) && !ctx.has(e - 1, EntryClass::Location));
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
         // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
-        const bool country_pair = e == i + 3 && ctx.is(i + 1, "-") && ctx.country[i] && ctx.country[i + 2];
+        const bool country_pair = e == i + 3 && is_char(ctx, i + 1, '-') && ctx.country[i] && ctx.country[i + 2];
         // "Arab East Jerusalem": a place of two or more words after the given
         // name is that place with a modifier, not a surname.
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
@@ -567,8 +574,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2) {
         const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
         const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
-        const bool age = e + 2 < n && ctx.is(e, ",") && ctx.token(e + 1).shape == Shape::Digits &&
-                         ctx.surface(e + 1).size() <= 2 && ctx.is(e + 2, ",");
+        const bool age = e + 2 < n && is_char(ctx, e, ',') && ctx.token(e + 1).shape == Shape::Digits &&
+                         ctx.surface(e + 1).size() <= 2 && is_char(ctx, e + 2, ',');
         // The words of the name last, and only with a verb or an age: most names have neither.
         if (verb_after || verb_before || age) {
           bool all_unknown = true;
@@ -602,14 +609,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
     if (!ctx.country[i] && names.goes_on(i)) {
       const std::size_t e = name_from_here();
-      if (e >= i + 2 && e + 2 < n && ctx.is(e, "(")) {
+      if (e >= i + 2 && e + 2 < n && is_char(ctx, e, '(')) {
         std::size_t k = e + 1, close = k;
-        while (close < n && close < k + 4 && !ctx.is(close, ")")) ++close;
+        while (close < n && close < k + 4 && !is_char(ctx, close, ')')) ++close;
         bool plain = true;
         for (std::size_t j = i; j < e; ++j) {
           if (ctx.is_org_head(j) || ctx.lex_is(j, kLexTeamWord)) plain = false;
         }
-        if (plain && close < n && ctx.is(close, ")") && ctx.is_country_span(k, close)) {
+        if (plain && close < n && is_char(ctx, close, ')') && ctx.is_country_span(k, close)) {
           emit(ctx, i, e, 0.6f, "person.country_paren", out);
         }
       }
