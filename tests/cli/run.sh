@@ -55,6 +55,12 @@ compare stream
 "$bin" --jsonl --keep-text < samples/stream.jsonl > "$tmp/keep.out"
 if grep -q '"text":"Prime Minister' "$tmp/keep.out"; then ok; else bad "--keep-text lost the text field"; fi
 
+# A field named "id" that --id-field does not name is written back alone, with
+# no line-number "id" beside it (two "id" keys: each JSON parser reads another).
+printf '{"id":"wire-7","text":"Tim Cook spoke."}\n{"text":"x"}\n' | "$bin" --jsonl --id-field guid > "$tmp/idfield.out"
+if [ "$(head -1 "$tmp/idfield.out" | grep -o '"id"' | wc -l)" = 1 ] && head -1 "$tmp/idfield.out" | grep -q '"id":"wire-7"' \
+   && sed -n 2p "$tmp/idfield.out" | grep -q '^{"id":2,'; then ok; else bad "--id-field with an own id field: $(cat "$tmp/idfield.out")"; fi
+
 # 5. threads never change the output
 "$bin" -j 3 samples/articles > "$tmp/j3.out"
 if cmp -s "$tmp/j3.out" "$tmp/directory.out"; then ok; else bad "-j 3 output differs from -j default"; fi

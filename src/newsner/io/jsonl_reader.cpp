@@ -92,6 +92,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   const JsonlFields& f = impl_->fields;
   bool have_text = false;
   std::size_t date_rank = f.date.size();  // index of the date field used (lower wins)
+  bool passed_id = false;                 // a field named "id" is passed through
   for (auto field : obj) {
     const std::string_view key = field.key;
     const simdjson::dom::element value = field.value;
@@ -130,12 +131,16 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
     // Our output fields: a record gets exactly one of them (found by fuzzing: an
     // input "error" field used to come out beside "entities").
     if (key == "entities" || key == "error") continue;
+    passed_id = passed_id || key == "id";
     if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
     append_json_string(rec.passthrough, key);
     rec.passthrough.push_back(':');
     rec.passthrough.append(impl_->minify(value));
   }
-  if (rec.has_id_field) rec.id_json.clear();  // the id is passed through already
+  // The id is passed through already; and a field named "id" that --id-field
+  // does not name stays as it is, without the line number beside it (an
+  // object with two "id" keys is read differently by each JSON parser).
+  if (rec.has_id_field || passed_id) rec.id_json.clear();
   if (!have_text && rec.error.empty()) rec.error = fmt::format("no \"{}\" field", f.text);
 }
 
