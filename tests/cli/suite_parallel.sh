@@ -46,6 +46,11 @@ if ! cmp -s <(norm "$tmp/single.out") <(norm "$tmp/par.out"); then
 fi
 # records with ids are byte-identical, not only after normalising
 cmp -s <(grep '^{"id":"' "$tmp/single.out") <(grep '^{"id":"' "$tmp/par.out") || bad "records with ids differ"
+# the README's form for a file: parallel reads it in blocks of whole lines (small
+# blocks here, so that there are several)
+parallel --will-cite --pipepart -a "$tmp/in.jsonl" --block 20k -k "$bin" -j 1 --jsonl > "$tmp/part.out" 2> /dev/null
+[ "$(wc -l < "$tmp/part.out")" = "$in_lines" ] || bad "--pipepart: $(wc -l < "$tmp/part.out") output lines for $in_lines"
+cmp -s <(norm "$tmp/single.out") <(norm "$tmp/part.out") || bad "parallel --pipepart output differs from single-process output"
 [ "$(grep -c '"error"' "$tmp/par.out")" = "$(grep -c '"error"' "$tmp/single.out")" ] || bad "error line counts differ"
 
 [ "$fail" = 0 ]
