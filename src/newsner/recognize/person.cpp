@@ -398,8 +398,8 @@ bool is_minute_ordinal(const Context& ctx, std::size_t i) {
 }
 
 // person.scorer: a goal's scorer in a sports report, a name before the minute
-// in parentheses ("Nir Sivilia (57th)", "Viorel Moldovan (21st minute)") or
-// inside them with it ("(Herfried Sabitzer 68th)", "(16 - Gomez 86th)"): up
+// in parentheses ("Tomaz Vrbnjak (57th)", "Ivo Kranjc (21st minute)") or
+// inside them with it ("(Aldo Ferrante 68th)", "(16 - Ruiz 86th)"): up
 // to three capitalized words (hyphen joins too), no place or organization.
 void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
   const text::Token* const tokens = ctx.tt.tokens.data();
