@@ -95,6 +95,7 @@ class Runner {
   int run(std::vector<io::InputItem> items) {
     start_ = Clock::now();
     progress_ = wants_progress(cfg_);
+    progress_tty_ = isatty(STDERR_FILENO) != 0;
     total_docs_ = cfg_.jsonl ? 0 : items.size();
     total_bytes_ = 0;
     for (const auto& item : items) {
@@ -576,10 +577,14 @@ class Runner {
     if (!progress_ || closed_) return;
     const auto elapsed = now - start_;
     if (cfg_.progress != 1 && elapsed < kProgressDelay) return;
+    // Forced into a file or a pipe (--progress), one plain line a second: the
+    // terminal's carriage return and erase-line codes would clutter a log.
+    if (!progress_tty_ && progress_shown_ && now - last_progress_ < kProgressDelay) return;
     last_progress_ = now;
     const double secs = std::chrono::duration<double>(elapsed).count();
     const double mb = counters_.input_bytes / 1e6;
-    std::string line = fmt::format("\rnewsner: {} documents", counters_.documents);
+    std::string line = fmt::format("{}newsner: {} document{}", progress_tty_ ? "\r" : "", counters_.documents,
+                                   counters_.documents == 1 ? "" : "s");
     if (total_docs_ > 0) line += fmt::format(" of {}", total_docs_);
     line += fmt::format(", {:.1f} MB, {:.1f} MB/s", mb, secs > 0 ? mb / secs : 0.0);
     double fraction = 0;
@@ -592,7 +597,7 @@ class Runner {
       const auto eta = static_cast<long long>(secs / fraction - secs + 0.5);
       line += fmt::format(", ETA {}:{:02d}", eta / 60, static_cast<int>(eta % 60));
     }
-    line += "\x1b[K";
+    line += progress_tty_ ? "\x1b[K" : "\n";
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
     progress_shown_ = true;
@@ -602,12 +607,13 @@ class Runner {
   // progress line (--progress) is left in place with a final update.
   void clear_progress(bool final) {
     if (final && progress_ && cfg_.progress == 1) {
+      progress_shown_ = false;  // (the final line is written even within a second of the last)
       show_progress(Clock::now());
-      std::fputs("\n", stderr);
+      if (progress_tty_) std::fputs("\n", stderr);
       progress_shown_ = false;
       return;
     }
-    if (!progress_shown_) return;
+    if (!progress_shown_ || !progress_tty_) return;
     std::fputs("\r\x1b[K", stderr);
     progress_shown_ = false;
   }
@@ -665,6 +671,7 @@ class Runner {
   int write_errno_ = 0;
   Counters counters_;
   bool progress_ = false;
+  bool progress_tty_ = false;  // stderr is a terminal: the line overwrites itself
   bool progress_shown_ = false;
   Clock::time_point last_progress_{};
   std::size_t total_docs_ = 0;

@@ -235,6 +235,8 @@ grep -q "Exit status: 0" "$tmp/out" && grep -q "blank line is an empty document"
 [ -s "$tmp/err" ] && bad "progress or messages on a non-terminal stderr: $(head -c 200 "$tmp/err")"
 "$bin" --progress "$tmp/many" > /dev/null 2> "$tmp/err"
 grep -q "documents of 200, .* MB/s" "$tmp/err" || bad "--progress: $(head -c 200 "$tmp/err")"
+# into a file: plain lines, no terminal codes
+grep -q $'[\r\x1b]' "$tmp/err" && bad "--progress into a file wrote terminal codes: $(head -c 200 "$tmp/err" | od -c | head -3)"
 "$bin" --progress -q "$tmp/many" > /dev/null 2> "$tmp/err"
 [ -s "$tmp/err" ] && bad "--progress --quiet printed: $(head -c 200 "$tmp/err")"
 # JSONL redirected from a file on stdin: its size is known, so the line has an ETA
