@@ -289,8 +289,9 @@ class Runner {
         job->input_bytes = raw.size();
         if (!raw.empty() && raw.back() == '\n') raw.pop_back();
         if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-        // A byte order mark (from Windows tools) before the first record is not JSON.
-        if (line_no == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
+        // A byte order mark (from Windows tools) before a record is not JSON: the
+        // first line's, and any other line's (`cat` of files written with one).
+        if (raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
         job->line_no = line_no;
         job->where = where;
         if (raw.find_first_not_of(" \t") == std::string::npos) {

@@ -61,6 +61,11 @@ printf '{"id":"wire-7","text":"Tim Cook spoke."}\n{"text":"x"}\n' | "$bin" --jso
 if [ "$(head -1 "$tmp/idfield.out" | grep -o '"id"' | wc -l)" = 1 ] && head -1 "$tmp/idfield.out" | grep -q '"id":"wire-7"' \
    && sed -n 2p "$tmp/idfield.out" | grep -q '^{"id":2,'; then ok; else bad "--id-field with an own id field: $(cat "$tmp/idfield.out")"; fi
 
+# byte order marks at line starts (`cat` of files that each begin with one) are skipped
+printf '\xef\xbb\xbf{"id":"a","text":"Tim Cook spoke."}\n\xef\xbb\xbf{"id":"b","text":"x"}\n' | "$bin" --jsonl > "$tmp/bom.out" 2> /dev/null
+expect_status bom-lines 0 $?
+if [ "$(grep -c '"entities"' "$tmp/bom.out")" = 2 ]; then ok; else bad "BOM at a line start: $(cat "$tmp/bom.out")"; fi
+
 # 5. threads never change the output
 "$bin" -j 3 samples/articles > "$tmp/j3.out"
 if cmp -s "$tmp/j3.out" "$tmp/directory.out"; then ok; else bad "-j 3 output differs from -j default"; fi
