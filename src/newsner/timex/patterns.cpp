@@ -872,12 +872,13 @@ class Programs {
 };
 }  // namespace
 
-// The lowercased bytes that the case-sensitive programs search: a copy of
-// text[lo, hi), made by match() and reused by the later searches of the same
-// scan() that fall inside it. The searches of one window share its end and start
-// further on each time, so each window is copied once (a copy per search made a
-// long window of dates, "March 5 March 5 ...", cost its length squared). Made
-// afresh by each scan(): it describes one text only.
+// The bytes that the case-sensitive programs search: a copy of text[lo, hi) in
+// the cache-key form (lowercase, digits respelled; see match()), made by match()
+// and reused by the later searches of the same scan() that fall inside it. The
+// searches of one window share its end and start further on each time, so each
+// window is copied once (a copy per search made a long window of dates, "March 5
+// March 5 ...", cost its length squared). Made afresh by each scan(): it
+// describes one text only.
 struct LowerCopy {
   std::string& bytes;  // a per-thread buffer, for its capacity only
   std::size_t lo = 0, hi = 0;
@@ -895,7 +896,7 @@ struct DatePatterns::Impl {
   // The leftmost-longest match starting in [from, to) and ending by `to`; with
   // RE2::ANCHOR_START, the longest one starting at `from`. `fold`: by the
   // case-insensitive programs (the text holds a case-fold look-alike); else
-  // `lowered` (required then) holds or gets the lowercased bytes searched.
+  // `lowered` (required then) holds or gets the copy searched (LowerCopy).
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor, bool fold, LowerCopy* lowered) const;
   Rule rule_of(std::string_view matched, bool fold) const;
@@ -1106,17 +1107,23 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
     const auto end = static_cast<std::uint32_t>(begin + whole.size());
     return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), true), begin, end};
   }
-  // A lowercased copy of [from, to) and the byte on either side: a search reads
-  // no more (no pattern has ^ or $; \b looks one byte beyond the range). A copy
-  // of more of the text, made for an earlier search, serves as well.
+  // A copy of [from, to) and the byte on either side in the cache-key form
+  // (cache_key.hpp: lowercase, each digit run respelled as the patterns tell it
+  // apart, so the extents and rules are the text's): a search reads no more (no
+  // pattern has ^ or $; \b looks one byte beyond the range, and a respelled byte
+  // stays a word byte). Fewer spellings, fewer DFA states for RE2 to build ("14"
+  // and "12" read alike). A copy of more of the text, made for an earlier search,
+  // serves as well. A digit run cut at the copy's start (a quote window's search
+  // from inside a number) starts no match either way: no pattern starts at a digit
+  // without \b.
   const std::size_t need_lo = from > 0 ? from - 1 : 0, need_hi = std::min(text.size(), to + 1);
   if (need_lo < lowered->lo || lowered->hi < need_hi || lowered->lo == lowered->hi) {
     lowered->lo = need_lo;
     lowered->hi = need_hi;
     std::string& copy = lowered->bytes;
-    copy.assign(text.data() + need_lo, need_hi - need_lo);
-    for (char& c : copy)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    copy.resize(need_hi - need_lo);
+    put_key_bytes(reinterpret_cast<const unsigned char*>(text.data() + need_lo), need_hi - need_lo,
+                  reinterpret_cast<unsigned char*>(copy.data()));
   }
   const std::string& copy = lowered->bytes;
   const std::size_t lo = lowered->lo;
@@ -1231,11 +1238,16 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
         for (std::size_t i = 0; i < n_pending; ++i) window_cache.put(pending[i], pending_from[i], m);
         n_pending = 0;
       };
+      // RE2 searches up to the plain word that ends the window (`tail`), not
+      // through it: no match takes a byte of it (facts 2 and 5, as for the cache
+      // key), and \b at the range's end still reads its first byte. So the DFA
+      // does not follow the prefixes of the words that end windows while some
+      // pattern word begins with them.
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;  // (no start is pending then)
         if (from > w.trigger) break;  // a match holds a whole trigger run
         if (w.tail - from > WindowCache::kMaxWindow) {  // too long to remember (so none is pending)
-          if (const auto m = match(text, from, w.end, RE2::ANCHOR_START, false, &lowered)) {
+          if (const auto m = match(text, from, w.tail, RE2::ANCHOR_START, false, &lowered)) {
             out.push_back(*m);
             pos = m->end;
           }
@@ -1250,7 +1262,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
           const std::uint32_t begin = from + r->offset;
           m = PatternMatch{r->rule, begin, begin + r->size};
         } else {
-          m = match(text, from, w.end, RE2::ANCHOR_START, false, &lowered);
+          m = match(text, from, w.tail, RE2::ANCHOR_START, false, &lowered);
           if (!m) {
             if (n_pending < kPending) {
               pending[n_pending] = key;
