@@ -895,19 +895,24 @@ const HolidayFilter kHolidayFilter;
 
 // Every token-found date of the document, in text order.
 void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
-  const auto& t = cx.tt.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  // The tokens' address and count in locals: as far as the compiler knows `out`
+  // may alias the token vector, and it reloaded both (and divided by the token
+  // size) on every turn of this loop over every token.
+  const text::Token* const t = cx.tt.tokens.data();
+  const std::size_t count = cx.tt.tokens.size();
+  for (std::size_t i = 0; i < count; ++i) {
     // One well-predicted branch per token: both tests are computed without one.
-    const bool holiday = (unsigned{t[i].shape == text::Shape::Capitalized} &
+    const text::Shape shape = t[i].shape;
+    const bool holiday = (unsigned{shape == text::Shape::Capitalized} &
                           unsigned{kHolidayFilter.maybe(t[i].fold_hash)}) != 0;
-    if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
+    if (!(holiday | (shape == text::Shape::Alnum))) continue;
     if (holiday) {
       TokenDate d;
       if (const std::size_t n = holiday_date(cx, i, dct, d)) {
         out.push_back(d);
         i += n - 1;
       }
-    } else if (t[i].shape == text::Shape::Alnum) {
+    } else {  // Alnum
       TokenDate d;
       if (day_of_month_date(cx, i, dct, d)) out.push_back(d);
     }
