@@ -672,7 +672,7 @@ class RuleCache {
 // it or a later start of its window holds (or that none does): one probe answers
 // for all the starts before a match, and for a window that holds none (3 MB of
 // real news text: 24,000 -> 19,400 probes, each likely to miss the CPU caches
-// (the table is 1 MiB), and 8,600 -> 8,260 RE2 searches).
+// (the table is 1.5 MiB), and 8,600 -> 8,260 RE2 searches).
 // The later starts and the window's last trigger are a function of the bytes from
 // the start to the window end (the runs and their classes), and an anchored
 // search reads only the bytes from its start to the window end, and one byte on
@@ -717,21 +717,20 @@ class WindowCache {
     return k;
   }
   void prefetch(const Key& k) const {
-    __builtin_prefetch(&slots_[2 * k.hash]);
-    __builtin_prefetch(&slots_[2 * k.hash + 1]);
+    for (std::size_t w = 0; w < kWays; ++w) __builtin_prefetch(&slots_[kWays * k.hash + w]);
   }
   std::optional<Result> find(const Key& k) const {
-    for (const Slot* e = &slots_[2 * k.hash]; e != &slots_[2 * k.hash + 2]; ++e)
+    for (const Slot* e = &slots_[kWays * k.hash]; e != &slots_[kWays * k.hash + kWays]; ++e)
       if (e->size == k.size && std::memcmp(e->words, k.words, sizeof k.words) == 0)
         return Result{e->match_size != kNoMatch, e->match_offset, e->match_size, e->rule};
     return std::nullopt;
   }
-  // The newer of a set's two entries moves to its second slot, the older leaves.
+  // A set's entries move one slot on, newest first; the oldest leaves.
   // `m`: the first match of the start `from` and the later starts of its window
   // (it begins at or after `from` and ends by the key's end), or none.
   void put(const Key& k, std::size_t from, const std::optional<PatternMatch>& m) {
-    slots_[2 * k.hash + 1] = slots_[2 * k.hash];
-    Slot& e = slots_[2 * k.hash];
+    for (std::size_t w = kWays - 1; w > 0; --w) slots_[kWays * k.hash + w] = slots_[kWays * k.hash + w - 1];
+    Slot& e = slots_[kWays * k.hash];
     std::memcpy(e.words, k.words, sizeof k.words);
     e.size = k.size;
     e.match_offset = m ? static_cast<std::uint8_t>(m->begin - from) : 0;
@@ -741,11 +740,14 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  // Two-way sets: in a direct-mapped table of the same size, pairs of common
-  // windows that share a slot evicted each other (a 50 MB news sample: 7,000
-  // distinct windows, 28,600 RE2 searches with 8192 slots, 17,400 with 16384;
-  // with two ways 9,400).
-  static constexpr std::size_t kSlots = 16384;  // 8192 sets; 1 MiB, zero-filled when made (see ThreadCaches)
+  // Three-way sets: in a direct-mapped table, pairs of common windows that share
+  // a slot evicted each other (a 50 MB news sample: 7,000 distinct windows,
+  // 28,600 RE2 searches with 8192 slots, 17,400 with 16384; with two ways
+  // 9,400), and with two ways, triples did: real news seen again (the 18.6 MB
+  // sample is ten rounds of the same 1,418 articles) took 614 searches a round
+  // with 2 x 8192 slots (6% of its probes), 74 with 3 x 8192.
+  static constexpr std::size_t kWays = 3;
+  static constexpr std::size_t kSlots = 8192 * kWays;  // 1.5 MiB, zero-filled when made (see ThreadCaches)
   struct Slot {
     std::uint64_t words[7];
     std::uint8_t size;  // 0: empty (no key is this short)
@@ -758,7 +760,7 @@ class WindowCache {
 };
 
 // The per-thread caches are made zero-filled by the kernel, which zeroes fresh
-// pages on first touch, rather than by writing 1.5 MiB per thread up front. Zero
+// pages on first touch, rather than by writing 2 MiB per thread up front. Zero
 // bytes mean "empty" in both caches, which are implicit-lifetime types (trivial).
 // They start on a cache line, so that no slot (64 or 32 bytes) straddles two
 // lines. On Linux they live in one 2 MiB-aligned block advised as a transparent
@@ -811,11 +813,12 @@ class Zeroed {
   void* at_;  // the caches: aligned as above
 };
 
-// Both caches of a thread, in one block (1.5 MiB; on Linux in one 2 MiB huge page).
+// Both caches of a thread, in one block (2 MiB; on Linux one 2 MiB huge page).
 struct ThreadCaches {
   WindowCache windows;
   RuleCache rules;
 };
+static_assert(sizeof(ThreadCaches) <= std::size_t{2} << 20, "one huge page");
 ThreadCaches& thread_caches() {
   thread_local const Zeroed<ThreadCaches> owner;
   return *owner;

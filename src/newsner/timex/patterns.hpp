@@ -22,7 +22,7 @@
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
 //   scan() reads each byte once in a plain loop (or looks at each token's fold
 //   hash) and runs RE2 only on short windows around date words, once per distinct
-//   window per thread (a 1 MiB two-way cache remembers the rest); the Set that names a
+//   window per thread (a 1.5 MiB three-way cache remembers the rest); the Set that names a
 //   rule runs once per distinct match string per thread (a 512 KiB cache
 //   remembers the rest). The two caches take about 2 MiB per thread that scans
 //   dates on Linux (one transparent huge page when the kernel grants it).
