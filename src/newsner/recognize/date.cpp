@@ -869,8 +869,9 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
 }
 
 // A 256-bit filter on the fold hashes of the words a holiday name starts with:
-// find_token_dates() looks at every token, and most capitalized words fail here
-// with one bit test on the token record, without reading the text.
+// DatePatterns::scan() picks the Capitalized tokens that pass it (and the Alnum
+// ones) for find_token_dates() in its walk over every token, a bit test on the
+// token record each; most capitalized words fail it.
 class HolidayFilter {
  public:
   HolidayFilter() {
@@ -879,10 +880,8 @@ class HolidayFilter {
                                      "independence", "labor", "memorial"})
       add(text::token_hash(w));
   }
-  bool maybe(std::uint64_t fold_hash) const {
-    const unsigned b = static_cast<unsigned>(fold_hash >> 56);
-    return (bits_[b >> 6] >> (b & 63)) & 1;
-  }
+  // Bit b is set for a word whose fold hash has b as its top byte.
+  const std::array<std::uint64_t, 4>& bits() const { return bits_; }
 
  private:
   void add(std::uint64_t h) {
@@ -893,28 +892,22 @@ class HolidayFilter {
 };
 const HolidayFilter kHolidayFilter;
 
-// Every token-found date of the document, in text order.
-void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
-  // The tokens' address and count in locals: as far as the compiler knows `out`
-  // may alias the token vector, and it reloaded both (and divided by the token
-  // size) on every turn of this loop over every token.
-  const text::Token* const t = cx.tt.tokens.data();
-  const std::size_t count = cx.tt.tokens.size();
-  for (std::size_t i = 0; i < count; ++i) {
-    // One well-predicted branch per token: both tests are computed without one.
-    const text::Shape shape = t[i].shape;
-    const bool holiday = (unsigned{shape == text::Shape::Capitalized} &
-                          unsigned{kHolidayFilter.maybe(t[i].fold_hash)}) != 0;
-    if (!(holiday | (shape == text::Shape::Alnum))) continue;
-    if (holiday) {
-      TokenDate d;
+// Every token-found date of the document, in text order, from the tokens that
+// may start one: `picked` (by DatePatterns::scan with kHolidayFilter), the
+// Capitalized tokens that pass kHolidayFilter and the Alnum tokens, in order.
+void find_token_dates(const Context& cx, const Dct& dct, const std::vector<std::uint32_t>& picked,
+                      std::vector<TokenDate>& out) {
+  std::size_t next = 0;  // the tokens before it are part of a date found
+  for (const std::uint32_t i : picked) {
+    if (i < next) continue;
+    TokenDate d;
+    if (cx.tt.tokens[i].shape == text::Shape::Capitalized) {  // a holiday word
       if (const std::size_t n = holiday_date(cx, i, dct, d)) {
         out.push_back(d);
-        i += n - 1;
+        next = i + n;
       }
-    } else {  // Alnum
-      TokenDate d;
-      if (day_of_month_date(cx, i, dct, d)) out.push_back(d);
+    } else if (day_of_month_date(cx, i, dct, d)) {  // Alnum
+      out.push_back(d);
     }
   }
 }
@@ -1156,13 +1149,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // document once it has grown).
   thread_local std::vector<timex::PatternMatch> matches;
   matches.clear();
-  impl_->patterns.scan(tokens, matches);
+  thread_local std::vector<std::uint32_t> picked;  // for find_token_dates
+  picked.clear();
+  impl_->patterns.scan(tokens, matches, kHolidayFilter.bits(), picked);
   std::size_t cursor = 0;  // every token before it begins before the current match
   // Holidays and "on the 15th", merged into the pattern dates in text order; a
   // pattern date inside one gives way ("Sunday" in "Easter Sunday").
   thread_local std::vector<TokenDate> token_dates;
   token_dates.clear();
-  find_token_dates(cx, dct, token_dates);
+  find_token_dates(cx, dct, picked, token_dates);
   std::size_t td_next = 0;  // the first token date not yet in `out`
   std::size_t td_live = 0;  // the first token date that may overlap the next emit
   auto push = [&](std::uint32_t b, std::uint32_t e, const Value& v, Mod mod, std::string_view evidence) {

@@ -31,6 +31,23 @@
 #include "newsner/text/tokenizer.hpp"
 
 namespace newsner::timex {
+
+// The tokens that scan() picks for its caller (DatePatterns::scan in
+// patterns.hpp), tested on the token record alone.
+struct TokenPicks {
+  const std::array<std::uint64_t, 4>& capitalized;  // 256 bits, by fold_hash >> 56
+  std::vector<std::uint32_t>& picked;
+  // A Capitalized token with this fold hash is picked.
+  bool listed(std::uint64_t fold_hash) const {
+    const auto top = static_cast<unsigned>(fold_hash >> 56);
+    return (capitalized[top >> 6] >> (top & 63)) & 1;
+  }
+  bool wants(const text::Token& t) const {
+    return (unsigned{t.shape == text::Shape::Alnum} |
+            (unsigned{t.shape == text::Shape::Capitalized} & unsigned{listed(t.fold_hash)})) != 0;
+  }
+};
+
 namespace {
 
 // --- building blocks (case-insensitive as written; no capturing groups. Programs
@@ -546,9 +563,11 @@ template <typename F>
 [[gnu::noinline]] std::uint32_t call_outlined(F& f, std::uint32_t i, std::uint32_t j) {
   return f(i, j);
 }
-template <typename OnTrigger>
+// kPick: `picks` is given (else ignored).
+template <bool kPick, typename OnTrigger>
 [[gnu::noinline]] void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
-                                              const unsigned char* s, std::uint32_t n, OnTrigger&& on_trigger) {
+                                              const unsigned char* s, std::uint32_t n, const TokenPicks* picks,
+                                              OnTrigger&& on_trigger) {
   // One bit per byte: an ASCII letter or digit (little-endian words, so that any
   // 8 bytes of the array from byte b / 8 on hold the bits of b and the 56 after).
   thread_local std::vector<std::uint64_t> alnum;
@@ -578,23 +597,37 @@ template <typename OnTrigger>
   };
   constexpr std::uint32_t kMaxOneRun = 56;
   const auto is_alnum = [&](std::uint32_t i) { return (kByteClass[s[i]] & (kLetter | kDigit)) != 0; };
+  // The caller's picks (TokenPicks) are tested where the shape is known anyway.
+  const text::Token* const first = tt.tokens.data();
+  const auto pick = [&](const text::Token& t) { picks->picked.push_back(static_cast<std::uint32_t>(&t - first)); };
   std::uint32_t resume = 0;
   for (const text::Token& t : tt.tokens) {
     const std::uint32_t b = t.span.begin, e = t.span.end;
-    if (t.shape == text::Shape::Punct || e <= resume) continue;
+    if (t.shape == text::Shape::Punct) continue;  // (never picked)
+    if (e <= resume) {
+      if constexpr (kPick)
+        if (picks->wants(t)) pick(t);
+      continue;
+    }
     if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
       // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
       // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
       bool trigger;
       if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
+        if constexpr (kPick)
+          if (t.shape == text::Shape::Alnum) pick(t);
         const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
         trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
       } else {  // letters only
+        if constexpr (kPick)
+          if ((unsigned{t.shape == text::Shape::Capitalized} & unsigned{picks->listed(t.fold_hash)}) != 0) pick(t);
         trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
       }
       if (trigger) resume = call_outlined(on_trigger, b, e);
       continue;
     }
+    if constexpr (kPick)
+      if (picks->wants(t)) pick(t);
     // The runs that start in the token, at or after `resume`.
     for (std::uint32_t i = std::max(b, resume); i < e;) {
       if (!is_alnum(i)) {
@@ -903,9 +936,10 @@ struct DatePatterns::Impl {
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor, bool fold, LowerCopy* lowered) const;
   Rule rule_of(std::string_view matched, bool fold) const;
-  // DatePatterns::scan, finding trigger runs from `tokens` when given.
+  // DatePatterns::scan, finding trigger runs from `tokens` when given, and
+  // picking tokens into `picks` when given (with `tokens`).
   void scan(std::string_view text, const text::TokenizedText* tokens,
-            std::vector<PatternMatch>& out) const;
+            std::vector<PatternMatch>& out, const TokenPicks* picks) const;
 };
 
 namespace {
@@ -1159,17 +1193,27 @@ std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
-  impl_->scan(text, nullptr, out);
+  impl_->scan(text, nullptr, out, nullptr);
 }
 
 void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const {
-  impl_->scan(tokens.text, &tokens, out);
+  impl_->scan(tokens.text, &tokens, out, nullptr);
+}
+
+void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out,
+                        const std::array<std::uint64_t, 4>& capitalized,
+                        std::vector<std::uint32_t>& picked) const {
+  const TokenPicks picks{capitalized, picked};
+  impl_->scan(tokens.text, &tokens, out, &picks);
 }
 
 void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* tokens,
-                              std::vector<PatternMatch>& out) const {
+                              std::vector<PatternMatch>& out, const TokenPicks* picks) const {
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
+    if (picks != nullptr)
+      for (std::size_t i = 0; i < tokens->tokens.size(); ++i)
+        if (picks->wants(tokens->tokens[i])) picks->picked.push_back(static_cast<std::uint32_t>(i));
     while (pos < text.size()) {
       const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true, nullptr);
       if (!m) break;
@@ -1393,8 +1437,9 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     return stop;
   };
 
-  if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
-  else find_triggers_by_block(vocabulary, s, n, on_trigger);
+  if (tokens == nullptr) find_triggers_by_block(vocabulary, s, n, on_trigger);
+  else if (picks != nullptr) find_triggers_by_token<true>(vocabulary, *tokens, s, n, picks, on_trigger);
+  else find_triggers_by_token<false>(vocabulary, *tokens, s, n, nullptr, on_trigger);
   if (held.open) search_window(held, held_ahead);
   if (w.open) search_window(w, ahead);
   spare_starts[0] = std::move(w.starts);
