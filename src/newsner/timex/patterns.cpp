@@ -368,6 +368,28 @@ class Vocabulary {
   // False when a word whose lowercase form has text::token_hash `h` (a token's
   // fold_hash) is surely no trigger word; true for every trigger word.
   bool may_be_trigger(std::uint64_t h) const { return (trigger_hashes_[h >> 58] >> ((h >> 52) & 63)) & 1; }
+  // may_be_trigger(h) as bit 0 of entry h >> 52, and TokenPicks::listed(h) for
+  // `capitalized` as bit 1 (its 256 bits by h >> 56 spread over the 4096
+  // entries): one byte load answers both for the words of a text, which nearly
+  // all fail both. Per thread, remade when `capitalized` changes.
+  const std::array<std::uint8_t, 4096>& flags(const std::array<std::uint64_t, 4>& capitalized) const {
+    thread_local struct {
+      bool made = false;
+      std::array<std::uint64_t, 4> capitalized;
+      std::array<std::uint8_t, 4096> flags;
+    } cached;
+    if (!cached.made || cached.capitalized != capitalized) {
+      for (std::uint64_t i = 0; i < 4096; ++i) {
+        const std::uint64_t h = i << 52;
+        const unsigned top = static_cast<unsigned>(i >> 4);
+        cached.flags[i] = static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} |
+                                                    ((capitalized[top >> 6] >> (top & 63)) & 1) << 1);
+      }
+      cached.capitalized = capitalized;
+      cached.made = true;
+    }
+    return cached.flags;
+  }
 
  private:
   // Most words of a text are in no list: a bit per (length, first letter, last
@@ -600,6 +622,7 @@ template <bool kPick, typename OnTrigger>
   // The caller's picks (TokenPicks) are tested where the shape is known anyway.
   const text::Token* const first = tt.tokens.data();
   const auto pick = [&](const text::Token& t) { picks->picked.push_back(static_cast<std::uint32_t>(&t - first)); };
+  const std::uint8_t* const flags = kPick ? vocabulary.flags(picks->capitalized).data() : nullptr;
   std::uint32_t resume = 0;
   for (const text::Token& t : tt.tokens) {
     const std::uint32_t b = t.span.begin, e = t.span.end;
@@ -618,9 +641,14 @@ template <bool kPick, typename OnTrigger>
           if (t.shape == text::Shape::Alnum) pick(t);
         const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
         trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
+      } else if constexpr (kPick) {  // letters only
+        const std::uint8_t f = flags[t.fold_hash >> 52];
+        trigger = false;
+        if (f != 0) {  // seldom
+          if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
+          trigger = (f & 1) != 0 && vocabulary.is_trigger(s + b, e - b, n - b);
+        }
       } else {  // letters only
-        if constexpr (kPick)
-          if ((unsigned{t.shape == text::Shape::Capitalized} & unsigned{picks->listed(t.fold_hash)}) != 0) pick(t);
         trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
       }
       if (trigger) resume = call_outlined(on_trigger, b, e);
