@@ -90,26 +90,30 @@ int index_in(std::string_view w, const WordTable<N>& table) {
 }
 
 void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& out) {
+  // [begin, end) is a match in `text`: the views are made without substr()'s
+  // checks, and a byte's class is a range test (is_alpha as one compare).
+  const char* const p = text.data();
+  const auto alpha = [p](std::uint32_t k) { return static_cast<unsigned char>((p[k] | 0x20) - 'a') < 26; };
   out.n = 0;
   std::uint32_t i = begin;
   while (i < end && out.n < kMaxLex) {
-    const char c = text[i];
-    if (is_alpha(c)) {
-      std::uint32_t j = i;
-      while (j < end && is_alpha(text[j])) ++j;
-      out.v[out.n++] = Lex{Lex::Word, text.substr(i, j - i), {}, i};
+    const char c = p[i];
+    if (alpha(i)) {
+      std::uint32_t j = i + 1;
+      while (j < end && alpha(j)) ++j;
+      out.v[out.n++] = Lex{Lex::Word, std::string_view(p + i, j - i), {}, i};
       i = j;
-    } else if (is_digit(c) || (c == '\'' && i + 1 < end && is_digit(text[i + 1]))) {
+    } else if (is_digit(c) || (c == '\'' && i + 1 < end && is_digit(p[i + 1]))) {
       const bool apos = c == '\'';
       std::uint32_t j = apos ? i + 1 : i;
       const std::uint32_t ds = j;
       int n = 0;
-      while (j < end && is_digit(text[j])) n = n * 10 + (text[j++] - '0');
+      while (j < end && is_digit(p[j])) n = n * 10 + (p[j++] - '0');
       const std::uint32_t de = j;
-      if (j < end && text[j] == '\'' && j + 1 < end && lower(text[j + 1]) == 's') ++j;  // 1990's
+      if (j < end && p[j] == '\'' && j + 1 < end && lower(p[j + 1]) == 's') ++j;  // 1990's
       const std::uint32_t ss = j;
-      while (j < end && is_alpha(text[j])) ++j;
-      Lex l{Lex::Num, text.substr(ds, de - ds), text.substr(ss, j - ss), i};
+      while (j < end && alpha(j)) ++j;
+      Lex l{Lex::Num, std::string_view(p + ds, de - ds), std::string_view(p + ss, j - ss), i};
       l.num = n;
       l.apostrophe = apos;
       out.v[out.n++] = l;
@@ -117,7 +121,7 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes&
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
     } else {
-      out.v[out.n++] = Lex{Lex::Punct, text.substr(i, 1), {}, i};
+      out.v[out.n++] = Lex{Lex::Punct, std::string_view(p + i, 1), {}, i};
       ++i;
     }
   }
