@@ -274,9 +274,9 @@ std::uint8_t run_end(const unsigned char* s, std::uint32_t n, std::uint32_t& j) 
         _mm_set1_epi8(static_cast<char>(-128 + 26)));
     const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
                                          _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(c)) & 0xFFFF;
-    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & ascii;
-    const unsigned alnum = (static_cast<unsigned>(_mm_movemask_epi8(letter)) & ascii) | digits;
+    // (No byte >= 0x80 passes either compare: see classify_block.)
+    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit));
+    const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
     const unsigned len = static_cast<unsigned>(__builtin_ctz(~alnum));  // ~alnum has bit 16 set
     const unsigned in_run = (1u << len) - 1;
     if (alnum & ~digits & in_run) run |= kLetter;
@@ -458,9 +458,11 @@ struct BlockBits {
         _mm_set1_epi8(static_cast<char>(-128 + 26)));
     const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
                                          _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const auto ascii = static_cast<std::uint64_t>(~_mm_movemask_epi8(c) & 0xFFFF);
-    const auto d = static_cast<std::uint64_t>(_mm_movemask_epi8(digit)) & ascii;
-    const auto a = (static_cast<std::uint64_t>(_mm_movemask_epi8(letter)) & ascii) | d;
+    // No byte >= 0x80 passes either compare, so neither needs an ASCII mask:
+    // (c | 0x20) - ('a' + 128) is then at least -65 as a signed byte, and
+    // c - ('0' + 128) at least -48.
+    const auto d = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(digit)));
+    const auto a = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))));
     r.alnum |= a << (16 * k);
     r.digit |= d << (16 * k);
   }
