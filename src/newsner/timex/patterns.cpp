@@ -634,7 +634,10 @@ template <bool kPick, typename OnTrigger>
         if (picks->wants(t)) pick(t);
       continue;
     }
-    if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
+    // No test of b >= resume: on_trigger returns a barrier, the end of a run or
+    // the text's end, never a position inside a run, so a token of one run that
+    // ends after `resume` begins at or after it.
+    if (e - b <= kMaxOneRun && one_run(b, e)) {
       // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
       // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
       bool trigger;
