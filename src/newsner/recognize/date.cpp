@@ -90,26 +90,30 @@ int index_in(std::string_view w, const WordTable<N>& table) {
 }
 
 void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes& out) {
+  // [begin, end) is a match in `text`: the views are made without substr()'s
+  // checks, and a byte's class is a range test (is_alpha as one compare).
+  const char* const p = text.data();
+  const auto alpha = [p](std::uint32_t k) { return static_cast<unsigned char>((p[k] | 0x20) - 'a') < 26; };
   out.n = 0;
   std::uint32_t i = begin;
   while (i < end && out.n < kMaxLex) {
-    const char c = text[i];
-    if (is_alpha(c)) {
-      std::uint32_t j = i;
-      while (j < end && is_alpha(text[j])) ++j;
-      out.v[out.n++] = Lex{Lex::Word, text.substr(i, j - i), {}, i};
+    const char c = p[i];
+    if (alpha(i)) {
+      std::uint32_t j = i + 1;
+      while (j < end && alpha(j)) ++j;
+      out.v[out.n++] = Lex{Lex::Word, std::string_view(p + i, j - i), {}, i};
       i = j;
-    } else if (is_digit(c) || (c == '\'' && i + 1 < end && is_digit(text[i + 1]))) {
+    } else if (is_digit(c) || (c == '\'' && i + 1 < end && is_digit(p[i + 1]))) {
       const bool apos = c == '\'';
       std::uint32_t j = apos ? i + 1 : i;
       const std::uint32_t ds = j;
       int n = 0;
-      while (j < end && is_digit(text[j])) n = n * 10 + (text[j++] - '0');
+      while (j < end && is_digit(p[j])) n = n * 10 + (p[j++] - '0');
       const std::uint32_t de = j;
-      if (j < end && text[j] == '\'' && j + 1 < end && lower(text[j + 1]) == 's') ++j;  // 1990's
+      if (j < end && p[j] == '\'' && j + 1 < end && lower(p[j + 1]) == 's') ++j;  // 1990's
       const std::uint32_t ss = j;
-      while (j < end && is_alpha(text[j])) ++j;
-      Lex l{Lex::Num, text.substr(ds, de - ds), text.substr(ss, j - ss), i};
+      while (j < end && alpha(j)) ++j;
+      Lex l{Lex::Num, std::string_view(p + ds, de - ds), std::string_view(p + ss, j - ss), i};
       l.num = n;
       l.apostrophe = apos;
       out.v[out.n++] = l;
@@ -117,7 +121,7 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, Lexemes&
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
     } else {
-      out.v[out.n++] = Lex{Lex::Punct, text.substr(i, 1), {}, i};
+      out.v[out.n++] = Lex{Lex::Punct, std::string_view(p + i, 1), {}, i};
       ++i;
     }
   }
@@ -869,8 +873,9 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
 }
 
 // A 256-bit filter on the fold hashes of the words a holiday name starts with:
-// find_token_dates() looks at every token, and most capitalized words fail here
-// with one bit test on the token record, without reading the text.
+// DatePatterns::scan() picks the Capitalized tokens that pass it (and the Alnum
+// ones) for find_token_dates() in its walk over every token, a bit test on the
+// token record each; most capitalized words fail it.
 class HolidayFilter {
  public:
   HolidayFilter() {
@@ -879,10 +884,8 @@ class HolidayFilter {
                                      "independence", "labor", "memorial"})
       add(text::token_hash(w));
   }
-  bool maybe(std::uint64_t fold_hash) const {
-    const unsigned b = static_cast<unsigned>(fold_hash >> 56);
-    return (bits_[b >> 6] >> (b & 63)) & 1;
-  }
+  // Bit b is set for a word whose fold hash has b as its top byte.
+  const std::array<std::uint64_t, 4>& bits() const { return bits_; }
 
  private:
   void add(std::uint64_t h) {
@@ -893,23 +896,22 @@ class HolidayFilter {
 };
 const HolidayFilter kHolidayFilter;
 
-// Every token-found date of the document, in text order.
-void find_token_dates(const Context& cx, const Dct& dct, std::vector<TokenDate>& out) {
-  const auto& t = cx.tt.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    // One well-predicted branch per token: both tests are computed without one.
-    const bool holiday = (unsigned{t[i].shape == text::Shape::Capitalized} &
-                          unsigned{kHolidayFilter.maybe(t[i].fold_hash)}) != 0;
-    if (!(holiday | (t[i].shape == text::Shape::Alnum))) continue;
-    if (holiday) {
-      TokenDate d;
+// Every token-found date of the document, in text order, from the tokens that
+// may start one: `picked` (by DatePatterns::scan with kHolidayFilter), the
+// Capitalized tokens that pass kHolidayFilter and the Alnum tokens, in order.
+void find_token_dates(const Context& cx, const Dct& dct, const std::vector<std::uint32_t>& picked,
+                      std::vector<TokenDate>& out) {
+  std::size_t next = 0;  // the tokens before it are part of a date found
+  for (const std::uint32_t i : picked) {
+    if (i < next) continue;
+    TokenDate d;
+    if (cx.tt.tokens[i].shape == text::Shape::Capitalized) {  // a holiday word
       if (const std::size_t n = holiday_date(cx, i, dct, d)) {
         out.push_back(d);
-        i += n - 1;
+        next = i + n;
       }
-    } else if (t[i].shape == text::Shape::Alnum) {
-      TokenDate d;
-      if (day_of_month_date(cx, i, dct, d)) out.push_back(d);
+    } else if (day_of_month_date(cx, i, dct, d)) {  // Alnum
+      out.push_back(d);
     }
   }
 }
@@ -1151,13 +1153,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // document once it has grown).
   thread_local std::vector<timex::PatternMatch> matches;
   matches.clear();
-  impl_->patterns.scan(tokens, matches);
+  thread_local std::vector<std::uint32_t> picked;  // for find_token_dates
+  picked.clear();
+  impl_->patterns.scan(tokens, matches, kHolidayFilter.bits(), picked);
   std::size_t cursor = 0;  // every token before it begins before the current match
   // Holidays and "on the 15th", merged into the pattern dates in text order; a
   // pattern date inside one gives way ("Sunday" in "Easter Sunday").
   thread_local std::vector<TokenDate> token_dates;
   token_dates.clear();
-  find_token_dates(cx, dct, token_dates);
+  find_token_dates(cx, dct, picked, token_dates);
   std::size_t td_next = 0;  // the first token date not yet in `out`
   std::size_t td_live = 0;  // the first token date that may overlap the next emit
   auto push = [&](std::uint32_t b, std::uint32_t e, const Value& v, Mod mod, std::string_view evidence) {

@@ -31,6 +31,23 @@
 #include "newsner/text/tokenizer.hpp"
 
 namespace newsner::timex {
+
+// The tokens that scan() picks for its caller (DatePatterns::scan in
+// patterns.hpp), tested on the token record alone.
+struct TokenPicks {
+  const std::array<std::uint64_t, 4>& capitalized;  // 256 bits, by fold_hash >> 56
+  std::vector<std::uint32_t>& picked;
+  // A Capitalized token with this fold hash is picked.
+  bool listed(std::uint64_t fold_hash) const {
+    const auto top = static_cast<unsigned>(fold_hash >> 56);
+    return (capitalized[top >> 6] >> (top & 63)) & 1;
+  }
+  bool wants(const text::Token& t) const {
+    return (unsigned{t.shape == text::Shape::Alnum} |
+            (unsigned{t.shape == text::Shape::Capitalized} & unsigned{listed(t.fold_hash)})) != 0;
+  }
+};
+
 namespace {
 
 // --- building blocks (case-insensitive as written; no capturing groups. Programs
@@ -257,9 +274,9 @@ std::uint8_t run_end(const unsigned char* s, std::uint32_t n, std::uint32_t& j) 
         _mm_set1_epi8(static_cast<char>(-128 + 26)));
     const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
                                          _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(c)) & 0xFFFF;
-    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & ascii;
-    const unsigned alnum = (static_cast<unsigned>(_mm_movemask_epi8(letter)) & ascii) | digits;
+    // (No byte >= 0x80 passes either compare: see classify_block.)
+    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(digit));
+    const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
     const unsigned len = static_cast<unsigned>(__builtin_ctz(~alnum));  // ~alnum has bit 16 set
     const unsigned in_run = (1u << len) - 1;
     if (alnum & ~digits & in_run) run |= kLetter;
@@ -351,6 +368,28 @@ class Vocabulary {
   // False when a word whose lowercase form has text::token_hash `h` (a token's
   // fold_hash) is surely no trigger word; true for every trigger word.
   bool may_be_trigger(std::uint64_t h) const { return (trigger_hashes_[h >> 58] >> ((h >> 52) & 63)) & 1; }
+  // may_be_trigger(h) as bit 0 of entry h >> 52, and TokenPicks::listed(h) for
+  // `capitalized` as bit 1 (its 256 bits by h >> 56 spread over the 4096
+  // entries): one byte load answers both for the words of a text, which nearly
+  // all fail both. Per thread, remade when `capitalized` changes.
+  const std::array<std::uint8_t, 4096>& flags(const std::array<std::uint64_t, 4>& capitalized) const {
+    thread_local struct {
+      bool made = false;
+      std::array<std::uint64_t, 4> capitalized;
+      std::array<std::uint8_t, 4096> flags;
+    } cached;
+    if (!cached.made || cached.capitalized != capitalized) {
+      for (std::uint64_t i = 0; i < 4096; ++i) {
+        const std::uint64_t h = i << 52;
+        const unsigned top = static_cast<unsigned>(i >> 4);
+        cached.flags[i] = static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} |
+                                                    ((capitalized[top >> 6] >> (top & 63)) & 1) << 1);
+      }
+      cached.capitalized = capitalized;
+      cached.made = true;
+    }
+    return cached.flags;
+  }
 
  private:
   // Most words of a text are in no list: a bit per (length, first letter, last
@@ -419,9 +458,11 @@ struct BlockBits {
         _mm_set1_epi8(static_cast<char>(-128 + 26)));
     const __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8(static_cast<char>('0' + 128))),
                                          _mm_set1_epi8(static_cast<char>(-128 + 10)));
-    const auto ascii = static_cast<std::uint64_t>(~_mm_movemask_epi8(c) & 0xFFFF);
-    const auto d = static_cast<std::uint64_t>(_mm_movemask_epi8(digit)) & ascii;
-    const auto a = (static_cast<std::uint64_t>(_mm_movemask_epi8(letter)) & ascii) | d;
+    // No byte >= 0x80 passes either compare, so neither needs an ASCII mask:
+    // (c | 0x20) - ('a' + 128) is then at least -65 as a signed byte, and
+    // c - ('0' + 128) at least -48.
+    const auto d = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(digit)));
+    const auto a = static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))));
     r.alnum |= a << (16 * k);
     r.digit |= d << (16 * k);
   }
@@ -538,9 +579,19 @@ void find_triggers_by_block(const Vocabulary& vocabulary, const unsigned char* s
 // finders see the same runs: ICU never breaks a word between two ASCII letters or
 // digits (UAX #29 WB5, WB8-WB10), so a token made only of them is a whole run,
 // and every run lies in a token (whitespace, which is in none, holds no run).
-template <typename OnTrigger>
-void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
-                            const unsigned char* s, std::uint32_t n, OnTrigger&& on_trigger) {
+// The loop visits every token and finds a trigger in few (15,700 in 3 MB of
+// real news), so it is a function of its own and calls
+// on_trigger out of line (call_outlined): inlined into scan() with the window
+// code, it kept its cursors and the bitmap's address on the stack.
+template <typename F>
+[[gnu::noinline]] std::uint32_t call_outlined(F& f, std::uint32_t i, std::uint32_t j) {
+  return f(i, j);
+}
+// kPick: `picks` is given (else ignored).
+template <bool kPick, typename OnTrigger>
+[[gnu::noinline]] void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
+                                              const unsigned char* s, std::uint32_t n, const TokenPicks* picks,
+                                              OnTrigger&& on_trigger) {
   // One bit per byte: an ASCII letter or digit (little-endian words, so that any
   // 8 bytes of the array from byte b / 8 on hold the bits of b and the 56 after).
   thread_local std::vector<std::uint64_t> alnum;
@@ -570,23 +621,46 @@ void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedT
   };
   constexpr std::uint32_t kMaxOneRun = 56;
   const auto is_alnum = [&](std::uint32_t i) { return (kByteClass[s[i]] & (kLetter | kDigit)) != 0; };
+  // The caller's picks (TokenPicks) are tested where the shape is known anyway.
+  const text::Token* const first = tt.tokens.data();
+  const auto pick = [&](const text::Token& t) { picks->picked.push_back(static_cast<std::uint32_t>(&t - first)); };
+  const std::uint8_t* const flags = kPick ? vocabulary.flags(picks->capitalized).data() : nullptr;
   std::uint32_t resume = 0;
   for (const text::Token& t : tt.tokens) {
     const std::uint32_t b = t.span.begin, e = t.span.end;
-    if (t.shape == text::Shape::Punct || e <= resume) continue;
-    if (b >= resume && e - b <= kMaxOneRun && one_run(b, e)) {
+    if (t.shape == text::Shape::Punct) continue;  // (never picked)
+    if (e <= resume) {
+      if constexpr (kPick)
+        if (picks->wants(t)) pick(t);
+      continue;
+    }
+    // No test of b >= resume: on_trigger returns a barrier, the end of a run or
+    // the text's end, never a position inside a run, so a token of one run that
+    // ends after `resume` begins at or after it.
+    if (e - b <= kMaxOneRun && one_run(b, e)) {
       // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
       // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
       bool trigger;
       if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
+        if constexpr (kPick)
+          if (t.shape == text::Shape::Alnum) pick(t);
         const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
         trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
+      } else if constexpr (kPick) {  // letters only
+        const std::uint8_t f = flags[t.fold_hash >> 52];
+        trigger = false;
+        if (f != 0) {  // seldom
+          if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
+          trigger = (f & 1) != 0 && vocabulary.is_trigger(s + b, e - b, n - b);
+        }
       } else {  // letters only
         trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
       }
-      if (trigger) resume = on_trigger(b, e);
+      if (trigger) resume = call_outlined(on_trigger, b, e);
       continue;
     }
+    if constexpr (kPick)
+      if (picks->wants(t)) pick(t);
     // The runs that start in the token, at or after `resume`.
     for (std::uint32_t i = std::max(b, resume); i < e;) {
       if (!is_alnum(i)) {
@@ -597,7 +671,7 @@ void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedT
       const std::uint8_t classes = run_end(s, n, j);
       const bool run_start = i == 0 || !is_alnum(i - 1);  // else a walk passed it
       if (run_start && i >= resume && classify_run(vocabulary, s, n, i, j, classes) == Item::Trigger)
-        resume = on_trigger(i, j);
+        resume = call_outlined(on_trigger, i, j);
       i = j;
     }
   }
@@ -664,7 +738,7 @@ class RuleCache {
 // it or a later start of its window holds (or that none does): one probe answers
 // for all the starts before a match, and for a window that holds none (3 MB of
 // real news text: 24,000 -> 19,400 probes, each likely to miss the CPU caches
-// (the table is 1 MiB), and 8,600 -> 8,260 RE2 searches).
+// (the table is 1.5 MiB), and 8,600 -> 8,260 RE2 searches).
 // The later starts and the window's last trigger are a function of the bytes from
 // the start to the window end (the runs and their classes), and an anchored
 // search reads only the bytes from its start to the window end, and one byte on
@@ -709,21 +783,20 @@ class WindowCache {
     return k;
   }
   void prefetch(const Key& k) const {
-    __builtin_prefetch(&slots_[2 * k.hash]);
-    __builtin_prefetch(&slots_[2 * k.hash + 1]);
+    for (std::size_t w = 0; w < kWays; ++w) __builtin_prefetch(&slots_[kWays * k.hash + w]);
   }
   std::optional<Result> find(const Key& k) const {
-    for (const Slot* e = &slots_[2 * k.hash]; e != &slots_[2 * k.hash + 2]; ++e)
+    for (const Slot* e = &slots_[kWays * k.hash]; e != &slots_[kWays * k.hash + kWays]; ++e)
       if (e->size == k.size && std::memcmp(e->words, k.words, sizeof k.words) == 0)
         return Result{e->match_size != kNoMatch, e->match_offset, e->match_size, e->rule};
     return std::nullopt;
   }
-  // The newer of a set's two entries moves to its second slot, the older leaves.
+  // A set's entries move one slot on, newest first; the oldest leaves.
   // `m`: the first match of the start `from` and the later starts of its window
   // (it begins at or after `from` and ends by the key's end), or none.
   void put(const Key& k, std::size_t from, const std::optional<PatternMatch>& m) {
-    slots_[2 * k.hash + 1] = slots_[2 * k.hash];
-    Slot& e = slots_[2 * k.hash];
+    for (std::size_t w = kWays - 1; w > 0; --w) slots_[kWays * k.hash + w] = slots_[kWays * k.hash + w - 1];
+    Slot& e = slots_[kWays * k.hash];
     std::memcpy(e.words, k.words, sizeof k.words);
     e.size = k.size;
     e.match_offset = m ? static_cast<std::uint8_t>(m->begin - from) : 0;
@@ -733,11 +806,14 @@ class WindowCache {
 
  private:
   static constexpr std::uint8_t kNoMatch = 0xFF;
-  // Two-way sets: in a direct-mapped table of the same size, pairs of common
-  // windows that share a slot evicted each other (a 50 MB news sample: 7,000
-  // distinct windows, 28,600 RE2 searches with 8192 slots, 17,400 with 16384;
-  // with two ways 9,400).
-  static constexpr std::size_t kSlots = 16384;  // 8192 sets; 1 MiB, zero-filled when made (see ThreadCaches)
+  // Three-way sets: in a direct-mapped table, pairs of common windows that share
+  // a slot evicted each other (a 50 MB news sample: 7,000 distinct windows,
+  // 28,600 RE2 searches with 8192 slots, 17,400 with 16384; with two ways
+  // 9,400), and with two ways, triples did: real news seen again (the 18.6 MB
+  // sample is ten rounds of the same 1,418 articles) took 614 searches a round
+  // with 2 x 8192 slots (6% of its probes), 74 with 3 x 8192.
+  static constexpr std::size_t kWays = 3;
+  static constexpr std::size_t kSlots = 8192 * kWays;  // 1.5 MiB, zero-filled when made (see ThreadCaches)
   struct Slot {
     std::uint64_t words[7];
     std::uint8_t size;  // 0: empty (no key is this short)
@@ -750,7 +826,7 @@ class WindowCache {
 };
 
 // The per-thread caches are made zero-filled by the kernel, which zeroes fresh
-// pages on first touch, rather than by writing 1.5 MiB per thread up front. Zero
+// pages on first touch, rather than by writing 2 MiB per thread up front. Zero
 // bytes mean "empty" in both caches, which are implicit-lifetime types (trivial).
 // They start on a cache line, so that no slot (64 or 32 bytes) straddles two
 // lines. On Linux they live in one 2 MiB-aligned block advised as a transparent
@@ -803,11 +879,12 @@ class Zeroed {
   void* at_;  // the caches: aligned as above
 };
 
-// Both caches of a thread, in one block (1.5 MiB; on Linux in one 2 MiB huge page).
+// Both caches of a thread, in one block (2 MiB; on Linux one 2 MiB huge page).
 struct ThreadCaches {
   WindowCache windows;
   RuleCache rules;
 };
+static_assert(sizeof(ThreadCaches) <= std::size_t{2} << 20, "one huge page");
 ThreadCaches& thread_caches() {
   thread_local const Zeroed<ThreadCaches> owner;
   return *owner;
@@ -864,12 +941,13 @@ class Programs {
 };
 }  // namespace
 
-// The lowercased bytes that the case-sensitive programs search: a copy of
-// text[lo, hi), made by match() and reused by the later searches of the same
-// scan() that fall inside it. The searches of one window share its end and start
-// further on each time, so each window is copied once (a copy per search made a
-// long window of dates, "March 5 March 5 ...", cost its length squared). Made
-// afresh by each scan(): it describes one text only.
+// The bytes that the case-sensitive programs search: a copy of text[lo, hi) in
+// the cache-key form (lowercase, digits respelled; see match()), made by match()
+// and reused by the later searches of the same scan() that fall inside it. The
+// searches of one window share its end and start further on each time, so each
+// window is copied once (a copy per search made a long window of dates, "March 5
+// March 5 ...", cost its length squared). Made afresh by each scan(): it
+// describes one text only.
 struct LowerCopy {
   std::string& bytes;  // a per-thread buffer, for its capacity only
   std::size_t lo = 0, hi = 0;
@@ -887,13 +965,14 @@ struct DatePatterns::Impl {
   // The leftmost-longest match starting in [from, to) and ending by `to`; with
   // RE2::ANCHOR_START, the longest one starting at `from`. `fold`: by the
   // case-insensitive programs (the text holds a case-fold look-alike); else
-  // `lowered` (required then) holds or gets the lowercased bytes searched.
+  // `lowered` (required then) holds or gets the copy searched (LowerCopy).
   std::optional<PatternMatch> match(std::string_view text, std::size_t from, std::size_t to,
                                     RE2::Anchor anchor, bool fold, LowerCopy* lowered) const;
   Rule rule_of(std::string_view matched, bool fold) const;
-  // DatePatterns::scan, finding trigger runs from `tokens` when given.
+  // DatePatterns::scan, finding trigger runs from `tokens` when given, and
+  // picking tokens into `picks` when given (with `tokens`).
   void scan(std::string_view text, const text::TokenizedText* tokens,
-            std::vector<PatternMatch>& out) const;
+            std::vector<PatternMatch>& out, const TokenPicks* picks) const;
 };
 
 namespace {
@@ -1098,17 +1177,23 @@ std::optional<PatternMatch> DatePatterns::Impl::match(std::string_view text, std
     const auto end = static_cast<std::uint32_t>(begin + whole.size());
     return PatternMatch{rule_of(std::string_view(whole.data(), whole.size()), true), begin, end};
   }
-  // A lowercased copy of [from, to) and the byte on either side: a search reads
-  // no more (no pattern has ^ or $; \b looks one byte beyond the range). A copy
-  // of more of the text, made for an earlier search, serves as well.
+  // A copy of [from, to) and the byte on either side in the cache-key form
+  // (cache_key.hpp: lowercase, each digit run respelled as the patterns tell it
+  // apart, so the extents and rules are the text's): a search reads no more (no
+  // pattern has ^ or $; \b looks one byte beyond the range, and a respelled byte
+  // stays a word byte). Fewer spellings, fewer DFA states for RE2 to build ("14"
+  // and "12" read alike). A copy of more of the text, made for an earlier search,
+  // serves as well. A digit run cut at the copy's start (a quote window's search
+  // from inside a number) starts no match either way: no pattern starts at a digit
+  // without \b.
   const std::size_t need_lo = from > 0 ? from - 1 : 0, need_hi = std::min(text.size(), to + 1);
   if (need_lo < lowered->lo || lowered->hi < need_hi || lowered->lo == lowered->hi) {
     lowered->lo = need_lo;
     lowered->hi = need_hi;
     std::string& copy = lowered->bytes;
-    copy.assign(text.data() + need_lo, need_hi - need_lo);
-    for (char& c : copy)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    copy.resize(need_hi - need_lo);
+    put_key_bytes(reinterpret_cast<const unsigned char*>(text.data() + need_lo), need_hi - need_lo,
+                  reinterpret_cast<unsigned char*>(copy.data()));
   }
   const std::string& copy = lowered->bytes;
   const std::size_t lo = lowered->lo;
@@ -1141,17 +1226,27 @@ std::optional<PatternMatch> DatePatterns::next(std::string_view text, std::size_
 }
 
 void DatePatterns::scan(std::string_view text, std::vector<PatternMatch>& out) const {
-  impl_->scan(text, nullptr, out);
+  impl_->scan(text, nullptr, out, nullptr);
 }
 
 void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const {
-  impl_->scan(tokens.text, &tokens, out);
+  impl_->scan(tokens.text, &tokens, out, nullptr);
+}
+
+void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out,
+                        const std::array<std::uint64_t, 4>& capitalized,
+                        std::vector<std::uint32_t>& picked) const {
+  const TokenPicks picks{capitalized, picked};
+  impl_->scan(tokens.text, &tokens, out, &picks);
 }
 
 void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* tokens,
-                              std::vector<PatternMatch>& out) const {
+                              std::vector<PatternMatch>& out, const TokenPicks* picks) const {
   std::size_t pos = 0;  // the next match starts at or after this byte
   if (has_fold_lookalike(text)) {
+    if (picks != nullptr)
+      for (std::size_t i = 0; i < tokens->tokens.size(); ++i)
+        if (picks->wants(tokens->tokens[i])) picks->picked.push_back(static_cast<std::uint32_t>(i));
     while (pos < text.size()) {
       const auto m = match(text, pos, text.size(), RE2::UNANCHORED, true, nullptr);
       if (!m) break;
@@ -1223,11 +1318,16 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
         for (std::size_t i = 0; i < n_pending; ++i) window_cache.put(pending[i], pending_from[i], m);
         n_pending = 0;
       };
+      // RE2 searches up to the plain word that ends the window (`tail`), not
+      // through it: no match takes a byte of it (facts 2 and 5, as for the cache
+      // key), and \b at the range's end still reads its first byte. So the DFA
+      // does not follow the prefixes of the words that end windows while some
+      // pattern word begins with them.
       for (const std::uint32_t from : w.starts) {
         if (from < pos) continue;  // (no start is pending then)
         if (from > w.trigger) break;  // a match holds a whole trigger run
         if (w.tail - from > WindowCache::kMaxWindow) {  // too long to remember (so none is pending)
-          if (const auto m = match(text, from, w.end, RE2::ANCHOR_START, false, &lowered)) {
+          if (const auto m = match(text, from, w.tail, RE2::ANCHOR_START, false, &lowered)) {
             out.push_back(*m);
             pos = m->end;
           }
@@ -1242,7 +1342,7 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
           const std::uint32_t begin = from + r->offset;
           m = PatternMatch{r->rule, begin, begin + r->size};
         } else {
-          m = match(text, from, w.end, RE2::ANCHOR_START, false, &lowered);
+          m = match(text, from, w.tail, RE2::ANCHOR_START, false, &lowered);
           if (!m) {
             if (n_pending < kPending) {
               pending[n_pending] = key;
@@ -1370,8 +1470,9 @@ void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* 
     return stop;
   };
 
-  if (tokens != nullptr) find_triggers_by_token(vocabulary, *tokens, s, n, on_trigger);
-  else find_triggers_by_block(vocabulary, s, n, on_trigger);
+  if (tokens == nullptr) find_triggers_by_block(vocabulary, s, n, on_trigger);
+  else if (picks != nullptr) find_triggers_by_token<true>(vocabulary, *tokens, s, n, picks, on_trigger);
+  else find_triggers_by_token<false>(vocabulary, *tokens, s, n, nullptr, on_trigger);
   if (held.open) search_window(held, held_ahead);
   if (w.open) search_window(w, ahead);
   spare_starts[0] = std::move(w.starts);

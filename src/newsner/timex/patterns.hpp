@@ -22,7 +22,7 @@
 // Cost: linear in text length; memory bounded by the RE2 budget (64 MiB DFA cache).
 //   scan() reads each byte once in a plain loop (or looks at each token's fold
 //   hash) and runs RE2 only on short windows around date words, once per distinct
-//   window per thread (a 1 MiB two-way cache remembers the rest); the Set that names a
+//   window per thread (a 1.5 MiB three-way cache remembers the rest); the Set that names a
 //   rule runs once per distinct match string per thread (a 512 KiB cache
 //   remembers the rest). The two caches take about 2 MiB per thread that scans
 //   dates on Linux (one transparent huge page when the kernel grants it).
@@ -30,6 +30,7 @@
 //   TempEval-3 TBAQ conventions.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -96,6 +97,13 @@ class DatePatterns {
   /// looked up by the tokens' fold hashes instead of being read byte by byte.
   /// `tokens` must be the Tokenizer's tokens of their text.
   void scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const;
+  /// The same, and, from the walk over the tokens that it makes anyway, appends
+  /// to `picked` in text order the index of every Alnum token and of every
+  /// Capitalized one whose fold_hash has the bit of its top byte set in
+  /// `capitalized` (256 bits): the tokens the DATE recognizer's own rules look
+  /// at (holiday names, "15th"), without a second pass over every token.
+  void scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out,
+            const std::array<std::uint64_t, 4>& capitalized, std::vector<std::uint32_t>& picked) const;
 
  private:
   struct Impl;

@@ -5,6 +5,7 @@
 // barriers and the case-fold look-alikes U+017F / U+212A.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -151,6 +152,45 @@ TEST_CASE("timex patterns: scan() by tokens equals repeated next() on random wor
     if (round % 97 == 0) text += "\xC5\xBFummer of 2019";  // the look-alikes take the full scan
     const auto tokens = tokenizer.tokenize(text);
     check_same(p, text, &tokens);
+  }
+}
+
+// scan(tokens, ..., capitalized, picked) picks tokens in its walk over them: the
+// same matches, and exactly the Alnum tokens and the Capitalized ones whose fold
+// hash's top byte is set in the filter (a random one each round), in order, the
+// look-alike texts (which take the full scan) too.
+TEST_CASE("timex patterns: scan() by tokens picks the Alnum and the listed Capitalized tokens") {
+  const DatePatterns p;
+  newsner::text::Tokenizer tokenizer;
+  std::mt19937 rng(20261130);
+  const auto bits = [&] { return std::uint64_t{rng()} << 32 | rng(); };
+  std::vector<PatternMatch> plain, with_picks;
+  std::vector<std::uint32_t> picked;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text = word_salad(rng, round) + " Christmas New 15th G20 Easter";
+    if (round % 97 == 0) text += " \xC5\xBFummer of 2019";
+    const auto tokens = tokenizer.tokenize(text);
+    const std::array<std::uint64_t, 4> filter{bits(), bits(), bits(), bits()};
+    plain.clear();
+    with_picks.clear();
+    picked.clear();
+    p.scan(tokens, plain);
+    p.scan(tokens, with_picks, filter, picked);
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t i = 0; i < tokens.tokens.size(); ++i) {
+      const auto& t = tokens.tokens[i];
+      const unsigned top = static_cast<unsigned>(t.fold_hash >> 56);
+      const bool listed = (filter[top / 64] >> (top % 64)) & 1;
+      if (t.shape == newsner::text::Shape::Alnum || (t.shape == newsner::text::Shape::Capitalized && listed))
+        expected.push_back(i);
+    }
+    INFO("text: " << text);
+    CHECK(picked == expected);
+    bool same = plain.size() == with_picks.size();
+    for (std::size_t i = 0; same && i < plain.size(); ++i)
+      same = plain[i].begin == with_picks[i].begin && plain[i].end == with_picks[i].end &&
+             plain[i].rule == with_picks[i].rule;
+    CHECK(same);
   }
 }
 
