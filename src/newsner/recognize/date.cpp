@@ -1028,7 +1028,7 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   if (i == 0) return true;
   const std::string_view before = cx.surface(i - 1);
   // After punctuation an -ed word starts a participle or ends a compound
-  // adjective: "Le Monde, dated Aug 23", "the Western-organised September 14 vote".
+  // adjective: "Le Figaro, dated Mar 9", "the Western-brokered October 3 vote".
   if (!is_alnum_start(before)) return false;
   return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
          !ieq(before, "being");
