@@ -483,7 +483,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // (Asked only by the two rules below that need it, after their cheaper tests.)
     const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
     // A country is a country even if its lowercase is a word ("Japan", "Turkey",
-    // "Chad"), and so is a home nation of the UK ("Wales beat San Marino").
+    // "Chad"), and so is a home nation of the UK ("Wales beat Malta").
     if (ambiguous && (country_list || (list == ListKind::Subdivisions && is_home_nation_id(entry.kb_id)))) {
       score = 0.7f;
     } else if (ambiguous) {
@@ -542,7 +542,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // and ", ", is the province or state rather than a city or a country of its
     // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
     // Georgia" is the country), unless a city of a million is named so: in
-    // "Manaus, Sao Paulo and Rio" the cities are listed.
+    // "Recife, Sao Paulo and Rio" the cities are listed.
     if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
         entry.kb_id.size() > 12 && city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
