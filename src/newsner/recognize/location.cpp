@@ -436,7 +436,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           ++e;
         } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
                    place_word(ctx, e + 1)) {
-          e += 2;  // "Alkhan-Yurt"
+          e += 2;  // "Tashir-Kala"
         } else {
           break;
         }
@@ -457,7 +457,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           --b;
         } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
                    (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
-          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Daih", "Jebel al-Akhdar"
+          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Qarsa", "Jebel al-Harun"
         } else {
           break;
         }
