@@ -16,7 +16,7 @@ using text::Shape;
 
 namespace {
 
-// Words that end a street, building or venue name ("Grace Road", "Carnegie Hall").
+// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
 bool is_place_head(std::string_view f) {
   return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
          f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
@@ -73,8 +73,8 @@ bool unlisted_surname_before(const Context& ctx, std::size_t k) {
 // words on each side of it on one line (k - 2 .. k + 1), and the lists say so
 // from both sides: the word before k is a surname and no given name (or a
 // surname far more often), the word at k a given name and no surname (or a
-// given name far more often). Double surnames ("Julio Cesar Vega Rojas",
-// "Maria Antonio Sanchez Lorenzo") have a given name, or a word as common in
+// given name far more often). Double surnames ("Luis Alberto Mora Cuesta",
+// "Ana Lucia Ferrer Lozano") have a given name, or a word as common in
 // both lists, before the surnames, and stay whole.
 bool names_meet_at(const Context& ctx, std::size_t k) {
   if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k, EntryClass::GivenName) ||
@@ -96,8 +96,8 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
 
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
-// given name ("Li Song-ho", "Kang Young-hoon", "Chen Chun-yeh"), and over
-// "-ur-Rehman" after it; else e. ("Kohl-era", "Smith-like": common words.)
+// given name ("Li Dong-ku", "Kang Sol-dae", "Chen Lan-feng"), and over
+// "-ur-Rashid" after it; else e. ("Kohl-era", "Smith-like": common words.)
 std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
@@ -352,7 +352,7 @@ bool place_at(const Context& ctx, std::size_t i) {
 // "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
 // Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
 // name's last word or "lbw", an initial and a name ("b S. Waugh") or one or
-// two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
+// two capitalized words ("c Saqib Lodhi") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   // The player's first token (an initial or a name word) is capitalized or in
@@ -373,7 +373,7 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     }
     if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
     ++e;
-    // "c Moin Khan": a second word
+    // "c Saqib Lodhi": a second word
     if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape == Shape::Capitalized &&
         !ctx.lex_is(e, kLexFunction) && e == k + 2) {
       ++e;
@@ -496,7 +496,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
-          // "captain Dean Jones", "Scorers: Dean Saunders": a title's last word
+          // "captain Dean Halloway", "Scorers: Dean Marlow": a title's last word
           // that is also among the most common given names, before a single
           // surname, is the given name, unless a capitalized word or an
           // article opens the title ("the Dean", "Vice Dean"). (The rank
@@ -606,7 +606,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
-    // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
+    // person.country_paren: "Dieter Vollrath (Germany)", results lists and bylines.
     if (!ctx.country[i] && names.goes_on(i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && is_char(ctx, e, '(')) {
