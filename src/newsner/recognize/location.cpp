@@ -424,7 +424,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, i, e, 0.5f, "loc.context", out);
       }
     }
-    // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
+    // loc.settlement: "the town of Tarvelo", "the village of Kelmara": up to three
     // capitalized words after a lowercase settlement noun and "of" are that
     // place, whatever name lists say of them ("Mahala" is a given name too).
     // ("of", a function word, by its bit first: most place words follow none.)
@@ -443,7 +443,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       }
       emit(ctx, i, e, 0.8f, "loc.settlement", out);
     }
-    // loc.place_noun: "Stansted airport", "the Kosevo stadium", "the Sharqiyah
+    // loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
     // province": a name right before a lowercase noun of a place is that place
     // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
     // nationality or group word ("Kurdish region", "Moslem village"), a date
