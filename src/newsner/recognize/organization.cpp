@@ -111,7 +111,7 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
       // A period after a capitalized word of 3+ letters before a new sentence
       // ends it ("beat Leeds. Wigan ..."); not an initial's or abbreviation's
-      // ("F.C. Brasov": "F.C" is one token in capitals).
+      // ("F.C. Tarvel": "F.C" is one token in capitals).
       if (c0 == '.' && i + 1 < limit && ctx.token(i + 1).sentence_start && ctx.is_cap(i + 1) &&
           ctx.token(i - 1).shape == Shape::Capitalized && ctx.surface(i - 1).size() >= 3) {
         break;
@@ -164,7 +164,7 @@ bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.lex_is(b, kLexParticle) &&
       !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
-    return false;  // "Arno Wessel 69 70": a golfer, not a club
+    return false;  // "Ernie Wessel 69 70": a golfer, not a club
   }
   for (std::size_t i = b; i < e; ++i) {
     if (ctx.lex_is(i, kLexCalendar) && ctx.token(i).shape != Shape::AllCaps) return false;
@@ -482,7 +482,7 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
 // of Russia 92-81", "the Padres blanked the Expos 6-0": a result verb between
 // two names and a score right after the second make both clubs, in any
 // document (a short report need not read as sports: Context::sports). Not
-// national sides (team_name_ok), not people ("Hendry beat Davis 10-6": a side
+// national sides (team_name_ok), not people ("Halloway beat Pruett 10-6": a side
 // that has a person's name and no place or team word), and not a tennis or
 // squash line ("6-3 6-2": a second score after the first counts sets).
 bool is_result_verb(const Context& ctx, std::size_t i) {
@@ -756,7 +756,7 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
     std::size_t i = e;
     if (ctx.token(e).shape != Shape::Lower) {  // "'" and "'s" are not Lower
       if (!is_char(ctx, e, '\'') && !(ctx.is(e, "'s") && !ctx.token(e).space_before)) continue;
-      ++i;  // "Ruch's shares"
+      ++i;  // "Varnex's shares"
       if (i >= n || ctx.token(i).shape != Shape::Lower) continue;
     }
     const char c = text[ctx.token(i).span.begin];
