@@ -111,7 +111,7 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
       ctx.token(e + 3).shape == Shape::Capitalized && kArticle.contains(ctx, e + 1)) {
     return e + 4;
   }
-  // Another hyphen joins on: a place's name ("Mont-sur-Marchienne"), no given name.
+  // Another hyphen joins on: a place's name ("Pont-sur-Varenne"), no given name.
   if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
   return e + 2;
 }
@@ -196,7 +196,7 @@ bool is_title_key(const Context& ctx, std::uint64_t h) {
 }
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-// and Takeo Mori". For plural_form_at word p, capitalized, and each start k
+// and Kenji Sato". For plural_form_at word p, capitalized, and each start k
 // among the (up to 3) capitalized words before it on its line and in its run
 // `run_begin` .. p, and p itself: calls set_end(k, p + 1) when the words k ..
 // p - 1 and p made singular form a TITLE key ("deputy foreign minister").
@@ -597,7 +597,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
     if (speech_near && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
-      if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
+      if (after < n && ctx.is(after, "'s")) after = n;  // "Kessler's first fight" is no speech
       // "Police in Tarvel said": after a locative the word is where the speaker is.
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech) && !(i > 0 && (ctx.lex[i - 1] & kLexLocative));
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
