@@ -426,7 +426,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // loc.settlement: "the town of Tarvelo", "the village of Kelmara": up to three
     // capitalized words after a lowercase settlement noun and "of" are that
-    // place, whatever name lists say of them ("Mahala" is a given name too).
+    // place, whatever name lists say of them ("Leilani" is a given name too).
     // ("of", a function word, by its bit first: most place words follow none.)
     if (i >= 2 && (lex[i - 1] & kLexFunction) && !tokens[i].newline_before && folded_is(ctx, i - 1, "of") &&
         tokens[i - 2].shape == Shape::Lower && is_settlement_noun(ctx, i - 2)) {
