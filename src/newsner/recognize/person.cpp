@@ -103,7 +103,7 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
   const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
   if (ctx.token(e + 1).shape != Shape::Lower || size > 4 || (size > 2 && ctx.is_common_word(e + 1))) return e;
-  // "Ata-ur-Rehman", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
+  // "Ata-ur-Rashid", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
   // "-le-" join a place's: "Chester-le-Street").
   static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};
   static constexpr WordSet kArticle(kArticles);
@@ -349,9 +349,9 @@ bool place_at(const Context& ctx, std::size_t i) {
 }  // namespace
 
 // person.scorecard: a cricket scorecard names its fielders and bowlers after
-// "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
-// Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
-// name's last word or "lbw", an initial and a name ("b S. Waugh") or one or
+// "c" (caught), "b" (bowled) and "st" (stumped): "S. Perwela c Halloran b
+// Drennan 44", "lbw b Danpitiya 8". After such a letter, itself after a
+// name's last word or "lbw", an initial and a name ("b S. Velloran") or one or
 // two capitalized words ("c Saqib Lodhi") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
@@ -367,7 +367,7 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     if (ctx.token(k).newline_before || ctx.token(k + 1).newline_before) continue;
     if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
     std::size_t b = k + 1, e = b;
-    // "S. Waugh": an initial, its period, a name.
+    // "S. Velloran": an initial, its period, a name.
     if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && is_char(ctx, e + 1, '.')) {
       e += 2;
     }
@@ -419,7 +419,7 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
       if (cap_shape(ctx, b - 1) && !ctx.lex_is(b - 1, kLexFunction)) {
         --b;
       } else if (b >= 2 && is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && !ctx.token(b).space_before) {
-        b -= 2;  // "Ata-ur-Rehman" ("ur" too: the hyphen holds it)
+        b -= 2;  // "Ata-ur-Rashid" ("ur" too: the hyphen holds it)
       } else {
         break;
       }
@@ -590,8 +590,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }
       }
     }
-    // person.speech: one name word next to a verb of saying ("Tsang said",
-    // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
+    // person.speech: one name word next to a verb of saying ("Kessler said",
+    // "said Varga", "Duran told reporters"); a country stays a place ("Croatia said").
     // A verb of saying next to i first: few name words have one ("said" is one
     // of the kLexSpeech words, so verb_before implies it too).
     const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
