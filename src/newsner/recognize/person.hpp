@@ -6,7 +6,7 @@
 //   person.context  two or three unknown capitalized words before or after a
 //                   speech verb or with an age apposition ("[Wong Ming] said",
 //                   "said [Pamela Rusk]", "[Nasser Qadri], 28,")
-//   person.speech   one name word next to a verb of saying ("[Tsang] said"); a
+//   person.speech   one name word next to a verb of saying ("[Kessler] said"); a
 //                   country stays a place ("Croatia said")
 //   person.country_paren  a name before "(Country)" in results ("[Ato Carrow] (Trinidad)")
 //   person.given_alone    a strong given name alone mid-sentence ("about [Alice]")
