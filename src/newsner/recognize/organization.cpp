@@ -479,7 +479,7 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
 }
 
 // org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Dinamo
-// of Russia 92-81", "the Padres blanked the Expos 6-0": a result verb between
+// of Russia 88-79", "the Padres blanked the Expos 4-0": a result verb between
 // two names and a score right after the second make both clubs, in any
 // document (a short report need not read as sports: Context::sports). Not
 // national sides (team_name_ok), not people ("Halloway beat Pruett 10-6": a side
@@ -1298,7 +1298,7 @@ bool circuit_number_at(const Context& ctx, std::size_t h) {
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
 // organization, and two or more words [b, h] follow the "'s" ("McDonald's
-// Corp", "Boatmen's Bancshares" take it in; a given name's possessive is
+// Corp", "Ferrymen's Bancshares" take it in; a given name's possessive is
 // more often a firm's, "Lloyd's List").
 bool person_possessor(const Context& ctx, std::size_t i, std::size_t b, std::size_t h) {
   return h > b && ctx.strong(i, EntryClass::Surname) && !ctx.has(i, EntryClass::Organization) &&
