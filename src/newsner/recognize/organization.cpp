@@ -288,7 +288,7 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
-  // "for" of "played for" and "from" of "joined Milan from Torino".
+  // "for" of "played for" and "from" of "joined Milan from Parma".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
@@ -313,7 +313,7 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
 }
 
 // A cricket side's score after the slot at `last`: "reducing Kent to 133 for
-// five", "Kent had reached 108 for three" (a number of 2+ digits, then "for").
+// five", "Kent had reached 126 for four" (a number of 2+ digits, then "for").
 bool innings_after(const Context& ctx, std::size_t last) {
   std::size_t k = last;
   if (k < ctx.size() && (folded_is(ctx, k, "had") || folded_is(ctx, k, "have"))) ++k;
@@ -394,7 +394,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
     if (!verb && innings_after(ctx, last)) verb = true;
-    // A transfer: "transferred to Milan", "joined Milan from Torino", "signed
+    // A transfer: "transferred to Milan", "joined Milan from Parma", "signed
     // Kelpson from Nantes" (the verb at most 6 words before "from").
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
     if (i > 2 && folded_is(ctx, i - 1, "from")) {
@@ -422,8 +422,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
 }
 
 // org.team_list: the places listed with a club found by team_context are
-// clubs too: "title rivals Essex, Derbyshire and Surrey", "v Gloucestershire
-// or Sussex or Surrey". After "and"/"or", or after a comma when
+// clubs too: "title rivals Kent, Durham and Surrey", "v Somerset
+// or Durham or Kent". After "and"/"or", or after a comma when
 // the list goes on past the next name, a chunk with a place in it (a country
 // stays one: team_name_ok; a given name opening two words is a person).
 // Runs on team_context's candidates from `first` on: a few per sports report.
@@ -436,8 +436,8 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   };
   for (std::size_t c = first; c < out.size(); ++c) {
     if (out[c].evidence != "org.team_context") continue;
-    // Only a list that a plural of sides or "v" opens ("title rivals Essex,
-    // Derbyshire and Surrey", "v Gloucestershire or Sussex"): after a verb the
+    // Only a list that a plural of sides or "v" opens ("title rivals Kent,
+    // Durham and Surrey", "v Somerset or Durham"): after a verb the
     // cue is the first name's alone ("visit Madrid and Cologne" in a document
     // that only looks like a sports report).
     const std::size_t first_name = out[c].token_begin;
@@ -478,8 +478,8 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   }
 }
 
-// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Dinamo
-// of Russia 88-79", "the Padres blanked the Expos 4-0": a result verb between
+// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Spartak
+// of Russia 88-79", "the Padres blanked the Astros 4-0": a result verb between
 // two names and a score right after the second make both clubs, in any
 // document (a short report need not read as sports: Context::sports). Not
 // national sides (team_name_ok), not people ("Halloway beat Pruett 10-6": a side
@@ -626,7 +626,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 // A cricket score after a place in a sports report (evidence org.team_score),
-// "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
+// "Hove: Sussex 363 (A. Kelp 111), Kent 197-8", "Essex 358 and 112-4":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
 // words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
 // "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
@@ -1405,7 +1405,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                            !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
     for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) {
-      // "Dinamo of Russia", "Benetton of Italy": a club's country, not its name.
+      // "Spartak of Russia", "Benetton of Italy": a club's country, not its name.
       if (ctx.lex_is(h, kLexTeamWord) && e_of == e && ctx.is_country_span(e_of + 1, next)) break;
       e_of = next;
     }
@@ -1427,7 +1427,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // In capitals, ordinary words before the head are usually the headline,
     // not the name: the first ("ROYAL BANK"), or one inside, a verb
-    // ("BENETTON BEAT DINAMO", "MAURITANIA DISSOLVES NATIONAL TEAM").
+    // ("BENETTON BEAT SPARTAK", "MALAWI DISBANDS NATIONAL SQUAD").
     if (ctx.caps_line[h] && b < h) {
       bool headline = ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) && !ctx.has(b, EntryClass::Demonym);
       for (std::size_t k = b + 1; k < h && !headline; ++k) {
