@@ -323,7 +323,7 @@ bool counted_acronym(const Context& ctx, std::size_t b) {
                                                       "seven", "eight", "nine", "ten", "eleven", "twelve"};
   static constexpr WordSet kNumbers(kNumberWords);
   // (A lowercase word before the number: in a results line a number after a
-  // team is its score, "LG 1 OB 1", "(Latvia) 1 RAF Riga".)
+  // team is its score, "KT 1 HB 1", "(Latvia) 1 Daugava Riga".)
   if (b < 2 || ctx.token(b).newline_before || ctx.token(b - 1).newline_before || ctx.caps_line[b] ||
       ctx.token(b - 2).shape != Shape::Lower) {
     return false;
@@ -335,7 +335,7 @@ bool counted_acronym(const Context& ctx, std::size_t b) {
   const std::size_t e = b + 1;
   if (e >= ctx.size() || ctx.token(e).newline_before) return true;
   const Shape next = ctx.token(e).shape;
-  // (In a sports story a count is a statistic whatever follows: "his 121 RBI broke".)
+  // (In a sports story a count is a statistic whatever follows: "his 117 RBI broke".)
   return ctx.sports || next == Shape::Punct || (next == Shape::Lower && ctx.lex_is(e, kLexFunction));
 }
 
