@@ -124,7 +124,7 @@ TEST_CASE("date: months, years, decades, centuries") {
        "last Thursday=2018-12-13 | last Friday=2018-12-14 | last Saturday=2018-12-15 | "
        "last Sunday=2018-12-16"},
       {"Sales rose in October.", "1998-01-08", "October=1997-10"},
-      {"He resigned in March for health reasons.", "1989-11-01", "March=1989-03"},
+      {"He resigned in March for family reasons.", "1989-11-01", "March=1989-03"},
       {"Elections are due in January.", kDct, "January=2019-01"},
       {"Prices rose in December.", kDct, "December=2018-12"},
       {"He died in 1956.", kDct, "1956=1956"},
@@ -675,7 +675,7 @@ TEST_CASE("date: a future modal before a passive looks forward") {
 // determiner "meet" is a noun ("the meet").
 TEST_CASE("date: a plural present event verb looks forward") {
   check_rows({
-      {"The two leaders meet separately Monday with the envoy.", kFri, "Monday=2026-11-30"},
+      {"The two leaders meet privately Monday with the envoy.", kFri, "Monday=2026-11-30"},
       {"Aides said the envoys could meet on Thursday.", kFri, "Thursday=2026-12-03"},
       {"Crowds came to the meet on Thursday.", kFri, "Thursday=2026-11-26"},
   });
