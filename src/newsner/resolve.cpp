@@ -338,7 +338,7 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   std::size_t last = c.te - 1;
   if (recognize::is_char(ctx, last, '.') && last > c.tb) --last;
   if (last < c.tb + 2 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
-  // ("Shanghai-Ek Chor Motorcycle Co": a hyphen makes the first word part of a longer one.)
+  // ("Shanghai-Lin Tao Motorcycle Co": a hyphen makes the first word part of a longer one.)
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
 }

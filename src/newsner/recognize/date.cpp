@@ -589,7 +589,7 @@ bool passive_after(const Context& cx, std::size_t k) {
 }
 
 // True when a future modal ("will", "would", "should") comes right before `be`
-// ("could be located Wednesday" may be the past: not "could", "may", "can"),
+// ("could be reached Wednesday" may be the past: not "could", "may", "can"),
 // past one adverb ("would still be").
 bool modal_before(const Context& cx, std::size_t be) {
   static const WordList kModals{"will", "would", "shall", "should", "ll"};
@@ -627,7 +627,7 @@ int tense_before(const Context& cx, std::size_t tok) {
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
       if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
         // The passive's auxiliary decides, however far back: "would still be held
-        // at the summit on April 24" is a plan.
+        // at the summit on May 12" is a plan.
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
         continue;
       }
@@ -1017,7 +1017,7 @@ bool is_alnum_start(std::string_view w) {
 // reporting verb ("said Dec 3 would be ..."), nor an -ed word after a determiner
 // (an adjective: "the revised Nov. 20 deadline") or after "be" (a plan: "will be
 // opened on"). A past verb further away often governs something else ("extended
-// the offer to Nov. 20", "the reduced dividend is payable Jan. 2").
+// the offer to Nov. 20", "the smaller payout is payable Jan. 2").
 bool past_verb_at(const Context& cx, std::size_t tok) {
   if (tok == 0 || tok > cx.tt.tokens.size()) return false;
   std::size_t i = tok - 1;
@@ -1025,19 +1025,19 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   if (prep) --i;
   if (cx.tt.tokens[i].sentence != cx.tt.tokens[tok - 1].sentence) return false;
   if (tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i)) != -1) return false;
-  // A date as the object names a day, past or not: "proposed September 18 as".
+  // A date as the object names a day, past or not: "proposed October 9 as".
   if (!prep && kDateObjectVerbs.contains(cx.surface(i))) return false;
   if (i == 0) return true;
   const std::string_view before = cx.surface(i - 1);
   // After punctuation an -ed word starts a participle or ends a compound
-  // adjective: "Le Monde, dated Aug 23", "the Western-organised September 14 vote".
+  // adjective: "Le Figaro, dated Mar 9", "the Western-brokered October 3 vote".
   if (!is_alnum_start(before)) return false;
   return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
          !ieq(before, "being");
 }
 
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
-// a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
+// a deadline ("conclude by May", "has until 10 a.m. Tuesday"), which with no past
 // verb before it lies ahead, as does "as early as". Not after a comma or at a
 // sentence's start ("By May, prices had doubled" narrates). With `through`, also
 // "through" (for days and weekends only: "rain through the weekend"; "from April
@@ -1182,7 +1182,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   std::uint32_t last_end = 0;  // end of the last pattern date emitted
   // The year (and month) of the last date written with its year: "the following
   // year" counts from it, as TimeML anchors anaphoric dates on the text's time
-  // ("On May 22, 1995, he was promoted and the following year ..." is 1996).
+  // ("On June 9, 1995, he was promoted and the following year ..." is 1996).
   int anchor_year = kUnknown, anchor_month = kUnknown;
   // The month (and its year) of the last date emitted that names one.
   int dated_month_year = kUnknown, dated_month = kUnknown;

@@ -323,7 +323,7 @@ bool counted_acronym(const Context& ctx, std::size_t b) {
                                                       "seven", "eight", "nine", "ten", "eleven", "twelve"};
   static constexpr WordSet kNumbers(kNumberWords);
   // (A lowercase word before the number: in a results line a number after a
-  // team is its score, "LG 1 OB 1", "(Latvia) 1 RAF Riga".)
+  // team is its score, "KT 1 HB 1", "(Latvia) 1 Daugava Riga".)
   if (b < 2 || ctx.token(b).newline_before || ctx.token(b - 1).newline_before || ctx.caps_line[b] ||
       ctx.token(b - 2).shape != Shape::Lower) {
     return false;
@@ -335,7 +335,7 @@ bool counted_acronym(const Context& ctx, std::size_t b) {
   const std::size_t e = b + 1;
   if (e >= ctx.size() || ctx.token(e).newline_before) return true;
   const Shape next = ctx.token(e).shape;
-  // (In a sports story a count is a statistic whatever follows: "his 121 RBI broke".)
+  // (In a sports story a count is a statistic whatever follows: "his 117 RBI broke".)
   return ctx.sports || next == Shape::Punct || (next == Shape::Lower && ctx.lex_is(e, kLexFunction));
 }
 
@@ -483,7 +483,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // (Asked only by the two rules below that need it, after their cheaper tests.)
     const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
     // A country is a country even if its lowercase is a word ("Japan", "Turkey",
-    // "Chad"), and so is a home nation of the UK ("Wales beat San Marino").
+    // "Chad"), and so is a home nation of the UK ("Wales beat Malta").
     if (ambiguous && (country_list || (list == ListKind::Subdivisions && is_home_nation_id(entry.kb_id)))) {
       score = 0.7f;
     } else if (ambiguous) {
@@ -542,7 +542,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // and ", ", is the province or state rather than a city or a country of its
     // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
     // Georgia" is the country), unless a city of a million is named so: in
-    // "Manaus, Sao Paulo and Rio" the cities are listed.
+    // "Recife, Sao Paulo and Rio" the cities are listed.
     if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
         entry.kb_id.size() > 12 && city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {

@@ -424,9 +424,9 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, i, e, 0.5f, "loc.context", out);
       }
     }
-    // loc.settlement: "the town of Uyo", "the village of Mahala": up to three
+    // loc.settlement: "the town of Tarvelo", "the village of Kelmara": up to three
     // capitalized words after a lowercase settlement noun and "of" are that
-    // place, whatever name lists say of them ("Mahala" is a given name too).
+    // place, whatever name lists say of them ("Leilani" is a given name too).
     // ("of", a function word, by its bit first: most place words follow none.)
     if (i >= 2 && (lex[i - 1] & kLexFunction) && !tokens[i].newline_before && folded_is(ctx, i - 1, "of") &&
         tokens[i - 2].shape == Shape::Lower && is_settlement_noun(ctx, i - 2)) {
@@ -436,14 +436,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           ++e;
         } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
                    place_word(ctx, e + 1)) {
-          e += 2;  // "Alkhan-Yurt"
+          e += 2;  // "Tashir-Kala"
         } else {
           break;
         }
       }
       emit(ctx, i, e, 0.8f, "loc.settlement", out);
     }
-    // loc.place_noun: "Stansted airport", "the Kosevo stadium", "the Sharqiyah
+    // loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
     // province": a name right before a lowercase noun of a place is that place
     // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
     // nationality or group word ("Kurdish region", "Moslem village"), a date
@@ -457,7 +457,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
           --b;
         } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
                    (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
-          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Daih", "Jebel al-Akhdar"
+          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Qarsa", "Jebel al-Harun"
         } else {
           break;
         }

@@ -121,14 +121,14 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
     }
     if (!name_word(i)) {
       // particle between capitals: "Ludwig van Beethoven", "Osama bin Laden"
-      // (not "st" in lowercase: a scorecard's "stumped", "Lehmann st Kaluwitharana";
+      // (not "st" in lowercase: a scorecard's "stumped", "Kessler st Perwela";
       // a saint's "St" is capitalized)
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 1 < n &&
           !ctx.token(i + 1).newline_before && name_word(i + 1) && !folded_is(ctx, i, "st")) {
         ++i;
         continue;
       }
-      // two particles: "Joost van der Westhuizen", "Ana de la Cruz"
+      // two particles: "Joost van der Kolk", "Ana de la Cruz"
       if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
           ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle) &&
           !ctx.token(i + 1).newline_before && !ctx.token(i + 2).newline_before && name_word(i + 2) &&

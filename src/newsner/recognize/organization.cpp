@@ -29,7 +29,7 @@ bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx,
 
 // The end of a place name that starts at token i with a weak start word
 // ("New York", "New Delhi"), or i: such a place is a name's modifier like
-// any other ("New York Cotton Exchange").
+// any other ("New York Marble Exchange").
 std::size_t weak_start_place_end(const Context& ctx, std::size_t i) {
   if (i >= ctx.size() || !ctx.lex_is(i, kLexWeakStart) || !ctx.is_cap(i)) return i;
   std::size_t end = i;
@@ -90,7 +90,7 @@ bool is_team_particle(const Context& ctx, std::size_t i) {
 }
 
 // A name chunk in a team slot: capitalized words, with "'s", "." initials,
-// hyphens, "&" and particles inside ("St Mirren", "Heriot's F.P.", "Paris St Germain").
+// hyphens, "&" and particles inside ("St Corvan", "Aldwick's F.P.", "Paris St Germain").
 // Returns the end of the chunk starting at b (b when none).
 std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
   std::size_t i = b, end = b;
@@ -111,7 +111,7 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
       // A period after a capitalized word of 3+ letters before a new sentence
       // ends it ("beat Leeds. Wigan ..."); not an initial's or abbreviation's
-      // ("F.C. Brasov": "F.C" is one token in capitals).
+      // ("F.C. Tarvel": "F.C" is one token in capitals).
       if (c0 == '.' && i + 1 < limit && ctx.token(i + 1).sentence_start && ctx.is_cap(i + 1) &&
           ctx.token(i - 1).shape == Shape::Capitalized && ctx.surface(i - 1).size() >= 3) {
         break;
@@ -159,12 +159,12 @@ bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   if (e <= b || ctx.is_country_span(b, e) || is_home_nation(ctx, b, e)) return false;
   if (ctx.strong(b, EntryClass::Demonym)) return false;
-  // ("St Mirren", "St Pauli": "St", a name particle some list has as a given
+  // ("St Corvan", "St Halden": "St", a name particle some list has as a given
   // name, opens a saint's name, not a player's.)
   if (e == b + 2 && ctx.strong(b, EntryClass::GivenName) && !ctx.lex_is(b, kLexParticle) &&
       !ctx.has(b, EntryClass::Location) &&
       !ctx.has(e - 1, EntryClass::Location) && !ctx.lex_is(e - 1, kLexTeamWord)) {
-    return false;  // "Ernie Els 69 70": a golfer, not a club
+    return false;  // "Ernie Wessel 69 70": a golfer, not a club
   }
   for (std::size_t i = b; i < e; ++i) {
     if (ctx.lex_is(i, kLexCalendar) && ctx.token(i).shape != Shape::AllCaps) return false;
@@ -172,9 +172,9 @@ bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
-// org.team_score / org.team_table: sports result lines. "Oldham 3 Ipswich 3",
-// "Alba (Germany) 75 Red Star (Yugoslavia) 70", "Watford 4 2 0 2 4 5 6",
-// "NEW YORK 59 76 .437 25 1/2".
+// org.team_score / org.team_table: sports result lines. "Kelmore 3 Dunhaven 3",
+// "Halde (Germany) 75 Golden Star (Yugoslavia) 70", "Brackley 4 2 0 2 4 5 6",
+// "NEW YORK 61 74 .452 23 1/2".
 // `lines` holds (first token, line end) of the lines that can open with a team
 // chunk (OrgStarts).
 void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
@@ -216,9 +216,9 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
   }
 }
 
-// "against Todd Martin", "joined Mickey Rivers": a given name and a surname
+// "against Dale Hamlin", "joined Rory Kestrel": a given name and a surname
 // whose place senses are weak (amb: a small town, a province) are a player.
-// (For a slot that only a cue word makes a team: a score line's "Port Vale 2"
+// (For a slot that only a cue word makes a team: a score line's "Port Elsby 2"
 // is the club.)
 bool reads_as_player(const Context& ctx, std::size_t b, std::size_t e) {
   return e == b + 2 && ctx.has(b, EntryClass::GivenName) && ctx.has(e - 1, EntryClass::Surname) &&
@@ -288,14 +288,14 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
   // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
-  // "for" of "played for" and "from" of "joined Milan from Torino".
+  // "for" of "played for" and "from" of "joined Milan from Parma".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
   static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
-  // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Tom Glavine";
+  // cue lists: a bit test, not a lookup), or "'s" ("Atlanta's Wade Corrin";
   // punctuation, which has no lexicon bits).
   const std::uint16_t* const lex = ctx.lex.data();
   const std::size_t end = std::min(ctx.size(), i + 5);
@@ -313,7 +313,7 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
 }
 
 // A cricket side's score after the slot at `last`: "reducing Kent to 133 for
-// five", "Kent had reached 108 for three" (a number of 2+ digits, then "for").
+// five", "Kent had reached 126 for four" (a number of 2+ digits, then "for").
 bool innings_after(const Context& ctx, std::size_t last) {
   std::size_t k = last;
   if (k < ctx.size() && (folded_is(ctx, k, "had") || folded_is(ctx, k, "have"))) ++k;
@@ -333,9 +333,9 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     std::size_t limit = i + 1;
     while (limit < n && limit < i + 6 && !ctx.token(limit).newline_before) ++limit;
     std::size_t e = team_chunk(ctx, i, limit);
-    // "Atlanta's Tom Glavine": the chunk runs on through "'s" into the
+    // "Atlanta's Wade Corrin": the chunk runs on through "'s" into the
     // player's name; the slot is the possessor before it. Not a person's
-    // name ("Alex Ferguson's side") nor a capitalized sentence word before
+    // name ("Alan Brewster's side") nor a capitalized sentence word before
     // the club ("Although Kelpton's").
     bool possessive = false;
     for (std::size_t k = i + 1; k < e && k < i + 4; ++k) {
@@ -362,7 +362,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == last && m.cls == EntryClass::Location) place = true;  // cls is the entry's
     });
     if (!place && !team_word) continue;
-    // "beat Mark Cairns (England)": a given name and a country in parentheses
+    // "beat Neil Ashcombe (England)": a given name and a country in parentheses
     // after the slot make it a player in a results list (person.country_paren).
     if (last >= i + 2 && ctx.has(i, EntryClass::GivenName) && !team_word) {
       const std::size_t paren_end = skip_paren(ctx, last, n);  // past ")", or `last`
@@ -372,19 +372,19 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       }
     }
     bool verb = false;
-    // "Newcastle striker", "Atlanta's Tom Glavine", "joined Torino": club context.
+    // "Newcastle striker", "Atlanta's Wade Corrin", "joined Torino": club context.
     std::size_t after = last;
     if (after < n && ctx.is(after, "'s")) ++after;
     if (after < n && is_club_role(ctx, after)) verb = true;
     // "Cleveland's lead over", "Nice's home defeat": a result a club owns.
     if (after > last && after < n && is_club_possession(ctx, after)) verb = true;
-    // (A two-word name: "New York's Columbia Presbyterian Hospital" is a place's.)
+    // (A two-word name: "New York's Hollis Memorial Hospital" is a place's.)
     if (after > last && after + 1 < n && ctx.strong(after, EntryClass::GivenName) && cap_shape(ctx, after + 1) &&
         !(after + 2 < n && cap_shape(ctx, after + 2) && !ctx.token(after + 2).newline_before)) {
       verb = true;
     }
     if (i > 0 && folded_is(ctx, i - 1, "joined")) verb = true;
-    // ("Olympic doubles champions Todd Woodbridge": a given name opening two
+    // ("Olympic relay champions Glen Fairweather": a given name opening two
     // words is a person's name.)
     if (i > 0 && is_clubs_before(ctx, i - 1) && (last == i + 1 || !ctx.has(i, EntryClass::GivenName))) verb = true;
     if (last < n && is_team_verb(ctx, last) && !folded_is(ctx, last, "against") && !folded_is(ctx, last, "over")) verb = true;
@@ -394,7 +394,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
     if (!verb && innings_after(ctx, last)) verb = true;
-    // A transfer: "transferred to Milan", "joined Milan from Torino", "signed
+    // A transfer: "transferred to Milan", "joined Milan from Parma", "signed
     // Kelpson from Nantes" (the verb at most 6 words before "from").
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
     if (i > 2 && folded_is(ctx, i - 1, "from")) {
@@ -422,8 +422,8 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
 }
 
 // org.team_list: the places listed with a club found by team_context are
-// clubs too: "title rivals Essex, Derbyshire and Surrey", "v Gloucestershire
-// or Sussex or Surrey". After "and"/"or", or after a comma when
+// clubs too: "title rivals Kent, Durham and Surrey", "v Somerset
+// or Durham or Kent". After "and"/"or", or after a comma when
 // the list goes on past the next name, a chunk with a place in it (a country
 // stays one: team_name_ok; a given name opening two words is a person).
 // Runs on team_context's candidates from `first` on: a few per sports report.
@@ -436,8 +436,8 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   };
   for (std::size_t c = first; c < out.size(); ++c) {
     if (out[c].evidence != "org.team_context") continue;
-    // Only a list that a plural of sides or "v" opens ("title rivals Essex,
-    // Derbyshire and Surrey", "v Gloucestershire or Sussex"): after a verb the
+    // Only a list that a plural of sides or "v" opens ("title rivals Kent,
+    // Durham and Surrey", "v Somerset or Durham"): after a verb the
     // cue is the first name's alone ("visit Madrid and Cologne" in a document
     // that only looks like a sports report).
     const std::size_t first_name = out[c].token_begin;
@@ -478,11 +478,11 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   }
 }
 
-// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Dinamo
-// of Russia 92-81", "the Padres blanked the Expos 6-0": a result verb between
+// org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Spartak
+// of Russia 88-79", "the Padres blanked the Astros 4-0": a result verb between
 // two names and a score right after the second make both clubs, in any
 // document (a short report need not read as sports: Context::sports). Not
-// national sides (team_name_ok), not people ("Hendry beat Davis 10-6": a side
+// national sides (team_name_ok), not people ("Halloway beat Pruett 10-6": a side
 // that has a person's name and no place or team word), and not a tennis or
 // squash line ("6-3 6-2": a second score after the first counts sets).
 bool is_result_verb(const Context& ctx, std::size_t i) {
@@ -514,7 +514,7 @@ std::size_t skip_side_country(const Context& ctx, std::size_t e, std::size_t lim
 }
 
 // A side that reads as a person: a name list has a word of it, and no place,
-// listed organization, head word ("Red Star"), team word or particle ("Paris
+// listed organization, head word ("Golden Star"), team word or particle ("Paris
 // St Germain") says otherwise.
 bool side_is_person(const Context& ctx, std::size_t b, std::size_t e) {
   bool name = false, place = false;
@@ -583,7 +583,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     const std::size_t after_score = side_after_score(ctx, v);  // "drew 1-1 with Sevilla"
     if (after_score == 0 && !is_result_verb(ctx, v)) continue;
     // The first side: up to three capitalized words ending at i, or before
-    // its country ("Benetton of Italy", "Red Star (Yugoslavia)").
+    // its country ("Benetton of Italy", "Golden Star (Yugoslavia)").
     std::size_t a_end = i + 1;
     if (v > i + 1) {
       std::size_t p = i;
@@ -605,7 +605,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
     std::size_t b_end = team_chunk(ctx, b, limit);
     while (b_end > b && !cap_shape(ctx, b_end - 1)) --b_end;
-    // "Yugoslavia's Red Star", "Germany's Annett Neumann": the side is the name after "'s".
+    // "Yugoslavia's Golden Star", "Germany's Ilka Brandauer": the side is the name after "'s".
     for (std::size_t k = b + 1; k + 1 < b_end; ++k) {
       if (ctx.is(k, "'s")) b = k + 1;
     }
@@ -626,7 +626,7 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 // A cricket score after a place in a sports report (evidence org.team_score),
-// "Hove: Sussex 363 (W. Athey 111), Lancashire 197-8", "Essex 372 and 100-5":
+// "Hove: Sussex 363 (A. Kelp 111), Kent 197-8", "Essex 358 and 112-4":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
 // words, then a number of 2+ digits and "(", "-" (not a bowler's figures),
 // "and", "for", "," or the line's end. The place is the club (the document pass then retypes its
@@ -665,8 +665,8 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
 }
 
 // org.team_after_country: in a results list, a rider's or driver's team
-// follows the country in parentheses: "1. Olaf Ludwig (Germany) Telekom 4
-// hours 48 mins", "Alex Zanardi (Italy), Reynard Honda, 53.980". After a
+// follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
+// hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
 // capitalized name and "(<country>)" (and a comma), up to four capitalized
 // words (hyphen joins too) before a number, a comma, "same" or the line's end.
 // Sports reports only.
@@ -694,14 +694,14 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
         ++e;
       } else if (e + 1 < n && is_char(ctx, e, '-') && !ctx.token(e).space_before && !ctx.token(e + 1).space_before &&
                  cap_shape(ctx, e + 1)) {
-        e += 2;  // "Mercedes-Benz", "MG-Technogym"
+        e += 2;  // "Mercedes-Benz", "KX-Ferrolux"
       } else {
         break;
       }
     }
-    // After "(Italy)," the team needs its own comma and a time ("Alex Zanardi
-    // (Italy), Reynard Honda, 53.980"): a list of people with their countries
-    // goes on with a name ("Michael Johnson (U.S.), Frankie Fredericks").
+    // After "(Italy)," the team needs its own comma and a time ("Marco Pellandi
+    // (Italy), Vantex Honda, 54.120"): a list of people with their countries
+    // goes on with a name ("Curtis Delany (U.S.), Frankie Okwembe").
     const bool comma_after_country = is_char(ctx, i - 1, ',');
     const bool time_after = e + 1 < n && is_char(ctx, e, ',') && !ctx.token(e + 1).newline_before &&
                             ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
@@ -709,7 +709,7 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
                                          : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
                                                ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
                                                folded_is(ctx, e, "all");
-    // ("Daewoo Dacom Communications (Poland) Ltd": a company's legal form.)
+    // ("Marbek Vion Communications (Poland) Ltd": a company's legal form.)
     if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
     emit(ctx, i, e, 0.75f, "org.team_after_country", out);
   }
@@ -736,8 +736,8 @@ void acronym_noun(const Context& ctx, std::span<const std::uint32_t> starts, std
   }
 }
 
-// org.shares: a name right before its shares or stock is a company ("Nashua
-// shares rose", "Douglas & Lomason shares", "Milton Roy shareholders"), however
+// org.shares: a name right before its shares or stock is a company ("Kestrelco
+// shares rose", "Harlan & Voss shares", "Vernon Hale shareholders"), however
 // much it looks like a person's name. Up to four capitalized words and "&",
 // none a known place ("London shares" are those traded there), before the
 // stock word or its "'s".
@@ -756,7 +756,7 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
     std::size_t i = e;
     if (ctx.token(e).shape != Shape::Lower) {  // "'" and "'s" are not Lower
       if (!is_char(ctx, e, '\'') && !(ctx.is(e, "'s") && !ctx.token(e).space_before)) continue;
-      ++i;  // "Ruch's shares"
+      ++i;  // "Varnex's shares"
       if (i >= n || ctx.token(i).shape != Shape::Lower) continue;
     }
     const char c = text[ctx.token(i).span.begin];
@@ -794,8 +794,8 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
 // in Context::role_nouns as it goes).
 bool is_role_noun(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexRoleNoun) != 0; }
 
-// org.role: "chief executive of Cambridge Analytica", "analyst at McDonald & Co",
-// "an economist with Smith Barney": a role noun + of/at/with + a capitalized
+// org.role: "chief executive of Cambridge Analytica", "analyst at Burrell & Co",
+// "an economist with Tolland Barnes": a role noun + of/at/with + a capitalized
 // name that is not a known place.
 // True when token i (i + 2 < ctx.size()) is a lowercase role noun followed by
 // one of the prepositions: where role_context starts.
@@ -1298,7 +1298,7 @@ bool circuit_number_at(const Context& ctx, std::size_t h) {
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
 // organization, and two or more words [b, h] follow the "'s" ("McDonald's
-// Corp", "Boatmen's Bancshares" take it in; a given name's possessive is
+// Corp", "Ferrymen's Bancshares" take it in; a given name's possessive is
 // more often a firm's, "Lloyd's List").
 bool person_possessor(const Context& ctx, std::size_t i, std::size_t b, std::size_t h) {
   return h > b && ctx.strong(i, EntryClass::Surname) && !ctx.has(i, EntryClass::Organization) &&
@@ -1339,7 +1339,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // Abbreviated legal forms keep their period: "Toyota Motor Corp.", "Smith Bros."
     // A full word ("World Bank.", "Monetary Fund.") leaves it to the sentence,
     // and so does any head at the end of a line or of the text: the period
-    // there ends the sentence ("... and Lear Corp.\n").
+    // there ends the sentence ("... and Halvorsen Corp.\n").
     // (The same for the last word of an "of" extension: "Bank of America Corp.")
     const auto with_period = [&](std::size_t last) {
       const std::size_t e = last + 1;
@@ -1360,7 +1360,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
       const std::size_t p = b - 1;
       if (const std::size_t place_end = weak_start_place_end(ctx, p); place_end > b && place_end <= h) {
-        b = p;  // "New York Cotton Exchange"
+        b = p;  // "New York Marble Exchange"
         continue;
       }
       if (is_org_word(ctx, p)) {
@@ -1378,7 +1378,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
-      // "U.S. Treasury Department", "Orkem Coatings U.K. Ltd": a country's
+      // "U.S. Treasury Department", "Varnex Coatings U.K. Ltd": a country's
       // initials ("U.S" and its attached period) are a word of the name.
       if (is_char(ctx, p, '.') && !ctx.token(p).space_before && p > 0 && ctx.token(p - 1).shape == Shape::AllCaps &&
           ctx.surface(p - 1).find('.') != std::string_view::npos && ctx.is_country_span(p - 1, p + 1) &&
@@ -1386,7 +1386,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
-      // "Boatmen's Bancshares", "McDonald's Corp"; but a place's possessive is not
+      // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h)) {
@@ -1397,7 +1397,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // "the" / sentence-start function words never begin the name.
     std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
-    // A legal form ends a company's name: "Bestop Inc of Boulder" says where
+    // A legal form ends a company's name: "Topvane Inc of Boulder" says where
     // it is. "Corp" and "Co" do so before "of the" only ("Dow Chemical Co of
     // the United States"; "Power Corp of Canada" is a name).
     const bool corp = folded_is(ctx, h, "corp") || folded_is(ctx, h, "co");
@@ -1405,7 +1405,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
                            !folded_is(ctx, h, "holdings") && !folded_is(ctx, h, "bancorp") &&
                            (!corp || (folded_is(ctx, e, "of") && folded_is(ctx, e + 1, "the")));
     for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) {
-      // "Dinamo of Russia", "Benetton of Italy": a club's country, not its name.
+      // "Spartak of Russia", "Benetton of Italy": a club's country, not its name.
       if (ctx.lex_is(h, kLexTeamWord) && e_of == e && ctx.is_country_span(e_of + 1, next)) break;
       e_of = next;
     }
@@ -1427,7 +1427,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // In capitals, ordinary words before the head are usually the headline,
     // not the name: the first ("ROYAL BANK"), or one inside, a verb
-    // ("BENETTON BEAT DINAMO", "MAURITANIA DISSOLVES NATIONAL TEAM").
+    // ("BENETTON BEAT SPARTAK", "MALAWI DISBANDS NATIONAL SQUAD").
     if (ctx.caps_line[h] && b < h) {
       bool headline = ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location) && !ctx.has(b, EntryClass::Demonym);
       for (std::size_t k = b + 1; k < h && !headline; ++k) {

@@ -34,7 +34,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
 
 /// Drops the name candidates (not dates) that are the first words of an
 /// event's name: a name right before a capitalized event word ("UEFA Cup",
-/// "Nortel Open", "Monaco Grand Prix", "Labour Day"). DESIGN.md takes no
+/// "Vantor Open", "Monaco Grand Prix", "Labour Day"). DESIGN.md takes no
 /// events, and the organization or place inside one is no mention of its own.
 /// The same for a market index named after a company (starts_unnamed_name).
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates);

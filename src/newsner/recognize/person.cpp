@@ -16,7 +16,7 @@ using text::Shape;
 
 namespace {
 
-// Words that end a street, building or venue name ("Grace Road", "Carnegie Hall").
+// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
 bool is_place_head(std::string_view f) {
   return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
          f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
@@ -73,8 +73,8 @@ bool unlisted_surname_before(const Context& ctx, std::size_t k) {
 // words on each side of it on one line (k - 2 .. k + 1), and the lists say so
 // from both sides: the word before k is a surname and no given name (or a
 // surname far more often), the word at k a given name and no surname (or a
-// given name far more often). Double surnames ("Julio Cesar Vega Rojas",
-// "Maria Antonio Sanchez Lorenzo") have a given name, or a word as common in
+// given name far more often). Double surnames ("Luis Alberto Mora Cuesta",
+// "Ana Lucia Ferrer Lozano") have a given name, or a word as common in
 // both lists, before the surnames, and stay whole.
 bool names_meet_at(const Context& ctx, std::size_t k) {
   if (k < 2 || k + 1 >= ctx.size() || !ctx.has(k, EntryClass::GivenName) ||
@@ -96,14 +96,14 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
 
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
-// given name ("Li Song-ho", "Kang Young-hoon", "Chen Chun-yeh"), and over
-// "-ur-Rehman" after it; else e. ("Kohl-era", "Smith-like": common words.)
+// given name ("Li Dong-ku", "Kang Sol-dae", "Chen Lan-feng"), and over
+// "-ur-Rashid" after it; else e. ("Kohl-era", "Smith-like": common words.)
 std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
   const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
   if (ctx.token(e + 1).shape != Shape::Lower || size > 4 || (size > 2 && ctx.is_common_word(e + 1))) return e;
-  // "Ata-ur-Rehman", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
+  // "Ata-ur-Rashid", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
   // "-le-" join a place's: "Chester-le-Street").
   static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};
   static constexpr WordSet kArticle(kArticles);
@@ -111,7 +111,7 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
       ctx.token(e + 3).shape == Shape::Capitalized && kArticle.contains(ctx, e + 1)) {
     return e + 4;
   }
-  // Another hyphen joins on: a place's name ("Mont-sur-Marchienne"), no given name.
+  // Another hyphen joins on: a place's name ("Pont-sur-Varenne"), no given name.
   if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
   return e + 2;
 }
@@ -196,7 +196,7 @@ bool is_title_key(const Context& ctx, std::uint64_t h) {
 }
 
 // A plural title before several names: "Deputy Foreign Ministers Igor Morgulov
-// and Takeo Mori". For plural_form_at word p, capitalized, and each start k
+// and Kenji Sato". For plural_form_at word p, capitalized, and each start k
 // among the (up to 3) capitalized words before it on its line and in its run
 // `run_begin` .. p, and p itself: calls set_end(k, p + 1) when the words k ..
 // p - 1 and p made singular form a TITLE key ("deputy foreign minister").
@@ -349,10 +349,10 @@ bool place_at(const Context& ctx, std::size_t i) {
 }  // namespace
 
 // person.scorecard: a cricket scorecard names its fielders and bowlers after
-// "c" (caught), "b" (bowled) and "st" (stumped): "S. Jayasuriya c Healy b
-// Fleming 44", "lbw b Muralitharan 8". After such a letter, itself after a
-// name's last word or "lbw", an initial and a name ("b S. Waugh") or one or
-// two capitalized words ("c Moin Khan") are a player. Sports reports only; the letters are rare.
+// "c" (caught), "b" (bowled) and "st" (stumped): "S. Perwela c Halloran b
+// Drennan 44", "lbw b Danpitiya 8". After such a letter, itself after a
+// name's last word or "lbw", an initial and a name ("b S. Velloran") or one or
+// two capitalized words ("c Saqib Lodhi") are a player. Sports reports only; the letters are rare.
 void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   // The player's first token (an initial or a name word) is capitalized or in
@@ -367,13 +367,13 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
     if (ctx.token(k).newline_before || ctx.token(k + 1).newline_before) continue;
     if (!(ctx.token(k - 1).shape == Shape::Capitalized || folded_is(ctx, k - 1, "lbw"))) continue;
     std::size_t b = k + 1, e = b;
-    // "S. Waugh": an initial, its period, a name.
+    // "S. Velloran": an initial, its period, a name.
     if (e + 2 < n && ctx.token(e).shape == Shape::AllCaps && ctx.surface(e).size() == 1 && is_char(ctx, e + 1, '.')) {
       e += 2;
     }
     if (e >= n || ctx.token(e).shape != Shape::Capitalized || ctx.lex_is(e, kLexFunction)) continue;
     ++e;
-    // "c Moin Khan": a second word
+    // "c Saqib Lodhi": a second word
     if (e < n && !ctx.token(e).newline_before && ctx.token(e).shape == Shape::Capitalized &&
         !ctx.lex_is(e, kLexFunction) && e == k + 2) {
       ++e;
@@ -419,7 +419,7 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
       if (cap_shape(ctx, b - 1) && !ctx.lex_is(b - 1, kLexFunction)) {
         --b;
       } else if (b >= 2 && is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && !ctx.token(b).space_before) {
-        b -= 2;  // "Ata-ur-Rehman" ("ur" too: the hyphen holds it)
+        b -= 2;  // "Ata-ur-Rashid" ("ur" too: the hyphen holds it)
       } else {
         break;
       }
@@ -496,7 +496,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
-          // "captain Dean Jones", "Scorers: Dean Saunders": a title's last word
+          // "captain Dean Halloway", "Scorers: Dean Marlow": a title's last word
           // that is also among the most common given names, before a single
           // surname, is the given name, unless a capitalized word or an
           // article opens the title ("the Dean", "Vice Dean"). (The rank
@@ -590,14 +590,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }
       }
     }
-    // person.speech: one name word next to a verb of saying ("Tsang said",
-    // "said Puig", "Duran told reporters"); a country stays a place ("Croatia said").
+    // person.speech: one name word next to a verb of saying ("Kessler said",
+    // "said Varga", "Duran told reporters"); a country stays a place ("Croatia said").
     // A verb of saying next to i first: few name words have one ("said" is one
     // of the kLexSpeech words, so verb_before implies it too).
     const bool speech_near = (i + 1 < n && (ctx.lex[i + 1] & kLexSpeech)) || (i > 0 && (ctx.lex[i - 1] & kLexSpeech));
     if (speech_near && lone_name_word(ctx, names, i) && (i + 1 >= n || !names.name_word(i + 1))) {
       std::size_t after = i + 1;
-      if (after < n && ctx.is(after, "'s")) after = n;  // "Duran's first fight" is no speech
+      if (after < n && ctx.is(after, "'s")) after = n;  // "Kessler's first fight" is no speech
       // "Police in Tarvel said": after a locative the word is where the speaker is.
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech) && !(i > 0 && (ctx.lex[i - 1] & kLexLocative));
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
@@ -606,7 +606,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
-    // person.country_paren: "Juergen Schult (Germany)", results lists and bylines.
+    // person.country_paren: "Dieter Vollrath (Germany)", results lists and bylines.
     if (!ctx.country[i] && names.goes_on(i)) {
       const std::size_t e = name_from_here();
       if (e >= i + 2 && e + 2 < n && is_char(ctx, e, '(')) {

@@ -1,14 +1,14 @@
 // PERSON recognizer. Stage 3 of the pipeline. Rules, each its own evidence id:
 //   person.title    a TITLE entry (President, Foreign Minister, Mr, Dr, ...) then a
 //                   name; the title stays outside the span ("Foreign Minister [Taro Kono]")
-//   person.given    a known given name then a capitalized surname ("[Phil Simmons]")
+//   person.given    a known given name then a capitalized surname ("[Phil Danvers]")
 //   person.initials initials then a surname ("[J.R.R. Tolkien]", "[H. G. Wells]")
 //   person.context  two or three unknown capitalized words before or after a
-//                   speech verb or with an age apposition ("[Wong Kwan] said",
-//                   "said [Pamela Pak]", "[Nasser Hussain], 28,")
-//   person.speech   one name word next to a verb of saying ("[Tsang] said"); a
+//                   speech verb or with an age apposition ("[Wong Ming] said",
+//                   "said [Pamela Rusk]", "[Nasser Qadri], 28,")
+//   person.speech   one name word next to a verb of saying ("[Kessler] said"); a
 //                   country stays a place ("Croatia said")
-//   person.country_paren  a name before "(Country)" in results ("[Ato Boldon] (Trinidad)")
+//   person.country_paren  a name before "(Country)" in results ("[Ato Carrow] (Trinidad)")
 //   person.given_alone    a strong given name alone mid-sentence ("about [Alice]")
 // Titles include abbreviated ranks (PM, Sgt, Insp; context.hpp kLexTitleAbbrev).
 // Name shape (initials, particles, hyphens, possessive outside): name_shape.hpp.

@@ -73,7 +73,7 @@ TEST_CASE("date: absolute calendar dates") {
       {"Posted Jun 12. The exchange said it had paused withdrawals.", "2019-12-10",
        "Jun 12=2019-06-12"},
       {"Stock of record Dec. 15 will get the dividend.", "1989-11-02", "Dec. 15=1989-12-15"},
-      {"Net income for the six months ended Oct. 1 slipped.", "1989-11-02", "Oct. 1=1989-10-01"},
+      {"Profit in the half-year ended Oct. 1 slipped.", "1989-11-02", "Oct. 1=1989-10-01"},
       {"Talks resume January 21.", kDct, "January 21=2019-01-21"},
       {"The law took effect Sept. 30.", kDct, "Sept. 30=2018-09-30"},
       {"The law took effect Sept 30.", kDct, "Sept 30=2018-09-30"},
@@ -87,10 +87,10 @@ TEST_CASE("date: absolute calendar dates") {
       {"He arrived on 30 June.", "", "30 June=XXXX-06-30"},
       {"Leap day 2016-02-29 passed.", kDct, "2016-02-29=2016-02-29"},
       {"Tuesday, March 3, 2015 was cold.", kDct, "Tuesday, March 3, 2015=2015-03-03"},
-      {"The paper said in an editorial on Saturday, April 25: the court erred.", "1998-04-24",
+      {"The daily wrote in a column on Saturday, April 25: the judges erred.", "1998-04-24",
        "Saturday, April 25=1998-04-25"},
       {"It was signed on Feb. 28.", "2019-03-02", "Feb. 28=2019-02-28"},
-      {"January nineteen ninety-seven. Atlanta again.", "1998-02-27",
+      {"January nineteen ninety-seven. Denver again.", "1998-02-27",
        "January nineteen ninety-seven=1997-01"},
       {"He came back in January this year.", "1998-02-19", "January this year=1998-01"},
       {"The leadership split in June last year.", "1998-02-19", "June last year=1997-06"},
@@ -124,7 +124,7 @@ TEST_CASE("date: months, years, decades, centuries") {
        "last Thursday=2018-12-13 | last Friday=2018-12-14 | last Saturday=2018-12-15 | "
        "last Sunday=2018-12-16"},
       {"Sales rose in October.", "1998-01-08", "October=1997-10"},
-      {"He resigned in March for health reasons.", "1989-11-01", "March=1989-03"},
+      {"He resigned in March for family reasons.", "1989-11-01", "March=1989-03"},
       {"Elections are due in January.", kDct, "January=2019-01"},
       {"Prices rose in December.", kDct, "December=2018-12"},
       {"He died in 1956.", kDct, "1956=1956"},
@@ -148,7 +148,7 @@ TEST_CASE("date: months, years, decades, centuries") {
       {"It was built in the mid-20th century.", kDct, "the mid-20th century=19@MID"},
       {"It was built in the 19th century.", kDct, "the 19th century=18"},
       {"It was built in the twentieth century.", kDct, "the twentieth century=19"},
-      {"Atlanta nineteen ninety-six. A bomb blast.", "1998-02-27", "nineteen ninety-six=1996"},
+      {"Denver nineteen ninety-six. A storm hit.", "1998-02-27", "nineteen ninety-six=1996"},
       {"Preparations for the year two thousand began.", "1998-02-27",
        "the year two thousand=2000"},
       {"The rule applies since the year 2000.", kDct, "the year 2000=2000"},
@@ -281,26 +281,26 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Sales are expected in Q3 2019.", kDct, "Q3 2019=2019-Q3"},
       {"Sales are expected in 2019 Q3.", kDct, "2019 Q3=2019-Q3"},
       {"Profit fell in the fourth quarter of 1990.", kDct, "the fourth quarter of 1990=1990-Q4"},
-      {"Two segments posted lower earnings for the quarter.", "1989-10-26",
+      {"Three divisions reported weaker earnings for the quarter.", "1989-10-26",
        "the quarter=1989-Q3"},
       {"Losses narrowed in the latest quarter.", "1989-11-02", "the latest quarter=1989-Q3"},
       {"In the year-ago quarter, it lost money.", "1989-11-01", "the year-ago quarter=1988-Q3"},
       {"In the year-earlier quarter, it lost money.", "1989-10-26",
        "the year-earlier quarter=1988-Q3"},
-      {"Net sales for this year's third quarter rose.", "1989-11-01",
+      {"Revenue for this year's third quarter rose.", "1989-11-01",
        "this year's third quarter=1989-Q3"},
       {"Sales for last year's third quarter rose.", "1989-11-01",
        "last year's third quarter=1988-Q3"},
       {"Earnings soared in the fiscal first quarter.", "1989-10-26",
        "the fiscal first quarter=1989-Q1"},
-      {"In the 1988 third quarter, the company lost money.", "1989-10-26",
+      {"In the 1988 third quarter, the group lost money.", "1989-10-26",
        "the 1988 third quarter=1988-Q3"},
       {"Earnings will grow next quarter.", kDct, "next quarter=2019-Q1"},
       {"Earnings grew last quarter.", kDct, "last quarter=2018-Q3"},
       {"Net was $3 million in the third quarter, up from $2 million a year ago.", "1989-10-26",
        "the third quarter=1989-Q3 | a year ago=1988-Q3"},
-      {"In the 1988 period, the company earned more.", "1989-10-26", "the 1988 period=1988-Q3"},
-      {"Sales in the latest period rose.", "1989-10-26", "the latest period=1989-Q3"},
+      {"In the 1988 period, the group earned more.", "1989-10-26", "the 1988 period=1988-Q3"},
+      {"Revenue in the latest period rose.", "1989-10-26", "the latest period=1989-Q3"},
       {"A quarter of the voters stayed home.", kDct, ""},
       {"It moved a quarter mile away.", kDct, ""},
   });
@@ -591,7 +591,7 @@ TEST_CASE("date: tense verbs choose the year of a month-day") {
       {"He arrived in December, aides said.", "2025-10-07", "December=2024-12"},
       // the past verb governs another phrase: the date is a deadline
       {"The offer was extended to Dec. 3.", "2025-10-07", "Dec. 3=2025-12-03"},
-      {"The reduced dividend is payable Dec. 3.", "2025-10-07", "Dec. 3=2025-12-03"},
+      {"The smaller payout is payable Dec. 3.", "2025-10-07", "Dec. 3=2025-12-03"},
       {"Aides said the revised Dec. 3 deadline stands.", "2025-10-07", "Dec. 3=2025-12-03"},
       {"Premier Li on Monday proposed December 3 as the date.", "2025-10-07", "Monday=2025-10-06 | December 3=2025-12-03"},
       {"Read the daily paper, dated Oct. 8, for details.", "2025-10-07", "Oct. 8=2025-10-08"},
@@ -628,7 +628,7 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
       {"His father could arrive as early as Tuesday.", kFri, "Tuesday=2026-12-01"},
       {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
       {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
-      {"The court ordered them to return the child by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
+      {"The court ordered them to return the car by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
   });
 }
 
@@ -675,7 +675,7 @@ TEST_CASE("date: a future modal before a passive looks forward") {
 // determiner "meet" is a noun ("the meet").
 TEST_CASE("date: a plural present event verb looks forward") {
   check_rows({
-      {"The two leaders meet separately Monday with the envoy.", kFri, "Monday=2026-11-30"},
+      {"The two leaders meet privately Monday with the envoy.", kFri, "Monday=2026-11-30"},
       {"Aides said the envoys could meet on Thursday.", kFri, "Thursday=2026-12-03"},
       {"Crowds came to the meet on Thursday.", kFri, "Thursday=2026-11-26"},
   });
@@ -870,7 +870,7 @@ TEST_CASE("date: a weekday named with a month and day picks the year that has it
       // 2019-01-08 was a Tuesday: the Wednesday is the coming one
       {"The talks open on Wednesday, Jan. 8.", "2019-10-01", "Wednesday, Jan. 8=2020-01-08"},
       // ... but not a year or more away: the writer erred (1996's was the 2nd)
-      {"Packers close for Labor Day, Monday, September 1.", "1996-08-26",
+      {"Markets close for Labor Day, Monday, September 1.", "1996-08-26",
        "Labor Day=1996-09-02 | Monday, September 1=1996-09-01"},
       {"It happened on Saturday, Dec. 15.", kDct, "Saturday, Dec. 15=2018-12-15"},
   });

@@ -241,8 +241,8 @@ TEST_CASE("gazetteer mentions: a two-letter acronym from the generic list alone 
 
 // A compass word before a nationality word is part of that adjective.
 TEST_CASE("gazetteer mentions: a compass word before a nationality word is no place") {
-  CHECK(gaz("Results of South Korean games.").find("South/LOCATION") == std::string::npos);
-  CHECK(gaz("The Southeast Asian gold market fell.").find("Southeast/LOCATION") == std::string::npos);
+  CHECK(gaz("Results of South Korean matches.").find("South/LOCATION") == std::string::npos);
+  CHECK(gaz("The Southeast Asian rubber market fell.").find("Southeast/LOCATION") == std::string::npos);
 }
 
 // An acronym counted after a small number is a statistic's unit, not the body

@@ -137,9 +137,9 @@ TEST_CASE("location: a name after a settlement noun and 'of'") {
   // not after a capitalized noun (a name of its own) nor another noun
   CHECK(locs("The Town of Tarvelo council met.", "loc.settlement") == "");
   CHECK(locs("The leader of Tarvelo spoke.", "loc.settlement") == "");
-  // "Mahala" is a listed given name: the settlement noun makes it the place
-  check_mentions({{"Police in the village of Mahala said the road was open. Troops left Mahala on Monday.",
-                   "Mahala/LOCATION | Mahala/LOCATION"}});
+  // "Leilani" is a listed given name: the settlement noun makes it the place
+  check_mentions({{"Police in the village of Leilani said the road was open. Troops left Leilani on Monday.",
+                   "Leilani/LOCATION | Leilani/LOCATION"}});
 }
 
 TEST_CASE("location: the Channel alone after 'the'") {

@@ -51,8 +51,8 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Shares of Tarvel Power Corp of Canada rose.", "org.head") ==
         "Tarvel Power Corp of Canada/ORGANIZATION");
   // A place name that starts with a weak word ("New") is a modifier too.
-  CHECK(orgs("Cotton on the New York Cotton Exchange rose.", "org.head") ==
-        "New York Cotton Exchange/ORGANIZATION");
+  CHECK(orgs("Trading on the New York Marble Exchange rose.", "org.head") ==
+        "New York Marble Exchange/ORGANIZATION");
   CHECK(orgs("The New Zealand Harwick Association met.", "org.head") ==
         "New Zealand Harwick Association/ORGANIZATION");
   // A league's group in standings is no body; a named division is.
@@ -125,18 +125,18 @@ TEST_CASE("organization: role context") {
 
 TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Wrexham 2 Chester 1", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
-  CHECK(orgs("Red Star (Serbia) 70 Alba (Germany) 65", "org.team") ==
-        "Red Star/ORGANIZATION | Alba/ORGANIZATION");
+  CHECK(orgs("Golden Star (Serbia) 70 Halde (Germany) 65", "org.team") ==
+        "Golden Star/ORGANIZATION | Halde/ORGANIZATION");
   CHECK(orgs("Wrexham 4 2 1 1 6 4 7", "org.team") == "Wrexham/ORGANIZATION");
   CHECK(orgs("BOSTON 70 62 .530 4", "org.team") == "BOSTON/ORGANIZATION");
   // National sides keep the country's type; a dateline is not a table row.
   CHECK(orgs("Brazil 2 Chile 0", "org.team") == "");
   CHECK(orgs("MADRID 2001-05-04", "org.team") == "");
   // A golfer's scores are not a club's.
-  CHECK(orgs("Ernie Els 68 70 71", "org.team") == "");
+  CHECK(orgs("Ernie Wessel 68 70 71", "org.team") == "");
   // "St", which a given-name list has, is a particle opening a saint's name there.
-  CHECK(orgs("St Mirren 3 1 1 1 5 4 4", "org.team") == "St Mirren/ORGANIZATION");
-  CHECK(orgs("Partick 1 St Mirren 1", "org.team") == "Partick/ORGANIZATION | St Mirren/ORGANIZATION");
+  CHECK(orgs("St Corvan 3 1 2 0 6 4 5", "org.team") == "St Corvan/ORGANIZATION");
+  CHECK(orgs("Kelmore 1 St Corvan 1", "org.team") == "Kelmore/ORGANIZATION | St Corvan/ORGANIZATION");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
@@ -145,7 +145,7 @@ TEST_CASE("organization: sports result lines and tables") {
 TEST_CASE("organization: cricket scores after a place, not a bowler's figures") {
   const std::string text =
       "Scores in the cricket match, first innings:\nHove: Sussex 363 (A. Kelp 111), Kent 197-8\n"
-      "Bowling: Salisbury 17-0-91-0, Cork 14-4-45-1\n";
+      "Bowling: Kendal 16-1-88-0, Buxton 13-4-47-1\n";
   CHECK(orgs(text, "org.team_score") == "Sussex/ORGANIZATION | Kent/ORGANIZATION");
   // A word no list knows is a club with both innings or the wickets after it.
   const std::string unknown =
@@ -164,7 +164,7 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("Yorkshire drew with Kent at the weekend.") == "Yorkshire/ORGANIZATION | Kent/ORGANIZATION");
   CHECK(teams("Derby lost to Essex on Sunday.") == "Derby/ORGANIZATION | Essex/ORGANIZATION");
   CHECK(teams("He joined Torino in May.") == "Torino/ORGANIZATION");
-  CHECK(teams("Newcastle striker Alan Shearer scored.") == "Newcastle/ORGANIZATION");  // a club role after
+  CHECK(teams("Newcastle striker Alan Brewster scored.") == "Newcastle/ORGANIZATION");  // a club role after
   CHECK(teams("Paris St Germain beat Nantes.") ==
         "Paris St Germain/ORGANIZATION | Nantes/ORGANIZATION");  // the verb 3 words on
   CHECK(teams("Leeds Rovers won again.") == "Leeds Rovers/ORGANIZATION");  // a team word, no verb
@@ -210,21 +210,21 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("The title rivals Leicester closed in.") == "Leicester/ORGANIZATION");
   CHECK(teams("It was a win for champions Leicester.") == "Leicester/ORGANIZATION");
   CHECK(teams("The world champions Brazil lost.") == "");  // a country stays one
-  CHECK(teams("The doubles champions Todd Woodbridge and Mark Woodforde won.") == "");  // people
+  CHECK(teams("The doubles champions Todd Ashford and Mark Crawley won.") == "");  // people
   // A given name and a surname whose place senses are weak (amb) are a player
   // ("Martin" and "Rivers" are also a town and a province) ...
-  CHECK(teams("He lost against Todd Martin in the final.") == "");
-  CHECK(teams("He joined Mickey Rivers as the only player.") == "");
+  CHECK(teams("He lost against Wade Martin in the final.") == "");
+  CHECK(teams("He joined Rory Rivers as the sole player.") == "");
   // A sentence's period ends the slot: the next sentence's first word is no part of it.
   CHECK(teams("Tarvel Rovers beat Leeds. Kent beat Derby.") ==
         "Tarvel Rovers/ORGANIZATION | Leeds/ORGANIZATION | Kent/ORGANIZATION | Derby/ORGANIZATION");
   CHECK(orgs("Results:\nA.S. Tarvel 1 F.C. Kelpton 1\n", "org.team") ==
         "A.S. Tarvel/ORGANIZATION | F.C. Kelpton/ORGANIZATION");
   // A common word opening the sentence before a national side is no club.
-  CHECK(teams("Former England captain Will Carling spoke.") == "");
-  CHECK(teams("Two Scotland players were booked.") == "");
+  CHECK(teams("Former England captain Will Brackett spoke.") == "");
+  CHECK(teams("Two Scotland forwards were cautioned.") == "");
   // ... but a score line's slot stays the club
-  CHECK(orgs("Tarvel 2 Mickey Rivers 1", "org.team") == "Tarvel/ORGANIZATION | Mickey Rivers/ORGANIZATION");
+  CHECK(orgs("Tarvel 2 Rory Rivers 1", "org.team") == "Tarvel/ORGANIZATION | Rory Rivers/ORGANIZATION");
   // org.team_list: places listed with a club are clubs too.
   CHECK(orgs(report + "The title rivals Leicester, Derby and Kent closed in.", "org.team_list") ==
         "Derby/ORGANIZATION | Kent/ORGANIZATION");
@@ -235,7 +235,7 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // a comma not followed by more of the list, a country, a person: no club
   CHECK(orgs(report + "The rivals Leicester beat Derby, Kent fans said.", "org.team_list") == "");
   CHECK(orgs(report + "The rivals Leicester and Brazil lost.", "org.team_list") == "");
-  CHECK(orgs(report + "The rivals Leicester and Todd Woodbridge won.", "org.team_list") == "");
+  CHECK(orgs(report + "The rivals Leicester and Todd Ashford won.", "org.team_list") == "");
 }
 
 TEST_CASE("organization: a country's initials before a head are a word of the name") {
@@ -310,8 +310,8 @@ TEST_CASE("organization: a result verb and a score make both sides clubs") {
   // National sides stay countries; people, tennis sets and no score: no club.
   CHECK(orgs("Brazil beat Chile 2-0.", "org.team_result") == "");
   CHECK(orgs("Brazil beat Leicester 2-0.", "org.team_result") == "Leicester/ORGANIZATION");
-  CHECK(orgs("The Texas Rangers defeated the Cleveland Indians 5-3.", "org.team_result") ==
-        "Texas Rangers/ORGANIZATION | Cleveland Indians/ORGANIZATION");
+  CHECK(orgs("The Seattle Mariners defeated the Texas Rangers 7-2.", "org.team_result") ==
+        "Seattle Mariners/ORGANIZATION | Texas Rangers/ORGANIZATION");
   CHECK(orgs("Higgins beat Davis 10-6 in the final.", "org.team_result") == "");
   CHECK(orgs("Tarvelo beat Kelpino 6-3 6-2.", "org.team_result") == "");
   CHECK(orgs("Tarvelo (Peru) beat Kelpino (Chile) 11-6\n11-1\n", "org.team_result") == "");
@@ -354,9 +354,9 @@ TEST_CASE("organization: whole pipeline") {
       {"Wrexham 2 Chester 1\nChester had led at half-time before Wrexham scored twice in the match.",
        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Chester/ORGANIZATION | Wrexham/ORGANIZATION"},
       // A given name and a country in parentheses after a result verb: a player.
-      {"Singles, third round:\nAna Kelp (Estonia) beat Mark Cairns (Peru) 6-3 6-2\n"
+      {"Singles, third round:\nAna Kelp (Estonia) beat Mark Ashcombe (Peru) 6-3 6-2\n"
        "Ivo Tarn (Chile) beat Lena Holt (Peru) 6-2 6-4\n",
-       "Ana Kelp/PERSON | Estonia/LOCATION | Mark Cairns/PERSON | Peru/LOCATION | Ivo Tarn/PERSON | "
+       "Ana Kelp/PERSON | Estonia/LOCATION | Mark Ashcombe/PERSON | Peru/LOCATION | Ivo Tarn/PERSON | "
        "Chile/LOCATION | Lena Holt/PERSON | Peru/LOCATION"},
       // The organization or place at the start of an event's name is no mention
       // of its own (events are not entities), here or repeated; a longer name
@@ -397,9 +397,9 @@ TEST_CASE("organization: one pass for all rules keeps lines and candidate order"
       "Wrexham 2 Chester 1\n"
       "the analyst at Brennan & Co. said KelpCorp and the Harwick Valley Bank gained.\n"
       "(note) Leicester beat Chester in the league.\n"
-      "Oldham 3 Ipswich 3";
+      "Walsall 3 Grimsby 3";
   CHECK(orgs(text, "org.team_score") ==
-        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
+        "Wrexham/ORGANIZATION | Chester/ORGANIZATION | Walsall/ORGANIZATION | Grimsby/ORGANIZATION");
   CHECK(orgs(text, "org.role") == "Brennan & Co./ORGANIZATION");  // "Co. said" keeps its period
   CHECK(orgs(text, "org.camel") == "KelpCorp/ORGANIZATION");
   CHECK(orgs(text, "org.head") == "Brennan & Co./ORGANIZATION | Harwick Valley Bank/ORGANIZATION");
@@ -465,12 +465,12 @@ TEST_CASE("organization: camel names of every length and capital position") {
 // the previous document's heads, lines and roles on this one's tokens).
 TEST_CASE("organization: a document after others sees none of their starts") {
   const std::string first =
-      "Oldham 3 Ipswich 3\nHe joined Harwick Valley Bank, said an analyst at Brennan & Co. in Kiel Institute for "
+      "Walsall 3 Grimsby 3\nHe joined Harwick Valley Bank, said an analyst at Brennan & Co. in Kiel Institute for "
       "the World Economy.";
   const std::string second = "it rained on the quiet town all day and all night long, and so on.";
   const std::string want_first = orgs(first);
   CHECK(want_first.find("Harwick Valley Bank/ORGANIZATION") != std::string::npos);
-  CHECK(want_first.find("Oldham/ORGANIZATION") != std::string::npos);
+  CHECK(want_first.find("Walsall/ORGANIZATION") != std::string::npos);
   CHECK(orgs(second) == "");
   CHECK(orgs(first) == want_first);
   CHECK(orgs("rain") == "");
@@ -484,8 +484,8 @@ TEST_CASE("organization: team lines with a lowercase particle after the first wo
         "Rayo de Sevilla/ORGANIZATION | Valbona/ORGANIZATION");
   CHECK(orgs("Villa del Sol 2 Valbona la Nova 1", "org.team_score") ==
         "Villa del Sol/ORGANIZATION | Valbona la Nova/ORGANIZATION");
-  CHECK(orgs("Oldham 3 Ipswich 3", "org.team_score") == "Oldham/ORGANIZATION | Ipswich/ORGANIZATION");
-  CHECK(orgs("Oldham beat Ipswich 3 1", "org.team_score") == "");
+  CHECK(orgs("Walsall 3 Grimsby 3", "org.team_score") == "Walsall/ORGANIZATION | Grimsby/ORGANIZATION");
+  CHECK(orgs("Walsall beat Grimsby 3 1", "org.team_score") == "");
 }
 
 // OrgStarts finds the starts of org.acronym_noun, org.shares and the cricket
@@ -543,9 +543,9 @@ TEST_CASE("organization: market index words after an organization") {
 // team_chunk reads "'s", ".", "-", "&" and "'" inside a team's name from the
 // token's bytes: each still joins, and "'s" and "." end the chunk with them.
 TEST_CASE("organization: marks inside team names on result lines") {
-  CHECK(orgs("Heriot's F.P. 3 Kelso-Ayr 1", "org.team_score") == "Heriot's F.P./ORGANIZATION | Kelso-Ayr/ORGANIZATION");
-  CHECK(orgs("Brora & Golspie 2 St. Mirren 0", "org.team_score") ==
-        "Brora & Golspie/ORGANIZATION | St. Mirren/ORGANIZATION");
+  CHECK(orgs("Aldwick's F.P. 3 Kelso-Ayr 1", "org.team_score") == "Aldwick's F.P./ORGANIZATION | Kelso-Ayr/ORGANIZATION");
+  CHECK(orgs("Brora & Golspie 2 St. Corvan 0", "org.team_score") ==
+        "Brora & Golspie/ORGANIZATION | St. Corvan/ORGANIZATION");
   CHECK(orgs("Queen's Park 2 Kelso 0", "org.team_score") == "Queen's Park/ORGANIZATION | Kelso/ORGANIZATION");
 }
 
@@ -584,7 +584,7 @@ TEST_CASE("organization: a word no list knows before a company's office and a pe
   CHECK(orgs("Later, Dravo chairman Thomas Eld said so.", "org.before_title") == "Dravo/ORGANIZATION");
   // a government's capitalized title, an adjective before 'leader': no body
   CHECK(orgs("Privatisation Minister Lena Marsh spoke.", "org.before_title") == "");
-  CHECK(orgs("Nazi leader Gary Lauck spoke.", "org.before_title") == "");
+  CHECK(orgs("Nazi leader Gary Fenwick spoke.", "org.before_title") == "");
   check_mentions({
       {"Korvatex CEO Lena Marsh told reporters.", "Korvatex/ORGANIZATION | Lena Marsh/PERSON"},
   });

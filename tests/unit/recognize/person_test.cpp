@@ -90,7 +90,7 @@ TEST_CASE("person: two names listed without a comma are two people") {
       {"Seated: Helen Kowalski Daniel Brennan and Ruth Dahl.",
        "Helen Kowalski/PERSON | Daniel Brennan/PERSON | Ruth Dahl/PERSON"},
       // a span that starts inside the first name is cut there too
-      {"The fund Harry Gray Melvyn Klein bought it.", "Harry Gray/PERSON | Melvyn Klein/PERSON"},
+      {"The fund Harry Dunlap Melvyn Krantz bought it.", "Harry Dunlap/PERSON | Melvyn Krantz/PERSON"},
       // given names before double surnames: one person each
       {"Ana Lucia Ramos Ortega and Pedro Luis Garcia Lopez spoke.",
        "Ana Lucia Ramos Ortega/PERSON | Pedro Luis Garcia Lopez/PERSON"},
@@ -106,14 +106,14 @@ TEST_CASE("person: a holiday greeting is no name") {
 
 TEST_CASE("person: headline capitals are not names by themselves") {
   // Ordinary words in a line of capitals must not chain into a PERSON.
-  CHECK(persons("SOCCER - FRANCE BEAT SPAIN IN CUP QUALIFIER .") == "");
+  CHECK(persons("SOCCER - ITALY HOLD SPAIN IN CUP FRIENDLY .") == "");
   // A known given name still makes a name in capitals.
   CHECK(persons("TENNIS - KEVIN ANDERSON OUT OF OPEN .", "person.given") == "KEVIN ANDERSON/PERSON");
 }
 
 TEST_CASE("person: faiths and political groups are not people") {
   check_mentions({
-      {"He said one can be a Communist and still be a devout Christian.", ""},
+      {"She said a man can be a Communist and also be a devout Christian.", ""},
       {"Muslim leaders met on Monday.", ""},
       {"The Christian Democrats won the vote.", ""},
       // a given name that is also a faith word still starts a name
@@ -170,7 +170,7 @@ TEST_CASE("person: particles before a name that opens with its surname are the s
 
 TEST_CASE("person: a given name before a place of two words is the place's modifier") {
   // "Arab" is a listed given name; "East Jerusalem" a listed place
-  CHECK(persons("The group wants Arab East Jerusalem as its capital.", "person.given") == "");
+  CHECK(persons("The movement claims Arab East Jerusalem for its capital.", "person.given") == "");
   CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
 }
 
@@ -278,13 +278,13 @@ TEST_CASE("person: scan_name_4_3 agrees with scan_name(b, 4) and scan_name(b, 3)
 // must still see its own length limit (context: 3 words, others: 4).
 TEST_CASE("person: rules sharing a name scan keep their own word limits") {
   // person.context stops at 3 words, the title rule at 4, from the same start.
-  CHECK(persons("they said Wong Kwan Lee Chan.", "person.context") == "Wong Kwan Lee/PERSON");
+  CHECK(persons("they said Wong Ming Lee Chan.", "person.context") == "Wong Ming Lee/PERSON");
   // person.context: a verb or an age, and only unknown or name words in the name.
-  CHECK(persons("Wong Kwan said so.", "person.context") == "Wong Kwan/PERSON");
-  CHECK(persons("they met Wong Kwan, 45, there.", "person.context") == "Wong Kwan/PERSON");
-  CHECK(persons("they met Wong Kwan there.", "person.context") == "");
+  CHECK(persons("Wong Ming said so.", "person.context") == "Wong Ming/PERSON");
+  CHECK(persons("they met Wong Ming, 45, there.", "person.context") == "Wong Ming/PERSON");
+  CHECK(persons("they met Wong Ming there.", "person.context") == "");
   CHECK(persons("Wong Trade said so.", "person.context") == "");  // a plain word in the name
-  CHECK(persons("the President Wong Kwan Lee Chan spoke.", "person.title") == "Wong Kwan Lee Chan/PERSON");
+  CHECK(persons("the President Wong Ming Lee Chan spoke.", "person.title") == "Wong Ming Lee Chan/PERSON");
   // A given name right after a title: its own rule reuses the title's scan.
   CHECK(persons("the President Vladimir Putin spoke.", "person.given") == "Vladimir Putin/PERSON");
   // Speech and given_alone look at the first word of a run only.
@@ -462,12 +462,12 @@ TEST_CASE("person: NameShape starts list every name word and initial once") {
 TEST_CASE("person: hyphenated given names with a lowercase syllable") {
   check_mentions({{"The talks were led by Minister Kim Sung-ho.", "Kim Sung-ho/PERSON"},
                   {"Lee Dae-hoon told the court he was sorry.", "Lee Dae-hoon/PERSON"},
-                  {"Bowlers included Waqar Younis and Ata-ur-Rehman.", "Waqar Younis/PERSON | Ata-ur-Rehman/PERSON"}});
+                  {"Bowlers included Waqar Lodhi and Ata-ur-Rashid.", "Waqar Lodhi/PERSON | Ata-ur-Rashid/PERSON"}});
   CHECK(persons("Minister Kim Sung-era reforms began.", "person.title") == "Kim Sung/PERSON");
 }
 
 // A title's last word that is also a very common given name, before one
-// surname, is that given name ("captain Dean Jones"); after an article or a
+// surname, is that given name ("captain Dean Halloway"); after an article or a
 // capitalized word it stays a title.
 TEST_CASE("person: a title word that is a common given name") {
   CHECK(persons("The club captain Dean Quarnby scored.", "person.title_given") == "Dean Quarnby/PERSON");
@@ -479,17 +479,17 @@ TEST_CASE("person: a title word that is a common given name") {
 // person.scorecard: fielders and bowlers after "c", "b", "st" in a sports report.
 TEST_CASE("person: cricket scorecard fielders and bowlers") {
   const std::string report = "Cricket match report: the team scored runs in the match and the bowler took wickets.\n";
-  CHECK(persons(report + "S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") ==
+  CHECK(persons(report + "S. Perwela c Quarnby b Velloran 44\n", "person.scorecard") ==
         "Quarnby/PERSON | Velloran/PERSON");
-  CHECK(persons(report + "A. Ranatunga lbw b Velloran 0\n", "person.scorecard") == "Velloran/PERSON");
-  CHECK(persons(report + "R. Ponting b S. Velloran 46\n", "person.scorecard") == "S. Velloran/PERSON");
+  CHECK(persons(report + "A. Danpitiya lbw b Velloran 0\n", "person.scorecard") == "Velloran/PERSON");
+  CHECK(persons(report + "R. Halloran b S. Velloran 46\n", "person.scorecard") == "S. Velloran/PERSON");
   // not in a report that is no sports report
-  CHECK(persons("S. Jayasuriya c Quarnby b Velloran 44\n", "person.scorecard") == "");
+  CHECK(persons("S. Perwela c Quarnby b Velloran 44\n", "person.scorecard") == "");
   // lowercase "st" (stumped) joins no two names
   check_mentions({{"Cricket match report: the team scored runs in the match and the bowler took wickets.\n"
-                   "D. Lehmann st Quarnby b Velloran 22\n",
-                   "D. Lehmann/PERSON | Quarnby/PERSON | Velloran/PERSON"}});
-  // two words after the letter: "c Moin Khan"
-  CHECK(persons(report + "N. Knight c Moin Quarnby b Velloran 26\n", "person.scorecard") ==
+                   "D. Kessler st Quarnby b Velloran 22\n",
+                   "D. Kessler/PERSON | Quarnby/PERSON | Velloran/PERSON"}});
+  // two words after the letter: "c Moin Quarnby"
+  CHECK(persons(report + "N. Ashby c Moin Quarnby b Velloran 26\n", "person.scorecard") ==
         "Moin Quarnby/PERSON | Velloran/PERSON");
 }

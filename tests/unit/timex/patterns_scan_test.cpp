@@ -416,15 +416,15 @@ TEST_CASE("timex patterns: a window holds the whole words after its trigger") {
 // probe, and the starts searched in vain before a match take the match's answer,
 // at its offset from each of them. Same thread, so each text meets the entries of
 // the texts before it: windows that share their tails ("of a January 1967
-// concert" after "a January 1967 concert"), a match after several starts that
+// recital" after "a January 1967 recital"), a match after several starts that
 // hold none, a window that holds none, and the same texts again from the cache.
 TEST_CASE("timex patterns: scan() remembers the first match of a start or of a later one") {
   const DatePatterns p;
   const char* const texts[] = {
-      "a January 1967 concert",  // "a" holds none: its answer is January 1967 at offset 2
-      "of a January 1967 concert",
-      "the end of a January 1967 concert",
-      "At the end of a January 1967 concert",
+      "a January 1967 recital",  // "a" holds none: its answer is January 1967 at offset 2
+      "of a January 1967 recital",
+      "the end of a January 1967 recital",
+      "At the end of a January 1967 recital",
       "nearly half of the 1990s and May 2019 said",
       "half of the 1990s and May 2019 said",
       "of the end of the first half fiscal 1999 x",
@@ -440,7 +440,7 @@ TEST_CASE("timex patterns: scan() remembers the first match of a start or of a l
   }
   // The answer of a start is its own: the same words at other offsets.
   std::vector<PatternMatch> scanned;
-  p.scan(std::string_view("of a January 1967 concert"), scanned);
+  p.scan(std::string_view("of a January 1967 recital"), scanned);
   REQUIRE(scanned.size() == 1);
   CHECK(scanned[0].begin == 5);
   CHECK(scanned[0].end == 17);

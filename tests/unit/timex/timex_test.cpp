@@ -145,12 +145,12 @@ TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK_FALSE(parse_iso_date("2018-02-30").has_value());
   CHECK_FALSE(parse_iso_date("2018/12/19").has_value());
   CHECK_FALSE(parse_iso_date("").has_value());
-  CHECK(find_dateline_dct("CRICKET - LEICESTERSHIRE TAKE OVER.\nLONDON 1996-08-30\nWest Indian") ==
+  CHECK(find_dateline_dct("CRICKET - LEICESTERSHIRE HOLD FIRM.\nLONDON 1996-08-30\nWest Indian") ==
         ymd(1996, 8, 30));
   CHECK(find_dateline_dct("Tuesday, March 3, 2015\nThe council met.") == ymd(2015, 3, 3));
   CHECK(find_dateline_dct("TOKYO, December 19, 2018 (TASS) - Japan said.") == ymd(2018, 12, 19));
   CHECK(find_dateline_dct("PARIS, 19 December 2018 - France said.") == ymd(2018, 12, 19));
-  CHECK_FALSE(find_dateline_dct("LATTAKIA, Aug 10 - Syria said.").has_value());
+  CHECK_FALSE(find_dateline_dct("LATTAKIA, Aug 17 - Syria said.").has_value());
   // All-numeric datelines: a number above 12 is the day, dots put the day
   // first, else the date order decides (month first by default).
   CHECK(find_dateline_dct("DUBLIN, 21/01/2025 - Talks resumed.") == ymd(2025, 1, 21));
