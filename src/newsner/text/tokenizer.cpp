@@ -3,8 +3,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -263,11 +261,6 @@ struct Tokenizer::Impl {
   // zeroes the units the conversion then overwrites).
   std::vector<UChar> utf16;
   std::size_t utf16_size = 0;
-  // ICU's US-ASCII converter, for ASCII texts (most news): UTF-8 and US-ASCII
-  // agree on them, and its loop copies 8 bytes a turn (about 3 instructions a
-  // byte, against u_strFromUTF8Lenient's 8.5, which decodes each byte). It
-  // stops at any byte above 0x7F; null if ICU could not open it.
-  UConverter* ascii_converter = nullptr;
   // UTF-16 index -> byte offset, kept sparse because news text is mostly ASCII:
   // `shifts` lists (first UTF-16 index, bytes minus UTF-16 units before it) after
   // each non-ASCII character, so byte(u) = u + the shift of the last entry <= u.
@@ -424,19 +417,9 @@ struct Tokenizer::Impl {
   ~Impl() {
     utext_close(&window);
     utext_close(&whole);
-    if (ascii_converter != nullptr) ucnv_close(ascii_converter);
   }
-  void open_ascii_converter() {
-    UErrorCode st = U_ZERO_ERROR;
-    ascii_converter = ucnv_open("US-ASCII", &st);
-    if (U_SUCCESS(st)) ucnv_setToUCallBack(ascii_converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
-    if (U_FAILURE(st) && ascii_converter != nullptr) {
-      ucnv_close(ascii_converter);
-      ascii_converter = nullptr;
-    }
-  }
-  // Converts well-formed `text` into utf16 run by run: ASCII runs by
-  // ascii_converter, the others by u_strFromUTF8Lenient (each a whole number
+  // Converts well-formed `text` into utf16 run by run: ASCII runs widened
+  // (widen_ascii), the others by ICU's u_strFromUTF8Lenient (each a whole number
   // of characters: runs end at ASCII bytes), listing each non-ASCII
   // character's shift as it goes (no second pass over the text). False if
   // ICU's counts differ (the caller then converts the whole text at once).
@@ -503,6 +486,22 @@ static std::size_t ascii_run_end(const unsigned char* p, std::size_t i, std::siz
   return i;
 }
 
+// ASCII bytes as UTF-16 code units: each is its own code point (U+0000 to
+// U+007F), so UTF-8 and UTF-16 spell it with the same number, 16 at a time
+// (ICU's US-ASCII converter took about 3 instructions a byte).
+static void widen_ascii(const unsigned char* src, std::size_t n, UChar* dst) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_unpacklo_epi8(v, zero));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i + 8), _mm_unpackhi_epi8(v, zero));
+  }
+#endif
+  for (; i < n; ++i) dst[i] = src[i];
+}
+
 bool Tokenizer::Impl::convert_runs(std::string_view text, bool ascii) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -513,11 +512,8 @@ bool Tokenizer::Impl::convert_runs(std::string_view text, bool ascii) {
   while (i < n) {
     const std::size_t j = ascii ? n : ascii_run_end(p, i, n);
     if (j > i) {
-      UErrorCode st = U_ZERO_ERROR;
-      const char* source = text.data() + i;
-      UChar* const before = out;
-      ucnv_toUnicode(ascii_converter, &out, limit, &source, text.data() + j, nullptr, true, &st);
-      if (U_FAILURE(st) || static_cast<std::size_t>(out - before) != j - i) return false;
+      widen_ascii(p + i, j - i, out);
+      out += j - i;
       i = j;
     }
     if (i == n) break;
@@ -567,10 +563,8 @@ void Tokenizer::Impl::convert(std::string_view text) {
   shifts.clear();
   dense.clear();
   // Well-formed text (simdjson's validator; ASCII is), run by run.
-  if (ascii_converter != nullptr) {
-    const bool ascii = all_ascii(text);
-    if ((ascii || is_valid_utf8(text)) && convert_runs(text, ascii)) return;
-  }
+  const bool ascii = all_ascii(text);
+  if ((ascii || is_valid_utf8(text)) && convert_runs(text, ascii)) return;
   shifts.clear();
   int32_t length = 0;
   UErrorCode st = U_ZERO_ERROR;
@@ -1203,7 +1197,6 @@ std::vector<std::int32_t> Tokenizer::sentence_ends(std::u16string_view text, boo
 }
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
-  impl_->open_ascii_converter();
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
   check(st, "word break iterator");
@@ -1257,7 +1250,6 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->initialisms = other.impl_->initialisms;
   impl_->windows_ok = other.impl_->windows_ok;
   impl_->compact_ok = other.impl_->compact_ok;
-  impl_->open_ascii_converter();
 }
 
 // Writes the token [b, e) with its shape and hashes.
