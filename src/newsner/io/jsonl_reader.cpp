@@ -14,6 +14,21 @@ namespace {
 constexpr std::size_t kShrinkAbove = 16u << 20;  // bytes
 static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
 
+// Appends `s` quoted and returns true when none of its bytes needs a JSON
+// escape (", \ or a control character): then that is what append_json_string
+// and simdjson's minifier both write (for valid UTF-8, which everything simdjson
+// parsed is), without their setup per string (a Writer's room, a builder pass),
+// which cost more than a short key, id or date itself.
+bool append_plain_string(std::string& out, std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+  }
+  out.push_back('"');
+  out.append(s);
+  out.push_back('"');
+  return true;
+}
+
 }  // namespace
 
 struct JsonlReader::Impl {
@@ -131,9 +146,12 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
     // input "error" field used to come out beside "entities").
     if (key == "entities" || key == "error") continue;
     if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
-    append_json_string(rec.passthrough, key);
+    if (!append_plain_string(rec.passthrough, key)) append_json_string(rec.passthrough, key);
     rec.passthrough.push_back(':');
-    rec.passthrough.append(impl_->minify(value));
+    std::string_view s;
+    if (value.get_string().get(s) || !append_plain_string(rec.passthrough, s)) {
+      rec.passthrough.append(impl_->minify(value));
+    }
   }
   if (rec.has_id_field) rec.id_json.clear();  // the id is passed through already
   if (!have_text && rec.error.empty()) rec.error = fmt::format("no \"{}\" field", f.text);
