@@ -404,6 +404,7 @@ class Runner {
         Document doc;  // without the id, which the record keeps: extract() does not read it
         doc.text = std::move(rec.doc.text);
         doc.dct = rec.doc.dct;
+        doc.valid_utf8 = rec.doc.valid_utf8;
         Extraction r = ex_.extract(std::move(doc));
         note(job, rec.doc.id, r);
         io::append_record_line(job.line, rec.passthrough, rec.id_json, &r, "", cfg_.write);

@@ -64,6 +64,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   rec.doc.id.assign(number.data(), number.size());
   rec.doc.text.clear();
   rec.doc.dct.reset();
+  rec.doc.valid_utf8 = false;
   rec.id_json.assign(rec.doc.id);
   rec.has_id_field = false;
   rec.passthrough.clear();
@@ -116,6 +117,9 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
         rec.error = fmt::format("field \"{}\" is not a string", f.text);
       } else {
         rec.doc.text.assign(s);
+        // simdjson has validated the line (one with invalid UTF-8 was repaired
+        // first), and what it unescapes is valid: a lone surrogate is an error.
+        rec.doc.valid_utf8 = true;
         have_text = true;
       }
       if (!f.keep_text) continue;
