@@ -20,9 +20,7 @@ static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
 // parsed is), without their setup per string (a Writer's room, a builder pass),
 // which cost more than a short key, id or date itself.
 bool append_plain_string(std::string& out, std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
-  }
+  if (!is_plain_json_string(s)) return false;
   out.push_back('"');
   out.append(s);
   out.push_back('"');

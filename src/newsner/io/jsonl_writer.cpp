@@ -530,6 +530,31 @@ void LineBuffer::reserve(std::size_t n) {
   capacity_ = capacity;
 }
 
+bool is_plain_json_string(std::string_view s) {
+  // put_plain's test, 8 bytes at a time (the first and last words overlap).
+  const char* d = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t w;
+  if (n >= 8) {
+    for (std::size_t i = 0;; i += 8) {
+      const std::size_t at = i + 8 < n ? i : n - 8;
+      std::memcpy(&w, d + at, 8);
+      if (special8(w)) return false;
+      if (at == n - 8) return true;
+    }
+  }
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, d, 4);
+    std::memcpy(&hi, d + n - 4, 4);
+    w = lo | (std::uint64_t{hi} << 32);
+  } else {
+    w = kOnes * ' ';  // spaces need no escape
+    for (std::size_t i = 0; i < n; ++i) w = (w << 8) | static_cast<unsigned char>(d[i]);
+  }
+  return !special8(w);
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   // One string (e.g. a key of a record): zero-filling 1 KB would cost more than it.
   Writer<StringOut> w{StringOut(out), 0};

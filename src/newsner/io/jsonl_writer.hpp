@@ -62,6 +62,10 @@ class LineBuffer {
   std::size_t capacity_ = 0;
 };
 
+/// True when no byte of `s` needs a JSON escape (", \ or a control
+/// character): its literal is then `s` quoted (for valid UTF-8).
+bool is_plain_json_string(std::string_view s);
+
 /// Appends `s` as a JSON string literal (with quotes). Invalid UTF-8 is repaired.
 void append_json_string(std::string& out, std::string_view s);
 

@@ -44,6 +44,7 @@ TEST_CASE("jsonl writer: JSON strings") {
         std::string s(len, 'x');
         s.insert(at, sp);
         CHECK(quoted(s) == naive(s));
+        CHECK(io::is_plain_json_string(s) == (naive(s) == "\"" + s + "\""));
       }
     }
   }
