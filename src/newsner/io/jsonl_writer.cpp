@@ -68,6 +68,29 @@ inline char* put_number(char* p, std::uint64_t v) {
                                                100000000000000ull, 1000000000000000ull, 10000000000000000ull,
                                                100000000000000000ull, 1000000000000000000ull,
                                                10000000000000000000ull};
+  // Most offsets have up to 4 digits (news articles are a few KB): one or two
+  // pairs from the table. Offsets come in increasing order, so the branches
+  // change direction a few times a document.
+  if (v < 100) {
+    if (v < 10) {
+      *p = static_cast<char>('0' + v);
+      return p + 1;
+    }
+    std::memcpy(p, kPairs + 2 * v, 2);
+    return p + 2;
+  }
+  if (v < 10000) {
+    const auto u = static_cast<std::uint32_t>(v);
+    const std::uint32_t high = u / 100, low = u % 100;
+    if (high < 10) {
+      *p = static_cast<char>('0' + high);
+      std::memcpy(p + 1, kPairs + 2 * low, 2);
+      return p + 3;
+    }
+    std::memcpy(p, kPairs + 2 * high, 2);
+    std::memcpy(p + 2, kPairs + 2 * low, 2);
+    return p + 4;
+  }
   // Digits without a loop: log10 from the bit width (1233 / 4096 ~ log10(2)),
   // off by at most one, which the table settles (v | 1: 0 has one digit too).
   const unsigned guess = (static_cast<unsigned>(std::bit_width(v | 1)) * 1233) >> 12;

@@ -121,6 +121,7 @@ TEST_CASE("jsonl writer: numbers of every length") {
   Mention m;
   m.span = {0, 1};
   std::vector<std::uint32_t> values = {0, 1, 4294967295u};
+  for (std::uint32_t v = 2; v < 12000; v += 7) values.push_back(v);  // the short forms, every length
   for (std::uint64_t p = 10; p <= 4294967295u; p *= 10) {
     values.push_back(static_cast<std::uint32_t>(p - 1));
     values.push_back(static_cast<std::uint32_t>(p));
