@@ -121,7 +121,9 @@ inline char* put_number(char* p, std::uint64_t v) {
 /// writes whole words: the first and last ones overlap for lengths that are
 /// not a multiple of their size, so no byte past `s` is read.
 /// Writes at `p_` (room for s.size() bytes); on false, what it wrote is to be overwritten.
-inline bool put_plain(char* p_, std::string_view s, bool* ascii) {
+/// Always inlined: GCC kept a clone out of line, a call per kb_id, value and
+/// longer mention text (36,000 on 3 MB of real text).
+[[gnu::always_inline]] inline bool put_plain(char* p_, std::string_view s, bool* ascii) {
   const char* d = s.data();
   const std::size_t n = s.size();
 #if defined(__SSE2__)
