@@ -74,7 +74,7 @@ struct Job {
   std::size_t input_bytes = 0;  // bytes consumed from the input (progress)
 
   // Filled by a worker.
-  std::string line;             // the output line ("" = none)
+  io::LineBuffer line;          // the output line (empty = none)
   std::vector<std::string> warnings;  // for stderr (not with --quiet)
   std::vector<std::string> messages;  // errors for stderr, always shown
   bool failed = false;
@@ -337,7 +337,7 @@ class Runner {
       Job* job = todo_.front();
       todo_.pop_front();
       if (!free_lines_.empty()) {  // see free_lines_
-        job->line.swap(free_lines_.back());
+        std::swap(job->line, free_lines_.back());
         free_lines_.pop_back();
       }
       const bool skip = stop_;
@@ -406,6 +406,7 @@ class Runner {
         Document doc;  // without the id, which the record keeps: extract() does not read it
         doc.text = std::move(rec.doc.text);
         doc.dct = rec.doc.dct;
+        doc.valid_utf8 = rec.doc.valid_utf8;
         Extraction r = ex_.extract(std::move(doc));
         note(job, rec.doc.id, r);
         io::append_record_line(job.line, rec.passthrough, rec.id_json, &r, "", cfg_.write);
@@ -452,7 +453,7 @@ class Runner {
 
   void write_loop() {
     std::vector<std::unique_ptr<Job>> batch;
-    std::vector<std::string> lines;  // the batch's output buffers, back to the workers
+    std::vector<io::LineBuffer> lines;  // the batch's output buffers, back to the workers
     std::vector<std::unique_ptr<Job>> jobs;  // the batch's jobs, back to the reader
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
@@ -654,7 +655,7 @@ class Runner {
   // worker's line freed by the writer thread locks the worker's malloc arena,
   // which the worker itself is using (futex waits on both sides), and the
   // next line needs a malloc again.
-  std::vector<std::string> free_lines_;
+  std::vector<io::LineBuffer> free_lines_;
   // Written jobs, emptied, for the reader's next documents (take_job): up to
   // kKeepJobs, whose buffers hold up to kKeepJobBytes.
   std::vector<std::unique_ptr<Job>> free_jobs_;

@@ -38,6 +38,10 @@ struct Document {
   std::string id;
   std::string text;
   std::optional<std::chrono::year_month_day> dct;
+  /// Set by a caller that has checked that `text` is valid UTF-8 (the JSONL
+  /// reader: simdjson validates each line it parses, and a string it unescapes
+  /// is valid): Extractor::extract then skips its own pass over the text.
+  bool valid_utf8 = false;
 };
 
 /// A recognizer's proposal. Several may overlap; resolve.hpp picks the mentions.

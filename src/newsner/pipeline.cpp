@@ -114,7 +114,7 @@ Extraction Extractor::extract(Document doc) const {
   try {
     // 1. normalize: repair invalid UTF-8 (offsets then refer to the repaired text)
     std::size_t replaced = 0;
-    if (text::is_valid_utf8(doc.text)) {
+    if (doc.valid_utf8 || text::is_valid_utf8(doc.text)) {
       r.text = std::move(doc.text);
     } else {
       r.text = text::repair_utf8(doc.text, &replaced);

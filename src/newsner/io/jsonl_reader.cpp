@@ -14,6 +14,19 @@ namespace {
 constexpr std::size_t kShrinkAbove = 16u << 20;  // bytes
 static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
 
+// Appends `s` quoted and returns true when none of its bytes needs a JSON
+// escape (", \ or a control character): then that is what append_json_string
+// and simdjson's minifier both write (for valid UTF-8, which everything simdjson
+// parsed is), without their setup per string (a Writer's room, a builder pass),
+// which cost more than a short key, id or date itself.
+bool append_plain_string(std::string& out, std::string_view s) {
+  if (!is_plain_json_string(s)) return false;
+  out.push_back('"');
+  out.append(s);
+  out.push_back('"');
+  return true;
+}
+
 }  // namespace
 
 struct JsonlReader::Impl {
@@ -49,6 +62,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   rec.doc.id.assign(number.data(), number.size());
   rec.doc.text.clear();
   rec.doc.dct.reset();
+  rec.doc.valid_utf8 = false;
   rec.id_json.assign(rec.doc.id);
   rec.has_id_field = false;
   rec.passthrough.clear();
@@ -102,6 +116,9 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
         rec.error = fmt::format("field \"{}\" is not a string", f.text);
       } else {
         rec.doc.text.assign(s);
+        // simdjson has validated the line (one with invalid UTF-8 was repaired
+        // first), and what it unescapes is valid: a lone surrogate is an error.
+        rec.doc.valid_utf8 = true;
         have_text = true;
       }
       if (!f.keep_text) continue;
@@ -133,9 +150,12 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
     if (key == "entities" || key == "error") continue;
     passed_id = passed_id || key == "id";
     if (!rec.passthrough.empty()) rec.passthrough.push_back(',');
-    append_json_string(rec.passthrough, key);
+    if (!append_plain_string(rec.passthrough, key)) append_json_string(rec.passthrough, key);
     rec.passthrough.push_back(':');
-    rec.passthrough.append(impl_->minify(value));
+    std::string_view s;
+    if (value.get_string().get(s) || !append_plain_string(rec.passthrough, s)) {
+      rec.passthrough.append(impl_->minify(value));
+    }
   }
   // The id is passed through already; and a field named "id" that --id-field
   // does not name stays as it is, without the line number beside it (an

@@ -44,6 +44,7 @@ TEST_CASE("jsonl writer: JSON strings") {
         std::string s(len, 'x');
         s.insert(at, sp);
         CHECK(quoted(s) == naive(s));
+        CHECK(io::is_plain_json_string(s) == (naive(s) == "\"" + s + "\""));
       }
     }
   }
@@ -120,6 +121,7 @@ TEST_CASE("jsonl writer: numbers of every length") {
   Mention m;
   m.span = {0, 1};
   std::vector<std::uint32_t> values = {0, 1, 4294967295u};
+  for (std::uint32_t v = 2; v < 12000; v += 7) values.push_back(v);  // the short forms, every length
   for (std::uint64_t p = 10; p <= 4294967295u; p *= 10) {
     values.push_back(static_cast<std::uint32_t>(p - 1));
     values.push_back(static_cast<std::uint32_t>(p));
@@ -245,4 +247,50 @@ TEST_CASE("jsonl writer: values, ids and evidence that are not valid UTF-8 come 
                "\"kb_id\":\"geo\xEF\xBF\xBD\",\"evidence\":[\"gazetteer:\xEF\xBF\xBD\",\"ok\"]},"
                "{\"text\":\"Paris\",\"type\":\"LOCATION\",\"start\":9,\"end\":14,\"value\":\"\xEF\xBF\xBD\","
                "\"kb_id\":\"" + u0001 + "\xEF\xBF\xBD\",\"evidence\":[]}]}\n");
+}
+
+TEST_CASE("jsonl writer: a LineBuffer gets the same lines as a std::string") {
+  Extraction r;
+  r.text = "Rome, Gda\xc5\x84sk and \"Paris\"\n";
+  for (int i = 0; i < 6; ++i) r.text += r.text;  // long enough that the buffer grows mid-line
+  Mention m;
+  for (std::uint32_t at = 0; at + 30 <= r.text.size(); at += 30) {
+    m.type = EntityType::Location;
+    m.span = {at, at + 4};
+    m.kb_id = at % 60 ? "geonames:1" : "bad \xff";  // some literals repaired
+    m.value = at % 90 ? "" : at % 900 ? "XXXX-12-19" : std::string(3000, '\n');  // long: past the line's estimate
+    m.evidence = {"gazetteer:cities", "ok"};
+    r.mentions.push_back(m);
+    m.span = {at + 6, at + 13};
+    r.mentions.push_back(m);
+  }
+  Extraction failed;
+  failed.error = "bad \"x\"";
+  io::LineBuffer buffer;
+  for (const bool explain : {false, true}) {
+    io::WriteOptions opt;
+    opt.explain = explain;
+    opt.offsets = explain ? text::OffsetUnit::Utf16 : text::OffsetUnit::CodePoint;
+    for (const Extraction* e : {&r, &failed}) {
+      std::string expected;
+      io::append_record_line(expected, R"("id":"x")", "", e, "", opt);
+      buffer.clear();  // reused, as the CLI's workers do
+      io::append_record_line(buffer, R"("id":"x")", "", e, "", opt);
+      CHECK(buffer.view() == expected);
+      expected.clear();
+      io::append_document_line(expected, "some/file.txt", *e, opt);
+      buffer.clear();
+      io::append_document_line(buffer, "some/file.txt", *e, opt);
+      CHECK(buffer.view() == expected);
+    }
+    std::string expected;
+    io::append_record_line(expected, "", "7", nullptr, "malformed", opt);
+    io::LineBuffer fresh;
+    io::append_record_line(fresh, "", "7", nullptr, "malformed", opt);
+    CHECK(fresh.view() == expected);
+  }
+  io::LineBuffer moved = std::move(buffer);
+  CHECK(buffer.empty());
+  CHECK(buffer.capacity() == 0);
+  CHECK(!moved.empty());
 }
