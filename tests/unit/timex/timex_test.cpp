@@ -106,6 +106,26 @@ TEST_CASE("timex normalizer: weekdays, months, two-digit years") {
   CHECK_FALSE(valid_day(2018, 2, 29));
 }
 
+
+TEST_CASE("timex normalizer: a day without a year is the coming one at most 75 calendar days ahead") {
+  // Across a year end: 2025-12-20 + 73, 74, 75, 76 days.
+  const auto dec = ymd(2025, 12, 20);
+  CHECK(resolve_year(dec, 3, 3, Direction::Nearest) == 2026);
+  CHECK(resolve_year(dec, 3, 4, Direction::Nearest) == 2026);  // 74
+  CHECK(resolve_year(dec, 3, 5, Direction::Nearest) == 2026);  // 75
+  CHECK(resolve_year(dec, 3, 6, Direction::Nearest) == 2025);  // 76
+  // Within a year, months of 30 and 31 days: 2010-04-18 + 74, 75, 76 days.
+  const auto apr = ymd(2010, 4, 18);
+  CHECK(resolve_year(apr, 7, 1, Direction::Nearest) == 2010);  // 74
+  CHECK(resolve_year(apr, 7, 2, Direction::Nearest) == 2010);  // 75
+  CHECK(resolve_year(apr, 7, 3, Direction::Nearest) == 2009);  // 76
+  // February of a leap year: 2023-12-31 + 74, 75, 76 days (2024-03-14, 15, 16).
+  const auto eve = ymd(2023, 12, 31);
+  CHECK(resolve_year(eve, 3, 14, Direction::Nearest) == 2024);
+  CHECK(resolve_year(eve, 3, 15, Direction::Nearest) == 2024);
+  CHECK(resolve_year(eve, 3, 16, Direction::Nearest) == 2023);
+}
+
 TEST_CASE("timex normalizer: holidays") {
   // Easter by the computus, against published dates (including the earliest and
   // latest possible: March 22, April 25).
