@@ -159,6 +159,19 @@ TEST_CASE("timex normalizer: holidays") {
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, 1998, Direction::Nearest)) == "1998-04-12");
 }
 
+TEST_CASE("timex dct: RFC 822/1123 date fields") {
+  CHECK(parse_date_field("Tue, 14 Oct 2025 08:30:00 GMT") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("14 Oct 2025 08:30 +0200") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("Sat, 3 feb 96 23:59 EST") == ymd(1996, 2, 3));
+  CHECK(parse_date_field("2025-10-14T08:30:00Z") == ymd(2025, 10, 14));
+  CHECK(parse_rfc822_date("1 Jan 2024") == ymd(2024, 1, 1));
+  CHECK_FALSE(parse_date_field("Tue, 31 Feb 2025 08:30:00 GMT").has_value());
+  CHECK_FALSE(parse_date_field("Tue, 14 Octo 2025").has_value());
+  CHECK_FALSE(parse_date_field("14 Oct 20251").has_value());
+  CHECK_FALSE(parse_date_field("Oct 14, 2025").has_value());
+  CHECK_FALSE(parse_date_field("").has_value());
+}
+
 TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK(parse_iso_date("2018-12-19") == ymd(2018, 12, 19));
   CHECK(parse_iso_date("2018-12-19T10:00:00") == ymd(2018, 12, 19));
