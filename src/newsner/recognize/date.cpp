@@ -478,7 +478,7 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
-                         "won", "lost", "held", "fell", "rose", "killed", "died"};
+                         "won", "lost", "held", "fell", "rose", "killed", "died", "ran"};
 // Reporting verbs: past, but the clause they report may be about the future
 // ("said the vote is Dec 3"), so they do not pull a month-day into the past.
 constexpr std::string_view kReportCues[]{"said", "says", "told"};
@@ -1011,7 +1011,8 @@ bool is_alnum_start(std::string_view w) {
 }
 
 // True when a past-tense verb governs the date at token `tok`: right before it,
-// or before "on"/"in" ("He arrived Dec 3", "was opened on Nov. 20"). Not a
+// or before "on"/"in"/"from" ("He arrived Dec 3", "was opened on Nov. 20", "ran from March 3"), past a
+// place ("ended in Paris on Oct. 14"). Not a
 // reporting verb ("said Dec 3 would be ..."), nor an -ed word after a determiner
 // (an adjective: "the revised Nov. 20 deadline") or after "be" (a plan: "will be
 // opened on"). A past verb further away often governs something else ("extended
@@ -1019,8 +1020,15 @@ bool is_alnum_start(std::string_view w) {
 bool past_verb_at(const Context& cx, std::size_t tok) {
   if (tok == 0 || tok > cx.tt.tokens.size()) return false;
   std::size_t i = tok - 1;
-  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in")) && i > 0;
+  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in") || ieq(cx.surface(i), "from")) && i > 0;
+  const bool from = prep && ieq(cx.surface(i), "from");
   if (prep) --i;
+  // A place between the verb and "on"/"in": "ended in Paris on Oct. 14", "met at Camp David on".
+  if (prep && !from && i >= 2 && cx.tt.tokens[i].shape == text::Shape::Capitalized) {
+    std::size_t k = i;
+    while (k > 0 && k + 4 > i && cx.tt.tokens[k].shape == text::Shape::Capitalized) --k;
+    if (k > 0 && k < i && (ieq(cx.surface(k), "in") || ieq(cx.surface(k), "at"))) i = k - 1;
+  }
   if (cx.tt.tokens[i].sentence != cx.tt.tokens[tok - 1].sentence) return false;
   if (tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i)) != -1) return false;
   // A date as the object names a day, past or not: "proposed September 18 as".
@@ -1030,14 +1038,75 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   // After punctuation an -ed word starts a participle or ends a compound
   // adjective: "Le Monde, dated Aug 23", "the Western-organised September 14 vote".
   if (!is_alnum_start(before)) return false;
+  // A passive before "from" may announce a period to come: "flights were suspended from 13 to 14 March".
+  if (from && (ieq(before, "was") || ieq(before, "were") || ieq(before, "is") || ieq(before, "are"))) return false;
   return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
          !ieq(before, "being");
+}
+
+// True when the bare weekday at token `tok` is part of a name or of another day's
+// name: after a word that names a day ("Black Friday", "Cyber Monday", "Bloody
+// Sunday", "Ash Wednesday"), or, at a sentence's start, between a capitalized
+// word that is no function or time word and another capitalized word ("Good Friday
+// Agreement turns 25"; not "On Friday President ...", "Last Sunday Police ...").
+[[gnu::noinline]] bool weekday_in_name(const Context& cx, std::size_t tok) {
+  static const WordList kDayNamers{"black", "cyber", "bloody", "giving", "ash", "palm", "maundy", "holy", "blue"};
+  static const WordList kFunctionWords{"on", "at", "the", "a", "an", "this", "that", "every", "each", "and",
+                                       "but", "so", "then", "as", "for", "to", "when", "while", "if", "or",
+                                       "upon", "around", "about", "over", "till", "last", "next"};
+  const auto& t = cx.tt.tokens;
+  if (tok == 0 || t[tok].newline_before || t[tok - 1].shape != text::Shape::Capitalized) return false;
+  const std::string_view p = cx.surface(tok - 1);
+  if (kDayNamers.contains(p)) return true;
+  return t[tok - 1].sentence_start && tok + 1 < t.size() && !t[tok + 1].newline_before &&
+         t[tok + 1].shape == text::Shape::Capitalized && !kFunctionWords.contains(p) &&
+         !kBeforeName.contains(p) && !kDateCues.contains(p);
+}
+
+// True when "ahead" comes right before the "of" at token `of`, in its sentence.
+[[gnu::noinline]] bool ahead_of_before(const Context& cx, std::size_t of) {
+  return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
+}
+
+// The index of the first token of a time of day ending right before token `tok`, after
+// an optional "on" ("11 a.m. on", "5pm", "noon on", "21:00 GMT"), else `tok`.
+[[gnu::noinline]] std::size_t before_time_of_day(const Context& cx, std::size_t tok) {
+  std::size_t e = tok;
+  if (e > 0 && ieq(cx.surface(e - 1), "on")) --e;
+  if (e < 2) return tok;
+  const std::string_view w = cx.surface(e - 1);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (ieq(w, "noon") || ieq(w, "midnight")) return e - 1;
+  // "5pm", "11am", "0900"
+  if (digit(w[0]) && (ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "am") ||
+                      ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "pm")))
+    return e - 1;
+  // "9 pm", "21:00 GMT"
+  std::size_t k = e - 1;
+  if (ieq(w, "am") || ieq(w, "pm") || ieq(w, "gmt") || ieq(w, "utc") || ieq(w, "bst") || ieq(w, "et") ||
+      ieq(w, "cet")) {
+    k = e - 2;
+  } else {
+    // "11 a.m.", however the tokenizer cut it ("a.m.", "a.m" ".", "a" "." "m" ".")
+    bool m = false;
+    for (k = e; k + 4 > e && k > 1; --k) {
+      const std::string_view x = cx.surface(k - 1);
+      if (ieq(x, "m") || ieq(x, "a.m") || ieq(x, "p.m") || ieq(x, "a.m.") || ieq(x, "p.m."))
+        m = true;
+      else if (x != "." && !ieq(x, "a") && !ieq(x, "p"))
+        break;
+    }
+    if (!m) return tok;
+    --k;
+  }
+  const std::string_view n = cx.surface(k);
+  return digit(n[0]) && digit(n.back()) ? k : tok;
 }
 
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
 // a deadline ("conclude by May", "has until 9 a.m. Tuesday"), which with no past
 // verb before it lies ahead, as does "as early as". Not after a comma or at a
-// sentence's start ("By May, prices had doubled" narrates). With `through`, also
+// sentence's start ("By May, prices had doubled" narrates); also "ahead of [the]". With `through`, also
 // "through" (for days and weekends only: "rain through the weekend"; "from April
 // through June" in a report of the past has no past verb near it).
 bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
@@ -1047,7 +1116,14 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   if (tok >= 3 && ieq(w, "as") && (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "soon")) &&
       ieq(cx.surface(tok - 3), "as"))
     return true;
-  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) return false;
+  // "ahead of October vote", "ahead of the Sunday poll": what a thing comes before lies ahead.
+  if (ieq(w, "of") || (ieq(w, "the") && tok >= 3 && ieq(cx.surface(tok - 2), "of")))
+    return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
+  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
+    // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day.
+    const std::size_t before = before_time_of_day(cx, tok);
+    return before < tok && deadline_before(cx, before, through);
+  }
   return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
          is_alnum_start(cx.surface(tok - 2));
 }
@@ -1490,6 +1566,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             !next.empty() && is_upper_initial(next) &&
             !tokens.tokens[tok_end].newline_before)
           break;
+        if (tok_end == tok + 1 && weekday_in_name(cx, tok)) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
