@@ -598,6 +598,35 @@ bool modal_before(const Context& cx, std::size_t be) {
   return kModals.contains(cx.surface(k));
 }
 
+// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
+// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb,
+// semicolon or colon between: the long sentences of press releases keep their tense
+// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
+const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
+const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
+[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
+  for (std::size_t i = from; i > 0 && i + 32 > from;) {
+    --i;
+    if (sent != ~0u && cx.tt.tokens[i].sentence != sent) return 0;
+    const std::string_view w = cx.surface(i);
+    // a clause of its own: "...; ...", "..., where the blasts killed ..."
+    if (w == ";" || w == ":" || kRelatives.contains(w)) return 0;
+    // a sentence's end, should the sentence split have missed it ("interest. Over the weekend")
+    if ((w == "." || w == "?" || w == "!") && cx.tt.tokens[i + 1].shape == text::Shape::Capitalized) return 0;
+    const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
+    if (cue == 0) continue;
+    if (cue < 0) {
+      // a passive participle after "be" is no past ("will be held"): its auxiliary decides
+      if (cue == -1 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      return 0;
+    }
+    // only an auxiliary of the future reaches this far; another cue ends the search ("next to
+    // the embassy", "figures delayed from Tuesday by the holiday on Monday when it was closed")
+    return kFarFutureCues.contains(w) ? +1 : 0;
+  }
+  return 0;
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
@@ -635,7 +664,7 @@ int tense_before(const Context& cx, std::size_t tok) {
       return cue;
     }
   }
-  return 0;
+  return tok > 8 ? far_future_before(cx, tok, sent) : 0;
 }
 
 // ---------------------------------------------------------------- token-found dates

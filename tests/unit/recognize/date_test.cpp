@@ -1004,3 +1004,24 @@ TEST_CASE("date: a past verb before a place, or an active one before 'from', dat
       {"Ferries were suspended from 13 to 14 March.", "2020-03-10", "13=2020-03-13 | 14 March=2020-03-14"},
   });
 }
+
+TEST_CASE("date: a future auxiliary further back in the same clause still looks forward") {
+  check_rows({
+      {"The group will publish its accounts for the year on May 12, 2026, and hold its general meeting in "
+       "Basel on June 4.",
+       "2026-03-03", "May 12, 2026=2026-05-12 | June 4=2026-06-04"},
+      {"The chief executive would show the new headset to reporters at the trade fair in Las Vegas in January.",
+       "2025-11-19", "January=2026-01"},
+      {"She is expected to give the keynote at the company's developer conference, DevCon, on June 8.",
+       "2025-11-19", "June 8=2026-06-08"},
+      // not past a past verb, a relative clause or a sentence's end
+      {"The firm will keep the plant that it closed for good at the end of a long strike in January.",
+       "2025-11-19", "January=2025-01"},
+      {"Aid would reach the towns of the two poor farming regions of the north, where the floods struck in "
+       "January.",
+       "2025-11-19", "January=2025-01"},
+      {"It extended its offer, which would give it a big controlling interest. Over the weekend, the firm "
+       "continued to call for an auction.",
+       "1989-10-30", "the weekend=1989-W43-WE"},
+  });
+}
