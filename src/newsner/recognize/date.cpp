@@ -607,12 +607,18 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
 [[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
   for (std::size_t i = from; i > 0 && i + 32 > from;) {
     --i;
-    if (sent != ~0u && cx.tt.tokens[i].sentence != sent) return 0;
+    const text::Token& t = cx.tt.tokens[i];
+    if (sent != ~0u && t.sentence != sent) return 0;
     const std::string_view w = cx.surface(i);
-    // a clause of its own: "...; ...", "..., where the blasts killed ..."
-    if (w == ";" || w == ":" || kRelatives.contains(w)) return 0;
-    // a sentence's end, should the sentence split have missed it ("interest. Over the weekend")
-    if ((w == "." || w == "?" || w == "!") && cx.tt.tokens[i + 1].shape == text::Shape::Capitalized) return 0;
+    if (t.shape == text::Shape::Punct) {
+      // a clause of its own ("...; ..."), or a sentence's end the split missed ("interest. Over the weekend")
+      if (w == ";" || w == ":") return 0;
+      if ((w == "." || w == "?" || w == "!") && cx.tt.tokens[i + 1].shape == text::Shape::Capitalized) return 0;
+      continue;
+    }
+    if (t.shape != text::Shape::Lower) continue;  // the cues are lowercase words
+    if (w[0] == 'w' && kRelatives.contains(w)) return 0;  // "..., where the blasts killed ..."
+    if (i + 8 >= from) continue;                  // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
     if (cue == 0) continue;
     if (cue < 0) {
@@ -1105,6 +1111,11 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   if (e < 2) return tok;
   const std::string_view w = cx.surface(e - 1);
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // Each form below ends in one of these ("said on Friday" leaves here).
+  const char last = w.back();
+  if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' &&
+      last != 'c' && !digit(last))
+    return tok;
   if (ieq(w, "noon") || ieq(w, "midnight")) return e - 1;
   // "5pm", "11am", "0900"
   if (digit(w[0]) && (ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "am") ||
@@ -1149,7 +1160,12 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   if (ieq(w, "of") || (ieq(w, "the") && tok >= 3 && ieq(cx.surface(tok - 2), "of")))
     return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
-    // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day.
+    // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
+    // ("on", "noon", "a.m.", "5pm", "1100", "GMT", "midnight": most other words leave here).
+    const char last = w.back();
+    if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' && last != 'c' &&
+        !(last >= '0' && last <= '9'))
+      return false;
     const std::size_t before = before_time_of_day(cx, tok);
     return before < tok && deadline_before(cx, before, through);
   }
