@@ -1645,7 +1645,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = tense_before(cx, tok);
         if ((tense == 0 && deadline_before(cx, tok, true)) || (tense < 0 && ordered_until(cx, tok))) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m.begin, end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
+        std::uint32_t begin = m.begin;
+        Mod mod = p.mod;
+        if (mod == Mod::None && tok >= 2 && tok_end == tok + 1 && ieq(cx.surface(tok - 1), "on") &&
+            (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "late")) &&
+            tokens.tokens[tok - 2].sentence == tokens.tokens[tok].sentence) {
+          begin = tokens.tokens[tok - 2].span.begin;
+          mod = ieq(cx.surface(tok - 2), "early") ? Mod::Start : Mod::End;
+        }
+        emit(begin, end, timex::resolve_weekday(dct, p.weekday, dir), mod);
         break;
       }
       case Rule::Year: {

@@ -1025,3 +1025,11 @@ TEST_CASE("date: a future auxiliary further back in the same clause still looks 
        "1989-10-30", "the weekend=1989-W43-WE"},
   });
 }
+
+TEST_CASE("date: 'early on' / 'late on' a weekday set mod as 'early' / 'late' do") {
+  check_rows({
+      {"Storms hit the coast early on Thursday.", "2023-11-03", "early on Thursday=2023-11-02@START"},
+      {"The ferry docked late on Monday.", "2023-11-03", "late on Monday=2023-10-30@END"},
+      {"He spoke early Thursday.", "2023-11-03", "early Thursday=2023-11-02@START"},
+  });
+}
