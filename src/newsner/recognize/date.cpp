@@ -611,7 +611,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (sent != ~0u && t.sentence != sent) return 0;
     const std::string_view w = cx.surface(i);
     if (t.shape == text::Shape::Punct) {
-      // a clause of its own ("...; ..."), or a sentence's end the split missed ("interest. Over the weekend")
+      // a clause of its own ("...; ..."), or a sentence's end the split missed ("a bigger share. On Sunday")
       if (w == ";" || w == ":") return 0;
       if ((w == "." || w == "?" || w == "!") && cx.tt.tokens[i + 1].shape == text::Shape::Capitalized) return 0;
       continue;
@@ -627,7 +627,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
       return 0;
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
-    // the embassy", "figures delayed from Tuesday by the holiday on Monday when it was closed")
+    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
     return kFarFutureCues.contains(w) ? +1 : 0;
   }
   return 0;

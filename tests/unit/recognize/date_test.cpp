@@ -1020,8 +1020,8 @@ TEST_CASE("date: a future auxiliary further back in the same clause still looks 
       {"Aid would reach the towns of the two poor farming regions of the north, where the floods struck in "
        "January.",
        "2025-11-19", "January=2025-01"},
-      {"It extended its offer, which would give it a big controlling interest. Over the weekend, the firm "
-       "continued to call for an auction.",
+      {"The bakery raised its bid, which would hand it a clear majority of the old mill. Over the weekend, the "
+       "owners kept asking for more.",
        "1989-10-30", "the weekend=1989-W43-WE"},
   });
 }
