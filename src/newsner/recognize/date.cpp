@@ -602,6 +602,18 @@ bool modal_before(const Context& cx, std::size_t be) {
 // within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb,
 // semicolon or colon between: the long sentences of press releases keep their tense
 // ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
+// True when token i is a company's present tense of a scheduled release, before `from`: "reports
+// its fourth-quarter earnings", "publishes their annual results" (the date after it is to come).
+bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
+  static const WordList kReleaseVerbs{"reports", "releases", "publishes", "announces", "posts", "unveils"};
+  if (i + 3 >= from || !kReleaseVerbs.contains(cx.surface(i))) return false;
+  const std::string_view p = cx.surface(i + 1);
+  if (!ieq(p, "its") && !ieq(p, "their")) return false;
+  for (std::size_t k = i + 2; k < from && k < i + 7; ++k)  // "its fourth - quarter earnings"
+    if (kHalfYearNouns.contains(cx.surface(k))) return true;
+  return false;
+}
+
 const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 [[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
@@ -618,6 +630,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     }
     if (t.shape != text::Shape::Lower) continue;  // the cues are lowercase words
     if (w[0] == 'w' && kRelatives.contains(w)) return 0;  // "..., where the blasts killed ..."
+    if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
     if (i + 8 >= from) continue;                  // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
     if (cue == 0) continue;
@@ -670,7 +683,7 @@ int tense_before(const Context& cx, std::size_t tok) {
       return cue;
     }
   }
-  return tok > 8 ? far_future_before(cx, tok, sent) : 0;
+  return far_future_before(cx, tok, sent);
 }
 
 // ---------------------------------------------------------------- token-found dates

@@ -1033,3 +1033,14 @@ TEST_CASE("date: 'early on' / 'late on' a weekday set mod as 'early' / 'late' do
       {"He spoke early Thursday.", "2023-11-03", "early Thursday=2023-11-02@START"},
   });
 }
+
+TEST_CASE("date: a company that 'reports its earnings' in a month names a release to come") {
+  check_rows({
+      {"Acme, which reports its fourth-quarter earnings in late January, declined to comment.", "2025-11-19",
+       "fourth-quarter=2025-Q4 | late January=2026-01@END"},
+      {"Shares in the small toy maker, which publishes their annual results in January, rose.", "2025-11-19",
+       "January=2026-01"},
+      // without the possessive and results noun, a headline's present tense tells the past
+      {"Acme reports record profit in January.", "2025-11-19", "January=2025-01"},
+  });
+}
