@@ -1407,12 +1407,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
         // tense is read before it ("will meet from 9 to 11 July").
         const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
-        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok, true);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
-          y = year_for(dct, p.month, p.day, tense);
+          // (the tense only where it can decide: no year written, a DCT to count from)
+          y = year_for(dct, p.month, p.day, dct ? month_tense(cx, d1 > 0 ? tok - 2 : tok, true) : 0);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
           // one, the year before or after that has it (nearer the DCT first), if
           // within 9 months of the DCT (further off, the writer more likely erred:
