@@ -133,7 +133,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
       if (key != f.date[k] || value.is_null()) continue;
       std::string_view s;
       const bool is_string = !value.get_string().get(s);
-      const auto d = is_string ? timex::parse_iso_date(s) : std::nullopt;
+      const auto d = is_string ? timex::parse_date_field(s) : std::nullopt;
       if (!d) {
         // Say so: a DCT silently ignored would leave every relative date unresolved.
         if (!is_string || !s.empty()) {

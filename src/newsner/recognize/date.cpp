@@ -482,7 +482,7 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
-                         "won", "lost", "held", "fell", "rose", "killed", "died"};
+                         "won", "lost", "held", "fell", "rose", "killed", "died", "ran"};
 // Reporting verbs: past, but the clause they report may be about the future
 // ("said the vote is Dec 3"), so they do not pull a month-day into the past.
 constexpr std::string_view kReportCues[]{"said", "says", "told"};
@@ -602,6 +602,54 @@ bool modal_before(const Context& cx, std::size_t be) {
   return kModals.contains(cx.surface(k));
 }
 
+// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
+// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb,
+// semicolon or colon between: the long sentences of press releases keep their tense
+// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
+// True when token i is a company's present tense of a scheduled release, before `from`: "reports
+// its fourth-quarter earnings", "publishes their annual results" (the date after it is to come).
+bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
+  static const WordList kReleaseVerbs{"reports", "releases", "publishes", "announces", "posts", "unveils"};
+  if (i + 3 >= from || !kReleaseVerbs.contains(cx.surface(i))) return false;
+  const std::string_view p = cx.surface(i + 1);
+  if (!ieq(p, "its") && !ieq(p, "their")) return false;
+  for (std::size_t k = i + 2; k < from && k < i + 7; ++k)  // "its fourth - quarter earnings"
+    if (kHalfYearNouns.contains(cx.surface(k))) return true;
+  return false;
+}
+
+const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
+const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
+[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
+  for (std::size_t i = from; i > 0 && i + 32 > from;) {
+    --i;
+    const text::Token& t = cx.tt.tokens[i];
+    if (sent != ~0u && t.sentence != sent) return 0;
+    const std::string_view w = cx.surface(i);
+    if (t.shape == text::Shape::Punct) {
+      // a clause of its own ("...; ..."), or a sentence's end the split missed ("a bigger share. On Sunday")
+      if (w == ";" || w == ":") return 0;
+      if ((w == "." || w == "?" || w == "!") && cx.tt.tokens[i + 1].shape == text::Shape::Capitalized) return 0;
+      continue;
+    }
+    if (t.shape != text::Shape::Lower) continue;  // the cues are lowercase words
+    if (w[0] == 'w' && kRelatives.contains(w)) return 0;  // "..., where the blasts killed ..."
+    if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
+    if (i + 8 >= from) continue;                  // tense_before has read these words' cues
+    const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
+    if (cue == 0) continue;
+    if (cue < 0) {
+      // a passive participle after "be" is no past ("will be held"): its auxiliary decides
+      if (cue == -1 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      return 0;
+    }
+    // only an auxiliary of the future reaches this far; another cue ends the search ("next to
+    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
+    return kFarFutureCues.contains(w) ? +1 : 0;
+  }
+  return 0;
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
@@ -639,7 +687,7 @@ int tense_before(const Context& cx, std::size_t tok) {
       return cue;
     }
   }
-  return 0;
+  return far_future_before(cx, tok, sent);
 }
 
 // ---------------------------------------------------------------- token-found dates
@@ -1013,7 +1061,8 @@ bool is_alnum_start(std::string_view w) {
 }
 
 // True when a past-tense verb governs the date at token `tok`: right before it,
-// or before "on"/"in" ("He arrived Dec 3", "was opened on Nov. 20"). Not a
+// or before "on"/"in"/"from" ("He arrived Dec 3", "was opened on Nov. 20", "ran from March 3"), past a
+// place ("ended in Paris on Oct. 14"). Not a
 // reporting verb ("said Dec 3 would be ..."), nor an -ed word after a determiner
 // (an adjective: "the revised Nov. 20 deadline") or after "be" (a plan: "will be
 // opened on"). A past verb further away often governs something else ("extended
@@ -1021,8 +1070,15 @@ bool is_alnum_start(std::string_view w) {
 bool past_verb_at(const Context& cx, std::size_t tok) {
   if (tok == 0 || tok > cx.tt.tokens.size()) return false;
   std::size_t i = tok - 1;
-  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in")) && i > 0;
+  const bool prep = (ieq(cx.surface(i), "on") || ieq(cx.surface(i), "in") || ieq(cx.surface(i), "from")) && i > 0;
+  const bool from = prep && ieq(cx.surface(i), "from");
   if (prep) --i;
+  // A place between the verb and "on"/"in": "ended in Paris on Oct. 14", "met at Camp David on".
+  if (prep && !from && i >= 2 && cx.tt.tokens[i].shape == text::Shape::Capitalized) {
+    std::size_t k = i;
+    while (k > 0 && k + 4 > i && cx.tt.tokens[k].shape == text::Shape::Capitalized) --k;
+    if (k > 0 && k < i && (ieq(cx.surface(k), "in") || ieq(cx.surface(k), "at"))) i = k - 1;
+  }
   if (cx.tt.tokens[i].sentence != cx.tt.tokens[tok - 1].sentence) return false;
   if (tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i)) != -1) return false;
   // A date as the object names a day, past or not: "proposed October 9 as".
@@ -1032,14 +1088,80 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   // After punctuation an -ed word starts a participle or ends a compound
   // adjective: "Le Figaro, dated Mar 9", "the Western-brokered October 3 vote".
   if (!is_alnum_start(before)) return false;
+  // A passive before "from" may announce a period to come: "flights were suspended from 13 to 14 March".
+  if (from && (ieq(before, "was") || ieq(before, "were") || ieq(before, "is") || ieq(before, "are"))) return false;
   return !kDeterminers.contains(before) && !kPossessives.contains(before) && !ieq(before, "be") &&
          !ieq(before, "being");
+}
+
+// True when the bare weekday at token `tok` is part of a name or of another day's
+// name: after a word that names a day ("Black Friday", "Cyber Monday", "Bloody
+// Sunday", "Ash Wednesday"), or, at a sentence's start, between a capitalized
+// word that is no function or time word and another capitalized word ("Good Friday
+// Agreement turns 25"; not "On Friday President ...", "Last Sunday Police ...").
+[[gnu::noinline]] bool weekday_in_name(const Context& cx, std::size_t tok) {
+  static const WordList kDayNamers{"black", "cyber", "bloody", "giving", "ash", "palm", "maundy", "holy", "blue"};
+  static const WordList kFunctionWords{"on", "at", "the", "a", "an", "this", "that", "every", "each", "and",
+                                       "but", "so", "then", "as", "for", "to", "when", "while", "if", "or",
+                                       "upon", "around", "about", "over", "till", "last", "next"};
+  const auto& t = cx.tt.tokens;
+  if (tok == 0 || t[tok].newline_before || t[tok - 1].shape != text::Shape::Capitalized) return false;
+  const std::string_view p = cx.surface(tok - 1);
+  if (kDayNamers.contains(p)) return true;
+  return t[tok - 1].sentence_start && tok + 1 < t.size() && !t[tok + 1].newline_before &&
+         t[tok + 1].shape == text::Shape::Capitalized && !kFunctionWords.contains(p) &&
+         !kBeforeName.contains(p) && !kDateCues.contains(p);
+}
+
+// True when "ahead" comes right before the "of" at token `of`, in its sentence.
+[[gnu::noinline]] bool ahead_of_before(const Context& cx, std::size_t of) {
+  return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
+}
+
+// The index of the first token of a time of day ending right before token `tok`, after
+// an optional "on" ("11 a.m. on", "5pm", "noon on", "21:00 GMT"), else `tok`.
+[[gnu::noinline]] std::size_t before_time_of_day(const Context& cx, std::size_t tok) {
+  std::size_t e = tok;
+  if (e > 0 && ieq(cx.surface(e - 1), "on")) --e;
+  if (e < 2) return tok;
+  const std::string_view w = cx.surface(e - 1);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // Each form below ends in one of these ("said on Friday" leaves here).
+  const char last = w.back();
+  if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' &&
+      last != 'c' && !digit(last))
+    return tok;
+  if (ieq(w, "noon") || ieq(w, "midnight")) return e - 1;
+  // "5pm", "11am", "0900"
+  if (digit(w[0]) && (ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "am") ||
+                      ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "pm")))
+    return e - 1;
+  // "9 pm", "21:00 GMT"
+  std::size_t k = e - 1;
+  if (ieq(w, "am") || ieq(w, "pm") || ieq(w, "gmt") || ieq(w, "utc") || ieq(w, "bst") || ieq(w, "et") ||
+      ieq(w, "cet")) {
+    k = e - 2;
+  } else {
+    // "11 a.m.", however the tokenizer cut it ("a.m.", "a.m" ".", "a" "." "m" ".")
+    bool m = false;
+    for (k = e; k + 4 > e && k > 1; --k) {
+      const std::string_view x = cx.surface(k - 1);
+      if (ieq(x, "m") || ieq(x, "a.m") || ieq(x, "p.m") || ieq(x, "a.m.") || ieq(x, "p.m."))
+        m = true;
+      else if (x != "." && !ieq(x, "a") && !ieq(x, "p"))
+        break;
+    }
+    if (!m) return tok;
+    --k;
+  }
+  const std::string_view n = cx.surface(k);
+  return digit(n[0]) && digit(n.back()) ? k : tok;
 }
 
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
 // a deadline ("conclude by May", "has until 10 a.m. Tuesday"), which with no past
 // verb before it lies ahead, as does "as early as". Not after a comma or at a
-// sentence's start ("By May, prices had doubled" narrates). With `through`, also
+// sentence's start ("By May, prices had doubled" narrates); also "ahead of [the]". With `through`, also
 // "through" (for days and weekends only: "rain through the weekend"; "from April
 // through June" in a report of the past has no past verb near it).
 bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
@@ -1049,7 +1171,19 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   if (tok >= 3 && ieq(w, "as") && (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "soon")) &&
       ieq(cx.surface(tok - 3), "as"))
     return true;
-  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) return false;
+  // "ahead of October vote", "ahead of the Sunday poll": what a thing comes before lies ahead.
+  if (ieq(w, "of") || (ieq(w, "the") && tok >= 3 && ieq(cx.surface(tok - 2), "of")))
+    return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
+  if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
+    // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
+    // ("on", "noon", "a.m.", "5pm", "1100", "GMT", "midnight": most other words leave here).
+    const char last = w.back();
+    if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' && last != 'c' &&
+        !(last >= '0' && last <= '9'))
+      return false;
+    const std::size_t before = before_time_of_day(cx, tok);
+    return before < tok && deadline_before(cx, before, through);
+  }
   return cx.tt.tokens[tok - 2].sentence == cx.tt.tokens[tok - 1].sentence &&
          is_alnum_start(cx.surface(tok - 2));
 }
@@ -1277,12 +1411,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // A day range "9 to 11 July": its first day (d1) is a DATE too, and the
         // tense is read before it ("will meet from 9 to 11 July").
         const int d1 = m.rule == Rule::DayMonth && L.v[0].kind == Lex::Num ? range_start_day(cx, tok, p.day, last_end) : 0;
-        const int tense = month_tense(cx, d1 > 0 ? tok - 2 : tok, true);
         if (y == kUnknown && p.has_rel) {
           const Direction dir = p.rel < 0 ? Direction::Past : p.rel > 0 ? Direction::Future : Direction::Same;
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
-          y = year_for(dct, p.month, p.day, tense);
+          // (the tense only where it can decide: no year written, a DCT to count from)
+          y = year_for(dct, p.month, p.day, dct ? month_tense(cx, d1 > 0 ? tok - 2 : tok, true) : 0);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
           // one, the year before or after that has it (nearer the DCT first), if
           // within 9 months of the DCT (further off, the writer more likely erred:
@@ -1494,6 +1628,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             !next.empty() && is_upper_initial(next) &&
             !tokens.tokens[tok_end].newline_before)
           break;
+        if (tok_end == tok + 1 && weekday_in_name(cx, tok)) break;
         // Days named in a list of opening hours / schedules are sets; plural handled by \b.
         // A future cue looks forward, but not past the DCT's own weekday: in wire
         // copy "Arafat will meet Peres on Thursday" dated a Thursday is that day
@@ -1527,7 +1662,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = tense_before(cx, tok);
         if ((tense == 0 && deadline_before(cx, tok, true)) || (tense < 0 && ordered_until(cx, tok))) tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
-        emit(m.begin, end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
+        // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
+        std::uint32_t begin = m.begin;
+        Mod mod = p.mod;
+        if (mod == Mod::None && tok >= 2 && tok_end == tok + 1 && ieq(cx.surface(tok - 1), "on") &&
+            (ieq(cx.surface(tok - 2), "early") || ieq(cx.surface(tok - 2), "late")) &&
+            tokens.tokens[tok - 2].sentence == tokens.tokens[tok].sentence) {
+          begin = tokens.tokens[tok - 2].span.begin;
+          mod = ieq(cx.surface(tok - 2), "early") ? Mod::Start : Mod::End;
+        }
+        emit(begin, end, timex::resolve_weekday(dct, p.weekday, dir), mod);
         break;
       }
       case Rule::Year: {

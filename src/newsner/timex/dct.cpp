@@ -68,6 +68,43 @@ std::optional<Ymd> parse_iso_date(std::string_view s) {
   return make(parse_int(s.substr(0, 4)), parse_int(s.substr(5, 2)), parse_int(s.substr(8, 2)));
 }
 
+std::optional<Ymd> parse_rfc822_date(std::string_view s) {
+  auto digits = [&](std::size_t& i) {
+    const std::size_t b = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return s.substr(b, i - b);
+  };
+  auto spaces = [&](std::size_t& i) {
+    const std::size_t b = i;
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i > b;
+  };
+  std::size_t i = 0;
+  spaces(i);
+  // An optional weekday: "Tue," (its name is not checked against the date).
+  if (s.size() >= i + 4 && s[i + 3] == ',') {
+    i += 4;
+    spaces(i);
+  }
+  const std::string_view day = digits(i);
+  if (day.empty() || day.size() > 2 || !spaces(i) || s.size() < i + 3) return std::nullopt;
+  const std::string_view mon = s.substr(i, 3);
+  const int m = month_number(mon);
+  i += 3;
+  if (m == 0 || !spaces(i)) return std::nullopt;
+  const std::string_view year = digits(i);
+  if (year.size() != 4 && year.size() != 2) return std::nullopt;
+  if (i < s.size() && s[i] != ' ') return std::nullopt;
+  int y = parse_int(year);
+  if (year.size() == 2) y += y < 50 ? 2000 : 1900;  // RFC 822's two-digit years
+  return make(y, m, parse_int(day));
+}
+
+std::optional<Ymd> parse_date_field(std::string_view s) {
+  if (auto d = parse_iso_date(s)) return d;
+  return parse_rfc822_date(s);
+}
+
 std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
   // The head: up to kMaxLines non-empty lines and kMaxBytes bytes.
   std::size_t end = 0, lines = 0;

@@ -24,6 +24,14 @@ namespace newsner::timex {
 /// when malformed or not a real calendar day.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view s);
 
+/// Parses the date of an RFC 822 / RFC 1123 date-time, as RSS pubDate and mail
+/// headers write it: "Tue, 14 Oct 2025 08:30:00 GMT", "14 Oct 2025 08:30 +0200"
+/// (the weekday is optional, the time and zone are ignored: the date as written).
+std::optional<std::chrono::year_month_day> parse_rfc822_date(std::string_view s);
+
+/// A JSONL date field: ISO 8601 (parse_iso_date), else RFC 822/1123 (parse_rfc822_date).
+std::optional<std::chrono::year_month_day> parse_date_field(std::string_view s);
+
 /// Finds a full date (year, month and day) in the first lines of `text`
 /// (up to 5 non-empty lines, 400 bytes); nullopt when there is none.
 std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text,

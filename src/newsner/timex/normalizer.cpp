@@ -154,7 +154,17 @@ int resolve_year(const std::optional<Ymd>& dct, int month, int day, Direction di
     case Direction::Future: return c > 0 ? y : y + 1;
     case Direction::Nearest: {
       if (c == 0) return y;
-      // Distances in days (approximate for month granularity).
+      const int past_y = c < 0 ? y : y - 1, future_y = c > 0 ? y : y + 1;
+      if (day != 0) {
+        // Days counted on the calendar (month lengths, year ends): at most 75 ahead is the coming one.
+        auto at = [&](int yy) {
+          return sys_days{std::chrono::year{yy} / static_cast<unsigned>(month) / static_cast<unsigned>(day)};
+        };
+        const sys_days t{*dct};
+        const auto ahead = (at(future_y) - t).count(), back = (t - at(past_y)).count();
+        return ahead < back && ahead <= 75 ? future_y : past_y;
+      }
+      // A month alone: distances from mid-month to mid-month (31-day months).
       const int dday = day == 0 ? 15 : day;
       const int ref_day = day == 0 ? 15 : dd;
       auto ordinal = [](int m, int d) { return (m - 1) * 31 + d; };

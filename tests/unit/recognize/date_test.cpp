@@ -964,3 +964,83 @@ TEST_CASE("date: 'the following month' counts from the last month the text dated
        "March=2019-03 | The following month=2019-04"},
   });
 }
+
+TEST_CASE("date: a weekday in a name at a sentence's start, or named by the word before it, is no date") {
+  check_rows({
+      {"Good Friday Agreement turns 25", "2024-05-01", ""},
+      {"Bloody Sunday Inquiry report published", "2024-05-01", ""},
+      {"The panel met. Bloody Sunday Inquiry findings followed.", "2024-05-01", ""},
+      {"Shoppers queued for Black Friday deals.", "2024-05-01", ""},
+      {"Cyber Monday deals drew crowds.", "2024-05-01", ""},
+      {"Lent begins on Ash Wednesday.", "2024-05-01", ""},
+      // a function or time word first: the weekday is a date
+      {"On Friday President Lopez flew home.", "2024-05-01", "Friday=2024-04-26"},
+      {"Last Sunday Police arrested two men.", "2024-05-01", "Last Sunday=2024-04-28"},
+      {"Since Monday Parliament has sat late.", "2024-05-01", "Monday=2024-04-29"},
+  });
+}
+
+TEST_CASE("date: deadlines before a time of day and 'ahead of' look forward") {
+  check_rows({
+      // DCT a Thursday
+      {"A gale warning is valid from 8 p.m. on Tuesday until 10 a.m. on Saturday.", "2023-11-02",
+       "Tuesday=2023-10-31 | Saturday=2023-11-04"},
+      {"The park stays shut until noon Saturday.", "2023-11-02", "Saturday=2023-11-04"},
+      {"Bids are due by 5pm on Monday.", "2023-11-02", "Monday=2023-11-06"},
+      {"Rivals campaign ahead of November vote", "2025-08-28", "November=2025-11"},
+      {"Shares are steady ahead of the Sunday poll.", "2024-05-01", "Sunday=2024-05-05"},
+      // no deadline word before the time: the latest such day
+      {"The ferry left at 10 a.m. on Saturday.", "2023-11-02", "Saturday=2023-10-28"},
+  });
+}
+
+TEST_CASE("date: a past verb before a place, or an active one before 'from', dates the day in the past") {
+  check_rows({
+      // 2015-07-31 + 75 days is October 14: the coming one, unless told in the past
+      {"The summit is on Oct. 14.", "2015-07-31", "Oct. 14=2015-10-14"},
+      {"Talks on fishing quotas ended in Oslo on Oct. 14 without a deal.", "2015-07-31", "Oct. 14=2014-10-14"},
+      {"It ran from March 3 to April 5.", "2018-12-19", "March 3=2018-03-03 | April 5=2018-04-05"},
+      // a passive may announce a period to come
+      {"Ferries were suspended from 13 to 14 March.", "2020-03-10", "13=2020-03-13 | 14 March=2020-03-14"},
+  });
+}
+
+TEST_CASE("date: a future auxiliary further back in the same clause still looks forward") {
+  check_rows({
+      {"The group will publish its accounts for the year on May 12, 2026, and hold its general meeting in "
+       "Basel on June 4.",
+       "2026-03-03", "May 12, 2026=2026-05-12 | June 4=2026-06-04"},
+      {"The chief executive would show the new headset to reporters at the trade fair in Las Vegas in January.",
+       "2025-11-19", "January=2026-01"},
+      {"She is expected to give the keynote at the company's developer conference, DevCon, on June 8.",
+       "2025-11-19", "June 8=2026-06-08"},
+      // not past a past verb, a relative clause or a sentence's end
+      {"The firm will keep the plant that it closed for good at the end of a long strike in January.",
+       "2025-11-19", "January=2025-01"},
+      {"Aid would reach the towns of the two poor farming regions of the north, where the floods struck in "
+       "January.",
+       "2025-11-19", "January=2025-01"},
+      {"The bakery raised its bid, which would hand it a clear majority of the old mill. Over the weekend, the "
+       "owners kept asking for more.",
+       "1989-10-30", "the weekend=1989-W43-WE"},
+  });
+}
+
+TEST_CASE("date: 'early on' / 'late on' a weekday set mod as 'early' / 'late' do") {
+  check_rows({
+      {"Storms hit the coast early on Thursday.", "2023-11-03", "early on Thursday=2023-11-02@START"},
+      {"The ferry docked late on Monday.", "2023-11-03", "late on Monday=2023-10-30@END"},
+      {"He spoke early Thursday.", "2023-11-03", "early Thursday=2023-11-02@START"},
+  });
+}
+
+TEST_CASE("date: a company that 'reports its earnings' in a month names a release to come") {
+  check_rows({
+      {"Acme, which reports its fourth-quarter earnings in late January, declined to comment.", "2025-11-19",
+       "fourth-quarter=2025-Q4 | late January=2026-01@END"},
+      {"Shares in the small toy maker, which publishes their annual results in January, rose.", "2025-11-19",
+       "January=2026-01"},
+      // without the possessive and results noun, a headline's present tense tells the past
+      {"Acme reports record profit in January.", "2025-11-19", "January=2025-01"},
+  });
+}

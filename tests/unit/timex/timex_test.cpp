@@ -106,6 +106,26 @@ TEST_CASE("timex normalizer: weekdays, months, two-digit years") {
   CHECK_FALSE(valid_day(2018, 2, 29));
 }
 
+
+TEST_CASE("timex normalizer: a day without a year is the coming one at most 75 calendar days ahead") {
+  // Across a year end: 2025-12-20 + 73, 74, 75, 76 days.
+  const auto dec = ymd(2025, 12, 20);
+  CHECK(resolve_year(dec, 3, 3, Direction::Nearest) == 2026);
+  CHECK(resolve_year(dec, 3, 4, Direction::Nearest) == 2026);  // 74
+  CHECK(resolve_year(dec, 3, 5, Direction::Nearest) == 2026);  // 75
+  CHECK(resolve_year(dec, 3, 6, Direction::Nearest) == 2025);  // 76
+  // Within a year, months of 30 and 31 days: 2010-04-18 + 74, 75, 76 days.
+  const auto apr = ymd(2010, 4, 18);
+  CHECK(resolve_year(apr, 7, 1, Direction::Nearest) == 2010);  // 74
+  CHECK(resolve_year(apr, 7, 2, Direction::Nearest) == 2010);  // 75
+  CHECK(resolve_year(apr, 7, 3, Direction::Nearest) == 2009);  // 76
+  // February of a leap year: 2023-12-31 + 74, 75, 76 days (2024-03-14, 15, 16).
+  const auto eve = ymd(2023, 12, 31);
+  CHECK(resolve_year(eve, 3, 14, Direction::Nearest) == 2024);
+  CHECK(resolve_year(eve, 3, 15, Direction::Nearest) == 2024);
+  CHECK(resolve_year(eve, 3, 16, Direction::Nearest) == 2023);
+}
+
 TEST_CASE("timex normalizer: holidays") {
   // Easter by the computus, against published dates (including the earliest and
   // latest possible: March 22, April 25).
@@ -137,6 +157,19 @@ TEST_CASE("timex normalizer: holidays") {
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Halloween, kUnknown, Direction::Nearest)) == "XXXX-10-31");
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, 1998, Direction::Nearest)) == "1998-04-12");
+}
+
+TEST_CASE("timex dct: RFC 822/1123 date fields") {
+  CHECK(parse_date_field("Tue, 14 Oct 2025 08:30:00 GMT") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("14 Oct 2025 08:30 +0200") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("Sat, 3 feb 96 23:59 EST") == ymd(1996, 2, 3));
+  CHECK(parse_date_field("2025-10-14T08:30:00Z") == ymd(2025, 10, 14));
+  CHECK(parse_rfc822_date("1 Jan 2024") == ymd(2024, 1, 1));
+  CHECK_FALSE(parse_date_field("Tue, 31 Feb 2025 08:30:00 GMT").has_value());
+  CHECK_FALSE(parse_date_field("Tue, 14 Octo 2025").has_value());
+  CHECK_FALSE(parse_date_field("14 Oct 20251").has_value());
+  CHECK_FALSE(parse_date_field("Oct 14, 2025").has_value());
+  CHECK_FALSE(parse_date_field("").has_value());
 }
 
 TEST_CASE("timex dct: ISO strings and datelines") {
