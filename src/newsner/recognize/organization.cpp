@@ -1530,14 +1530,21 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
 }
 
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
-  const auto event_after = [&](const Candidate& c) { return starts_unnamed_name(ctx, c.type, c.token_end); };
   // The event's words (a name before its event word, and that word): no
   // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
   // Kong Open"); a longer name that goes on past them does ("Federal Open
   // Market Committee"). Events are rare: a short list of token ranges.
+  // (starts_unnamed_name with the token count and arrays in locals: through
+  // ctx they were loaded again, and the count divided out, for every
+  // candidate, the call and the stores here being opaque to the compiler.)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::size_t n = ctx.size();
+  const char* const text = ctx.tt.text.data();
   for (const Candidate& c : candidates) {
-    if (event_after(c)) events.emplace_back(c.token_begin, c.token_end + 1);
+    const std::size_t e = c.token_end;
+    if (c.type == EntityType::Date || e >= n || !may_start_unnamed_name(tokens[e], c.type, text)) continue;
+    if (starts_unnamed_name_full(ctx, c.type, e)) events.emplace_back(c.token_begin, c.token_end + 1);
   }
   if (events.empty()) return;
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -45,25 +45,27 @@ bool is_event_word_at(const Context& ctx, std::size_t i);
 /// name that is no entity: an event, or (an organization) a market index
 /// ("Dow Jones industrial average"). drop_event_name_parts drops those.
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e);
-/// starts_unnamed_name_full, asked of every candidate (drop_event_name_parts)
-/// and every mention the document pass adds: the tests inline here leave most
-/// of them without the call. The token after a name is mostly punctuation or
-/// a lowercase word: an event word is capitalized (or in capitals), a compound
-/// adjective's hyphen is one "-", and only an organization reads an index word.
-inline bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
-  if (type == EntityType::Date || e >= ctx.size()) return false;
-  const text::Token& t = ctx.token(e);
+/// starts_unnamed_name_full is asked of every candidate (drop_event_name_parts)
+/// and every mention the document pass adds: this test, inline, leaves most of
+/// them without the call. The token t after a name (`text`: the document's) is
+/// mostly punctuation or a lowercase word: an event word is capitalized (or in
+/// capitals), a compound adjective's hyphen is one "-", and only an
+/// organization reads an index word.
+inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const char* text) {
   switch (t.shape) {
     case text::Shape::Capitalized:
     case text::Shape::AllCaps:
-      break;
+      return true;
     case text::Shape::Punct:
-      if (t.span.size() != 1 || ctx.tt.text[t.span.begin] != '-') return false;
-      break;
+      return t.span.size() == 1 && text[t.span.begin] == '-';
     default:
-      if (type != EntityType::Organization) return false;
+      return type == EntityType::Organization;
   }
-  return starts_unnamed_name_full(ctx, type, e);
+}
+/// starts_unnamed_name_full, after that test.
+inline bool starts_unnamed_name(const Context& ctx, EntityType type, std::size_t e) {
+  if (type == EntityType::Date || e >= ctx.size()) return false;
+  return may_start_unnamed_name(ctx.token(e), type, ctx.tt.text.data()) && starts_unnamed_name_full(ctx, type, e);
 }
 
 /// Result verbs ("Leeds beat Chelsea") and club roles ("Newcastle striker"):
