@@ -240,3 +240,20 @@ TEST_CASE("pipeline: holidays are not people") {
         "Christmas Day/DATE | Easter/DATE");
   CHECK(typed(ex->extract({"d", "The fair ran until Christmas Eve.", std::nullopt})) == "Christmas Eve/DATE");
 }
+
+TEST_CASE("pipeline: a user's listed name wins over a person candidate holding it") {
+  // A title-case headline runs the company's words into a person scan
+  // ("Kestrel Fjord Names Ingrid"); the user's list says they are a company.
+  const TempGazetteer gaz("newsner_pipeline_test_user_org.tsv", "Kestrel Fjord\tORGANIZATION\twikidata:Q0\n");
+  for (const bool defaults : {true, false}) {
+    CAPTURE(defaults);
+    Options o;
+    o.gazetteer_files = {gaz.path};
+    o.default_gazetteers = defaults;
+    const auto ex = make(o);
+    const std::string got =
+        typed(ex->extract({"d", "Kestrel Fjord Names Ingrid Solberg as Chief Financial Officer", std::nullopt}));
+    CHECK(got.starts_with("Kestrel Fjord/ORGANIZATION"));
+    if (defaults) CHECK(got == "Kestrel Fjord/ORGANIZATION | Ingrid Solberg/PERSON");
+  }
+}
