@@ -257,3 +257,23 @@ TEST_CASE("pipeline: a user's listed name wins over a person candidate holding i
     if (defaults) CHECK(got == "Kestrel Fjord/ORGANIZATION | Ingrid Solberg/PERSON");
   }
 }
+
+TEST_CASE("pipeline: title words are not part of an organization") {
+  auto ex = make();
+  // An "of" extension ends before a title and the name after it.
+  CHECK(typed(ex->extract({"d", "Bank of Pellworth Governor Tomas Ekberg spoke in Harwick.", std::nullopt}))
+            .starts_with("Bank of Pellworth/ORGANIZATION | Tomas Ekberg/PERSON"));
+  CHECK(typed(ex->extract({"d", "The Pellworth League of Prime Minister Tomas Ekberg won.", std::nullopt})) ==
+        "Pellworth League/ORGANIZATION | Tomas Ekberg/PERSON");
+  // A head that opens a listed title of several words is the office.
+  CHECK(typed(ex->extract({"d", "Treasury Cabinet Secretary Ruth Wanjala presented the budget.", std::nullopt})) ==
+        "Ruth Wanjala/PERSON");
+  // A given name and a surname before "'s" are a person, not the body's first words.
+  CHECK(typed(ex->extract({"d", "Prime Minister Peter Hall's Civic Alliance won the vote.", std::nullopt})) ==
+        "Peter Hall/PERSON | Civic Alliance/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Voters backed Anna Ekvall's Civic Alliance.", std::nullopt})) ==
+        "Anna Ekvall/PERSON | Civic Alliance/ORGANIZATION");
+  // ... but a common word after the given name stays the body's.
+  CHECK(typed(ex->extract({"d", "She works at Christopher Children's Hospital.", std::nullopt})) ==
+        "Christopher Children's Hospital/ORGANIZATION");
+}

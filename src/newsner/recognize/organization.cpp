@@ -47,6 +47,23 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
 // and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
 // Institute for the World Economy".
+// A title word (not a head) before a capitalized word: "Governor Kazuo Ueda".
+// Title words are not part of an organization's name: its "of" extension ends
+// before them ("Bank of England Governor Andrew Bailey"). (The capital first.)
+bool title_before_name(const Context& ctx, std::size_t i, bool several_words) {
+  if (i + 1 >= ctx.size() || ctx.token(i).shape != Shape::Capitalized || !cap_shape(ctx, i + 1) ||
+      ctx.token(i + 1).newline_before || ctx.is_org_head(i)) {
+    return false;
+  }
+  if (!several_words && (ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev))) return true;
+  // A title of several words: "Prime Minister Sheikh Hasina".
+  const gazetteer::Match* t =
+      ctx.first_match[i] == Context::kNone ? nullptr : ctx.find_match_at(i, [&](const gazetteer::Match& m) {
+        return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case;
+      });
+  return t && t->token_end < ctx.size() && cap_shape(ctx, t->token_end) && !ctx.token(t->token_end).newline_before;
+}
+
 std::size_t extend_of(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   std::size_t j = e;
@@ -69,6 +86,9 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
         continue;
       }
       if (!is_org_word(ctx, end)) break;
+      // "Bank of Japan [Governor Kazuo Ueda]"; right after "of" only a title of
+      // several words ("Awami League of [Prime Minister Sheikh Hasina]"; "Order of Saint John").
+      if (title_before_name(ctx, end, end == k)) break;
       ++end;
       // "Health and Human Services", "Trade and Industry"
       if (end + 1 < n && (folded_is(ctx, end, "and") || is_char(ctx, end, '&')) && is_org_word(ctx, end + 1)) end += 1;
@@ -1305,6 +1325,30 @@ bool person_possessor(const Context& ctx, std::size_t i, std::size_t b, std::siz
          !ctx.has(i, EntryClass::Location) && !given_name_first(ctx, i);
 }
 
+// "Donald Tusk's [Civic Coalition]": a possessor of a known given name and
+// a capitalized word is a person, not a word of the name, unless a list has
+// the two as an organization ("Morgan Stanley's").
+bool full_name_possessor(const Context& ctx, std::size_t i) {
+  if (i == 0 || ctx.token(i).newline_before || ctx.token(i - 1).shape != Shape::Capitalized) return false;
+  if (!ctx.has(i - 1, EntryClass::GivenName) || ctx.has(i - 1, EntryClass::Organization) ||
+      ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location)) {
+    return false;
+  }
+  // A title before the given name vouches for both ("Prime Minister Peter Hall's").
+  const bool titled = i >= 2 && !ctx.token(i - 1).newline_before &&
+                      (ctx.has(i - 2, EntryClass::Title) || ctx.lex_is(i - 2, kLexTitleAbbrev));
+  if (!titled && !ctx.strong(i - 1, EntryClass::GivenName)) return false;
+  // The longest list entry of the two words decides ("Morgan Stanley" a firm,
+  // "Donald Tusk" a person); else the second must be no common word
+  // ("Christopher Children's Hospital"), unless a strong surname.
+  const gazetteer::Match* m = ctx.first_match[i - 1] == Context::kNone ? nullptr
+                              : ctx.find_match_at(i - 1, [&](const gazetteer::Match& x) {
+                                  return x.token_end == i + 1 && x.cls != EntryClass::Title;
+                                });
+  if (m) return m->cls == EntryClass::Person;
+  return titled || !ctx.is_common_word(i) || ctx.strong(i, EntryClass::Surname);
+}
+
 // A listed organization that starts at token p and reaches the head h
 // ("General Electric" before "Co."), or nullptr: its first word is the name's,
 // even a title word, and the whole takes its kb_id.
@@ -1353,6 +1397,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
     // number; "Circuit" makes no other name ("the Suzuka Circuit" is a track).
     if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
+    // "Treasury Cabinet Secretary John Mbadi": a head that opens a listed title
+    // of several words ("Cabinet Secretary") is the office, not a body.
+    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && ctx.first_match[h] != Context::kNone &&
+        ctx.find_match_at(h, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Title && m.token_end > h + 1 && m.exact_case;
+        })) {
+      continue;
+    }
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
@@ -1389,7 +1441,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // "Boatmen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
-          !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h)) {
+          !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
+          !full_name_possessor(ctx, p - 1)) {
         b = p - 1;
         continue;
       }
