@@ -277,3 +277,20 @@ TEST_CASE("pipeline: title words are not part of an organization") {
   CHECK(typed(ex->extract({"d", "She works at Christopher Children's Hospital.", std::nullopt})) ==
         "Christopher Children's Hospital/ORGANIZATION");
 }
+
+TEST_CASE("pipeline: a company's name without its legal form repeats as the company") {
+  auto ex = make();
+  // The one-word short name already did ("Meridian" after "Meridian Petroleum Ltd"); so does one of several words.
+  CHECK(typed(ex->extract({"d",
+                           "Nordwind Analytics GmbH named a CFO. Nordwind Analytics employs 300 people. "
+                           "Shares of Nordwind Analytics rose.",
+                           std::nullopt})) ==
+        "Nordwind Analytics GmbH/ORGANIZATION | Nordwind Analytics/ORGANIZATION | Nordwind Analytics/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Tomas Veldt AG hired staff. Later Tomas Veldt said sales grew.", std::nullopt})) ==
+        "Tomas Veldt AG/ORGANIZATION | Tomas Veldt/ORGANIZATION");
+  // Generic sector words end a company's name as "Systems" and "Labs" do.
+  CHECK(typed(ex->extract({"d", "Analysts at Nordwind Robotics were upbeat.", std::nullopt})) ==
+        "Nordwind Robotics/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Analysts at Nordwind Dynamics and Harwick Diagnostics were upbeat.", std::nullopt})) ==
+        "Nordwind Dynamics/ORGANIZATION | Harwick Diagnostics/ORGANIZATION");
+}
