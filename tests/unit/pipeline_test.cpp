@@ -294,3 +294,19 @@ TEST_CASE("pipeline: a company's name without its legal form repeats as the comp
   CHECK(typed(ex->extract({"d", "Analysts at Nordwind Dynamics and Harwick Diagnostics were upbeat.", std::nullopt})) ==
         "Nordwind Dynamics/ORGANIZATION | Harwick Diagnostics/ORGANIZATION");
 }
+
+TEST_CASE("pipeline: a place in a list of places is no qualifier of the one before it") {
+  auto ex = make();
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    Extraction r = ex->extract({"d", text, std::nullopt});
+    const Mention* m = find(r, name);
+    return m ? m->kb_id : std::string("(none)");
+  };
+  // A city of 100,000 or more wins over the county or state of its name ...
+  CHECK(kb("Traders from Nakuru, Kisumu and Eldoret met on Monday.", "Kisumu").starts_with("geonames:"));
+  CHECK(kb("Traders from Nakuru, Kisumu, Eldoret and Thika met.", "Kisumu").starts_with("geonames:"));
+  CHECK(kb("Flights link Cancun, Oaxaca, Tijuana.", "Oaxaca").starts_with("geonames:"));
+  // ... but after a city, alone, the name qualifies it: the state.
+  CHECK(kb("He was born in Atlanta, Georgia, and moved.", "Georgia") == "iso3166-2:US-GA");
+  CHECK(kb("He was born in London, Ontario, Canada.", "Ontario") == "iso3166-2:CA-ON");
+}
