@@ -319,7 +319,8 @@ bool is_authoritative(std::string_view evidence) {
              evidence == "person.speech" || evidence == "person.context";
     case 'o':
       return evidence == "org.team_score" || evidence == "org.team_table" || evidence == "org.team_result" ||
-             evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of";
+             evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of" ||
+             evidence == "org.team_role";
     case 'd':
       return evidence == "document.acronym";
     case 'l':

@@ -310,3 +310,22 @@ TEST_CASE("pipeline: a place in a list of places is no qualifier of the one befo
   CHECK(kb("He was born in Atlanta, Georgia, and moved.", "Georgia") == "iso3166-2:US-GA");
   CHECK(kb("He was born in London, Ontario, Canada.", "Ontario") == "iso3166-2:CA-ON");
 }
+
+TEST_CASE("pipeline: a club outside a sports report, by a club's role and a transfer") {
+  auto ex = make();
+  // Too few sports words for a sports report; "head coach" and a name still make the place a club,
+  // its other mentions follow, and the club a player came from is one too.
+  CHECK(typed(ex->extract({"d",
+                           "Chelsea have agreed a fee. Chelsea head coach Enzo Maresca smiled. "
+                           "Chelsea signed Osimhen from Napoli.",
+                           std::nullopt})) ==
+        "Chelsea/ORGANIZATION | Chelsea/ORGANIZATION | Enzo Maresca/PERSON | Chelsea/ORGANIZATION | "
+        "Napoli/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Fans cheered as Everton goalkeeper Jordan Pickford waved.", std::nullopt})) ==
+        "Everton/ORGANIZATION | Jordan Pickford/PERSON");
+  // A country stays a place (a national side), and so does a place without a club's role.
+  CHECK(typed(ex->extract({"d", "England coach Thomas Tuchel named his squad.", std::nullopt})).starts_with(
+      "England/LOCATION"));
+  CHECK(typed(ex->extract({"d", "She moved from Napoli to Chelsea in May.", std::nullopt})).starts_with(
+      "Napoli/LOCATION | Chelsea/LOCATION"));
+}

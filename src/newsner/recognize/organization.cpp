@@ -1357,6 +1357,55 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// org.team_role: outside a sports report (team_context's), a place before a
+// role only a club has and a given name is the club: "Chelsea head coach Enzo
+// Maresca", "Napoli striker Victor Osimhen". One place word, no country (a
+// national side stays a place), first of its run of capitals.
+void team_role(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kRoles[] = {"striker", "midfielder", "goalkeeper", "winger", "coach",
+                                                "defender", "playmaker"};
+  static constexpr WordSet kRoleSet(kRoles);
+  const std::size_t n = ctx.size();
+  bool found = false;
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (i + 2 >= n || ctx.token(i + 1).shape != Shape::Lower) continue;
+    // The role, right after the place or after "head"/"assistant" (the lexicon bit first: few words have it).
+    std::size_t r = i + 1;
+    if (!(ctx.lex[r] & kLexTeamCue)) {
+      if (!(folded_is(ctx, r, "head") || folded_is(ctx, r, "assistant")) || !(ctx.lex[r + 1] & kLexTeamCue)) continue;
+      ++r;
+    }
+    if (r + 1 >= n || !kRoleSet.contains(ctx, r) || ctx.token(r + 1).newline_before ||
+        ctx.token(r + 1).shape != Shape::Capitalized || !ctx.has(r + 1, EntryClass::GivenName)) {
+      continue;
+    }
+    if (ctx.token(i).shape != Shape::Capitalized || !ctx.has(i, EntryClass::Location) || ctx.country[i] ||
+        ctx.token(i + 1).newline_before || (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1)) ||
+        is_home_nation(ctx, i, i + 1)) {
+      continue;
+    }
+    emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
+    found = true;
+  }
+  // In such a story a transfer names two clubs: "signed Osimhen from Napoli"
+  // (the verb at most 6 words before "from"; one place word, no country).
+  if (!found) return;
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (i < 3 || !folded_is(ctx, i - 1, "from") || ctx.token(i).shape != Shape::Capitalized ||
+        !ctx.has(i, EntryClass::Location) || ctx.country[i] || is_home_nation(ctx, i, i + 1) ||
+        (i + 1 < n && ctx.is_cap(i + 1) && !ctx.token(i + 1).newline_before)) {
+      continue;
+    }
+    for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+      if (is_transfer_verb(ctx, k) && k + 2 < i && cap_shape(ctx, k + 1)) {
+        emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
+        break;
+      }
+      if (k == 0) break;
+    }
+  }
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -1371,6 +1420,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_after_country(ctx, out);
   }
   team_result(ctx, out);
+  if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
   shares_owner(ctx, starts.shares.span(), out);
