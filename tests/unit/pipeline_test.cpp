@@ -329,3 +329,14 @@ TEST_CASE("pipeline: a club outside a sports report, by a club's role and a tran
   CHECK(typed(ex->extract({"d", "She moved from Napoli to Chelsea in May.", std::nullopt})).starts_with(
       "Napoli/LOCATION | Chelsea/LOCATION"));
 }
+
+TEST_CASE("pipeline: a named storm is no mention") {
+  auto ex = make();
+  CHECK(typed(ex->extract({"d", "Storm Brannoc brought rain to Cornwall.", std::nullopt})) == "Cornwall/LOCATION");
+  CHECK(typed(ex->extract({"d", "Storm Agnes brought rain.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "Tropical Storm Alberto weakened.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "Hurricane Milton made landfall.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "The remnants of Hurricane Ian soaked the coast.", std::nullopt})) == "");
+  // The word alone, or before a lowercase word, is not a storm's name.
+  CHECK(typed(ex->extract({"d", "Rescuers reached Milton after the storm.", std::nullopt})) == "Milton/LOCATION");
+}

@@ -1632,6 +1632,19 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
          folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
+// Token i is a capitalized storm word before a capitalized name on its line:
+// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai". (The
+// shapes first: most candidates start at no such word.)
+bool storm_word_at(const Context& ctx, std::size_t i) {
+  if (i + 1 >= ctx.size() || ctx.token(i).shape != Shape::Capitalized ||
+      ctx.token(i + 1).shape != Shape::Capitalized || ctx.token(i + 1).newline_before) {
+    return false;
+  }
+  static constexpr std::string_view kWords[] = {"storm", "hurricane", "typhoon", "cyclone"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
   const auto event_after = [&](const Candidate& c) { return starts_unnamed_name(ctx, c.type, c.token_end); };
   // The event's words (a name before its event word, and that word): no
@@ -1641,6 +1654,15 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
   std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
   for (const Candidate& c : candidates) {
     if (event_after(c)) events.emplace_back(c.token_begin, c.token_end + 1);
+    // A named storm is an event too ("Storm Agnes", "Hurricane Milton", "Tropical
+    // Storm Alberto"): neither its word nor its name is a mention.
+    if (const std::size_t s = storm_word_at(ctx, c.token_begin) ? c.token_begin
+                              : c.token_begin > 0 && storm_word_at(ctx, c.token_begin - 1) ? c.token_begin - 1
+                                                                                            : SIZE_MAX;
+        s != SIZE_MAX) {
+      const bool tropical = s > 0 && !ctx.token(s).newline_before && folded_is(ctx, s - 1, "tropical");
+      events.emplace_back(static_cast<std::uint32_t>(tropical ? s - 1 : s), static_cast<std::uint32_t>(s + 2));
+    }
   }
   if (events.empty()) return;
   std::erase_if(candidates, [&](const Candidate& c) {
