@@ -443,7 +443,7 @@ class Retyper {
     const std::size_t b = c.tb, e = c.te;
     // "Nordwind Analytics" after "Nordwind Analytics GmbH": a company's name
     // without its legal form is the company, whatever a rule made of it.
-    if (e >= b + 2 && !companies_.empty() && c.type != EntityType::Organization && companies_.find(c.key)) {
+    if (!companies_.empty() && e >= b + 2 && c.type != EntityType::Organization && companies_.find(c.key)) {
       set_document_type(c, EntityType::Organization, "document.company_name");
       return;
     }

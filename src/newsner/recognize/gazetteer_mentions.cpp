@@ -558,7 +558,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // Georgia" is the country), unless a city of a million is named so: in
     // "Manaus, Sao Paulo and Rio" the cities are listed.
     if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
-        entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) && city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
+        entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) &&
+        city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
       kb_rank = std::max(kb_rank, kQualifierOwnSubdivision);
     }

@@ -1367,20 +1367,25 @@ void team_role(const Context& ctx, std::vector<Candidate>& out) {
   static constexpr WordSet kRoleSet(kRoles);
   const std::size_t n = ctx.size();
   bool found = false;
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    if (i + 2 >= n || ctx.token(i + 1).shape != Shape::Lower) continue;
-    // The role, right after the place or after "head"/"assistant" (the lexicon bit first: few words have it).
-    std::size_t r = i + 1;
-    if (!(ctx.lex[r] & kLexTeamCue)) {
-      if (!(folded_is(ctx, r, "head") || folded_is(ctx, r, "assistant")) || !(ctx.lex[r + 1] & kLexTeamCue)) continue;
-      ++r;
-    }
-    if (r + 1 >= n || !kRoleSet.contains(ctx, r) || ctx.token(r + 1).newline_before ||
-        ctx.token(r + 1).shape != Shape::Capitalized || !ctx.has(r + 1, EntryClass::GivenName)) {
+  // The roles are TITLE entries ("head coach", "striker"): Context lists those
+  // matches (rare), and this visits them, not every capitalized word.
+  const gazetteer::Match* const mts = ctx.matches.data();
+  for (const std::uint32_t k : ctx.title_matches) {
+    const gazetteer::Match& m = mts[k];
+    const std::size_t t = m.token_begin, r = m.token_end - 1;  // the role's first and last tokens
+    // (The club roles are kLexTeamCue words: a bit first, few titles have it.)
+    if (!(ctx.lex[r] & kLexTeamCue) || t == 0 || r + 1 >= n || r > t + 1 || ctx.token(t).shape != Shape::Lower) {
       continue;
     }
+    // "head coach", "assistant coach": the role after a lowercase word.
+    if (r == t + 1 && !(folded_is(ctx, t, "head") || folded_is(ctx, t, "assistant"))) continue;
+    if (!kRoleSet.contains(ctx, r) || ctx.token(r + 1).newline_before || ctx.token(r + 1).shape != Shape::Capitalized ||
+        !ctx.has(r + 1, EntryClass::GivenName)) {
+      continue;
+    }
+    const std::size_t i = t - 1;  // the place
     if (ctx.token(i).shape != Shape::Capitalized || !ctx.has(i, EntryClass::Location) || ctx.country[i] ||
-        ctx.token(i + 1).newline_before || (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1)) ||
+        ctx.token(t).newline_before || (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1)) ||
         is_home_nation(ctx, i, i + 1)) {
       continue;
     }
@@ -1633,16 +1638,23 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
 }
 
 // Token i is a capitalized storm word before a capitalized name on its line:
-// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai". (The
-// shapes first: most candidates start at no such word.)
-bool storm_word_at(const Context& ctx, std::size_t i) {
-  if (i + 1 >= ctx.size() || ctx.token(i).shape != Shape::Capitalized ||
-      ctx.token(i + 1).shape != Shape::Capitalized || ctx.token(i + 1).newline_before) {
-    return false;
-  }
-  static constexpr std::string_view kWords[] = {"storm", "hurricane", "typhoon", "cyclone"};
-  static constexpr WordSet kSet(kWords);
-  return kSet.contains(ctx, i);
+// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
+constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
+// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
+constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
+                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
+                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
+                                     (std::uint64_t{1} << (kCyclone.hash & 63));
+[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
+  // (The fold hash's bit first: asked twice for every candidate, and nearly every time that ends it.)
+  const text::Token& t = ctx.token(i);
+  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
+  const std::uint64_t h = t.fold_hash;
+  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
+  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
+         !ctx.token(i + 1).newline_before &&
+         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
+          folded_is(ctx, i, kCyclone));
 }
 
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
