@@ -337,6 +337,8 @@ TEST_CASE("pipeline: a named storm is no mention") {
   CHECK(typed(ex->extract({"d", "Tropical Storm Alberto weakened.", std::nullopt})) == "");
   CHECK(typed(ex->extract({"d", "Hurricane Milton made landfall.", std::nullopt})) == "");
   CHECK(typed(ex->extract({"d", "The remnants of Hurricane Ian soaked the coast.", std::nullopt})) == "");
-  // The word alone, or before a lowercase word, is not a storm's name.
+  // The word alone, or before a lowercase word, is not a storm's name; before a head it is a body's word.
   CHECK(typed(ex->extract({"d", "Rescuers reached Milton after the storm.", std::nullopt})) == "Milton/LOCATION");
+  CHECK(typed(ex->extract({"d", "The Harwick Hurricane Center issued a warning.", std::nullopt})) ==
+        "Harwick Hurricane Center/ORGANIZATION");
 }

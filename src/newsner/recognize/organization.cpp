@@ -1357,6 +1357,26 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// Token i is a capitalized storm word before a capitalized name on its line:
+// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
+constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
+// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
+constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
+                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
+                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
+                                     (std::uint64_t{1} << (kCyclone.hash & 63));
+[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
+  // (The fold hash's bit first.)
+  const text::Token& t = ctx.token(i);
+  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
+  const std::uint64_t h = t.fold_hash;
+  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
+  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
+         !ctx.token(i + 1).newline_before &&
+         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
+          folded_is(ctx, i, kCyclone));
+}
+
 // org.team_role: outside a sports report (team_context's), a place before a
 // role only a club has and a given name is the club: "Chelsea head coach Enzo
 // Maresca", "Napoli striker Victor Osimhen". One place word, no country (a
@@ -1472,7 +1492,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
-            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h)) {
+            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
+            !storm_word_at(ctx, p)) {  // (a storm word is a TITLE entry: "National Hurricane Center")
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;
@@ -1637,26 +1658,6 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
          folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
-// Token i is a capitalized storm word before a capitalized name on its line:
-// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
-constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
-// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
-constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
-                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
-                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
-                                     (std::uint64_t{1} << (kCyclone.hash & 63));
-[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
-  // (The fold hash's bit first: asked twice for every candidate, and nearly every time that ends it.)
-  const text::Token& t = ctx.token(i);
-  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
-  const std::uint64_t h = t.fold_hash;
-  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
-  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
-         !ctx.token(i + 1).newline_before &&
-         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
-          folded_is(ctx, i, kCyclone));
-}
-
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
   const auto event_after = [&](const Candidate& c) { return starts_unnamed_name(ctx, c.type, c.token_end); };
   // The event's words (a name before its event word, and that word): no
@@ -1666,15 +1667,18 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
   std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
   for (const Candidate& c : candidates) {
     if (event_after(c)) events.emplace_back(c.token_begin, c.token_end + 1);
-    // A named storm is an event too ("Storm Agnes", "Hurricane Milton", "Tropical
-    // Storm Alberto"): neither its word nor its name is a mention.
-    if (const std::size_t s = storm_word_at(ctx, c.token_begin) ? c.token_begin
-                              : c.token_begin > 0 && storm_word_at(ctx, c.token_begin - 1) ? c.token_begin - 1
-                                                                                            : SIZE_MAX;
-        s != SIZE_MAX) {
-      const bool tropical = s > 0 && !ctx.token(s).newline_before && folded_is(ctx, s - 1, "tropical");
-      events.emplace_back(static_cast<std::uint32_t>(tropical ? s - 1 : s), static_cast<std::uint32_t>(s + 2));
-    }
+  }
+  // A named storm is an event too ("Storm Agnes", "Hurricane Milton", "Tropical
+  // Storm Alberto"): neither its word nor its name is a mention. The storm
+  // words are TITLE entries (curated titles.tsv, "amb"): Context lists those
+  // matches, few, and this visits them rather than asking every candidate.
+  const gazetteer::Match* const mts = ctx.matches.data();
+  for (const std::uint32_t k : ctx.title_matches) {
+    const std::size_t s = mts[k].token_begin;
+    // ("National Hurricane Center": a head after the word makes a body's name.)
+    if (mts[k].token_end != s + 1 || !storm_word_at(ctx, s) || ctx.is_org_head(s + 1)) continue;
+    const bool tropical = s > 0 && !ctx.token(s).newline_before && folded_is(ctx, s - 1, "tropical");
+    events.emplace_back(static_cast<std::uint32_t>(tropical ? s - 1 : s), static_cast<std::uint32_t>(s + 2));
   }
   if (events.empty()) return;
   std::erase_if(candidates, [&](const Candidate& c) {
