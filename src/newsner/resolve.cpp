@@ -319,7 +319,8 @@ bool is_authoritative(std::string_view evidence) {
              evidence == "person.speech" || evidence == "person.context";
     case 'o':
       return evidence == "org.team_score" || evidence == "org.team_table" || evidence == "org.team_result" ||
-             evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of";
+             evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of" ||
+             evidence == "org.team_role";
     case 'd':
       return evidence == "document.acronym";
     case 'l':
@@ -334,6 +335,12 @@ bool is_authoritative(std::string_view evidence) {
 // alone, is the company ("Counsel for Meridian"), not the town some list names
 // so (README: a repeated name takes the type of its first full mention). The
 // word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
+// The legal form's token of company_first_word's name ("GmbH" of "Nordwind Analytics GmbH").
+std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
+  const std::size_t last = c.te - 1;
+  return recognize::is_char(ctx, last, '.') && last > c.tb ? last - 1 : last;
+}
+
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   std::size_t last = c.te - 1;
   if (recognize::is_char(ctx, last, '.') && last > c.tb) --last;
@@ -419,6 +426,10 @@ class Retyper {
       if (c.type == EntityType::Organization && e - b >= 3) {
         if (const std::size_t w = company_first_word(ctx, c); w != SIZE_MAX) {
           if (float* v = companies_.upsert(name_key(ctx, w, w + 1))) *v = std::max(*v, c.score);
+          // Its name without the legal form, of two words or more ("Nordwind
+          // Analytics" of "Nordwind Analytics GmbH"): a key of several tokens,
+          // never a first word's.
+          if (float* v = companies_.upsert(name_key(ctx, w, legal_form_at(ctx, c)))) *v = std::max(*v, c.score);
         }
       }
     }
@@ -430,6 +441,12 @@ class Retyper {
   /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
   void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
+    // "Nordwind Analytics" after "Nordwind Analytics GmbH": a company's name
+    // without its legal form is the company, whatever a rule made of it.
+    if (!companies_.empty() && e >= b + 2 && c.type != EntityType::Organization && companies_.find(c.key)) {
+      set_document_type(c, EntityType::Organization, "document.company_name");
+      return;
+    }
     const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
@@ -549,6 +566,10 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       any_full = true;
     }
     max_len = std::max(max_len, e - b);
+    // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics").
+    if (c.type == EntityType::Organization && e - b >= 3 && company_first_word(ctx, c) != SIZE_MAX) {
+      add_full(b, legal_form_at(ctx, c), EntityType::Organization);
+    }
     if (c.type == EntityType::Person && e - b >= 2) {
       add_part(e - 1);  // surname
       if (!ctx.is_common_word(b)) add_part(b);

@@ -240,3 +240,105 @@ TEST_CASE("pipeline: holidays are not people") {
         "Christmas Day/DATE | Easter/DATE");
   CHECK(typed(ex->extract({"d", "The fair ran until Christmas Eve.", std::nullopt})) == "Christmas Eve/DATE");
 }
+
+TEST_CASE("pipeline: a user's listed name wins over a person candidate holding it") {
+  // A title-case headline runs the company's words into a person scan
+  // ("Kestrel Fjord Names Ingrid"); the user's list says they are a company.
+  const TempGazetteer gaz("newsner_pipeline_test_user_org.tsv", "Kestrel Fjord\tORGANIZATION\twikidata:Q0\n");
+  for (const bool defaults : {true, false}) {
+    CAPTURE(defaults);
+    Options o;
+    o.gazetteer_files = {gaz.path};
+    o.default_gazetteers = defaults;
+    const auto ex = make(o);
+    const std::string got =
+        typed(ex->extract({"d", "Kestrel Fjord Names Ingrid Solberg as Chief Financial Officer", std::nullopt}));
+    CHECK(got.starts_with("Kestrel Fjord/ORGANIZATION"));
+    if (defaults) CHECK(got == "Kestrel Fjord/ORGANIZATION | Ingrid Solberg/PERSON");
+  }
+}
+
+TEST_CASE("pipeline: title words are not part of an organization") {
+  auto ex = make();
+  // An "of" extension ends before a title and the name after it.
+  CHECK(typed(ex->extract({"d", "Bank of Pellworth Governor Tomas Ekberg spoke in Harwick.", std::nullopt}))
+            .starts_with("Bank of Pellworth/ORGANIZATION | Tomas Ekberg/PERSON"));
+  CHECK(typed(ex->extract({"d", "The Pellworth League of Prime Minister Tomas Ekberg won.", std::nullopt})) ==
+        "Pellworth League/ORGANIZATION | Tomas Ekberg/PERSON");
+  // A head that opens a listed title of several words is the office.
+  CHECK(typed(ex->extract({"d", "Treasury Cabinet Secretary Ruth Wanjala presented the budget.", std::nullopt})) ==
+        "Ruth Wanjala/PERSON");
+  // A given name and a surname before "'s" are a person, not the body's first words.
+  CHECK(typed(ex->extract({"d", "Prime Minister Peter Hall's Civic Alliance won the vote.", std::nullopt})) ==
+        "Peter Hall/PERSON | Civic Alliance/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Voters backed Anna Ekvall's Civic Alliance.", std::nullopt})) ==
+        "Anna Ekvall/PERSON | Civic Alliance/ORGANIZATION");
+  // ... but a common word after the given name stays the body's.
+  CHECK(typed(ex->extract({"d", "She works at Christopher Children's Hospital.", std::nullopt})) ==
+        "Christopher Children's Hospital/ORGANIZATION");
+}
+
+TEST_CASE("pipeline: a company's name without its legal form repeats as the company") {
+  auto ex = make();
+  // The one-word short name already did ("Meridian" after "Meridian Petroleum Ltd"); so does one of several words.
+  CHECK(typed(ex->extract({"d",
+                           "Nordwind Analytics GmbH named a CFO. Nordwind Analytics employs 300 people. "
+                           "Shares of Nordwind Analytics rose.",
+                           std::nullopt})) ==
+        "Nordwind Analytics GmbH/ORGANIZATION | Nordwind Analytics/ORGANIZATION | Nordwind Analytics/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Tomas Veldt AG hired staff. Later Tomas Veldt said sales grew.", std::nullopt})) ==
+        "Tomas Veldt AG/ORGANIZATION | Tomas Veldt/ORGANIZATION");
+  // Generic sector words end a company's name as "Systems" and "Labs" do.
+  CHECK(typed(ex->extract({"d", "Analysts at Nordwind Robotics were upbeat.", std::nullopt})) ==
+        "Nordwind Robotics/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Analysts at Nordwind Dynamics and Harwick Diagnostics were upbeat.", std::nullopt})) ==
+        "Nordwind Dynamics/ORGANIZATION | Harwick Diagnostics/ORGANIZATION");
+}
+
+TEST_CASE("pipeline: a place in a list of places is no qualifier of the one before it") {
+  auto ex = make();
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    Extraction r = ex->extract({"d", text, std::nullopt});
+    const Mention* m = find(r, name);
+    return m ? m->kb_id : std::string("(none)");
+  };
+  // A city of 100,000 or more wins over the county or state of its name ...
+  CHECK(kb("Traders from Nakuru, Kisumu and Eldoret met on Monday.", "Kisumu").starts_with("geonames:"));
+  CHECK(kb("Traders from Nakuru, Kisumu, Eldoret and Thika met.", "Kisumu").starts_with("geonames:"));
+  CHECK(kb("Flights link Cancun, Oaxaca, Tijuana.", "Oaxaca").starts_with("geonames:"));
+  // ... but after a city, alone, the name qualifies it: the state.
+  CHECK(kb("He was born in Atlanta, Georgia, and moved.", "Georgia") == "iso3166-2:US-GA");
+  CHECK(kb("He was born in London, Ontario, Canada.", "Ontario") == "iso3166-2:CA-ON");
+}
+
+TEST_CASE("pipeline: a club outside a sports report, by a club's role and a transfer") {
+  auto ex = make();
+  // Too few sports words for a sports report; "head coach" and a name still make the place a club,
+  // its other mentions follow, and the club a player came from is one too.
+  CHECK(typed(ex->extract({"d",
+                           "Chelsea have agreed a fee. Chelsea head coach Enzo Maresca smiled. "
+                           "Chelsea signed Osimhen from Napoli.",
+                           std::nullopt})) ==
+        "Chelsea/ORGANIZATION | Chelsea/ORGANIZATION | Enzo Maresca/PERSON | Chelsea/ORGANIZATION | "
+        "Napoli/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Fans cheered as Everton goalkeeper Jordan Pickford waved.", std::nullopt})) ==
+        "Everton/ORGANIZATION | Jordan Pickford/PERSON");
+  // A country stays a place (a national side), and so does a place without a club's role.
+  CHECK(typed(ex->extract({"d", "England coach Thomas Tuchel named his squad.", std::nullopt})).starts_with(
+      "England/LOCATION"));
+  CHECK(typed(ex->extract({"d", "She moved from Napoli to Chelsea in May.", std::nullopt})).starts_with(
+      "Napoli/LOCATION | Chelsea/LOCATION"));
+}
+
+TEST_CASE("pipeline: a named storm is no mention") {
+  auto ex = make();
+  CHECK(typed(ex->extract({"d", "Storm Brannoc brought rain to Cornwall.", std::nullopt})) == "Cornwall/LOCATION");
+  CHECK(typed(ex->extract({"d", "Storm Agnes brought rain.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "Tropical Storm Alberto weakened.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "Hurricane Milton made landfall.", std::nullopt})) == "");
+  CHECK(typed(ex->extract({"d", "The remnants of Hurricane Ian soaked the coast.", std::nullopt})) == "");
+  // The word alone, or before a lowercase word, is not a storm's name; before a head it is a body's word.
+  CHECK(typed(ex->extract({"d", "Rescuers reached Milton after the storm.", std::nullopt})) == "Milton/LOCATION");
+  CHECK(typed(ex->extract({"d", "The Harwick Hurricane Center issued a warning.", std::nullopt})) ==
+        "Harwick Hurricane Center/ORGANIZATION");
+}

@@ -306,6 +306,20 @@ void state_after(const Context& ctx, std::size_t b, std::size_t e, std::string_v
   c.kb_id = kb_id;
 }
 
+// Tokens [b, e), after "<place>, ", are an item of a list of places, not a
+// qualifier ("Mombasa, Kisumu and Nakuru", "Puebla, Oaxaca, Leon"): "," or
+// "and"/"or" and a capitalized word that is no country follow them ("London,
+// Ontario, Canada" is qualified twice), or a "," comes before the place of one
+// word before them and a place before it ("Mombasa, Kisumu, Nakuru").
+bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e + 1 < ctx.size() && !ctx.token(e + 1).newline_before && ctx.is_cap(e + 1) && !ctx.country[e + 1] &&
+      (is_char(ctx, e, ',') || folded_is(ctx, e, "and") || folded_is(ctx, e, "or"))) {
+    return true;
+  }
+  // (b - 2: the place before the ", " at b - 1; b - 4 another place: not "Systems Inc., Orange, Calif.")
+  return b >= 4 && is_char(ctx, b - 3, ',') && ctx.has(b - 4, EntryClass::Location);
+}
+
 // A subdivision's kb rank as the qualifier of a city of its country: above any
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
@@ -544,7 +558,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // Georgia" is the country), unless a city of a million is named so: in
     // "Recife, Sao Paulo and Rio" the cities are listed.
     if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
-        entry.kb_id.size() > 12 && city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
+        entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) &&
+        city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
       kb_rank = std::max(kb_rank, kQualifierOwnSubdivision);
     }

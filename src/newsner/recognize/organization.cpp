@@ -47,6 +47,23 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
 // and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
 // Institute for the World Economy".
+// A title word (not a head) before a capitalized word: "Governor Kazuo Ueda".
+// Title words are not part of an organization's name: its "of" extension ends
+// before them ("Bank of England Governor Andrew Bailey"). (The capital first.)
+bool title_before_name(const Context& ctx, std::size_t i, bool several_words) {
+  if (i + 1 >= ctx.size() || ctx.token(i).shape != Shape::Capitalized || !cap_shape(ctx, i + 1) ||
+      ctx.token(i + 1).newline_before || ctx.is_org_head(i)) {
+    return false;
+  }
+  if (!several_words && (ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev))) return true;
+  // A title of several words: "Prime Minister Sheikh Hasina".
+  const gazetteer::Match* t =
+      ctx.first_match[i] == Context::kNone ? nullptr : ctx.find_match_at(i, [&](const gazetteer::Match& m) {
+        return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case;
+      });
+  return t && t->token_end < ctx.size() && cap_shape(ctx, t->token_end) && !ctx.token(t->token_end).newline_before;
+}
+
 std::size_t extend_of(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   std::size_t j = e;
@@ -69,6 +86,9 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
         continue;
       }
       if (!is_org_word(ctx, end)) break;
+      // "Bank of Japan [Governor Kazuo Ueda]"; right after "of" only a title of
+      // several words ("Awami League of [Prime Minister Sheikh Hasina]"; "Order of Saint John").
+      if (title_before_name(ctx, end, end == k)) break;
       ++end;
       // "Health and Human Services", "Trade and Industry"
       if (end + 1 < n && (folded_is(ctx, end, "and") || is_char(ctx, end, '&')) && is_org_word(ctx, end + 1)) end += 1;
@@ -1305,12 +1325,110 @@ bool person_possessor(const Context& ctx, std::size_t i, std::size_t b, std::siz
          !ctx.has(i, EntryClass::Location) && !given_name_first(ctx, i);
 }
 
+// "Donald Tusk's [Civic Coalition]": a possessor of a known given name and
+// a capitalized word is a person, not a word of the name, unless a list has
+// the two as an organization ("Morgan Stanley's").
+bool full_name_possessor(const Context& ctx, std::size_t i) {
+  if (i == 0 || ctx.token(i).newline_before || ctx.token(i - 1).shape != Shape::Capitalized) return false;
+  if (!ctx.has(i - 1, EntryClass::GivenName) || ctx.has(i - 1, EntryClass::Organization) ||
+      ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location)) {
+    return false;
+  }
+  // A title before the given name vouches for both ("Prime Minister Peter Hall's").
+  const bool titled = i >= 2 && !ctx.token(i - 1).newline_before &&
+                      (ctx.has(i - 2, EntryClass::Title) || ctx.lex_is(i - 2, kLexTitleAbbrev));
+  if (!titled && !ctx.strong(i - 1, EntryClass::GivenName)) return false;
+  // The longest list entry of the two words decides ("Morgan Stanley" a firm,
+  // "Donald Tusk" a person); else the second must be no common word
+  // ("Christopher Children's Hospital"), unless a strong surname.
+  const gazetteer::Match* m = ctx.first_match[i - 1] == Context::kNone ? nullptr
+                              : ctx.find_match_at(i - 1, [&](const gazetteer::Match& x) {
+                                  return x.token_end == i + 1 && x.cls != EntryClass::Title;
+                                });
+  if (m) return m->cls == EntryClass::Person;
+  return titled || !ctx.is_common_word(i) || ctx.strong(i, EntryClass::Surname);
+}
+
 // A listed organization that starts at token p and reaches the head h
 // ("General Electric" before "Co."), or nullptr: its first word is the name's,
 // even a title word, and the whole takes its kb_id.
 const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h) {
   return ctx.find_match_at(
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
+}
+
+// Token i is a capitalized storm word before a capitalized name on its line:
+// "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
+constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
+// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
+constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
+                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
+                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
+                                     (std::uint64_t{1} << (kCyclone.hash & 63));
+[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
+  // (The fold hash's bit first.)
+  const text::Token& t = ctx.token(i);
+  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
+  const std::uint64_t h = t.fold_hash;
+  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
+  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
+         !ctx.token(i + 1).newline_before &&
+         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
+          folded_is(ctx, i, kCyclone));
+}
+
+// org.team_role: outside a sports report (team_context's), a place before a
+// role only a club has and a given name is the club: "Chelsea head coach Enzo
+// Maresca", "Napoli striker Victor Osimhen". One place word, no country (a
+// national side stays a place), first of its run of capitals.
+void team_role(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kRoles[] = {"striker", "midfielder", "goalkeeper", "winger", "coach",
+                                                "defender", "playmaker"};
+  static constexpr WordSet kRoleSet(kRoles);
+  const std::size_t n = ctx.size();
+  bool found = false;
+  // The roles are TITLE entries ("head coach", "striker"): Context lists those
+  // matches (rare), and this visits them, not every capitalized word.
+  const gazetteer::Match* const mts = ctx.matches.data();
+  for (const std::uint32_t k : ctx.title_matches) {
+    const gazetteer::Match& m = mts[k];
+    const std::size_t t = m.token_begin, r = m.token_end - 1;  // the role's first and last tokens
+    // (The club roles are kLexTeamCue words: a bit first, few titles have it.)
+    if (!(ctx.lex[r] & kLexTeamCue) || t == 0 || r + 1 >= n || r > t + 1 || ctx.token(t).shape != Shape::Lower) {
+      continue;
+    }
+    // "head coach", "assistant coach": the role after a lowercase word.
+    if (r == t + 1 && !(folded_is(ctx, t, "head") || folded_is(ctx, t, "assistant"))) continue;
+    if (!kRoleSet.contains(ctx, r) || ctx.token(r + 1).newline_before || ctx.token(r + 1).shape != Shape::Capitalized ||
+        !ctx.has(r + 1, EntryClass::GivenName)) {
+      continue;
+    }
+    const std::size_t i = t - 1;  // the place
+    if (ctx.token(i).shape != Shape::Capitalized || !ctx.has(i, EntryClass::Location) || ctx.country[i] ||
+        ctx.token(t).newline_before || (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1)) ||
+        is_home_nation(ctx, i, i + 1)) {
+      continue;
+    }
+    emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
+    found = true;
+  }
+  // In such a story a transfer names two clubs: "signed Osimhen from Napoli"
+  // (the verb at most 6 words before "from"; one place word, no country).
+  if (!found) return;
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (i < 3 || !folded_is(ctx, i - 1, "from") || ctx.token(i).shape != Shape::Capitalized ||
+        !ctx.has(i, EntryClass::Location) || ctx.country[i] || is_home_nation(ctx, i, i + 1) ||
+        (i + 1 < n && ctx.is_cap(i + 1) && !ctx.token(i + 1).newline_before)) {
+      continue;
+    }
+    for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+      if (is_transfer_verb(ctx, k) && k + 2 < i && cap_shape(ctx, k + 1)) {
+        emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
+        break;
+      }
+      if (k == 0) break;
+    }
+  }
 }
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
@@ -1327,6 +1445,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_after_country(ctx, out);
   }
   team_result(ctx, out);
+  if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
   shares_owner(ctx, starts.shares.span(), out);
@@ -1353,6 +1472,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
     // number; "Circuit" makes no other name ("the Suzuka Circuit" is a track).
     if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
+    // "Treasury Cabinet Secretary John Mbadi": a head that opens a listed title
+    // of several words ("Cabinet Secretary") is the office, not a body.
+    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && ctx.first_match[h] != Context::kNone &&
+        ctx.find_match_at(h, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Title && m.token_end > h + 1 && m.exact_case;
+        })) {
+      continue;
+    }
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
@@ -1365,7 +1492,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
-            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h)) {
+            !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
+            !storm_word_at(ctx, p)) {  // (a storm word is a TITLE entry: "National Hurricane Center")
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;
@@ -1389,7 +1517,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
-          !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h)) {
+          !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
+          !full_name_possessor(ctx, p - 1)) {
         b = p - 1;
         continue;
       }
@@ -1545,6 +1674,18 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date || e >= n || !may_start_unnamed_name(tokens[e], c.type, text)) continue;
     if (starts_unnamed_name_full(ctx, c.type, e)) events.emplace_back(c.token_begin, c.token_end + 1);
+  }
+  // A named storm is an event too ("Storm Agnes", "Hurricane Milton", "Tropical
+  // Storm Alberto"): neither its word nor its name is a mention. The storm
+  // words are TITLE entries (curated titles.tsv, "amb"): Context lists those
+  // matches, few, and this visits them rather than asking every candidate.
+  const gazetteer::Match* const mts = ctx.matches.data();
+  for (const std::uint32_t k : ctx.title_matches) {
+    const std::size_t s = mts[k].token_begin;
+    // ("National Hurricane Center": a head after the word makes a body's name.)
+    if (mts[k].token_end != s + 1 || !storm_word_at(ctx, s) || ctx.is_org_head(s + 1)) continue;
+    const bool tropical = s > 0 && !ctx.token(s).newline_before && folded_is(ctx, s - 1, "tropical");
+    events.emplace_back(static_cast<std::uint32_t>(tropical ? s - 1 : s), static_cast<std::uint32_t>(s + 2));
   }
   if (events.empty()) return;
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -462,6 +462,34 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// A name of the user's own lists (--gazetteer) without "amb" counts wherever it
+// is written: a PERSON candidate holding such an ORGANIZATION or LOCATION name
+// as a part of it ("Helvetia Robotics Appoints Maria" in a title-case headline)
+// is no name; the listed name and the person after it ("Maria Lindqvist",
+// another candidate) are. Only when the user gave lists (most runs: none).
+static void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
+  const auto& lists = ctx.matcher.gazetteers();
+  // (gazetteer 0 is a user's list only with --no-default-gazetteers.)
+  if (first == out.size() || (lists.size() < 2 && !(lists.size() == 1 && ctx.matcher.is_user(gazetteer::Match{})))) {
+    return;
+  }
+  const auto holds_user_entry = [&](const Candidate& cand) {
+    if (cand.type != EntityType::Person || cand.token_end < cand.token_begin + 2) return false;
+    for (std::size_t k = cand.token_begin; k < cand.token_end; ++k) {
+      if (ctx.find_match_at(k, [&](const gazetteer::Match& x) {
+            return ctx.matcher.is_user(x) && x.token_end <= cand.token_end &&
+                   x.token_end - x.token_begin < cand.token_end - cand.token_begin &&
+                   !(x.flags & gazetteer::kAmbiguous) && (x.exact_case || ctx.caps_line[k]) &&
+                   (x.cls == EntryClass::Organization || x.cls == EntryClass::Location);
+          })) {
+        return true;
+      }
+    }
+    return false;
+  };
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), holds_user_entry), out.end());
+}
+
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const std::size_t first = out.size();
@@ -684,6 +712,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     out[c].token_begin = static_cast<std::uint32_t>(b);
     out[c].span = ctx.span(b, out[c].token_end);
   }
+  drop_names_over_user_entries(ctx, first, out);
 }
 
 }  // namespace newsner::recognize
