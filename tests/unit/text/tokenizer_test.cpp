@@ -356,6 +356,21 @@ TEST_CASE("tokenizer: sentences of ASCII documents equal full iteration (termina
   }
 }
 
+// Calls f(path, bytes) for every file under samples/ (the articles and the
+// stream); returns how many.
+template <typename F>
+int for_each_sample(F&& f) {
+  const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    f(entry.path(), std::string((std::istreambuf_iterator<char>(in)), {}));
+    ++files;
+  }
+  return files;
+}
+
 TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iterator") {
   Tokenizer tok;
   // The constructor's probe agreed with a full pass on this ICU (else every
@@ -418,16 +433,10 @@ TEST_CASE("tokenizer: sentence windows equal full iteration of the sentence iter
     }
   }
   // Real text: the sample articles and stream, whole.
-  const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
-  int files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const int files = for_each_sample([&](const std::filesystem::path& path, const std::string& text) {
     const std::u16string u = to_utf16(text);
-    CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), entry.path());
-    ++files;
-  }
+    CHECK_MESSAGE(tok.sentence_ends(u) == tok.sentence_ends(u, true), path);
+  });
   CHECK(files >= 3);
   CHECK(tok.sentence_ends(u"").empty());
   CHECK(tok.sentence_ends(u"No break here") == std::vector<std::int32_t>{13});
@@ -466,15 +475,9 @@ TEST_CASE("tokenizer: word boundaries of the compact text equal those of the who
     }
   }
   // Real text: the sample articles and stream, whole.
-  const std::filesystem::path samples = std::filesystem::path(NEWSNER_TEST_DATA) / ".." / ".." / "samples";
-  int files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(samples)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), {});
-    CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), entry.path());
-    ++files;
-  }
+  const int files = for_each_sample([&](const std::filesystem::path& path, const std::string& text) {
+    CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), path);
+  });
   CHECK(files >= 3);
   CHECK(tok.word_boundaries("").empty());
   CHECK(tok.word_boundaries("Hello, world 2026") == std::vector<std::uint32_t>{5, 6, 7, 12, 13, 17});
