@@ -126,13 +126,26 @@ def main():
                         "chrono"))
 
     results, rows = [], []
+    checked = {}
     for name, tool, mode, j, cmd, kind in configs:
         print(f"measure.py: {name}: check run", file=sys.stderr, flush=True)
-        counts, digest, _ = check_run(name, cmd, kind)
-        print(f"measure.py: {name}: timed runs", file=sys.stderr, flush=True)
-        tag = re.sub(r"\W+", "_", name)
-        n = args.runs if tool == "newsner" or not args.baseline_runs else args.baseline_runs
-        times, rss = hyperfine(cmd, n, 0, args.workdir, tag)
+        checked[name] = check_run(name, cmd, kind)
+    # Timed runs, interleaved: round r runs each row once (a row with fewer runs
+    # only in the first rounds), so that the VM's drift over the minutes of a
+    # run (10% is common) enters every row alike, and the ratios between rows.
+    wanted = {name: args.runs if tool == "newsner" or not args.baseline_runs else args.baseline_runs
+              for name, tool, *_ in configs}
+    timed = {name: ([], []) for name in wanted}
+    for r in range(max(wanted.values())):
+        print(f"measure.py: timed round {r + 1}", file=sys.stderr, flush=True)
+        for name, tool, mode, j, cmd, kind in configs:
+            if r < wanted[name]:
+                t, m = hyperfine(cmd, 1, 0, args.workdir, re.sub(r"\W+", "_", name))
+                timed[name][0].extend(t)
+                timed[name][1].extend(m)
+    for name, tool, mode, j, cmd, kind in configs:
+        counts, digest, _ = checked[name]
+        times, rss = timed[name]
         docs, nbytes = stats[mode]
         med = statistics.median(times)
         results.append(dict(name=name, tool=tool, mode=mode, threads=j, counts=counts, digest=digest,
@@ -196,7 +209,7 @@ def main():
     out(f"- load average (1 min) before / after the run: {load_before:.2f} / {os.getloadavg()[0]:.2f} "
         f"(above 0.5 means other work shared the CPUs and the numbers are noisy)")
     base = f", {args.baseline_runs} for icu_words and chrono-node" if args.baseline_runs else ""
-    out(f"- runs: median of {args.runs} timed runs per newsner row{base} (hyperfine, whole process, output to /dev/null); "
+    out(f"- runs: median of {args.runs} timed runs per newsner row{base} (hyperfine, whole process, output to /dev/null, rows interleaved round by round); "
         f"startup median of {args.startup_runs}")
     if args.command:
         out(f"- command: `{args.command}`")
