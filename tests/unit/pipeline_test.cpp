@@ -342,3 +342,13 @@ TEST_CASE("pipeline: a named storm is no mention") {
   CHECK(typed(ex->extract({"d", "The Harwick Hurricane Center issued a warning.", std::nullopt})) ==
         "Harwick Hurricane Center/ORGANIZATION");
 }
+
+TEST_CASE("pipeline: a name before an event word (Show, Expo, Festival) is the event's, no mention") {
+  auto ex = make();
+  CHECK(typed(ex->extract({"d", "Pellworth Robotics will present at the Consumer Electronics Show.", std::nullopt})) ==
+        "Pellworth Robotics/ORGANIZATION");
+  CHECK(typed(ex->extract({"d", "Buyers came to the Harwick Expo and the Lindqvist Festival.", std::nullopt})) == "");
+  // Not an event word: the name stays.
+  CHECK(typed(ex->extract({"d", "Buyers came to Harwick Electronics on Monday.", std::nullopt})) ==
+        "Harwick Electronics/ORGANIZATION | Monday/DATE");
+}
