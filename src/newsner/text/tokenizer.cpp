@@ -473,6 +473,10 @@ struct Tokenizer::Impl {
   };
 };
 
+// The length of the UTF-8 sequence that lead byte c (>= 0xC2) of well-formed
+// text begins.
+static std::size_t lead_length(unsigned char c) { return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2; }
+
 // Where the run of ASCII bytes from i ends: the first byte >= 0x80, or n (a
 // byte test, 16 at a time; no Unicode decided here).
 static std::size_t ascii_run_end(const unsigned char* p, std::size_t i, std::size_t n) {
@@ -521,7 +525,7 @@ bool Tokenizer::Impl::convert_runs(std::string_view text, bool ascii) {
     std::size_t k = i;
     auto u = static_cast<std::size_t>(out - first);
     while (k < n && p[k] >= 0x80) {
-      const std::size_t bytes = p[k] >= 0xF0 ? 4 : p[k] >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+      const std::size_t bytes = lead_length(p[k]);
       k += bytes;
       u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
       shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(k - u));
@@ -603,7 +607,7 @@ void Tokenizer::Impl::convert(std::string_view text) {
       ++u;
       continue;
     }
-    const std::size_t bytes = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+    const std::size_t bytes = lead_length(c);
     i += bytes;
     u += bytes == 4 ? 2 : 1;  // 4-byte characters are surrogate pairs
     shifts.emplace_back(static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i - u));
@@ -694,7 +698,7 @@ bool Tokenizer::Impl::compact(std::string_view text) {
     const std::size_t k0 = k;
     std::size_t j = i;
     while (j < n && p[j] >= 0x80) {
-      const std::size_t bytes = p[j] >= 0xF0 ? 4 : p[j] >= 0xE0 ? 3 : 2;  // valid UTF-8 lead bytes
+      const std::size_t bytes = lead_length(p[j]);
       pos[k++] = static_cast<std::uint32_t>(j);
       if (bytes == 4) pos[k++] = static_cast<std::uint32_t>(j);
       j += bytes;
