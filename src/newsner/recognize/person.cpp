@@ -468,11 +468,7 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
 // is no name; the listed name and the person after it ("Maria Lindqvist",
 // another candidate) are. Only when the user gave lists (most runs: none).
 static void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
-  const auto& lists = ctx.matcher.gazetteers();
-  // (gazetteer 0 is a user's list only with --no-default-gazetteers.)
-  if (first == out.size() || (lists.size() < 2 && !(lists.size() == 1 && ctx.matcher.is_user(gazetteer::Match{})))) {
-    return;
-  }
+  if (first == out.size() || !ctx.matcher.has_user_lists()) return;
   const auto holds_user_entry = [&](const Candidate& cand) {
     if (cand.type != EntityType::Person || cand.token_end < cand.token_begin + 2) return false;
     for (std::size_t k = cand.token_begin; k < cand.token_end; ++k) {
