@@ -224,7 +224,7 @@ float list_prior(ListKind list, std::uint32_t population) {
 // "London, Ontario", "Valencia, Spain", "Dearborn, Mich."): a country's or a
 // first-level subdivision's ISO 3166 id there gives it. Empty when none.
 std::string_view qualifier_country(const Context& ctx, std::size_t e) {
-  if (e + 1 >= ctx.size() || ctx.surface(e) != "," || ctx.token(e + 1).newline_before) return {};
+  if (e + 1 >= ctx.size() || !is_char(ctx, e, ',') || ctx.token(e + 1).newline_before) return {};
   std::string_view cc;
   ctx.for_matches_at(e + 1, [&](const gazetteer::Match& m) {
     if (!cc.empty() || m.cls != EntryClass::Location) return;
@@ -471,11 +471,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // raises the score.
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
                                   : list_prior(list, 1000000);  // (the most populous city's)
-    // (Its kb rank can be raised by a qualifier: see below.)
-    const bool after_comma = b >= 2 && ctx.surface(b - 1) == ",";
-    const float kb_bound = list == ListKind::Cities                        ? bound + kQualifierBonus
-                           : list == ListKind::Subdivisions && after_comma ? std::max(bound, kQualifierOwnSubdivision)
-                                                                           : bound;
+    // (Its kb rank can be raised by a qualifier: see below. The list first: a
+    // compare per match otherwise.)
+    const bool subdivision_after_comma = list == ListKind::Subdivisions && b >= 2 && is_char(ctx, b - 1, ',');
+    const float kb_bound = list == ListKind::Cities  ? bound + kQualifierBonus
+                           : subdivision_after_comma ? std::max(bound, kQualifierOwnSubdivision)
+                                                     : bound;
     if (same && !same->kb_id.empty() && kb_bound < mine.kb_rank && bound <= same->score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
@@ -549,7 +550,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
     // Georgia" is the country), unless a city of a million is named so: in
     // "Recife, Sao Paulo and Rio" the cities are listed.
-    if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
+    if (subdivision_after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
         entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) &&
         city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {
