@@ -330,20 +330,20 @@ bool is_authoritative(std::string_view evidence) {
   }
 }
 
-// A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
-// Mining Corp."), of two words or more before it: its first word, repeated
-// alone, is the company ("Counsel for Meridian"), not the town some list names
-// so (README: a repeated name takes the type of its first full mention). The
-// word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
-// The legal form's token of company_first_word's name ("GmbH" of "Nordwind Analytics GmbH").
+// The legal form's token of company_first_word's name ("GmbH" of "Nordwind
+// Analytics GmbH", "Corp" of "Harwick Mining Corp.").
 std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
   const std::size_t last = c.te - 1;
   return recognize::is_char(ctx, last, '.') && last > c.tb ? last - 1 : last;
 }
 
+// A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
+// Mining Corp."), of two words or more before it: its first word, repeated
+// alone, is the company ("Counsel for Meridian"), not the town some list names
+// so (README: a repeated name takes the type of its first full mention). The
+// word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
-  std::size_t last = c.te - 1;
-  if (recognize::is_char(ctx, last, '.') && last > c.tb) --last;
+  const std::size_t last = legal_form_at(ctx, c);
   if (last < c.tb + 2 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
   // ("Shanghai-Lin Tao Motorcycle Co": a hyphen makes the first word part of a longer one.)
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;

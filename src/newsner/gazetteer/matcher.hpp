@@ -118,6 +118,8 @@ class Matcher {
   /// Whether the match is from a user's own list (--gazetteer), whose flags
   /// ("amb" or not) say what evidence its names need.
   bool is_user(const Match& m) const { return m.gazetteer >= builtin_; }
+  /// Whether the user gave lists of their own (--gazetteer).
+  bool has_user_lists() const { return gazetteers_.size() > builtin_; }
   /// A number no other Matcher of the process has: per-thread memos of
   /// lookups tell their owner by it (an address can be reused).
   std::uint64_t id() const { return id_; }

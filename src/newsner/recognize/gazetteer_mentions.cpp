@@ -94,25 +94,17 @@ bool title_case_line(const Context& ctx, std::size_t i, std::array<std::size_t, 
   return memo[2] != 0;
 }
 
-// Token b begins a title of several words ("Vice President", "Chief Minister"):
-// the word is part of the title there, not the magazine or place of its name.
-bool begins_long_title(const Context& ctx, std::size_t b) {
-  bool found = false;
-  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
-    found = found || (m.cls == EntryClass::Title && m.token_end > b + 1);
-  });
-  return found;
-}
-
-// Token b ends or lies inside a title of several tokens that starts before it:
-// "Chief Financial Officer", "Chief of Staff".
-bool inside_long_title(const Context& ctx, std::size_t b) {
-  for (std::size_t k = b >= 4 ? b - 4 : 0; k < b; ++k) {
-    bool found = false;
-    ctx.for_matches_at(k, [&](const gazetteer::Match& m) {
-      found = found || (m.cls == EntryClass::Title && m.token_end > b);
-    });
-    if (found) return true;
+// Token b is part of a title of several tokens: it begins one ("Vice
+// President", "Chief Minister") or ends or lies inside one that starts up to
+// four tokens before it ("Chief Financial Officer", "Chief of Staff"): the
+// word is part of the title there, not the magazine or place of its name.
+bool in_long_title(const Context& ctx, std::size_t b) {
+  for (std::size_t k = b + 1; k-- > (b >= 4 ? b - 4 : 0);) {  // b first, then leftwards
+    if (ctx.find_match_at(k, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Title && m.token_end > b && m.token_end >= k + 2;
+        })) {
+      return true;
+    }
   }
   return false;
 }
@@ -232,7 +224,7 @@ float list_prior(ListKind list, std::uint32_t population) {
 // "London, Ontario", "Valencia, Spain", "Dearborn, Mich."): a country's or a
 // first-level subdivision's ISO 3166 id there gives it. Empty when none.
 std::string_view qualifier_country(const Context& ctx, std::size_t e) {
-  if (e + 1 >= ctx.size() || ctx.surface(e) != "," || ctx.token(e + 1).newline_before) return {};
+  if (e + 1 >= ctx.size() || !is_char(ctx, e, ',') || ctx.token(e + 1).newline_before) return {};
   std::string_view cc;
   ctx.for_matches_at(e + 1, [&](const gazetteer::Match& m) {
     if (!cc.empty() || m.cls != EntryClass::Location) return;
@@ -247,13 +239,13 @@ std::string_view qualifier_country(const Context& ctx, std::size_t e) {
 // ("Atlanta, Georgia": Atlanta is a US city, so Georgia is the state).
 bool city_of_country_before(const Context& ctx, std::size_t b, std::string_view cc) {
   for (std::size_t start = b >= 4 ? b - 4 : 0; start + 1 < b; ++start) {
-    bool found = false;
-    ctx.for_matches_at(start, [&](const gazetteer::Match& m) {
-      if (found || m.token_end != b - 1 || m.cls != EntryClass::Location) return;
-      const auto entry = ctx.matcher.entry(m);
-      found = entry.list == "cities" && entry.country == cc;
-    });
-    if (found) return true;
+    if (ctx.find_match_at(start, [&](const gazetteer::Match& m) {
+          if (m.token_end != b - 1 || m.cls != EntryClass::Location) return false;
+          const auto entry = ctx.matcher.entry(m);
+          return entry.list == "cities" && entry.country == cc;
+        })) {
+      return true;
+    }
   }
   return false;
 }
@@ -479,11 +471,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // raises the score.
     const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
                                   : list_prior(list, 1000000);  // (the most populous city's)
-    // (Its kb rank can be raised by a qualifier: see below.)
-    const bool after_comma = b >= 2 && ctx.surface(b - 1) == ",";
-    const float kb_bound = list == ListKind::Cities                        ? bound + kQualifierBonus
-                           : list == ListKind::Subdivisions && after_comma ? std::max(bound, kQualifierOwnSubdivision)
-                                                                           : bound;
+    // (Its kb rank can be raised by a qualifier: see below. The list first: a
+    // compare per match otherwise.)
+    const bool subdivision_after_comma = list == ListKind::Subdivisions && b >= 2 && is_char(ctx, b - 1, ',');
+    const float kb_bound = list == ListKind::Cities  ? bound + kQualifierBonus
+                           : subdivision_after_comma ? std::max(bound, kQualifierOwnSubdivision)
+                                                     : bound;
     if (same && !same->kb_id.empty() && kb_bound < mine.kb_rank && bound <= same->score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
@@ -521,7 +514,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // some list has of that name; so does one that ends a title ("Chief Financial
     // Officer", not the town of Officer, Victoria).
     if (single && !country_list && ctx.is_common_word(b) &&
-        (begins_long_title(ctx, b) || inside_long_title(ctx, b) ||
+        (in_long_title(ctx, b) ||
          (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
       continue;
     }
@@ -557,7 +550,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
     // Georgia" is the country), unless a city of a million is named so: in
     // "Recife, Sao Paulo and Rio" the cities are listed.
-    if (list == ListKind::Subdivisions && after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
+    if (subdivision_after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
         entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) &&
         city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {

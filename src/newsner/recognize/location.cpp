@@ -258,9 +258,6 @@ const std::vector<std::uint32_t>& dateline_lines(const Context& ctx) {
   return lines;
 }
 
-}  // namespace
-
-
 constexpr FoldedWord kChannel("channel");
 constexpr FoldedWord kPalace("palace"), kSide("side"), kEnd("end");
 
@@ -326,6 +323,8 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
     emit_candidate(ctx, EntityType::Organization, i, noun + 1, 0.8f, "org.saint_institution", out);
   }
 }
+
+}  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();

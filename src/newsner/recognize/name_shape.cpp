@@ -120,27 +120,30 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
       continue;  // an initial alone is not a name: `end` waits for a word
     }
     if (!name_word(i)) {
-      // particle between capitals: "Ludwig van Beethoven", "Osama bin Laden"
-      // (not "st" in lowercase: a scorecard's "stumped", "Kessler st Perwela";
-      // a saint's "St" is capitalized)
-      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 1 < n &&
-          !ctx.token(i + 1).newline_before && name_word(i + 1) && !folded_is(ctx, i, "st")) {
-        ++i;
-        continue;
-      }
-      // two particles: "Joost van der Kolk", "Ana de la Cruz"
-      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
-          ctx.token(i + 1).shape == Shape::Lower && ctx.lex_is(i + 1, kLexParticle) &&
-          !ctx.token(i + 1).newline_before && !ctx.token(i + 2).newline_before && name_word(i + 2) &&
-          !folded_is(ctx, i, "st") && !folded_is(ctx, i + 1, "st")) {
-        i += 2;
-        continue;
-      }
-      // "al-Assad", "bin-Laden": lowercase particle joined by a hyphen
-      if (i > b && ctx.token(i).shape == Shape::Lower && ctx.lex_is(i, kLexParticle) && i + 2 < n &&
-          is_char(ctx, i + 1, '-') && !ctx.token(i + 1).space_before && name_word(i + 2)) {
-        i += 2;
-        continue;
+      const auto particle = [&](std::size_t k) {
+        return ctx.token(k).shape == Shape::Lower && ctx.lex_is(k, kLexParticle);
+      };
+      if (i > b && particle(i)) {
+        // One or two particles between capitals: "Ludwig van Beethoven", "Osama
+        // bin Laden", "Joost van der Kolk", "Ana de la Cruz" (not "st" in
+        // lowercase: a scorecard's "stumped", "Kessler st Perwela"; a saint's
+        // "St" is capitalized).
+        if (!folded_is(ctx, i, "st")) {
+          if (i + 1 < n && !ctx.token(i + 1).newline_before && name_word(i + 1)) {
+            ++i;
+            continue;
+          }
+          if (i + 2 < n && particle(i + 1) && !ctx.token(i + 1).newline_before &&
+              !ctx.token(i + 2).newline_before && name_word(i + 2) && !folded_is(ctx, i + 1, "st")) {
+            i += 2;
+            continue;
+          }
+        }
+        // "al-Assad", "bin-Laden": a particle joined by a hyphen
+        if (i + 2 < n && is_char(ctx, i + 1, '-') && !ctx.token(i + 1).space_before && name_word(i + 2)) {
+          i += 2;
+          continue;
+        }
       }
       break;
     }

@@ -375,8 +375,6 @@ bool place_at(const Context& ctx, std::size_t i) {
   return ctx.find_match_at(i, [](const gazetteer::Match& m) { return m.cls == EntryClass::Location && m.exact_case; });
 }
 
-}  // namespace
-
 // person.scorecard: a cricket scorecard names its fielders and bowlers after
 // "c" (caught), "b" (bowled) and "st" (stumped): "S. Perwela c Halloran b
 // Drennan 44", "lbw b Danpitiya 8". After such a letter, itself after a
@@ -467,12 +465,8 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
 // as a part of it ("Helvetia Robotics Appoints Maria" in a title-case headline)
 // is no name; the listed name and the person after it ("Maria Lindqvist",
 // another candidate) are. Only when the user gave lists (most runs: none).
-static void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
-  const auto& lists = ctx.matcher.gazetteers();
-  // (gazetteer 0 is a user's list only with --no-default-gazetteers.)
-  if (first == out.size() || (lists.size() < 2 && !(lists.size() == 1 && ctx.matcher.is_user(gazetteer::Match{})))) {
-    return;
-  }
+void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::vector<Candidate>& out) {
+  if (first == out.size() || !ctx.matcher.has_user_lists()) return;
   const auto holds_user_entry = [&](const Candidate& cand) {
     if (cand.type != EntityType::Person || cand.token_end < cand.token_begin + 2) return false;
     for (std::size_t k = cand.token_begin; k < cand.token_end; ++k) {
@@ -489,6 +483,8 @@ static void drop_names_over_user_entries(const Context& ctx, std::size_t first, 
   };
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), holds_user_entry), out.end());
 }
+
+}  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
