@@ -44,9 +44,13 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
 }
 
-// Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
-// and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
-// Institute for the World Economy".
+// An exact-case TITLE match of several words at token i ("Prime Minister",
+// "Cabinet Secretary"), or nullptr.
+const gazetteer::Match* long_title_at(const Context& ctx, std::size_t i) {
+  return ctx.find_match_at(
+      i, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case; });
+}
+
 // A title word (not a head) before a capitalized word: "Governor Kazuo Ueda".
 // Title words are not part of an organization's name: its "of" extension ends
 // before them ("Bank of England Governor Andrew Bailey"). (The capital first.)
@@ -57,13 +61,13 @@ bool title_before_name(const Context& ctx, std::size_t i, bool several_words) {
   }
   if (!several_words && (ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev))) return true;
   // A title of several words: "Prime Minister Sheikh Hasina".
-  const gazetteer::Match* t =
-      ctx.first_match[i] == Context::kNone ? nullptr : ctx.find_match_at(i, [&](const gazetteer::Match& m) {
-        return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case;
-      });
+  const gazetteer::Match* t = long_title_at(ctx, i);
   return t && t->token_end < ctx.size() && cap_shape(ctx, t->token_end) && !ctx.token(t->token_end).newline_before;
 }
 
+// Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
+// and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
+// Institute for the World Economy".
 std::size_t extend_of(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   std::size_t j = e;
@@ -1341,10 +1345,8 @@ bool full_name_possessor(const Context& ctx, std::size_t i) {
   // The longest list entry of the two words decides ("Morgan Stanley" a firm,
   // "Donald Tusk" a person); else the second must be no common word
   // ("Christopher Children's Hospital"), unless a strong surname.
-  const gazetteer::Match* m = ctx.first_match[i - 1] == Context::kNone ? nullptr
-                              : ctx.find_match_at(i - 1, [&](const gazetteer::Match& x) {
-                                  return x.token_end == i + 1 && x.cls != EntryClass::Title;
-                                });
+  const gazetteer::Match* m = ctx.find_match_at(
+      i - 1, [&](const gazetteer::Match& x) { return x.token_end == i + 1 && x.cls != EntryClass::Title; });
   if (m) return m->cls == EntryClass::Person;
   return titled || !ctx.is_common_word(i) || ctx.strong(i, EntryClass::Surname);
 }
@@ -1474,12 +1476,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
     // "Treasury Cabinet Secretary John Mbadi": a head that opens a listed title
     // of several words ("Cabinet Secretary") is the office, not a body.
-    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && ctx.first_match[h] != Context::kNone &&
-        ctx.find_match_at(h, [&](const gazetteer::Match& m) {
-          return m.cls == EntryClass::Title && m.token_end > h + 1 && m.exact_case;
-        })) {
-      continue;
-    }
+    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && long_title_at(ctx, h)) continue;
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
