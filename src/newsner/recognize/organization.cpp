@@ -279,6 +279,16 @@ bool is_transfer_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
+// A transfer verb at most 6 words before the "from" at i - 1 (i >= 2), in its
+// sentence: "joined Milan from Parma". `object`: a capitalized word right
+// after the verb, not the "from" ("signed Kelpson from Nantes").
+bool transfer_before_from(const Context& ctx, std::size_t i, bool object) {
+  for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+    if (is_transfer_verb(ctx, k) && (!object || (k + 2 < i && cap_shape(ctx, k + 1)))) return true;
+    if (k == 0) break;
+  }
+  return false;
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -421,15 +431,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // A transfer: "transferred to Milan", "joined Milan from Parma", "signed
     // Kelpson from Nantes" (the verb at most 6 words before "from").
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
-    if (i > 2 && folded_is(ctx, i - 1, "from")) {
-      for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
-        if (is_transfer_verb(ctx, k)) {
-          verb = true;
-          break;
-        }
-        if (k == 0) break;
-      }
-    }
+    if (i > 2 && folded_is(ctx, i - 1, "from") && transfer_before_from(ctx, i, false)) verb = true;
     // "move level with Liverpool", "drew level with Kent": a side equal on points.
     if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
@@ -1423,13 +1425,7 @@ void team_role(const Context& ctx, std::vector<Candidate>& out) {
         (i + 1 < n && ctx.is_cap(i + 1) && !ctx.token(i + 1).newline_before)) {
       continue;
     }
-    for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
-      if (is_transfer_verb(ctx, k) && k + 2 < i && cap_shape(ctx, k + 1)) {
-        emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
-        break;
-      }
-      if (k == 0) break;
-    }
+    if (transfer_before_from(ctx, i, true)) emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
   }
 }
 
