@@ -1363,22 +1363,11 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
 
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
-constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
-// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
-constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
-                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
-                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
-                                     (std::uint64_t{1} << (kCyclone.hash & 63));
-[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
-  // (The fold hash's bit first.)
-  const text::Token& t = ctx.token(i);
-  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
-  const std::uint64_t h = t.fold_hash;
-  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
-  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
-         !ctx.token(i + 1).newline_before &&
-         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
-          folded_is(ctx, i, kCyclone));
+bool storm_word_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"storm", "hurricane", "typhoon", "cyclone"};
+  static constexpr WordSet kSet(kWords);
+  return ctx.token(i).shape == Shape::Capitalized && i + 1 < ctx.size() &&
+         ctx.token(i + 1).shape == Shape::Capitalized && !ctx.token(i + 1).newline_before && kSet.contains(ctx, i);
 }
 
 // org.team_role: outside a sports report (team_context's), a place before a
