@@ -44,9 +44,13 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   emit_candidate(ctx, EntityType::Organization, b, e, score, rule, out);
 }
 
-// Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
-// and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
-// Institute for the World Economy".
+// An exact-case TITLE match of several words at token i ("Prime Minister",
+// "Cabinet Secretary"), or nullptr.
+const gazetteer::Match* long_title_at(const Context& ctx, std::size_t i) {
+  return ctx.find_match_at(
+      i, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case; });
+}
+
 // A title word (not a head) before a capitalized word: "Governor Kazuo Ueda".
 // Title words are not part of an organization's name: its "of" extension ends
 // before them ("Bank of England Governor Andrew Bailey"). (The capital first.)
@@ -57,13 +61,13 @@ bool title_before_name(const Context& ctx, std::size_t i, bool several_words) {
   }
   if (!several_words && (ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev))) return true;
   // A title of several words: "Prime Minister Sheikh Hasina".
-  const gazetteer::Match* t =
-      ctx.first_match[i] == Context::kNone ? nullptr : ctx.find_match_at(i, [&](const gazetteer::Match& m) {
-        return m.cls == EntryClass::Title && m.token_end > i + 1 && m.exact_case;
-      });
+  const gazetteer::Match* t = long_title_at(ctx, i);
   return t && t->token_end < ctx.size() && cap_shape(ctx, t->token_end) && !ctx.token(t->token_end).newline_before;
 }
 
+// Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
+// and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
+// Institute for the World Economy".
 std::size_t extend_of(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   std::size_t j = e;
@@ -275,6 +279,16 @@ bool is_transfer_verb(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
+// A transfer verb at most 6 words before the "from" at i - 1 (i >= 2), in its
+// sentence: "joined Milan from Parma". `object`: a capitalized word right
+// after the verb, not the "from" ("signed Kelpson from Nantes").
+bool transfer_before_from(const Context& ctx, std::size_t i, bool object) {
+  for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
+    if (is_transfer_verb(ctx, k) && (!object || (k + 2 < i && cap_shape(ctx, k + 1)))) return true;
+    if (k == 0) break;
+  }
+  return false;
+}
 bool is_club_role(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kClubRoles);
   return kSet.contains(ctx, i);
@@ -417,15 +431,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     // A transfer: "transferred to Milan", "joined Milan from Parma", "signed
     // Kelpson from Nantes" (the verb at most 6 words before "from").
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "transferred")) verb = true;
-    if (i > 2 && folded_is(ctx, i - 1, "from")) {
-      for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
-        if (is_transfer_verb(ctx, k)) {
-          verb = true;
-          break;
-        }
-        if (k == 0) break;
-      }
-    }
+    if (i > 2 && folded_is(ctx, i - 1, "from") && transfer_before_from(ctx, i, false)) verb = true;
     // "move level with Liverpool", "drew level with Kent": a side equal on points.
     if (i > 1 && folded_is(ctx, i - 1, "with") && folded_is(ctx, i - 2, "level")) verb = true;
     // team_name_ok last: it costs more than the word tests above, which most slots fail.
@@ -1341,10 +1347,8 @@ bool full_name_possessor(const Context& ctx, std::size_t i) {
   // The longest list entry of the two words decides ("Morgan Stanley" a firm,
   // "Donald Tusk" a person); else the second must be no common word
   // ("Christopher Children's Hospital"), unless a strong surname.
-  const gazetteer::Match* m = ctx.first_match[i - 1] == Context::kNone ? nullptr
-                              : ctx.find_match_at(i - 1, [&](const gazetteer::Match& x) {
-                                  return x.token_end == i + 1 && x.cls != EntryClass::Title;
-                                });
+  const gazetteer::Match* m = ctx.find_match_at(
+      i - 1, [&](const gazetteer::Match& x) { return x.token_end == i + 1 && x.cls != EntryClass::Title; });
   if (m) return m->cls == EntryClass::Person;
   return titled || !ctx.is_common_word(i) || ctx.strong(i, EntryClass::Surname);
 }
@@ -1359,22 +1363,11 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
 
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
-constexpr FoldedWord kStorm("storm"), kHurricane("hurricane"), kTyphoon("typhoon"), kCyclone("cyclone");
-// One bit per word of the fold hash's low 6 bits: a token whose bit is clear is none of them.
-constexpr std::uint64_t kStormBits = (std::uint64_t{1} << (kStorm.hash & 63)) |
-                                     (std::uint64_t{1} << (kHurricane.hash & 63)) |
-                                     (std::uint64_t{1} << (kTyphoon.hash & 63)) |
-                                     (std::uint64_t{1} << (kCyclone.hash & 63));
-[[gnu::always_inline]] inline bool storm_word_at(const Context& ctx, std::size_t i) {
-  // (The fold hash's bit first.)
-  const text::Token& t = ctx.token(i);
-  if (!((kStormBits >> (t.fold_hash & 63)) & 1)) return false;
-  const std::uint64_t h = t.fold_hash;
-  if (h != kStorm.hash && h != kHurricane.hash && h != kTyphoon.hash && h != kCyclone.hash) return false;
-  return t.shape == Shape::Capitalized && i + 1 < ctx.size() && ctx.token(i + 1).shape == Shape::Capitalized &&
-         !ctx.token(i + 1).newline_before &&
-         (folded_is(ctx, i, kStorm) || folded_is(ctx, i, kHurricane) || folded_is(ctx, i, kTyphoon) ||
-          folded_is(ctx, i, kCyclone));
+bool storm_word_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"storm", "hurricane", "typhoon", "cyclone"};
+  static constexpr WordSet kSet(kWords);
+  return ctx.token(i).shape == Shape::Capitalized && i + 1 < ctx.size() &&
+         ctx.token(i + 1).shape == Shape::Capitalized && !ctx.token(i + 1).newline_before && kSet.contains(ctx, i);
 }
 
 // org.team_role: outside a sports report (team_context's), a place before a
@@ -1421,13 +1414,7 @@ void team_role(const Context& ctx, std::vector<Candidate>& out) {
         (i + 1 < n && ctx.is_cap(i + 1) && !ctx.token(i + 1).newline_before)) {
       continue;
     }
-    for (std::size_t k = i - 2; k + 8 > i && !ctx.token(k + 1).sentence_start; --k) {
-      if (is_transfer_verb(ctx, k) && k + 2 < i && cap_shape(ctx, k + 1)) {
-        emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
-        break;
-      }
-      if (k == 0) break;
-    }
+    if (transfer_before_from(ctx, i, true)) emit(ctx, i, i + 1, 0.78f, "org.team_role", out);
   }
 }
 
@@ -1474,12 +1461,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
     // "Treasury Cabinet Secretary John Mbadi": a head that opens a listed title
     // of several words ("Cabinet Secretary") is the office, not a body.
-    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && ctx.first_match[h] != Context::kNone &&
-        ctx.find_match_at(h, [&](const gazetteer::Match& m) {
-          return m.cls == EntryClass::Title && m.token_end > h + 1 && m.exact_case;
-        })) {
-      continue;
-    }
+    if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && long_title_at(ctx, h)) continue;
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
