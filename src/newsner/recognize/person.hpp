@@ -10,6 +10,11 @@
 //                   country stays a place ("Croatia said")
 //   person.country_paren  a name before "(Country)" in results ("[Ato Carrow] (Trinidad)")
 //   person.given_alone    a strong given name alone mid-sentence ("about [Alice]")
+//   person.title_given    a title's last word that is a common given name, before one
+//                   surname ("captain [Dean Halloway]")
+//   person.scorecard, person.scorer  sports reports only: a cricket scorecard's
+//                   fielders and bowlers, a goal's scorer before the minute
+//                   ("[Tomaz Vrbnjak] (57th)")
 // Titles include abbreviated ranks (PM, Sgt, Insp; context.hpp kLexTitleAbbrev).
 // Name shape (initials, particles, hyphens, possessive outside): name_shape.hpp.
 // Lists: TITLE, GIVEN_NAME and SURNAME gazetteers (gazetteers/SOURCES.md).
