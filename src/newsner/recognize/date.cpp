@@ -1118,6 +1118,13 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
 }
 
+// False when a word ending in `last` surely ends no time of day nor is "on"
+// (before_time_of_day's forms: "noon", "a.m.", "5pm", "1100", "GMT", "ET", "CET").
+bool may_end_time_of_day(char last) {
+  return last == 'n' || last == 'm' || last == 'M' || last == '.' || last == 'T' || last == 'C' || last == 't' ||
+         last == 'c' || (last >= '0' && last <= '9');
+}
+
 // The index of the first token of a time of day ending right before token `tok`, after
 // an optional "on" ("11 a.m. on", "5pm", "noon on", "21:00 GMT"), else `tok`.
 [[gnu::noinline]] std::size_t before_time_of_day(const Context& cx, std::size_t tok) {
@@ -1126,11 +1133,7 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   if (e < 2) return tok;
   const std::string_view w = cx.surface(e - 1);
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  // Each form below ends in one of these ("said on Friday" leaves here).
-  const char last = w.back();
-  if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' &&
-      last != 'c' && !digit(last))
-    return tok;
+  if (!may_end_time_of_day(w.back())) return tok;  // "said on Friday" leaves here
   if (ieq(w, "noon") || ieq(w, "midnight")) return e - 1;
   // "5pm", "11am", "0900"
   if (digit(w[0]) && (ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "am") ||
@@ -1176,11 +1179,8 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
     return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
     // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
-    // ("on", "noon", "a.m.", "5pm", "1100", "GMT", "midnight": most other words leave here).
-    const char last = w.back();
-    if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' && last != 'c' &&
-        !(last >= '0' && last <= '9'))
-      return false;
+    // (most other words leave here).
+    if (!may_end_time_of_day(w.back())) return false;
     const std::size_t before = before_time_of_day(cx, tok);
     return before < tok && deadline_before(cx, before, through);
   }
