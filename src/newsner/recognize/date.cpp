@@ -25,6 +25,16 @@ using timex::Unit;
 using timex::Value;
 using Dct = std::optional<std::chrono::year_month_day>;
 
+// y-m-d as a calendar date (not checked: ok() tells).
+timex::Ymd make_ymd(int y, int m, int d) {
+  return timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                    std::chrono::day{static_cast<unsigned>(d)}};
+}
+// The ISO weekday of `d`: 1 Monday .. 7 Sunday.
+int iso_weekday(const timex::Ymd& d) {
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding());
+}
+
 // ---------------------------------------------------------------- lexing a match
 // A match is at most a few dozen bytes; its lexemes live in a fixed array (no heap).
 struct Lex {
@@ -839,9 +849,8 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
     if (d.year != kUnknown && d.month != kUnknown && d.day != kUnknown) {
       // A weekend holiday's weekend is its own; a Monday's the one before, a
       // Friday's the one after.
-      timex::Ymd day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
-                     std::chrono::day{static_cast<unsigned>(d.day)}};
-      const unsigned wd = std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding();
+      timex::Ymd day = make_ymd(d.year, d.month, d.day);
+      const int wd = iso_weekday(day);
       if (unit == 2 && wd == 1) day = timex::add_days(day, -1);
       if (unit == 2 && wd == 5) day = timex::add_days(day, 1);
       const timex::IsoWeek w = timex::iso_week(day);
@@ -1423,11 +1432,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "Labor Day, Monday, September 1" in 1996, whose was the 2nd).
           if (p.weekday && dct && check_day(y, p.month, p.day)) {
             const auto weekday_in = [&](int yy) {
-              const timex::Ymd ymd{std::chrono::year{yy}, std::chrono::month{static_cast<unsigned>(p.month)},
-                                   std::chrono::day{static_cast<unsigned>(p.day)}};
+              const timex::Ymd ymd = make_ymd(yy, p.month, p.day);
               const auto away = (std::chrono::sys_days{ymd} - std::chrono::sys_days{*dct}).count();
-              return ymd.ok() && away < 270 && away > -270 &&
-                     static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding()) == p.weekday;
+              return ymd.ok() && away < 270 && away > -270 && iso_weekday(ymd) == p.weekday;
             };
             if (!weekday_in(y)) {
               const bool later_first = y < static_cast<int>(dct->year());
@@ -1450,8 +1457,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
             ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
             tokens.tokens[tok - 3].span.begin >= last_end) {
-          const auto w = timex::iso_week(timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(p.month)},
-                                                    std::chrono::day{static_cast<unsigned>(p.day)}});
+          const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
           Value v;
           v.granularity = Granularity::Week;
           v.year = w.year;
@@ -1516,7 +1522,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else if (p.weekday && p.anaphoric && anchor_day) {
           // "the previous Friday", "the following Monday": the nearest such day
           // before / after the last day the text dated, as for "the next day".
-          const int from = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*anchor_day}}.iso_encoding());
+          const int from = iso_weekday(*anchor_day);
           int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
           if (days == 0) days = 7;
           emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
@@ -1639,7 +1645,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
             break;
           }
-          const int dct_wd = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding());
+          const int dct_wd = iso_weekday(*dct);
           emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
           break;
         }
@@ -1652,10 +1658,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
           Value v = timex::resolve_weekday(dct, p.weekday, Direction::FutureOrSame);
           if (dct && v.year != kUnknown)
-            v = timex::day_value(timex::add_days(
-                timex::Ymd{std::chrono::year{v.year}, std::chrono::month{static_cast<unsigned>(v.month)},
-                           std::chrono::day{static_cast<unsigned>(v.day)}},
-                7));
+            v = timex::day_value(timex::add_days(make_ymd(v.year, v.month, v.day), 7));
           emit(m.begin, m.end, v, p.mod);
           break;
         }
@@ -2152,7 +2155,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // or after a future cue the coming one, this week's ("the storm will
           // reach Kyushu by the weekend").
           const bool on_weekend =
-              dct && std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding() >= 6;
+              dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
           const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true));
           v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
@@ -2185,9 +2188,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
       if (g == Granularity::Day && em.value.year != kUnknown && em.value.month != kUnknown &&
           em.value.day != kUnknown) {
-        anchor_day = timex::Ymd{std::chrono::year{em.value.year},
-                                std::chrono::month{static_cast<unsigned>(em.value.month)},
-                                std::chrono::day{static_cast<unsigned>(em.value.day)}};
+        anchor_day = make_ymd(em.value.year, em.value.month, em.value.day);
         month_anchor = kUnknown;
       } else if (g == Granularity::Month && em.value.year != kUnknown) {
         anchor_day.reset();
