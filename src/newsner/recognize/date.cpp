@@ -612,10 +612,6 @@ bool modal_before(const Context& cx, std::size_t be) {
   return kModals.contains(cx.surface(k));
 }
 
-// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
-// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb,
-// semicolon or colon between: the long sentences of press releases keep their tense
-// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
 // True when token i is a company's present tense of a scheduled release, before `from`: "reports
 // its fourth-quarter earnings", "publishes their annual results" (the date after it is to come).
 bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
@@ -630,6 +626,11 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
 
 const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
+// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
+// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
+// semicolon or colon between: the long sentences of press releases keep their tense
+// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
+// Also +1 after a company's release of results (reports_results_at).
 [[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
   for (std::size_t i = from; i > 0 && i + 32 > from;) {
     --i;
