@@ -587,6 +587,12 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
              : 0;
 }
 
+// True when "be" or "being" comes right before token i: a past cue there is a
+// passive participle ("will be held", "is being signed"), not the past.
+bool be_before(const Context& cx, std::size_t i) {
+  return i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"));
+}
+
 // True when token k is a past participle after "to be" ("held", "played",
 // "installed", "sworn"): "to be held on Sunday" is a plan; "continued to be
 // steady in October" is not.
@@ -651,7 +657,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (cue == 0) continue;
     if (cue < 0) {
       // a passive participle after "be" is no past ("will be held"): its auxiliary decides
-      if (cue == -1 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      if (cue == -1 && be_before(cx, i)) continue;
       return 0;
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
@@ -684,7 +690,7 @@ int tense_before(const Context& cx, std::size_t tok) {
         (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
       return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
-      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
+      if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
