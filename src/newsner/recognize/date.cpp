@@ -1051,6 +1051,11 @@ Value make_month(int y, int m) {
   v.month = m;
   return v;
 }
+// The month `n` months after month `m` of year `y` (n may be negative).
+Value month_after(int y, int m, int n) {
+  const int idx = y * 12 + m - 1 + n;
+  return make_month(idx / 12, idx % 12 + 1);
+}
 Value make_year(int y) {
   Value v;
   v.granularity = Granularity::Year;
@@ -1574,12 +1579,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v = timex::shift(dct, unit, r);
           if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && (dated_month != kUnknown || anchor_month != kUnknown)) {
+          } else if (p.anaphoric && unit == Unit::Month && dated_month != kUnknown) {
             // "In March, ... The following month": from the last month the text
-            // dated (TimeML anchors it on the text's time), resolved or written.
-            const int idx = dated_month != kUnknown ? dated_month_year * 12 + dated_month - 1 + r
-                                                    : anchor_year * 12 + anchor_month - 1 + r;
-            v = make_month(idx / 12, idx % 12 + 1);
+            // dated (TimeML anchors it on the text's time), resolved or written
+            // (every month anchor_month holds was dated_month too).
+            v = month_after(dated_month_year, dated_month, r);
           }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
@@ -2125,10 +2129,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               before = sentence_year != kUnknown && sentence_year_at == tt[tok].sentence ? make_year(sentence_year - 1)
                        : anchor_year != kUnknown ? make_year(anchor_year - 1)
                                                  : timex::shift(dct, Unit::Year, -1);
-            else if (ieq(u, "month") && anchor_month != kUnknown) {
-              const int idx = anchor_year * 12 + anchor_month - 2;
-              before = make_month(idx / 12, idx % 12 + 1);
-            } else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
+            else if (ieq(u, "month") && anchor_month != kUnknown) before = month_after(anchor_year, anchor_month, -1);
+            else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
             else {
               const auto d = anchor_day ? timex::add_days(*anchor_day, -7) : dct ? timex::add_days(*dct, -7) : timex::Ymd{};
               before = anchor_day || dct ? timex::shift(d, Unit::Week, 0) : timex::shift(dct, Unit::Week, -1);
