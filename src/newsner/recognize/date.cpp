@@ -2092,11 +2092,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (unit == Unit::Day || unit == Unit::Week) {
               v = timex::day_value(timex::add_days(*dct, unit == Unit::Week ? 7 * k : k));
             } else {
-              const int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1 +
-                              (unit == Unit::Year ? 12 * k : k);
-              const std::chrono::year_month ym{std::chrono::year{idx / 12}, std::chrono::month{static_cast<unsigned>(idx % 12 + 1)}};
-              const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{ym / std::chrono::last}.day());
-              v = timex::day_value(timex::Ymd{ym / std::chrono::day{std::min(static_cast<unsigned>(dct->day()), last)}});
+              // the day kept, or the month's last when it has none ("a month ago today" on March 31)
+              const std::chrono::year_month ym =
+                  dct->year() / dct->month() + std::chrono::months{unit == Unit::Year ? 12 * k : k};
+              v = timex::day_value(ym / std::min(dct->day(), (ym / std::chrono::last).day()));
             }
           }
         }
