@@ -501,8 +501,9 @@ constexpr std::string_view kReportCues[]{"said", "says", "told"};
 // Before a bare month: a preposition makes it a date even before a capitalized word.
 const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
                            "after", "of", "early", "late", "mid", "last", "next", "this"};
-// After "first-half" / "second-half": the accounts of a half year.
-const WordList kHalfYearNouns{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
+// Words of a company's accounts: after "first-half" / "second-half" (a half
+// year's), and after "reports its" (reports_results_at).
+const WordList kAccountsWords{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
                               "loss", "losses", "income", "dividend", "output", "figures", "turnover",
                               "growth", "gdp", "net", "operating", "pretax"};
 // Before a bare month: these join names in a list ("to May", "and May").
@@ -626,7 +627,7 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   const std::string_view p = cx.surface(i + 1);
   if (!ieq(p, "its") && !ieq(p, "their")) return false;
   for (std::size_t k = i + 2; k < from && k < i + 7; ++k)  // "its fourth - quarter earnings"
-    if (kHalfYearNouns.contains(cx.surface(k))) return true;
+    if (kAccountsWords.contains(cx.surface(k))) return true;
   return false;
 }
 
@@ -1952,7 +1953,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "first-half profit": a company's half year before a word of its
           // accounts, not a match's ("a first-half goal"); a second half still
           // to come is last year's unless told in the future.
-          if (!kHalfYearNouns.contains(next)) break;
+          if (!kAccountsWords.contains(next)) break;
           if (h == 2 && dct && static_cast<unsigned>(dct->month()) <= 6 && tense_before(cx, tok) <= 0) yshift = -1;
         }
         if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
