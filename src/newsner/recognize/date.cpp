@@ -25,6 +25,16 @@ using timex::Unit;
 using timex::Value;
 using Dct = std::optional<std::chrono::year_month_day>;
 
+// y-m-d as a calendar date (not checked: ok() tells).
+timex::Ymd make_ymd(int y, int m, int d) {
+  return timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                    std::chrono::day{static_cast<unsigned>(d)}};
+}
+// The ISO weekday of `d`: 1 Monday .. 7 Sunday.
+int iso_weekday(const timex::Ymd& d) {
+  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding());
+}
+
 // ---------------------------------------------------------------- lexing a match
 // A match is at most a few dozen bytes; its lexemes live in a fixed array (no heap).
 struct Lex {
@@ -491,8 +501,9 @@ constexpr std::string_view kReportCues[]{"said", "says", "told"};
 // Before a bare month: a preposition makes it a date even before a capitalized word.
 const WordList kBeforeName{"in", "since", "by", "until", "during", "from", "through", "before",
                            "after", "of", "early", "late", "mid", "last", "next", "this"};
-// After "first-half" / "second-half": the accounts of a half year.
-const WordList kHalfYearNouns{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
+// Words of a company's accounts: after "first-half" / "second-half" (a half
+// year's), and after "reports its" (reports_results_at).
+const WordList kAccountsWords{"profit", "profits", "earnings", "results", "sales", "revenue", "revenues",
                               "loss", "losses", "income", "dividend", "output", "figures", "turnover",
                               "growth", "gdp", "net", "operating", "pretax"};
 // Before a bare month: these join names in a list ("to May", "and May").
@@ -577,6 +588,12 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
              : 0;
 }
 
+// True when "be" or "being" comes right before token i: a past cue there is a
+// passive participle ("will be held", "is being signed"), not the past.
+bool be_before(const Context& cx, std::size_t i) {
+  return i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"));
+}
+
 // True when token k is a past participle after "to be" ("held", "played",
 // "installed", "sworn"): "to be held on Sunday" is a plan; "continued to be
 // steady in October" is not.
@@ -602,10 +619,6 @@ bool modal_before(const Context& cx, std::size_t be) {
   return kModals.contains(cx.surface(k));
 }
 
-// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
-// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb,
-// semicolon or colon between: the long sentences of press releases keep their tense
-// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
 // True when token i is a company's present tense of a scheduled release, before `from`: "reports
 // its fourth-quarter earnings", "publishes their annual results" (the date after it is to come).
 bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
@@ -614,12 +627,17 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   const std::string_view p = cx.surface(i + 1);
   if (!ieq(p, "its") && !ieq(p, "their")) return false;
   for (std::size_t k = i + 2; k < from && k < i + 7; ++k)  // "its fourth - quarter earnings"
-    if (kHalfYearNouns.contains(cx.surface(k))) return true;
+    if (kAccountsWords.contains(cx.surface(k))) return true;
   return false;
 }
 
 const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
+// +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
+// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
+// semicolon or colon between: the long sentences of press releases keep their tense
+// ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
+// Also +1 after a company's release of results (reports_results_at).
 [[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
   for (std::size_t i = from; i > 0 && i + 32 > from;) {
     --i;
@@ -640,7 +658,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (cue == 0) continue;
     if (cue < 0) {
       // a passive participle after "be" is no past ("will be held"): its auxiliary decides
-      if (cue == -1 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) continue;
+      if (cue == -1 && be_before(cx, i)) continue;
       return 0;
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
@@ -673,7 +691,7 @@ int tense_before(const Context& cx, std::size_t tok) {
         (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
       return +1;
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
-      if (cue < 0 && i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"))) {
+      if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
@@ -839,9 +857,8 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
     if (d.year != kUnknown && d.month != kUnknown && d.day != kUnknown) {
       // A weekend holiday's weekend is its own; a Monday's the one before, a
       // Friday's the one after.
-      timex::Ymd day{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
-                     std::chrono::day{static_cast<unsigned>(d.day)}};
-      const unsigned wd = std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding();
+      timex::Ymd day = make_ymd(d.year, d.month, d.day);
+      const int wd = iso_weekday(day);
       if (unit == 2 && wd == 1) day = timex::add_days(day, -1);
       if (unit == 2 && wd == 5) day = timex::add_days(day, 1);
       const timex::IsoWeek w = timex::iso_week(day);
@@ -1035,6 +1052,11 @@ Value make_month(int y, int m) {
   v.month = m;
   return v;
 }
+// The month `n` months after month `m` of year `y` (n may be negative).
+Value month_after(int y, int m, int n) {
+  const int idx = y * 12 + m - 1 + n;
+  return make_month(idx / 12, idx % 12 + 1);
+}
 Value make_year(int y) {
   Value v;
   v.granularity = Granularity::Year;
@@ -1118,6 +1140,13 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
 }
 
+// False when a word ending in `last` surely ends no time of day nor is "on"
+// (before_time_of_day's forms: "noon", "a.m.", "5pm", "1100", "GMT", "ET", "CET").
+bool may_end_time_of_day(char last) {
+  return last == 'n' || last == 'm' || last == 'M' || last == '.' || last == 'T' || last == 'C' || last == 't' ||
+         last == 'c' || (last >= '0' && last <= '9');
+}
+
 // The index of the first token of a time of day ending right before token `tok`, after
 // an optional "on" ("11 a.m. on", "5pm", "noon on", "21:00 GMT"), else `tok`.
 [[gnu::noinline]] std::size_t before_time_of_day(const Context& cx, std::size_t tok) {
@@ -1126,11 +1155,7 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
   if (e < 2) return tok;
   const std::string_view w = cx.surface(e - 1);
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  // Each form below ends in one of these ("said on Friday" leaves here).
-  const char last = w.back();
-  if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' &&
-      last != 'c' && !digit(last))
-    return tok;
+  if (!may_end_time_of_day(w.back())) return tok;  // "said on Friday" leaves here
   if (ieq(w, "noon") || ieq(w, "midnight")) return e - 1;
   // "5pm", "11am", "0900"
   if (digit(w[0]) && (ieq(w.substr(w.size() > 2 ? w.size() - 2 : 0), "am") ||
@@ -1176,11 +1201,8 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
     return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
     // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
-    // ("on", "noon", "a.m.", "5pm", "1100", "GMT", "midnight": most other words leave here).
-    const char last = w.back();
-    if (last != 'n' && last != 'm' && last != 'M' && last != '.' && last != 'T' && last != 'C' && last != 't' && last != 'c' &&
-        !(last >= '0' && last <= '9'))
-      return false;
+    // (most other words leave here).
+    if (!may_end_time_of_day(w.back())) return false;
     const std::size_t before = before_time_of_day(cx, tok);
     return before < tok && deadline_before(cx, before, through);
   }
@@ -1423,11 +1445,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "Labor Day, Monday, September 1" in 1996, whose was the 2nd).
           if (p.weekday && dct && check_day(y, p.month, p.day)) {
             const auto weekday_in = [&](int yy) {
-              const timex::Ymd ymd{std::chrono::year{yy}, std::chrono::month{static_cast<unsigned>(p.month)},
-                                   std::chrono::day{static_cast<unsigned>(p.day)}};
+              const timex::Ymd ymd = make_ymd(yy, p.month, p.day);
               const auto away = (std::chrono::sys_days{ymd} - std::chrono::sys_days{*dct}).count();
-              return ymd.ok() && away < 270 && away > -270 &&
-                     static_cast<int>(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding()) == p.weekday;
+              return ymd.ok() && away < 270 && away > -270 && iso_weekday(ymd) == p.weekday;
             };
             if (!weekday_in(y)) {
               const bool later_first = y < static_cast<int>(dct->year());
@@ -1450,8 +1470,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
             ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
             tokens.tokens[tok - 3].span.begin >= last_end) {
-          const auto w = timex::iso_week(timex::Ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(p.month)},
-                                                    std::chrono::day{static_cast<unsigned>(p.day)}});
+          const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
           Value v;
           v.granularity = Granularity::Week;
           v.year = w.year;
@@ -1516,7 +1535,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else if (p.weekday && p.anaphoric && anchor_day) {
           // "the previous Friday", "the following Monday": the nearest such day
           // before / after the last day the text dated, as for "the next day".
-          const int from = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*anchor_day}}.iso_encoding());
+          const int from = iso_weekday(*anchor_day);
           int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
           if (days == 0) days = 7;
           emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
@@ -1561,12 +1580,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v = timex::shift(dct, unit, r);
           if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && (dated_month != kUnknown || anchor_month != kUnknown)) {
+          } else if (p.anaphoric && unit == Unit::Month && dated_month != kUnknown) {
             // "In March, ... The following month": from the last month the text
-            // dated (TimeML anchors it on the text's time), resolved or written.
-            const int idx = dated_month != kUnknown ? dated_month_year * 12 + dated_month - 1 + r
-                                                    : anchor_year * 12 + anchor_month - 1 + r;
-            v = make_month(idx / 12, idx % 12 + 1);
+            // dated (TimeML anchors it on the text's time), resolved or written
+            // (every month anchor_month holds was dated_month too).
+            v = month_after(dated_month_year, dated_month, r);
           }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
@@ -1639,7 +1657,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
             break;
           }
-          const int dct_wd = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding());
+          const int dct_wd = iso_weekday(*dct);
           emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
           break;
         }
@@ -1652,10 +1670,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         else if (L.v[L.n - 1].kind == Lex::Word && ieq(L.v[L.n - 1].text, "week")) {
           Value v = timex::resolve_weekday(dct, p.weekday, Direction::FutureOrSame);
           if (dct && v.year != kUnknown)
-            v = timex::day_value(timex::add_days(
-                timex::Ymd{std::chrono::year{v.year}, std::chrono::month{static_cast<unsigned>(v.month)},
-                           std::chrono::day{static_cast<unsigned>(v.day)}},
-                7));
+            v = timex::day_value(timex::add_days(make_ymd(v.year, v.month, v.day), 7));
           emit(m.begin, m.end, v, p.mod);
           break;
         }
@@ -1938,7 +1953,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "first-half profit": a company's half year before a word of its
           // accounts, not a match's ("a first-half goal"); a second half still
           // to come is last year's unless told in the future.
-          if (!kHalfYearNouns.contains(next)) break;
+          if (!kAccountsWords.contains(next)) break;
           if (h == 2 && dct && static_cast<unsigned>(dct->month()) <= 6 && tense_before(cx, tok) <= 0) yshift = -1;
         }
         if (y == kUnknown && dct) y = static_cast<int>(dct->year()) + yshift;
@@ -2078,11 +2093,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (unit == Unit::Day || unit == Unit::Week) {
               v = timex::day_value(timex::add_days(*dct, unit == Unit::Week ? 7 * k : k));
             } else {
-              const int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1 +
-                              (unit == Unit::Year ? 12 * k : k);
-              const std::chrono::year_month ym{std::chrono::year{idx / 12}, std::chrono::month{static_cast<unsigned>(idx % 12 + 1)}};
-              const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{ym / std::chrono::last}.day());
-              v = timex::day_value(timex::Ymd{ym / std::chrono::day{std::min(static_cast<unsigned>(dct->day()), last)}});
+              // the day kept, or the month's last when it has none ("a month ago today" on March 31)
+              const std::chrono::year_month ym =
+                  dct->year() / dct->month() + std::chrono::months{unit == Unit::Year ? 12 * k : k};
+              v = timex::day_value(ym / std::min(dct->day(), (ym / std::chrono::last).day()));
             }
           }
         }
@@ -2115,10 +2129,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               before = sentence_year != kUnknown && sentence_year_at == tt[tok].sentence ? make_year(sentence_year - 1)
                        : anchor_year != kUnknown ? make_year(anchor_year - 1)
                                                  : timex::shift(dct, Unit::Year, -1);
-            else if (ieq(u, "month") && anchor_month != kUnknown) {
-              const int idx = anchor_year * 12 + anchor_month - 2;
-              before = make_month(idx / 12, idx % 12 + 1);
-            } else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
+            else if (ieq(u, "month") && anchor_month != kUnknown) before = month_after(anchor_year, anchor_month, -1);
+            else if (ieq(u, "month")) before = timex::shift(dct, Unit::Month, -1);
             else {
               const auto d = anchor_day ? timex::add_days(*anchor_day, -7) : dct ? timex::add_days(*dct, -7) : timex::Ymd{};
               before = anchor_day || dct ? timex::shift(d, Unit::Week, 0) : timex::shift(dct, Unit::Week, -1);
@@ -2152,7 +2164,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // or after a future cue the coming one, this week's ("the storm will
           // reach Kyushu by the weekend").
           const bool on_weekend =
-              dct && std::chrono::weekday{std::chrono::sys_days{*dct}}.iso_encoding() >= 6;
+              dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
           const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true));
           v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
@@ -2185,9 +2197,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       const bool dated = g == Granularity::Year || g == Granularity::Month || g == Granularity::Day;
       if (g == Granularity::Day && em.value.year != kUnknown && em.value.month != kUnknown &&
           em.value.day != kUnknown) {
-        anchor_day = timex::Ymd{std::chrono::year{em.value.year},
-                                std::chrono::month{static_cast<unsigned>(em.value.month)},
-                                std::chrono::day{static_cast<unsigned>(em.value.day)}};
+        anchor_day = make_ymd(em.value.year, em.value.month, em.value.day);
         month_anchor = kUnknown;
       } else if (g == Granularity::Month && em.value.year != kUnknown) {
         anchor_day.reset();

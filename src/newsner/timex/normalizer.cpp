@@ -164,18 +164,12 @@ int resolve_year(const std::optional<Ymd>& dct, int month, int day, Direction di
         const auto ahead = (at(future_y) - t).count(), back = (t - at(past_y)).count();
         return ahead < back && ahead <= 75 ? future_y : past_y;
       }
-      // A month alone: distances from mid-month to mid-month (31-day months).
-      const int dday = day == 0 ? 15 : day;
-      const int ref_day = day == 0 ? 15 : dd;
-      auto ordinal = [](int m, int d) { return (m - 1) * 31 + d; };
-      const int here = ordinal(dm, ref_day);
-      const int there = ordinal(month, dday);
+      // A month alone: distances from mid-month to mid-month (31-day months); at
+      // most a month ahead is the coming one.
+      const int here = dm * 31, there = month * 31;
       const int past_dist = c < 0 ? here - there : here - there + 372;
       const int future_dist = c > 0 ? there - here : there - here + 372;
-      const int limit = day == 0 ? 31 : 75;
-      const bool future = future_dist < past_dist && future_dist <= limit;
-      if (future) return c > 0 ? y : y + 1;
-      return c < 0 ? y : y - 1;
+      return future_dist < past_dist && future_dist <= 31 ? future_y : past_y;
     }
   }
   return y;

@@ -32,16 +32,19 @@
 
 namespace newsner::timex {
 
+// The bit of `bits` (256) that the top byte of `fold_hash` selects.
+inline bool top_byte_bit(const std::array<std::uint64_t, 4>& bits, std::uint64_t fold_hash) {
+  const auto top = static_cast<unsigned>(fold_hash >> 56);
+  return (bits[top >> 6] >> (top & 63)) & 1;
+}
+
 // The tokens that scan() picks for its caller (DatePatterns::scan in
 // patterns.hpp), tested on the token record alone.
 struct TokenPicks {
   const std::array<std::uint64_t, 4>& capitalized;  // 256 bits, by fold_hash >> 56
   std::vector<std::uint32_t>& picked;
   // A Capitalized token with this fold hash is picked.
-  bool listed(std::uint64_t fold_hash) const {
-    const auto top = static_cast<unsigned>(fold_hash >> 56);
-    return (capitalized[top >> 6] >> (top & 63)) & 1;
-  }
+  bool listed(std::uint64_t fold_hash) const { return top_byte_bit(capitalized, fold_hash); }
   bool wants(const text::Token& t) const {
     return (unsigned{t.shape == text::Shape::Alnum} |
             (unsigned{t.shape == text::Shape::Capitalized} & unsigned{listed(t.fold_hash)})) != 0;
@@ -381,9 +384,8 @@ class Vocabulary {
     if (!cached.made || cached.capitalized != capitalized) {
       for (std::uint64_t i = 0; i < 4096; ++i) {
         const std::uint64_t h = i << 52;
-        const unsigned top = static_cast<unsigned>(i >> 4);
-        cached.flags[i] = static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} |
-                                                    ((capitalized[top >> 6] >> (top & 63)) & 1) << 1);
+        cached.flags[i] =
+            static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} | unsigned{top_byte_bit(capitalized, h)} << 1);
       }
       cached.capitalized = capitalized;
       cached.made = true;
