@@ -379,6 +379,7 @@ struct Tokenizer::Impl {
     return push_ascii(st, tx, b, e, hash, short_key(tx, b, e));
   }
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
+  static constexpr std::ptrdiff_t kShortAhead = 8;  // segments; see ascii_segments
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
@@ -1355,6 +1356,13 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
   // by the boundaries they start at: one compare a turn, not two.
   const std::uint32_t* const stop = st.w + std::clamp<std::ptrdiff_t>(tx.out_limit - st.out, 0, end - st.w);
   for (; st.w < stop; ++st.w) {
+    // The cache slot of the segment kShortAhead on is requested now: on real
+    // news text the slot read below was the loop's stall (a wide vocabulary
+    // leaves many slots out of L1).
+    if (st.w + kShortAhead < end) {
+      const ShortKey ahead = short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]);
+      __builtin_prefetch(ahead.slot);
+    }
     st.b = st.e;
     st.e = *st.w;
     // Most segments are short words seen before. The cache holds only tokens
