@@ -14,12 +14,13 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '8', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '9', 0};
 
 struct Header {
   char magic[8];
   std::uint32_t entry_count, key_count, ref_count, slot_count, list_count, strings_size;
   std::uint32_t entries_off, refs_off, slots_off, lists_off, strings_off, tags_off;
+  std::uint32_t pair_bits_off, pair_bit_count;  // the two-token key filter (Gazetteer::may_hold_pair)
 };
 
 struct EntryRec {
@@ -30,7 +31,7 @@ struct EntryRec {
   std::uint8_t pad;
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
+static_assert(sizeof(Header) == 64 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
 
 std::size_t align_up(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
 
@@ -77,7 +78,12 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   // entry's, or for a diacritic-free variant the variant's), and whether it came
   // as such a variant.
   struct KeyEntry { std::uint32_t id; std::uint32_t cased; bool deaccented; };
-  struct KeyInfo { std::vector<KeyEntry> refs; std::uint32_t flags = 0; std::uint64_t hash = 0; };
+  struct KeyInfo {
+    std::vector<KeyEntry> refs;
+    std::uint32_t flags = 0;
+    std::uint64_t hash = 0;
+    std::size_t tokens = 0;
+  };
   std::map<std::string, KeyInfo> keys;
 
   auto add_key = [&](const text::TokenizedText& tt, std::uint32_t id, bool deaccented) {
@@ -89,6 +95,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
         KeyInfo& prefix = keys[key];
         prefix.flags |= kExtends;  // a proper prefix
         prefix.hash = hash;
+        prefix.tokens = i;
         key.push_back(' ');
       }
       key.append(tt.folded_form(tt.tokens[i]));
@@ -97,6 +104,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
     }
     KeyInfo& k = keys[key];
     k.hash = hash;
+    k.tokens = tt.tokens.size();
     if (std::none_of(k.refs.begin(), k.refs.end(), [&](const KeyEntry& r) { return r.id == id; })) {
       k.refs.push_back({id, static_cast<std::uint32_t>(cased >> 32), deaccented});
     }
@@ -193,6 +201,18 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   for (std::uint32_t b = 0; b < slots_n; ++b) {
     if (slots[b].hash != 0) tags[b] = slot_tag(slots[b].hash);
   }
+  // The two-token key filter: one bit per 16 two-token keys' worth of bits
+  // (at least 512), set for each such key (a whole key or a prefix).
+  std::size_t pair_keys = 0;
+  for (const auto& entry : keys) pair_keys += entry.second.tokens == 2;
+  std::uint32_t pair_bit_count = 512;
+  while (pair_bit_count < 16 * pair_keys) pair_bit_count *= 2;
+  std::vector<std::uint64_t> pair_bits(pair_bit_count / 64, 0);
+  for (const auto& entry : keys) {
+    if (entry.second.tokens != 2) continue;
+    const std::uint32_t bit = Gazetteer::pair_bit(slot_hash(entry.second.hash), pair_bit_count - 1);
+    pair_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   std::vector<std::uint32_t> list_recs;
   for (const auto& l : lists) {
     auto [off, len] = intern(l);
@@ -208,6 +228,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   h.slot_count = slots_n;
   h.list_count = static_cast<std::uint32_t>(lists.size());
   h.strings_size = static_cast<std::uint32_t>(strings.size());
+  h.pair_bit_count = pair_bit_count;
   std::size_t off = align_up(sizeof(Header), 8);
   auto place = [&](std::uint32_t& field, std::size_t bytes, std::size_t alignment = 8) {
     off = align_up(off, alignment);
@@ -217,6 +238,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   place(h.entries_off, recs.size() * sizeof(EntryRec));
   place(h.refs_off, refs.size() * sizeof(KeyRef));
   place(h.tags_off, tags.size() * sizeof(std::uint16_t), 64);
+  place(h.pair_bits_off, pair_bits.size() * sizeof(std::uint64_t), 64);
   place(h.slots_off, slots.size() * sizeof(Slot), 64);  // a slot never straddles cache lines
   place(h.lists_off, list_recs.size() * 4);
   place(h.strings_off, strings.size());
@@ -232,6 +254,7 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   put(h.entries_off, recs.data(), recs.size() * sizeof(EntryRec));
   put(h.refs_off, refs.data(), refs.size() * sizeof(KeyRef));
   put(h.tags_off, tags.data(), tags.size() * sizeof(std::uint16_t));
+  put(h.pair_bits_off, pair_bits.data(), pair_bits.size() * sizeof(std::uint64_t));
   put(h.slots_off, slots.data(), slots.size() * sizeof(Slot));
   put(h.lists_off, list_recs.data(), list_recs.size() * 4);
   put(h.strings_off, strings.data(), strings.size());
@@ -251,7 +274,9 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   if (static_cast<std::size_t>(h->strings_off) + h->strings_size > data.size() ||
       h->slot_count == 0 || (h->slot_count & (h->slot_count - 1)) != 0 ||
       h->tags_off + std::size_t{h->slot_count} * sizeof(std::uint16_t) > h->slots_off ||
-      h->slots_off + std::size_t{h->slot_count} * sizeof(Slot) > h->strings_off) {
+      h->slots_off + std::size_t{h->slot_count} * sizeof(Slot) > h->strings_off ||
+      h->pair_bit_count < 64 || (h->pair_bit_count & (h->pair_bit_count - 1)) != 0 || h->pair_bits_off % 8 != 0 ||
+      h->pair_bits_off < h->tags_off || h->pair_bits_off + std::size_t{h->pair_bit_count} / 8 > h->slots_off) {
     error = "gazetteer image is truncated or corrupt";
     return std::nullopt;
   }
@@ -262,6 +287,8 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   g.refs_ = at<KeyRef>(data, h->refs_off);
   g.entries_ = data.data() + h->entries_off;
   g.mask_ = h->slot_count - 1;
+  g.pair_bits_ = at<std::uint64_t>(data, h->pair_bits_off);
+  g.pair_mask_ = h->pair_bit_count - 1;
   return g;
 }
 

@@ -218,6 +218,33 @@ TEST_CASE("gazetteer image: every key is found through the tag array, absent key
   CHECK(absent == 5000);
 }
 
+// The matcher asks Gazetteer::may_hold_pair before it looks a two-token key
+// up: it must pass every two-token key, whole ("alpha7 beta") or the prefix of
+// a longer one ("gamma7 delta" of "gamma7 delta town"), and stop most others.
+TEST_CASE("gazetteer image: the two-token key filter passes every such key") {
+  std::string tsv;
+  constexpr int kKeys = 3000;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    tsv += "Alpha" + n + " Beta\tLOCATION\nGamma" + n + " Delta Town\tLOCATION\nSolo" + n + "\tLOCATION\n";
+  }
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, "pairs.tsv", 0, entries).empty());
+  std::string err;
+  auto g = Gazetteer::adopt(build_image(entries, {"pairs"}, err), err);
+  REQUIRE(g.has_value());
+  int passed = 0, others_passed = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    passed += g->may_hold_pair(key_hash("alpha" + n + " beta")) && g->may_hold_pair(key_hash("gamma" + n + " delta"));
+    others_passed += g->may_hold_pair(key_hash("alpha" + n + " delta"));
+    others_passed += g->may_hold_pair(key_hash("solo" + n + " beta"));
+  }
+  CHECK(passed == kKeys);
+  // 16 bits per two-token key: about 6% of other pairs pass.
+  CHECK(others_passed < 2 * kKeys / 8);
+}
+
 // Lookups compare eight tags at once (Gazetteer::find_slot): at the highest
 // load (1/2: 8190 keys in 16384 slots) probe runs of eight and more full
 // slots are common and some wrap around the end of the table; every key is
