@@ -219,6 +219,10 @@ class Gazetteer {
     const std::uint32_t bit = pair_bit(slot_hash(hash), pair_mask_);
     return (pair_bits_[bit / 64] >> (bit % 64)) & 1u;
   }
+  /// Hints the CPU to load the word of the filter that may_hold_pair(hash) reads.
+  void prefetch_pair_bit(std::uint64_t hash) const {
+    __builtin_prefetch(pair_bits_ + pair_bit(slot_hash(hash), pair_mask_) / 64);
+  }
   /// The filter's bit for slot hash `h` in a bitmap of mask + 1 bits (bits
   /// 24 and up: neither the slot index's low bits nor the tag's top 16).
   static std::uint32_t pair_bit(std::uint64_t h, std::uint32_t mask) { return static_cast<std::uint32_t>(h >> 24) & mask; }

@@ -156,9 +156,11 @@ static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 // stalled the scan):
 //   kMemoAhead:   the token's memo slot is requested;
 //   kCheckAhead:  the memo slot is read; on a miss, the one-token key's Tag[]
-//                 and Slot lines are requested;
-//   kSettleAhead: a missed type is filled (fill()); the listed key's lines and
-//                 the pair's Tag[] line are requested.
+//                 and Slot lines are requested; on a hit that extends, the
+//                 pair with the next token is hashed and its word of the
+//                 two-token key filter requested;
+//   kSettleAhead: a missed type is filled (fill()); the listed key's lines and,
+//                 when the filter passes the pair, its Tag[] line are requested.
 // (A fourth stage that requested a listed key's KeyRef[] line and a likely
 // pair hit's Slot line, 4 tokens ahead, made no difference in instructions
 // and was no faster.)
@@ -361,6 +363,14 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     if (holds(ts, t)) {
       ahead = ts;
       if (kSingle && (ahead.flags & detail::kTypeListed)) __builtin_prefetch(&listed_slot(t));
+      // The pair's hash now, and its word of the two-token key filter
+      // requested: settle reads it (read there unrequested, it stalled the scan).
+      const std::uint32_t k = starts[q];
+      if ((ahead.flags & detail::kTypeExtends) && k + 1 < n && !tokens[k + 1].newline_before) {
+        const std::uint64_t pair = text::sequence_extend(ahead.one, tokens[k + 1].fold_hash);
+        pair_ahead[q % kR] = pair;
+        for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_pair_bit(pair);
+      }
       return;
     }
     const std::uint64_t one = text::sequence_extend(text::kSequenceSeed, t.fold_hash);
@@ -373,7 +383,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     const std::uint32_t k = starts[q];
     const text::Token& t = tokens[k];
     detail::TypeSlot<Summary>& ahead = type_ahead[q % kR];
-    if (ahead.flags & detail::kTypeMiss) {
+    const bool missed = (ahead.flags & detail::kTypeMiss) != 0;
+    if (missed) {
       // (Held by now when the same type came up since the check.)
       detail::TypeSlot<Summary>& ts = memo_slot(t);
       if (!holds(ts, t)) fill(ts, t);
@@ -384,14 +395,15 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch(ahead.one);
     }
     if (!(ahead.flags & detail::kTypeExtends) || k + 1 == n || tokens[k + 1].newline_before) return;
-    const std::uint64_t pair = text::sequence_extend(ahead.one, tokens[k + 1].fold_hash);
-    // Most pairs are in no gazetteer: their filter says so (no memory access
-    // outside the caches), or they were found missing before.
+    // (Hashed by check unless the type was missed there.)
+    const std::uint64_t pair =
+        missed ? text::sequence_extend(ahead.one, tokens[k + 1].fold_hash) : pair_ahead[q % kR];
+    // Most pairs are in no gazetteer, and their filter says so.
     bool may_hold = false;
     for (std::size_t g = 0; g < gaz_count; ++g) may_hold |= gaz[g].may_hold_pair(pair);
     if (!may_hold) return;
     ahead.flags |= detail::kTypePair;
-    pair_ahead[q % kR] = pair;
+    pair_ahead[q % kR] = pair;  // (when missed)
     for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
   };
   // for_each_match, all in one stage.
