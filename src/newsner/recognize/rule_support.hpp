@@ -115,7 +115,10 @@ constexpr std::array<std::string_view, A + B> concat(const std::string_view (&a)
 /// A set of N non-empty folded words in a small open-addressing table keyed by
 /// their fold hash, built at compile time. A token is looked up by the fold hash
 /// the tokenizer already computed (one probe, usually an empty slot or the word)
-/// and its bytes are compared only when a hash matches.
+/// and its bytes are compared only when a hash matches. A one-line filter of
+/// hash bits comes first: most tokens asked about are not in the set, and the
+/// table (24 bytes a slot, four slots a word: up to a few KB) is read at random,
+/// mostly out of cache when a rule asks a few times per document.
 ///   static constexpr std::string_view kWords[] = {"beat", "drew"};
 ///   static constexpr WordSet kSet(kWords);  ...  kSet.contains(ctx, i)
 template <std::size_t N>
@@ -132,6 +135,7 @@ class WordSet {
   bool contains(const Context& ctx, std::size_t i) const {
     if (i >= ctx.size()) return false;
     const std::uint64_t h = ctx.token(i).fold_hash;
+    if (!may_contain(h)) return false;
     for (std::size_t k = h & kMask; !slots_[k].word.empty(); k = (k + 1) & kMask) {
       if (slots_[k].hash == h && slots_[k].word == ctx.folded(i)) return true;
     }
@@ -141,6 +145,7 @@ class WordSet {
   /// `f` (a folded word) is in the set.
   constexpr bool contains(std::string_view f) const {
     const std::uint64_t h = text::token_hash(f);
+    if (!may_contain(h)) return false;
     for (std::size_t k = h & kMask; !slots_[k].word.empty(); k = (k + 1) & kMask) {
       if (slots_[k].hash == h && slots_[k].word == f) return true;
     }
@@ -153,6 +158,14 @@ class WordSet {
     std::size_t k = h & kMask;
     while (!slots_[k].word.empty()) k = (k + 1) & kMask;
     slots_[k] = {h, w};
+    filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
+  }
+  // The filter's bit for hash h: hash bits 8 to 16, apart from the slot's
+  // (kMask takes bits 0 to 7 in sets of up to 64 words).
+  static constexpr std::size_t filter_bit(std::uint64_t h) { return (h >> 8) & 511; }
+  // False when no word of the set has hash h (then contains() is false).
+  constexpr bool may_contain(std::uint64_t h) const {
+    return (filter_[filter_bit(h) / 64] >> (filter_bit(h) % 64)) & 1;
   }
   static constexpr std::size_t kSize = std::bit_ceil(N * 4);  // load <= 1/4: short probe runs
   static constexpr std::size_t kMask = kSize - 1;
@@ -160,6 +173,7 @@ class WordSet {
     std::uint64_t hash = 0;
     std::string_view word;  // empty = free
   };
+  alignas(64) std::array<std::uint64_t, 8> filter_{};  // bit filter_bit(h) of each word's hash: one cache line
   std::array<Slot, kSize> slots_{};
 };
 
