@@ -603,35 +603,38 @@ template <bool kPick, typename OnTrigger>
   std::uint32_t resume = 0;
   for (const text::Token& t : tt.tokens) {
     const std::uint32_t b = t.span.begin, e = t.span.end;
+    // The Tokenizer gives a token of one run (alnum_run) Digits or Alnum when it
+    // holds a digit, and a letter shape (Lower, Capitalized, AllCaps, Mixed)
+    // otherwise. Those words, most tokens, come first: nearly all fail the fold
+    // hash test, and are then neither picked nor a trigger wherever they lie.
+    if (t.alnum_run && t.shape != text::Shape::Digits && t.shape != text::Shape::Alnum) {
+      bool may_trigger;
+      if constexpr (kPick) {
+        const std::uint8_t f = flags[t.fold_hash >> 52];
+        if (f == 0) continue;
+        if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
+        may_trigger = (f & 1) != 0;
+      } else {
+        may_trigger = vocabulary.may_be_trigger(t.fold_hash);
+      }
+      // No test of b >= resume: on_trigger returns a barrier, the end of a run or
+      // the text's end, never a position inside a run, so a token of one run that
+      // ends after `resume` begins at or after it.
+      if (may_trigger && e > resume && vocabulary.is_trigger(s + b, e - b, n - b))
+        resume = call_outlined(on_trigger, b, e);
+      continue;
+    }
     if (t.shape == text::Shape::Punct) continue;  // (never picked)
     if (e <= resume) {
       if constexpr (kPick)
         if (picks->wants(t)) pick(t);
       continue;
     }
-    // No test of b >= resume: on_trigger returns a barrier, the end of a run or
-    // the text's end, never a position inside a run, so a token of one run that
-    // ends after `resume` begins at or after it.
-    if (t.alnum_run) {
-      // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
-      // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
-      bool trigger;
-      if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
-        if constexpr (kPick)
-          if (t.shape == text::Shape::Alnum) pick(t);
-        const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
-        trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
-      } else if constexpr (kPick) {  // letters only
-        const std::uint8_t f = flags[t.fold_hash >> 52];
-        trigger = false;
-        if (f != 0) {  // seldom
-          if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
-          trigger = (f & 1) != 0 && vocabulary.is_trigger(s + b, e - b, n - b);
-        }
-      } else {  // letters only
-        trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
-      }
-      if (trigger) resume = call_outlined(on_trigger, b, e);
+    if (t.alnum_run) {  // Digits or Alnum
+      if constexpr (kPick)
+        if (t.shape == text::Shape::Alnum) pick(t);
+      const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
+      if (classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger) resume = call_outlined(on_trigger, b, e);
       continue;
     }
     if constexpr (kPick)
