@@ -156,10 +156,11 @@ Shape classify_ascii(std::string_view s) {
 
 // For an ASCII token (nearly every token of English news): sets its shape,
 // fold hash and surface hash in one pass over the bytes, with the results of
-// classify_shape, token_hash (folded form) and surface_hash. Returns false
-// when the token is not ASCII: `hash` is then a hash of the bytes only fit to
-// index a cache.
-inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t& hash, std::uint64_t& cased_hash) {
+// classify_shape, token_hash (folded form) and surface_hash, and whether it is
+// letters and digits only (Token::alnum_run). Returns false when the token is
+// not ASCII: `hash` is then a hash of the bytes only fit to index a cache.
+inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t& hash, std::uint64_t& cased_hash,
+                                bool& alnum_run) {
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
@@ -174,6 +175,7 @@ inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t&
   // of tokens) are they hashed again; a second chain in the loop above cost more.
   cased_hash = (seen & kUpperBit) == 0 ? h : token_hash(s);
   shape = ascii_shape(seen, static_cast<unsigned char>(s[0]));
+  alnum_run = (seen & ~(kUpperBit | kLowerBit | kDigitBit)) == 0;
   return true;
 }
 
@@ -288,6 +290,7 @@ struct Tokenizer::Impl {
     std::uint64_t hash = 0, surface_hash = 0;
     std::uint8_t length = 0;   // 0: empty slot
     Shape shape = Shape::Punct;
+    bool alnum_run = false;
   };
   std::vector<ShortToken> short_cache = std::vector<ShortToken>(8192);
   static std::size_t short_slot(std::uint64_t bytes, std::size_t length) {
@@ -365,7 +368,7 @@ struct Tokenizer::Impl {
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
-                          std::uint64_t surface_hash, Shape shape);
+                          std::uint64_t surface_hash, Shape shape, bool alnum_run);
   // A short token's bytes as one word and its slot in short_cache (slot null
   // for other tokens).
   struct ShortKey {
@@ -1263,7 +1266,7 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
 // Writes the token [b, e) with its shape and hashes.
 __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
     TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint32_t fold_begin,
-    std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape) {
+    std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape, bool alnum_run) {
   // Sentence k + 1 begins at sentences[k].end; the last sentence ends at the
   // text's end, after every token, so the loop stops there by itself (no
   // count to keep in a register).
@@ -1274,7 +1277,8 @@ __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
   }
   const bool starts = st.sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
   st.sentence_open = st.sentence_open && !starts;
-  *st.out++ = Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, st.sentence, shape, st.space, st.newline, starts};
+  *st.out++ = Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, st.sentence, shape, st.space, st.newline,
+                    starts, alnum_run};
   st.space = st.newline = false;
 }
 
@@ -1313,12 +1317,14 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
   const std::uint32_t size = e - b;
   ShortToken* const slot = key.slot;
   if (slot != nullptr && slot->bytes == key.bytes && slot->length == size) {
-    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape);
+    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape, slot->alnum_run);
     return true;
   }
   std::uint64_t surface_hash;
   Shape shape;
-  if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash)) {
+  bool alnum_run;
+  if (!analyze_ascii_token(std::string_view(reinterpret_cast<const char*>(tx.p) + b, size), shape, hash, surface_hash,
+                           alnum_run)) {
     return false;
   }
   // Only a token that is a whole segment's one token when it stands alone (not
@@ -1326,9 +1332,9 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
   // "a's's") gets a slot: ascii_segments then takes a segment that hits the
   // cache for such a token without those tests.
   if (slot != nullptr && !may_be_space(tx.p[b]) && possessive_cut(tx.p, b, e) == e) {
-    *slot = {key.bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape};
+    *slot = {key.bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape, alnum_run};
   }
-  write_token(st, tx, b, e, b, size, hash, surface_hash, shape);
+  write_token(st, tx, b, e, b, size, hash, surface_hash, shape, alnum_run);
   return true;
 }
 
@@ -1373,7 +1379,8 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
     // white space nor the possessive test.
     const ShortKey key = short_key(tx, st.b, st.e);
     if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
-      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape);
+      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape,
+                  key.slot->alnum_run);
     } else {
       // Most other segments start with an ASCII byte that is neither white
       // space nor a control character: tokens.
@@ -1504,7 +1511,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     const auto fold_begin = static_cast<std::uint32_t>(folded.size());
     folded.append(f.folded);
     Impl::write_token(st, tx, b, e, fold_begin, static_cast<std::uint32_t>(f.folded.size()), f.hash, f.surface_hash,
-                      f.shape);
+                      f.shape, false);  // not ASCII
   };
 
   // The segments between ICU's boundaries, collected first (find_word_ends):

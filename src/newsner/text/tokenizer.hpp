@@ -56,12 +56,19 @@ struct Token {
   std::uint64_t surface_hash = 0;
   std::uint32_t sentence = 0;    // index into TokenizedText::sentences
   Shape shape = Shape::Punct;
+  // (One bit each, so that the record stays 40 bytes; the last fills the byte,
+  // so that writing a token stores it whole instead of merging bits into it.)
   /// True when whitespace separates this token from the previous one.
-  bool space_before = false;
+  bool space_before : 1 = false;
   /// True when that whitespace contains a line break (names never cross it).
-  bool newline_before = false;
+  bool newline_before : 1 = false;
   /// True for the first token of a sentence (its capital is weak evidence).
-  bool sentence_start = false;
+  bool sentence_start : 1 = false;
+  /// True when the token is ASCII letters and digits only ("Tokyo", "2019",
+  /// "G20"; not "U.S", "1,000", "Caf\u00E9"): then it is a whole run of them,
+  /// as ICU never breaks a word between two such bytes, and a reader that
+  /// looks for words by their runs (the DATE patterns) need not read its bytes.
+  bool alnum_run : 5 = false;
 };
 
 /// Tokens and sentences of one document.

@@ -236,8 +236,16 @@ Ymd ymd(int y, int m, int d) {
 }
 
 // The `nth` `weekday` (UCAL_SUNDAY..) of month `m` in year `y`; nth -1 is the last.
-// ICU's Gregorian calendar counts it (DAY_OF_WEEK_IN_MONTH).
+// ICU's Gregorian calendar counts it (DAY_OF_WEEK_IN_MONTH). After its switch
+// from the Julian calendar (October 1582) that calendar is std::chrono's, which
+// answers without constructing one (about 35,000 instructions each).
 Ymd nth_weekday(int y, int m, UCalendarDaysOfWeek weekday, int nth) {
+  if (y > 1582 && y <= 9999 && (nth == -1 || (nth >= 1 && nth <= 4))) {
+    const std::chrono::year_month month = std::chrono::year{y} / m;
+    const std::chrono::weekday wd{static_cast<unsigned>(weekday - UCAL_SUNDAY)};
+    return nth == -1 ? Ymd{std::chrono::sys_days{month / wd[std::chrono::last]}}
+                     : Ymd{std::chrono::sys_days{month / wd[static_cast<unsigned>(nth)]}};
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
   cal.clear();

@@ -579,8 +579,9 @@ void find_triggers_by_block(const Vocabulary& vocabulary, const unsigned char* s
 // one run with a digit goes to classify_run; any other token ("year's", "U.S",
 // "Caf\u00E9", "_May") is split into runs as find_triggers_by_block does. Both
 // finders see the same runs: ICU never breaks a word between two ASCII letters or
-// digits (UAX #29 WB5, WB8-WB10), so a token made only of them is a whole run,
-// and every run lies in a token (whitespace, which is in none, holds no run).
+// digits (UAX #29 WB5, WB8-WB10), so a token made only of them (the Tokenizer
+// marks it, Token::alnum_run) is a whole run, and every run lies in a token
+// (whitespace, which is in none, holds no run).
 // The loop visits every token and finds a trigger in few (15,700 in 3 MB of
 // real news), so it is a function of its own and calls
 // on_trigger out of line (call_outlined): inlined into scan() with the window
@@ -594,34 +595,6 @@ template <bool kPick, typename OnTrigger>
 [[gnu::noinline]] void find_triggers_by_token(const Vocabulary& vocabulary, const text::TokenizedText& tt,
                                               const unsigned char* s, std::uint32_t n, const TokenPicks* picks,
                                               OnTrigger&& on_trigger) {
-  // One bit per byte: an ASCII letter or digit (little-endian words, so that any
-  // 8 bytes of the array from byte b / 8 on hold the bits of b and the 56 after).
-  thread_local std::vector<std::uint64_t> alnum;
-  alnum.assign(n / 64 + 2, 0);
-  unsigned char padded[64];
-  for (std::uint32_t base = 0; base < n; base += 64) {
-    const unsigned char* block = s + base;
-    if (n - base < 64) {
-      std::memset(padded, 0, sizeof padded);
-      std::memcpy(padded, block, n - base);
-      block = padded;
-    }
-    alnum[base / 64] = classify_block(block).alnum;
-  }
-  const auto* alnum_bytes = reinterpret_cast<const unsigned char*>(alnum.data());
-  const auto one_run = [&](std::uint32_t b, std::uint32_t e) {  // 0 < e - b <= kMaxOneRun
-    std::uint64_t bits;
-    if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(&bits, alnum_bytes + b / 8, 8);
-      bits >>= b % 8;
-    } else {
-      bits = alnum[b / 64] >> (b % 64);
-      if (b % 64) bits |= alnum[b / 64 + 1] << (64 - b % 64);
-    }
-    const std::uint64_t mask = (1ull << (e - b)) - 1;
-    return (bits & mask) == mask;
-  };
-  constexpr std::uint32_t kMaxOneRun = 56;
   const auto is_alnum = [&](std::uint32_t i) { return (kByteClass[s[i]] & (kLetter | kDigit)) != 0; };
   // The caller's picks (TokenPicks) are tested where the shape is known anyway.
   const text::Token* const first = tt.tokens.data();
@@ -630,35 +603,38 @@ template <bool kPick, typename OnTrigger>
   std::uint32_t resume = 0;
   for (const text::Token& t : tt.tokens) {
     const std::uint32_t b = t.span.begin, e = t.span.end;
+    // The Tokenizer gives a token of one run (alnum_run) Digits or Alnum when it
+    // holds a digit, and a letter shape (Lower, Capitalized, AllCaps, Mixed)
+    // otherwise. Those words, most tokens, come first: nearly all fail the fold
+    // hash test, and are then neither picked nor a trigger wherever they lie.
+    if (t.alnum_run && t.shape != text::Shape::Digits && t.shape != text::Shape::Alnum) {
+      bool may_trigger;
+      if constexpr (kPick) {
+        const std::uint8_t f = flags[t.fold_hash >> 52];
+        if (f == 0) continue;
+        if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
+        may_trigger = (f & 1) != 0;
+      } else {
+        may_trigger = vocabulary.may_be_trigger(t.fold_hash);
+      }
+      // No test of b >= resume: on_trigger returns a barrier, the end of a run or
+      // the text's end, never a position inside a run, so a token of one run that
+      // ends after `resume` begins at or after it.
+      if (may_trigger && e > resume && vocabulary.is_trigger(s + b, e - b, n - b))
+        resume = call_outlined(on_trigger, b, e);
+      continue;
+    }
     if (t.shape == text::Shape::Punct) continue;  // (never picked)
     if (e <= resume) {
       if constexpr (kPick)
         if (picks->wants(t)) pick(t);
       continue;
     }
-    // No test of b >= resume: on_trigger returns a barrier, the end of a run or
-    // the text's end, never a position inside a run, so a token of one run that
-    // ends after `resume` begins at or after it.
-    if (e - b <= kMaxOneRun && one_run(b, e)) {
-      // The Tokenizer gives such a token Digits or Alnum when it holds a digit, and
-      // a letter shape (Lower, Capitalized, AllCaps, Mixed) otherwise.
-      bool trigger;
-      if (t.shape == text::Shape::Digits || t.shape == text::Shape::Alnum) {
-        if constexpr (kPick)
-          if (t.shape == text::Shape::Alnum) pick(t);
-        const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
-        trigger = classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger;
-      } else if constexpr (kPick) {  // letters only
-        const std::uint8_t f = flags[t.fold_hash >> 52];
-        trigger = false;
-        if (f != 0) {  // seldom
-          if ((f & 2) != 0 && t.shape == text::Shape::Capitalized) pick(t);
-          trigger = (f & 1) != 0 && vocabulary.is_trigger(s + b, e - b, n - b);
-        }
-      } else {  // letters only
-        trigger = vocabulary.may_be_trigger(t.fold_hash) && vocabulary.is_trigger(s + b, e - b, n - b);
-      }
-      if (trigger) resume = call_outlined(on_trigger, b, e);
+    if (t.alnum_run) {  // Digits or Alnum
+      if constexpr (kPick)
+        if (t.shape == text::Shape::Alnum) pick(t);
+      const std::uint8_t classes = t.shape == text::Shape::Digits ? kDigit : kDigit | kLetter;
+      if (classify_run(vocabulary, s, n, b, e, classes) == Item::Trigger) resume = call_outlined(on_trigger, b, e);
       continue;
     }
     if constexpr (kPick)

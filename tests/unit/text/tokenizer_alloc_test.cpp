@@ -96,8 +96,8 @@ TEST_CASE("tokenizer: a reused TokenizedText after a document that threw gets a 
       CHECK(out.tokens[k].span == want.tokens[k].span);
       CHECK(out.tokens[k].fold_hash == want.tokens[k].fold_hash);
       CHECK(out.tokens[k].sentence == want.tokens[k].sentence);
-      CHECK(out.tokens[k].sentence_start == want.tokens[k].sentence_start);
-      CHECK(out.tokens[k].space_before == want.tokens[k].space_before);
+      CHECK(bool{out.tokens[k].sentence_start} == bool{want.tokens[k].sentence_start});
+      CHECK(bool{out.tokens[k].space_before} == bool{want.tokens[k].space_before});
     }
   }
   CHECK(thrown >= 3);  // the failures did hit tokenize's allocations

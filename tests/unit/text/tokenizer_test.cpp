@@ -41,6 +41,10 @@ static void check_token_fields(const newsner::text::TokenizedText& tt) {
     CHECK_MESSAGE(tt.folded_form(t) == folded, surface);
     CHECK_MESSAGE(t.fold_hash == newsner::text::token_hash(folded), surface);
     CHECK_MESSAGE(t.surface_hash == newsner::text::surface_hash(surface), surface);
+    const bool alnum_run = !surface.empty() && std::all_of(surface.begin(), surface.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
+    CHECK_MESSAGE(bool{t.alnum_run} == alnum_run, surface);
   }
 }
 
@@ -58,9 +62,11 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
     CHECK(tt.tokens[0].shape == Shape::Capitalized);
     CHECK(tt.tokens[3].shape == Shape::Digits);
     CHECK(tt.tokens[5].shape == Shape::Lower);
-    CHECK(tt.tokens[1].space_before);
-    CHECK_FALSE(tt.tokens[2].space_before);
-    CHECK(tt.tokens[0].sentence_start);
+    CHECK(bool{tt.tokens[1].space_before});
+    CHECK_FALSE(bool{tt.tokens[2].space_before});
+    CHECK(bool{tt.tokens[0].sentence_start});
+    CHECK(bool{tt.tokens[3].alnum_run});
+    CHECK_FALSE(bool{tt.tokens[2].alnum_run});
   }
   SUBCASE("byte offsets over non-ASCII text") {
     std::string s = "S\xC3\xA3o Paulo and Gda\xC5\x84sk";
@@ -92,8 +98,8 @@ TEST_CASE("tokenizer: words, punctuation and whitespace") {
   SUBCASE("line breaks are recorded") {
     auto tt = tok.tokenize("Angela Merkel\nEmmanuel Macron");
     REQUIRE(tt.tokens.size() == 4);
-    CHECK(tt.tokens[2].newline_before);
-    CHECK_FALSE(tt.tokens[1].newline_before);
+    CHECK(bool{tt.tokens[2].newline_before});
+    CHECK_FALSE(bool{tt.tokens[1].newline_before});
   }
   SUBCASE("emoji is a symbol token") {
     auto tt = tok.tokenize("ok \xF0\x9F\x98\x80 ok");
@@ -114,8 +120,8 @@ TEST_CASE("tokenizer: space and newline flags equal the gaps between tokens") {
   for (const auto& t : tt.tokens) {
     const std::string gap = text.substr(prev_end, t.span.begin - prev_end);
     const bool newline = gap.find_first_of("\r\n") != std::string::npos || gap.find("\xE2\x80\xA8") != std::string::npos;
-    CHECK_MESSAGE(t.space_before == !gap.empty(), tt.surface(t));
-    CHECK_MESSAGE(t.newline_before == newline, tt.surface(t));
+    CHECK_MESSAGE(bool{t.space_before} == !gap.empty(), tt.surface(t));
+    CHECK_MESSAGE(bool{t.newline_before} == newline, tt.surface(t));
     prev_end = t.span.end;
   }
   CHECK(surfaces(tt) == std::vector<std::string>{"a", "b", "c", "d", "e", "x", "'s", "(", "y", ")", "z", "w", "v",
@@ -546,8 +552,8 @@ TEST_CASE("tokenizer: ASCII texts (ICU's US-ASCII converter) tokenize as they do
     CHECK(alone.tokens[k].span == with.tokens[k].span);
     CHECK(alone.tokens[k].fold_hash == with.tokens[k].fold_hash);
     CHECK(alone.tokens[k].sentence == with.tokens[k].sentence);
-    CHECK(alone.tokens[k].space_before == with.tokens[k].space_before);
-    CHECK(alone.tokens[k].newline_before == with.tokens[k].newline_before);
+    CHECK(bool{alone.tokens[k].space_before} == bool{with.tokens[k].space_before});
+    CHECK(bool{alone.tokens[k].newline_before} == bool{with.tokens[k].newline_before});
   }
   REQUIRE(alone.sentences.size() > 50);
   for (std::size_t k = 0; k + 1 < alone.sentences.size(); ++k) CHECK(alone.sentences[k] == with.sentences[k]);
@@ -674,9 +680,10 @@ TEST_CASE("tokenizer: a document's tokens equal a fresh tokenizer's, after longe
       CHECK(g.surface_hash == w.surface_hash);
       CHECK(g.sentence == w.sentence);
       CHECK(g.shape == w.shape);
-      CHECK(g.space_before == w.space_before);
-      CHECK(g.newline_before == w.newline_before);
-      CHECK(g.sentence_start == w.sentence_start);
+      CHECK(bool{g.space_before} == bool{w.space_before});
+      CHECK(bool{g.newline_before} == bool{w.newline_before});
+      CHECK(bool{g.sentence_start} == bool{w.sentence_start});
+      CHECK(bool{g.alnum_run} == bool{w.alnum_run});
     }
     check_token_fields(got);
   }
@@ -715,9 +722,10 @@ TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after l
       CHECK(g.surface_hash == w.surface_hash);
       CHECK(g.sentence == w.sentence);
       CHECK(g.shape == w.shape);
-      CHECK(g.space_before == w.space_before);
-      CHECK(g.newline_before == w.newline_before);
-      CHECK(g.sentence_start == w.sentence_start);
+      CHECK(bool{g.space_before} == bool{w.space_before});
+      CHECK(bool{g.newline_before} == bool{w.newline_before});
+      CHECK(bool{g.sentence_start} == bool{w.sentence_start});
+      CHECK(bool{g.alnum_run} == bool{w.alnum_run});
     }
   }
 }
@@ -759,7 +767,7 @@ TEST_CASE("tokenizer: each token's sentence is the one holding it, across senten
       if (t.sentence != last_sentence) word_seen = false;
       last_sentence = t.sentence;
       const bool word = t.shape != Shape::Punct && t.shape != Shape::Symbol;
-      CHECK_MESSAGE(t.sentence_start == (word && !word_seen), tt.surface(t));
+      CHECK_MESSAGE(bool{t.sentence_start} == (word && !word_seen), tt.surface(t));
       word_seen = word_seen || word;
     }
   }
@@ -777,7 +785,7 @@ TEST_CASE("tokenizer: the space look-ahead stops at the text's end, after a long
   (void)tok.tokenize(buffer);
   const auto tt = tok.tokenize(std::string_view(buffer).substr(0, 2));
   REQUIRE(surfaces(tt) == std::vector<std::string>{"ab"});
-  CHECK(!tt.tokens[0].space_before);
+  CHECK(!bool{tt.tokens[0].space_before});
   // And a text ending in a space after a word.
   const auto spaced = tok.tokenize(std::string_view(buffer).substr(0, 3));
   CHECK(surfaces(spaced) == std::vector<std::string>{"ab"});

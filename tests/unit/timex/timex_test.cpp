@@ -1,6 +1,8 @@
 // timex: value formatting, calendar arithmetic (ISO weeks, weekday and month
 // anchoring, two-digit years) and DCT lookup from datelines.
 #include <doctest/doctest.h>
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
 
 #include "newsner/timex/dct.hpp"
 #include "newsner/timex/normalizer.hpp"
@@ -143,6 +145,30 @@ TEST_CASE("timex normalizer: holidays") {
   CHECK(holiday_in(Holiday::MemorialDay, 2021) == ymd(2021, 5, 31));
   CHECK(holiday_in(Holiday::LaborDay, 2026) == ymd(2026, 9, 7));
   CHECK(holiday_in(Holiday::LaborDay, 2025) == ymd(2025, 9, 1));
+  // std::chrono counts them where ICU's calendar is Gregorian, ICU itself before
+  // (Julian): the same days as ICU's DAY_OF_WEEK_IN_MONTH in every year.
+  struct WeekdayRule {
+    Holiday holiday;
+    int month;
+    UCalendarDaysOfWeek weekday;
+    int nth;
+  };
+  for (const WeekdayRule r : {WeekdayRule{Holiday::MemorialDay, 5, UCAL_MONDAY, -1},
+                              WeekdayRule{Holiday::LaborDay, 9, UCAL_MONDAY, 1},
+                              WeekdayRule{Holiday::Thanksgiving, 11, UCAL_THURSDAY, 4}}) {
+    for (int y = 1000; y <= 2200; ++y) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
+      cal.clear();
+      cal.set(UCAL_YEAR, y);
+      cal.set(UCAL_MONTH, r.month - 1);
+      cal.set(UCAL_DAY_OF_WEEK, r.weekday);
+      cal.set(UCAL_DAY_OF_WEEK_IN_MONTH, r.nth);
+      const int d = cal.get(UCAL_DATE, status);
+      REQUIRE(U_SUCCESS(status));
+      CHECK_MESSAGE(holiday_in(r.holiday, y) == ymd(y, static_cast<unsigned>(r.month), static_cast<unsigned>(d)), y);
+    }
+  }
   // the occurrence from the DCT
   const std::optional<year_month_day> dct = ymd(2026, 11, 27);
   CHECK(format(resolve_holiday(dct, Holiday::Christmas, kUnknown, Direction::Nearest)) == "2026-12-25");
