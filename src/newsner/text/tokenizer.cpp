@@ -382,7 +382,7 @@ struct Tokenizer::Impl {
     return push_ascii(st, tx, b, e, hash, short_key(tx, b, e));
   }
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
-  static constexpr std::ptrdiff_t kShortAhead = 8;  // segments; see ascii_segments
+  static constexpr std::ptrdiff_t kShortAhead = 20;  // segments (about 12 turns: single spaces ride along); see ascii_segments
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
@@ -1367,7 +1367,8 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
   for (; st.w < stop; ++st.w) {
     // The cache slot of the segment kShortAhead on is requested now: on real
     // news text the slot read below was the loop's stall (a wide vocabulary
-    // leaves many slots out of L1).
+    // leaves many slots out of L1). (8 segments ahead: 9.0% of the samples
+    // in this loop; 20: 8.2%; 32: 8.8%.)
     if (st.w + kShortAhead < end) {
       const ShortKey ahead = short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]);
       __builtin_prefetch(ahead.slot);
