@@ -35,6 +35,16 @@ Matcher make_matcher(const char* tsv = kList) {
   return Matcher({*g});
 }
 
+// The image of `tsv`, one list named `list`.
+Gazetteer image_of(const std::string& tsv, const std::string& list) {
+  std::vector<SourceEntry> entries;
+  REQUIRE(parse_tsv(tsv, list + ".tsv", 0, entries).empty());
+  std::string err;
+  auto g = Gazetteer::adopt(build_image(entries, {list}, err), err);
+  REQUIRE(g.has_value());
+  return *g;
+}
+
 struct Found {
   std::string text, name;
   bool exact;
@@ -199,19 +209,15 @@ TEST_CASE("gazetteer image: every key is found through the tag array, absent key
   // Enough keys for long probe runs and tag collisions between neighbours.
   std::string tsv;
   for (int k = 0; k < 5000; ++k) tsv += "Place" + std::to_string(k) + " Town\tLOCATION\n";
-  std::vector<SourceEntry> entries;
-  REQUIRE(parse_tsv(tsv, "many.tsv", 0, entries).empty());
-  std::string err;
-  auto g = Gazetteer::adopt(build_image(entries, {"many"}, err), err);
-  REQUIRE(g.has_value());
+  const Gazetteer g = image_of(tsv, "many");
   int found = 0, prefixes = 0, absent = 0;
   for (int k = 0; k < 5000; ++k) {
     const std::string name = "place" + std::to_string(k);
-    const auto full = g->find(name + " town");
-    if (full && full->entry_count == 1 && g->entry(full->entries[0].entry).name == "Place" + std::to_string(k) + " Town") ++found;
-    const auto prefix = g->find(name);
+    const auto full = g.find(name + " town");
+    if (full && full->entry_count == 1 && g.entry(full->entries[0].entry).name == "Place" + std::to_string(k) + " Town") ++found;
+    const auto prefix = g.find(name);
     if (prefix && prefix->entry_count == 0 && prefix->extends) ++prefixes;
-    if (!g->find(name + " city") && !g->find_hash(key_hash(name + " town") ^ 1)) ++absent;
+    if (!g.find(name + " city") && !g.find_hash(key_hash(name + " town") ^ 1)) ++absent;
   }
   CHECK(found == 5000);
   CHECK(prefixes == 5000);
@@ -228,17 +234,13 @@ TEST_CASE("gazetteer image: the two-token key filter passes every such key") {
     const std::string n = std::to_string(k);
     tsv += "Alpha" + n + " Beta\tLOCATION\nGamma" + n + " Delta Town\tLOCATION\nSolo" + n + "\tLOCATION\n";
   }
-  std::vector<SourceEntry> entries;
-  REQUIRE(parse_tsv(tsv, "pairs.tsv", 0, entries).empty());
-  std::string err;
-  auto g = Gazetteer::adopt(build_image(entries, {"pairs"}, err), err);
-  REQUIRE(g.has_value());
+  const Gazetteer g = image_of(tsv, "pairs");
   int passed = 0, others_passed = 0;
   for (int k = 0; k < kKeys; ++k) {
     const std::string n = std::to_string(k);
-    passed += g->may_hold_pair(key_hash("alpha" + n + " beta")) && g->may_hold_pair(key_hash("gamma" + n + " delta"));
-    others_passed += g->may_hold_pair(key_hash("alpha" + n + " delta"));
-    others_passed += g->may_hold_pair(key_hash("solo" + n + " beta"));
+    passed += g.may_hold_pair(key_hash("alpha" + n + " beta")) && g.may_hold_pair(key_hash("gamma" + n + " delta"));
+    others_passed += g.may_hold_pair(key_hash("alpha" + n + " delta"));
+    others_passed += g.may_hold_pair(key_hash("solo" + n + " beta"));
   }
   CHECK(passed == kKeys);
   // 16 bits per two-token key: about 6% of other pairs pass.
@@ -253,17 +255,13 @@ TEST_CASE("gazetteer image: lookups at the highest load, across long probe runs"
   std::string tsv;
   constexpr int kKeys = 8190;
   for (int k = 0; k < kKeys; ++k) tsv += "word" + std::to_string(k) + "\tLOCATION\n";
-  std::vector<SourceEntry> entries;
-  REQUIRE(parse_tsv(tsv, "full.tsv", 0, entries).empty());
-  std::string err;
-  auto g = Gazetteer::adopt(build_image(entries, {"full"}, err), err);
-  REQUIRE(g.has_value());
+  const Gazetteer g = image_of(tsv, "full");
   int found = 0, absent = 0;
   for (int k = 0; k < kKeys; ++k) {
     const std::string name = "word" + std::to_string(k);
-    const Slot* slot = g->find_slot(key_hash(name));
-    if (slot && slot->hash == slot_hash(key_hash(name)) && g->entry(slot->only.entry).name == name) ++found;
-    if (!g->find_slot(key_hash("nowhere" + std::to_string(k))) && !g->find_slot(key_hash(name) ^ 0x10000)) ++absent;
+    const Slot* slot = g.find_slot(key_hash(name));
+    if (slot && slot->hash == slot_hash(key_hash(name)) && g.entry(slot->only.entry).name == name) ++found;
+    if (!g.find_slot(key_hash("nowhere" + std::to_string(k))) && !g.find_slot(key_hash(name) ^ 0x10000)) ++absent;
   }
   CHECK(found == kKeys);
   CHECK(absent == kKeys);
