@@ -210,8 +210,8 @@ struct TypeSlot {
 // kept 0.57 M of them from the image, and the rest cost a Tag[] line each.)
 // With the type memo, the matches of listed one-token keys (kTypeListed:
 // "Reuters", "London", "President"; one token in seven on real news text), by
-// surface hash, direct-mapped: the entries that a key emits and whether each has the
-// token's capitalization depend on nothing else. A token whose matches it
+// surface hash, direct-mapped: the entries that a key emits and whether each
+// has the token's capitalization depend on nothing else. A token whose matches it
 // holds reads neither the key's Tag[] and Slot lines nor its KeyRef[] line
 // from the image (three cache misses, most often, in a 56 MB image), but one
 // line of this 256 KB table. On 18.6 MB of real text 4096 slots hold the
