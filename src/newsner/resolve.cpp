@@ -689,8 +689,12 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     walk(i, i + 1, word_key, word, best_end, best_type);
     if (best_end > i) {
-      // A single lowercase-looking common word repeated is no evidence.
-      const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
+      // A single lowercase-looking common word repeated is no evidence, nor is
+      // an event word after a name ("the Web Summit" in a story on the town of Summit).
+      const bool weak = best_end == i + 1 && ctx.is_common_word(i) &&
+                        (ctx.token(i).sentence_start ||
+                         (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1) &&
+                          recognize::is_event_word_at(ctx, i)));
       if (!weak) add(best_type, i, best_end, "document.repeat");
       i = best_end - 1;
       continue;

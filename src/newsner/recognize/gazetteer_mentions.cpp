@@ -1,5 +1,6 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
 #include <algorithm>
@@ -112,6 +113,13 @@ bool in_long_title(const Context& ctx, std::size_t b) {
 // A capitalized title word follows token b: "Police Chief", "Fire Commissioner".
 bool title_word_after(const Context& ctx, std::size_t b) {
   return b + 1 < ctx.size() && ctx.token(b + 1).shape == Shape::Capitalized && ctx.has(b + 1, EntryClass::Title);
+}
+
+// "the Web Summit", "the Kelvo Marathon": an event word that a list also has
+// as a town ("Summit", New Jersey) is the event's after a capitalized word of
+// its name (DESIGN.md takes no events), not the town.
+bool event_word_after_name(const Context& ctx, std::size_t b) {
+  return b > 0 && !ctx.token(b).sentence_start && ctx.is_cap(b - 1) && is_event_word_at(ctx, b);
 }
 
 // The lists whose names the rules below test.
@@ -514,10 +522,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "Vice President", "Police Chief Jim McDonnell": a common word before a title
     // word names the office (a unit, a rank), not the magazine or the small town
     // some list has of that name; so does one that ends a title ("Chief Financial
-    // Officer", not the town of Officer, Victoria).
+    // Officer", not the town of Officer, Victoria); and a small town's name that
+    // is an event word after a name ("the Web Summit": event_word_after_name).
     if (single && !country_list && ctx.is_common_word(b) &&
         (in_long_title(ctx, b) ||
-         (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
+         (type == EntityType::Location && entry.population < 100000 &&
+          (title_word_after(ctx, b) || event_word_after_name(ctx, b))))) {
       continue;
     }
     // The kb_id comes from the most reliable list's entry (kb_rank), whether or

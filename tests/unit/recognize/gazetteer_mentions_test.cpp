@@ -257,3 +257,15 @@ TEST_CASE("gazetteer mentions: an acronym counted after a number is no organizat
       {"Since 1949 NATO has grown.", "NATO/ORGANIZATION"},
   });
 }
+
+// An event word that a list also has as a small town ("Summit") is the event's
+// after a capitalized word of its name; alone it is still the town, and the
+// document-level pass does not repeat the town onto the event.
+TEST_CASE("gazetteer mentions: an event word after a name is no town") {
+  CHECK(gaz("Founders met at the Tarvel Summit in Ghent.").find("Summit") == std::string::npos);
+  CHECK(gaz("They drove to Summit on Monday.").find("Summit/LOCATION") != std::string::npos);
+  names_test::check_mentions({
+      {"Founders met at the Tarvel Summit in Ghent.", "Ghent/LOCATION"},
+      {"They drove to Summit on Monday. Later they flew to the Kelvo Summit.", "Summit/LOCATION"},
+  });
+}
