@@ -49,6 +49,20 @@ bool is_place_noun(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// "East", "Northern", "Central": compass words that open a part of a place
+// ("East Jakarta", "Northern Cape").
+constexpr std::string_view kCompassWords[] = {"north",     "south",     "east",      "west",     "northern",
+                                              "southern",  "eastern",   "western",   "central",  "northeast",
+                                              "northwest", "southeast", "southwest", "northeastern",
+                                              "northwestern", "southeastern", "southwestern"};
+
+// A place-name adjective (is_place_adjective) or a compass word: one lookup
+// for loc.adjective's words.
+bool is_place_opener(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(concat(kPlaceAdjectives, kCompassWords));
+  return kSet.contains(ctx, i);
+}
+
 bool place_word(const Context& ctx, std::size_t i) {
   return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
@@ -391,12 +405,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
       if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
     }
-    // loc.adjective: "Old Trafford", "Lower Saxony": a place-name adjective
-    // before a known place is part of its name. (The place bit first: most
-    // capitalized words have no place after them.)
+    // loc.adjective: "Old Trafford", "Lower Saxony", "East Jakarta", "Central
+    // Sulawesi": a place-name adjective or a capitalized compass word before a
+    // known place is part of its name; before a country the compass word only
+    // says which part ("Northern Iraq": the lists have "North Korea" whole).
+    // (The place bit first: most capitalized words have no place after them.)
     if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location)) && !tokens[i + 1].newline_before &&
         tokens[i + 1].shape == Shape::Capitalized && tokens[i].shape == Shape::Capitalized &&
-        is_place_adjective(ctx, i)) {
+        is_place_opener(ctx, i) && (!ctx.country[i + 1] || is_place_adjective(ctx, i))) {
       // "Little Richard", "Great Scott": a place that is also a given name may be a person's nickname.
       const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) ? i + 1 : known_place_end(ctx, i + 1);
       if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);

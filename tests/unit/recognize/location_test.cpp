@@ -52,6 +52,12 @@ TEST_CASE("location: a place-name adjective before a known place") {
   CHECK(locs("They sang with Little Richard.", "loc.adjective") == "");
   // an adjective before an unknown word is no place
   CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
+  // a capitalized compass word before a known place is part of its name, but
+  // before a country it only says which part
+  CHECK(locs("Power returned to East Jakarta at noon.", "loc.adjective") == "East Jakarta/LOCATION");
+  CHECK(locs("Rain fell across Central Sulawesi.", "loc.adjective") == "Central Sulawesi/LOCATION");
+  CHECK(locs("Troops moved into Northern Iraq.", "loc.adjective") == "");
+  check_mentions({{"Power returned to East Jakarta at noon.", "East Jakarta/LOCATION"}});
   check_mentions({{"The derby at Old Trafford ended level.", "Old Trafford/LOCATION"}});
   // a listed city with an accented variant spelling (which folds to it) is still
   // known in its own capitalization, so the adjective takes it
