@@ -370,12 +370,19 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
     }
     const bool feature = is_feature_word(ctx, i);
-    // loc.feature: "Southern Kuril Islands"
+    // loc.feature: "Southern Kuril Islands", "Soekarno-Hatta International
+    // Airport" (an attached hyphen joins two words, as in loc.place_noun).
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
-      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4 &&
-             !headline_word(ctx, b - 1)) {
-        --b;
+      while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
+        if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1)) {
+          --b;
+        } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
+                   !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
+          b -= 2;
+        } else {
+          break;
+        }
       }
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.

@@ -40,6 +40,12 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
   // a plural head as "Islands", "Mountains"
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
+  // an attached hyphen joins two words of the name: the airport, not the
+  // organization that "International" would head
+  CHECK(locs("Flights left Kelvo-Tarsa International Airport on time.", "loc.feature") ==
+        "Kelvo-Tarsa International Airport/LOCATION");
+  check_mentions({{"Flights left Kelvo-Tarsa International Airport on time.",
+                   "Kelvo-Tarsa International Airport/LOCATION"}});
   // a plural head shared by a list: each name is a place of its own
   CHECK(locs("The ownership of Arvo, Belmek, Tisara Islands is disputed.", "loc.feature") ==
         "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
