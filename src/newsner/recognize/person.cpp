@@ -39,6 +39,16 @@ bool is_document_head(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// Model words that end a product's name ("Vision Pro", "Galaxy Ultra", "Pixel
+// Mini"): after a word that lists have as an ambiguous given name they name
+// the product (DESIGN.md: no entity), not a person (surname lists have "Pro"
+// and "Mini" only as rare, ambiguous entries).
+bool is_model_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"pro", "plus", "ultra", "mini", "lite"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 // Holidays whose names are also given names or surnames ("Christmas", "Easter"):
 // "Christmas Day", "Easter Sunday", "Easter" are days, not people, and DESIGN.md's
 // DATE does not take holidays, so no mention at all. Only a name that starts with
@@ -610,7 +620,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
           return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
         }) != nullptr;
-        if (!weak && surname && !country_pair && !place_tail) emit(ctx, i, e, 0.65f, "person.given", out);
+        // "the Vision Pro": a model word after a given name that is also a word ("amb") names a product.
+        const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
+        if (!weak && surname && !country_pair && !place_tail && !product) {
+          emit(ctx, i, e, 0.65f, "person.given", out);
+        }
       }
     }
     // The rules below start at the first word of a run of name words only
