@@ -494,6 +494,39 @@ void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::ve
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), holds_user_entry), out.end());
 }
 
+// Nouns that name a kind of company or body, never a person ("grid operator",
+// "carmaker", "lender"; not "publisher" or "developer", which are people too).
+bool is_company_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {
+      "operator", "carmaker", "automaker", "lender", "retailer", "insurer", "reinsurer", "airline", "carrier",
+      "chipmaker", "drugmaker", "miner", "conglomerate", "startup", "utility", "supplier", "regulator", "watchdog",
+      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// Tokens [b, e), a name that no name list knows, follow a lowercase noun of a
+// kind of company: "grid operator Enedis said", "carmaker Korvex told".
+bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
+  if (b == 0 || ctx.token(b - 1).shape != Shape::Lower || !is_company_noun(ctx, b - 1)) return false;
+  constexpr std::uint16_t kNameBits = class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname);
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token_classes[k] & kNameBits) return false;
+  }
+  return true;
+}
+
+// A name the speech or context rules found: a PERSON, or (org.descriptor) the
+// company that a company noun before it says it is.
+void emit_speaker(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
+                  std::vector<Candidate>& out) {
+  if (after_company_noun(ctx, b, e)) {
+    emit_candidate(ctx, EntityType::Organization, b, e, score, "org.descriptor", out);
+  } else {
+    emit(ctx, b, e, score, rule, out);
+  }
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
@@ -653,7 +686,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
               all_unknown = false;
             }
           }
-          if (all_unknown) emit(ctx, i, e, 0.55f, "person.context", out);
+          if (all_unknown) emit_speaker(ctx, i, e, 0.55f, "person.context", out);
         }
       }
     }
@@ -670,7 +703,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
       if (verb_after || verb_before) {
         const bool place = ctx.has(i, EntryClass::Location);
-        emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
+        emit_speaker(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
     // person.country_paren: "Dieter Vollrath (Germany)", results lists and bylines.

@@ -181,6 +181,17 @@ TEST_CASE("person: a given name before a place of two words is the place's modif
   CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
 }
 
+TEST_CASE("person: an unknown name after a company noun is the company") {
+  // a speech or context rule's name that no name list knows, after "operator", "carmaker", ...
+  CHECK(candidates("Grid operator Velnor said the lines were repaired.", newsner::recognize::recognize_persons, "",
+                   true) == "Velnor/ORGANIZATION/org.descriptor");
+  check_mentions({
+      {"The carmaker Korvex said sales rose.", "Korvex/ORGANIZATION"},
+      // a listed surname there is left to the person rules (it may be a person: "the firm Schmidt founded")
+      {"The carmaker Schmidt said sales rose.", "Schmidt/PERSON"},
+  });
+}
+
 TEST_CASE("person: a word after a locative is where the speaker is, not who") {
   CHECK(persons("Police in Tarvel said the road was closed.", "person.speech") == "");
   CHECK(persons("A farmer from Tarvel told reporters.", "person.speech") == "");
