@@ -181,6 +181,17 @@ TEST_CASE("person: a given name before a place of two words is the place's modif
   CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
 }
 
+TEST_CASE("person: two or three capitalized words before an apposition of a role") {
+  CHECK(persons("Tarvo Lind, a senior analyst at Kelvo, said so.", "person.apposition") == "Tarvo Lind/PERSON");
+  // a company's role ("a unit of") or a body's head word is no person's
+  CHECK(persons("Kelvo Partners, a unit of Tarsa Group, said so.", "person.apposition") == "");
+  CHECK(persons("Kelvo Bank, an analyst said, will cut rates.", "person.apposition") == "");
+  // one word is too little to go on
+  CHECK(persons("Ghent, a trader said, is busy.", "person.apposition") == "");
+  // a name whose surname is a town in a list ("Ghent") is still one name
+  check_mentions({{"Wekesa Ghent, a trader in Kisumu, said prices rose.", "Wekesa Ghent/PERSON | Kisumu/LOCATION"}});
+}
+
 TEST_CASE("person: an unknown name after a company noun is the company") {
   // a speech or context rule's name that no name list knows, after "operator", "carmaker", ...
   CHECK(candidates("Grid operator Velnor said the lines were repaired.", newsner::recognize::recognize_persons, "",
