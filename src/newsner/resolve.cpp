@@ -600,6 +600,15 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
     if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
+    // A place's word that the gazetteer recognizer left out stays out: an event
+    // word after a name ("the Web Summit" in a story on the town of Summit), a
+    // part of a hyphenated name ("Météo-France" in a story on France).
+    if (type == EntityType::Location && e == b + 1 &&
+        ((b > 0 && ctx.is_common_word(b) && ctx.is_cap(b - 1) && !ctx.token(b).newline_before &&
+          recognize::is_event_word_at(ctx, b)) ||
+         recognize::place_in_hyphen_name(ctx, b))) {
+      return;
+    }
     // "six RBI in one game" after "White's RBI double": a statistic's unit, not the body.
     if (type == EntityType::Organization && e == b + 1 && ctx.token(b).shape == Shape::AllCaps &&
         recognize::counted_acronym(ctx, b)) {
@@ -689,12 +698,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     walk(i, i + 1, word_key, word, best_end, best_type);
     if (best_end > i) {
-      // A single lowercase-looking common word repeated is no evidence, nor is
-      // an event word after a name ("the Web Summit" in a story on the town of Summit).
-      const bool weak = best_end == i + 1 && ctx.is_common_word(i) &&
-                        (ctx.token(i).sentence_start ||
-                         (i > 0 && !ctx.token(i).newline_before && ctx.is_cap(i - 1) &&
-                          recognize::is_event_word_at(ctx, i)));
+      // A single lowercase-looking common word repeated is no evidence.
+      const bool weak = best_end == i + 1 && ctx.token(i).sentence_start && ctx.is_common_word(i);
       if (!weak) add(best_type, i, best_end, "document.repeat");
       i = best_end - 1;
       continue;

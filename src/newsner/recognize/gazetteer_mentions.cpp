@@ -322,11 +322,23 @@ bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
   return b >= 4 && is_char(ctx, b - 3, ',') && ctx.has(b - 4, EntryClass::Location);
 }
 
+// Token k, joined to a place by an attached hyphen, is a capitalized word that
+// no list has as a place or a body ("Météo", "Radio"; not "Bosnia" of
+// "Bosnia-Herzegovina" or "Hamas" of "Israel-Hamas").
+bool foreign_name_part(const Context& ctx, std::size_t k) {
+  constexpr std::uint16_t kPlaceOrBody = class_bit(EntryClass::Location) | class_bit(EntryClass::Organization);
+  return ctx.token(k).shape == Shape::Capitalized && !(ctx.token_classes[k] & kPlaceOrBody) && !ctx.country[k];
+}
+
 // A subdivision's kb rank as the qualifier of a city of its country: above any
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
 
 }  // namespace
+
+bool place_in_hyphen_name_full(const Context& ctx, std::size_t b) {
+  return is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && foreign_name_part(ctx, b - 2);
+}
 
 // Token b, an acronym, is counted: a small cardinal before it ("six", "121")
 // and a function word, a punctuation mark or the text's end after it. There
@@ -592,6 +604,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       if (score > same->score) same->score = score;
       continue;
     }
+    // "Météo-France", "Radio-Canada": a place joined by a hyphen to a word that
+    // is no place is a part of another name. (Asked here, of a span's first
+    // match of the type, not of every match.)
+    if (single && type == EntityType::Location && place_in_hyphen_name(ctx, b)) continue;
     mine = {out.size(), kb_rank, entry.population, entry.rank};
     // "President Clinton", "King Hussein": a people list's entry that opens with
     // a title; the title stays outside the name (DESIGN.md). Not a title that

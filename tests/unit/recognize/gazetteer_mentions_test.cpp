@@ -269,3 +269,15 @@ TEST_CASE("gazetteer mentions: an event word after a name is no town") {
       {"They drove to Summit on Monday. Later they flew to the Kelvo Summit.", "Summit/LOCATION"},
   });
 }
+
+// A place joined by an attached hyphen to a capitalized word that is no place
+// nor body is a part of another name ("Radio-Canada"); two places joined so
+// stay places. The document-level pass does not repeat the place there.
+TEST_CASE("gazetteer mentions: a place inside a hyphenated name is no place") {
+  CHECK(gaz("Forecasters at Kelvo-France issued a warning.").find("France/LOCATION") == std::string::npos);
+  CHECK(gaz("Trains on the Ghent-Bruges line ran late.").find("Bruges/LOCATION") != std::string::npos);
+  names_test::check_mentions({
+      {"Rain hit France. Forecasters at Kelvo-France issued a warning.", "France/LOCATION"},
+      {"Trains on the Ghent-Bruges line ran late.", "Ghent/LOCATION | Bruges/LOCATION"},
+  });
+}
