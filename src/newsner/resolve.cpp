@@ -609,6 +609,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
          recognize::place_in_hyphen_name(ctx, b))) {
       return;
     }
+    // ... and a body's: a day's name ("on Cyber Monday" in a story on a firm of the name).
+    if (type == EntityType::Organization && e == b + 1 && recognize::opens_day_name(ctx, b)) return;
     // "six RBI in one game" after "White's RBI double": a statistic's unit, not the body.
     if (type == EntityType::Organization && e == b + 1 && ctx.token(b).shape == Shape::AllCaps &&
         recognize::counted_acronym(ctx, b)) {

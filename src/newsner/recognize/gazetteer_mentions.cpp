@@ -336,6 +336,15 @@ constexpr float kQualifierOwnSubdivision = 0.85f;
 
 }  // namespace
 
+bool opens_day_name(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+  static constexpr WordSet kWeekdaySet(kWeekdays);
+  const std::size_t d = b + 1;
+  return b > 0 && d < ctx.size() && ctx.lex_is(b - 1, kLexFunction) && ctx.lex_is(d, kLexCalendar) &&
+         ctx.token(d).shape == Shape::Capitalized && !ctx.token(d).newline_before && kWeekdaySet.contains(ctx, d);
+}
+
 bool place_in_hyphen_name_full(const Context& ctx, std::size_t b) {
   return is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && foreign_name_part(ctx, b - 2);
 }
@@ -468,8 +477,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "AI", "SS", "MP": two capitals that only the generic (WordNet) list names a
     // body are far more often another acronym ("artificial intelligence", a
     // Member of Parliament): a body known by two letters is in a curated list.
-    if (single && list == ListKind::Organizations && ctx.token(b).shape == Shape::AllCaps &&
-        ctx.surface(b).size() == 2) {
+    // And a word of that list that opens a day's name is none ("on Cyber Monday").
+    if (single && list == ListKind::Organizations &&
+        ((ctx.token(b).shape == Shape::AllCaps && ctx.surface(b).size() == 2) || opens_day_name(ctx, b))) {
       continue;
     }
     // "six RBI in one game": an acronym counted after a number is a statistic's

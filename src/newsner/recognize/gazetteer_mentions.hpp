@@ -23,6 +23,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
 /// statistic's unit, no organization (the document-level pass repeats none there).
 bool counted_acronym(const Context& ctx, std::size_t b);
 
+/// Token b, one word between a function word and a capitalized weekday,
+/// opens a day's name ("on Cyber Monday", "before Super Tuesday"): no body,
+/// though a list has the word as one (a company before a weekday is "Kelvo
+/// Monday said", "told Kelvo Monday"; the document-level pass repeats none
+/// there either).
+bool opens_day_name(const Context& ctx, std::size_t b);
+
 /// Token b, a place's one word, follows an attached hyphen and a capitalized
 /// word that is no place nor body ("Météo-France", "Radio-Canada"): a part of
 /// another name, no place of its own (the document-level pass repeats none

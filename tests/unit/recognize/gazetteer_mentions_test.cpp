@@ -281,3 +281,14 @@ TEST_CASE("gazetteer mentions: a place inside a hyphenated name is no place") {
       {"Trains on the Ghent-Bruges line ran late.", "Ghent/LOCATION | Bruges/LOCATION"},
   });
 }
+
+// A word that only the generic organization list has, between a function word
+// and a weekday, opens a day's name (a shopping day), no body; before a verb
+// of saying, or after one, the same word is the company.
+TEST_CASE("gazetteer mentions: a generic-list word before a weekday names a day") {
+  CHECK(gaz("Retailers expect record sales on Jetstream Monday.").find("ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Jetstream said on Monday that sales rose.").find("Jetstream/ORGANIZATION") != std::string::npos);
+  CHECK(gaz("Analysts told Jetstream Monday that sales rose.").find("Jetstream/ORGANIZATION") != std::string::npos);
+  // nor does the document-level pass repeat the company onto the day
+  names_test::check_mentions({{"Sales peaked on Jetstream Monday. Jetstream said so.", "Jetstream/ORGANIZATION"}});
+}
