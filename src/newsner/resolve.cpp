@@ -602,7 +602,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
     // A place's word that the gazetteer recognizer left out stays out: an event
     // word after a name ("the Web Summit" in a story on the town of Summit), a
-    // part of a hyphenated name ("Météo-France" in a story on France).
+    // part of a hyphenated name ("Kelvo-France" in a story on France).
     if (type == EntityType::Location && e == b + 1 &&
         ((b > 0 && ctx.is_common_word(b) && ctx.is_cap(b - 1) && !ctx.token(b).newline_before &&
           recognize::is_event_word_at(ctx, b)) ||

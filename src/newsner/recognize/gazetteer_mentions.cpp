@@ -323,7 +323,7 @@ bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
 }
 
 // Token k, joined to a place by an attached hyphen, is a capitalized word that
-// no list has as a place or a body ("Météo", "Radio"; not "Bosnia" of
+// no list has as a place or a body ("Radio", "Kelvo"; not "Bosnia" of
 // "Bosnia-Herzegovina" or "Hamas" of "Israel-Hamas").
 bool foreign_name_part(const Context& ctx, std::size_t k) {
   constexpr std::uint16_t kPlaceOrBody = class_bit(EntryClass::Location) | class_bit(EntryClass::Organization);
@@ -614,7 +614,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       if (score > same->score) same->score = score;
       continue;
     }
-    // "Météo-France", "Radio-Canada": a place joined by a hyphen to a word that
+    // "Radio-Canada", "Kelvo-France": a place joined by a hyphen to a word that
     // is no place is a part of another name. (Asked here, of a span's first
     // match of the type, not of every match.)
     if (single && type == EntityType::Location && place_in_hyphen_name(ctx, b)) continue;

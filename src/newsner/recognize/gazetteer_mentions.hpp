@@ -31,7 +31,7 @@ bool counted_acronym(const Context& ctx, std::size_t b);
 bool opens_day_name(const Context& ctx, std::size_t b);
 
 /// Token b, a place's one word, follows an attached hyphen and a capitalized
-/// word that is no place nor body ("Météo-France", "Radio-Canada"): a part of
+/// word that is no place nor body ("Radio-Canada", "Kelvo-France"): a part of
 /// another name, no place of its own (the document-level pass repeats none
 /// there either).
 bool place_in_hyphen_name_full(const Context& ctx, std::size_t b);

@@ -370,8 +370,8 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
     }
     const bool feature = is_feature_word(ctx, i);
-    // loc.feature: "Southern Kuril Islands", "Soekarno-Hatta International
-    // Airport" (an attached hyphen joins two words, as in loc.place_noun).
+    // loc.feature: "Southern Kuril Islands", "Kelvo-Tarsa International Airport"
+    // (an attached hyphen joins two words, as in loc.place_noun).
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {

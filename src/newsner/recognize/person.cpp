@@ -39,7 +39,7 @@ bool is_document_head(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// Model words that end a product's name ("Vision Pro", "Galaxy Ultra", "Pixel
+// Model words that end a product's name ("Harmony Pro", "Galaxy Ultra", "Pixel
 // Mini"): after a word that lists have as an ambiguous given name they name
 // the product (DESIGN.md: no entity), not a person (surname lists have "Pro"
 // and "Mini" only as rare, ambiguous entries).
@@ -506,7 +506,7 @@ bool is_company_noun(const Context& ctx, std::size_t i) {
 }
 
 // Tokens [b, e), a name that no name list knows, follow a lowercase noun of a
-// kind of company: "grid operator Enedis said", "carmaker Korvex told".
+// kind of company: "grid operator Velnor said", "carmaker Korvex told".
 bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
   if (b == 0 || ctx.token(b - 1).shape != Shape::Lower || !is_company_noun(ctx, b - 1)) return false;
   constexpr std::uint16_t kNameBits = class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname);
@@ -546,10 +546,10 @@ bool apposition_name_word(const Context& ctx, std::size_t k) {
          !ctx.lex_is(k, kLexFunction | kLexWeakStart | kLexCalendar | kLexTitleAbbrev | kLexTeamWord | kLexGroup);
 }
 
-// person.apposition: "Wanjiku Kamau, a trader in Nairobi, said", "Tarvo
-// Lind, an analyst at ...": two or three capitalized words before ", a" or
-// ", an", up to two lowercase words and a person's role noun are a name,
-// whatever lists say of a word ("Kamau" is a town too). Not a known place
+// person.apposition: "Wekesa Ghent, a trader in Kisumu, said", "Tarvo Lind,
+// an analyst at ...": two or three capitalized words before ", a" or ", an",
+// up to two lowercase words and a person's role noun are a name, whatever
+// lists say of a word ("Ghent" is a town too). Not a known place
 // or body of those words ("Kelvo Valley, a ..."). Visits Context's role nouns
 // (a few per story). (Out of line: inlined into recognize_persons it cost that
 // loop more instructions than its own work, callgrind on real text.)
@@ -701,7 +701,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
           return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
         }) != nullptr;
-        // "the Vision Pro": a model word after a given name that is also a word ("amb") names a product.
+        // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
         if (!weak && surname && !country_pair && !place_tail && !product) {
           emit(ctx, i, e, 0.65f, "person.given", out);
