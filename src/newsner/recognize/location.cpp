@@ -49,20 +49,6 @@ bool is_place_noun(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// "East", "Northern", "Central": compass words that open a part of a place
-// ("East Jakarta", "Northern Cape").
-constexpr std::string_view kCompassWords[] = {"north",     "south",     "east",      "west",     "northern",
-                                              "southern",  "eastern",   "western",   "central",  "northeast",
-                                              "northwest", "southeast", "southwest", "northeastern",
-                                              "northwestern", "southeastern", "southwestern"};
-
-// A place-name adjective (is_place_adjective) or a compass word: one lookup
-// for loc.adjective's words.
-bool is_place_opener(const Context& ctx, std::size_t i) {
-  static constexpr WordSet kSet(concat(kPlaceAdjectives, kCompassWords));
-  return kSet.contains(ctx, i);
-}
-
 bool place_word(const Context& ctx, std::size_t i) {
   return place_word_bits(ctx.token(i).shape, ctx.caps_line[i], ctx.lex[i], ctx.token_classes[i]);
 }
@@ -495,6 +481,11 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
 
 bool is_place_adjective(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kPlaceAdjectives);
+  return kSet.contains(ctx, i);
+}
+
+bool is_place_opener(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(concat(kPlaceAdjectives, kCompassWords));
   return kSet.contains(ctx, i);
 }
 

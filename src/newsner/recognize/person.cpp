@@ -679,10 +679,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
           !ctx.lex_is(e - 1, kLexGroup) && !is_document_head(ctx, e - 1)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
-        // "Great Wall", "Old Bailey": a place-name adjective that lists know only
-        // as an ambiguous given name starts a landmark, not a person (unless a
-        // given name follows: "Little Richard").
-        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_adjective(ctx, i) &&
+        // "Great Wall", "Old Bailey", "North Sea": a place-name adjective or a
+        // compass word that lists know only as an ambiguous given name starts a
+        // landmark or a place, not a person (unless a given name follows:
+        // "Little Richard").
+        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i) &&
                               !ctx.has(i + 1, EntryClass::GivenName);
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a

@@ -146,6 +146,8 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   // "Great", "Old" are listed given names only as ambiguous ones
   CHECK(persons("Visitors walked along the Great Wall at dawn.", "person.given") == "");
   CHECK(persons("The case went to the Old Bailey on Monday.", "person.given") == "");
+  // ... and so does a compass word ("North" is an ambiguous given name too)
+  CHECK(persons("Rigs stand in the North Sea.", "person.given") == "");
   // ... but a nickname before a given name is a person ("Little Richard")
   CHECK(persons("Fans cheered Little Richard on stage.", "person.given") == "Little Richard/PERSON");
   // ... and the word as a surname still is
