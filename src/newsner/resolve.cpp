@@ -600,6 +600,17 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     const Span s = ctx.span(b, e);
     if (!occ.free(s)) return;
     if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
+    // A place's word that the gazetteer recognizer left out stays out: an event
+    // word after a name ("the Web Summit" in a story on the town of Summit), a
+    // part of a hyphenated name ("Kelvo-France" in a story on France).
+    if (type == EntityType::Location && e == b + 1 &&
+        ((b > 0 && ctx.is_common_word(b) && ctx.is_cap(b - 1) && !ctx.token(b).newline_before &&
+          recognize::is_event_word_at(ctx, b)) ||
+         recognize::place_in_hyphen_name(ctx, b))) {
+      return;
+    }
+    // ... and a body's: a day's name ("on Cyber Monday" in a story on a firm of the name).
+    if (type == EntityType::Organization && e == b + 1 && recognize::opens_day_name(ctx, b)) return;
     // "six RBI in one game" after "White's RBI double": a statistic's unit, not the body.
     if (type == EntityType::Organization && e == b + 1 && ctx.token(b).shape == Shape::AllCaps &&
         recognize::counted_acronym(ctx, b)) {

@@ -1,5 +1,6 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
 #include <algorithm>
@@ -112,6 +113,13 @@ bool in_long_title(const Context& ctx, std::size_t b) {
 // A capitalized title word follows token b: "Police Chief", "Fire Commissioner".
 bool title_word_after(const Context& ctx, std::size_t b) {
   return b + 1 < ctx.size() && ctx.token(b + 1).shape == Shape::Capitalized && ctx.has(b + 1, EntryClass::Title);
+}
+
+// "the Web Summit", "the Kelvo Marathon": an event word that a list also has
+// as a town ("Summit", New Jersey) is the event's after a capitalized word of
+// its name (DESIGN.md takes no events), not the town.
+bool event_word_after_name(const Context& ctx, std::size_t b) {
+  return b > 0 && !ctx.token(b).sentence_start && ctx.is_cap(b - 1) && is_event_word_at(ctx, b);
 }
 
 // The lists whose names the rules below test.
@@ -314,11 +322,32 @@ bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
   return b >= 4 && is_char(ctx, b - 3, ',') && ctx.has(b - 4, EntryClass::Location);
 }
 
+// Token k, joined to a place by an attached hyphen, is a capitalized word that
+// no list has as a place or a body ("Radio", "Kelvo"; not "Bosnia" of
+// "Bosnia-Herzegovina" or "Hamas" of "Israel-Hamas").
+bool foreign_name_part(const Context& ctx, std::size_t k) {
+  constexpr std::uint16_t kPlaceOrBody = class_bit(EntryClass::Location) | class_bit(EntryClass::Organization);
+  return ctx.token(k).shape == Shape::Capitalized && !(ctx.token_classes[k] & kPlaceOrBody) && !ctx.country[k];
+}
+
 // A subdivision's kb rank as the qualifier of a city of its country: above any
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
 
 }  // namespace
+
+bool opens_day_name(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+  static constexpr WordSet kWeekdaySet(kWeekdays);
+  const std::size_t d = b + 1;
+  return b > 0 && d < ctx.size() && ctx.lex_is(b - 1, kLexFunction) && ctx.lex_is(d, kLexCalendar) &&
+         ctx.token(d).shape == Shape::Capitalized && !ctx.token(d).newline_before && kWeekdaySet.contains(ctx, d);
+}
+
+bool place_in_hyphen_name_full(const Context& ctx, std::size_t b) {
+  return is_char(ctx, b - 1, '-') && !ctx.token(b - 1).space_before && foreign_name_part(ctx, b - 2);
+}
 
 // Token b, an acronym, is counted: a small cardinal before it ("six", "121")
 // and a function word, a punctuation mark or the text's end after it. There
@@ -448,8 +477,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "AI", "SS", "MP": two capitals that only the generic (WordNet) list names a
     // body are far more often another acronym ("artificial intelligence", a
     // Member of Parliament): a body known by two letters is in a curated list.
-    if (single && list == ListKind::Organizations && ctx.token(b).shape == Shape::AllCaps &&
-        ctx.surface(b).size() == 2) {
+    // And a word of that list that opens a day's name is none ("on Cyber Monday").
+    if (single && list == ListKind::Organizations &&
+        ((ctx.token(b).shape == Shape::AllCaps && ctx.surface(b).size() == 2) || opens_day_name(ctx, b))) {
       continue;
     }
     // "six RBI in one game": an acronym counted after a number is a statistic's
@@ -514,10 +544,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // "Vice President", "Police Chief Jim McDonnell": a common word before a title
     // word names the office (a unit, a rank), not the magazine or the small town
     // some list has of that name; so does one that ends a title ("Chief Financial
-    // Officer", not the town of Officer, Victoria).
+    // Officer", not the town of Officer, Victoria); and a small town's name that
+    // is an event word after a name ("the Web Summit": event_word_after_name).
     if (single && !country_list && ctx.is_common_word(b) &&
         (in_long_title(ctx, b) ||
-         (type == EntityType::Location && entry.population < 100000 && title_word_after(ctx, b)))) {
+         (type == EntityType::Location && entry.population < 100000 &&
+          (title_word_after(ctx, b) || event_word_after_name(ctx, b))))) {
       continue;
     }
     // The kb_id comes from the most reliable list's entry (kb_rank), whether or
@@ -582,6 +614,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       if (score > same->score) same->score = score;
       continue;
     }
+    // "Radio-Canada", "Kelvo-France": a place joined by a hyphen to a word that
+    // is no place is a part of another name. (Asked here, of a span's first
+    // match of the type, not of every match.)
+    if (single && type == EntityType::Location && place_in_hyphen_name(ctx, b)) continue;
     mine = {out.size(), kb_rank, entry.population, entry.rank};
     // "President Clinton", "King Hussein": a people list's entry that opens with
     // a title; the title stays outside the name (DESIGN.md). Not a title that

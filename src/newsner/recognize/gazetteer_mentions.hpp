@@ -23,4 +23,22 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
 /// statistic's unit, no organization (the document-level pass repeats none there).
 bool counted_acronym(const Context& ctx, std::size_t b);
 
+/// Token b, one word between a function word and a capitalized weekday,
+/// opens a day's name ("on Cyber Monday", "before Super Tuesday"): no body,
+/// though a list has the word as one (a company before a weekday is "Kelvo
+/// Monday said", "told Kelvo Monday"; the document-level pass repeats none
+/// there either).
+bool opens_day_name(const Context& ctx, std::size_t b);
+
+/// Token b, a place's one word, follows an attached hyphen and a capitalized
+/// word that is no place nor body ("Radio-Canada", "Kelvo-France"): a part of
+/// another name, no place of its own (the document-level pass repeats none
+/// there either).
+bool place_in_hyphen_name_full(const Context& ctx, std::size_t b);
+/// place_in_hyphen_name_full after an inline test of b's space bit: most
+/// places have a space before them, and leave here without the call.
+inline bool place_in_hyphen_name(const Context& ctx, std::size_t b) {
+  return b >= 2 && !ctx.token(b).space_before && place_in_hyphen_name_full(ctx, b);
+}
+
 }  // namespace newsner::recognize

@@ -356,12 +356,19 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
     }
     const bool feature = is_feature_word(ctx, i);
-    // loc.feature: "Southern Kuril Islands"
+    // loc.feature: "Southern Kuril Islands", "Kelvo-Tarsa International Airport"
+    // (an attached hyphen joins two words, as in loc.place_noun).
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
-      while (b > 0 && !ctx.token(b).newline_before && place_word(ctx, b - 1) && i - b < 4 &&
-             !headline_word(ctx, b - 1)) {
-        --b;
+      while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
+        if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1)) {
+          --b;
+        } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
+                   !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
+          b -= 2;
+        } else {
+          break;
+        }
       }
       // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
       // Shikotan Islands": each listed name is a place of its own.
@@ -391,12 +398,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
       while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
       if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
     }
-    // loc.adjective: "Old Trafford", "Lower Saxony": a place-name adjective
-    // before a known place is part of its name. (The place bit first: most
-    // capitalized words have no place after them.)
+    // loc.adjective: "Old Trafford", "Lower Saxony", "East Jakarta", "Central
+    // Sulawesi": a place-name adjective or a capitalized compass word before a
+    // known place is part of its name; before a country the compass word only
+    // says which part ("Northern Iraq": the lists have "North Korea" whole).
+    // (The place bit first: most capitalized words have no place after them.)
     if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location)) && !tokens[i + 1].newline_before &&
         tokens[i + 1].shape == Shape::Capitalized && tokens[i].shape == Shape::Capitalized &&
-        is_place_adjective(ctx, i)) {
+        is_place_opener(ctx, i) && (!ctx.country[i + 1] || is_place_adjective(ctx, i))) {
       // "Little Richard", "Great Scott": a place that is also a given name may be a person's nickname.
       const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) ? i + 1 : known_place_end(ctx, i + 1);
       if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
@@ -472,6 +481,11 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
 
 bool is_place_adjective(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kPlaceAdjectives);
+  return kSet.contains(ctx, i);
+}
+
+bool is_place_opener(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(concat(kPlaceAdjectives, kCompassWords));
   return kSet.contains(ctx, i);
 }
 

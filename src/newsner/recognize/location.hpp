@@ -32,6 +32,15 @@ inline constexpr std::string_view kFeatureSuffixes[] = {
 inline constexpr std::string_view kPlaceAdjectives[] = {"old", "great", "greater", "little", "upper", "lower"};
 /// Token i (folded) is one of kPlaceAdjectives.
 bool is_place_adjective(const Context& ctx, std::size_t i);
+/// "East", "Northern", "Central": compass words that open a part of a place
+/// ("East Jakarta", "Northern Cape", "North Sea"): loc.adjective; person.given
+/// does not read them as given names either.
+inline constexpr std::string_view kCompassWords[] = {
+    "north",     "south",     "east",      "west",         "northern",     "southern",     "eastern",
+    "western",   "central",   "northeast", "northwest",    "southeast",    "southwest",    "northeastern",
+    "northwestern", "southeastern", "southwestern"};
+/// Token i (folded) is one of kPlaceAdjectives or kCompassWords (one lookup).
+bool is_place_opener(const Context& ctx, std::size_t i);
 inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",
                                                         "bay",   "sea",  "strait", "port", "fort"};
 

@@ -1594,7 +1594,8 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
                                                      "marathon", "day", "championship", "championships", "grand",
                                                      "war",  // "the Gulf War", "the Vietnam War"
-                                                     "show", "expo", "festival"};  // "the Consumer Electronics Show"
+                                                     "show", "expo", "festival",  // "the Consumer Electronics Show"
+                                                     "summit"};  // "the Web Summit"
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;

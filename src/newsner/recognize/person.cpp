@@ -39,6 +39,16 @@ bool is_document_head(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// Model words that end a product's name ("Harmony Pro", "Galaxy Ultra", "Pixel
+// Mini"): after a word that lists have as an ambiguous given name they name
+// the product (DESIGN.md: no entity), not a person (surname lists have "Pro"
+// and "Mini" only as rare, ambiguous entries).
+bool is_model_word(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"pro", "plus", "ultra", "mini", "lite"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 // Holidays whose names are also given names or surnames ("Christmas", "Easter"):
 // "Christmas Day", "Easter Sunday", "Easter" are days, not people, and DESIGN.md's
 // DATE does not take holidays, so no mention at all. Only a name that starts with
@@ -484,6 +494,87 @@ void drop_names_over_user_entries(const Context& ctx, std::size_t first, std::ve
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), holds_user_entry), out.end());
 }
 
+// Nouns that name a kind of company or body, never a person ("grid operator",
+// "carmaker", "lender"; not "publisher" or "developer", which are people too).
+bool is_company_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {
+      "operator", "carmaker", "automaker", "lender", "retailer", "insurer", "reinsurer", "airline", "carrier",
+      "chipmaker", "drugmaker", "miner", "conglomerate", "startup", "utility", "supplier", "regulator", "watchdog",
+      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// Tokens [b, e), a name that no name list knows, follow a lowercase noun of a
+// kind of company: "grid operator Velnor said", "carmaker Korvex told".
+bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
+  if (b == 0 || ctx.token(b - 1).shape != Shape::Lower || !is_company_noun(ctx, b - 1)) return false;
+  constexpr std::uint16_t kNameBits = class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname);
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token_classes[k] & kNameBits) return false;
+  }
+  return true;
+}
+
+// A name the speech or context rules found: a PERSON, or (org.descriptor) the
+// company that a company noun before it says it is.
+void emit_speaker(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
+                  std::vector<Candidate>& out) {
+  if (after_company_noun(ctx, b, e)) {
+    emit_candidate(ctx, EntityType::Organization, b, e, score, "org.descriptor", out);
+  } else {
+    emit(ctx, b, e, score, rule, out);
+  }
+}
+
+// Role nouns (kLexRoleNoun) that a company holds as often as a person:
+// "Tarvel Bank, a unit of ...", "Kelvo Capital, a shareholder".
+bool is_body_role(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"subsidiary", "unit",    "shareholder", "shareholders",
+                                                "employees",  "partner", "owner"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// A word of a name before an apposition: capitalized, and no title, body,
+// place, nationality or rule word.
+bool apposition_name_word(const Context& ctx, std::size_t k) {
+  constexpr std::uint16_t kNotName = class_bit(EntryClass::Title) | class_bit(EntryClass::Organization) |
+                                     class_bit(EntryClass::Demonym);
+  return ctx.token(k).shape == Shape::Capitalized && !(ctx.token_classes[k] & kNotName) && !ctx.country[k] &&
+         !ctx.is_org_head(k) &&
+         !ctx.lex_is(k, kLexFunction | kLexWeakStart | kLexCalendar | kLexTitleAbbrev | kLexTeamWord | kLexGroup);
+}
+
+// person.apposition: "Wekesa Ghent, a trader in Kisumu, said", "Tarvo Lind,
+// an analyst at ...": two or three capitalized words before ", a" or ", an",
+// up to two lowercase words and a person's role noun are a name, whatever
+// lists say of a word ("Ghent" is a town too). Not a known place
+// or body of those words ("Kelvo Valley, a ..."). Visits Context's role nouns
+// (a few per story). (Out of line: inlined into recognize_persons it cost that
+// loop more instructions than its own work, callgrind on real text.)
+[[gnu::noinline]] void apposition_names(const Context& ctx, std::vector<Candidate>& out) {
+  for (const std::size_t r : ctx.role_nouns) {
+    // The article: the first function word before r, with at most two
+    // lowercase words (no function words) between. (Its lexicon bit first:
+    // most role nouns follow "the" or another function word, or no article.)
+    std::size_t a = r - 1;
+    while (a + 3 > r && a > 0 && !(ctx.lex[a] & kLexFunction) && ctx.token(a).shape == Shape::Lower) --a;
+    if (a < 3 || !(ctx.lex[a] & kLexFunction) || !(folded_is(ctx, a, "a") || folded_is(ctx, a, "an")) ||
+        !is_char(ctx, a - 1, ',') || is_body_role(ctx, r)) {
+      continue;
+    }
+    const std::size_t e = a - 1;  // the comma
+    std::size_t b = e;
+    while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
+    // (A capitalized word before them: a longer name, or a title the person rules take.)
+    if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) continue;
+    const auto listed = [&](const gazetteer::Match& m) { return m.token_end == e && m.cls != EntryClass::Person; };
+    if (ctx.find_match_at(b, listed) != nullptr) continue;
+    emit(ctx, b, e, 0.7f, "person.apposition", out);
+  }
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
@@ -588,10 +679,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
           !ctx.lex_is(e - 1, kLexGroup) && !is_document_head(ctx, e - 1)) {
         // "Will Smith" is a name; "Will Power" at a sentence start may not be.
-        // "Great Wall", "Old Bailey": a place-name adjective that lists know only
-        // as an ambiguous given name starts a landmark, not a person (unless a
-        // given name follows: "Little Richard").
-        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_adjective(ctx, i) &&
+        // "Great Wall", "Old Bailey", "North Sea": a place-name adjective or a
+        // compass word that lists know only as an ambiguous given name starts a
+        // landmark or a place, not a person (unless a given name follows:
+        // "Little Richard").
+        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i) &&
                               !ctx.has(i + 1, EntryClass::GivenName);
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
@@ -610,7 +702,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
           return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
         }) != nullptr;
-        if (!weak && surname && !country_pair && !place_tail) emit(ctx, i, e, 0.65f, "person.given", out);
+        // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
+        const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
+        if (!weak && surname && !country_pair && !place_tail && !product) {
+          emit(ctx, i, e, 0.65f, "person.given", out);
+        }
       }
     }
     // The rules below start at the first word of a run of name words only
@@ -639,7 +735,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
               all_unknown = false;
             }
           }
-          if (all_unknown) emit(ctx, i, e, 0.55f, "person.context", out);
+          if (all_unknown) emit_speaker(ctx, i, e, 0.55f, "person.context", out);
         }
       }
     }
@@ -656,7 +752,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
       if (verb_after || verb_before) {
         const bool place = ctx.has(i, EntryClass::Location);
-        emit(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
+        emit_speaker(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
     // person.country_paren: "Dieter Vollrath (Germany)", results lists and bylines.
@@ -689,6 +785,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     scorecard_players(ctx, out);
     scorer_names(ctx, out);
   }
+  apposition_names(ctx, out);
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).

@@ -257,3 +257,38 @@ TEST_CASE("gazetteer mentions: an acronym counted after a number is no organizat
       {"Since 1949 NATO has grown.", "NATO/ORGANIZATION"},
   });
 }
+
+// An event word that a list also has as a small town ("Summit") is the event's
+// after a capitalized word of its name; alone it is still the town, and the
+// document-level pass does not repeat the town onto the event.
+TEST_CASE("gazetteer mentions: an event word after a name is no town") {
+  CHECK(gaz("Founders met at the Tarvel Summit in Ghent.").find("Summit") == std::string::npos);
+  CHECK(gaz("They drove to Summit on Monday.").find("Summit/LOCATION") != std::string::npos);
+  names_test::check_mentions({
+      {"Founders met at the Tarvel Summit in Ghent.", "Ghent/LOCATION"},
+      {"They drove to Summit on Monday. Later they flew to the Kelvo Summit.", "Summit/LOCATION"},
+  });
+}
+
+// A place joined by an attached hyphen to a capitalized word that is no place
+// nor body is a part of another name ("Radio-Canada"); two places joined so
+// stay places. The document-level pass does not repeat the place there.
+TEST_CASE("gazetteer mentions: a place inside a hyphenated name is no place") {
+  CHECK(gaz("Forecasters at Kelvo-France issued a warning.").find("France/LOCATION") == std::string::npos);
+  CHECK(gaz("Trains on the Ghent-Bruges line ran late.").find("Bruges/LOCATION") != std::string::npos);
+  names_test::check_mentions({
+      {"Rain hit France. Forecasters at Kelvo-France issued a warning.", "France/LOCATION"},
+      {"Trains on the Ghent-Bruges line ran late.", "Ghent/LOCATION | Bruges/LOCATION"},
+  });
+}
+
+// A word that only the generic organization list has, between a function word
+// and a weekday, opens a day's name (a shopping day), no body; before a verb
+// of saying, or after one, the same word is the company.
+TEST_CASE("gazetteer mentions: a generic-list word before a weekday names a day") {
+  CHECK(gaz("Retailers expect record sales on Jetstream Monday.").find("ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Jetstream said on Monday that sales rose.").find("Jetstream/ORGANIZATION") != std::string::npos);
+  CHECK(gaz("Analysts told Jetstream Monday that sales rose.").find("Jetstream/ORGANIZATION") != std::string::npos);
+  // nor does the document-level pass repeat the company onto the day
+  names_test::check_mentions({{"Sales peaked on Jetstream Monday. Jetstream said so.", "Jetstream/ORGANIZATION"}});
+}

@@ -40,6 +40,12 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
   // a plural head as "Islands", "Mountains"
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
+  // an attached hyphen joins two words of the name: the airport, not the
+  // organization that "International" would head
+  CHECK(locs("Flights left Kelvo-Tarsa International Airport on time.", "loc.feature") ==
+        "Kelvo-Tarsa International Airport/LOCATION");
+  check_mentions({{"Flights left Kelvo-Tarsa International Airport on time.",
+                   "Kelvo-Tarsa International Airport/LOCATION"}});
   // a plural head shared by a list: each name is a place of its own
   CHECK(locs("The ownership of Arvo, Belmek, Tisara Islands is disputed.", "loc.feature") ==
         "Arvo/LOCATION | Belmek/LOCATION | Tisara/LOCATION");
@@ -52,6 +58,12 @@ TEST_CASE("location: a place-name adjective before a known place") {
   CHECK(locs("They sang with Little Richard.", "loc.adjective") == "");
   // an adjective before an unknown word is no place
   CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
+  // a capitalized compass word before a known place is part of its name, but
+  // before a country it only says which part
+  CHECK(locs("Power returned to East Jakarta at noon.", "loc.adjective") == "East Jakarta/LOCATION");
+  CHECK(locs("Rain fell across Central Sulawesi.", "loc.adjective") == "Central Sulawesi/LOCATION");
+  CHECK(locs("Troops moved into Northern Iraq.", "loc.adjective") == "");
+  check_mentions({{"Power returned to East Jakarta at noon.", "East Jakarta/LOCATION"}});
   check_mentions({{"The derby at Old Trafford ended level.", "Old Trafford/LOCATION"}});
   // a listed city with an accented variant spelling (which folds to it) is still
   // known in its own capitalization, so the adjective takes it

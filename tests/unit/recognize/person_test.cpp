@@ -135,10 +135,19 @@ TEST_CASE("person: a given name before a document word names the document") {
   });
 }
 
+TEST_CASE("person: a model word after an ambiguous given name names a product") {
+  // "Harmony" is a listed given name only as an ambiguous one; "Pro", "Ultra" end product names
+  CHECK(persons("Shoppers tried the Harmony Pro in the store.", "person.given") == "");
+  CHECK(persons("The Harmony Ultra sold out.", "person.given") == "");
+  check_mentions({{"Shoppers tried the Harmony Pro in Ghent.", "Ghent/LOCATION"}});
+}
+
 TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   // "Great", "Old" are listed given names only as ambiguous ones
   CHECK(persons("Visitors walked along the Great Wall at dawn.", "person.given") == "");
   CHECK(persons("The case went to the Old Bailey on Monday.", "person.given") == "");
+  // ... and so does a compass word ("North" is an ambiguous given name too)
+  CHECK(persons("Rigs stand in the North Sea.", "person.given") == "");
   // ... but a nickname before a given name is a person ("Little Richard")
   CHECK(persons("Fans cheered Little Richard on stage.", "person.given") == "Little Richard/PERSON");
   // ... and the word as a surname still is
@@ -172,6 +181,28 @@ TEST_CASE("person: a given name before a place of two words is the place's modif
   // "Arab" is a listed given name; "East Jerusalem" a listed place
   CHECK(persons("The movement claims Arab East Jerusalem for its capital.", "person.given") == "");
   CHECK(persons("The group met Arab Kelpton in May.", "person.given") == "Arab Kelpton/PERSON");
+}
+
+TEST_CASE("person: two or three capitalized words before an apposition of a role") {
+  CHECK(persons("Tarvo Lind, a senior analyst at Kelvo, said so.", "person.apposition") == "Tarvo Lind/PERSON");
+  // a company's role ("a unit of") or a body's head word is no person's
+  CHECK(persons("Kelvo Partners, a unit of Tarsa Group, said so.", "person.apposition") == "");
+  CHECK(persons("Kelvo Bank, an analyst said, will cut rates.", "person.apposition") == "");
+  // one word is too little to go on
+  CHECK(persons("Ghent, a trader said, is busy.", "person.apposition") == "");
+  // a name whose surname is a town in a list ("Ghent") is still one name
+  check_mentions({{"Wekesa Ghent, a trader in Kisumu, said prices rose.", "Wekesa Ghent/PERSON | Kisumu/LOCATION"}});
+}
+
+TEST_CASE("person: an unknown name after a company noun is the company") {
+  // a speech or context rule's name that no name list knows, after "operator", "carmaker", ...
+  CHECK(candidates("Grid operator Velnor said the lines were repaired.", newsner::recognize::recognize_persons, "",
+                   true) == "Velnor/ORGANIZATION/org.descriptor");
+  check_mentions({
+      {"The carmaker Korvex said sales rose.", "Korvex/ORGANIZATION"},
+      // a listed surname there is left to the person rules (it may be a person: "the firm Schmidt founded")
+      {"The carmaker Schmidt said sales rose.", "Schmidt/PERSON"},
+  });
 }
 
 TEST_CASE("person: a word after a locative is where the speaker is, not who") {
