@@ -604,8 +604,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     // word after a name ("the Web Summit" in a story on the town of Summit), a
     // part of a hyphenated name ("Kelvo-France" in a story on France).
     if (type == EntityType::Location && e == b + 1 &&
-        ((b > 0 && ctx.is_common_word(b) && ctx.is_cap(b - 1) && !ctx.token(b).newline_before &&
-          recognize::is_event_word_at(ctx, b)) ||
+        ((ctx.is_common_word(b) && recognize::event_word_after_name(ctx, b)) ||
          recognize::place_in_hyphen_name(ctx, b))) {
       return;
     }

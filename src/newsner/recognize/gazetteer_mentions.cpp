@@ -115,13 +115,6 @@ bool title_word_after(const Context& ctx, std::size_t b) {
   return b + 1 < ctx.size() && ctx.token(b + 1).shape == Shape::Capitalized && ctx.has(b + 1, EntryClass::Title);
 }
 
-// "the Web Summit", "the Kelvo Marathon": an event word that a list also has
-// as a town ("Summit", New Jersey) is the event's after a capitalized word of
-// its name (DESIGN.md takes no events), not the town.
-bool event_word_after_name(const Context& ctx, std::size_t b) {
-  return b > 0 && !ctx.token(b).sentence_start && ctx.is_cap(b - 1) && is_event_word_at(ctx, b);
-}
-
 // The lists whose names the rules below test.
 enum class ListKind : std::uint8_t {
   Other,  // user lists (--gazetteer) and lists without a rule of their own
@@ -343,6 +336,10 @@ bool opens_day_name(const Context& ctx, std::size_t b) {
   const std::size_t d = b + 1;
   return b > 0 && d < ctx.size() && ctx.lex_is(b - 1, kLexFunction) && ctx.lex_is(d, kLexCalendar) &&
          ctx.token(d).shape == Shape::Capitalized && !ctx.token(d).newline_before && kWeekdaySet.contains(ctx, d);
+}
+
+bool event_word_after_name(const Context& ctx, std::size_t b) {
+  return b > 0 && !ctx.token(b).sentence_start && ctx.is_cap(b - 1) && is_event_word_at(ctx, b);
 }
 
 bool place_in_hyphen_name_full(const Context& ctx, std::size_t b) {

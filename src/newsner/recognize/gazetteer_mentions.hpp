@@ -30,6 +30,11 @@ bool counted_acronym(const Context& ctx, std::size_t b);
 /// there either).
 bool opens_day_name(const Context& ctx, std::size_t b);
 
+/// Token b is an event word after a capitalized word of the event's name ("the
+/// Web Summit", "the Kelvo Marathon"): a town that a list has by that name
+/// ("Summit", New Jersey) is not meant there (DESIGN.md takes no events).
+bool event_word_after_name(const Context& ctx, std::size_t b);
+
 /// Token b, a place's one word, follows an attached hyphen and a capitalized
 /// word that is no place nor body ("Radio-Canada", "Kelvo-France"): a part of
 /// another name, no place of its own (the document-level pass repeats none
