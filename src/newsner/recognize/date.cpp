@@ -678,19 +678,20 @@ int tense_before(const Context& cx, std::size_t tok) {
   for (std::size_t k = 0; k < 8 && tok > k; ++k) {
     const std::size_t i = tok - 1 - k;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
-    // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
-    if (i > 0 && ieq(cx.surface(i), "to") && (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are")))
-      return +1;
-    if (i > 0 && ieq(cx.surface(i), "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1))
-      return +1;
-    // "are supposed to conclude", "is set to expire", "is set for Friday": a plan
-    // in the present tense.
-    if (i > 0 && i + 1 < tok && (ieq(cx.surface(i + 1), "to") ||
-                                 (ieq(cx.surface(i + 1), "for") && !ieq(cx.surface(i), "supposed"))) &&
-        (ieq(cx.surface(i), "supposed") || ieq(cx.surface(i), "set") || ieq(cx.surface(i), "slated")) &&
-        (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
-      return +1;
-    if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, cx.surface(i))) {
+    const std::string_view w = cx.surface(i);
+    // The plans below start at "to", "be" or an s-word: most tokens are none.
+    if (i > 0 && (w.size() == 2 || (w.size() > 2 && (w[0] | 0x20) == 's'))) {
+      // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
+      if (ieq(w, "to") && (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are"))) return +1;
+      if (ieq(w, "be") && ieq(cx.surface(i - 1), "to") && passive_after(cx, i + 1)) return +1;
+      // "are supposed to conclude", "is set to expire", "is set for Friday": a plan
+      // in the present tense.
+      if (i + 1 < tok && (ieq(cx.surface(i + 1), "to") || (ieq(cx.surface(i + 1), "for") && !ieq(w, "supposed"))) &&
+          (ieq(w, "supposed") || ieq(w, "set") || ieq(w, "slated")) &&
+          (ieq(cx.surface(i - 1), "is") || ieq(cx.surface(i - 1), "are") || ieq(cx.surface(i - 1), "am")))
+        return +1;
+    }
+    if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.

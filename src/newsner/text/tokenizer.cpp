@@ -442,6 +442,7 @@ struct Tokenizer::Impl {
   void run_batch();
 
   void convert(std::string_view text);
+  bool text_ascii = false;  // convert()'s text: every byte below 0x80
   // Fills word_ends[0, count) with ICU's word boundaries after the start of the
   // converted text, as byte offsets, and word_ends[count] with 0; returns count.
   // `compacted`: ICU reads word_text (compact() filled it), else utf16.
@@ -572,6 +573,7 @@ void Tokenizer::Impl::convert(std::string_view text) {
   dense.clear();
   // Well-formed text (simdjson's validator; ASCII is), run by run.
   const bool ascii = all_ascii(text);
+  text_ascii = ascii;
   if ((ascii || is_valid_utf8(text)) && convert_runs(text, ascii)) return;
   shifts.clear();
   int32_t length = 0;
@@ -1432,10 +1434,12 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   // overwritten below (their number is trimmed at the end).
   if (text.empty()) {
     out.tokens.clear();
+    out.ascii = true;
     return;
   }
   Impl& im = *impl_;
   im.convert(text);
+  out.ascii = im.text_ascii;
   // Sentences first, so each token can record its sentence index.
   // One unit per byte: the scan for terminators may read the bytes.
   const bool unit_per_byte = im.utf16_size == text.size();

@@ -79,6 +79,9 @@ struct TokenizedText {
   /// ICU case-folded forms: an ASCII token's at its own offsets (the text with
   /// its capitals lowered), other tokens' appended after text.size().
   std::string folded;
+  /// True when every byte of text is below 0x80 (the tokenizer tests it anyway;
+  /// the DATE scan then skips its search for case-fold look-alikes).
+  bool ascii = false;
 
   std::string_view surface(const Token& t) const {
     return text.substr(t.span.begin, t.span.size());

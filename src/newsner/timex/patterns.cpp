@@ -1221,7 +1221,8 @@ void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMa
 void DatePatterns::Impl::scan(std::string_view text, const text::TokenizedText* tokens,
                               std::vector<PatternMatch>& out, const TokenPicks* picks) const {
   std::size_t pos = 0;  // the next match starts at or after this byte
-  if (has_fold_lookalike(text)) {
+  // (An ASCII text holds no look-alike: the tokenizer has read its bytes.)
+  if ((tokens == nullptr || !tokens->ascii) && has_fold_lookalike(text)) {
     if (picks != nullptr)
       for (std::size_t i = 0; i < tokens->tokens.size(); ++i)
         if (picks->wants(tokens->tokens[i])) picks->picked.push_back(static_cast<std::uint32_t>(i));

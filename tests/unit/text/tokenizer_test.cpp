@@ -17,6 +17,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 using newsner::text::Shape;
@@ -711,6 +712,7 @@ TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after l
     CHECK(got.text.size() == text.size());
     CHECK(got.sentences == want.sentences);
     CHECK(got.folded == want.folded);
+    CHECK(got.ascii == want.ascii);
     REQUIRE(got.tokens.size() == want.tokens.size());
     for (std::size_t k = 0; k < got.tokens.size(); ++k) {
       const auto& g = got.tokens[k];
@@ -727,6 +729,21 @@ TEST_CASE("tokenizer: a reused TokenizedText gets what a fresh one gets, after l
       CHECK(bool{g.sentence_start} == bool{w.sentence_start});
       CHECK(bool{g.alnum_run} == bool{w.alnum_run});
     }
+  }
+}
+
+TEST_CASE("tokenizer: ascii is whether every byte of the text is below 0x80") {
+  Tokenizer tok;
+  newsner::text::TokenizedText tt;
+  const std::pair<std::string, bool> cases[] = {
+      {"Plain text, 2019.", true},      {"", true},
+      {"Z\xC3\xBCrich", false},          {"\xC5\xBFummer of 2019", false},
+      {"a\xE2\x80\x99s", false},         {"no break\xC2\xA0space", false},  // not in any token
+      {std::string(200, 'a') + "\xC3\xA9", false}, {"Tab\tand\nnewline", true}};
+  for (const auto& [text, ascii] : cases) {
+    tok.tokenize(text, tt);  // reused: nothing kept from the text before
+    CHECK_MESSAGE(tt.ascii == ascii, text);
+    CHECK_MESSAGE(Tokenizer().tokenize(text).ascii == ascii, text);
   }
 }
 
