@@ -470,6 +470,14 @@ class Retyper {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
+    // And "Meridian said" after "Meridian Petroleum Ltd": a word that only a
+    // verb of saying or the context made a person (no name list has it as one)
+    // is the company too.
+    if (e == b + 1 && c.type == EntityType::Person && !companies_.empty() &&
+        (c.rule == "person.speech" || c.rule == "person.context") && companies_.find(c.key)) {
+      set_document_type(c, EntityType::Organization, "document.company_word");
+      return;
+    }
     if (e == b + 1 && c.type != EntityType::Person && !surnames_.empty()) {
       const float* p = surnames_.find(c.key);
       if (!p || *p < c.score - 0.2f) return;

@@ -477,6 +477,9 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
         "Meridian Petroleum Ltd/ORGANIZATION | Meridian/LOCATION");
   // A hyphen joins the first word to a longer one: no company word.
   CHECK(mentions("Meridian-Kelp Mining Co opened a plant. Output of Meridian rose.").ends_with("Meridian/LOCATION"));
+  // A word in no list that only a verb of saying made a person is the company.
+  CHECK(mentions("Kelvotrax Foods Ltd hired 40 people. Kelvotrax reported record sales.") ==
+        "Kelvotrax Foods Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
   // A large city's name stays the city.
   CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
         "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");

@@ -137,7 +137,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
       if (!d) {
         // Say so: a DCT silently ignored would leave every relative date unresolved.
         if (!is_string || !s.empty()) {
-          rec.warnings.push_back(fmt::format("field \"{}\" is not a date YYYY-MM-DD ({}), ignored", key,
+          rec.warnings.push_back(fmt::format("field \"{}\" is not a date (YYYY-MM-DD, an ISO 8601 date-time or an RFC 822 date: {}), ignored", key,
                                              is_string ? s : impl_->minify(value)));
         }
       } else if (k < date_rank) {
