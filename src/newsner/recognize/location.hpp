@@ -19,13 +19,14 @@ namespace newsner::recognize {
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 
-/// loc.feature's geographic heads after a name ("Kuril Islands", "Red Sea") and
-/// before one ("Mount Fuji", "Gulf of Mexico"). Context's lexicon marks both
-/// kLexFeature.
+/// loc.feature's geographic heads after a name ("Kuril Islands", "Red Sea";
+/// streets, squares and parks: "Glasgow Road", "Union Square", where the
+/// place in the name is not the place meant) and before one ("Mount Fuji",
+/// "Gulf of Mexico"). Context's lexicon marks both kLexFeature.
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-    "village", "airport", "stadium", "prison"};
+    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.

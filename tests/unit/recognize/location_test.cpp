@@ -42,6 +42,9 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
   // an attached hyphen joins two words of the name: the airport, not the
   // organization that "International" would head
+  // Streets, squares and parks named after a place are the street, not the place.
+  CHECK(locs("Residents of Glasgow Road complained.", "loc.feature") == "Glasgow Road/LOCATION");
+  check_mentions({{"Children played in Tarvo Park near Kelvo Square.", "Tarvo Park/LOCATION | Kelvo Square/LOCATION"}});
   CHECK(locs("Flights left Kelvo-Tarsa International Airport on time.", "loc.feature") ==
         "Kelvo-Tarsa International Airport/LOCATION");
   check_mentions({{"Flights left Kelvo-Tarsa International Airport on time.",
