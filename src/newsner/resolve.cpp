@@ -610,9 +610,10 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     if (recognize::starts_unnamed_name(ctx, type, e)) return;  // "Hong Kong Open": see drop_event_name_parts
     // A place's word that the gazetteer recognizer left out stays out: an event
     // word after a name ("the Web Summit" in a story on the town of Summit), a
-    // part of a hyphenated name ("Kelvo-France" in a story on France).
+    // word after a nationality word ("Scottish Enterprise"), a part of a
+    // hyphenated name ("Kelvo-France" in a story on France).
     if (type == EntityType::Location && e == b + 1 &&
-        ((ctx.is_common_word(b) && recognize::event_word_after_name(ctx, b)) ||
+        ((ctx.is_common_word(b) && (recognize::event_word_after_name(ctx, b) || recognize::demonym_before(ctx, b))) ||
          recognize::place_in_hyphen_name(ctx, b))) {
       return;
     }

@@ -338,6 +338,11 @@ bool opens_day_name(const Context& ctx, std::size_t b) {
          ctx.token(d).shape == Shape::Capitalized && !ctx.token(d).newline_before && kWeekdaySet.contains(ctx, d);
 }
 
+bool demonym_before(const Context& ctx, std::size_t b) {
+  return b > 0 && !ctx.token(b).newline_before && ctx.token(b - 1).shape == Shape::Capitalized &&
+         ctx.has(b - 1, EntryClass::Demonym);
+}
+
 bool event_word_after_name(const Context& ctx, std::size_t b) {
   return b > 0 && !ctx.token(b).sentence_start && ctx.is_cap(b - 1) && is_event_word_at(ctx, b);
 }
@@ -544,7 +549,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // Officer", not the town of Officer, Victoria); and a small town's name that
     // is an event word after a name ("the Web Summit": event_word_after_name).
     if (single && !country_list && ctx.is_common_word(b) &&
-        (in_long_title(ctx, b) ||
+        (in_long_title(ctx, b) || (type == EntityType::Location && demonym_before(ctx, b)) ||
          (type == EntityType::Location && entry.population < 100000 &&
           (title_word_after(ctx, b) || event_word_after_name(ctx, b))))) {
       continue;

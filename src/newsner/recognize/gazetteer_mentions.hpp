@@ -30,6 +30,11 @@ bool counted_acronym(const Context& ctx, std::size_t b);
 /// there either).
 bool opens_day_name(const Context& ctx, std::size_t b);
 
+/// Token b follows a capitalized nationality word ("Scottish Enterprise",
+/// "British Rail"): a common word there that a list has as a town names a
+/// body, not the town (the document-level pass repeats no town there either).
+bool demonym_before(const Context& ctx, std::size_t b);
+
 /// Token b is an event word after a capitalized word of the event's name ("the
 /// Web Summit", "the Kelvo Marathon"): a town that a list has by that name
 /// ("Summit", New Jersey) is not meant there (DESIGN.md takes no events).

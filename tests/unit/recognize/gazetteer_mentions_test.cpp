@@ -270,6 +270,16 @@ TEST_CASE("gazetteer mentions: an event word after a name is no town") {
   });
 }
 
+// A nationality word before a word that a list has as a town names a body
+// ("Scottish Enterprise"); the town alone is still the town, and the
+// document-level pass does not repeat it onto the body's name.
+TEST_CASE("gazetteer mentions: a town's name after a nationality word is no town") {
+  CHECK(gaz("The Scottish Enterprise agency gave a grant.").find("Enterprise/LOCATION") == std::string::npos);
+  names_test::check_mentions({
+      {"The Scottish Enterprise agency gave a grant. He flew to Enterprise later.", "Enterprise/LOCATION"},
+  });
+}
+
 // A place joined by an attached hyphen to a capitalized word that is no place
 // nor body is a part of another name ("Radio-Canada"); two places joined so
 // stay places. The document-level pass does not repeat the place there.
