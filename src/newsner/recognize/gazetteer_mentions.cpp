@@ -163,10 +163,10 @@ class ListKinds {
     return kinds;
   }
   // The fast path (a list of gazetteer 0 whose kind is known) is small enough
-  // to inline at every caller; the rest is out of line. (Gazetteer 0 is the
-  // built-in image, or the first --gazetteer with --no-default-gazetteers: a
-  // list's kind comes from its name either way, Matcher::list_name.) (With span_has calling it
-  // too, the whole function stopped being inlined: a call per mention match.)
+  // to inline at every caller; the rest is out of line. (With span_has calling
+  // it too, the whole function stopped being inlined: a call per mention
+  // match.) Gazetteer 0 is the built-in image, or the first --gazetteer with
+  // --no-default-gazetteers: a list's kind comes from its name either way.
   ListKind of(const gazetteer::Match& m) {
     if (m.gazetteer == 0 && m.list < first_.size()) [[likely]] {
       const std::uint8_t kind = first_[m.list];

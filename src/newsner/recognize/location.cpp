@@ -293,8 +293,9 @@ void landmark_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out)
 // Mary's Church", "Saint Anne's Abbey" are one name, a building (LOCATION, as
 // a place); "St Thomas' Hospital", "St Mary's College", "St Aidan's School" an
 // institution (ORGANIZATION, like a university): not the saint (PERSON). The
-// word "St", "St." or "Saint", one capitalized name, "'s" or "'", and the
-// noun, capitalized. Called at every capitalized "St" (a particle: its lexicon
+// word "St", "St." or "Saint", one capitalized name, "'s" or "'", up to two
+// capitalized modifiers ("St Aidan's Primary School", "St Mary's Catholic
+// Church"), and the noun, capitalized. Called at every capitalized "St" (a particle: its lexicon
 // bit) or "Saint" (its hash) by recognize_locations' loop.
 constexpr FoldedWord kSt("st"), kStDot("st."), kSaint("saint");
 void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
@@ -315,8 +316,11 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
     return;
   }
   if (a + 1 < n && !tokens[a + 1].space_before && is_char(ctx, a + 1, 's')) ++a;  // "'" "s" as two tokens
-  const std::size_t noun = a + 1;
-  if (noun >= n || tokens[noun].shape != Shape::Capitalized || tokens[noun].newline_before) return;
+  std::size_t noun = a + 1;
+  for (;; ++noun) {
+    if (noun >= n || tokens[noun].shape != Shape::Capitalized || tokens[noun].newline_before) return;
+    if (kBuildingSet.contains(ctx, noun) || kInstitutionSet.contains(ctx, noun) || noun == a + 3) break;
+  }
   if (kBuildingSet.contains(ctx, noun)) {
     emit(ctx, i, noun + 1, 0.8f, "loc.saint_building", out);
   } else if (kInstitutionSet.contains(ctx, noun)) {

@@ -1308,20 +1308,6 @@ void pollster_names(const Context& ctx, std::span<const std::uint32_t> starts, s
   }
 }
 
-// Token p is the "'s" of a saint's name: "St" (or "St." or "Saint") and a
-// capitalized word before it ("St Aidan's", "St. Mary's"). The index of "St",
-// or SIZE_MAX.
-std::size_t saint_before_possessive(const Context& ctx, std::size_t p) {
-  if (p < 2 || !ctx.is(p, "'s") || ctx.token(p).space_before || ctx.token(p - 1).shape != Shape::Capitalized ||
-      ctx.token(p - 1).newline_before) {
-    return SIZE_MAX;
-  }
-  std::size_t k = p - 2;
-  if (k > 0 && is_char(ctx, k, '.') && !ctx.token(k).space_before) --k;  // "St."
-  const bool saint = ctx.token(k).shape == Shape::Capitalized && (folded_is(ctx, k, "st") || folded_is(ctx, k, "saint"));
-  return saint && !ctx.token(k + 1).newline_before ? k : SIZE_MAX;
-}
-
 // Token h ("Circuit") follows a court's number: an ordinal word ("Second",
 // "Eleventh", "Federal") or an ordinal number ("11th").
 bool circuit_number_at(const Context& ctx, std::size_t h) {
@@ -1509,12 +1495,6 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           !ctx.token(p).newline_before) {
         b = p - 1;
         continue;
-      }
-      // "St Aidan's Primary School", "St. Mary's Hospital": a saint's name and its
-      // possessive open the name (the saint is no person of the story).
-      if (const std::size_t saint = saint_before_possessive(ctx, p); saint != SIZE_MAX) {
-        b = saint;
-        break;
       }
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").

@@ -188,7 +188,14 @@ TEST_CASE("location: a saint's church or hospital is one name") {
       {"A memorial at St Giles' Cathedral drew crowds.", "St Giles' Cathedral/LOCATION"},
       {"Patients at St Thomas' Hospital were moved.", "St Thomas' Hospital/ORGANIZATION"},
       {"She taught at Saint Anne's College for years.", "Saint Anne's College/ORGANIZATION"},
+      // up to two capitalized modifiers before the noun
+      {"St Aidan's Primary School in Leeds will close.", "St Aidan's Primary School/ORGANIZATION | Leeds/LOCATION"},
+      {"Mass at St Tarvel's Catholic Church began.", "St Tarvel's Catholic Church/LOCATION"},
   });
+  CHECK(locs("St Kelvan's Primary School will close.", "org.saint_institution") ==
+        "St Kelvan's Primary School/ORGANIZATION");
+  CHECK(locs("Patients at St. Tarvo\u2019s Hospital waited.", "org.saint_institution") ==
+        "St. Tarvo\u2019s Hospital/ORGANIZATION");
   // no noun after it: not this rule
   CHECK(locs("He prayed to St Mary's image.", "loc.saint_building") == "");
 }

@@ -67,15 +67,6 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Delegates Tomas Varga Xi Lanfen and Sa Kelp met.", "org.head") == "");
 }
 
-// A saint's name and its possessive open a school's, hospital's or church's
-// name; the saint is no person of the story.
-TEST_CASE("organization: a saint's name opens a body's name") {
-  CHECK(orgs("St Kelvan's Primary School will close.", "org.head") == "St Kelvan's Primary School/ORGANIZATION");
-  CHECK(orgs("Patients at St. Tarvo's Hospital waited.", "org.head") == "St. Tarvo's Hospital/ORGANIZATION");
-  check_mentions({{"St Aidan's Primary School in Leeds will close.",
-                   "St Aidan's Primary School/ORGANIZATION | Leeds/LOCATION"}});
-}
-
 TEST_CASE("organization: an acronym before a body's noun") {
   CHECK(orgs("A spokesman for the KVLP union said a KVLP member left.", "org.acronym_noun") ==
         "KVLP/ORGANIZATION | KVLP/ORGANIZATION");
