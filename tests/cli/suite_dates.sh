@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end DATE values through the CLI (made-up sentences; DCT 2026-11-27, a
-# Friday): holidays, the first day of a day range, "on the 15th", and the DCT's
-# own weekday. Usage: suite_dates.sh NEWSNER_BIN PROJECT_ROOT; status 0 when all pass.
+# Friday): holidays (other calendars' too), the first day of a day range, "on the
+# 15th", and the DCT's own weekday. Usage: suite_dates.sh NEWSNER_BIN PROJECT_ROOT; status 0 when all pass.
 set -u
 bin=$1
 fail=0
@@ -22,6 +22,9 @@ check "Pilgrims came on Easter Sunday; turkeys sold out before Thanksgiving." \
   "Easter Sunday=2026-04-05 | Thanksgiving=2026-11-26"
 check "Last Christmas he left. Christmas 2019 was quiet." \
   "Last Christmas=2025-12-25 | Christmas 2019=2019-12-25"
+# other calendars' holidays, by ICU's islamic-umalqura and hebrew calendars
+check "Families marked Eid al-Fitr, Rosh Hashanah and Hanukkah." \
+  "Eid al-Fitr=2026-03-20 | Rosh Hashanah=2026-09-12 | Hanukkah=2026-12-05"
 # "runs" (present tense of a scheduled event) looks forward: next July
 check "The festival runs from 9 to 11 July." "9=2027-07-09 | 11 July=2027-07-11"
 check "Rates rose from 9 to 11 percent." ""

@@ -718,6 +718,79 @@ struct TokenDate {
   std::string_view evidence;
 };
 
+// "New Year" after the word at i that names its calendar ("Lunar", "Chinese",
+// "Islamic", "Jewish"): the holiday `which`, and its length in tokens (0: none).
+// "... New Year's Day" is the same day; "... New Year's Eve" is another, not taken.
+std::size_t calendar_new_year_at(const Context& cx, std::size_t i, timex::Holiday which,
+                                 timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  if (!at(i + 1, "New") || !at(i + 2, "Year")) return 0;
+  std::size_t n = 3;
+  if (i + 3 < t.size() && !t[i + 3].space_before && (at(i + 3, "'s") || at(i + 3, "\u2019s"))) {
+    if (at(i + 4, "Eve")) return 0;
+    if (at(i + 4, "Day")) n = 5;
+  }
+  h = which;
+  return n;
+}
+
+// "Eid al-Fitr" / "Eid al-Adha" at token i as news spells them ("Eid-al-Fitr",
+// "Eid ul-Fitr", "Eid el-Adha", "Eid al Adha", "Eid ul-Azha"): the holiday and its
+// length in tokens. A bare "Eid" may be either feast: 0.
+std::size_t eid_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  auto joined_hyphen = [&](std::size_t k) {
+    return k < t.size() && !t[k].space_before && cx.surface(k) == "-";
+  };
+  std::size_t k = i + 1;
+  if (joined_hyphen(k)) ++k;
+  if (k >= t.size()) return 0;
+  const std::string_view article = cx.surface(k);
+  if (!ieq(article, "al") && !ieq(article, "ul") && !ieq(article, "el")) return 0;
+  if (joined_hyphen(++k)) ++k;
+  if (k >= t.size()) return 0;
+  const std::string_view feast = cx.surface(k);
+  if (ieq(feast, "fitr")) {
+    h = timex::Holiday::EidAlFitr;
+  } else if (ieq(feast, "adha") || ieq(feast, "azha")) {
+    h = timex::Holiday::EidAlAdha;
+  } else {
+    return 0;
+  }
+  return k + 1 - i;
+}
+
+// A holiday of the Chinese, Islamic or Hebrew calendar whose name starts at token
+// i, as holiday_at. Not "Spring Festival" (other festivals' name too) nor
+// "Ramadan" (a month, not a day).
+std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  using timex::Holiday;
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const std::string_view w = cx.surface(i);
+  switch (w[0]) {
+    case 'L': return w == "Lunar" ? calendar_new_year_at(cx, i, Holiday::LunarNewYear, h) : 0;
+    case 'C':
+      if (w == "Chinese") return calendar_new_year_at(cx, i, Holiday::LunarNewYear, h);
+      return w == "Chanukah" || w == "Chanukkah" ? (h = Holiday::Hanukkah, 1) : 0;
+    case 'E': return w == "Eid" ? eid_at(cx, i, h) : 0;
+    case 'I': return w == "Islamic" ? calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h) : 0;
+    case 'J': return w == "Jewish" ? calendar_new_year_at(cx, i, Holiday::RoshHashanah, h) : 0;
+    case 'H':
+      if (w == "Hijri") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
+      return w == "Hanukkah" || w == "Hanukah" ? (h = Holiday::Hanukkah, 1) : 0;
+    case 'R':
+      return w == "Rosh" && (at(i + 1, "Hashanah") || at(i + 1, "Hashana") || at(i + 1, "HaShanah") ||
+                             at(i + 1, "HaShana"))
+                 ? (h = Holiday::RoshHashanah, 2)
+                 : 0;
+    case 'Y': return w == "Yom" && at(i + 1, "Kippur") ? (h = Holiday::YomKippur, 2) : 0;
+    case 'P': return w == "Passover" || w == "Pesach" ? (h = Holiday::Passover, 1) : 0;
+    default: return 0;
+  }
+}
+
 // The holiday whose name starts at token i, and its length in tokens (0: none).
 // Names are matched as news writes them, capitalized; a possessive takes either
 // apostrophe ("Valentine's", "New Year\u2019s").
@@ -737,7 +810,7 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   const std::string_view w = cx.surface(i);
   switch (w[0]) {
     case 'C':
-      if (w != "Christmas") return 0;
+      if (w != "Christmas") return other_calendar_holiday_at(cx, i, h);
       if (at(i + 1, "Eve")) return h = Holiday::ChristmasEve, 2;
       h = Holiday::Christmas;
       return at(i + 1, "Day") ? 2 : 1;
@@ -746,13 +819,13 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
       h = Holiday::Thanksgiving;
       return at(i + 1, "Day") ? 2 : 1;
     case 'E':
-      if (w != "Easter") return 0;
+      if (w != "Easter") return other_calendar_holiday_at(cx, i, h);
       if (at(i + 1, "Monday")) return h = Holiday::EasterMonday, 2;
       h = Holiday::Easter;
       return at(i + 1, "Sunday") ? 2 : 1;
     case 'G': return w == "Good" && at(i + 1, "Friday") ? (h = Holiday::GoodFriday, 2) : 0;
     case 'B': return w == "Boxing" && at(i + 1, "Day") ? (h = Holiday::BoxingDay, 2) : 0;
-    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : 0;
+    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : other_calendar_holiday_at(cx, i, h);
     case 'V': {
       const std::size_t n = possessive(i, "Valentine");
       return n && at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
@@ -764,10 +837,13 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
       return 0;
     }
     // Independence Day is the US one (July 4) only when named so (below).
-    case 'I': return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2) : 0;
-    case 'L': return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : 0;
+    case 'I':
+      return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2)
+                                                     : other_calendar_holiday_at(cx, i, h);
+    case 'L':
+      return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : other_calendar_holiday_at(cx, i, h);
     case 'M': return w == "Memorial" && at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
-    default: return 0;
+    default: return other_calendar_holiday_at(cx, i, h);
   }
 }
 
@@ -776,7 +852,8 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
                               "present", "presents", "gift", "gifts", "lights", "decorations",
                               "costume", "costumes", "candy", "pudding", "stocking", "stockings",
                               "song", "songs", "album", "movie", "film", "bunny", "spirit",
-                              "message", "address", "special", "episode", "ornaments"};
+                              "message", "address", "special", "episode", "ornaments",
+                              "candle", "candles", "menorah", "menorahs", "lantern", "lanterns"};
 
 // A holiday at token i as a DATE: "Christmas", "last Easter", "Thanksgiving Day
 // 1999". Not inside a name: a capitalized word right before ("Merry Christmas",
@@ -947,18 +1024,27 @@ class HolidayFilter {
   HolidayFilter() {
     for (const std::string_view w : {"christmas", "thanksgiving", "easter", "good", "boxing",
                                      "halloween", "valentine", "valentines", "new",
-                                     "independence", "labor", "memorial"})
+                                     "independence", "labor", "memorial",
+                                     // other calendars' (other_calendar_holiday_at)
+                                     "lunar", "chinese", "eid", "islamic", "hijri", "jewish", "rosh",
+                                     "yom", "passover", "pesach", "hanukkah", "hanukah", "chanukah",
+                                     "chanukkah"})
       add(text::token_hash(w));
   }
   // Bit b is set for a word whose fold hash has b as its top byte.
   const std::array<std::uint64_t, 4>& bits() const { return bits_; }
+  // The same test on the top 12 bits: of the words that pass bits(), one in 16
+  // or so passes this, before holiday_date() reads any of them.
+  bool may_start(std::uint64_t h) const { return (fine_[h >> 58] >> ((h >> 52) & 63)) & 1; }
 
  private:
   void add(std::uint64_t h) {
     const unsigned b = static_cast<unsigned>(h >> 56);
     bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+    fine_[h >> 58] |= std::uint64_t{1} << ((h >> 52) & 63);
   }
   std::array<std::uint64_t, 4> bits_{};
+  std::array<std::uint64_t, 64> fine_{};
 };
 const HolidayFilter kHolidayFilter;
 
@@ -972,6 +1058,7 @@ void find_token_dates(const Context& cx, const Dct& dct, const std::vector<std::
     if (i < next) continue;
     TokenDate d;
     if (cx.tt.tokens[i].shape == text::Shape::Capitalized) {  // a holiday word
+      if (!kHolidayFilter.may_start(cx.tt.tokens[i].fold_hash)) continue;
       if (const std::size_t n = holiday_date(cx, i, dct, d)) {
         out.push_back(d);
         next = i + n;

@@ -3,7 +3,10 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <array>
 #include <cstdlib>
+
+#include "newsner/timex/other_calendars.hpp"
 
 namespace newsner::timex {
 namespace {
@@ -262,11 +265,63 @@ bool fixed_day(Holiday h) {
   switch (h) {
     case Holiday::GoodFriday: case Holiday::Easter: case Holiday::EasterMonday:
     case Holiday::MemorialDay: case Holiday::LaborDay: case Holiday::Thanksgiving:
-    case Holiday::Unknown:
+    case Holiday::LunarNewYear: case Holiday::EidAlFitr: case Holiday::EidAlAdha:
+    case Holiday::IslamicNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
+    case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Unknown:
       return false;
     default:
       return true;
   }
+}
+
+bool islamic(Holiday h) {
+  return h == Holiday::EidAlFitr || h == Holiday::EidAlAdha || h == Holiday::IslamicNewYear;
+}
+
+// The Islamic holiday `h` in Hijri year `hijri` (months from 0: 9 Shawwal, 11
+// Dhu al-Hijjah).
+Ymd islamic_holiday(Holiday h, int hijri) {
+  if (h == Holiday::EidAlFitr) return from_other_calendar(OtherCalendar::Islamic, hijri, 9, 1);
+  if (h == Holiday::EidAlAdha) return from_other_calendar(OtherCalendar::Islamic, hijri, 11, 10);
+  return from_other_calendar(OtherCalendar::Islamic, hijri, 0, 1);
+}
+
+// The first occurrence of Islamic holiday `h` in Gregorian `year`: the Hijri
+// year of January 1 may have had it already.
+Ymd islamic_holiday_in(Holiday h, int year) {
+  const Ymd jan1 = ymd(year, 1, 1);
+  const int hijri = other_calendar_year(OtherCalendar::Islamic, jan1);
+  const Ymd d = islamic_holiday(h, hijri);
+  return sys_days{d} < sys_days{jan1} ? islamic_holiday(h, hijri + 1) : d;
+}
+
+// The Chinese and Hebrew holidays fall once in each Gregorian year: the Chinese
+// year that starts in `year` is year + 2637 (ICU's count from 2637 BCE); Nisan
+// (ICU month 7) of `year` is in the Hebrew year that started the autumn before,
+// Tishri (0) and Kislev (2) in the one that starts that autumn. (ICU 72 finds some
+// new moons near midnight in China a few minutes off: 2027's new year, February 6
+// by the Hong Kong Observatory, is February 7 there.)
+Ymd lunisolar_holiday_in(Holiday h, int year) {
+  switch (h) {
+    case Holiday::LunarNewYear: return from_other_calendar(OtherCalendar::Chinese, year + 2637, 0, 1);
+    case Holiday::Passover: return from_other_calendar(OtherCalendar::Hebrew, year + 3760, 7, 15);
+    case Holiday::RoshHashanah: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 1);
+    case Holiday::YomKippur: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 10);
+    default: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 2, 25);  // Hanukkah
+  }
+}
+
+// Three successive occurrences of `h` around the DCT, the middle one in its year.
+// An Islamic holiday's are counted in Hijri years: a Gregorian year can hold two
+// of them (or none), and the Hijri year of the DCT holds it exactly once.
+std::array<sys_days, 3> occurrences_around(Holiday h, const Ymd& dct) {
+  if (islamic(h)) {
+    const int hijri = other_calendar_year(OtherCalendar::Islamic, dct);
+    return {sys_days{islamic_holiday(h, hijri - 1)}, sys_days{islamic_holiday(h, hijri)},
+            sys_days{islamic_holiday(h, hijri + 1)}};
+  }
+  const int y = y_of(dct);
+  return {sys_days{holiday_in(h, y - 1)}, sys_days{holiday_in(h, y)}, sys_days{holiday_in(h, y + 1)}};
 }
 
 }  // namespace
@@ -287,6 +342,11 @@ Ymd holiday_in(Holiday h, int year) {
     case Holiday::Christmas: return ymd(year, 12, 25);
     case Holiday::BoxingDay: return ymd(year, 12, 26);
     case Holiday::NewYearsEve: return ymd(year, 12, 31);
+    case Holiday::EidAlFitr: case Holiday::EidAlAdha: case Holiday::IslamicNewYear:
+      return islamic_holiday_in(h, year);
+    case Holiday::LunarNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
+    case Holiday::Passover: case Holiday::Hanukkah:
+      return lunisolar_holiday_in(h, year);
     case Holiday::Unknown: break;
   }
   return ymd(year, 1, 1);
@@ -308,11 +368,9 @@ Value resolve_holiday(const std::optional<Ymd>& dct, Holiday h, int year, Direct
     return v;
   }
   if (year != kUnknown) return day_value(holiday_in(h, year));
-  // The occurrences in the DCT's year and the years either side, in order.
-  const int y = y_of(*dct);
+  // Three successive occurrences, the middle one in the DCT's year.
   const sys_days t{*dct};
-  const sys_days at[3] = {sys_days{holiday_in(h, y - 1)}, sys_days{holiday_in(h, y)},
-                          sys_days{holiday_in(h, y + 1)}};
+  const std::array<sys_days, 3> at = occurrences_around(h, *dct);
   sys_days past = at[0], future = at[2];  // the latest <= DCT, the earliest >= DCT
   for (const sys_days d : at) {
     if (d <= t) past = d;

@@ -5,7 +5,7 @@
 //
 // Units: calendar fields; C++20 <chrono> year_month_day / weekday arithmetic, ISO 8601
 //   weeks (Monday first, week 1 holds the first Thursday). No byte offsets here.
-// Thread safety: pure functions.
+// Thread safety: pure functions (other calendars' holidays use per-thread ICU calendars).
 // Errors: none; with no DCT, relative expressions give values with X's
 //   ("XXXX-WXX", "XXXX-12-19"); callers check day validity with valid_day().
 // Cost: constant time per call, no allocation except the returned Value.
@@ -86,7 +86,8 @@ int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir);
 
 /// Holidays that are DATEs (TimeML annotates "Christmas" with the day's value).
 /// Sources: fixed Gregorian days; US federal rules (5 U.S.C. 6103) for the
-/// weekday-counted ones; Easter by the Gregorian computus (below).
+/// weekday-counted ones; Easter by the Gregorian computus (below); ICU's
+/// islamic-umalqura, chinese and hebrew calendars for those calendars' days.
 enum class Holiday : std::uint8_t {
   NewYearsDay,     // January 1
   ValentinesDay,   // February 14
@@ -102,6 +103,16 @@ enum class Holiday : std::uint8_t {
   Christmas,       // December 25
   BoxingDay,       // December 26
   NewYearsEve,     // December 31
+  // Other calendars' days, by ICU's calendars (other_calendars.hpp); a festival of
+  // several days is its first, a Jewish holiday the day its evening starts before.
+  LunarNewYear,    // Chinese calendar: 1st day of the 1st month
+  EidAlFitr,       // Islamic (Umm al-Qura): 1 Shawwal
+  EidAlAdha,       // Islamic: 10 Dhu al-Hijjah
+  IslamicNewYear,  // Islamic: 1 Muharram
+  RoshHashanah,    // Hebrew: 1 Tishri
+  YomKippur,       // Hebrew: 10 Tishri
+  Passover,        // Hebrew: 15 Nisan
+  Hanukkah,        // Hebrew: 25 Kislev
   Unknown,         // a holiday whose day is not known ("Ukraine's Independence Day")
 };
 
@@ -110,7 +121,8 @@ enum class Holiday : std::uint8_t {
 /// Gregorian years.
 Ymd easter_sunday(int year);
 
-/// The day of holiday `h` in `year` (not for Holiday::Unknown).
+/// The day of holiday `h` in `year` (not for Holiday::Unknown). An Islamic
+/// holiday (a lunar year of 354 days) can fall twice in a Gregorian year: the first.
 Ymd holiday_in(Holiday h, int year);
 
 /// The holiday's day: in `year` when known, else the occurrence `dir` from the

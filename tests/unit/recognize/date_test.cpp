@@ -499,6 +499,46 @@ TEST_CASE("date: holidays are dates with the day's value") {
   });
 }
 
+TEST_CASE("date: holidays of the Islamic, Chinese and Hebrew calendars") {
+  check_rows({
+      // ICU's islamic-umalqura calendar; Hijri 1447's Eid al-Fitr was 2026-03-20
+      {"Families gathered for Eid al-Fitr and Eid-ul-Adha.", kFri,
+       "Eid al-Fitr=2026-03-20 | Eid-ul-Adha=2026-05-27"},
+      {"Crowds came on Eid ul Fitr, Eid el-Adha and Eid al Azha.", kFri,
+       "Eid ul Fitr=2026-03-20 | Eid el-Adha=2026-05-27 | Eid al Azha=2026-05-27"},
+      {"Offices shut for the Islamic New Year.", kFri, "Islamic New Year=2026-06-16"},
+      // ICU's chinese calendar
+      {"Markets shut for Lunar New Year; Chinese New Year's Day was quiet.", "2025-03-20",
+       "Lunar New Year=2025-01-29 | Chinese New Year's Day=2025-01-29"},
+      // ICU's hebrew calendar
+      {"Rosh Hashanah, Yom Kippur, Passover and Hanukkah were marked.", kFri,
+       "Rosh Hashanah=2026-09-12 | Yom Kippur=2026-09-21 | Passover=2026-04-02 | Hanukkah=2026-12-05"},
+      {"Chanukah, Rosh Hashana and the Jewish New Year passed.", kFri,
+       "Chanukah=2026-12-05 | Rosh Hashana=2026-09-12 | Jewish New Year=2026-09-12"},
+      // a year after it, last / next before it
+      {"Hanukkah 2019 was mild; last Passover was cold; next Eid al-Fitr will be warm.", kFri,
+       "Hanukkah 2019=2019-12-23 | last Passover=2026-04-02 | next Eid al-Fitr=2027-03-09"},
+      // no DCT: a day that moves with the year
+      {"Eid al-Adha and Lunar New Year fall late.", "", "Eid al-Adha=XXXX-XX-XX | Lunar New Year=XXXX-XX-XX"},
+      // an event on the day is the day, as "Christmas dinner"
+      {"The Passover seder was held.", kFri, "Passover=2026-04-02"},
+  });
+}
+
+TEST_CASE("date: other calendars' holiday words that are no date") {
+  check_rows({
+      // a bare Eid is either feast; Ramadan is a month; Spring Festival names other festivals
+      {"A bare Eid was marked.", kFri, ""},
+      {"The Spring Festival and Ramadan began.", kFri, ""},
+      // things, names, greetings, another day
+      {"They lit Hanukkah candles and hung Lunar New Year lanterns.", kFri, ""},
+      {"The Yom Kippur War began.", kFri, ""},
+      {"Eid Mubarak, he said.", kFri, ""},
+      {"On Chinese New Year's Eve they ate.", kFri, ""},
+      {"The pre-Passover rush began.", kFri, ""},
+  });
+}
+
 TEST_CASE("date: holiday words inside names are not dates") {
   check_rows({
       {"Flights to Christmas Island resumed.", kFri, ""},

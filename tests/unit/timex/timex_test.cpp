@@ -185,6 +185,58 @@ TEST_CASE("timex normalizer: holidays") {
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Easter, 1998, Direction::Nearest)) == "1998-04-12");
 }
 
+TEST_CASE("timex normalizer: holidays of the Islamic, Chinese and Hebrew calendars") {
+  // ICU's islamic-umalqura calendar, as published in Saudi Arabia's Umm al-Qura
+  // calendar (islamic-civil would give 2025-03-31 for Eid al-Fitr 1446).
+  CHECK(holiday_in(Holiday::EidAlFitr, 2023) == ymd(2023, 4, 21));
+  CHECK(holiday_in(Holiday::EidAlFitr, 2024) == ymd(2024, 4, 10));
+  CHECK(holiday_in(Holiday::EidAlFitr, 2025) == ymd(2025, 3, 30));
+  CHECK(holiday_in(Holiday::EidAlFitr, 2026) == ymd(2026, 3, 20));
+  CHECK(holiday_in(Holiday::EidAlAdha, 2023) == ymd(2023, 6, 28));
+  CHECK(holiday_in(Holiday::EidAlAdha, 2024) == ymd(2024, 6, 16));
+  CHECK(holiday_in(Holiday::EidAlAdha, 2025) == ymd(2025, 6, 6));
+  CHECK(holiday_in(Holiday::IslamicNewYear, 2023) == ymd(2023, 7, 19));
+  CHECK(holiday_in(Holiday::IslamicNewYear, 2024) == ymd(2024, 7, 7));
+  CHECK(holiday_in(Holiday::IslamicNewYear, 2025) == ymd(2025, 6, 26));
+  // A lunar year of 354 days: 2006 had Eid al-Adha twice (10 January, 31
+  // December); a year given names the first.
+  CHECK(holiday_in(Holiday::EidAlAdha, 2006) == ymd(2006, 1, 10));
+  // ICU's chinese calendar
+  CHECK(holiday_in(Holiday::LunarNewYear, 2020) == ymd(2020, 1, 25));
+  CHECK(holiday_in(Holiday::LunarNewYear, 2024) == ymd(2024, 2, 10));
+  CHECK(holiday_in(Holiday::LunarNewYear, 2025) == ymd(2025, 1, 29));
+  CHECK(holiday_in(Holiday::LunarNewYear, 2026) == ymd(2026, 2, 17));
+  // ICU's hebrew calendar: the day whose evening before starts the holiday
+  CHECK(holiday_in(Holiday::RoshHashanah, 2023) == ymd(2023, 9, 16));
+  CHECK(holiday_in(Holiday::RoshHashanah, 2024) == ymd(2024, 10, 3));
+  CHECK(holiday_in(Holiday::RoshHashanah, 2025) == ymd(2025, 9, 23));
+  CHECK(holiday_in(Holiday::YomKippur, 2024) == ymd(2024, 10, 12));
+  CHECK(holiday_in(Holiday::YomKippur, 2025) == ymd(2025, 10, 2));
+  CHECK(holiday_in(Holiday::Passover, 2024) == ymd(2024, 4, 23));  // a leap year (Adar I)
+  CHECK(holiday_in(Holiday::Passover, 2025) == ymd(2025, 4, 13));
+  CHECK(holiday_in(Holiday::Passover, 2026) == ymd(2026, 4, 2));
+  CHECK(holiday_in(Holiday::Hanukkah, 2023) == ymd(2023, 12, 8));
+  CHECK(holiday_in(Holiday::Hanukkah, 2024) == ymd(2024, 12, 26));
+  CHECK(holiday_in(Holiday::Hanukkah, 2025) == ymd(2025, 12, 15));
+  // the occurrence from the DCT, as for Easter
+  const std::optional<year_month_day> dct = ymd(2025, 3, 20);
+  CHECK(format(resolve_holiday(dct, Holiday::EidAlFitr, kUnknown, Direction::Nearest)) == "2025-03-30");
+  CHECK(format(resolve_holiday(dct, Holiday::EidAlFitr, kUnknown, Direction::Past)) == "2024-04-10");
+  CHECK(format(resolve_holiday(dct, Holiday::LunarNewYear, kUnknown, Direction::Nearest)) == "2025-01-29");
+  CHECK(format(resolve_holiday(dct, Holiday::Hanukkah, kUnknown, Direction::Nearest)) == "2024-12-26");
+  CHECK(format(resolve_holiday(dct, Holiday::Passover, kUnknown, Direction::Future)) == "2025-04-13");
+  // an Islamic holiday's occurrences are counted in Hijri years: the nearest
+  // to 2 January 2007 is 31 December 2006, not the January one of that year
+  const std::optional<year_month_day> jan = ymd(2007, 1, 2);
+  CHECK(format(resolve_holiday(jan, Holiday::EidAlAdha, kUnknown, Direction::Nearest)) == "2006-12-31");
+  CHECK(format(resolve_holiday(jan, Holiday::EidAlAdha, kUnknown, Direction::Past)) == "2006-12-31");
+  CHECK(format(resolve_holiday(ymd(2006, 12, 31), Holiday::EidAlAdha, kUnknown, Direction::Past)) == "2006-01-10");
+  // no DCT nor year: the day moves with the year
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::EidAlAdha, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::RoshHashanah, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::Passover, 2024, Direction::Nearest)) == "2024-04-23");
+}
+
 TEST_CASE("timex dct: RFC 822/1123 date fields") {
   CHECK(parse_date_field("Tue, 14 Oct 2025 08:30:00 GMT") == ymd(2025, 10, 14));
   CHECK(parse_date_field("14 Oct 2025 08:30 +0200") == ymd(2025, 10, 14));

@@ -1,0 +1,32 @@
+// Gregorian days of dates in the Islamic, Chinese and Hebrew calendars, as ICU's
+// calendars compute them: for the holidays those calendars fix (Eid al-Fitr,
+// Lunar New Year, Passover; normalizer.cpp). No calendar arithmetic of our own.
+//
+// Units: years and months are ICU's fields of each calendar: EXTENDED_YEAR (the
+//   Hijri year; the Chinese year counted from 2637 BCE, so the one that starts in
+//   Gregorian year Y is Y + 2637; the Hebrew year AM) and MONTH from 0 (Hebrew:
+//   0 Tishri .. 7 Nisan, ICU's fixed numbering whatever the year's length).
+// Thread safety: each thread makes its own ICU calendars, the first time it asks
+//   for a date in one (not at startup: most documents name no such holiday).
+// Errors: an ICU failure gives 1 January 1970; ICU's own range covers any
+//   Gregorian year a text names.
+// Cost: a day in the Islamic or Hebrew calendar takes a few thousand
+//   instructions, in the Chinese (astronomical new moons) up to ~90,000.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace newsner::timex {
+
+/// The calendars whose holidays are DATEs. Islamic is ICU's "islamic-umalqura"
+/// (Saudi Arabia's Umm al-Qura tables, arithmetic outside 1300-1600 AH).
+enum class OtherCalendar : std::uint8_t { Islamic, Chinese, Hebrew };
+
+/// The Gregorian day of day `day` of month `month` (from 0) of year `year` of `cal`.
+std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int month, int day);
+
+/// The year of `cal` that holds Gregorian day `d`.
+int other_calendar_year(OtherCalendar cal, const std::chrono::year_month_day& d);
+
+}  // namespace newsner::timex
