@@ -311,12 +311,20 @@ Ymd lunisolar_holiday_in(Holiday h, int year) {
   }
 }
 
+// The Hijri year that holds `d`: that of January 1 (a recurring question ICU's
+// answer is kept for), or one or two later (a Hijri year has 354 or 355 days).
+int hijri_year_at(const Ymd& d) {
+  int hijri = other_calendar_year(OtherCalendar::Islamic, ymd(y_of(d), 1, 1));
+  while (sys_days{from_other_calendar(OtherCalendar::Islamic, hijri + 1, 0, 1)} <= sys_days{d}) ++hijri;
+  return hijri;
+}
+
 // Three successive occurrences of `h` around the DCT, the middle one in its year.
 // An Islamic holiday's are counted in Hijri years: a Gregorian year can hold two
 // of them (or none), and the Hijri year of the DCT holds it exactly once.
 std::array<sys_days, 3> occurrences_around(Holiday h, const Ymd& dct) {
   if (islamic(h)) {
-    const int hijri = other_calendar_year(OtherCalendar::Islamic, dct);
+    const int hijri = hijri_year_at(dct);
     return {sys_days{islamic_holiday(h, hijri - 1)}, sys_days{islamic_holiday(h, hijri)},
             sys_days{islamic_holiday(h, hijri + 1)}};
   }

@@ -4,7 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <memory>
 
 namespace newsner::timex {
@@ -35,26 +37,66 @@ icu::Calendar& calendar(OtherCalendar cal) {
   return *c;
 }
 
+// This thread's memo of ICU's answers, direct-mapped: news names the holidays of
+// a few years over and over, and one answer costs ICU thousands of instructions
+// (the Chinese calendar's new moons ~70,000, the Umm al-Qura year of a day
+// ~150,000). A key is never 0 (its tag is 1 or 2).
+class Memo {
+ public:
+  static std::uint64_t key(unsigned tag, OtherCalendar cal, std::uint32_t a, unsigned b) {
+    return std::uint64_t{tag} << 60 | std::uint64_t{static_cast<unsigned>(cal)} << 56 | std::uint64_t{a} << 16 | b;
+  }
+  const int* find(std::uint64_t k) const {
+    const Slot& s = slots_[index(k)];
+    return s.key == k ? &s.value : nullptr;
+  }
+  int put(std::uint64_t k, int value) {
+    slots_[index(k)] = Slot{k, value};
+    return value;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    int value = 0;
+  };
+  static std::size_t index(std::uint64_t k) { return (k * 0x9E3779B97F4A7C15ull) >> 54; }
+  std::array<Slot, 1024> slots_{};  // 16 KB, the holidays of decades
+};
+
+thread_local Memo memo;
+
 }  // namespace
 
 std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int month, int day) {
-  icu::Calendar& c = calendar(cal);
-  UErrorCode status = U_ZERO_ERROR;
-  c.clear();
-  c.set(UCAL_EXTENDED_YEAR, year);
-  c.set(UCAL_MONTH, month);
-  c.set(UCAL_DATE, day);
-  const UDate t = c.getTime(status);
-  const int days_since_epoch = U_SUCCESS(status) ? static_cast<int>(std::floor(t / kMsPerDay)) : 0;
+  const std::uint64_t k = Memo::key(1, cal, static_cast<std::uint32_t>(year),
+                                    static_cast<unsigned>(month) << 8 | static_cast<unsigned>(day));
+  const int* known = memo.find(k);
+  int days_since_epoch;
+  if (known) {
+    days_since_epoch = *known;
+  } else {
+    icu::Calendar& c = calendar(cal);
+    UErrorCode status = U_ZERO_ERROR;
+    c.clear();
+    c.set(UCAL_EXTENDED_YEAR, year);
+    c.set(UCAL_MONTH, month);
+    c.set(UCAL_DATE, day);
+    const UDate t = c.getTime(status);
+    days_since_epoch = memo.put(k, U_SUCCESS(status) ? static_cast<int>(std::floor(t / kMsPerDay)) : 0);
+  }
   return std::chrono::year_month_day{sys_days{std::chrono::days{days_since_epoch}}};
 }
 
 int other_calendar_year(OtherCalendar cal, const std::chrono::year_month_day& d) {
+  const int days_since_epoch = static_cast<int>(sys_days{d}.time_since_epoch().count());
+  const std::uint64_t k = Memo::key(2, cal, static_cast<std::uint32_t>(days_since_epoch), 0);
+  if (const int* known = memo.find(k)) return *known;
   icu::Calendar& c = calendar(cal);
   UErrorCode status = U_ZERO_ERROR;
-  c.setTime(static_cast<double>(sys_days{d}.time_since_epoch().count()) * kMsPerDay, status);
+  c.setTime(static_cast<double>(days_since_epoch) * kMsPerDay, status);
   const int y = c.get(UCAL_EXTENDED_YEAR, status);
-  return U_SUCCESS(status) ? y : 0;
+  return memo.put(k, U_SUCCESS(status) ? y : 0);
 }
 
 }  // namespace newsner::timex

@@ -7,11 +7,14 @@
 //   Gregorian year Y is Y + 2637; the Hebrew year AM) and MONTH from 0 (Hebrew:
 //   0 Tishri .. 7 Nisan, ICU's fixed numbering whatever the year's length).
 // Thread safety: each thread makes its own ICU calendars, the first time it asks
-//   for a date in one (not at startup: most documents name no such holiday).
+//   for a date in one (not at startup: most documents name no such holiday), and
+//   keeps a memo of their answers.
 // Errors: an ICU failure gives 1 January 1970; ICU's own range covers any
 //   Gregorian year a text names.
-// Cost: a day in the Islamic or Hebrew calendar takes a few thousand
-//   instructions, in the Chinese (astronomical new moons) up to ~90,000.
+// Cost: an answer in memo is a few instructions; else a day in the Islamic or
+//   Hebrew calendar takes ICU a few thousand, in the Chinese (astronomical new
+//   moons) up to ~90,000, and the Islamic year of a day ~150,000 (a search over
+//   the Umm al-Qura years): ask for that of January 1, which recurs.
 #pragma once
 
 #include <chrono>

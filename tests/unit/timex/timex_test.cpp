@@ -231,6 +231,12 @@ TEST_CASE("timex normalizer: holidays of the Islamic, Chinese and Hebrew calenda
   CHECK(format(resolve_holiday(jan, Holiday::EidAlAdha, kUnknown, Direction::Nearest)) == "2006-12-31");
   CHECK(format(resolve_holiday(jan, Holiday::EidAlAdha, kUnknown, Direction::Past)) == "2006-12-31");
   CHECK(format(resolve_holiday(ymd(2006, 12, 31), Holiday::EidAlAdha, kUnknown, Direction::Past)) == "2006-01-10");
+  // 2008 began two Hijri years (1429 on 10 January, 1430 on 29 December): 30
+  // December is in the second after January 1's
+  CHECK(holiday_in(Holiday::IslamicNewYear, 2008) == ymd(2008, 1, 10));
+  CHECK(format(resolve_holiday(ymd(2008, 12, 30), Holiday::IslamicNewYear, kUnknown, Direction::Nearest)) ==
+        "2008-12-29");
+  CHECK(format(resolve_holiday(ymd(2008, 12, 30), Holiday::EidAlFitr, kUnknown, Direction::Future)) == "2009-09-20");
   // no DCT nor year: the day moves with the year
   CHECK(format(resolve_holiday(std::nullopt, Holiday::EidAlAdha, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
   CHECK(format(resolve_holiday(std::nullopt, Holiday::RoshHashanah, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
