@@ -37,7 +37,7 @@ icu::Calendar& calendar(OtherCalendar cal) {
   return *c;
 }
 
-// This thread's memo of ICU's answers, direct-mapped: news names the holidays of
+// A memo of ICU's answers, direct-mapped: news names the holidays of
 // a few years over and over, and one answer costs ICU thousands of instructions
 // (the Chinese calendar's new moons ~70,000, the Umm al-Qura year of a day
 // ~150,000). A key is never 0 (its tag is 1 or 2).
@@ -64,14 +64,21 @@ class Memo {
   std::array<Slot, 1024> slots_{};  // 16 KB, the holidays of decades
 };
 
-thread_local Memo memo;
+// This thread's memo, made with its first question: a thread that meets no such
+// holiday (most) neither clears nor holds it.
+Memo& memo() {
+  thread_local std::unique_ptr<Memo> made;
+  if (!made) made = std::make_unique<Memo>();
+  return *made;
+}
 
 }  // namespace
 
 std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int month, int day) {
   const std::uint64_t k = Memo::key(1, cal, static_cast<std::uint32_t>(year),
                                     static_cast<unsigned>(month) << 8 | static_cast<unsigned>(day));
-  const int* known = memo.find(k);
+  Memo& m = memo();
+  const int* known = m.find(k);
   int days_since_epoch;
   if (known) {
     days_since_epoch = *known;
@@ -83,7 +90,7 @@ std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int
     c.set(UCAL_MONTH, month);
     c.set(UCAL_DATE, day);
     const UDate t = c.getTime(status);
-    days_since_epoch = memo.put(k, U_SUCCESS(status) ? static_cast<int>(std::floor(t / kMsPerDay)) : 0);
+    days_since_epoch = m.put(k, U_SUCCESS(status) ? static_cast<int>(std::floor(t / kMsPerDay)) : 0);
   }
   return std::chrono::year_month_day{sys_days{std::chrono::days{days_since_epoch}}};
 }
@@ -91,12 +98,13 @@ std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int
 int other_calendar_year(OtherCalendar cal, const std::chrono::year_month_day& d) {
   const int days_since_epoch = static_cast<int>(sys_days{d}.time_since_epoch().count());
   const std::uint64_t k = Memo::key(2, cal, static_cast<std::uint32_t>(days_since_epoch), 0);
-  if (const int* known = memo.find(k)) return *known;
+  Memo& m = memo();
+  if (const int* known = m.find(k)) return *known;
   icu::Calendar& c = calendar(cal);
   UErrorCode status = U_ZERO_ERROR;
   c.setTime(static_cast<double>(days_since_epoch) * kMsPerDay, status);
   const int y = c.get(UCAL_EXTENDED_YEAR, status);
-  return memo.put(k, U_SUCCESS(status) ? y : 0);
+  return m.put(k, U_SUCCESS(status) ? y : 0);
 }
 
 }  // namespace newsner::timex
