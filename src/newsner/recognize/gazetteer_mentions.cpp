@@ -1,5 +1,6 @@
 #include "newsner/recognize/gazetteer_mentions.hpp"
 
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
@@ -34,10 +35,10 @@ bool is_religious_name_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
+// "North", "Central", "Western": the compass words that open a part of a place
+// (location.hpp's list).
 bool is_compass_word(const Context& ctx, std::size_t i) {
-  static constexpr std::string_view kWords[] = {"north", "south", "east", "west", "northeast", "northwest",
-                                                "southeast", "southwest"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(kCompassWords);
   return kSet.contains(ctx, i);
 }
 
@@ -465,9 +466,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const bool single = e - b == 1;
     // "Canadian", "Thai": a nationality word that some town is also named is the adjective.
     if (single && ctx.strong(b, EntryClass::Demonym) && !ctx.country[b]) continue;
-    // "South Korean", "Southeast Asian": a compass word before a nationality word
-    // is part of that adjective, not the region some list names "South".
-    if (single && type == EntityType::Location && e < ctx.size() && ctx.strong(e, EntryClass::Demonym) &&
+    // "South Korean", "Southeast Asian", "West Tarvania": a compass word before a
+    // nationality word or another capitalized word (not a weekday's: "the West
+    // Monday") is part of that adjective or name, not the region some list names
+    // "South".
+    if (single && type == EntityType::Location && e < ctx.size() &&
+        (ctx.strong(e, EntryClass::Demonym) ||
+         (ctx.token(e).shape == Shape::Capitalized && !ctx.lex_is(e, kLexCalendar))) &&
         ctx.token(e).space_before && !ctx.token(e).newline_before && is_compass_word(ctx, b)) {
       continue;
     }

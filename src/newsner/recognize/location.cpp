@@ -65,6 +65,26 @@ bool headline_word(const Context& ctx, std::size_t i) {
   return ctx.caps_line[i] && ctx.is_common_word(i) && !ctx.has(i, EntryClass::Location);
 }
 
+// Token k, a faith or nationality word, before the name word b of a feature's
+// name ("the Catholic Tarvo Road", "the Norwegian Belmek Islands") says whose
+// the place is and is no part of its name; right before the head it is one
+// ("Irish Sea"), and so before a feature word of its own ("Indian River County").
+bool modifies_name(const Context& ctx, std::size_t k, std::size_t b) {
+  return (ctx.lex_is(k, kLexGroup) || ctx.has(k, EntryClass::Demonym)) && !is_feature_word(ctx, b);
+}
+
+// The end of one or two capitalized words from b that no list has, as a place,
+// a name or a word ("Tarvania", "Kelvo Tarsa"), with no capitalized word after
+// them (a longer name goes on there); b when none.
+std::size_t unknown_name_end(const Context& ctx, std::size_t b) {
+  std::size_t e = b;
+  while (e < ctx.size() && e - b < 2 && ctx.token(e).shape == Shape::Capitalized && !ctx.token(e).newline_before &&
+         ctx.token_classes[e] == 0 && ctx.lex[e] == 0) {
+    ++e;
+  }
+  return e < ctx.size() && !ctx.token(e).newline_before && cap_shape(ctx, e) ? b : e;
+}
+
 // A dateline date right after the place: "1996-08-30", "05/06/2018",
 // "December 19", "19 December", "Dec. 19".
 bool dateline_date_at(const Context& ctx, std::size_t i) {
@@ -365,7 +385,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
       std::size_t b = i;
       while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
-        if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1)) {
+        if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
           --b;
         } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
                    !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
@@ -410,9 +430,23 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
     if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location)) && !tokens[i + 1].newline_before &&
         tokens[i + 1].shape == Shape::Capitalized && tokens[i].shape == Shape::Capitalized &&
         is_place_opener(ctx, i) && (!ctx.country[i + 1] || is_place_adjective(ctx, i))) {
-      // "Little Richard", "Great Scott": a place that is also a given name may be a person's nickname.
-      const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) ? i + 1 : known_place_end(ctx, i + 1);
+      // "Little Richard", "Great Scott": after an adjective, a place that is also a
+      // given name may be a person's nickname (after a compass word it is the
+      // place: "South Austin").
+      const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) && is_place_adjective(ctx, i)
+                                ? i + 1
+                                : known_place_end(ctx, i + 1);
       if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
+    }
+    // loc.compass_name: "in West Tarvania", "from North Kelvo": after a
+    // locative, a capitalized compass word and a name that no list has are one
+    // place, as loc.adjective's "East Jakarta" is of a known one. (The locative
+    // and the unknown word first: most place words have neither.)
+    if (i > 0 && (lex[i - 1] & kLexLocative) && i + 1 < n && classes[i + 1] == 0 &&
+        tokens[i - 1].shape == Shape::Lower && tokens[i].shape == Shape::Capitalized &&
+        is_place_opener(ctx, i) && !is_place_adjective(ctx, i)) {
+      const std::size_t e = unknown_name_end(ctx, i + 1);
+      if (e > i + 1) emit(ctx, i, e, 0.6f, "loc.compass_name", out);
     }
     // loc.state_abbrev: "Woodside, Calif.", "Palo Alto, Calif.": a name before
     // a comma and a US state in its abbreviated form (a postal-address style

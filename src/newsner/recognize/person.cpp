@@ -104,6 +104,23 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return surname_before && given_at;
 }
 
+// "Washington State", "Virginia State": a known place and "State" (tokens
+// [i, e)) name the state or its university, whatever a surname list has
+// "State" for. (Out of line: asked of a few names, after their other tests.)
+[[gnu::noinline]] bool place_and_state(const Context& ctx, std::size_t i, std::size_t e) {
+  return e == i + 2 && folded_is(ctx, e - 1, "state") && ctx.has(i, EntryClass::Location);
+}
+
+// Token i is joined by attached hyphens to a capitalized word before or after
+// it ("Tarsek-Allen", "Allen-Kelvo"): a part of a compound name (a company's, a
+// pair's), not a name on its own.
+[[gnu::noinline]] bool hyphen_compound_part(const Context& ctx, std::size_t i) {
+  const auto joined = [&](std::size_t h, std::size_t w) {  // the hyphen h, the other word w
+    return is_char(ctx, h, '-') && !ctx.token(h).space_before && !ctx.token(h + 1).space_before && cap_shape(ctx, w);
+  };
+  return (i >= 2 && joined(i - 1, i - 2)) || (i + 2 < ctx.size() && joined(i + 1, i + 2));
+}
+
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
 // given name ("Li Dong-ku", "Kang Sol-dae", "Chen Lan-feng"), and over
@@ -704,7 +721,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }) != nullptr;
         // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
-        if (!weak && surname && !country_pair && !place_tail && !product) {
+        if (!weak && surname && !country_pair && !place_tail && !product && !place_and_state(ctx, i, e)) {
           emit(ctx, i, e, 0.65f, "person.given", out);
         }
       }
@@ -777,7 +794,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         !ctx.lex_is(i, kLexGroup) &&  // "a devout Christian", "Muslim leaders"
         !ctx.country[i] && !ctx.has(i, EntryClass::Organization) &&
         !(ctx.has(i, EntryClass::Location) && i > 0 && (ctx.lex_is(i - 1, kLexLocative) || folded_is(ctx, i - 1, "of"))) &&
-        (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before)) {
+        (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before) &&
+        !hyphen_compound_part(ctx, i)) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
     }
   }

@@ -239,10 +239,19 @@ TEST_CASE("gazetteer mentions: a two-letter acronym from the generic list alone 
   CHECK(gaz("The EC said the vote was close.").find("EC/ORGANIZATION") != std::string::npos);
 }
 
-// A compass word before a nationality word is part of that adjective.
+// A compass word before a nationality word is part of that adjective, and
+// before another capitalized word part of that name.
 TEST_CASE("gazetteer mentions: a compass word before a nationality word is no place") {
   CHECK(gaz("Results of South Korean matches.").find("South/LOCATION") == std::string::npos);
   CHECK(gaz("The Southeast Asian rubber market fell.").find("Southeast/LOCATION") == std::string::npos);
+  CHECK(gaz("Ties with the West Tarvanian envoys grew.").find("West/LOCATION") == std::string::npos);
+  CHECK(gaz("After rain in South Tarvania, rivers rose.").find("South/LOCATION") == std::string::npos);
+  // the compass words of location.hpp: "Central" is a town too
+  CHECK(gaz("Storms hit Central Tarvania.").find("Central/LOCATION") == std::string::npos);
+  CHECK(gaz("The Central Asian market rose.").find("Central/LOCATION") == std::string::npos);
+  // alone, or before a weekday, it is the region
+  CHECK(gaz("Ties with the West grew.").find("West/LOCATION") != std::string::npos);
+  CHECK(gaz("Ties with the West Monday grew.").find("West/LOCATION") != std::string::npos);
 }
 
 // An acronym counted after a small number is a statistic's unit, not the body

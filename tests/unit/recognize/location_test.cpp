@@ -45,6 +45,13 @@ TEST_CASE("location: geographic heads") {
   // Streets, squares and parks named after a place are the street, not the place.
   CHECK(locs("Residents of Glasgow Road complained.", "loc.feature") == "Glasgow Road/LOCATION");
   check_mentions({{"Children played in Tarvo Park near Kelvo Square.", "Tarvo Park/LOCATION | Kelvo Square/LOCATION"}});
+  // A faith or nationality word before the name says whose the place is; right
+  // before the head, or before a feature word of its own, it is part of the name.
+  CHECK(locs("Crowds lined the Catholic Tarvo Road.", "loc.feature") == "Tarvo Road/LOCATION");
+  CHECK(locs("Boats fished near the Norwegian Belmek Islands.", "loc.feature") == "Belmek Islands/LOCATION");
+  CHECK(locs("Ferries crossed the Irish Sea.", "loc.feature") == "Irish Sea/LOCATION");
+  CHECK(locs("Traffic slowed on Indian River Road.", "loc.feature") ==
+        "Indian River/LOCATION | Indian River Road/LOCATION");
   CHECK(locs("Flights left Kelvo-Tarsa International Airport on time.", "loc.feature") ==
         "Kelvo-Tarsa International Airport/LOCATION");
   check_mentions({{"Flights left Kelvo-Tarsa International Airport on time.",
@@ -57,8 +64,10 @@ TEST_CASE("location: geographic heads") {
 TEST_CASE("location: a place-name adjective before a known place") {
   CHECK(locs("Fans filled Old Trafford on Saturday.", "loc.adjective") == "Old Trafford/LOCATION");
   CHECK(locs("Coal was mined in Upper Silesia.", "loc.adjective") == "Upper Silesia/LOCATION");
-  // a place that is also a given name may be a nickname ("Little Richard")
+  // a place that is also a given name may be a nickname ("Little Richard"), but
+  // not after a compass word
   CHECK(locs("They sang with Little Richard.", "loc.adjective") == "");
+  CHECK(locs("Storms hit South Austin overnight.", "loc.adjective") == "South Austin/LOCATION");
   // an adjective before an unknown word is no place
   CHECK(locs("The Old Man spoke.", "loc.adjective") == "");
   // a capitalized compass word before a known place is part of its name, but
@@ -71,6 +80,17 @@ TEST_CASE("location: a place-name adjective before a known place") {
   // a listed city with an accented variant spelling (which folds to it) is still
   // known in its own capitalization, so the adjective takes it
   check_mentions({{"Fog closed roads across Greater Manchester overnight.", "Greater Manchester/LOCATION"}});
+}
+
+TEST_CASE("location: a compass word and an unknown name after a locative") {
+  CHECK(locs("Rebels clashed with troops in West Tarvania.", "loc.compass_name") == "West Tarvania/LOCATION");
+  CHECK(locs("Refugees came from Central Kelvo Tarsa.", "loc.compass_name") == "Central Kelvo Tarsa/LOCATION");
+  check_mentions({{"Rebels clashed with troops in West Tarvania.", "West Tarvania/LOCATION"}});
+  // not without the locative, nor before a longer name, nor a word some list has
+  CHECK(locs("West Tarvania is far.", "loc.compass_name") == "");
+  CHECK(locs("He played in West Kelvo Tarsa Rovers.", "loc.compass_name") == "");
+  CHECK(locs("They sat in North Face jackets.", "loc.compass_name") == "");
+  CHECK(locs("She grew up in Old Tarvania.", "loc.compass_name") == "");
 }
 
 TEST_CASE("location: whole pipeline") {

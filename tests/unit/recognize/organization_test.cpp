@@ -280,6 +280,14 @@ TEST_CASE("organization: a club's weak head word ends place names too") {
   CHECK(orgs("Settlers met the Tarvel Wanderers.", "org.head") == "Tarvel Wanderers/ORGANIZATION");
 }
 
+TEST_CASE("organization: a listed place that ends with a head word is no body") {
+  CHECK(orgs("Tourists filled the Left Bank cafes.", "org.head") == "");
+  CHECK(orgs("Tourists filled the French Left Bank cafes.", "org.head") == "");
+  check_mentions({{"Tourists filled the French Left Bank cafes.", "Left Bank/LOCATION"}});
+  // an unlisted name with the head is still a body, after a nationality word too
+  CHECK(orgs("Savers trust the French Tarvo Bank.", "org.head") == "French Tarvo Bank/ORGANIZATION");
+}
+
 // In a headline in capitals, a common word inside the run before a head is
 // the headline's verb or noun, not part of a name.
 TEST_CASE("organization: a headline's words before a head are no name") {

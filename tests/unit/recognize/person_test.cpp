@@ -212,6 +212,20 @@ TEST_CASE("person: a word after a locative is where the speaker is, not who") {
   check_mentions({{"Police in Manchester said the road was closed.", "Manchester/LOCATION"}});
 }
 
+TEST_CASE("person: a place that is a given name, and State, name no person") {
+  CHECK(persons("Fans of Virginia State cheered the win.", "person.given") == "");
+  // a given name that is no place before it is still a name
+  CHECK(persons("The guard Kevin State scored ten points.", "person.given") == "Kevin State/PERSON");
+}
+
+TEST_CASE("person: a given name joined by a hyphen to a capitalized word is part of a compound") {
+  CHECK(persons("He made a deal with Allen last week.", "person.given_alone") == "Allen/PERSON");
+  CHECK(persons("He made a deal with Tarsek-Allen last week.", "person.given_alone") == "");
+  CHECK(persons("The Allen-Tarsek merger closed.", "person.given_alone") == "");
+  // a lowercase prefix joins no name: the person is named on his own
+  CHECK(persons("Voters in the pro-Allen camp cheered.", "person.given_alone") == "Allen/PERSON");
+}
+
 TEST_CASE("person: a month that is a given name, before a surname") {
   check_mentions({
       {"The columnist April Dawson asked a question.", "April Dawson/PERSON"},
