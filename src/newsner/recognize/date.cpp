@@ -1365,8 +1365,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     c.span = Span{b, e};
     c.score = 0.9f;
     c.evidence = evidence;
-    c.value = timex::format(v);
-    c.mod.assign(timex::to_string(mod));
+    timex::format_to(v, c.value);
+    if (mod != Mod::None) c.mod.assign(timex::to_string(mod));  // (a new candidate's is empty)
   };
   auto push_token_dates_before = [&](std::uint32_t b) {
     for (; td_next < token_dates.size() && token_dates[td_next].begin < b; ++td_next) {
