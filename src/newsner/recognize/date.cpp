@@ -406,6 +406,43 @@ void parse_core(const Lexemes& L, Parts& p) {
   }
 }
 
+// The parts of a match are a function of its bytes (lex() reads no others), and
+// news repeats a few hundred date strings ("Monday", "last year", "2019"), so each
+// thread remembers the parts of recent ones in a direct-mapped table, keyed by the
+// bytes as written (case and digits matter: "may", "2019").
+class PartsCache {
+ public:
+  // The parts of the match `m`, lexed into `L`: parse_mod() then parse_core().
+  Parts parts(std::string_view m, const Lexemes& L) {
+    if (m.size() > kMaxKey) return parse(L);
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : m) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    Slot& e = slots_[h % kSlots];
+    if (e.size != m.size() + 1 || std::memcmp(e.key, m.data(), m.size()) != 0) {
+      e.size = static_cast<std::uint8_t>(m.size() + 1);
+      std::memcpy(e.key, m.data(), m.size());
+      e.parts = parse(L);
+    }
+    return e.parts;
+  }
+
+ private:
+  static Parts parse(const Lexemes& L) {
+    Parts p;
+    parse_mod(L, p);
+    parse_core(L, p);
+    return p;
+  }
+  static constexpr std::size_t kMaxKey = 23;
+  static constexpr std::size_t kSlots = 1024;  // 72 KiB
+  struct Slot {
+    std::uint8_t size = 0;  // key size + 1; 0: empty
+    char key[kMaxKey];
+    Parts parts;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
 // ---------------------------------------------------------------- context
 struct Context {
   const text::TokenizedText& tt;
@@ -1391,7 +1428,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                                std::vector<Candidate>& out) const {
   const std::string_view text = tokens.text;
   const Context cx{tokens};
-  Lexemes L;
+  // Per thread, as lex() refills it for each match: a local one cost the
+  // initialization of its 40 lexemes per document.
+  thread_local Lexemes L;
   std::array<Emit, 2> emits;
   // Per thread, so that its capacity outlives the document (no allocation per
   // document once it has grown).
@@ -1399,6 +1438,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   matches.clear();
   thread_local std::vector<std::uint32_t> picked;  // for find_token_dates
   picked.clear();
+  thread_local PartsCache parts_cache;
   impl_->patterns.scan(tokens, matches, kHolidayFilter.bits(), picked);
   std::size_t cursor = 0;  // every token before it begins before the current match
   // Holidays and "on the 15th", merged into the pattern dates in text order; a
@@ -1414,8 +1454,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     c.span = Span{b, e};
     c.score = 0.9f;
     c.evidence = evidence;
-    c.value = timex::format(v);
-    c.mod.assign(timex::to_string(mod));
+    timex::format_to(v, c.value);
+    if (mod != Mod::None) c.mod.assign(timex::to_string(mod));  // (a new candidate's is empty)
   };
   auto push_token_dates_before = [&](std::uint32_t b) {
     for (; td_next < token_dates.size() && token_dates[td_next].begin < b; ++td_next) {
@@ -1452,9 +1492,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     // also keeps `tok` a valid index below.
     if (tok >= tokens.tokens.size() || tokens.tokens[tok].span.begin != m.begin) continue;
 
-    Parts p;
-    parse_mod(L, p);
-    parse_core(L, p);
+    Parts p = parts_cache.parts(std::string_view(text.data() + m.begin, m.end - m.begin), L);
     // Only a year the text writes moves the anchor: a second "the previous year"
     // in a report is the same year as the first, not the one before it.
     const bool explicit_year = p.year != kUnknown;

@@ -48,7 +48,7 @@ char* put_padded(char* p, int n, int width) {
 
 // The value is written into a buffer and copied into the string once (it fits the
 // small-string buffer in the common cases, so no allocation either).
-std::string format(const Value& v) {
+void format_to(const Value& v, std::string& out) {
   char buf[64];  // at most three fields of 11 digits and 5 separator bytes
   char* p = buf;
   switch (v.granularity) {
@@ -108,12 +108,18 @@ std::string format(const Value& v) {
     }
     case Granularity::Ref:
       switch (v.ref) {
-        case Ref::Present: return "PRESENT_REF";
-        case Ref::Past: return "PAST_REF";
-        case Ref::Future: return "FUTURE_REF";
+        case Ref::Present: out.assign("PRESENT_REF"); return;
+        case Ref::Past: out.assign("PAST_REF"); return;
+        case Ref::Future: out.assign("FUTURE_REF"); return;
       }
   }
-  return std::string(buf, p);
+  out.assign(buf, p);
+}
+
+std::string format(const Value& v) {
+  std::string out;
+  format_to(v, out);
+  return out;
 }
 
 std::string_view to_string(Mod mod) {

@@ -57,6 +57,8 @@ struct Value {
 
 /// The TimeML value string of `v`.
 std::string format(const Value& v);
+/// format(v), written over `out` (whose capacity it reuses).
+void format_to(const Value& v, std::string& out);
 
 /// "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE",
 /// "ON_OR_AFTER", or "" for Mod::None.
