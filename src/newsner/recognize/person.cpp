@@ -319,12 +319,18 @@ void TitleEnds::build(const Context& ctx) {
   const gazetteer::Match* const mts = ctx.matches.data();
   std::uint32_t* const tep = te_.data();
   std::vector<std::uint32_t>& titles = titles_;  // every token given a title end, in any order (sorted below)
+  // The matches come by start token, longest first: the first one that counts
+  // at a token is its longest, and the entry, 0 before, is only written
+  // (`last` is the token set last; reading the entry, out of cache as a rule,
+  // cost more than the rest of this loop).
+  std::size_t last = n;
   for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
     const std::size_t i = m.token_begin;
-    if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
+    if (i != last && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
       tep[i] = m.token_end;
+      last = i;
     }
   }
   const auto set_end = [&](std::size_t i, std::size_t end) {
