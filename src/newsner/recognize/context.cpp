@@ -386,7 +386,11 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   };
   // Per token, before its matches (which only add bits): the summary's bits
   // for its line, and the lowercase sports words and role nouns.
-  auto apply = [&](std::uint32_t i, const TypeBits& b) __attribute__((always_inline)) {
+  // (The arrays' pointers captured by value, here and in the match lambda:
+  // the matcher's loop reads its lambdas through their closures, and a pointer
+  // captured by reference costs two dependent loads per use instead of one.)
+  auto apply = [&, lex_bits, caps, classes, strong, role_list](std::uint32_t i, const TypeBits& b)
+                   __attribute__((always_inline)) {
     lex_bits[i] = b.lex;
     const unsigned in_caps = caps[i];
     classes[i] = b.classes[in_caps];
@@ -397,7 +401,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     }
   };
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
-  matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
+  matcher.for_each_listed(tt, [&, toks, caps, classes, strong, country_bits](const gazetteer::Match& mt)
+                                  __attribute__((always_inline)) {
     const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
     if (listed) {
       if (out == out_end) grow();
