@@ -1,6 +1,7 @@
 #include "newsner/recognize/context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -260,40 +261,59 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   // tokens are all caps), and the lists the recognizers walk instead of every
   // token (cap_tokens, line_starts; role_nouns comes with the lexicon bits,
   // in the matcher's pass below).
-  // Every token index is written to the next free slot of cap_tokens and kept
-  // (the slot advances) only for a cap_tokens shape: no branch on the shape,
-  // which changes from token to token without a pattern.
   std::uint32_t* const cap_list = cap_tokens.room_for(n);
   std::uint32_t* const line_list = line_starts.room_for(n + 1);
   std::uint32_t* const role_list = role_nouns.room_for(n);
-  std::size_t cap_count = 0, line_count = 0, role_count = 0;
-  constexpr unsigned kCapShapes = 1u << static_cast<unsigned>(Shape::Capitalized) |
-                                  1u << static_cast<unsigned>(Shape::AllCaps) |
-                                  1u << static_cast<unsigned>(Shape::Mixed) | 1u << static_cast<unsigned>(Shape::Alnum);
-  // Words for the capitals rule: letter tokens, not Alnum ("G20").
-  constexpr unsigned kWordShapes = 1u << static_cast<unsigned>(Shape::Lower) |
-                                   1u << static_cast<unsigned>(Shape::Capitalized) |
-                                   1u << static_cast<unsigned>(Shape::AllCaps) | 1u << static_cast<unsigned>(Shape::Mixed);
+  std::size_t line_count = 0, role_count = 0;
+  // Per shape, what a token adds to two counters of 32-bit lanes: `tally`
+  // (low: cap_tokens' shapes, Alnum too; high: words for the capitals rule,
+  // letter tokens, not Alnum "G20") and `kinds` (low: all caps; high: digits).
+  // The counters run over the whole text (no lane can carry: n < 2^32) and a
+  // line's counts are differences: per token two table adds instead of four
+  // shift-and-add or compare-and-add counts (half the loop's instructions).
+  // The low lane of `tally` is also the next free slot of cap_tokens: every
+  // token index is written there and kept only for a cap_tokens shape (no
+  // branch on the shape, which changes from token to token without a pattern).
+  constexpr std::uint64_t kHigh = std::uint64_t{1} << 32;
+  constexpr auto kTally = [] {
+    std::array<std::uint64_t, 8> t{};
+    for (const Shape s : {Shape::Capitalized, Shape::AllCaps, Shape::Mixed, Shape::Alnum}) {
+      t[static_cast<unsigned>(s)] |= 1;
+    }
+    for (const Shape s : {Shape::Lower, Shape::Capitalized, Shape::AllCaps, Shape::Mixed}) {
+      t[static_cast<unsigned>(s)] |= kHigh;
+    }
+    return t;
+  }();
+  constexpr auto kKinds = [] {
+    std::array<std::uint64_t, 8> t{};
+    t[static_cast<unsigned>(Shape::AllCaps)] = 1;
+    t[static_cast<unsigned>(Shape::Digits)] = kHigh;
+    return t;
+  }();
+  static_assert(static_cast<unsigned>(Shape::Symbol) < 8);
+  std::uint64_t tally = 0, kinds = 0;
   int sports_words = 0, score_lines = 0;
   for (std::size_t b = 0; b < n;) {
     line_list[line_count++] = static_cast<std::uint32_t>(b);
-    unsigned caps_words = 0, words = 0, digits = 0;
+    const std::uint64_t tally_before = tally, kinds_before = kinds;
     std::size_t e = b;
     do {
-      const Shape s = toks[e].shape;
-      cap_list[cap_count] = static_cast<std::uint32_t>(e);
-      cap_count += (kCapShapes >> static_cast<unsigned>(s)) & 1u;
-      // (Counted without branches: shapes follow no pattern.)
-      words += (kWordShapes >> static_cast<unsigned>(s)) & 1u;
-      caps_words += s == Shape::AllCaps;
-      digits += s == Shape::Digits;
+      const unsigned s = static_cast<unsigned>(toks[e].shape);
+      cap_list[static_cast<std::uint32_t>(tally)] = static_cast<std::uint32_t>(e);
+      tally += kTally[s];
+      kinds += kKinds[s];
     } while (++e < n && !toks[e].newline_before);
+    const auto words = static_cast<std::uint32_t>((tally >> 32) - (tally_before >> 32));
+    const auto caps_words = static_cast<std::uint32_t>(kinds - kinds_before);
+    const auto digits = static_cast<std::uint32_t>((kinds >> 32) - (kinds_before >> 32));
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
     // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
     if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
     b = e;
   }
   if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
+  const std::size_t cap_count = static_cast<std::uint32_t>(tally);
   cap_tokens.size_ = cap_count;
   line_starts.size_ = line_count;
 
@@ -366,7 +386,11 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   };
   // Per token, before its matches (which only add bits): the summary's bits
   // for its line, and the lowercase sports words and role nouns.
-  auto apply = [&](std::uint32_t i, const TypeBits& b) __attribute__((always_inline)) {
+  // (The arrays' pointers captured by value, here and in the match lambda:
+  // the matcher's loop reads its lambdas through their closures, and a pointer
+  // captured by reference costs two dependent loads per use instead of one.)
+  auto apply = [&, lex_bits, caps, classes, strong, role_list](std::uint32_t i, const TypeBits& b)
+                   __attribute__((always_inline)) {
     lex_bits[i] = b.lex;
     const unsigned in_caps = caps[i];
     classes[i] = b.classes[in_caps];
@@ -377,7 +401,8 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     }
   };
   // (always_inline: the matcher's loop is too large for GCC to inline into by itself.)
-  matcher.for_each_listed(tt, [&](const gazetteer::Match& mt) __attribute__((always_inline)) {
+  matcher.for_each_listed(tt, [&, toks, caps, classes, strong, country_bits](const gazetteer::Match& mt)
+                                  __attribute__((always_inline)) {
     const bool listed = mt.cls < EntryClass::GivenName || mt.cls == EntryClass::Title;
     if (listed) {
       if (out == out_end) grow();

@@ -21,11 +21,6 @@ bool is_feature_prefix(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// Either of the two lists (kLexFeature: Context's lexicon is built from both):
-// most place words are in neither, and one bit test here spares them the two
-// lookups, which would read each place word's token again.
-bool is_feature_word(const Context& ctx, std::size_t i) { return (ctx.lex[i] & kLexFeature) != 0; }
-
 // place_word() from the token's shape and per-token bits (the rule loop has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
   return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
@@ -70,7 +65,7 @@ bool headline_word(const Context& ctx, std::size_t i) {
 // the place is and is no part of its name; right before the head it is one
 // ("Irish Sea"), and so before a feature word of its own ("Indian River County").
 bool modifies_name(const Context& ctx, std::size_t k, std::size_t b) {
-  return (ctx.lex_is(k, kLexGroup) || ctx.has(k, EntryClass::Demonym)) && !is_feature_word(ctx, b);
+  return (ctx.lex_is(k, kLexGroup) || ctx.has(k, EntryClass::Demonym)) && !ctx.lex_is(b, kLexFeature);
 }
 
 // The end of one or two capitalized words from b that no list has, as a place,
@@ -348,6 +343,190 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   }
 }
 
+// The rules of recognize_locations' loop at a place word i, each called past
+// the cheap tests that the loop makes first (a bit of i or of a neighbour):
+// few place words pass them, and out of line the rules' bodies leave the loop
+// its registers (inlined, GCC spilled the loop's pointers and reloaded them
+// for every capitalized word).
+
+// loc.channel: "across the Channel", "under the Channel": the word alone
+// after a lowercase "the", not before a capitalized word or a number ("the
+// Channel Tunnel", "Channel 4"), is the English Channel. (The loop tests its
+// fold hash first.)
+[[gnu::noinline]] void channel_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (i > 0 && tokens[i].shape == Shape::Capitalized && folded_is(ctx, i, kChannel) && folded_is(ctx, i - 1, "the") &&
+      tokens[i - 1].shape == Shape::Lower &&
+      !(i + 1 < n && !tokens[i + 1].newline_before &&
+        (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
+    emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
+  }
+}
+
+// loc.feature: "Southern Kuril Islands", "Kelvo-Tarsa International Airport"
+// (an attached hyphen joins two words, as in loc.place_noun). At a feature
+// word (kLexFeature: the loop tests that bit).
+[[gnu::noinline]] void feature_names_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
+    std::size_t b = i;
+    while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
+      if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
+        --b;
+      } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
+                 !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
+        b -= 2;
+      } else {
+        break;
+      }
+    }
+    // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
+    // Shikotan Islands": each listed name is a place of its own.
+    const std::string_view head = ctx.folded(i);
+    const bool plural = head.size() > 1 && head.back() == 's';
+    std::size_t items = 0;
+    if (b < i && plural) {
+      std::size_t k = b;
+      while (k >= 2 && is_char(ctx, k - 1, ',') && place_word(ctx, k - 2) && !ctx.token(k).newline_before) {
+        std::size_t ib = k - 2;
+        while (ib > 0 && place_word(ctx, ib - 1) && k - 1 - ib < 3) --ib;
+        emit(ctx, ib, k - 1, 0.6f, "loc.feature_list", out);
+        ++items;
+        k = ib;
+      }
+    }
+    if (items > 0) {
+      emit(ctx, b, i, 0.6f, "loc.feature_list", out);
+    } else if (b < i) {
+      emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
+    }
+  }
+  if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
+    std::size_t j = i + 1;
+    if (j + 1 < n && folded_is(ctx, j, "of") && place_word(ctx, j + 1)) ++j;
+    std::size_t e = j;
+    while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
+    if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
+  }
+}
+
+// loc.adjective: "Old Trafford", "Lower Saxony", "East Jakarta", "Central
+// Sulawesi": a place-name adjective or a capitalized compass word before a
+// known place is part of its name; before a country the compass word only
+// says which part ("Northern Iraq": the lists have "North Korea" whole).
+// (The loop tests the place bit of i + 1 first: most capitalized words have
+// no place after them.)
+[[gnu::noinline]] void adjective_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (!tokens[i + 1].newline_before && tokens[i + 1].shape == Shape::Capitalized &&
+      tokens[i].shape == Shape::Capitalized && is_place_opener(ctx, i) &&
+      (!ctx.country[i + 1] || is_place_adjective(ctx, i))) {
+    // "Little Richard", "Great Scott": after an adjective, a place that is also a
+    // given name may be a person's nickname (after a compass word it is the
+    // place: "South Austin").
+    const std::size_t e =
+        ctx.has(i + 1, EntryClass::GivenName) && is_place_adjective(ctx, i) ? i + 1 : known_place_end(ctx, i + 1);
+    if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
+  }
+}
+
+// loc.compass_name: "in West Tarvania", "from North Kelvo": after a locative
+// (the loop tests it, and that token i + 1 is in no list), a capitalized
+// compass word and a name that no list has are one place, as loc.adjective's
+// "East Jakarta" is of a known one.
+[[gnu::noinline]] void compass_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (tokens[i - 1].shape == Shape::Lower && tokens[i].shape == Shape::Capitalized && is_place_opener(ctx, i) &&
+      !is_place_adjective(ctx, i)) {
+    const std::size_t e = unknown_name_end(ctx, i + 1);
+    if (e > i + 1) emit(ctx, i, e, 0.6f, "loc.compass_name", out);
+  }
+}
+
+// loc.state_abbrev: "Woodside, Calif.", "Palo Alto, Calif.": a name before
+// a comma and a US state in its abbreviated form (a postal-address style
+// that follows towns only) is a town, even when a company shares its name.
+// (The loop tests for the comma and a capitalized word after it first: few
+// words have them after them, and only those look the state up.)
+[[gnu::noinline]] void state_abbrev_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (!tokens[i + 2].newline_before && us_state_abbreviation_at(ctx, i + 2)) {
+    std::size_t b = i;
+    while (b > 0 && !tokens[b].newline_before && place_word(ctx, b - 1) && i - b < 2) --b;
+    emit(ctx, b, i + 1, 0.85f, "loc.state_abbrev", out);
+  }
+}
+
+// loc.context: "in Leeds, England" — an unknown capitalized word between a
+// locative preposition and ", <known place>". (The loop tests for the
+// preposition first: most place words follow none.)
+[[gnu::noinline]] void locative_context_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  if (!ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
+    std::size_t e = i + 1;
+    while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
+    if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
+      emit(ctx, i, e, 0.5f, "loc.context", out);
+    }
+  }
+}
+
+// loc.settlement: "the town of Tarvelo", "the village of Kelmara": up to three
+// capitalized words after a lowercase settlement noun and "of" are that
+// place, whatever name lists say of them ("Leilani" is a given name too).
+// (The loop tests for "of", a function word, by its bit first: most place
+// words follow none.)
+[[gnu::noinline]] void settlement_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (!tokens[i].newline_before && folded_is(ctx, i - 1, "of") && tokens[i - 2].shape == Shape::Lower &&
+      is_settlement_noun(ctx, i - 2)) {
+    std::size_t e = i + 1;
+    while (e < n && e - i < 4 && !tokens[e].newline_before) {
+      if (place_word(ctx, e)) {
+        ++e;
+      } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
+                 place_word(ctx, e + 1)) {
+        e += 2;  // "Tashir-Kala"
+      } else {
+        break;
+      }
+    }
+    emit(ctx, i, e, 0.8f, "loc.settlement", out);
+  }
+}
+
+// loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
+// province": a name right before a lowercase noun of a place is that place
+// (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
+// nationality or group word ("Kurdish region", "Moslem village"), a date
+// word, or a common word that only the sentence capitalizes.
+// (The loop tests the noun's lexicon bit first: the place nouns are all
+// feature words.)
+[[gnu::noinline]] void place_noun_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  if (tokens[i + 1].shape == Shape::Lower && !tokens[i + 1].newline_before && is_place_noun(ctx, i + 1)) {
+    std::size_t b = i;
+    while (b > 0 && i - b < 4 && !tokens[b].newline_before) {
+      if (place_word(ctx, b - 1)) {
+        --b;
+      } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
+                 (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
+        b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Qarsa", "Jebel al-Harun"
+      } else {
+        break;
+      }
+    }
+    bool ok = true;
+    for (std::size_t k = b; k <= i && ok; ++k) {
+      ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
+    }
+    if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
+  }
+}
+
 }  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
@@ -357,6 +536,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   // be one: the loop tests them there (no list of place words is built), on
   // the per-token arrays in locals (an emit() stores into `out`, which may
   // alias anything: through `ctx` they would be reloaded for every token).
+  // Each rule's cheap first test is made here, its body out of line (above).
   const text::Token* const tokens = ctx.tt.tokens.data();
   const std::uint16_t* const lex = ctx.lex.data();
   const std::uint16_t* const classes = ctx.token_classes.data();
@@ -364,156 +544,26 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   for (const std::size_t i : ctx.cap_tokens) {
     if ((lex[i] & kLexParticle) || tokens[i].fold_hash == kSaint.hash) saint_name_at(ctx, i, out);
     if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
-    // loc.channel: "across the Channel", "under the Channel": the word alone
-    // after a lowercase "the", not before a capitalized word or a number ("the
-    // Channel Tunnel", "Channel 4"), is the English Channel. (Its fold hash
-    // first: one compare per place word.)
-    if (tokens[i].fold_hash == kChannel.hash && i > 0 && tokens[i].shape == Shape::Capitalized &&
-        folded_is(ctx, i, kChannel) && folded_is(ctx, i - 1, "the") && tokens[i - 1].shape == Shape::Lower &&
-        !(i + 1 < n && !tokens[i + 1].newline_before &&
-          (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
-      emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
-    }
+    if (tokens[i].fold_hash == kChannel.hash) channel_at(ctx, i, out);
     // (Palace's place and the compass words are all in place lists: that bit first.)
     if ((classes[i] & class_bit(EntryClass::Location)) && i + 1 < n) {
       const std::uint64_t h = tokens[i + 1].fold_hash;
       if (h == kPalace.hash || h == kSide.hash || h == kEnd.hash) landmark_at(ctx, i, out);
     }
-    const bool feature = is_feature_word(ctx, i);
-    // loc.feature: "Southern Kuril Islands", "Kelvo-Tarsa International Airport"
-    // (an attached hyphen joins two words, as in loc.place_noun).
-    if (feature && i > 0 && !ctx.token(i).newline_before && is_feature_suffix(ctx, i)) {
-      std::size_t b = i;
-      while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
-        if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
-          --b;
-        } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
-                   !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
-          b -= 2;
-        } else {
-          break;
-        }
-      }
-      // loc.feature_list: a plural head shared by a list, "Iturup, Kunashir,
-      // Shikotan Islands": each listed name is a place of its own.
-      const std::string_view head = ctx.folded(i);
-      const bool plural = head.size() > 1 && head.back() == 's';
-      std::size_t items = 0;
-      if (b < i && plural) {
-        std::size_t k = b;
-        while (k >= 2 && is_char(ctx, k - 1, ',') && place_word(ctx, k - 2) && !ctx.token(k).newline_before) {
-          std::size_t ib = k - 2;
-          while (ib > 0 && place_word(ctx, ib - 1) && k - 1 - ib < 3) --ib;
-          emit(ctx, ib, k - 1, 0.6f, "loc.feature_list", out);
-          ++items;
-          k = ib;
-        }
-      }
-      if (items > 0) {
-        emit(ctx, b, i, 0.6f, "loc.feature_list", out);
-      } else if (b < i) {
-        emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
-      }
-    }
-    if (feature && i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
-      std::size_t j = i + 1;
-      if (j + 1 < n && folded_is(ctx, j, "of") && place_word(ctx, j + 1)) ++j;
-      std::size_t e = j;
-      while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
-      if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
-    }
-    // loc.adjective: "Old Trafford", "Lower Saxony", "East Jakarta", "Central
-    // Sulawesi": a place-name adjective or a capitalized compass word before a
-    // known place is part of its name; before a country the compass word only
-    // says which part ("Northern Iraq": the lists have "North Korea" whole).
-    // (The place bit first: most capitalized words have no place after them.)
-    if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location)) && !tokens[i + 1].newline_before &&
-        tokens[i + 1].shape == Shape::Capitalized && tokens[i].shape == Shape::Capitalized &&
-        is_place_opener(ctx, i) && (!ctx.country[i + 1] || is_place_adjective(ctx, i))) {
-      // "Little Richard", "Great Scott": after an adjective, a place that is also a
-      // given name may be a person's nickname (after a compass word it is the
-      // place: "South Austin").
-      const std::size_t e = ctx.has(i + 1, EntryClass::GivenName) && is_place_adjective(ctx, i)
-                                ? i + 1
-                                : known_place_end(ctx, i + 1);
-      if (e > i + 1) emit(ctx, i, e, 0.72f, "loc.adjective", out);
-    }
-    // loc.compass_name: "in West Tarvania", "from North Kelvo": after a
-    // locative, a capitalized compass word and a name that no list has are one
-    // place, as loc.adjective's "East Jakarta" is of a known one. (The locative
-    // and the unknown word first: most place words have neither.)
-    if (i > 0 && (lex[i - 1] & kLexLocative) && i + 1 < n && classes[i + 1] == 0 &&
-        tokens[i - 1].shape == Shape::Lower && tokens[i].shape == Shape::Capitalized &&
-        is_place_opener(ctx, i) && !is_place_adjective(ctx, i)) {
-      const std::size_t e = unknown_name_end(ctx, i + 1);
-      if (e > i + 1) emit(ctx, i, e, 0.6f, "loc.compass_name", out);
-    }
-    // loc.state_abbrev: "Woodside, Calif.", "Palo Alto, Calif.": a name before
-    // a comma and a US state in its abbreviated form (a postal-address style
-    // that follows towns only) is a town, even when a company shares its name.
-    // (A comma, a capitalized word and an attached period first: few words
-    // have them after them, and only those look the state up.)
+    // A word of either feature list (kLexFeature: Context's lexicon is built
+    // from both): most place words are in neither, and one bit test spares
+    // them the two lookups, which would read each place word's token again.
+    if (lex[i] & kLexFeature) feature_names_at(ctx, i, out);
+    if (i + 1 < n && (classes[i + 1] & class_bit(EntryClass::Location))) adjective_at(ctx, i, out);
+    // (The locative and the unknown word first: most place words have neither.)
+    if (i > 0 && (lex[i - 1] & kLexLocative) && i + 1 < n && classes[i + 1] == 0) compass_name_at(ctx, i, out);
     if (i + 3 < n && (tokens[i + 2].shape == Shape::Capitalized || tokens[i + 2].shape == Shape::AllCaps) &&
-        is_char(ctx, i + 1, ',') &&
-        !tokens[i + 2].newline_before && us_state_abbreviation_at(ctx, i + 2)) {
-      std::size_t b = i;
-      while (b > 0 && !tokens[b].newline_before && place_word(ctx, b - 1) && i - b < 2) --b;
-      emit(ctx, b, i + 1, 0.85f, "loc.state_abbrev", out);
+        is_char(ctx, i + 1, ',')) {
+      state_abbrev_at(ctx, i, out);
     }
-    // loc.context: "in Leeds, England" — an unknown capitalized word between a
-    // locative preposition and ", <known place>".
-    // (The preposition first: most place words follow none.)
-    if (i > 0 && (ctx.lex[i - 1] & kLexLocative) && !ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
-      std::size_t e = i + 1;
-      while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-      if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
-        emit(ctx, i, e, 0.5f, "loc.context", out);
-      }
-    }
-    // loc.settlement: "the town of Tarvelo", "the village of Kelmara": up to three
-    // capitalized words after a lowercase settlement noun and "of" are that
-    // place, whatever name lists say of them ("Leilani" is a given name too).
-    // ("of", a function word, by its bit first: most place words follow none.)
-    if (i >= 2 && (lex[i - 1] & kLexFunction) && !tokens[i].newline_before && folded_is(ctx, i - 1, "of") &&
-        tokens[i - 2].shape == Shape::Lower && is_settlement_noun(ctx, i - 2)) {
-      std::size_t e = i + 1;
-      while (e < n && e - i < 4 && !tokens[e].newline_before) {
-        if (place_word(ctx, e)) {
-          ++e;
-        } else if (e + 1 < n && is_char(ctx, e, '-') && !tokens[e].space_before && !tokens[e + 1].space_before &&
-                   place_word(ctx, e + 1)) {
-          e += 2;  // "Tashir-Kala"
-        } else {
-          break;
-        }
-      }
-      emit(ctx, i, e, 0.8f, "loc.settlement", out);
-    }
-    // loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
-    // province": a name right before a lowercase noun of a place is that place
-    // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
-    // nationality or group word ("Kurdish region", "Moslem village"), a date
-    // word, or a common word that only the sentence capitalizes.
-    // (The noun's lexicon bit first: the place nouns are all feature words.)
-    if (i + 1 < n && (lex[i + 1] & kLexFeature) && tokens[i + 1].shape == Shape::Lower &&
-        !tokens[i + 1].newline_before && is_place_noun(ctx, i + 1)) {
-      std::size_t b = i;
-      while (b > 0 && i - b < 4 && !tokens[b].newline_before) {
-        if (place_word(ctx, b - 1)) {
-          --b;
-        } else if (b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
-                   (place_word(ctx, b - 2) || ctx.lex_is(b - 2, kLexParticle))) {
-          b -= 2;  // "Nagorno-Karabakh", and an article particle: "al-Qarsa", "Jebel al-Harun"
-        } else {
-          break;
-        }
-      }
-      bool ok = true;
-      for (std::size_t k = b; k <= i && ok; ++k) {
-        ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
-      }
-      if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
-    }
+    if (i > 0 && (lex[i - 1] & kLexLocative)) locative_context_at(ctx, i, out);
+    if (i >= 2 && (lex[i - 1] & kLexFunction)) settlement_at(ctx, i, out);
+    if (i + 1 < n && (lex[i + 1] & kLexFeature)) place_noun_at(ctx, i, out);
   }
 }
 

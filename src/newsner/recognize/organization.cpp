@@ -346,6 +346,12 @@ bool team_cue_near(const Context& ctx, std::size_t i) {
   return false;
 }
 
+// Both of the above (out of line: inlined into OrgStarts' loop, their loops
+// and lookups made GCC spill the loop's registers).
+[[gnu::noinline]] bool team_slot_cues(const Context& ctx, std::size_t i) {
+  return team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i);
+}
+
 // A cricket side's score after the slot at `last`: "reducing Kent to 133 for
 // five", "Kent had reached 126 for four" (a number of 2+ digits, then "for").
 bool innings_after(const Context& ctx, std::size_t last) {
@@ -922,14 +928,21 @@ bool may_have_inner_capital(const Context& ctx, std::size_t i) {
   return capitals != 0;
 }
 
-// org.camel at capitalized token i.
-void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
-  if (!may_have_inner_capital(ctx, i) || !is_camel_name(ctx.surface(i))) return;
+// org.camel at capitalized token i, past may_have_inner_capital (out of line:
+// few words pass that test, and the rule's body, inlined into OrgStarts' loop,
+// made GCC spill the loop's registers).
+[[gnu::noinline]] void camel_name_rest(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  if (!is_camel_name(ctx.surface(i))) return;
   if (ctx.has(i, EntryClass::GivenName) || ctx.has(i, EntryClass::Surname) || ctx.has(i, EntryClass::Location) ||
       ctx.has(i, EntryClass::Person)) {
     return;
   }
   emit(ctx, i, i + 1, 0.5f, "org.camel", out);
+}
+
+// org.camel at capitalized token i.
+void camel_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  if (may_have_inner_capital(ctx, i)) camel_name_rest(ctx, i, out);
 }
 
 // Where the rules below can start, found from Context's token lists: most
@@ -1051,7 +1064,7 @@ struct OrgStarts {
       // pass them, and team_context gets only those.
       if (sports) {  // (the same for every token of a document: a well-predicted branch)
         if (s != Shape::Alnum && !(i > 0 && cap_shape(ctx, i - 1) && !t.newline_before) && !caps_line[i] &&
-            team_evidence_in_reach(ctx, i) && team_cue_near(ctx, i)) {
+            team_slot_cues(ctx, i)) {
           team.push_back(i);
         }
         innings_at.push_if((s != Shape::Alnum) & (((classes[i] & class_bit(EntryClass::Location)) != 0) |

@@ -202,23 +202,31 @@ bool find_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
 class TitleKeyMemo {
  public:
   static constexpr std::size_t kSlots = 8192;
-  bool is_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
+  /// What the memo holds for key h: kTitle, kNoTitle, or kEmpty when it has
+  /// no answer (then is_title_key looks the key up).
+  std::uint64_t answer(const gazetteer::Matcher& matcher, std::uint64_t h) {
     if (matcher_ != matcher.id()) {
       slots_.fill(kEmpty);
       matcher_ = matcher.id();
     }
-    const std::size_t slot = static_cast<std::size_t>(h) & (kSlots - 1);  // (fully mixed hash: low bits index)
-    const std::uint64_t stored = slots_[slot];
-    if ((stored & ~kAnswerMask) == (h & ~kAnswerMask) && stored != kEmpty) return (stored & kAnswerMask) == kTitle;
+    const std::uint64_t stored = slots_[slot_of(h)];
+    if ((stored & ~kAnswerMask) == (h & ~kAnswerMask) && stored != kEmpty) return stored & kAnswerMask;
+    return kEmpty;
+  }
+  bool is_title_key(const gazetteer::Matcher& matcher, std::uint64_t h) {
+    if (const std::uint64_t a = answer(matcher, h); a != kEmpty) return a == kTitle;
     const bool title = find_title_key(matcher, h);
-    slots_[slot] = (h & ~kAnswerMask) | (title ? kTitle : kNoTitle);
+    slots_[slot_of(h)] = (h & ~kAnswerMask) | (title ? kTitle : kNoTitle);
     return title;
   }
   /// Asks for the cache line of key h's slot (is_title_key reads it).
-  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[static_cast<std::size_t>(h) & (kSlots - 1)]); }
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[slot_of(h)]); }
+  static constexpr std::uint64_t kEmpty = 0, kNoTitle = 1, kTitle = 2;
 
  private:
-  static constexpr std::uint64_t kEmpty = 0, kNoTitle = 1, kTitle = 2, kAnswerMask = 3;
+  static constexpr std::uint64_t kAnswerMask = 3;
+  // (A fully mixed hash: its low bits index.)
+  static std::size_t slot_of(std::uint64_t h) { return static_cast<std::size_t>(h) & (kSlots - 1); }
   static_assert(kSlots > kAnswerMask);  // the answer bits are index bits
   std::uint64_t matcher_ = 0;  // Matcher::id() of the answers; 0: none (ids start at 1)
   std::array<std::uint64_t, kSlots> slots_{};  // key | answer, or kEmpty
@@ -328,12 +336,18 @@ void TitleEnds::build(const Context& ctx) {
   const gazetteer::Match* const mts = ctx.matches.data();
   std::uint32_t* const tep = te_.data();
   std::vector<std::uint32_t>& titles = titles_;  // every token given a title end, in any order (sorted below)
+  // The matches come by start token, longest first: the first one that counts
+  // at a token is its longest, and the entry, 0 before, is only written
+  // (`last` is the token set last; reading the entry, out of cache as a rule,
+  // cost more than the rest of this loop).
+  std::size_t last = n;
   for (const std::uint32_t k : ctx.title_matches) {
     const gazetteer::Match& m = mts[k];
     const std::size_t i = m.token_begin;
-    if (m.token_end > tep[i] && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
-      if (tep[i] == 0) titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
+    if (i != last && (m.exact_case || ctx.token(i).shape == Shape::Capitalized || ctx.caps_line[i])) {
+      titles.push_back(static_cast<std::uint32_t>(i));  // (before the entry is set: see ~TitleEnds)
       tep[i] = m.token_end;
+      last = i;
     }
   }
   const auto set_end = [&](std::size_t i, std::size_t end) {
@@ -361,7 +375,20 @@ void TitleEnds::build(const Context& ctx) {
   // document's other work comes between its uses), and looked up as found,
   // one miss after another stalled the walk. (The order of set_end calls does
   // not matter: each keeps the largest end, and `titles` is sorted below.)
+  // The keys the memo cannot answer (about one in ten) are looked up in the
+  // gazetteers after their Tag[] and Slot lines are asked for, all of them
+  // first: those lines are most often out of cache, and looked up one by one
+  // each miss stalled the next. (They stay at the front of `plural`.)
+  std::size_t unanswered = 0;
   for (const PluralKey& x : plural) {
+    const std::uint64_t a = memo.answer(ctx.matcher, x.h);
+    if (a == TitleKeyMemo::kTitle) set_end(x.k, x.p + 1);
+    if (a != TitleKeyMemo::kEmpty) continue;
+    for (const gazetteer::Gazetteer& g : ctx.matcher.gazetteers()) g.prefetch(x.h);
+    plural[unanswered++] = x;
+  }
+  for (std::size_t u = 0; u < unanswered; ++u) {
+    const PluralKey& x = plural[u];
     if (memo.is_title_key(ctx.matcher, x.h)) set_end(x.k, x.p + 1);
   }
   // Then runs, from the right: a title followed by another, with no line
