@@ -625,10 +625,14 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
              : 0;
 }
 
-// True when "be" or "being" comes right before token i: a past cue there is a
-// passive participle ("will be held", "is being signed"), not the past.
+// True when "be" or "being", or a verb of staying in a state in the present or
+// the infinitive ("stay", "remains"), comes right before token i: a past cue
+// there is a passive participle or a state ("will be held", "is being signed",
+// "will stay closed until Wednesday"), not the past. (Their past forms,
+// "stayed", are past cues of their own.)
 bool be_before(const Context& cx, std::size_t i) {
-  return i > 0 && (ieq(cx.surface(i - 1), "be") || ieq(cx.surface(i - 1), "being"));
+  static const WordList kStateVerbs{"be", "being", "stay", "stays", "staying", "remain", "remains", "remaining"};
+  return i > 0 && kStateVerbs.contains(cx.surface(i - 1));
 }
 
 // True when token k is a past participle after "to be" ("held", "played",

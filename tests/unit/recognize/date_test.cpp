@@ -215,6 +215,10 @@ TEST_CASE("date: relative to the DCT") {
       {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
       {"The fair will be held in March, organisers said.", kDct, "March=2019-03"},
       {"The fair was held in March.", kDct, "March=2018-03"},
+      // ... and after a verb of staying in a state: "will" decides
+      {"Schools will stay closed until Monday.", kDct, "Monday=2018-12-24"},
+      {"The border will remain shut until Friday.", kDct, "Friday=2018-12-21"},
+      {"Schools stayed closed until Monday.", kDct, "Monday=2018-12-17"},
       {"Kono visits Moscow on Monday.", kDct, "Monday=2018-12-24"},
       {"Peace talks have been postponed until Monday.", "2015-02-22", "Monday=2015-02-23"},
       {"Kono met him last Friday.", kDct, "last Friday=2018-12-14"},
