@@ -626,7 +626,16 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
       a_end = i - 1;
     }
     std::size_t a = a_end;
-    while (a > 0 && a_end - a < 3 && cap_shape(ctx, a - 1) && !ctx.token(a).newline_before) --a;
+    while (a > 0 && a_end - a < 3 && !ctx.token(a).newline_before) {
+      if (cap_shape(ctx, a - 1)) {
+        --a;
+      } else if (a >= 2 && is_char(ctx, a - 1, '-') && !ctx.token(a - 1).space_before && !ctx.token(a).space_before &&
+                 cap_shape(ctx, a - 2)) {
+        a -= 2;  // over an attached hyphen: "Al-Tarsi", "Saint-Kelvo"
+      } else {
+        break;
+      }
+    }
     // ("Yesterday Chelsea beat ...": a common word opening the sentence is no part of it.)
     while (a + 1 < a_end && ctx.token(a).sentence_start && ctx.has(a, EntryClass::Word)) ++a;
     if (a == a_end || team_chunk(ctx, a, a_end) != a_end) continue;

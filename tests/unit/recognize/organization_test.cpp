@@ -315,6 +315,9 @@ TEST_CASE("organization: a result verb and a score make both sides clubs") {
         "Kelpton Star/ORGANIZATION | Tarvelo/ORGANIZATION");
   CHECK(orgs("LEICESTER BEAT DERBY 42-36 IN SEMIFINAL.", "org.team_result") ==
         "LEICESTER/ORGANIZATION | DERBY/ORGANIZATION");
+  // a hyphenated first side, whole: "Al-" is the Arabic article
+  CHECK(orgs("Al-Tarsi beat Al-Kelvo 2-1 in the league.", "org.team_result") ==
+        "Al-Tarsi/ORGANIZATION | Al-Kelvo/ORGANIZATION");
   // National sides stay countries; people, tennis sets and no score: no club.
   CHECK(orgs("Brazil beat Chile 2-0.", "org.team_result") == "");
   CHECK(orgs("Brazil beat Leicester 2-0.", "org.team_result") == "Leicester/ORGANIZATION");

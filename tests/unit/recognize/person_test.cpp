@@ -218,6 +218,13 @@ TEST_CASE("person: a place that is a given name, and State, name no person") {
   CHECK(persons("The guard Kevin State scored ten points.", "person.given") == "Kevin State/PERSON");
 }
 
+TEST_CASE("person: the Arabic article joined to a word is no given name") {
+  CHECK(persons("Al-Tarsi beat the visitors.", "person.given") == "");
+  CHECK(persons("Fans of El-Kelvo cheered.", "person.given") == "");
+  // the English given name stands alone
+  CHECK(persons("Al Tarsi beat the visitors.", "person.given") == "Al Tarsi/PERSON");
+}
+
 TEST_CASE("person: a given name joined by a hyphen to a capitalized word is part of a compound") {
   CHECK(persons("He made a deal with Allen last week.", "person.given_alone") == "Allen/PERSON");
   CHECK(persons("He made a deal with Tarsek-Allen last week.", "person.given_alone") == "");
