@@ -16,11 +16,6 @@ bool is_feature_suffix(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-bool is_feature_prefix(const Context& ctx, std::size_t i) {
-  static constexpr WordSet kSet(kFeaturePrefixes);
-  return kSet.contains(ctx, i);
-}
-
 // place_word() from the token's shape and per-token bits (the rule loop has them at hand).
 bool place_word_bits(Shape shape, std::uint8_t caps_line, std::uint16_t lex, std::uint16_t classes) {
   return (shape == Shape::Capitalized || (shape == Shape::AllCaps && caps_line)) &&
@@ -399,13 +394,19 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
     }
     if (items > 0) {
       emit(ctx, b, i, 0.6f, "loc.feature_list", out);
-    } else if (b < i) {
+    } else if (b < i && (head != "course" || (b + 1 < i && folded_is(ctx, i - 1, "golf")))) {
+      // ("Course" heads a golf course's name only: "the Tarvo Park Golf Course",
+      // not "the Basic Course".)
       emit(ctx, b, i + 1, 0.6f, "loc.feature", out);
     }
   }
   if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
     std::size_t j = i + 1;
-    if (j + 1 < n && folded_is(ctx, j, "of") && place_word(ctx, j + 1)) ++j;
+    // "Gulf of Mexico"; "Gare de Lyon", "Gare du Nord": "of" in French, too.
+    if (j + 1 < n && (folded_is(ctx, j, "of") || folded_is(ctx, j, "de") || folded_is(ctx, j, "du")) &&
+        place_word(ctx, j + 1)) {
+      ++j;
+    }
     std::size_t e = j;
     while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - j < 3) ++e;
     if (e > j) emit(ctx, i, e, 0.6f, "loc.feature", out);
@@ -574,6 +575,11 @@ bool is_place_adjective(const Context& ctx, std::size_t i) {
 
 bool is_place_opener(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(concat(kPlaceAdjectives, kCompassWords));
+  return kSet.contains(ctx, i);
+}
+
+bool is_feature_prefix(const Context& ctx, std::size_t i) {
+  static constexpr WordSet kSet(kFeaturePrefixes);
   return kSet.contains(ctx, i);
 }
 

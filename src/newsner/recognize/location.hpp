@@ -26,7 +26,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square"};
+    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.
@@ -42,7 +42,12 @@ inline constexpr std::string_view kCompassWords[] = {
     "northwestern", "southeastern", "southwestern"};
 /// Token i (folded) is one of kPlaceAdjectives or kCompassWords (one lookup).
 bool is_place_opener(const Context& ctx, std::size_t i);
-inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",
-                                                        "bay",   "sea",  "strait", "port", "fort"};
+/// loc.feature's geographic heads before a name ("Mount Fuji", "Gulf of
+/// Mexico", the French "Gare du Nord" station); person.given does not read them
+/// as given names.
+inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",  "bay",
+                                                        "sea",   "strait", "port", "fort", "gare"};
+/// Token i (folded) is one of kFeaturePrefixes.
+bool is_feature_prefix(const Context& ctx, std::size_t i);
 
 }  // namespace newsner::recognize

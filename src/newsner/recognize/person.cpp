@@ -111,6 +111,26 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return e == i + 2 && folded_is(ctx, e - 1, "state") && ctx.has(i, EntryClass::Location);
 }
 
+// "Mira Indonesia" (the name ends at e): a country that no list has as a
+// surname ends a company's name ("Air India"), not a person's. (Out of line:
+// asked of a few names.)
+[[gnu::noinline]] bool country_tail(const Context& ctx, std::size_t i, std::size_t e) {
+  // (Not "North Yemen", a place; not "Tarsa-Kelvonia", a pair; not in a capitals line.)
+  return ctx.country[e - 1] && !ctx.has(e - 1, EntryClass::Surname) && ctx.token(i).shape == Shape::Capitalized &&
+         !is_place_opener(ctx, i) && !is_char(ctx, e - 2, '-');
+}
+
+// "Special Economic Zone" (tokens [i, e)): two or more common words after a
+// given name that is a word too ("amb"), none a surname but as a word too, name
+// a thing ("Free Trade Area"; a strong given name keeps "Osama Bin Laden").
+[[gnu::noinline]] bool common_words_after(const Context& ctx, std::size_t i, std::size_t e) {
+  if (e < i + 3 || ctx.strong(i, EntryClass::GivenName)) return false;
+  for (std::size_t k = i + 1; k < e; ++k) {
+    if (!ctx.is_common_word(k) || ctx.strong(k, EntryClass::Surname)) return false;
+  }
+  return true;
+}
+
 // "Al-Tarsi", "El-Kelvo" (tokens [i, e)): the Arabic article joined to a word
 // names a club, a place or a family, not a man called Al; as the given name it
 // stands alone ("Al Kelvo"). (Out of line: asked of a few names.)
@@ -734,8 +754,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "Great Wall", "Old Bailey", "North Sea": a place-name adjective or a
         // compass word that lists know only as an ambiguous given name starts a
         // landmark or a place, not a person (unless a given name follows:
-        // "Little Richard").
-        const bool landmark = !ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i) &&
+        // "Little Richard"); so does a feature word, whatever the lists say
+        // ("Gare du Nord").
+        const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) ||
+                               is_feature_prefix(ctx, i)) &&
                               !ctx.has(i + 1, EntryClass::GivenName);
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
@@ -757,8 +779,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
         if (!weak && surname && !country_pair && !place_tail && !product && !place_and_state(ctx, i, e) &&
-            !arabic_article_name(ctx, i, e)) {
-          emit(ctx, i, e, 0.65f, "person.given", out);
+            !arabic_article_name(ctx, i, e) && !common_words_after(ctx, i, e)) {
+          // "Mira Indonesia": a name that ends with a country is a company's.
+          if (e >= i + 2 && country_tail(ctx, i, e)) {
+            emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);
+          } else {
+            emit(ctx, i, e, 0.65f, "person.given", out);
+          }
         }
       }
     }

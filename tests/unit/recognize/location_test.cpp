@@ -38,6 +38,12 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
         "Southern Kuril Islands/LOCATION");
   CHECK(locs("They climbed Mount Kenya in June.", "loc.feature") == "Mount Kenya/LOCATION");
+  // the French "Gare" station, with "de"/"du" as "of" ("Gulf of Mexico"): no person
+  check_mentions({{"Trains left Gare du Nord and Gare de Tarvo late.", "Gare du Nord/LOCATION | Gare de Tarvo/LOCATION"}});
+  // "Course" heads a golf course's name only
+  CHECK(locs("Play resumed at the Tarvo Park Golf Course on Friday.", "loc.feature") ==
+        "Tarvo Park/LOCATION | Tarvo Park Golf Course/LOCATION");
+  CHECK(locs("Recruits took the Basic Course in May.", "loc.feature") == "");
   // a plural head as "Islands", "Mountains"
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
   // an attached hyphen joins two words of the name: the airport, not the

@@ -218,6 +218,16 @@ TEST_CASE("person: a place that is a given name, and State, name no person") {
   CHECK(persons("The guard Kevin State scored ten points.", "person.given") == "Kevin State/PERSON");
 }
 
+TEST_CASE("person: a given name before a country or before common words names no person") {
+  // a name that ends with a country is a company's
+  check_mentions({{"Shares of Mira Indonesia rose.", "Mira Indonesia/ORGANIZATION"}});
+  CHECK(persons("Shares of Mira Indonesia rose.", "person.given") == "");
+  // an ambiguous given name before common words names a thing
+  CHECK(persons("The Free Trade Area grew.", "person.given") == "");
+  // a strong given name before them is still a person
+  CHECK(persons("Officials said Osama Bin Laden left.", "person.given") == "Osama Bin Laden/PERSON");
+}
+
 TEST_CASE("person: the Arabic article joined to a word is no given name") {
   CHECK(persons("Al-Tarsi beat the visitors.", "person.given") == "");
   CHECK(persons("Fans of El-Kelvo cheered.", "person.given") == "");
