@@ -37,6 +37,20 @@ bool is_religious_name_word(const Context& ctx, std::size_t i) {
 
 // "North", "Central", "Western": the compass words that open a part of a place
 // (location.hpp's list).
+// A one-word name at b that is no mention by the word after it: a town before
+// "crude" names an oil grade ("Brent crude"; a country's crude is its own,
+// "Iranian crude" aside), a body before the title "Minister" names a portfolio
+// ("the Labour Minister"; "Labour minister", in lower case, is a party member).
+// (Out of line: its two word tests are asked of every one-word name.)
+[[gnu::noinline]] bool names_grade_or_portfolio(const Context& ctx, std::size_t b, EntityType type) {
+  const std::size_t e = b + 1;
+  if (e >= ctx.size() || ctx.token(e).newline_before) return false;
+  if (type == EntityType::Location) {
+    return !ctx.country[b] && ctx.token(e).shape == Shape::Lower && folded_is(ctx, e, "crude");
+  }
+  return type == EntityType::Organization && ctx.token(e).shape == Shape::Capitalized && ctx.is(e, "Minister");
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kCompassWords);
   return kSet.contains(ctx, i);
@@ -476,6 +490,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         ctx.token(e).space_before && !ctx.token(e).newline_before && is_compass_word(ctx, b)) {
       continue;
     }
+    if (single && names_grade_or_portfolio(ctx, b, type)) continue;
     // "Republican", "Liberal", "Sunni": a faith or party word alone is the group
     // or its adjective, not the river, town or body some list names after it
     // (hand-curated lists excepted: they name the newspaper "Hindu" on purpose).

@@ -311,3 +311,13 @@ TEST_CASE("gazetteer mentions: a generic-list word before a weekday names a day"
   // nor does the document-level pass repeat the company onto the day
   names_test::check_mentions({{"Sales peaked on Jetstream Monday. Jetstream said so.", "Jetstream/ORGANIZATION"}});
 }
+
+TEST_CASE("gazetteer mentions: an oil grade and a minister's portfolio are no mention") {
+  names_test::check_mentions({
+      // a town before "crude" names the grade; a country's crude stays the country
+      {"Brent crude rose two percent.", ""},
+      {"Iraq sold more crude last year.", "Iraq/LOCATION"},
+      // a body before the title "Minister" is the portfolio
+      {"The Labour Minister Tarsa Kelvo spoke.", "Tarsa Kelvo/PERSON"},
+  });
+}
