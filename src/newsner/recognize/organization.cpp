@@ -756,8 +756,39 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.legal_prefix: a legal form written before the name, Indonesia's "PT"
+// (Perseroan Terbatas): "PT Tarsa Kelvo" is a company, its name up to four
+// capitalized words on the line. (A legal form after them, "Tbk", is the head
+// rule's.) `starts`: the "PT" tokens before a capitalized word (OrgStarts).
+void legal_prefix_names(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : starts) {
+    std::size_t e = i + 1;
+    while (e < n && e - i <= 4 && !ctx.token(e).newline_before && cap_shape(ctx, e)) ++e;
+    emit(ctx, i, e, 0.7f, "org.legal_prefix", out);
+  }
+}
+
+// "the CFDT and Tarvo-Rail unions": the acronym at i, "and" or "or", and one
+// to three name tokens (words, capitals, attached hyphens) before a plural body
+// noun of `nouns`. (Out of line: asked of acronyms before a lowercase word
+// that is no body noun.)
+template <typename Nouns>
+[[gnu::noinline]] bool coordinated_with_bodies(const Context& ctx, std::size_t i, const Nouns& nouns) {
+  const std::size_t n = ctx.size();
+  if (i + 3 >= n || !(folded_is(ctx, i + 1, "and") || folded_is(ctx, i + 1, "or"))) return false;
+  std::size_t k = i + 2;
+  while (k < n && k < i + 5 && !ctx.token(k).newline_before &&
+         (cap_shape(ctx, k) || (is_char(ctx, k, '-') && !ctx.token(k).space_before))) {
+    ++k;
+  }
+  return k > i + 2 && k < n && !ctx.token(k).newline_before && nouns.contains(ctx, k) &&
+         ctx.folded(k).back() == 's';
+}
+
 // org.acronym_noun: an acronym before a noun that only a body has, "the CFDT
-// union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
+// union", "a KNP member", "UNOS spokeswoman", or before another name and the
+// plural noun, "the CFDT and Tarvo-Rail unions". Not in a line of capitals, not a
 // word in capitals ("ERA leader": an earned run average), not a known place,
 // person or nationality.
 // `starts`: the tokens in capitals of 2 to 6 bytes, not on a capitals line,
@@ -768,7 +799,7 @@ void acronym_noun(const Context& ctx, std::span<const std::uint32_t> starts, std
     "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
   static constexpr WordSet kNouns(kBodyNouns);
   for (const std::uint32_t i : starts) {
-    if (!kNouns.contains(ctx, i + 1)) continue;
+    if (!kNouns.contains(ctx, i + 1) && !coordinated_with_bodies(ctx, i, kNouns)) continue;
     if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
         ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
       continue;
@@ -996,9 +1027,10 @@ struct OrgStarts {
   TokenList& shares;                  // shares_owner starts
   std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
   std::vector<std::uint32_t>& polls;  // pollster_names starts (a name's last word; rare)
+  std::vector<std::uint32_t>& prefixed;  // legal_prefix_names starts ("PT"; rare)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role, legal, polls;
+    std::vector<std::uint32_t> lines, team, role, legal, polls, prefixed;
     TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
@@ -1016,12 +1048,14 @@ struct OrgStarts {
         acronyms(b.acronyms),
         shares(b.shares),
         legal(b.legal),
-        polls(b.polls) {
+        polls(b.polls),
+        prefixed(b.prefixed) {
     lines.clear();
     team.clear();
     role.clear();
     legal.clear();
     polls.clear();
+    prefixed.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -1081,7 +1115,12 @@ struct OrgStarts {
                            i);
       }
       // (Words in capitals are few enough for a branch to be the cheaper test.)
-      if (s == Shape::AllCaps) acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
+      if (s == Shape::AllCaps) {
+        acronyms_at.push_if(!caps_line[i] & (size >= 2) & (size <= 6) & next_lower, i);
+        if (size == 2 && has_next && next.shape == Shape::Capitalized && !caps_line[i] && ctx.is(i, "PT")) {
+          prefixed.push_back(i);
+        }
+      }
       // The stock word's first letter before it, or "'" of "'" and "'s" (a
       // table lookup and integer arithmetic: as bool tests, the compiler made
       // branches of them again).
@@ -1470,6 +1509,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
+  legal_prefix_names(ctx, starts.prefixed, out);
   shares_owner(ctx, starts.shares.span(), out);
   for (const std::size_t h : starts.heads.span()) {
     // Take the last head of a run of heads ("Press Club", "Investment Bank").

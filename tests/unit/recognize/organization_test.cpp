@@ -600,3 +600,13 @@ TEST_CASE("organization: a word no list knows before a company's office and a pe
       {"Korvatex CEO Lena Marsh told reporters.", "Korvatex/ORGANIZATION | Lena Marsh/PERSON"},
   });
 }
+
+TEST_CASE("organization: an acronym coordinated with a body noun's name, and the PT legal form") {
+  // "X and Y unions": the acronym is a union too
+  CHECK(orgs("The KVT and Tarvo-Rail unions called a strike.", "org.acronym_noun") == "KVT/ORGANIZATION");
+  CHECK(orgs("The KVT and Tarvo-Rail ran late.", "org.acronym_noun") == "");
+  // Indonesia's legal form before the name
+  CHECK(orgs("PT Tarsa Kelvo Nusantara said sales rose.", "org.legal_prefix") ==
+        "PT Tarsa Kelvo Nusantara/ORGANIZATION");
+  names_test::check_mentions({{"Shares of PT Tarsa Kelvo rose.", "PT Tarsa Kelvo/ORGANIZATION"}});
+}
