@@ -1597,6 +1597,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     if (e_of > e) e_of = with_period(e_of - 1);
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
+    // "Trading on the Tarvo Exchange fell": a bare head in -ing before its
+    // extension is the gerund, not "Trading" the body.
+    if (b == h && ctx.folded(h).ends_with("ing")) continue;
     // "Eastern Division", "CENTRAL DIVISION": a league's group in standings, not a body.
     if (folded_is(ctx, h, "division") && e_of == e) {
       static constexpr std::string_view kCompass[] = {"eastern", "western", "northern", "southern", "central",

@@ -610,3 +610,7 @@ TEST_CASE("organization: an acronym coordinated with a body noun's name, and the
         "PT Tarsa Kelvo Nusantara/ORGANIZATION");
   names_test::check_mentions({{"Shares of PT Tarsa Kelvo rose.", "PT Tarsa Kelvo/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a bare head in -ing before its extension is a gerund") {
+  names_test::check_mentions({{"Trading on the Tarvo Stock Exchange fell.", "Tarvo Stock Exchange/ORGANIZATION"}});
+}
