@@ -151,13 +151,14 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
 
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
-// given name ("Li Dong-ku", "Kang Sol-dae", "Chen Lan-feng"), and over
+// given name ("Li Dong-ku", "Kang Sol-dae", "Koo Yun-cheol"), and over
 // "-ur-Rashid" after it; else e. ("Kohl-era", "Smith-like": common words.)
 std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   const std::size_t n = ctx.size();
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
   const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
-  if (ctx.token(e + 1).shape != Shape::Lower || size > 4 || (size > 2 && ctx.is_common_word(e + 1))) return e;
+  // (Korean syllables run to six letters: "Yun-cheol", "Ji-hyeong".)
+  if (ctx.token(e + 1).shape != Shape::Lower || size > 6 || (size > 2 && ctx.is_common_word(e + 1))) return e;
   // "Ata-ur-Rashid", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
   // "-le-" join a place's: "Chester-le-Street").
   static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};

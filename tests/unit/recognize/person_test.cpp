@@ -555,3 +555,11 @@ TEST_CASE("person: cricket scorecard fielders and bowlers") {
   CHECK(persons(report + "N. Ashby c Moin Quarnby b Velloran 26\n", "person.scorecard") ==
         "Moin Quarnby/PERSON | Velloran/PERSON");
 }
+
+TEST_CASE("person: a hyphenated lowercase syllable ends a Korean or Chinese given name") {
+  CHECK(persons("Minister Tarsa Min-ku spoke.", "person.title") == "Tarsa Min-ku/PERSON");
+  // Korean syllables run to six letters
+  CHECK(persons("Minister Tarsa Yun-cheol spoke.", "person.title") == "Tarsa Yun-cheol/PERSON");
+  // a common word after the hyphen is no syllable of the name
+  CHECK(persons("Minister Tarsa Kelvo-based staff spoke.", "person.title") == "Tarsa Kelvo/PERSON");
+}
