@@ -65,6 +65,15 @@ bool title_before_name(const Context& ctx, std::size_t i, bool several_words) {
   return t && t->token_end < ctx.size() && cap_shape(ctx, t->token_end) && !ctx.token(t->token_end).newline_before;
 }
 
+// Token j is "of" and a person's name follows, a given name or a surname
+// second, that is no place or body: "... of Jalal Tarsi".
+bool is_leader_after_of(const Context& ctx, std::size_t j) {
+  return j + 2 < ctx.size() && folded_is(ctx, j, "of") && cap_shape(ctx, j + 1) && cap_shape(ctx, j + 2) &&
+         (ctx.has(j + 1, EntryClass::GivenName) || ctx.has(j + 2, EntryClass::Surname)) &&
+         !ctx.has(j + 1, EntryClass::Location) && !ctx.has(j + 1, EntryClass::Organization) &&
+         weak_start_place_end(ctx, j + 1) == j + 1;  // ("of New York")
+}
+
 // Extends [b, e) to the right over "of"/"for"/"on" (+ "the") + capitalized words
 // and further heads: "Ministry of Foreign Affairs", "Bank of Japan", "Kiel
 // Institute for the World Economy".
@@ -1593,6 +1602,9 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     for (std::size_t next; !legal_end && (next = extend_of(ctx, e_of)) > e_of;) {
       // "Spartak of Russia", "Benetton of Italy": a club's country, not its name.
       if (ctx.lex_is(h, kLexTeamWord) && e_of == e && ctx.is_country_span(e_of + 1, next)) break;
+      // "the Tarvo Union of Kelvonia of Jalal Tarsi": a second "of" before a
+      // given name names the body's leader, no more of its name.
+      if (e_of > e && is_leader_after_of(ctx, e_of)) break;
       e_of = next;
     }
     if (e_of > e) e_of = with_period(e_of - 1);

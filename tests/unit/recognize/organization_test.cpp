@@ -614,3 +614,8 @@ TEST_CASE("organization: an acronym coordinated with a body noun's name, and the
 TEST_CASE("organization: a bare head in -ing before its extension is a gerund") {
   names_test::check_mentions({{"Trading on the Tarvo Stock Exchange fell.", "Tarvo Stock Exchange/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a second 'of' before a person's name ends the body's name") {
+  names_test::check_mentions({{"Leaders of the Tarvo Union of Kelvonia of Jalal Tarsi met.",
+                               "Tarvo Union of Kelvonia/ORGANIZATION | Jalal Tarsi/PERSON"}});
+}
