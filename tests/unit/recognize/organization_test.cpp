@@ -619,3 +619,8 @@ TEST_CASE("organization: a second 'of' before a person's name ends the body's na
   names_test::check_mentions({{"Leaders of the Tarvo Union of Kelvonia of Jalal Tarsi met.",
                                "Tarvo Union of Kelvonia/ORGANIZATION | Jalal Tarsi/PERSON"}});
 }
+
+TEST_CASE("organization: a congregation or a synagogue heads a body's name, as a church does") {
+  names_test::check_mentions({{"Members of the Tarvo Hebrew Congregation met at the Beth Kelvo Synagogue.",
+                               "Tarvo Hebrew Congregation/ORGANIZATION | Beth Kelvo Synagogue/ORGANIZATION"}});
+}
