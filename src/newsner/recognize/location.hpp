@@ -26,7 +26,7 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course"};
+    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.

@@ -25,6 +25,17 @@ bool is_place_head(std::string_view f) {
          f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
 }
 
+// "the Kingdom Arena", "Grand Tarvo Station": after a given name that is a word
+// too, a head word that is no common surname names the venue, whatever a
+// surname list has for it (not "Hill", "Hall": "Ken Hill" is a person).
+bool is_venue_head(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"arena", "stadium", "airport", "station", "prison", "hotel",
+                                                "square", "avenue", "island", "river", "valley", "oval",
+                                                "gardens", "centre", "center", "palace"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
 // Words that head the name of a document or agreement ("Paris Agreement",
 // "Geneva Convention", "Kyoto Protocol", "Marshall Plan"): after a place or
 // given name they name the document, not a person, even when a surname list
@@ -780,7 +791,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
         if (!weak && surname && !country_pair && !place_tail && !product && !place_and_state(ctx, i, e) &&
-            !arabic_article_name(ctx, i, e) && !common_words_after(ctx, i, e)) {
+            !arabic_article_name(ctx, i, e) && !common_words_after(ctx, i, e) &&
+            !(!ctx.strong(i, EntryClass::GivenName) && is_venue_head(ctx, e - 1))) {
           // "Mira Indonesia": a name that ends with a country is a company's.
           if (e >= i + 2 && country_tail(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);

@@ -563,3 +563,9 @@ TEST_CASE("person: a hyphenated lowercase syllable ends a Korean or Chinese give
   // a common word after the hyphen is no syllable of the name
   CHECK(persons("Minister Tarsa Kelvo-based staff spoke.", "person.title") == "Tarsa Kelvo/PERSON");
 }
+
+TEST_CASE("person: a venue's head after a given name that is a word too names the venue") {
+  check_mentions({{"Fans packed the Kingdom Arena on Friday.", "Kingdom Arena/LOCATION"}});
+  // a common surname as the head stays a person's
+  CHECK(persons("The reporter Ken Hill wrote it.", "person.given") == "Ken Hill/PERSON");
+}
