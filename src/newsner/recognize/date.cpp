@@ -34,6 +34,12 @@ timex::Ymd make_ymd(int y, int m, int d) {
 int iso_weekday(const timex::Ymd& d) {
   return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding());
 }
+// `weekday` (1 Monday .. 7 Sunday) of the ISO week `weeks` after the DCT's
+// ("Wednesday next week", "Friday of last week"); no DCT: an unanchored weekday.
+Value weekday_of_week(const Dct& dct, int weekday, int weeks) {
+  if (!dct) return timex::resolve_weekday(dct, weekday, timex::Direction::Same);
+  return timex::day_value(timex::add_days(*dct, 7 * weeks + weekday - iso_weekday(*dct)));
+}
 
 // ---------------------------------------------------------------- lexing a match
 // A match is at most a few dozen bytes; its lexemes live in a fixed array (no heap).
@@ -268,6 +274,7 @@ struct Parts {
   bool has_the = false;
   bool night = false;
   bool anaphoric = false;  // "following" / "previous" / "preceding": from the text's time
+  bool next_word = false;  // "next" itself, no article ("next Friday"; not "the next", "coming")
   std::size_t core = 0;  // first lexeme after the modifier
 };
 
@@ -376,6 +383,7 @@ void parse_core(const Lexemes& L, Parts& p) {
     } else if (ieq(w, "next") || ieq(w, "coming") || ieq(w, "following")) {
       p.rel = +1, p.has_rel = true;
       p.anaphoric = ieq(w, "following");
+      p.next_word = ieq(w, "next") && !p.has_the;
     } else if ((ieq(w, "this") || ieq(w, "current")) && !p.has_rel) {
       p.rel = 0, p.has_rel = true;
     } else if (ieq(w, "night")) {
@@ -1387,6 +1395,27 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
   return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
 }
 
+// "next Saturday": the first one after the DCT, but not tomorrow: said on a
+// Friday it is a week on (tomorrow a writer calls "tomorrow" or plain
+// "Saturday"), while said on a Monday "next Sunday" is six days on.
+Value next_weekday(const Dct& dct, int weekday) {
+  if (!dct) return timex::resolve_weekday(dct, weekday, Direction::Future);
+  const int ahead = (weekday - iso_weekday(*dct) + 7) % 7;
+  return timex::day_value(timex::add_days(*dct, ahead <= 1 ? ahead + 7 : ahead));
+}
+
+// "this Friday": the one of the DCT's week, unless the tense puts it on the
+// other side of the DCT ("will vote this Monday" said on a Sunday is tomorrow,
+// "met this Saturday" said on a Thursday the one before).
+Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekday) {
+  if (!dct) return weekday_of_week(dct, weekday, 0);
+  const int side = weekday - iso_weekday(*dct);
+  const int tense = side == 0 ? 0 : tense_before(cx, tok);
+  if (tense > 0 && side < 0) return timex::resolve_weekday(dct, weekday, Direction::FutureOrSame);
+  if (tense < 0 && side > 0) return timex::resolve_weekday(dct, weekday, Direction::PastOrSame);
+  return weekday_of_week(dct, weekday, 0);
+}
+
 // The tense for year_for() at a month (and day) starting at token `tok`: a future
 // cue as tense_before() finds it, the past only when a past verb governs the date;
 // with no cue at all, a deadline month looks forward (a deadline day keeps the
@@ -1665,6 +1694,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
           if (days == 0) days = 7;
           emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
+        } else if (p.weekday && p.next_word) {
+          emit(m.begin, m.end, next_weekday(dct, p.weekday), p.mod);
+        } else if (p.weekday && r == 0) {
+          emit(m.begin, m.end, this_weekday(cx, tok, dct, p.weekday), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
@@ -1779,12 +1812,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // (as is "said on Thursday"), so the DCT stays the answer either way.
         if (p.has_rel) {
           // "Wednesday next week", "Friday of last week": that weekday of the week named.
-          if (!dct) {
-            emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
-            break;
-          }
-          const int dct_wd = iso_weekday(*dct);
-          emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
+          emit(m.begin, m.end, weekday_of_week(dct, p.weekday, p.rel), p.mod);
           break;
         }
         // British "Friday week": a week after the coming Friday (the DCT's own

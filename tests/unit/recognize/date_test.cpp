@@ -1084,3 +1084,43 @@ TEST_CASE("date: a company that 'reports its earnings' in a month names a releas
       {"Acme reports record profit in January.", "2025-11-19", "January=2025-01"},
   });
 }
+
+// "next <weekday>" is the first such day after the DCT but not tomorrow (said the
+// day before, a week on); "last <weekday>" the latest before it (as TBAQ
+// annotates); "this <weekday>" the one of the DCT's week unless the tense puts it
+// on the other side. DCTs 2025-03-17 (a Monday) to 2025-03-23 (a Sunday).
+TEST_CASE("date: next, this and last before a weekday, from every DCT weekday") {
+  const char* text = "Votes are next Monday, next Friday, next Saturday and next Sunday.";
+  check_rows({
+      {text, "2025-03-17",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-18",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-19",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-20",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-21",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-23"},
+      {text, "2025-03-22",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-30"},
+      {text, "2025-03-23",
+       "next Monday=2025-03-31 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-30"},
+      {text, "", "next Monday=XXXX-WXX-1 | next Friday=XXXX-WXX-5 | next Saturday=XXXX-WXX-6 | next Sunday=XXXX-WXX-7"},
+      {"The ballot is next Saturday.", "2025-03-21", "next Saturday=2025-03-29"},
+      // "the next" and "coming" keep the nearest one after the DCT
+      {"The ballot came the next Saturday.", "2025-03-21", "the next Saturday=2025-03-22"},
+      {"The ballot is this coming Saturday.", "2025-03-21", "this coming Saturday=2025-03-22"},
+      {"Votes were cast last Monday, last Thursday and last Sunday.", "2025-03-20",
+       "last Monday=2025-03-17 | last Thursday=2025-03-13 | last Sunday=2025-03-16"},
+      {"Votes were cast last Monday, last Thursday and last Sunday.", "2025-03-17",
+       "last Monday=2025-03-10 | last Thursday=2025-03-13 | last Sunday=2025-03-16"},
+      {"The ballot will be held this Monday.", "2025-03-20", "this Monday=2025-03-24"},
+      {"The ballot will be held this Saturday.", "2025-03-20", "this Saturday=2025-03-22"},
+      {"The ballot will be held this Monday.", "2025-03-23", "this Monday=2025-03-24"},
+      {"The ballot was held this Saturday.", "2025-03-20", "this Saturday=2025-03-15"},
+      {"The ballot was held this Monday.", "2025-03-20", "this Monday=2025-03-17"},
+      {"The ballot, this Monday, passed.", "2025-03-20", "this Monday=2025-03-17"},
+      {"The ballot will be held this Monday.", "", "this Monday=XXXX-WXX-1"},
+  });
+}
