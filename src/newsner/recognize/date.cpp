@@ -1416,6 +1416,15 @@ Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekd
   return weekday_of_week(dct, weekday, 0);
 }
 
+// True when "of" and no calendar word follow the unit ending before token `end`:
+// "the weekend of the festival" is the event's, which the DCT cannot place, so
+// (as "the week of talks") it is no date; "the weekend of March 6" is one.
+bool of_event_after(const Context& cx, std::size_t end) {
+  const auto& t = cx.tt.tokens;
+  if (end + 1 >= t.size() || !ieq(cx.surface(end), "of") || t[end + 1].sentence != t[end].sentence) return false;
+  return month_of(cx.surface(end + 1)) == 0 && t[end + 1].shape != text::Shape::Digits;
+}
+
 // The tense for year_for() at a month (and day) starting at token `tok`: a future
 // cue as tense_before() finds it, the past only when a past verb governs the date;
 // with no cue at all, a deadline month looks forward (a deadline day keeps the
@@ -2314,6 +2323,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v = timex::shift(dct, ieq(w, "month") ? Unit::Month : ieq(w, "quarter") ? Unit::Quarter : Unit::Year, 0);
           mod = Mod::End;
         } else if (ieq(u, "weekend")) {
+          if (of_event_after(cx, tok_end)) break;
           // "the weekend": the latest one (this week's when the DCT is on it),
           // or after a future cue the coming one, this week's ("the storm will
           // reach Kyushu by the weekend").

@@ -1124,3 +1124,16 @@ TEST_CASE("date: next, this and last before a weekday, from every DCT weekday") 
       {"The ballot will be held this Monday.", "", "this Monday=XXXX-WXX-1"},
   });
 }
+
+// A week or weekend "of" an event is the event's, which the DCT cannot place: no
+// date, as "the week of talks"; "of" a calendar date keeps the weekend a date.
+TEST_CASE("date: the weekend of an event is no date") {
+  check_rows({
+      {"Crowds met over the weekend of the fair.", "2025-03-20", ""},
+      {"Crowds will meet over the weekend of the fair.", "2025-03-20", ""},
+      {"Crowds will come the week of the fair.", "2025-03-20", ""},
+      {"Crowds met over the weekend.", "2025-03-20", "the weekend=2025-W11-WE"},
+      {"Crowds met over the weekend of March 8.", "2025-03-20", "the weekend=2025-W11-WE | March 8=2025-03-08"},
+      {"Crowds met over the weekend of 8 March.", "2025-03-20", "the weekend=2025-W11-WE | 8 March=2025-03-08"},
+  });
+}
