@@ -1395,6 +1395,18 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
   return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
 }
 
+// True when "is" / "are" (then "on" or a time of day) comes right before token
+// `tok`: "the vote is Friday", "the deadline is midnight Friday" say when a thing
+// is set, which lies ahead (one gone by takes "was").
+bool copula_before(const Context& cx, std::size_t tok) {
+  std::size_t b = before_time_of_day(cx, tok);
+  if (b == tok && b > 0 && ieq(cx.surface(b - 1), "on")) --b;
+  // (the same sentence as the word after it: "5 p.m. Friday" may look like a sentence's end)
+  if (b == 0 || cx.tt.tokens[b - 1].sentence != cx.tt.tokens[b].sentence) return false;
+  const std::string_view w = cx.surface(b - 1);
+  return ieq(w, "is") || ieq(w, "are");
+}
+
 // "next Saturday": the first one after the DCT, but not tomorrow: said on a
 // Friday it is a week on (tomorrow a writer calls "tomorrow" or plain
 // "Saturday"), while said on a Monday "next Sunday" is six days on.
@@ -1410,7 +1422,8 @@ Value next_weekday(const Dct& dct, int weekday) {
 Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekday) {
   if (!dct) return weekday_of_week(dct, weekday, 0);
   const int side = weekday - iso_weekday(*dct);
-  const int tense = side == 0 ? 0 : tense_before(cx, tok);
+  int tense = side == 0 ? 0 : tense_before(cx, tok);
+  if (tense == 0 && side != 0 && copula_before(cx, tok)) tense = +1;
   if (tense > 0 && side < 0) return timex::resolve_weekday(dct, weekday, Direction::FutureOrSame);
   if (tense < 0 && side > 0) return timex::resolve_weekday(dct, weekday, Direction::PastOrSame);
   return weekday_of_week(dct, weekday, 0);
@@ -1838,7 +1851,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         int tense = tense_before(cx, tok);
-        if ((tense == 0 && deadline_before(cx, tok, true)) || (tense < 0 && ordered_until(cx, tok))) tense = +1;
+        if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
+            (tense < 0 && ordered_until(cx, tok)))
+          tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
         std::uint32_t begin = m.begin;

@@ -1137,3 +1137,20 @@ TEST_CASE("date: the weekend of an event is no date") {
       {"Crowds met over the weekend of 8 March.", "2025-03-20", "the weekend=2025-W11-WE | 8 March=2025-03-08"},
   });
 }
+
+// "is" / "are" before a weekday (past "on" or a time of day) says when a thing is
+// set, which lies ahead; "was" keeps it in the past. DCT 2025-03-20, a Thursday.
+TEST_CASE("date: a weekday after 'is' or 'are' lies ahead") {
+  check_rows({
+      {"The deadline is midnight Friday.", "2025-03-20", "Friday=2025-03-21"},
+      {"The deadline is 5 p.m. Friday.", "2025-03-20", "Friday=2025-03-21"},
+      {"The deadline for bids is Monday, aides said.", "2025-03-20", "Monday=2025-03-24"},
+      {"The final match is on Saturday.", "2025-03-20", "Saturday=2025-03-22"},
+      {"The ballot is this Monday.", "2025-03-20", "this Monday=2025-03-24"},
+      {"The deadline was midnight Friday.", "2025-03-20", "Friday=2025-03-14"},
+      {"The talks, held on Tuesday and Wednesday, ended late.", "2025-03-20",
+       "Tuesday=2025-03-18 | Wednesday=2025-03-19"},
+      // the DCT's own weekday stays the DCT
+      {"Today is Thursday.", "2025-03-20", "Today=2025-03-20 | Thursday=2025-03-20"},
+  });
+}
