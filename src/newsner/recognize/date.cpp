@@ -1429,6 +1429,21 @@ Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekd
   return weekday_of_week(dct, weekday, 0);
 }
 
+// True when a change comes before "on" before token `tok` ("fell 3% on the week",
+// "was flat on the week"): market reports' move over the unit the DCT is in.
+// Not before a word that makes the unit another's ("on the week's agenda",
+// "on the week ahead", "on the week of the vote", "on the week ending Friday").
+bool change_on_before(const Context& cx, std::size_t tok, std::string_view next) {
+  static const WordList kChange{"%", "percent", "pct", "points", "point", "cents", "up", "down",
+                                "higher", "lower", "flat", "unchanged", "steady"};
+  if (tok < 2 || !ieq(cx.surface(tok - 1), "on") || ieq(next, "'s") || ieq(next, "\u2019s") ||
+      ieq(next, "ahead") || ieq(next, "of") || ieq(next, "ending") || ieq(next, "ended"))
+    return false;
+  const auto& t = cx.tt.tokens;
+  return t[tok - 2].sentence == t[tok].sentence &&
+         (kChange.contains(cx.surface(tok - 2)) || t[tok - 2].shape == text::Shape::Digits);
+}
+
 // True when "of" and no calendar word follow the unit ending before token `end`:
 // "the weekend of the festival" is the event's, which the DCT cannot place, so
 // (as "the week of talks") it is no date; "the weekend of March 6" is one.
@@ -2314,6 +2329,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               before = anchor_day || dct ? timex::shift(d, Unit::Week, 0) : timex::shift(dct, Unit::Week, -1);
             }
             emit(m.begin, tt[tok_end].span.end, before, Mod::None);
+            break;
+          }
+          if (ieq(u, "week") && change_on_before(cx, tok, next)) {
+            emit(m.begin, m.end, timex::shift(dct, Unit::Week, 0), Mod::None);
             break;
           }
           // "the year" is a date only in "earlier in the year" / "later in the

@@ -1154,3 +1154,19 @@ TEST_CASE("date: a weekday after 'is' or 'are' lies ahead") {
       {"Today is Thursday.", "2025-03-20", "Today=2025-03-20 | Thursday=2025-03-20"},
   });
 }
+
+// "fell 3% on the week": a market report's move over the DCT's week.
+TEST_CASE("date: a change 'on the week' is the DCT's week") {
+  check_rows({
+      {"Shares fell 3% on the week.", "2025-03-20", "the week=2025-W12"},
+      {"The index was up 2.1 percent on the week.", "2025-03-20", "the week=2025-W12"},
+      {"Copper was flat on the week.", "2025-03-20", "the week=2025-W12"},
+      {"Shares fell 3% on the week.", "", "the week=XXXX-WXX"},
+      // the week of something else, or no change before "on"
+      {"Traders focus on the week ahead.", "2025-03-20", ""},
+      {"Shares fell 3% on the week of the vote.", "2025-03-20", ""},
+      {"Shares fell 3 percent on the week ending Friday.", "2025-03-20", "Friday=2025-03-14"},
+      {"Talks on the week's agenda stalled.", "2025-03-20", ""},
+      {"He worked hard on the week.", "2025-03-20", ""},
+  });
+}
