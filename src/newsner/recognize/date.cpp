@@ -34,6 +34,12 @@ timex::Ymd make_ymd(int y, int m, int d) {
 int iso_weekday(const timex::Ymd& d) {
   return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding());
 }
+// `weekday` (1 Monday .. 7 Sunday) of the ISO week `weeks` after the DCT's
+// ("Wednesday next week", "Friday of last week"); no DCT: an unanchored weekday.
+Value weekday_of_week(const Dct& dct, int weekday, int weeks) {
+  if (!dct) return timex::resolve_weekday(dct, weekday, timex::Direction::Same);
+  return timex::day_value(timex::add_days(*dct, 7 * weeks + weekday - iso_weekday(*dct)));
+}
 
 // ---------------------------------------------------------------- lexing a match
 // A match is at most a few dozen bytes; its lexemes live in a fixed array (no heap).
@@ -268,6 +274,7 @@ struct Parts {
   bool has_the = false;
   bool night = false;
   bool anaphoric = false;  // "following" / "previous" / "preceding": from the text's time
+  bool next_word = false;  // "next" itself, no article ("next Friday"; not "the next", "coming")
   std::size_t core = 0;  // first lexeme after the modifier
 };
 
@@ -376,6 +383,7 @@ void parse_core(const Lexemes& L, Parts& p) {
     } else if (ieq(w, "next") || ieq(w, "coming") || ieq(w, "following")) {
       p.rel = +1, p.has_rel = true;
       p.anaphoric = ieq(w, "following");
+      p.next_word = ieq(w, "next") && !p.has_the;
     } else if ((ieq(w, "this") || ieq(w, "current")) && !p.has_rel) {
       p.rel = 0, p.has_rel = true;
     } else if (ieq(w, "night")) {
@@ -1391,6 +1399,64 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
   return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
 }
 
+// True when "is" / "are" (then "on" or a time of day) comes right before token
+// `tok`: "the vote is Friday", "the deadline is midnight Friday" say when a thing
+// is set, which lies ahead (one gone by takes "was").
+bool copula_before(const Context& cx, std::size_t tok) {
+  std::size_t b = before_time_of_day(cx, tok);
+  if (b == tok && b > 0 && ieq(cx.surface(b - 1), "on")) --b;
+  // (the same sentence as the word after it: "5 p.m. Friday" may look like a sentence's end)
+  if (b == 0 || cx.tt.tokens[b - 1].sentence != cx.tt.tokens[b].sentence) return false;
+  const std::string_view w = cx.surface(b - 1);
+  return ieq(w, "is") || ieq(w, "are");
+}
+
+// "next Saturday": the first one after the DCT, but not tomorrow: said on a
+// Friday it is a week on (tomorrow a writer calls "tomorrow" or plain
+// "Saturday"), while said on a Monday "next Sunday" is six days on.
+Value next_weekday(const Dct& dct, int weekday) {
+  if (!dct) return timex::resolve_weekday(dct, weekday, Direction::Future);
+  const int ahead = (weekday - iso_weekday(*dct) + 7) % 7;
+  return timex::day_value(timex::add_days(*dct, ahead <= 1 ? ahead + 7 : ahead));
+}
+
+// "this Friday": the one of the DCT's week, unless the tense puts it on the
+// other side of the DCT ("will vote this Monday" said on a Sunday is tomorrow,
+// "met this Saturday" said on a Thursday the one before).
+Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekday) {
+  if (!dct) return weekday_of_week(dct, weekday, 0);
+  const int side = weekday - iso_weekday(*dct);
+  int tense = side == 0 ? 0 : tense_before(cx, tok);
+  if (tense == 0 && side != 0 && copula_before(cx, tok)) tense = +1;
+  if (tense > 0 && side < 0) return timex::resolve_weekday(dct, weekday, Direction::FutureOrSame);
+  if (tense < 0 && side > 0) return timex::resolve_weekday(dct, weekday, Direction::PastOrSame);
+  return weekday_of_week(dct, weekday, 0);
+}
+
+// True when a change comes before "on" before token `tok` ("fell 3% on the week",
+// "was flat on the week"): market reports' move over the unit the DCT is in.
+// Not before a word that makes the unit another's ("on the week's agenda",
+// "on the week ahead", "on the week of the vote", "on the week ending Friday").
+bool change_on_before(const Context& cx, std::size_t tok, std::string_view next) {
+  static const WordList kChange{"%", "percent", "pct", "points", "point", "cents", "up", "down",
+                                "higher", "lower", "flat", "unchanged", "steady"};
+  if (tok < 2 || !ieq(cx.surface(tok - 1), "on") || ieq(next, "'s") || ieq(next, "\u2019s") ||
+      ieq(next, "ahead") || ieq(next, "of") || ieq(next, "ending") || ieq(next, "ended"))
+    return false;
+  const auto& t = cx.tt.tokens;
+  return t[tok - 2].sentence == t[tok].sentence &&
+         (kChange.contains(cx.surface(tok - 2)) || t[tok - 2].shape == text::Shape::Digits);
+}
+
+// True when "of" and no calendar word follow the unit ending before token `end`:
+// "the weekend of the festival" is the event's, which the DCT cannot place, so
+// (as "the week of talks") it is no date; "the weekend of March 6" is one.
+bool of_event_after(const Context& cx, std::size_t end) {
+  const auto& t = cx.tt.tokens;
+  if (end + 1 >= t.size() || !ieq(cx.surface(end), "of") || t[end + 1].sentence != t[end].sentence) return false;
+  return month_of(cx.surface(end + 1)) == 0 && t[end + 1].shape != text::Shape::Digits;
+}
+
 // The tense for year_for() at a month (and day) starting at token `tok`: a future
 // cue as tense_before() finds it, the past only when a past verb governs the date;
 // with no cue at all, a deadline month looks forward (a deadline day keeps the
@@ -1669,6 +1735,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           int days = r < 0 ? (from - p.weekday + 7) % 7 : (p.weekday - from + 7) % 7;
           if (days == 0) days = 7;
           emit(m.begin, m.end, timex::day_value(timex::add_days(*anchor_day, r < 0 ? -days : days)), p.mod);
+        } else if (p.weekday && p.next_word) {
+          emit(m.begin, m.end, next_weekday(dct, p.weekday), p.mod);
+        } else if (p.weekday && r == 0) {
+          emit(m.begin, m.end, this_weekday(cx, tok, dct, p.weekday), p.mod);
         } else if (p.weekday) {
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
@@ -1783,12 +1853,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         // (as is "said on Thursday"), so the DCT stays the answer either way.
         if (p.has_rel) {
           // "Wednesday next week", "Friday of last week": that weekday of the week named.
-          if (!dct) {
-            emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, Direction::Same), p.mod);
-            break;
-          }
-          const int dct_wd = iso_weekday(*dct);
-          emit(m.begin, m.end, timex::day_value(timex::add_days(*dct, 7 * p.rel + p.weekday - dct_wd)), p.mod);
+          emit(m.begin, m.end, weekday_of_week(dct, p.weekday, p.rel), p.mod);
           break;
         }
         // British "Friday week": a week after the coming Friday (the DCT's own
@@ -1805,7 +1870,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         int tense = tense_before(cx, tok);
-        if ((tense == 0 && deadline_before(cx, tok, true)) || (tense < 0 && ordered_until(cx, tok))) tense = +1;
+        if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
+            (tense < 0 && ordered_until(cx, tok)))
+          tense = +1;
         const Direction dir = tense_direction(tense, Direction::PastOrSame);
         // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
         std::uint32_t begin = m.begin;
@@ -2268,6 +2335,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             emit(m.begin, tt[tok_end].span.end, before, Mod::None);
             break;
           }
+          if (ieq(u, "week") && change_on_before(cx, tok, next)) {
+            emit(m.begin, m.end, timex::shift(dct, Unit::Week, 0), Mod::None);
+            break;
+          }
           // "the year" is a date only in "earlier in the year" / "later in the
           // month" (the DCT's unit); "in" is read from the tokens, so that the
           // patterns need no such common word.
@@ -2290,6 +2361,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v = timex::shift(dct, ieq(w, "month") ? Unit::Month : ieq(w, "quarter") ? Unit::Quarter : Unit::Year, 0);
           mod = Mod::End;
         } else if (ieq(u, "weekend")) {
+          if (of_event_after(cx, tok_end)) break;
           // "the weekend": the latest one (this week's when the DCT is on it),
           // or after a future cue the coming one, this week's ("the storm will
           // reach Kyushu by the weekend").

@@ -1088,3 +1088,89 @@ TEST_CASE("date: a company that 'reports its earnings' in a month names a releas
       {"Acme reports record profit in January.", "2025-11-19", "January=2025-01"},
   });
 }
+
+// "next <weekday>" is the first such day after the DCT but not tomorrow (said the
+// day before, a week on); "last <weekday>" the latest before it (as TBAQ
+// annotates); "this <weekday>" the one of the DCT's week unless the tense puts it
+// on the other side. DCTs 2025-03-17 (a Monday) to 2025-03-23 (a Sunday).
+TEST_CASE("date: next, this and last before a weekday, from every DCT weekday") {
+  const char* text = "Votes are next Monday, next Friday, next Saturday and next Sunday.";
+  check_rows({
+      {text, "2025-03-17",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-18",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-19",
+       "next Monday=2025-03-24 | next Friday=2025-03-21 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-20",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-22 | next Sunday=2025-03-23"},
+      {text, "2025-03-21",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-23"},
+      {text, "2025-03-22",
+       "next Monday=2025-03-24 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-30"},
+      {text, "2025-03-23",
+       "next Monday=2025-03-31 | next Friday=2025-03-28 | next Saturday=2025-03-29 | next Sunday=2025-03-30"},
+      {text, "", "next Monday=XXXX-WXX-1 | next Friday=XXXX-WXX-5 | next Saturday=XXXX-WXX-6 | next Sunday=XXXX-WXX-7"},
+      {"The ballot is next Saturday.", "2025-03-21", "next Saturday=2025-03-29"},
+      // "the next" and "coming" keep the nearest one after the DCT
+      {"The ballot came the next Saturday.", "2025-03-21", "the next Saturday=2025-03-22"},
+      {"The ballot is this coming Saturday.", "2025-03-21", "this coming Saturday=2025-03-22"},
+      {"Votes were cast last Monday, last Thursday and last Sunday.", "2025-03-20",
+       "last Monday=2025-03-17 | last Thursday=2025-03-13 | last Sunday=2025-03-16"},
+      {"Votes were cast last Monday, last Thursday and last Sunday.", "2025-03-17",
+       "last Monday=2025-03-10 | last Thursday=2025-03-13 | last Sunday=2025-03-16"},
+      {"The ballot will be held this Monday.", "2025-03-20", "this Monday=2025-03-24"},
+      {"The ballot will be held this Saturday.", "2025-03-20", "this Saturday=2025-03-22"},
+      {"The ballot will be held this Monday.", "2025-03-23", "this Monday=2025-03-24"},
+      {"The ballot was held this Saturday.", "2025-03-20", "this Saturday=2025-03-15"},
+      {"The ballot was held this Monday.", "2025-03-20", "this Monday=2025-03-17"},
+      {"The ballot, this Monday, passed.", "2025-03-20", "this Monday=2025-03-17"},
+      {"The ballot will be held this Monday.", "", "this Monday=XXXX-WXX-1"},
+  });
+}
+
+// A week or weekend "of" an event is the event's, which the DCT cannot place: no
+// date, as "the week of talks"; "of" a calendar date keeps the weekend a date.
+TEST_CASE("date: the weekend of an event is no date") {
+  check_rows({
+      {"Crowds met over the weekend of the fair.", "2025-03-20", ""},
+      {"Crowds will meet over the weekend of the fair.", "2025-03-20", ""},
+      {"Crowds will come the week of the fair.", "2025-03-20", ""},
+      {"Crowds met over the weekend.", "2025-03-20", "the weekend=2025-W11-WE"},
+      {"Crowds met over the weekend of March 8.", "2025-03-20", "the weekend=2025-W11-WE | March 8=2025-03-08"},
+      {"Crowds met over the weekend of 8 March.", "2025-03-20", "the weekend=2025-W11-WE | 8 March=2025-03-08"},
+  });
+}
+
+// "is" / "are" before a weekday (past "on" or a time of day) says when a thing is
+// set, which lies ahead; "was" keeps it in the past. DCT 2025-03-20, a Thursday.
+TEST_CASE("date: a weekday after 'is' or 'are' lies ahead") {
+  check_rows({
+      {"The deadline is midnight Friday.", "2025-03-20", "Friday=2025-03-21"},
+      {"The deadline is 5 p.m. Friday.", "2025-03-20", "Friday=2025-03-21"},
+      {"The deadline for bids is Monday, aides said.", "2025-03-20", "Monday=2025-03-24"},
+      {"The final match is on Saturday.", "2025-03-20", "Saturday=2025-03-22"},
+      {"The ballot is this Monday.", "2025-03-20", "this Monday=2025-03-24"},
+      {"The deadline was midnight Friday.", "2025-03-20", "Friday=2025-03-14"},
+      {"The talks, held on Tuesday and Wednesday, ended late.", "2025-03-20",
+       "Tuesday=2025-03-18 | Wednesday=2025-03-19"},
+      // the DCT's own weekday stays the DCT
+      {"Today is Thursday.", "2025-03-20", "Today=2025-03-20 | Thursday=2025-03-20"},
+  });
+}
+
+// "fell 3% on the week": a market report's move over the DCT's week.
+TEST_CASE("date: a change 'on the week' is the DCT's week") {
+  check_rows({
+      {"Shares fell 3% on the week.", "2025-03-20", "the week=2025-W12"},
+      {"The index was up 2.1 percent on the week.", "2025-03-20", "the week=2025-W12"},
+      {"Copper was flat on the week.", "2025-03-20", "the week=2025-W12"},
+      {"Shares fell 3% on the week.", "", "the week=XXXX-WXX"},
+      // the week of something else, or no change before "on"
+      {"Traders focus on the week ahead.", "2025-03-20", ""},
+      {"Shares fell 3% on the week of the vote.", "2025-03-20", ""},
+      {"Shares fell 3 percent on the week ending Friday.", "2025-03-20", "Friday=2025-03-14"},
+      {"Talks on the week's agenda stalled.", "2025-03-20", ""},
+      {"He worked hard on the week.", "2025-03-20", ""},
+  });
+}
