@@ -532,7 +532,7 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            // present tense of scheduled events: "the summit ends on Friday"
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
                            "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
-                           "departs", "leaves",
+                           "departs", "leaves", "falls",  // ("the holiday falls on Saturday")
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",

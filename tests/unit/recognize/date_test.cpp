@@ -211,6 +211,8 @@ TEST_CASE("date: relative to the DCT") {
       // "\u017Fays" folds to "says" (a past cue) but is no listed word: "will" decides.
       {"Kono will visit, \xC5\xBF" "ays Ito, on Friday.", kDct, "Friday=2018-12-21"},
       {"The summit ends on Friday.", kDct, "Friday=2018-12-21"},
+      {"The festival falls on Saturday this year.", kDct, "Saturday=2018-12-22 | this year=2018"},
+      {"The festival fell on Saturday.", kDct, "Saturday=2018-12-15"},
       // a participle after "be" is passive, not past: "will" decides
       {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
       {"The fair will be held in March, organisers said.", kDct, "March=2019-03"},
