@@ -1494,6 +1494,39 @@ bool check_day(int y, int m, int d) {
 
 }  // namespace
 
+// "between March 25 and April 12", "from Dec. 28 to Jan. 3": a range's first
+// day comes before its second. When the tense put a first day whose year the
+// text does not write after the second (a future cue before the range: "were
+// expected to pass between March 25 and April 12", said on March 30), it takes
+// the second's year, or the year before when its month and day come later in
+// the year. Candidates [first, out.size()) are this document's DATEs in text
+// order, spans in bytes of `text`.
+void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
+  const auto day_value = [](const std::string& v) {  // "2026-03-25"
+    return v.size() == 10 && v[0] >= '0' && v[0] <= '9' && v[4] == '-' && v[7] == '-';
+  };
+  for (std::size_t k = first; k + 1 < out.size(); ++k) {
+    Candidate& a = out[k];
+    const Candidate& b = out[k + 1];
+    if (!day_value(a.value) || !day_value(b.value) || a.value <= b.value || b.span.begin < a.span.end) continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    const std::string_view before = text.substr(0, a.span.begin);
+    const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||
+                       ((gap == " to " || gap == " until " || gap == " through ") && before.ends_with("from "));
+    if (!range) continue;
+    // A year written in the first day's text ("March 25, 2027") stands.
+    const std::string_view first_text = text.substr(a.span.begin, a.span.end - a.span.begin);
+    if (std::count_if(first_text.begin(), first_text.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4) {
+      continue;
+    }
+    int year = 0;
+    for (std::size_t d = 0; d < 4; ++d) year = year * 10 + (b.value[d] - '0');
+    if (a.value.compare(5, 5, b.value, 5, 5) > 0) --year;
+    if (year < 1000) continue;
+    for (std::size_t d = 4; d-- > 0; year /= 10) a.value[d] = static_cast<char>('0' + year % 10);
+  }
+}
+
 void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
                                std::vector<Candidate>& out) const {
   const std::string_view text = tokens.text;
@@ -1509,6 +1542,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   thread_local std::vector<std::uint32_t> picked;  // for find_token_dates
   picked.clear();
   thread_local PartsCache parts_cache;
+  const std::size_t first_out = out.size();
   impl_->patterns.scan(tokens, matches, kHolidayFilter.bits(), picked);
   std::size_t cursor = 0;  // every token before it begins before the current match
   // Holidays and "on the 15th", merged into the pattern dates in text order; a
@@ -2420,6 +2454,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
     }
   }
   push_token_dates_before(~0u);
+  order_range_days(text, out, first_out);
 }
 
 }  // namespace newsner::recognize

@@ -212,6 +212,10 @@ TEST_CASE("date: relative to the DCT") {
       {"Kono will visit, \xC5\xBF" "ays Ito, on Friday.", kDct, "Friday=2018-12-21"},
       {"The summit ends on Friday.", kDct, "Friday=2018-12-21"},
       {"The festival falls on Saturday this year.", kDct, "Saturday=2018-12-22 | this year=2018"},
+      // a range's first day comes before its second
+      {"The bills were expected to pass between December 10 and January 12.", kDct,
+       "December 10=2018-12-10 | January 12=2019-01-12"},
+      {"The office will close from Dec. 28 to Jan. 3.", kDct, "Dec. 28=2018-12-28 | Jan. 3=2019-01-03"},
       {"The festival fell on Saturday.", kDct, "Saturday=2018-12-15"},
       // a participle after "be" is passive, not past: "will" decides
       {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
