@@ -1494,6 +1494,19 @@ bool check_day(int y, int m, int d) {
 
 }  // namespace
 
+// Token k or the one after it is a word of economic statistics ("January
+// retail figures", "March inflation data", "the May jobs report"): the month
+// before them is the period measured, which lies in the past.
+bool statistics_after(const Context& cx, std::size_t k) {
+  static const WordList kStatistics{"figures", "data", "inflation", "exports", "imports", "output", "payrolls",
+                                    "unemployment", "retail", "jobs", "numbers", "statistics"};
+  for (std::size_t j = k; j < k + 2 && j < cx.tt.tokens.size(); ++j) {
+    if (cx.tt.tokens[j].shape != text::Shape::Lower || cx.tt.tokens[j].newline_before) return false;
+    if (kStatistics.contains(cx.surface(j))) return true;
+  }
+  return false;
+}
+
 // "between March 25 and April 12", "from Dec. 28 to Jan. 3": a range's first
 // day comes before its second. When the tense put a first day whose year the
 // text does not write after the second (a future cue before the range: "were
@@ -1868,7 +1881,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               break;
           }
         }
-        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, tok, false)), p.month), p.mod);
+        // "will publish January retail figures": a month's statistics are of a past month.
+        const int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
+        emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }
       case Rule::Weekday: {

@@ -212,6 +212,9 @@ TEST_CASE("date: relative to the DCT") {
       {"Kono will visit, \xC5\xBF" "ays Ito, on Friday.", kDct, "Friday=2018-12-21"},
       {"The summit ends on Friday.", kDct, "Friday=2018-12-21"},
       {"The festival falls on Saturday this year.", kDct, "Saturday=2018-12-22 | this year=2018"},
+      // a month's statistics are of a past month, whatever the tense
+      {"The agency will publish November retail figures on January 5.", kDct,
+       "November=2018-11 | January 5=2019-01-05"},
       // a range's first day comes before its second
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
