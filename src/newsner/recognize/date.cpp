@@ -1596,6 +1596,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // The year of the last date emitted, written or not ("last year"), and its sentence.
   int sentence_year = kUnknown;
   std::uint32_t sentence_year_at = 0;
+  // The last year that opened a sentence as its frame ("Last year, ...") and that sentence (~0u: none).
+  int year_named = kUnknown;
+  std::uint32_t year_named_at = ~0u;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -1880,6 +1883,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (kListJoiners.contains(prev) && !after_month)
               break;
           }
+        }
+        // "Last year, the festival fell in mid-September": the year that frames the
+        // sentence is the month's.
+        if (year_named_at != ~0u && year_named_at == tokens.tokens[tok].sentence) {
+          emit(m.begin, m.end, make_month(year_named, p.month), p.mod);
+          break;
         }
         // "will publish January retail figures": a month's statistics are of a past month.
         const int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
@@ -2461,6 +2470,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       if (dated && em.value.year != kUnknown) {
         sentence_year = em.value.year;
         sentence_year_at = tokens.tokens[tok].sentence;
+      }
+      // A year that opens its sentence as a frame, before a comma ("Last year,",
+      // "In 2019,"), dates the sentence's bare months. (Named elsewhere in it, the
+      // year is as often another clause's: "up 10% from last year and 5% in June".)
+      const auto opens_sentence = [&](std::size_t k) {  // k, or "In"/"During" before it, opens the sentence
+        return tokens.tokens[k].sentence_start ||
+               (k > 0 && tokens.tokens[k - 1].sentence_start &&
+                (ieq(cx.surface(k - 1), "in") || ieq(cx.surface(k - 1), "during")));
+      };
+      if (g == Granularity::Year && em.value.year != kUnknown && opens_sentence(tok) && em.end < text.size() &&
+          text[em.end] == ',') {
+        year_named = em.value.year;
+        year_named_at = tokens.tokens[tok].sentence;
       }
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;

@@ -215,6 +215,10 @@ TEST_CASE("date: relative to the DCT") {
       // a month's statistics are of a past month, whatever the tense
       {"The agency will publish November retail figures on January 5.", kDct,
        "November=2018-11 | January 5=2019-01-05"},
+      // a year that frames the sentence dates its bare months
+      {"Last year, the festival fell in mid-September.", kDct, "Last year=2017 | mid-September=2017-09@MID"},
+      {"In 2009, talks stalled in March.", kDct, "2009=2009 | March=2009-03"},
+      {"Sales rose 5% from last year and fell in March.", kDct, "last year=2017 | March=2018-03"},
       // a range's first day comes before its second
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
