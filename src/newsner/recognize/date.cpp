@@ -1023,14 +1023,45 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
                                "eagle", "green", "tee", "fairway", "lap", "laps", "floor",
                                "round", "minute", "inning", "innings", "over", "overs"};
 
+// After the ordinal at i, "of next month" / "of this month" / "of last month":
+// the month's distance from the DCT's (+1, 0, -1), else kNoShift.
+constexpr int kNoShift = 99;
+int relative_month_after(const Context& cx, std::size_t i) {
+  const auto& t = cx.tt.tokens;
+  if (i + 3 >= t.size() || t[i + 3].sentence != t[i].sentence || !ieq(cx.surface(i + 1), "of") ||
+      !ieq(cx.surface(i + 3), "month")) {
+    return kNoShift;
+  }
+  const std::string_view w = cx.surface(i + 2);
+  return ieq(w, "next") ? 1 : ieq(w, "this") ? 0 : ieq(w, "last") ? -1 : kNoShift;
+}
+
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
 // or after a future cue the first not before it. Not inlined, as holiday_date.
 [[gnu::noinline]] bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   const auto& t = cx.tt.tokens;
-  if (i < 2 || !ieq(cx.surface(i - 1), "the") || !ieq(cx.surface(i - 2), "on")) return false;
+  if (i < 1 || !ieq(cx.surface(i - 1), "the")) return false;
   const int d = ordinal_day(cx.surface(i));
   if (d == 0) return false;
+  if (const int shift = relative_month_after(cx, i); shift != kNoShift) {
+    // "the 22nd of next month": that day of the month named, whatever the word before.
+    Value v;
+    v.granularity = Granularity::Day;
+    v.day = d;
+    if (dct) {
+      const int idx = static_cast<int>(dct->year()) * 12 + static_cast<int>(static_cast<unsigned>(dct->month())) - 1 + shift;
+      if (!timex::valid_day(idx / 12, idx % 12 + 1, d)) return false;
+      v.year = idx / 12;
+      v.month = idx % 12 + 1;
+    }
+    out.begin = t[i - 1].span.begin;
+    out.end = t[i + 3].span.end;
+    out.value = v;
+    out.evidence = "date.day_of_month";
+    return true;
+  }
+  if (i < 2 || !ieq(cx.surface(i - 2), "on")) return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";

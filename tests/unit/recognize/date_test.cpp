@@ -215,6 +215,10 @@ TEST_CASE("date: relative to the DCT") {
       // a month's statistics are of a past month, whatever the tense
       {"The agency will publish November retail figures on January 5.", kDct,
        "November=2018-11 | January 5=2019-01-05"},
+      // an ordinal day of a month named relative to the DCT's
+      {"The bank will pay on the 22nd of next month.", kDct, "the 22nd of next month=2019-01-22"},
+      {"It was signed on the 3rd of this month.", kDct, "the 3rd of this month=2018-12-03"},
+      {"Payments were due by the 30th of last month.", kDct, "the 30th of last month=2018-11-30"},
       // a year that frames the sentence dates its bare months
       {"Last year, the festival fell in mid-September.", kDct, "Last year=2017 | mid-September=2017-09@MID"},
       {"In 2009, talks stalled in March.", kDct, "2009=2009 | March=2009-03"},
