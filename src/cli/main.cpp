@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->needs(jsonl);
   app.add_option("--date-field", date_field,
-                 "JSONL field with the DCT, YYYY-MM-DD or an ISO date-time (default: dct, then date)")
+                 "JSONL field with the DCT: YYYY-MM-DD, an ISO date-time or an RFC 822 date (default: dct, then date)")
       ->needs(jsonl);
   app.add_flag("--keep-text", run.fields.keep_text, "JSONL: keep the text field in the output")->needs(jsonl);
   app.add_option("--glob", run.globs, "File name pattern for directory walks (repeatable: any matches)")
