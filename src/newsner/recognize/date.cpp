@@ -1571,6 +1571,47 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
   }
 }
 
+// "declared May 26 and May 28 holidays": two days of one month named together,
+// neither with a written year, are in one year, the one that puts the first
+// nearer the DCT (the tense cue before the first may have read it otherwise
+// than the second's). Candidates as order_range_days'.
+void same_month_days(std::string_view text, const std::chrono::year_month_day& dct, std::vector<Candidate>& out,
+                     std::size_t first) {
+  const auto day_value = [](const std::string& v) {
+    return v.size() == 10 && v[0] >= '0' && v[0] <= '9' && v[4] == '-' && v[7] == '-';
+  };
+  const auto year_written = [&](const Candidate& c) {
+    const std::string_view s = text.substr(c.span.begin, c.span.end - c.span.begin);
+    return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 4;
+  };
+  const auto year_of = [](const std::string& v) {
+    int y = 0;
+    for (std::size_t d = 0; d < 4; ++d) y = y * 10 + (v[d] - '0');
+    return y;
+  };
+  for (std::size_t k = first; k + 1 < out.size(); ++k) {
+    Candidate& a = out[k];
+    Candidate& b = out[k + 1];
+    if (!day_value(a.value) || !day_value(b.value) || b.span.begin < a.span.end ||
+        a.value.compare(4, 3, b.value, 4, 3) != 0 || a.value.compare(0, 4, b.value, 0, 4) == 0) {
+      continue;
+    }
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    if ((gap != " and " && gap != ", " && gap != " or ") || year_written(a) || year_written(b)) continue;
+    const int month = (a.value[5] - '0') * 10 + (a.value[6] - '0');
+    const int day = (a.value[8] - '0') * 10 + (a.value[9] - '0');
+    const auto away = [&](int y) {
+      const auto n = (std::chrono::sys_days{std::chrono::year{y} / month / day} - std::chrono::sys_days{dct}).count();
+      return n < 0 ? -n : n;
+    };
+    const int ya = year_of(a.value), yb = year_of(b.value);
+    const int year = away(ya) <= away(yb) ? ya : yb;
+    for (Candidate* c : {&a, &b}) {
+      for (std::size_t d = 4, y = static_cast<std::size_t>(year); d-- > 0; y /= 10) c->value[d] = static_cast<char>('0' + y % 10);
+    }
+  }
+}
+
 void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
                                std::vector<Candidate>& out) const {
   const std::string_view text = tokens.text;
@@ -2523,6 +2564,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   }
   push_token_dates_before(~0u);
   order_range_days(text, out, first_out);
+  if (dct) same_month_days(text, *dct, out, first_out);
 }
 
 }  // namespace newsner::recognize

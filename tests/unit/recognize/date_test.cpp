@@ -223,6 +223,9 @@ TEST_CASE("date: relative to the DCT") {
       {"Last year, the festival fell in mid-September.", kDct, "Last year=2017 | mid-September=2017-09@MID"},
       {"In 2009, talks stalled in March.", kDct, "2009=2009 | March=2009-03"},
       {"Sales rose 5% from last year and fell in March.", kDct, "last year=2017 | March=2018-03"},
+      // two days of one month named together are in one year, the nearer the DCT
+      {"The government declared December 24 and December 31 holidays.", kDct,
+       "December 24=2018-12-24 | December 31=2018-12-31"},
       // a range's first day comes before its second
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
