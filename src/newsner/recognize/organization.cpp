@@ -741,6 +741,95 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// "At Tarvel Stand (Leicester)", "Kelpton Park (Denver)": a locative before
+// the capitalized words that end at p, or a venue's head word, makes them a
+// venue, and the town in parentheses where it is.
+bool venue_before(const Context& ctx, std::size_t p) {
+  if (is_place_head(ctx.folded(p))) return true;  // "Kelpton Park (Denver)"
+  for (std::size_t k = p; k > 0 && p - k < 4 && !ctx.token(k).newline_before;) {
+    --k;
+    if (ctx.lex_is(k, kLexLocative)) return true;
+    if (!ctx.is_cap(k)) break;
+  }
+  return false;
+}
+
+// A results list of nations: the parentheses before `open` or after `close`
+// (within 24 tokens) hold a country ("Ivo Tarvel (Italy) 20.1 / Ana Kelp
+// (Kelvonia) 20.3": a small nation some list lacks is no club).
+bool country_paren_near(const Context& ctx, std::size_t open, std::size_t close) {
+  const std::size_t n = ctx.size();
+  for (std::size_t k = open; k > 0 && open - k < 24;) {
+    --k;
+    if (is_char(ctx, k, ')')) {
+      std::size_t o = k;
+      while (o > 0 && k - o < 4 && !is_char(ctx, o, '(')) --o;
+      if (is_char(ctx, o, '(') && (ctx.is_country_span(o + 1, k) || is_home_nation(ctx, o + 1, k))) return true;
+      break;
+    }
+  }
+  for (std::size_t k = close + 1; k < n && k - close < 24; ++k) {
+    if (is_char(ctx, k, '(')) {
+      std::size_t c = k + 1;
+      while (c < n && c - k < 4 && !is_char(ctx, c, ')')) ++c;
+      return c < n && is_char(ctx, c, ')') && (ctx.is_country_span(k + 1, c) || is_home_nation(ctx, k + 1, c));
+    }
+  }
+  return false;
+}
+
+// org.player_club: in a sports report, a town in parentheses after a player's
+// name is the player's club: "Ivo Tarvel (Leicester), Ana Kelp (Denver)". A
+// country stays the player's nation (person.country_paren); a place before the
+// parentheses makes the town where it is ("Kelpton Park (Denver)").
+void player_club(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const std::string_view text = ctx.tt.text;
+  const std::vector<text::Token>& tokens = ctx.tt.tokens;
+  // Visits each "(" of the text (memchr, then its token by a search):
+  // far fewer than the report's capitalized words.
+  std::size_t from = 0;
+  for (const char* c = static_cast<const char*>(std::memchr(text.data(), '(', text.size())); c != nullptr;
+       c = static_cast<const char*>(std::memchr(c + 1, '(', text.size() - (c + 1 - text.data())))) {
+    const auto at = static_cast<std::uint32_t>(c - text.data());
+    // "n (Tc": a word's lowercase end, a space, then a capital and a lowercase
+    // letter ("(U.S.)", "(2)", "(AP)" are no towns after a name).
+    if (at < 2 || at + 2 >= text.size() || c[-1] != ' ' || c[-2] < 'a' || c[-2] > 'z' || c[1] < 'A' || c[1] > 'Z' ||
+        c[2] < 'a' || c[2] > 'z') {
+      continue;
+    }
+    // (From the last "("'s token on, in doubling steps: in a results list the
+    // next one is a line away.)
+    std::size_t step = 1;
+    while (from + step < n && tokens[from + step].span.begin < at) step *= 2;
+    const auto it = std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(from + step / 2),
+                                     tokens.begin() + static_cast<std::ptrdiff_t>(std::min(n, from + step + 1)), at,
+                                     [](const text::Token& t, std::uint32_t b) { return t.span.begin < b; });
+    from = static_cast<std::size_t>(it - tokens.begin());
+    const auto i = static_cast<std::size_t>(it - tokens.begin()) + 1;  // the town's first word
+    if (it == tokens.end() || it->span.begin != at || i < 2 || i >= n || !is_char(ctx, i - 1, '(') ||
+        ctx.token(i).shape != Shape::Capitalized || ctx.country[i]) {
+      continue;
+    }
+    // The town: one word or a listed place of up to three, then ")".
+    std::size_t e = i + 1;
+    ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+      if (m.cls == EntryClass::Location && m.token_end > e && m.token_end <= i + 3) e = m.token_end;
+    });
+    if (e >= n || !is_char(ctx, e, ')') || (e == i + 1 && !ctx.has(i, EntryClass::Location))) continue;
+    const std::size_t p = i - 2;  // the player's last word
+    if (ctx.token(p).shape != Shape::Capitalized || ctx.has(p, EntryClass::Location) || ctx.is_org_head(p) ||
+        ctx.token(i - 1).newline_before) {
+      continue;
+    }
+    // A name's word: a known given name or surname, or a given name before it.
+    const bool name = ctx.has(p, EntryClass::Surname) || ctx.has(p, EntryClass::GivenName) ||
+                      (p > 0 && !ctx.token(p).newline_before && ctx.has(p - 1, EntryClass::GivenName));
+    if (!name || venue_before(ctx, p) || country_paren_near(ctx, i - 1, e) || !team_name_ok(ctx, i, e)) continue;
+    emit(ctx, i, e, 0.78f, "org.player_club", out);
+  }
+}
+
 // org.acronym_noun: an acronym before a noun that only a body has, "the CFDT
 // union", "a KNP member", "UNOS spokeswoman". Not in a line of capitals, not a
 // word in capitals ("ERA leader": an earned run average), not a known place,
@@ -1443,6 +1532,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   if (ctx.sports) {
     team_innings(ctx, starts.innings.span(), out);
     team_after_country(ctx, out);
+    player_club(ctx, out);
   }
   team_result(ctx, out);
   if (!ctx.sports) team_role(ctx, out);

@@ -16,15 +16,6 @@ using text::Shape;
 
 namespace {
 
-// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
-bool is_place_head(std::string_view f) {
-  return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
-         f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
-         f == "gardens" || f == "lane" || f == "way" || f == "place" || f == "island" || f == "river" ||
-         f == "lake" || f == "valley" || f == "hill" || f == "airport" || f == "station" || f == "prison" ||
-         f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
-}
-
 // Words that head the name of a document or agreement ("Paris Agreement",
 // "Geneva Convention", "Kyoto Protocol", "Marshall Plan"): after a place or
 // given name they name the document, not a person, even when a surname list

@@ -597,3 +597,17 @@ TEST_CASE("organization: a word no list knows before a company's office and a pe
       {"Korvatex CEO Lena Marsh told reporters.", "Korvatex/ORGANIZATION | Lena Marsh/PERSON"},
   });
 }
+
+TEST_CASE("organization: a town in parentheses after a player's name is the club") {
+  const std::string report = "Soccer squad for the match: the team scored goals in the league.\n";
+  const auto clubs = [&](const std::string& line) { return orgs(report + line, "org.player_club"); };
+  CHECK(clubs("Defenders - Ivo Tarvel (Leicester), Ana Kelpson (Denver).") ==
+        "Leicester/ORGANIZATION | Denver/ORGANIZATION");
+  // a nation in the list: the towns are where the players come from
+  CHECK(clubs("1. Ivo Tarvel (Germany) 10.1\n2. Ana Kelpson (Denver) 10.2") == "");
+  // a venue, not a player, before the town
+  CHECK(clubs("At Kelpton Park (Denver): Leicester 230") == "");
+  CHECK(clubs("Second match: at Kelpton Marsh (Denver)") == "");
+  // not in a sports report
+  CHECK(orgs("The talks with Ivo Tarvel (Denver) went on.\n", "org.player_club") == "");
+}
