@@ -167,6 +167,22 @@ std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
   return i;
 }
 
+// Skips the scorers in parentheses after a side's score, "Kelmore 2 (Tarvel
+// 12th, Kelp 64th pen, 70th)) Dunhaven 0", to the last ")" of the run (an
+// extra one is common); i when token i is no "(".
+std::size_t skip_scorers(const Context& ctx, std::size_t i, std::size_t limit) {
+  if (i >= limit || !is_char(ctx, i, '(')) return i;
+  int depth = 0;
+  for (std::size_t k = i; k < limit; ++k) {
+    if (is_char(ctx, k, '(')) ++depth;
+    if (is_char(ctx, k, ')') && --depth <= 0) {
+      while (k + 1 < limit && is_char(ctx, k + 1, ')')) ++k;
+      return k + 1;
+    }
+  }
+  return i;
+}
+
 // England, Scotland, Wales and Northern Ireland: parts of a country (in the
 // subdivision list) that field national sides of their own.
 bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
@@ -208,13 +224,16 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
     if (e1 > b) {
       std::size_t j = skip_paren(ctx, e1, le);
       if (j < le && is_number_token(ctx, j)) {
-        // Result: chunk number chunk number [(...)]
-        std::size_t k = j + 1;
+        // Result: chunk number [(scorers)] chunk number [(...)]
+        std::size_t k = skip_scorers(ctx, j + 1, le);
         const std::size_t e2 = team_chunk(ctx, k, le);
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
           if (m < le && is_number_token(ctx, m) &&
-              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
+              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ',') ||
+               // a sentence's period ("Kelmore 0 Dunhaven 0."), after scores that stand
+               // apart ("Apr.05 NEXT FIX 3." is a bond's terms)
+               (m + 2 == le && is_char(ctx, m + 1, '.') && ctx.token(j).space_before))) {
             if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
             if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
           }

@@ -137,6 +137,15 @@ TEST_CASE("organization: sports result lines and tables") {
   // "St", which a given-name list has, is a particle opening a saint's name there.
   CHECK(orgs("St Corvan 3 1 2 0 6 4 5", "org.team") == "St Corvan/ORGANIZATION");
   CHECK(orgs("Kelmore 1 St Corvan 1", "org.team") == "Kelmore/ORGANIZATION | St Corvan/ORGANIZATION");
+  // The scorers in parentheses after the first side's score (an extra ")" too),
+  // and a sentence's period after the last score.
+  CHECK(orgs("Wrexham 2 (Tarvel 12th, Kelp 64th pen, 70th)) Chester 0", "org.team") ==
+        "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  CHECK(orgs("Kelmore 1 (Tarvel 9th) Dunhaven 2 (Kelp 3rd, 60th).", "org.team") ==
+        "Kelmore/ORGANIZATION | Dunhaven/ORGANIZATION");
+  CHECK(orgs("Wrexham 0 Chester 0.", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  // A number attached to the word before is no score: a bond's terms.
+  CHECK(orgs("Apr.05 NEXT FIX 3.", "org.team") == "");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
