@@ -709,57 +709,6 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
   }
 }
 
-// org.team_after_country: in a results list, a rider's or driver's team
-// follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
-// hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
-// capitalized name and "(<country>)" (and a comma), up to four capitalized
-// words (hyphen joins too) before a number, a comma, "same" or the line's end.
-// Sports reports only.
-void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
-  // Every slot follows a ")" token (is_char on ctx.tt.text): a report without
-  // one has none, and one memchr spares the walk over its capitalized words.
-  if (std::memchr(ctx.tt.text.data(), ')', ctx.tt.text.size()) == nullptr) return;
-  const std::size_t n = ctx.size();
-  const text::Token* const tokens = ctx.tt.tokens.data();
-  for (const std::uint32_t i : ctx.cap_tokens) {
-    // (The shape of the word before first: most capitalized words follow a word.)
-    if (i < 4 || tokens[i - 1].shape != Shape::Punct || tokens[i].newline_before) continue;
-    std::size_t close = i - 1;
-    if (is_char(ctx, close, ',')) --close;
-    if (!is_char(ctx, close, ')')) continue;
-    std::size_t open = close;
-    while (open > 0 && close - open < 4 && !is_char(ctx, open, '(')) --open;
-    if (!is_char(ctx, open, '(') || open == 0 || !ctx.is_country_span(open + 1, close) || !cap_shape(ctx, open - 1) ||
-        ctx.token(open).newline_before) {
-      continue;
-    }
-    std::size_t e = i;
-    while (e < n && e - i < 6 && !ctx.token(e).newline_before) {
-      if (cap_shape(ctx, e)) {
-        ++e;
-      } else if (e + 1 < n && is_char(ctx, e, '-') && !ctx.token(e).space_before && !ctx.token(e + 1).space_before &&
-                 cap_shape(ctx, e + 1)) {
-        e += 2;  // "Mercedes-Benz", "KX-Ferrolux"
-      } else {
-        break;
-      }
-    }
-    // After "(Italy)," the team needs its own comma and a time ("Marco Pellandi
-    // (Italy), Vantex Honda, 54.120"): a list of people with their countries
-    // goes on with a name ("Curtis Delany (U.S.), Frankie Okwembe").
-    const bool comma_after_country = is_char(ctx, i - 1, ',');
-    const bool time_after = e + 1 < n && is_char(ctx, e, ',') && !ctx.token(e + 1).newline_before &&
-                            ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
-    const bool end = comma_after_country ? time_after
-                                         : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
-                                               ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
-                                               folded_is(ctx, e, "all");
-    // ("Marbek Vion Communications (Poland) Ltd": a company's legal form.)
-    if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
-    emit(ctx, i, e, 0.75f, "org.team_after_country", out);
-  }
-}
-
 // "At Tarvel Stand (Leicester)", "Kelpton Park (Denver)": a locative before
 // the capitalized words that end at p, or a venue's head word, makes them a
 // venue, and the town in parentheses where it is.
@@ -801,51 +750,81 @@ bool country_paren_near(const Context& ctx, std::size_t open, std::size_t close)
 // name is the player's club: "Ivo Tarvel (Leicester), Ana Kelp (Denver)". A
 // country stays the player's nation (person.country_paren); a place before the
 // parentheses makes the town where it is ("Kelpton Park (Denver)").
-void player_club(const Context& ctx, std::vector<Candidate>& out) {
+// `i`: a capitalized word after "(" (team_after_country's walk finds it).
+void player_club_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
-  const std::string_view text = ctx.tt.text;
-  const std::vector<text::Token>& tokens = ctx.tt.tokens;
-  // Visits each "(" of the text (memchr, then its token by a search):
-  // far fewer than the report's capitalized words.
-  std::size_t from = 0;
-  for (const char* c = static_cast<const char*>(std::memchr(text.data(), '(', text.size())); c != nullptr;
-       c = static_cast<const char*>(std::memchr(c + 1, '(', text.size() - (c + 1 - text.data())))) {
-    const auto at = static_cast<std::uint32_t>(c - text.data());
-    // "n (Tc": a word's lowercase end, a space, then a capital and a lowercase
-    // letter ("(U.S.)", "(2)", "(AP)" are no towns after a name).
-    if (at < 2 || at + 2 >= text.size() || c[-1] != ' ' || c[-2] < 'a' || c[-2] > 'z' || c[1] < 'A' || c[1] > 'Z' ||
-        c[2] < 'a' || c[2] > 'z') {
+  if (i < 2 || ctx.token(i).shape != Shape::Capitalized || ctx.country[i]) return;
+  // The town: one word or a listed place of up to three, then ")".
+  std::size_t e = i + 1;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+    if (m.cls == EntryClass::Location && m.token_end > e && m.token_end <= i + 3) e = m.token_end;
+  });
+  if (e >= n || !is_char(ctx, e, ')') || (e == i + 1 && !ctx.has(i, EntryClass::Location))) return;
+  const std::size_t p = i - 2;  // the player's last word
+  if (ctx.token(p).shape != Shape::Capitalized || ctx.has(p, EntryClass::Location) || ctx.is_org_head(p) ||
+      ctx.token(i - 1).newline_before) {
+    return;
+  }
+  // A name's word: a known given name or surname, or a given name before it.
+  const bool name = ctx.has(p, EntryClass::Surname) || ctx.has(p, EntryClass::GivenName) ||
+                    (p > 0 && !ctx.token(p).newline_before && ctx.has(p - 1, EntryClass::GivenName));
+  if (!name || venue_before(ctx, p) || country_paren_near(ctx, i - 1, e) || !team_name_ok(ctx, i, e)) return;
+  emit(ctx, i, e, 0.78f, "org.player_club", out);
+}
+
+// org.team_after_country: in a results list, a rider's or driver's team
+// follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
+// hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
+// capitalized name and "(<country>)" (and a comma), up to four capitalized
+// words (hyphen joins too) before a number, a comma, "same" or the line's end.
+// Sports reports only.
+void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
+  // Every slot follows a ")" token (is_char on ctx.tt.text): a report without
+  // one has none, and one memchr spares the walk over its capitalized words.
+  if (std::memchr(ctx.tt.text.data(), ')', ctx.tt.text.size()) == nullptr) return;
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    // (The shape of the word before first: most capitalized words follow a word.)
+    if (i < 4 || tokens[i - 1].shape != Shape::Punct || tokens[i].newline_before) continue;
+    // (The same walk finds org.player_club's slots, after "(".)
+    if (is_char(ctx, i - 1, '(')) {
+      player_club_at(ctx, i, out);
       continue;
     }
-    // (From the last "("'s token on, in doubling steps: in a results list the
-    // next one is a line away.)
-    std::size_t step = 1;
-    while (from + step < n && tokens[from + step].span.begin < at) step *= 2;
-    const auto it = std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(from + step / 2),
-                                     tokens.begin() + static_cast<std::ptrdiff_t>(std::min(n, from + step + 1)), at,
-                                     [](const text::Token& t, std::uint32_t b) { return t.span.begin < b; });
-    from = static_cast<std::size_t>(it - tokens.begin());
-    const auto i = static_cast<std::size_t>(it - tokens.begin()) + 1;  // the town's first word
-    if (it == tokens.end() || it->span.begin != at || i < 2 || i >= n || !is_char(ctx, i - 1, '(') ||
-        ctx.token(i).shape != Shape::Capitalized || ctx.country[i]) {
+    std::size_t close = i - 1;
+    if (is_char(ctx, close, ',')) --close;
+    if (!is_char(ctx, close, ')')) continue;
+    std::size_t open = close;
+    while (open > 0 && close - open < 4 && !is_char(ctx, open, '(')) --open;
+    if (!is_char(ctx, open, '(') || open == 0 || !ctx.is_country_span(open + 1, close) || !cap_shape(ctx, open - 1) ||
+        ctx.token(open).newline_before) {
       continue;
     }
-    // The town: one word or a listed place of up to three, then ")".
-    std::size_t e = i + 1;
-    ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
-      if (m.cls == EntryClass::Location && m.token_end > e && m.token_end <= i + 3) e = m.token_end;
-    });
-    if (e >= n || !is_char(ctx, e, ')') || (e == i + 1 && !ctx.has(i, EntryClass::Location))) continue;
-    const std::size_t p = i - 2;  // the player's last word
-    if (ctx.token(p).shape != Shape::Capitalized || ctx.has(p, EntryClass::Location) || ctx.is_org_head(p) ||
-        ctx.token(i - 1).newline_before) {
-      continue;
+    std::size_t e = i;
+    while (e < n && e - i < 6 && !ctx.token(e).newline_before) {
+      if (cap_shape(ctx, e)) {
+        ++e;
+      } else if (e + 1 < n && is_char(ctx, e, '-') && !ctx.token(e).space_before && !ctx.token(e + 1).space_before &&
+                 cap_shape(ctx, e + 1)) {
+        e += 2;  // "Mercedes-Benz", "KX-Ferrolux"
+      } else {
+        break;
+      }
     }
-    // A name's word: a known given name or surname, or a given name before it.
-    const bool name = ctx.has(p, EntryClass::Surname) || ctx.has(p, EntryClass::GivenName) ||
-                      (p > 0 && !ctx.token(p).newline_before && ctx.has(p - 1, EntryClass::GivenName));
-    if (!name || venue_before(ctx, p) || country_paren_near(ctx, i - 1, e) || !team_name_ok(ctx, i, e)) continue;
-    emit(ctx, i, e, 0.78f, "org.player_club", out);
+    // After "(Italy)," the team needs its own comma and a time ("Marco Pellandi
+    // (Italy), Vantex Honda, 54.120"): a list of people with their countries
+    // goes on with a name ("Curtis Delany (U.S.), Frankie Okwembe").
+    const bool comma_after_country = is_char(ctx, i - 1, ',');
+    const bool time_after = e + 1 < n && is_char(ctx, e, ',') && !ctx.token(e + 1).newline_before &&
+                            ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
+    const bool end = comma_after_country ? time_after
+                                         : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
+                                               ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
+                                               folded_is(ctx, e, "all");
+    // ("Marbek Vion Communications (Poland) Ltd": a company's legal form.)
+    if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
+    emit(ctx, i, e, 0.75f, "org.team_after_country", out);
   }
 }
 
@@ -1551,7 +1530,6 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   if (ctx.sports) {
     team_innings(ctx, starts.innings.span(), out);
     team_after_country(ctx, out);
-    player_club(ctx, out);
   }
   team_result(ctx, out);
   if (!ctx.sports) team_role(ctx, out);
