@@ -183,6 +183,22 @@ std::size_t skip_scorers(const Context& ctx, std::size_t i, std::size_t limit) {
   return i;
 }
 
+// An Australian rules football score at token i, "9.8 (62)": goals and
+// behinds as one token, then the points in parentheses. Its end, or i.
+std::size_t points_score_end(const Context& ctx, std::size_t i, std::size_t limit) {
+  if (i + 3 >= limit || !is_char(ctx, i + 1, '(') || ctx.token(i + 2).shape != Shape::Digits ||
+      !is_char(ctx, i + 3, ')')) {
+    return i;
+  }
+  const std::string_view s = ctx.surface(i);
+  const std::size_t dot = s.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 1 == s.size()) return i;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (k != dot && (s[k] < '0' || s[k] > '9')) return i;
+  }
+  return i + 4;
+}
+
 // England, Scotland, Wales and Northern Ireland: parts of a country (in the
 // subdivision list) that field national sides of their own.
 bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
@@ -253,6 +269,13 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
           // "LONDON 1996-08-30" is a dateline, not a table row.
           const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
           if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
+        }
+      } else if (const std::size_t k = points_score_end(ctx, j, le); k > j) {
+        // "Kelmore 9.8 (62) Dunhaven 13.12 (90)": goals and behinds, then the points.
+        const std::size_t e2 = team_chunk(ctx, k, le);
+        if (e2 > k && points_score_end(ctx, e2, le) > e2) {
+          if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
+          if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
         }
       }
     }

@@ -146,6 +146,11 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Wrexham 0 Chester 0.", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
   // A number attached to the word before is no score: a bond's terms.
   CHECK(orgs("Apr.05 NEXT FIX 3.", "org.team") == "");
+  // Australian rules: goals and behinds, then the points in parentheses.
+  CHECK(orgs("Kelmore 9.8 (62) Dunhaven 13.12 (90)", "org.team") ==
+        "Kelmore/ORGANIZATION | Dunhaven/ORGANIZATION");
+  CHECK(orgs("Kelmore 9.8 (62) said 13.12 (90)", "org.team") == "");
+  CHECK(orgs("Kelmore 57.25 Dunhaven 13.12", "org.team") == "");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
