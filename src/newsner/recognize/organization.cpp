@@ -199,17 +199,6 @@ std::size_t points_score_end(const Context& ctx, std::size_t i, std::size_t limi
   return i + 4;
 }
 
-// England, Scotland, Wales and Northern Ireland: parts of a country (in the
-// subdivision list) that field national sides of their own.
-bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
-  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
-    if (m.token_end != e || m.cls != EntryClass::Location) return false;
-    const std::string_view kb = ctx.matcher.entry(m).kb_id;
-    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
-           kb == "iso3166-2:GB-NIR";
-  });
-}
-
 // A team slot never holds a country (national sides are tagged as the
 // country, as CoNLL does) or a person's name.
 bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {

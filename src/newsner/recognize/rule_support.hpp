@@ -34,6 +34,17 @@ inline bool is_place_head(std::string_view f) {
          f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
 }
 
+/// England, Scotland, Wales and Northern Ireland: parts of a country (in the
+/// subdivision list) that field national sides of their own.
+inline bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    if (m.token_end != e || m.cls != gazetteer::EntryClass::Location) return false;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+           kb == "iso3166-2:GB-NIR";
+  });
+}
+
 /// Token i is a dash used as punctuation, with a space before it ("LONDON - Police",
 /// "convoy — Police"): "-", "--", an em or an en dash. A hyphen inside a word
 /// ("Rolls-Royce") has no space before it.
