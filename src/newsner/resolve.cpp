@@ -431,7 +431,7 @@ class Retyper {
           if (float* v = companies_.upsert(name_key(ctx, w, w + 1))) *v = std::max(*v, c.score);
           // Its name without the legal form, of two words or more ("Nordwind
           // Analytics" of "Nordwind Analytics GmbH"): a key of several tokens,
-          // never a first word's.
+          // never a first word's (of one word: the same key again).
           if (float* v = companies_.upsert(name_key(ctx, w, legal_form_at(ctx, c)))) *v = std::max(*v, c.score);
         }
       }
