@@ -338,13 +338,16 @@ std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
 }
 
 // A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
-// Mining Corp."), of two words or more before it: its first word, repeated
+// Mining Corp.", "Korvatex Ltd"): its first word, repeated
 // alone, is the company ("Counsel for Meridian"), not the town some list names
 // so (README: a repeated name takes the type of its first full mention). The
 // word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   const std::size_t last = legal_form_at(ctx, c);
-  if (last < c.tb + 2 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  if (last < c.tb + 1 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  // One word before the form ("Korvatex Ltd") repeats alone as the company; not
+  // a common word ("Lantern Inc": "Lantern" is in other names too).
+  if (last == c.tb + 1 && ctx.is_common_word(c.tb)) return SIZE_MAX;
   // ("Shanghai-Lin Tao Motorcycle Co": a hyphen makes the first word part of a longer one.)
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
@@ -423,12 +426,12 @@ class Retyper {
       if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
         if (float* v = surnames_.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
       }
-      if (c.type == EntityType::Organization && e - b >= 3) {
+      if (c.type == EntityType::Organization && e - b >= 2) {
         if (const std::size_t w = company_first_word(ctx, c); w != SIZE_MAX) {
           if (float* v = companies_.upsert(name_key(ctx, w, w + 1))) *v = std::max(*v, c.score);
           // Its name without the legal form, of two words or more ("Nordwind
           // Analytics" of "Nordwind Analytics GmbH"): a key of several tokens,
-          // never a first word's.
+          // never a first word's (of one word: the same key again).
           if (float* v = companies_.upsert(name_key(ctx, w, legal_form_at(ctx, c)))) *v = std::max(*v, c.score);
         }
       }
@@ -575,7 +578,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     max_len = std::max(max_len, e - b);
     // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics").
-    if (c.type == EntityType::Organization && e - b >= 3 && company_first_word(ctx, c) != SIZE_MAX) {
+    if (c.type == EntityType::Organization && e - b >= 2 && company_first_word(ctx, c) != SIZE_MAX) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
     }
     if (c.type == EntityType::Person && e - b >= 2) {

@@ -483,6 +483,13 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
   // A large city's name stays the city.
   CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
         "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");
+  // One word before the legal form: the word alone is the company too ...
+  CHECK(mentions("Kelvotrax Ltd hired 40 people. Analysts expect Kelvotrax to grow.") ==
+        "Kelvotrax Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
+  CHECK(mentions("Keswick Ltd lost the case. Counsel for Keswick said it would appeal.") ==
+        "Keswick Ltd/ORGANIZATION | Keswick/ORGANIZATION");
+  // ... but not a common word, which other names have ("Lantern Inc").
+  CHECK(mentions("Lantern Inc hired 40 people. Analysts expect Lantern to grow.") == "Lantern Inc/ORGANIZATION");
 }
 
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {

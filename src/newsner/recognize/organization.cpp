@@ -176,15 +176,36 @@ std::size_t skip_paren(const Context& ctx, std::size_t i, std::size_t limit) {
   return i;
 }
 
-// England, Scotland, Wales and Northern Ireland: parts of a country (in the
-// subdivision list) that field national sides of their own.
-bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
-  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
-    if (m.token_end != e || m.cls != EntryClass::Location) return false;
-    const std::string_view kb = ctx.matcher.entry(m).kb_id;
-    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
-           kb == "iso3166-2:GB-NIR";
-  });
+// Skips the scorers in parentheses after a side's score, "Kelmore 2 (Tarvel
+// 12th, Kelp 64th pen, 70th)) Dunhaven 0", to the last ")" of the run (an
+// extra one is common); i when token i is no "(".
+std::size_t skip_scorers(const Context& ctx, std::size_t i, std::size_t limit) {
+  if (i >= limit || !is_char(ctx, i, '(')) return i;
+  int depth = 0;
+  for (std::size_t k = i; k < limit; ++k) {
+    if (is_char(ctx, k, '(')) ++depth;
+    if (is_char(ctx, k, ')') && --depth <= 0) {
+      while (k + 1 < limit && is_char(ctx, k + 1, ')')) ++k;
+      return k + 1;
+    }
+  }
+  return i;
+}
+
+// An Australian rules football score at token i, "9.8 (62)": goals and
+// behinds as one token, then the points in parentheses. Its end, or i.
+std::size_t points_score_end(const Context& ctx, std::size_t i, std::size_t limit) {
+  if (i + 3 >= limit || !is_char(ctx, i + 1, '(') || ctx.token(i + 2).shape != Shape::Digits ||
+      !is_char(ctx, i + 3, ')')) {
+    return i;
+  }
+  const std::string_view s = ctx.surface(i);
+  const std::size_t dot = s.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 1 == s.size()) return i;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (k != dot && (s[k] < '0' || s[k] > '9')) return i;
+  }
+  return i + 4;
 }
 
 // A team slot never holds a country (national sides are tagged as the
@@ -217,13 +238,16 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
     if (e1 > b) {
       std::size_t j = skip_paren(ctx, e1, le);
       if (j < le && is_number_token(ctx, j)) {
-        // Result: chunk number chunk number [(...)]
-        std::size_t k = j + 1;
+        // Result: chunk number [(scorers)] chunk number [(...)]
+        std::size_t k = skip_scorers(ctx, j + 1, le);
         const std::size_t e2 = team_chunk(ctx, k, le);
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
           if (m < le && is_number_token(ctx, m) &&
-              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ','))) {
+              (m + 1 == le || is_char(ctx, m + 1, '(') || is_char(ctx, m + 1, ',') ||
+               // a sentence's period ("Kelmore 0 Dunhaven 0."), after scores that stand
+               // apart ("Apr.05 NEXT FIX 3." is a bond's terms)
+               (m + 2 == le && is_char(ctx, m + 1, '.') && ctx.token(j).space_before))) {
             if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
             if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
           }
@@ -243,6 +267,13 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
           // "LONDON 1996-08-30" is a dateline, not a table row.
           const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
           if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
+        }
+      } else if (const std::size_t k = points_score_end(ctx, j, le); k > j) {
+        // "Kelmore 9.8 (62) Dunhaven 13.12 (90)": goals and behinds, then the points.
+        const std::size_t e2 = team_chunk(ctx, k, le);
+        if (e2 > k && points_score_end(ctx, e2, le) > e2) {
+          if (team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.85f, "org.team_score", out);
+          if (team_name_ok(ctx, k, e2)) emit(ctx, k, e2, 0.85f, "org.team_score", out);
         }
       }
     }
@@ -714,6 +745,69 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
   }
 }
 
+// "At Tarvel Stand (Leicester)", "Kelpton Park (Denver)": a locative before
+// the capitalized words that end at p, or a venue's head word, makes them a
+// venue, and the town in parentheses where it is.
+bool venue_before(const Context& ctx, std::size_t p) {
+  if (is_place_head(ctx.folded(p))) return true;  // "Kelpton Park (Denver)"
+  for (std::size_t k = p; k > 0 && p - k < 4 && !ctx.token(k).newline_before;) {
+    --k;
+    if (ctx.lex_is(k, kLexLocative)) return true;
+    if (!ctx.is_cap(k)) break;
+  }
+  return false;
+}
+
+// A results list of nations: the parentheses before `open` or after `close`
+// (within 24 tokens) hold a country ("Ivo Tarvel (Italy) 20.1 / Ana Kelp
+// (Kelvonia) 20.3": a small nation some list lacks is no club).
+bool country_paren_near(const Context& ctx, std::size_t open, std::size_t close) {
+  const std::size_t n = ctx.size();
+  for (std::size_t k = open; k > 0 && open - k < 24;) {
+    --k;
+    if (is_char(ctx, k, ')')) {
+      std::size_t o = k;
+      while (o > 0 && k - o < 4 && !is_char(ctx, o, '(')) --o;
+      if (is_char(ctx, o, '(') && (ctx.is_country_span(o + 1, k) || is_home_nation(ctx, o + 1, k))) return true;
+      break;
+    }
+  }
+  for (std::size_t k = close + 1; k < n && k - close < 24; ++k) {
+    if (is_char(ctx, k, '(')) {
+      std::size_t c = k + 1;
+      while (c < n && c - k < 4 && !is_char(ctx, c, ')')) ++c;
+      return c < n && is_char(ctx, c, ')') && (ctx.is_country_span(k + 1, c) || is_home_nation(ctx, k + 1, c));
+    }
+  }
+  return false;
+}
+
+// org.player_club: in a sports report, a town in parentheses after a player's
+// name is the player's club: "Ivo Tarvel (Leicester), Ana Kelp (Denver)". A
+// country stays the player's nation (person.country_paren); a place before the
+// parentheses makes the town where it is ("Kelpton Park (Denver)").
+// `i`: a capitalized word after "(" (team_after_country's walk finds it).
+void player_club_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  if (i < 2 || ctx.token(i).shape != Shape::Capitalized || ctx.country[i]) return;
+  // The town: one word or a listed place of up to three, then ")".
+  std::size_t e = i + 1;
+  ctx.for_matches_at(i, [&](const gazetteer::Match& m) {
+    if (m.cls == EntryClass::Location && m.token_end > e && m.token_end <= i + 3) e = m.token_end;
+  });
+  if (e >= n || !is_char(ctx, e, ')') || (e == i + 1 && !ctx.has(i, EntryClass::Location))) return;
+  const std::size_t p = i - 2;  // the player's last word
+  if (ctx.token(p).shape != Shape::Capitalized || ctx.has(p, EntryClass::Location) || ctx.is_org_head(p) ||
+      ctx.token(i - 1).newline_before) {
+    return;
+  }
+  // A name's word: a known given name or surname, or a given name before it.
+  const bool name = ctx.has(p, EntryClass::Surname) || ctx.has(p, EntryClass::GivenName) ||
+                    (p > 0 && !ctx.token(p).newline_before && ctx.has(p - 1, EntryClass::GivenName));
+  if (!name || venue_before(ctx, p) || country_paren_near(ctx, i - 1, e) || !team_name_ok(ctx, i, e)) return;
+  emit(ctx, i, e, 0.78f, "org.player_club", out);
+}
+
 // org.team_after_country: in a results list, a rider's or driver's team
 // follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
 // hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
@@ -729,6 +823,11 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   for (const std::uint32_t i : ctx.cap_tokens) {
     // (The shape of the word before first: most capitalized words follow a word.)
     if (i < 4 || tokens[i - 1].shape != Shape::Punct || tokens[i].newline_before) continue;
+    // (The same walk finds org.player_club's slots, after "(".)
+    if (is_char(ctx, i - 1, '(')) {
+      player_club_at(ctx, i, out);
+      continue;
+    }
     std::size_t close = i - 1;
     if (is_char(ctx, close, ',')) --close;
     if (!is_char(ctx, close, ')')) continue;

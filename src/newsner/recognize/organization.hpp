@@ -8,13 +8,16 @@
 //   org.role      a role noun + of/at/with + a capitalized name that is no known
 //                 place ("chief executive of [Cambridge Analytica]")
 //   org.team_score / org.team_table  team slots of result lines and tables
-//                 ("[Wrexham] 2 [Chester] 1", "[Wrexham] 4 2 1 1 6 4 7"); a country in
+//                 ("[Wrexham] 2 [Chester] 1", "[Wrexham] 4 2 1 1 6 4 7", scorers in
+//                 parentheses after a score, "[Kelmore] 9.8 (62) [Dunhaven] 13.12 (90)"); a country in
 //                 a team slot stays LOCATION (national sides, as CoNLL annotates)
 //   org.team_result  a result verb between two names and a score after the
 //                 second, in any document ("[Chelsea] beat [Arsenal] 2-1")
 //   org.team_context / org.team_word  in a sports document (Context::sports), a
 //                 place next to a result verb or club role ("[Lancashire] beat",
 //                 "[Newcastle] striker", "joined [Torino]")
+//   org.player_club  in a sports document, a town in parentheses after a
+//                 player's name ("Ivo Tarvel ([Leicester])"), not in a list of nations
 // Head words: ORG_HEAD gazetteer entries plus the built-in heads of context.cpp.
 // Known organizations and acronyms come from the gazetteer recognizer; acronyms
 // defined in the text are handled by the document-level pass (resolve.hpp).

@@ -16,15 +16,6 @@ using text::Shape;
 
 namespace {
 
-// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
-bool is_place_head(std::string_view f) {
-  return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
-         f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
-         f == "gardens" || f == "lane" || f == "way" || f == "place" || f == "island" || f == "river" ||
-         f == "lake" || f == "valley" || f == "hill" || f == "airport" || f == "station" || f == "prison" ||
-         f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
-}
-
 // "the Kingdom Arena", "Grand Tarvo Station": after a given name that is a word
 // too, a head word that is no common surname names the venue, whatever a
 // surname list has for it (not "Hill", "Hall": "Ken Hill" is a person).
@@ -518,6 +509,23 @@ bool is_minute_ordinal(const Context& ctx, std::size_t i) {
   return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
 }
 
+// org.scorer_club: a line of a club's scorers, "Kelmore - Ivo Tarvel (57th),
+// Ana Kelp (80th)": the capitalized words (periods too: "F.C. Kelmore") from
+// the line's start to the spaced dash before the first scorer at `b` are the
+// club; not a country or home nation (national sides are the country, as
+// CoNLL has them).
+void scorer_club(const Context& ctx, std::size_t b, std::vector<Candidate>& out) {
+  if (b < 2 || ctx.token(b).newline_before || !is_spaced_dash(ctx, b - 1) || ctx.token(b - 1).newline_before) return;
+  const std::size_t e = b - 1;
+  std::size_t s = e;
+  while (s > 0 && e - s < 5 && !ctx.token(s).newline_before && (cap_shape(ctx, s - 1) || is_char(ctx, s - 1, '.'))) --s;
+  if (s == e || !ctx.line_start(s) || !cap_shape(ctx, s) || ctx.is_country_span(s, e) || is_home_nation(ctx, s, e) ||
+      ctx.has(s, EntryClass::Demonym)) {
+    return;
+  }
+  emit_candidate(ctx, EntityType::Organization, s, e, 0.78f, "org.scorer_club", out);
+}
+
 // person.scorer: a goal's scorer in a sports report, a name before the minute
 // in parentheses ("Tomaz Vrbnjak (57th)", "Ivo Kranjc (21st minute)") or
 // inside them with it ("(Aldo Ferrante 68th)", "(16 - Ruiz 86th)"): up
@@ -550,7 +558,9 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
     for (std::size_t k = b; k < e && ok; ++k) {
       ok = !ctx.country[k] && !ctx.has(k, EntryClass::Organization) && !ctx.has(k, EntryClass::Demonym);
     }
-    if (ok) emit_candidate(ctx, EntityType::Person, b, e, 0.75f, "person.scorer", out);
+    if (!ok) continue;
+    emit_candidate(ctx, EntityType::Person, b, e, 0.75f, "person.scorer", out);
+    scorer_club(ctx, b, out);
   }
 }
 

@@ -14,7 +14,8 @@
 //                   surname ("captain [Dean Halloway]")
 //   person.scorecard, person.scorer  sports reports only: a cricket scorecard's
 //                   fielders and bowlers, a goal's scorer before the minute
-//                   ("[Tomaz Vrbnjak] (57th)")
+//                   ("[Tomaz Vrbnjak] (57th)"); with it org.scorer_club, the ORGANIZATION
+//                   before a dash that opens a line of scorers ("[Kelmore] - Ivo Tarvel (57th)")
 // Titles include abbreviated ranks (PM, Sgt, Insp; context.hpp kLexTitleAbbrev).
 // Name shape (initials, particles, hyphens, possessive outside): name_shape.hpp.
 // Lists: TITLE, GIVEN_NAME and SURNAME gazetteers (gazetteers/SOURCES.md).

@@ -25,6 +25,26 @@ namespace newsner::recognize {
   return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
 }
 
+/// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
+inline bool is_place_head(std::string_view f) {
+  return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
+         f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
+         f == "gardens" || f == "lane" || f == "way" || f == "place" || f == "island" || f == "river" ||
+         f == "lake" || f == "valley" || f == "hill" || f == "airport" || f == "station" || f == "prison" ||
+         f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
+}
+
+/// England, Scotland, Wales and Northern Ireland: parts of a country (in the
+/// subdivision list) that field national sides of their own.
+inline bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    if (m.token_end != e || m.cls != gazetteer::EntryClass::Location) return false;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+           kb == "iso3166-2:GB-NIR";
+  });
+}
+
 /// Token i is a dash used as punctuation, with a space before it ("LONDON - Police",
 /// "convoy — Police"): "-", "--", an em or an en dash. A hyphen inside a word
 /// ("Rolls-Royce") has no space before it.

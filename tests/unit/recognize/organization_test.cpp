@@ -137,6 +137,20 @@ TEST_CASE("organization: sports result lines and tables") {
   // "St", which a given-name list has, is a particle opening a saint's name there.
   CHECK(orgs("St Corvan 3 1 2 0 6 4 5", "org.team") == "St Corvan/ORGANIZATION");
   CHECK(orgs("Kelmore 1 St Corvan 1", "org.team") == "Kelmore/ORGANIZATION | St Corvan/ORGANIZATION");
+  // The scorers in parentheses after the first side's score (an extra ")" too),
+  // and a sentence's period after the last score.
+  CHECK(orgs("Wrexham 2 (Tarvel 12th, Kelp 64th pen, 70th)) Chester 0", "org.team") ==
+        "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  CHECK(orgs("Kelmore 1 (Tarvel 9th) Dunhaven 2 (Kelp 3rd, 60th).", "org.team") ==
+        "Kelmore/ORGANIZATION | Dunhaven/ORGANIZATION");
+  CHECK(orgs("Wrexham 0 Chester 0.", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  // A number attached to the word before is no score: a bond's terms.
+  CHECK(orgs("Apr.05 NEXT FIX 3.", "org.team") == "");
+  // Australian rules: goals and behinds, then the points in parentheses.
+  CHECK(orgs("Kelmore 9.8 (62) Dunhaven 13.12 (90)", "org.team") ==
+        "Kelmore/ORGANIZATION | Dunhaven/ORGANIZATION");
+  CHECK(orgs("Kelmore 9.8 (62) said 13.12 (90)", "org.team") == "");
+  CHECK(orgs("Kelmore 57.25 Dunhaven 13.12", "org.team") == "");
 }
 
 // org.team_context looks for its cue words (team_cue_near) before it scans a
@@ -623,4 +637,18 @@ TEST_CASE("organization: a second 'of' before a person's name ends the body's na
 TEST_CASE("organization: a congregation or a synagogue heads a body's name, as a church does") {
   names_test::check_mentions({{"Members of the Tarvo Hebrew Congregation met at the Beth Kelvo Synagogue.",
                                "Tarvo Hebrew Congregation/ORGANIZATION | Beth Kelvo Synagogue/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: a town in parentheses after a player's name is the club") {
+  const std::string report = "Soccer squad for the match: the team scored goals in the league.\n";
+  const auto clubs = [&](const std::string& line) { return orgs(report + line, "org.player_club"); };
+  CHECK(clubs("Defenders - Ivo Tarvel (Leicester), Ana Kelpson (Denver).") ==
+        "Leicester/ORGANIZATION | Denver/ORGANIZATION");
+  // a nation in the list: the towns are where the players come from
+  CHECK(clubs("1. Ivo Tarvel (Germany) 10.1\n2. Ana Kelpson (Denver) 10.2") == "");
+  // a venue, not a player, before the town
+  CHECK(clubs("At Kelpton Park (Denver): Leicester 230") == "");
+  CHECK(clubs("Second match: at Kelpton Marsh (Denver)") == "");
+  // not in a sports report
+  CHECK(orgs("The talks with Ivo Tarvel (Denver) went on.\n", "org.player_club") == "");
 }

@@ -166,6 +166,17 @@ TEST_CASE("person: a goal's scorer before or with the minute, in a sports report
   CHECK(persons("The vote of Ivo Tarvelic (47th) came late.", "person.scorer") == "");
 }
 
+TEST_CASE("person: the club before a dash and its first scorer at a line's start") {
+  const std::string report = "Soccer league match report: the team scored goals in the match.\n";
+  CHECK(persons(report + "Kelmore Rovers - Ivo Tarvelic (47th), Kelp Hajaji (57th)\n", "org.scorer_club") ==
+        "Kelmore Rovers/ORGANIZATION");
+  CHECK(persons(report + "F.C. Kelmore - Ivo Tarvelic (47th)\n", "org.scorer_club") == "F.C. Kelmore/ORGANIZATION");
+  // a national side stays the country; a dash inside a line is no club's
+  CHECK(persons(report + "Estonia - Tarvo Kelp (21st minute)\n", "org.scorer_club") == "");
+  CHECK(persons(report + "Wales - Tarvo Kelp (21st minute)\n", "org.scorer_club") == "");
+  CHECK(persons(report + "Scorers: Kelmore - Ivo Tarvelic (47th)\n", "org.scorer_club") == "");
+}
+
 TEST_CASE("person: two particles inside a name") {
   check_mentions({{"Scrum-half Joost van der Kelpen was injured.", "Joost van der Kelpen/PERSON"},
                   {"Ana de la Kelp spoke on Monday.", "Ana de la Kelp/PERSON"}});
