@@ -1056,10 +1056,13 @@ const WordList kNotDaySentence{"hole", "holes", "birdie", "birdied", "bogey", "b
   return true;
 }
 
-// A 256-bit filter on the fold hashes of the words a holiday name starts with:
-// DatePatterns::scan() picks the Capitalized tokens that pass it (and the Alnum
-// ones) for find_token_dates() in its walk over every token, a bit test on the
-// token record each; most capitalized words fail it.
+// A filter on the fold hashes of the words a holiday name starts with, two
+// 4096-bit sets: DatePatterns::scan() picks the Capitalized tokens that pass the
+// first (by the hash's top 12 bits) for find_token_dates(), a bit test on the
+// token record in its walk over every token; find_token_dates() sends those that
+// pass the second (by the top 12 bits of the hash times a 64-bit odd constant,
+// other bits of it) to holiday_date(). Of a text's capitalized words about 3% pass
+// the first and, other than the listed words, nearly none both.
 class HolidayFilter {
  public:
   HolidayFilter() {
@@ -1072,20 +1075,24 @@ class HolidayFilter {
                                      "chanukkah"})
       add(text::token_hash(w));
   }
-  // Bit b is set for a word whose fold hash has b as its top byte.
-  const std::array<std::uint64_t, 4>& bits() const { return bits_; }
-  // The same test on the top 12 bits: of the words that pass bits(), one in 16
-  // or so passes this, before holiday_date() reads any of them.
-  bool may_start(std::uint64_t h) const { return (fine_[h >> 58] >> ((h >> 52) & 63)) & 1; }
+  // The first set, as DatePatterns::scan() takes it.
+  const std::array<std::uint64_t, 64>& bits() const { return first_; }
+  bool may_start(std::uint64_t h) const { return test(second_, mixed(h)); }
 
  private:
-  void add(std::uint64_t h) {
-    const unsigned b = static_cast<unsigned>(h >> 56);
-    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
-    fine_[h >> 58] |= std::uint64_t{1} << ((h >> 52) & 63);
+  static std::uint64_t mixed(std::uint64_t h) { return h * 0x9E3779B97F4A7C15ull; }
+  static bool test(const std::array<std::uint64_t, 64>& set, std::uint64_t h) {
+    return (set[h >> 58] >> ((h >> 52) & 63)) & 1;
   }
-  std::array<std::uint64_t, 4> bits_{};
-  std::array<std::uint64_t, 64> fine_{};
+  static void set_bit(std::array<std::uint64_t, 64>& set, std::uint64_t h) {
+    set[h >> 58] |= std::uint64_t{1} << ((h >> 52) & 63);
+  }
+  void add(std::uint64_t h) {
+    set_bit(first_, h);
+    set_bit(second_, mixed(h));
+  }
+  std::array<std::uint64_t, 64> first_{};
+  std::array<std::uint64_t, 64> second_{};
 };
 const HolidayFilter kHolidayFilter;
 
