@@ -764,7 +764,7 @@ int tense_before(const Context& cx, std::size_t tok) {
 struct TokenDate {
   std::uint32_t begin, end;
   Value value;
-  std::string_view evidence;
+  std::string_view evidence;  // empty: a holiday's name that is no date (no_date)
 };
 
 // "New Year" after the word at i that names its calendar ("Lunar", "Chinese",
@@ -810,8 +810,97 @@ std::size_t eid_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   return k + 1 - i;
 }
 
-// A holiday of the Chinese, Islamic or Hebrew calendar whose name starts at token
-// i, as holiday_at. Not "Spring Festival" (other festivals' name too) nor
+// "Chinese New Year", "Korean Lunar New Year": calendar_new_year_at after the
+// word at i, with "Lunar" before "New Year" or not.
+std::size_t lunar_new_year_at(const Context& cx, std::size_t i, timex::Holiday which, timex::Holiday& h) {
+  if (i + 1 < cx.tt.tokens.size() && cx.surface(i + 1) == "Lunar") {
+    const std::size_t n = calendar_new_year_at(cx, i + 1, which, h);
+    return n ? n + 1 : 0;
+  }
+  return calendar_new_year_at(cx, i, which, h);
+}
+
+// Eid al-Fitr / Eid al-Adha at token k as Malay and Indonesian news write them:
+// "Aidilfitri", "Aidil Fitri", "Idul Fitri", "Idulfitri", "Idul-Fitri" (and
+// "...adha"): the holiday and its length in tokens (0: none).
+std::size_t aidil_at(const Context& cx, std::size_t k, timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  auto feast = [&](std::string_view w) {
+    if (ieq(w, "fitri") || ieq(w, "fitr")) return h = timex::Holiday::EidAlFitr, true;
+    if (ieq(w, "adha")) return h = timex::Holiday::EidAlAdha, true;
+    return false;
+  };
+  if (k >= t.size()) return 0;
+  const std::string_view w = cx.surface(k);
+  const std::size_t prefix = w.size() >= 5 && ieq(w.substr(0, 5), "aidil") ? 5
+                             : w.size() >= 4 && ieq(w.substr(0, 4), "idul") ? 4
+                                                                             : 0;
+  if (prefix == 0) return 0;
+  if (w.size() > prefix) return feast(w.substr(prefix)) ? 1 : 0;  // one word
+  std::size_t j = k + 1;
+  if (j < t.size() && !t[j].space_before && cx.surface(j) == "-") ++j;
+  return j < t.size() && feast(cx.surface(j)) ? j + 1 - k : 0;
+}
+
+// "Hari Raya" (Malay: feast day) at token i: with "Aidilfitri" or "Puasa" (the
+// fast) Eid al-Fitr, with "Aidiladha", "Haji" or "Korban" Eid al-Adha; a bare
+// "Hari Raya" is Eid al-Fitr, as Malaysian and Singaporean news mean it. Another
+// feast's name after it ("Hari Raya Nyepi") is a capitalized word that makes
+// holiday_date() take it as a name.
+std::size_t hari_raya_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  if (i + 1 >= t.size() || cx.surface(i + 1) != "Raya") return 0;
+  if (i + 2 < t.size()) {
+    const std::string_view w = cx.surface(i + 2);
+    if (ieq(w, "puasa")) return h = timex::Holiday::EidAlFitr, 3;
+    if (ieq(w, "haji") || ieq(w, "korban") || ieq(w, "qurban")) return h = timex::Holiday::EidAlAdha, 3;
+    if (const std::size_t n = aidil_at(cx, i + 2, h)) return n + 2;
+  }
+  h = timex::Holiday::EidAlFitr;
+  return 2;
+}
+
+// A festival of the Chinese calendar named "... Festival" at token i: "Mid-Autumn
+// Festival" (or "Mid Autumn"), "Moon Festival", "Mooncake Festival", "Dragon
+// Boat Festival", "Duanwu (Festival)". Not a bare "Mid-Autumn" (a season).
+std::size_t chinese_festival_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const std::string_view w = cx.surface(i);
+  std::size_t k = i + 1;  // the token after the festival's own words
+  if (w == "Mid") {
+    if (k < t.size() && !t[k].space_before && cx.surface(k) == "-") ++k;
+    if (!at(k, "Autumn")) return 0;
+    ++k;
+    h = timex::Holiday::MidAutumn;
+  } else if (w == "Moon" || w == "Mooncake") {
+    h = timex::Holiday::MidAutumn;
+  } else if (w == "Dragon") {
+    if (!at(k, "Boat")) return 0;
+    ++k;
+    h = timex::Holiday::DragonBoat;
+  } else if (w == "Duanwu") {
+    h = timex::Holiday::DragonBoat;
+    return at(k, "Festival") ? 2 : 1;
+  } else {
+    return 0;
+  }
+  return at(k, "Festival") ? k + 1 - i : 0;
+}
+
+// "Tet" (also with its diacritics), the Vietnamese new year, or its full name
+// "Tet Nguyen Dan".
+std::size_t tet_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  const auto& t = cx.tt.tokens;
+  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  h = timex::Holiday::Tet;
+  const bool full = (at(i + 1, "Nguyen") && at(i + 2, "Dan")) ||
+                    (at(i + 1, "Nguy\u00EAn") && at(i + 2, "\u0110\u00E1n"));
+  return full ? 3 : 1;
+}
+
+// A holiday of the Chinese, Islamic, Hebrew or Persian calendar whose name starts
+// at token i, as holiday_at. Not "Spring Festival" (other festivals' name too) nor
 // "Ramadan" (a month, not a day).
 std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   using timex::Holiday;
@@ -819,15 +908,23 @@ std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::H
   auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
   const std::string_view w = cx.surface(i);
   switch (w[0]) {
-    case 'L': return w == "Lunar" ? calendar_new_year_at(cx, i, Holiday::LunarNewYear, h) : 0;
+    case 'L':
+      if (w == "Lunar") return calendar_new_year_at(cx, i, Holiday::LunarNewYear, h);
+      return w == "Lebaran" ? (h = Holiday::EidAlFitr, 1) : 0;  // Indonesian
     case 'C':
-      if (w == "Chinese") return calendar_new_year_at(cx, i, Holiday::LunarNewYear, h);
+      if (w == "Chinese") return lunar_new_year_at(cx, i, Holiday::LunarNewYear, h);
+      if (w == "Chuseok" || w == "Chusok") return h = Holiday::Chuseok, 1;
       return w == "Chanukah" || w == "Chanukkah" ? (h = Holiday::Hanukkah, 1) : 0;
     case 'E': return w == "Eid" ? eid_at(cx, i, h) : 0;
-    case 'I': return w == "Islamic" ? calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h) : 0;
+    case 'I':
+      if (w == "Islamic") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
+      if (w == "Iranian") return calendar_new_year_at(cx, i, Holiday::Nowruz, h);
+      return aidil_at(cx, i, h);  // "Idul Fitri"
+    case 'A': return aidil_at(cx, i, h);  // "Aidilfitri"
     case 'J': return w == "Jewish" ? calendar_new_year_at(cx, i, Holiday::RoshHashanah, h) : 0;
     case 'H':
       if (w == "Hijri") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
+      if (w == "Hari") return hari_raya_at(cx, i, h);
       return w == "Hanukkah" || w == "Hanukah" ? (h = Holiday::Hanukkah, 1) : 0;
     case 'R':
       return w == "Rosh" && (at(i + 1, "Hashanah") || at(i + 1, "Hashana") || at(i + 1, "HaShanah") ||
@@ -835,7 +932,16 @@ std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::H
                  ? (h = Holiday::RoshHashanah, 2)
                  : 0;
     case 'Y': return w == "Yom" && at(i + 1, "Kippur") ? (h = Holiday::YomKippur, 2) : 0;
-    case 'P': return w == "Passover" || w == "Pesach" ? (h = Holiday::Passover, 1) : 0;
+    case 'P':
+      if (w == "Persian") return calendar_new_year_at(cx, i, Holiday::Nowruz, h);
+      return w == "Passover" || w == "Pesach" ? (h = Holiday::Passover, 1) : 0;
+    case 'N':
+      return w == "Nowruz" || w == "Norouz" || w == "Navruz" || w == "Novruz" ? (h = Holiday::Nowruz, 1) : 0;
+    case 'K': return w == "Korean" ? lunar_new_year_at(cx, i, Holiday::Seollal, h) : 0;
+    case 'S': return w == "Seollal" ? (h = Holiday::Seollal, 1) : 0;
+    case 'V': return w == "Vietnamese" ? lunar_new_year_at(cx, i, Holiday::Tet, h) : 0;
+    case 'T': return w == "Tet" || w == "T\u1EBFt" ? tet_at(cx, i, h) : 0;
+    case 'M': case 'D': return chinese_festival_at(cx, i, h);
     default: return 0;
   }
 }
@@ -864,7 +970,7 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
       h = Holiday::Christmas;
       return at(i + 1, "Day") ? 2 : 1;
     case 'T':
-      if (w != "Thanksgiving") return 0;
+      if (w != "Thanksgiving") return other_calendar_holiday_at(cx, i, h);
       h = Holiday::Thanksgiving;
       return at(i + 1, "Day") ? 2 : 1;
     case 'E':
@@ -877,10 +983,12 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
     case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : other_calendar_holiday_at(cx, i, h);
     case 'V': {
       const std::size_t n = possessive(i, "Valentine");
-      return n && at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
+      if (n == 0) return other_calendar_holiday_at(cx, i, h);
+      return at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
     }
     case 'N': {
-      const std::size_t n = w == "New" ? possessive(i + 1, "Year") : 0;
+      if (w != "New") return other_calendar_holiday_at(cx, i, h);
+      const std::size_t n = possessive(i + 1, "Year");
       if (n && at(i + 1 + n, "Day")) return h = Holiday::NewYearsDay, n + 2;
       if (n && at(i + 1 + n, "Eve")) return h = Holiday::NewYearsEve, n + 2;
       return 0;
@@ -891,7 +999,9 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
                                                      : other_calendar_holiday_at(cx, i, h);
     case 'L':
       return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : other_calendar_holiday_at(cx, i, h);
-    case 'M': return w == "Memorial" && at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
+    case 'M':
+      if (w == "Memorial") return at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
+      return other_calendar_holiday_at(cx, i, h);
     default: return other_calendar_holiday_at(cx, i, h);
   }
 }
@@ -902,15 +1012,26 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
                               "costume", "costumes", "candy", "pudding", "stocking", "stockings",
                               "song", "songs", "album", "movie", "film", "bunny", "spirit",
                               "message", "address", "special", "episode", "ornaments",
-                              "candle", "candles", "menorah", "menorahs", "lantern", "lanterns"};
+                              "candle", "candles", "menorah", "menorahs", "lantern", "lanterns",
+                              "mooncake", "mooncakes", "zongzi", "dumpling", "dumplings"};
+
+// The holiday name at tokens [i, i + n) is no date (a name, a title, a thing):
+// `out` covers it without a value, so that no pattern date inside it is taken
+// either ("Mid-Autumn" of "Mid-Autumn Festival mooncakes", a season else).
+std::size_t no_date(const Context& cx, std::size_t i, std::size_t n, TokenDate& out) {
+  out.begin = cx.tt.tokens[i].span.begin;
+  out.end = cx.tt.tokens[i + n - 1].span.end;
+  out.evidence = {};
+  return n;
+}
 
 // A holiday at token i as a DATE: "Christmas", "last Easter", "Thanksgiving Day
 // 1999". Not inside a name: a capitalized word right before ("Merry Christmas",
 // "Holocaust Memorial Day") or after ("Christmas Island", "Good Friday
-// Agreement"), or a hyphen joining a word ("pre-Christmas"). The year comes as for
-// "December 25": written after it, else "last"/"next"/"this" before it, else a
-// future cue makes it the coming one, else the nearest (the past one unless the
-// coming one is at most 75 days ahead). Not inlined: rare, and find_token_dates'
+// Agreement"), or a hyphen joining a word ("pre-Christmas"): no_date(). The year
+// comes as for "December 25": written after it, else "last"/"next"/"this" before
+// it, else a future cue makes it the coming one, else the nearest (the past one
+// unless the coming one is at most 75 days ahead). Not inlined: rare, and find_token_dates'
 // loop over every token stays tight.
 [[gnu::noinline]] std::size_t holiday_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   timex::Holiday h;
@@ -919,17 +1040,19 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
   const auto& t = cx.tt.tokens;
   std::size_t b = i, e = i + n;  // tokens [b, e)
   const bool joined_after = e < t.size() && !t[e].space_before && cx.surface(e) == "-";
-  if (joined_after || (i > 0 && !t[i].space_before && cx.surface(i - 1) == "-")) return 0;
+  if (joined_after || (i > 0 && !t[i].space_before && cx.surface(i - 1) == "-"))
+    return no_date(cx, i, n, out);
   // A quoted holiday is a title: the film "Independence Day".
   if (i > 0) {
     const std::string_view q = cx.surface(i - 1);
-    if (q == "\"" || q == "'" || q == "\u201C" || q == "\u2018" || q == "\u2019") return 0;
+    if (q == "\"" || q == "'" || q == "\u201C" || q == "\u2018" || q == "\u2019")
+      return no_date(cx, i, n, out);
   }
   if (e < t.size() && !t[e].newline_before &&
       (t[e].shape == text::Shape::Capitalized || t[e].shape == text::Shape::AllCaps))
-    return 0;
+    return no_date(cx, i, n, out);
   // A holiday naming a thing is no time: "Christmas tree", "Easter eggs".
-  if (e < t.size() && kHolidayThings.contains(cx.surface(e))) return 0;
+  if (e < t.size() && kHolidayThings.contains(cx.surface(e))) return no_date(cx, i, n, out);
   // "Easter week", "the Labor Day weekend": the ISO week (weekend) of the day.
   int unit = 0;  // 1 week, 2 weekend
   if (e < t.size() && (cx.surface(e) == "week" || cx.surface(e) == "weekend")) {
@@ -942,6 +1065,9 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
     year = 0;
     for (const char c : cx.surface(e)) year = year * 10 + (c - '0');
     ++e;
+    // "Nowruz 1405": Iran's press counts Persian years (1300-1499 AP, 1921-2120),
+    // the one that Nowruz begins.
+    if (h == timex::Holiday::Nowruz && year >= 1300 && year < 1500) year += 621;
   }
   Direction dir = Direction::Nearest;
   if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
@@ -962,7 +1088,8 @@ const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols
     } else if (before_capital &&
                !(t[i - 1].sentence_start &&
                  (is_date_cue(p) || kDeterminers.contains(p) || ieq(p, "at") || ieq(p, "over")))) {
-      return 0;  // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter", "The Christmas"
+      // "Merry Christmas", "Mr Easter"; not "Last Christmas", "On Easter", "The Christmas"
+      return no_date(cx, i, n, out);
     }
   }
   if (b == i && i > 0 && year == kUnknown) {
@@ -1095,10 +1222,13 @@ int relative_month_after(const Context& cx, std::size_t i) {
   return true;
 }
 
-// A 256-bit filter on the fold hashes of the words a holiday name starts with:
-// DatePatterns::scan() picks the Capitalized tokens that pass it (and the Alnum
-// ones) for find_token_dates() in its walk over every token, a bit test on the
-// token record each; most capitalized words fail it.
+// A filter on the fold hashes of the words a holiday name starts with, two
+// 4096-bit sets: DatePatterns::scan() picks the Capitalized tokens that pass the
+// first (by the hash's top 12 bits) for find_token_dates(), a bit test on the
+// token record in its walk over every token; find_token_dates() sends those that
+// pass the second (by the top 12 bits of the hash times a 64-bit odd constant,
+// other bits of it) to holiday_date(). Of a text's capitalized words about 3% pass
+// the first and, other than the listed words, nearly none both.
 class HolidayFilter {
  public:
   HolidayFilter() {
@@ -1108,23 +1238,31 @@ class HolidayFilter {
                                      // other calendars' (other_calendar_holiday_at)
                                      "lunar", "chinese", "eid", "islamic", "hijri", "jewish", "rosh",
                                      "yom", "passover", "pesach", "hanukkah", "hanukah", "chanukah",
-                                     "chanukkah"})
+                                     "chanukkah", "nowruz", "norouz", "navruz", "novruz", "persian",
+                                     "iranian", "korean", "vietnamese", "seollal", "chuseok", "chusok",
+                                     "mid", "moon", "mooncake", "dragon", "duanwu", "tet", "t\u1EBFt",
+                                     "hari", "aidilfitri", "aidiladha", "aidil", "idul", "idulfitri",
+                                     "iduladha", "lebaran"})
       add(text::token_hash(w));
   }
-  // Bit b is set for a word whose fold hash has b as its top byte.
-  const std::array<std::uint64_t, 4>& bits() const { return bits_; }
-  // The same test on the top 12 bits: of the words that pass bits(), one in 16
-  // or so passes this, before holiday_date() reads any of them.
-  bool may_start(std::uint64_t h) const { return (fine_[h >> 58] >> ((h >> 52) & 63)) & 1; }
+  // The first set, as DatePatterns::scan() takes it.
+  const std::array<std::uint64_t, 64>& bits() const { return first_; }
+  bool may_start(std::uint64_t h) const { return test(second_, mixed(h)); }
 
  private:
-  void add(std::uint64_t h) {
-    const unsigned b = static_cast<unsigned>(h >> 56);
-    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
-    fine_[h >> 58] |= std::uint64_t{1} << ((h >> 52) & 63);
+  static std::uint64_t mixed(std::uint64_t h) { return h * 0x9E3779B97F4A7C15ull; }
+  static bool test(const std::array<std::uint64_t, 64>& set, std::uint64_t h) {
+    return (set[h >> 58] >> ((h >> 52) & 63)) & 1;
   }
-  std::array<std::uint64_t, 4> bits_{};
-  std::array<std::uint64_t, 64> fine_{};
+  static void set_bit(std::array<std::uint64_t, 64>& set, std::uint64_t h) {
+    set[h >> 58] |= std::uint64_t{1} << ((h >> 52) & 63);
+  }
+  void add(std::uint64_t h) {
+    set_bit(first_, h);
+    set_bit(second_, mixed(h));
+  }
+  std::array<std::uint64_t, 64> first_{};
+  std::array<std::uint64_t, 64> second_{};
 };
 const HolidayFilter kHolidayFilter;
 
@@ -1649,7 +1787,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   auto push_token_dates_before = [&](std::uint32_t b) {
     for (; td_next < token_dates.size() && token_dates[td_next].begin < b; ++td_next) {
       const TokenDate& d = token_dates[td_next];
-      push(d.begin, d.end, d.value, Mod::None, d.evidence);
+      if (!d.evidence.empty()) push(d.begin, d.end, d.value, Mod::None, d.evidence);
     }
   };
   std::uint32_t last_end = 0;  // end of the last pattern date emitted

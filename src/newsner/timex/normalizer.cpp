@@ -267,7 +267,9 @@ bool fixed_day(Holiday h) {
     case Holiday::MemorialDay: case Holiday::LaborDay: case Holiday::Thanksgiving:
     case Holiday::LunarNewYear: case Holiday::EidAlFitr: case Holiday::EidAlAdha:
     case Holiday::IslamicNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
-    case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Unknown:
+    case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Nowruz: case Holiday::MidAutumn:
+    case Holiday::DragonBoat: case Holiday::Seollal: case Holiday::Chuseok: case Holiday::Tet:
+    case Holiday::Unknown:
       return false;
     default:
       return true;
@@ -295,15 +297,21 @@ Ymd islamic_holiday_in(Holiday h, int year) {
   return sys_days{d} < sys_days{jan1} ? islamic_holiday(h, hijri + 1) : d;
 }
 
-// The Chinese and Hebrew holidays fall once in each Gregorian year: the Chinese
-// year that starts in `year` is year + 2637 (ICU's count from 2637 BCE); Nisan
-// (ICU month 7) of `year` is in the Hebrew year that started the autumn before,
-// Tishri (0) and Kislev (2) in the one that starts that autumn. (ICU 72 finds some
+// The Chinese, Hebrew and Persian holidays fall once in each Gregorian year: the
+// Chinese year that starts in `year` is year + 2637 (ICU's count from 2637 BCE);
+// Nisan (ICU month 7) of `year` is in the Hebrew year that started the autumn
+// before, Tishri (0) and Kislev (2) in the one that starts that autumn; the
+// Persian year that starts in March of `year` is year - 621. (ICU 72 finds some
 // new moons near midnight in China a few minutes off: 2027's new year, February 6
 // by the Hong Kong Observatory, is February 7 there.)
 Ymd lunisolar_holiday_in(Holiday h, int year) {
   switch (h) {
-    case Holiday::LunarNewYear: return from_other_calendar(OtherCalendar::Chinese, year + 2637, 0, 1);
+    case Holiday::LunarNewYear: case Holiday::Seollal: case Holiday::Tet:
+      return from_other_calendar(OtherCalendar::Chinese, year + 2637, 0, 1);
+    case Holiday::MidAutumn: case Holiday::Chuseok:
+      return from_other_calendar(OtherCalendar::Chinese, year + 2637, 7, 15);
+    case Holiday::DragonBoat: return from_other_calendar(OtherCalendar::Chinese, year + 2637, 4, 5);
+    case Holiday::Nowruz: return from_other_calendar(OtherCalendar::Persian, year - 621, 0, 1);
     case Holiday::Passover: return from_other_calendar(OtherCalendar::Hebrew, year + 3760, 7, 15);
     case Holiday::RoshHashanah: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 1);
     case Holiday::YomKippur: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 10);
@@ -353,7 +361,8 @@ Ymd holiday_in(Holiday h, int year) {
     case Holiday::EidAlFitr: case Holiday::EidAlAdha: case Holiday::IslamicNewYear:
       return islamic_holiday_in(h, year);
     case Holiday::LunarNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
-    case Holiday::Passover: case Holiday::Hanukkah:
+    case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Nowruz: case Holiday::MidAutumn:
+    case Holiday::DragonBoat: case Holiday::Seollal: case Holiday::Chuseok: case Holiday::Tet:
       return lunisolar_holiday_in(h, year);
     case Holiday::Unknown: break;
   }

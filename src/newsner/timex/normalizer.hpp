@@ -87,7 +87,7 @@ int resolve_season_year(const std::optional<Ymd>& dct, Season s, Direction dir);
 /// Holidays that are DATEs (TimeML annotates "Christmas" with the day's value).
 /// Sources: fixed Gregorian days; US federal rules (5 U.S.C. 6103) for the
 /// weekday-counted ones; Easter by the Gregorian computus (below); ICU's
-/// islamic-umalqura, chinese and hebrew calendars for those calendars' days.
+/// islamic-umalqura, chinese, hebrew and persian calendars for those calendars' days.
 enum class Holiday : std::uint8_t {
   NewYearsDay,     // January 1
   ValentinesDay,   // February 14
@@ -113,6 +113,18 @@ enum class Holiday : std::uint8_t {
   YomKippur,       // Hebrew: 10 Tishri
   Passover,        // Hebrew: 15 Nisan
   Hanukkah,        // Hebrew: 25 Kislev
+  Nowruz,          // Persian (Solar Hijri): 1 Farvardin
+  MidAutumn,       // Chinese: 15th day of the 8th month
+  DragonBoat,      // Chinese: 5th day of the 5th month (Duanwu)
+  // Korea's and Vietnam's lunisolar calendars reckon the new moons at UTC+9 and
+  // UTC+7, China's at UTC+8: the same days but in a few years (ICU's dangi puts
+  // Seollal 2028 on January 27, China's new year is January 26; Tet 2007 was
+  // February 17, China's February 18). ICU has no Vietnamese calendar, and its
+  // Korean one cannot be used beside the chinese one (other_calendars.hpp): these
+  // three are the chinese calendar's days.
+  Seollal,         // Korean new year: 1st day of the 1st month
+  Chuseok,         // Korean harvest festival: 15th day of the 8th month
+  Tet,             // Vietnamese new year: 1st day of the 1st month
   Unknown,         // a holiday whose day is not known ("Ukraine's Independence Day")
 };
 

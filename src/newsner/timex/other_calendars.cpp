@@ -19,11 +19,11 @@ constexpr double kMsPerDay = 86400000.0;
 // This thread's ICU calendar for `cal`, made on first use. GMT, so that a day
 // starts at a whole multiple of kMsPerDay from the epoch.
 icu::Calendar& calendar(OtherCalendar cal) {
-  thread_local std::unique_ptr<icu::Calendar> made[3];
+  thread_local std::unique_ptr<icu::Calendar> made[4];
   std::unique_ptr<icu::Calendar>& c = made[static_cast<int>(cal)];
   if (!c) {
     static constexpr const char* kLocales[] = {"en@calendar=islamic-umalqura", "en@calendar=chinese",
-                                               "en@calendar=hebrew"};
+                                               "en@calendar=hebrew", "en@calendar=persian"};
     UErrorCode status = U_ZERO_ERROR;
     c.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
                                           icu::Locale(kLocales[static_cast<int>(cal)]), status));

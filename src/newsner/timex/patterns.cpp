@@ -32,19 +32,18 @@
 
 namespace newsner::timex {
 
-// The bit of `bits` (256) that the top byte of `fold_hash` selects.
-inline bool top_byte_bit(const std::array<std::uint64_t, 4>& bits, std::uint64_t fold_hash) {
-  const auto top = static_cast<unsigned>(fold_hash >> 56);
-  return (bits[top >> 6] >> (top & 63)) & 1;
+// The bit of `bits` (4096) that the top 12 bits of `fold_hash` select.
+inline bool top_bits_bit(const std::array<std::uint64_t, 64>& bits, std::uint64_t fold_hash) {
+  return (bits[fold_hash >> 58] >> ((fold_hash >> 52) & 63)) & 1;
 }
 
 // The tokens that scan() picks for its caller (DatePatterns::scan in
 // patterns.hpp), tested on the token record alone.
 struct TokenPicks {
-  const std::array<std::uint64_t, 4>& capitalized;  // 256 bits, by fold_hash >> 56
+  const std::array<std::uint64_t, 64>& capitalized;  // 4096 bits, by fold_hash >> 52
   std::vector<std::uint32_t>& picked;
   // A Capitalized token with this fold hash is picked.
-  bool listed(std::uint64_t fold_hash) const { return top_byte_bit(capitalized, fold_hash); }
+  bool listed(std::uint64_t fold_hash) const { return top_bits_bit(capitalized, fold_hash); }
   bool wants(const text::Token& t) const {
     return (unsigned{t.shape == text::Shape::Alnum} |
             (unsigned{t.shape == text::Shape::Capitalized} & unsigned{listed(t.fold_hash)})) != 0;
@@ -372,20 +371,19 @@ class Vocabulary {
   // fold_hash) is surely no trigger word; true for every trigger word.
   bool may_be_trigger(std::uint64_t h) const { return (trigger_hashes_[h >> 58] >> ((h >> 52) & 63)) & 1; }
   // may_be_trigger(h) as bit 0 of entry h >> 52, and TokenPicks::listed(h) for
-  // `capitalized` as bit 1 (its 256 bits by h >> 56 spread over the 4096
-  // entries): one byte load answers both for the words of a text, which nearly
-  // all fail both. Per thread, remade when `capitalized` changes.
-  const std::array<std::uint8_t, 4096>& flags(const std::array<std::uint64_t, 4>& capitalized) const {
+  // `capitalized` as bit 1: one byte load answers both for the words of a text,
+  // which nearly all fail both. Per thread, remade when `capitalized` changes.
+  const std::array<std::uint8_t, 4096>& flags(const std::array<std::uint64_t, 64>& capitalized) const {
     thread_local struct {
       bool made = false;
-      std::array<std::uint64_t, 4> capitalized;
+      std::array<std::uint64_t, 64> capitalized;
       std::array<std::uint8_t, 4096> flags;
     } cached;
     if (!cached.made || cached.capitalized != capitalized) {
       for (std::uint64_t i = 0; i < 4096; ++i) {
         const std::uint64_t h = i << 52;
         cached.flags[i] =
-            static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} | unsigned{top_byte_bit(capitalized, h)} << 1);
+            static_cast<std::uint8_t>(unsigned{may_be_trigger(h)} | unsigned{top_bits_bit(capitalized, h)} << 1);
       }
       cached.capitalized = capitalized;
       cached.made = true;
@@ -1212,7 +1210,7 @@ void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMa
 }
 
 void DatePatterns::scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out,
-                        const std::array<std::uint64_t, 4>& capitalized,
+                        const std::array<std::uint64_t, 64>& capitalized,
                         std::vector<std::uint32_t>& picked) const {
   const TokenPicks picks{capitalized, picked};
   impl_->scan(tokens.text, &tokens, out, &picks);

@@ -99,11 +99,11 @@ class DatePatterns {
   void scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out) const;
   /// The same, and, from the walk over the tokens that it makes anyway, appends
   /// to `picked` in text order the index of every Alnum token and of every
-  /// Capitalized one whose fold_hash has the bit of its top byte set in
-  /// `capitalized` (256 bits): the tokens the DATE recognizer's own rules look
+  /// Capitalized one whose fold_hash has the bit of its top 12 bits set in
+  /// `capitalized` (4096 bits): the tokens the DATE recognizer's own rules look
   /// at (holiday names, "15th"), without a second pass over every token.
   void scan(const text::TokenizedText& tokens, std::vector<PatternMatch>& out,
-            const std::array<std::uint64_t, 4>& capitalized, std::vector<std::uint32_t>& picked) const;
+            const std::array<std::uint64_t, 64>& capitalized, std::vector<std::uint32_t>& picked) const;
 
  private:
   struct Impl;

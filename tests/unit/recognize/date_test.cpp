@@ -549,6 +549,58 @@ TEST_CASE("date: holidays of the Islamic, Chinese and Hebrew calendars") {
   });
 }
 
+TEST_CASE("date: Nowruz, Chinese, Korean and Vietnamese festivals, Hari Raya") {
+  constexpr const char* kMar = "2026-03-18";
+  check_rows({
+      // ICU's persian calendar: 1 Farvardin 1405 is 2026-03-21
+      {"Iranians marked Nowruz; Norouz, Navruz and the Persian New Year are one day.", kMar,
+       "Nowruz=2026-03-21 | Norouz=2026-03-21 | Navruz=2026-03-21 | Persian New Year=2026-03-21"},
+      {"The Iranian New Year holiday began; last Nowruz was cold; Nowruz 2025 too.", kMar,
+       "Iranian New Year=2026-03-21 | last Nowruz=2025-03-21 | Nowruz 2025=2025-03-21"},
+      // a Persian year after it (1405 AP began on 2026-03-21)
+      {"Nowruz 1405 was quiet.", kMar, "Nowruz 1405=2026-03-21"},
+      // ICU's chinese calendar, Korea's and Vietnam's holidays too
+      {"Koreans travel home for Chuseok; the Chuseok holiday ended; next Chuseok falls late.", kMar,
+       "Chuseok=2025-10-06 | Chuseok=2025-10-06 | next Chuseok=2026-09-25"},
+      {"Seollal, the Korean Lunar New Year, is also the Korean New Year.", kMar,
+       "Seollal=2026-02-17 | Korean Lunar New Year=2026-02-17 | Korean New Year=2026-02-17"},
+      {"The Mid-Autumn Festival, the Moon Festival and the Mid Autumn Festival are one.", kMar,
+       "Mid-Autumn Festival=2025-10-06 | Moon Festival=2025-10-06 | Mid Autumn Festival=2025-10-06"},
+      {"Crowds came for the Dragon Boat Festival and for Duanwu.", kMar,
+       "Dragon Boat Festival=2025-05-31 | Duanwu=2025-05-31"},
+      {"Vietnam shut for Tet; T\xE1\xBA\xBFt, Tet Nguyen Dan and the Vietnamese New Year are one.", kMar,
+       "Tet=2026-02-17 | T\xE1\xBA\xBFt=2026-02-17 | Tet Nguyen Dan=2026-02-17 | Vietnamese New Year=2026-02-17"},
+      {"Shops shut for the Chinese Lunar New Year.", kMar, "Chinese Lunar New Year=2026-02-17"},
+      // Malay and Indonesian names of the Eids (ICU's islamic-umalqura calendar); a
+      // bare Hari Raya is Aidilfitri
+      {"Malaysians celebrate Hari Raya Aidilfitri, Hari Raya Puasa and Hari Raya.", kMar,
+       "Hari Raya Aidilfitri=2026-03-20 | Hari Raya Puasa=2026-03-20 | Hari Raya=2026-03-20"},
+      {"Hari Raya Haji, Hari Raya Aidiladha and Aidil Adha follow.", kMar,
+       "Hari Raya Haji=2026-05-27 | Hari Raya Aidiladha=2026-05-27 | Aidil Adha=2026-05-27"},
+      {"Indonesians mark Idul Fitri, Lebaran, Aidilfitri and Idul Adha.", kMar,
+       "Idul Fitri=2026-03-20 | Lebaran=2026-03-20 | Aidilfitri=2026-03-20 | Idul Adha=2026-05-27"},
+      // no DCT: a day that moves with the year
+      {"Nowruz and Chuseok fall late.", "", "Nowruz=XXXX-XX-XX | Chuseok=XXXX-XX-XX"},
+  });
+}
+
+TEST_CASE("date: Nowruz, Chinese festivals and Hari Raya words that are no date") {
+  constexpr const char* kMar = "2026-03-18";
+  check_rows({
+      // a thing it names, and no season inside it either
+      {"They ate Mid-Autumn Festival mooncakes.", kMar, ""},
+      {"Dragon Boat Festival dumplings sold out.", kMar, ""},
+      // inside longer names; another feast's "Hari Raya"
+      {"The Tet Offensive began.", kMar, ""},
+      {"The Nowruz Bazaar and the Hari Raya Open House opened.", kMar, ""},
+      {"Hari Raya Nyepi is a day of silence in Bali.", kMar, ""},
+      {"The pre-Nowruz rush began.", kMar, ""},
+      // the words alone
+      {"A Korean firm, an Iranian official and a Persian poet met Mr Moon.", kMar, ""},
+      {"Dragon Boat racing drew Hari Krishnan.", kMar, ""},
+  });
+}
+
 TEST_CASE("date: other calendars' holiday words that are no date") {
   check_rows({
       // a bare Eid is either feast; Ramadan is a month; Spring Festival names other festivals

@@ -243,6 +243,47 @@ TEST_CASE("timex normalizer: holidays of the Islamic, Chinese and Hebrew calenda
   CHECK(format(resolve_holiday(std::nullopt, Holiday::Passover, 2024, Direction::Nearest)) == "2024-04-23");
 }
 
+TEST_CASE("timex normalizer: Nowruz and the Chinese calendar's festivals") {
+  // ICU's persian calendar, 1 Farvardin as Iran publishes it (the day of the
+  // March equinox if it falls before noon in Tehran, else the next: 2025's
+  // equinox was at 12:31 there, 2026's at 18:16)
+  CHECK(holiday_in(Holiday::Nowruz, 2023) == ymd(2023, 3, 21));
+  CHECK(holiday_in(Holiday::Nowruz, 2024) == ymd(2024, 3, 20));
+  CHECK(holiday_in(Holiday::Nowruz, 2025) == ymd(2025, 3, 21));
+  CHECK(holiday_in(Holiday::Nowruz, 2026) == ymd(2026, 3, 21));
+  CHECK(holiday_in(Holiday::Nowruz, 2028) == ymd(2028, 3, 20));
+  // ICU's chinese calendar: the 15th day of the 8th month, the 5th of the 5th
+  CHECK(holiday_in(Holiday::MidAutumn, 2024) == ymd(2024, 9, 17));
+  CHECK(holiday_in(Holiday::MidAutumn, 2025) == ymd(2025, 10, 6));
+  CHECK(holiday_in(Holiday::MidAutumn, 2026) == ymd(2026, 9, 25));
+  CHECK(holiday_in(Holiday::DragonBoat, 2024) == ymd(2024, 6, 10));
+  CHECK(holiday_in(Holiday::DragonBoat, 2025) == ymd(2025, 5, 31));
+  CHECK(holiday_in(Holiday::DragonBoat, 2026) == ymd(2026, 6, 19));
+  // Korea's and Vietnam's holidays by the chinese calendar too: the published
+  // days of these years (Chuseok 2024-2026; Seollal and Tet 2025-2026)
+  CHECK(holiday_in(Holiday::Chuseok, 2024) == ymd(2024, 9, 17));
+  CHECK(holiday_in(Holiday::Chuseok, 2025) == ymd(2025, 10, 6));
+  CHECK(holiday_in(Holiday::Chuseok, 2026) == ymd(2026, 9, 25));
+  CHECK(holiday_in(Holiday::Seollal, 2025) == ymd(2025, 1, 29));
+  CHECK(holiday_in(Holiday::Seollal, 2026) == ymd(2026, 2, 17));
+  CHECK(holiday_in(Holiday::Tet, 2025) == ymd(2025, 1, 29));
+  CHECK(holiday_in(Holiday::Tet, 2026) == ymd(2026, 2, 17));
+  // 2028, a year Korea's calendar differs (ICU's dangi: January 27): asking for
+  // Seollal first leaves China's new year right (ICU 72's dangi, sharing the
+  // chinese calendar's caches, would have made it March 26)
+  CHECK(holiday_in(Holiday::Seollal, 2028) == ymd(2028, 1, 26));
+  CHECK(holiday_in(Holiday::LunarNewYear, 2028) == ymd(2028, 1, 26));
+  // the occurrence from the DCT, as for Easter
+  const std::optional<year_month_day> dct = ymd(2026, 3, 18);
+  CHECK(format(resolve_holiday(dct, Holiday::Nowruz, kUnknown, Direction::Nearest)) == "2026-03-21");
+  CHECK(format(resolve_holiday(dct, Holiday::Nowruz, kUnknown, Direction::Past)) == "2025-03-21");
+  CHECK(format(resolve_holiday(dct, Holiday::Chuseok, kUnknown, Direction::Nearest)) == "2025-10-06");
+  CHECK(format(resolve_holiday(dct, Holiday::Chuseok, kUnknown, Direction::Future)) == "2026-09-25");
+  CHECK(format(resolve_holiday(dct, Holiday::Tet, kUnknown, Direction::Nearest)) == "2026-02-17");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::Nowruz, kUnknown, Direction::Nearest)) == "XXXX-XX-XX");
+  CHECK(format(resolve_holiday(std::nullopt, Holiday::MidAutumn, 2025, Direction::Nearest)) == "2025-10-06");
+}
+
 TEST_CASE("timex dct: RFC 822/1123 date fields") {
   CHECK(parse_date_field("Tue, 14 Oct 2025 08:30:00 GMT") == ymd(2025, 10, 14));
   CHECK(parse_date_field("14 Oct 2025 08:30 +0200") == ymd(2025, 10, 14));
