@@ -41,7 +41,7 @@ bool is_religious_name_word(const Context& ctx, std::size_t i) {
 // "crude" names an oil grade ("Brent crude"; a country's crude is its own,
 // "Iranian crude" aside), a body before the title "Minister" names a portfolio
 // ("the Labour Minister"; "Labour minister", in lower case, is a party member).
-// (Out of line: its two word tests are asked of every one-word name.)
+// (Out of line: asked only before those two words.)
 [[gnu::noinline]] bool names_grade_or_portfolio(const Context& ctx, std::size_t b, EntityType type) {
   const std::size_t e = b + 1;
   if (e >= ctx.size() || ctx.token(e).newline_before) return false;
@@ -490,7 +490,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         ctx.token(e).space_before && !ctx.token(e).newline_before && is_compass_word(ctx, b)) {
       continue;
     }
-    if (single && names_grade_or_portfolio(ctx, b, type)) continue;
+    // (The next word's fold hash first: a call only before "crude" or "minister".)
+    if (single && e < ctx.size() &&
+        (ctx.token(e).fold_hash == text::token_hash("crude") || ctx.token(e).fold_hash == text::token_hash("minister")) &&
+        names_grade_or_portfolio(ctx, b, type)) {
+      continue;
+    }
     // "Republican", "Liberal", "Sunni": a faith or party word alone is the group
     // or its adjective, not the river, town or body some list names after it
     // (hand-curated lists excepted: they name the newspaper "Hindu" on purpose).

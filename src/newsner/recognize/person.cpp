@@ -779,7 +779,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // "Little Richard"); so does a feature word, whatever the lists say
         // ("Gare du Nord").
         const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) ||
-                               is_feature_prefix(ctx, i)) &&
+                               (ctx.lex_is(i, kLexFeature) && is_feature_prefix(ctx, i))) &&
                               !ctx.has(i + 1, EntryClass::GivenName);
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
