@@ -61,6 +61,8 @@ def check_run(name, cmd, kind):
         rss_kb = int(rss.read().split()[-1])
     if kind == "newsner":
         counts["total"] = sum(counts[t] for t in TYPES)
+    elif kind == "processes":  # (their outputs go to /dev/null)
+        counts = {}
     else:  # icu_words / chrono_bench print "key=value ..." on their last line
         counts = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", last.decode())}
     return counts, digest.hexdigest(), rss_kb
@@ -119,6 +121,15 @@ def main():
     for j in threads:
         configs.append((f"newsner dir -j{j}", "newsner", "dir", j, [args.newsner, "-q", "-j", str(j), args.dir],
                         "newsner"))
+    # The machine's own ceiling for -jN: N independent -j1 processes at once share
+    # nothing of newsner's but the hardware (memory bandwidth, caches, the VM's
+    # second CPU), so N times the JSONL over their wall time, over one -j1's
+    # throughput, is what -jN could reach at best on this machine now.
+    jn = threads[-1]
+    if jn > 1:
+        one = shlex.join([args.newsner, "-q", "-j", "1", "--jsonl", *tf, args.jsonl]) + " > /dev/null"
+        configs.append((f"{jn} x newsner jsonl -j1 at once", "processes", "jsonl", jn,
+                        ["sh", "-c", " & ".join([one] * jn) + "; wait"], "processes"))
     configs.append(("icu_words (ICU UAX#29 only)", "icu_words", "jsonl", 1, [args.icu_words, *tf, args.jsonl], "icu"))
     if args.chrono:
         configs.append(("chrono-node (dates only)", "chrono-node", "jsonl", 1,
@@ -147,6 +158,8 @@ def main():
         counts, digest, _ = checked[name]
         times, rss = timed[name]
         docs, nbytes = stats[mode]
+        if tool == "processes":  # j processes, each over the whole corpus
+            docs, nbytes = docs * j, nbytes * j
         med = statistics.median(times)
         results.append(dict(name=name, tool=tool, mode=mode, threads=j, counts=counts, digest=digest,
                             seconds=med, min=min(times), max=max(times), mb_s=nbytes / MB / med,
@@ -194,16 +207,17 @@ def main():
     # The same ratios round by round: both rows of a round ran within a minute
     # of each other, so the VM's drift between rounds (20-40% on a noisy
     # machine) cancels in each round's ratio. Median and quartiles over rounds.
-    def paired(a, b):
+    def paired(a, b, work=1):  # work: a's run does `work` times b's work
         if not a or not b:
             return ""
         ta, tb = timed[a["name"]][0], timed[b["name"]][0]
-        per_round = sorted(y / x for x, y in zip(ta, tb))  # a's speed over b's: b's time over a's
+        per_round = sorted(work * y / x for x, y in zip(ta, tb))  # a's speed over b's: b's time over a's
         if len(per_round) < 3:
             return ""
         q = statistics.quantiles(per_round, n=4)
         return f"{statistics.median(per_round):.3f}x ({q[0]:.3f}-{q[2]:.3f})"
-    r_icu, r_chrono = ratio(nj1, icu), ratio(nj1, chrono)
+    procs = get(f"{jn} x newsner jsonl -j1 at once")
+    r_icu, r_chrono, r_procs = ratio(nj1, icu), ratio(nj1, chrono), ratio(procs, nj1)
     r_jsonl, r_dir = ratio(njn, nj1), ratio(djn, dj1)
     start_ms = startup["newsner"][0] * 1000
 
@@ -232,6 +246,8 @@ def main():
         c = r["counts"]
         if r["tool"] == "newsner":
             m = f"{c['total']:,} (P {c['PERSON']:,} L {c['LOCATION']:,} O {c['ORGANIZATION']:,} D {c['DATE']:,})"
+        elif r["tool"] == "processes":
+            m = f"(outputs not kept; the machine's ceiling for -j{r['threads']})"
         elif r["tool"] == "icu_words":
             m = f"{c.get('tokens', 0):,} word tokens"
         else:
@@ -254,6 +270,9 @@ def main():
     out(f"| newsner -j{j1} / icu_words | {fmt(r_icu, 3)}x | {paired(nj1, icu)} | >= 0.35x | {verdict(None if r_icu is None else r_icu >= 0.35)} |")
     out(f"| newsner -j{j1} / chrono-node | {fmt(r_chrono, 2)}x | {paired(nj1, chrono)} | (peer; no floor) | |")
     out(f"| newsner jsonl -j{jn} / -j{j1} | {fmt(r_jsonl, 2)}x | {paired(njn, nj1) if jn != j1 else ''} | >= 1.8x | {verdict(None if r_jsonl is None or jn == j1 else r_jsonl >= 1.8)} |")
+    if procs:
+        out(f"| {jn} newsner -j1 processes at once / one (this machine's ceiling for -j{jn}) | {fmt(r_procs, 2)}x | "
+            f"{paired(procs, nj1, jn)} | (context) | |")
     out(f"| newsner dir -j{jn} / -j{j1} | {fmt(r_dir, 2)}x | {paired(djn, dj1) if jn != j1 else ''} | >= 1.8x | {verdict(None if r_dir is None or jn == j1 else r_dir >= 1.8)} |")
     out(f"| newsner startup, one line | {start_ms:.1f} ms | | <= 15 ms | {verdict(start_ms <= 15)} |")
     out(f"| newsner peak RSS (max over rows) | {peak_rss_newsner:.0f} MB | | <= 120 MB | {verdict(peak_rss_newsner <= 120)} |")
