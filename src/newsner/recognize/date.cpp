@@ -1676,6 +1676,25 @@ bool statistics_after(const Context& cx, std::size_t k) {
   return false;
 }
 
+// The post-passes below read and write a day's TIMEX3 value as formatted
+// ("2026-03-25"): a day value, its year, a year written over it, and whether
+// the candidate's text writes a year itself ("March 25, 2027": 4 digits).
+bool is_day_value(const std::string& v) {
+  return v.size() == 10 && v[0] >= '0' && v[0] <= '9' && v[4] == '-' && v[7] == '-';
+}
+int value_year(const std::string& v) {
+  int y = 0;
+  for (std::size_t d = 0; d < 4; ++d) y = y * 10 + (v[d] - '0');
+  return y;
+}
+void set_value_year(std::string& v, int year) {
+  for (std::size_t d = 4; d-- > 0; year /= 10) v[d] = static_cast<char>('0' + year % 10);
+}
+bool writes_year(std::string_view text, const Candidate& c) {
+  const std::string_view s = text.substr(c.span.begin, c.span.end - c.span.begin);
+  return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 4;
+}
+
 // "between March 25 and April 12", "from Dec. 28 to Jan. 3": a range's first
 // day comes before its second. When the tense put a first day whose year the
 // text does not write after the second (a future cue before the range: "were
@@ -1684,28 +1703,18 @@ bool statistics_after(const Context& cx, std::size_t k) {
 // the year. Candidates [first, out.size()) are this document's DATEs in text
 // order, spans in bytes of `text`.
 void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
-  const auto day_value = [](const std::string& v) {  // "2026-03-25"
-    return v.size() == 10 && v[0] >= '0' && v[0] <= '9' && v[4] == '-' && v[7] == '-';
-  };
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
     const Candidate& b = out[k + 1];
-    if (!day_value(a.value) || !day_value(b.value) || a.value <= b.value || b.span.begin < a.span.end) continue;
+    if (!is_day_value(a.value) || !is_day_value(b.value) || a.value <= b.value || b.span.begin < a.span.end) continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     const std::string_view before = text.substr(0, a.span.begin);
     const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||
                        ((gap == " to " || gap == " until " || gap == " through ") && before.ends_with("from "));
-    if (!range) continue;
-    // A year written in the first day's text ("March 25, 2027") stands.
-    const std::string_view first_text = text.substr(a.span.begin, a.span.end - a.span.begin);
-    if (std::count_if(first_text.begin(), first_text.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4) {
-      continue;
-    }
-    int year = 0;
-    for (std::size_t d = 0; d < 4; ++d) year = year * 10 + (b.value[d] - '0');
+    if (!range || writes_year(text, a)) continue;
+    int year = value_year(b.value);
     if (a.value.compare(5, 5, b.value, 5, 5) > 0) --year;
-    if (year < 1000) continue;
-    for (std::size_t d = 4; d-- > 0; year /= 10) a.value[d] = static_cast<char>('0' + year % 10);
+    if (year >= 1000) set_value_year(a.value, year);
   }
 }
 
@@ -1715,38 +1724,25 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
 // than the second's). Candidates as order_range_days'.
 void same_month_days(std::string_view text, const std::chrono::year_month_day& dct, std::vector<Candidate>& out,
                      std::size_t first) {
-  const auto day_value = [](const std::string& v) {
-    return v.size() == 10 && v[0] >= '0' && v[0] <= '9' && v[4] == '-' && v[7] == '-';
-  };
-  const auto year_written = [&](const Candidate& c) {
-    const std::string_view s = text.substr(c.span.begin, c.span.end - c.span.begin);
-    return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 4;
-  };
-  const auto year_of = [](const std::string& v) {
-    int y = 0;
-    for (std::size_t d = 0; d < 4; ++d) y = y * 10 + (v[d] - '0');
-    return y;
-  };
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
     Candidate& b = out[k + 1];
-    if (!day_value(a.value) || !day_value(b.value) || b.span.begin < a.span.end ||
+    if (!is_day_value(a.value) || !is_day_value(b.value) || b.span.begin < a.span.end ||
         a.value.compare(4, 3, b.value, 4, 3) != 0 || a.value.compare(0, 4, b.value, 0, 4) == 0) {
       continue;
     }
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
-    if ((gap != " and " && gap != ", " && gap != " or ") || year_written(a) || year_written(b)) continue;
+    if ((gap != " and " && gap != ", " && gap != " or ") || writes_year(text, a) || writes_year(text, b)) continue;
     const int month = (a.value[5] - '0') * 10 + (a.value[6] - '0');
     const int day = (a.value[8] - '0') * 10 + (a.value[9] - '0');
     const auto away = [&](int y) {
       const auto n = (std::chrono::sys_days{std::chrono::year{y} / month / day} - std::chrono::sys_days{dct}).count();
       return n < 0 ? -n : n;
     };
-    const int ya = year_of(a.value), yb = year_of(b.value);
+    const int ya = value_year(a.value), yb = value_year(b.value);
     const int year = away(ya) <= away(yb) ? ya : yb;
-    for (Candidate* c : {&a, &b}) {
-      for (std::size_t d = 4, y = static_cast<std::size_t>(year); d-- > 0; y /= 10) c->value[d] = static_cast<char>('0' + y % 10);
-    }
+    set_value_year(a.value, year);
+    set_value_year(b.value, year);
   }
 }
 
