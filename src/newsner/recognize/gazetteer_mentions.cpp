@@ -491,8 +491,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       continue;
     }
     // (The next word's fold hash first: a call only before "crude" or "minister".)
-    if (single && e < ctx.size() &&
-        (ctx.token(e).fold_hash == text::token_hash("crude") || ctx.token(e).fold_hash == text::token_hash("minister")) &&
+    static constexpr std::uint64_t kCrude = text::token_hash("crude"), kMinister = text::token_hash("minister");
+    if (single && e < ctx.size() && (ctx.token(e).fold_hash == kCrude || ctx.token(e).fold_hash == kMinister) &&
         names_grade_or_portfolio(ctx, b, type)) {
       continue;
     }
