@@ -1085,7 +1085,16 @@ bool may_have_inner_capital(const Context& ctx, std::size_t i) {
       ctx.has(i, EntryClass::Person)) {
     return;
   }
-  emit(ctx, i, i + 1, 0.5f, "org.camel", out);
+  // "NTUC FairPrice": an acronym right before it (no place, person or title
+  // abbreviation) is the group's name, part of the brand's.
+  std::size_t b = i;
+  if (i > 0 && ctx.token(i - 1).shape == Shape::AllCaps && ctx.surface(i - 1).size() >= 2 &&
+      ctx.surface(i - 1).size() <= 6 && !ctx.token(i).newline_before && !ctx.caps_line[i - 1] &&
+      !ctx.has(i - 1, EntryClass::Location) && !ctx.has(i - 1, EntryClass::Person) &&
+      !ctx.has(i - 1, EntryClass::Title) && !ctx.lex_is(i - 1, kLexTitleAbbrev)) {
+    b = i - 1;
+  }
+  emit(ctx, b, i + 1, 0.5f, "org.camel", out);
 }
 
 // org.camel at capitalized token i.

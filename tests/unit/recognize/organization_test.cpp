@@ -40,6 +40,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("Shares of HarwickBank rose after KelpCorp bid.", "org.camel") ==
         "HarwickBank/ORGANIZATION | KelpCorp/ORGANIZATION");
   CHECK(orgs("MacArthur and McDonald met in JulAug tables.", "org.camel") == "");
+  // an acronym right before the brand is the group's name, part of it
+  CHECK(orgs("Prices at KVTU FairMart rose.", "org.camel") == "KVTU FairMart/ORGANIZATION");
+  CHECK(orgs("The CEO FairMart named left.", "org.camel") == "FairMart/ORGANIZATION");
   // a place's possessive is not part of the name; a founder's is
   CHECK(orgs("Norway's Harwick Valley Bank fell.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   // "for" + a lowercase word or a date does not extend the name.
