@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsner/timex/normalizer.hpp"
+#include "newsner/timex/other_calendars.hpp"
 #include "newsner/timex/patterns.hpp"
 #include "newsner/timex/value.hpp"
 
@@ -1067,7 +1068,7 @@ std::size_t no_date(const Context& cx, std::size_t i, std::size_t n, TokenDate& 
     ++e;
     // "Nowruz 1405": Iran's press counts Persian years (1300-1499 AP, 1921-2120),
     // the one that Nowruz begins.
-    if (h == timex::Holiday::Nowruz && year >= 1300 && year < 1500) year += 621;
+    if (h == timex::Holiday::Nowruz && year >= 1300 && year < 1500) year += timex::kPersianYearOffset;
   }
   Direction dir = Direction::Nearest;
   if (i > 0 && !t[i].newline_before && !t[i].sentence_start) {
@@ -1663,6 +1664,8 @@ bool check_day(int y, int m, int d) {
 
 }  // namespace
 
+namespace {
+
 // Token k or the one after it is a word of economic statistics ("January
 // retail figures", "March inflation data", "the May jobs report"): the month
 // before them is the period measured, which lies in the past.
@@ -1745,6 +1748,8 @@ void same_month_days(std::string_view text, const std::chrono::year_month_day& d
     set_value_year(b.value, year);
   }
 }
+
+}  // namespace
 
 void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
                                std::vector<Candidate>& out) const {

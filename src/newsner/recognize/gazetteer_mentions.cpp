@@ -21,13 +21,6 @@ bool is_street_word(const Context& ctx, std::size_t i) {
   return kSet.contains(ctx, i);
 }
 
-// England, Scotland, Wales and Northern Ireland: parts of a country that act
-// as countries (national sides, their own governments).
-bool is_home_nation_id(std::string_view kb) {
-  return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
-         kb == "iso3166-2:GB-NIR";
-}
-
 // Words that open religious names as much as titles ("Mother Teresa").
 bool is_religious_name_word(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"mother", "father", "sister", "brother", "saint", "st"};

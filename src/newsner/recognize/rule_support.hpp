@@ -34,14 +34,18 @@ inline bool is_place_head(std::string_view f) {
          f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
 }
 
-/// England, Scotland, Wales and Northern Ireland: parts of a country (in the
-/// subdivision list) that field national sides of their own.
+/// England, Scotland, Wales and Northern Ireland by their kb ids: parts of a
+/// country (in the subdivision list) that act as countries (national sides,
+/// their own governments).
+inline bool is_home_nation_id(std::string_view kb) {
+  return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
+         kb == "iso3166-2:GB-NIR";
+}
+
+/// Tokens [b, e) name a home nation (is_home_nation_id).
 inline bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
   return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
-    if (m.token_end != e || m.cls != gazetteer::EntryClass::Location) return false;
-    const std::string_view kb = ctx.matcher.entry(m).kb_id;
-    return kb == "iso3166-2:GB-ENG" || kb == "iso3166-2:GB-SCT" || kb == "iso3166-2:GB-WLS" ||
-           kb == "iso3166-2:GB-NIR";
+    return m.token_end == e && m.cls == gazetteer::EntryClass::Location && is_home_nation_id(ctx.matcher.entry(m).kb_id);
   });
 }
 

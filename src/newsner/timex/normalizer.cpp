@@ -311,7 +311,7 @@ Ymd lunisolar_holiday_in(Holiday h, int year) {
     case Holiday::MidAutumn: case Holiday::Chuseok:
       return from_other_calendar(OtherCalendar::Chinese, year + 2637, 7, 15);
     case Holiday::DragonBoat: return from_other_calendar(OtherCalendar::Chinese, year + 2637, 4, 5);
-    case Holiday::Nowruz: return from_other_calendar(OtherCalendar::Persian, year - 621, 0, 1);
+    case Holiday::Nowruz: return from_other_calendar(OtherCalendar::Persian, year - kPersianYearOffset, 0, 1);
     case Holiday::Passover: return from_other_calendar(OtherCalendar::Hebrew, year + 3760, 7, 15);
     case Holiday::RoshHashanah: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 1);
     case Holiday::YomKippur: return from_other_calendar(OtherCalendar::Hebrew, year + 3761, 0, 10);

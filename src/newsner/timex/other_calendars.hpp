@@ -12,11 +12,13 @@
 // Thread safety: each thread makes its own ICU calendars, the first time it asks
 //   for a date in one (not at startup: most documents name no such holiday), and
 //   keeps a memo of their answers.
-// Errors: an ICU failure gives 1 January 1970; ICU's own range covers any
-//   Gregorian year a text names.
+// Errors: an ICU failure gives 1 January 1970 (from_other_calendar) or year 0
+//   (other_calendar_year); where ICU's data lacks the calendar, its Gregorian one
+//   answers (wrong days, no crash). ICU's own range covers any Gregorian year a
+//   text names.
 // Cost: an answer in memo is a few instructions; else a day in the Islamic,
 //   Hebrew or Persian calendar takes ICU a few thousand, in the Chinese (astronomical new
-//   moons) up to ~90,000, and the Islamic year of a day ~150,000 (a search over
+//   moons) ~70,000-90,000, and the Islamic year of a day ~150,000 (a search over
 //   the Umm al-Qura years): ask for that of January 1, which recurs.
 #pragma once
 
@@ -34,7 +36,12 @@ namespace newsner::timex {
 /// (with ICU 72, 2028's Lunar New Year became March 26 after Korea's).
 enum class OtherCalendar : std::uint8_t { Islamic, Chinese, Hebrew, Persian };
 
-/// The Gregorian day of day `day` of month `month` (from 0) of year `year` of `cal`.
+/// The Persian (Solar Hijri) year that starts in March of Gregorian year Y is
+/// Y - kPersianYearOffset.
+inline constexpr int kPersianYearOffset = 621;
+
+/// The Gregorian day of day `day` of month `month` (from 0) of year `year` of
+/// `cal`, year and month in ICU's fields as in Units above (EXTENDED_YEAR).
 std::chrono::year_month_day from_other_calendar(OtherCalendar cal, int year, int month, int day);
 
 /// The year of `cal` that holds Gregorian day `d`.
