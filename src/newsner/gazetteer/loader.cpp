@@ -50,6 +50,13 @@ bool parse_u32(std::string_view s, std::uint32_t& v) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
+// A kb_id column that holds flags instead ("amb", "fold", "pop=5000,cc=FR").
+bool looks_like_flag(std::string_view s) {
+  const std::string_view first = s.substr(0, s.find(','));
+  return first == "amb" || first == "fold" || first.starts_with("pop=") || first.starts_with("rank=") ||
+         first.starts_with("cc=") || first.starts_with("g=");
+}
+
 }  // namespace
 
 std::string parse_tsv(std::string_view content, std::string_view source, std::uint16_t list,
@@ -82,7 +89,16 @@ std::string parse_tsv(std::string_view content, std::string_view source, std::ui
     auto cls = parse_entry_class(cols[1]);
     if (!cls) return fmt::format("{}:{}: unknown type \"{}\"", source, line_no, cols[1]);
     e.cls = *cls;
-    if (n > 2) e.kb_id = std::string(cols[2]);
+    if (n > 2) {
+      // "Rengo<TAB>ORGANIZATION<TAB>amb": a flag in the kb_id column would be
+      // taken as the id and its meaning lost (kb ids are "prefix:id").
+      if (looks_like_flag(cols[2])) {
+        return fmt::format("{}:{}: \"{}\" in the kb_id column is a flag: flags go in the fourth column "
+                           "(name<TAB>type<TAB><TAB>{})",
+                           source, line_no, cols[2], cols[2]);
+      }
+      e.kb_id = std::string(cols[2]);
+    }
     if (n > 3) {
       std::string_view flags = cols[3];
       while (!flags.empty()) {

@@ -89,6 +89,10 @@ TEST_CASE("gazetteer TSV loader") {
     CHECK(parse_tsv("# c\n\nParis\n", "f.tsv", 0, e) == "f.tsv:3: expected \"name<TAB>type[<TAB>kb_id[<TAB>flags]]\", got \"Paris\"");
     CHECK(parse_tsv("Paris\tCITY\n", "f.tsv", 0, e) == "f.tsv:1: unknown type \"CITY\"");
     CHECK(parse_tsv("Paris\tLOC\t\tbig\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"big\"");
+    // a flag in the kb_id column
+    CHECK(parse_tsv("Kelvo\tORG\tamb\n", "f.tsv", 0, e) ==
+          "f.tsv:1: \"amb\" in the kb_id column is a flag: flags go in the fourth column (name<TAB>type<TAB><TAB>amb)");
+    CHECK(parse_tsv("Kelvo\tORG\twikidata:Q1\n", "f.tsv", 0, e) == "");
   }
   CHECK(list_name_of("gazetteers/curated/news_media.tsv") == "news_media");
 }
