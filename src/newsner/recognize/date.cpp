@@ -1169,10 +1169,16 @@ int relative_month_after(const Context& cx, std::size_t i) {
 // or after a future cue the first not before it. Not inlined, as holiday_date.
 [[gnu::noinline]] bool day_of_month_date(const Context& cx, std::size_t i, const Dct& dct, TokenDate& out) {
   const auto& t = cx.tt.tokens;
-  if (i < 1 || !ieq(cx.surface(i - 1), "the")) return false;
   const int d = ordinal_day(cx.surface(i));
-  if (d == 0) return false;
-  if (const int shift = relative_month_after(cx, i); shift != kNoShift) {
+  if (d == 0 || i < 1) return false;
+  // "the 18th and 19th of this month": the first day takes the month named
+  // after the second, and the second ("19th of this month") is a DATE of its own.
+  const bool first_of_pair = i + 2 < t.size() && ieq(cx.surface(i + 1), "and") && ordinal_day(cx.surface(i + 2)) != 0;
+  const bool second_of_pair =
+      i >= 3 && ieq(cx.surface(i - 1), "and") && ordinal_day(cx.surface(i - 2)) != 0 && ieq(cx.surface(i - 3), "the");
+  const bool the_before = ieq(cx.surface(i - 1), "the");
+  if (!the_before && !second_of_pair) return false;
+  if (const int shift = relative_month_after(cx, first_of_pair ? i + 2 : i); shift != kNoShift) {
     // "the 22nd of next month": that day of the month named, whatever the word before.
     Value v;
     v.granularity = Granularity::Day;
@@ -1183,13 +1189,13 @@ int relative_month_after(const Context& cx, std::size_t i) {
       v.year = idx / 12;
       v.month = idx % 12 + 1;
     }
-    out.begin = t[i - 1].span.begin;
-    out.end = t[i + 3].span.end;
+    out.begin = the_before ? t[i - 1].span.begin : t[i].span.begin;
+    out.end = first_of_pair ? t[i].span.end : t[i + 3].span.end;
     out.value = v;
     out.evidence = "date.day_of_month";
     return true;
   }
-  if (i < 2 || !ieq(cx.surface(i - 2), "on")) return false;
+  if (!the_before || i < 2 || !ieq(cx.surface(i - 2), "on")) return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";

@@ -219,6 +219,8 @@ TEST_CASE("date: relative to the DCT") {
       {"The bank will pay on the 22nd of next month.", kDct, "the 22nd of next month=2019-01-22"},
       {"It was signed on the 3rd of this month.", kDct, "the 3rd of this month=2018-12-03"},
       {"Payments were due by the 30th of last month.", kDct, "the 30th of last month=2018-11-30"},
+      {"The board meets on the 27th and 28th of this month.", kDct,
+       "the 27th=2018-12-27 | 28th of this month=2018-12-28"},
       // a year that frames the sentence dates its bare months
       {"Last year, the festival fell in mid-September.", kDct, "Last year=2017 | mid-September=2017-09@MID"},
       {"In 2009, talks stalled in March.", kDct, "2009=2009 | March=2009-03"},
