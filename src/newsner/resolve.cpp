@@ -583,7 +583,12 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     if (c.type == EntityType::Person && e - b >= 2) {
       add_part(e - 1);  // surname
-      if (!ctx.is_common_word(b)) add_part(b);
+      // The first word, unless a common word; but a Korean or Chinese name
+      // ("Lee Jae-yong": a lowercase syllable after an attached hyphen ends it)
+      // puts the family name first, and that repeats alone ("Lee said").
+      const bool family_first = e - b >= 4 && recognize::is_char(ctx, e - 2, '-') && !ctx.token(e - 1).space_before &&
+                                ctx.token(e - 1).shape == Shape::Lower;
+      if (!ctx.is_common_word(b) || family_first) add_part(b);
       // A hyphenated surname repeats whole: "Maberry-Tusk" after "Quil Maberry-Tusk".
       if (e - b >= 4 && recognize::is_char(ctx, e - 2, '-') && !ctx.token(e - 2).space_before &&
           !ctx.token(e - 1).space_before) {

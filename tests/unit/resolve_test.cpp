@@ -37,6 +37,9 @@ TEST_CASE("resolve: document-level consistency") {
       // a hyphenated surname repeats whole
       {"Maria Maberry-Tusk resigned. Maberry-Tusk declined to comment.",
        "Maria Maberry-Tusk/PERSON | Maberry-Tusk/PERSON"},
+      // a Korean name puts the family name first, and that repeats alone, even a word
+      {"Chairman Lee Tarsa-yong met investors. Later, Lee said chips would recover.",
+       "Lee Tarsa-yong/PERSON | Lee/PERSON"},
       // a surname that is also a common word, at a sentence start before a verb of saying
       {"Dana Baker visited. Baker said prices rose.", "Dana Baker/PERSON | Baker/PERSON"},
       {"Nora Swift spoke first. Swift told staff to stay.", "Nora Swift/PERSON | Swift/PERSON"},
