@@ -768,13 +768,18 @@ struct TokenDate {
   std::string_view evidence;  // empty: a holiday's name that is no date (no_date)
 };
 
+// Token k exists and is written `w` (holiday names are matched as written).
+bool surface_is(const Context& cx, std::size_t k, std::string_view w) {
+  return k < cx.tt.tokens.size() && cx.surface(k) == w;
+}
+
 // "New Year" after the word at i that names its calendar ("Lunar", "Chinese",
 // "Islamic", "Jewish"): the holiday `which`, and its length in tokens (0: none).
 // "... New Year's Day" is the same day; "... New Year's Eve" is another, not taken.
 std::size_t calendar_new_year_at(const Context& cx, std::size_t i, timex::Holiday which,
                                  timex::Holiday& h) {
   const auto& t = cx.tt.tokens;
-  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   if (!at(i + 1, "New") || !at(i + 2, "Year")) return 0;
   std::size_t n = 3;
   if (i + 3 < t.size() && !t[i + 3].space_before && (at(i + 3, "'s") || at(i + 3, "\u2019s"))) {
@@ -866,7 +871,7 @@ std::size_t hari_raya_at(const Context& cx, std::size_t i, timex::Holiday& h) {
 // Boat Festival", "Duanwu (Festival)". Not a bare "Mid-Autumn" (a season).
 std::size_t chinese_festival_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   const auto& t = cx.tt.tokens;
-  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   const std::string_view w = cx.surface(i);
   std::size_t k = i + 1;  // the token after the festival's own words
   if (w == "Mid") {
@@ -893,7 +898,7 @@ std::size_t chinese_festival_at(const Context& cx, std::size_t i, timex::Holiday
 // "Tet Nguyen Dan".
 std::size_t tet_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   const auto& t = cx.tt.tokens;
-  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   h = timex::Holiday::Tet;
   const bool full = (at(i + 1, "Nguyen") && at(i + 2, "Dan")) ||
                     (at(i + 1, "Nguy\u00EAn") && at(i + 2, "\u0110\u00E1n"));
@@ -906,7 +911,7 @@ std::size_t tet_at(const Context& cx, std::size_t i, timex::Holiday& h) {
 std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   using timex::Holiday;
   const auto& t = cx.tt.tokens;
-  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   const std::string_view w = cx.surface(i);
   switch (w[0]) {
     case 'L':
@@ -947,13 +952,14 @@ std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::H
   }
 }
 
-// The holiday whose name starts at token i, and its length in tokens (0: none).
-// Names are matched as news writes them, capitalized; a possessive takes either
-// apostrophe ("Valentine's", "New Year\u2019s").
-std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+// The holiday of the Gregorian calendar (fixed days, Easter's computus, US
+// weekday rules) whose name starts at token i, and its length in tokens (0:
+// none). Names are matched as news writes them, capitalized; a possessive takes
+// either apostrophe ("Valentine's", "New Year\u2019s").
+std::size_t western_holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   using timex::Holiday;
   const auto& t = cx.tt.tokens;
-  auto at = [&](std::size_t k, std::string_view w) { return k < t.size() && cx.surface(k) == w; };
+  const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   // "Valentine's" (the tokenizer splits off "'s" or "\u2019s") or "Valentines": its
   // length in tokens, or 0.
   auto possessive = [&](std::size_t k, std::string_view stem) -> std::size_t {
@@ -966,45 +972,47 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   const std::string_view w = cx.surface(i);
   switch (w[0]) {
     case 'C':
-      if (w != "Christmas") return other_calendar_holiday_at(cx, i, h);
+      if (w != "Christmas") return 0;
       if (at(i + 1, "Eve")) return h = Holiday::ChristmasEve, 2;
       h = Holiday::Christmas;
       return at(i + 1, "Day") ? 2 : 1;
     case 'T':
-      if (w != "Thanksgiving") return other_calendar_holiday_at(cx, i, h);
+      if (w != "Thanksgiving") return 0;
       h = Holiday::Thanksgiving;
       return at(i + 1, "Day") ? 2 : 1;
     case 'E':
-      if (w != "Easter") return other_calendar_holiday_at(cx, i, h);
+      if (w != "Easter") return 0;
       if (at(i + 1, "Monday")) return h = Holiday::EasterMonday, 2;
       h = Holiday::Easter;
       return at(i + 1, "Sunday") ? 2 : 1;
     case 'G': return w == "Good" && at(i + 1, "Friday") ? (h = Holiday::GoodFriday, 2) : 0;
     case 'B': return w == "Boxing" && at(i + 1, "Day") ? (h = Holiday::BoxingDay, 2) : 0;
-    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : other_calendar_holiday_at(cx, i, h);
+    case 'H': return w == "Halloween" ? (h = Holiday::Halloween, 1) : 0;
     case 'V': {
       const std::size_t n = possessive(i, "Valentine");
-      if (n == 0) return other_calendar_holiday_at(cx, i, h);
+      if (n == 0) return 0;
       return at(i + n, "Day") ? (h = Holiday::ValentinesDay, n + 1) : 0;
     }
     case 'N': {
-      if (w != "New") return other_calendar_holiday_at(cx, i, h);
+      if (w != "New") return 0;
       const std::size_t n = possessive(i + 1, "Year");
       if (n && at(i + 1 + n, "Day")) return h = Holiday::NewYearsDay, n + 2;
       if (n && at(i + 1 + n, "Eve")) return h = Holiday::NewYearsEve, n + 2;
       return 0;
     }
     // Independence Day is the US one (July 4) only when named so (below).
-    case 'I':
-      return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2)
-                                                     : other_calendar_holiday_at(cx, i, h);
-    case 'L':
-      return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : other_calendar_holiday_at(cx, i, h);
-    case 'M':
-      if (w == "Memorial") return at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
-      return other_calendar_holiday_at(cx, i, h);
-    default: return other_calendar_holiday_at(cx, i, h);
+    case 'I': return w == "Independence" && at(i + 1, "Day") ? (h = Holiday::Unknown, 2) : 0;
+    case 'L': return w == "Labor" && at(i + 1, "Day") ? (h = Holiday::LaborDay, 2) : 0;
+    case 'M': return w == "Memorial" && at(i + 1, "Day") ? (h = Holiday::MemorialDay, 2) : 0;
+    default: return 0;
   }
+}
+
+// The holiday whose name starts at token i, of the Gregorian calendar or of
+// another (other_calendar_holiday_at), and its length in tokens (0: none).
+std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
+  if (const std::size_t n = western_holiday_at(cx, i, h)) return n;
+  return other_calendar_holiday_at(cx, i, h);
 }
 
 // Nouns that make a holiday name the modifier of a thing, not a time.

@@ -749,7 +749,7 @@ void team_innings(const Context& ctx, std::span<const std::uint32_t> starts, std
 // the capitalized words that end at p, or a venue's head word, makes them a
 // venue, and the town in parentheses where it is.
 bool venue_before(const Context& ctx, std::size_t p) {
-  if (is_place_head(ctx.folded(p))) return true;  // "Kelpton Park (Denver)"
+  if (is_place_head(ctx, p)) return true;  // "Kelpton Park (Denver)"
   for (std::size_t k = p; k > 0 && p - k < 4 && !ctx.token(k).newline_before;) {
     --k;
     if (ctx.lex_is(k, kLexLocative)) return true;

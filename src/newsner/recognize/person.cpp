@@ -18,7 +18,8 @@ namespace {
 
 // "the Kingdom Arena", "Grand Tarvo Station": after a given name that is a word
 // too, a head word that is no common surname names the venue, whatever a
-// surname list has for it (not "Hill", "Hall": "Ken Hill" is a person).
+// surname list has for it: is_place_head's words less those that are common
+// surnames ("Hill", "Hall", "Park": "Ken Hill" is a person).
 bool is_venue_head(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"arena", "stadium", "airport", "station", "prison", "hotel",
                                                 "square", "avenue", "island", "river", "valley", "oval",
@@ -789,7 +790,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                                  (ctx.has(e - 3, EntryClass::Surname) || !ctx.is_common_word(e - 3));
         const bool surname = ctx.has(e - 1, EntryClass::Surname) || !ctx.is_common_word(e - 1) || hyphen_part ||
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
-                              !is_place_head(ctx.folded(e - 1)) && !ctx.has(e - 1, EntryClass::Location));
+                              !is_place_head(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Location));
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
         // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
         const bool country_pair = e == i + 3 && is_char(ctx, i + 1, '-') && ctx.country[i] && ctx.country[i + 2];

@@ -25,15 +25,6 @@ namespace newsner::recognize {
   return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
 }
 
-/// Words that end a street, building or venue name ("Halsey Road", "Carnegie Hall").
-inline bool is_place_head(std::string_view f) {
-  return f == "road" || f == "street" || f == "avenue" || f == "park" || f == "square" || f == "bridge" ||
-         f == "hall" || f == "house" || f == "centre" || f == "center" || f == "stadium" || f == "field" ||
-         f == "gardens" || f == "lane" || f == "way" || f == "place" || f == "island" || f == "river" ||
-         f == "lake" || f == "valley" || f == "hill" || f == "airport" || f == "station" || f == "prison" ||
-         f == "hotel" || f == "palace" || f == "castle" || f == "tower" || f == "arena" || f == "oval";
-}
-
 /// England, Scotland, Wales and Northern Ireland by their kb ids: parts of a
 /// country (in the subdivision list) that act as countries (national sides,
 /// their own governments).
@@ -200,5 +191,16 @@ class WordSet {
   alignas(64) std::array<std::uint64_t, 8> filter_{};  // bit filter_bit(h) of each word's hash: one cache line
   std::array<Slot, kSize> slots_{};
 };
+
+/// Token i (folded) is a word that ends a street, building or venue name
+/// ("Halsey Road", "Carnegie Hall").
+inline bool is_place_head(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {
+      "road",  "street", "avenue", "park",   "square", "bridge",  "hall",   "house",   "centre", "center",
+      "stadium", "field", "gardens", "lane", "way",    "place",   "island", "river",   "lake",   "valley",
+      "hill",  "airport", "station", "prison", "hotel", "palace", "castle", "tower",   "arena",  "oval"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
 
 }  // namespace newsner::recognize
