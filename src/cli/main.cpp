@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->needs(jsonl);
   app.add_option("--date-field", date_field,
-                 "JSONL field with the DCT: YYYY-MM-DD, an ISO date-time or an RFC 822 date (default: dct, then date)")
+                 "JSONL field with the DCT: YYYY-MM-DD, an ISO date-time, an RFC 822 date or a full date like \"Oct. 14, 2025\" (default: dct, then date)")
       ->needs(jsonl);
   app.add_flag("--keep-text", run.fields.keep_text, "JSONL: keep the text field in the output")->needs(jsonl);
   app.add_option("--glob", run.globs, "File name pattern for directory walks (repeatable: any matches)")
@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
   // passed through as metadata, unread (no warning about a date never used).
   if (options.reference_date) run.fields.date.clear();
   options.date_order = date_order == "dmy" ? newsner::DateOrder::DayMonthYear : newsner::DateOrder::MonthDayYear;
+  run.fields.date_order = options.date_order;
   options.default_gazetteers = !no_default;
   run.write.explain = options.explain;
   run.write.offsets = offsets == "byte"    ? newsner::text::OffsetUnit::Byte

@@ -80,12 +80,16 @@ struct Job {
   bool failed = false;
   std::size_t text_bytes = 0;
   std::size_t mention_counts[4] = {0, 0, 0, 0};
+  std::size_t unanchored_dates = 0;  // DATE values left without a year for want of a DCT
+  bool date_field = false;      // Record: one of the date fields was present
   bool done = false;            // guarded by Runner::mu_
 };
 
 struct Counters {
   std::size_t documents = 0, text_bytes = 0, input_bytes = 0, failed = 0, skipped = 0;
   std::size_t mentions[4] = {0, 0, 0, 0};
+  std::size_t undated_documents = 0, unanchored_dates = 0;  // see Job::unanchored_dates
+  std::size_t records = 0, records_with_date_field = 0;
 };
 
 class Runner {
@@ -124,6 +128,7 @@ class Runner {
     writer.join();
 
     clear_progress(/*final=*/true);
+    if (!cfg_.quiet && !closed_) warn_undated();  // (not when the reader went away: "| head")
     if (cfg_.stats) print_stats();
     if (closed_ && write_errno_ != EPIPE) {
       // A full disk is not a closed pipe: say so and fail.
@@ -406,6 +411,7 @@ class Runner {
         Document doc;  // without the id, which the record keeps: extract() does not read it
         doc.text = std::move(rec.doc.text);
         doc.dct = rec.doc.dct;
+        job.date_field = rec.has_date_field;
         doc.valid_utf8 = rec.doc.valid_utf8;
         Extraction r = ex_.extract(std::move(doc));
         note(job, rec.doc.id, r);
@@ -443,6 +449,13 @@ class Runner {
       job.messages.push_back(fmt::format("newsner: {}: {}", id, r.error));
     }
     job.text_bytes = r.text.size();
+    // Relative dates of a document without a DCT keep an unknown year ("XXXX-WXX-3"
+    // for "Wednesday"): counted for the run's closing warning (see warn_undated).
+    if (!r.dct) {
+      for (const auto& m : r.mentions) {
+        job.unanchored_dates += m.type == EntityType::Date && m.value.starts_with("XXXX");
+      }
+    }
     // Only --stats prints the counts by type (a pass over every mention).
     if (cfg_.stats) {
       for (const auto& m : r.mentions) job.mention_counts[static_cast<int>(m.type)]++;
@@ -546,6 +559,12 @@ class Runner {
     }
     counters_.documents++;
     counters_.text_bytes += job.text_bytes;
+    counters_.undated_documents += job.unanchored_dates > 0;
+    counters_.unanchored_dates += job.unanchored_dates;
+    if (job.kind == Job::Kind::Record) {
+      counters_.records++;
+      counters_.records_with_date_field += job.date_field;
+    }
     for (int t = 0; t < 4; ++t) counters_.mentions[t] += job.mention_counts[t];
     if (!closed_) pending_.push_back({const_cast<char*>(job.line.data()), job.line.size()});
   }
@@ -618,6 +637,25 @@ class Runner {
     if (!progress_shown_ || !progress_tty_) return;
     std::fputs("\r\x1b[K", stderr);
     progress_shown_ = false;
+  }
+
+  // One line at the end of a run, not one per document: relative dates without
+  // a DCT are kept with an unknown year ("XXXX-12-19"), which is easy to miss in
+  // a pipeline's output. (A --date-field that no record has is the usual cause.)
+  void warn_undated() const {
+    const Counters& c = counters_;
+    if (c.unanchored_dates == 0) return;
+    std::string why;
+    if (c.records > 0 && c.records_with_date_field == 0 && !cfg_.fields.date.empty()) {
+      std::string names;
+      for (const auto& f : cfg_.fields.date) names += (names.empty() ? "\"" : " or \"") + f + "\"";
+      why = fmt::format(" (no record has a field {})", names);
+    }
+    std::fprintf(stderr,
+                 "newsner: warning: %zu of %zu documents have no document date (DCT)%s, so %zu date mention(s) in "
+                 "them have no year (XXXX); give --reference-date YYYY-MM-DD, a JSONL date field (--date-field) or "
+                 "a dateline with a full date\n",
+                 c.undated_documents, c.documents, why.c_str(), c.unanchored_dates);
   }
 
   void print_stats() {

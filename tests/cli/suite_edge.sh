@@ -313,14 +313,33 @@ want_status bom-jsonl 0 $?
 grep -q '"id":"bom","entities":\[{"text":"Berlin"' "$tmp/out" || bad "BOM before the first record: $(cat "$tmp/out" "$tmp/err")"
 
 # --- --reference-date: records' own date fields are not read (no warning), but passed through
-printf '{"id":"d","dct":"16/01/2024","text":"It rained yesterday in Oslo."}\n' > "$tmp/dct.jsonl"
+printf '{"id":"d","dct":"2024-13-45","text":"It rained yesterday in Oslo."}\n' > "$tmp/dct.jsonl"
 "$bin" --jsonl --reference-date 2022-02-02 "$tmp/dct.jsonl" > "$tmp/out" 2> "$tmp/err"
 want_status reference-date-fields 0 $?
 [ -s "$tmp/err" ] && bad "--reference-date still warns about a record's date field: $(cat "$tmp/err")"
-grep -q '"dct":"16/01/2024"' "$tmp/out" && grep -q '"value":"2022-02-01"' "$tmp/out" \
+grep -q '"dct":"2024-13-45"' "$tmp/out" && grep -q '"value":"2022-02-01"' "$tmp/out" \
   || bad "--reference-date: date field not passed through or date not resolved: $(cat "$tmp/out")"
 "$bin" --jsonl "$tmp/dct.jsonl" > /dev/null 2> "$tmp/err"
 grep -q 'field "dct" is not a date' "$tmp/err" || bad "a bad date field without --reference-date: no warning"
+
+# --- a date field as people write it ("Oct. 14, 2025", "16/01/2024" with the day above 12) is the DCT
+printf '{"id":"a","date":"Oct. 14, 2025","text":"It rained on Friday."}\n{"id":"b","date":"16/01/2024","text":"It rained on Friday."}\n' > "$tmp/dct2.jsonl"
+"$bin" --jsonl "$tmp/dct2.jsonl" > "$tmp/out" 2> "$tmp/err"
+want_status written-date-fields 0 $?
+grep -q '"id":"a",.*"value":"2025-10-10"' "$tmp/out" && grep -q '"id":"b",.*"value":"2024-01-12"' "$tmp/out" && [ ! -s "$tmp/err" ] \
+  || bad "written date fields not read as the DCT: $(cat "$tmp/out" "$tmp/err")"
+
+# --- documents without a DCT: one closing warning counts them (a misspelt --date-field
+# named), none with -q, none when every document has a DCT
+printf '{"id":"a","pubdate":"2025-10-14","text":"It rained on Friday."}\n{"id":"b","text":"Rome."}\n' > "$tmp/nodct.jsonl"
+"$bin" --jsonl --date-field pub "$tmp/nodct.jsonl" > /dev/null 2> "$tmp/err"
+want_status undated 0 $?
+[ "$(grep -c . "$tmp/err")" = 1 ] && grep -q 'warning: 1 of 2 documents have no document date (DCT) (no record has a field "pub"), so 1 date mention(s)' "$tmp/err" \
+  || bad "no closing warning for documents without a DCT: $(cat "$tmp/err")"
+"$bin" --jsonl -q --date-field pub "$tmp/nodct.jsonl" > /dev/null 2> "$tmp/err"
+[ -s "$tmp/err" ] && bad "-q still warns about documents without a DCT: $(cat "$tmp/err")"
+"$bin" --jsonl --date-field pubdate "$tmp/nodct.jsonl" > /dev/null 2> "$tmp/err"
+[ -s "$tmp/err" ] && bad "warns about a DCT although every relative date has one: $(cat "$tmp/err")"
 
 # --- a non-blocking stdout pipe that fills (O_NONBLOCK set by whoever shares the
 # pipe): newsner waits for the reader (EAGAIN), every line arrives, status 0

@@ -65,6 +65,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   rec.doc.valid_utf8 = false;
   rec.id_json.assign(rec.doc.id);
   rec.has_id_field = false;
+  rec.has_date_field = false;
   rec.passthrough.clear();
   rec.error.clear();
   rec.warnings.clear();
@@ -131,13 +132,14 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
     }
     for (std::size_t k = 0; k < f.date.size(); ++k) {
       if (key != f.date[k] || value.is_null()) continue;
+      rec.has_date_field = true;
       std::string_view s;
       const bool is_string = !value.get_string().get(s);
-      const auto d = is_string ? timex::parse_date_field(s) : std::nullopt;
+      const auto d = is_string ? timex::parse_date_field(s, f.date_order) : std::nullopt;
       if (!d) {
         // Say so: a DCT silently ignored would leave every relative date unresolved.
         if (!is_string || !s.empty()) {
-          rec.warnings.push_back(fmt::format("field \"{}\" is not a date (YYYY-MM-DD, an ISO 8601 date-time or an RFC 822 date: {}), ignored", key,
+          rec.warnings.push_back(fmt::format("field \"{}\" is not a date (YYYY-MM-DD, an ISO 8601 date-time, an RFC 822 date or a full date like \"Oct. 14, 2025\": {}), ignored", key,
                                              is_string ? s : impl_->minify(value)));
         }
       } else if (k < date_rank) {

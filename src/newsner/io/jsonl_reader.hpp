@@ -5,7 +5,8 @@
 //   id:    the `id_field` (default "id"), any JSON value; when absent the output
 //          gets "id": <line number>;
 //   DCT:   the first of `date_fields` (default "dct", then "date") holding a
-//          "YYYY-MM-DD..." string.
+//          date (timex::parse_date_field: ISO 8601, RFC 822, "Oct. 14, 2025");
+//          a field that is no date is a warning.
 //   Input fields named "entities" or "error" are dropped: the output line carries
 //   exactly one of them, ours.
 // Invalid UTF-8 in the line is repaired first (each maximal invalid subsequence
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "newsner/document.hpp"
+#include "newsner/options.hpp"
 
 namespace newsner::io {
 
@@ -30,6 +32,7 @@ struct JsonlFields {
   std::string text = "text";
   std::string id = "id";
   std::vector<std::string> date = {"dct", "date"};
+  DateOrder date_order = DateOrder::MonthDayYear;  // numeric dates in a date field ("10/14/2025")
   bool keep_text = false;
 };
 
@@ -37,6 +40,7 @@ struct JsonlRecord {
   Document doc;            // id = the id as plain text, for messages
   std::string id_json;     // the id as JSON (string or number)
   bool has_id_field = false;
+  bool has_date_field = false;  // one of JsonlFields::date was present (valid or not)
   /// Output prefix: `"key":value` pairs to pass through, comma-separated, no braces.
   std::string passthrough;
   std::string error;       // non-empty: the record could not be used

@@ -100,9 +100,12 @@ std::optional<Ymd> parse_rfc822_date(std::string_view s) {
   return make(y, m, parse_int(day));
 }
 
-std::optional<Ymd> parse_date_field(std::string_view s) {
+std::optional<Ymd> parse_date_field(std::string_view s, DateOrder order) {
   if (auto d = parse_iso_date(s)) return d;
-  return parse_rfc822_date(s);
+  if (auto d = parse_rfc822_date(s)) return d;
+  // Feeds and CMS exports also write dates as people do ("Oct. 14, 2025",
+  // "10/14/2025"): the forms a dateline may have, read with --date-order.
+  return find_dateline_dct(s, order);
 }
 
 std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {

@@ -170,5 +170,5 @@ TEST_CASE("JsonlReader: parsing into a used record replaces every field") {
   CHECK(r.doc.id == R"({"n":1})");
   CHECK(r.passthrough == R"("id":{"n":1},"dct":[2019])");
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0] == R"(field "dct" is not a date (YYYY-MM-DD, an ISO 8601 date-time or an RFC 822 date: [2019]), ignored)");
+  CHECK(r.warnings[0] == R"(field "dct" is not a date (YYYY-MM-DD, an ISO 8601 date-time, an RFC 822 date or a full date like "Oct. 14, 2025": [2019]), ignored)");
 }

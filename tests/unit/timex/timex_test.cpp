@@ -291,10 +291,20 @@ TEST_CASE("timex dct: RFC 822/1123 date fields") {
   CHECK(parse_date_field("2025-10-14T08:30:00Z") == ymd(2025, 10, 14));
   CHECK(parse_rfc822_date("1 Jan 2024") == ymd(2024, 1, 1));
   CHECK_FALSE(parse_date_field("Tue, 31 Feb 2025 08:30:00 GMT").has_value());
-  CHECK_FALSE(parse_date_field("Tue, 14 Octo 2025").has_value());
+  CHECK_FALSE(parse_rfc822_date("Tue, 14 Octo 2025").has_value());
   CHECK_FALSE(parse_date_field("14 Oct 20251").has_value());
-  CHECK_FALSE(parse_date_field("Oct 14, 2025").has_value());
   CHECK_FALSE(parse_date_field("").has_value());
+}
+
+TEST_CASE("timex dct: date fields written as datelines write dates") {
+  CHECK(parse_date_field("Oct 14, 2025") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("Oct. 14, 2025 5:02 p.m. EDT") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("14 October 2025") == ymd(2025, 10, 14));
+  CHECK(parse_date_field("10/04/2025") == ymd(2025, 10, 4));
+  CHECK(parse_date_field("10/04/2025", newsner::DateOrder::DayMonthYear) == ymd(2025, 4, 10));
+  CHECK(parse_date_field("14/10/2025") == ymd(2025, 10, 14));  // the number above 12 is the day
+  CHECK_FALSE(parse_date_field("October 2025").has_value());   // no day: no DCT
+  CHECK_FALSE(parse_date_field("2024-13-45").has_value());
 }
 
 TEST_CASE("timex dct: ISO strings and datelines") {
