@@ -604,7 +604,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // name ("London, Ontario", "Atlanta, Georgia"; but "Yerevan, Armenia,
     // Georgia" is the country), unless a city of a million is named so: in
     // "Recife, Sao Paulo and Rio" the cities are listed.
-    if (subdivision_after_comma && ctx.token(b - 2).shape == Shape::Capitalized &&
+    if (subdivision_after_comma &&
+        (ctx.token(b - 2).shape == Shape::Capitalized || ctx.token(b - 2).shape == Shape::AllCaps) &&  // a dateline's "COLUMBUS, Ohio"
         entry.kb_id.size() > 12 && !in_place_list(ctx, b, e) &&
         city_of_country_before(ctx, b, entry.kb_id.substr(10, 2)) &&
         !span_has(ctx, lists, b, e, ListKind::Cities, [](const auto& c) { return c.population >= 1000000; })) {

@@ -183,15 +183,21 @@ bool dash_after(const Context& ctx, std::size_t d, std::size_t le) {
 }
 
 // A dateline place, with the kb_id of the most populous place of that name in
-// any case ("WASHINGTON" -> the city's GeoNames id).
-void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, std::vector<Candidate>& out) {
+// any case ("WASHINGTON" -> the city's GeoNames id). The region after the
+// city's comma ("COLUMBUS, Ohio") is a state or country: its ISO 3166 id first,
+// as the same name gets elsewhere in the text (not a WordNet sense's).
+void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, bool region, std::vector<Candidate>& out) {
   emit(ctx, b, e, 0.9f, "loc.dateline", out);
+  bool best_iso = false;
   std::uint32_t best = 0;
   ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
     if (m.token_end != e || m.cls != EntryClass::Location) return;
     const auto entry = ctx.matcher.entry(m);
-    if (entry.kb_id.empty() || (!out.back().kb_id.empty() && entry.population <= best)) return;
+    if (entry.kb_id.empty()) return;
+    const bool iso = region && entry.kb_id.starts_with("iso3166");
+    if (!out.back().kb_id.empty() && (iso < best_iso || (iso == best_iso && entry.population <= best))) return;
     out.back().kb_id = entry.kb_id;
+    best_iso = iso;
     best = entry.population;
   });
 }
@@ -240,8 +246,8 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
            (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps && known_place(ctx, s, e1));
     }
     if (!ok) continue;
-    emit_dateline(ctx, s, e1, out);
-    if (re > r) emit_dateline(ctx, r, re, out);
+    emit_dateline(ctx, s, e1, /*region=*/false, out);
+    if (re > r) emit_dateline(ctx, r, re, /*region=*/true, out);
   }
 }
 
