@@ -550,6 +550,41 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
   }
 }
 
+// org.team_name: a known place and a club's plural nickname that the sports
+// list has alone, "the Florida Marlins", "the Sydney Swans", "Penrith Panthers":
+// the club, whole, in any document (not a person "Florida Marlins" by a given
+// name, not the place and a stray word). Not after a nationality word ("African
+// Lions"), not inside a longer capitalized run, not before another capitalized
+// word (a title-case headline, a longer name).
+void team_nicknames(const Context& ctx, std::vector<Candidate>& out) {
+  const gazetteer::Match* const mts = ctx.matches.data();
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t k : ctx.mention_matches) {
+    const gazetteer::Match& mt = mts[k];
+    const std::size_t h = mt.token_begin;
+    if (mt.cls != EntryClass::Organization || mt.token_end != h + 1 || h == 0 || !mt.exact_case ||
+        ctx.token(h).shape != Shape::Capitalized || ctx.token(h).newline_before || !ctx.surface(h).ends_with('s') ||
+        ctx.matcher.list_name(mt) != "sports") {
+      continue;
+    }
+    std::size_t b = h;
+    for (std::size_t s = h >= 3 ? h - 3 : 0; s < h && b == h; ++s) {
+      if (ctx.find_match_at(s, [&](const gazetteer::Match& m) {
+            return m.cls == EntryClass::Location && m.exact_case && m.token_end == h;
+          })) {
+        b = s;
+      }
+    }
+    if (b == h || ctx.strong(b, EntryClass::Demonym)) continue;
+    if (b > 0 && ctx.is_cap(b - 1) && !ctx.lex_is(b - 1, kLexFunction) && !ctx.token(b).sentence_start &&
+        !ctx.token(b).newline_before) {
+      continue;  // ("The" opens a sentence: a function word)
+    }
+    if (h + 1 < n && ctx.is_cap(h + 1) && !ctx.token(h + 1).newline_before) continue;
+    emit(ctx, b, h + 1, 0.8f, "org.team_name", out);
+  }
+}
+
 // org.team_result: "Chelsea beat Arsenal 2-1", "Benetton of Italy beat Spartak
 // of Russia 88-79", "the Padres blanked the Astros 4-0": a result verb between
 // two names and a score right after the second make both clubs, in any
@@ -1623,6 +1658,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_after_country(ctx, out);
   }
   team_result(ctx, out);
+  team_nicknames(ctx, out);
   if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);

@@ -655,3 +655,13 @@ TEST_CASE("organization: a town in parentheses after a player's name is the club
   // not in a sports report
   CHECK(orgs("The talks with Ivo Tarvel (Denver) went on.\n", "org.player_club") == "");
 }
+
+TEST_CASE("organization: a place and a club's plural nickname are the club") {
+  // The nickname alone is in the sports list (amb: an ordinary word); after a known place it names the club.
+  CHECK(orgs("Fans of the Perth Roosters cheered on Friday.", "org.team_name") == "Perth Roosters/ORGANIZATION");
+  CHECK(orgs("The Sydney Swans signed him.", "org.team_name") == "Sydney Swans/ORGANIZATION");
+  // Not after a nationality word, not before another capitalized word (a headline), not without a place.
+  CHECK(orgs("African Roosters are loud.", "org.team_name") == "");
+  CHECK(orgs("Sydney Swans Sign Veteran", "org.team_name") == "");
+  CHECK(orgs("The Roosters signed him.", "org.team_name") == "");
+}
