@@ -312,6 +312,8 @@ TEST_CASE("pipeline: a place in a list of places is no qualifier of the one befo
   // ... but after a city, alone, the name qualifies it: the state.
   CHECK(kb("He was born in Atlanta, Georgia, and moved.", "Georgia") == "iso3166-2:US-GA");
   CHECK(kb("He was born in London, Ontario, Canada.", "Ontario") == "iso3166-2:CA-ON");
+  // A saint named like the city named after him is the city (WordNet has both).
+  CHECK(kb("He moved to St. Louis in May.", "St. Louis").starts_with("geonames:"));
   // A dateline's state is the state, in capitals after the city too.
   CHECK(kb("COLUMBUS, Ohio (AP) - Lawmakers met.", "Ohio") == "iso3166-2:US-OH");
 }

@@ -676,7 +676,8 @@ for off in sorted(NOUN):
             people.add(t, "PERSON", f"wordnet:{off}", amb=False)
 write("people.tsv", people, [
     "Famous people (PERSON, kb wordnet:OFFSET): multi-token lemmas of instance synsets under person (00007846)",
-    "from " + WN_NOTE + ". Frozen ~2006; single surnames omitted."])
+    "from " + WN_NOTE + ". Frozen ~2006; single surnames omitted; saints named like a city of 100,000 or more",
+    "or a country dropped (St. Louis, St. Paul: the places in news)."])
 
 # ================================================================ demonyms.tsv
 demonyms = Table()
@@ -1226,6 +1227,18 @@ drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 COUNTRY_NAMES = {n for (n, t, k) in countries.rows}
 for tbl in (cities, features, counties):
     drop(tbl, lambda n: n in COUNTRY_NAMES)
+# A saint named like a city of 100,000 or more or a country named after him ("St. Louis",
+# "St. Paul") is the place in news. (Other people keep their names: "Ho Chi Minh" alone
+# is the man; the city has "City".)
+BIG_PLACE_NAMES = {n for (n, t, k), f in cities.rows.items() if f.get("pop", 0) >= 100000} | COUNTRY_NAMES
+
+
+def saint_named_like_place(n):
+    return n.split()[0] in ("St.", "St", "Saint", "Santa", "San", "São", "Sankt") and n in BIG_PLACE_NAMES
+
+
+log("saints named like big places dropped:", ", ".join(sorted({k[0] for k in people.rows if saint_named_like_place(k[0])})))
+drop(people, saint_named_like_place)
 for args in PENDING:
     write_now(*args)
 
@@ -1320,7 +1333,7 @@ if A.use_enamdict == "1":
         "**CC-BY-SA-3.0** (http://creativecommons.org/licenses/by-sa/3.0/), © Electronic Dictionary Research and Development Group; this file is a derived work under the same licence, kept separate on purpose",
         "EUC-JP entries tagged `(s)` (surname), romaji field", "single token, >= 3 chars; long-vowel forms also shortened (`Satou` -> `Sato`, `uu` -> `u`)")
 row("people.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')}", "WordNet 3.0 license",
-    "instance synsets whose hypernym closure reaches person (00007846)", "multi-token capitalized lemmas only (no lone surnames); kb `wordnet:<offset>`")
+    "instance synsets whose hypernym closure reaches person (00007846)", "multi-token capitalized lemmas only (no lone surnames); no saint named like a city of 100,000 or more or a country (`St. Louis`, `St. Paul`); kb `wordnet:<offset>`")
 row("organizations.tsv", f"WordNet 3.0 (Debian {ver('wordnet-base')}); ICU (European Union, United Nations, UN) + `EU`; {ver('universities')} `world-universities.csv`; Debian {ver('ieee-data')} `usr/share/ieee-data/{{oui,mam,oui36,iab}}.csv`",
     "WordNet 3.0 license; Unicode-3.0; MIT; public domain (IEEE asserts no copyright)",
     "WordNet synsets under organization, university, political party, news agency, agency, company, terrorist organization (instances or noun.group/noun.artifact); university names; IEEE `Organization Name`",

@@ -1700,6 +1700,22 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p;  // "New York Marble Exchange"
         continue;
       }
+      // A listed place of several words, whole, even where a word of it alone
+      // would stop the walk: "[St. Louis] Fed".
+      if (ctx.is_cap(p)) {
+        std::size_t s = b;
+        for (std::size_t q = b >= 4 ? b - 4 : 0; q + 1 < b && s == b; ++q) {
+          if (ctx.find_match_at(q, [&](const gazetteer::Match& m) {
+                return m.cls == EntryClass::Location && m.exact_case && m.token_end == b;
+              })) {
+            s = q;
+          }
+        }
+        if (s < b && h - s <= max_left + 1) {
+          b = s;
+          continue;
+        }
+      }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&

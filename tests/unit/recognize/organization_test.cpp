@@ -665,3 +665,9 @@ TEST_CASE("organization: a place and a club's plural nickname are the club") {
   CHECK(orgs("Sydney Swans Sign Veteran", "org.team_name") == "");
   CHECK(orgs("The Roosters signed him.", "org.team_name") == "");
 }
+
+TEST_CASE("organization: a head takes a listed place of several words whole") {
+  CHECK(orgs("St. Louis Fed chief Ann Varo spoke.", "org.head") == "St. Louis Fed/ORGANIZATION");
+  CHECK(orgs("The Kansas City Fed said so.", "org.head") == "Kansas City Fed/ORGANIZATION");
+  CHECK(orgs("The Florida Highway Patrol assisted.", "org.head") == "Florida Highway Patrol/ORGANIZATION");
+}
