@@ -673,6 +673,44 @@ std::size_t side_after_score(const Context& ctx, std::size_t v) {
   return p + 1;
 }
 
+// org.team_record: a place and its won-lost record in parentheses, "Buffalo
+// (6-3)", "the Tarvo Kings (10-4-1)", name the club (US game previews and
+// standings in prose), in any document. Not a country (a national side stays
+// a place, team_name_ok), not a frequent personal name (a pitcher's record:
+// "Kenny Tarvel (3-2)", "Hamilton (6-3)").
+void team_records(const Context& ctx, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    const std::size_t k = i + 1;  // "("
+    if (k + 4 >= n || !is_char(ctx, k, '(') || ctx.token(k).newline_before) continue;
+    std::size_t s = score_end(ctx, k + 1);
+    if (s == k + 1) continue;
+    if (s + 1 < n && is_char(ctx, s, '-') && !ctx.token(s).space_before && ctx.token(s + 1).shape == Shape::Digits &&
+        !ctx.token(s + 1).space_before) {
+      s += 2;  // a tie count: "(10-4-1)"
+    }
+    if (s >= n || !is_char(ctx, s, ')')) continue;
+    std::size_t b = i;
+    while (b > 0 && i - b < 2 && !ctx.token(b).newline_before && ctx.is_cap(b - 1) &&
+           !ctx.lex_is(b - 1, kLexFunction)) {
+      --b;
+    }
+    // The side is a listed place, whole, and no word of it a frequent given name or
+    // surname (ranks from the name lists).
+    bool name = false;
+    for (std::size_t q = b; q <= i && !name; ++q) {
+      const Context::NameRanks r = ctx.name_ranks(q);
+      name = (r.given != 0 && r.given <= 5000) || (r.surname != 0 && r.surname <= 5000) ||
+             ctx.has(q, EntryClass::Person);
+    }
+    const bool place = ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+      return m.cls == EntryClass::Location && m.exact_case && m.token_end == k;
+    }) != nullptr;
+    if (!place || name || !team_name_ok(ctx, b, k)) continue;
+    emit(ctx, b, k, 0.8f, "org.team_record", out);
+  }
+}
+
 void team_result(const Context& ctx, std::vector<Candidate>& out) {
   if (!has_score(ctx.tt.text)) return;
   const std::size_t n = ctx.size();
@@ -1658,6 +1696,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_after_country(ctx, out);
   }
   team_result(ctx, out);
+  if (has_score(ctx.tt.text)) team_records(ctx, out);
   team_nicknames(ctx, out);
   if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);

@@ -11,6 +11,7 @@
 //                 ("[Wrexham] 2 [Chester] 1", "[Wrexham] 4 2 1 1 6 4 7", scorers in
 //                 parentheses after a score, "[Kelmore] 9.8 (62) [Dunhaven] 13.12 (90)"); a country in
 //                 a team slot stays LOCATION (national sides, as CoNLL annotates)
+//   org.team_record  a place and its won-lost record in parentheses ("Buffalo (6-3)")
 //   org.team_name  a known place and a club's plural nickname the sports list has
 //                 alone ("the Florida Marlins", "the Sydney Swans")
 //   org.team_result  a result verb between two names and a score after the

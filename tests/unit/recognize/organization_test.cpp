@@ -671,3 +671,10 @@ TEST_CASE("organization: a head takes a listed place of several words whole") {
   CHECK(orgs("The Kansas City Fed said so.", "org.head") == "Kansas City Fed/ORGANIZATION");
   CHECK(orgs("The Florida Highway Patrol assisted.", "org.head") == "Florida Highway Patrol/ORGANIZATION");
 }
+
+TEST_CASE("organization: a place and its won-lost record in parentheses are the club") {
+  CHECK(orgs("They play Harwick (6-3) on Sunday.", "org.team_record") == "");  // no place
+  CHECK(orgs("They play for Buffalo (6-3) against Miami (2-7-1).", "org.team_record") ==
+        "Buffalo/ORGANIZATION | Miami/ORGANIZATION");
+  CHECK(orgs("Brazil (2-0) beat Chile.", "org.team_record") == "");  // a national side stays the country
+}
