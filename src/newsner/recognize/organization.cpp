@@ -674,7 +674,7 @@ std::size_t side_after_score(const Context& ctx, std::size_t v) {
 }
 
 // org.team_record: a place and its won-lost record in parentheses, "Buffalo
-// (6-3)", "the Tarvo Kings (10-4-1)", name the club (US game previews and
+// (6-3)", "Kansas City (8-1-1)", name the club (US game previews and
 // standings in prose), in any document. Not a country (a national side stays
 // a place, team_name_ok), not a frequent personal name (a pitcher's record:
 // "Kenny Tarvel (3-2)", "Hamilton (6-3)").
