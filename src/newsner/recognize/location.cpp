@@ -214,12 +214,22 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     if (paren) ++s;
     const std::size_t e1 = place_chunk(ctx, s, le);
     if (e1 <= s) continue;
+    // "JERUSALEM/CAIRO (Reuters) -": a story filed from two or three cities
+    // names them joined by attached slashes.
+    std::size_t chunk_ends[3] = {e1, 0, 0};
+    std::size_t chunks = 1, j = e1;
+    while (chunks < 3 && j + 1 < le && is_char(ctx, j, '/') && !ctx.token(j).space_before &&
+           !ctx.token(j + 1).space_before) {
+      const std::size_t next = place_chunk(ctx, j + 1, le);
+      if (next <= j + 1) break;
+      chunk_ends[chunks++] = next;
+      j = next;
+    }
     // The city must be written in capitals or be a known place.
     bool caps = true;
-    for (std::size_t k = s; k < e1; ++k) {
+    for (std::size_t k = s; k < j; ++k) {
       if (ctx.token(k).shape == Shape::Capitalized) caps = false;
     }
-    std::size_t j = e1;
     std::size_t r = 0, re = 0;  // optional region after a comma
     if (j < le && is_char(ctx, j, ',')) {
       const std::size_t e2 = place_chunk(ctx, j + 1, le);
@@ -238,7 +248,7 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     const bool dash = dash_after(ctx, j, le);
     bool ok = false;
     if (paren) {
-      ok = e1 < le && is_char(ctx, e1, ')') && caps;
+      ok = chunks == 1 && e1 < le && is_char(ctx, e1, ')') && caps;
     } else {
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
            // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
@@ -247,6 +257,7 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);
+    for (std::size_t c = 1; c < chunks; ++c) emit_dateline(ctx, chunk_ends[c - 1] + 1, chunk_ends[c], false, out);
     if (re > r) emit_dateline(ctx, r, re, /*region=*/true, out);
   }
 }

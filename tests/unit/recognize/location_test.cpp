@@ -20,6 +20,10 @@ TEST_CASE("location: datelines") {
   CHECK(locs("ST. PAUL, Minnesota 2001-05-04", "loc.dateline") == "ST. PAUL/LOCATION | Minnesota/LOCATION");
   CHECK(locs("May 3, 2015 (NAIROBI) - Talks resumed.", "loc.dateline") == "");
   CHECK(locs("(NAIROBI) - Talks resumed.", "loc.dateline") == "NAIROBI/LOCATION");
+  // A story filed from two cities names both.
+  CHECK(locs("JERUSALEM/CAIRO (Reuters) - Talks resumed.", "loc.dateline") == "JERUSALEM/LOCATION | CAIRO/LOCATION");
+  CHECK(locs("DAMASCUS/BEIRUT, Nov 27 (Reuters) - Talks resumed.", "loc.dateline") ==
+        "DAMASCUS/LOCATION | BEIRUT/LOCATION");
   // agency style: a known city in capitals, a dash, then the story
   CHECK(locs("WASHINGTON \xE2\x80\x94 The talks ended.", "loc.dateline") == "WASHINGTON/LOCATION");
   CHECK(locs("TOKYO (AP) - Shares fell.", "loc.dateline") == "TOKYO/LOCATION");
