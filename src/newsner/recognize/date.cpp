@@ -681,6 +681,14 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   return false;
 }
 
+// True when token i is "expected" in a comparison ("higher-than-expected", "as
+// expected"): an adjective of the outcome, no future.
+bool than_expected_at(const Context& cx, std::size_t i) {
+  if (i == 0 || !ieq(cx.surface(i), "expected")) return false;
+  const std::string_view w = cx.surface(i - 1);
+  return ieq(w, "than") || ieq(w, "as") || w == "-";
+}
+
 const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
@@ -705,7 +713,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
     if (i + 8 >= from) continue;                  // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
-    if (cue == 0) continue;
+    if (cue == 0 || (cue > 0 && than_expected_at(cx, i))) continue;
     if (cue < 0) {
       // a passive participle after "be" is no past ("will be held"): its auxiliary decides
       if (cue == -1 && be_before(cx, i)) continue;
@@ -742,6 +750,7 @@ int tense_before(const Context& cx, std::size_t tok) {
         return +1;
     }
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
+      if (cue > 0 && than_expected_at(cx, i)) continue;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
@@ -2320,7 +2329,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Quarter: {
         int q = 0, y = p.year, yshift = 0, rel = 0;
-        bool has_rel = false, latest = false, det = false, of_year = false, period = false;
+        bool has_rel = false, latest = false, det = false, of_year = false, period = false, fiscal = false;
         bool year_named = false;  // "this year's", "of next year": the year is given
         for (std::size_t i = p.core; i < L.n; ++i) {
           const Lex& l = L.v[i];
@@ -2354,6 +2363,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             else if (ieq(w, "ago") || ieq(w, "earlier")) yshift = -1;
             else if (ieq(w, "of")) of_year = true;
             else if (ieq(w, "period")) period = true;
+            else if (ieq(w, "fiscal")) fiscal = true;
             else if (ieq(w, "year") && i + 1 < L.n && L.v[i + 1].kind == Lex::Punct &&
                      L.v[i + 1].text == "'") {
               // "last year's third quarter": the relation is on the year.
@@ -2403,6 +2413,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               const int tense = tense_before(cx, tok);
               if (tense == -1 || (tense <= 0 && q - dct_q >= 2)) --y;
             }
+            // ... and one already over this year is next year's when told in the
+            // future ("inflation will fall in the first quarter" in November), as a
+            // month is. Not a fiscal one: its year is the fiscal year's label (TBAQ).
+            // (The quarter just over is the one being reported: "expects to report a
+            // third-quarter loss" in October.)
+            if (dct_q - q >= 2 && yshift == 0 && !year_named && !fiscal && tense_before(cx, tok) > 0) ++y;
           }
           v.year = y;
         } else if (has_rel) {
@@ -2463,8 +2479,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
-          // "by the summer", "until winter": a deadline looks forward, as before a month.
-          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) ? Direction::FutureOrSame : Direction::Nearest)
+          // "by the summer", "until winter": a deadline looks forward, as before a
+          // month, and so does a future cue ("talks will resume in the spring").
+          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) || tense_before(cx, tok) > 0
+                                                  ? Direction::FutureOrSame
+                                                  : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future
                                             : Direction::Same;

@@ -1248,3 +1248,21 @@ TEST_CASE("date: a change 'on the week' is the DCT's week") {
       {"He worked hard on the week.", "2025-03-20", ""},
   });
 }
+
+TEST_CASE("date: a quarter or season over this year, told in the future, is next year's") {
+  check_rows({
+      {"Inflation will fall in the first quarter.", "2026-11-18", "the first quarter=2027-Q1"},
+      {"The lender expected prices to ease in the second quarter.", "2026-11-18", "the second quarter=2027-Q2"},
+      {"Talks will resume in the spring.", "2026-11-20", "the spring=2027-SP"},
+      // told in the past or without tense: this year's
+      {"Inflation fell in the first quarter.", "2026-11-18", "the first quarter=2026-Q1"},
+      {"Output rose to a higher-than-expected surplus from a deficit in the first quarter.", "2026-11-18",
+       "the first quarter=2026-Q1"},
+      // the quarter just over is the one reported
+      {"The firm expects to report a third-quarter loss.", "2026-10-18", "third-quarter=2026-Q3"},
+      {"Sales in the second quarter were weak.", "2026-11-18", "the second quarter=2026-Q2"},
+      {"Ferries are busier in the spring.", "2026-11-20", "the spring=2026-SP"},
+      // a fiscal quarter is labelled by the fiscal year
+      {"The firm will report a loss in the fiscal first quarter.", "2026-11-18", "the fiscal first quarter=2026-Q1"},
+  });
+}
