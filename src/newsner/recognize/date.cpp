@@ -534,6 +534,8 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
                            "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
                            "departs", "leaves", "falls",  // ("the holiday falls on Saturday")
+                           // a race's or a tour's itinerary: "the race stays in the Pyrenees on Friday"
+                           "continues", "stays", "heads", "finishes", "concludes", "travels",
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
@@ -689,7 +691,9 @@ bool than_expected_at(const Context& cx, std::size_t i) {
   return ieq(w, "than") || ieq(w, "as") || w == "-";
 }
 
-const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
+// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday")
+const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
+                              "continues", "stays", "finishes", "concludes", "travels"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
 // within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
@@ -757,10 +761,12 @@ int tense_before(const Context& cx, std::size_t tok) {
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
         continue;
       }
-      // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
-      // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
+      // After a determiner or before "of" a verb cue ("plan", "-s") is a noun:
+      // "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
+      // adjective cue stays one ("the next summit").
       if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1))))
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
+           ieq(cx.surface(i + 1), "of")))
         continue;
       return cue;
     }

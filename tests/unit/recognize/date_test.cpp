@@ -1266,3 +1266,16 @@ TEST_CASE("date: a quarter or season over this year, told in the future, is next
       {"The firm will report a loss in the fiscal first quarter.", "2026-11-18", "the fiscal first quarter=2026-Q1"},
   });
 }
+
+TEST_CASE("date: an itinerary's present tense before a weekday looks forward") {
+  check_rows({
+      {"The rally stays in the Dolomites on Friday.", "2026-07-16", "Friday=2026-07-17"},
+      {"The tour continues on Friday with a climb, before a rest day in Lyon on Monday.", "2026-07-16",
+       "Friday=2026-07-17 | Monday=2026-07-20"},
+      {"The convoy heads to the coast on Saturday.", "2026-07-16", "Saturday=2026-07-18"},
+      {"The festival finishes in Vienna on Sunday.", "2026-07-16", "Sunday=2026-07-19"},
+      // a reporting verb, or a plural noun before "of", keeps the past
+      {"The agency says the plant closed on Monday.", "2026-07-16", "Monday=2026-07-13"},
+      {"EU heads of state on Monday signed the pact.", "2026-07-16", "Monday=2026-07-13"},
+  });
+}
