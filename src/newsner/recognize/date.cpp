@@ -1708,6 +1708,32 @@ bool statistics_after(const Context& cx, std::size_t k) {
   return false;
 }
 
+// True when the sentence of token `tok` speaks of money, a company's accounts or
+// the economy ("a charge of $5.3 million ... for the third quarter", "GDP fell one
+// percentage point in the first quarter"): a quarter there is of the calendar,
+// even in a text the sports test took for a sports report.
+bool figures_in_sentence(const Context& cx, std::size_t tok) {
+  static const WordList kMoneyWords{"$",   "\u20AC",     "\u00A3",    "%",         "million", "billion",
+                                    "pct", "percent", "percentage", "cents", "inflation", "prices", "economy"};
+  const auto& t = cx.tt.tokens;
+  const std::uint32_t sent = t[tok].sentence;
+  std::size_t b = tok;
+  while (b > 0 && tok - b < 60 && t[b - 1].sentence == sent) --b;
+  for (std::size_t k = b; k < t.size() && k < tok + 60 && t[k].sentence == sent; ++k)
+    if (kMoneyWords.contains(cx.surface(k)) || kAccountsWords.contains(cx.surface(k))) return true;
+  return false;
+}
+
+// True when the quarter written as a word at token `tok` ("the third quarter",
+// "third-quarter"; not "Q3") may be a period of a game in a sports report: not
+// before a word of accounts ("third-quarter revenue"), nor in a sentence of
+// figures (figures_in_sentence), nor a plan ("is expected to be complete by the
+// second quarter"): a game report tells what happened.
+bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::string_view next) {
+  return L.n > 0 && ieq(L.v[L.n - 1].text, "quarter") && !kAccountsWords.contains(next) &&
+         !figures_in_sentence(cx, tok) && tense_before(cx, tok) <= 0 && !deadline_before(cx, tok);
+}
+
 // The post-passes below read and write a day's TIMEX3 value as formatted
 // ("2026-03-25"): a day value, its year, a year written over it, and whether
 // the candidate's text writes a year itself ("March 25, 2027": 4 digits).
@@ -1781,7 +1807,7 @@ void same_month_days(std::string_view text, const std::chrono::year_month_day& d
 }  // namespace
 
 void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
-                               std::vector<Candidate>& out) const {
+                               std::vector<Candidate>& out, bool sports) const {
   const std::string_view text = tokens.text;
   const Context cx{tokens};
   // Per thread, as lex() refills it for each match: a local one cost the
@@ -2399,6 +2425,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (q && y == kUnknown && (ieq(prev, "a") || ieq(prev, "another")) &&
             (next.empty() || ieq(next, "in") || ieq(next, "running") || ieq(next, "straight") ||
              (next.size() == 1 && !is_upper_initial(next) && !(next[0] >= 'a' && next[0] <= 'z'))))
+          break;
+        // "left in the third quarter with an injury": in a sports report a quarter
+        // without a year is a period of the game (is_game_period).
+        if (sports && q && y == kUnknown && !fiscal && !year_named && yshift == 0 && !latest &&
+            is_game_period(cx, tok, L, next))
           break;
         Value v;
         v.granularity = Granularity::Quarter;

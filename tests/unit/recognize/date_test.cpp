@@ -21,12 +21,12 @@ struct Row {
 };
 
 std::string run(const std::string& text, const char* dct,
-                newsner::DateOrder order = newsner::DateOrder::MonthDayYear) {
+                newsner::DateOrder order = newsner::DateOrder::MonthDayYear, bool sports = false) {
   static newsner::text::Tokenizer tok;
   newsner::recognize::DateRecognizer rec(order);
   auto tt = tok.tokenize(text);
   std::vector<newsner::Candidate> out;
-  rec.recognize(tt, newsner::timex::parse_iso_date(dct), out);
+  rec.recognize(tt, newsner::timex::parse_iso_date(dct), out, sports);
   std::string s;
   for (const auto& c : out) {
     if (!s.empty()) s += " | ";
@@ -1278,4 +1278,21 @@ TEST_CASE("date: an itinerary's present tense before a weekday looks forward") {
       {"The agency says the plant closed on Monday.", "2026-07-16", "Monday=2026-07-13"},
       {"EU heads of state on Monday signed the pact.", "2026-07-16", "Monday=2026-07-13"},
   });
+}
+
+TEST_CASE("date: a quarter of a game in a sports report is no date") {
+  const char* dct = "2025-11-10";
+  CHECK(run("The linebacker left in the third quarter with a sprained ankle.", dct,
+            newsner::DateOrder::MonthDayYear, true) == "");
+  CHECK(run("The club's third-quarter revenue rose.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "third-quarter=2025-Q3");
+  CHECK(run("The club lost money in the third quarter of 2025.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "the third quarter of 2025=2025-Q3");
+  CHECK(run("Lotus Q3 sales fell.", dct, newsner::DateOrder::MonthDayYear, true) == "Q3=2025-Q3");
+  CHECK(run("Output fell one percentage point in the first quarter.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "the first quarter=2025-Q1");
+  CHECK(run("The stadium is expected to be complete by the second quarter.", dct, newsner::DateOrder::MonthDayYear,
+            true) == "the second quarter=2026-Q2");
+  // elsewhere a quarter is a date
+  CHECK(run("The linebacker left in the third quarter with a sprained ankle.", dct) == "the third quarter=2025-Q3");
 }
