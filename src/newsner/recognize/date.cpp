@@ -1734,6 +1734,46 @@ bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::s
          !figures_in_sentence(cx, tok) && tense_before(cx, tok) <= 0 && !deadline_before(cx, tok);
 }
 
+// The year of a written range that ends where the year at [b, e) starts or
+// begins where it ends, past a hyphen or en dash ("2028-2034", "2019–2023"), a
+// later year at most a century off; else kUnknown.
+int dash_range_year(std::string_view text, std::uint32_t b, std::uint32_t e, int y) {
+  const auto year_at = [&](std::size_t k) {  // four digits at k, no digit or letter around
+    if (k + 4 > text.size() || (k > 0 && (is_digit(text[k - 1]) || is_alpha(text[k - 1]))) ||
+        (k + 4 < text.size() && (is_digit(text[k + 4]) || is_alpha(text[k + 4]))))
+      return kUnknown;
+    int v = 0;
+    for (std::size_t i = k; i < k + 4; ++i) {
+      if (!is_digit(text[i])) return kUnknown;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const std::size_t dash_after = e < text.size() && text[e] == '-' ? 1 : text.compare(e, 3, "\xE2\x80\x93") == 0 ? 3 : 0;
+  if (dash_after) {
+    const int y2 = year_at(e + dash_after);
+    if (y2 > y && y2 - y <= 100) return y2;
+  }
+  const std::size_t dash_before = b >= 1 && text[b - 1] == '-' ? 1
+                                  : b >= 3 && text.compare(b - 3, 3, "\xE2\x80\x93") == 0 ? 3
+                                                                                            : 0;
+  if (dash_before && b >= dash_before + 4) {
+    const int y1 = year_at(b - dash_before - 4);
+    if (y1 != kUnknown && y > y1 && y - y1 <= 100) return y1;
+  }
+  return kUnknown;
+}
+
+// True when the year ending at `e` is the first of a season or school year
+// written with the next year's two digits ("the 2025-26 season"): a span of two
+// calendar years that no one TIMEX3 year or season value names.
+bool two_year_season_after(std::string_view text, std::uint32_t e, int y) {
+  if (e + 3 > text.size() || text[e] != '-' || !is_digit(text[e + 1]) || !is_digit(text[e + 2]))
+    return false;
+  if (e + 3 < text.size() && (is_digit(text[e + 3]) || is_alpha(text[e + 3]))) return false;
+  return (text[e + 1] - '0') * 10 + (text[e + 2] - '0') == (y + 1) % 100;
+}
+
 // The post-passes below read and write a day's TIMEX3 value as formatted
 // ("2026-03-25"): a day value, its year, a year written over it, and whether
 // the candidate's text writes a year itself ("March 25, 2027": 4 digits).
@@ -2226,21 +2266,33 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (y == kUnknown) break;
+        // "at the end of the 2025-26 school year": no date, nor a cut one.
+        if (two_year_season_after(text, m.end, y)) break;
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
           const char before = m.begin > 0 ? text[m.begin - 1] : ' ';
           const char after = m.end < text.size() ? text[m.end] : ' ';
-          if (before == '$' || before == '#' || before == '.' || before == ',' || before == '-' ||
+          // "over 2028-2034": a range of years is two DATEs.
+          const bool dash_range = dash_range_year(text, m.begin, m.end, y) != kUnknown;
+          if (before == '$' || before == '#' || before == '.' || before == ',' || (before == '-' && !dash_range) ||
               before == '+' || before == ':')
             break;
-          if (after == '%' || after == ':' || after == '-' ||
+          if (after == '%' || after == ':' || (after == '-' && !dash_range) ||
               (after == ',' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) ||
               (after == '.' && m.end + 1 < text.size() && is_digit(text[m.end + 1])))
             break;
           if (y < 1900 && !kOldYearCues.contains(prev))
             break;
           const bool strong = kYearCues.contains(prev);
-          bool ok = strong;
+          bool ok = strong || dash_range;
+          // "covers 2028 to 2034": the first year of a range, before a later one.
+          if (!ok && (ieq(next, "to") || ieq(next, "through")) && tok_end + 1 < tokens.tokens.size() &&
+              tokens.tokens[tok_end + 1].sentence == tokens.tokens[tok].sentence) {
+            const std::string_view w2 = cx.surface(tok_end + 1);
+            int y2 = 0;
+            for (const char c : w2) y2 = y2 * 10 + (c - '0');
+            ok = tokens.tokens[tok_end + 1].shape == text::Shape::Digits && w2.size() == 4 && y2 > y && y2 - y <= 100;
+          }
           if (!ok && kRangeJoiners.contains(prev)) {
             // "from 1991 to 1997", "between 1990 and 1995": a year just before.
             for (std::size_t k = 2; k <= 4 && tok >= k; ++k) {

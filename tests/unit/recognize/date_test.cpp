@@ -1296,3 +1296,17 @@ TEST_CASE("date: a quarter of a game in a sports report is no date") {
   // elsewhere a quarter is a date
   CHECK(run("The linebacker left in the third quarter with a sprained ankle.", dct) == "the third quarter=2025-Q3");
 }
+
+TEST_CASE("date: a range of years gives both years; a two-year season gives none") {
+  check_rows({
+      {"The plan, worth 90 billion euros over 2031-2037, was agreed.", "2026-11-27", "2031=2031 | 2037=2037"},
+      {"The budget covers 2031 to 2037.", "2026-11-27", "2031=2031 | 2037=2037"},
+      {"Exports grew from 2017-2021 at a steady pace.", "2026-11-27", "2017=2017 | 2021=2021"},
+      {"Exports grew in 2017\u20132021.", "2026-11-27", "2017=2017 | 2021=2021"},
+      // a season or school year spans two calendar years: no DATE, nor a cut one
+      {"Classes close at the end of the 2031-32 school year.", "2031-09-09", ""},
+      {"He left at the start of the 2030-31 season.", "2031-09-09", ""},
+      // not a range: a later number is no year after it, or the years go backwards
+      {"The fare rose 2031-2020 percent.", "2026-11-27", ""},
+  });
+}
