@@ -2614,6 +2614,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
              (tok_end < tokens.tokens.size() &&
               tense_cue(tokens.tokens[tok_end].fold_hash, next) == -1)))
           break;
+        // "over the past five seasons", "in the past few games": a count after
+        // "the past" makes a duration or a set (the Reject pattern knows only
+        // calendar units).
+        if (ieq(w, "past") && tok_end < tokens.tokens.size() &&
+            (tokens.tokens[tok_end].shape == text::Shape::Digits || cardinal_of(next) > 1 || kAfterA.contains(next)))
+          break;
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;
         emit(begin, m.end, v, p.mod);

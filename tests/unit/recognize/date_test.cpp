@@ -1310,3 +1310,12 @@ TEST_CASE("date: a range of years gives both years; a two-year season gives none
       {"The fare rose 2031-2020 percent.", "2026-11-27", ""},
   });
 }
+
+TEST_CASE("date: the past before a count is a duration") {
+  check_rows({
+      {"The club won 40 games over the past five seasons.", "2025-09-09", ""},
+      {"The club won 40 games over the past few games.", "2025-09-09", ""},
+      {"In the past, the club won more.", "2025-09-09", "the past=PAST_REF"},
+      {"In the past one of the rules was lax.", "2025-09-09", "the past=PAST_REF"},
+  });
+}
