@@ -1319,3 +1319,10 @@ TEST_CASE("date: the past before a count is a duration") {
       {"In the past one of the rules was lax.", "2025-09-09", "the past=PAST_REF"},
   });
 }
+
+TEST_CASE("date: a quarter takes the fiscal year written after it") {
+  check_rows({
+      {"First-quarter fiscal 2027 revenue rose 4%.", "2026-10-14", "First-quarter fiscal 2027=2027-Q1"},
+      {"Sales in the second quarter of fiscal 2027 fell.", "2026-10-14", "the second quarter of fiscal 2027=2027-Q2"},
+  });
+}
