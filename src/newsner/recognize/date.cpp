@@ -1535,6 +1535,13 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   // "ahead of October vote", "ahead of the Sunday poll": what a thing comes before lies ahead.
   if (ieq(w, "of") || (ieq(w, "the") && tok >= 3 && ieq(cx.surface(tok - 2), "of")))
     return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
+  // "until the November election", "wait until after the vote in May": what is awaited lies ahead.
+  if (ieq(w, "the") || ieq(w, "after")) {
+    std::size_t k = tok - 1;
+    if (ieq(cx.surface(k), "the") && k >= 2 && ieq(cx.surface(k - 1), "after")) --k;
+    const std::string_view u = cx.surface(k - 1);
+    return (ieq(u, "until") || ieq(u, "till")) && k >= 2 && deadline_before(cx, k);
+  }
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
     // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
     // (most other words leave here).

@@ -1326,3 +1326,12 @@ TEST_CASE("date: a quarter takes the fiscal year written after it") {
       {"Sales in the second quarter of fiscal 2027 fell.", "2026-10-14", "the second quarter of fiscal 2027=2027-Q2"},
   });
 }
+
+TEST_CASE("date: a month after 'until after the' lies ahead") {
+  check_rows({
+      {"The council asked the board to wait until after the November vote.", "2025-09-09", "November=2025-11"},
+      {"Repairs cannot start until the July audit.", "2025-09-09", "July=2026-07"},
+      // a past report of a wait stays in the past
+      {"The board waited until after the July vote.", "2025-09-09", "July=2025-07"},
+  });
+}
