@@ -1030,8 +1030,10 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   return other_calendar_holiday_at(cx, i, h);
 }
 
-// Nouns that make a holiday name the modifier of a thing, not a time.
-const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
+// Nouns that make a holiday name the modifier of a thing, not a time, or of a
+// period around it whose days the name does not give ("the Christmas recess").
+const WordList kHolidayThings{"recess", "break", "vacation",
+                              "tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
                               "present", "presents", "gift", "gifts", "lights", "decorations",
                               "costume", "costumes", "candy", "pudding", "stocking", "stockings",
                               "song", "songs", "album", "movie", "film", "bunny", "spirit",

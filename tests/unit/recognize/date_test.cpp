@@ -1335,3 +1335,11 @@ TEST_CASE("date: a month after 'until after the' lies ahead") {
       {"The board waited until after the July vote.", "2025-09-09", "July=2025-07"},
   });
 }
+
+TEST_CASE("date: a holiday before a period noun is no date") {
+  check_rows({
+      {"Lawmakers will vote before the Christmas recess.", "2026-11-20", ""},
+      {"Schools close for the Easter break.", "2026-03-20", ""},
+      {"Lawmakers will vote before Christmas.", "2026-11-20", "Christmas=2026-12-25"},
+  });
+}
