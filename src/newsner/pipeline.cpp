@@ -74,7 +74,7 @@ struct Extractor::Impl {
     recognize::recognize_organizations(ctx, candidates);
     recognize::recognize_locations(ctx, candidates);
     recognize::drop_event_name_parts(ctx, candidates);
-    dates.recognize(tt, dct, candidates);
+    dates.recognize(tt, dct, candidates, ctx.sports);
     return resolve(ctx, candidates, options.explain);
   }
 

@@ -534,6 +534,8 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "ends", "begins", "starts", "opens", "closes", "convenes", "arrives",
                            "visits", "returns", "gathers", "meets", "kicks", "runs", "lasts", "expires",
                            "departs", "leaves", "falls",  // ("the holiday falls on Saturday")
+                           // a race's or a tour's itinerary: "the race stays in the Pyrenees on Friday"
+                           "continues", "stays", "heads", "finishes", "concludes", "travels",
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
@@ -681,7 +683,17 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   return false;
 }
 
-const WordList kFarFutureCues{"will", "ll", "shall", "would", "expected", "scheduled", "due"};
+// True when token i is "expected" in a comparison ("higher-than-expected", "as
+// expected"): an adjective of the outcome, no future.
+bool than_expected_at(const Context& cx, std::size_t i) {
+  if (i == 0 || !ieq(cx.surface(i), "expected")) return false;
+  const std::string_view w = cx.surface(i - 1);
+  return ieq(w, "than") || ieq(w, "as") || w == "-";
+}
+
+// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday")
+const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
+                              "continues", "stays", "finishes", "concludes", "travels"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
 // within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
@@ -705,7 +717,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
     if (i + 8 >= from) continue;                  // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
-    if (cue == 0) continue;
+    if (cue == 0 || (cue > 0 && than_expected_at(cx, i))) continue;
     if (cue < 0) {
       // a passive participle after "be" is no past ("will be held"): its auxiliary decides
       if (cue == -1 && be_before(cx, i)) continue;
@@ -742,16 +754,19 @@ int tense_before(const Context& cx, std::size_t tok) {
         return +1;
     }
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
+      if (cue > 0 && than_expected_at(cx, i)) continue;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
         continue;
       }
-      // After a determiner a verb cue ("plan", "-s") is a noun: "announced the plan
-      // Aug. 21", "its visits"; an adjective cue stays one ("the next summit").
+      // After a determiner or before "of" a verb cue ("plan", "-s") is a noun:
+      // "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
+      // adjective cue stays one ("the next summit").
       if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1))))
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
+           ieq(cx.surface(i + 1), "of")))
         continue;
       return cue;
     }
@@ -1015,8 +1030,10 @@ std::size_t holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   return other_calendar_holiday_at(cx, i, h);
 }
 
-// Nouns that make a holiday name the modifier of a thing, not a time.
-const WordList kHolidayThings{"tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
+// Nouns that make a holiday name the modifier of a thing, not a time, or of a
+// period around it whose days the name does not give ("the Christmas recess").
+const WordList kHolidayThings{"recess", "break", "vacation",
+                              "tree", "trees", "card", "cards", "carol", "carols", "egg", "eggs",
                               "present", "presents", "gift", "gifts", "lights", "decorations",
                               "costume", "costumes", "candy", "pudding", "stocking", "stockings",
                               "song", "songs", "album", "movie", "film", "bunny", "spirit",
@@ -1520,6 +1537,13 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
   // "ahead of October vote", "ahead of the Sunday poll": what a thing comes before lies ahead.
   if (ieq(w, "of") || (ieq(w, "the") && tok >= 3 && ieq(cx.surface(tok - 2), "of")))
     return ahead_of_before(cx, ieq(w, "of") ? tok - 1 : tok - 2);
+  // "until the November election", "wait until after the vote in May": what is awaited lies ahead.
+  if (ieq(w, "the") || ieq(w, "after")) {
+    std::size_t k = tok - 1;
+    if (ieq(cx.surface(k), "the") && k >= 2 && ieq(cx.surface(k - 1), "after")) --k;
+    const std::string_view u = cx.surface(k - 1);
+    return (ieq(u, "until") || ieq(u, "till")) && k >= 2 && deadline_before(cx, k);
+  }
   if (!ieq(w, "by") && !ieq(w, "until") && !ieq(w, "till") && !(through && ieq(w, "through"))) {
     // "until 11 a.m. on Friday", "by noon Friday": the deadline word before a time of day
     // (most other words leave here).
@@ -1693,6 +1717,72 @@ bool statistics_after(const Context& cx, std::size_t k) {
   return false;
 }
 
+// True when the sentence of token `tok` speaks of money, a company's accounts or
+// the economy ("a charge of $5.3 million ... for the third quarter", "GDP fell one
+// percentage point in the first quarter"): a quarter there is of the calendar,
+// even in a text the sports test took for a sports report.
+bool figures_in_sentence(const Context& cx, std::size_t tok) {
+  static const WordList kMoneyWords{"$",   "\u20AC",     "\u00A3",    "%",         "million", "billion",
+                                    "pct", "percent", "percentage", "cents", "inflation", "prices", "economy"};
+  const auto& t = cx.tt.tokens;
+  const std::uint32_t sent = t[tok].sentence;
+  std::size_t b = tok;
+  while (b > 0 && tok - b < 60 && t[b - 1].sentence == sent) --b;
+  for (std::size_t k = b; k < t.size() && k < tok + 60 && t[k].sentence == sent; ++k)
+    if (kMoneyWords.contains(cx.surface(k)) || kAccountsWords.contains(cx.surface(k))) return true;
+  return false;
+}
+
+// True when the quarter written as a word at token `tok` ("the third quarter",
+// "third-quarter"; not "Q3") may be a period of a game in a sports report: not
+// before a word of accounts ("third-quarter revenue"), nor in a sentence of
+// figures (figures_in_sentence), nor a plan ("is expected to be complete by the
+// second quarter"): a game report tells what happened.
+bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::string_view next) {
+  return L.n > 0 && ieq(L.v[L.n - 1].text, "quarter") && !kAccountsWords.contains(next) &&
+         !figures_in_sentence(cx, tok) && tense_before(cx, tok) <= 0 && !deadline_before(cx, tok);
+}
+
+// The year of a written range that ends where the year at [b, e) starts or
+// begins where it ends, past a hyphen or en dash ("2028-2034", "2019–2023"), a
+// later year at most a century off; else kUnknown.
+int dash_range_year(std::string_view text, std::uint32_t b, std::uint32_t e, int y) {
+  const auto year_at = [&](std::size_t k) {  // four digits at k, no digit or letter around
+    if (k + 4 > text.size() || (k > 0 && (is_digit(text[k - 1]) || is_alpha(text[k - 1]))) ||
+        (k + 4 < text.size() && (is_digit(text[k + 4]) || is_alpha(text[k + 4]))))
+      return kUnknown;
+    int v = 0;
+    for (std::size_t i = k; i < k + 4; ++i) {
+      if (!is_digit(text[i])) return kUnknown;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const std::size_t dash_after = e < text.size() && text[e] == '-' ? 1 : text.compare(e, 3, "\xE2\x80\x93") == 0 ? 3 : 0;
+  if (dash_after) {
+    const int y2 = year_at(e + dash_after);
+    if (y2 > y && y2 - y <= 100) return y2;
+  }
+  const std::size_t dash_before = b >= 1 && text[b - 1] == '-' ? 1
+                                  : b >= 3 && text.compare(b - 3, 3, "\xE2\x80\x93") == 0 ? 3
+                                                                                            : 0;
+  if (dash_before && b >= dash_before + 4) {
+    const int y1 = year_at(b - dash_before - 4);
+    if (y1 != kUnknown && y > y1 && y - y1 <= 100) return y1;
+  }
+  return kUnknown;
+}
+
+// True when the year ending at `e` is the first of a season or school year
+// written with the next year's two digits ("the 2025-26 season"): a span of two
+// calendar years that no one TIMEX3 year or season value names.
+bool two_year_season_after(std::string_view text, std::uint32_t e, int y) {
+  if (e + 3 > text.size() || text[e] != '-' || !is_digit(text[e + 1]) || !is_digit(text[e + 2]))
+    return false;
+  if (e + 3 < text.size() && (is_digit(text[e + 3]) || is_alpha(text[e + 3]))) return false;
+  return (text[e + 1] - '0') * 10 + (text[e + 2] - '0') == (y + 1) % 100;
+}
+
 // The post-passes below read and write a day's TIMEX3 value as formatted
 // ("2026-03-25"): a day value, its year, a year written over it, and whether
 // the candidate's text writes a year itself ("March 25, 2027": 4 digits).
@@ -1766,7 +1856,7 @@ void same_month_days(std::string_view text, const std::chrono::year_month_day& d
 }  // namespace
 
 void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct,
-                               std::vector<Candidate>& out) const {
+                               std::vector<Candidate>& out, bool sports) const {
   const std::string_view text = tokens.text;
   const Context cx{tokens};
   // Per thread, as lex() refills it for each match: a local one cost the
@@ -2185,21 +2275,33 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (y == kUnknown) break;
+        // "at the end of the 2025-26 school year": no date, nor a cut one.
+        if (two_year_season_after(text, m.end, y)) break;
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
           const char before = m.begin > 0 ? text[m.begin - 1] : ' ';
           const char after = m.end < text.size() ? text[m.end] : ' ';
-          if (before == '$' || before == '#' || before == '.' || before == ',' || before == '-' ||
+          // "over 2028-2034": a range of years is two DATEs.
+          const bool dash_range = dash_range_year(text, m.begin, m.end, y) != kUnknown;
+          if (before == '$' || before == '#' || before == '.' || before == ',' || (before == '-' && !dash_range) ||
               before == '+' || before == ':')
             break;
-          if (after == '%' || after == ':' || after == '-' ||
+          if (after == '%' || after == ':' || (after == '-' && !dash_range) ||
               (after == ',' && m.end + 1 < text.size() && is_digit(text[m.end + 1])) ||
               (after == '.' && m.end + 1 < text.size() && is_digit(text[m.end + 1])))
             break;
           if (y < 1900 && !kOldYearCues.contains(prev))
             break;
           const bool strong = kYearCues.contains(prev);
-          bool ok = strong;
+          bool ok = strong || dash_range;
+          // "covers 2028 to 2034": the first year of a range, before a later one.
+          if (!ok && (ieq(next, "to") || ieq(next, "through")) && tok_end + 1 < tokens.tokens.size() &&
+              tokens.tokens[tok_end + 1].sentence == tokens.tokens[tok].sentence) {
+            const std::string_view w2 = cx.surface(tok_end + 1);
+            int y2 = 0;
+            for (const char c : w2) y2 = y2 * 10 + (c - '0');
+            ok = tokens.tokens[tok_end + 1].shape == text::Shape::Digits && w2.size() == 4 && y2 > y && y2 - y <= 100;
+          }
           if (!ok && kRangeJoiners.contains(prev)) {
             // "from 1991 to 1997", "between 1990 and 1995": a year just before.
             for (std::size_t k = 2; k <= 4 && tok >= k; ++k) {
@@ -2320,7 +2422,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Quarter: {
         int q = 0, y = p.year, yshift = 0, rel = 0;
-        bool has_rel = false, latest = false, det = false, of_year = false, period = false;
+        bool has_rel = false, latest = false, det = false, of_year = false, period = false, fiscal = false;
         bool year_named = false;  // "this year's", "of next year": the year is given
         for (std::size_t i = p.core; i < L.n; ++i) {
           const Lex& l = L.v[i];
@@ -2354,6 +2456,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             else if (ieq(w, "ago") || ieq(w, "earlier")) yshift = -1;
             else if (ieq(w, "of")) of_year = true;
             else if (ieq(w, "period")) period = true;
+            else if (ieq(w, "fiscal")) fiscal = true;
             else if (ieq(w, "year") && i + 1 < L.n && L.v[i + 1].kind == Lex::Punct &&
                      L.v[i + 1].text == "'") {
               // "last year's third quarter": the relation is on the year.
@@ -2384,6 +2487,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             (next.empty() || ieq(next, "in") || ieq(next, "running") || ieq(next, "straight") ||
              (next.size() == 1 && !is_upper_initial(next) && !(next[0] >= 'a' && next[0] <= 'z'))))
           break;
+        // "left in the third quarter with an injury": in a sports report a quarter
+        // without a year is a period of the game (is_game_period).
+        if (sports && q && y == kUnknown && !fiscal && !year_named && yshift == 0 && !latest &&
+            is_game_period(cx, tok, L, next))
+          break;
         Value v;
         v.granularity = Granularity::Quarter;
         if (q && y == kUnknown && latest && yshift == 0 && dct) {
@@ -2403,6 +2511,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               const int tense = tense_before(cx, tok);
               if (tense == -1 || (tense <= 0 && q - dct_q >= 2)) --y;
             }
+            // ... and one already over this year is next year's when told in the
+            // future ("inflation will fall in the first quarter" in November), as a
+            // month is. Not a fiscal one: its year is the fiscal year's label (TBAQ).
+            // (The quarter just over is the one being reported: "expects to report a
+            // third-quarter loss" in October.)
+            if (dct_q - q >= 2 && yshift == 0 && !year_named && !fiscal && tense_before(cx, tok) > 0) ++y;
           }
           v.year = y;
         } else if (has_rel) {
@@ -2463,8 +2577,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
         } else {
-          // "by the summer", "until winter": a deadline looks forward, as before a month.
-          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) ? Direction::FutureOrSame : Direction::Nearest)
+          // "by the summer", "until winter": a deadline looks forward, as before a
+          // month, and so does a future cue ("talks will resume in the spring").
+          const Direction dir = !p.has_rel ? (deadline_before(cx, tok) || tense_before(cx, tok) > 0
+                                                  ? Direction::FutureOrSame
+                                                  : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future
                                             : Direction::Same;
@@ -2505,6 +2622,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
              ieq(next, "thereafter") || ieq(next, "became") || next == "-" || tense_before(cx, tok) == -1 ||
              (tok_end < tokens.tokens.size() &&
               tense_cue(tokens.tokens[tok_end].fold_hash, next) == -1)))
+          break;
+        // "over the past five seasons", "in the past few games": a count after
+        // "the past" makes a duration or a set (the Reject pattern knows only
+        // calendar units).
+        if (ieq(w, "past") && tok_end < tokens.tokens.size() &&
+            (tokens.tokens[tok_end].shape == text::Shape::Digits || cardinal_of(next) > 1 || kAfterA.contains(next)))
           break;
         // "current" and "recent" as adjectives: only before a noun.
         if ((ieq(w, "current") || ieq(w, "recent")) && (next.empty() || !is_alpha(next[0]))) break;

@@ -58,9 +58,11 @@ class DateRecognizer {
   DateRecognizer(const DateRecognizer&) = delete;
   DateRecognizer& operator=(const DateRecognizer&) = delete;
 
+  /// `sports`: the document is a sports report (recognize::Context::sports), where
+  /// "the third quarter" without a year is a period of the game, not a date.
   void recognize(const text::TokenizedText& tokens,
                  const std::optional<std::chrono::year_month_day>& dct,
-                 std::vector<Candidate>& out) const;
+                 std::vector<Candidate>& out, bool sports = false) const;
 
  private:
   struct Impl;

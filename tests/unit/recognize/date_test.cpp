@@ -21,12 +21,12 @@ struct Row {
 };
 
 std::string run(const std::string& text, const char* dct,
-                newsner::DateOrder order = newsner::DateOrder::MonthDayYear) {
+                newsner::DateOrder order = newsner::DateOrder::MonthDayYear, bool sports = false) {
   static newsner::text::Tokenizer tok;
   newsner::recognize::DateRecognizer rec(order);
   auto tt = tok.tokenize(text);
   std::vector<newsner::Candidate> out;
-  rec.recognize(tt, newsner::timex::parse_iso_date(dct), out);
+  rec.recognize(tt, newsner::timex::parse_iso_date(dct), out, sports);
   std::string s;
   for (const auto& c : out) {
     if (!s.empty()) s += " | ";
@@ -1246,5 +1246,100 @@ TEST_CASE("date: a change 'on the week' is the DCT's week") {
       {"Shares fell 3 percent on the week ending Friday.", "2025-03-20", "Friday=2025-03-14"},
       {"Talks on the week's agenda stalled.", "2025-03-20", ""},
       {"He worked hard on the week.", "2025-03-20", ""},
+  });
+}
+
+TEST_CASE("date: a quarter or season over this year, told in the future, is next year's") {
+  check_rows({
+      {"Inflation will fall in the first quarter.", "2026-11-18", "the first quarter=2027-Q1"},
+      {"The lender expected prices to ease in the second quarter.", "2026-11-18", "the second quarter=2027-Q2"},
+      {"Talks will resume in the spring.", "2026-11-20", "the spring=2027-SP"},
+      // told in the past or without tense: this year's
+      {"Inflation fell in the first quarter.", "2026-11-18", "the first quarter=2026-Q1"},
+      {"Output rose to a higher-than-expected surplus from a deficit in the first quarter.", "2026-11-18",
+       "the first quarter=2026-Q1"},
+      // the quarter just over is the one reported
+      {"The firm expects to report a third-quarter loss.", "2026-10-18", "third-quarter=2026-Q3"},
+      {"Sales in the second quarter were weak.", "2026-11-18", "the second quarter=2026-Q2"},
+      {"Ferries are busier in the spring.", "2026-11-20", "the spring=2026-SP"},
+      // a fiscal quarter is labelled by the fiscal year
+      {"The firm will report a loss in the fiscal first quarter.", "2026-11-18", "the fiscal first quarter=2026-Q1"},
+  });
+}
+
+TEST_CASE("date: an itinerary's present tense before a weekday looks forward") {
+  check_rows({
+      {"The rally stays in the Dolomites on Friday.", "2026-07-16", "Friday=2026-07-17"},
+      {"The tour continues on Friday with a climb, before a rest day in Lyon on Monday.", "2026-07-16",
+       "Friday=2026-07-17 | Monday=2026-07-20"},
+      {"The convoy heads to the coast on Saturday.", "2026-07-16", "Saturday=2026-07-18"},
+      {"The festival finishes in Vienna on Sunday.", "2026-07-16", "Sunday=2026-07-19"},
+      // a reporting verb, or a plural noun before "of", keeps the past
+      {"The agency says the plant closed on Monday.", "2026-07-16", "Monday=2026-07-13"},
+      {"EU heads of state on Monday signed the pact.", "2026-07-16", "Monday=2026-07-13"},
+  });
+}
+
+TEST_CASE("date: a quarter of a game in a sports report is no date") {
+  const char* dct = "2025-11-10";
+  CHECK(run("The linebacker left in the third quarter with a sprained ankle.", dct,
+            newsner::DateOrder::MonthDayYear, true) == "");
+  CHECK(run("The club's third-quarter revenue rose.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "third-quarter=2025-Q3");
+  CHECK(run("The club lost money in the third quarter of 2025.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "the third quarter of 2025=2025-Q3");
+  CHECK(run("Lotus Q3 sales fell.", dct, newsner::DateOrder::MonthDayYear, true) == "Q3=2025-Q3");
+  CHECK(run("Output fell one percentage point in the first quarter.", dct, newsner::DateOrder::MonthDayYear, true) ==
+        "the first quarter=2025-Q1");
+  CHECK(run("The stadium is expected to be complete by the second quarter.", dct, newsner::DateOrder::MonthDayYear,
+            true) == "the second quarter=2026-Q2");
+  // elsewhere a quarter is a date
+  CHECK(run("The linebacker left in the third quarter with a sprained ankle.", dct) == "the third quarter=2025-Q3");
+}
+
+TEST_CASE("date: a range of years gives both years; a two-year season gives none") {
+  check_rows({
+      {"The plan, worth 90 billion euros over 2031-2037, was agreed.", "2026-11-27", "2031=2031 | 2037=2037"},
+      {"The budget covers 2031 to 2037.", "2026-11-27", "2031=2031 | 2037=2037"},
+      {"Exports grew from 2017-2021 at a steady pace.", "2026-11-27", "2017=2017 | 2021=2021"},
+      {"Exports grew in 2017\u20132021.", "2026-11-27", "2017=2017 | 2021=2021"},
+      // a season or school year spans two calendar years: no DATE, nor a cut one
+      {"Classes close at the end of the 2031-32 school year.", "2031-09-09", ""},
+      {"He left at the start of the 2030-31 season.", "2031-09-09", ""},
+      // not a range: a later number is no year after it, or the years go backwards
+      {"The fare rose 2031-2020 percent.", "2026-11-27", ""},
+  });
+}
+
+TEST_CASE("date: the past before a count is a duration") {
+  check_rows({
+      {"The club won 40 games over the past five seasons.", "2025-09-09", ""},
+      {"The club won 40 games over the past few games.", "2025-09-09", ""},
+      {"In the past, the club won more.", "2025-09-09", "the past=PAST_REF"},
+      {"In the past one of the rules was lax.", "2025-09-09", "the past=PAST_REF"},
+  });
+}
+
+TEST_CASE("date: a quarter takes the fiscal year written after it") {
+  check_rows({
+      {"First-quarter fiscal 2027 revenue rose 4%.", "2026-10-14", "First-quarter fiscal 2027=2027-Q1"},
+      {"Sales in the second quarter of fiscal 2027 fell.", "2026-10-14", "the second quarter of fiscal 2027=2027-Q2"},
+  });
+}
+
+TEST_CASE("date: a month after 'until after the' lies ahead") {
+  check_rows({
+      {"The council asked the board to wait until after the November vote.", "2025-09-09", "November=2025-11"},
+      {"Repairs cannot start until the July audit.", "2025-09-09", "July=2026-07"},
+      // a past report of a wait stays in the past
+      {"The board waited until after the July vote.", "2025-09-09", "July=2025-07"},
+  });
+}
+
+TEST_CASE("date: a holiday before a period noun is no date") {
+  check_rows({
+      {"Lawmakers will vote before the Christmas recess.", "2026-11-20", ""},
+      {"Schools close for the Easter break.", "2026-03-20", ""},
+      {"Lawmakers will vote before Christmas.", "2026-11-20", "Christmas=2026-12-25"},
   });
 }
