@@ -1916,12 +1916,23 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // (The one-byte test first: most are commas and periods.)
   if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
   if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
+  // An oil grade named after a field or region is a product: "West Texas
+  // Intermediate crude", "Arab Light crude" (a country's own crude stays the
+  // country: "Iraq crude exports").
+  static constexpr FoldedWord kCrude("crude"), kIndex("index"), kComposite("composite");
+  if (s == Shape::Lower && ctx.token(e).fold_hash == kCrude.hash && folded_is(ctx, e, kCrude)) {
+    return type != EntityType::Location || e == 0 || !ctx.country[e - 1];
+  }
+  // A name before a capitalized index word is the index's: "the Jakarta
+  // Composite Index", "the Tarvo Index" (a product, no mention).
+  if (type != EntityType::Organization) {
+    return s == Shape::Capitalized && (folded_is(ctx, e, kIndex) || folded_is(ctx, e, kComposite));
+  }
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
   // the exchange's ("the American Stock Exchange index").
-  if (type != EntityType::Organization || e == 0 || ctx.is_org_head(e - 1)) return false;
-  static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
-      kIndustrials("industrials"), kIndustrial("industrial");
+  if (e == 0 || ctx.is_org_head(e - 1)) return false;
+  static constexpr FoldedWord kAverage("average"), kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another
   // cache line, read for a word's first letter before) only when one agrees.
   const std::uint64_t h = ctx.token(e).fold_hash;
@@ -1950,7 +1961,14 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
   const char* const text = ctx.tt.text.data();
   for (const Candidate& c : candidates) {
     const std::size_t e = c.token_end;
-    if (c.type == EntityType::Date || e >= n || !may_start_unnamed_name(tokens[e], c.type, text)) continue;
+    if (c.type == EntityType::Date) continue;
+    // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
+    if (e > c.token_begin + 1 && tokens[e - 1].shape == Shape::Capitalized &&
+        tokens[e - 1].fold_hash == text::token_hash("index")) {
+      events.emplace_back(c.token_begin, c.token_end);
+      continue;
+    }
+    if (e >= n || !may_start_unnamed_name(tokens[e], c.type, text)) continue;
     if (starts_unnamed_name_full(ctx, c.type, e)) events.emplace_back(c.token_begin, c.token_end + 1);
   }
   // A named storm is an event too ("Storm Agnes", "Hurricane Milton", "Tropical

@@ -65,7 +65,8 @@ inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const 
     case text::Shape::Punct:
       return t.span.size() == 1 && text[t.span.begin] == '-';
     default:
-      return type == EntityType::Organization;
+      // (An oil grade's "crude" follows any name: "West Texas Intermediate crude".)
+      return type == EntityType::Organization || t.fold_hash == text::token_hash("crude");
   }
 }
 /// starts_unnamed_name_full, after that test.

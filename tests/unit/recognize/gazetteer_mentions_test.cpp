@@ -317,6 +317,13 @@ TEST_CASE("gazetteer mentions: an oil grade and a minister's portfolio are no me
       // a town before "crude" names the grade; a country's crude stays the country
       {"Brent crude rose two percent.", ""},
       {"Iraq sold more crude last year.", "Iraq/LOCATION"},
+      // ... and so do the words of a grade of several ("West Texas Intermediate", "Arab Light")
+      {"West Texas Intermediate crude slipped.", ""},
+      {"Saudi Arab Light crude rose.", ""},
+      {"Iraq crude exports rose.", "Iraq/LOCATION"},
+      // a capitalized index word makes the name before it the index's, a product
+      {"The Hang Seng Index fell 1.2%.", ""},
+      {"The Jakarta Composite Index rose. Stocks in Jakarta fell.", "Jakarta/LOCATION"},
       // a body before the title "Minister" is the portfolio
       {"The Labour Minister Tarsa Kelvo spoke.", "Tarsa Kelvo/PERSON"},
   });
