@@ -1861,6 +1861,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // "the French Left Bank": a listed place that ends with the head is no body.
     if (e_of == e && modified_place_to_head(ctx, b, h)) continue;
+    // "Supreme Leader Ayatollah ...", "the Supreme Leader said": a listed title
+    // of several words is the office (its head word, "Leader", also ends mastheads).
+    if (e_of == e && b + 1 < e && ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Title && m.exact_case && m.token_end == e;
+        })) {
+      continue;
+    }
     emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').

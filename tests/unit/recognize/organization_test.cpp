@@ -678,3 +678,8 @@ TEST_CASE("organization: a place and its won-lost record in parentheses are the 
         "Buffalo/ORGANIZATION | Miami/ORGANIZATION");
   CHECK(orgs("Brazil (2-0) beat Chile.", "org.team_record") == "");  // a national side stays the country
 }
+
+TEST_CASE("organization: a listed title of several words ending in a head is the office") {
+  CHECK(orgs("Supreme Leader Tarsa Kelvo spoke.", "org.head") == "");
+  CHECK(orgs("The Supreme Leader said so.", "org.head") == "");
+}
