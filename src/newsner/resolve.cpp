@@ -730,7 +730,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
         (ctx.token(i).shape == Shape::Capitalized || (caps_text && ctx.caps_line[i]))) {
       std::size_t e = i + 1;
       if (e < n && ctx.is_cap(e) && part(e) && !ctx.token(e).newline_before) ++e;
-      add(EntityType::Person, i, e, "document.person_part");
+      // ("al-Sharaa's" after "Ahmed al-Sharaa": with its article.)
+      add(EntityType::Person, recognize::with_arabic_article(ctx, i), e, "document.person_part");
       i = e - 1;
     }
   }

@@ -22,6 +22,17 @@ inline bool cap_shape(const Context& ctx, std::size_t i) {
   return s == text::Shape::Capitalized || s == text::Shape::AllCaps || s == text::Shape::Mixed;
 }
 
+/// The start of a name word at token i with its attached lowercase Arabic
+/// article ("al-Sharaa", "el-Sisi": i - 2), else i. (A capitalized article,
+/// "Al-Sudani", is a word of the name already.)
+inline std::size_t with_arabic_article(const Context& ctx, std::size_t i) {
+  if (i >= 2 && ctx.is(i - 1, "-") && !ctx.token(i - 1).space_before && !ctx.token(i).space_before &&
+      (ctx.is(i - 2, "al") || ctx.is(i - 2, "el"))) {
+    return i - 2;
+  }
+  return i;
+}
+
 /// True when token i is an initial: a single capital letter ("J") or letters
 /// joined by periods ("J.R.R"), followed by a "." token.
 bool is_initial(const Context& ctx, std::size_t i);

@@ -856,7 +856,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
       if (verb_after || verb_before) {
         const bool place = ctx.has(i, EntryClass::Location);
-        emit_speaker(ctx, i, i + 1, place ? 0.5f : 0.75f, "person.speech", out);
+        emit_speaker(ctx, with_arabic_article(ctx, i), i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
     // person.country_paren: "Dieter Vollrath (Germany)", results lists and bylines.

@@ -580,3 +580,11 @@ TEST_CASE("person: a venue's head after a given name that is a word too names th
   // a common surname as the head stays a person's
   CHECK(persons("The reporter Ken Hill wrote it.", "person.given") == "Ken Hill/PERSON");
 }
+
+TEST_CASE("person: a repeated or speaking name keeps its attached Arabic article") {
+  check_mentions({
+      {"President Tarek al-Kelvani spoke. Later al-Kelvani's aides left.",
+       "Tarek al-Kelvani/PERSON | al-Kelvani/PERSON"},
+      {"Then el-Varsi said no.", "el-Varsi/PERSON"},
+  });
+}
