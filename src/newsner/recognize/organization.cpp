@@ -711,8 +711,8 @@ void team_records(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// (Called only for a text with a score: has_score.)
 void team_result(const Context& ctx, std::vector<Candidate>& out) {
-  if (!has_score(ctx.tt.text)) return;
   const std::size_t n = ctx.size();
   const std::uint16_t* const lex = ctx.lex.data();
   for (const std::uint32_t i : ctx.cap_tokens) {
@@ -1682,6 +1682,19 @@ void team_role(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// The start of a listed place (exact case) that holds token p and ends after
+// it, at most at h; p + 1 when none.
+std::size_t place_across(const Context& ctx, std::size_t p, std::size_t h) {
+  for (std::size_t q = p >= 3 ? p - 3 : 0; q <= p; ++q) {
+    if (ctx.find_match_at(q, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Location && m.exact_case && m.token_end > p + 1 && m.token_end <= h;
+        })) {
+      return q;
+    }
+  }
+  return p + 1;
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -1695,8 +1708,10 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_innings(ctx, starts.innings.span(), out);
     team_after_country(ctx, out);
   }
-  team_result(ctx, out);
-  if (has_score(ctx.tt.text)) team_records(ctx, out);
+  if (has_score(ctx.tt.text)) {  // (most stories have none)
+    team_result(ctx, out);
+    team_records(ctx, out);
+  }
   team_nicknames(ctx, out);
   if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
@@ -1739,22 +1754,6 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p;  // "New York Marble Exchange"
         continue;
       }
-      // A listed place of several words, whole, even where a word of it alone
-      // would stop the walk: "[St. Louis] Fed".
-      if (ctx.is_cap(p)) {
-        std::size_t s = b;
-        for (std::size_t q = b >= 4 ? b - 4 : 0; q + 1 < b && s == b; ++q) {
-          if (ctx.find_match_at(q, [&](const gazetteer::Match& m) {
-                return m.cls == EntryClass::Location && m.exact_case && m.token_end == b;
-              })) {
-            s = q;
-          }
-        }
-        if (s < b && h - s <= max_left + 1) {
-          b = s;
-          continue;
-        }
-      }
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
@@ -1785,6 +1784,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
           !full_name_possessor(ctx, p - 1)) {
         b = p - 1;
+        continue;
+      }
+      // A listed place of several words that the walk cannot cross word by
+      // word, whole: "[St. Louis] Fed" (asked only where the walk stops).
+      if (const std::size_t q = place_across(ctx, p, h); q <= p && h - q <= max_left + 1) {
+        b = q;
         continue;
       }
       break;
