@@ -1975,8 +1975,8 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date) continue;
     // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
-    if (e > c.token_begin + 1 && tokens[e - 1].shape == Shape::Capitalized &&
-        tokens[e - 1].fold_hash == text::token_hash("index")) {
+    static constexpr std::uint64_t kIndex = text::token_hash("index");
+    if (e > c.token_begin + 1 && tokens[e - 1].fold_hash == kIndex && tokens[e - 1].shape == Shape::Capitalized) {
       events.emplace_back(c.token_begin, c.token_end);
       continue;
     }

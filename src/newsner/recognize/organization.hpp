@@ -66,7 +66,8 @@ inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const 
       return t.span.size() == 1 && text[t.span.begin] == '-';
     default:
       // (An oil grade's "crude" follows any name: "West Texas Intermediate crude".)
-      return type == EntityType::Organization || t.fold_hash == text::token_hash("crude");
+      static constexpr std::uint64_t kCrude = text::token_hash("crude");
+      return type == EntityType::Organization || t.fold_hash == kCrude;
   }
 }
 /// starts_unnamed_name_full, after that test.
