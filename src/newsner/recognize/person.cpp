@@ -500,16 +500,6 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
-// A minute of play: "57th", "21st", "2nd", "13rd" (digits and an ordinal's
-// letters; typos of the letters too).
-bool is_minute_ordinal(const Context& ctx, std::size_t i) {
-  if (ctx.token(i).shape != Shape::Alnum) return false;
-  const std::string_view s = ctx.surface(i);
-  if (s.size() < 3 || s.size() > 5 || s[0] < '0' || s[0] > '9') return false;
-  const std::string_view tail = s.substr(s.size() - 2);
-  return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
-}
-
 // org.scorer_club: a line of a club's scorers, "Kelmore - Ivo Tarvel (57th),
 // Ana Kelp (80th)": the capitalized words (periods too: "F.C. Kelmore") from
 // the line's start to the spaced dash before the first scorer at `b` are the
@@ -535,7 +525,7 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
   const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t o : ctx.cap_tokens) {
     // (The shape first: a byte compare per capitalized word, few are alphanumeric.)
-    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_minute_ordinal(ctx, o)) continue;
+    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_digit_ordinal(ctx, o)) continue;
     std::size_t e;
     if (is_char(ctx, o - 1, '(')) {
       e = o - 1;  // "Name (57th"
