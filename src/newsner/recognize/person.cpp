@@ -631,32 +631,96 @@ bool apposition_name_word(const Context& ctx, std::size_t k) {
          !ctx.lex_is(k, kLexFunction | kLexWeakStart | kLexCalendar | kLexTitleAbbrev | kLexTeamWord | kLexGroup);
 }
 
-// person.apposition: "Wekesa Ghent, a trader in Kisumu, said", "Tarvo Lind,
-// an analyst at ...": two or three capitalized words before ", a" or ", an",
-// up to two lowercase words and a person's role noun are a name, whatever
-// lists say of a word ("Ghent" is a town too). Not a known place
-// or body of those words ("Kelvo Valley, a ..."). Visits Context's role nouns
-// (a few per story). (Out of line: inlined into recognize_persons it cost that
+// A word between an apposition's article and its role noun: lowercase, or
+// the body or party the person serves ("a PiS lawmaker", "a Kelvo Bank
+// analyst"); no function word.
+bool role_modifier_word(const Context& ctx, std::size_t k) {
+  const Shape s = ctx.token(k).shape;
+  return !(ctx.lex[k] & kLexFunction) &&
+         (s == Shape::Lower || s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed);
+}
+
+// Tokens [b, e) before an apposition are no place or body that a list has
+// ("Kelvo Valley, a ...").
+bool listed_non_person(const Context& ctx, std::size_t b, std::size_t e) {
+  const auto listed = [&](const gazetteer::Match& m) { return m.token_end == e && m.cls != EntryClass::Person; };
+  return ctx.find_match_at(b, listed) != nullptr;
+}
+
+// person.apposition before role noun r: "Wekesa Ghent, a trader in Kisumu,
+// said", "Tarvo Lind, an analyst at ...", "Ana Kelp, a Kelvo Party lawmaker,":
+// two or three capitalized words before ", a" or ", an", up to two words and
+// a person's role noun are a name, whatever lists say of a word ("Ghent" is a
+// town too). With no article the role is the person's office in a body,
+// "Tarvo Lind, chief executive of Kelvo Mining, said".
+void apposition_before(const Context& ctx, std::size_t r, std::vector<Candidate>& out) {
+  // The article: the first function word before r, with at most two other
+  // words between. (Its lexicon bit first: most role nouns follow "the" or
+  // another function word, or no article.)
+  std::size_t a = r - 1;
+  while (a + 3 > r && a > 0 && role_modifier_word(ctx, a)) --a;
+  const bool article = (ctx.lex[a] & kLexFunction) && (folded_is(ctx, a, "a") || folded_is(ctx, a, "an"));
+  bool office = !article && is_char(ctx, a, ',') && r + 1 < ctx.size() &&
+                (folded_is(ctx, r + 1, "of") || folded_is(ctx, r + 1, "at"));
+  for (std::size_t k = a + 1; office && k < r; ++k) office = ctx.token(k).shape == Shape::Lower;
+  const std::size_t e = article ? a - 1 : a;  // the comma
+  if (e < 2 || !(office || (article && is_char(ctx, e, ','))) || is_body_role(ctx, r)) return;
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
+  // (A capitalized word before them: a longer name, or a title the person rules take.)
+  if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) return;
+  // ("Says Ana Kelp, chief economist at ...": a word that only capitalizes the sentence.)
+  if (e - b == 3 && ctx.token(b).sentence_start && ctx.is_common_word(b)) ++b;
+  if (listed_non_person(ctx, b, e)) return;
+  emit(ctx, b, e, 0.7f, "person.apposition", out);
+}
+
+// person.apposition after role noun r: "The Kelvo Board's lawyer, Ana Kelp,
+// said", "its chief economist, Tarvo Lind.": a role after an owner ("'s",
+// "the", "its", ...; up to two lowercase words between), a comma, and two or
+// three capitalized words closed by a comma or a period.
+void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>& out) {
+  static constexpr std::string_view kOwners[] = {"'s", "the", "its", "his", "her", "their", "our"};
+  static constexpr WordSet kOwner(kOwners);
+  const std::size_t n = ctx.size(), b = r + 2;
+  if (b + 2 >= n || !is_char(ctx, r + 1, ',')) return;
+  std::size_t e = b;
+  while (e < n && e - b < 3 && !ctx.token(e).newline_before && apposition_name_word(ctx, e)) ++e;
+  if (e - b < 2 || e >= n || !(is_char(ctx, e, ',') || is_char(ctx, e, '.'))) return;
+  std::size_t a = r - 1;
+  while (a + 3 > r && a > 0 && ctx.token(a).shape == Shape::Lower && !(ctx.lex[a] & kLexFunction)) --a;
+  if (!kOwner.contains(ctx, a) || listed_non_person(ctx, b, e)) return;
+  emit(ctx, b, e, 0.7f, "person.apposition", out);
+}
+
+// person.apposition around a person's role noun: Context's role nouns and the
+// lowercase TITLE entries ("lawyer", "lawmaker": the role nouns are org.role's
+// few) that are none. Each rule needs a comma near the role: before it within
+// four tokens, or right after it; most roles have none, and leave on the
+// tokens' shapes. (Out of line: inlined into recognize_persons it cost that
 // loop more instructions than its own work, callgrind on real text.)
 [[gnu::noinline]] void apposition_names(const Context& ctx, std::vector<Candidate>& out) {
-  for (const std::size_t r : ctx.role_nouns) {
-    // The article: the first function word before r, with at most two
-    // lowercase words (no function words) between. (Its lexicon bit first:
-    // most role nouns follow "the" or another function word, or no article.)
-    std::size_t a = r - 1;
-    while (a + 3 > r && a > 0 && !(ctx.lex[a] & kLexFunction) && ctx.token(a).shape == Shape::Lower) --a;
-    if (a < 3 || !(ctx.lex[a] & kLexFunction) || !(folded_is(ctx, a, "a") || folded_is(ctx, a, "an")) ||
-        !is_char(ctx, a - 1, ',') || is_body_role(ctx, r)) {
-      continue;
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const char* const text = ctx.tt.text.data();
+  const std::size_t n = ctx.size();
+  const auto comma = [&](std::size_t k) {
+    return tokens[k].shape == Shape::Punct && text[tokens[k].span.begin] == ',' && tokens[k].span.size() == 1;
+  };
+  const auto at = [&](std::size_t r) {
+    if (r < 2 || r + 1 >= n) return;  // (room for an owner, or a name and a comma before it)
+    if (comma(r - 1) || comma(r - 2) || (r >= 3 && comma(r - 3)) || (r >= 4 && comma(r - 4))) {
+      apposition_before(ctx, r, out);
     }
-    const std::size_t e = a - 1;  // the comma
-    std::size_t b = e;
-    while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
-    // (A capitalized word before them: a longer name, or a title the person rules take.)
-    if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) continue;
-    const auto listed = [&](const gazetteer::Match& m) { return m.token_end == e && m.cls != EntryClass::Person; };
-    if (ctx.find_match_at(b, listed) != nullptr) continue;
-    emit(ctx, b, e, 0.7f, "person.apposition", out);
+    if (comma(r + 1)) apposition_after(ctx, r, out);
+  };
+  for (const std::size_t r : ctx.role_nouns) at(r);
+  const gazetteer::Match* const mts = ctx.matches.data();
+  const std::uint16_t* const lex = ctx.lex.data();
+  std::size_t last = n;  // (a token's title matches come together, longest first)
+  for (const std::uint32_t k : ctx.title_matches) {
+    const std::size_t r = mts[k].token_end - 1;
+    if (r != last && tokens[r].shape == Shape::Lower && !(lex[r] & kLexRoleNoun)) at(r);
+    last = r;
   }
 }
 

@@ -203,6 +203,17 @@ TEST_CASE("person: two or three capitalized words before an apposition of a role
   CHECK(persons("Ghent, a trader said, is busy.", "person.apposition") == "");
   // a name whose surname is a town in a list ("Ghent") is still one name
   check_mentions({{"Wekesa Ghent, a trader in Kisumu, said prices rose.", "Wekesa Ghent/PERSON | Kisumu/LOCATION"}});
+  // the role may be any lowercase TITLE entry, after the body the person serves
+  CHECK(persons("Ivo Tarvel, a Kelvo Party lawmaker, called for a vote.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  // with no article, the person's office in a body ("chief executive of")
+  CHECK(persons("Ivo Tarvel, chief executive of Kelvo Mining, said so.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  CHECK(persons("Says Ivo Tarvel, chief economist at Kelvo Bank.", "person.apposition") == "Ivo Tarvel/PERSON");
+  // after the role, its owner before it: "'s", "the", "its", ...
+  CHECK(persons("The Kelvo Board's lawyer, Ivo Tarvel, said it acted lawfully.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  CHECK(persons("Its lawyer, Kelvo Bank, said so.", "person.apposition") == "");
 }
 
 TEST_CASE("person: an unknown name after a company noun is the company") {
