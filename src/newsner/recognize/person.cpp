@@ -434,6 +434,7 @@ void TitleEnds::build(const Context& ctx) {
 }
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
+constexpr FoldedWord kState("state");  // person.given's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -861,6 +862,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
           // "Mira Indonesia": a name that ends with a country is a company's.
           if (e >= i + 2 && country_tail(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);
+          } else if (e == i + 2 && folded_is(ctx, e - 1, kState) &&
+                     (ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location))) {
+            // "Penn State": a body's or place's name and "State" name a
+            // university (but "Kevin State" may be a player).
+            emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }

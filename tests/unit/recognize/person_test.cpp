@@ -238,6 +238,8 @@ TEST_CASE("person: a place that is a given name, and State, name no person") {
   CHECK(persons("Fans of Virginia State cheered the win.", "person.given") == "");
   // a given name that is no place before it is still a name
   CHECK(persons("The guard Kevin State scored ten points.", "person.given") == "Kevin State/PERSON");
+  // a given name that is also a body's or a place's before "State" names a university
+  check_mentions({{"Penn State beat Kelvo 38-14.", "Penn State/ORGANIZATION | Kelvo/ORGANIZATION"}});
 }
 
 TEST_CASE("person: a given name before a country or before common words names no person") {
