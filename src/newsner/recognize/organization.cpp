@@ -1814,6 +1814,43 @@ bool compound_adjective_at(const Context& ctx, std::size_t e) {
          !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
 }
 
+namespace {
+
+// Token e is the title "Minister" after a body's name: the name is the
+// minister's portfolio ("the Mineral Resources Minister", "Foreign Affairs
+// Minister Ana Kelp"); or "Bill" and a number: the name is a bill's ("Senate
+// Bill 1481", "House Bill 12"). Neither is a mention.
+bool portfolio_or_bill_at(const Context& ctx, EntityType type, std::size_t e) {
+  static constexpr FoldedWord kMinister("minister"), kBill("bill");
+  if (type != EntityType::Organization || ctx.token(e).shape != Shape::Capitalized) return false;
+  const std::uint64_t h = ctx.token(e).fold_hash;
+  if (h == kMinister.hash) return folded_is(ctx, e, kMinister);
+  return h == kBill.hash && folded_is(ctx, e, kBill) && e + 1 < ctx.size() &&
+         ctx.token(e + 1).shape == Shape::Digits;
+}
+
+// Token e, a number after a body's name that "the" opens (up to four
+// tokens back), is a model's or an index's number ("the Kelvo 310", "the S&P
+// 500"): the name is a product's, no body's mention (a score goes on with a
+// dash: "the Tarvo 12-3 win"; a results line has no "the").
+bool product_number_at(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size(), size = ctx.surface(e).size();
+  if (size < 2 || size > 4 || (e + 1 < n && !ctx.token(e + 1).space_before &&
+                               (is_char(ctx, e + 1, '-') || is_char(ctx, e + 1, '/') || is_char(ctx, e + 1, ':')))) {
+    return false;
+  }
+  // (The name's tokens: no lowercase word; "S&P" may be several.)
+  std::size_t b = e;
+  while (b > 1 && e - b < 4 && !ctx.token(b).newline_before && ctx.token(b - 1).shape != Shape::Lower &&
+         !folded_is(ctx, b - 1, "the") && !is_char(ctx, b - 1, ',')) {
+    --b;
+  }
+  return b < e && folded_is(ctx, b - 1, "the") &&
+         (ctx.token(b - 1).shape == Shape::Lower || ctx.token(b - 1).sentence_start);
+}
+
+}  // namespace
+
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
   // The token's shape picks the one or two tests that can hold, each of which
   // needs a token at e. An event word is capitalized (or in capitals), a
@@ -1824,11 +1861,15 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
   if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
-  if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
+  if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
+      (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
+    return true;
+  }
   // A market index named after its maker ("the Dow Jones industrial average",
-  // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
-  // the exchange's ("the American Stock Exchange index").
+  // "the Nikkei average", "the Nasdaq composite", "the S&P 500"); an
+  // exchange's index stays the exchange's ("the American Stock Exchange index").
   if (type != EntityType::Organization || e == 0 || ctx.is_org_head(e - 1)) return false;
+  if (s == Shape::Digits) return product_number_at(ctx, e);
   static constexpr FoldedWord kIndex("index"), kAverage("average"), kComposite("composite"),
       kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another

@@ -106,6 +106,12 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
 }
 
+TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
+  check_mentions({{"Water Affairs Minister Ivo Tarvel urged talks.", "Ivo Tarvel/PERSON"},
+                  {"The governor signed Senate Bill 1481 into law.", ""},
+                  {"The S&P 500 closed flat.", ""}});
+}
+
 TEST_CASE("organization: a person's possessive is no part of the name after it") {
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.head") == "Green Reform Party/ORGANIZATION");
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.person_possessor") == "Kowalski/PERSON");
