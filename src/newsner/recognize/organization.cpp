@@ -1552,6 +1552,31 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// Tokens [b, e) are all common words (is_common_word).
+bool common_words_only(const Context& ctx, std::size_t b, std::size_t e) {
+  for (std::size_t k = b; k < e; ++k) {
+    if (!ctx.is_common_word(k)) return false;
+  }
+  return true;
+}
+
+// "Banco do Brasil SA", "Banca Tarvo di Kelvo SpA": the walk left from a legal
+// form h (kLexOrgSuffix) stops at a lowercase word or a place's name (b: at
+// most one word before h); a listed company that ends right before h, up to
+// six words back, is the name's start. Else b.
+std::size_t listed_company_before_form(const Context& ctx, std::size_t b, std::size_t h) {
+  if (b < 2) return b;
+  if (ctx.token(b - 1).shape != Shape::Lower && !ctx.has(b - 1, EntryClass::Location)) return b;
+  const auto ends_at_h = [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Organization && m.token_end == h;
+  };
+  for (std::size_t p = b - 1; p + 6 > b && !ctx.token(p + 1).newline_before; --p) {
+    if (ctx.find_match_at(p, ends_at_h) != nullptr) return p;
+    if (p == 0) break;
+  }
+  return b;
+}
+
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
 bool storm_word_at(const Context& ctx, std::size_t i) {
@@ -1698,6 +1723,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       break;
     }
+    if (b + 1 >= h && (ctx.lex[h] & kLexOrgSuffix)) b = listed_company_before_form(ctx, b, h);
     // "the" / sentence-start function words never begin the name.
     std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
     // A legal form ends a company's name: "Topvane Inc of Boulder" says where
@@ -1729,9 +1755,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       for (std::size_t k = b; k < h; ++k) group = group && kCompassSet.contains(ctx, k);
       if (group) continue;
     }
-    // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
+    // A first word that only capitalizes the sentence ("Officials Club"?) is weak,
+    // but not in a name of common words only ("Impala Platinum Holdings Ltd",
+    // "Global Finance Corp") that no list has without it ("Several [Big Board]").
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
-        !ctx.has(b, EntryClass::Location) && b + 1 < h && !listed_org_up_to(ctx, b, h)) {
+        !ctx.has(b, EntryClass::Location) && b + 1 < h &&
+        (!common_words_only(ctx, b + 1, h) || listed_org_up_to(ctx, b + 1, h)) && !listed_org_up_to(ctx, b, h)) {
       ++b;
     }
     // In capitals, ordinary words before the head are usually the headline,

@@ -106,6 +106,17 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
 }
 
+TEST_CASE("organization: a listed company before its legal form, and its short name") {
+  // a lowercase particle inside the listed name ("do") ends the walk left
+  check_mentions({{"Economists at Banco do Brasil SA said so.", "Banco do Brasil SA/ORGANIZATION"}});
+  // a sentence's first word stays in a name of common words only
+  CHECK(orgs("Falcon Platinum Holdings Ltd said so.", "org.head") == "Falcon Platinum Holdings Ltd/ORGANIZATION");
+  CHECK(orgs("Rival Korvel Holdings Ltd said so.", "org.head") == "Korvel Holdings Ltd/ORGANIZATION");
+  // a capitalized word in parentheses with the name's first letter is its short name
+  check_mentions({{"Falcon Platinum Holdings Ltd (Falplats) said so.",
+                   "Falcon Platinum Holdings Ltd/ORGANIZATION | Falplats/ORGANIZATION"}});
+}
+
 TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
   check_mentions({{"Water Affairs Minister Ivo Tarvel urged talks.", "Ivo Tarvel/PERSON"},
                   {"The governor signed Senate Bill 1481 into law.", ""},
