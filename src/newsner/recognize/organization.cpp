@@ -1552,6 +1552,43 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// Tokens [b, h] are a listed body or place of their own ("the Navy and [Air
+// Force]", "the United States and [Soviet Union]"): an "and" before them
+// joins two names.
+bool names_itself(const Context& ctx, std::size_t b, std::size_t h) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.token_end == h + 1 && (m.cls == EntryClass::Organization || m.cls == EntryClass::Location);
+  }) != nullptr;
+}
+
+// Tokens [b, h) hold a lowercase "and" (the walk left takes one).
+bool joined_by_and(const Context& ctx, std::size_t b, std::size_t h) {
+  for (std::size_t k = b; k < h; ++k) {
+    if (folded_is(ctx, k, "and")) return true;
+  }
+  return false;
+}
+
+// "Commission for Conciliation, Mediation and Arbitration (CCMA)": after an
+// "of"/"for" name [b, e), a list of capitalized words ("X, Y and Z") whose
+// initials, with the name's, spell the acronym in parentheses after it, is
+// the name's. Returns the list's end, or e.
+std::size_t acronym_list_end(const Context& ctx, std::size_t b, std::size_t e) {
+  const std::size_t n = ctx.size();
+  std::size_t k = e;
+  while (k + 1 < n && is_char(ctx, k, ',') && ctx.token(k + 1).shape == Shape::Capitalized) k += 2;
+  if (k == e || k + 1 >= n || !folded_is(ctx, k, "and") || ctx.token(k + 1).shape != Shape::Capitalized) return e;
+  k += 2;
+  if (k + 2 >= n || !is_char(ctx, k, '(') || ctx.token(k + 1).shape != Shape::AllCaps || !is_char(ctx, k + 2, ')')) {
+    return e;
+  }
+  std::string initials;
+  for (std::size_t j = b; j < k; ++j) {
+    if (ctx.token(j).shape == Shape::Capitalized) initials += ctx.surface(j)[0];
+  }
+  return initials == ctx.surface(k + 1) ? k : e;
+}
+
 // Tokens [b, e) are all common words (is_common_word).
 bool common_words_only(const Context& ctx, std::size_t b, std::size_t e) {
   for (std::size_t k = b; k < e; ++k) {
@@ -1705,6 +1742,19 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
+      // "Parks and Recreation Department", "Fish and Wildlife Service": two
+      // common words joined by "and" before the head (and up to one more word:
+      // "Anglo Tarvo Platinum and Kelvo Platinum Holdings Ltd" are two firms);
+      // not places ("Kelvonia and Tarvo Revenue Authority" names two), names
+      // ("Kelvo and Tarsi Group" may be two firms) nor a listed name after it.
+      if (b < h && h - b <= 2 && p > 0 && folded_is(ctx, p, "and") && ctx.token(p).shape == Shape::Lower &&
+          !ctx.token(p).newline_before && ctx.token(p - 1).shape == Shape::Capitalized && is_org_word(ctx, p - 1) &&
+          ctx.is_common_word(p - 1) && ctx.is_common_word(b) && !ctx.has(p - 1, EntryClass::Location) &&
+          !ctx.has(b, EntryClass::Location) && !ctx.country[p - 1] && !joined_by_and(ctx, b, h) &&
+          !names_itself(ctx, b, h)) {
+        b = p - 1;
+        continue;
+      }
       // "U.S. Treasury Department", "Varnex Coatings U.K. Ltd": a country's
       // initials ("U.S" and its attached period) are a word of the name.
       if (is_char(ctx, p, '.') && !ctx.token(p).space_before && p > 0 && ctx.token(p - 1).shape == Shape::AllCaps &&
@@ -1741,7 +1791,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       if (e_of > e && is_leader_after_of(ctx, e_of)) break;
       e_of = next;
     }
-    if (e_of > e) e_of = with_period(e_of - 1);
+    if (e_of > e) e_of = acronym_list_end(ctx, b, with_period(e_of - 1));
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // "Trading on the Tarvo Exchange fell": a bare head in -ing before its
     // extension is the gerund, not "Trading" the body.

@@ -117,6 +117,16 @@ TEST_CASE("organization: a listed company before its legal form, and its short n
                    "Falcon Platinum Holdings Ltd/ORGANIZATION | Falplats/ORGANIZATION"}});
 }
 
+TEST_CASE("organization: two common words joined by \"and\" before a head") {
+  CHECK(orgs("The Parks and Recreation Department hired staff.", "org.head") ==
+        "Parks and Recreation Department/ORGANIZATION");
+  // not before a listed name of its own
+  CHECK(orgs("The Navy and Air Force held drills.", "org.head").find("Navy and") == std::string::npos);
+  // a comma list closed by the acronym of all the initials
+  check_mentions({{"Talks at the Council for Trade, Labour and Pensions (CTLP) failed.",
+                   "Council for Trade, Labour and Pensions/ORGANIZATION | CTLP/ORGANIZATION"}});
+}
+
 TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
   check_mentions({{"Water Affairs Minister Ivo Tarvel urged talks.", "Ivo Tarvel/PERSON"},
                   {"The governor signed Senate Bill 1481 into law.", ""},
