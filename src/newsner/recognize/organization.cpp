@@ -1764,10 +1764,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         continue;
       }
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
-      // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
+      // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]"),
+      // nor a name's possessive before a listed name ("Tarsi's [Christian Democratic
+      // Union]"), unless the list has it too ("People's Liberation Army").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
-          !full_name_possessor(ctx, p - 1)) {
+          !full_name_possessor(ctx, p - 1) &&
+          !(b < h && listed_org_up_to(ctx, b, h) && !listed_org_up_to(ctx, p - 1, h))) {
         b = p - 1;
         continue;
       }

@@ -134,6 +134,9 @@ TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
 }
 
 TEST_CASE("organization: a person's possessive is no part of the name after it") {
+  // nor any name's before a listed name
+  CHECK(orgs("Young members of Tarsek's Christian Democratic Union voted.", "org.head") ==
+        "Christian Democratic Union/ORGANIZATION");
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.head") == "Green Reform Party/ORGANIZATION");
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.person_possessor") == "Kowalski/PERSON");
   // a firm named after its founder keeps the possessive
