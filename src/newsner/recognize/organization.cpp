@@ -966,6 +966,10 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
     for (std::size_t k = b; k < e; ++k) {
       if (ctx.has(k, EntryClass::Location) || ctx.has(k, EntryClass::Demonym)) place = true;
     }
+    // ("the Sao Tarvo stock exchange": a place of several words, listed whole.)
+    place = place || ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+      return m.cls == EntryClass::Location && m.token_end == e;
+    }) != nullptr;
     if (!place) emit(ctx, b, e, 0.8f, "org.shares", out);
   }
 }

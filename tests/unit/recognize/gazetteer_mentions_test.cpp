@@ -234,6 +234,11 @@ TEST_CASE("gazetteer mentions: a subdivision and \"State\" is the subdivision") 
   CHECK(gaz("He moved to New York State in May.").find("New York State/ORGANIZATION") == std::string::npos);
 }
 
+TEST_CASE("gazetteer mentions: a statistics office by its curated name") {
+  // "Statistics Norway" is the office, not the country
+  CHECK(names_test::mentions("Statistics Norway said output fell.") == "Statistics Norway/ORGANIZATION");
+}
+
 TEST_CASE("gazetteer mentions: \"No.\" and a number before a name rank it") {
   // alone, "No. 10" is the prime minister's office; before a name, a ranking
   CHECK(names_test::mentions("They face No. 10 Kelvo State on Saturday.").find("No. 10") == std::string::npos);

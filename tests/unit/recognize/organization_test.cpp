@@ -133,6 +133,10 @@ TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
                   {"The S&P 500 closed flat.", ""}});
 }
 
+TEST_CASE("organization: a place before a lowercase stock exchange is the place") {
+  check_mentions({{"Shares rose on the Sao Paulo stock exchange.", "Sao Paulo/LOCATION"}});
+}
+
 TEST_CASE("organization: a person's possessive is no part of the name after it") {
   // nor any name's before a listed name
   CHECK(orgs("Young members of Tarsek's Christian Democratic Union voted.", "org.head") ==
