@@ -725,6 +725,30 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   }
 }
 
+// Token i is a straight or curly double quote.
+bool is_double_quote(const Context& ctx, std::size_t i) {
+  const text::Token& t = ctx.token(i);
+  if (t.shape != Shape::Punct) return false;
+  const char* const p = ctx.tt.text.data() + t.span.begin;
+  return (t.span.size() == 1 && p[0] == '"') ||
+         (t.span.size() == 3 && p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x9C' || p[2] == '\x9D'));
+}
+
+// person.nickname: a given name at i, a nickname of up to three capitalized
+// words in double quotes (from token i + 1) and a surname are one person,
+// "Ismo "El Tarvo" Kelp" (as CoNLL has them). Asked where person.given_alone
+// takes the given name: before the quote it stands alone.
+void nickname_name(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size(), q = i + 1;
+  std::size_t k = q + 1;
+  while (k < n && k < q + 4 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before) ++k;
+  if (k == q + 1 || k + 1 >= n || !is_double_quote(ctx, k) || ctx.token(k + 1).newline_before ||
+      ctx.token(k + 1).shape != Shape::Capitalized || ctx.is_common_word(k + 1)) {
+    return;
+  }
+  emit(ctx, i, k + 2, 0.7f, "person.nickname", out);
+}
+
 }  // namespace
 
 void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
@@ -944,6 +968,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before) &&
         !hyphen_compound_part(ctx, i)) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
+      if (i + 4 < n && is_double_quote(ctx, i + 1)) nickname_name(ctx, i, out);
     }
   }
   if (ctx.sports) {

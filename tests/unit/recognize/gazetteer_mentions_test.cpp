@@ -234,7 +234,10 @@ TEST_CASE("gazetteer mentions: a subdivision and \"State\" is the subdivision") 
   CHECK(gaz("He moved to New York State in May.").find("New York State/ORGANIZATION") == std::string::npos);
 }
 
-TEST_CASE("gazetteer mentions: a statistics office by its curated name") {
+TEST_CASE("gazetteer mentions: a party and a statistics office by their curated names") {
+  // "Greens" alone is the party's name ("The Greens" would take the article in)
+  CHECK(names_test::mentions("The Greens called the compromise a bill for our children.") == "Greens/ORGANIZATION");
+  CHECK(names_test::mentions("The opposition Greens walked out.") == "Greens/ORGANIZATION");
   // "Statistics Norway" is the office, not the country
   CHECK(names_test::mentions("Statistics Norway said output fell.") == "Statistics Norway/ORGANIZATION");
 }

@@ -216,6 +216,12 @@ TEST_CASE("person: two or three capitalized words before an apposition of a role
   CHECK(persons("Its lawyer, Kelvo Bank, said so.", "person.apposition") == "");
 }
 
+TEST_CASE("person: a nickname in quotes between the given name and the surname") {
+  check_mentions({{"Fighters loyal to Miguel \"El Tarvo\" Kelpanen clashed.", "Miguel \"El Tarvo\" Kelpanen/PERSON"},
+                  {"Fighters loyal to Miguel \u201CEl Tarvo\u201D Kelpanen clashed.",
+                   "Miguel \u201CEl Tarvo\u201D Kelpanen/PERSON"}});
+}
+
 TEST_CASE("person: an unknown name after a company noun is the company") {
   // a speech or context rule's name that no name list knows, after "operator", "carmaker", ...
   CHECK(candidates("Grid operator Velnor said the lines were repaired.", newsner::recognize::recognize_persons, "",
