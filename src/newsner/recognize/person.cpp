@@ -434,7 +434,7 @@ void TitleEnds::build(const Context& ctx) {
 }
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
-constexpr FoldedWord kState("state");  // person.given's
+constexpr FoldedWord kState("state"), kThe("the");  // person.given's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -725,6 +725,17 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   }
 }
 
+// "at the Tarvo Kelmanu on Sunday": a name after a locative and "the", not
+// before a lowercase noun ("in the Tarvo Kelmanu film" is the person), names
+// a venue after a person, as stadiums are (a common last word, "the Kelvo
+// Film Festival", is another name's). (b >= 2; the caller tests the hash of
+// "the" first: called for few names.)
+[[gnu::noinline]] bool venue_after_the(const Context& ctx, std::size_t b, std::size_t e) {
+  return !ctx.is_common_word(e - 1) && ctx.token(b - 1).shape == Shape::Lower && folded_is(ctx, b - 1, kThe) &&
+         ctx.lex_is(b - 2, kLexLocative) && ctx.token(b - 2).shape == Shape::Lower &&
+         !(e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.lex_is(e, kLexFunction));
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -805,7 +816,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     if (std::size_t t = titled ? title_end[i] : 0; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && is_char(ctx, j, '.') && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
-      if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
+      // ("the opener. Inter coach ...": a lowercase title's period ends its sentence.)
+      const bool sentence_end = j > t && ctx.token(t - 1).shape == Shape::Lower && j < n && ctx.token(j).sentence_start;
+      if (j < n && !sentence_end && !ctx.token(j).newline_before && names.name_word(j)) {
         memo_b = j;
         memo4 = names.scan_name_4_3(j, memo3);
         const std::size_t e = memo4;
@@ -871,8 +884,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
                               !is_place_head(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Location));
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
-        // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
-        const bool country_pair = e == i + 3 && is_char(ctx, i + 1, '-') && ctx.country[i] && ctx.country[i + 2];
+        // hyphen are the pair, whatever name lists say of "Iran" or "Israel";
+        // so are two towns ("Paris-Tarvo", a race or a route), unless the
+        // second is more often a surname.
+        const bool country_pair =
+            e == i + 3 && is_char(ctx, i + 1, '-') &&
+            ((ctx.country[i] && ctx.country[i + 2]) ||
+             (ctx.has(i, EntryClass::Location) && ctx.has(i + 2, EntryClass::Location) &&
+              !ctx.strong(i + 2, EntryClass::Surname)));
         // "Arab East Jerusalem": a place of two or more words after the given
         // name is that place with a modifier, not a surname.
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
@@ -891,6 +910,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             // "Penn State": a body's or place's name and "State" name a
             // university (but "Kevin State" may be a player).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
+          } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
+            emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }

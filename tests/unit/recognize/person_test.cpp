@@ -222,6 +222,21 @@ TEST_CASE("person: a nickname in quotes between the given name and the surname")
                    "Miguel \u201CEl Tarvo\u201D Kelpanen/PERSON"}});
 }
 
+TEST_CASE("person: a lowercase title's period ends its sentence") {
+  CHECK(persons("He scored the opener. Kelvo coach Ivo Tarvel was pleased.", "person.title") == "Ivo Tarvel/PERSON");
+}
+
+TEST_CASE("person: a name after a locative and \"the\" names a venue") {
+  check_mentions({{"Kelvo beat Tarsa 3-0 at the Santiago Kelmanu on Wednesday.",
+                   "Kelvo/ORGANIZATION | Tarsa/ORGANIZATION | Santiago Kelmanu/LOCATION"}});
+  // before a lowercase noun the name is the person's
+  CHECK(persons("He starred in the Santiago Kelmanu film.", "person.given") == "Santiago Kelmanu/PERSON");
+}
+
+TEST_CASE("person: two towns joined by a hyphen are a route or a race") {
+  CHECK(persons("He won Paris-Nice in March.", "person.given") == "");
+}
+
 TEST_CASE("person: an unknown name after a company noun is the company") {
   // a speech or context rule's name that no name list knows, after "operator", "carmaker", ...
   CHECK(candidates("Grid operator Velnor said the lines were repaired.", newsner::recognize::recognize_persons, "",
