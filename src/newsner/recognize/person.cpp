@@ -695,12 +695,14 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
 }
 
 // person.apposition around a person's role noun: Context's role nouns and the
-// lowercase TITLE entries ("lawyer", "lawmaker": the role nouns are org.role's
-// few) that are none. Each rule needs a comma near the role: before it within
-// four tokens, or right after it; most roles have none, and leave on the
-// tokens' shapes. (Out of line: inlined into recognize_persons it cost that
-// loop more instructions than its own work, callgrind on real text.)
-[[gnu::noinline]] void apposition_names(const Context& ctx, std::vector<Candidate>& out) {
+// lowercase titles that are none ("lawyer", "lawmaker": the role nouns are
+// org.role's few), from `titles`, TitleEnds' list (its compact index list, not
+// Context's title matches: a third as many, and no match read for each).
+// Each rule needs a comma near the role: before it within four tokens, or
+// right after it; most roles have none, and leave on the tokens' shapes.
+// (Out of line: inlined into recognize_persons it cost that loop more
+// instructions than its own work, callgrind on real text.)
+[[gnu::noinline]] void apposition_names(const Context& ctx, const TitleEnds& title_end, std::vector<Candidate>& out) {
   const text::Token* const tokens = ctx.tt.tokens.data();
   const char* const text = ctx.tt.text.data();
   const std::size_t n = ctx.size();
@@ -715,13 +717,12 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
     if (comma(r + 1)) apposition_after(ctx, r, out);
   };
   for (const std::size_t r : ctx.role_nouns) at(r);
-  const gazetteer::Match* const mts = ctx.matches.data();
+  // (A run of titles ends at its last: "chief legal officer".)
   const std::uint16_t* const lex = ctx.lex.data();
-  std::size_t last = n;  // (a token's title matches come together, longest first)
-  for (const std::uint32_t k : ctx.title_matches) {
-    const std::size_t r = mts[k].token_end - 1;
-    if (r != last && tokens[r].shape == Shape::Lower && !(lex[r] & kLexRoleNoun)) at(r);
-    last = r;
+  for (const std::uint32_t i : title_end.titles()) {
+    if (tokens[i].shape != Shape::Lower) continue;
+    const std::size_t r = title_end[i] - 1;
+    if (tokens[r].shape == Shape::Lower && !(lex[r] & kLexRoleNoun)) at(r);
   }
 }
 
@@ -996,7 +997,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     scorecard_players(ctx, out);
     scorer_names(ctx, out);
   }
-  apposition_names(ctx, out);
+  apposition_names(ctx, title_end, out);
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).
