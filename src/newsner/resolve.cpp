@@ -337,6 +337,15 @@ std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
   return recognize::is_char(ctx, last, '.') && last > c.tb ? last - 1 : last;
 }
 
+// "Kelvo Platinum Holdings Ltd (Kelplats)": a capitalized word in parentheses
+// after a body's name [b, ...) that begins with the name's first letter and
+// is no word or place is the body's short name, as an acronym is.
+bool short_name_alias(const Context& ctx, std::size_t b, std::size_t a) {
+  if (ctx.token(a).shape != Shape::Capitalized || ctx.surface(a)[0] != ctx.surface(b)[0]) return false;
+  return !ctx.is_common_word(a) && !ctx.has(a, gazetteer::EntryClass::Location) &&
+         !ctx.has(a, gazetteer::EntryClass::Person) && !ctx.has(a, gazetteer::EntryClass::Demonym);
+}
+
 // A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
 // Mining Corp.", "Korvatex Ltd"): its first word, repeated
 // alone, is the company ("Counsel for Meridian"), not the town some list names
@@ -602,8 +611,9 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
   for (const Chosen& c : chosen) {
     if (c.type != EntityType::Organization) continue;
     const std::size_t e = c.te;
-    if (e + 2 < ctx.size() && recognize::is_char(ctx, e, '(') && ctx.token(e + 1).shape == Shape::AllCaps &&
-        ctx.token(e + 1).span.size() >= 2 && recognize::is_char(ctx, e + 2, ')')) {
+    if (e + 2 < ctx.size() && recognize::is_char(ctx, e, '(') && recognize::is_char(ctx, e + 2, ')') &&
+        ((ctx.token(e + 1).shape == Shape::AllCaps && ctx.token(e + 1).span.size() >= 2) ||
+         short_name_alias(ctx, c.tb, e + 1))) {
       add_full(e + 1, e + 2, EntityType::Organization);
     }
   }

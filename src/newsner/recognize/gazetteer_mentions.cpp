@@ -44,6 +44,13 @@ bool is_religious_name_word(const Context& ctx, std::size_t i) {
   return type == EntityType::Organization && ctx.token(e).shape == Shape::Capitalized && ctx.is(e, "Minister");
 }
 
+// "No. 10 Kelvo State": the match [b, e), "No." and a number, before a
+// capitalized name ranks a team or a player; only alone is "No. 10" the prime
+// minister's office.
+[[gnu::noinline]] bool ranking_at(const Context& ctx, std::size_t b, std::size_t e) {
+  return folded_is(ctx, b, "no") && e < ctx.size() && !ctx.token(e).newline_before && ctx.is_cap(e);
+}
+
 bool is_compass_word(const Context& ctx, std::size_t i) {
   static constexpr WordSet kSet(kCompassWords);
   return kSet.contains(ctx, i);
@@ -274,6 +281,24 @@ bool span_has(const Context& ctx, ListKinds& lists, std::size_t b, std::size_t e
 // more than any two lists' priors differ, so "Valencia, Spain" is the Spanish
 // city whatever the Venezuelan one's population.
 constexpr float kQualifierBonus = 0.2f;
+
+// One candidate of `rule` over [b, e) (the rules that call it may be called
+// for several matches of the same span).
+void emit_rule_span(const Context& ctx, EntityType type, std::size_t b, std::size_t e, std::string_view rule,
+                     std::string_view kb_id, std::vector<Candidate>& out) {
+  for (const Candidate& x : out) {
+    if (x.token_begin == b && x.token_end == e && x.evidence == rule) return;
+  }
+  Candidate& c = out.emplace_back();
+  c.type = type;
+  c.span = ctx.span(b, e);
+  c.token_begin = static_cast<std::uint32_t>(b);
+  c.token_end = static_cast<std::uint32_t>(e);
+  c.score = 0.75f;
+  c.evidence = rule;
+  c.kb_id = kb_id;
+}
+
 // "Lagos State", "Rivers State", "Kerala State": a first-level subdivision's
 // name and "State" (Nigerian, Indian, Malaysian usage) name the subdivision,
 // "State" inside the span, over the city of the name ("Lagos"). Called for a
@@ -282,7 +307,8 @@ constexpr float kQualifierBonus = 0.2f;
 // Government": those are a body's names). Only in the countries that name
 // their states so (Nigeria, India, Malaysia, Sudan, South Sudan, Myanmar): in
 // the US "Ohio State", "Florida State" alone are most often the university or
-// its team (and "Florida" is a department of Uruguay too).
+// its team (and "Florida" is a department of Uruguay too): an organization
+// there, but for "New York State" and "Washington State", as often the state.
 constexpr FoldedWord kState("state");
 void state_after(const Context& ctx, std::size_t b, std::size_t e, std::string_view kb_id,
                  std::vector<Candidate>& out) {
@@ -291,22 +317,18 @@ void state_after(const Context& ctx, std::size_t b, std::size_t e, std::string_v
     return;
   }
   if (e + 1 < ctx.size() && ctx.is_cap(e + 1) && !ctx.token(e + 1).newline_before) return;
+  if (kb_id.starts_with("iso3166-2:US-")) {
+    if (kb_id != "iso3166-2:US-NY" && kb_id != "iso3166-2:US-WA") {
+      emit_rule_span(ctx, EntityType::Organization, b, e + 1, "org.state_school", {}, out);
+    }
+    return;
+  }
   static constexpr std::string_view kCountries[] = {"NG", "IN", "MY", "SD", "SS", "MM"};
   if (kb_id.size() < 13 || !kb_id.starts_with("iso3166-2:") ||
       std::find(std::begin(kCountries), std::end(kCountries), kb_id.substr(10, 2)) == std::end(kCountries)) {
     return;
   }
-  for (const Candidate& x : out) {
-    if (x.token_begin == b && x.token_end == e + 1 && x.evidence == "loc.state") return;
-  }
-  Candidate& c = out.emplace_back();
-  c.type = EntityType::Location;
-  c.span = ctx.span(b, e + 1);
-  c.token_begin = static_cast<std::uint32_t>(b);
-  c.token_end = static_cast<std::uint32_t>(e + 1);
-  c.score = 0.75f;
-  c.evidence = "loc.state";
-  c.kb_id = kb_id;
+  emit_rule_span(ctx, EntityType::Location, b, e + 1, "loc.state", kb_id, out);
 }
 
 // Tokens [b, e), after "<place>, ", are an item of a list of places, not a
@@ -552,7 +574,8 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       const bool says = type == EntityType::Organization && single && e < ctx.size() && ctx.lex_is(e, kLexSpeech) &&
                         !ctx.token(e).newline_before;
       if (caps || (starts() && !says) ||
-          (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)))
+          (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)) ||
+          (!single && ctx.token(e - 1).shape == Shape::Digits && ranking_at(ctx, b, e)))
         continue;
       score = 0.35f;
     } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) &&

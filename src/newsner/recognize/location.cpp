@@ -63,6 +63,18 @@ bool modifies_name(const Context& ctx, std::size_t k, std::size_t b) {
   return (ctx.lex_is(k, kLexGroup) || ctx.has(k, EntryClass::Demonym)) && !ctx.lex_is(b, kLexFeature);
 }
 
+// Word k, right before a street's head h, that place_word() refuses and that
+// names streets all the same: a job title ("Archer Road", "Mason Street") or
+// an ordinal number ("Northwest 13th Street", "5th Avenue").
+bool street_name_word(const Context& ctx, std::size_t k, std::size_t h) {
+  static constexpr std::string_view kWords[] = {"road", "street", "avenue"};
+  static constexpr WordSet kStreet(kWords);
+  if (!kStreet.contains(ctx, h)) return false;
+  if (ctx.token(k).shape == Shape::Alnum) return is_digit_ordinal(ctx, k);
+  return ctx.token(k).shape == Shape::Capitalized && ctx.has(k, EntryClass::Title) &&
+         !ctx.lex_is(k, kLexFunction | kLexTitleAbbrev);
+}
+
 // The end of one or two capitalized words from b that no list has, as a place,
 // a name or a word ("Tarvania", "Kelvo Tarsa"), with no capitalized word after
 // them (a longer name goes on there); b when none.
@@ -386,6 +398,8 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
     std::size_t b = i;
     while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
       if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
+        --b;
+      } else if (b == i && street_name_word(ctx, b - 1, i)) {
         --b;
       } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
                  !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {

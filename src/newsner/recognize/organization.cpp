@@ -1039,6 +1039,10 @@ void shares_owner(const Context& ctx, std::span<const std::uint32_t> starts, std
     for (std::size_t k = b; k < e; ++k) {
       if (ctx.has(k, EntryClass::Location) || ctx.has(k, EntryClass::Demonym)) place = true;
     }
+    // ("the Sao Tarvo stock exchange": a place of several words, listed whole.)
+    place = place || ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+      return m.cls == EntryClass::Location && m.token_end == e;
+    }) != nullptr;
     if (!place) emit(ctx, b, e, 0.8f, "org.shares", out);
   }
 }
@@ -1625,6 +1629,68 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// Tokens [b, h] are a listed body or place of their own ("the Navy and [Air
+// Force]", "the United States and [Soviet Union]"): an "and" before them
+// joins two names.
+bool names_itself(const Context& ctx, std::size_t b, std::size_t h) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.token_end == h + 1 && (m.cls == EntryClass::Organization || m.cls == EntryClass::Location);
+  }) != nullptr;
+}
+
+// Tokens [b, h) hold a lowercase "and" (the walk left takes one).
+bool joined_by_and(const Context& ctx, std::size_t b, std::size_t h) {
+  for (std::size_t k = b; k < h; ++k) {
+    if (folded_is(ctx, k, "and")) return true;
+  }
+  return false;
+}
+
+// "Commission for Conciliation, Mediation and Arbitration (CCMA)": after an
+// "of"/"for" name [b, e), a list of capitalized words ("X, Y and Z") whose
+// initials, with the name's, spell the acronym in parentheses after it, is
+// the name's. Returns the list's end, or e.
+std::size_t acronym_list_end(const Context& ctx, std::size_t b, std::size_t e) {
+  const std::size_t n = ctx.size();
+  std::size_t k = e;
+  while (k + 1 < n && is_char(ctx, k, ',') && ctx.token(k + 1).shape == Shape::Capitalized) k += 2;
+  if (k == e || k + 1 >= n || !folded_is(ctx, k, "and") || ctx.token(k + 1).shape != Shape::Capitalized) return e;
+  k += 2;
+  if (k + 2 >= n || !is_char(ctx, k, '(') || ctx.token(k + 1).shape != Shape::AllCaps || !is_char(ctx, k + 2, ')')) {
+    return e;
+  }
+  std::string initials;
+  for (std::size_t j = b; j < k; ++j) {
+    if (ctx.token(j).shape == Shape::Capitalized) initials += ctx.surface(j)[0];
+  }
+  return initials == ctx.surface(k + 1) ? k : e;
+}
+
+// Tokens [b, e) are all common words (is_common_word).
+bool common_words_only(const Context& ctx, std::size_t b, std::size_t e) {
+  for (std::size_t k = b; k < e; ++k) {
+    if (!ctx.is_common_word(k)) return false;
+  }
+  return true;
+}
+
+// "Banco do Brasil SA", "Banca Tarvo di Kelvo SpA": the walk left from a legal
+// form h (kLexOrgSuffix) stops at a lowercase word or a place's name (b: at
+// most one word before h); a listed company that ends right before h, up to
+// six words back, is the name's start. Else b.
+std::size_t listed_company_before_form(const Context& ctx, std::size_t b, std::size_t h) {
+  if (b < 2) return b;
+  if (ctx.token(b - 1).shape != Shape::Lower && !ctx.has(b - 1, EntryClass::Location)) return b;
+  const auto ends_at_h = [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Organization && m.token_end == h;
+  };
+  for (std::size_t p = b - 1; p + 6 > b && !ctx.token(p + 1).newline_before; --p) {
+    if (ctx.find_match_at(p, ends_at_h) != nullptr) return p;
+    if (p == 0) break;
+  }
+  return b;
+}
+
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
 bool storm_word_at(const Context& ctx, std::size_t i) {
@@ -1770,6 +1836,19 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
+      // "Parks and Recreation Department", "Fish and Wildlife Service": two
+      // common words joined by "and" before the head (and up to one more word:
+      // "Anglo Tarvo Platinum and Kelvo Platinum Holdings Ltd" are two firms);
+      // not places ("Kelvonia and Tarvo Revenue Authority" names two), names
+      // ("Kelvo and Tarsi Group" may be two firms) nor a listed name after it.
+      if (b < h && h - b <= 2 && p > 0 && folded_is(ctx, p, "and") && ctx.token(p).shape == Shape::Lower &&
+          !ctx.token(p).newline_before && ctx.token(p - 1).shape == Shape::Capitalized && is_org_word(ctx, p - 1) &&
+          ctx.is_common_word(p - 1) && ctx.is_common_word(b) && !ctx.has(p - 1, EntryClass::Location) &&
+          !ctx.has(b, EntryClass::Location) && !ctx.country[p - 1] && !joined_by_and(ctx, b, h) &&
+          !names_itself(ctx, b, h)) {
+        b = p - 1;
+        continue;
+      }
       // "U.S. Treasury Department", "Varnex Coatings U.K. Ltd": a country's
       // initials ("U.S" and its attached period) are a word of the name.
       if (is_char(ctx, p, '.') && !ctx.token(p).space_before && p > 0 && ctx.token(p - 1).shape == Shape::AllCaps &&
@@ -1779,10 +1858,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         continue;
       }
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
-      // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]").
+      // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]"),
+      // nor a name's possessive before a listed name ("Tarsi's [Christian Democratic
+      // Union]"), unless the list has it too ("People's Liberation Army").
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
-          !full_name_possessor(ctx, p - 1)) {
+          !full_name_possessor(ctx, p - 1) &&
+          !(b < h && listed_org_up_to(ctx, b, h) && !listed_org_up_to(ctx, p - 1, h))) {
         b = p - 1;
         continue;
       }
@@ -1794,6 +1876,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       }
       break;
     }
+    if (b + 1 >= h && (ctx.lex[h] & kLexOrgSuffix)) b = listed_company_before_form(ctx, b, h);
     // "the" / sentence-start function words never begin the name.
     std::size_t e_of = e;  // chained: "Institute for the Study of Trade"
     // A legal form ends a company's name: "Topvane Inc of Boulder" says where
@@ -1811,7 +1894,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       if (e_of > e && is_leader_after_of(ctx, e_of)) break;
       e_of = next;
     }
-    if (e_of > e) e_of = with_period(e_of - 1);
+    if (e_of > e) e_of = acronym_list_end(ctx, b, with_period(e_of - 1));
     if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
     // "Trading on the Tarvo Exchange fell": a bare head in -ing before its
     // extension is the gerund, not "Trading" the body.
@@ -1825,9 +1908,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       for (std::size_t k = b; k < h; ++k) group = group && kCompassSet.contains(ctx, k);
       if (group) continue;
     }
-    // A first word that only capitalizes the sentence ("Officials Club"?) is weak.
+    // A first word that only capitalizes the sentence ("Officials Club"?) is weak,
+    // but not in a name of common words only ("Impala Platinum Holdings Ltd",
+    // "Global Finance Corp") that no list has without it ("Several [Big Board]").
     if (b < h && ctx.token(b).sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Demonym) &&
-        !ctx.has(b, EntryClass::Location) && b + 1 < h && !listed_org_up_to(ctx, b, h)) {
+        !ctx.has(b, EntryClass::Location) && b + 1 < h &&
+        (!common_words_only(ctx, b + 1, h) || listed_org_up_to(ctx, b + 1, h)) && !listed_org_up_to(ctx, b, h)) {
       ++b;
     }
     // In capitals, ordinary words before the head are usually the headline,
@@ -1917,6 +2003,43 @@ bool compound_adjective_at(const Context& ctx, std::size_t e) {
          !ctx.token(e + 1).space_before && ctx.token(e + 1).shape == Shape::Lower && kSet.contains(ctx, e + 1);
 }
 
+namespace {
+
+// Token e is the title "Minister" after a body's name: the name is the
+// minister's portfolio ("the Mineral Resources Minister", "Foreign Affairs
+// Minister Ana Kelp"); or "Bill" and a number: the name is a bill's ("Senate
+// Bill 1481", "House Bill 12"). Neither is a mention.
+bool portfolio_or_bill_at(const Context& ctx, EntityType type, std::size_t e) {
+  static constexpr FoldedWord kMinister("minister"), kBill("bill");
+  if (type != EntityType::Organization || ctx.token(e).shape != Shape::Capitalized) return false;
+  const std::uint64_t h = ctx.token(e).fold_hash;
+  if (h == kMinister.hash) return folded_is(ctx, e, kMinister);
+  return h == kBill.hash && folded_is(ctx, e, kBill) && e + 1 < ctx.size() &&
+         ctx.token(e + 1).shape == Shape::Digits;
+}
+
+// Token e, a number after a body's name that "the" opens (up to four
+// tokens back), is a model's or an index's number ("the Kelvo 310", "the S&P
+// 500"): the name is a product's, no body's mention (a score goes on with a
+// dash: "the Tarvo 12-3 win"; a results line has no "the").
+bool product_number_at(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size(), size = ctx.surface(e).size();
+  if (size < 2 || size > 4 || (e + 1 < n && !ctx.token(e + 1).space_before &&
+                               (is_char(ctx, e + 1, '-') || is_char(ctx, e + 1, '/') || is_char(ctx, e + 1, ':')))) {
+    return false;
+  }
+  // (The name's tokens: no lowercase word; "S&P" may be several.)
+  std::size_t b = e;
+  while (b > 1 && e - b < 4 && !ctx.token(b).newline_before && ctx.token(b - 1).shape != Shape::Lower &&
+         !folded_is(ctx, b - 1, "the") && !is_char(ctx, b - 1, ',')) {
+    --b;
+  }
+  return b < e && folded_is(ctx, b - 1, "the") &&
+         (ctx.token(b - 1).shape == Shape::Lower || ctx.token(b - 1).sentence_start);
+}
+
+}  // namespace
+
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
   // The token's shape picks the one or two tests that can hold, each of which
   // needs a token at e. An event word is capitalized (or in capitals), a
@@ -1927,7 +2050,10 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
   if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
-  if ((s == Shape::Capitalized || s == Shape::AllCaps) && is_event_word_at(ctx, e)) return true;
+  if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
+      (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
+    return true;
+  }
   // An oil grade named after a field or region is a product: "West Texas
   // Intermediate crude", "Arab Light crude" (a country's own crude stays the
   // country: "Iraq crude exports").
@@ -1941,9 +2067,10 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
     return s == Shape::Capitalized && (folded_is(ctx, e, kIndex) || folded_is(ctx, e, kComposite));
   }
   // A market index named after its maker ("the Dow Jones industrial average",
-  // "the Nikkei average", "the Nasdaq composite"); an exchange's index stays
-  // the exchange's ("the American Stock Exchange index").
+  // "the Nikkei average", "the Nasdaq composite", "the S&P 500"); an
+  // exchange's index stays the exchange's ("the American Stock Exchange index").
   if (e == 0 || ctx.is_org_head(e - 1)) return false;
+  if (s == Shape::Digits) return product_number_at(ctx, e);
   static constexpr FoldedWord kAverage("average"), kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another
   // cache line, read for a word's first letter before) only when one agrees.

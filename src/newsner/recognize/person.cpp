@@ -434,6 +434,7 @@ void TitleEnds::build(const Context& ctx) {
 }
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
+constexpr FoldedWord kState("state"), kThe("the");  // person.given's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -500,16 +501,6 @@ void scorecard_players(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
-// A minute of play: "57th", "21st", "2nd", "13rd" (digits and an ordinal's
-// letters; typos of the letters too).
-bool is_minute_ordinal(const Context& ctx, std::size_t i) {
-  if (ctx.token(i).shape != Shape::Alnum) return false;
-  const std::string_view s = ctx.surface(i);
-  if (s.size() < 3 || s.size() > 5 || s[0] < '0' || s[0] > '9') return false;
-  const std::string_view tail = s.substr(s.size() - 2);
-  return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
-}
-
 // org.scorer_club: a line of a club's scorers, "Kelmore - Ivo Tarvel (57th),
 // Ana Kelp (80th)": the capitalized words (periods too: "F.C. Kelmore") from
 // the line's start to the spaced dash before the first scorer at `b` are the
@@ -535,7 +526,7 @@ void scorer_names(const Context& ctx, std::vector<Candidate>& out) {
   const text::Token* const tokens = ctx.tt.tokens.data();
   for (const std::uint32_t o : ctx.cap_tokens) {
     // (The shape first: a byte compare per capitalized word, few are alphanumeric.)
-    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_minute_ordinal(ctx, o)) continue;
+    if (tokens[o].shape != Shape::Alnum || o < 2 || !is_digit_ordinal(ctx, o)) continue;
     std::size_t e;
     if (is_char(ctx, o - 1, '(')) {
       e = o - 1;  // "Name (57th"
@@ -641,33 +632,133 @@ bool apposition_name_word(const Context& ctx, std::size_t k) {
          !ctx.lex_is(k, kLexFunction | kLexWeakStart | kLexCalendar | kLexTitleAbbrev | kLexTeamWord | kLexGroup);
 }
 
-// person.apposition: "Wekesa Ghent, a trader in Kisumu, said", "Tarvo Lind,
-// an analyst at ...": two or three capitalized words before ", a" or ", an",
-// up to two lowercase words and a person's role noun are a name, whatever
-// lists say of a word ("Ghent" is a town too). Not a known place
-// or body of those words ("Kelvo Valley, a ..."). Visits Context's role nouns
-// (a few per story). (Out of line: inlined into recognize_persons it cost that
-// loop more instructions than its own work, callgrind on real text.)
-[[gnu::noinline]] void apposition_names(const Context& ctx, std::vector<Candidate>& out) {
-  for (const std::size_t r : ctx.role_nouns) {
-    // The article: the first function word before r, with at most two
-    // lowercase words (no function words) between. (Its lexicon bit first:
-    // most role nouns follow "the" or another function word, or no article.)
-    std::size_t a = r - 1;
-    while (a + 3 > r && a > 0 && !(ctx.lex[a] & kLexFunction) && ctx.token(a).shape == Shape::Lower) --a;
-    if (a < 3 || !(ctx.lex[a] & kLexFunction) || !(folded_is(ctx, a, "a") || folded_is(ctx, a, "an")) ||
-        !is_char(ctx, a - 1, ',') || is_body_role(ctx, r)) {
-      continue;
+// A word between an apposition's article and its role noun: lowercase, or
+// the body or party the person serves ("a PiS lawmaker", "a Kelvo Bank
+// analyst"); no function word.
+bool role_modifier_word(const Context& ctx, std::size_t k) {
+  const Shape s = ctx.token(k).shape;
+  return !(ctx.lex[k] & kLexFunction) &&
+         (s == Shape::Lower || s == Shape::Capitalized || s == Shape::AllCaps || s == Shape::Mixed);
+}
+
+// Tokens [b, e) before an apposition are no place or body that a list has
+// ("Kelvo Valley, a ...").
+bool listed_non_person(const Context& ctx, std::size_t b, std::size_t e) {
+  const auto listed = [&](const gazetteer::Match& m) { return m.token_end == e && m.cls != EntryClass::Person; };
+  return ctx.find_match_at(b, listed) != nullptr;
+}
+
+// person.apposition before role noun r: "Wekesa Ghent, a trader in Kisumu,
+// said", "Tarvo Lind, an analyst at ...", "Ana Kelp, a Kelvo Party lawmaker,":
+// two or three capitalized words before ", a" or ", an", up to two words and
+// a person's role noun are a name, whatever lists say of a word ("Ghent" is a
+// town too). With no article the role is the person's office in a body,
+// "Tarvo Lind, chief executive of Kelvo Mining, said".
+void apposition_before(const Context& ctx, std::size_t r, std::vector<Candidate>& out) {
+  // The article: the first function word before r, with at most two other
+  // words between. (Its lexicon bit first: most role nouns follow "the" or
+  // another function word, or no article.)
+  std::size_t a = r - 1;
+  while (a + 3 > r && a > 0 && role_modifier_word(ctx, a)) --a;
+  const bool article = (ctx.lex[a] & kLexFunction) && (folded_is(ctx, a, "a") || folded_is(ctx, a, "an"));
+  bool office = !article && is_char(ctx, a, ',') && r + 1 < ctx.size() &&
+                (folded_is(ctx, r + 1, "of") || folded_is(ctx, r + 1, "at"));
+  for (std::size_t k = a + 1; office && k < r; ++k) office = ctx.token(k).shape == Shape::Lower;
+  const std::size_t e = article ? a - 1 : a;  // the comma
+  if (e < 2 || !(office || (article && is_char(ctx, e, ','))) || is_body_role(ctx, r)) return;
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
+  // (A capitalized word before them: a longer name, or a title the person rules take.)
+  if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) return;
+  // ("Says Ana Kelp, chief economist at ...": a word that only capitalizes the sentence.)
+  if (e - b == 3 && ctx.token(b).sentence_start && ctx.is_common_word(b)) ++b;
+  if (listed_non_person(ctx, b, e)) return;
+  emit(ctx, b, e, 0.7f, "person.apposition", out);
+}
+
+// person.apposition after role noun r: "The Kelvo Board's lawyer, Ana Kelp,
+// said", "its chief economist, Tarvo Lind.": a role after an owner ("'s",
+// "the", "its", ...; up to two lowercase words between), a comma, and two or
+// three capitalized words closed by a comma or a period.
+void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>& out) {
+  static constexpr std::string_view kOwners[] = {"'s", "the", "its", "his", "her", "their", "our"};
+  static constexpr WordSet kOwner(kOwners);
+  const std::size_t n = ctx.size(), b = r + 2;
+  if (b + 2 >= n || !is_char(ctx, r + 1, ',')) return;
+  std::size_t e = b;
+  while (e < n && e - b < 3 && !ctx.token(e).newline_before && apposition_name_word(ctx, e)) ++e;
+  if (e - b < 2 || e >= n || !(is_char(ctx, e, ',') || is_char(ctx, e, '.'))) return;
+  std::size_t a = r - 1;
+  while (a + 3 > r && a > 0 && ctx.token(a).shape == Shape::Lower && !(ctx.lex[a] & kLexFunction)) --a;
+  if (!kOwner.contains(ctx, a) || listed_non_person(ctx, b, e)) return;
+  emit(ctx, b, e, 0.7f, "person.apposition", out);
+}
+
+// person.apposition around a person's role noun: Context's role nouns and the
+// lowercase titles that are none ("lawyer", "lawmaker": the role nouns are
+// org.role's few), from `titles`, TitleEnds' list (its compact index list, not
+// Context's title matches: a third as many, and no match read for each).
+// Each rule needs a comma near the role: before it within four tokens, or
+// right after it; most roles have none, and leave on the tokens' shapes.
+// (Out of line: inlined into recognize_persons it cost that loop more
+// instructions than its own work, callgrind on real text.)
+[[gnu::noinline]] void apposition_names(const Context& ctx, const TitleEnds& title_end, std::vector<Candidate>& out) {
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const char* const text = ctx.tt.text.data();
+  const std::size_t n = ctx.size();
+  const auto comma = [&](std::size_t k) {
+    return tokens[k].shape == Shape::Punct && text[tokens[k].span.begin] == ',' && tokens[k].span.size() == 1;
+  };
+  const auto at = [&](std::size_t r) {
+    if (r < 2 || r + 1 >= n) return;  // (room for an owner, or a name and a comma before it)
+    if (comma(r - 1) || comma(r - 2) || (r >= 3 && comma(r - 3)) || (r >= 4 && comma(r - 4))) {
+      apposition_before(ctx, r, out);
     }
-    const std::size_t e = a - 1;  // the comma
-    std::size_t b = e;
-    while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
-    // (A capitalized word before them: a longer name, or a title the person rules take.)
-    if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) continue;
-    const auto listed = [&](const gazetteer::Match& m) { return m.token_end == e && m.cls != EntryClass::Person; };
-    if (ctx.find_match_at(b, listed) != nullptr) continue;
-    emit(ctx, b, e, 0.7f, "person.apposition", out);
+    if (comma(r + 1)) apposition_after(ctx, r, out);
+  };
+  for (const std::size_t r : ctx.role_nouns) at(r);
+  // (A run of titles ends at its last: "chief legal officer".)
+  const std::uint16_t* const lex = ctx.lex.data();
+  for (const std::uint32_t i : title_end.titles()) {
+    if (tokens[i].shape != Shape::Lower) continue;
+    const std::size_t r = title_end[i] - 1;
+    if (tokens[r].shape == Shape::Lower && !(lex[r] & kLexRoleNoun)) at(r);
   }
+}
+
+// "at the Tarvo Kelmanu on Sunday": a name after a locative and "the", not
+// before a lowercase noun ("in the Tarvo Kelmanu film" is the person), names
+// a venue after a person, as stadiums are (a common last word, "the Kelvo
+// Film Festival", is another name's). (b >= 2; the caller tests the hash of
+// "the" first: called for few names.)
+[[gnu::noinline]] bool venue_after_the(const Context& ctx, std::size_t b, std::size_t e) {
+  return !ctx.is_common_word(e - 1) && ctx.token(b - 1).shape == Shape::Lower && folded_is(ctx, b - 1, kThe) &&
+         ctx.lex_is(b - 2, kLexLocative) && ctx.token(b - 2).shape == Shape::Lower &&
+         !(e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.lex_is(e, kLexFunction));
+}
+
+// Token i is a straight or curly double quote.
+bool is_double_quote(const Context& ctx, std::size_t i) {
+  const text::Token& t = ctx.token(i);
+  if (t.shape != Shape::Punct) return false;
+  const char* const p = ctx.tt.text.data() + t.span.begin;
+  return (t.span.size() == 1 && p[0] == '"') ||
+         (t.span.size() == 3 && p[0] == '\xE2' && p[1] == '\x80' && (p[2] == '\x9C' || p[2] == '\x9D'));
+}
+
+// person.nickname: a given name at i, a nickname of up to three capitalized
+// words in double quotes (from token i + 1) and a surname are one person,
+// "Ismo "El Tarvo" Kelp" (as CoNLL has them). Asked where person.given_alone
+// takes the given name: before the quote it stands alone.
+void nickname_name(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size(), q = i + 1;
+  std::size_t k = q + 1;
+  while (k < n && k < q + 4 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before) ++k;
+  if (k == q + 1 || k + 1 >= n || !is_double_quote(ctx, k) || ctx.token(k + 1).newline_before ||
+      ctx.token(k + 1).shape != Shape::Capitalized || ctx.is_common_word(k + 1)) {
+    return;
+  }
+  emit(ctx, i, k + 2, 0.7f, "person.nickname", out);
 }
 
 }  // namespace
@@ -726,7 +817,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     if (std::size_t t = titled ? title_end[i] : 0; t != 0 && !(i > 0 && title_end[i - 1] > i)) {
       std::size_t j = t;
       if (j < n && is_char(ctx, j, '.') && !ctx.token(j).space_before) ++j;  // "Mr." "Dr."
-      if (j < n && !ctx.token(j).newline_before && names.name_word(j)) {
+      // ("the opener. Inter coach ...": a lowercase title's period ends its sentence.)
+      const bool sentence_end = j > t && ctx.token(t - 1).shape == Shape::Lower && j < n && ctx.token(j).sentence_start;
+      if (j < n && !sentence_end && !ctx.token(j).newline_before && names.name_word(j)) {
         memo_b = j;
         memo4 = names.scan_name_4_3(j, memo3);
         const std::size_t e = memo4;
@@ -792,8 +885,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                              (ctx.strong(i, EntryClass::GivenName) && !ctx.is_org_head(e - 1) &&
                               !is_place_head(ctx, e - 1) && !ctx.has(e - 1, EntryClass::Location));
         // "Iran-Iraq (war)", "Israel-Syria (talks)": two countries joined by a
-        // hyphen are the pair, whatever name lists say of "Iran" or "Israel".
-        const bool country_pair = e == i + 3 && is_char(ctx, i + 1, '-') && ctx.country[i] && ctx.country[i + 2];
+        // hyphen are the pair, whatever name lists say of "Iran" or "Israel";
+        // so are two towns ("Paris-Tarvo", a race or a route), unless the
+        // second is more often a surname.
+        const bool country_pair =
+            e == i + 3 && is_char(ctx, i + 1, '-') &&
+            ((ctx.country[i] && ctx.country[i + 2]) ||
+             (ctx.has(i, EntryClass::Location) && ctx.has(i + 2, EntryClass::Location) &&
+              !ctx.strong(i + 2, EntryClass::Surname)));
         // "Arab East Jerusalem": a place of two or more words after the given
         // name is that place with a modifier, not a surname.
         const bool place_tail = e >= i + 3 && ctx.find_match_at(i + 1, [&](const gazetteer::Match& m) {
@@ -807,6 +906,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
           // "Mira Indonesia": a name that ends with a country is a company's.
           if (e >= i + 2 && country_tail(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);
+          } else if (e == i + 2 && folded_is(ctx, e - 1, kState) &&
+                     (ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location))) {
+            // "Penn State": a body's or place's name and "State" name a
+            // university (but "Kevin State" may be a player).
+            emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
+          } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
+            emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }
@@ -884,13 +990,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         (i == 0 || !ctx.is_cap(i - 1)) && (i + 1 >= n || !ctx.is_cap(i + 1) || ctx.token(i + 1).newline_before) &&
         !hyphen_compound_part(ctx, i)) {
       emit(ctx, i, i + 1, 0.4f, "person.given_alone", out);
+      if (i + 4 < n && is_double_quote(ctx, i + 1)) nickname_name(ctx, i, out);
     }
   }
   if (ctx.sports) {
     scorecard_players(ctx, out);
     scorer_names(ctx, out);
   }
-  apposition_names(ctx, out);
+  apposition_names(ctx, title_end, out);
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).

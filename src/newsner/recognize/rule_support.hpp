@@ -192,6 +192,16 @@ class WordSet {
   std::array<Slot, kSize> slots_{};
 };
 
+/// Token i is a number's ordinal: "57th", "21st", "2nd", "13rd" (digits and an
+/// ordinal's letters; typos of the letters too).
+inline bool is_digit_ordinal(const Context& ctx, std::size_t i) {
+  if (ctx.token(i).shape != text::Shape::Alnum) return false;
+  const std::string_view s = ctx.surface(i);
+  if (s.size() < 3 || s.size() > 5 || s[0] < '0' || s[0] > '9') return false;
+  const std::string_view tail = s.substr(s.size() - 2);
+  return tail == "th" || tail == "st" || tail == "nd" || tail == "rd";
+}
+
 /// Token i (folded) is a word that ends a street, building or venue name
 /// ("Halsey Road", "Carnegie Hall").
 inline bool is_place_head(const Context& ctx, std::size_t i) {

@@ -227,6 +227,25 @@ TEST_CASE("gazetteer mentions: a subdivision and \"State\" is the subdivision") 
   // nor a US state's: "Ohio State" is most often the university
   CHECK(gaz("He studied at Ohio State last year.").find("Ohio State/LOCATION") == std::string::npos);
   CHECK(gaz("He studied at Florida State last year.").find("Florida State/LOCATION") == std::string::npos);
+  // it is the university (or its team), as a body
+  CHECK(names_test::mentions("Florida State routed Kelvo 38-14 on Saturday.").find("Florida State/ORGANIZATION") !=
+        std::string::npos);
+  // New York State and Washington State are as often the states: no university is made
+  CHECK(gaz("He moved to New York State in May.").find("New York State/ORGANIZATION") == std::string::npos);
+}
+
+TEST_CASE("gazetteer mentions: a party and a statistics office by their curated names") {
+  // "Greens" alone is the party's name ("The Greens" would take the article in)
+  CHECK(names_test::mentions("The Greens called the compromise a bill for our children.") == "Greens/ORGANIZATION");
+  CHECK(names_test::mentions("The opposition Greens walked out.") == "Greens/ORGANIZATION");
+  // "Statistics Norway" is the office, not the country
+  CHECK(names_test::mentions("Statistics Norway said output fell.") == "Statistics Norway/ORGANIZATION");
+}
+
+TEST_CASE("gazetteer mentions: \"No.\" and a number before a name rank it") {
+  // alone, "No. 10" is the prime minister's office; before a name, a ranking
+  CHECK(names_test::mentions("They face No. 10 Kelvo State on Saturday.").find("No. 10") == std::string::npos);
+  CHECK(names_test::mentions("A spokesman for No. 10 said so.") == "No. 10/ORGANIZATION");
 }
 
 // Two capitals that only the generic (WordNet) organization list knows are

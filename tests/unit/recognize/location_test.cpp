@@ -55,6 +55,11 @@ TEST_CASE("location: geographic heads") {
   // Streets, squares and parks named after a place are the street, not the place.
   CHECK(locs("Residents of Glasgow Road complained.", "loc.feature") == "Glasgow Road/LOCATION");
   check_mentions({{"Children played in Tarvo Park near Kelvo Square.", "Tarvo Park/LOCATION | Kelvo Square/LOCATION"}});
+  // A job title or an ordinal number right before a street's head is part of
+  // its name: one LOCATION, not a title and a person named Road.
+  check_mentions({{"Deputies stopped him on Weaver Road.", "Weaver Road/LOCATION"},
+                  {"Police closed Southeast 21st Street and 3rd Avenue.",
+                   "Southeast 21st Street/LOCATION | 3rd Avenue/LOCATION"}});
   // A faith or nationality word before the name says whose the place is; right
   // before the head, or before a feature word of its own, it is part of the name.
   CHECK(locs("Crowds lined the Catholic Tarvo Road.", "loc.feature") == "Tarvo Road/LOCATION");

@@ -106,7 +106,41 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
 }
 
+TEST_CASE("organization: a listed company before its legal form, and its short name") {
+  // a lowercase particle inside the listed name ("do") ends the walk left
+  check_mentions({{"Economists at Banco do Brasil SA said so.", "Banco do Brasil SA/ORGANIZATION"}});
+  // a sentence's first word stays in a name of common words only
+  CHECK(orgs("Falcon Platinum Holdings Ltd said so.", "org.head") == "Falcon Platinum Holdings Ltd/ORGANIZATION");
+  CHECK(orgs("Rival Korvel Holdings Ltd said so.", "org.head") == "Korvel Holdings Ltd/ORGANIZATION");
+  // a capitalized word in parentheses with the name's first letter is its short name
+  check_mentions({{"Falcon Platinum Holdings Ltd (Falplats) said so.",
+                   "Falcon Platinum Holdings Ltd/ORGANIZATION | Falplats/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: two common words joined by \"and\" before a head") {
+  CHECK(orgs("The Parks and Recreation Department hired staff.", "org.head") ==
+        "Parks and Recreation Department/ORGANIZATION");
+  // not before a listed name of its own
+  CHECK(orgs("The Navy and Air Force held drills.", "org.head").find("Navy and") == std::string::npos);
+  // a comma list closed by the acronym of all the initials
+  check_mentions({{"Talks at the Council for Trade, Labour and Pensions (CTLP) failed.",
+                   "Council for Trade, Labour and Pensions/ORGANIZATION | CTLP/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: portfolios, bills and indexes are no mentions") {
+  check_mentions({{"Water Affairs Minister Ivo Tarvel urged talks.", "Ivo Tarvel/PERSON"},
+                  {"The governor signed Senate Bill 1481 into law.", ""},
+                  {"The S&P 500 closed flat.", ""}});
+}
+
+TEST_CASE("organization: a place before a lowercase stock exchange is the place") {
+  check_mentions({{"Shares rose on the Sao Paulo stock exchange.", "Sao Paulo/LOCATION"}});
+}
+
 TEST_CASE("organization: a person's possessive is no part of the name after it") {
+  // nor any name's before a listed name
+  CHECK(orgs("Young members of Tarsek's Christian Democratic Union voted.", "org.head") ==
+        "Christian Democratic Union/ORGANIZATION");
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.head") == "Green Reform Party/ORGANIZATION");
   CHECK(orgs("Kowalski's Green Reform Party quit the coalition.", "org.person_possessor") == "Kowalski/PERSON");
   // a firm named after its founder keeps the possessive

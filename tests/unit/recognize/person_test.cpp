@@ -203,6 +203,38 @@ TEST_CASE("person: two or three capitalized words before an apposition of a role
   CHECK(persons("Ghent, a trader said, is busy.", "person.apposition") == "");
   // a name whose surname is a town in a list ("Ghent") is still one name
   check_mentions({{"Wekesa Ghent, a trader in Kisumu, said prices rose.", "Wekesa Ghent/PERSON | Kisumu/LOCATION"}});
+  // the role may be any lowercase TITLE entry, after the body the person serves
+  CHECK(persons("Ivo Tarvel, a Kelvo Party lawmaker, called for a vote.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  // with no article, the person's office in a body ("chief executive of")
+  CHECK(persons("Ivo Tarvel, chief executive of Kelvo Mining, said so.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  CHECK(persons("Says Ivo Tarvel, chief economist at Kelvo Bank.", "person.apposition") == "Ivo Tarvel/PERSON");
+  // after the role, its owner before it: "'s", "the", "its", ...
+  CHECK(persons("The Kelvo Board's lawyer, Ivo Tarvel, said it acted lawfully.", "person.apposition") ==
+        "Ivo Tarvel/PERSON");
+  CHECK(persons("Its lawyer, Kelvo Bank, said so.", "person.apposition") == "");
+}
+
+TEST_CASE("person: a nickname in quotes between the given name and the surname") {
+  check_mentions({{"Fighters loyal to Miguel \"El Tarvo\" Kelpanen clashed.", "Miguel \"El Tarvo\" Kelpanen/PERSON"},
+                  {"Fighters loyal to Miguel \u201CEl Tarvo\u201D Kelpanen clashed.",
+                   "Miguel \u201CEl Tarvo\u201D Kelpanen/PERSON"}});
+}
+
+TEST_CASE("person: a lowercase title's period ends its sentence") {
+  CHECK(persons("He scored the opener. Kelvo coach Ivo Tarvel was pleased.", "person.title") == "Ivo Tarvel/PERSON");
+}
+
+TEST_CASE("person: a name after a locative and \"the\" names a venue") {
+  check_mentions({{"Kelvo beat Tarsa 3-0 at the Santiago Kelmanu on Wednesday.",
+                   "Kelvo/ORGANIZATION | Tarsa/ORGANIZATION | Santiago Kelmanu/LOCATION"}});
+  // before a lowercase noun the name is the person's
+  CHECK(persons("He starred in the Santiago Kelmanu film.", "person.given") == "Santiago Kelmanu/PERSON");
+}
+
+TEST_CASE("person: two towns joined by a hyphen are a route or a race") {
+  CHECK(persons("He won Paris-Nice in March.", "person.given") == "");
 }
 
 TEST_CASE("person: an unknown name after a company noun is the company") {
@@ -227,6 +259,8 @@ TEST_CASE("person: a place that is a given name, and State, name no person") {
   CHECK(persons("Fans of Virginia State cheered the win.", "person.given") == "");
   // a given name that is no place before it is still a name
   CHECK(persons("The guard Kevin State scored ten points.", "person.given") == "Kevin State/PERSON");
+  // a given name that is also a body's or a place's before "State" names a university
+  check_mentions({{"Penn State beat Kelvo 38-14.", "Penn State/ORGANIZATION | Kelvo/ORGANIZATION"}});
 }
 
 TEST_CASE("person: a given name before a country or before common words names no person") {
