@@ -368,6 +368,9 @@ struct Tokenizer::Impl {
     const Span* sentences;  // at least one; the last ends at `size`
     ShortToken* short_cache;
     const Token* out_limit;  // room for two tokens is kept before each segment: st.out < out_limit
+    // The segments before this boundary, and the ones kShortAhead on from
+    // them, start 8 bytes or more before the text's end (short_key's read).
+    const std::uint32_t* unchecked_end;
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
@@ -378,6 +381,7 @@ struct Tokenizer::Impl {
     ShortToken* slot;
     std::uint64_t bytes;
   };
+  template <bool kChecked = true>
   static ShortKey short_key(const TokenText& tx, std::uint32_t b, std::uint32_t e);
   static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash,
                          ShortKey key);
@@ -387,6 +391,11 @@ struct Tokenizer::Impl {
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
   static constexpr std::ptrdiff_t kShortAhead = 20;  // segments (about 12 turns: single spaces ride along); see ascii_segments
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
+  // ascii_segments' turns from st.w while st.w < stop; true when stopped at a
+  // segment it leaves to tokenize. kChecked: the turns' 8-byte reads are
+  // tested against the text's end (not needed before tx.unchecked_end).
+  template <bool kChecked>
+  static bool segment_turns(TokenLoop& st, const TokenText& tx, const std::uint32_t* end, const std::uint32_t* stop);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
   struct FilterReach {
@@ -1392,14 +1401,15 @@ constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
 }();
 
 // A short token (1 to 8 bytes): its bytes as one word (read 8 bytes, keep
-// `size`; the text must hold 8 from b), and its slot in short_cache. (Never
-// empty: the mask's shift would be 64.)
+// `size`; the text must hold 8 from b, which !kChecked takes as known), and
+// its slot in short_cache. (Never empty: the mask's shift would be 64.)
+template <bool kChecked>
 __attribute__((always_inline)) inline Tokenizer::Impl::ShortKey Tokenizer::Impl::short_key(const TokenText& tx,
                                                                                           std::uint32_t b,
                                                                                           std::uint32_t e) {
   const std::uint32_t size = e - b;
   if constexpr (std::endian::native == std::endian::little) {
-    if (size - 1 < 8 && b + 8 <= tx.size) {
+    if (size - 1 < 8 && (!kChecked || b + 8 <= tx.size)) {
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       bytes &= kLowBytes[size];
@@ -1461,18 +1471,29 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 // st.w pointing at e.
 __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
                                                                                      const std::uint32_t* end) {
-  std::uint64_t hash;
   // A turn reads one segment or more and writes at most one token (a
   // possessive's two are left to tokenize), so the room left bounds the turns
   // by the boundaries they start at: one compare a turn, not two.
   const std::uint32_t* const stop = st.w + std::clamp<std::ptrdiff_t>(tx.out_limit - st.out, 0, end - st.w);
+  // All but a document's last few turns go without the tests of the end
+  // (about a tenth of a turn's instructions).
+  if (segment_turns<false>(st, tx, end, std::min(stop, tx.unchecked_end))) return st;
+  segment_turns<true>(st, tx, end, stop);
+  return st;
+}
+
+template <bool kChecked>
+__attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenLoop& st, const TokenText& tx,
+                                                                          const std::uint32_t* end,
+                                                                          const std::uint32_t* stop) {
+  std::uint64_t hash;
   for (; st.w < stop; ++st.w) {
     // The cache slot of the segment kShortAhead on is requested now: on real
     // news text the slot read below was the loop's stall (a wide vocabulary
     // leaves many slots out of L1). (The loop's share of perf samples on real
     // news: requested 8 segments ahead 9.0%, 20 ahead 8.2%, 32 ahead 8.8%.)
-    if (st.w + kShortAhead < end) {
-      const ShortKey ahead = short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]);
+    if (!kChecked || st.w + kShortAhead < end) {
+      const ShortKey ahead = short_key<kChecked>(tx, st.w[kShortAhead - 1], st.w[kShortAhead]);
       __builtin_prefetch(ahead.slot);
     }
     st.b = st.e;
@@ -1480,7 +1501,7 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
     // Most segments are short words seen before. The cache holds only tokens
     // that are a segment's one token (push_ascii), so a hit needs neither the
     // white space nor the possessive test.
-    const ShortKey key = short_key(tx, st.b, st.e);
+    const ShortKey key = short_key<kChecked>(tx, st.b, st.e);
     if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
       write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape,
                   key.slot->alnum_run);
@@ -1496,13 +1517,13 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
           st.space = st.newline = true;
           continue;
         }
-        return st;
+        return true;
       }
       // A possessive to split (about one segment in a hundred) is left to
       // tokenize: with two more inlined copies of push_ascii here, GCC kept
       // the loop's state on the stack (stored and reloaded every turn).
-      if (possessive_cut(tx.p, st.b, st.e) != st.e) return st;
-      if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
+      if (possessive_cut(tx.p, st.b, st.e) != st.e) return true;
+      if (!push_ascii(st, tx, st.b, st.e, hash, key)) return true;
     }
     // The single space that follows most words is taken here, without a turn
     // of the loop. (word_ends holds a 0 after its last boundary; a one-byte
@@ -1513,7 +1534,7 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
       st.space = true;
     }
   }
-  return st;
+  return false;
 }
 
 // The most tokens a reused TokenizedText keeps room for beyond 16 times a
@@ -1578,10 +1599,19 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   lower_ascii(text.data(), text.size(), folded.data());
 
   std::vector<Token>& tokens = out.tokens;
-  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
-                     out.sentences.data(), im.short_cache.data(), nullptr};
-  const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
+  // The first segment that starts within 8 bytes of the end (the segment at
+  // w starts at w[-1]), and kShortAhead before it.
+  const std::uint32_t* near_end = word_ends_end;
+  while (near_end - 1 > im.word_ends.data() && near_end[-2] + 8 > text.size()) --near_end;
+  if (near_end - 1 == im.word_ends.data() && text.size() < 8) near_end = im.word_ends.data();
+  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()),
+                     static_cast<std::uint32_t>(text.size()),
+                     out.sentences.data(),
+                     im.short_cache.data(),
+                     nullptr,
+                     near_end - im.word_ends.data() > Impl::kShortAhead ? near_end - Impl::kShortAhead : im.word_ends.data()};
+  const auto* const p = tx.p;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentences[0].end, false, false, true};
   // Makes room for the loop: the tokens already constructed (a reused
