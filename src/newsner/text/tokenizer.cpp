@@ -1550,11 +1550,11 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
 void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   out.text = text;
   out.sentences.clear();
-  out.folded.clear();
-  // Only the tokens are kept: those constructed for earlier documents are
-  // overwritten below (their number is trimmed at the end).
+  // Only the tokens and the folded forms are kept: those written for earlier
+  // documents are overwritten below (their sizes are set below).
   if (text.empty()) {
     out.tokens.clear();
+    out.folded.clear();
     out.ascii = true;
     return;
   }
@@ -1594,6 +1594,8 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   // twice per document). Non-ASCII tokens take at most the text's bytes, and
   // their folds about as many.
   std::string& folded = out.folded;
+  // (Resized from the previous document's forms, not from empty: resize
+  // zero-fills only what it adds, and lower_ascii overwrites it all.)
   if (!unit_per_byte) folded.reserve(2 * text.size());
   folded.resize(text.size());
   lower_ascii(text.data(), text.size(), folded.data());
