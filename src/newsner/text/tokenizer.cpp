@@ -16,6 +16,7 @@
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -307,7 +308,8 @@ struct Tokenizer::Impl {
   // filter (72) checks such an entry only at its inner period (its forward
   // "partial" trie), never after the last one: it breaks "the U.S. | Senate".
   std::vector<std::u16string> initialisms;
-  void drop_breaks_after_initialisms(const UChar* s, int32_t n);
+  template <class Unit>
+  void drop_breaks_after_initialisms(const Unit* s, int32_t n);
   // Boundaries after paragraph separators outside any window, found while
   // windows wait in the batch (merged with ICU's at the end), and scratch.
   std::vector<int32_t> separator_ends, merged_ends;
@@ -445,10 +447,19 @@ struct Tokenizer::Impl {
   // `bytes`, when not null, is the text in UTF-8 with one byte per unit (an
   // ASCII text), which the scan for terminators reads instead (half the memory).
   void find_sentence_ends(const UChar* s, int32_t n, bool full_scan, const unsigned char* bytes = nullptr);
+  // The same for an ASCII text, read as it is: its bytes are its UTF-16
+  // units (no copy; ICU's sentence iterator reads its windows, widened as
+  // they are queued). Only with the windowed search (windows_ok).
+  void find_ascii_sentence_ends(const unsigned char* s, int32_t n);
+  // The windowed search of find_sentence_ends over units s[0, n): UChar, or
+  // the bytes of an ASCII text (unsigned char).
+  template <class Unit>
+  void find_sentence_windows(const Unit* s, int32_t n, const unsigned char* bytes);
   // Queues the window s[begin, end) for run_batch: after the previous window
   // in the batch unless `fresh` (it starts the text or follows a paragraph
   // separator), which first runs the batch so far.
-  void add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end);
+  template <class Unit>
+  void add_window(const Unit* s, int32_t begin, int32_t end, bool fresh, bool keep_end);
   // Appends the boundaries ICU finds in the queued windows, each window's end
   // only if `keep_end`; empties the batch.
   void run_batch();
@@ -981,9 +992,11 @@ int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
   return n;
 }
 
-// A UTF-16 text read by code points with their Sentence_Break class.
+// A UTF-16 text read by code points with their Sentence_Break class (Unit:
+// UChar, or unsigned char for an ASCII text, whose bytes are its units).
+template <class Unit>
 struct SentenceText {
-  const UChar* s;
+  const Unit* s;
   int32_t n;
   const std::array<std::uint8_t, 128>& ascii = ascii_sentence_break();
 
@@ -1086,7 +1099,8 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
 // one pass; only a window starting at the text's start or after a separator,
 // which would then follow an ordinary character, begins a new batch (unless
 // it continues the previous window).
-void Tokenizer::Impl::add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end) {
+template <class Unit>
+void Tokenizer::Impl::add_window(const Unit* s, int32_t begin, int32_t end, bool fresh, bool keep_end) {
   if (!pieces.empty() && pieces.back().end == begin) {  // the text goes on
     pieces.back().end = end;
     pieces.back().keep_end = keep_end;
@@ -1136,7 +1150,20 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     drop_breaks_after_initialisms(s, n);
     return;
   }
-  const SentenceText t{s, n};
+  find_sentence_windows(s, n, bytes);
+}
+
+void Tokenizer::Impl::find_ascii_sentence_ends(const unsigned char* s, int32_t n) {
+  sentence_ends.clear();
+  separator_ends.clear();
+  pieces.clear();  // as in find_sentence_ends
+  batch.clear();
+  if (n != 0) find_sentence_windows(s, n, s);
+}
+
+template <class Unit>
+void Tokenizer::Impl::find_sentence_windows(const Unit* s, int32_t n, const unsigned char* bytes) {
+  const SentenceText<Unit> t{s, n};
   const int32_t far = reach.longest + 2;  // code points
   int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
   int32_t floor = 0;  // no window starts before this (the end of the last one)
@@ -1147,7 +1174,13 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     floor = win_end;
     win_begin = -1;
   };
-  const auto next_site = [&](int32_t from) { return bytes != nullptr ? find_site_bytes(bytes, from, n) : find_site(s, from, n); };
+  const auto next_site = [&](int32_t from) {
+    if constexpr (std::is_same_v<Unit, UChar>) {
+      return bytes != nullptr ? find_site_bytes(bytes, from, n) : find_site(s, from, n);
+    } else {
+      return find_site_bytes(bytes, from, n);
+    }
+  };
   for (int32_t i = next_site(0); i < n; i = next_site(i)) {
     int32_t len;
     const unsigned cls = t.at(i, len);
@@ -1277,7 +1310,8 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
 
 // Drops a boundary that follows one of `initialisms` and spaces, as the filter
 // would for "Mr." ("The U.S. Senate met" is one sentence). The text's end stays.
-void Tokenizer::Impl::drop_breaks_after_initialisms(const UChar* s, int32_t n) {
+template <class Unit>
+void Tokenizer::Impl::drop_breaks_after_initialisms(const Unit* s, int32_t n) {
   std::size_t kept = 0;
   for (const int32_t b : sentence_ends) {
     int32_t e = b;
@@ -1286,7 +1320,7 @@ void Tokenizer::Impl::drop_breaks_after_initialisms(const UChar* s, int32_t n) {
     if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.') {
       for (const std::u16string& a : initialisms) {
         const auto len = static_cast<int32_t>(a.size());
-        if (e >= len && std::u16string_view(s + e - len, a.size()) == a &&
+        if (e >= len && std::equal(a.begin(), a.end(), s + e - len) &&
             (e == len || !u_isalpha(static_cast<UChar32>(s[e - len - 1])))) {
           drop = true;
           break;
@@ -1559,13 +1593,27 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     return;
   }
   Impl& im = *impl_;
-  im.convert(text);
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // An ASCII text needs no UTF-16 copy: the word iterator reads the compact
+  // copy, and the sentence search the bytes (find_ascii_sentence_ends).
+  const bool ascii_as_is = im.windows_ok && im.compact_ok && all_ascii(text);
+  if (ascii_as_is) {
+    im.shifts.clear();  // UTF-16 indices are byte offsets
+    im.dense.clear();
+    im.text_ascii = true;
+  } else {
+    im.convert(text);
+  }
   out.ascii = im.text_ascii;
   // Sentences first, so each token can record its sentence index.
   // One unit per byte: the scan for terminators may read the bytes.
-  const bool unit_per_byte = im.utf16_size == text.size();
-  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok,
-                        unit_per_byte ? reinterpret_cast<const unsigned char*>(text.data()) : nullptr);
+  const bool unit_per_byte = ascii_as_is || im.utf16_size == text.size();
+  if (ascii_as_is) {
+    im.find_ascii_sentence_ends(bytes, static_cast<int32_t>(text.size()));
+  } else {
+    im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok,
+                          unit_per_byte ? bytes : nullptr);
+  }
   Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
@@ -1575,7 +1623,9 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
 
   // (Ill-formed text, which the pipeline repairs first, is mapped densely and
   // read by ICU whole.)
-  const std::size_t boundary_count = im.find_word_ends(im.compact_ok && im.dense.empty() && im.compact(text));
+  const bool compacted = im.compact_ok && im.dense.empty() && im.compact(text);
+  if (!compacted && ascii_as_is) im.convert(text);  // (compact fails only on non-ASCII runs: never here)
+  const std::size_t boundary_count = im.find_word_ends(compacted);
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
   // A reused vector too small is replaced, not grown (its tokens would be
