@@ -16,9 +16,13 @@
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#if defined(__GNUC__)
+#include <tmmintrin.h>  // SSSE3, for the functions that declare it (target attribute)
+#endif
 #endif
 
 #include "newsner/text/token_hash.hpp"
@@ -304,7 +308,8 @@ struct Tokenizer::Impl {
   // filter (72) checks such an entry only at its inner period (its forward
   // "partial" trie), never after the last one: it breaks "the U.S. | Senate".
   std::vector<std::u16string> initialisms;
-  void drop_breaks_after_initialisms(const UChar* s, int32_t n);
+  template <class Unit>
+  void drop_breaks_after_initialisms(const Unit* s, int32_t n);
   // Boundaries after paragraph separators outside any window, found while
   // windows wait in the batch (merged with ICU's at the end), and scratch.
   std::vector<int32_t> separator_ends, merged_ends;
@@ -365,6 +370,9 @@ struct Tokenizer::Impl {
     const Span* sentences;  // at least one; the last ends at `size`
     ShortToken* short_cache;
     const Token* out_limit;  // room for two tokens is kept before each segment: st.out < out_limit
+    // The segments before this boundary, and the ones kShortAhead on from
+    // them, start 8 bytes or more before the text's end (short_key's read).
+    const std::uint32_t* unchecked_end;
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
@@ -375,6 +383,7 @@ struct Tokenizer::Impl {
     ShortToken* slot;
     std::uint64_t bytes;
   };
+  template <bool kChecked = true>
   static ShortKey short_key(const TokenText& tx, std::uint32_t b, std::uint32_t e);
   static bool push_ascii(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint64_t& hash,
                          ShortKey key);
@@ -384,6 +393,11 @@ struct Tokenizer::Impl {
   static std::uint32_t possessive_cut(const unsigned char* p, std::uint32_t b, std::uint32_t e);
   static constexpr std::ptrdiff_t kShortAhead = 20;  // segments (about 12 turns: single spaces ride along); see ascii_segments
   static TokenLoop ascii_segments(TokenLoop st, TokenText tx, const std::uint32_t* end);
+  // ascii_segments' turns from st.w while st.w < stop; true when stopped at a
+  // segment it leaves to tokenize. kChecked: the turns' 8-byte reads are
+  // tested against the text's end (not needed before tx.unchecked_end).
+  template <bool kChecked>
+  static bool segment_turns(TokenLoop& st, const TokenText& tx, const std::uint32_t* end, const std::uint32_t* stop);
   UText whole = UTEXT_INITIALIZER;
   // What the abbreviation filter may read around a boundary.
   struct FilterReach {
@@ -433,10 +447,19 @@ struct Tokenizer::Impl {
   // `bytes`, when not null, is the text in UTF-8 with one byte per unit (an
   // ASCII text), which the scan for terminators reads instead (half the memory).
   void find_sentence_ends(const UChar* s, int32_t n, bool full_scan, const unsigned char* bytes = nullptr);
+  // The same for an ASCII text, read as it is: its bytes are its UTF-16
+  // units (no copy; ICU's sentence iterator reads its windows, widened as
+  // they are queued). Only with the windowed search (windows_ok).
+  void find_ascii_sentence_ends(const unsigned char* s, int32_t n);
+  // The windowed search of find_sentence_ends over units s[0, n): UChar, or
+  // the bytes of an ASCII text (unsigned char).
+  template <class Unit>
+  void find_sentence_windows(const Unit* s, int32_t n, const unsigned char* bytes);
   // Queues the window s[begin, end) for run_batch: after the previous window
   // in the batch unless `fresh` (it starts the text or follows a paragraph
   // separator), which first runs the batch so far.
-  void add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end);
+  template <class Unit>
+  void add_window(const Unit* s, int32_t begin, int32_t end, bool fresh, bool keep_end);
   // Appends the boundaries ICU finds in the queued windows, each window's end
   // only if `keep_end`; empties the batch.
   void run_batch();
@@ -644,15 +667,126 @@ constexpr std::array<std::uint8_t, 128> kRunClass = [] {
 }();
 
 #if defined(__SSE2__)
-// kRunClass of 16 bytes at once (0 for bytes >= 0x80, negative as int8).
+namespace {
+
+// kRunClass of 16 bytes at once (0 for bytes >= 0x80). A range test is a
+// shift into -128.. and one signed compare (as in lower_ascii).
 inline __m128i run_classes(__m128i v) {
   const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit =
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 10)));
   return _mm_or_si128(_mm_and_si128(letter, _mm_set1_epi8(1)), _mm_and_si128(digit, _mm_set1_epi8(2)));
 }
+
+// The units among 16 bytes cur (of classes cls; prev: the classes of the 16
+// bytes one before), one bit each: a byte is a unit unless it continues its
+// predecessor's run; only the ASCII bytes before the first other one (`high`:
+// the bytes >= 0x80).
+inline unsigned block_units(__m128i cur, __m128i cls, __m128i prev, unsigned& high) {
+  const __m128i same = _mm_andnot_si128(_mm_cmpeq_epi8(cls, _mm_setzero_si128()), _mm_cmpeq_epi8(cls, prev));
+  high = static_cast<unsigned>(_mm_movemask_epi8(cur));
+  const unsigned units = ~static_cast<unsigned>(_mm_movemask_epi8(same)) & 0xFFFFu;
+  return high != 0 ? units & ((1u << __builtin_ctz(high)) - 1) : units;
+}
+
+// compact's 16-byte blocks from p + i (i > 0) while 16 bytes are left: their
+// units appended at out[k], pos[k] (k advanced). Returns where it stopped: at
+// the first byte >= 0x80, or with fewer than 16 bytes left. One unit a turn
+// (a branch per byte mispredicted at most at run ends).
+std::size_t compact_blocks(const unsigned char* p, std::size_t i, std::size_t n, UChar* out, std::uint32_t* pos,
+                           std::size_t& k) {
+  std::size_t kk = k;
+  for (; n - i >= 16; i += 16) {
+    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i prev = run_classes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1)));
+    unsigned high;
+    for (unsigned units = block_units(cur, run_classes(cur), prev, high); units != 0; units &= units - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(units));
+      out[kk] = p[at];
+      pos[kk++] = static_cast<std::uint32_t>(at);
+    }
+    if (high != 0) {
+      i += static_cast<std::size_t>(__builtin_ctz(high));
+      break;
+    }
+  }
+  k = kk;
+  return i;
+}
+
+#if defined(__GNUC__)
+// For 8 bits m: the indices of its set bits, lowest first (pshufb's selector),
+// and their count.
+struct SetBits {
+  std::array<std::array<std::uint8_t, 8>, 256> index{};
+  std::array<std::uint8_t, 256> count{};
+};
+constexpr SetBits kSetBits = [] {
+  SetBits t{};
+  for (unsigned m = 0; m < 256; ++m) {
+    for (unsigned b = 0; b < 8; ++b) {
+      if ((m >> b & 1) != 0) t.index[m][t.count[m]++] = static_cast<std::uint8_t>(b);
+    }
+  }
+  return t;
+}();
+
+// compact_blocks with SSSE3's byte shuffles: each half block's units are
+// gathered by one pshufb and stored 8 at a time (16 bits and 32 bits wide),
+// past the last one too (overwritten next; k <= i, so the stores stay inside
+// the copy's n + 1 units), instead of one turn per unit: a third of the
+// instructions on news text.
+__attribute__((target("ssse3"))) std::size_t compact_blocks_ssse3(const unsigned char* p, std::size_t i,
+                                                                  std::size_t n, UChar* out, std::uint32_t* pos,
+                                                                  std::size_t& k) {
+  std::size_t kk = k;
+  const __m128i zero = _mm_setzero_si128();
+  // The classes of the block before, of which the next block reads the last
+  // (palignr), not a second classification of 16 bytes one byte back.
+  __m128i last = _mm_slli_si128(_mm_cvtsi32_si128(p[i - 1] < 0x80 ? kRunClass[p[i - 1]] : 0), 15);
+  for (; n - i >= 16; i += 16) {
+    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i cls = run_classes(cur);
+    unsigned high;
+    const unsigned units = block_units(cur, cls, _mm_alignr_epi8(cls, last, 15), high);
+    last = cls;
+    for (unsigned half = 0; half < 2; ++half) {
+      const unsigned m = (units >> (8 * half)) & 0xFFu;
+      const __m128i index = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kSetBits.index[m].data()));
+      const __m128i bytes = _mm_shuffle_epi8(half == 0 ? cur : _mm_srli_si128(cur, 8), index);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + kk), _mm_unpacklo_epi8(bytes, zero));
+      const __m128i index16 = _mm_unpacklo_epi8(index, zero);
+      const __m128i base = _mm_set1_epi32(static_cast<int>(i + 8 * half));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(pos + kk), _mm_add_epi32(_mm_unpacklo_epi16(index16, zero), base));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(pos + kk + 4), _mm_add_epi32(_mm_unpackhi_epi16(index16, zero), base));
+      kk += kSetBits.count[m];
+    }
+    if (high != 0) {
+      i += static_cast<std::size_t>(__builtin_ctz(high));
+      break;
+    }
+  }
+  k = kk;
+  return i;
+}
+
+#endif
+
+using CompactBlocks = std::size_t (*)(const unsigned char*, std::size_t, std::size_t, UChar*, std::uint32_t*,
+                                      std::size_t&);
+// compact_blocks_ssse3 where the CPU has SSSE3, else compact_blocks.
+CompactBlocks compact_blocks_for_cpu() {
+#if defined(__GNUC__)
+  static const CompactBlocks blocks = __builtin_cpu_supports("ssse3") ? compact_blocks_ssse3 : compact_blocks;
+  return blocks;
+#else
+  return compact_blocks;
+#endif
+}
+
+}  // namespace
 #endif
 
 bool Tokenizer::Impl::compact(std::string_view text) {
@@ -665,28 +799,14 @@ bool Tokenizer::Impl::compact(std::string_view text) {
   UChar* const out = word_text.data();
   std::uint32_t* const pos = word_pos.data();
   std::size_t k = 0, i = 0;
+#if defined(__SSE2__)
+  const CompactBlocks blocks = compact_blocks_for_cpu();
+#endif
   while (i < n) {
 #if defined(__SSE2__)
-    // 16 bytes at a time (a branch per byte mispredicted at most run ends):
-    // a byte is a unit unless it continues its predecessor's run.
     if (i != 0 && n - i >= 16) {
-      const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i cls = run_classes(cur);
-      const __m128i prev = run_classes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1)));
-      const __m128i same = _mm_andnot_si128(_mm_cmpeq_epi8(cls, _mm_setzero_si128()), _mm_cmpeq_epi8(cls, prev));
-      const auto high = static_cast<unsigned>(_mm_movemask_epi8(cur));
-      auto units = ~static_cast<unsigned>(_mm_movemask_epi8(same)) & 0xFFFFu;
-      if (high != 0) units &= (1u << __builtin_ctz(high)) - 1;  // the ASCII bytes before the first other one
-      for (; units != 0; units &= units - 1) {
-        const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(units));
-        out[k] = p[at];
-        pos[k++] = static_cast<std::uint32_t>(at);
-      }
-      if (high == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<std::size_t>(__builtin_ctz(high));  // a non-ASCII byte: below
+      i = blocks(p, i, n, out, pos, k);
+      if (i == n) break;
     }
 #endif
     const unsigned char c = p[i];
@@ -872,9 +992,11 @@ int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
   return n;
 }
 
-// A UTF-16 text read by code points with their Sentence_Break class.
+// A UTF-16 text read by code points with their Sentence_Break class (Unit:
+// UChar, or unsigned char for an ASCII text, whose bytes are its units).
+template <class Unit>
 struct SentenceText {
-  const UChar* s;
+  const Unit* s;
   int32_t n;
   const std::array<std::uint8_t, 128>& ascii = ascii_sentence_break();
 
@@ -977,7 +1099,8 @@ Tokenizer::Impl::FilterReach Tokenizer::Impl::filter_reach_of(const std::vector<
 // one pass; only a window starting at the text's start or after a separator,
 // which would then follow an ordinary character, begins a new batch (unless
 // it continues the previous window).
-void Tokenizer::Impl::add_window(const UChar* s, int32_t begin, int32_t end, bool fresh, bool keep_end) {
+template <class Unit>
+void Tokenizer::Impl::add_window(const Unit* s, int32_t begin, int32_t end, bool fresh, bool keep_end) {
   if (!pieces.empty() && pieces.back().end == begin) {  // the text goes on
     pieces.back().end = end;
     pieces.back().keep_end = keep_end;
@@ -1027,7 +1150,20 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     drop_breaks_after_initialisms(s, n);
     return;
   }
-  const SentenceText t{s, n};
+  find_sentence_windows(s, n, bytes);
+}
+
+void Tokenizer::Impl::find_ascii_sentence_ends(const unsigned char* s, int32_t n) {
+  sentence_ends.clear();
+  separator_ends.clear();
+  pieces.clear();  // as in find_sentence_ends
+  batch.clear();
+  if (n != 0) find_sentence_windows(s, n, s);
+}
+
+template <class Unit>
+void Tokenizer::Impl::find_sentence_windows(const Unit* s, int32_t n, const unsigned char* bytes) {
+  const SentenceText<Unit> t{s, n};
   const int32_t far = reach.longest + 2;  // code points
   int32_t win_begin = -1, win_end = -1;  // the open window, if win_begin >= 0
   int32_t floor = 0;  // no window starts before this (the end of the last one)
@@ -1038,7 +1174,13 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
     floor = win_end;
     win_begin = -1;
   };
-  const auto next_site = [&](int32_t from) { return bytes != nullptr ? find_site_bytes(bytes, from, n) : find_site(s, from, n); };
+  const auto next_site = [&](int32_t from) {
+    if constexpr (std::is_same_v<Unit, UChar>) {
+      return bytes != nullptr ? find_site_bytes(bytes, from, n) : find_site(s, from, n);
+    } else {
+      return find_site_bytes(bytes, from, n);
+    }
+  };
   for (int32_t i = next_site(0); i < n; i = next_site(i)) {
     int32_t len;
     const unsigned cls = t.at(i, len);
@@ -1168,7 +1310,8 @@ void Tokenizer::Impl::find_sentence_ends(const UChar* s, int32_t n, bool full_sc
 
 // Drops a boundary that follows one of `initialisms` and spaces, as the filter
 // would for "Mr." ("The U.S. Senate met" is one sentence). The text's end stays.
-void Tokenizer::Impl::drop_breaks_after_initialisms(const UChar* s, int32_t n) {
+template <class Unit>
+void Tokenizer::Impl::drop_breaks_after_initialisms(const Unit* s, int32_t n) {
   std::size_t kept = 0;
   for (const int32_t b : sentence_ends) {
     int32_t e = b;
@@ -1177,7 +1320,7 @@ void Tokenizer::Impl::drop_breaks_after_initialisms(const UChar* s, int32_t n) {
     if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.') {
       for (const std::u16string& a : initialisms) {
         const auto len = static_cast<int32_t>(a.size());
-        if (e >= len && std::u16string_view(s + e - len, a.size()) == a &&
+        if (e >= len && std::equal(a.begin(), a.end(), s + e - len) &&
             (e == len || !u_isalpha(static_cast<UChar32>(s[e - len - 1])))) {
           drop = true;
           break;
@@ -1292,14 +1435,15 @@ constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
 }();
 
 // A short token (1 to 8 bytes): its bytes as one word (read 8 bytes, keep
-// `size`; the text must hold 8 from b), and its slot in short_cache. (Never
-// empty: the mask's shift would be 64.)
+// `size`; the text must hold 8 from b, which !kChecked takes as known), and
+// its slot in short_cache. (Never empty: the mask's shift would be 64.)
+template <bool kChecked>
 __attribute__((always_inline)) inline Tokenizer::Impl::ShortKey Tokenizer::Impl::short_key(const TokenText& tx,
                                                                                           std::uint32_t b,
                                                                                           std::uint32_t e) {
   const std::uint32_t size = e - b;
   if constexpr (std::endian::native == std::endian::little) {
-    if (size - 1 < 8 && b + 8 <= tx.size) {
+    if (size - 1 < 8 && (!kChecked || b + 8 <= tx.size)) {
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       bytes &= kLowBytes[size];
@@ -1361,26 +1505,43 @@ __attribute__((always_inline)) inline std::uint32_t Tokenizer::Impl::possessive_
 // st.w pointing at e.
 __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segments(TokenLoop st, TokenText tx,
                                                                                      const std::uint32_t* end) {
-  std::uint64_t hash;
   // A turn reads one segment or more and writes at most one token (a
   // possessive's two are left to tokenize), so the room left bounds the turns
   // by the boundaries they start at: one compare a turn, not two.
   const std::uint32_t* const stop = st.w + std::clamp<std::ptrdiff_t>(tx.out_limit - st.out, 0, end - st.w);
+  // All but a document's last few turns go without the tests of the end
+  // (about a tenth of a turn's instructions).
+  if (segment_turns<false>(st, tx, end, std::min(stop, tx.unchecked_end))) return st;
+  segment_turns<true>(st, tx, end, stop);
+  return st;
+}
+
+template <bool kChecked>
+__attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenLoop& st, const TokenText& tx,
+                                                                          const std::uint32_t* end,
+                                                                          const std::uint32_t* stop) {
+  std::uint64_t hash;
   for (; st.w < stop; ++st.w) {
     // The cache slot of the segment kShortAhead on is requested now: on real
     // news text the slot read below was the loop's stall (a wide vocabulary
     // leaves many slots out of L1). (The loop's share of perf samples on real
     // news: requested 8 segments ahead 9.0%, 20 ahead 8.2%, 32 ahead 8.8%.)
-    if (st.w + kShortAhead < end) {
-      const ShortKey ahead = short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]);
-      __builtin_prefetch(ahead.slot);
+    if constexpr (kChecked) {
+      if (st.w + kShortAhead < end) __builtin_prefetch(short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]).slot);
+    } else {
+      // (Without the test of the length: a longer token's request, for a
+      // slot it never reads, costs less than a branch mispredicted on it.)
+      const std::uint32_t b = st.w[kShortAhead - 1], size = std::min(st.w[kShortAhead] - b, 8u);
+      std::uint64_t bytes;
+      std::memcpy(&bytes, tx.p + b, 8);
+      __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
     }
     st.b = st.e;
     st.e = *st.w;
     // Most segments are short words seen before. The cache holds only tokens
     // that are a segment's one token (push_ascii), so a hit needs neither the
     // white space nor the possessive test.
-    const ShortKey key = short_key(tx, st.b, st.e);
+    const ShortKey key = short_key<kChecked>(tx, st.b, st.e);
     if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
       write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape,
                   key.slot->alnum_run);
@@ -1396,13 +1557,13 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
           st.space = st.newline = true;
           continue;
         }
-        return st;
+        return true;
       }
       // A possessive to split (about one segment in a hundred) is left to
       // tokenize: with two more inlined copies of push_ascii here, GCC kept
       // the loop's state on the stack (stored and reloaded every turn).
-      if (possessive_cut(tx.p, st.b, st.e) != st.e) return st;
-      if (!push_ascii(st, tx, st.b, st.e, hash, key)) return st;
+      if (possessive_cut(tx.p, st.b, st.e) != st.e) return true;
+      if (!push_ascii(st, tx, st.b, st.e, hash, key)) return true;
     }
     // The single space that follows most words is taken here, without a turn
     // of the loop. (word_ends holds a 0 after its last boundary; a one-byte
@@ -1413,7 +1574,7 @@ __attribute__((noinline)) Tokenizer::Impl::TokenLoop Tokenizer::Impl::ascii_segm
       st.space = true;
     }
   }
-  return st;
+  return false;
 }
 
 // The most tokens a reused TokenizedText keeps room for beyond 16 times a
@@ -1429,22 +1590,36 @@ TokenizedText Tokenizer::tokenize(std::string_view text) {
 void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   out.text = text;
   out.sentences.clear();
-  out.folded.clear();
-  // Only the tokens are kept: those constructed for earlier documents are
-  // overwritten below (their number is trimmed at the end).
+  // Only the tokens and the folded forms are kept: those written for earlier
+  // documents are overwritten below (their sizes are set below).
   if (text.empty()) {
     out.tokens.clear();
+    out.folded.clear();
     out.ascii = true;
     return;
   }
   Impl& im = *impl_;
-  im.convert(text);
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // An ASCII text needs no UTF-16 copy: the word iterator reads the compact
+  // copy, and the sentence search the bytes (find_ascii_sentence_ends).
+  const bool ascii_as_is = im.windows_ok && im.compact_ok && all_ascii(text);
+  if (ascii_as_is) {
+    im.shifts.clear();  // UTF-16 indices are byte offsets
+    im.dense.clear();
+    im.text_ascii = true;
+  } else {
+    im.convert(text);
+  }
   out.ascii = im.text_ascii;
   // Sentences first, so each token can record its sentence index.
   // One unit per byte: the scan for terminators may read the bytes.
-  const bool unit_per_byte = im.utf16_size == text.size();
-  im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok,
-                        unit_per_byte ? reinterpret_cast<const unsigned char*>(text.data()) : nullptr);
+  const bool unit_per_byte = ascii_as_is || im.utf16_size == text.size();
+  if (ascii_as_is) {
+    im.find_ascii_sentence_ends(bytes, static_cast<int32_t>(text.size()));
+  } else {
+    im.find_sentence_ends(im.utf16.data(), static_cast<int32_t>(im.utf16_size), !im.windows_ok,
+                          unit_per_byte ? bytes : nullptr);
+  }
   Impl::OffsetCursor sentence_offset(im);
   out.sentences.reserve(im.sentence_ends.size());
   for (const int32_t e : im.sentence_ends) {
@@ -1454,7 +1629,9 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
 
   // (Ill-formed text, which the pipeline repairs first, is mapped densely and
   // read by ICU whole.)
-  const std::size_t boundary_count = im.find_word_ends(im.compact_ok && im.dense.empty() && im.compact(text));
+  const bool compacted = im.compact_ok && im.dense.empty() && im.compact(text);
+  if (!compacted && ascii_as_is) im.convert(text);  // (compact fails only on non-ASCII runs: never here)
+  const std::size_t boundary_count = im.find_word_ends(compacted);
   // Real news has 0.204 tokens a byte (the first 3 MB of realtext): with a
   // fifth, most documents outgrew the reservation (a reallocation and copy).
   // A reused vector too small is replaced, not grown (its tokens would be
@@ -1473,15 +1650,26 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   // twice per document). Non-ASCII tokens take at most the text's bytes, and
   // their folds about as many.
   std::string& folded = out.folded;
+  // (Resized from the previous document's forms, not from empty: resize
+  // zero-fills only what it adds, and lower_ascii overwrites it all.)
   if (!unit_per_byte) folded.reserve(2 * text.size());
   folded.resize(text.size());
   lower_ascii(text.data(), text.size(), folded.data());
 
   std::vector<Token>& tokens = out.tokens;
-  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()), static_cast<std::uint32_t>(text.size()),
-                     out.sentences.data(), im.short_cache.data(), nullptr};
-  const auto* const p = tx.p;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
+  // The first segment that starts within 8 bytes of the end (the segment at
+  // w starts at w[-1]), and kShortAhead before it.
+  const std::uint32_t* near_end = word_ends_end;
+  while (near_end - 1 > im.word_ends.data() && near_end[-2] + 8 > text.size()) --near_end;
+  if (near_end - 1 == im.word_ends.data() && text.size() < 8) near_end = im.word_ends.data();
+  Impl::TokenText tx{reinterpret_cast<const unsigned char*>(text.data()),
+                     static_cast<std::uint32_t>(text.size()),
+                     out.sentences.data(),
+                     im.short_cache.data(),
+                     nullptr,
+                     near_end - im.word_ends.data() > Impl::kShortAhead ? near_end - Impl::kShortAhead : im.word_ends.data()};
+  const auto* const p = tx.p;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentences[0].end, false, false, true};
   // Makes room for the loop: the tokens already constructed (a reused
