@@ -560,7 +560,7 @@ const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before"
 // Before any bare year.
 const WordList kYearCues{"in", "since", "until", "till", "by", "during", "before", "after",
                          "circa", "early", "late", "mid", "between", "through", "throughout",
-                         "from", "of", "for", "(", "year", "summer", "spring", "winter",
+                         "from", "of", "for", "into", "calendar", "(", "year", "summer", "spring", "winter",
                          "autumn", "fall", "'s"};
 // ... and after "than" when these come before it ("no later than 2019").
 const WordList kTimeComparatives{"later", "earlier", "sooner"};
@@ -1504,6 +1504,24 @@ bool may_end_time_of_day(char last) {
   return digit(n[0]) && digit(n.back()) ? k : tok;
 }
 
+// True when the four-digit number at token `tok` is a clock time, before a time
+// zone or "a.m." ("by 1040 GMT", "at 0930 local time", "1500 EST"), not a year.
+[[gnu::noinline]] bool clock_time_at(const Context& cx, std::size_t tok) {
+  const auto& t = cx.tt.tokens;
+  const std::string_view n = cx.surface(tok);
+  if (n.size() != 4 || n[0] > '2' || n[2] > '5' || tok + 1 >= t.size() || t[tok + 1].sentence != t[tok].sentence)
+    return false;
+  const std::string_view z = cx.surface(tok + 1);
+  // zones are capitalized; "a.m." and "local" are not
+  if (!(is_upper_initial(z) || z[0] == 'a' || z[0] == 'p' || z[0] == 'l')) return false;
+  if (ieq(z, "est") || ieq(z, "edt") || (ieq(z, "local") && tok + 2 < t.size() && ieq(cx.surface(tok + 2), "time")))
+    return true;
+  // "GMT", "UTC", "ET", "a.m." (however cut into tokens): as before_time_of_day reads them
+  for (std::size_t e = tok + 2; e <= tok + 5 && e <= t.size(); ++e)
+    if (before_time_of_day(cx, e) == tok) return true;
+  return false;
+}
+
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
 // a deadline ("conclude by May", "has until 10 a.m. Tuesday"), which with no past
 // verb before it lies ahead, as does "as early as". Not after a comma or at a
@@ -2220,7 +2238,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             ok = (tok == 0 || tokens.tokens[tok].sentence_start || prev == "," || prev == "(") &&
                  (next.empty() || next == "," || next == "." || next == ")" || next == ";");
           }
-          if (!ok) break;
+          if (!ok || clock_time_at(cx, tok)) break;
         }
         if (p.half) {
           Value v;
@@ -2230,7 +2248,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           emit(m.begin, m.end, v, Mod::None);
           break;
         }
-        emit(m.begin, m.end, make_year(y), p.mod);
+        // "through calendar 2026": as "fiscal 2026", the word is the date's
+        emit(bare && ieq(prev, "calendar") ? tokens.tokens[tok - 1].span.begin : m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::SpelledYear: {

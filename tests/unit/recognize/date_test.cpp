@@ -165,6 +165,19 @@ TEST_CASE("date: months, years, decades, centuries") {
   });
 }
 
+// "by 1040 GMT": a clock time; "into 2027", "calendar 2024": years.
+TEST_CASE("date: a clock time is no year; a year after into or calendar is one") {
+  check_rows({
+      {"Copper rose 1% by 1040 GMT.", "2025-11-19", ""},
+      {"Stocks were flat at 0930 local time.", "2025-11-19", ""},
+      {"The index closed at 1600 EST, up 2%.", "2025-11-19", ""},
+      {"Trading resumed at 1130 a.m. in Tarvo.", "2025-11-19", ""},
+      {"The plant will close by 2030.", "2025-11-19", "2030=2030"},
+      {"Supply will stay tight into 2027.", "2025-11-19", "2027=2027"},
+      {"Demand fell through calendar 2024.", "2025-11-19", "calendar 2024=2024"},
+  });
+}
+
 TEST_CASE("date: modifiers and extents") {
   check_rows({
       {"Talks are planned for late January 2019.", kDct, "late January 2019=2019-01@END"},
