@@ -1456,6 +1456,21 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
          !kBeforeName.contains(p) && !kDateCues.contains(p);
 }
 
+// True when "of" and a name come at token k, after "fall" or "spring": "since the
+// fall of Kabul", "the spring of Bashar al-Assad's rule" name an event, a
+// collapse or an uprising, not a season (the patterns reject "the fall of the").
+[[gnu::noinline]] bool event_of_name_after(const Context& cx, std::size_t k) {
+  const auto& t = cx.tt.tokens;
+  return k + 1 < t.size() && ieq(cx.surface(k), "of") && t[k + 1].sentence == t[k].sentence &&
+         t[k + 1].shape == text::Shape::Capitalized && month_of(cx.surface(k + 1)) == 0;
+}
+
+// True when the match in L ends with "fall" or "spring" (not a year or "next year").
+bool season_word_last(const Lexemes& L) {
+  const std::string_view w = L.v[L.n - 1].text;
+  return ieq(w, "fall") || ieq(w, "spring");
+}
+
 // True when "ahead" comes right before the "of" at token `of`, in its sentence.
 [[gnu::noinline]] bool ahead_of_before(const Context& cx, std::size_t of) {
   return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
@@ -2467,6 +2482,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (static_cast<int>(p.season) == 0) break;
         const bool fall = p.season == timex::Season::Fall &&
                           ieq(text.substr(L.v[L.n - 1].begin, 4), "fall");
+        if (season_word_last(L) && event_of_name_after(cx, tok_end)) break;
         if (p.year == kUnknown && !p.has_rel && p.mod == Mod::None) {
           // Bare "summer" / "the summer": only after a preposition.
           if (!kSeasonCues.contains(prev))

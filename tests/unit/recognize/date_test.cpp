@@ -928,6 +928,16 @@ TEST_CASE("date: a season of next year or last year is one DATE of that year") {
   });
 }
 
+// "since the fall of Kabul": a collapse, not autumn.
+TEST_CASE("date: the fall or spring of a name is an event") {
+  check_rows({
+      {"Trade has grown since the fall of Kabul.", kFri, ""},
+      {"Exiles returned after the fall of Tarvo Marsk's government.", kFri, ""},
+      {"Leaves drop in the fall.", kFri, "the fall=2026-FA"},
+      {"Talks resume in the fall of 2027.", kFri, "the fall of 2027=2027-FA"},
+  });
+}
+
 TEST_CASE("date: end-June, end-2019 and month-end end the unit they name") {
   check_rows({
       {"Prices will rise by end-2019.", kDct, "end-2019=2019@END"},
