@@ -1172,6 +1172,8 @@ int relative_month_after(const Context& cx, std::size_t i) {
   return ieq(w, "next") ? 1 : ieq(w, "this") ? 0 : ieq(w, "last") ? -1 : kNoShift;
 }
 
+bool deadline_before(const Context& cx, std::size_t tok, bool through);
+
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
 // or after a future cue the first not before it. Not inlined, as holiday_date.
@@ -1203,7 +1205,9 @@ int relative_month_after(const Context& cx, std::size_t i) {
     out.evidence = "date.day_of_month";
     return true;
   }
-  if (!the_before || i < 2 || !ieq(cx.surface(i - 2), "on")) return false;
+  // "on the 15th"; "until the 15th", "by the 20th": a deadline, which lies ahead
+  const bool deadline = the_before && i >= 2 && deadline_before(cx, i - 1, false);
+  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline)) return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
@@ -1219,7 +1223,7 @@ int relative_month_after(const Context& cx, std::size_t i) {
   v.granularity = Granularity::Day;
   v.day = d;
   if (dct) {
-    const bool future = tense_before(cx, i - 1) > 0;
+    const bool future = deadline || tense_before(cx, i - 1) > 0;
     const int dd = static_cast<int>(static_cast<unsigned>(dct->day()));
     int idx = static_cast<int>(dct->year()) * 12 +
               static_cast<int>(static_cast<unsigned>(dct->month())) - 1;

@@ -688,6 +688,15 @@ TEST_CASE("date: on the 15th is a day of the DCT's month") {
   });
 }
 
+// "had until the 15th": a deadline day of the month lies ahead, as "until Friday".
+TEST_CASE("date: until or by the 15th lies ahead") {
+  check_rows({
+      {"Bidders had until the 15th to respond.", kFri, "the 15th=2026-12-15"},
+      {"Payment is due by the 20th.", kFri, "the 20th=2026-12-20"},
+      {"The fee was paid on the 3rd.", kFri, "the 3rd=2026-11-03"},
+  });
+}
+
 // A future cue does not move the DCT's own weekday a week on: wire copy dated a
 // Friday says "will vote on Friday" of that day (checked on real news text).
 TEST_CASE("date: the DCT's own weekday stays the DCT, whatever the tense") {
