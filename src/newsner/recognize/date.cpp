@@ -926,7 +926,9 @@ std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::H
       if (w == "Islamic") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
       if (w == "Iranian") return calendar_new_year_at(cx, i, Holiday::Nowruz, h);
       return aidil_at(cx, i, h);  // "Idul Fitri"
-    case 'A': return aidil_at(cx, i, h);  // "Aidilfitri"
+    case 'A':
+      if (w == "Ashura" || w == "Ashoura") return h = Holiday::Ashura, 1;  // 10 Muharram
+      return aidil_at(cx, i, h);  // "Aidilfitri"
     case 'J': return w == "Jewish" ? calendar_new_year_at(cx, i, Holiday::RoshHashanah, h) : 0;
     case 'H':
       if (w == "Hijri") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
@@ -1261,7 +1263,7 @@ class HolidayFilter {
                                      "iranian", "korean", "vietnamese", "seollal", "chuseok", "chusok",
                                      "mid", "moon", "mooncake", "dragon", "duanwu", "tet", "t\u1EBFt",
                                      "hari", "aidilfitri", "aidiladha", "aidil", "idul", "idulfitri",
-                                     "iduladha", "lebaran"})
+                                     "iduladha", "lebaran", "ashura", "ashoura"})
       add(text::token_hash(w));
   }
   // The first set, as DatePatterns::scan() takes it.

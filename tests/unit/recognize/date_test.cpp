@@ -564,6 +564,14 @@ TEST_CASE("date: holidays of the Islamic, Chinese and Hebrew calendars") {
   });
 }
 
+// Ashura, 10 Muharram, by ICU's islamic-umalqura calendar as the Eids.
+TEST_CASE("date: Ashura is 10 Muharram") {
+  check_rows({
+      {"Pilgrims marked Ashura in Karbala.", kFri, "Ashura=2026-06-25"},
+      {"Pilgrims marked Ashura in Karbala.", "", "Ashura=XXXX-XX-XX"},
+  });
+}
+
 TEST_CASE("date: Nowruz, Chinese, Korean and Vietnamese festivals, Hari Raya") {
   constexpr const char* kMar = "2026-03-18";
   check_rows({
