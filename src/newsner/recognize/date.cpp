@@ -1525,6 +1525,51 @@ bool may_end_time_of_day(char last) {
   return digit(n[0]) && digit(n.back()) ? k : tok;
 }
 
+// A year of another calendar named as such: its tokens [begin, end) and the
+// Gregorian year it starts in (README), kUnknown for one not converted (no DATE).
+struct CalendarYear {
+  std::size_t begin, end;
+  int year;
+};
+
+// The year `y` written at tokens [tok, tok_end) as one of another calendar: after
+// "Persian", "Iranian", "Shamsi", "Solar Hijri" (Persian) or "Islamic", "Hijri"
+// (Islamic) and "year" ("the Persian year 1404"), before "SH" or "AH" ("1446 AH"),
+// or glossed by a Gregorian year 500-650 later ("born in 1365 (1986)": which
+// calendar is not said, no DATE). "Hebrew", "Jewish", "Buddhist" years: no DATE.
+// Only numbers below 1500 are read: these calendars' years now, and few Gregorian ones in news.
+[[gnu::noinline]] std::optional<CalendarYear> other_calendar_year_at(const Context& cx, std::size_t tok,
+                                                                     std::size_t tok_end, int y) {
+  const auto& t = cx.tt.tokens;
+  const auto word = [&](std::size_t k, std::string_view w) { return k < t.size() && ieq(cx.surface(k), w); };
+  enum { kNone, kPersian, kIslamic, kOther } cal = kNone;
+  std::size_t b = tok, e = tok_end;
+  if (word(tok, "year") && tok > 0) {
+    const std::string_view w = cx.surface(tok - 1);
+    b = tok - 1;
+    if (ieq(w, "persian") || ieq(w, "iranian") || ieq(w, "shamsi")) cal = kPersian;
+    else if (ieq(w, "hijri") && tok > 1 && word(tok - 2, "solar")) cal = kPersian, --b;
+    else if (ieq(w, "islamic") || ieq(w, "hijri")) cal = kIslamic;
+    else if (ieq(w, "hebrew") || ieq(w, "jewish") || ieq(w, "buddhist")) cal = kOther;
+    if (cal != kNone && b > 0 && word(b - 1, "the")) --b;
+  } else if (word(tok_end, "ah") || word(tok_end, "sh")) {
+    cal = word(tok_end, "ah") ? kIslamic : kPersian;
+    e = tok_end + 1;
+  } else if (word(tok_end, "(") && tok_end + 2 < t.size() && cx.surface(tok_end + 2) == ")") {
+    const std::string_view g = cx.surface(tok_end + 1);
+    const int gy = g.size() == 4 && t[tok_end + 1].shape == text::Shape::Digits
+                       ? (g[0] - '0') * 1000 + (g[1] - '0') * 100 + (g[2] - '0') * 10 + (g[3] - '0')
+                       : 0;
+    if (gy - y >= 500 && gy - y <= 650) cal = kOther;
+  }
+  if (cal == kNone) return std::nullopt;
+  const int g = cal == kPersian ? y + timex::kPersianYearOffset
+                : cal == kIslamic
+                    ? static_cast<int>(timex::from_other_calendar(timex::OtherCalendar::Islamic, y, 0, 1).year())
+                    : kUnknown;
+  return CalendarYear{b, e, g};
+}
+
 // True when the four-digit number at token `tok` is a clock time, before a time
 // zone or "a.m." ("by 1040 GMT", "at 0930 local time", "1500 EST"), not a year.
 [[gnu::noinline]] bool clock_time_at(const Context& cx, std::size_t tok) {
@@ -2224,6 +2269,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (y == kUnknown) break;
+        if (y < 1500 && !fiscal) {
+          if (const auto cy = other_calendar_year_at(cx, tok, tok_end, y)) {
+            if (cy->year != kUnknown && tokens.tokens[cy->begin].span.begin >= last_end)
+              emit(tokens.tokens[cy->begin].span.begin, tokens.tokens[cy->end - 1].span.end, make_year(cy->year),
+                   Mod::None);
+            break;
+          }
+        }
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
           const char before = m.begin > 0 ? text[m.begin - 1] : ' ';

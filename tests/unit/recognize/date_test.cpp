@@ -572,6 +572,19 @@ TEST_CASE("date: Ashura is 10 Muharram") {
   });
 }
 
+// A year named as one of another calendar is not a Gregorian year: the Persian
+// and Islamic ones are the Gregorian year they start in; others give no DATE.
+TEST_CASE("date: a year of another calendar") {
+  check_rows({
+      {"The Persian year 1404 began quietly.", kFri, "The Persian year 1404=2025"},
+      {"In the Islamic year 1447 records were kept.", kFri, "the Islamic year 1447=2025"},
+      {"The law of the Solar Hijri year 1402 was repealed.", kFri, "the Solar Hijri year 1402=2023"},
+      {"The deed is dated 1446 AH.", kFri, "1446 AH=2024"},
+      {"She was born in 1365 (1986) in Tabriz.", kFri, "1986=1986"},
+      {"The Hebrew year 1402 is a made-up one.", kFri, ""},
+  });
+}
+
 TEST_CASE("date: Nowruz, Chinese, Korean and Vietnamese festivals, Hari Raya") {
   constexpr const char* kMar = "2026-03-18";
   check_rows({
