@@ -1570,6 +1570,23 @@ struct CalendarYear {
   return CalendarYear{b, e, g};
 }
 
+// True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
+bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
+
+// The quarter or half written right before a fiscal year's label at byte `at`
+// ("Q3 FY25", "3Q FY2025", "H1 FY26"): sets the year value `v` to it and `begin`
+// to its first byte. A fiscal year's number is the year as written (FY25 is 2025).
+bool fiscal_part_before(std::string_view text, std::uint32_t at, Value& v, std::uint32_t& begin) {
+  if (at < 3 || text[at - 1] != ' ' || (at > 3 && (is_alpha(text[at - 4]) || is_digit(text[at - 4])))) return false;
+  const char a = lower(text[at - 3]), b = lower(text[at - 2]);
+  if (a == 'q' && b >= '1' && b <= '4') v.granularity = Granularity::Quarter, v.part = b - '0';
+  else if (b == 'q' && a >= '1' && a <= '4') v.granularity = Granularity::Quarter, v.part = a - '0';
+  else if (a == 'h' && (b == '1' || b == '2')) v.granularity = Granularity::Half, v.part = b - '0';
+  else return false;
+  begin = at - 3;
+  return true;
+}
+
 // True when the four-digit number at token `tok` is a clock time, before a time
 // zone or "a.m." ("by 1040 GMT", "at 0930 local time", "1500 EST"), not a year.
 [[gnu::noinline]] bool clock_time_at(const Context& cx, std::size_t tok) {
@@ -2322,6 +2339,15 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           emit(m.begin, m.end, v, Mod::None);
           break;
         }
+        if (fiscal && p.mod == Mod::None) {
+          // "Q3 FY25", "H1 FY26": that quarter or half of the fiscal year named
+          Value v = make_year(y);
+          std::uint32_t begin = m.begin;
+          if (fiscal_part_before(text, m.begin, v, begin)) {
+            emit(begin, m.end, v, Mod::None);
+            break;
+          }
+        }
         // "through calendar 2026": as "fiscal 2026", the word is the date's
         emit(bare && ieq(prev, "calendar") ? tokens.tokens[tok - 1].span.begin : m.begin, m.end, make_year(y), p.mod);
         break;
@@ -2412,6 +2438,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Quarter: {
+        if (m.end - m.begin == 2 && fiscal_label(next)) break;  // "Q3 FY25": Rule::Year's
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false;
         bool year_named = false;  // "this year's", "of next year": the year is given

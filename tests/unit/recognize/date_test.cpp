@@ -1104,6 +1104,16 @@ TEST_CASE("date: analysts' quarter forms name the quarter and year") {
   });
 }
 
+// "Q3 FY25": a quarter or half of a fiscal year is one DATE, the year as written.
+TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
+  check_rows({
+      {"Tarvo Motors will report Q3 FY25 results.", "2025-11-19", "Q3 FY25=2025-Q3"},
+      {"Analysts cut 3Q FY2025 forecasts.", "2025-11-19", "3Q FY2025=2025-Q3"},
+      {"H1 FY26 targets were raised.", "2025-11-19", "H1 FY26=2026-H1"},
+      {"FY25 sales rose.", "2025-11-19", "FY25=2025"},
+  });
+}
+
 TEST_CASE("date: a week counted within a month is the month, from its start or end") {
   check_rows({
       {"The festival opens the first week of June.", "2025-05-08", "the first week of June=2025-06@START"},
