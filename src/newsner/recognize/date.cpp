@@ -1570,6 +1570,39 @@ struct CalendarYear {
   return CalendarYear{b, e, g};
 }
 
+// The token of the second month of a range of months written with a hyphen at
+// token `tok` ("July-September", "March–May"), else 0.
+[[gnu::noinline]] std::size_t month_range_at(const Context& cx, std::size_t tok) {
+  const auto& t = cx.tt.tokens;
+  if (tok + 2 >= t.size() || t[tok + 1].space_before || t[tok + 2].space_before) return 0;
+  const std::string_view dash = cx.surface(tok + 1);
+  if (dash != "-" && dash != "\u2013") return 0;
+  return month_of(cx.surface(tok + 2)) != 0 && is_upper_initial(cx.surface(tok + 2)) ? tok + 2 : 0;
+}
+
+// After the range of months from token `tok` to token `to`: the token after
+// "quarter" or "period" when the months make one calendar quarter ("the
+// January-March period"), else 0. Other ranges ("the March-May quarter" of a
+// fiscal year, "the January-October period") stay two months, as a range of
+// days is two days.
+std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_t to) {
+  const int first = month_of(cx.surface(tok));
+  if (first % 3 != 1 || month_of(cx.surface(to)) != first + 2 || to + 1 >= cx.tt.tokens.size()) return 0;
+  const std::string_view w = cx.surface(to + 1);
+  return ieq(w, "quarter") || ieq(w, "period") ? to + 2 : 0;
+}
+
+// The year of quarter `q` named without one at token `tok` ("the July-September
+// quarter"), as for "the third quarter": the DCT's, but last year's for a quarter
+// still to come told in the past or two or more quarters ahead with no future cue.
+int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q) {
+  const int y = static_cast<int>(dct.year());
+  const int dct_q = static_cast<int>((static_cast<unsigned>(dct.month()) - 1) / 3 + 1);
+  if (q <= dct_q) return y;
+  const int tense = tense_before(cx, tok);
+  return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+}
+
 // True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
 bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
 
@@ -2175,6 +2208,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Month: {
         if (p.month == 0 || p.month_lower) break;
         if (p.month_abbr_nodot) break;
+        if (m.begin < last_end) break;  // the second month of "the January-March period"
+        // "the July-September quarter": a calendar quarter named by its months
+        const std::size_t range_to = bare ? month_range_at(cx, tok) : 0;
+        if (const std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
+          const std::size_t b = ieq(prev, "the") && tokens.tokens[tok - 1].span.begin >= last_end ? tok - 1 : tok;
+          Value v;
+          v.granularity = Granularity::Quarter;
+          v.part = (p.month + 2) / 3;
+          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part) : kUnknown;
+          emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
+          break;
+        }
         const auto week_of = bare ? week_of_month_before(cx, tok, last_end) : std::nullopt;
         if (week_of) {
           emit(week_of->begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, week_of->tok, false)), p.month),
@@ -2182,7 +2227,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         if (bare) {
-          const bool cue = is_date_cue(prev);
+          const bool cue = is_date_cue(prev) || range_to;  // "in the March-May quarter": a range
           // "April Smith and June Carter": a capitalized word after the month is a name
           // unless a preposition makes the month a date.
           if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
@@ -2438,7 +2483,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Quarter: {
-        if (m.end - m.begin == 2 && fiscal_label(next)) break;  // "Q3 FY25": Rule::Year's
+        // inside "the July-September quarter"; before a fiscal year, "Q3 FY25" (Rule::Year)
+        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next))) break;
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false;
         bool year_named = false;  // "this year's", "of next year": the year is given

@@ -1114,6 +1114,18 @@ TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
   });
 }
 
+// "the July-September quarter": months that make a calendar quarter are that
+// quarter; other ranges of months are two months, as ranges of days are two days.
+TEST_CASE("date: a range of months named as a quarter or period") {
+  check_rows({
+      {"Exports grew 5% in the July-September quarter.", "2025-11-19", "the July-September quarter=2025-Q3"},
+      {"Imports for the January-March period fell.", "2025-11-19", "the January-March period=2025-Q1"},
+      {"Output will rise in the October-December quarter.", "2025-05-19", "the October-December quarter=2025-Q4"},
+      {"Sales in the March-May quarter rose.", "2025-11-19", "March=2025-03 | May=2025-05"},
+      {"Profits for the January-October period rose.", "2025-11-19", "January=2025-01 | October=2025-10"},
+  });
+}
+
 TEST_CASE("date: a week counted within a month is the month, from its start or end") {
   check_rows({
       {"The festival opens the first week of June.", "2025-05-08", "the first week of June=2025-06@START"},
