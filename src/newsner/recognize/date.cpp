@@ -1603,6 +1603,25 @@ int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct,
   return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
 }
 
+// True when the month at token `tok` ends a period: "the quarter ending (in)
+// January", "the 12 months to January", "the year to March".
+[[gnu::noinline]] bool period_end_before(const Context& cx, std::size_t tok) {
+  static const WordList kPeriods{"months", "year", "quarter", "period", "weeks", "half"};
+  if (tok < 2) return false;
+  std::size_t k = tok - 1;
+  if (ieq(cx.surface(k), "in")) --k;
+  if (ieq(cx.surface(k), "ending")) return true;
+  return k == tok - 1 && ieq(cx.surface(k), "to") && kPeriods.contains(cx.surface(k - 1));
+}
+
+// True when `month` comes after the DCT's month within six months: a period
+// ending then, not told in the past, is the coming one ("sales in the 12 months
+// to January would fall", said in November).
+bool month_half_year_ahead(const timex::Ymd& dct, int month) {
+  const int ahead = (month - static_cast<int>(static_cast<unsigned>(dct.month())) + 12) % 12;
+  return ahead > 0 && ahead <= 6;
+}
+
 // True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
 bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
 
@@ -2262,7 +2281,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         // "will publish January retail figures": a month's statistics are of a past month.
-        const int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
+        int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
+        if (tense == 0 && dct && period_end_before(cx, tok) && tense_before(cx, tok) != -1)
+          tense = month_half_year_ahead(*dct, p.month) ? +1 : 0;
         emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }

@@ -1219,6 +1219,17 @@ TEST_CASE("date: a future auxiliary further back in the same clause still looks 
   });
 }
 
+// "the 12 months to January" said in November: a period ending within six
+// months is the coming one, unless told in the past.
+TEST_CASE("date: a month that ends a period") {
+  check_rows({
+      {"Sales in the 12 months to January would fall.", "2025-11-19", "January=2026-01"},
+      {"The firm expects $5 billion for the year ending in February.", "2025-11-19", "February=2026-02"},
+      {"Profit rose in the year to January.", "2025-11-19", "January=2025-01"},
+      {"Inflation in the year to September was 3%.", "2025-11-19", "September=2025-09"},
+  });
+}
+
 TEST_CASE("date: 'early on' / 'late on' a weekday set mod as 'early' / 'late' do") {
   check_rows({
       {"Storms hit the coast early on Thursday.", "2023-11-03", "early on Thursday=2023-11-02@START"},
