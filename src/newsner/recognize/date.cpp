@@ -562,7 +562,7 @@ const WordList kOldYearCues{"in", "since", "of", "from", "until", "by", "before"
 // Before any bare year.
 const WordList kYearCues{"in", "since", "until", "till", "by", "during", "before", "after",
                          "circa", "early", "late", "mid", "between", "through", "throughout",
-                         "from", "of", "for", "(", "year", "summer", "spring", "winter",
+                         "from", "of", "for", "into", "calendar", "(", "year", "summer", "spring", "winter",
                          "autumn", "fall", "'s"};
 // ... and after "than" when these come before it ("no later than 2019").
 const WordList kTimeComparatives{"later", "earlier", "sooner"};
@@ -941,7 +941,9 @@ std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::H
       if (w == "Islamic") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
       if (w == "Iranian") return calendar_new_year_at(cx, i, Holiday::Nowruz, h);
       return aidil_at(cx, i, h);  // "Idul Fitri"
-    case 'A': return aidil_at(cx, i, h);  // "Aidilfitri"
+    case 'A':
+      if (w == "Ashura" || w == "Ashoura") return h = Holiday::Ashura, 1;  // 10 Muharram
+      return aidil_at(cx, i, h);  // "Aidilfitri"
     case 'J': return w == "Jewish" ? calendar_new_year_at(cx, i, Holiday::RoshHashanah, h) : 0;
     case 'H':
       if (w == "Hijri") return calendar_new_year_at(cx, i, Holiday::IslamicNewYear, h);
@@ -1189,6 +1191,8 @@ int relative_month_after(const Context& cx, std::size_t i) {
   return ieq(w, "next") ? 1 : ieq(w, "this") ? 0 : ieq(w, "last") ? -1 : kNoShift;
 }
 
+bool deadline_before(const Context& cx, std::size_t tok, bool through);
+
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
 // or after a future cue the first not before it. Not inlined, as holiday_date.
@@ -1220,7 +1224,9 @@ int relative_month_after(const Context& cx, std::size_t i) {
     out.evidence = "date.day_of_month";
     return true;
   }
-  if (!the_before || i < 2 || !ieq(cx.surface(i - 2), "on")) return false;
+  // "on the 15th"; "until the 15th", "by the 20th": a deadline, which lies ahead
+  const bool deadline = the_before && i >= 2 && deadline_before(cx, i - 1, false);
+  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline)) return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
@@ -1236,7 +1242,7 @@ int relative_month_after(const Context& cx, std::size_t i) {
   v.granularity = Granularity::Day;
   v.day = d;
   if (dct) {
-    const bool future = tense_before(cx, i - 1) > 0;
+    const bool future = deadline || tense_before(cx, i - 1) > 0;
     const int dd = static_cast<int>(static_cast<unsigned>(dct->day()));
     int idx = static_cast<int>(dct->year()) * 12 +
               static_cast<int>(static_cast<unsigned>(dct->month())) - 1;
@@ -1274,7 +1280,7 @@ class HolidayFilter {
                                      "iranian", "korean", "vietnamese", "seollal", "chuseok", "chusok",
                                      "mid", "moon", "mooncake", "dragon", "duanwu", "tet", "t\u1EBFt",
                                      "hari", "aidilfitri", "aidiladha", "aidil", "idul", "idulfitri",
-                                     "iduladha", "lebaran"})
+                                     "iduladha", "lebaran", "ashura", "ashoura"})
       add(text::token_hash(w));
   }
   // The first set, as DatePatterns::scan() takes it.
@@ -1473,6 +1479,21 @@ bool past_verb_at(const Context& cx, std::size_t tok) {
          !kBeforeName.contains(p) && !kDateCues.contains(p);
 }
 
+// True when "of" and a name come at token k, after "fall" or "spring": "since the
+// fall of Kabul", "the spring of Bashar al-Assad's rule" name an event, a
+// collapse or an uprising, not a season (the patterns reject "the fall of the").
+[[gnu::noinline]] bool event_of_name_after(const Context& cx, std::size_t k) {
+  const auto& t = cx.tt.tokens;
+  return k + 1 < t.size() && ieq(cx.surface(k), "of") && t[k + 1].sentence == t[k].sentence &&
+         t[k + 1].shape == text::Shape::Capitalized && month_of(cx.surface(k + 1)) == 0;
+}
+
+// True when the match in L ends with "fall" or "spring" (not a year or "next year").
+bool season_word_last(const Lexemes& L) {
+  const std::string_view w = L.v[L.n - 1].text;
+  return ieq(w, "fall") || ieq(w, "spring");
+}
+
 // True when "ahead" comes right before the "of" at token `of`, in its sentence.
 [[gnu::noinline]] bool ahead_of_before(const Context& cx, std::size_t of) {
   return of > 0 && ieq(cx.surface(of - 1), "ahead") && cx.tt.tokens[of - 1].sentence == cx.tt.tokens[of].sentence;
@@ -1519,6 +1540,138 @@ bool may_end_time_of_day(char last) {
   }
   const std::string_view n = cx.surface(k);
   return digit(n[0]) && digit(n.back()) ? k : tok;
+}
+
+// A year of another calendar named as such: its tokens [begin, end) and the
+// Gregorian year it starts in (README), kUnknown for one not converted (no DATE).
+struct CalendarYear {
+  std::size_t begin, end;
+  int year;
+};
+
+// The year `y` written at tokens [tok, tok_end) as one of another calendar: after
+// "Persian", "Iranian", "Shamsi", "Solar Hijri" (Persian) or "Islamic", "Hijri"
+// (Islamic) and "year" ("the Persian year 1404"), before "SH" or "AH" ("1446 AH"),
+// or glossed by a Gregorian year 500-650 later ("born in 1365 (1986)": which
+// calendar is not said, no DATE). "Hebrew", "Jewish", "Buddhist" years: no DATE.
+// Only numbers below 1500 are read: these calendars' years now, and few Gregorian ones in news.
+[[gnu::noinline]] std::optional<CalendarYear> other_calendar_year_at(const Context& cx, std::size_t tok,
+                                                                     std::size_t tok_end, int y) {
+  const auto& t = cx.tt.tokens;
+  const auto word = [&](std::size_t k, std::string_view w) { return k < t.size() && ieq(cx.surface(k), w); };
+  enum { kNone, kPersian, kIslamic, kOther } cal = kNone;
+  std::size_t b = tok, e = tok_end;
+  if (word(tok, "year") && tok > 0) {
+    const std::string_view w = cx.surface(tok - 1);
+    b = tok - 1;
+    if (ieq(w, "persian") || ieq(w, "iranian") || ieq(w, "shamsi")) cal = kPersian;
+    else if (ieq(w, "hijri") && tok > 1 && word(tok - 2, "solar")) cal = kPersian, --b;
+    else if (ieq(w, "islamic") || ieq(w, "hijri")) cal = kIslamic;
+    else if (ieq(w, "hebrew") || ieq(w, "jewish") || ieq(w, "buddhist")) cal = kOther;
+    if (cal != kNone && b > 0 && word(b - 1, "the")) --b;
+  } else if (word(tok_end, "ah") || word(tok_end, "sh")) {
+    cal = word(tok_end, "ah") ? kIslamic : kPersian;
+    e = tok_end + 1;
+  } else if (word(tok_end, "(") && tok_end + 2 < t.size() && cx.surface(tok_end + 2) == ")") {
+    const std::string_view g = cx.surface(tok_end + 1);
+    const int gy = g.size() == 4 && t[tok_end + 1].shape == text::Shape::Digits
+                       ? (g[0] - '0') * 1000 + (g[1] - '0') * 100 + (g[2] - '0') * 10 + (g[3] - '0')
+                       : 0;
+    if (gy - y >= 500 && gy - y <= 650) cal = kOther;
+  }
+  if (cal == kNone) return std::nullopt;
+  const int g = cal == kPersian ? y + timex::kPersianYearOffset
+                : cal == kIslamic
+                    ? static_cast<int>(timex::from_other_calendar(timex::OtherCalendar::Islamic, y, 0, 1).year())
+                    : kUnknown;
+  return CalendarYear{b, e, g};
+}
+
+// The token of the second month of a range of months written with a hyphen at
+// token `tok` ("July-September", "March–May"), else 0.
+[[gnu::noinline]] std::size_t month_range_at(const Context& cx, std::size_t tok) {
+  const auto& t = cx.tt.tokens;
+  if (tok + 2 >= t.size() || t[tok + 1].space_before || t[tok + 2].space_before) return 0;
+  const std::string_view dash = cx.surface(tok + 1);
+  if (dash != "-" && dash != "\u2013") return 0;
+  return month_of(cx.surface(tok + 2)) != 0 && is_upper_initial(cx.surface(tok + 2)) ? tok + 2 : 0;
+}
+
+// After the range of months from token `tok` to token `to`: the token after
+// "quarter" or "period" when the months make one calendar quarter ("the
+// January-March period"), else 0. Other ranges ("the March-May quarter" of a
+// fiscal year, "the January-October period") stay two months, as a range of
+// days is two days.
+std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_t to) {
+  const int first = month_of(cx.surface(tok));
+  if (first % 3 != 1 || month_of(cx.surface(to)) != first + 2 || to + 1 >= cx.tt.tokens.size()) return 0;
+  const std::string_view w = cx.surface(to + 1);
+  return ieq(w, "quarter") || ieq(w, "period") ? to + 2 : 0;
+}
+
+// The year of quarter `q` named without one at token `tok` ("the July-September
+// quarter"), as for "the third quarter": the DCT's, but last year's for a quarter
+// still to come told in the past or two or more quarters ahead with no future cue.
+int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q) {
+  const int y = static_cast<int>(dct.year());
+  const int dct_q = static_cast<int>((static_cast<unsigned>(dct.month()) - 1) / 3 + 1);
+  if (q <= dct_q) return y;
+  const int tense = tense_before(cx, tok);
+  return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+}
+
+// True when the month at token `tok` ends a period: "the quarter ending (in)
+// January", "the 12 months to January", "the year to March".
+[[gnu::noinline]] bool period_end_before(const Context& cx, std::size_t tok) {
+  static const WordList kPeriods{"months", "year", "quarter", "period", "weeks", "half"};
+  if (tok < 2) return false;
+  std::size_t k = tok - 1;
+  if (ieq(cx.surface(k), "in")) --k;
+  if (ieq(cx.surface(k), "ending")) return true;
+  return k == tok - 1 && ieq(cx.surface(k), "to") && kPeriods.contains(cx.surface(k - 1));
+}
+
+// True when `month` comes after the DCT's month within six months: a period
+// ending then, not told in the past, is the coming one ("sales in the 12 months
+// to January would fall", said in November).
+bool month_half_year_ahead(const timex::Ymd& dct, int month) {
+  const int ahead = (month - static_cast<int>(static_cast<unsigned>(dct.month())) + 12) % 12;
+  return ahead > 0 && ahead <= 6;
+}
+
+// True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
+bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
+
+// The quarter or half written right before a fiscal year's label at byte `at`
+// ("Q3 FY25", "3Q FY2025", "H1 FY26"): sets the year value `v` to it and `begin`
+// to its first byte. A fiscal year's number is the year as written (FY25 is 2025).
+bool fiscal_part_before(std::string_view text, std::uint32_t at, Value& v, std::uint32_t& begin) {
+  if (at < 3 || text[at - 1] != ' ' || (at > 3 && (is_alpha(text[at - 4]) || is_digit(text[at - 4])))) return false;
+  const char a = lower(text[at - 3]), b = lower(text[at - 2]);
+  if (a == 'q' && b >= '1' && b <= '4') v.granularity = Granularity::Quarter, v.part = b - '0';
+  else if (b == 'q' && a >= '1' && a <= '4') v.granularity = Granularity::Quarter, v.part = a - '0';
+  else if (a == 'h' && (b == '1' || b == '2')) v.granularity = Granularity::Half, v.part = b - '0';
+  else return false;
+  begin = at - 3;
+  return true;
+}
+
+// True when the four-digit number at token `tok` is a clock time, before a time
+// zone or "a.m." ("by 1040 GMT", "at 0930 local time", "1500 EST"), not a year.
+[[gnu::noinline]] bool clock_time_at(const Context& cx, std::size_t tok) {
+  const auto& t = cx.tt.tokens;
+  const std::string_view n = cx.surface(tok);
+  if (n.size() != 4 || n[0] > '2' || n[2] > '5' || tok + 1 >= t.size() || t[tok + 1].sentence != t[tok].sentence)
+    return false;
+  const std::string_view z = cx.surface(tok + 1);
+  // zones are capitalized; "a.m." and "local" are not
+  if (!(is_upper_initial(z) || z[0] == 'a' || z[0] == 'p' || z[0] == 'l')) return false;
+  if (ieq(z, "est") || ieq(z, "edt") || (ieq(z, "local") && tok + 2 < t.size() && ieq(cx.surface(tok + 2), "time")))
+    return true;
+  // "GMT", "UTC", "ET", "a.m." (however cut into tokens): as before_time_of_day reads them
+  for (std::size_t e = tok + 2; e <= tok + 5 && e <= t.size(); ++e)
+    if (before_time_of_day(cx, e) == tok) return true;
+  return false;
 }
 
 // True when "by", "until" or "till" inside a clause comes right before token `tok`:
@@ -2164,6 +2317,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       case Rule::Month: {
         if (p.month == 0 || p.month_lower) break;
         if (p.month_abbr_nodot) break;
+        if (m.begin < last_end) break;  // the second month of "the January-March period"
+        // "the July-September quarter": a calendar quarter named by its months
+        const std::size_t range_to = bare ? month_range_at(cx, tok) : 0;
+        if (const std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
+          const std::size_t b = ieq(prev, "the") && tokens.tokens[tok - 1].span.begin >= last_end ? tok - 1 : tok;
+          Value v;
+          v.granularity = Granularity::Quarter;
+          v.part = (p.month + 2) / 3;
+          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part) : kUnknown;
+          emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
+          break;
+        }
         const auto week_of = bare ? week_of_month_before(cx, tok, last_end) : std::nullopt;
         if (week_of) {
           emit(week_of->begin, m.end, make_month(year_for(dct, p.month, 0, month_tense(cx, week_of->tok, false)), p.month),
@@ -2171,7 +2336,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         if (bare) {
-          const bool cue = is_date_cue(prev);
+          const bool cue = is_date_cue(prev) || range_to;  // "in the March-May quarter": a range
           // "April Smith and June Carter": a capitalized word after the month is a name
           // unless a preposition makes the month a date.
           if (!next.empty() && is_upper_initial(next) && tok_end < tokens.tokens.size() &&
@@ -2206,7 +2371,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         // "will publish January retail figures": a month's statistics are of a past month.
-        const int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
+        int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
+        if (tense == 0 && dct && period_end_before(cx, tok) && tense_before(cx, tok) != -1)
+          tense = month_half_year_ahead(*dct, p.month) ? +1 : 0;
         emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }
@@ -2277,6 +2444,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (y == kUnknown) break;
         // "at the end of the 2025-26 school year": no date, nor a cut one.
         if (two_year_season_after(text, m.end, y)) break;
+        if (y < 1500 && !fiscal) {
+          if (const auto cy = other_calendar_year_at(cx, tok, tok_end, y)) {
+            if (cy->year != kUnknown && tokens.tokens[cy->begin].span.begin >= last_end)
+              emit(tokens.tokens[cy->begin].span.begin, tokens.tokens[cy->end - 1].span.end, make_year(cy->year),
+                   Mod::None);
+            break;
+          }
+        }
         if (bare && !fiscal && !the_year) {
           // A bare number: only in a date-like context.
           const char before = m.begin > 0 ? text[m.begin - 1] : ' ';
@@ -2322,7 +2497,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             ok = (tok == 0 || tokens.tokens[tok].sentence_start || prev == "," || prev == "(") &&
                  (next.empty() || next == "," || next == "." || next == ")" || next == ";");
           }
-          if (!ok) break;
+          if (!ok || clock_time_at(cx, tok)) break;
         }
         if (p.half) {
           Value v;
@@ -2332,7 +2507,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           emit(m.begin, m.end, v, Mod::None);
           break;
         }
-        emit(m.begin, m.end, make_year(y), p.mod);
+        if (fiscal && p.mod == Mod::None) {
+          // "Q3 FY25", "H1 FY26": that quarter or half of the fiscal year named
+          Value v = make_year(y);
+          std::uint32_t begin = m.begin;
+          if (fiscal_part_before(text, m.begin, v, begin)) {
+            emit(begin, m.end, v, Mod::None);
+            break;
+          }
+        }
+        // "through calendar 2026": as "fiscal 2026", the word is the date's
+        emit(bare && ieq(prev, "calendar") ? tokens.tokens[tok - 1].span.begin : m.begin, m.end, make_year(y), p.mod);
         break;
       }
       case Rule::SpelledYear: {
@@ -2421,6 +2606,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Quarter: {
+        // inside "the July-September quarter"; before a fiscal year, "Q3 FY25" (Rule::Year)
+        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next))) break;
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false, fiscal = false;
         bool year_named = false;  // "this year's", "of next year": the year is given
@@ -2562,6 +2749,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (static_cast<int>(p.season) == 0) break;
         const bool fall = p.season == timex::Season::Fall &&
                           ieq(text.substr(L.v[L.n - 1].begin, 4), "fall");
+        if (season_word_last(L) && event_of_name_after(cx, tok_end)) break;
         if (p.year == kUnknown && !p.has_rel && p.mod == Mod::None) {
           // Bare "summer" / "the summer": only after a preposition.
           if (!kSeasonCues.contains(prev))

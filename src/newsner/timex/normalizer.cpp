@@ -266,7 +266,7 @@ bool fixed_day(Holiday h) {
     case Holiday::GoodFriday: case Holiday::Easter: case Holiday::EasterMonday:
     case Holiday::MemorialDay: case Holiday::LaborDay: case Holiday::Thanksgiving:
     case Holiday::LunarNewYear: case Holiday::EidAlFitr: case Holiday::EidAlAdha:
-    case Holiday::IslamicNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
+    case Holiday::IslamicNewYear: case Holiday::Ashura: case Holiday::RoshHashanah: case Holiday::YomKippur:
     case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Nowruz: case Holiday::MidAutumn:
     case Holiday::DragonBoat: case Holiday::Seollal: case Holiday::Chuseok: case Holiday::Tet:
     case Holiday::Unknown:
@@ -277,14 +277,16 @@ bool fixed_day(Holiday h) {
 }
 
 bool islamic(Holiday h) {
-  return h == Holiday::EidAlFitr || h == Holiday::EidAlAdha || h == Holiday::IslamicNewYear;
+  return h == Holiday::EidAlFitr || h == Holiday::EidAlAdha || h == Holiday::IslamicNewYear ||
+         h == Holiday::Ashura;
 }
 
-// The Islamic holiday `h` in Hijri year `hijri` (months from 0: 9 Shawwal, 11
-// Dhu al-Hijjah).
+// The Islamic holiday `h` in Hijri year `hijri` (months from 0: 0 Muharram, 9
+// Shawwal, 11 Dhu al-Hijjah).
 Ymd islamic_holiday(Holiday h, int hijri) {
   if (h == Holiday::EidAlFitr) return from_other_calendar(OtherCalendar::Islamic, hijri, 9, 1);
   if (h == Holiday::EidAlAdha) return from_other_calendar(OtherCalendar::Islamic, hijri, 11, 10);
+  if (h == Holiday::Ashura) return from_other_calendar(OtherCalendar::Islamic, hijri, 0, 10);
   return from_other_calendar(OtherCalendar::Islamic, hijri, 0, 1);
 }
 
@@ -358,7 +360,7 @@ Ymd holiday_in(Holiday h, int year) {
     case Holiday::Christmas: return ymd(year, 12, 25);
     case Holiday::BoxingDay: return ymd(year, 12, 26);
     case Holiday::NewYearsEve: return ymd(year, 12, 31);
-    case Holiday::EidAlFitr: case Holiday::EidAlAdha: case Holiday::IslamicNewYear:
+    case Holiday::EidAlFitr: case Holiday::EidAlAdha: case Holiday::IslamicNewYear: case Holiday::Ashura:
       return islamic_holiday_in(h, year);
     case Holiday::LunarNewYear: case Holiday::RoshHashanah: case Holiday::YomKippur:
     case Holiday::Passover: case Holiday::Hanukkah: case Holiday::Nowruz: case Holiday::MidAutumn:

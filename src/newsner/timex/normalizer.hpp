@@ -109,6 +109,7 @@ enum class Holiday : std::uint8_t {
   EidAlFitr,       // Islamic (Umm al-Qura): 1 Shawwal
   EidAlAdha,       // Islamic: 10 Dhu al-Hijjah
   IslamicNewYear,  // Islamic: 1 Muharram
+  Ashura,          // Islamic: 10 Muharram
   RoshHashanah,    // Hebrew: 1 Tishri
   YomKippur,       // Hebrew: 10 Tishri
   Passover,        // Hebrew: 15 Nisan

@@ -165,6 +165,19 @@ TEST_CASE("date: months, years, decades, centuries") {
   });
 }
 
+// "by 1040 GMT": a clock time; "into 2027", "calendar 2024": years.
+TEST_CASE("date: a clock time is no year; a year after into or calendar is one") {
+  check_rows({
+      {"Copper rose 1% by 1040 GMT.", "2025-11-19", ""},
+      {"Stocks were flat at 0930 local time.", "2025-11-19", ""},
+      {"The index closed at 1600 EST, up 2%.", "2025-11-19", ""},
+      {"Trading resumed at 1130 a.m. in Tarvo.", "2025-11-19", ""},
+      {"The plant will close by 2030.", "2025-11-19", "2030=2030"},
+      {"Supply will stay tight into 2027.", "2025-11-19", "2027=2027"},
+      {"Demand fell through calendar 2024.", "2025-11-19", "calendar 2024=2024"},
+  });
+}
+
 TEST_CASE("date: modifiers and extents") {
   check_rows({
       {"Talks are planned for late January 2019.", kDct, "late January 2019=2019-01@END"},
@@ -551,6 +564,27 @@ TEST_CASE("date: holidays of the Islamic, Chinese and Hebrew calendars") {
   });
 }
 
+// Ashura, 10 Muharram, by ICU's islamic-umalqura calendar as the Eids.
+TEST_CASE("date: Ashura is 10 Muharram") {
+  check_rows({
+      {"Pilgrims marked Ashura in Karbala.", kFri, "Ashura=2026-06-25"},
+      {"Pilgrims marked Ashura in Karbala.", "", "Ashura=XXXX-XX-XX"},
+  });
+}
+
+// A year named as one of another calendar is not a Gregorian year: the Persian
+// and Islamic ones are the Gregorian year they start in; others give no DATE.
+TEST_CASE("date: a year of another calendar") {
+  check_rows({
+      {"The Persian year 1404 began quietly.", kFri, "The Persian year 1404=2025"},
+      {"In the Islamic year 1447 records were kept.", kFri, "the Islamic year 1447=2025"},
+      {"The law of the Solar Hijri year 1402 was repealed.", kFri, "the Solar Hijri year 1402=2023"},
+      {"The deed is dated 1446 AH.", kFri, "1446 AH=2024"},
+      {"She was born in 1365 (1986) in Tabriz.", kFri, "1986=1986"},
+      {"The Hebrew year 1402 is a made-up one.", kFri, ""},
+  });
+}
+
 TEST_CASE("date: Nowruz, Chinese, Korean and Vietnamese festivals, Hari Raya") {
   constexpr const char* kMar = "2026-03-18";
   check_rows({
@@ -672,6 +706,15 @@ TEST_CASE("date: on the 15th is a day of the DCT's month") {
       {"It is on the 15st.", kFri, ""},
       // the first day of a range with a month after it
       {"Stalls open on the 15th to 17th July.", kFri, "15th=2026-07-15 | 17th July=2026-07-17"},
+  });
+}
+
+// "had until the 15th": a deadline day of the month lies ahead, as "until Friday".
+TEST_CASE("date: until or by the 15th lies ahead") {
+  check_rows({
+      {"Bidders had until the 15th to respond.", kFri, "the 15th=2026-12-15"},
+      {"Payment is due by the 20th.", kFri, "the 20th=2026-12-20"},
+      {"The fee was paid on the 3rd.", kFri, "the 3rd=2026-11-03"},
   });
 }
 
@@ -915,6 +958,16 @@ TEST_CASE("date: a season of next year or last year is one DATE of that year") {
   });
 }
 
+// "since the fall of Kabul": a collapse, not autumn.
+TEST_CASE("date: the fall or spring of a name is an event") {
+  check_rows({
+      {"Trade has grown since the fall of Kabul.", kFri, ""},
+      {"Exiles returned after the fall of Tarvo Marsk's government.", kFri, ""},
+      {"Leaves drop in the fall.", kFri, "the fall=2026-FA"},
+      {"Talks resume in the fall of 2027.", kFri, "the fall of 2027=2027-FA"},
+  });
+}
+
 TEST_CASE("date: end-June, end-2019 and month-end end the unit they name") {
   check_rows({
       {"Prices will rise by end-2019.", kDct, "end-2019=2019@END"},
@@ -1051,6 +1104,28 @@ TEST_CASE("date: analysts' quarter forms name the quarter and year") {
   });
 }
 
+// "Q3 FY25": a quarter or half of a fiscal year is one DATE, the year as written.
+TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
+  check_rows({
+      {"Tarvo Motors will report Q3 FY25 results.", "2025-11-19", "Q3 FY25=2025-Q3"},
+      {"Analysts cut 3Q FY2025 forecasts.", "2025-11-19", "3Q FY2025=2025-Q3"},
+      {"H1 FY26 targets were raised.", "2025-11-19", "H1 FY26=2026-H1"},
+      {"FY25 sales rose.", "2025-11-19", "FY25=2025"},
+  });
+}
+
+// "the July-September quarter": months that make a calendar quarter are that
+// quarter; other ranges of months are two months, as ranges of days are two days.
+TEST_CASE("date: a range of months named as a quarter or period") {
+  check_rows({
+      {"Exports grew 5% in the July-September quarter.", "2025-11-19", "the July-September quarter=2025-Q3"},
+      {"Imports for the January-March period fell.", "2025-11-19", "the January-March period=2025-Q1"},
+      {"Output will rise in the October-December quarter.", "2025-05-19", "the October-December quarter=2025-Q4"},
+      {"Sales in the March-May quarter rose.", "2025-11-19", "March=2025-03 | May=2025-05"},
+      {"Profits for the January-October period rose.", "2025-11-19", "January=2025-01 | October=2025-10"},
+  });
+}
+
 TEST_CASE("date: a week counted within a month is the month, from its start or end") {
   check_rows({
       {"The festival opens the first week of June.", "2025-05-08", "the first week of June=2025-06@START"},
@@ -1141,6 +1216,17 @@ TEST_CASE("date: a future auxiliary further back in the same clause still looks 
       {"The bakery raised its bid, which would hand it a clear majority of the old mill. Over the weekend, the "
        "owners kept asking for more.",
        "1989-10-30", "the weekend=1989-W43-WE"},
+  });
+}
+
+// "the 12 months to January" said in November: a period ending within six
+// months is the coming one, unless told in the past.
+TEST_CASE("date: a month that ends a period") {
+  check_rows({
+      {"Sales in the 12 months to January would fall.", "2025-11-19", "January=2026-01"},
+      {"The firm expects $5 billion for the year ending in February.", "2025-11-19", "February=2026-02"},
+      {"Profit rose in the year to January.", "2025-11-19", "January=2025-01"},
+      {"Inflation in the year to September was 3%.", "2025-11-19", "September=2025-09"},
   });
 }
 
