@@ -484,6 +484,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     while (extends) {
       extends = false;
       for (std::size_t g = 0; g < gaz_count; ++g) {
+        // (Most three-token keys asked for are in no gazetteer: its filter says so.)
+        if (j == i + 2 && !gaz[g].may_hold_triple(hash)) continue;
         const Slot* slot = gaz[g].find_slot(hash);
         if (!slot) continue;
         const std::uint32_t key_flags = slot->ref_count_flags;

@@ -251,6 +251,32 @@ TEST_CASE("gazetteer image: the two-token key filter passes every such key") {
   CHECK(others_passed < 2 * kKeys / 8);
 }
 
+// The matcher asks Gazetteer::may_hold_triple before it looks a three-token
+// key up: it must pass every such key, whole ("alpha7 beta gamma") or the
+// prefix of a longer one ("delta7 epsilon zeta" of "delta7 epsilon zeta town"),
+// and stop most others, such as a two- or four-token key's hash.
+TEST_CASE("gazetteer image: the three-token key filter passes every such key") {
+  std::string tsv;
+  constexpr int kKeys = 3000;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    tsv += "Alpha" + n + " Beta Gamma\tLOCATION\nDelta" + n + " Epsilon Zeta Town\tLOCATION\nSolo" + n + " Pair\tLOCATION\n";
+  }
+  const Gazetteer g = image_of(tsv, "triples");
+  int passed = 0, others_passed = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    passed += g.may_hold_triple(key_hash("alpha" + n + " beta gamma")) &&
+              g.may_hold_triple(key_hash("delta" + n + " epsilon zeta"));
+    others_passed += g.may_hold_triple(key_hash("alpha" + n + " beta zeta"));
+    others_passed += g.may_hold_triple(key_hash("solo" + n + " pair"));
+    others_passed += g.may_hold_triple(key_hash("delta" + n + " epsilon zeta town"));
+  }
+  CHECK(passed == kKeys);
+  // 16 bits per three-token key: about 6% of others pass.
+  CHECK(others_passed < 3 * kKeys / 8);
+}
+
 // Lookups compare eight tags at once (Gazetteer::find_slot): at the highest
 // load (1/2: 8190 keys in 16384 slots) probe runs of eight and more full
 // slots are common and some wrap around the end of the table; every key is
