@@ -465,6 +465,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       // slot again only when it has entries to emit.
       const std::uint8_t type_flags = type_ahead[r].flags;
       apply(i, type_ahead[r].summary);
+      // Most tokens: nothing to emit, no longer key to look up.
+      if (!(type_flags & (detail::kTypeListed | detail::kTypePair))) continue;
       if (kSingle && (type_flags & detail::kTypeListed) && listed_holds(listed_slot(tokens[i]), tokens[i])) {
         found[found_count++] = {i + 1, 0, 0, nullptr, &listed_slot(tokens[i])};
       } else if (type_flags & detail::kTypeListed) {
