@@ -14,13 +14,15 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '0', '9', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '1', '1', 0};
 
 struct Header {
   char magic[8];
   std::uint32_t entry_count, key_count, ref_count, slot_count, list_count, strings_size;
   std::uint32_t entries_off, refs_off, slots_off, lists_off, strings_off, tags_off;
   std::uint32_t pair_bits_off, pair_bit_count;  // the two-token key filter (Gazetteer::may_hold_pair)
+  std::uint32_t triple_bits_off, triple_bit_count;  // the three-token one (Gazetteer::may_hold_triple)
+  std::uint32_t listed_pair_bits_off, listed_pair_bit_count;  // Gazetteer::may_hold_listed_pair
 };
 
 struct EntryRec {
@@ -31,7 +33,7 @@ struct EntryRec {
   std::uint8_t pad;
 };
 
-static_assert(sizeof(Header) == 64 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
+static_assert(sizeof(Header) == 80 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
 
 std::size_t align_up(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
 
@@ -201,18 +203,31 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   for (std::uint32_t b = 0; b < slots_n; ++b) {
     if (slots[b].hash != 0) tags[b] = slot_tag(slots[b].hash);
   }
-  // The two-token key filter: one bit per 16 two-token keys' worth of bits
-  // (at least 512), set for each such key (a whole key or a prefix).
-  std::size_t pair_keys = 0;
-  for (const auto& entry : keys) pair_keys += entry.second.tokens == 2;
-  std::uint32_t pair_bit_count = 512;
-  while (pair_bit_count < 16 * pair_keys) pair_bit_count *= 2;
-  std::vector<std::uint64_t> pair_bits(pair_bit_count / 64, 0);
-  for (const auto& entry : keys) {
-    if (entry.second.tokens != 2) continue;
-    const std::uint32_t bit = Gazetteer::pair_bit(slot_hash(entry.second.hash), pair_bit_count - 1);
-    pair_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  }
+  // The key filters: one bit per 16 keys' worth of bits (at least 512), set
+  // for each key of `tokens` tokens (a whole key or a prefix) that `counts`.
+  auto key_filter = [&](std::size_t tokens, std::uint32_t& bit_count, auto counts) {
+    std::size_t count = 0;
+    for (const auto& entry : keys) count += entry.second.tokens == tokens && counts(entry.second);
+    bit_count = 512;
+    while (bit_count < 16 * count) bit_count *= 2;
+    std::vector<std::uint64_t> bits(bit_count / 64, 0);
+    for (const auto& entry : keys) {
+      if (entry.second.tokens != tokens || !counts(entry.second)) continue;
+      const std::uint32_t bit = Gazetteer::pair_bit(slot_hash(entry.second.hash), bit_count - 1);
+      bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    return bits;
+  };
+  auto any_key = [](const KeyInfo&) { return true; };
+  // (kHasOthers: an entry of a class other than the token-bit ones.)
+  auto has_others = [&](const KeyInfo& k) {
+    return std::any_of(k.refs.begin(), k.refs.end(),
+                       [&](const KeyEntry& r) { return !is_bit_class(static_cast<EntryClass>(recs[r.id].cls)); });
+  };
+  std::uint32_t pair_bit_count = 0, triple_bit_count = 0, listed_pair_bit_count = 0;
+  const std::vector<std::uint64_t> pair_bits = key_filter(2, pair_bit_count, any_key);
+  const std::vector<std::uint64_t> triple_bits = key_filter(3, triple_bit_count, any_key);
+  const std::vector<std::uint64_t> listed_pair_bits = key_filter(2, listed_pair_bit_count, has_others);
   std::vector<std::uint32_t> list_recs;
   for (const auto& l : lists) {
     auto [off, len] = intern(l);
@@ -229,6 +244,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   h.list_count = static_cast<std::uint32_t>(lists.size());
   h.strings_size = static_cast<std::uint32_t>(strings.size());
   h.pair_bit_count = pair_bit_count;
+  h.triple_bit_count = triple_bit_count;
+  h.listed_pair_bit_count = listed_pair_bit_count;
   std::size_t off = align_up(sizeof(Header), 8);
   auto place = [&](std::uint32_t& field, std::size_t bytes, std::size_t alignment = 8) {
     off = align_up(off, alignment);
@@ -239,6 +256,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   place(h.refs_off, refs.size() * sizeof(KeyRef));
   place(h.tags_off, tags.size() * sizeof(std::uint16_t), 64);
   place(h.pair_bits_off, pair_bits.size() * sizeof(std::uint64_t), 64);
+  place(h.triple_bits_off, triple_bits.size() * sizeof(std::uint64_t), 64);
+  place(h.listed_pair_bits_off, listed_pair_bits.size() * sizeof(std::uint64_t), 64);
   place(h.slots_off, slots.size() * sizeof(Slot), 64);  // a slot never straddles cache lines
   place(h.lists_off, list_recs.size() * 4);
   place(h.strings_off, strings.size());
@@ -255,6 +274,8 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
   put(h.refs_off, refs.data(), refs.size() * sizeof(KeyRef));
   put(h.tags_off, tags.data(), tags.size() * sizeof(std::uint16_t));
   put(h.pair_bits_off, pair_bits.data(), pair_bits.size() * sizeof(std::uint64_t));
+  put(h.triple_bits_off, triple_bits.data(), triple_bits.size() * sizeof(std::uint64_t));
+  put(h.listed_pair_bits_off, listed_pair_bits.data(), listed_pair_bits.size() * sizeof(std::uint64_t));
   put(h.slots_off, slots.data(), slots.size() * sizeof(Slot));
   put(h.lists_off, list_recs.data(), list_recs.size() * 4);
   put(h.strings_off, strings.data(), strings.size());
@@ -271,12 +292,17 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
     return std::nullopt;
   }
   const Header* h = at<Header>(data, 0);
+  // A key filter: a power-of-two bit count, between Tag[] and Slot[].
+  auto filter_fits = [&](std::uint32_t off, std::uint32_t bit_count) {
+    return bit_count >= 64 && (bit_count & (bit_count - 1)) == 0 && off % 8 == 0 && off >= h->tags_off &&
+           off + std::size_t{bit_count} / 8 <= h->slots_off;
+  };
   if (static_cast<std::size_t>(h->strings_off) + h->strings_size > data.size() ||
       h->slot_count == 0 || (h->slot_count & (h->slot_count - 1)) != 0 ||
       h->tags_off + std::size_t{h->slot_count} * sizeof(std::uint16_t) > h->slots_off ||
       h->slots_off + std::size_t{h->slot_count} * sizeof(Slot) > h->strings_off ||
-      h->pair_bit_count < 64 || (h->pair_bit_count & (h->pair_bit_count - 1)) != 0 || h->pair_bits_off % 8 != 0 ||
-      h->pair_bits_off < h->tags_off || h->pair_bits_off + std::size_t{h->pair_bit_count} / 8 > h->slots_off) {
+      !filter_fits(h->pair_bits_off, h->pair_bit_count) || !filter_fits(h->triple_bits_off, h->triple_bit_count) ||
+      !filter_fits(h->listed_pair_bits_off, h->listed_pair_bit_count)) {
     error = "gazetteer image is truncated or corrupt";
     return std::nullopt;
   }
@@ -289,6 +315,10 @@ std::optional<Gazetteer> Gazetteer::open(std::string_view data, std::string& err
   g.mask_ = h->slot_count - 1;
   g.pair_bits_ = at<std::uint64_t>(data, h->pair_bits_off);
   g.pair_mask_ = h->pair_bit_count - 1;
+  g.triple_bits_ = at<std::uint64_t>(data, h->triple_bits_off);
+  g.triple_mask_ = h->triple_bit_count - 1;
+  g.listed_pair_bits_ = at<std::uint64_t>(data, h->listed_pair_bits_off);
+  g.listed_pair_mask_ = h->listed_pair_bit_count - 1;
   return g;
 }
 

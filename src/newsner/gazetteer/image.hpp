@@ -6,7 +6,8 @@
 // Layout (little-endian, sections 8-byte aligned, Slot[] 64-byte aligned): a
 // Header; EntryRec[]; KeyRef[] (the entries of each key, with the class, flags
 // and cased-form hash copied in so that matching never reads EntryRec); Tag[];
-// the two-token key filter (may_hold_pair); Slot[]; list names; strings.
+// the key filters (may_hold_pair, may_hold_triple, may_hold_listed_pair);
+// Slot[]; list names; strings.
 // Slot[] is an open-addressing hash table on key_hash() (linear probing, load
 // <= 1/2, slot_count a power of two, index = low bits of the hash). A 32-byte
 // Slot holds the key's 64-bit hash, its flags and its KeyRef when it has one
@@ -219,6 +220,26 @@ class Gazetteer {
     const std::uint32_t bit = pair_bit(slot_hash(hash), pair_mask_);
     return (pair_bits_[bit / 64] >> (bit % 64)) & 1u;
   }
+  /// The same for a three-token key (whole, or the prefix of a longer one), in
+  /// a bitmap of its own (64 KB for the embedded lists' ~31,000 such keys). A
+  /// text's pair that is a key and extends ("new york") is most often followed
+  /// by a token that makes no key of three ("new york police"): this answers
+  /// those without a Tag[] line, a lookup the matcher cannot request ahead
+  /// (whether the pair extends is known only once its Slot is read).
+  bool may_hold_triple(std::uint64_t hash) const {
+    const std::uint32_t bit = pair_bit(slot_hash(hash), triple_mask_);
+    return (triple_bits_[bit / 64] >> (bit % 64)) & 1u;
+  }
+  /// The same for the two-token keys that have an entry of a class other than
+  /// the token-bit ones (kHasOthers): the pairs whose matches
+  /// Matcher::for_each_listed emits (about half of those in text). A pair of
+  /// text that passes may_hold_pair but not this is read only as the prefix of
+  /// a longer key (Slot::ref_count_flags' kExtends), and the matcher asks for
+  /// that key of three tokens (may_hold_triple) instead of the pair's Slot line.
+  bool may_hold_listed_pair(std::uint64_t hash) const {
+    const std::uint32_t bit = pair_bit(slot_hash(hash), listed_pair_mask_);
+    return (listed_pair_bits_[bit / 64] >> (bit % 64)) & 1u;
+  }
   /// Hints the CPU to load the word of the filter that may_hold_pair(hash) reads.
   void prefetch_pair_bit(std::uint64_t hash) const {
     __builtin_prefetch(pair_bits_ + pair_bit(slot_hash(hash), pair_mask_) / 64);
@@ -262,6 +283,10 @@ class Gazetteer {
   std::uint32_t mask_ = 0;  // slot_count - 1
   const std::uint64_t* pair_bits_ = nullptr;  // may_hold_pair's bitmap
   std::uint32_t pair_mask_ = 0;               // its bit count - 1
+  const std::uint64_t* triple_bits_ = nullptr;  // may_hold_triple's bitmap
+  std::uint32_t triple_mask_ = 0;               // its bit count - 1
+  const std::uint64_t* listed_pair_bits_ = nullptr;  // may_hold_listed_pair's bitmap
+  std::uint32_t listed_pair_mask_ = 0;               // its bit count - 1
 };
 
 

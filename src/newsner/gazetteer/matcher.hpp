@@ -160,7 +160,9 @@ static_assert(kRing > kPrefetchAhead && (kRing & (kRing - 1)) == 0);
 //                 pair with the next token is hashed and its word of the
 //                 two-token key filter requested;
 //   kSettleAhead: a missed type is filled (fill()); the listed key's lines and,
-//                 when the filter passes the pair, its Tag[] line are requested.
+//                 when the filter passes the pair, its Tag[] line are requested
+//                 (or, for a pair with no matches to emit, the three-token
+//                 key's, when its filter passes it: kTypeTriple).
 // (A fourth stage that requested a listed key's KeyRef[] line and a likely
 // pair hit's Slot line, 4 tokens ahead, made no difference in instructions
 // and was no faster.)
@@ -194,6 +196,8 @@ enum TypeFlag : std::uint8_t {
   kTypeListed = 2,   // the one-token key has entries emitted as matches (read its slot)
   kTypePair = 4,     // (look-ahead only) extends, and the next token is on its line: the pair is hashed
   kTypeMiss = 8,     // (look-ahead only) not in the memo when checked: fill it (only `one` is set)
+  kTypeTriple = 16,  // (look-ahead only) the pair emits no matches, the next three tokens may be a key:
+                     // that key is hashed instead (Gazetteer::may_hold_listed_pair)
 };
 template <typename Summary>
 struct TypeSlot {
@@ -335,6 +339,7 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
   // tokens ahead; for_each_listed takes the one-token key's hash and flags and
   // the summary from the type memo, and hashes the pair only when the
   // one-token key extends, in the stages of detail::kMemoAhead etc.
+  // (pair_ahead then holds the three-token key's hash for kTypeTriple.)
   constexpr std::uint32_t kR = kBits ? detail::kTypeRing : kRing;
   std::uint64_t one_ahead[kR], pair_ahead[kR];
   detail::TypeSlot<Summary> type_ahead[kR];  // for_each_listed: copies of the types' memo slots
@@ -402,9 +407,25 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
     bool may_hold = false;
     for (std::size_t g = 0; g < gaz_count; ++g) may_hold |= gaz[g].may_hold_pair(pair);
     if (!may_hold) return;
-    ahead.flags |= detail::kTypePair;
-    pair_ahead[q % kR] = pair;  // (when missed)
-    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(pair);
+    // A pair that has no matches to emit (half of the keys among text's pairs,
+    // most of them prefixes: "new york" of "new york times"...) matters only as
+    // the start of a longer key, whose first three tokens are asked for
+    // instead: the pair's Slot line is not read.
+    bool listed = false;
+    for (std::size_t g = 0; g < gaz_count; ++g) listed |= gaz[g].may_hold_listed_pair(pair);
+    std::uint64_t key = pair;
+    if (listed) {
+      ahead.flags |= detail::kTypePair;
+    } else {
+      if (k + 2 == n || tokens[k + 2].newline_before) return;
+      key = text::sequence_extend(pair, tokens[k + 2].fold_hash);
+      bool may_hold_triple = false;
+      for (std::size_t g = 0; g < gaz_count; ++g) may_hold_triple |= gaz[g].may_hold_triple(key);
+      if (!may_hold_triple) return;
+      ahead.flags |= detail::kTypeTriple;
+    }
+    pair_ahead[q % kR] = key;
+    for (std::size_t g = 0; g < gaz_count; ++g) gaz[g].prefetch_tag(key);
   };
   // for_each_match, all in one stage.
   auto look_ahead = [&](std::uint32_t k) __attribute__((always_inline)) {
@@ -465,6 +486,8 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
       // slot again only when it has entries to emit.
       const std::uint8_t type_flags = type_ahead[r].flags;
       apply(i, type_ahead[r].summary);
+      // Most tokens: nothing to emit, no longer key to look up.
+      if (!(type_flags & (detail::kTypeListed | detail::kTypePair | detail::kTypeTriple))) continue;
       if (kSingle && (type_flags & detail::kTypeListed) && listed_holds(listed_slot(tokens[i]), tokens[i])) {
         found[found_count++] = {i + 1, 0, 0, nullptr, &listed_slot(tokens[i])};
       } else if (type_flags & detail::kTypeListed) {
@@ -477,13 +500,18 @@ void Matcher::scan(const text::TokenizedText& tt, Emit& emit, Summarize& summari
           found[found_count++] = {i + 1, static_cast<std::uint32_t>(g), key_cased32(i), slot, nullptr};
         }
       }
-      extends = (type_flags & detail::kTypePair) != 0;
+      extends = (type_flags & (detail::kTypePair | detail::kTypeTriple)) != 0;
       j = i + 1;
-      if (extends) hash = pair_ahead[r];
+      if (extends) {
+        j += (type_flags & detail::kTypeTriple) != 0;
+        hash = pair_ahead[r];  // of tokens [i, j]
+      }
     }
     while (extends) {
       extends = false;
       for (std::size_t g = 0; g < gaz_count; ++g) {
+        // (Most three-token keys asked for are in no gazetteer: its filter says so.)
+        if (j == i + 2 && !gaz[g].may_hold_triple(hash)) continue;
         const Slot* slot = gaz[g].find_slot(hash);
         if (!slot) continue;
         const std::uint32_t key_flags = slot->ref_count_flags;

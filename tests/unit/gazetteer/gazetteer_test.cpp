@@ -249,6 +249,42 @@ TEST_CASE("gazetteer image: the two-token key filter passes every such key") {
   CHECK(passed == kKeys);
   // 16 bits per two-token key: about 6% of other pairs pass.
   CHECK(others_passed < 2 * kKeys / 8);
+  // The listed-pair filter passes the keys with a LOCATION entry, and few
+  // others: a prefix has none.
+  int listed_passed = 0, prefixes_passed = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    listed_passed += g.may_hold_listed_pair(key_hash("alpha" + n + " beta"));
+    prefixes_passed += g.may_hold_listed_pair(key_hash("gamma" + n + " delta"));
+  }
+  CHECK(listed_passed == kKeys);
+  CHECK(prefixes_passed < kKeys / 8);
+}
+
+// The matcher asks Gazetteer::may_hold_triple before it looks a three-token
+// key up: it must pass every such key, whole ("alpha7 beta gamma") or the
+// prefix of a longer one ("delta7 epsilon zeta" of "delta7 epsilon zeta town"),
+// and stop most others, such as a two- or four-token key's hash.
+TEST_CASE("gazetteer image: the three-token key filter passes every such key") {
+  std::string tsv;
+  constexpr int kKeys = 3000;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    tsv += "Alpha" + n + " Beta Gamma\tLOCATION\nDelta" + n + " Epsilon Zeta Town\tLOCATION\nSolo" + n + " Pair\tLOCATION\n";
+  }
+  const Gazetteer g = image_of(tsv, "triples");
+  int passed = 0, others_passed = 0;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string n = std::to_string(k);
+    passed += g.may_hold_triple(key_hash("alpha" + n + " beta gamma")) &&
+              g.may_hold_triple(key_hash("delta" + n + " epsilon zeta"));
+    others_passed += g.may_hold_triple(key_hash("alpha" + n + " beta zeta"));
+    others_passed += g.may_hold_triple(key_hash("solo" + n + " pair"));
+    others_passed += g.may_hold_triple(key_hash("delta" + n + " epsilon zeta town"));
+  }
+  CHECK(passed == kKeys);
+  // 16 bits per three-token key: about 6% of others pass.
+  CHECK(others_passed < 3 * kKeys / 8);
 }
 
 // Lookups compare eight tags at once (Gazetteer::find_slot): at the highest
@@ -497,6 +533,53 @@ void check_same(const std::vector<Match>& got, const std::vector<Match>& want) {
   }
 }
 }  // namespace
+
+// A pair with no matches for for_each_listed to emit (a prefix only, or a key
+// of token-bit entries only) is not read: the key of its three tokens is asked
+// for instead (detail::kTypeTriple). Keys that start so are still found, of
+// three tokens and longer, but not across a line break or past the text's end.
+TEST_CASE("gazetteer matcher: for_each_listed finds longer keys past a pair with nothing listed") {
+  const Matcher m = make_matcher(
+      "Gamma Delta Town\tLOCATION\n"
+      "Hudson Bay\tORG_HEAD\n"
+      "Hudson Bay Company\tORGANIZATION\n"
+      "Alpha Beta Gamma Delta\tORGANIZATION\n"
+      "New York\tLOCATION\n"
+      "New York Times\tORGANIZATION\n"
+      "Gamma\tSURNAME\n");
+  const Gazetteer& g = m.gazetteers()[0];
+  CHECK(g.may_hold_pair(key_hash("gamma delta")));
+  CHECK(g.may_hold_listed_pair(key_hash("new york")));
+  CHECK(g.may_hold_triple(key_hash("alpha beta gamma")));
+  newsner::text::Tokenizer tok;
+  for (const std::string text :
+       {"in Gamma Delta Town and the Hudson Bay Company, Alpha Beta Gamma Delta of New York Times",
+        "Hudson Bay and Gamma Delta Village; Alpha Beta Gamma Epsilon; New York Post",
+        "Gamma Delta\nTown, Hudson Bay\nCompany", "the Gamma Delta", "Alpha Beta Gamma"}) {
+    INFO("text: " << text);
+    const auto tt = tok.tokenize(text);
+    check_same(listed_matches(m, tt), expected_listed(m, tt));
+  }
+}
+
+// The same with two gazetteers: a pair listed in one and only a prefix in the
+// other is read (both its matches and the longer key's are emitted); a pair
+// that is a prefix in both is passed over for its three tokens in each.
+TEST_CASE("gazetteer matcher: for_each_listed past a pair with nothing listed, two gazetteers") {
+  const Gazetteer first = image_of("Gamma Delta Town\tLOCATION\nAlpha Beta Gamma\tORGANIZATION\n", "first");
+  const Gazetteer second = image_of("Gamma Delta\tLOCATION\nAlpha Beta Gamma Delta\tLOCATION\n", "second");
+  const Matcher m({first, second}, 2);
+  newsner::text::Tokenizer tok;
+  for (const std::string text : {"in Gamma Delta Town, Alpha Beta Gamma Delta and Alpha Beta Gamma.",
+                                 "Gamma Delta\nTown; Alpha Beta\nGamma"}) {
+    INFO("text: " << text);
+    const auto tt = tok.tokenize(text);
+    std::vector<Match> all;
+    m.find_all(tt, all);  // (no token-bit entries here: for_each_listed emits them all)
+    REQUIRE(!all.empty());
+    check_same(listed_matches(m, tt), all);
+  }
+}
 
 // The matches of a listed one-token key are kept in a per-thread memo by the
 // token's surface (detail::ListedSlot) and given from there when the type
