@@ -632,6 +632,16 @@ bool apposition_name_word(const Context& ctx, std::size_t k) {
          !ctx.lex_is(k, kLexFunction | kLexWeakStart | kLexCalendar | kLexTitleAbbrev | kLexTeamWord | kLexGroup);
 }
 
+// "Gaura Sen Gupta, chief economist at ...": an abbreviated title's word
+// ("Sen", "Rep", "Sheikh") with no period, between two words of the name
+// before an apposition (k + 1 < e), that a surname or given name list has, is
+// a part of the name: a title opens a name, it does not stand inside one.
+bool inner_title_abbrev(const Context& ctx, std::size_t k, std::size_t e) {
+  return k > 0 && k + 1 < e && ctx.token(k).shape == Shape::Capitalized && ctx.lex_is(k, kLexTitleAbbrev) &&
+         (ctx.has(k, EntryClass::Surname) || ctx.has(k, EntryClass::GivenName)) && !ctx.token(k).newline_before &&
+         apposition_name_word(ctx, k - 1);
+}
+
 // A word between an apposition's article and its role noun: lowercase, or
 // the body or party the person serves ("a PiS lawmaker", "a Kelvo Bank
 // analyst"); no function word.
@@ -667,7 +677,10 @@ void apposition_before(const Context& ctx, std::size_t r, std::vector<Candidate>
   const std::size_t e = article ? a - 1 : a;  // the comma
   if (e < 2 || !(office || (article && is_char(ctx, e, ','))) || is_body_role(ctx, r)) return;
   std::size_t b = e;
-  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && apposition_name_word(ctx, b - 1)) --b;
+  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before &&
+         (apposition_name_word(ctx, b - 1) || inner_title_abbrev(ctx, b - 1, e))) {
+    --b;
+  }
   // (A capitalized word before them: a longer name, or a title the person rules take.)
   if (e - b < 2 || (b > 0 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1))) return;
   // ("Says Ana Kelp, chief economist at ...": a word that only capitalizes the sentence.)

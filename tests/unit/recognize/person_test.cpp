@@ -622,3 +622,12 @@ TEST_CASE("person: a repeated or speaking name keeps its attached Arabic article
       {"Then el-Varsi said no.", "el-Varsi/PERSON"},
   });
 }
+
+TEST_CASE("person: an abbreviated title's word inside a name before an apposition is the name's") {
+  CHECK(persons("Prices will rise, said Tarva Sen Kelpur, chief economist at Kelvo Bank.", "person.apposition") ==
+        "Tarva Sen Kelpur/PERSON");
+  // Opening the name it is the title (the title rule takes the rest).
+  CHECK(persons("Prices will rise, said Sen Tarva Kelpur, chief economist at Kelvo Bank.", "person.apposition") == "");
+  CHECK(persons("Prices will rise, said Sen Tarva Kelpur, chief economist at Kelvo Bank.", "person.title") ==
+        "Tarva Kelpur/PERSON");
+}
