@@ -631,3 +631,7 @@ TEST_CASE("person: an abbreviated title's word inside a name before an appositio
   CHECK(persons("Prices will rise, said Sen Tarva Kelpur, chief economist at Kelvo Bank.", "person.title") ==
         "Tarva Kelpur/PERSON");
 }
+
+TEST_CASE("person: \"Pan\" after a title is a surname, no second title") {
+  check_mentions({{"Governor Pan Kelwei said the bank would act.", "Pan Kelwei/PERSON"}});
+}
