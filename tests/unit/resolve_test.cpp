@@ -493,6 +493,9 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
         "Keswick Ltd/ORGANIZATION | Keswick/ORGANIZATION");
   // ... but not a common word, which other names have ("Lantern Inc").
   CHECK(mentions("Lantern Inc hired 40 people. Analysts expect Lantern to grow.") == "Lantern Inc/ORGANIZATION");
+  // After a locative the town, but a possessive's owner is the company.
+  CHECK(mentions("Keswick Pharma plc agreed. A premium to Keswick's closing price. Flights to Keswick rose.") ==
+        "Keswick Pharma plc/ORGANIZATION | Keswick/ORGANIZATION | Keswick/LOCATION");
 }
 
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
