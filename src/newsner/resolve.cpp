@@ -362,6 +362,26 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return c.tb;
 }
 
+// "Islamic State Khorasan Province (ISKP)": a place's name of several words
+// [b, e) that an acronym of its initials in parentheses defines, where the
+// acronym was chosen as a body, is that body (a list knows the acronym better
+// than a head word, "Province", knows the name). (Out of line: asked of few
+// names, those before punctuation.)
+[[gnu::noinline]] bool defined_by_body_acronym(const Context& ctx, const std::vector<Chosen>& chosen, const Starts& starts,
+                             std::size_t b, std::size_t e) {
+  if (e + 2 >= ctx.size() || !recognize::is_char(ctx, e, '(') || !recognize::is_char(ctx, e + 2, ')') ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return false;
+  }
+  const std::string_view acronym = ctx.surface(e + 1);
+  if (acronym.size() != e - b) return false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token(k).shape != Shape::Capitalized || ctx.surface(k)[0] != acronym[k - b]) return false;
+  }
+  const std::uint32_t at = starts.at(ctx.token(e + 1).span.begin);
+  return at != 0 && chosen[at - 1].type == EntityType::Organization && chosen[at - 1].tb == e + 1;
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -583,6 +603,10 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     c.key = key;
     retyper.retype(c);
+    if (c.type == EntityType::Location && e >= b + 2 && e < ctx.size() && ctx.token(e).shape == Shape::Punct &&
+        defined_by_body_acronym(ctx, chosen, starts, b, e)) {
+      set_document_type(c, EntityType::Organization, "document.acronym");
+    }
     if (x && !x->full) {  // the first type seen wins
       x->full = true;
       x->type = c.type;

@@ -498,6 +498,17 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
         "Keswick Pharma plc/ORGANIZATION | Keswick/ORGANIZATION | Keswick/LOCATION");
 }
 
+TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
+  using newsner::EntityType;
+  CHECK(resolve_kb("Tarvo State Kelmar Province (TSKP) claimed it.",
+                   {{0, 4, EntityType::Location, 0.6f, ""}, {5, 6, EntityType::Organization, 0.8f, ""}}) ==
+        "Tarvo State Kelmar Province/ORGANIZATION | TSKP/ORGANIZATION");
+  // Not the initials: the place stays.
+  CHECK(resolve_kb("The Kelmar Region (KRG) said so.",
+                   {{1, 3, EntityType::Location, 0.6f, ""}, {4, 5, EntityType::Organization, 0.8f, ""}}) ==
+        "Kelmar Region/LOCATION | KRG/ORGANIZATION");
+}
+
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
