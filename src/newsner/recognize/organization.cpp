@@ -1588,6 +1588,31 @@ bool circuit_number_at(const Context& ctx, std::size_t h) {
          (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
 }
 
+// "Bank Central Asia", "Bank Negara Indonesia": in Indonesian and Malay names
+// "Bank" opens the name (no capitalized word before it: "the West Bank", "World
+// Bank"), and a listed place after it, or a word and a place, is the bank's,
+// whole ("Bank Negara Indonesia": the last place). The name's end, or h when
+// no place follows.
+constexpr FoldedWord kBank("bank");
+std::size_t bank_place_end(const Context& ctx, std::size_t h) {
+  const std::size_t n = ctx.size();
+  if (h + 1 >= n || !folded_is(ctx, h, kBank) || ctx.token(h).shape != Shape::Capitalized ||
+      (h > 0 && !ctx.token(h).newline_before && cap_shape(ctx, h - 1))) {
+    return h;
+  }
+  std::size_t end = h;
+  for (std::size_t j = h + 1; j < h + 3 && j < n && !ctx.token(j).newline_before &&
+                              ctx.token(j).shape == Shape::Capitalized && !ctx.lex_is(j, kLexFunction);
+       ++j) {
+    if (const gazetteer::Match* m = ctx.find_match_at(j, [](const gazetteer::Match& x) {
+          return x.cls == EntryClass::Location && x.exact_case;
+        })) {
+      end = std::max<std::size_t>(end, m->token_end);
+    }
+  }
+  return end;
+}
+
 // A person's possessive before a name of its own ("Lindner's [Free
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
@@ -1895,7 +1920,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       e_of = next;
     }
     if (e_of > e) e_of = acronym_list_end(ctx, b, with_period(e_of - 1));
-    if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
+    if (b == h && e_of == e) {  // a bare head ("Ministry") is not a name
+      if (const std::size_t be = ctx.token(h).fold_hash == kBank.hash ? bank_place_end(ctx, h) : h; be > h) {
+        emit(ctx, h, be, 0.7f, "org.bank_place", out);
+      }
+      continue;
+    }
     // "Trading on the Tarvo Exchange fell": a bare head in -ing before its
     // extension is the gerund, not "Trading" the body.
     if (b == h && ctx.folded(h).ends_with("ing")) continue;

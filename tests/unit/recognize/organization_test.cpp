@@ -717,3 +717,11 @@ TEST_CASE("organization: a listed title of several words ending in a head is the
   CHECK(orgs("Supreme Leader Tarsa Kelvo spoke.", "org.head") == "");
   CHECK(orgs("The Supreme Leader said so.", "org.head") == "");
 }
+
+TEST_CASE("organization: \"Bank\" before a listed place opens an Indonesian or Malay bank's name") {
+  CHECK(orgs("Bank Central Asia's president director spoke.", "org.bank_place") == "Bank Central Asia/ORGANIZATION");
+  CHECK(orgs("Shares of Bank Tarsa Indonesia rose.", "org.bank_place") == "Bank Tarsa Indonesia/ORGANIZATION");
+  // A capitalized word before "Bank" makes another name; no place after it, no bank of this kind.
+  CHECK(orgs("Residents of the West Bank Jericho area left.", "org.bank_place") == "");
+  CHECK(orgs("Bank Kelvara said profit rose.", "org.bank_place") == "");
+}
