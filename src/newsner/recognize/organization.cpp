@@ -1613,6 +1613,15 @@ std::size_t bank_place_end(const Context& ctx, std::size_t h) {
   return end;
 }
 
+// "Egyptian General Petroleum Corporation": a title word p after a nationality
+// word, before a common word b that no name list has, is a word of the name
+// ("Egyptian President Tarsi Foundation" stops at the title).
+bool title_word_in_name(const Context& ctx, std::size_t p, std::size_t b) {
+  return p > 0 && ctx.has(p - 1, EntryClass::Demonym) && ctx.token(p - 1).shape == Shape::Capitalized &&
+         !ctx.token(p).newline_before && ctx.is_common_word(b) && !ctx.has(b, EntryClass::GivenName) &&
+         !ctx.has(b, EntryClass::Surname);
+}
+
 // A person's possessive before a name of its own ("Lindner's [Free
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
@@ -1848,7 +1857,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
-            !storm_word_at(ctx, p)) {  // (a storm word is a TITLE entry: "National Hurricane Center")
+            !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
+            !title_word_in_name(ctx, p, b)) {
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;

@@ -725,3 +725,10 @@ TEST_CASE("organization: \"Bank\" before a listed place opens an Indonesian or M
   CHECK(orgs("Residents of the West Bank Jericho area left.", "org.bank_place") == "");
   CHECK(orgs("Bank Kelvara said profit rose.", "org.bank_place") == "");
 }
+
+TEST_CASE("organization: a title word after a nationality word, before a common word, is the name's") {
+  CHECK(orgs("The Egyptian General Mining Corporation said output rose.", "org.head") ==
+        "Egyptian General Mining Corporation/ORGANIZATION");
+  // Before a name the title stops the walk: the person's title.
+  CHECK(orgs("Egyptian President Tarsi Foundation opened.", "org.head") == "Tarsi Foundation/ORGANIZATION");
+}
