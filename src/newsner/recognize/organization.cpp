@@ -1663,6 +1663,23 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
 }
 
+// "Congress leader Tarsi Kelvo said": a listed body's one word h before a
+// lowercase title and a name names the body, also where it opens a sentence
+// (where the lists leave an ambiguous word out: "Congress passed the bill").
+bool listed_body_before_member(const Context& ctx, std::size_t h) {
+  return h + 2 < ctx.size() && ctx.token(h + 1).shape == Shape::Lower && ctx.has(h + 1, EntryClass::Title) &&
+         cap_shape(ctx, h + 2) && !ctx.token(h + 2).newline_before && listed_org_up_to(ctx, h, h + 1);
+}
+
+// "Senior Congress leader Tarsi Kelvo": a word that describes a person, opening
+// the sentence before a listed body's word and a member's title, is the
+// member's, not the body's (b + 1 == h; the caller tests the sentence start).
+bool member_adjective_at(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kWords[] = {"senior", "veteran", "top", "prominent", "jailed", "ousted"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, b) && listed_body_before_member(ctx, b + 1);
+}
+
 // Tokens [b, h] are a listed body or place of their own ("the Navy and [Air
 // Force]", "the United States and [Soviet Union]"): an "and" before them
 // joins two names.
@@ -1930,9 +1947,12 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       e_of = next;
     }
     if (e_of > e) e_of = acronym_list_end(ctx, b, with_period(e_of - 1));
+    if (b + 1 == h && e_of == e && ctx.token(b).sentence_start && member_adjective_at(ctx, b)) ++b;
     if (b == h && e_of == e) {  // a bare head ("Ministry") is not a name
       if (const std::size_t be = ctx.token(h).fold_hash == kBank.hash ? bank_place_end(ctx, h) : h; be > h) {
         emit(ctx, h, be, 0.7f, "org.bank_place", out);
+      } else if (ctx.token(h).sentence_start && listed_body_before_member(ctx, h)) {
+        emit(ctx, h, e, 0.7f, "org.body_before_member", out);
       }
       continue;
     }

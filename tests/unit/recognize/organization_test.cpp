@@ -732,3 +732,11 @@ TEST_CASE("organization: a title word after a nationality word, before a common 
   // Before a name the title stops the walk: the person's title.
   CHECK(orgs("Egyptian President Tarsi Foundation opened.", "org.head") == "Tarsi Foundation/ORGANIZATION");
 }
+
+TEST_CASE("organization: a listed body's word before a member's title and name, also opening a sentence") {
+  check_mentions({{"Congress leader Tarsi Kelvo said the plan failed.", "Congress/ORGANIZATION | Tarsi Kelvo/PERSON"},
+                  // a word that describes the member is no part of the body's name
+                  {"Senior Congress leader Tarsi Kelvo said so.", "Congress/ORGANIZATION | Tarsi Kelvo/PERSON"}});
+  // Without a member's title and name the sentence's first word stays out, as the lists leave it.
+  CHECK(orgs("Congress passed the bill.", "org.body_before_member") == "");
+}
