@@ -884,10 +884,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // compass word that lists know only as an ambiguous given name starts a
         // landmark or a place, not a person (unless a given name follows:
         // "Little Richard"); so does a feature word, whatever the lists say
-        // ("Gare du Nord").
-        const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) ||
-                               (ctx.lex_is(i, kLexFeature) && is_feature_prefix(ctx, i))) &&
-                              !ctx.has(i + 1, EntryClass::GivenName);
+        // ("Gare du Nord"; a particle after it is the place's article, not
+        // a given name: "Ras El Tarsa").
+        const bool feature = ctx.lex_is(i, kLexFeature) && is_feature_prefix(ctx, i);
+        const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) || feature) &&
+                              (!ctx.has(i + 1, EntryClass::GivenName) || (feature && ctx.lex_is(i + 1, kLexParticle)));
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.
