@@ -382,6 +382,22 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return at != 0 && chosen[at - 1].type == EntityType::Organization && chosen[at - 1].tb == e + 1;
 }
 
+// "Morgan Kelvo and Tarvex advised the deal": one capitalized word that no
+// list has, joined by "and" to a listed company before it (ending at token e,
+// before an "and": the caller tests its hash), and before a lowercase word or
+// punctuation, is a company too (advisers, bidders and rivals come in pairs).
+// The word's index, or 0. (Out of line: asked of few names.)
+[[gnu::noinline]] std::size_t coordinated_company(const Context& ctx, const Chosen& c) {
+  const std::size_t e = c.te, w = e + 1;
+  if (c.rule != "companies" || w + 1 >= ctx.size() || ctx.token(e).shape != Shape::Lower ||
+      !recognize::folded_is(ctx, e, "and") || ctx.token(w).shape != Shape::Capitalized ||
+      ctx.token_classes[w] != 0 || ctx.token(w).newline_before) {
+    return 0;
+  }
+  const Shape s = ctx.token(w + 1).shape;
+  return s == Shape::Lower || s == Shape::Punct ? w : 0;
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -606,6 +622,11 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     if (c.type == EntityType::Location && e >= b + 2 && e < ctx.size() && ctx.token(e).shape == Shape::Punct &&
         defined_by_body_acronym(ctx, chosen, starts, b, e)) {
       set_document_type(c, EntityType::Organization, "document.acronym");
+    }
+    // (The type and the next token's hash first: few companies have an "and" after them.)
+    static constexpr std::uint64_t kAnd = text::token_hash("and");
+    if (c.type == EntityType::Organization && e < ctx.size() && ctx.token(e).fold_hash == kAnd) {
+      if (const std::size_t w = coordinated_company(ctx, c); w != 0) add_full(w, w + 1, EntityType::Organization);
     }
     if (x && !x->full) {  // the first type seen wins
       x->full = true;

@@ -509,6 +509,13 @@ TEST_CASE("resolve: a place's name defined by a body's acronym of its initials i
         "Kelmar Region/LOCATION | KRG/ORGANIZATION");
 }
 
+TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a company") {
+  CHECK(mentions("Morgan Stanley and Kelvarix advised the company. Kelvarix declined to comment.") ==
+        "Morgan Stanley/ORGANIZATION | Kelvarix/ORGANIZATION | Kelvarix/ORGANIZATION");
+  // Two words after "and": another kind of name.
+  CHECK(mentions("Morgan Stanley and Kelvarix Tarsi advised the company.") == "Morgan Stanley/ORGANIZATION");
+}
+
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
