@@ -740,3 +740,9 @@ TEST_CASE("organization: a listed body's word before a member's title and name, 
   // Without a member's title and name the sentence's first word stays out, as the lists leave it.
   CHECK(orgs("Congress passed the bill.", "org.body_before_member") == "");
 }
+
+TEST_CASE("organization: \"Research\" ends a research firm's name") {
+  CHECK(orgs("A report by Kelvarin Research said shares were overvalued.", "org.head") ==
+        "Kelvarin Research/ORGANIZATION");
+  CHECK(orgs("Research shows the drug works.", "org.head") == "");  // a bare head
+}
