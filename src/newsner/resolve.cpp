@@ -398,6 +398,28 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return s == Shape::Lower || s == Shape::Punct ? w : 0;
 }
 
+// "Bayern beat Arsenal to top the group", "Arsenal drew with ... ": a result
+// verb v (kTeamVerbs, lowercase) between a listed club `c` and one capitalized
+// word s on the other side, a place, a body or a word no list has (no common
+// word, no given name: a player), makes that word a club too, with no score
+// (org.team_result's) in the story. Whether s is such a side. (Out of line:
+// asked of few names, those beside a team cue.)
+[[gnu::noinline]] bool result_side(const Context& ctx, const Chosen& c, std::size_t v, std::size_t s) {
+  static constexpr recognize::WordSet kVerbs(recognize::kTeamVerbs);
+  if (c.rule != "sports" || ctx.token(v).shape != Shape::Lower || !kVerbs.contains(ctx, v) ||
+      ctx.token(s).shape != Shape::Capitalized || ctx.is_common_word(s) ||
+      ctx.has(s, gazetteer::EntryClass::GivenName) ||
+      !(ctx.has(s, gazetteer::EntryClass::Location) || ctx.has(s, gazetteer::EntryClass::Organization) ||
+        ctx.token_classes[s] == 0)) {
+    return false;
+  }
+  // One word: no capitalized word beside it on its line.
+  const bool before = s < v;
+  const std::size_t o = before ? s - 1 : s + 1;
+  if (before ? (s == 0 || ctx.token(s).newline_before) : (o >= ctx.size() || ctx.token(o).newline_before)) return true;
+  return !ctx.is_cap(o);
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -622,6 +644,21 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     if (c.type == EntityType::Location && e >= b + 2 && e < ctx.size() && ctx.token(e).shape == Shape::Punct &&
         defined_by_body_acronym(ctx, chosen, starts, b, e)) {
       set_document_type(c, EntityType::Organization, "document.acronym");
+    }
+    // A club's other side in a result without a score: a place chosen there
+    // is the club, and an unlisted word becomes known as one.
+    if (c.type == EntityType::Organization) {
+      std::size_t side = SIZE_MAX;
+      if (b >= 2 && ctx.lex_is(b - 1, recognize::kLexTeamCue) && result_side(ctx, c, b - 1, b - 2)) side = b - 2;
+      if (e + 1 < ctx.size() && ctx.lex_is(e, recognize::kLexTeamCue) && result_side(ctx, c, e, e + 1)) side = e + 1;
+      if (side != SIZE_MAX) {
+        const std::uint32_t at = starts.at(ctx.token(side).span.begin);
+        if (at == 0) {
+          add_full(side, side + 1, EntityType::Organization);
+        } else if (Chosen& o = chosen[at - 1]; o.type == EntityType::Location && o.tb == side && o.te == side + 1) {
+          set_document_type(o, EntityType::Organization, "document.team_result");
+        }
+      }
     }
     // (The type and the next token's hash first: few companies have an "and" after them.)
     static constexpr std::uint64_t kAnd = text::token_hash("and");

@@ -516,6 +516,15 @@ TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a c
   CHECK(mentions("Morgan Stanley and Kelvarix Tarsi advised the company.") == "Morgan Stanley/ORGANIZATION");
 }
 
+TEST_CASE("resolve: the other side of a listed club's result with no score is a club") {
+  CHECK(mentions("Kelvarin beat Arsenal in the final.") == "Kelvarin/ORGANIZATION | Arsenal/ORGANIZATION");
+  CHECK(mentions("Fans saw Arsenal beat Kelvarin in the final.") == "Arsenal/ORGANIZATION | Kelvarin/ORGANIZATION");
+  // A place there is the club named after it.
+  CHECK(mentions("Liverpool beat Arsenal to top the group.") == "Liverpool/ORGANIZATION | Arsenal/ORGANIZATION");
+  // Two words before the verb: another kind of name.
+  CHECK(mentions("Kelvo Tarsi beat Arsenal.") == "Arsenal/ORGANIZATION");
+}
+
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
