@@ -647,7 +647,8 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     // A club's other side in a result without a score: a place chosen there
     // is the club, and an unlisted word becomes known as one.
-    if (c.type == EntityType::Organization) {
+    // (The list's name first: it is at hand, the tokens beside the name are not.)
+    if (c.type == EntityType::Organization && c.rule == "sports") {
       std::size_t side = SIZE_MAX;
       if (b >= 2 && ctx.lex_is(b - 1, recognize::kLexTeamCue) && result_side(ctx, c, b - 1, b - 2)) side = b - 2;
       if (e + 1 < ctx.size() && ctx.lex_is(e, recognize::kLexTeamCue) && result_side(ctx, c, e, e + 1)) side = e + 1;
@@ -660,9 +661,10 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
         }
       }
     }
-    // (The type and the next token's hash first: few companies have an "and" after them.)
+    // (The list's name and the next token's hash first: few companies have an "and" after them.)
     static constexpr std::uint64_t kAnd = text::token_hash("and");
-    if (c.type == EntityType::Organization && e < ctx.size() && ctx.token(e).fold_hash == kAnd) {
+    if (c.type == EntityType::Organization && c.rule == "companies" && e < ctx.size() &&
+        ctx.token(e).fold_hash == kAnd) {
       if (const std::size_t w = coordinated_company(ctx, c); w != 0) add_full(w, w + 1, EntityType::Organization);
     }
     if (x && !x->full) {  // the first type seen wins
