@@ -362,6 +362,64 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return c.tb;
 }
 
+// "Islamic State Khorasan Province (ISKP)": a place's name of several words
+// [b, e) that an acronym of its initials in parentheses defines, where the
+// acronym was chosen as a body, is that body (a list knows the acronym better
+// than a head word, "Province", knows the name). (Out of line: asked of few
+// names, those before punctuation.)
+[[gnu::noinline]] bool defined_by_body_acronym(const Context& ctx, const std::vector<Chosen>& chosen, const Starts& starts,
+                             std::size_t b, std::size_t e) {
+  if (e + 2 >= ctx.size() || !recognize::is_char(ctx, e, '(') || !recognize::is_char(ctx, e + 2, ')') ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return false;
+  }
+  const std::string_view acronym = ctx.surface(e + 1);
+  if (acronym.size() != e - b) return false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token(k).shape != Shape::Capitalized || ctx.surface(k)[0] != acronym[k - b]) return false;
+  }
+  const std::uint32_t at = starts.at(ctx.token(e + 1).span.begin);
+  return at != 0 && chosen[at - 1].type == EntityType::Organization && chosen[at - 1].tb == e + 1;
+}
+
+// "Morgan Kelvo and Tarvex advised the deal": one capitalized word that no
+// list has, joined by "and" to a listed company before it (ending at token e,
+// before an "and": the caller tests its hash), and before a lowercase word or
+// punctuation, is a company too (advisers, bidders and rivals come in pairs).
+// The word's index, or 0. (Out of line: asked of few names.)
+[[gnu::noinline]] std::size_t coordinated_company(const Context& ctx, const Chosen& c) {
+  const std::size_t e = c.te, w = e + 1;
+  if (c.rule != "companies" || w + 1 >= ctx.size() || ctx.token(e).shape != Shape::Lower ||
+      !recognize::folded_is(ctx, e, "and") || ctx.token(w).shape != Shape::Capitalized ||
+      ctx.token_classes[w] != 0 || ctx.token(w).newline_before) {
+    return 0;
+  }
+  const Shape s = ctx.token(w + 1).shape;
+  return s == Shape::Lower || s == Shape::Punct ? w : 0;
+}
+
+// "Bayern beat Arsenal to top the group", "Arsenal drew with ... ": a result
+// verb v (kTeamVerbs, lowercase) between a listed club `c` and one capitalized
+// word s on the other side, a place, a body or a word no list has (no common
+// word, no given name: a player), makes that word a club too, with no score
+// (org.team_result's) in the story. Whether s is such a side. (Out of line:
+// asked of few names, those beside a team cue.)
+[[gnu::noinline]] bool result_side(const Context& ctx, const Chosen& c, std::size_t v, std::size_t s) {
+  static constexpr recognize::WordSet kVerbs(recognize::kTeamVerbs);
+  if (c.rule != "sports" || ctx.token(v).shape != Shape::Lower || !kVerbs.contains(ctx, v) ||
+      ctx.token(s).shape != Shape::Capitalized || ctx.is_common_word(s) ||
+      ctx.has(s, gazetteer::EntryClass::GivenName) ||
+      !(ctx.has(s, gazetteer::EntryClass::Location) || ctx.has(s, gazetteer::EntryClass::Organization) ||
+        ctx.token_classes[s] == 0)) {
+    return false;
+  }
+  // One word: no capitalized word beside it on its line.
+  const bool before = s < v;
+  const std::size_t o = before ? s - 1 : s + 1;
+  if (before ? (s == 0 || ctx.token(s).newline_before) : (o >= ctx.size() || ctx.token(o).newline_before)) return true;
+  return !ctx.is_cap(o);
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -474,11 +532,14 @@ class Retyper {
       }
     }
     // "Meridian" after "Meridian Petroleum Ltd": a town's name alone is the
-    // company, unless after a locative preposition ("in Meridian"). Only a town
-    // under 100,000 (the cities list's lowest prior): "Tokyo" after "Tokyo
-    // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
+    // company, unless after a locative preposition ("in Meridian"; but the
+    // owner of a possessive is the company: "a premium to Meridian's closing
+    // price"). Only a town under 100,000 (the cities list's lowest prior):
+    // "Tokyo" after "Tokyo Electric Power Co" and "Texas" after "Texas
+    // Instruments Inc" stay places.
     if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
-        c.score < 0.71f && companies_.find(c.key) && !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative))) {
+        c.score < 0.71f && companies_.find(c.key) &&
+        !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")))) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
@@ -580,6 +641,32 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
     }
     c.key = key;
     retyper.retype(c);
+    if (c.type == EntityType::Location && e >= b + 2 && e < ctx.size() && ctx.token(e).shape == Shape::Punct &&
+        defined_by_body_acronym(ctx, chosen, starts, b, e)) {
+      set_document_type(c, EntityType::Organization, "document.acronym");
+    }
+    // A club's other side in a result without a score: a place chosen there
+    // is the club, and an unlisted word becomes known as one.
+    // (The list's name first: it is at hand, the tokens beside the name are not.)
+    if (c.type == EntityType::Organization && c.rule == "sports") {
+      std::size_t side = SIZE_MAX;
+      if (b >= 2 && ctx.lex_is(b - 1, recognize::kLexTeamCue) && result_side(ctx, c, b - 1, b - 2)) side = b - 2;
+      if (e + 1 < ctx.size() && ctx.lex_is(e, recognize::kLexTeamCue) && result_side(ctx, c, e, e + 1)) side = e + 1;
+      if (side != SIZE_MAX) {
+        const std::uint32_t at = starts.at(ctx.token(side).span.begin);
+        if (at == 0) {
+          add_full(side, side + 1, EntityType::Organization);
+        } else if (Chosen& o = chosen[at - 1]; o.type == EntityType::Location && o.tb == side && o.te == side + 1) {
+          set_document_type(o, EntityType::Organization, "document.team_result");
+        }
+      }
+    }
+    // (The list's name and the next token's hash first: few companies have an "and" after them.)
+    static constexpr std::uint64_t kAnd = text::token_hash("and");
+    if (c.type == EntityType::Organization && c.rule == "companies" && e < ctx.size() &&
+        ctx.token(e).fold_hash == kAnd) {
+      if (const std::size_t w = coordinated_company(ctx, c); w != 0) add_full(w, w + 1, EntityType::Organization);
+    }
     if (x && !x->full) {  // the first type seen wins
       x->full = true;
       x->type = c.type;

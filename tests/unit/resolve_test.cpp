@@ -493,6 +493,36 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
         "Keswick Ltd/ORGANIZATION | Keswick/ORGANIZATION");
   // ... but not a common word, which other names have ("Lantern Inc").
   CHECK(mentions("Lantern Inc hired 40 people. Analysts expect Lantern to grow.") == "Lantern Inc/ORGANIZATION");
+  // After a locative the town, but a possessive's owner is the company.
+  CHECK(mentions("Keswick Pharma plc agreed. A premium to Keswick's closing price. Flights to Keswick rose.") ==
+        "Keswick Pharma plc/ORGANIZATION | Keswick/ORGANIZATION | Keswick/LOCATION");
+}
+
+TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
+  using newsner::EntityType;
+  CHECK(resolve_kb("Tarvo State Kelmar Province (TSKP) claimed it.",
+                   {{0, 4, EntityType::Location, 0.6f, ""}, {5, 6, EntityType::Organization, 0.8f, ""}}) ==
+        "Tarvo State Kelmar Province/ORGANIZATION | TSKP/ORGANIZATION");
+  // Not the initials: the place stays.
+  CHECK(resolve_kb("The Kelmar Region (KRG) said so.",
+                   {{1, 3, EntityType::Location, 0.6f, ""}, {4, 5, EntityType::Organization, 0.8f, ""}}) ==
+        "Kelmar Region/LOCATION | KRG/ORGANIZATION");
+}
+
+TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a company") {
+  CHECK(mentions("Morgan Stanley and Kelvarix advised the company. Kelvarix declined to comment.") ==
+        "Morgan Stanley/ORGANIZATION | Kelvarix/ORGANIZATION | Kelvarix/ORGANIZATION");
+  // Two words after "and": another kind of name.
+  CHECK(mentions("Morgan Stanley and Kelvarix Tarsi advised the company.") == "Morgan Stanley/ORGANIZATION");
+}
+
+TEST_CASE("resolve: the other side of a listed club's result with no score is a club") {
+  CHECK(mentions("Kelvarin beat Arsenal in the final.") == "Kelvarin/ORGANIZATION | Arsenal/ORGANIZATION");
+  CHECK(mentions("Fans saw Arsenal beat Kelvarin in the final.") == "Arsenal/ORGANIZATION | Kelvarin/ORGANIZATION");
+  // A place there is the club named after it.
+  CHECK(mentions("Liverpool beat Arsenal to top the group.") == "Liverpool/ORGANIZATION | Arsenal/ORGANIZATION");
+  // Two words before the verb: another kind of name.
+  CHECK(mentions("Kelvo Tarsi beat Arsenal.") == "Arsenal/ORGANIZATION");
 }
 
 TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"State\"") {

@@ -43,10 +43,12 @@ inline constexpr std::string_view kCompassWords[] = {
 /// Token i (folded) is one of kPlaceAdjectives or kCompassWords (one lookup).
 bool is_place_opener(const Context& ctx, std::size_t i);
 /// loc.feature's geographic heads before a name ("Mount Fuji", "Gulf of
-/// Mexico", the French "Gare du Nord" station); person.given does not read them
-/// as given names.
-inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf", "cape", "isle",  "bay",
-                                                        "sea",   "strait", "port", "fort", "gare"};
+/// Mexico", the French "Gare du Nord" station, the Arabic "Ras El Tarsa" cape,
+/// "Wadi Kelva" valley, "Jebel Tarsi" mountain, "Bir Kelmo" well); person.given
+/// does not read them as given names.
+inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf",  "cape",  "isle",  "bay",  "sea",
+                                                        "strait", "port", "fort", "gare", "ras", "wadi", "jebel",
+                                                        "jabal", "bir"};
 /// Token i (folded) is one of kFeaturePrefixes.
 bool is_feature_prefix(const Context& ctx, std::size_t i);
 

@@ -1588,6 +1588,40 @@ bool circuit_number_at(const Context& ctx, std::size_t h) {
          (ctx.token(o).shape == Shape::Alnum && ctx.surface(o)[0] >= '0' && ctx.surface(o)[0] <= '9');
 }
 
+// "Bank Central Asia", "Bank Negara Indonesia": in Indonesian and Malay names
+// "Bank" opens the name (no capitalized word before it: "the West Bank", "World
+// Bank"), and a listed place after it, or a word and a place, is the bank's,
+// whole ("Bank Negara Indonesia": the last place). The name's end, or h when
+// no place follows.
+constexpr FoldedWord kBank("bank");
+std::size_t bank_place_end(const Context& ctx, std::size_t h) {
+  const std::size_t n = ctx.size();
+  if (h + 1 >= n || !folded_is(ctx, h, kBank) || ctx.token(h).shape != Shape::Capitalized ||
+      (h > 0 && !ctx.token(h).newline_before && cap_shape(ctx, h - 1))) {
+    return h;
+  }
+  std::size_t end = h;
+  for (std::size_t j = h + 1; j < h + 3 && j < n && !ctx.token(j).newline_before &&
+                              ctx.token(j).shape == Shape::Capitalized && !ctx.lex_is(j, kLexFunction);
+       ++j) {
+    if (const gazetteer::Match* m = ctx.find_match_at(j, [](const gazetteer::Match& x) {
+          return x.cls == EntryClass::Location && x.exact_case;
+        })) {
+      end = std::max<std::size_t>(end, m->token_end);
+    }
+  }
+  return end;
+}
+
+// "Egyptian General Petroleum Corporation": a title word p after a nationality
+// word, before a common word b that no name list has, is a word of the name
+// ("Egyptian President Tarsi Foundation" stops at the title).
+bool title_word_in_name(const Context& ctx, std::size_t p, std::size_t b) {
+  return p > 0 && ctx.has(p - 1, EntryClass::Demonym) && ctx.token(p - 1).shape == Shape::Capitalized &&
+         !ctx.token(p).newline_before && ctx.is_common_word(b) && !ctx.has(b, EntryClass::GivenName) &&
+         !ctx.has(b, EntryClass::Surname);
+}
+
 // A person's possessive before a name of its own ("Lindner's [Free
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
@@ -1627,6 +1661,23 @@ bool full_name_possessor(const Context& ctx, std::size_t i) {
 const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h) {
   return ctx.find_match_at(
       p, [&](const gazetteer::Match& m) { return m.cls == EntryClass::Organization && m.token_end >= h; });
+}
+
+// "Congress leader Tarsi Kelvo said": a listed body's one word h before a
+// lowercase title and a name names the body, also where it opens a sentence
+// (where the lists leave an ambiguous word out: "Congress passed the bill").
+bool listed_body_before_member(const Context& ctx, std::size_t h) {
+  return h + 2 < ctx.size() && ctx.token(h + 1).shape == Shape::Lower && ctx.has(h + 1, EntryClass::Title) &&
+         cap_shape(ctx, h + 2) && !ctx.token(h + 2).newline_before && listed_org_up_to(ctx, h, h + 1);
+}
+
+// "Senior Congress leader Tarsi Kelvo": a word that describes a person, opening
+// the sentence before a listed body's word and a member's title, is the
+// member's, not the body's (b + 1 == h; the caller tests the sentence start).
+bool member_adjective_at(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kWords[] = {"senior", "veteran", "top", "prominent", "jailed", "ousted"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, b) && listed_body_before_member(ctx, b + 1);
 }
 
 // Tokens [b, h] are a listed body or place of their own ("the Navy and [Air
@@ -1823,7 +1874,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       if (is_org_word(ctx, p)) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
-            !storm_word_at(ctx, p)) {  // (a storm word is a TITLE entry: "National Hurricane Center")
+            !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
+            !title_word_in_name(ctx, p, b)) {
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;
@@ -1895,7 +1947,15 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       e_of = next;
     }
     if (e_of > e) e_of = acronym_list_end(ctx, b, with_period(e_of - 1));
-    if (b == h && e_of == e) continue;  // a bare head ("Ministry") is not a name
+    if (b + 1 == h && e_of == e && ctx.token(b).sentence_start && member_adjective_at(ctx, b)) ++b;
+    if (b == h && e_of == e) {  // a bare head ("Ministry") is not a name
+      if (const std::size_t be = ctx.token(h).fold_hash == kBank.hash ? bank_place_end(ctx, h) : h; be > h) {
+        emit(ctx, h, be, 0.7f, "org.bank_place", out);
+      } else if (ctx.token(h).sentence_start && listed_body_before_member(ctx, h)) {
+        emit(ctx, h, e, 0.7f, "org.body_before_member", out);
+      }
+      continue;
+    }
     // "Trading on the Tarvo Exchange fell": a bare head in -ing before its
     // extension is the gerund, not "Trading" the body.
     if (b == h && ctx.folded(h).ends_with("ing")) continue;

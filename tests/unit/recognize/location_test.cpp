@@ -270,3 +270,10 @@ TEST_CASE("location: county towns and other seats of divisions under 15,000 peop
       {"Fans waited for Hugo outside the hotel.", "Hugo/PERSON"},
   });
 }
+
+TEST_CASE("location: Arabic cape, valley, mountain and well words open a place's name") {
+  CHECK(locs("Tankers left Ras Kelvar and Wadi Tarsa on Monday.", "loc.feature") ==
+        "Ras Kelvar/LOCATION | Wadi Tarsa/LOCATION");
+  // The Arabic article after the word is the place's, not a given name: no person.
+  check_mentions({{"Egypt's Ras El Kelvar region will be developed.", "Egypt/LOCATION | Ras El Kelvar/LOCATION"}});
+}

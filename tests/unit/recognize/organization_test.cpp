@@ -717,3 +717,32 @@ TEST_CASE("organization: a listed title of several words ending in a head is the
   CHECK(orgs("Supreme Leader Tarsa Kelvo spoke.", "org.head") == "");
   CHECK(orgs("The Supreme Leader said so.", "org.head") == "");
 }
+
+TEST_CASE("organization: \"Bank\" before a listed place opens an Indonesian or Malay bank's name") {
+  CHECK(orgs("Bank Central Asia's president director spoke.", "org.bank_place") == "Bank Central Asia/ORGANIZATION");
+  CHECK(orgs("Shares of Bank Tarsa Indonesia rose.", "org.bank_place") == "Bank Tarsa Indonesia/ORGANIZATION");
+  // A capitalized word before "Bank" makes another name; no place after it, no bank of this kind.
+  CHECK(orgs("Residents of the West Bank Jericho area left.", "org.bank_place") == "");
+  CHECK(orgs("Bank Kelvara said profit rose.", "org.bank_place") == "");
+}
+
+TEST_CASE("organization: a title word after a nationality word, before a common word, is the name's") {
+  CHECK(orgs("The Egyptian General Mining Corporation said output rose.", "org.head") ==
+        "Egyptian General Mining Corporation/ORGANIZATION");
+  // Before a name the title stops the walk: the person's title.
+  CHECK(orgs("Egyptian President Tarsi Foundation opened.", "org.head") == "Tarsi Foundation/ORGANIZATION");
+}
+
+TEST_CASE("organization: a listed body's word before a member's title and name, also opening a sentence") {
+  check_mentions({{"Congress leader Tarsi Kelvo said the plan failed.", "Congress/ORGANIZATION | Tarsi Kelvo/PERSON"},
+                  // a word that describes the member is no part of the body's name
+                  {"Senior Congress leader Tarsi Kelvo said so.", "Congress/ORGANIZATION | Tarsi Kelvo/PERSON"}});
+  // Without a member's title and name the sentence's first word stays out, as the lists leave it.
+  CHECK(orgs("Congress passed the bill.", "org.body_before_member") == "");
+}
+
+TEST_CASE("organization: \"Research\" ends a research firm's name") {
+  CHECK(orgs("A report by Kelvarin Research said shares were overvalued.", "org.head") ==
+        "Kelvarin Research/ORGANIZATION");
+  CHECK(orgs("Research shows the drug works.", "org.head") == "");  // a bare head
+}

@@ -622,3 +622,23 @@ TEST_CASE("person: a repeated or speaking name keeps its attached Arabic article
       {"Then el-Varsi said no.", "el-Varsi/PERSON"},
   });
 }
+
+TEST_CASE("person: an abbreviated title's word inside a name before an apposition is the name's") {
+  CHECK(persons("Prices will rise, said Tarva Sen Kelpur, chief economist at Kelvo Bank.", "person.apposition") ==
+        "Tarva Sen Kelpur/PERSON");
+  // Opening the name it is the title (the title rule takes the rest).
+  CHECK(persons("Prices will rise, said Sen Tarva Kelpur, chief economist at Kelvo Bank.", "person.apposition") == "");
+  CHECK(persons("Prices will rise, said Sen Tarva Kelpur, chief economist at Kelvo Bank.", "person.title") ==
+        "Tarva Kelpur/PERSON");
+}
+
+TEST_CASE("person: \"Pan\" after a title is a surname, no second title") {
+  check_mentions({{"Governor Pan Kelwei said the bank would act.", "Pan Kelwei/PERSON"}});
+}
+
+TEST_CASE("person: a race's word before a lowercase particle opens an event's name, no person") {
+  CHECK(persons("Ivo Tarvel won the Giro d'Italia in 2023.", "person.given") == "Ivo Tarvel/PERSON");
+  CHECK(persons("He rode the Vuelta a Kelvonia twice.", "person.given") == "");
+  // As a surname after a given name it is a person.
+  CHECK(persons("Mario Giro said so.", "person.given") == "Mario Giro/PERSON");
+}
