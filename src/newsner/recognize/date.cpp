@@ -536,6 +536,8 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "departs", "leaves", "falls",  // ("the holiday falls on Saturday")
                            // a race's or a tour's itinerary: "the race stays in the Pyrenees on Friday"
                            "continues", "stays", "heads", "finishes", "concludes", "travels",
+                           // a fixture: "the Celtics host the Knicks on Thursday", "faces Leeds on Sunday"
+                           "hosts", "host", "faces", "face", "plays",
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
