@@ -82,13 +82,14 @@ struct Job {
   std::size_t mention_counts[4] = {0, 0, 0, 0};
   std::size_t unanchored_dates = 0;  // DATE values left without a year for want of a DCT
   bool date_field = false;      // Record: one of the date fields was present
+  bool extracted = false;       // the document went through the pipeline (not an error line)
   bool done = false;            // guarded by Runner::mu_
 };
 
 struct Counters {
   std::size_t documents = 0, text_bytes = 0, input_bytes = 0, failed = 0, skipped = 0;
   std::size_t mentions[4] = {0, 0, 0, 0};
-  std::size_t undated_documents = 0, unanchored_dates = 0;  // see Job::unanchored_dates
+  std::size_t extracted = 0, undated_documents = 0, unanchored_dates = 0;  // see Job::unanchored_dates
   std::size_t records = 0, records_with_date_field = 0;
 };
 
@@ -449,6 +450,7 @@ class Runner {
       job.messages.push_back(fmt::format("newsner: {}: {}", id, r.error));
     }
     job.text_bytes = r.text.size();
+    job.extracted = true;
     // Relative dates of a document without a DCT keep an unknown year ("XXXX-WXX-3"
     // for "Wednesday"): counted for the run's closing warning (see warn_undated).
     if (!r.dct) {
@@ -559,6 +561,7 @@ class Runner {
     }
     counters_.documents++;
     counters_.text_bytes += job.text_bytes;
+    counters_.extracted += job.extracted;
     counters_.undated_documents += job.unanchored_dates > 0;
     counters_.unanchored_dates += job.unanchored_dates;
     if (job.kind == Job::Kind::Record) {
@@ -655,7 +658,7 @@ class Runner {
                  "newsner: warning: %zu of %zu documents have no document date (DCT)%s, so %zu date mention(s) in "
                  "them have no year (XXXX); give --reference-date YYYY-MM-DD, a JSONL date field (--date-field) or "
                  "a dateline with a full date\n",
-                 c.undated_documents, c.documents, why.c_str(), c.unanchored_dates);
+                 c.undated_documents, c.extracted, why.c_str(), c.unanchored_dates);
   }
 
   void print_stats() {

@@ -21,6 +21,14 @@ for n, l in enumerate(open(sys.argv[1], "rb"), 1):
 
 article=samples/articles/harbour-bridge.txt
 
+# --- a Latin-1 file: decoded as Windows-1252 with a warning, names found, offsets per byte
+printf 'Fran\xe7ois Hollande visited Z\xfcrich.\n' > "$tmp/latin1.txt"
+"$bin" "$tmp/latin1.txt" > "$tmp/out" 2> "$tmp/err"
+want_status latin1 0 $?
+grep -q '"text":"François Hollande","type":"PERSON","start":0,"end":17' "$tmp/out" && grep -q '"text":"Zürich","type":"LOCATION","start":26,"end":32' "$tmp/out" \
+  || bad "Latin-1 text not decoded: $(cat "$tmp/out")"
+grep -q 'latin1.txt: warning: not UTF-8: read as Windows-1252' "$tmp/err" || bad "Latin-1 text: no warning: $(cat "$tmp/err")"
+
 # --- invalid UTF-8: repaired (U+FFFD), warned with the document name, status 0
 printf 'Talks in Berlin \xff\xfe ended in \xe2\x82Paris.\n' > "$tmp/bad-utf8.txt"
 "$bin" "$tmp/bad-utf8.txt" > "$tmp/out" 2> "$tmp/err"

@@ -89,10 +89,15 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   std::string repaired;
   if (err && !text::is_valid_utf8(line)) {
     std::size_t replaced = 0;
-    repaired = text::repair_utf8(line, &replaced);
+    if (auto decoded = text::decode_legacy_8bit(line)) {  // (JSON's own syntax is ASCII)
+      repaired = std::move(*decoded);
+      rec.warnings.emplace_back(text::kLegacyDecodedWarning);
+    } else {
+      repaired = text::repair_utf8(line, &replaced);
+      rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
+    }
     line = repaired;
     shrink.huge = line.size() > kShrinkAbove;
-    rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
     err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root);
   }
   if (err) {

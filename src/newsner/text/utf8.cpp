@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <simdjson.h>
+#include <unicode/unistr.h>
 
 #include <cstdlib>
 
@@ -147,6 +148,33 @@ std::uint64_t OffsetConverter::walk(std::uint32_t byte_offset) {
   while (end < text_.size() && static_cast<unsigned char>(p[end]) < 0x80) ++end;
   ascii_end_ = static_cast<std::uint32_t>(end);
   return units;
+}
+
+std::optional<std::string> decode_legacy_8bit(std::string_view s) {
+  const auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  const auto latin1_letter = [](unsigned char c) { return c >= 0xC0 && c != 0xD7 && c != 0xF7; };
+  bool high = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    high = true;
+    // A valid multi-byte sequence here: the text is UTF-8 (with errors elsewhere).
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len != 0 && i + len <= s.size() && valid_utf8_prefix(s.substr(i, len)) == len) return std::nullopt;
+    if (!latin1_letter(c)) continue;  // punctuation, symbols, NBSP: anywhere
+    std::size_t b = i, e = i + 1;     // the run of letter bytes around i
+    while (b > 0 && latin1_letter(static_cast<unsigned char>(s[b - 1]))) --b;
+    while (e < s.size() && latin1_letter(static_cast<unsigned char>(s[e]))) ++e;
+    const bool in_word = (b > 0 && ascii_letter(static_cast<unsigned char>(s[b - 1]))) ||
+                         (e < s.size() && ascii_letter(static_cast<unsigned char>(s[e])));
+    if (!in_word) return std::nullopt;
+  }
+  if (!high) return std::nullopt;
+  const icu::UnicodeString u(s.data(), static_cast<int32_t>(s.size()), "windows-1252");
+  if (u.isBogus()) return std::nullopt;
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 std::string repair_utf8(std::string_view s, std::size_t* replaced) {

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstring>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,21 @@ void prefer_avx2_simdjson_kernel();
 /// Returns `s` with every invalid sequence replaced by U+FFFD (EF BF BD);
 /// `replaced` (if given) receives the number of replacements.
 std::string repair_utf8(std::string_view s, std::size_t* replaced = nullptr);
+
+/// An 8-bit legacy text read as UTF-8 ("Fran\xE7ois" from a Latin-1 archive),
+/// decoded as Windows-1252 (a superset of ISO 8859-1's printable characters)
+/// with ICU's converter: the text in UTF-8, or nullopt when `s` does not look
+/// like such a text. It does when it holds no valid multi-byte UTF-8 sequence
+/// at all and each byte of a Latin-1 letter (0xC0-0xFF but x and /) stands in
+/// a word: an ASCII letter right before or after it or its run of such bytes.
+/// Bytes that break UTF-8 in a text that has UTF-8 in it, or stray ones
+/// ("Berlin \xFF\xFE ended"), are no legacy text: repair_utf8 then.
+/// Offsets into the result count one code point per byte of `s`.
+std::optional<std::string> decode_legacy_8bit(std::string_view s);
+/// The warning for a document decode_legacy_8bit decoded.
+inline constexpr std::string_view kLegacyDecodedWarning =
+    "not UTF-8: read as Windows-1252 (Latin-1); convert the input to UTF-8 first to be sure "
+    "(iconv -f windows-1252 -t utf-8)";
 
 /// Output offset unit (--offsets).
 enum class OffsetUnit { CodePoint, Byte, Utf16 };

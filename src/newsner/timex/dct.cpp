@@ -102,6 +102,12 @@ std::optional<Ymd> parse_rfc822_date(std::string_view s) {
 
 std::optional<Ymd> parse_date_field(std::string_view s, DateOrder order) {
   if (auto d = parse_iso_date(s)) return d;
+  // "2025/03/04", as feeds write it: the ISO order with slashes.
+  if (s.size() >= 10 && s[4] == '/' && s[7] == '/') {
+    std::string iso(s.substr(0, 10));
+    iso[4] = iso[7] = '-';
+    if (auto d = parse_iso_date(iso)) return d;
+  }
   if (auto d = parse_rfc822_date(s)) return d;
   // Feeds and CMS exports also write dates as people do ("Oct. 14, 2025",
   // "10/14/2025"): the forms a dateline may have, read with --date-order.

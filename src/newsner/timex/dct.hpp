@@ -29,7 +29,7 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view s);
 /// (the weekday is optional, the time and zone are ignored: the date as written).
 std::optional<std::chrono::year_month_day> parse_rfc822_date(std::string_view s);
 
-/// A JSONL date field: ISO 8601 (parse_iso_date), else RFC 822/1123
+/// A JSONL date field: ISO 8601 (parse_iso_date; also "YYYY/MM/DD"), else RFC 822/1123
 /// (parse_rfc822_date), else a full date as a dateline writes it
 /// (find_dateline_dct: "Oct. 14, 2025", "14 October 2025", "10/14/2025" read
 /// with `order`).

@@ -88,10 +88,17 @@ TEST_CASE("jsonl reader: bad records") {
     REQUIRE(rec.warnings.size() == 1);
     CHECK(rec.warnings[0].find("3 sequence") != std::string::npos);
   }
+  SUBCASE("a Latin-1 line is decoded as Windows-1252, with a warning") {
+    auto rec = reader.parse("{\"text\":\"Fran\xe7ois in Z\xfcrich\"}", 1);
+    CHECK(rec.error.empty());
+    CHECK(rec.doc.text == "Fran\xC3\xA7ois in Z\xC3\xBCrich");
+    REQUIRE(rec.warnings.size() == 1);
+    CHECK(rec.warnings[0].find("Windows-1252") != std::string::npos);
+  }
   SUBCASE("invalid UTF-8 anywhere in the line (parsed first, repaired after simdjson refuses it)") {
-    auto key = reader.parse("{\"text\":\"a\",\"k\xff\":1}", 1);
+    auto key = reader.parse("{\"text\":\"a\",\"k \xff\":1}", 1);
     CHECK(key.error.empty());
-    CHECK(key.passthrough == "\"k\xEF\xBF\xBD\":1");
+    CHECK(key.passthrough == "\"k \xEF\xBF\xBD\":1");
     REQUIRE(key.warnings.size() == 1);
     auto both = reader.parse("{\"text\":\"a \xff\"", 1);  // and malformed: both are reported
     CHECK(both.error.find("malformed JSON") == 0);

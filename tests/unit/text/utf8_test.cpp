@@ -109,3 +109,18 @@ TEST_CASE("utf8: offset conversion across ASCII runs of every length") {
     CHECK(conv.convert(static_cast<std::uint32_t>(s.size()) + 9) == naive_units(s, s.size(), utf16));
   }
 }
+
+TEST_CASE("utf8: a legacy 8-bit text is decoded as Windows-1252") {
+  // Latin-1 letters inside words, a Windows-1252 quote and a no-break space anywhere.
+  CHECK(decode_legacy_8bit("Fran\xE7ois visited Z\xFCrich \x93today\x94\xA0now") ==
+        "Fran\xC3\xA7ois visited Z\xC3\xBCrich \xE2\x80\x9Ctoday\xE2\x80\x9D\xC2\xA0now");
+  // One code point per byte: the offsets count the original bytes.
+  const std::string d = *decode_legacy_8bit("Nestl\xE9 SA");
+  CHECK(naive_units(d, d.size(), false) == 9);
+  // Not for valid UTF-8, text with UTF-8 in it, stray bytes, or plain ASCII.
+  CHECK_FALSE(decode_legacy_8bit("Zu\xCC\x88rich").has_value());
+  CHECK_FALSE(decode_legacy_8bit("Z\xC3\xBCrich and Fran\xE7ois").has_value());
+  CHECK_FALSE(decode_legacy_8bit("Talks in Berlin \xFF\xFE ended.").has_value());
+  CHECK_FALSE(decode_legacy_8bit("x \xE2\x82Paris").has_value());
+  CHECK_FALSE(decode_legacy_8bit("plain text").has_value());
+}

@@ -303,6 +303,7 @@ TEST_CASE("timex dct: date fields written as datelines write dates") {
   CHECK(parse_date_field("10/04/2025") == ymd(2025, 10, 4));
   CHECK(parse_date_field("10/04/2025", newsner::DateOrder::DayMonthYear) == ymd(2025, 4, 10));
   CHECK(parse_date_field("14/10/2025") == ymd(2025, 10, 14));  // the number above 12 is the day
+  CHECK(parse_date_field("2025/03/04") == ymd(2025, 3, 4));    // year first: the ISO order
   CHECK_FALSE(parse_date_field("October 2025").has_value());   // no day: no DCT
   CHECK_FALSE(parse_date_field("2024-13-45").has_value());
 }
