@@ -556,32 +556,38 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
 // name, not the place and a stray word). Not after a nationality word ("African
 // Lions"), not inside a longer capitalized run, not before another capitalized
 // word (a title-case headline, a longer name).
-void team_nicknames(const Context& ctx, std::vector<Candidate>& out) {
+// `heads`: the capitalized words ending in "s" that a one-word ORGANIZATION
+// entry matches in their own case (OrgStarts), a few per document; their
+// matches are read here, not every mention match of the document.
+void team_nicknames(const Context& ctx, std::span<const std::uint32_t> heads, std::vector<Candidate>& out) {
   const gazetteer::Match* const mts = ctx.matches.data();
   const std::size_t n = ctx.size();
-  for (const std::uint32_t k : ctx.mention_matches) {
-    const gazetteer::Match& mt = mts[k];
-    const std::size_t h = mt.token_begin;
-    if (mt.cls != EntryClass::Organization || mt.token_end != h + 1 || h == 0 || !mt.exact_case ||
-        ctx.token(h).shape != Shape::Capitalized || ctx.token(h).newline_before || !ctx.surface(h).ends_with('s') ||
-        ctx.matcher.list_name(mt) != "sports") {
-      continue;
-    }
-    std::size_t b = h;
-    for (std::size_t s = h >= 3 ? h - 3 : 0; s < h && b == h; ++s) {
-      if (ctx.find_match_at(s, [&](const gazetteer::Match& m) {
-            return m.cls == EntryClass::Location && m.exact_case && m.token_end == h;
-          })) {
-        b = s;
+  const std::size_t match_count = ctx.matches.size();
+  for (const std::uint32_t h : heads) {
+    if (h == 0 || ctx.token(h).newline_before) continue;
+    for (std::uint32_t k = ctx.first_match[h]; k != Context::kNone && k < match_count && mts[k].token_begin == h;
+         ++k) {
+      const gazetteer::Match& mt = mts[k];
+      if (mt.cls != EntryClass::Organization || mt.token_end != h + 1 || !mt.exact_case ||
+          ctx.matcher.list_name(mt) != "sports") {
+        continue;
       }
+      std::size_t b = h;
+      for (std::size_t s = h >= 3 ? h - 3 : 0; s < h && b == h; ++s) {
+        if (ctx.find_match_at(s, [&](const gazetteer::Match& m) {
+              return m.cls == EntryClass::Location && m.exact_case && m.token_end == h;
+            })) {
+          b = s;
+        }
+      }
+      if (b == h || ctx.strong(b, EntryClass::Demonym)) continue;
+      if (b > 0 && ctx.is_cap(b - 1) && !ctx.lex_is(b - 1, kLexFunction) && !ctx.token(b).sentence_start &&
+          !ctx.token(b).newline_before) {
+        continue;  // ("The" opens a sentence: a function word)
+      }
+      if (h + 1 < n && ctx.is_cap(h + 1) && !ctx.token(h + 1).newline_before) continue;
+      emit(ctx, b, h + 1, 0.8f, "org.team_name", out);
     }
-    if (b == h || ctx.strong(b, EntryClass::Demonym)) continue;
-    if (b > 0 && ctx.is_cap(b - 1) && !ctx.lex_is(b - 1, kLexFunction) && !ctx.token(b).sentence_start &&
-        !ctx.token(b).newline_before) {
-      continue;  // ("The" opens a sentence: a function word)
-    }
-    if (h + 1 < n && ctx.is_cap(h + 1) && !ctx.token(h + 1).newline_before) continue;
-    emit(ctx, b, h + 1, 0.8f, "org.team_name", out);
   }
 }
 
@@ -1222,9 +1228,10 @@ struct OrgStarts {
   std::vector<std::uint32_t>& legal;  // legal_form_names starts (a form's first token; rare)
   std::vector<std::uint32_t>& polls;  // pollster_names starts (a name's last word; rare)
   std::vector<std::uint32_t>& prefixed;  // legal_prefix_names starts ("PT"; rare)
+  std::vector<std::uint32_t>& nicknames;  // team_nicknames heads (a few per document)
 
   struct Buffers {
-    std::vector<std::uint32_t> lines, team, role, legal, polls, prefixed;
+    std::vector<std::uint32_t> lines, team, role, legal, polls, prefixed, nicknames;
     TokenList heads, innings, acronyms, shares;
   };
   static Buffers& buffers() {
@@ -1243,13 +1250,15 @@ struct OrgStarts {
         shares(b.shares),
         legal(b.legal),
         polls(b.polls),
-        prefixed(b.prefixed) {
+        prefixed(b.prefixed),
+        nicknames(b.nicknames) {
     lines.clear();
     team.clear();
     role.clear();
     legal.clear();
     polls.clear();
     prefixed.clear();
+    nicknames.clear();
     const std::size_t n = ctx.size();
     // team_chunk starts only at a capitalized word that is not a function word.
     // A line whose second word is lowercase (and not a particle that
@@ -1344,6 +1353,12 @@ struct OrgStarts {
       if (((classes[i] & class_bit(EntryClass::OrgHead)) || (lex[i] & kLexOrgHead)) &&
           !(lex[i] & (kLexFunction | kLexWeakStart | kLexCalendar))) {
         heads_at.push_if(true, i);
+      }
+      // A capitalized word ending in "s" that a one-word ORGANIZATION entry
+      // matches in its own case: a club's plural nickname for team_nicknames
+      // (a branch: few capitalized words have such an entry).
+      if (capitalized && (classes[i] & class_bit(EntryClass::Organization)) && text[t.span.end - 1] == 's') {
+        nicknames.push_back(i);
       }
     }
     heads.finish(heads_at);
@@ -1829,7 +1844,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     team_result(ctx, out);
     team_records(ctx, out);
   }
-  team_nicknames(ctx, out);
+  team_nicknames(ctx, starts.nicknames, out);
   if (!ctx.sports) team_role(ctx, out);
   role_context(ctx, starts.role, out);
   acronym_noun(ctx, starts.acronyms.span(), out);
