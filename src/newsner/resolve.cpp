@@ -384,8 +384,8 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
 
 // "Morgan Kelvo and Tarvex advised the deal": one capitalized word that no
 // list has, joined by "and" to a listed company before it (ending at token e,
-// before an "and": the caller tests its hash), and before a lowercase word or
-// punctuation, is a company too (advisers, bidders and rivals come in pairs).
+// before an "and": the caller tests its hash), and before a lowercase word
+// that is no function word (a verb) or at the end of a list, is a company too (advisers, bidders and rivals come in pairs).
 // The word's index, or 0. (Out of line: asked of few names.)
 [[gnu::noinline]] std::size_t coordinated_company(const Context& ctx, const Chosen& c) {
   const std::size_t e = c.te, w = e + 1;
@@ -394,8 +394,13 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
       ctx.token_classes[w] != 0 || ctx.token(w).newline_before) {
     return 0;
   }
-  const Shape s = ctx.token(w + 1).shape;
-  return s == Shape::Lower || s == Shape::Punct ? w : 0;
+  // The pair is the subject of a verb ("... and Tarvex advised"): a word
+  // after it that is no function word ("sued Tesla and Zilberman over the
+  // deal": an unlisted surname may be the other party); or the word ends a
+  // list of companies ("Mobil, Kelvo and Tarvex, were ...").
+  const text::Token& next = ctx.token(w + 1);
+  if (next.shape == Shape::Lower) return !ctx.lex_is(w + 1, recognize::kLexFunction) ? w : 0;
+  return next.shape == Shape::Punct && c.tb > 0 && recognize::is_char(ctx, c.tb - 1, ',') ? w : 0;
 }
 
 // "Bayern beat Arsenal to top the group", "Arsenal drew with ... ": a result

@@ -514,6 +514,8 @@ TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a c
         "Morgan Stanley/ORGANIZATION | Kelvarix/ORGANIZATION | Kelvarix/ORGANIZATION");
   // Two words after "and": another kind of name.
   CHECK(mentions("Morgan Stanley and Kelvarix Tarsi advised the company.") == "Morgan Stanley/ORGANIZATION");
+  // Before a function word the word may be the other party, a person: not made a company.
+  CHECK(mentions("Investors sued Morgan Stanley and Kelvarix over the deal.") == "Morgan Stanley/ORGANIZATION");
 }
 
 TEST_CASE("resolve: the other side of a listed club's result with no score is a club") {

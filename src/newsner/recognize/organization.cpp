@@ -2103,6 +2103,9 @@ bool product_number_at(const Context& ctx, std::size_t e) {
                                (is_char(ctx, e + 1, '-') || is_char(ctx, e + 1, '/') || is_char(ctx, e + 1, ':')))) {
     return false;
   }
+  // A year after a body's name is its year ("the Apple 2024 report", "the NATO 2030 agenda").
+  const std::string_view w = ctx.surface(e);
+  if (size == 4 && (w.starts_with("19") || w.starts_with("20"))) return false;
   // (The name's tokens: no lowercase word; "S&P" may be several.)
   std::size_t b = e;
   while (b > 1 && e - b < 4 && !ctx.token(b).newline_before && ctx.token(b - 1).shape != Shape::Lower &&

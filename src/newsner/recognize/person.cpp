@@ -687,6 +687,7 @@ void apposition_before(const Context& ctx, std::size_t r, std::vector<Candidate>
   bool office = !article && is_char(ctx, a, ',') && r + 1 < ctx.size() &&
                 (folded_is(ctx, r + 1, "of") || folded_is(ctx, r + 1, "at"));
   for (std::size_t k = a + 1; office && k < r; ++k) office = ctx.token(k).shape == Shape::Lower;
+  if (a < (article ? 3u : 2u)) return;  // (room for a name and its comma: "A top lawyer ..." may open the text)
   const std::size_t e = article ? a - 1 : a;  // the comma
   if (e < 2 || !(office || (article && is_char(ctx, e, ','))) || is_body_role(ctx, r)) return;
   std::size_t b = e;
