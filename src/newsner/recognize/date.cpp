@@ -1612,15 +1612,23 @@ std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_
   return ieq(w, "quarter") || ieq(w, "period") ? to + 2 : 0;
 }
 
-// The year of quarter `q` named without one at token `tok` ("the July-September
-// quarter"), as for "the third quarter": the DCT's, but last year's for a quarter
-// still to come told in the past or two or more quarters ahead with no future cue.
-int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q) {
+// The year of quarter `q` named without one at token `tok` ("the third quarter",
+// "the July-September quarter"): the DCT's. A quarter still to come this year is
+// last year's when told in the past ("profit rose in the third quarter" in May)
+// or when it is half a year or more ahead ("fourth-quarter earnings" in
+// February), unless a future cue looks forward; one already over this year is
+// next year's when told in the future ("inflation will fall in the first
+// quarter" in November), as a month is. Not a fiscal one: its year is the fiscal
+// year's label (TBAQ). (The quarter just over is the one being reported:
+// "expects to report a third-quarter loss" in October.)
+int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q, bool fiscal) {
   const int y = static_cast<int>(dct.year());
   const int dct_q = static_cast<int>((static_cast<unsigned>(dct.month()) - 1) / 3 + 1);
-  if (q <= dct_q) return y;
-  const int tense = tense_before(cx, tok);
-  return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+  if (q > dct_q) {
+    const int tense = tense_before(cx, tok);
+    return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+  }
+  return dct_q - q >= 2 && !fiscal && tense_before(cx, tok) > 0 ? y + 1 : y;
 }
 
 // True when the month at token `tok` ends a period: "the quarter ending (in)
@@ -2329,7 +2337,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v;
           v.granularity = Granularity::Quarter;
           v.part = (p.month + 2) / 3;
-          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part) : kUnknown;
+          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part, false) : kUnknown;
           emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
           break;
         }
@@ -2693,21 +2701,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = q;
           if (y == kUnknown && dct) {
             y = static_cast<int>(dct->year()) + yshift;
-            // A quarter still to come this year, named without a year, is last
-            // year's when told in the past ("profit rose in the third quarter"
-            // in May) or when it is half a year or more ahead ("fourth-quarter
-            // earnings" in February), unless a future cue looks forward.
-            const int dct_q = static_cast<int>((static_cast<unsigned>(dct->month()) - 1) / 3 + 1);
-            if (q > dct_q && yshift == 0 && !year_named && !latest) {
-              const int tense = tense_before(cx, tok);
-              if (tense == -1 || (tense <= 0 && q - dct_q >= 2)) --y;
-            }
-            // ... and one already over this year is next year's when told in the
-            // future ("inflation will fall in the first quarter" in November), as a
-            // month is. Not a fiscal one: its year is the fiscal year's label (TBAQ).
-            // (The quarter just over is the one being reported: "expects to report a
-            // third-quarter loss" in October.)
-            if (dct_q - q >= 2 && yshift == 0 && !year_named && !fiscal && tense_before(cx, tok) > 0) ++y;
+            if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, *dct, q, fiscal);
           }
           v.year = y;
         } else if (has_rel) {
