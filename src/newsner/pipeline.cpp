@@ -114,15 +114,10 @@ Extraction Extractor::extract(Document doc) const {
   try {
     // 1. normalize: decode a legacy 8-bit text, or repair invalid UTF-8 (offsets
     // then refer to the decoded or repaired text)
-    std::size_t replaced = 0;
     if (doc.valid_utf8 || text::is_valid_utf8(doc.text)) {
       r.text = std::move(doc.text);
-    } else if (auto decoded = text::decode_legacy_8bit(doc.text)) {
-      r.text = std::move(*decoded);
-      r.warnings.emplace_back(text::kLegacyDecodedWarning);
     } else {
-      r.text = text::repair_utf8(doc.text, &replaced);
-      r.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
+      r.text = text::to_valid_utf8(doc.text, r.warnings.emplace_back());
     }
     // The DCT: flag, else the record's own date, else the dateline.
     r.dct = impl_->options.reference_date;

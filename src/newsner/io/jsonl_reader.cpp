@@ -88,14 +88,7 @@ void JsonlReader::parse(std::string_view line, std::size_t line_number, bool pad
   auto err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(root);
   std::string repaired;
   if (err && !text::is_valid_utf8(line)) {
-    std::size_t replaced = 0;
-    if (auto decoded = text::decode_legacy_8bit(line)) {  // (JSON's own syntax is ASCII)
-      repaired = std::move(*decoded);
-      rec.warnings.emplace_back(text::kLegacyDecodedWarning);
-    } else {
-      repaired = text::repair_utf8(line, &replaced);
-      rec.warnings.push_back(fmt::format("invalid UTF-8: {} sequence(s) replaced by U+FFFD", replaced));
-    }
+    repaired = text::to_valid_utf8(line, rec.warnings.emplace_back());  // (JSON's own syntax is ASCII)
     line = repaired;
     shrink.huge = line.size() > kShrinkAbove;
     err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root);

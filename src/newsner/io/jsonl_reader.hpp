@@ -9,8 +9,9 @@
 //          a field that is no date is a warning.
 //   Input fields named "entities" or "error" are dropped: the output line carries
 //   exactly one of them, ours.
-// Invalid UTF-8 in the line is repaired first (each maximal invalid subsequence
-//   becomes U+FFFD, as text/utf8 does) and reported in JsonlRecord::warnings, so
+// Invalid UTF-8 in the line is made valid first (a Latin-1 line decoded as
+//   Windows-1252, else each maximal invalid subsequence becomes U+FFFD:
+//   text::to_valid_utf8) and reported in JsonlRecord::warnings, so
 //   a record with a few bad bytes is still processed (DESIGN.md section 4).
 // Errors: malformed JSON, a non-object, a missing or non-string text field come
 //   back in JsonlRecord::error (with the record's id when it could be read).

@@ -177,6 +177,18 @@ std::optional<std::string> decode_legacy_8bit(std::string_view s) {
   return out;
 }
 
+std::string to_valid_utf8(std::string_view s, std::string& warning) {
+  if (auto decoded = decode_legacy_8bit(s)) {
+    warning = "not UTF-8: read as Windows-1252 (Latin-1); convert the input to UTF-8 first to be sure "
+              "(iconv -f windows-1252 -t utf-8)";
+    return std::move(*decoded);
+  }
+  std::size_t replaced = 0;
+  std::string repaired = repair_utf8(s, &replaced);
+  warning = "invalid UTF-8: " + std::to_string(replaced) + " sequence(s) replaced by U+FFFD";
+  return repaired;
+}
+
 std::string repair_utf8(std::string_view s, std::size_t* replaced) {
   std::string out;
   out.reserve(s.size() + 8);

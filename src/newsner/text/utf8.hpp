@@ -50,10 +50,11 @@ std::string repair_utf8(std::string_view s, std::size_t* replaced = nullptr);
 /// ("Berlin \xFF\xFE ended"), are no legacy text: repair_utf8 then.
 /// Offsets into the result count one code point per byte of `s`.
 std::optional<std::string> decode_legacy_8bit(std::string_view s);
-/// The warning for a document decode_legacy_8bit decoded.
-inline constexpr std::string_view kLegacyDecodedWarning =
-    "not UTF-8: read as Windows-1252 (Latin-1); convert the input to UTF-8 first to be sure "
-    "(iconv -f windows-1252 -t utf-8)";
+/// A text that is not valid UTF-8 made valid: decode_legacy_8bit's decoding
+/// when it applies, else repair_utf8's; `warning` receives what was done, for
+/// the user ("not UTF-8: read as Windows-1252 ...", "invalid UTF-8: N
+/// sequence(s) replaced by U+FFFD").
+std::string to_valid_utf8(std::string_view s, std::string& warning);
 
 /// Output offset unit (--offsets).
 enum class OffsetUnit { CodePoint, Byte, Utf16 };
