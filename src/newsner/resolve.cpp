@@ -403,12 +403,12 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return next.shape == Shape::Punct && c.tb > 0 && recognize::is_char(ctx, c.tb - 1, ',') ? w : 0;
 }
 
-// "Bayern beat Arsenal to top the group", "Arsenal drew with ... ": a result
-// verb v (kTeamVerbs, lowercase) between a listed club `c` and one capitalized
-// word s on the other side, a place, a body or a word no list has (no common
-// word, no given name: a player), makes that word a club too, with no score
-// (org.team_result's) in the story. Whether s is such a side. (Out of line:
-// asked of few names, those beside a team cue.)
+// "Bayern beat Arsenal to top the group": a result verb v (kTeamVerbs,
+// lowercase) right between a listed club `c` and one capitalized word s on the
+// other side, a place, a body or a word no list has (no common word, no given
+// name: a player), makes that word a club too, score or none (org.team_result
+// needs one). Whether s is such a side. (Out of line: asked of few names, those
+// beside a team cue.)
 [[gnu::noinline]] bool result_side(const Context& ctx, const Chosen& c, std::size_t v, std::size_t s) {
   static constexpr recognize::WordSet kVerbs(recognize::kTeamVerbs);
   if (c.rule != "sports" || ctx.token(v).shape != Shape::Lower || !kVerbs.contains(ctx, v) ||

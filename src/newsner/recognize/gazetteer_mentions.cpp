@@ -289,14 +289,8 @@ void emit_rule_span(const Context& ctx, EntityType type, std::size_t b, std::siz
   for (const Candidate& x : out) {
     if (x.token_begin == b && x.token_end == e && x.evidence == rule) return;
   }
-  Candidate& c = out.emplace_back();
-  c.type = type;
-  c.span = ctx.span(b, e);
-  c.token_begin = static_cast<std::uint32_t>(b);
-  c.token_end = static_cast<std::uint32_t>(e);
-  c.score = 0.75f;
-  c.evidence = rule;
-  c.kb_id = kb_id;
+  emit_candidate(ctx, type, b, e, 0.75f, rule, out);
+  out.back().kb_id = kb_id;
 }
 
 // "Lagos State", "Rivers State", "Kerala State": a first-level subdivision's
