@@ -531,6 +531,14 @@ void scorer_club(const Context& ctx, std::size_t b, std::vector<Candidate>& out)
   emit_candidate(ctx, EntityType::Organization, s, e, 0.78f, "org.scorer_club", out);
 }
 
+// Token i is a US state's one-word name (a subdivision entry with a US ISO id).
+bool us_state_at(const Context& ctx, std::size_t i) {
+  return ctx.find_match_at(i, [&](const gazetteer::Match& m) {
+           return m.cls == EntryClass::Location && m.token_end == i + 1 &&
+                  ctx.matcher.entry(m).kb_id.starts_with("iso3166-2:US-");
+         }) != nullptr;
+}
+
 // person.scorer: a goal's scorer in a sports report, a name before the minute
 // in parentheses ("Tomaz Vrbnjak (57th)", "Ivo Kranjc (21st minute)") or
 // inside them with it ("(Aldo Ferrante 68th)", "(16 - Ruiz 86th)"): up
@@ -935,9 +943,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
           if (e >= i + 2 && country_tail(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);
           } else if (e == i + 2 && folded_is(ctx, e - 1, kState) &&
-                     (ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location))) {
+                     (ctx.has(i, EntryClass::Organization) || ctx.has(i, EntryClass::Location)) &&
+                     !us_state_at(ctx, i)) {
             // "Penn State": a body's or place's name and "State" name a
-            // university (but "Kevin State" may be a player).
+            // university (but "Kevin State" may be a player). A US state's own
+            // name and "State" is the gazetteer recognizer's (state_after: it
+            // leaves "New York State" and "Washington State" alone).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
