@@ -242,7 +242,12 @@ Context::~Context() {
 }
 
 Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
-    : tt(tokens), matcher(m) {
+    : tt(tokens),
+      matcher(m),
+      tokens_data(tokens.tokens.data()),
+      token_count(tokens.tokens.size()),
+      text_data(tokens.text.data()),
+      folded_data(tokens.folded.data()) {
   t_context_buffers.exchange(*this);  // empty buffers go to the pool, kept ones come here
   const std::size_t n = tt.tokens.size();
   const text::Token* toks = tt.tokens.data();

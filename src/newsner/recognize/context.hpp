@@ -74,6 +74,14 @@ constexpr std::uint16_t class_bit(gazetteer::EntryClass c) {
 struct Context {
   const text::TokenizedText& tt;
   const gazetteer::Matcher& matcher;
+  /// tt's token array, token count, text and folded forms, copied once: the
+  /// rules ask size(), token(), surface() and folded() millions of times, and
+  /// through `tt` each was two or three dependent loads (size() also a divide
+  /// by the token's size), reloaded after every store a rule makes.
+  const text::Token* const tokens_data;
+  const std::size_t token_count;
+  const char* const text_data;
+  const char* const folded_data;
   /// The gazetteer matches that the recognizers read, by start token, longest
   /// first: TITLE and PERSON, LOCATION, ORGANIZATION matches. The other
   /// (evidence) classes are only in token_classes and strong_classes.
@@ -125,10 +133,18 @@ struct Context {
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
-  std::size_t size() const { return tt.tokens.size(); }
-  const text::Token& token(std::size_t i) const { return tt.tokens[i]; }
-  std::string_view surface(std::size_t i) const { return tt.surface(tt.tokens[i]); }
-  std::string_view folded(std::size_t i) const { return tt.folded_form(tt.tokens[i]); }
+  std::size_t size() const { return token_count; }
+  const text::Token& token(std::size_t i) const { return tokens_data[i]; }
+  /// tt.surface(token(i)) and tt.folded_form(token(i)), without their bounds
+  /// tests (a token's bytes are inside the text and the folded forms).
+  std::string_view surface(std::size_t i) const {
+    const text::Token& t = tokens_data[i];
+    return {text_data + t.span.begin, t.span.size()};
+  }
+  std::string_view folded(std::size_t i) const {
+    const text::Token& t = tokens_data[i];
+    return {folded_data + t.fold_begin, t.fold_size};
+  }
   bool has(std::size_t i, gazetteer::EntryClass c) const { return (token_classes[i] & class_bit(c)) != 0; }
   /// Like has(), but only for entries not flagged "amb".
   bool strong(std::size_t i, gazetteer::EntryClass c) const { return (strong_classes[i] & class_bit(c)) != 0; }
@@ -140,11 +156,11 @@ struct Context {
     return strong(i, gazetteer::EntryClass::GivenName) || strong(i, gazetteer::EntryClass::Surname);
   }
   /// True when token i is the first token of its line.
-  bool line_start(std::size_t i) const { return i == 0 || tt.tokens[i].newline_before; }
+  bool line_start(std::size_t i) const { return i == 0 || tokens_data[i].newline_before; }
   /// Index one past the last token of the line holding token i.
   std::size_t line_end(std::size_t i) const {
     std::size_t e = i + 1;
-    while (e < size() && !tt.tokens[e].newline_before) ++e;
+    while (e < size() && !tokens_data[e].newline_before) ++e;
     return e;
   }
   /// True when tokens [b, e) are exactly one entry of the country/region lists.
@@ -159,7 +175,7 @@ struct Context {
   /// Capitalized, all caps or mixed case ("Kono", "NATO", "McDonald", "iPhone").
   /// (Inline: the recognizers and the document pass ask it for most tokens.)
   bool is_cap(std::size_t i) const {
-    const text::Shape s = tt.tokens[i].shape;
+    const text::Shape s = tokens_data[i].shape;
     return s == text::Shape::Capitalized || s == text::Shape::AllCaps || s == text::Shape::Mixed;
   }
   /// A lowercase word that is in the common-word list.
@@ -168,7 +184,7 @@ struct Context {
   bool is(std::size_t i, std::string_view s) const { return i < size() && surface(i) == s; }
   /// Byte span from token b to token e (exclusive).
   Span span(std::size_t b, std::size_t e) const {
-    return {tt.tokens[b].span.begin, tt.tokens[e - 1].span.end};
+    return {tokens_data[b].span.begin, tokens_data[e - 1].span.end};
   }
   /// Matches in `matches` (TITLE and mention classes) starting at token i,
   /// longest first.

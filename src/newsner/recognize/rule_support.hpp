@@ -22,7 +22,7 @@ namespace newsner::recognize {
 [[gnu::always_inline]] inline bool is_char(const Context& ctx, std::size_t i, char c) {
   if (i >= ctx.size()) return false;
   const Span s = ctx.token(i).span;
-  return s.end - s.begin == 1 && ctx.tt.text[s.begin] == c;
+  return s.end - s.begin == 1 && ctx.text_data[s.begin] == c;
 }
 
 /// England, Scotland, Wales and Northern Ireland by their kb ids: parts of a
@@ -47,7 +47,7 @@ inline bool is_spaced_dash(const Context& ctx, std::size_t i) {
   if (i >= ctx.size() || !ctx.token(i).space_before) return false;
   // (By the token's size, then its bytes: Context::is was a call per dash.)
   const Span sp = ctx.token(i).span;
-  const char* const p = ctx.tt.text.data() + sp.begin;
+  const char* const p = ctx.text_data + sp.begin;
   switch (sp.size()) {
     case 1: return p[0] == '-';
     case 2: return p[0] == '-' && p[1] == '-';
