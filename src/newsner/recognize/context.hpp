@@ -188,17 +188,23 @@ struct Context {
   }
   /// Matches in `matches` (TITLE and mention classes) starting at token i,
   /// longest first.
+  /// (By pointer to the end of `matches`: an index compared with size() cost
+  /// a divide by the match's size per step.)
   template <typename F>
   void for_matches_at(std::size_t i, F&& f) const {
-    for (std::uint32_t k = first_match[i]; k != kNone && k < matches.size() && matches[k].token_begin == i; ++k) {
-      f(matches[k]);
-    }
+    const std::uint32_t k = first_match[i];
+    if (k == kNone) return;
+    const gazetteer::Match* const end = matches.data() + matches.size();
+    for (const gazetteer::Match* m = matches.data() + k; m != end && m->token_begin == i; ++m) f(*m);
   }
   /// The first (longest) of those matches for which pred(match) holds, or nullptr.
   template <typename P>
   const gazetteer::Match* find_match_at(std::size_t i, P&& pred) const {
-    for (std::uint32_t k = first_match[i]; k != kNone && k < matches.size() && matches[k].token_begin == i; ++k) {
-      if (pred(matches[k])) return &matches[k];
+    const std::uint32_t k = first_match[i];
+    if (k == kNone) return nullptr;
+    const gazetteer::Match* const end = matches.data() + matches.size();
+    for (const gazetteer::Match* m = matches.data() + k; m != end && m->token_begin == i; ++m) {
+      if (pred(*m)) return m;
     }
     return nullptr;
   }

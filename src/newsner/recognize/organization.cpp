@@ -138,8 +138,8 @@ std::size_t team_chunk(const Context& ctx, std::size_t b, std::size_t limit) {
     // "'s", ".", "-", "&" or "'" (from the token's bytes: five string compares
     // per token before), not after a ".".
     const Span sp = ctx.token(i).span;
-    const char c0 = ctx.tt.text[sp.begin];
-    const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.tt.text[sp.begin + 1] == 's';
+    const char c0 = ctx.text_data[sp.begin];
+    const bool apostrophe_s = sp.size() == 2 && c0 == '\'' && ctx.text_data[sp.begin + 1] == 's';
     const bool mark = sp.size() == 1 && (c0 == '.' || c0 == '-' || c0 == '&' || c0 == '\'');
     if (i > b && (apostrophe_s || mark) && !is_char(ctx, i - 1, '.')) {
       // A period after a capitalized word of 3+ letters before a new sentence

@@ -184,7 +184,7 @@ bool opens_race_name(const Context& ctx, std::size_t b) {
   if (b + 1 >= ctx.size() || ctx.token(b + 1).shape == Shape::Capitalized) return false;
   const std::uint64_t h = ctx.token(b).fold_hash;
   if (h != kGiro.hash && h != kVuelta.hash && h != kTour.hash) return false;
-  const char c = ctx.tt.text[ctx.token(b + 1).span.begin];
+  const char c = ctx.text_data[ctx.token(b + 1).span.begin];
   return c >= 'a' && c <= 'z' && (folded_is(ctx, b, kGiro) || folded_is(ctx, b, kVuelta) || folded_is(ctx, b, kTour));
 }
 
@@ -211,7 +211,7 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
 // building the view (TitleEnds asks it of every capitalized token).
 bool plural_form_at(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
-  return t.fold_size > 3 && ctx.tt.folded[t.fold_begin + t.fold_size - 1] == 's';
+  return t.fold_size > 3 && ctx.folded_data[t.fold_begin + t.fold_size - 1] == 's';
 }
 
 // text::token_hash of the singular of plural_form_at word `f`: "ministers" ->
