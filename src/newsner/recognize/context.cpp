@@ -206,7 +206,7 @@ struct ContextBuffers {
   std::vector<gazetteer::Match> matches;
   std::vector<std::uint32_t> first_match;
   std::vector<std::uint16_t> token_classes, strong_classes, lex;
-  std::vector<std::uint8_t> caps_line, country;
+  std::vector<std::uint8_t> caps_line, country, line_has_number;
   IndexList cap_tokens, line_starts, role_nouns, title_matches, mention_matches;
 
   static void swap_lists(IndexList& a, IndexList& b) {
@@ -222,6 +222,7 @@ struct ContextBuffers {
     lex.swap(c.lex);
     caps_line.swap(c.caps_line);
     country.swap(c.country);
+    line_has_number.swap(c.line_has_number);
     swap_lists(cap_tokens, c.cap_tokens);
     swap_lists(line_starts, c.line_starts);
     swap_lists(role_nouns, c.role_nouns);
@@ -270,6 +271,9 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
   std::uint32_t* const line_list = line_starts.room_for(n + 1);
   std::uint32_t* const role_list = role_nouns.room_for(n);
   std::size_t line_count = 0, role_count = 0;
+  // (Kept entries are overwritten, only growth is zero-filled; cut to size after.)
+  line_has_number.resize(n + 1);
+  std::uint8_t* const line_numbers = line_has_number.data();
   // Per shape, what a token adds to two counters of 32-bit lanes: `tally`
   // (low: cap_tokens' shapes, Alnum too; high: words for the capitals rule,
   // letter tokens, not Alnum "G20") and `kinds` (low: all caps; high: digits).
@@ -315,8 +319,10 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     if (words >= 2 && caps_words * 4 >= words * 3) std::fill(caps + b, caps + e, 1);
     // "Name 2 Name 1" or "Name 4 2 1 1 6 6 7": short lines of names and numbers.
     if (words >= 1 && words <= 8 && digits >= 2 && digits * 2 >= words) ++score_lines;
+    line_numbers[line_count - 1] = digits != 0;
     b = e;
   }
+  line_has_number.resize(line_count);
   if (n > 0) line_list[line_count++] = static_cast<std::uint32_t>(n);
   const std::size_t cap_count = static_cast<std::uint32_t>(tally);
   cap_tokens.size_ = cap_count;

@@ -112,6 +112,9 @@ struct Context {
   /// The first token of each line, in text order, then size(): line l holds
   /// tokens [line_starts[l], line_starts[l + 1]). Empty for an empty document.
   IndexList line_starts;
+  /// Per line (as line_starts, without its end mark): 1 when the line holds a
+  /// number (a Shape::Digits token), else 0. (Counted in the same pass.)
+  std::vector<std::uint8_t> line_has_number;
   /// Lowercase role nouns (kLexRoleNoun), in text order: where org.role starts.
   IndexList role_nouns;
   /// Indices into `matches` of the TITLE matches, in order (person titles).

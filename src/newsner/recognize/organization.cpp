@@ -1265,7 +1265,11 @@ struct OrgStarts {
     // team_chunk takes in, "de", "del", "la") has a one-word chunk followed by
     // that word, where team_lines wants a number or "(": most lines of prose
     // ("Shares fell ...") are left out here, before any chunk is scanned.
+    // And every result of team_lines has a number on its line (a score, a
+    // table's columns, the points of "9.8 (62)"): a line without one is left
+    // out first (Context counts them in its line pass).
     for (std::size_t l = 0; l + 1 < ctx.line_starts.size(); ++l) {
+      if (!ctx.line_has_number[l]) continue;
       const std::size_t b = ctx.line_starts[l];
       const std::size_t second = b + 1;
       if (second < ctx.line_starts[l + 1] && ctx.token(second).shape == Shape::Lower &&
