@@ -77,7 +77,8 @@ struct Context {
   /// tt's token array, token count, text and folded forms, copied once: the
   /// rules ask size(), token(), surface() and folded() millions of times, and
   /// through `tt` each was two or three dependent loads (size() also a divide
-  /// by the token's size), reloaded after every store a rule makes.
+  /// by the token's size), reloaded after every store a rule makes. (So `tt`
+  /// must not change while the Context lives, as it never does in the pipeline.)
   const text::Token* const tokens_data;
   const std::size_t token_count;
   const char* const text_data;
