@@ -174,6 +174,28 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
   return e + 2;
 }
+
+// The end of a name [b, e) of two or more words taken over a generational
+// suffix right after it ("Tom Varley Jr.", "Ana Ruiz Sr", "Carl Tarsen III",
+// "James Kelvo 3rd"): CoNLL keeps it in the name, and without it a father
+// and his son read as one person. Its period is the name's unless it ends
+// the sentence. (Not an ordinal in sports: "(Kelvo 3rd)" is a minute.)
+std::size_t generational_suffix_end(const Context& ctx, std::size_t b, std::size_t e) {
+  const std::size_t n = ctx.size();
+  if (e < b + 2 || e >= n) return e;
+  // (Size and shape first: most names end before punctuation or a longer word.)
+  const text::Token& t = ctx.token(e);
+  if (t.fold_size > 3 || t.shape == Shape::Punct || t.shape == Shape::Lower || t.newline_before ||
+      !is_generational_suffix(ctx, e) || (ctx.sports && t.shape == Shape::Alnum)) {
+    return e;
+  }
+  // (A capitalized word after the period may open the next sentence: "Jr. Then".)
+  if (e + 2 < n && is_char(ctx, e + 1, '.') && !ctx.token(e + 1).space_before && !ctx.token(e + 2).sentence_start &&
+      !ctx.token(e + 2).newline_before && ctx.token(e + 2).shape != Shape::Capitalized) {
+    return e + 2;
+  }
+  return e + 1;
+}
 // "Giro d'Italia", "Vuelta a Espana", "Tour de Kelvo": a race's word before a
 // word in lowercase (a particle, "d'", "a", "de") opens the race's name, an
 // event (DESIGN.md: no mention), though lists have "Giro" as a given name.
@@ -195,6 +217,7 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   if (is_holiday_word(ctx, b) || is_holiday_greeting(ctx, b)) return;
   // (The hyphen test first: nearly every name ends without one.)
   if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
+  e = generational_suffix_end(ctx, b, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word
   // cut off is part of the other name's own candidate).
   std::size_t from = b;

@@ -642,3 +642,13 @@ TEST_CASE("person: a race's word before a lowercase particle opens an event's na
   // As a surname after a given name it is a person.
   CHECK(persons("Mario Giro said so.", "person.given") == "Mario Giro/PERSON");
 }
+
+TEST_CASE("person: a generational suffix after the surname is the name's") {
+  check_mentions({
+      {"Tom Varley Sr. and his son Tom Varley Jr. ran the farm.", "Tom Varley Sr./PERSON | Tom Varley Jr./PERSON"},
+      {"The award went to Carl Tarsen III and Ivo Kelpa 3rd on Monday.",
+       "Carl Tarsen III/PERSON | Ivo Kelpa 3rd/PERSON"},
+      // a sentence-final period is the sentence's; the surname repeats alone
+      {"The judge sentenced Tom Varley Jr. Varley said nothing.", "Tom Varley Jr/PERSON | Varley/PERSON"},
+  });
+}
