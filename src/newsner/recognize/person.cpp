@@ -930,10 +930,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // landmark or a place, not a person (unless a given name follows:
         // "Little Richard"); so does a feature word, whatever the lists say
         // ("Gare du Nord"; a particle after it is the place's article, not
-        // a given name: "Ras El Tarsa").
+        // a given name: "Ras El Tarsa"), and before a given name too unless
+        // itself a strong one: "Lake Victoria", "Port Elizabeth".
         const bool feature = ctx.lex_is(i, kLexFeature) && is_feature_prefix(ctx, i);
         const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) || feature) &&
-                              (!ctx.has(i + 1, EntryClass::GivenName) || (feature && ctx.lex_is(i + 1, kLexParticle)));
+                              (!ctx.has(i + 1, EntryClass::GivenName) ||
+                               (feature && (ctx.lex_is(i + 1, kLexParticle) || !ctx.strong(i, EntryClass::GivenName))));
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.

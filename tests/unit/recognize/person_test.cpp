@@ -154,6 +154,11 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: a feature word before a given name opens a place, not a person") {
+  CHECK(persons("Boats sank on the shores of Lake Helena last year.", "person.given") == "");
+  CHECK(persons("Ships docked at Port Edith on Monday.", "person.given") == "");
+}
+
 TEST_CASE("person: a goal's scorer before or with the minute, in a sports report") {
   const std::string report = "Soccer league match report: the team scored goals in the match.\n";
   CHECK(persons(report + "Scorers: Ivo Tarvelic (47th), Kelp Hajaji (57th).", "person.scorer") ==
