@@ -795,6 +795,18 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
          !(e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.lex_is(e, kLexFunction));
 }
 
+// "from La Moneda palace", "the Ben Kelvo airport", "its Alberto Tarsa
+// refinery": a lowercase facility or district noun right after a name [.., e)
+// makes the name the place's, as CoNLL tags "... airport", not a person's.
+// (Asked of person.given's names before a lowercase word, after their other tests.)
+[[gnu::noinline]] bool place_noun_after(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kNouns[] = {
+    "airport", "airfield", "hospital", "stadium", "refinery", "bridge", "dam", "palace", "district", "province",
+    "neighbourhood", "neighborhood", "suburb", "township", "municipality", "prison", "barracks", "station", "mine"};
+  static constexpr WordSet kSet(kNouns);
+  return e < ctx.size() && ctx.token(e).shape == Shape::Lower && kSet.contains(ctx, e);
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -975,6 +987,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             // name and "State" is the gazetteer recognizer's (state_after: it
             // leaves "New York State" and "Washington State" alone).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
+          } else if (e < n && ctx.token(e).shape == Shape::Lower && place_noun_after(ctx, e)) {
+            emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.place_noun", out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {

@@ -657,3 +657,12 @@ TEST_CASE("person: a generational suffix after the surname is the name's") {
       {"The judge sentenced Tom Varley Jr. Varley said nothing.", "Tom Varley Jr/PERSON | Varley/PERSON"},
   });
 }
+
+TEST_CASE("person: a name before a lowercase facility or district noun is the place's") {
+  check_mentions({
+      {"Flights left the Ben Kelvo airport late.", "Ben Kelvo/LOCATION"},
+      {"Floods hit the Tres Kelmos district on Monday.", "Tres Kelmos/LOCATION"},
+  });
+  // before another noun the name stays a person's
+  CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
+}
