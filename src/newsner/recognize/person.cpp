@@ -471,6 +471,7 @@ void TitleEnds::build(const Context& ctx) {
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
 constexpr FoldedWord kState("state"), kThe("the");  // person.given's
+constexpr FoldedWord kDay("day");  // person.given's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -973,7 +974,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }) != nullptr;
         // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
-        if (!weak && surname && !country_pair && !place_tail && !product && !place_and_state(ctx, i, e) &&
+        // "Freedom Day", "Unity Day": "Day" after a given name that is a word
+        // too names a day, no person ("Doris Day" is one).
+        const bool day_name = !ctx.strong(i, EntryClass::GivenName) && folded_is(ctx, e - 1, kDay);
+        if (!weak && surname && !country_pair && !place_tail && !product && !day_name && !place_and_state(ctx, i, e) &&
             !arabic_article_name(ctx, i, e) && !common_words_after(ctx, i, e) &&
             !(!ctx.strong(i, EntryClass::GivenName) && is_venue_head(ctx, e - 1)) && !opens_race_name(ctx, i)) {
           // "Mira Indonesia": a name that ends with a country is a company's.

@@ -666,3 +666,9 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   // before another noun the name stays a person's
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
 }
+
+TEST_CASE("person: \"Day\" after a given name that is a word too names a day") {
+  CHECK(persons("Schools close before Harmony Day next week.", "person.given") == "");
+  // after a strong given name it is a surname
+  CHECK(persons("The singer Emma Day arrived.", "person.given") == "Emma Day/PERSON");
+}
