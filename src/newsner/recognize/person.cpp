@@ -152,6 +152,23 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return (i >= 2 && joined(i - 1, i - 2)) || (i + 2 < ctx.size() && joined(i + 1, i + 2));
 }
 
+// "Lee Mi-young", "Yang Chin-long": after a family name and a short first
+// syllable (up to five and four letters), a common word after the hyphen e
+// that name lists know is the given name's second syllable, unless it makes
+// an English compound ("Tarsa Kelvo-based", "Ed Kohl-era", "Hong Kong-listed").
+[[gnu::noinline]] bool syllable_word_at(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kTails[] = {"based", "led", "era", "like", "style", "type", "born", "made",
+                                                "owned", "backed", "run", "held", "free", "wide", "old", "year"};
+  static constexpr WordSet kTail(kTails);
+  if (e < 2 || ctx.token(e - 1).shape != Shape::Capitalized || ctx.token(e - 1).fold_size > 4 ||
+      ctx.token(e - 2).shape != Shape::Capitalized || ctx.token(e - 2).fold_size > 5 || !ctx.token(e - 1).space_before ||
+      kTail.contains(ctx, e + 1)) {
+    return false;
+  }
+  const Context::NameRanks r = ctx.name_ranks(e + 1);  // (of the folded word: "young", "long")
+  return r.given != 0 || r.surname != 0;
+}
+
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
 // given name ("Li Dong-ku", "Kang Sol-dae", "Koo Yun-cheol"), and over
@@ -161,7 +178,10 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
   const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
   // (Korean syllables run to six letters: "Yun-cheol", "Ji-hyeong".)
-  if (ctx.token(e + 1).shape != Shape::Lower || size > 6 || (size > 2 && ctx.is_common_word(e + 1))) return e;
+  if (ctx.token(e + 1).shape != Shape::Lower || size > 6 ||
+      (size > 2 && ctx.is_common_word(e + 1) && !syllable_word_at(ctx, e))) {
+    return e;
+  }
   // "Ata-ur-Rashid", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
   // "-le-" join a place's: "Chester-le-Street").
   static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};

@@ -612,6 +612,10 @@ TEST_CASE("person: a hyphenated lowercase syllable ends a Korean or Chinese give
   CHECK(persons("Minister Tarsa Yun-cheol spoke.", "person.title") == "Tarsa Yun-cheol/PERSON");
   // a common word after the hyphen is no syllable of the name
   CHECK(persons("Minister Tarsa Kelvo-based staff spoke.", "person.title") == "Tarsa Kelvo/PERSON");
+  // ... unless a name list knows it, after a family name and a short syllable
+  CHECK(persons("Chairwoman Kang Mi-young spoke.", "person.title") == "Kang Mi-young/PERSON");
+  CHECK(persons("Governor Tsai Chin-long agreed.", "person.title") == "Tsai Chin-long/PERSON");
+  CHECK(persons("Minister Tarsa Kel-listed shares rose.", "person.title") == "Tarsa Kel/PERSON");
 }
 
 TEST_CASE("person: a venue's head after a given name that is a word too names the venue") {
