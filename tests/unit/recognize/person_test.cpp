@@ -676,3 +676,8 @@ TEST_CASE("person: \"Day\" after a given name that is a word too names a day") {
   // after a strong given name it is a surname
   CHECK(persons("The singer Emma Day arrived.", "person.given") == "Emma Day/PERSON");
 }
+
+TEST_CASE("person: a listed place whose last word is a common word is that place") {
+  CHECK(persons("The fleet sailed from Pearl Harbor at dawn.", "person.given") == "");
+  check_mentions({{"The fleet sailed from Pearl Harbor at dawn.", "Pearl Harbor/LOCATION"}});
+}
