@@ -815,6 +815,24 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   }
 }
 
+// person.plural_list: "Justices Ana Kelvo, Ivo Tarsa and Mira Kelpa": after
+// a plural title's first name (ending at e), each name of two or more words in
+// the list it opens, after a comma or "and", is a person too, listed or not.
+[[gnu::noinline]] void plural_title_list(const Context& ctx, const NameShape& names, std::size_t e,
+                                         std::vector<Candidate>& out) {
+  static constexpr FoldedWord kAnd("and");
+  const std::size_t n = ctx.size();
+  while (e + 2 < n && (is_char(ctx, e, ',') || folded_is(ctx, e, kAnd))) {
+    std::size_t j = e + 1;
+    if (is_char(ctx, e, ',') && folded_is(ctx, j, kAnd)) ++j;  // ("..., and Mira Kelpa")
+    if (j >= n || ctx.token(j).newline_before || !names.name_word(j)) return;
+    const std::size_t k = names.scan_name(j, 4);
+    if (k < j + 2) return;
+    emit(ctx, j, k, 0.85f, "person.plural_list", out);
+    e = k;
+  }
+}
+
 // "at the Tarvo Kelmanu on Sunday": a name after a locative and "the", not
 // before a lowercase noun ("in the Tarvo Kelmanu film" is the person), names
 // a venue after a person, as stadiums are (a common last word, "the Kelvo
@@ -929,6 +947,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
+          if (plural_form_at(ctx, t - 1)) plural_title_list(ctx, names, e, out);
           // "captain Dean Halloway", "Scorers: Dean Marlow": a title's last word
           // that is also among the most common given names, before a single
           // surname, is the given name, unless a capitalized word or an

@@ -681,3 +681,10 @@ TEST_CASE("person: a listed place whose last word is a common word is that place
   CHECK(persons("The fleet sailed from Pearl Harbor at dawn.", "person.given") == "");
   check_mentions({{"The fleet sailed from Pearl Harbor at dawn.", "Pearl Harbor/LOCATION"}});
 }
+
+TEST_CASE("person: each name in the list after a plural title is a person") {
+  CHECK(persons("Justices Ana Kelvo, Ivo Tarsa and Mira Kelpa voted.", "person.plural_list") ==
+        "Ivo Tarsa/PERSON | Mira Kelpa/PERSON");
+  // the list ends at a word that opens no name of two words
+  CHECK(persons("Ministers Ana Kelvo and Tarsa met on Monday.", "person.plural_list") == "");
+}
