@@ -502,6 +502,7 @@ void TitleEnds::build(const Context& ctx) {
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
 constexpr FoldedWord kState("state"), kThe("the");  // person.given's
 constexpr FoldedWord kDay("day");  // person.given's
+constexpr FoldedWord kWho("who");  // person.context's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -1065,10 +1066,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2) {
         const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
         const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
-        const bool age = e + 2 < n && is_char(ctx, e, ',') && ctx.token(e + 1).shape == Shape::Digits &&
-                         ctx.surface(e + 1).size() <= 2 && is_char(ctx, e + 2, ',');
-        // The words of the name last, and only with a verb or an age: most names have neither.
-        if (verb_after || verb_before || age) {
+        const bool comma = e + 2 < n && is_char(ctx, e, ',');
+        const bool age = comma && ctx.token(e + 1).shape == Shape::Digits && ctx.surface(e + 1).size() <= 2 &&
+                         is_char(ctx, e + 2, ',');
+        // "replaces Wafula Kelmo, who died": ", who" follows a person (a body takes ", which").
+        const bool who = comma && ctx.token(e + 1).fold_hash == kWho.hash && folded_is(ctx, e + 1, kWho);
+        // The words of the name last, and only with a verb, an age or "who": most names have none.
+        if (verb_after || verb_before || age || who) {
           bool all_unknown = true;
           for (std::size_t k = i; k < e; ++k) {
             if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct &&

@@ -688,3 +688,9 @@ TEST_CASE("person: each name in the list after a plural title is a person") {
   // the list ends at a word that opens no name of two words
   CHECK(persons("Ministers Ana Kelvo and Tarsa met on Monday.", "person.plural_list") == "");
 }
+
+TEST_CASE("person: \", who\" after two unknown capitalized words marks a person") {
+  CHECK(persons("He replaces Tarvo Kelmanu, who retired in May.", "person.context") == "Tarvo Kelmanu/PERSON");
+  // a body takes "which"
+  CHECK(persons("He joined Tarvo Kelmanu, which makes tools.", "person.context") == "");
+}
