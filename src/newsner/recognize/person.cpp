@@ -816,6 +816,36 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   }
 }
 
+// person.byline: "By LINDA K. KELMO" opening a line: two to four words in
+// capitals after "By" (initials too), up to the line's end or a comma, name
+// the writer, never a place ("LINDA" is a town too); not a desk's common
+// words ("By STAFF REPORTER"). A byline heads its story: the first lines only.
+void byline_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr FoldedWord kBy("by");
+  constexpr std::size_t kHeadLines = 8;
+  const std::size_t n = ctx.size(), lines = std::min(ctx.line_starts.size(), kHeadLines + 1);
+  for (std::size_t l = 0; l + 1 < lines; ++l) {
+    const std::size_t b = ctx.line_starts[l], line_end = ctx.line_starts[l + 1];
+    if (ctx.token(b).fold_hash != kBy.hash || ctx.token(b).shape != Shape::Capitalized || !folded_is(ctx, b, kBy)) {
+      continue;
+    }
+    std::size_t e = b + 1, words = 0;
+    bool plain = false;
+    while (e < line_end && ctx.token(e).shape == Shape::AllCaps) {
+      if (is_initial(ctx, e)) {
+        e += 2;
+        continue;
+      }
+      plain = plain || is_plain_word(ctx, e);
+      ++words;
+      ++e;
+    }
+    if (words >= 2 && words <= 4 && !plain && (e == line_end || (e < n && is_char(ctx, e, ',')))) {
+      emit_candidate(ctx, EntityType::Person, b + 1, e, 0.9f, "person.byline", out);
+    }
+  }
+}
+
 // person.plural_list: "Justices Ana Kelvo, Ivo Tarsa and Mira Kelpa": after
 // a plural title's first name (ending at e), each name of two or more words in
 // the list it opens, after a comma or "and", is a person too, listed or not.
@@ -1134,6 +1164,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     scorer_names(ctx, out);
   }
   apposition_names(ctx, title_end, out);
+  byline_names(ctx, out);
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).

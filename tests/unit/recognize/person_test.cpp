@@ -694,3 +694,11 @@ TEST_CASE("person: \", who\" after two unknown capitalized words marks a person"
   // a body takes "which"
   CHECK(persons("He joined Tarvo Kelmanu, which makes tools.", "person.context") == "");
 }
+
+TEST_CASE("person: a byline's words in capitals after \"By\" name the writer") {
+  check_mentions({{"FLOODS HIT THE VALLEY\nBy LINDA K. KELMO\nThe river rose.", "LINDA K. KELMO/PERSON"}});
+  CHECK(persons("FLOODS HIT\nBy ANNA KELMO, Staff Writer\nThe river rose.", "person.byline") ==
+        "ANNA KELMO/PERSON");
+  // a desk's common words are no name
+  CHECK(persons("FLOODS HIT\nBy STAFF REPORTER\nThe river rose.", "person.byline") == "");
+}
