@@ -495,8 +495,11 @@ class Retyper {
         bool fresh = false;
         if (Vote* v = authority_.upsert(c.key, &fresh); v && (fresh || v->score < c.score)) *v = {c.type, c.score};
       }
-      if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f && ctx.is_cap(e - 1)) {
-        if (float* v = surnames_.upsert(name_key(ctx, e - 1, e))) *v = std::max(*v, c.score);
+      if (c.type == EntityType::Person && e - b >= 2 && c.score >= 0.55f) {
+        // (The surname before a "Jr.": "Kessler" of "Tom Kessler Jr.".)
+        const std::size_t s = recognize::surname_end(ctx, b, e);
+        float* v = ctx.is_cap(s - 1) ? surnames_.upsert(name_key(ctx, s - 1, s)) : nullptr;
+        if (v) *v = std::max(*v, c.score);
       }
       if (c.type == EntityType::Organization && e - b >= 2) {
         if (const std::size_t w = company_first_word(ctx, c); w != SIZE_MAX) {
@@ -683,7 +686,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
-      add_part(e - 1);  // surname
+      add_part(recognize::surname_end(ctx, b, e) - 1);  // surname (before a "Jr.")
       // The first word, unless a common word; but a Korean or Chinese name
       // ("Lee Jae-yong": a lowercase syllable after an attached hyphen ends it)
       // puts the family name first, and that repeats alone ("Lee said").

@@ -21,6 +21,12 @@ bool is_initial(const Context& ctx, std::size_t i) {
   return true;
 }
 
+bool is_generational_suffix(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"};
+  static constexpr WordSet kSet(kSuffixes);
+  return kSet.contains(ctx, i);
+}
+
 namespace {
 
 // A month that is also a known given name, read as the given name: "April

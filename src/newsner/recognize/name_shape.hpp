@@ -37,6 +37,19 @@ inline std::size_t with_arabic_article(const Context& ctx, std::size_t i) {
 /// joined by periods ("J.R.R"), followed by a "." token.
 bool is_initial(const Context& ctx, std::size_t i);
 
+/// True when token i is a generational suffix, written after a surname: "Jr",
+/// "Sr", "II", "III", "IV", "2nd", "3rd", "4th" (any case).
+bool is_generational_suffix(const Context& ctx, std::size_t i);
+
+/// The end of the surname of name [b, e): before its generational suffix and
+/// the suffix's period ("Kessler" of "Tom Kessler Jr."), else e. (Inline: the
+/// resolver asks it of every PERSON name, and nearly all end in a longer word.)
+inline std::size_t surname_end(const Context& ctx, std::size_t b, std::size_t e) {
+  if (ctx.token(e - 1).fold_size > 3) return e;
+  const std::size_t s = e >= b + 3 && is_char(ctx, e - 1, '.') ? e - 1 : e;  // (the suffix's period)
+  return s >= b + 2 && ctx.token(s - 1).fold_size <= 3 && is_generational_suffix(ctx, s - 1) ? s - 1 : e;
+}
+
 /// Returns the end (exclusive) of the longest name starting at token `b`, or `b`
 /// when no name starts there. At most `max_words` capitalized words.
 std::size_t scan_name(const Context& ctx, std::size_t b, std::size_t max_words = 4);

@@ -152,6 +152,23 @@ bool names_meet_at(const Context& ctx, std::size_t k) {
   return (i >= 2 && joined(i - 1, i - 2)) || (i + 2 < ctx.size() && joined(i + 1, i + 2));
 }
 
+// "Lee Mi-young", "Yang Chin-long": after a family name and a short first
+// syllable (up to five and four letters), a common word after the hyphen e
+// that name lists know is the given name's second syllable, unless it makes
+// an English compound ("Tarsa Kelvo-based", "Ed Kohl-era", "Hong Kong-listed").
+[[gnu::noinline]] bool syllable_word_at(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kTails[] = {"based", "led", "era", "like", "style", "type", "born", "made",
+                                                "owned", "backed", "run", "held", "free", "wide", "old", "year"};
+  static constexpr WordSet kTail(kTails);
+  if (e < 2 || ctx.token(e - 1).shape != Shape::Capitalized || ctx.token(e - 1).fold_size > 4 ||
+      ctx.token(e - 2).shape != Shape::Capitalized || ctx.token(e - 2).fold_size > 5 || !ctx.token(e - 1).space_before ||
+      kTail.contains(ctx, e + 1)) {
+    return false;
+  }
+  const Context::NameRanks r = ctx.name_ranks(e + 1);  // (of the folded word: "young", "long")
+  return r.given != 0 || r.surname != 0;
+}
+
 // The end of a name at e taken over an attached hyphen and a lowercase
 // syllable that is no English word, the second half of a Korean or Chinese
 // given name ("Li Dong-ku", "Kang Sol-dae", "Koo Yun-cheol"), and over
@@ -161,7 +178,10 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   if (e + 1 >= n || !is_char(ctx, e, '-') || ctx.token(e).space_before || ctx.token(e + 1).space_before) return e;
   const std::size_t size = ctx.surface(e + 1).size();  // ("-ho": a word some list has, too short to be one here)
   // (Korean syllables run to six letters: "Yun-cheol", "Ji-hyeong".)
-  if (ctx.token(e + 1).shape != Shape::Lower || size > 6 || (size > 2 && ctx.is_common_word(e + 1))) return e;
+  if (ctx.token(e + 1).shape != Shape::Lower || size > 6 ||
+      (size > 2 && ctx.is_common_word(e + 1) && !syllable_word_at(ctx, e))) {
+    return e;
+  }
   // "Ata-ur-Rashid", "Zia-ul-Haq": an Arabic article joins two names ("-sur-",
   // "-le-" join a place's: "Chester-le-Street").
   static constexpr std::string_view kArticles[] = {"ur", "ul", "ud", "al", "el", "us"};
@@ -174,6 +194,38 @@ std::size_t hyphen_syllable_end(const Context& ctx, std::size_t e) {
   if (e + 2 < n && is_char(ctx, e + 2, '-') && !ctx.token(e + 2).space_before) return e;
   return e + 2;
 }
+
+// The end of a name [b, e) of two or more words taken over a generational
+// suffix right after it ("Tom Varley Jr.", "Ana Ruiz Sr", "Carl Tarsen III",
+// "James Kelvo 3rd"): CoNLL keeps it in the name, and without it a father
+// and his son read as one person. Its period is the name's unless it ends
+// the sentence. (Not an ordinal in sports: "(Kelvo 3rd)" is a minute.)
+std::size_t generational_suffix_end(const Context& ctx, std::size_t b, std::size_t e) {
+  const std::size_t n = ctx.size();
+  if (e < b + 2 || e >= n) return e;
+  // (Size and shape first: most names end before punctuation or a longer word.)
+  const text::Token& t = ctx.token(e);
+  if (t.fold_size > 3 || t.shape == Shape::Punct || t.shape == Shape::Lower || t.newline_before ||
+      !is_generational_suffix(ctx, e) || (ctx.sports && t.shape == Shape::Alnum)) {
+    return e;
+  }
+  // (A capitalized word after the period may open the next sentence: "Jr. Then".)
+  if (e + 2 < n && is_char(ctx, e + 1, '.') && !ctx.token(e + 1).space_before && !ctx.token(e + 2).sentence_start &&
+      !ctx.token(e + 2).newline_before && ctx.token(e + 2).shape != Shape::Capitalized) {
+    return e + 2;
+  }
+  return e + 1;
+}
+
+// "Pearl Harbor" (tokens [i, e)): a listed place in its own capitalization
+// whose last word is a common word ("harbor", "crater") is that place, not a
+// person. (Out of line: asked of a few names, after their other tests.)
+[[gnu::noinline]] bool listed_place_of_word(const Context& ctx, std::size_t i, std::size_t e) {
+  return ctx.is_common_word(e - 1) && ctx.find_match_at(i, [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Location && m.exact_case && m.token_end == e;
+  }) != nullptr;
+}
+
 // "Giro d'Italia", "Vuelta a Espana", "Tour de Kelvo": a race's word before a
 // word in lowercase (a particle, "d'", "a", "de") opens the race's name, an
 // event (DESIGN.md: no mention), though lists have "Giro" as a given name.
@@ -195,6 +247,7 @@ void emit(const Context& ctx, std::size_t b, std::size_t e, float score, std::st
   if (is_holiday_word(ctx, b) || is_holiday_greeting(ctx, b)) return;
   // (The hyphen test first: nearly every name ends without one.)
   if (e < ctx.size() && is_char(ctx, e, '-')) e = hyphen_syllable_end(ctx, e);
+  e = generational_suffix_end(ctx, b, e);
   // Each name of a span that crosses a meeting point, if of 2+ words (a word
   // cut off is part of the other name's own candidate).
   std::size_t from = b;
@@ -448,6 +501,8 @@ void TitleEnds::build(const Context& ctx) {
 
 constexpr std::size_t kNotScanned = static_cast<std::size_t>(-1);
 constexpr FoldedWord kState("state"), kThe("the");  // person.given's
+constexpr FoldedWord kDay("day");  // person.given's
+constexpr FoldedWord kWho("who");  // person.context's
 
 // A capitalized word that carries no sign of being a name: not a known given
 // name or surname, and a common English word in lowercase ("Party", "Trade").
@@ -761,6 +816,54 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   }
 }
 
+// person.byline: "By LINDA K. KELMO" opening a line: two to four words in
+// capitals after "By" (initials too), up to the line's end or a comma, name
+// the writer, never a place ("LINDA" is a town too); not a desk's common
+// words ("By STAFF REPORTER"). A byline heads its story: the first lines only.
+void byline_names(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr FoldedWord kBy("by");
+  constexpr std::size_t kHeadLines = 8;
+  const std::size_t n = ctx.size(), lines = std::min(ctx.line_starts.size(), kHeadLines + 1);
+  for (std::size_t l = 0; l + 1 < lines; ++l) {
+    const std::size_t b = ctx.line_starts[l], line_end = ctx.line_starts[l + 1];
+    if (ctx.token(b).fold_hash != kBy.hash || ctx.token(b).shape != Shape::Capitalized || !folded_is(ctx, b, kBy)) {
+      continue;
+    }
+    std::size_t e = b + 1, words = 0;
+    bool plain = false;
+    while (e < line_end && ctx.token(e).shape == Shape::AllCaps) {
+      if (is_initial(ctx, e)) {
+        e += 2;
+        continue;
+      }
+      plain = plain || is_plain_word(ctx, e);
+      ++words;
+      ++e;
+    }
+    if (words >= 2 && words <= 4 && !plain && (e == line_end || (e < n && is_char(ctx, e, ',')))) {
+      emit_candidate(ctx, EntityType::Person, b + 1, e, 0.9f, "person.byline", out);
+    }
+  }
+}
+
+// person.plural_list: "Justices Ana Kelvo, Ivo Tarsa and Mira Kelpa": after
+// a plural title's first name (ending at e), each name of two or more words in
+// the list it opens, after a comma or "and", is a person too, listed or not.
+[[gnu::noinline]] void plural_title_list(const Context& ctx, const NameShape& names, std::size_t e,
+                                         std::vector<Candidate>& out) {
+  static constexpr FoldedWord kAnd("and");
+  const std::size_t n = ctx.size();
+  while (e + 2 < n && (is_char(ctx, e, ',') || folded_is(ctx, e, kAnd))) {
+    std::size_t j = e + 1;
+    if (is_char(ctx, e, ',') && folded_is(ctx, j, kAnd)) ++j;  // ("..., and Mira Kelpa")
+    if (j >= n || ctx.token(j).newline_before || !names.name_word(j)) return;
+    const std::size_t k = names.scan_name(j, 4);
+    if (k < j + 2) return;
+    emit(ctx, j, k, 0.85f, "person.plural_list", out);
+    e = k;
+  }
+}
+
 // "at the Tarvo Kelmanu on Sunday": a name after a locative and "the", not
 // before a lowercase noun ("in the Tarvo Kelmanu film" is the person), names
 // a venue after a person, as stadiums are (a common last word, "the Kelvo
@@ -770,6 +873,18 @@ void apposition_after(const Context& ctx, std::size_t r, std::vector<Candidate>&
   return !ctx.is_common_word(e - 1) && ctx.token(b - 1).shape == Shape::Lower && folded_is(ctx, b - 1, kThe) &&
          ctx.lex_is(b - 2, kLexLocative) && ctx.token(b - 2).shape == Shape::Lower &&
          !(e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.lex_is(e, kLexFunction));
+}
+
+// "from La Moneda palace", "the Ben Kelvo airport", "its Alberto Tarsa
+// refinery": a lowercase facility or district noun right after a name [.., e)
+// makes the name the place's, as CoNLL tags "... airport", not a person's.
+// (Asked of person.given's names before a lowercase word, after their other tests.)
+[[gnu::noinline]] bool place_noun_after(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kNouns[] = {
+    "airport", "airfield", "hospital", "stadium", "refinery", "bridge", "dam", "palace", "district", "province",
+    "neighbourhood", "neighborhood", "suburb", "township", "municipality", "prison", "barracks", "station", "mine"};
+  static constexpr WordSet kSet(kNouns);
+  return e < ctx.size() && ctx.token(e).shape == Shape::Lower && kSet.contains(ctx, e);
 }
 
 // Token i is a straight or curly double quote.
@@ -863,6 +978,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
+          if (plural_form_at(ctx, t - 1)) plural_title_list(ctx, names, e, out);
           // "captain Dean Halloway", "Scorers: Dean Marlow": a title's last word
           // that is also among the most common given names, before a single
           // surname, is the given name, unless a capitalized word or an
@@ -907,10 +1023,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         // landmark or a place, not a person (unless a given name follows:
         // "Little Richard"); so does a feature word, whatever the lists say
         // ("Gare du Nord"; a particle after it is the place's article, not
-        // a given name: "Ras El Tarsa").
+        // a given name: "Ras El Tarsa"), and before a given name too unless
+        // itself a strong one: "Lake Victoria", "Port Elizabeth".
         const bool feature = ctx.lex_is(i, kLexFeature) && is_feature_prefix(ctx, i);
         const bool landmark = ((!ctx.strong(i, EntryClass::GivenName) && is_place_opener(ctx, i)) || feature) &&
-                              (!ctx.has(i + 1, EntryClass::GivenName) || (feature && ctx.lex_is(i + 1, kLexParticle)));
+                              (!ctx.has(i + 1, EntryClass::GivenName) ||
+                               (feature && (ctx.lex_is(i + 1, kLexParticle) || !ctx.strong(i, EntryClass::GivenName))));
         const bool weak = (ctx.token(i).sentence_start && is_plain_word(ctx, i)) || landmark;
         // A strong given name vouches for an unlisted surname that is also a
         // word ("Emmanuel Macron"), unless it reads as a street or building.
@@ -936,9 +1054,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         }) != nullptr;
         // "the Harmony Pro": a model word after a given name that is also a word ("amb") names a product.
         const bool product = !ctx.strong(i, EntryClass::GivenName) && is_model_word(ctx, e - 1);
-        if (!weak && surname && !country_pair && !place_tail && !product && !place_and_state(ctx, i, e) &&
+        // "Freedom Day", "Unity Day": "Day" after a given name that is a word
+        // too names a day, no person ("Doris Day" is one).
+        const bool day_name = !ctx.strong(i, EntryClass::GivenName) && folded_is(ctx, e - 1, kDay);
+        if (!weak && surname && !country_pair && !place_tail && !product && !day_name && !place_and_state(ctx, i, e) &&
             !arabic_article_name(ctx, i, e) && !common_words_after(ctx, i, e) &&
-            !(!ctx.strong(i, EntryClass::GivenName) && is_venue_head(ctx, e - 1)) && !opens_race_name(ctx, i)) {
+            !(!ctx.strong(i, EntryClass::GivenName) && is_venue_head(ctx, e - 1)) && !opens_race_name(ctx, i) &&
+            !listed_place_of_word(ctx, i, e)) {
           // "Mira Indonesia": a name that ends with a country is a company's.
           if (e >= i + 2 && country_tail(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.country_tail", out);
@@ -950,6 +1072,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             // name and "State" is the gazetteer recognizer's (state_after: it
             // leaves "New York State" and "Washington State" alone).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
+          } else if (e < n && ctx.token(e).shape == Shape::Lower && place_noun_after(ctx, e)) {
+            emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.place_noun", out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {
@@ -972,10 +1096,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       if (e >= i + 2) {
         const bool verb_after = e < n && ctx.lex_is(e, kLexSpeech);
         const bool verb_before = i > 0 && ctx.lex_is(i - 1, kLexSpeech);
-        const bool age = e + 2 < n && is_char(ctx, e, ',') && ctx.token(e + 1).shape == Shape::Digits &&
-                         ctx.surface(e + 1).size() <= 2 && is_char(ctx, e + 2, ',');
-        // The words of the name last, and only with a verb or an age: most names have neither.
-        if (verb_after || verb_before || age) {
+        const bool comma = e + 2 < n && is_char(ctx, e, ',');
+        const bool age = comma && ctx.token(e + 1).shape == Shape::Digits && ctx.surface(e + 1).size() <= 2 &&
+                         is_char(ctx, e + 2, ',');
+        // "replaces Wafula Kelmo, who died": ", who" follows a person (a body takes ", which").
+        const bool who = comma && ctx.token(e + 1).fold_hash == kWho.hash && folded_is(ctx, e + 1, kWho);
+        // The words of the name last, and only with a verb, an age or "who": most names have none.
+        if (verb_after || verb_before || age || who) {
           bool all_unknown = true;
           for (std::size_t k = i; k < e; ++k) {
             if (ctx.token(k).shape != Shape::Lower && ctx.token(k).shape != Shape::Punct &&
@@ -1037,6 +1164,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     scorer_names(ctx, out);
   }
   apposition_names(ctx, title_end, out);
+  byline_names(ctx, out);
   // "de Silva", "van der Sar": the lowercase particles right before a name
   // that opens with its surname are the surname's (not after a capitalized
   // word: there the name scan took them in, or they join another name).

@@ -154,6 +154,11 @@ TEST_CASE("person: a place-name adjective starts a landmark, not a person") {
   CHECK(persons("Coach Dana Little spoke.", "person.given") == "Dana Little/PERSON");
 }
 
+TEST_CASE("person: a feature word before a given name opens a place, not a person") {
+  CHECK(persons("Boats sank on the shores of Lake Helena last year.", "person.given") == "");
+  CHECK(persons("Ships docked at Port Edith on Monday.", "person.given") == "");
+}
+
 TEST_CASE("person: a goal's scorer before or with the minute, in a sports report") {
   const std::string report = "Soccer league match report: the team scored goals in the match.\n";
   CHECK(persons(report + "Scorers: Ivo Tarvelic (47th), Kelp Hajaji (57th).", "person.scorer") ==
@@ -607,6 +612,10 @@ TEST_CASE("person: a hyphenated lowercase syllable ends a Korean or Chinese give
   CHECK(persons("Minister Tarsa Yun-cheol spoke.", "person.title") == "Tarsa Yun-cheol/PERSON");
   // a common word after the hyphen is no syllable of the name
   CHECK(persons("Minister Tarsa Kelvo-based staff spoke.", "person.title") == "Tarsa Kelvo/PERSON");
+  // ... unless a name list knows it, after a family name and a short syllable
+  CHECK(persons("Chairwoman Kang Mi-young spoke.", "person.title") == "Kang Mi-young/PERSON");
+  CHECK(persons("Governor Tsai Chin-long agreed.", "person.title") == "Tsai Chin-long/PERSON");
+  CHECK(persons("Minister Tarsa Kel-listed shares rose.", "person.title") == "Tarsa Kel/PERSON");
 }
 
 TEST_CASE("person: a venue's head after a given name that is a word too names the venue") {
@@ -641,4 +650,55 @@ TEST_CASE("person: a race's word before a lowercase particle opens an event's na
   CHECK(persons("He rode the Vuelta a Kelvonia twice.", "person.given") == "");
   // As a surname after a given name it is a person.
   CHECK(persons("Mario Giro said so.", "person.given") == "Mario Giro/PERSON");
+}
+
+TEST_CASE("person: a generational suffix after the surname is the name's") {
+  check_mentions({
+      {"Tom Varley Sr. and his son Tom Varley Jr. ran the farm.", "Tom Varley Sr./PERSON | Tom Varley Jr./PERSON"},
+      {"The award went to Carl Tarsen III and Ivo Kelpa 3rd on Monday.",
+       "Carl Tarsen III/PERSON | Ivo Kelpa 3rd/PERSON"},
+      // a sentence-final period is the sentence's; the surname repeats alone
+      {"The judge sentenced Tom Varley Jr. Varley said nothing.", "Tom Varley Jr/PERSON | Varley/PERSON"},
+  });
+}
+
+TEST_CASE("person: a name before a lowercase facility or district noun is the place's") {
+  check_mentions({
+      {"Flights left the Ben Kelvo airport late.", "Ben Kelvo/LOCATION"},
+      {"Floods hit the Tres Kelmos district on Monday.", "Tres Kelmos/LOCATION"},
+  });
+  // before another noun the name stays a person's
+  CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
+}
+
+TEST_CASE("person: \"Day\" after a given name that is a word too names a day") {
+  CHECK(persons("Schools close before Harmony Day next week.", "person.given") == "");
+  // after a strong given name it is a surname
+  CHECK(persons("The singer Emma Day arrived.", "person.given") == "Emma Day/PERSON");
+}
+
+TEST_CASE("person: a listed place whose last word is a common word is that place") {
+  CHECK(persons("The fleet sailed from Pearl Harbor at dawn.", "person.given") == "");
+  check_mentions({{"The fleet sailed from Pearl Harbor at dawn.", "Pearl Harbor/LOCATION"}});
+}
+
+TEST_CASE("person: each name in the list after a plural title is a person") {
+  CHECK(persons("Justices Ana Kelvo, Ivo Tarsa and Mira Kelpa voted.", "person.plural_list") ==
+        "Ivo Tarsa/PERSON | Mira Kelpa/PERSON");
+  // the list ends at a word that opens no name of two words
+  CHECK(persons("Ministers Ana Kelvo and Tarsa met on Monday.", "person.plural_list") == "");
+}
+
+TEST_CASE("person: \", who\" after two unknown capitalized words marks a person") {
+  CHECK(persons("He replaces Tarvo Kelmanu, who retired in May.", "person.context") == "Tarvo Kelmanu/PERSON");
+  // a body takes "which"
+  CHECK(persons("He joined Tarvo Kelmanu, which makes tools.", "person.context") == "");
+}
+
+TEST_CASE("person: a byline's words in capitals after \"By\" name the writer") {
+  check_mentions({{"FLOODS HIT THE VALLEY\nBy LINDA K. KELMO\nThe river rose.", "LINDA K. KELMO/PERSON"}});
+  CHECK(persons("FLOODS HIT\nBy ANNA KELMO, Staff Writer\nThe river rose.", "person.byline") ==
+        "ANNA KELMO/PERSON");
+  // a desk's common words are no name
+  CHECK(persons("FLOODS HIT\nBy STAFF REPORTER\nThe river rose.", "person.byline") == "");
 }
