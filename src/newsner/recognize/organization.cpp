@@ -1757,6 +1757,28 @@ std::size_t listed_company_before_form(const Context& ctx, std::size_t b, std::s
   return b;
 }
 
+// The first token of a listed legal form of several tokens that ends with the
+// legal form h ("Pte Ltd", "Co., Ltd." with its last period), or h. (ORG_HEAD
+// entries are token bits, no matches: their keys are looked up, as
+// legal_form_end does.)
+std::size_t legal_form_start(const Context& ctx, std::size_t h) {
+  const bool period = h + 1 < ctx.size() && is_char(ctx, h + 1, '.') && !ctx.token(h + 1).space_before;
+  std::size_t start = h;
+  for (std::size_t q = h; q > 0 && h - q < 4 && !ctx.token(q).newline_before;) {
+    --q;
+    std::uint64_t key = text::kSequenceSeed;
+    for (std::size_t k = q; k <= h; ++k) key = text::sequence_extend(key, ctx.token(k).fold_hash);
+    bool listed = false;
+    const auto head = [&](const gazetteer::Gazetteer&, const gazetteer::KeyRef& ref) {
+      listed = listed || ref.cls == EntryClass::OrgHead;
+    };
+    ctx.matcher.for_each_key_entry(key, head);
+    if (period) ctx.matcher.for_each_key_entry(text::sequence_extend(key, ctx.token(h + 1).fold_hash), head);
+    if (listed) start = q;
+  }
+  return start;
+}
+
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
 bool storm_word_at(const Context& ctx, std::size_t i) {
@@ -1879,9 +1901,20 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
-    std::size_t b = h;
-    while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
+    std::size_t b = h, form = 0;  // (form: the tokens of a legal form of several before h)
+    while (b > 0 && !ctx.token(b).newline_before && h - b < max_left + form) {
       const std::size_t p = b - 1;
+      // "Pte. Ltd.", "Co., Ltd.", "Sdn Bhd": a legal form of several tokens is
+      // the head, whole (its first token may be a title's, "Pte"). (Asked only
+      // where the walk would stop: after a period, comma or title word.)
+      if (b == h && (ctx.lex[h] & kLexOrgSuffix) &&
+          (ctx.token(p).shape == Shape::Punct || ctx.lex_is(p, kLexTitleAbbrev))) {
+        if (const std::size_t q = legal_form_start(ctx, h); q < h) {
+          b = q;
+          form = h - q;
+          continue;
+        }
+      }
       if (const std::size_t place_end = weak_start_place_end(ctx, p); place_end > b && place_end <= h) {
         b = p;  // "New York Marble Exchange"
         continue;

@@ -104,6 +104,15 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("They sold it to Tarvo N.V. The deal closed.", "org.legal_form") == "Tarvo N.V/ORGANIZATION");
   // "Abp" is a legal form like "Oyj".
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
+  // A listed form of several tokens is one head, also after a title's word
+  // ("Pte", a private) or with its periods and comma; so is Thailand's "PCL".
+  CHECK(orgs("Regulators fined Tarsek Kelvo Pte Ltd for breaches.", "org.head") ==
+        "Tarsek Kelvo Pte Ltd/ORGANIZATION");
+  CHECK(orgs("Tarsek Kelvo Pte. Ltd. said on Monday it would list.", "org.head") ==
+        "Tarsek Kelvo Pte. Ltd./ORGANIZATION");
+  CHECK(orgs("Kelvo Tarsi Co., Ltd. said on Monday it would expand.", "org.head") ==
+        "Kelvo Tarsi Co./ORGANIZATION | Kelvo Tarsi Co., Ltd./ORGANIZATION");
+  CHECK(orgs("Kelvo Tarsi PCL said profit rose.", "org.head") == "Kelvo Tarsi PCL/ORGANIZATION");
 }
 
 TEST_CASE("organization: a listed company before its legal form, and its short name") {
