@@ -27,6 +27,13 @@ namespace {
 
 bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
 
+// Token i is a currency's letters before "$" ("S$480", "HK$15"): an amount
+// begins there, the name before it ends.
+bool currency_letters(const Context& ctx, std::size_t i) {
+  const std::size_t end = ctx.token(i).span.end;
+  return ctx.token(i).shape == Shape::AllCaps && end < ctx.tt.text.size() && ctx.tt.text[end] == '$';
+}
+
 // The end of a place name that starts at token i with a weak start word
 // ("New York", "New Delhi"), or i: such a place is a name's modifier like
 // any other ("New York Marble Exchange").
@@ -98,7 +105,7 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
         end = place_end;
         continue;
       }
-      if (!is_org_word(ctx, end)) break;
+      if (!is_org_word(ctx, end) || currency_letters(ctx, end)) break;
       // "Bank of Japan [Governor Kazuo Ueda]"; right after "of" only a title of
       // several words ("Awami League of [Prime Minister Sheikh Hasina]"; "Order of Saint John").
       if (title_before_name(ctx, end, end == k)) break;
@@ -1080,7 +1087,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
     std::size_t e = b;
     while (e < n && !ctx.token(e).newline_before && e - b < 5) {
-      if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar)) {
+      if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar) && !currency_letters(ctx, e)) {
         ++e;
       } else if ((is_char(ctx, e, '&') || folded_is(ctx, e, "and")) && e + 1 < n && is_org_word(ctx, e + 1) && e > b &&
                  is_char(ctx, e, '&')) {

@@ -167,6 +167,11 @@ TEST_CASE("organization: role context") {
   CHECK(orgs("said Ian Wells, an analyst at Brennan & Co.", "org.role") == "Brennan & Co/ORGANIZATION");
   // A place after a role noun is not a workplace.
   CHECK(orgs("The president of France arrived.", "org.role") == "");
+  // A currency's letters before "$" begin an amount, not a word of the name.
+  CHECK(orgs("Regulators fined a unit of Tarvo Kelmar Co HK$15 million.", "org.role") ==
+        "Tarvo Kelmar Co/ORGANIZATION");
+  CHECK(orgs("It sold the stake to the Kelvo Institute for S$480 million.", "org.head") ==
+        "Kelvo Institute/ORGANIZATION");
 }
 
 TEST_CASE("organization: sports result lines and tables") {
