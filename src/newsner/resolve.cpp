@@ -539,11 +539,11 @@ class Retyper {
     // "Meridian" after "Meridian Petroleum Ltd": a town's name alone is the
     // company, unless after a locative preposition ("in Meridian"; but the
     // owner of a possessive is the company: "a premium to Meridian's closing
-    // price"). Only a town under 100,000 (the cities list's lowest prior):
-    // "Tokyo" after "Tokyo Electric Power Co" and "Texas" after "Texas
-    // Instruments Inc" stay places.
+    // price"). Only a town under 1,000,000 (the cities list's two lower
+    // priors: "Xinyuan" after "Xinyuan Auto Co Ltd"): "Tokyo" after "Tokyo
+    // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
     if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
-        c.score < 0.71f && companies_.find(c.key) &&
+        c.score < 0.73f && companies_.find(c.key) &&
         !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")))) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;

@@ -483,9 +483,11 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
   // A word in no list that only a verb of saying made a person is the company.
   CHECK(mentions("Kelvotrax Foods Ltd hired 40 people. Kelvotrax reported record sales.") ==
         "Kelvotrax Foods Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
-  // A large city's name stays the city.
+  // A large city's name stays the city; one under a million people is the company.
   CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
         "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");
+  CHECK(mentions("Akron Kelvo Motor Co Ltd said profit rose. Akron plans to open a plant.") ==
+        "Akron Kelvo Motor Co Ltd/ORGANIZATION | Akron/ORGANIZATION");
   // One word before the legal form: the word alone is the company too ...
   CHECK(mentions("Kelvotrax Ltd hired 40 people. Analysts expect Kelvotrax to grow.") ==
         "Kelvotrax Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
