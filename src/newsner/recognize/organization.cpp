@@ -990,12 +990,17 @@ template <typename Nouns>
 void acronym_noun(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kBodyNouns[] = {
     "union", "unions", "party", "group", "spokesman", "spokeswoman", "member", "members", "leader", "leaders",
-    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
+    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction",
+    "managing", "director", "chief", "governor"};  // (a body's office: "the KTA managing director")
   static constexpr WordSet kNouns(kBodyNouns);
   for (const std::uint32_t i : starts) {
-    if (!kNouns.contains(ctx, i + 1) && !coordinated_with_bodies(ctx, i, kNouns)) continue;
+    // ... or a verb of saying: "KTA said" (a name in capitals mid-sentence is no person's).
+    if (!kNouns.contains(ctx, i + 1) && !ctx.lex_is(i + 1, kLexSpeech) && !coordinated_with_bodies(ctx, i, kNouns)) {
+      continue;
+    }
+    // (An ambiguous title, "MK", before a body noun is the body's acronym.)
     if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
-        ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
+        ctx.has(i, EntryClass::Demonym) || ctx.strong(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
       continue;
     }
     emit(ctx, i, i + 1, 0.6f, "org.acronym_noun", out);

@@ -75,6 +75,11 @@ TEST_CASE("organization: an acronym before a body's noun") {
         "KVLP/ORGANIZATION | KVLP/ORGANIZATION");
   // Not a word in capitals, a place, a headline.
   CHECK(orgs("He is the ERA leader. USA officials met.\nTARVEL UNION LEADER QUITS", "org.acronym_noun") == "");
+  // Before a verb of saying or a body's office; an ambiguous title ("MK") is
+  // the body's acronym before its noun, a title that is no more ("MP") is not.
+  CHECK(orgs("KVTA said rates would rise. The KVTA managing director left.", "org.acronym_noun") ==
+        "KVTA/ORGANIZATION | KVTA/ORGANIZATION");
+  CHECK(orgs("The MK party won. An MP spokesman said so.", "org.acronym_noun") == "MK/ORGANIZATION");
 }
 
 TEST_CASE("organization: a name before its shares or stock is a company") {
