@@ -1980,6 +1980,15 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
+      // "the Kelvo Employers' Confederation": a plural's possessive apostrophe
+      // joins its word (not a place's nor a person's).
+      if ((is_char(ctx, p, '\'') || (ctx.token(p).span.size() == 3 && ctx.is(p, "\u2019"))) && p > 0 &&
+          !ctx.token(p).space_before && ctx.token(p - 1).shape == Shape::Capitalized &&
+          ctx.surface(p - 1).ends_with('s') && is_org_word(ctx, p - 1) && !ctx.has(p - 1, EntryClass::Location) &&
+          !person_possessor(ctx, p - 1, b, h)) {
+        b = p - 1;
+        continue;
+      }
       // A listed place of several words that the walk cannot cross word by
       // word, whole: "[St. Louis] Fed" (asked only where the walk stops).
       if (const std::size_t q = place_across(ctx, p, h); q <= p && h - q <= max_left + 1) {

@@ -120,6 +120,12 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Kelvo Tarsi PCL said profit rose.", "org.head") == "Kelvo Tarsi PCL/ORGANIZATION");
 }
 
+TEST_CASE("organization: a plural's possessive apostrophe joins its word to the name") {
+  CHECK(orgs("The Kelvonian Employers' Confederation said so.", "org.head") ==
+        "Kelvonian Employers' Confederation/ORGANIZATION");
+  CHECK(orgs("The Tarsi Growers\u2019 Union met.", "org.head") == "Tarsi Growers\u2019 Union/ORGANIZATION");
+}
+
 TEST_CASE("organization: a listed company before its legal form, and its short name") {
   // a lowercase particle inside the listed name ("do") ends the walk left
   check_mentions({{"Economists at Banco do Brasil SA said so.", "Banco do Brasil SA/ORGANIZATION"}});
