@@ -511,6 +511,15 @@ TEST_CASE("resolve: a place's name defined by a body's acronym of its initials i
         "Kelmar Region/LOCATION | KRG/ORGANIZATION");
 }
 
+TEST_CASE("resolve: an acronym of a body's initials that a list has as a place, and a short name") {
+  // "SC" is a state's code in a list; after the body's name it is the body.
+  CHECK(mentions("The Savings Council Malaysia (SC) fined two brokers.") ==
+        "Savings Council Malaysia/ORGANIZATION | SC/ORGANIZATION");
+  // A short name may begin with the initial of any word of the name.
+  CHECK(mentions("The Tarvo Electoral Service (Servakel) said turnout rose. Servakel will publish results.") ==
+        "Tarvo Electoral Service/ORGANIZATION | Servakel/ORGANIZATION | Servakel/ORGANIZATION");
+}
+
 TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a company") {
   CHECK(mentions("Morgan Stanley and Kelvarix advised the company. Kelvarix declined to comment.") ==
         "Morgan Stanley/ORGANIZATION | Kelvarix/ORGANIZATION | Kelvarix/ORGANIZATION");

@@ -23,6 +23,16 @@ bool is_org_word_at(const Context& ctx, std::size_t i) {
   return !ctx.lex_is(i, kLexFunction | kLexWeakStart | kLexCalendar);
 }
 
+bool spells_initials(const Context& ctx, std::size_t b, std::size_t e, std::string_view a) {
+  std::size_t k = 0;
+  for (std::size_t j = b; j < e && k < a.size(); ++j) {
+    if (!ctx.is_cap(j)) continue;
+    if (ctx.surface(j)[0] != a[k]) return false;
+    ++k;
+  }
+  return a.size() >= 2 && k == a.size();
+}
+
 namespace {
 
 bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
@@ -1769,6 +1779,46 @@ std::size_t listed_company_before_form(const Context& ctx, std::size_t b, std::s
   return b;
 }
 
+// "Securities Commission Malaysia (SC)": a country's name after a body's
+// name [b, e) is the name's last word when an acronym in parentheses after it
+// spells the name's initials (with or without the country's). Returns the
+// name's end.
+std::size_t country_before_acronym(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e + 3 >= ctx.size() || !ctx.country[e] || ctx.token(e).newline_before || !is_char(ctx, e + 1, '(') ||
+      !is_char(ctx, e + 3, ')') || ctx.token(e + 2).shape != Shape::AllCaps) {
+    return e;
+  }
+  const std::string_view a = ctx.surface(e + 2);
+  return spells_initials(ctx, b, e, a) || spells_initials(ctx, b, e + 1, a) ? e + 1 : e;
+}
+
+// "the Democracy for Citizens Party (DCP)": capitalized words joined by
+// "for", "of" or "and" before a body's name [b, e) open the name when their
+// initials and the name's spell the acronym in parentheses after it. Returns
+// the name's start.
+std::size_t acronym_name_start(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e + 2 >= ctx.size() || !is_char(ctx, e, '(') || !is_char(ctx, e + 2, ')') ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return b;
+  }
+  const std::string_view a = ctx.surface(e + 1);
+  std::size_t own = 0;  // the name's initials
+  for (std::size_t j = b; j < e; ++j) own += ctx.is_cap(j) ? 1 : 0;
+  if (own >= a.size() || !spells_initials(ctx, b, e, a.substr(a.size() - own))) return b;
+  std::size_t need = a.size() - own, k = b;
+  while (need > 0 && k > 0 && !ctx.token(k).newline_before) {
+    const std::size_t p = k - 1;
+    if (ctx.token(p).shape == Shape::Capitalized && ctx.surface(p)[0] == a[need - 1] && is_org_word(ctx, p)) {
+      --need;
+    } else if (!(ctx.token(p).shape == Shape::Lower &&
+                 (folded_is(ctx, p, "for") || folded_is(ctx, p, "of") || folded_is(ctx, p, "and")))) {
+      break;
+    }
+    k = p;
+  }
+  return need == 0 ? k : b;
+}
+
 // The first token of a listed legal form of several tokens that ends with the
 // legal form h ("Pte Ltd", "Co., Ltd." with its last period), or h. (ORG_HEAD
 // entries are token bits, no matches: their keys are looked up, as
@@ -2088,7 +2138,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         })) {
       continue;
     }
-    emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
+    // A name its acronym defines goes on over a country and back over "for"
+    // (country_before_acronym, acronym_name_start). (Asked only there.)
+    const bool of = e_of > e;
+    if (e_of + 2 < n && (ctx.country[e_of] || is_char(ctx, e_of, '('))) {
+      e_of = country_before_acronym(ctx, b, e_of);
+      b = acronym_name_start(ctx, b, e_of);
+    }
+    emit(ctx, b, e_of, of ? 0.75f : 0.7f, of ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').
     if (b > 1 && ctx.is(b - 1, "'s") && ctx.token(b - 2).shape == Shape::Capitalized &&

@@ -120,6 +120,17 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("Kelvo Tarsi PCL said profit rose.", "org.head") == "Kelvo Tarsi PCL/ORGANIZATION");
 }
 
+TEST_CASE("organization: a name its acronym defines goes on over a country and back over \"for\"") {
+  CHECK(orgs("The Savings Council Kelvonia (SC) fined two brokers.", "org.head") ==
+        "Savings Council/ORGANIZATION");
+  CHECK(orgs("The Savings Council Malaysia (SC) fined two brokers.", "org.head") ==
+        "Savings Council Malaysia/ORGANIZATION");
+  CHECK(orgs("Members of the Unity for Kelvo Party (UKP) met.", "org.head") ==
+        "Unity for Kelvo Party/ORGANIZATION");
+  // Not initials that spell it: the name stays as it was.
+  CHECK(orgs("Members of the Unity for Kelvo Party (KP) met.", "org.head") == "Kelvo Party/ORGANIZATION");
+}
+
 TEST_CASE("organization: a plural's possessive apostrophe joins its word to the name") {
   CHECK(orgs("The Kelvonian Employers' Confederation said so.", "org.head") ==
         "Kelvonian Employers' Confederation/ORGANIZATION");
