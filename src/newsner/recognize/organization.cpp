@@ -2227,6 +2227,21 @@ bool product_number_at(const Context& ctx, std::size_t e) {
          (ctx.token(b - 1).shape == Shape::Lower || ctx.token(b - 1).sentence_start);
 }
 
+// "the S&P/ASX 200", "the Kelvo/TSX composite": a "/" at token e, another
+// maker's acronym attached and the index's number (no year) or word after a
+// body's name make the whole an index's name.
+bool joint_index_at(const Context& ctx, std::size_t e) {
+  if (e + 2 >= ctx.size() || !is_char(ctx, e, '/') || ctx.token(e + 1).space_before ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return false;
+  }
+  const std::string_view w = ctx.surface(e + 2);
+  if (ctx.token(e + 2).shape == Shape::Digits) {
+    return w.size() >= 2 && w.size() <= 4 && !(w.size() == 4 && (w.starts_with("19") || w.starts_with("20")));
+  }
+  return folded_is(ctx, e + 2, "index") || folded_is(ctx, e + 2, "composite");
+}
+
 }  // namespace
 
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
@@ -2238,7 +2253,9 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // A name inside a compound adjective is no mention of its own (CoNLL's
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
-  if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
+  if (s == Shape::Punct) {
+    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) : type == EntityType::Organization && joint_index_at(ctx, e);
+  }
   if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
       (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
     return true;
@@ -2257,8 +2274,11 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   }
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite", "the S&P 500"); an
-  // exchange's index stays the exchange's ("the American Stock Exchange index").
-  if (e == 0 || ctx.is_org_head(e - 1)) return false;
+  // exchange's index stays the exchange's ("the American Stock Exchange index"),
+  // but not before a capitalized "Index": a masthead's is the index ("the
+  // Kelvo Times Index"; the exchange's is lowercase).
+  if (e == 0) return false;
+  if (ctx.is_org_head(e - 1)) return s == Shape::Capitalized && folded_is(ctx, e, kIndex);
   if (s == Shape::Digits) return product_number_at(ctx, e);
   static constexpr FoldedWord kAverage("average"), kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another

@@ -68,7 +68,8 @@ inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const 
     case text::Shape::AllCaps:
       return true;
     case text::Shape::Punct:
-      return t.span.size() == 1 && text[t.span.begin] == '-';
+      return t.span.size() == 1 && (text[t.span.begin] == '-' ||
+                                    (text[t.span.begin] == '/' && type == EntityType::Organization));
     default:
       // (An oil grade's "crude" follows any name: "West Texas Intermediate crude".)
       static constexpr std::uint64_t kCrude = text::token_hash("crude");

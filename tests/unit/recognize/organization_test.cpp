@@ -469,6 +469,10 @@ TEST_CASE("organization: whole pipeline") {
       // stays the exchange's.
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
       {"The Pellworth Stock Exchange index rose.", "Pellworth Stock Exchange/ORGANIZATION"},
+      // A masthead's capitalized "Index" and two makers joined by "/" name an index too.
+      {"The Pellworth Times Index fell. Pellworth Times Index stocks fell.", ""},
+      {"The Reuters/PLW 200 index fell and the Reuters/PLW composite rose.", ""},
+      {"A Reuters/PLW 2024 report.", "Reuters/ORGANIZATION"},
       {"EU industrial output rose.", "EU/ORGANIZATION"},
       // A wire service's sign-off names its bureau: a newsroom or desk.
       {"Prices fell.\n-- Ghent Newsroom +32 9 555 0101", "Ghent Newsroom/ORGANIZATION"},
