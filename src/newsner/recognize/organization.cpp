@@ -258,6 +258,8 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         // Result: chunk number [(scorers)] chunk number [(...)]
         std::size_t k = skip_scorers(ctx, j + 1, le);
         const std::size_t e2 = team_chunk(ctx, k, le);
+        // "Published 18 February 2008": a month after the number makes a date, no score.
+        if (e2 > k && ctx.lex_is(k, kLexCalendar) && ctx.token(k).shape != Shape::AllCaps) continue;
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
           if (m < le && is_number_token(ctx, m) &&

@@ -198,6 +198,8 @@ TEST_CASE("organization: role context") {
 
 TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Wrexham 2 Chester 1", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  // A month after the number makes a date line, no result.
+  CHECK(orgs("Printed 18 February 2008\nIt rained.", "org.team") == "");
   CHECK(orgs("Golden Star (Serbia) 70 Halde (Germany) 65", "org.team") ==
         "Golden Star/ORGANIZATION | Halde/ORGANIZATION");
   CHECK(orgs("Wrexham 4 2 1 1 6 4 7", "org.team") == "Wrexham/ORGANIZATION");
