@@ -131,6 +131,12 @@ TEST_CASE("organization: a name its acronym defines goes on over a country and b
   CHECK(orgs("Members of the Unity for Kelvo Party (KP) met.", "org.head") == "Kelvo Party/ORGANIZATION");
 }
 
+TEST_CASE("organization: \"Establishment\" ends a research body's name, not alone") {
+  CHECK(orgs("He joined the Kelvo Radar Research Establishment in 1941.", "org.head") ==
+        "Kelvo Radar Research Establishment/ORGANIZATION");
+  CHECK(orgs("The Establishment distrusted him.", "org.head") == "");
+}
+
 TEST_CASE("organization: a plural's possessive apostrophe joins its word to the name") {
   CHECK(orgs("The Kelvonian Employers' Confederation said so.", "org.head") ==
         "Kelvonian Employers' Confederation/ORGANIZATION");
