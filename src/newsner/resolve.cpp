@@ -338,12 +338,19 @@ std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
 }
 
 // "Kelvo Platinum Holdings Ltd (Kelplats)": a capitalized word in parentheses
-// after a body's name [b, ...) that begins with the name's first letter and
-// is no word or place is the body's short name, as an acronym is.
+// after a body's name [b, a - 1) that begins with the initial of one of its
+// words and is no word, place or name is the body's short name, as an acronym is.
 bool short_name_alias(const Context& ctx, std::size_t b, std::size_t a) {
-  if (ctx.token(a).shape != Shape::Capitalized || ctx.surface(a)[0] != ctx.surface(b)[0]) return false;
-  return !ctx.is_common_word(a) && !ctx.has(a, gazetteer::EntryClass::Location) &&
-         !ctx.has(a, gazetteer::EntryClass::Person) && !ctx.has(a, gazetteer::EntryClass::Demonym);
+  if (ctx.token(a).shape != Shape::Capitalized) return false;
+  // The first letter of one of the name's words: a short name in the body's
+  // own language may begin with another ("Electoral Service (Servel)").
+  bool initial = false;
+  for (std::size_t k = b; k + 1 < a && !initial; ++k) {
+    initial = ctx.is_cap(k) && ctx.surface(k)[0] == ctx.surface(a)[0];
+  }
+  return initial && !ctx.is_common_word(a) && !ctx.has(a, gazetteer::EntryClass::Location) &&
+         !ctx.has(a, gazetteer::EntryClass::Person) && !ctx.has(a, gazetteer::EntryClass::Demonym) &&
+         !ctx.strong_name_part(a);
 }
 
 // A company's name with its legal form ("Meridian Petroleum Ltd", "Harwick
@@ -542,11 +549,11 @@ class Retyper {
     // "Meridian" after "Meridian Petroleum Ltd": a town's name alone is the
     // company, unless after a locative preposition ("in Meridian"; but the
     // owner of a possessive is the company: "a premium to Meridian's closing
-    // price"). Only a town under 100,000 (the cities list's lowest prior):
-    // "Tokyo" after "Tokyo Electric Power Co" and "Texas" after "Texas
-    // Instruments Inc" stay places.
+    // price"). Only a town under 1,000,000 (the cities list's two lower
+    // priors: "Xinyuan" after "Xinyuan Auto Co Ltd"): "Tokyo" after "Tokyo
+    // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
     if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
-        c.score < 0.71f && companies_.find(c.key) &&
+        c.score < 0.73f && companies_.find(c.key) &&
         !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")))) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
@@ -710,6 +717,15 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
         ((ctx.token(e + 1).shape == Shape::AllCaps && ctx.token(e + 1).span.size() >= 2) ||
          short_name_alias(ctx, c.tb, e + 1))) {
       add_full(e + 1, e + 2, EntityType::Organization);
+      // "Securities Commission Malaysia (SC)": the acronym of the name's
+      // initials is the body, though a list has it as a place (a state's
+      // code), unless it is a word too ("Tarvo Network (IN)": a product's).
+      const std::uint32_t at = starts.at(ctx.token(e + 1).span.begin);
+      if (at != 0 && chosen[at - 1].type == EntityType::Location && chosen[at - 1].tb == e + 1 &&
+          chosen[at - 1].te == e + 2 && !ctx.country[e + 1] && !ctx.lex_is(e + 1, recognize::kLexFunction) &&
+          recognize::spells_initials(ctx, c.tb, e, ctx.surface(e + 1))) {
+        set_document_type(chosen[at - 1], EntityType::Organization, "document.acronym");
+      }
     }
   }
   if (!any_full) return;

@@ -483,9 +483,11 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
   // A word in no list that only a verb of saying made a person is the company.
   CHECK(mentions("Kelvotrax Foods Ltd hired 40 people. Kelvotrax reported record sales.") ==
         "Kelvotrax Foods Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
-  // A large city's name stays the city.
+  // A large city's name stays the city; one under a million people is the company.
   CHECK(mentions("Tokyo Electric Power Co said profits rose. Tokyo shares fell.") ==
         "Tokyo Electric Power Co/ORGANIZATION | Tokyo/LOCATION");
+  CHECK(mentions("Akron Kelvo Motor Co Ltd said profit rose. Akron plans to open a plant.") ==
+        "Akron Kelvo Motor Co Ltd/ORGANIZATION | Akron/ORGANIZATION");
   // One word before the legal form: the word alone is the company too ...
   CHECK(mentions("Kelvotrax Ltd hired 40 people. Analysts expect Kelvotrax to grow.") ==
         "Kelvotrax Ltd/ORGANIZATION | Kelvotrax/ORGANIZATION");
@@ -507,6 +509,15 @@ TEST_CASE("resolve: a place's name defined by a body's acronym of its initials i
   CHECK(resolve_kb("The Kelmar Region (KRG) said so.",
                    {{1, 3, EntityType::Location, 0.6f, ""}, {4, 5, EntityType::Organization, 0.8f, ""}}) ==
         "Kelmar Region/LOCATION | KRG/ORGANIZATION");
+}
+
+TEST_CASE("resolve: an acronym of a body's initials that a list has as a place, and a short name") {
+  // "SC" is a state's code in a list; after the body's name it is the body.
+  CHECK(mentions("The Savings Council Malaysia (SC) fined two brokers.") ==
+        "Savings Council Malaysia/ORGANIZATION | SC/ORGANIZATION");
+  // A short name may begin with the initial of any word of the name.
+  CHECK(mentions("The Tarvo Electoral Service (Servakel) said turnout rose. Servakel will publish results.") ==
+        "Tarvo Electoral Service/ORGANIZATION | Servakel/ORGANIZATION | Servakel/ORGANIZATION");
 }
 
 TEST_CASE("resolve: an unknown word joined by \"and\" to a listed company is a company") {

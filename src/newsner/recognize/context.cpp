@@ -104,7 +104,8 @@ const Lexicon& lexicon() {
          "circuit"},  // (only after a court's number: org.head's circuit_number_at)
         kLexOrgHead);
     add({"inc", "corp", "ltd", "plc", "ag", "gmbh", "nv", "bv", "spa", "llc", "co", "sa", "ab", "asa", "oyj", "abp",
-         "kk", "bhd", "pty", "srl", "sarl", "kg", "cie", "group", "holdings", "bancorp", "incorporated", "cos"},
+         "kk", "bhd", "pty", "srl", "sarl", "kg", "cie", "group", "holdings", "bancorp", "incorporated", "cos",
+         "pcl", "tbk", "jsc", "pjsc"},
         kLexOrgSuffix);
     add({"said", "says", "told", "added", "asked", "wrote", "stated", "explained", "noted", "replied",
          "insisted", "argued", "warned", "announced", "confirmed", "admitted", "declared", "claimed", "tells",

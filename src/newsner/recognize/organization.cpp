@@ -23,9 +23,26 @@ bool is_org_word_at(const Context& ctx, std::size_t i) {
   return !ctx.lex_is(i, kLexFunction | kLexWeakStart | kLexCalendar);
 }
 
+bool spells_initials(const Context& ctx, std::size_t b, std::size_t e, std::string_view a) {
+  std::size_t k = 0;
+  for (std::size_t j = b; j < e && k < a.size(); ++j) {
+    if (!ctx.is_cap(j)) continue;
+    if (ctx.surface(j)[0] != a[k]) return false;
+    ++k;
+  }
+  return a.size() >= 2 && k == a.size();
+}
+
 namespace {
 
 bool is_org_word(const Context& ctx, std::size_t i) { return is_org_word_at(ctx, i); }
+
+// Token i is a currency's letters before "$" ("S$480", "HK$15"): an amount
+// begins there, the name before it ends.
+bool currency_letters(const Context& ctx, std::size_t i) {
+  const std::size_t end = ctx.token(i).span.end;
+  return ctx.token(i).shape == Shape::AllCaps && end < ctx.tt.text.size() && ctx.tt.text[end] == '$';
+}
 
 // The end of a place name that starts at token i with a weak start word
 // ("New York", "New Delhi"), or i: such a place is a name's modifier like
@@ -98,7 +115,7 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
         end = place_end;
         continue;
       }
-      if (!is_org_word(ctx, end)) break;
+      if (!is_org_word(ctx, end) || currency_letters(ctx, end)) break;
       // "Bank of Japan [Governor Kazuo Ueda]"; right after "of" only a title of
       // several words ("Awami League of [Prime Minister Sheikh Hasina]"; "Order of Saint John").
       if (title_before_name(ctx, end, end == k)) break;
@@ -241,6 +258,8 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         // Result: chunk number [(scorers)] chunk number [(...)]
         std::size_t k = skip_scorers(ctx, j + 1, le);
         const std::size_t e2 = team_chunk(ctx, k, le);
+        // "Published 18 February 2008": a month after the number makes a date, no score.
+        if (e2 > k && ctx.lex_is(k, kLexCalendar) && ctx.token(k).shape != Shape::AllCaps) continue;
         if (e2 > k) {
           std::size_t m = skip_paren(ctx, e2, le);
           if (m < le && is_number_token(ctx, m) &&
@@ -983,12 +1002,17 @@ template <typename Nouns>
 void acronym_noun(const Context& ctx, std::span<const std::uint32_t> starts, std::vector<Candidate>& out) {
   static constexpr std::string_view kBodyNouns[] = {
     "union", "unions", "party", "group", "spokesman", "spokeswoman", "member", "members", "leader", "leaders",
-    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction"};
+    "official", "officials", "chairman", "militants", "rebels", "guerrillas", "faction",
+    "managing", "director", "chief", "governor"};  // (a body's office: "the KTA managing director")
   static constexpr WordSet kNouns(kBodyNouns);
   for (const std::uint32_t i : starts) {
-    if (!kNouns.contains(ctx, i + 1) && !coordinated_with_bodies(ctx, i, kNouns)) continue;
+    // ... or a verb of saying: "KTA said" (a name in capitals mid-sentence is no person's).
+    if (!kNouns.contains(ctx, i + 1) && !ctx.lex_is(i + 1, kLexSpeech) && !coordinated_with_bodies(ctx, i, kNouns)) {
+      continue;
+    }
+    // (An ambiguous title, "MK", before a body noun is the body's acronym.)
     if (ctx.is_common_word(i) || ctx.has(i, EntryClass::Location) || ctx.has(i, EntryClass::Person) ||
-        ctx.has(i, EntryClass::Demonym) || ctx.has(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
+        ctx.has(i, EntryClass::Demonym) || ctx.strong(i, EntryClass::Title) || ctx.lex_is(i, kLexTitleAbbrev)) {
       continue;
     }
     emit(ctx, i, i + 1, 0.6f, "org.acronym_noun", out);
@@ -1080,7 +1104,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (b >= n || ctx.token(b).newline_before || !is_org_word(ctx, b) || ctx.caps_line[b]) continue;
     std::size_t e = b;
     while (e < n && !ctx.token(e).newline_before && e - b < 5) {
-      if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar)) {
+      if (is_org_word(ctx, e) && !ctx.lex_is(e, kLexCalendar) && !currency_letters(ctx, e)) {
         ++e;
       } else if ((is_char(ctx, e, '&') || folded_is(ctx, e, "and")) && e + 1 < n && is_org_word(ctx, e + 1) && e > b &&
                  is_char(ctx, e, '&')) {
@@ -1761,6 +1785,68 @@ std::size_t listed_company_before_form(const Context& ctx, std::size_t b, std::s
   return b;
 }
 
+// "Securities Commission Malaysia (SC)": a country's name after a body's
+// name [b, e) is the name's last word when an acronym in parentheses after it
+// spells the name's initials (with or without the country's). Returns the
+// name's end.
+std::size_t country_before_acronym(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e + 3 >= ctx.size() || !ctx.country[e] || ctx.token(e).newline_before || !is_char(ctx, e + 1, '(') ||
+      !is_char(ctx, e + 3, ')') || ctx.token(e + 2).shape != Shape::AllCaps) {
+    return e;
+  }
+  const std::string_view a = ctx.surface(e + 2);
+  return spells_initials(ctx, b, e, a) || spells_initials(ctx, b, e + 1, a) ? e + 1 : e;
+}
+
+// "the Democracy for Citizens Party (DCP)": capitalized words joined by
+// "for", "of" or "and" before a body's name [b, e) open the name when their
+// initials and the name's spell the acronym in parentheses after it. Returns
+// the name's start.
+std::size_t acronym_name_start(const Context& ctx, std::size_t b, std::size_t e) {
+  if (e + 2 >= ctx.size() || !is_char(ctx, e, '(') || !is_char(ctx, e + 2, ')') ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return b;
+  }
+  const std::string_view a = ctx.surface(e + 1);
+  std::size_t own = 0;  // the name's initials
+  for (std::size_t j = b; j < e; ++j) own += ctx.is_cap(j) ? 1 : 0;
+  if (own >= a.size() || !spells_initials(ctx, b, e, a.substr(a.size() - own))) return b;
+  std::size_t need = a.size() - own, k = b;
+  while (need > 0 && k > 0 && !ctx.token(k).newline_before) {
+    const std::size_t p = k - 1;
+    if (ctx.token(p).shape == Shape::Capitalized && ctx.surface(p)[0] == a[need - 1] && is_org_word(ctx, p)) {
+      --need;
+    } else if (!(ctx.token(p).shape == Shape::Lower &&
+                 (folded_is(ctx, p, "for") || folded_is(ctx, p, "of") || folded_is(ctx, p, "and")))) {
+      break;
+    }
+    k = p;
+  }
+  return need == 0 ? k : b;
+}
+
+// The first token of a listed legal form of several tokens that ends with the
+// legal form h ("Pte Ltd", "Co., Ltd." with its last period), or h. (ORG_HEAD
+// entries are token bits, no matches: their keys are looked up, as
+// legal_form_end does.)
+std::size_t legal_form_start(const Context& ctx, std::size_t h) {
+  const bool period = h + 1 < ctx.size() && is_char(ctx, h + 1, '.') && !ctx.token(h + 1).space_before;
+  std::size_t start = h;
+  for (std::size_t q = h; q > 0 && h - q < 4 && !ctx.token(q).newline_before;) {
+    --q;
+    std::uint64_t key = text::kSequenceSeed;
+    for (std::size_t k = q; k <= h; ++k) key = text::sequence_extend(key, ctx.token(k).fold_hash);
+    bool listed = false;
+    const auto head = [&](const gazetteer::Gazetteer&, const gazetteer::KeyRef& ref) {
+      listed = listed || ref.cls == EntryClass::OrgHead;
+    };
+    ctx.matcher.for_each_key_entry(key, head);
+    if (period) ctx.matcher.for_each_key_entry(text::sequence_extend(key, ctx.token(h + 1).fold_hash), head);
+    if (listed) start = q;
+  }
+  return start;
+}
+
 // Token i is a capitalized storm word before a capitalized name on its line:
 // "Storm Ciaran", "Hurricane Ian", "Typhoon Haiyan", "Cyclone Idai".
 bool storm_word_at(const Context& ctx, std::size_t i) {
@@ -1883,9 +1969,20 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     const std::size_t e = with_period(h);
     // Walk left over capitalized modifiers, hyphen joins and "&".
     const std::size_t max_left = ctx.caps_line[h] ? 3 : 6;
-    std::size_t b = h;
-    while (b > 0 && !ctx.token(b).newline_before && h - b < max_left) {
+    std::size_t b = h, form = 0;  // (form: the tokens of a legal form of several before h)
+    while (b > 0 && !ctx.token(b).newline_before && h - b < max_left + form) {
       const std::size_t p = b - 1;
+      // "Pte. Ltd.", "Co., Ltd.", "Sdn Bhd": a legal form of several tokens is
+      // the head, whole (its first token may be a title's, "Pte"). (Asked only
+      // where the walk would stop: after a period, comma or title word.)
+      if (b == h && (ctx.lex[h] & kLexOrgSuffix) &&
+          (ctx.token(p).shape == Shape::Punct || ctx.lex_is(p, kLexTitleAbbrev))) {
+        if (const std::size_t q = legal_form_start(ctx, h); q < h) {
+          b = q;
+          form = h - q;
+          continue;
+        }
+      }
       if (const std::size_t place_end = weak_start_place_end(ctx, p); place_end > b && place_end <= h) {
         b = p;  // "New York Marble Exchange"
         continue;
@@ -1936,6 +2033,15 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
           !full_name_possessor(ctx, p - 1) &&
           !(b < h && listed_org_up_to(ctx, b, h) && !listed_org_up_to(ctx, p - 1, h))) {
+        b = p - 1;
+        continue;
+      }
+      // "the Kelvo Employers' Confederation": a plural's possessive apostrophe
+      // joins its word (not a place's nor a person's).
+      if ((is_char(ctx, p, '\'') || (ctx.token(p).span.size() == 3 && ctx.is(p, "\u2019"))) && p > 0 &&
+          !ctx.token(p).space_before && ctx.token(p - 1).shape == Shape::Capitalized &&
+          ctx.surface(p - 1).ends_with('s') && is_org_word(ctx, p - 1) && !ctx.has(p - 1, EntryClass::Location) &&
+          !person_possessor(ctx, p - 1, b, h)) {
         b = p - 1;
         continue;
       }
@@ -2038,7 +2144,14 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         })) {
       continue;
     }
-    emit(ctx, b, e_of, e_of > e ? 0.75f : 0.7f, e_of > e ? "org.head_of" : "org.head", out);
+    // A name its acronym defines goes on over a country and back over "for"
+    // (country_before_acronym, acronym_name_start). (Asked only there.)
+    const bool of = e_of > e;
+    if (e_of + 2 < n && (ctx.country[e_of] || is_char(ctx, e_of, '('))) {
+      e_of = country_before_acronym(ctx, b, e_of);
+      b = acronym_name_start(ctx, b, e_of);
+    }
+    emit(ctx, b, e_of, of ? 0.75f : 0.7f, of ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').
     if (b > 1 && ctx.is(b - 1, "'s") && ctx.token(b - 2).shape == Shape::Capitalized &&
@@ -2120,6 +2233,21 @@ bool product_number_at(const Context& ctx, std::size_t e) {
          (ctx.token(b - 1).shape == Shape::Lower || ctx.token(b - 1).sentence_start);
 }
 
+// "the S&P/ASX 200", "the Kelvo/TSX composite": a "/" at token e, another
+// maker's acronym attached and the index's number (no year) or word after a
+// body's name make the whole an index's name.
+bool joint_index_at(const Context& ctx, std::size_t e) {
+  if (e + 2 >= ctx.size() || !is_char(ctx, e, '/') || ctx.token(e + 1).space_before ||
+      ctx.token(e + 1).shape != Shape::AllCaps) {
+    return false;
+  }
+  const std::string_view w = ctx.surface(e + 2);
+  if (ctx.token(e + 2).shape == Shape::Digits) {
+    return w.size() >= 2 && w.size() <= 4 && !(w.size() == 4 && (w.starts_with("19") || w.starts_with("20")));
+  }
+  return folded_is(ctx, e + 2, "index") || folded_is(ctx, e + 2, "composite");
+}
+
 }  // namespace
 
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
@@ -2131,7 +2259,9 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // A name inside a compound adjective is no mention of its own (CoNLL's
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
-  if (s == Shape::Punct) return is_char(ctx, e, '-') && compound_adjective_at(ctx, e);
+  if (s == Shape::Punct) {
+    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) : type == EntityType::Organization && joint_index_at(ctx, e);
+  }
   if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
       (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
     return true;
@@ -2150,8 +2280,11 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   }
   // A market index named after its maker ("the Dow Jones industrial average",
   // "the Nikkei average", "the Nasdaq composite", "the S&P 500"); an
-  // exchange's index stays the exchange's ("the American Stock Exchange index").
-  if (e == 0 || ctx.is_org_head(e - 1)) return false;
+  // exchange's index stays the exchange's ("the American Stock Exchange index"),
+  // but not before a capitalized "Index": a masthead's is the index ("the
+  // Kelvo Times Index"; the exchange's is lowercase).
+  if (e == 0) return false;
+  if (ctx.is_org_head(e - 1)) return s == Shape::Capitalized && folded_is(ctx, e, kIndex);
   if (s == Shape::Digits) return product_number_at(ctx, e);
   static constexpr FoldedWord kAverage("average"), kIndustrials("industrials"), kIndustrial("industrial");
   // The token's fold hash against the words' first: the folded text (another

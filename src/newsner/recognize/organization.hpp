@@ -38,6 +38,11 @@ namespace newsner::recognize {
 
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out);
 
+/// The acronym `a` (two letters or more) spells the initials of the first
+/// capitalized words of the name [b, e) ("SC" of "Securities Commission
+/// Malaysia", "SEC" of "Securities and Exchange Commission").
+bool spells_initials(const Context& ctx, std::size_t b, std::size_t e, std::string_view a);
+
 /// Drops the name candidates (not dates) that are the first words of an
 /// event's name: a name right before a capitalized event word ("UEFA Cup",
 /// "Vantor Open", "Monaco Grand Prix", "Labour Day"). DESIGN.md takes no
@@ -63,7 +68,8 @@ inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const 
     case text::Shape::AllCaps:
       return true;
     case text::Shape::Punct:
-      return t.span.size() == 1 && text[t.span.begin] == '-';
+      return t.span.size() == 1 && (text[t.span.begin] == '-' ||
+                                    (text[t.span.begin] == '/' && type == EntityType::Organization));
     default:
       // (An oil grade's "crude" follows any name: "West Texas Intermediate crude".)
       static constexpr std::uint64_t kCrude = text::token_hash("crude");

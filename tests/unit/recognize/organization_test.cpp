@@ -75,6 +75,11 @@ TEST_CASE("organization: an acronym before a body's noun") {
         "KVLP/ORGANIZATION | KVLP/ORGANIZATION");
   // Not a word in capitals, a place, a headline.
   CHECK(orgs("He is the ERA leader. USA officials met.\nTARVEL UNION LEADER QUITS", "org.acronym_noun") == "");
+  // Before a verb of saying or a body's office; an ambiguous title ("MK") is
+  // the body's acronym before its noun, a title that is no more ("MP") is not.
+  CHECK(orgs("KVTA said rates would rise. The KVTA managing director left.", "org.acronym_noun") ==
+        "KVTA/ORGANIZATION | KVTA/ORGANIZATION");
+  CHECK(orgs("The MK party won. An MP spokesman said so.", "org.acronym_noun") == "MK/ORGANIZATION");
 }
 
 TEST_CASE("organization: a name before its shares or stock is a company") {
@@ -104,6 +109,38 @@ TEST_CASE("organization: a legal form in several tokens or in lowercase ends the
   CHECK(orgs("They sold it to Tarvo N.V. The deal closed.", "org.legal_form") == "Tarvo N.V/ORGANIZATION");
   // "Abp" is a legal form like "Oyj".
   CHECK(orgs("Tarvo Bank Abp agreed.", "org.head") == "Tarvo Bank Abp/ORGANIZATION");
+  // A listed form of several tokens is one head, also after a title's word
+  // ("Pte", a private) or with its periods and comma; so is Thailand's "PCL".
+  CHECK(orgs("Regulators fined Tarsek Kelvo Pte Ltd for breaches.", "org.head") ==
+        "Tarsek Kelvo Pte Ltd/ORGANIZATION");
+  CHECK(orgs("Tarsek Kelvo Pte. Ltd. said on Monday it would list.", "org.head") ==
+        "Tarsek Kelvo Pte. Ltd./ORGANIZATION");
+  CHECK(orgs("Kelvo Tarsi Co., Ltd. said on Monday it would expand.", "org.head") ==
+        "Kelvo Tarsi Co./ORGANIZATION | Kelvo Tarsi Co., Ltd./ORGANIZATION");
+  CHECK(orgs("Kelvo Tarsi PCL said profit rose.", "org.head") == "Kelvo Tarsi PCL/ORGANIZATION");
+}
+
+TEST_CASE("organization: a name its acronym defines goes on over a country and back over \"for\"") {
+  CHECK(orgs("The Savings Council Kelvonia (SC) fined two brokers.", "org.head") ==
+        "Savings Council/ORGANIZATION");
+  CHECK(orgs("The Savings Council Malaysia (SC) fined two brokers.", "org.head") ==
+        "Savings Council Malaysia/ORGANIZATION");
+  CHECK(orgs("Members of the Unity for Kelvo Party (UKP) met.", "org.head") ==
+        "Unity for Kelvo Party/ORGANIZATION");
+  // Not initials that spell it: the name stays as it was.
+  CHECK(orgs("Members of the Unity for Kelvo Party (KP) met.", "org.head") == "Kelvo Party/ORGANIZATION");
+}
+
+TEST_CASE("organization: \"Establishment\" ends a research body's name, not alone") {
+  CHECK(orgs("He joined the Kelvo Radar Research Establishment in 1941.", "org.head") ==
+        "Kelvo Radar Research Establishment/ORGANIZATION");
+  CHECK(orgs("The Establishment distrusted him.", "org.head") == "");
+}
+
+TEST_CASE("organization: a plural's possessive apostrophe joins its word to the name") {
+  CHECK(orgs("The Kelvonian Employers' Confederation said so.", "org.head") ==
+        "Kelvonian Employers' Confederation/ORGANIZATION");
+  CHECK(orgs("The Tarsi Growers\u2019 Union met.", "org.head") == "Tarsi Growers\u2019 Union/ORGANIZATION");
 }
 
 TEST_CASE("organization: a listed company before its legal form, and its short name") {
@@ -158,10 +195,17 @@ TEST_CASE("organization: role context") {
   CHECK(orgs("said Ian Wells, an analyst at Brennan & Co.", "org.role") == "Brennan & Co/ORGANIZATION");
   // A place after a role noun is not a workplace.
   CHECK(orgs("The president of France arrived.", "org.role") == "");
+  // A currency's letters before "$" begin an amount, not a word of the name.
+  CHECK(orgs("Regulators fined a unit of Tarvo Kelmar Co HK$15 million.", "org.role") ==
+        "Tarvo Kelmar Co/ORGANIZATION");
+  CHECK(orgs("It sold the stake to the Kelvo Institute for S$480 million.", "org.head") ==
+        "Kelvo Institute/ORGANIZATION");
 }
 
 TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Wrexham 2 Chester 1", "org.team") == "Wrexham/ORGANIZATION | Chester/ORGANIZATION");
+  // A month after the number makes a date line, no result.
+  CHECK(orgs("Printed 18 February 2008\nIt rained.", "org.team") == "");
   CHECK(orgs("Golden Star (Serbia) 70 Halde (Germany) 65", "org.team") ==
         "Golden Star/ORGANIZATION | Halde/ORGANIZATION");
   CHECK(orgs("Wrexham 4 2 1 1 6 4 7", "org.team") == "Wrexham/ORGANIZATION");
@@ -433,6 +477,10 @@ TEST_CASE("organization: whole pipeline") {
       // stays the exchange's.
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
       {"The Pellworth Stock Exchange index rose.", "Pellworth Stock Exchange/ORGANIZATION"},
+      // A masthead's capitalized "Index" and two makers joined by "/" name an index too.
+      {"The Pellworth Times Index fell. Pellworth Times Index stocks fell.", ""},
+      {"The Reuters/PLW 200 index fell and the Reuters/PLW composite rose.", ""},
+      {"A Reuters/PLW 2024 report.", "Reuters/ORGANIZATION"},
       {"EU industrial output rose.", "EU/ORGANIZATION"},
       // A wire service's sign-off names its bureau: a newsroom or desk.
       {"Prices fell.\n-- Ghent Newsroom +32 9 555 0101", "Ghent Newsroom/ORGANIZATION"},
