@@ -604,9 +604,9 @@ template <bool kPick, typename OnTrigger>
   // holds a digit, and a letter shape (Lower, Capitalized, AllCaps, Mixed, the
   // shapes before Digits) otherwise. Those words, most tokens, come first: nearly
   // all fail the fold hash test, and are then neither picked nor a trigger
-  // wherever they lie. The inner loop below passes over runs of such words with
-  // only its cursor and the flags' address live (in the whole loop's body, the
-  // compiler kept the address on the stack): 17 -> 12 instructions a word.
+  // wherever they lie. The inner loop below passes over runs of such words, with
+  // one compare for the shape and the span read only after it: 17 -> 14
+  // instructions a word (GCC 12, -O3).
   static_assert(text::Shape::Mixed < text::Shape::Digits && text::Shape::Alnum > text::Shape::Digits &&
                 text::Shape::Lower < text::Shape::Digits && text::Shape::Capitalized < text::Shape::Digits &&
                 text::Shape::AllCaps < text::Shape::Digits);
