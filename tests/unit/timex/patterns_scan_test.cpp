@@ -354,6 +354,52 @@ TEST_CASE("timex patterns: scan() after a text with other numbers gives its own 
   }
 }
 
+// The rule cache (RuleCache in patterns.cpp) spells alike the words that the
+// patterns name only through one alternation (rule_word: weekdays, most month
+// names and abbreviations, three seasons), so that a match keeps its rule when one
+// such word is swapped for another of its class. A text scanned after another that
+// differs only in such words (so that its matches find the first text's rules
+// under their shared keys) gets the matches repeated next() gives it. The words
+// that other patterns spell out ("May", "March", "fall" ...) stand between them.
+TEST_CASE("timex patterns: scan() after a text with other weekdays and months gives its own matches") {
+  const DatePatterns p;
+  std::mt19937 rng(12);
+  const std::vector<std::vector<std::string>> classes = {
+      {"Monday", "tuesday", "WEDNESDAY", "Thursday", "friday", "Saturday", "sunday"},
+      {"January", "february", "April", "july", "August", "October", "november"},
+      {"Jan", "feb", "Mar", "apr", "Jun", "jul", "Aug", "sep", "Sept", "oct", "Nov", "dec"},
+      {"summer", "Winter", "autumn"},
+      {"May", "March", "June", "September", "December", "fall", "spring"}};  // (each its own)
+  const char* const before[] = {"", "the ", "last ", "early ", "Mrs. ", "every ", "the first ", "on the 5th of ",
+                                "5 ", "mid-", "the end of ", "this past ", "19-", "Friday, "};
+  const char* const after[] = {" ", ", ", ". ", " 5, 2019 ", " 5 ", " twenty-first ", " of 2019 ", " night ",
+                               " morning ", ", Jan. 8 ", " quarter ", " of the ", "-19 ", " of last year "};
+  for (int round = 0; round < 1000; ++round) {
+    std::string first, second;
+    for (int piece = 0; piece < 6; ++piece) {
+      const std::size_t c = rng() % classes.size();
+      const std::string pre = before[rng() % std::size(before)], post = after[rng() % std::size(after)];
+      const bool own = c + 1 == classes.size();  // a word that no other stands for
+      const std::string& w = classes[c][rng() % classes[c].size()];
+      first += pre + w + post;
+      second += pre + (own ? w : classes[c][rng() % classes[c].size()]) + post;
+    }
+    std::vector<PatternMatch> cached, fresh;
+    std::thread([&] {
+      std::vector<PatternMatch> ignored;
+      p.scan(first, ignored);
+      p.scan(second, cached);
+    }).join();
+    std::thread([&] { fresh = by_next(p, second); }).join();
+    bool same = cached.size() == fresh.size();
+    for (std::size_t i = 0; same && i < fresh.size(); ++i)
+      same = cached[i].begin == fresh[i].begin && cached[i].end == fresh[i].end && cached[i].rule == fresh[i].rule;
+    INFO("after: " << first);
+    INFO("text: " << second);
+    CHECK(same);
+  }
+}
+
 // scan() remembers the results of anchored searches in windows (WindowCache in
 // patterns.cpp), keyed by the window's bytes and the byte on either side: the same
 // window must give different matches when a neighbour turns \b off ("_" is a word
