@@ -21,7 +21,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #if defined(__GNUC__)
-#include <tmmintrin.h>  // SSSE3, for the functions that declare it (target attribute)
+#include <immintrin.h>  // SSSE3 and AVX2, for the functions that declare them (target attribute)
 #endif
 #endif
 
@@ -772,14 +772,63 @@ __attribute__((target("ssse3"))) std::size_t compact_blocks_ssse3(const unsigned
   return i;
 }
 
+// compact_blocks_ssse3 32 bytes a turn with AVX2: the classes of 32 bytes at
+// once, and each quarter's positions widened and stored by one instruction
+// each (vpmovzxbd), not three unpacks and two stores; the last 16 to 31 bytes
+// are left to compact_blocks_ssse3. Same output.
+__attribute__((target("avx2"))) std::size_t compact_blocks_avx2(const unsigned char* p, std::size_t i, std::size_t n,
+                                                                UChar* out, std::uint32_t* pos, std::size_t& k) {
+  std::size_t kk = k;
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i a_shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m256i d_shift = _mm256_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m256i letters = _mm256_set1_epi8(static_cast<char>(-128 + 26));
+  const __m256i digits = _mm256_set1_epi8(static_cast<char>(-128 + 10));
+  // The classes of the 32 bytes before (only the last is read), as in compact_blocks_ssse3.
+  __m256i last = _mm256_set1_epi8(static_cast<char>(p[i - 1] < 0x80 ? kRunClass[p[i - 1]] : 0));
+  for (; n - i >= 32; i += 32) {
+    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    // run_classes of 32 bytes.
+    const __m256i letter = _mm256_cmpgt_epi8(letters, _mm256_add_epi8(_mm256_or_si256(cur, _mm256_set1_epi8(0x20)), a_shift));
+    const __m256i digit = _mm256_cmpgt_epi8(digits, _mm256_add_epi8(cur, d_shift));
+    const __m256i cls = _mm256_or_si256(_mm256_and_si256(letter, _mm256_set1_epi8(1)), _mm256_and_si256(digit, _mm256_set1_epi8(2)));
+    // The classes one byte back: [last's high lane, cls's low lane] supplies the byte across lanes.
+    const __m256i prev = _mm256_alignr_epi8(cls, _mm256_permute2x128_si256(last, cls, 0x21), 15);
+    last = cls;
+    const __m256i same = _mm256_andnot_si256(_mm256_cmpeq_epi8(cls, zero), _mm256_cmpeq_epi8(cls, prev));
+    const auto high = static_cast<unsigned>(_mm256_movemask_epi8(cur));
+    unsigned units = ~static_cast<unsigned>(_mm256_movemask_epi8(same));
+    if (high != 0) units &= (1u << __builtin_ctz(high)) - 1;
+    const __m128i lanes[2] = {_mm256_castsi256_si128(cur), _mm256_extracti128_si256(cur, 1)};
+    for (unsigned quarter = 0; quarter < 4; ++quarter) {
+      const unsigned m = (units >> (8 * quarter)) & 0xFFu;
+      const __m128i index = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kSetBits.index[m].data()));
+      const __m128i lane = lanes[quarter / 2];
+      const __m128i bytes = _mm_shuffle_epi8(quarter % 2 == 0 ? lane : _mm_srli_si128(lane, 8), index);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + kk), _mm_cvtepu8_epi16(bytes));
+      const __m256i base = _mm256_set1_epi32(static_cast<int>(i + 8 * quarter));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(pos + kk), _mm256_add_epi32(_mm256_cvtepu8_epi32(index), base));
+      kk += kSetBits.count[m];
+    }
+    if (high != 0) {
+      k = kk;
+      return i + static_cast<std::size_t>(__builtin_ctz(high));
+    }
+  }
+  k = kk;
+  return n - i >= 16 ? compact_blocks_ssse3(p, i, n, out, pos, k) : i;
+}
+
 #endif
 
 using CompactBlocks = std::size_t (*)(const unsigned char*, std::size_t, std::size_t, UChar*, std::uint32_t*,
                                       std::size_t&);
-// compact_blocks_ssse3 where the CPU has SSSE3, else compact_blocks.
+// compact_blocks_avx2 or compact_blocks_ssse3 where the CPU has them, else compact_blocks.
 CompactBlocks compact_blocks_for_cpu() {
 #if defined(__GNUC__)
-  static const CompactBlocks blocks = __builtin_cpu_supports("ssse3") ? compact_blocks_ssse3 : compact_blocks;
+  static const CompactBlocks blocks = __builtin_cpu_supports("avx2")    ? compact_blocks_avx2
+                                      : __builtin_cpu_supports("ssse3") ? compact_blocks_ssse3
+                                                                        : compact_blocks;
   return blocks;
 #else
   return compact_blocks;
