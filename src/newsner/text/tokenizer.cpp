@@ -138,6 +138,15 @@ constexpr std::array<ByteInfo, 256> kByteInfo = [] {
   }
   return t;
 }();
+// kByteInfo's two fields as arrays of their own: analyze_ascii_token's loop
+// loads each as one byte (the pair was loaded as a word and split, three
+// instructions more a byte).
+template <unsigned char ByteInfo::*kField>
+constexpr std::array<unsigned char, 256> kByteField = [] {
+  std::array<unsigned char, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) t[c] = kByteInfo[c].*kField;
+  return t;
+}();
 
 // The shape of an ASCII token from the classes it has (kByteInfo bits) and its
 // first byte: the same classes as classify_shape_icu, without ICU property lookups.
@@ -168,9 +177,9 @@ inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t&
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
-    const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
-    seen |= info.bit;
-    h = token_hash_step(h, info.fold);
+    const auto c = static_cast<unsigned char>(s[k]);
+    seen |= kByteField<&ByteInfo::bit>[c];
+    h = token_hash_step(h, kByteField<&ByteInfo::fold>[c]);
   }
   hash = h;
   if ((seen & kNonAsciiBit) != 0) return false;
