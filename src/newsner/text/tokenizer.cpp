@@ -1035,7 +1035,7 @@ int32_t find_site(const UChar* s, int32_t i, int32_t n) {
 // find_site over a text's UTF-8 bytes when they index as its UTF-16 units do
 // (one unit per byte: ASCII): 16 bytes a compare, without packing. Any byte
 // >= 0x80 is returned too, as find_site returns any non-ASCII unit.
-int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
+int32_t find_site_bytes_sse2(const unsigned char* p, int32_t i, int32_t n) {
 #if defined(__SSE2__)
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
@@ -1048,6 +1048,33 @@ int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
     if (p[i] >= 0x80 || is_ascii_site(p[i])) return i;
   }
   return n;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+// find_site_bytes_sse2 32 bytes a turn (AVX2's three-operand compares need no
+// copies of the constants either): a site is about every 45 bytes of news.
+__attribute__((target("avx2"))) int32_t find_site_bytes_avx2(const unsigned char* p, int32_t i, int32_t n) {
+  for (; i + 32 <= n; i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    __m256i site = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('.'));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
+    const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(v, site)));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+  return find_site_bytes_sse2(p, i, n);
+}
+#endif
+
+// find_site_bytes_avx2 where the CPU has AVX2, else find_site_bytes_sse2.
+int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return find_site_bytes_avx2(p, i, n);
+#endif
+  return find_site_bytes_sse2(p, i, n);
 }
 
 // A UTF-16 text read by code points with their Sentence_Break class (Unit:
