@@ -317,6 +317,9 @@ struct Tokenizer::Impl {
   // filter (72) checks such an entry only at its inner period (its forward
   // "partial" trie), never after the last one: it breaks "the U.S. | Senate".
   std::vector<std::u16string> initialisms;
+  // Per ASCII unit: some initialism has it before its last unit ('S' of
+  // "U.S."): a boundary after any other "X." needs no look at the list.
+  std::array<bool, 128> initialism_penults{};
   template <class Unit>
   void drop_breaks_after_initialisms(const Unit* s, int32_t n);
   // Boundaries after paragraph separators outside any window, found while
@@ -1402,7 +1405,8 @@ void Tokenizer::Impl::drop_breaks_after_initialisms(const Unit* s, int32_t n) {
     int32_t e = b;
     while (e > 0 && s[e - 1] == u' ') --e;
     bool drop = false;
-    if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.') {
+    if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.' &&
+        (s[e - 2] >= 0x80 || initialism_penults[s[e - 2]])) {
       for (const std::u16string& a : initialisms) {
         const auto len = static_cast<int32_t>(a.size());
         if (e >= len && std::equal(a.begin(), a.end(), s + e - len) &&
@@ -1454,7 +1458,8 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
     const std::string_view a(abbr);
     if (a.find('.') + 1 < a.size()) {
       const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
-      impl_->initialisms.emplace_back(u.getBuffer(), static_cast<std::size_t>(u.length()));
+      const std::u16string& added = impl_->initialisms.emplace_back(u.getBuffer(), static_cast<std::size_t>(u.length()));
+      if (added.size() >= 2 && added[added.size() - 2] < 0x80) impl_->initialism_penults[added[added.size() - 2]] = true;
     }
   }
   // The windowed search relies on ICU's sentence rules (UAX #29 SB4-SB11) and
@@ -1489,6 +1494,7 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->sentences.reset(other.impl_->sentences->clone());
   impl_->reach = other.impl_->reach;
   impl_->initialisms = other.impl_->initialisms;
+  impl_->initialism_penults = other.impl_->initialism_penults;
   impl_->windows_ok = other.impl_->windows_ok;
   impl_->compact_ok = other.impl_->compact_ok;
 }
