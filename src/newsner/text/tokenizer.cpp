@@ -833,13 +833,13 @@ __attribute__((target("avx2"))) std::size_t compact_blocks_avx2(const unsigned c
     unsigned units = ~static_cast<unsigned>(_mm256_movemask_epi8(same));
     if (high != 0) units &= (1u << __builtin_ctz(high)) - 1;
     const __m128i lanes[2] = {_mm256_castsi256_si128(cur), _mm256_extracti128_si256(cur, 1)};
-    for (unsigned quarter = 0; quarter < 4; ++quarter) {
+    __m256i base = _mm256_set1_epi32(static_cast<int>(i));  // the quarter's first byte, 8 more a quarter
+    for (unsigned quarter = 0; quarter < 4; ++quarter, base = _mm256_add_epi32(base, _mm256_set1_epi32(8))) {
       const unsigned m = (units >> (8 * quarter)) & 0xFFu;
       const __m128i index = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kSetBits.index[m].data()));
       const __m128i lane = lanes[quarter / 2];
       const __m128i bytes = _mm_shuffle_epi8(quarter % 2 == 0 ? lane : _mm_srli_si128(lane, 8), index);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + kk), _mm_cvtepu8_epi16(bytes));
-      const __m256i base = _mm256_set1_epi32(static_cast<int>(i + 8 * quarter));
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(pos + kk), _mm256_add_epi32(_mm256_cvtepu8_epi32(index), base));
       kk += kSetBits.count[m];
     }
