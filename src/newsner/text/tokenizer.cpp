@@ -139,8 +139,8 @@ constexpr std::array<ByteInfo, 256> kByteInfo = [] {
   return t;
 }();
 // kByteInfo's two fields as arrays of their own: analyze_ascii_token's loop
-// loads each as one byte (the pair was loaded as a word and split, three
-// instructions more a byte).
+// loads each as one byte (the pair was loaded as a word and split: 12
+// instructions a byte instead of 10).
 template <unsigned char ByteInfo::*kField>
 constexpr std::array<unsigned char, 256> kByteField = [] {
   std::array<unsigned char, 256> t{};
@@ -192,11 +192,9 @@ inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t&
   return true;
 }
 
-// dst[0, n) = src[0, n) with the ASCII capitals lowered (kByteInfo's fold; other
-// bytes, non-ASCII ones too, are copied): there an ASCII token's folded form
-// lies at its own offsets, one pass over the text instead of a copy per token.
 #if defined(__SSE2__) && defined(__GNUC__)
-// lower_ascii's loop 32 bytes a turn; returns where it stopped (fewer than 32 left).
+// lower_ascii's loop 32 bytes a turn (where the CPU has AVX2); returns where it
+// stopped (fewer than 32 bytes left).
 __attribute__((target("avx2"))) std::size_t lower_ascii_avx2(const char* src, std::size_t n, char* dst) {
   const __m256i shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'A'));
   const __m256i limit = _mm256_set1_epi8(static_cast<char>(-128 + 26));
@@ -211,6 +209,9 @@ __attribute__((target("avx2"))) std::size_t lower_ascii_avx2(const char* src, st
 }
 #endif
 
+// dst[0, n) = src[0, n) with the ASCII capitals lowered (kByteInfo's fold; other
+// bytes, non-ASCII ones too, are copied): there an ASCII token's folded form
+// lies at its own offsets, one pass over the text instead of a copy per token.
 void lower_ascii(const char* src, std::size_t n, char* dst) {
   std::size_t i = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
