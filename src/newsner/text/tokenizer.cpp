@@ -21,7 +21,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #if defined(__GNUC__)
-#include <tmmintrin.h>  // SSSE3, for the functions that declare it (target attribute)
+#include <immintrin.h>  // SSSE3 and AVX2, for the functions that declare them (target attribute)
 #endif
 #endif
 
@@ -138,6 +138,15 @@ constexpr std::array<ByteInfo, 256> kByteInfo = [] {
   }
   return t;
 }();
+// kByteInfo's two fields as arrays of their own: analyze_ascii_token's loop
+// loads each as one byte (the pair was loaded as a word and split: 12
+// instructions a byte instead of 10).
+template <unsigned char ByteInfo::*kField>
+constexpr std::array<unsigned char, 256> kByteField = [] {
+  std::array<unsigned char, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) t[c] = kByteInfo[c].*kField;
+  return t;
+}();
 
 // The shape of an ASCII token from the classes it has (kByteInfo bits) and its
 // first byte: the same classes as classify_shape_icu, without ICU property lookups.
@@ -168,9 +177,9 @@ inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t&
   unsigned seen = 0;
   std::uint64_t h = kTokenHashSeed;  // text::token_hash, in the same pass
   for (std::size_t k = 0; k < s.size(); ++k) {
-    const ByteInfo info = kByteInfo[static_cast<unsigned char>(s[k])];
-    seen |= info.bit;
-    h = token_hash_step(h, info.fold);
+    const auto c = static_cast<unsigned char>(s[k]);
+    seen |= kByteField<&ByteInfo::bit>[c];
+    h = token_hash_step(h, kByteField<&ByteInfo::fold>[c]);
   }
   hash = h;
   if ((seen & kNonAsciiBit) != 0) return false;
@@ -183,11 +192,32 @@ inline bool analyze_ascii_token(std::string_view s, Shape& shape, std::uint64_t&
   return true;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+// lower_ascii's loop 32 bytes a turn (where the CPU has AVX2); returns where it
+// stopped (fewer than 32 bytes left).
+__attribute__((target("avx2"))) std::size_t lower_ascii_avx2(const char* src, std::size_t n, char* dst) {
+  const __m256i shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m256i limit = _mm256_set1_epi8(static_cast<char>(-128 + 26));
+  const __m256i case_bit = _mm256_set1_epi8(0x20);
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + i));
+    const __m256i upper = _mm256_cmpgt_epi8(limit, _mm256_add_epi8(v, shift));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + i), _mm256_or_si256(v, _mm256_and_si256(upper, case_bit)));
+  }
+  return i;
+}
+#endif
+
 // dst[0, n) = src[0, n) with the ASCII capitals lowered (kByteInfo's fold; other
 // bytes, non-ASCII ones too, are copied): there an ASCII token's folded form
 // lies at its own offsets, one pass over the text instead of a copy per token.
 void lower_ascii(const char* src, std::size_t n, char* dst) {
   std::size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) i = lower_ascii_avx2(src, n, dst);
+#endif
 #if defined(__SSE2__)
   const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));  // 'A'..'Z' -> -128..-103
   const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
@@ -308,6 +338,9 @@ struct Tokenizer::Impl {
   // filter (72) checks such an entry only at its inner period (its forward
   // "partial" trie), never after the last one: it breaks "the U.S. | Senate".
   std::vector<std::u16string> initialisms;
+  // Per ASCII unit: some initialism has it before its last unit ('S' of
+  // "U.S."): a boundary after any other "X." needs no look at the list.
+  std::array<bool, 128> initialism_penults{};
   template <class Unit>
   void drop_breaks_after_initialisms(const Unit* s, int32_t n);
   // Boundaries after paragraph separators outside any window, found while
@@ -370,8 +403,9 @@ struct Tokenizer::Impl {
     const Span* sentences;  // at least one; the last ends at `size`
     ShortToken* short_cache;
     const Token* out_limit;  // room for two tokens is kept before each segment: st.out < out_limit
-    // The segments before this boundary, and the ones kShortAhead on from
-    // them, start 8 bytes or more before the text's end (short_key's read).
+    // The segments before this boundary, and the ones kShortAhead and
+    // kShortAhead + 1 on from them, start 8 bytes or more before the text's
+    // end (short_key's read).
     const std::uint32_t* unchecked_end;
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
@@ -772,14 +806,63 @@ __attribute__((target("ssse3"))) std::size_t compact_blocks_ssse3(const unsigned
   return i;
 }
 
+// compact_blocks_ssse3 32 bytes a turn with AVX2: the classes of 32 bytes at
+// once, and each quarter's positions widened and stored by one instruction
+// each (vpmovzxbd), not three unpacks and two stores; the last 16 to 31 bytes
+// are left to compact_blocks_ssse3. Same output.
+__attribute__((target("avx2"))) std::size_t compact_blocks_avx2(const unsigned char* p, std::size_t i, std::size_t n,
+                                                                UChar* out, std::uint32_t* pos, std::size_t& k) {
+  std::size_t kk = k;
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i a_shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m256i d_shift = _mm256_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m256i letters = _mm256_set1_epi8(static_cast<char>(-128 + 26));
+  const __m256i digits = _mm256_set1_epi8(static_cast<char>(-128 + 10));
+  // The classes of the 32 bytes before (only the last is read), as in compact_blocks_ssse3.
+  __m256i last = _mm256_set1_epi8(static_cast<char>(p[i - 1] < 0x80 ? kRunClass[p[i - 1]] : 0));
+  for (; n - i >= 32; i += 32) {
+    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    // run_classes of 32 bytes.
+    const __m256i letter = _mm256_cmpgt_epi8(letters, _mm256_add_epi8(_mm256_or_si256(cur, _mm256_set1_epi8(0x20)), a_shift));
+    const __m256i digit = _mm256_cmpgt_epi8(digits, _mm256_add_epi8(cur, d_shift));
+    const __m256i cls = _mm256_or_si256(_mm256_and_si256(letter, _mm256_set1_epi8(1)), _mm256_and_si256(digit, _mm256_set1_epi8(2)));
+    // The classes one byte back: [last's high lane, cls's low lane] supplies the byte across lanes.
+    const __m256i prev = _mm256_alignr_epi8(cls, _mm256_permute2x128_si256(last, cls, 0x21), 15);
+    last = cls;
+    const __m256i same = _mm256_andnot_si256(_mm256_cmpeq_epi8(cls, zero), _mm256_cmpeq_epi8(cls, prev));
+    const auto high = static_cast<unsigned>(_mm256_movemask_epi8(cur));
+    unsigned units = ~static_cast<unsigned>(_mm256_movemask_epi8(same));
+    if (high != 0) units &= (1u << __builtin_ctz(high)) - 1;
+    const __m128i lanes[2] = {_mm256_castsi256_si128(cur), _mm256_extracti128_si256(cur, 1)};
+    __m256i base = _mm256_set1_epi32(static_cast<int>(i));  // the quarter's first byte, 8 more a quarter
+    for (unsigned quarter = 0; quarter < 4; ++quarter, base = _mm256_add_epi32(base, _mm256_set1_epi32(8))) {
+      const unsigned m = (units >> (8 * quarter)) & 0xFFu;
+      const __m128i index = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kSetBits.index[m].data()));
+      const __m128i lane = lanes[quarter / 2];
+      const __m128i bytes = _mm_shuffle_epi8(quarter % 2 == 0 ? lane : _mm_srli_si128(lane, 8), index);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + kk), _mm_cvtepu8_epi16(bytes));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(pos + kk), _mm256_add_epi32(_mm256_cvtepu8_epi32(index), base));
+      kk += kSetBits.count[m];
+    }
+    if (high != 0) {
+      k = kk;
+      return i + static_cast<std::size_t>(__builtin_ctz(high));
+    }
+  }
+  k = kk;
+  return n - i >= 16 ? compact_blocks_ssse3(p, i, n, out, pos, k) : i;
+}
+
 #endif
 
 using CompactBlocks = std::size_t (*)(const unsigned char*, std::size_t, std::size_t, UChar*, std::uint32_t*,
                                       std::size_t&);
-// compact_blocks_ssse3 where the CPU has SSSE3, else compact_blocks.
+// compact_blocks_avx2 or compact_blocks_ssse3 where the CPU has them, else compact_blocks.
 CompactBlocks compact_blocks_for_cpu() {
 #if defined(__GNUC__)
-  static const CompactBlocks blocks = __builtin_cpu_supports("ssse3") ? compact_blocks_ssse3 : compact_blocks;
+  static const CompactBlocks blocks = __builtin_cpu_supports("avx2")    ? compact_blocks_avx2
+                                      : __builtin_cpu_supports("ssse3") ? compact_blocks_ssse3
+                                                                        : compact_blocks;
   return blocks;
 #else
   return compact_blocks;
@@ -977,7 +1060,7 @@ int32_t find_site(const UChar* s, int32_t i, int32_t n) {
 // find_site over a text's UTF-8 bytes when they index as its UTF-16 units do
 // (one unit per byte: ASCII): 16 bytes a compare, without packing. Any byte
 // >= 0x80 is returned too, as find_site returns any non-ASCII unit.
-int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
+int32_t find_site_bytes_sse2(const unsigned char* p, int32_t i, int32_t n) {
 #if defined(__SSE2__)
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
@@ -990,6 +1073,33 @@ int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
     if (p[i] >= 0x80 || is_ascii_site(p[i])) return i;
   }
   return n;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+// find_site_bytes_sse2 32 bytes a turn (AVX2's three-operand compares need no
+// copies of the constants either): a site is about every 45 bytes of news.
+__attribute__((target("avx2"))) int32_t find_site_bytes_avx2(const unsigned char* p, int32_t i, int32_t n) {
+  for (; i + 32 <= n; i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    __m256i site = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('.'));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+    site = _mm256_or_si256(site, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r')));
+    const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(v, site)));
+    if (mask != 0) return i + __builtin_ctz(mask);
+  }
+  return find_site_bytes_sse2(p, i, n);
+}
+#endif
+
+// find_site_bytes_avx2 where the CPU has AVX2, else find_site_bytes_sse2.
+int32_t find_site_bytes(const unsigned char* p, int32_t i, int32_t n) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return find_site_bytes_avx2(p, i, n);
+#endif
+  return find_site_bytes_sse2(p, i, n);
 }
 
 // A UTF-16 text read by code points with their Sentence_Break class (Unit:
@@ -1317,7 +1427,8 @@ void Tokenizer::Impl::drop_breaks_after_initialisms(const Unit* s, int32_t n) {
     int32_t e = b;
     while (e > 0 && s[e - 1] == u' ') --e;
     bool drop = false;
-    if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.') {
+    if (b < n && e < b && e >= 2 && s[e - 1] == u'.' && s[e - 2] != u'.' &&
+        (s[e - 2] >= 0x80 || initialism_penults[s[e - 2]])) {
       for (const std::u16string& a : initialisms) {
         const auto len = static_cast<int32_t>(a.size());
         if (e >= len && std::equal(a.begin(), a.end(), s + e - len) &&
@@ -1369,7 +1480,8 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
     const std::string_view a(abbr);
     if (a.find('.') + 1 < a.size()) {
       const icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
-      impl_->initialisms.emplace_back(u.getBuffer(), static_cast<std::size_t>(u.length()));
+      const std::u16string& added = impl_->initialisms.emplace_back(u.getBuffer(), static_cast<std::size_t>(u.length()));
+      if (added.size() >= 2 && added[added.size() - 2] < 0x80) impl_->initialism_penults[added[added.size() - 2]] = true;
     }
   }
   // The windowed search relies on ICU's sentence rules (UAX #29 SB4-SB11) and
@@ -1404,6 +1516,7 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->sentences.reset(other.impl_->sentences->clone());
   impl_->reach = other.impl_->reach;
   impl_->initialisms = other.impl_->initialisms;
+  impl_->initialism_penults = other.impl_->initialism_penults;
   impl_->windows_ok = other.impl_->windows_ok;
   impl_->compact_ok = other.impl_->compact_ok;
 }
@@ -1531,7 +1644,15 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
     } else {
       // (Without the test of the length: a longer token's request, for a
       // slot it never reads, costs less than a branch mispredicted on it.)
-      const std::uint32_t b = st.w[kShortAhead - 1], size = std::min(st.w[kShortAhead] - b, 8u);
+      // A segment of one byte there is requested for the one after it: most
+      // are single spaces, taken by the turn before them with their token,
+      // and the others' slots (punctuation) are few and stay cached. (Every
+      // punctuation mark moved the turns' parity, and then half the requests
+      // were for spaces; the slot read below was still 30% of the loop's
+      // samples on real news.)
+      const std::uint32_t* const ahead = st.w + (kShortAhead - 1);
+      const bool one = ahead[1] - ahead[0] == 1;
+      const std::uint32_t b = one ? ahead[1] : ahead[0], size = std::min((one ? ahead[2] : ahead[1]) - b, 8u);
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
@@ -1659,7 +1780,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   std::vector<Token>& tokens = out.tokens;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
   // The first segment that starts within 8 bytes of the end (the segment at
-  // w starts at w[-1]), and kShortAhead before it.
+  // w starts at w[-1]), and kShortAhead + 1 before it.
   const std::uint32_t* near_end = word_ends_end;
   while (near_end - 1 > im.word_ends.data() && near_end[-2] + 8 > text.size()) --near_end;
   if (near_end - 1 == im.word_ends.data() && text.size() < 8) near_end = im.word_ends.data();
@@ -1668,7 +1789,8 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
                      out.sentences.data(),
                      im.short_cache.data(),
                      nullptr,
-                     near_end - im.word_ends.data() > Impl::kShortAhead ? near_end - Impl::kShortAhead : im.word_ends.data()};
+                     near_end - im.word_ends.data() > Impl::kShortAhead + 1 ? near_end - (Impl::kShortAhead + 1)
+                                                                            : im.word_ends.data()};
   const auto* const p = tx.p;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentences[0].end, false, false, true};

@@ -473,10 +473,12 @@ TEST_CASE("tokenizer: word boundaries of the compact text equal those of the who
   // Every ASCII character between and after runs of letters and digits.
   for (char a = 1; a > 0 && a < 127; ++a) {
     for (char b = 1; b > 0 && b < 127; ++b) {
-      // (The longer ones put them in the copy's 16-byte blocks.)
+      // (The longer ones put them in the copy's 16-byte blocks; the last one
+      // a at the end of a 32-byte block's first half, before b.)
       for (const std::string& text : {std::string("ab") + a + "cd" + b + "12", std::string("12") + a + "34" + b + "x",
                                       std::string(1, a) + "Xy" + b, "The quick brown" + std::string(1, a) + "fox" + b + "1",
-                                      "12345678901234" + std::string(1, a) + "7" + b + "q\u00e9" + a + "b"}) {
+                                      "12345678901234" + std::string(1, a) + "7" + b + "q\u00e9" + a + "b",
+                                      "a 3456789 bcdefg" + std::string(1, a) + "h" + b + "9876543210 zyxwvu"}) {
         CHECK_MESSAGE(tok.word_boundaries(text) == tok.word_boundaries(text, true), text);
       }
     }
