@@ -46,6 +46,10 @@ struct Extraction {
   std::vector<std::string> warnings;
   /// Non-empty when the document failed; `mentions` is then empty.
   std::string error;
+  /// True when every byte of `text` is ASCII (the tokenizer finds out anyway):
+  /// offsets in code points or UTF-16 units are then byte offsets, and the JSON
+  /// writer skips converting them. False when not known.
+  bool ascii = false;
 };
 
 class Extractor {

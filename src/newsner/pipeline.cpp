@@ -54,12 +54,14 @@ struct Extractor::Impl {
       : options(std::move(o)), matcher(std::move(g), options.default_gazetteers ? 1 : 0), dates(options.date_order) {}
 
   // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it).
+  // `ascii`: whether the section is all ASCII.
   std::vector<Mention> recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,
-                                 std::uint32_t& sentences) const {
+                                 std::uint32_t& sentences, bool& ascii) const {
     // The thread's tokens, kept between documents (tokenize reuses their memory).
     thread_local text::TokenizedText tt;
     tokenizer().tokenize(text, tt);
     sentences = static_cast<std::uint32_t>(tt.sentences.size());
+    ascii = tt.ascii;
     const recognize::Context ctx(tt, matcher);
     // The thread's candidate buffer, kept between documents (one allocation per
     // document less, and memory already in cache); emptied here, so a document
@@ -128,11 +130,14 @@ Extraction Extractor::extract(Document doc) const {
     // about kSectionBytes at paragraph or line breaks, so that memory stays a small
     // multiple of the input; document-level consistency then holds per section.
     std::uint32_t sentence_base = 0;
+    bool ascii = true;
     for (std::size_t begin = 0; begin < r.text.size();) {
       const std::size_t end = section_end(r.text, begin);
       const std::string_view section = std::string_view(r.text).substr(begin, end - begin);
       std::uint32_t sentences = 0;
-      std::vector<Mention> found = impl_->recognize(section, r.dct, sentences);
+      bool section_ascii = false;
+      std::vector<Mention> found = impl_->recognize(section, r.dct, sentences, section_ascii);
+      ascii = ascii && section_ascii;
       if (begin != 0) {  // the first (for most documents the only) section needs no shift
         for (Mention& m : found) {
           m.span.begin += static_cast<std::uint32_t>(begin);
@@ -149,6 +154,7 @@ Extraction Extractor::extract(Document doc) const {
       sentence_base += sentences;
       begin = end;
     }
+    r.ascii = ascii;
   } catch (const std::exception& e) {
     r.mentions.clear();
     r.error = fmt::format("internal error: {}", e.what());

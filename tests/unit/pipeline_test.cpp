@@ -157,6 +157,20 @@ TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") 
   }
 }
 
+TEST_CASE("pipeline: Extraction::ascii says whether the text is all ASCII") {
+  auto ex = make();
+  CHECK(ex->extract({"d", "Officials met in Berlin.", std::nullopt}).ascii);
+  CHECK(ex->extract({"d", "", std::nullopt}).ascii);
+  CHECK_FALSE(ex->extract({"d", "Officials met in M\xC3\xBCnchen.", std::nullopt}).ascii);
+  CHECK_FALSE(ex->extract({"d", "Talks in Berlin \xff ended.", std::nullopt}).ascii);  // repaired: U+FFFD
+  // Sections: one non-ASCII character in the last of three makes the whole text non-ASCII.
+  std::string text;
+  while (text.size() < (std::size_t{5} << 19)) text += "Officials met in Berlin on Monday.\n\n";
+  CHECK(ex->extract({"big", text, std::nullopt}).ascii);
+  text += "Caf\xC3\xA9.";
+  CHECK_FALSE(ex->extract({"big", text, std::nullopt}).ascii);
+}
+
 TEST_CASE("pipeline: a document over 1 MiB is processed in sections") {
   // ~2.5 MiB of paragraphs: every mention keeps its document offset and the
   // sentence indexes keep counting across section borders.
