@@ -352,7 +352,7 @@ TEST_CASE("pipeline: a place in a list of places is no qualifier of the one befo
   const auto kb = [&](const std::string& text, std::string_view name) {
     Extraction r = ex->extract({"d", text, std::nullopt});
     const Mention* m = find(r, name);
-    return m ? m->kb_id : std::string("(none)");
+    return m ? std::string(m->kb_id) : std::string("(none)");  // (a view of the temporary dangled)
   };
   // A city of 100,000 or more wins over the county or state of its name ...
   CHECK(kb("Traders from Nakuru, Kisumu and Eldoret met on Monday.", "Kisumu").starts_with("geonames:"));
