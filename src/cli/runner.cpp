@@ -56,6 +56,7 @@ constexpr std::size_t kKeepLineCapacity = 64u << 10;   // larger output buffers 
 constexpr std::size_t kKeepJobs = kWindowDocs - kRefillDocs;
 constexpr std::size_t kKeepJobBytes = 2u << 20;
 constexpr std::size_t kKeepTextCapacity = 64u << 10;  // larger text buffers are freed
+constexpr std::size_t kKeepMentions = 4096;           // a worker's larger mention vectors are freed
 // Files enter the window up to this many at a time (read_files).
 constexpr std::size_t kSubmitDocs = 32;
 constexpr std::size_t kSubmitBytes = 1u << 20;
@@ -329,6 +330,8 @@ class Runner {
     // The worker's record, parsed into for every JSONL line: its strings (the
     // text above all) keep their memory from one record to the next.
     io::JsonlRecord rec;
+    // The worker's extraction, likewise: its mentions' vector keeps its memory.
+    Extraction r;
     bool wake_writer = false;  // see WriterWakeups; notified outside the lock
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
@@ -354,16 +357,16 @@ class Runner {
         done_cv_.notify_one();
         wake_writer = false;
       }
-      if (!skip) process_safely(*job, reader, rec);
+      if (!skip) process_safely(*job, reader, rec, r);
       lock.lock();
       job->done = true;
       wake_writer = wakeups_.finished(job->input_bytes, window_.front()->done, todo_.empty() || stop_);
     }
   }
 
-  void process_safely(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec) {
+  void process_safely(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec, Extraction& r) {
     try {
-      process(job, reader, rec);
+      process(job, reader, rec, r);
     } catch (const std::exception& e) {
       // A bug costs one document, not the run; JSONL still gets its line.
       job.failed = true;
@@ -380,7 +383,7 @@ class Runner {
     return job.doc.id;
   }
 
-  void process(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec) {
+  void process(Job& job, io::JsonlReader& reader, io::JsonlRecord& rec, Extraction& r) {
     switch (job.kind) {
       case Job::Kind::Message:
         return;
@@ -414,23 +417,25 @@ class Runner {
         doc.dct = rec.doc.dct;
         job.date_field = rec.has_date_field;
         doc.valid_utf8 = rec.doc.valid_utf8;
-        Extraction r = ex_.extract(std::move(doc));
+        ex_.extract(std::move(doc), r);
         note(job, rec.doc.id, r);
         io::append_record_line(job.line, rec.passthrough, rec.id_json, &r, "", cfg_.write);
         // The text's buffer back to the record for the next line (see release_large).
         rec.doc.text = std::move(r.text);
         release_large(rec);
+        release_large(r);
         return;
       }
       case Job::Kind::Document: {
         Document doc;  // without the id, which the job keeps: extract() does not read it
         doc.text = std::move(job.doc.text);
-        Extraction r = ex_.extract(std::move(doc));
+        ex_.extract(std::move(doc), r);
         note(job, job.doc.id, r);
         io::append_document_line(job.line, job.doc.id, r, cfg_.write);
         // The text buffer goes back to the reader with the job (take_job),
         // unless it is large: then it is freed now, not held until written.
         if (r.text.capacity() <= kKeepTextCapacity) job.doc.text = std::move(r.text);
+        release_large(r);
         return;
       }
     }
@@ -441,6 +446,13 @@ class Runner {
   static void release_large(io::JsonlRecord& rec) {
     if (rec.doc.text.capacity() > kKeepTextCapacity) rec.doc.text = std::string();
     if (rec.passthrough.capacity() > kKeepTextCapacity) rec.passthrough = std::string();
+  }
+
+  // The same for the worker's extraction: a huge document's text (not given
+  // back to its job) and its mentions.
+  static void release_large(Extraction& r) {
+    if (r.text.capacity() > kKeepTextCapacity) r.text = std::string();
+    if (r.mentions.capacity() > kKeepMentions) r.mentions = std::vector<Mention>();
   }
 
   void note(Job& job, const std::string& id, const Extraction& r) const {

@@ -46,6 +46,10 @@ struct Extraction {
   std::vector<std::string> warnings;
   /// Non-empty when the document failed; `mentions` is then empty.
   std::string error;
+  /// True when every byte of `text` is ASCII (the tokenizer finds out anyway):
+  /// offsets in code points or UTF-16 units are then byte offsets, and the JSON
+  /// writer skips converting them. False when not known.
+  bool ascii = false;
 };
 
 class Extractor {
@@ -55,6 +59,10 @@ class Extractor {
 
   /// Takes the document by value: pass it with std::move to avoid copying the text.
   Extraction extract(Document doc) const;
+  /// The same into `out`, every field replaced, its mentions' vector keeping
+  /// its memory: a caller that extracts document after document into one
+  /// Extraction allocates no vector per document.
+  void extract(Document doc, Extraction& out) const;
 
   const Options& options() const;
 

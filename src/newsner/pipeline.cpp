@@ -53,13 +53,15 @@ struct Extractor::Impl {
   Impl(Options o, std::vector<gazetteer::Gazetteer> g)
       : options(std::move(o)), matcher(std::move(g), options.default_gazetteers ? 1 : 0), dates(options.date_order) {}
 
-  // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it).
-  std::vector<Mention> recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,
-                                 std::uint32_t& sentences) const {
+  // 2. tokenize, 3. recognize, 4. resolve one section (spans relative to it),
+  // its mentions appended to `out`. `ascii`: whether the section is all ASCII.
+  void recognize(std::string_view text, const std::optional<std::chrono::year_month_day>& dct,
+                 std::uint32_t& sentences, bool& ascii, std::vector<Mention>& out) const {
     // The thread's tokens, kept between documents (tokenize reuses their memory).
     thread_local text::TokenizedText tt;
     tokenizer().tokenize(text, tt);
     sentences = static_cast<std::uint32_t>(tt.sentences.size());
+    ascii = tt.ascii;
     const recognize::Context ctx(tt, matcher);
     // The thread's candidate buffer, kept between documents (one allocation per
     // document less, and memory already in cache); emptied here, so a document
@@ -75,7 +77,7 @@ struct Extractor::Impl {
     recognize::recognize_locations(ctx, candidates);
     recognize::drop_event_name_parts(ctx, candidates);
     dates.recognize(tt, dct, candidates, ctx.sports);
-    return resolve(ctx, candidates, options.explain);
+    resolve(ctx, candidates, options.explain, out);
   }
 
   text::Tokenizer& tokenizer() const {
@@ -111,6 +113,18 @@ Result<std::shared_ptr<const Extractor>> Extractor::create(const Options& option
 
 Extraction Extractor::extract(Document doc) const {
   Extraction r;
+  extract(std::move(doc), r);
+  return r;
+}
+
+void Extractor::extract(Document doc, Extraction& r) const {
+  // Every field as a new Extraction has it; the mentions' vector keeps its memory.
+  r.text.clear();
+  r.dct.reset();
+  r.mentions.clear();
+  r.warnings.clear();
+  r.error.clear();
+  r.ascii = false;
   try {
     // 1. normalize: decode a legacy 8-bit text, or repair invalid UTF-8 (offsets
     // then refer to the decoded or repaired text)
@@ -128,32 +142,31 @@ Extraction Extractor::extract(Document doc) const {
     // about kSectionBytes at paragraph or line breaks, so that memory stays a small
     // multiple of the input; document-level consistency then holds per section.
     std::uint32_t sentence_base = 0;
+    bool ascii = true;
     for (std::size_t begin = 0; begin < r.text.size();) {
       const std::size_t end = section_end(r.text, begin);
       const std::string_view section = std::string_view(r.text).substr(begin, end - begin);
       std::uint32_t sentences = 0;
-      std::vector<Mention> found = impl_->recognize(section, r.dct, sentences);
+      bool section_ascii = false;
+      const std::size_t first = r.mentions.size();
+      impl_->recognize(section, r.dct, sentences, section_ascii, r.mentions);
+      ascii = ascii && section_ascii;
       if (begin != 0) {  // the first (for most documents the only) section needs no shift
-        for (Mention& m : found) {
+        for (std::size_t k = first; k < r.mentions.size(); ++k) {
+          Mention& m = r.mentions[k];
           m.span.begin += static_cast<std::uint32_t>(begin);
           m.span.end += static_cast<std::uint32_t>(begin);
           m.sentence += sentence_base;
         }
       }
-      if (r.mentions.empty()) {
-        r.mentions = std::move(found);
-      } else {
-        r.mentions.insert(r.mentions.end(), std::make_move_iterator(found.begin()),
-                          std::make_move_iterator(found.end()));
-      }
       sentence_base += sentences;
       begin = end;
     }
+    r.ascii = ascii;
   } catch (const std::exception& e) {
     r.mentions.clear();
     r.error = fmt::format("internal error: {}", e.what());
   }
-  return r;
 }
 
 }  // namespace newsner

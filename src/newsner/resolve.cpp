@@ -1027,7 +1027,7 @@ void priority_order(const std::vector<Candidate>& candidates, std::size_t text_b
 
 }  // namespace
 
-std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence) {
+void resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence, std::vector<Mention>& out) {
   Scratch& scratch = Scratch::of_thread();
   unsigned index_bits = 0;
   priority_order(candidates, ctx.tt.text.size(), scratch.keys, scratch.sort_tmp, index_bits);
@@ -1070,9 +1070,9 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candida
   }
   propagate(ctx, chosen, occ, starts, scratch);
   // Each Mention is built in place and filled while its memory is at hand (not
-  // all default-constructed in one pass and filled in a second).
-  std::vector<Mention> out;
-  out.reserve(chosen.size());
+  // all default-constructed in one pass and filled in a second). (Growing at
+  // least twofold: a huge document's sections append one after another.)
+  if (out.capacity() < out.size() + chosen.size()) out.reserve(std::max(out.size() + chosen.size(), 2 * out.capacity()));
   const std::vector<Span>& sentences = ctx.tt.sentences;
   std::size_t sentence = 0;
   starts.take_in_order([&](std::uint32_t index) {
@@ -1103,6 +1103,11 @@ std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candida
       for (std::uint32_t x = ch.extra; x != 0; x = extras[x - 1].next) m.evidence.push_back(extras[x - 1].evidence);
     }
   });
+}
+
+std::vector<Mention> resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence) {
+  std::vector<Mention> out;
+  resolve(ctx, candidates, keep_evidence, out);
   return out;
 }
 

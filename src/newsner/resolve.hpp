@@ -39,5 +39,9 @@ namespace newsner {
 std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence);
 /// The same, for a vector given away.
 std::vector<Mention> resolve(const recognize::Context& ctx, std::vector<Candidate>&& candidates, bool keep_evidence);
+/// The same, appended to `out` (whose memory a caller keeps from one document
+/// to the next: no vector allocated and freed per document).
+void resolve(const recognize::Context& ctx, std::vector<Candidate>& candidates, bool keep_evidence,
+             std::vector<Mention>& out);
 
 }  // namespace newsner

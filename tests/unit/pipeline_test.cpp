@@ -157,6 +157,20 @@ TEST_CASE("pipeline: fuzzer regressions (tests/data/fuzz-regressions/extract)") 
   }
 }
 
+TEST_CASE("pipeline: Extraction::ascii says whether the text is all ASCII") {
+  auto ex = make();
+  CHECK(ex->extract({"d", "Officials met in Berlin.", std::nullopt}).ascii);
+  CHECK(ex->extract({"d", "", std::nullopt}).ascii);
+  CHECK_FALSE(ex->extract({"d", "Officials met in M\xC3\xBCnchen.", std::nullopt}).ascii);
+  CHECK_FALSE(ex->extract({"d", "Talks in Berlin \xff ended.", std::nullopt}).ascii);  // repaired: U+FFFD
+  // Sections: one non-ASCII character in the last of three makes the whole text non-ASCII.
+  std::string text;
+  while (text.size() < (std::size_t{5} << 19)) text += "Officials met in Berlin on Monday.\n\n";
+  CHECK(ex->extract({"big", text, std::nullopt}).ascii);
+  text += "Caf\xC3\xA9.";
+  CHECK_FALSE(ex->extract({"big", text, std::nullopt}).ascii);
+}
+
 TEST_CASE("pipeline: a document over 1 MiB is processed in sections") {
   // ~2.5 MiB of paragraphs: every mention keeps its document offset and the
   // sentence indexes keep counting across section borders.
@@ -200,6 +214,41 @@ std::string typed(const Extractor& ex, std::string text) {
 }
 
 }  // namespace
+
+TEST_CASE("pipeline: extract into an Extraction replaces every field, as a new one has them") {
+  auto ex = make();
+  Extraction r;
+  ex->extract({"d", "Talks in Berlin \xff ended on 14 March 2019.", std::nullopt}, r);
+  CHECK(r.warnings.size() == 1);
+  CHECK(find(r, "Berlin"));
+  const std::vector<std::string> docs = {"Chancellor Angela Merkel met officials in Berlin on Monday.",
+                                         "", "no names at all here, just words.", "Officials met in M\xC3\xBCnchen."};
+  for (const std::string& text : docs) {
+    ex->extract({"d", text, newsner::timex::parse_iso_date("2019-01-15")}, r);
+    const Extraction fresh = ex->extract({"d", text, newsner::timex::parse_iso_date("2019-01-15")});
+    CHECK(r.text == fresh.text);
+    CHECK(r.dct == fresh.dct);
+    CHECK(r.warnings == fresh.warnings);
+    CHECK(r.error == fresh.error);
+    CHECK(r.ascii == fresh.ascii);
+    CHECK(typed(r) == typed(fresh));
+    REQUIRE(r.mentions.size() == fresh.mentions.size());
+    for (std::size_t k = 0; k < r.mentions.size(); ++k) {
+      CHECK(r.mentions[k].span == fresh.mentions[k].span);
+      CHECK(r.mentions[k].value == fresh.mentions[k].value);
+      CHECK(r.mentions[k].sentence == fresh.mentions[k].sentence);
+    }
+  }
+  // A document in two sections appends the second's mentions after the first's.
+  std::string big;
+  while (big.size() < (std::size_t{1} << 20) + 4096) big += "Officials met in Berlin on Monday.\n\n";
+  ex->extract({"big", big, std::nullopt}, r);
+  const Extraction fresh = ex->extract({"big", big, std::nullopt});
+  REQUIRE(r.mentions.size() == fresh.mentions.size());
+  CHECK(r.mentions.back().span == fresh.mentions.back().span);
+  CHECK(r.mentions.back().sentence == fresh.mentions.back().sentence);
+  CHECK(r.mentions.back().span.begin > (std::size_t{1} << 20));
+}
 
 TEST_CASE("pipeline: a dateline place before any agency credit") {
   auto ex = make();
@@ -303,7 +352,7 @@ TEST_CASE("pipeline: a place in a list of places is no qualifier of the one befo
   const auto kb = [&](const std::string& text, std::string_view name) {
     Extraction r = ex->extract({"d", text, std::nullopt});
     const Mention* m = find(r, name);
-    return m ? m->kb_id : std::string("(none)");
+    return m ? std::string(m->kb_id) : std::string("(none)");  // (a view of the temporary dangled)
   };
   // A city of 100,000 or more wins over the county or state of its name ...
   CHECK(kb("Traders from Nakuru, Kisumu and Eldoret met on Monday.", "Kisumu").starts_with("geonames:"));

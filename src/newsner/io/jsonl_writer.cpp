@@ -440,7 +440,9 @@ void write_entities(Writer<Out>& w, const Extraction& r, const WriteOptions& opt
     }
     return text_validity == Validity::Valid && boundary(text, span.begin) && boundary(text, span.end);
   };
-  text::OffsetConverter conv(text, opt.offsets);
+  // In an ASCII text (most English news) every unit is a byte: no conversion,
+  // and no scan of the text for its ASCII runs.
+  text::OffsetConverter conv(text, r.ascii ? text::OffsetUnit::Byte : opt.offsets);
   bool first = true;
   for (const Mention& m : r.mentions) {
     const std::string_view surface = text.substr(m.span.begin, m.span.size());

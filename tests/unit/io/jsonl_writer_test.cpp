@@ -136,6 +136,27 @@ TEST_CASE("jsonl writer: numbers of every length") {
   }
 }
 
+TEST_CASE("jsonl writer: an ASCII extraction's offsets are its byte offsets in every unit") {
+  Extraction r;
+  r.text = "Officials met in Berlin and Paris.";
+  Mention berlin, paris;
+  berlin.span = {17, 23};
+  paris.span = {28, 33};
+  r.mentions = {berlin, paris};
+  for (const text::OffsetUnit unit : {text::OffsetUnit::CodePoint, text::OffsetUnit::Utf16, text::OffsetUnit::Byte}) {
+    io::WriteOptions opt;
+    opt.offsets = unit;
+    r.ascii = false;
+    std::string converted;
+    io::append_entities(converted, r, opt);
+    r.ascii = true;
+    std::string as_bytes;
+    io::append_entities(as_bytes, r, opt);
+    CHECK(as_bytes == converted);
+    CHECK(as_bytes.find("\"start\":28,\"end\":33") != std::string::npos);
+  }
+}
+
 TEST_CASE("jsonl writer: mention texts") {
   io::WriteOptions opt;
   opt.offsets = text::OffsetUnit::Byte;
