@@ -246,6 +246,19 @@ TEST_CASE("location: a name before a US state abbreviation") {
                    "Woodside/LOCATION | Calif./LOCATION"}});
 }
 
+TEST_CASE("location: an unlisted name listed with a known place after a locative") {
+  CHECK(locs("Troops moved into Tarvelo and Lisbon on Monday.", "loc.list") == "Tarvelo/LOCATION");
+  CHECK(locs("Polls opened in Kelmara, Tarvelo Nuevo and Porto.", "loc.list") ==
+        "Kelmara/LOCATION | Tarvelo Nuevo/LOCATION");
+  CHECK(locs("In Lisbon and Kelmara the shops closed.", "loc.list") == "Kelmara/LOCATION");
+  CHECK(locs("They regained control of Kelmara and Lisbon.", "loc.list") == "Kelmara/LOCATION");
+  // no known place in the list, no locative before it, or a person after "and"
+  CHECK(locs("Aid reached Kelmara and Tarvelo.", "loc.list") == "");
+  CHECK(locs("Kelmara and Lisbon signed the deal.", "loc.list") == "");
+  CHECK(locs("Rain fell in Lisbon and Tarvelo said so.", "loc.list") == "");
+  CHECK(locs("Rain fell in Lisbon and John Tarvelo left.", "loc.list") == "");
+}
+
 TEST_CASE("location: a place and 'Palace' name the building; a compass word and 'Side'/'End' a district") {
   CHECK(locs("Crowds waited outside the Sintra Palace.", "loc.palace") == "Sintra Palace/LOCATION");
   CHECK(locs("She moved to the Upper West Side and then to the North End.", "loc.district") ==
