@@ -351,6 +351,7 @@ bool foreign_name_part(const Context& ctx, std::size_t k) {
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
 
+
 }  // namespace
 
 bool opens_day_name(const Context& ctx, std::size_t b) {
@@ -571,6 +572,15 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
           (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)) ||
           (!single && ctx.token(e - 1).shape == Shape::Digits && ranking_at(ctx, b, e)))
         continue;
+      // "the rover Opportunity", "Mission", "Date": a common word that only a
+      // town of under a million people is named is that word, unless a
+      // locative says it is a place ("in Mission"). (Not a personal name: the
+      // document pass may make it the person or the company: "Dole said".)
+      if (single && list == ListKind::Cities && entry.population < 1000000 &&
+          !(b > 0 && ctx.lex_is(b - 1, kLexLocative)) && !ctx.has(b, EntryClass::Surname) &&
+          !ctx.has(b, EntryClass::GivenName)) {
+        continue;
+      }
       score = 0.35f;
     } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) &&
                !ctx.matcher.is_user(m) && starts()) {

@@ -298,6 +298,13 @@ TEST_CASE("gazetteer mentions: an event word after a name is no town") {
   });
 }
 
+// A common word that only a town of under a million people is named is that
+// word; after a locative it is the town.
+TEST_CASE("gazetteer mentions: a common word that only a small town has is no town alone") {
+  CHECK(gaz("The rover Opportunity sent images.").find("Opportunity/") == std::string::npos);
+  CHECK(gaz("They drove to Opportunity on Monday.").find("Opportunity/LOCATION") != std::string::npos);
+}
+
 // A nationality word before a word that a list has as a town names a body
 // ("Scottish Enterprise"); the town alone is still the town, and the
 // document-level pass does not repeat it onto the body's name.
