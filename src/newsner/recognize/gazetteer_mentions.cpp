@@ -351,6 +351,14 @@ bool foreign_name_part(const Context& ctx, std::size_t k) {
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
 
+// Token e is a lowercase word of a leader's tenure: "administration",
+// "presidency", "era", "government".
+bool tenure_after(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kWords[] = {"administration", "presidency", "era", "government"};
+  static constexpr WordSet kSet(kWords);
+  return e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.token(e).newline_before &&
+         kSet.contains(ctx, e);
+}
 
 }  // namespace
 
@@ -608,6 +616,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     float kb_rank = score;
     if (type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
+      // "the Bush administration": a family name before a word of a leader's
+      // tenure is the leader, never a town some list names so.
+      if (list == ListKind::Cities && ctx.has(b, EntryClass::Surname) && tenure_after(ctx, e)) continue;
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
       const bool small_town = entry.population > 0 && entry.population < 50000;
       score = small_town ? 0.3f : std::min(score, 0.45f);

@@ -305,6 +305,12 @@ TEST_CASE("gazetteer mentions: a common word that only a small town has is no to
   CHECK(gaz("They drove to Opportunity on Monday.").find("Opportunity/LOCATION") != std::string::npos);
 }
 
+// A family name before a word of a leader's tenure is the leader, not the
+// town a list names so ("Bush" is a city in Egypt).
+TEST_CASE("gazetteer mentions: a surname before 'administration' is no town") {
+  CHECK(gaz("Officials of the Bush administration met.").find("Bush/LOCATION") == std::string::npos);
+}
+
 // A nationality word before a word that a list has as a town names a body
 // ("Scottish Enterprise"); the town alone is still the town, and the
 // document-level pass does not repeat it onto the body's name.
