@@ -452,13 +452,13 @@ for cc in sorted(SECOND_LEVEL):
 STATE_ABBREVIATIONS = {
     "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.", "US-CT": "Conn.",
     "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.", "US-IN": "Ind.", "US-KS": "Kan.",
-    "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.",
-    "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.", "US-NH": "N.H.",
-    "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
-    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.", "US-TN": "Tenn.",
-    "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
-    "US-DC": "D.C.", "CA-ON": "Ont.", "CA-QC": "Que.", "CA-BC": "B.C.", "CA-AB": "Alta.", "CA-SK": "Sask.",
-    "CA-NS": "N.S.",
+    "US-KY": "Ky.", "US-LA": "La.", "US-ME": "Me.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.",
+    "US-MN": "Minn.", "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.",
+    "US-NH": "N.H.", "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.",
+    "US-OK": "Okla.", "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.",
+    "US-TN": "Tenn.", "US-TX": "Tex.", "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.",
+    "US-WI": "Wis.", "US-WY": "Wyo.", "US-DC": "D.C.", "CA-ON": "Ont.", "CA-QC": "Que.", "CA-BC": "B.C.",
+    "CA-AB": "Alta.", "CA-SK": "Sask.", "CA-NS": "N.S.",
 }
 for code in sorted(STATE_ABBREVIATIONS):
     abbr = STATE_ABBREVIATIONS[code]

@@ -239,6 +239,9 @@ TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");
   CHECK(locs("He lives in Quarnby, N.J., now.", "loc.state_abbrev") == "Quarnby/LOCATION");
+  // the agency style's "Me." and "Tex." too (old wire copy writes them so)
+  check_mentions({{"The mill is in Quarnby, Me., near the coast.", "Quarnby/LOCATION | Me./LOCATION"},
+                  {"He grew up in Quarnby, Tex., on a farm.", "Quarnby/LOCATION | Tex./LOCATION"}});
   // the full state name, or no comma: not this rule
   CHECK(locs("The firm is based in Quarnby, California.", "loc.state_abbrev") == "");
   CHECK(locs("Quarnby Calif. said", "loc.state_abbrev") == "");
