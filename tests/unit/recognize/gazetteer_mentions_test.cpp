@@ -127,6 +127,13 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   CHECK(kb_of("The mayor of London, Ontario, spoke.", "Ontario") == "iso3166-2:CA-ON");
   CHECK(kb_of("He flew to Atlanta, Georgia, on Monday.", "Georgia") == "iso3166-2:US-GA");
   CHECK(kb_of("Talks in Yerevan, Armenia, Georgia and Azerbaijan.", "Georgia") == "iso3166:GE");
+  // a state of another country than any listed town of the name: no id, not a
+  // namesake's abroad (the lists have Bangor in Wales and in Maine, Atherton in
+  // England only); "north of" or "West Yorkshire" after the comma is no state
+  CHECK(kb_of("She moved to Bangor, Me., in May.", "Bangor") == "geonames:4957280");
+  CHECK(kb_of("She moved to Bangor, Me., in May.", "Me.") == "iso3166-2:US-ME");
+  CHECK(kb_of("She moved to Atherton, Calif., in May.", "Atherton") == "");
+  CHECK(kb_of("She was born in Castleford, West Yorkshire.", "Castleford") == "geonames:2653584");
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");
