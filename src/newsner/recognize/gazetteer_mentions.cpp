@@ -610,9 +610,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       // town of under a million people is named is that word, unless a
       // locative says it is a place ("in Mission"). (Not a personal name: the
       // document pass may make it the person or the company: "Dole said".)
+      // Before another capitalized word it opens a longer name anyway ("at
+      // Much Hadham", "Apex Tannery").
       if (single && list == ListKind::Cities && entry.population < 1000000 &&
-          !(b > 0 && ctx.lex_is(b - 1, kLexLocative)) && !ctx.has(b, EntryClass::Surname) &&
-          !ctx.has(b, EntryClass::GivenName)) {
+          ((e < ctx.size() && ctx.token(e).shape == Shape::Capitalized && !ctx.token(e).newline_before) ||
+           (!(b > 0 && ctx.lex_is(b - 1, kLexLocative)) && !ctx.has(b, EntryClass::Surname) &&
+            !ctx.has(b, EntryClass::GivenName)))) {
         continue;
       }
       score = 0.35f;

@@ -310,6 +310,8 @@ TEST_CASE("gazetteer mentions: an event word after a name is no town") {
 TEST_CASE("gazetteer mentions: a common word that only a small town has is no town alone") {
   CHECK(gaz("The rover Opportunity sent images.").find("Opportunity/") == std::string::npos);
   CHECK(gaz("They drove to Opportunity on Monday.").find("Opportunity/LOCATION") != std::string::npos);
+  // before another capitalized word it opens a longer name, after a locative too
+  CHECK(gaz("He died at Much Tarvelo in May.").find("Much/") == std::string::npos);
 }
 
 // A family name before a word of a leader's tenure is the leader, not the
