@@ -433,8 +433,11 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   }
   if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
     std::size_t j = i + 1;
-    // "Gulf of Mexico"; "Gare de Lyon", "Gare du Nord": "of" in French, too.
-    if (j + 1 < n && (folded_is(ctx, j, "of") || folded_is(ctx, j, "de") || folded_is(ctx, j, "du")) &&
+    // "Gulf of Mexico"; "Gare de Lyon", "Gare du Nord", "Esplanada dos Tarsos",
+    // "Rua do Tarso": "of" in French, Spanish and Portuguese, too.
+    if (j + 1 < n &&
+        (folded_is(ctx, j, "of") || folded_is(ctx, j, "de") || folded_is(ctx, j, "du") ||
+         ((folded_is(ctx, j, "do") || ctx.lex_is(j, kLexParticle)) && ctx.token(j).shape == Shape::Lower)) &&
         place_word(ctx, j + 1)) {
       ++j;
     }

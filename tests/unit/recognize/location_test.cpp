@@ -50,6 +50,10 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Recruits took the Basic Course in May.", "loc.feature") == "");
   // a plural head as "Islands", "Mountains"
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
+  // Spanish and Portuguese avenues, streets and squares, a Hausa village
+  check_mentions({{"Marchers filled Avenida Tarvelo and the Esplanada dos Kelmos.",
+                   "Avenida Tarvelo/LOCATION | Esplanada dos Kelmos/LOCATION"},
+                  {"Gunmen raided Gidan Tarvo at dawn.", "Gidan Tarvo/LOCATION"}});
   // an attached hyphen joins two words of the name: the airport, not the
   // organization that "International" would head
   // Streets, squares and parks named after a place are the street, not the place.
