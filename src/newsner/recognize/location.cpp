@@ -31,11 +31,12 @@ bool is_settlement_noun(const Context& ctx, std::size_t i) {
 }
 
 // "airport", "stadium", ...: a lowercase noun after a place's name (all in
-// kFeatureSuffixes: loc.place_noun tests their kLexFeature bit first).
+// kFeatureSuffixes or kPlaceNouns: loc.place_noun tests their kLexFeature bit
+// first).
 bool is_place_noun(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "village",
                                                 "county",  "province", "region", "valley"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(concat(kWords, kPlaceNouns));
   return kSet.contains(ctx, i);
 }
 

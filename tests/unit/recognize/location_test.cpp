@@ -208,6 +208,11 @@ TEST_CASE("location: a name before a lowercase noun of a place") {
   CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
         "Kelp-Tarvelo/LOCATION");
   CHECK(locs("Men were shot in al-Tarvel village.", "loc.place_noun") == "al-Tarvel/LOCATION");
+  CHECK(locs("Police raided homes in the Kelmara district.", "loc.place_noun") == "Kelmara/LOCATION");
+  CHECK(locs("Shops shut in the Tarvelo area and the Kelmo neighbourhood.", "loc.place_noun") ==
+        "Tarvelo/LOCATION | Kelmo/LOCATION");
+  // ... which, capitalized, head no place's name of their own
+  CHECK(locs("The Tarvelo School District sold bonds.", "loc.feature") == "");
   // the same nouns capitalized end a place's name (loc.feature)
   CHECK(locs("He was held at Tarvelo Prison near Kelpton International Airport.", "loc.feature") ==
         "Tarvelo Prison/LOCATION | Kelpton International Airport/LOCATION");
