@@ -605,11 +605,20 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
     else if (!is_char(ctx, ie - 1, ',')) return;
     k = last ? ie + 1 : ie;
   }
+  // A known place that a list has as a body too ("Antofagasta", a company) is
+  // the place in a list of places: it is named so, over the body's score.
+  const auto body_too = [&](std::size_t b, std::size_t e) {
+    return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+      return m.token_end == e && m.cls == EntryClass::Organization;
+    }) != nullptr;
+  };
   bool known = false, unlisted = false;
   for (std::size_t t = 0; t < count; ++t) {
     const auto [b, e] = items[t];
     if (known_place(ctx, b, e)) {
-      known = true;
+      const bool body = body_too(b, e);
+      known = known || !body;
+      unlisted = unlisted || body;
       continue;
     }
     for (std::size_t w = b; w < e; ++w) {
@@ -620,7 +629,11 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
   if (!known || !unlisted) return;
   for (std::size_t t = 0; t < count; ++t) {
     const auto [b, e] = items[t];
-    if (!known_place(ctx, b, e)) emit(ctx, b, e, 0.55f, "loc.list", out);
+    if (!known_place(ctx, b, e)) {
+      emit(ctx, b, e, 0.55f, "loc.list", out);
+    } else if (body_too(b, e)) {
+      emit(ctx, b, e, 0.8f, "loc.list", out);
+    }
   }
 }
 

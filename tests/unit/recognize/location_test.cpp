@@ -264,6 +264,8 @@ TEST_CASE("location: an unlisted name listed with a known place after a locative
         "Kelmara/LOCATION | Tarvelo Nuevo/LOCATION");
   CHECK(locs("In Lisbon and Kelmara the shops closed.", "loc.list") == "Kelmara/LOCATION");
   CHECK(locs("They regained control of Kelmara and Lisbon.", "loc.list") == "Kelmara/LOCATION");
+  // a place that a list has as a company too is the place there
+  check_mentions({{"Voting was calm in Lisbon and Antofagasta on Sunday.", "Lisbon/LOCATION | Antofagasta/LOCATION"}});
   // no known place in the list, no locative before it, or a person after "and"
   CHECK(locs("Aid reached Kelmara and Tarvelo.", "loc.list") == "");
   CHECK(locs("Kelmara and Lisbon signed the deal.", "loc.list") == "");
