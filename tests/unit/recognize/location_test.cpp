@@ -298,6 +298,11 @@ TEST_CASE("location: county towns and other seats of divisions under 15,000 peop
   });
 }
 
+TEST_CASE("location: a council area without its article or 'Islands'") {
+  check_mentions({{"Ferries sail to Orkney from the Scottish Borders coast.",
+                   "Orkney/LOCATION | Scottish Borders/LOCATION"}});
+}
+
 TEST_CASE("location: Arabic cape, valley, mountain and well words open a place's name") {
   CHECK(locs("Tankers left Ras Kelvar and Wadi Tarsa on Monday.", "loc.feature") ==
         "Ras Kelvar/LOCATION | Wadi Tarsa/LOCATION");
