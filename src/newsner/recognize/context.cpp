@@ -75,6 +75,7 @@ const Lexicon& lexicon() {
     // loc.feature's heads, from its own lists (location.hpp).
     for (auto w : kFeatureSuffixes) t[w] |= kLexFeature;
     for (auto w : kFeaturePrefixes) t[w] |= kLexFeature;
+    for (auto w : kPlaceNouns) t[w] |= kLexFeature;
     add({"the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "and", "or", "but",
          "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "as", "after",
          "before", "when", "while", "if", "since", "under", "over", "both", "all", "some", "many", "most",

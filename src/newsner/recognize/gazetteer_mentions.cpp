@@ -339,6 +339,29 @@ bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
   return b >= 4 && is_char(ctx, b - 3, ',') && ctx.has(b - 4, EntryClass::Location);
 }
 
+// Whether the words after "<span>, " are a state or province of country `cc`
+// only (the qualifier's: "Calif.", "Ontario"): matches in their own
+// capitalization with ISO 3166-2 ids of `cc` and no other ("Maryland" is a
+// Liberian county too), no capitalized word after them ("north of", "West
+// Yorkshire" are not the regions some list names "North", "West"), and no
+// list of places going on ("Paris, Zurich and Rome").
+// (Out of line: the loop that calls it is hot, its call rare.)
+[[gnu::noinline]] bool only_subdivision_after(const Context& ctx, std::size_t e, std::string_view cc) {
+  const std::size_t q = e + 1;
+  std::size_t qe = 0;
+  bool other = false;
+  ctx.for_matches_at(q, [&](const gazetteer::Match& m) {
+    if (m.cls != EntryClass::Location || !m.exact_case) return;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (!kb.starts_with("iso3166-2:") || kb.size() < 12) return;
+    other = other || kb.substr(10, 2) != cc;
+    qe = std::max<std::size_t>(qe, m.token_end);
+  });
+  if (qe == 0 || other) return false;
+  if (qe < ctx.size() && ctx.is_cap(qe) && !ctx.token(qe).newline_before) return false;
+  return !in_place_list(ctx, q, qe);
+}
+
 // Token k, joined to a place by an attached hyphen, is a capitalized word that
 // no list has as a place or a body ("Radio", "Kelvo"; not "Bosnia" of
 // "Bosnia-Herzegovina" or "Hamas" of "Israel-Hamas").
@@ -350,6 +373,15 @@ bool foreign_name_part(const Context& ctx, std::size_t k) {
 // A subdivision's kb rank as the qualifier of a city of its country: above any
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
+
+// Token e is a lowercase word of a leader's tenure: "administration",
+// "presidency", "era", "government".
+bool tenure_after(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kWords[] = {"administration", "presidency", "era", "government"};
+  static constexpr WordSet kSet(kWords);
+  return e < ctx.size() && ctx.token(e).shape == Shape::Lower && !ctx.token(e).newline_before &&
+         kSet.contains(ctx, e);
+}
 
 }  // namespace
 
@@ -426,6 +458,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
   // span, when a city of the span has a country to compare.
   std::string_view qualifier;
   bool qualifier_read = false;
+  // The qualifier is a state or province (only_subdivision_after): a city of
+  // another country there is another town, that no list has.
+  bool qualifier_state = false;
   std::array<std::size_t, 3> title_memo{};  // title_case_line()'s last line
   // Only the mention classes' matches (Context lists them): most matches are
   // common words and other evidence classes.
@@ -462,7 +497,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       group_b = m.token_begin;
       group_e = m.token_end;
       for (Made& x : made) x.index = kNone;
-      qualifier_read = false;
+      qualifier_read = qualifier_state = false;
     }
     // Class, flags and list are the entry's, copied into the match: the entry
     // itself is read only for a match that is taken.
@@ -571,6 +606,18 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
           (ctx.token(b).shape == Shape::Capitalized && title_case_line(ctx, b, title_memo)) ||
           (!single && ctx.token(e - 1).shape == Shape::Digits && ranking_at(ctx, b, e)))
         continue;
+      // "the rover Opportunity", "Mission", "Date": a common word that only a
+      // town of under a million people is named is that word, unless a
+      // locative says it is a place ("in Mission"). (Not a personal name: the
+      // document pass may make it the person or the company: "Dole said".)
+      // Before another capitalized word it opens a longer name anyway ("at
+      // Much Hadham", "Apex Tannery").
+      if (single && list == ListKind::Cities && entry.population < 1000000 &&
+          ((e < ctx.size() && ctx.token(e).shape == Shape::Capitalized && !ctx.token(e).newline_before) ||
+           (!(b > 0 && ctx.lex_is(b - 1, kLexLocative)) && !ctx.has(b, EntryClass::Surname) &&
+            !ctx.has(b, EntryClass::GivenName)))) {
+        continue;
+      }
       score = 0.35f;
     } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) &&
                !ctx.matcher.is_user(m) && starts()) {
@@ -598,6 +645,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     float kb_rank = score;
     if (type == EntityType::Location && single && !ctx.country[b] && entry.population < 1000000 &&
         (ctx.strong_name_part(b) || ctx.has(b, EntryClass::GivenName) || ctx.has(b, EntryClass::Surname))) {
+      // "the Bush administration": a family name before a word of a leader's
+      // tenure is the leader, never a town some list names so.
+      if (list == ListKind::Cities && ctx.has(b, EntryClass::Surname) && tenure_after(ctx, e)) continue;
       // A town that is also a personal name ("Clinton", "Duran"): name rules may win.
       const bool small_town = entry.population > 0 && entry.population < 50000;
       score = small_town ? 0.3f : std::min(score, 0.45f);
@@ -612,6 +662,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         qualifier = qualifier_country(ctx, e);
         const auto any = [](const gazetteer::EntryView&) { return true; };
         if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, any)) qualifier = {};
+        qualifier_state = !qualifier.empty() && only_subdivision_after(ctx, e, qualifier);
         qualifier_read = true;
       }
       if (entry.country == qualifier) kb_rank = prior + kQualifierBonus;
@@ -630,9 +681,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     }
     // "the Gulf", "the Coast": a feature's noun alone is the feature the story
     // knows (the Persian Gulf), not the province some list names so ("Gulf",
-    // Papua New Guinea): a place, but not that entry's.
+    // Papua New Guinea): a place, but not that entry's. And "Atherton, Calif."
+    // (a town of that name in England only): a state of another country after
+    // the comma says the town is one that no list has: no id rather than a
+    // namesake's abroad.
     const std::string_view kb_id =
-        single && (list == ListKind::Subdivisions || list == ListKind::Cities) && ctx.lex_is(b, kLexFeature)
+        (single && (list == ListKind::Subdivisions || list == ListKind::Cities) && ctx.lex_is(b, kLexFeature)) ||
+                (list == ListKind::Cities && qualifier_state && entry.country != qualifier)
             ? std::string_view{}
             : entry.kb_id;
     if (same) {

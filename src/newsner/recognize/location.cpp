@@ -31,11 +31,12 @@ bool is_settlement_noun(const Context& ctx, std::size_t i) {
 }
 
 // "airport", "stadium", ...: a lowercase noun after a place's name (all in
-// kFeatureSuffixes: loc.place_noun tests their kLexFeature bit first).
+// kFeatureSuffixes or kPlaceNouns: loc.place_noun tests their kLexFeature bit
+// first).
 bool is_place_noun(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {"airport", "stadium", "prison", "village",
                                                 "county",  "province", "region", "valley"};
-  static constexpr WordSet kSet(kWords);
+  static constexpr WordSet kSet(concat(kWords, kPlaceNouns));
   return kSet.contains(ctx, i);
 }
 
@@ -433,8 +434,11 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   }
   if (i + 1 < n && !ctx.token(i + 1).newline_before && is_feature_prefix(ctx, i)) {
     std::size_t j = i + 1;
-    // "Gulf of Mexico"; "Gare de Lyon", "Gare du Nord": "of" in French, too.
-    if (j + 1 < n && (folded_is(ctx, j, "of") || folded_is(ctx, j, "de") || folded_is(ctx, j, "du")) &&
+    // "Gulf of Mexico"; "Gare de Lyon", "Gare du Nord", "Esplanada dos Tarsos",
+    // "Rua do Tarso": "of" in French, Spanish and Portuguese, too.
+    if (j + 1 < n &&
+        (folded_is(ctx, j, "of") || folded_is(ctx, j, "de") || folded_is(ctx, j, "du") ||
+         ((folded_is(ctx, j, "do") || ctx.lex_is(j, kLexParticle)) && ctx.token(j).shape == Shape::Lower)) &&
         place_word(ctx, j + 1)) {
       ++j;
     }
@@ -559,6 +563,80 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
   }
 }
 
+// loc.list: "in Tarvo, Kelmara and Lisbon", "control of Kelmara and Gondar":
+// an unlisted name coordinated with a known place in a list that a locative
+// ("in", "to", "from", "near") or "of" opens is a place too. Items are runs of
+// one to three capitalized words joined by "," and a final "and"/"or"; at
+// least one is a known place and none is some other name (a person's, a
+// body's: "in Bonn and Kohl said" is no list of places). Called at the first
+// item, after the locative or "of" (the loop tests them first).
+constexpr FoldedWord kAnd("and"), kOr("or"), kOf("of");
+
+// A word that may name a place no list has: in no word list, and in no name
+// list but a place's, a family name's (a town is often a surname somewhere) or
+// the common words' (capitalized inside a list of places: "Shire", "Tame").
+bool unlisted_place_word(const Context& ctx, std::size_t k) {
+  constexpr std::uint16_t kPlaceOrSurname =
+      class_bit(EntryClass::Location) | class_bit(EntryClass::Surname) | class_bit(EntryClass::Word);
+  return ctx.token(k).shape == Shape::Capitalized && ctx.lex[k] == 0 && (ctx.token_classes[k] & ~kPlaceOrSurname) == 0;
+}
+
+[[gnu::noinline]] void place_list_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  if (!(ctx.token(i - 1).shape == Shape::Lower || ctx.token(i - 1).sentence_start)) return;
+  const auto cap = [&](std::size_t k) {
+    return k < n && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before;
+  };
+  const auto joint = [&](std::size_t k) { return folded_is(ctx, k, kAnd) || folded_is(ctx, k, kOr); };
+  std::array<std::pair<std::size_t, std::size_t>, 6> items;
+  std::size_t count = 0, k = i;
+  for (bool last = false;;) {
+    std::size_t ie = k;
+    while (cap(ie) && ie - k < 4) ++ie;
+    if (ie == k || ie - k > 3 || count == items.size()) return;
+    items[count++] = {k, ie};
+    if (last) {
+      // (Not a name before "said" or a possessive: "... and Tarvel said".)
+      if (ie < n && (ctx.lex_is(ie, kLexSpeech) || ctx.is(ie, "'s") || ctx.is(ie, "\u2019s"))) return;
+      break;
+    }
+    if (is_char(ctx, ie, ',')) ++ie;  // "A, B, and C"
+    if (joint(ie)) last = true;
+    else if (!is_char(ctx, ie - 1, ',')) return;
+    k = last ? ie + 1 : ie;
+  }
+  // A known place that a list has as a body too ("Antofagasta", a company) is
+  // the place in a list of places: it is named so, over the body's score.
+  const auto body_too = [&](std::size_t b, std::size_t e) {
+    return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+      return m.token_end == e && m.cls == EntryClass::Organization;
+    }) != nullptr;
+  };
+  bool known = false, unlisted = false;
+  for (std::size_t t = 0; t < count; ++t) {
+    const auto [b, e] = items[t];
+    if (known_place(ctx, b, e)) {
+      const bool body = body_too(b, e);
+      known = known || !body;
+      unlisted = unlisted || body;
+      continue;
+    }
+    for (std::size_t w = b; w < e; ++w) {
+      if (!unlisted_place_word(ctx, w)) return;
+    }
+    unlisted = true;
+  }
+  if (!known || !unlisted) return;
+  for (std::size_t t = 0; t < count; ++t) {
+    const auto [b, e] = items[t];
+    if (!known_place(ctx, b, e)) {
+      emit(ctx, b, e, 0.55f, "loc.list", out);
+    } else if (body_too(b, e)) {
+      emit(ctx, b, e, 0.8f, "loc.list", out);
+    }
+  }
+}
+
 }  // namespace
 
 void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
@@ -593,8 +671,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
         is_char(ctx, i + 1, ',')) {
       state_abbrev_at(ctx, i, out);
     }
-    if (i > 0 && (lex[i - 1] & kLexLocative)) locative_context_at(ctx, i, out);
-    if (i >= 2 && (lex[i - 1] & kLexFunction)) settlement_at(ctx, i, out);
+    if (i > 0 && (lex[i - 1] & kLexLocative)) {
+      locative_context_at(ctx, i, out);
+      place_list_at(ctx, i, out);
+    }
+    if (i >= 2 && (lex[i - 1] & kLexFunction)) {
+      settlement_at(ctx, i, out);
+      if (tokens[i - 1].fold_hash == kOf.hash) place_list_at(ctx, i, out);
+    }
     if (i + 1 < n && (lex[i + 1] & kLexFeature)) place_noun_at(ctx, i, out);
   }
 }

@@ -27,6 +27,11 @@ inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
     "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena"};
+/// loc.place_noun's lowercase nouns after a place's name that head no name of
+/// their own when capitalized ("the Tarvo district", "the Kelmo area"; not
+/// "School District", "Free Trade Area"). Context's lexicon marks them
+/// kLexFeature too (the rule's first test).
+inline constexpr std::string_view kPlaceNouns[] = {"district", "neighbourhood", "neighborhood", "area"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.
@@ -44,11 +49,14 @@ inline constexpr std::string_view kCompassWords[] = {
 bool is_place_opener(const Context& ctx, std::size_t i);
 /// loc.feature's geographic heads before a name ("Mount Fuji", "Gulf of
 /// Mexico", the French "Gare du Nord" station, the Arabic "Ras El Tarsa" cape,
-/// "Wadi Kelva" valley, "Jebel Tarsi" mountain, "Bir Kelmo" well); person.given
-/// does not read them as given names.
-inline constexpr std::string_view kFeaturePrefixes[] = {"mount", "lake", "gulf",  "cape",  "isle",  "bay",  "sea",
-                                                        "strait", "port", "fort", "gare", "ras", "wadi", "jebel",
-                                                        "jabal", "bir"};
+/// "Wadi Kelva" valley, "Jebel Tarsi" mountain, "Bir Kelmo" well; Spanish and
+/// Portuguese gates, avenues, streets and squares, "Puerta de Kelmo", "Avenida
+/// Tarvo", "Rua do Tarso", "Praça Kelmo", "Esplanada dos Tarsos"; the Hausa
+/// "Gidan Kelmo" village; not "Puerto": "Puerto Rican" is no place) and
+/// person.given does not read them as given names.
+inline constexpr std::string_view kFeaturePrefixes[] = {
+    "mount", "lake", "gulf", "cape", "isle", "bay", "sea", "strait", "port", "fort", "gare", "ras", "wadi", "jebel",
+    "jabal", "bir", "puerta", "avenida", "rua", "praça", "esplanada", "gidan"};
 /// Token i (folded) is one of kFeaturePrefixes.
 bool is_feature_prefix(const Context& ctx, std::size_t i);
 

@@ -127,6 +127,13 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   CHECK(kb_of("The mayor of London, Ontario, spoke.", "Ontario") == "iso3166-2:CA-ON");
   CHECK(kb_of("He flew to Atlanta, Georgia, on Monday.", "Georgia") == "iso3166-2:US-GA");
   CHECK(kb_of("Talks in Yerevan, Armenia, Georgia and Azerbaijan.", "Georgia") == "iso3166:GE");
+  // a state of another country than any listed town of the name: no id, not a
+  // namesake's abroad (the lists have Bangor in Wales and in Maine, Atherton in
+  // England only); "north of" or "West Yorkshire" after the comma is no state
+  CHECK(kb_of("She moved to Bangor, Me., in May.", "Bangor") == "geonames:4957280");
+  CHECK(kb_of("She moved to Bangor, Me., in May.", "Me.") == "iso3166-2:US-ME");
+  CHECK(kb_of("She moved to Atherton, Calif., in May.", "Atherton") == "");
+  CHECK(kb_of("She was born in Castleford, West Yorkshire.", "Castleford") == "geonames:2653584");
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");
@@ -296,6 +303,21 @@ TEST_CASE("gazetteer mentions: an event word after a name is no town") {
       {"Founders met at the Tarvel Summit in Ghent.", "Ghent/LOCATION"},
       {"They drove to Summit on Monday. Later they flew to the Kelvo Summit.", "Summit/LOCATION"},
   });
+}
+
+// A common word that only a town of under a million people is named is that
+// word; after a locative it is the town.
+TEST_CASE("gazetteer mentions: a common word that only a small town has is no town alone") {
+  CHECK(gaz("The rover Opportunity sent images.").find("Opportunity/") == std::string::npos);
+  CHECK(gaz("They drove to Opportunity on Monday.").find("Opportunity/LOCATION") != std::string::npos);
+  // before another capitalized word it opens a longer name, after a locative too
+  CHECK(gaz("He died at Much Tarvelo in May.").find("Much/") == std::string::npos);
+}
+
+// A family name before a word of a leader's tenure is the leader, not the
+// town a list names so ("Bush" is a city in Egypt).
+TEST_CASE("gazetteer mentions: a surname before 'administration' is no town") {
+  CHECK(gaz("Officials of the Bush administration met.").find("Bush/LOCATION") == std::string::npos);
 }
 
 // A nationality word before a word that a list has as a town names a body

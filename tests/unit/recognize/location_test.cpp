@@ -50,6 +50,10 @@ TEST_CASE("location: geographic heads") {
   CHECK(locs("Recruits took the Basic Course in May.", "loc.feature") == "");
   // a plural head as "Islands", "Mountains"
   CHECK(locs("Ferries cross the Tarvo Lakes daily.", "loc.feature") == "Tarvo Lakes/LOCATION");
+  // Spanish and Portuguese avenues, streets and squares, a Hausa village
+  check_mentions({{"Marchers filled Avenida Tarvelo and the Esplanada dos Kelmos.",
+                   "Avenida Tarvelo/LOCATION | Esplanada dos Kelmos/LOCATION"},
+                  {"Gunmen raided Gidan Tarvo at dawn.", "Gidan Tarvo/LOCATION"}});
   // an attached hyphen joins two words of the name: the airport, not the
   // organization that "International" would head
   // Streets, squares and parks named after a place are the street, not the place.
@@ -204,6 +208,11 @@ TEST_CASE("location: a name before a lowercase noun of a place") {
   CHECK(locs("Fighting went on in the disputed Kelp-Tarvelo region.", "loc.place_noun") ==
         "Kelp-Tarvelo/LOCATION");
   CHECK(locs("Men were shot in al-Tarvel village.", "loc.place_noun") == "al-Tarvel/LOCATION");
+  CHECK(locs("Police raided homes in the Kelmara district.", "loc.place_noun") == "Kelmara/LOCATION");
+  CHECK(locs("Shops shut in the Tarvelo area and the Kelmo neighbourhood.", "loc.place_noun") ==
+        "Tarvelo/LOCATION | Kelmo/LOCATION");
+  // ... which, capitalized, head no place's name of their own
+  CHECK(locs("The Tarvelo School District sold bonds.", "loc.feature") == "");
   // the same nouns capitalized end a place's name (loc.feature)
   CHECK(locs("He was held at Tarvelo Prison near Kelpton International Airport.", "loc.feature") ==
         "Tarvelo Prison/LOCATION | Kelpton International Airport/LOCATION");
@@ -239,11 +248,29 @@ TEST_CASE("location: a name before a US state abbreviation") {
   CHECK(locs("The firm is based in Quarnby, Calif., and makes chips.", "loc.state_abbrev") == "Quarnby/LOCATION");
   CHECK(locs("She grew up in Palo Alto, Calif., with her aunt.", "loc.state_abbrev") == "Palo Alto/LOCATION");
   CHECK(locs("He lives in Quarnby, N.J., now.", "loc.state_abbrev") == "Quarnby/LOCATION");
+  // the agency style's "Me." and "Tex." too (old wire copy writes them so)
+  check_mentions({{"The mill is in Quarnby, Me., near the coast.", "Quarnby/LOCATION | Me./LOCATION"},
+                  {"He grew up in Quarnby, Tex., on a farm.", "Quarnby/LOCATION | Tex./LOCATION"}});
   // the full state name, or no comma: not this rule
   CHECK(locs("The firm is based in Quarnby, California.", "loc.state_abbrev") == "");
   CHECK(locs("Quarnby Calif. said", "loc.state_abbrev") == "");
   check_mentions({{"The company is based in Woodside, Calif., and makes chips.",
                    "Woodside/LOCATION | Calif./LOCATION"}});
+}
+
+TEST_CASE("location: an unlisted name listed with a known place after a locative") {
+  CHECK(locs("Troops moved into Tarvelo and Lisbon on Monday.", "loc.list") == "Tarvelo/LOCATION");
+  CHECK(locs("Polls opened in Kelmara, Tarvelo Nuevo and Porto.", "loc.list") ==
+        "Kelmara/LOCATION | Tarvelo Nuevo/LOCATION");
+  CHECK(locs("In Lisbon and Kelmara the shops closed.", "loc.list") == "Kelmara/LOCATION");
+  CHECK(locs("They regained control of Kelmara and Lisbon.", "loc.list") == "Kelmara/LOCATION");
+  // a place that a list has as a company too is the place there
+  check_mentions({{"Voting was calm in Lisbon and Antofagasta on Sunday.", "Lisbon/LOCATION | Antofagasta/LOCATION"}});
+  // no known place in the list, no locative before it, or a person after "and"
+  CHECK(locs("Aid reached Kelmara and Tarvelo.", "loc.list") == "");
+  CHECK(locs("Kelmara and Lisbon signed the deal.", "loc.list") == "");
+  CHECK(locs("Rain fell in Lisbon and Tarvelo said so.", "loc.list") == "");
+  CHECK(locs("Rain fell in Lisbon and John Tarvelo left.", "loc.list") == "");
 }
 
 TEST_CASE("location: a place and 'Palace' name the building; a compass word and 'Side'/'End' a district") {
@@ -269,6 +296,11 @@ TEST_CASE("location: county towns and other seats of divisions under 15,000 peop
       // a small seat named like a person or a word is left out of the list
       {"Fans waited for Hugo outside the hotel.", "Hugo/PERSON"},
   });
+}
+
+TEST_CASE("location: a council area without its article or 'Islands'") {
+  check_mentions({{"Ferries sail to Orkney from the Scottish Borders coast.",
+                   "Orkney/LOCATION | Scottish Borders/LOCATION"}});
 }
 
 TEST_CASE("location: Arabic cape, valley, mountain and well words open a place's name") {
