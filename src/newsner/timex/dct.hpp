@@ -41,4 +41,11 @@ std::optional<std::chrono::year_month_day> parse_date_field(std::string_view s,
 std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text,
                                                              DateOrder order = DateOrder::MonthDayYear);
 
+/// With a reference date (--reference-date): the day of a dateline without a year at
+/// a line's start in the head ("SINGAPORE, Nov 27 (Reuters) -", "NAIROBI, 27 November
+/// -"), in the year that puts it nearest `reference`; nullopt when the head has no
+/// such dateline (a dateline with its year is left to find_dateline_dct).
+std::optional<std::chrono::year_month_day> complete_yearless_dateline(std::string_view text,
+                                                                      const std::chrono::year_month_day& reference);
+
 }  // namespace newsner::timex
