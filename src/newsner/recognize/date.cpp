@@ -1865,6 +1865,19 @@ bool check_day(int y, int m, int d) {
   return timex::valid_day(y, m, d);
 }
 
+// Year for a deadline day without a tense cue ("must report by Jan. 9"): the nearer
+// of the past and the coming one, however far ahead (year_for's nearest keeps the
+// past one beyond 75 days; a deadline gone by months ago is seldom set).
+int nearer_year(const timex::Ymd& dct, int month, int day) {
+  const int past = timex::resolve_year(dct, month, day, Direction::PastOrSame);
+  const int future = timex::resolve_year(dct, month, day, Direction::FutureOrSame);
+  if (past == future || !check_day(future, month, day) || !check_day(past, month, day)) return past;
+  const std::chrono::sys_days t{dct};
+  const auto ahead = (std::chrono::sys_days{make_ymd(future, month, day)} - t).count();
+  const auto back = (t - std::chrono::sys_days{make_ymd(past, month, day)}).count();
+  return ahead < back ? future : past;
+}
+
 }  // namespace
 
 namespace {
@@ -2164,7 +2177,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
           // (the tense only where it can decide: no year written, a DCT to count from)
-          y = year_for(dct, p.month, p.day, dct ? month_tense(cx, d1 > 0 ? tok - 2 : tok, true) : 0);
+          const std::size_t t0 = d1 > 0 ? tok - 2 : tok;
+          const int tense = dct ? month_tense(cx, t0, true) : 0;
+          // "must report by Jan. 9": a deadline day told in no past tense
+          y = tense == 0 && dct && deadline_before(cx, t0) && tense_before(cx, t0) != -1
+                  ? nearer_year(*dct, p.month, p.day)
+                  : year_for(dct, p.month, p.day, tense);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
           // one, the year before or after that has it (nearer the DCT first), if
           // within 9 months of the DCT (further off, the writer more likely erred:

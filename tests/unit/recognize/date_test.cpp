@@ -779,7 +779,7 @@ TEST_CASE("date: following and previous count from the text's last dated year") 
 
 // "by" / "until" before a month or weekday is a deadline: with no tense cue it
 // lies ahead. Not at the start of a sentence or clause, nor after a past verb,
-// nor for a month-day (the nearest one: a deadline just past is that day).
+// nor for a month-day (the nearer one, however far ahead: a deadline just past is that day).
 TEST_CASE("date: a deadline month or weekday lies ahead") {
   check_rows({
       {"The airline hopes to double its flights between the two cities by August.", "2026-02-14",
@@ -790,6 +790,9 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
       {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
       {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
       {"The court ordered them to return the car by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
+      // a deadline day with no tense cue: the nearer one, even past 75 days ahead
+      {"The builder must deliver the flats by Feb. 20, the council ruled.", "2026-10-02", "Feb. 20=2027-02-20"},
+      {"The museum stayed shut until Feb. 20.", "2026-10-02", "Feb. 20=2026-02-20"},
   });
 }
 
