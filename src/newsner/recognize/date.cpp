@@ -2178,7 +2178,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else if (y == kUnknown) {
           // (the tense only where it can decide: no year written, a DCT to count from)
           const std::size_t t0 = d1 > 0 ? tok - 2 : tok;
-          const int tense = dct ? month_tense(cx, t0, true) : 0;
+          int tense = dct ? month_tense(cx, t0, true) : 0;
+          // "for the year ending March 31": a period's end, as for a month alone
+          if (tense == 0 && dct && period_end_before(cx, t0) && month_half_year_ahead(*dct, p.month) &&
+              tense_before(cx, t0) != -1)
+            tense = +1;
           // "must report by Jan. 9": a deadline day told in no past tense
           y = tense == 0 && dct && deadline_before(cx, t0) && tense_before(cx, t0) != -1
                   ? nearer_year(*dct, p.month, p.day)

@@ -1230,6 +1230,10 @@ TEST_CASE("date: a month that ends a period") {
       {"The firm expects $5 billion for the year ending in February.", "2025-11-19", "February=2026-02"},
       {"Profit rose in the year to January.", "2025-11-19", "January=2025-01"},
       {"Inflation in the year to September was 3%.", "2025-11-19", "September=2025-09"},
+      // ... and a day that ends one; "ended" tells the past
+      {"Revenue for the year ending March 31 is seen rising 8%.", "2026-11-27", "March 31=2027-03-31"},
+      {"Net profit for the year ended March 31 rose 8%.", "2026-11-27", "March 31=2026-03-31"},
+      {"Profit rose 4% in the year to March 31.", "2026-11-27", "March 31=2026-03-31"},
   });
 }
 
