@@ -2003,6 +2003,25 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
   }
 }
 
+// "are set for March 8, 2026, and the presidential first round for May 31": a day
+// whose year the text does not write, right after a full date in the same sentence
+// and later than it in the calendar, is of that date's year (a tense cue may sit
+// before the first date only). Candidates as order_range_days'.
+void year_of_full_date_before(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
+  for (std::size_t k = first; k + 1 < out.size(); ++k) {
+    const Candidate& a = out[k];
+    Candidate& b = out[k + 1];
+    if (!is_day_value(a.value) || !is_day_value(b.value) || b.span.begin < a.span.end ||
+        a.value.compare(0, 4, b.value, 0, 4) == 0 || a.value.compare(5, 5, b.value, 5, 5) >= 0)
+      continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    if (gap.size() > 120 || gap.find_first_of(".;!?\n") != std::string_view::npos || !writes_year(text, a) ||
+        writes_year(text, b))
+      continue;
+    set_value_year(b.value, value_year(a.value));
+  }
+}
+
 // "declared May 26 and May 28 holidays": two days of one month named together,
 // neither with a written year, are in one year, the one that puts the first
 // nearer the DCT (the tense cue before the first may have read it otherwise
@@ -3048,6 +3067,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   }
   push_token_dates_before(~0u);
   order_range_days(text, out, first_out);
+  year_of_full_date_before(text, out, first_out);
   if (dct) same_month_days(text, *dct, out, first_out);
 }
 

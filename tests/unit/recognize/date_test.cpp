@@ -245,6 +245,11 @@ TEST_CASE("date: relative to the DCT") {
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
       {"The office will close from Dec. 28 to Jan. 3.", kDct, "Dec. 28=2018-12-28 | Jan. 3=2019-01-03"},
+      // a day after a full date in its sentence, later in the calendar, is of that year
+      {"Council polls are set for March 8, 2020, and the mayoral vote for May 31.", kDct,
+       "March 8, 2020=2020-03-08 | May 31=2020-05-31"},
+      {"The fair closed on Nov. 3, 2017, and reopened on May 31.", kDct,
+       "Nov. 3, 2017=2017-11-03 | May 31=2018-05-31"},
       {"The festival fell on Saturday.", kDct, "Saturday=2018-12-15"},
       // a participle after "be" is passive, not past: "will" decides
       {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
