@@ -2714,6 +2714,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             y = l.num;  // "2019's first quarter"
           }
         }
+        // "the quarter ended Sept. 30", "the quarter ending in March": the quarter that
+        // month ends ("ended" the past one; "ending" as a month that ends a period).
+        if (!q && det && !has_rel && y == kUnknown && dct && (ieq(next, "ended") || ieq(next, "ending"))) {
+          std::size_t k = tok_end + 1;
+          if (k < tokens.tokens.size() && ieq(cx.surface(k), "in")) ++k;
+          const int mo = k < tokens.tokens.size() ? month_of(cx.surface(k)) : 0;
+          if (mo != 0 && mo % 3 == 0) {
+            q = mo / 3;
+            y = year_for(dct, mo, 0, ieq(next, "ending") && month_half_year_ahead(*dct, mo) ? +1 : -1);
+          }
+        }
         // "the March quarter" (Australian and US company usage): the quarter
         // ending that month; a month starting a quarter names none.
         if (!q && p.month) {

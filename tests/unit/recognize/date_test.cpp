@@ -328,6 +328,11 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Three divisions reported weaker earnings for the quarter.", "1989-10-26",
        "the quarter=1989-Q3"},
       {"Losses narrowed in the latest quarter.", "1989-11-02", "the latest quarter=1989-Q3"},
+      // the quarter that a month ends: "ended" the past one, "ending" the coming one within six months
+      {"Net profit for the quarter ended Sept. 30 rose 9%.", "2026-11-27",
+       "the quarter=2026-Q3 | Sept. 30=2026-09-30"},
+      {"The firm sees sales up 3% in the quarter ending in March.", "2026-11-27",
+       "the quarter=2027-Q1 | March=2027-03"},
       {"In the year-ago quarter, it lost money.", "1989-11-01", "the year-ago quarter=1988-Q3"},
       {"In the year-earlier quarter, it lost money.", "1989-10-26",
        "the year-earlier quarter=1988-Q3"},
