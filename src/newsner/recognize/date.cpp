@@ -1859,6 +1859,31 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
+// "its third-quarter profit doubled from a year earlier", "October revenue rose 17% from
+// a year ago": the quarter, half or month dated last before byte `at` in the same
+// sentence (`out` from `first`: this document's DATEs) is the period compared, and
+// the date is that period a year back. False, `v` untouched, when there is none.
+bool year_before_period(std::string_view text, const std::vector<Candidate>& out, std::size_t first,
+                        std::uint32_t at, Value& v) {
+  if (out.size() <= first) return false;
+  const Candidate& c = out.back();
+  const std::string& s = c.value;
+  if (s.size() != 7 || s[4] != '-' || c.span.end > at || at - c.span.end > 200) return false;
+  for (std::size_t d = 0; d < 4; ++d)
+    if (s[d] < '0' || s[d] > '9') return false;
+  if (text.substr(c.span.end, at - c.span.end).find_first_of(".;!?\n") != std::string_view::npos) return false;
+  Value w;
+  w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
+  const int n = s[6] - '0';
+  if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
+  else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
+  else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
+  else return false;
+  if (w.granularity == Granularity::Month && (w.month < 1 || w.month > 12)) return false;
+  v = w;
+  return true;
+}
+
 bool check_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
@@ -2925,7 +2950,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const int k = (forward ? n : -n) * (fortnight ? 2 : 1);
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
-          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
+          else if (unit == Unit::Year && k == -1 && dct && year_before_period(text, out, first_out, m.begin, v)) {
+            // (the period compared, a year back)
+          } else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
             v = timex::reported_quarter(dct, -1);
           else v = timex::shift(dct, unit, k);
           // "a year ago today": the DCT's day that many units back.

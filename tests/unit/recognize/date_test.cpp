@@ -348,6 +348,11 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Earnings grew last quarter.", kDct, "last quarter=2018-Q3"},
       {"Net was $3 million in the third quarter, up from $2 million a year ago.", "1989-10-26",
        "the third quarter=1989-Q3 | a year ago=1988-Q3"},
+      // "a year earlier" is the period compared before it in its sentence, a year back
+      {"Its third-quarter operating profit doubled from a year earlier.", "2026-11-27",
+       "third-quarter=2026-Q3 | a year earlier=2025-Q3"},
+      {"The chipmaker's October revenue rose 17% from a year earlier.", "2026-11-27",
+       "October=2026-10 | a year earlier=2025-10"},
       {"In the 1988 period, the group earned more.", "1989-10-26", "the 1988 period=1988-Q3"},
       {"Revenue in the latest period rose.", "1989-10-26", "the latest period=1989-Q3"},
       {"A quarter of the voters stayed home.", kDct, ""},
