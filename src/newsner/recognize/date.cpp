@@ -2000,6 +2000,12 @@ int value_year(const std::string& v) {
 void set_value_year(std::string& v, int year) {
   for (std::size_t d = 4; d-- > 0; year /= 10) v[d] = static_cast<char>('0' + year % 10);
 }
+// True when `a` and `b` are month values ("2005-03") and `a` is more than a year before `b`.
+bool months_over_a_year_apart(const std::string& a, const std::string& b) {
+  if (a.size() != 7 || a[4] != '-' || b[4] != '-' || a[5] > '1' || b[5] > '1' || a[0] > '9' || b[0] > '9') return false;
+  const int ma = (a[5] - '0') * 10 + (a[6] - '0'), mb = (b[5] - '0') * 10 + (b[6] - '0');
+  return (value_year(b) - value_year(a)) * 12 + mb - ma > 12;
+}
 bool writes_year(std::string_view text, const Candidate& c) {
   const std::string_view s = text.substr(c.span.begin, c.span.end - c.span.begin);
   return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 4;
@@ -2012,11 +2018,15 @@ bool writes_year(std::string_view text, const Candidate& c) {
 // the second's year, or the year before when its month and day come later in
 // the year. Candidates [first, out.size()) are this document's DATEs in text
 // order, spans in bytes of `text`.
+// Two months ("from March until early May", "2005-03" and "2006-05") likewise: a first
+// month more than a year before the second takes its year too.
 void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
     const Candidate& b = out[k + 1];
-    if (!is_day_value(a.value) || !is_day_value(b.value) || a.value <= b.value || b.span.begin < a.span.end) continue;
+    if (a.value.size() != b.value.size() || b.span.begin < a.span.end) continue;
+    const bool days = is_day_value(a.value) && is_day_value(b.value);
+    if (days ? a.value <= b.value : !months_over_a_year_apart(a.value, b.value)) continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     const std::string_view before = text.substr(0, a.span.begin);
     const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||

@@ -245,6 +245,10 @@ TEST_CASE("date: relative to the DCT") {
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
       {"The office will close from Dec. 28 to Jan. 3.", kDct, "Dec. 28=2018-12-28 | Jan. 3=2019-01-03"},
+      // ... and a range's first month is within the year before its second
+      {"The gallery opened a show on Thursday, and the library will show a score, left unfinished at his death "
+       "on Dec. 5, 1791, from March until early May.", "2006-01-27",
+       "Thursday=2006-01-26 | Dec. 5, 1791=1791-12-05 | March=2006-03 | early May=2006-05@START"},
       // a day after a full date in its sentence, later in the calendar, is of that year
       {"Council polls are set for March 8, 2020, and the mayoral vote for May 31.", kDct,
        "March 8, 2020=2020-03-08 | May 31=2020-05-31"},
