@@ -1806,6 +1806,21 @@ Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekd
   return weekday_of_week(dct, weekday, 0);
 }
 
+// True when a forecast verb comes among the 8 words before token `tok` in its sentence
+// ("forecast more rain for the weekend", "predicted snow over the weekend"): what is
+// forecast lies ahead, whatever the verb's tense.
+bool forecast_before(const Context& cx, std::size_t tok) {
+  // (a plain array: only a weekend's 8 words are asked)
+  static constexpr std::string_view kForecasts[]{"forecast", "forecasts", "forecasting", "predict",
+                                                 "predicts", "predicted", "predicting"};
+  for (std::size_t k = tok; k > 0 && k + 8 > tok; --k) {
+    if (cx.tt.tokens[k - 1].sentence != cx.tt.tokens[tok].sentence) return false;
+    for (const std::string_view f : kForecasts)
+      if (ieq(cx.surface(k - 1), f)) return true;
+  }
+  return false;
+}
+
 // True when a change comes before "on" before token `tok` ("fell 3% on the week",
 // "was flat on the week"): market reports' move over the unit the DCT is in.
 // Not before a word that makes the unit another's ("on the week's agenda",
@@ -3049,7 +3064,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const bool on_weekend =
               dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
-          const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true));
+          const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true)) || forecast_before(cx, tok);
           v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);

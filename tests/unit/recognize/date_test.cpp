@@ -313,6 +313,9 @@ TEST_CASE("date: relative to the DCT") {
       {"Officials met over the weekend.", kDct, "the weekend=2018-W50-WE"},
       {"Officials met over the weekend.", "2018-12-16", "the weekend=2018-W50-WE"},
       {"The storm will reach the coast by the weekend.", kDct, "the weekend=2018-W51-WE"},
+      // what is forecast lies ahead, whatever the verb's tense
+      {"Meteorologists forecast more snow for the weekend.", kDct, "the weekend=2018-W51-WE"},
+      {"The agency predicted gales over the weekend.", kDct, "the weekend=2018-W51-WE"},
       {"Officials said talks would resume at the weekend.", kDct, "the weekend=2018-W51-WE"},
       {"Last week, talks stalled.", "2019-01-02", "Last week=2018-W52"},
       {"Talks resume next week.", "2018-12-28", "next week=2019-W01"},
