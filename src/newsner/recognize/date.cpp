@@ -2399,7 +2399,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (ieq(u, "decade")) unit = Unit::Decade;
           else if (ieq(u, "century")) unit = Unit::Century;
           Value v = timex::shift(dct, unit, r);
-          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
+          // (not when told in the future of a year before the DCT's: "will then travel to
+          // Edinburgh the following year", a year written paragraphs before)
+          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown &&
+              !(dct && anchor_year + r < static_cast<int>(dct->year()) && tense_before(cx, tok) > 0)) {
             v = make_year(anchor_year + r);
           } else if (p.anaphoric && unit == Unit::Month && dated_month != kUnknown) {
             // "In March, ... The following month": from the last month the text
