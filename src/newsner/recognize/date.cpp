@@ -1899,6 +1899,21 @@ bool year_before_period(std::string_view text, const std::vector<Candidate>& out
   return true;
 }
 
+// "the 1970s and 80s", "the 1980s-90s": a bare two-digit decade (value `v`) joined to the
+// decade dated right before byte `at` is a date in that decade's century (a bare "80s"
+// alone is as often an age: "in his 80s"). Sets `v`'s year; false when not so joined.
+bool second_decade_of_pair(const std::vector<Candidate>& out, std::size_t first, std::uint32_t at,
+                           std::string_view prev, Value& v) {
+  if (out.size() <= first || v.granularity != Granularity::Decade) return false;
+  const Candidate& c = out.back();
+  const std::string& s = c.value;
+  if (s.size() != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' || c.span.end > at || at - c.span.end > 5)
+    return false;
+  if (!ieq(prev, "and") && !ieq(prev, "or") && !ieq(prev, "to") && prev != "-") return false;
+  v.year = ((s[0] - '0') * 10 + (s[1] - '0')) * 10 + v.year % 10;
+  return true;
+}
+
 bool check_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
@@ -2689,7 +2704,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                           (v.year >= 100 && m.end - m.begin >= 5 && !apos && !p.has_the
                                ? true
                                : false);
-        if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
+        if (!p.has_the && p.mod == Mod::None && !apos && !four && !second_decade_of_pair(out, first_out, m.begin, prev, v))
+          break;
         if (kPossessives.contains(prev)) break;
         emit(m.begin, m.end, v, p.mod);
         break;

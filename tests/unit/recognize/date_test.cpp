@@ -140,6 +140,9 @@ TEST_CASE("date: months, years, decades, centuries") {
       {"Many brownstones were designed in the 1860s.", "", "the 1860s=186"},
       {"It was popular in the '90s.", kDct, "the '90s=199"},
       {"It was popular in the 1990s.", kDct, "the 1990s=199"},
+      // a bare decade joined to one just dated is in its century
+      {"Its sales slumped in the 1960s and 70s.", kDct, "the 1960s=196 | 70s=197"},
+      {"Its sales slumped in the 1960s and rose in 70s.", kDct, "the 1960s=196"},
       {"It was popular in the late 1980s.", kDct, "the late 1980s=198@END"},
       {"It was popular in the early 1990s.", kDct, "the early 1990s=199@START"},
       {"It was popular in the nineties.", kDct, "the nineties=199"},
