@@ -2416,10 +2416,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v = timex::shift(dct, unit, r);
           // (not when told in the future of a year before the DCT's: "will then travel to
           // Edinburgh the following year", a year written paragraphs before)
-          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown &&
+          // "later that year", "earlier that month": the one the text dated, as "the following year" counts
+          const bool anaphoric = p.anaphoric || (L.n >= 3 && ieq(L.v[L.n - 2].text, "that"));
+          if (anaphoric && unit == Unit::Year && anchor_year != kUnknown &&
               !(dct && anchor_year + r < static_cast<int>(dct->year()) && tense_before(cx, tok) > 0)) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && dated_month != kUnknown) {
+          } else if (anaphoric && unit == Unit::Month && dated_month != kUnknown) {
             // "In March, ... The following month": from the last month the text
             // dated (TimeML anchors it on the text's time), resolved or written
             // (every month anchor_month holds was dated_month too).
@@ -3144,6 +3146,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;
         anchor_month = g == Granularity::Year ? kUnknown : em.value.month;
+      } else if ((g == Granularity::Season || g == Granularity::Quarter || g == Granularity::Half) &&
+                 em.value.year != kUnknown && explicit_year) {
+        // "in the spring of 2009 ... later that year": a part of a written year dates it too
+        anchor_year = em.value.year;
+        anchor_month = kUnknown;
       }
     }
   }

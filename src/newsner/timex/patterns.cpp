@@ -140,7 +140,9 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + kPartOfDay + "|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
-              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b");
+              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b"
+              // "later that year": the year the text dated
+              "|\\b(?:earlier|later)\\s+that\\s+(?:year|month)\\b");
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday

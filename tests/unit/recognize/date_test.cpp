@@ -799,6 +799,11 @@ TEST_CASE("date: following and previous count from the text's last dated year") 
        "2009=2009 | the previous year=2008 | the previous year=2008"},
       {"In June 2003 she won; next year she retires.", kDct, "June 2003=2003-06 | next year=2019"},
       {"She retires the following year.", kDct, "the following year=2019"},
+      // "later that year" / "earlier that month": the one the text dated (a season's year too)
+      {"The paper first ran the story in the spring of 2009, and police opened a case later that year.", kDct,
+       "the spring of 2009=2009-SP | later that year=2009"},
+      {"The mill shut in March 2011. Earlier that month its owner quit.", kDct,
+       "March 2011=2011-03 | Earlier that month=2011-03"},
       // told in the future, not of a year before the DCT's
       {"The drawings date from 1948. They will travel to Oslo the following year.", "2001-06-15",
        "1948=1948 | the following year=2002"},
