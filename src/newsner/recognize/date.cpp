@@ -2882,6 +2882,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.part = static_cast<int>(p.season);
         if (p.year != kUnknown) {
           v.year = p.year;
+          // "the winter of 1944-45": the winter that starts in the first year, which
+          // TIMEX3 names by it (another season over two years, "the summer of 2019-20" of the
+          // southern hemisphere, is none)
+          if (two_year_season_after(text, m.end, p.year)) {
+            if (p.season == timex::Season::Winter) emit(m.begin, m.end + 3, v, p.mod);
+            break;
+          }
         } else if (ieq(L.v[L.n - 1].text, "year")) {
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;

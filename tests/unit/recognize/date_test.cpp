@@ -1438,6 +1438,10 @@ TEST_CASE("date: a range of years gives both years; a two-year season gives none
       // a season or school year spans two calendar years: no DATE, nor a cut one
       {"Classes close at the end of the 2031-32 school year.", "2031-09-09", ""},
       {"He left at the start of the 2030-31 season.", "2031-09-09", ""},
+      // ... but a winter over two years is the winter that starts in the first
+      {"The band first recorded in Paris in the winter of 1951-52.", "2031-09-09",
+       "the winter of 1951-52=1951-WI"},
+      {"Fires burned through the summer of 2029-30.", "2031-09-09", ""},
       // not a range: a later number is no year after it, or the years go backwards
       {"The fare rose 2031-2020 percent.", "2026-11-27", ""},
   });
