@@ -2443,12 +2443,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (m.begin < last_end) break;  // the second month of "the January-March period"
         // "the July-September quarter": a calendar quarter named by its months
         const std::size_t range_to = bare ? month_range_at(cx, tok) : 0;
-        if (const std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
+        if (std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
           const std::size_t b = ieq(prev, "the") && tokens.tokens[tok - 1].span.begin >= last_end ? tok - 1 : tok;
           Value v;
           v.granularity = Granularity::Quarter;
           v.part = (p.month + 2) / 3;
           v.year = dct ? bare_quarter_year(cx, b, *dct, v.part, false) : kUnknown;
+          // "the April-June quarter of 2028": the year written after it
+          if (e + 1 < tokens.tokens.size() && ieq(cx.surface(e), "of") && cx.surface(e + 1).size() == 4 &&
+              tokens.tokens[e + 1].shape == text::Shape::Digits) {
+            const std::string_view w = cx.surface(e + 1);
+            const int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+            if (y >= 1000 && y <= 2099) v.year = y, e += 2;
+          }
           emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
           break;
         }

@@ -1157,6 +1157,8 @@ TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
 TEST_CASE("date: a range of months named as a quarter or period") {
   check_rows({
       {"Exports grew 5% in the July-September quarter.", "2025-11-19", "the July-September quarter=2025-Q3"},
+      {"Output should peak in the April-June quarter of 2028.", "2025-11-19",
+       "the April-June quarter of 2028=2028-Q2"},
       {"Imports for the January-March period fell.", "2025-11-19", "the January-March period=2025-Q1"},
       {"Output will rise in the October-December quarter.", "2025-05-19", "the October-December quarter=2025-Q4"},
       {"Sales in the March-May quarter rose.", "2025-11-19", "March=2025-03 | May=2025-05"},
