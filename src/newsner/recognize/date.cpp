@@ -1655,9 +1655,20 @@ bool month_half_year_ahead(const timex::Ymd& dct, int month) {
 bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
 
 // The quarter or half written right before a fiscal year's label at byte `at`
-// ("Q3 FY25", "3Q FY2025", "H1 FY26"): sets the year value `v` to it and `begin`
+// ("Q3 FY25", "3Q FY2025", "H1 FY26", "the first half of FY27"): sets the year value `v` to it and `begin`
 // to its first byte. A fiscal year's number is the year as written (FY25 is 2025).
 bool fiscal_part_before(std::string_view text, std::uint32_t at, Value& v, std::uint32_t& begin) {
+  // "the first half of FY27", "second half of FY2026"
+  static constexpr std::string_view kHalves[] = {"first half of ", "second half of "};
+  for (int h = 0; h < 2; ++h) {
+    const std::size_t n = kHalves[h].size();
+    if (at >= n && ieq(text.substr(at - n, n), kHalves[h])) {
+      begin = static_cast<std::uint32_t>(at - n);
+      if (begin >= 4 && ieq(text.substr(begin - 4, 4), "the ")) begin -= 4;
+      v.granularity = Granularity::Half, v.part = h + 1;
+      return true;
+    }
+  }
   if (at < 3 || text[at - 1] != ' ' || (at > 3 && (is_alpha(text[at - 4]) || is_digit(text[at - 4])))) return false;
   const char a = lower(text[at - 3]), b = lower(text[at - 2]);
   if (a == 'q' && b >= '1' && b <= '4') v.granularity = Granularity::Quarter, v.part = b - '0';

@@ -1148,6 +1148,7 @@ TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
       {"Tarvo Motors will report Q3 FY25 results.", "2025-11-19", "Q3 FY25=2025-Q3"},
       {"Analysts cut 3Q FY2025 forecasts.", "2025-11-19", "3Q FY2025=2025-Q3"},
       {"H1 FY26 targets were raised.", "2025-11-19", "H1 FY26=2026-H1"},
+      {"Margins should widen in the first half of FY27.", "2025-11-19", "the first half of FY27=2027-H1"},
       {"FY25 sales rose.", "2025-11-19", "FY25=2025"},
   });
 }
