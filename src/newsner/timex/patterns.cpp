@@ -173,7 +173,7 @@ std::vector<std::string> rule_patterns() {
               "same|previous|recent|comparable|corresponding|" + kYear + "|" + kYear + "'s)\\s+){0,4}(?:(?:first|second|third|fourth|"
               "1st|2nd|3rd|4th|final|last|march|june|september|december)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
               "(?:this|last|next)\\s+year\\b|\\s+(?:of\\s+)?fiscal\\s+" + kYear + "|\\s+of\\s+" + kYear + "|\\s*,?\\s*" + kYear +
-              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b|\\b[1-4]Q(?:\\s*" + kYear + "|\\d{2}\\b)"
+              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + "|\\s+(?:this|next)\\s+year\\b)?|\\b" + kYear + "\\s*Q[1-4]\\b|\\b[1-4]Q(?:\\s*" + kYear + "|\\d{2}\\b)"
               "|\\b(?:the\\s+)?(?:year-ago|year-earlier)\\s+period\\b"
               "|\\bthe\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier)\\b"
               "|\\b(?:the\\s+)?(?:same|corresponding|comparable|year-ago|year-earlier)\\s+(?:period|quarter)"

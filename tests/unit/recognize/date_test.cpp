@@ -333,6 +333,7 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Orders slipped for a third quarter in a row, and for another second quarter.", kDct, ""},
       {"Third-quarter loan originations dropped.", "1989-10-30", "Third-quarter=1989-Q3"},
       {"Sales are expected in Q3 2019.", kDct, "Q3 2019=2019-Q3"},
+      {"Growth should reach 4% in Q2 next year.", kDct, "Q2 next year=2019-Q2"},
       {"Sales are expected in 2019 Q3.", kDct, "2019 Q3=2019-Q3"},
       {"Profit fell in the fourth quarter of 1990.", kDct, "the fourth quarter of 1990=1990-Q4"},
       {"Three divisions reported weaker earnings for the quarter.", "1989-10-26",
