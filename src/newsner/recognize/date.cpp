@@ -2065,7 +2065,8 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
     const Candidate& b = out[k + 1];
-    if (a.value.size() != b.value.size() || b.span.begin < a.span.end) continue;
+    // (the gap is a joiner of at most 9 bytes, " and on ": most pairs leave here)
+    if (b.span.begin < a.span.end || b.span.begin - a.span.end > 9 || a.value.size() != b.value.size()) continue;
     const bool days = is_day_value(a.value) && is_day_value(b.value);
     if (days ? a.value <= b.value : !months_over_a_year_apart(a.value, b.value)) continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
@@ -2087,12 +2088,12 @@ void year_of_full_date_before(std::string_view text, std::vector<Candidate>& out
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     const Candidate& a = out[k];
     Candidate& b = out[k + 1];
-    if (!is_day_value(a.value) || !is_day_value(b.value) || b.span.begin < a.span.end ||
-        a.value.compare(0, 4, b.value, 0, 4) == 0 || a.value.compare(5, 5, b.value, 5, 5) >= 0)
+    if (b.span.begin < a.span.end || b.span.begin - a.span.end > 120 || !is_day_value(a.value) ||
+        !is_day_value(b.value) || a.value.compare(0, 4, b.value, 0, 4) == 0 ||
+        a.value.compare(5, 5, b.value, 5, 5) >= 0)
       continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
-    if (gap.size() > 120 || gap.find_first_of(".;!?\n") != std::string_view::npos || !writes_year(text, a) ||
-        writes_year(text, b))
+    if (gap.find_first_of(".;!?\n") != std::string_view::npos || !writes_year(text, a) || writes_year(text, b))
       continue;
     set_value_year(b.value, value_year(a.value));
   }
