@@ -207,10 +207,10 @@ std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
 
 std::optional<Ymd> complete_yearless_dateline(std::string_view text, const Ymd& reference) {
   // A wire dateline: a place in capitals at a line's start ("KUALA LUMPUR", "WASHINGTON,
-  // D.C."), a comma, then month and day (or day and month); a year after them makes
-  // it a full date (group 5 or 8), which is not this rule's.
+  // D.C.", "BOGOTÁ"), a comma, then month and day (or day and month); a year after them makes
+  // it a full date (group 3 or 6), which is not this rule's.
   static const RE2 kYearless(
-      R"((?m)^[ \t]*[A-Z][A-Z.'/-]+(?:[ -][A-Z][A-Za-z.'/-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?,[ \t]+(?:)"
+      R"((?m)^[ \t]*\p{Lu}[\p{Lu}.'/-]+(?:[ -]\p{Lu}[\p{L}.'/-]*)*(?:,[ \t]*\p{Lu}[\p{L}.]*)?,[ \t]+(?:)"
       R"((?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b(,?[ \t]+(?:1[89]|20)\d\d\b)?|)"
       R"((\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?(,?[ \t]+(?:1[89]|20)\d\d\b)?))");
   re2::StringPiece in(text.data(), std::min(text.size(), kMaxBytes));
