@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"codepoint", "byte", "utf16"}))
       ->capture_default_str();
   app.add_option("--reference-date", reference_date,
-                 "DCT for every document, YYYY-MM-DD (default: JSONL date field, else the dateline)");
+                 "DCT for every document, YYYY-MM-DD (a dateline without a year keeps its day; default: JSONL date field, else the dateline)");
   app.add_option("--date-order", date_order, "Reading of ambiguous numeric dates like 05/06/2018: mdy or dmy")
       ->check(CLI::IsMember({"mdy", "dmy"}))
       ->capture_default_str();

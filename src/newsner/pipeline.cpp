@@ -135,6 +135,10 @@ void Extractor::extract(Document doc, Extraction& r) const {
     }
     // The DCT: flag, else the record's own date, else the dateline.
     r.dct = impl_->options.reference_date;
+    // ... whose year completes a dateline that has none ("SINGAPORE, Nov 27 (Reuters) -"):
+    // a folder of wire stories spans several days.
+    if (r.dct)
+      if (const auto day = timex::complete_yearless_dateline(r.text, *r.dct)) r.dct = day;
     if (!r.dct) r.dct = doc.dct;
     if (!r.dct) r.dct = timex::find_dateline_dct(r.text, impl_->options.date_order);
 

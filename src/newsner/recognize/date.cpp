@@ -1655,9 +1655,20 @@ bool month_half_year_ahead(const timex::Ymd& dct, int month) {
 bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
 
 // The quarter or half written right before a fiscal year's label at byte `at`
-// ("Q3 FY25", "3Q FY2025", "H1 FY26"): sets the year value `v` to it and `begin`
+// ("Q3 FY25", "3Q FY2025", "H1 FY26", "the first half of FY27"): sets the year value `v` to it and `begin`
 // to its first byte. A fiscal year's number is the year as written (FY25 is 2025).
 bool fiscal_part_before(std::string_view text, std::uint32_t at, Value& v, std::uint32_t& begin) {
+  // "the first half of FY27", "second half of FY2026"
+  static constexpr std::string_view kHalves[] = {"first half of ", "second half of "};
+  for (int h = 0; h < 2; ++h) {
+    const std::size_t n = kHalves[h].size();
+    if (at >= n && ieq(text.substr(at - n, n), kHalves[h])) {
+      begin = static_cast<std::uint32_t>(at - n);
+      if (begin >= 4 && ieq(text.substr(begin - 4, 4), "the ")) begin -= 4;
+      v.granularity = Granularity::Half, v.part = h + 1;
+      return true;
+    }
+  }
   if (at < 3 || text[at - 1] != ' ' || (at > 3 && (is_alpha(text[at - 4]) || is_digit(text[at - 4])))) return false;
   const char a = lower(text[at - 3]), b = lower(text[at - 2]);
   if (a == 'q' && b >= '1' && b <= '4') v.granularity = Granularity::Quarter, v.part = b - '0';
@@ -1806,6 +1817,21 @@ Value this_weekday(const Context& cx, std::size_t tok, const Dct& dct, int weekd
   return weekday_of_week(dct, weekday, 0);
 }
 
+// True when a forecast verb comes among the 8 words before token `tok` in its sentence
+// ("forecast more rain for the weekend", "predicted snow over the weekend"): what is
+// forecast lies ahead, whatever the verb's tense.
+bool forecast_before(const Context& cx, std::size_t tok) {
+  // (a plain array: only a weekend's 8 words are asked)
+  static constexpr std::string_view kForecasts[]{"forecast", "forecasts", "forecasting", "predict",
+                                                 "predicts", "predicted", "predicting"};
+  for (std::size_t k = tok; k > 0 && k + 8 > tok; --k) {
+    if (cx.tt.tokens[k - 1].sentence != cx.tt.tokens[tok].sentence) return false;
+    for (const std::string_view f : kForecasts)
+      if (ieq(cx.surface(k - 1), f)) return true;
+  }
+  return false;
+}
+
 // True when a change comes before "on" before token `tok` ("fell 3% on the week",
 // "was flat on the week"): market reports' move over the unit the DCT is in.
 // Not before a word that makes the unit another's ("on the week's agenda",
@@ -1859,10 +1885,63 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
+// "its third-quarter profit doubled from a year earlier", "October revenue rose 17% from
+// a year ago": the quarter, half or month dated last before byte `at` in the same
+// sentence (`out` from `first`: this document's DATEs) is the period compared, and
+// the date is that period a year back. False, `v` untouched, when there is none.
+bool year_before_period(std::string_view text, const std::vector<Candidate>& out, std::size_t first,
+                        std::uint32_t at, Value& v) {
+  if (out.size() <= first) return false;
+  const Candidate& c = out.back();
+  const std::string& s = c.value;
+  if (s.size() != 7 || s[4] != '-' || c.span.end > at || at - c.span.end > 200) return false;
+  for (std::size_t d = 0; d < 4; ++d)
+    if (s[d] < '0' || s[d] > '9') return false;
+  if (text.substr(c.span.end, at - c.span.end).find_first_of(".;!?\n") != std::string_view::npos) return false;
+  Value w;
+  w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
+  const int n = s[6] - '0';
+  if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
+  else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
+  else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
+  else return false;
+  if (w.granularity == Granularity::Month && (w.month < 1 || w.month > 12)) return false;
+  v = w;
+  return true;
+}
+
+// "the 1970s and 80s", "the 1980s-90s": a bare two-digit decade (value `v`) joined to the
+// decade dated right before byte `at` is a date in that decade's century (a bare "80s"
+// alone is as often an age: "in his 80s"). Sets `v`'s year; false when not so joined.
+bool second_decade_of_pair(const std::vector<Candidate>& out, std::size_t first, std::uint32_t at,
+                           std::string_view prev, Value& v) {
+  if (out.size() <= first || v.granularity != Granularity::Decade) return false;
+  const Candidate& c = out.back();
+  const std::string& s = c.value;
+  if (s.size() != 3 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' || c.span.end > at || at - c.span.end > 5)
+    return false;
+  if (!ieq(prev, "and") && !ieq(prev, "or") && !ieq(prev, "to") && prev != "-") return false;
+  v.year = ((s[0] - '0') * 10 + (s[1] - '0')) * 10 + v.year % 10;
+  return true;
+}
+
 bool check_day(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   if (y == kUnknown) return timex::valid_day(2000, m, d);  // leap-year safe
   return timex::valid_day(y, m, d);
+}
+
+// Year for a deadline day without a tense cue ("must report by Jan. 9"): the nearer
+// of the past and the coming one, however far ahead (year_for's nearest keeps the
+// past one beyond 75 days; a deadline gone by months ago is seldom set).
+int nearer_year(const timex::Ymd& dct, int month, int day) {
+  const int past = timex::resolve_year(dct, month, day, Direction::PastOrSame);
+  const int future = timex::resolve_year(dct, month, day, Direction::FutureOrSame);
+  if (past == future || !check_day(future, month, day) || !check_day(past, month, day)) return past;
+  const std::chrono::sys_days t{dct};
+  const auto ahead = (std::chrono::sys_days{make_ymd(future, month, day)} - t).count();
+  const auto back = (t - std::chrono::sys_days{make_ymd(past, month, day)}).count();
+  return ahead < back ? future : past;
 }
 
 }  // namespace
@@ -1962,6 +2041,12 @@ int value_year(const std::string& v) {
 void set_value_year(std::string& v, int year) {
   for (std::size_t d = 4; d-- > 0; year /= 10) v[d] = static_cast<char>('0' + year % 10);
 }
+// True when `a` and `b` are month values ("2005-03") and `a` is more than a year before `b`.
+bool months_over_a_year_apart(const std::string& a, const std::string& b) {
+  if (a.size() != 7 || a[4] != '-' || b[4] != '-' || a[5] > '1' || b[5] > '1' || a[0] > '9' || b[0] > '9') return false;
+  const int ma = (a[5] - '0') * 10 + (a[6] - '0'), mb = (b[5] - '0') * 10 + (b[6] - '0');
+  return (value_year(b) - value_year(a)) * 12 + mb - ma > 12;
+}
 bool writes_year(std::string_view text, const Candidate& c) {
   const std::string_view s = text.substr(c.span.begin, c.span.end - c.span.begin);
   return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 4;
@@ -1974,11 +2059,16 @@ bool writes_year(std::string_view text, const Candidate& c) {
 // the second's year, or the year before when its month and day come later in
 // the year. Candidates [first, out.size()) are this document's DATEs in text
 // order, spans in bytes of `text`.
+// Two months ("from March until early May", "2005-03" and "2006-05") likewise: a first
+// month more than a year before the second takes its year too.
 void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
     const Candidate& b = out[k + 1];
-    if (!is_day_value(a.value) || !is_day_value(b.value) || a.value <= b.value || b.span.begin < a.span.end) continue;
+    // (the gap is a joiner of at most 9 bytes, " and on ": most pairs leave here)
+    if (b.span.begin < a.span.end || b.span.begin - a.span.end > 9 || a.value.size() != b.value.size()) continue;
+    const bool days = is_day_value(a.value) && is_day_value(b.value);
+    if (days ? a.value <= b.value : !months_over_a_year_apart(a.value, b.value)) continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     const std::string_view before = text.substr(0, a.span.begin);
     const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||
@@ -1987,6 +2077,25 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
     int year = value_year(b.value);
     if (a.value.compare(5, 5, b.value, 5, 5) > 0) --year;
     if (year >= 1000) set_value_year(a.value, year);
+  }
+}
+
+// "are set for March 8, 2026, and the presidential first round for May 31": a day
+// whose year the text does not write, right after a full date in the same sentence
+// and later than it in the calendar, is of that date's year (a tense cue may sit
+// before the first date only). Candidates as order_range_days'.
+void year_of_full_date_before(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
+  for (std::size_t k = first; k + 1 < out.size(); ++k) {
+    const Candidate& a = out[k];
+    Candidate& b = out[k + 1];
+    if (b.span.begin < a.span.end || b.span.begin - a.span.end > 120 || !is_day_value(a.value) ||
+        !is_day_value(b.value) || a.value.compare(0, 4, b.value, 0, 4) == 0 ||
+        a.value.compare(5, 5, b.value, 5, 5) >= 0)
+      continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    if (gap.find_first_of(".;!?\n") != std::string_view::npos || !writes_year(text, a) || writes_year(text, b))
+      continue;
+    set_value_year(b.value, value_year(a.value));
   }
 }
 
@@ -2164,7 +2273,16 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           y = timex::resolve_year(dct, p.month, p.day, dir);
         } else if (y == kUnknown) {
           // (the tense only where it can decide: no year written, a DCT to count from)
-          y = year_for(dct, p.month, p.day, dct ? month_tense(cx, d1 > 0 ? tok - 2 : tok, true) : 0);
+          const std::size_t t0 = d1 > 0 ? tok - 2 : tok;
+          int tense = dct ? month_tense(cx, t0, true) : 0;
+          // "for the year ending March 31": a period's end, as for a month alone
+          if (tense == 0 && dct && period_end_before(cx, t0) && month_half_year_ahead(*dct, p.month) &&
+              tense_before(cx, t0) != -1)
+            tense = +1;
+          // "must report by Jan. 9": a deadline day told in no past tense
+          y = tense == 0 && dct && deadline_before(cx, t0) && tense_before(cx, t0) != -1
+                  ? nearer_year(*dct, p.month, p.day)
+                  : year_for(dct, p.month, p.day, tense);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
           // one, the year before or after that has it (nearer the DCT first), if
           // within 9 months of the DCT (further off, the writer more likely erred:
@@ -2308,9 +2426,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           else if (ieq(u, "decade")) unit = Unit::Decade;
           else if (ieq(u, "century")) unit = Unit::Century;
           Value v = timex::shift(dct, unit, r);
-          if (p.anaphoric && unit == Unit::Year && anchor_year != kUnknown) {
+          // (not when told in the future of a year before the DCT's: "will then travel to
+          // Edinburgh the following year", a year written paragraphs before)
+          // "later that year", "earlier that month": the one the text dated, as "the following year" counts
+          const bool anaphoric = p.anaphoric || (L.n >= 3 && ieq(L.v[L.n - 2].text, "that"));
+          if (anaphoric && unit == Unit::Year && anchor_year != kUnknown &&
+              !(dct && anchor_year + r < static_cast<int>(dct->year()) && tense_before(cx, tok) > 0)) {
             v = make_year(anchor_year + r);
-          } else if (p.anaphoric && unit == Unit::Month && dated_month != kUnknown) {
+          } else if (anaphoric && unit == Unit::Month && dated_month != kUnknown) {
             // "In March, ... The following month": from the last month the text
             // dated (TimeML anchors it on the text's time), resolved or written
             // (every month anchor_month holds was dated_month too).
@@ -2332,12 +2455,19 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if (m.begin < last_end) break;  // the second month of "the January-March period"
         // "the July-September quarter": a calendar quarter named by its months
         const std::size_t range_to = bare ? month_range_at(cx, tok) : 0;
-        if (const std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
+        if (std::size_t e = range_to ? quarter_of_months_end(cx, tok, range_to) : 0) {
           const std::size_t b = ieq(prev, "the") && tokens.tokens[tok - 1].span.begin >= last_end ? tok - 1 : tok;
           Value v;
           v.granularity = Granularity::Quarter;
           v.part = (p.month + 2) / 3;
           v.year = dct ? bare_quarter_year(cx, b, *dct, v.part, false) : kUnknown;
+          // "the April-June quarter of 2028": the year written after it
+          if (e + 1 < tokens.tokens.size() && ieq(cx.surface(e), "of") && cx.surface(e + 1).size() == 4 &&
+              tokens.tokens[e + 1].shape == text::Shape::Digits) {
+            const std::string_view w = cx.surface(e + 1);
+            const int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+            if (y >= 1000 && y <= 2099) v.year = y, e += 2;
+          }
           emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
           break;
         }
@@ -2595,7 +2725,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                           (v.year >= 100 && m.end - m.begin >= 5 && !apos && !p.has_the
                                ? true
                                : false);
-        if (!p.has_the && p.mod == Mod::None && !apos && !four) break;
+        if (!p.has_the && p.mod == Mod::None && !apos && !four && !second_decade_of_pair(out, first_out, m.begin, prev, v))
+          break;
         if (kPossessives.contains(prev)) break;
         emit(m.begin, m.end, v, p.mod);
         break;
@@ -2671,6 +2802,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               y = timex::expand_two_digit_year(L.v[i + 1].num, dct), ++i;
           } else if (l.kind == Lex::Num && l.text.size() == 4 && l.suffix.size() == 1) {
             y = l.num;  // "2019's first quarter"
+          }
+        }
+        // "the quarter ended Sept. 30", "the quarter ending in March": the quarter that
+        // month ends ("ended" the past one; "ending" as a month that ends a period).
+        if (!q && det && !has_rel && y == kUnknown && dct && (ieq(next, "ended") || ieq(next, "ending"))) {
+          std::size_t k = tok_end + 1;
+          if (k < tokens.tokens.size() && ieq(cx.surface(k), "in")) ++k;
+          const int mo = k < tokens.tokens.size() ? month_of(cx.surface(k)) : 0;
+          if (mo != 0 && mo % 3 == 0) {
+            q = mo / 3;
+            y = year_for(dct, mo, 0, ieq(next, "ending") && month_half_year_ahead(*dct, mo) ? +1 : -1);
           }
         }
         // "the March quarter" (Australian and US company usage): the quarter
@@ -2759,6 +2901,13 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         v.part = static_cast<int>(p.season);
         if (p.year != kUnknown) {
           v.year = p.year;
+          // "the winter of 1944-45": the winter that starts in the first year, which
+          // TIMEX3 names by it (another season over two years, "the summer of 2019-20" of the
+          // southern hemisphere, is none)
+          if (two_year_season_after(text, m.end, p.year)) {
+            if (p.season == timex::Season::Winter) emit(m.begin, m.end + 3, v, p.mod);
+            break;
+          }
         } else if (ieq(L.v[L.n - 1].text, "year")) {
           // "the spring of next year", "summer last year": the year names it.
           v.year = dct ? static_cast<int>(dct->year()) + p.rel : kUnknown;
@@ -2873,7 +3022,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const int k = (forward ? n : -n) * (fortnight ? 2 : 1);
           if (unit == Unit::Decade) v = timex::shift(dct, Unit::Year, 10 * k);
           else if (unit == Unit::Century) v = timex::shift(dct, Unit::Century, k);
-          else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
+          else if (unit == Unit::Year && k == -1 && dct && year_before_period(text, out, first_out, m.begin, v)) {
+            // (the period compared, a year back)
+          } else if (unit == Unit::Year && k == -1 && quarterly_context(text, m.begin))
             v = timex::reported_quarter(dct, -1);
           else v = timex::shift(dct, unit, k);
           // "a year ago today": the DCT's day that many units back.
@@ -2960,7 +3111,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const bool on_weekend =
               dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
-          const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true));
+          const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true)) || forecast_before(cx, tok);
           v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
@@ -3021,11 +3172,17 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       if (dated && em.value.year != kUnknown && explicit_year) {
         anchor_year = em.value.year;
         anchor_month = g == Granularity::Year ? kUnknown : em.value.month;
+      } else if ((g == Granularity::Season || g == Granularity::Quarter || g == Granularity::Half) &&
+                 em.value.year != kUnknown && explicit_year) {
+        // "in the spring of 2009 ... later that year": a part of a written year dates it too
+        anchor_year = em.value.year;
+        anchor_month = kUnknown;
       }
     }
   }
   push_token_dates_before(~0u);
   order_range_days(text, out, first_out);
+  year_of_full_date_before(text, out, first_out);
   if (dct) same_month_days(text, *dct, out, first_out);
 }
 

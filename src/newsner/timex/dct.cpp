@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "newsner/timex/normalizer.hpp"
@@ -200,6 +201,33 @@ std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
         break;
       }
     }
+  }
+  return best;
+}
+
+std::optional<Ymd> complete_yearless_dateline(std::string_view text, const Ymd& reference) {
+  // A wire dateline: a place in capitals at a line's start ("KUALA LUMPUR", "WASHINGTON,
+  // D.C.", "BOGOTÁ"), a comma, then month and day (or day and month); a year after them makes
+  // it a full date (group 3 or 6), which is not this rule's.
+  static const RE2 kYearless(
+      R"((?m)^[ \t]*\p{Lu}[\p{Lu}.'/-]+(?:[ -]\p{Lu}[\p{L}.'/-]*)*(?:,[ \t]*\p{Lu}[\p{L}.]*)?,[ \t]+(?:)"
+      R"((?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b(,?[ \t]+(?:1[89]|20)\d\d\b)?|)"
+      R"((\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?(,?[ \t]+(?:1[89]|20)\d\d\b)?))");
+  re2::StringPiece in(text.data(), std::min(text.size(), kMaxBytes));
+  re2::StringPiece mm, md, my, dd, dm, dy;
+  if (!RE2::PartialMatch(in, kYearless, &mm, &md, &my, &dd, &dm, &dy)) return std::nullopt;
+  if (!my.empty() || !dy.empty()) return std::nullopt;
+  const int month = mm.data() != nullptr ? month_number(mm) : month_number(dm);
+  const int day = parse_int(mm.data() != nullptr ? md : dd);
+  // The nearest such day: a story dated the day after the reference date is of that year.
+  const std::chrono::sys_days ref{reference};
+  std::optional<Ymd> best;
+  long best_away = 0;
+  for (int y = static_cast<int>(reference.year()) - 1; y <= static_cast<int>(reference.year()) + 1; ++y) {
+    const auto d = make(y, month, day);
+    if (!d) continue;
+    const long away = std::labs(static_cast<long>((std::chrono::sys_days{*d} - ref).count()));
+    if (!best || away < best_away) best = d, best_away = away;
   }
   return best;
 }

@@ -4,7 +4,8 @@
 // "PARIS, 19 December 2018", "DUBLIN, 21/01/2025": an all-numeric date's day is
 // the number above 12, else the first number with DateOrder::DayMonthYear).
 // Never the machine clock. Partial datelines
-// ("LATTAKIA, Aug 10") give no DCT. The dateline's date is also found by the DATE
+// ("LATTAKIA, Aug 10") give no DCT here; with a reference date,
+// complete_yearless_dateline gives them its year. The dateline's date is also found by the DATE
 // recognizer as an ordinary mention.
 // Thread safety: pure functions (patterns are compiled once, thread-safely).
 // Errors: nullopt for malformed input or impossible days (2018-02-30).
@@ -40,5 +41,13 @@ std::optional<std::chrono::year_month_day> parse_date_field(std::string_view s,
 /// (up to 5 non-empty lines, 400 bytes); nullopt when there is none.
 std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text,
                                                              DateOrder order = DateOrder::MonthDayYear);
+
+/// With a reference date (--reference-date): the day of a dateline without a year at
+/// a line's start in the head ("SINGAPORE, Nov 27 (Reuters) -", "NAIROBI, 27 November
+/// -"), in the year that puts it nearest `reference`; nullopt when the head has no
+/// such dateline (a dateline with its year is left to find_dateline_dct). One RE2
+/// search over the first 400 bytes, only when a reference date is given.
+std::optional<std::chrono::year_month_day> complete_yearless_dateline(std::string_view text,
+                                                                      const std::chrono::year_month_day& reference);
 
 }  // namespace newsner::timex

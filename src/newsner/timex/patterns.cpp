@@ -141,7 +141,9 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + kPartOfDay + "|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
-              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b");
+              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b"
+              // "later that year": the year the text dated
+              "|\\b(?:earlier|later)\\s+that\\s+(?:year|month)\\b");
   // Month
   r.push_back("\\b" + kModOpt + kMon);
   // Weekday
@@ -172,7 +174,7 @@ std::vector<std::string> rule_patterns() {
               "same|previous|recent|comparable|corresponding|" + kYear + "|" + kYear + "'s)\\s+){0,4}(?:(?:first|second|third|fourth|"
               "1st|2nd|3rd|4th|final|last|march|june|september|december)(?:\\s+|-))?(?:fiscal\\s+)?quarter\\b(?:\\s+(?:of\\s+)?"
               "(?:this|last|next)\\s+year\\b|\\s+(?:of\\s+)?fiscal\\s+" + kYear + "|\\s+of\\s+" + kYear + "|\\s*,?\\s*" + kYear +
-              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + ")?|\\b" + kYear + "\\s*Q[1-4]\\b|\\b[1-4]Q(?:\\s*" + kYear + "|\\d{2}\\b)"
+              ")?|\\bQ[1-4]\\b(?:\\s*(?:of\\s+)?" + kYear + "|\\s+(?:this|next)\\s+year\\b)?|\\b" + kYear + "\\s*Q[1-4]\\b|\\b[1-4]Q(?:\\s*" + kYear + "|\\d{2}\\b)"
               "|\\b(?:the\\s+)?(?:year-ago|year-earlier)\\s+period\\b"
               "|\\bthe\\s+quarter\\s+a\\s+year\\s+(?:ago|earlier)\\b"
               "|\\b(?:the\\s+)?(?:same|corresponding|comparable|year-ago|year-earlier)\\s+(?:period|quarter)"

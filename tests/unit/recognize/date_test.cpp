@@ -140,6 +140,9 @@ TEST_CASE("date: months, years, decades, centuries") {
       {"Many brownstones were designed in the 1860s.", "", "the 1860s=186"},
       {"It was popular in the '90s.", kDct, "the '90s=199"},
       {"It was popular in the 1990s.", kDct, "the 1990s=199"},
+      // a bare decade joined to one just dated is in its century
+      {"Its sales slumped in the 1960s and 70s.", kDct, "the 1960s=196 | 70s=197"},
+      {"Its sales slumped in the 1960s and rose in 70s.", kDct, "the 1960s=196"},
       {"It was popular in the late 1980s.", kDct, "the late 1980s=198@END"},
       {"It was popular in the early 1990s.", kDct, "the early 1990s=199@START"},
       {"It was popular in the nineties.", kDct, "the nineties=199"},
@@ -245,6 +248,15 @@ TEST_CASE("date: relative to the DCT") {
       {"The bills were expected to pass between December 10 and January 12.", kDct,
        "December 10=2018-12-10 | January 12=2019-01-12"},
       {"The office will close from Dec. 28 to Jan. 3.", kDct, "Dec. 28=2018-12-28 | Jan. 3=2019-01-03"},
+      // ... and a range's first month is within the year before its second
+      {"The gallery opened a show on Thursday, and the library will show a score, left unfinished at his death "
+       "on Dec. 5, 1791, from March until early May.", "2006-01-27",
+       "Thursday=2006-01-26 | Dec. 5, 1791=1791-12-05 | March=2006-03 | early May=2006-05@START"},
+      // a day after a full date in its sentence, later in the calendar, is of that year
+      {"Council polls are set for March 8, 2020, and the mayoral vote for May 31.", kDct,
+       "March 8, 2020=2020-03-08 | May 31=2020-05-31"},
+      {"The fair closed on Nov. 3, 2017, and reopened on May 31.", kDct,
+       "Nov. 3, 2017=2017-11-03 | May 31=2018-05-31"},
       {"The festival fell on Saturday.", kDct, "Saturday=2018-12-15"},
       // a participle after "be" is passive, not past: "will" decides
       {"The vote will be held on Friday.", kDct, "Friday=2018-12-21"},
@@ -304,6 +316,9 @@ TEST_CASE("date: relative to the DCT") {
       {"Officials met over the weekend.", kDct, "the weekend=2018-W50-WE"},
       {"Officials met over the weekend.", "2018-12-16", "the weekend=2018-W50-WE"},
       {"The storm will reach the coast by the weekend.", kDct, "the weekend=2018-W51-WE"},
+      // what is forecast lies ahead, whatever the verb's tense
+      {"Meteorologists forecast more snow for the weekend.", kDct, "the weekend=2018-W51-WE"},
+      {"The agency predicted gales over the weekend.", kDct, "the weekend=2018-W51-WE"},
       {"Officials said talks would resume at the weekend.", kDct, "the weekend=2018-W51-WE"},
       {"Last week, talks stalled.", "2019-01-02", "Last week=2018-W52"},
       {"Talks resume next week.", "2018-12-28", "next week=2019-W01"},
@@ -318,11 +333,17 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Orders slipped for a third quarter in a row, and for another second quarter.", kDct, ""},
       {"Third-quarter loan originations dropped.", "1989-10-30", "Third-quarter=1989-Q3"},
       {"Sales are expected in Q3 2019.", kDct, "Q3 2019=2019-Q3"},
+      {"Growth should reach 4% in Q2 next year.", kDct, "Q2 next year=2019-Q2"},
       {"Sales are expected in 2019 Q3.", kDct, "2019 Q3=2019-Q3"},
       {"Profit fell in the fourth quarter of 1990.", kDct, "the fourth quarter of 1990=1990-Q4"},
       {"Three divisions reported weaker earnings for the quarter.", "1989-10-26",
        "the quarter=1989-Q3"},
       {"Losses narrowed in the latest quarter.", "1989-11-02", "the latest quarter=1989-Q3"},
+      // the quarter that a month ends: "ended" the past one, "ending" the coming one within six months
+      {"Net profit for the quarter ended Sept. 30 rose 9%.", "2026-11-27",
+       "the quarter=2026-Q3 | Sept. 30=2026-09-30"},
+      {"The firm sees sales up 3% in the quarter ending in March.", "2026-11-27",
+       "the quarter=2027-Q1 | March=2027-03"},
       {"In the year-ago quarter, it lost money.", "1989-11-01", "the year-ago quarter=1988-Q3"},
       {"In the year-earlier quarter, it lost money.", "1989-10-26",
        "the year-earlier quarter=1988-Q3"},
@@ -338,6 +359,11 @@ TEST_CASE("date: quarters and fiscal periods") {
       {"Earnings grew last quarter.", kDct, "last quarter=2018-Q3"},
       {"Net was $3 million in the third quarter, up from $2 million a year ago.", "1989-10-26",
        "the third quarter=1989-Q3 | a year ago=1988-Q3"},
+      // "a year earlier" is the period compared before it in its sentence, a year back
+      {"Its third-quarter operating profit doubled from a year earlier.", "2026-11-27",
+       "third-quarter=2026-Q3 | a year earlier=2025-Q3"},
+      {"The chipmaker's October revenue rose 17% from a year earlier.", "2026-11-27",
+       "October=2026-10 | a year earlier=2025-10"},
       {"In the 1988 period, the group earned more.", "1989-10-26", "the 1988 period=1988-Q3"},
       {"Revenue in the latest period rose.", "1989-10-26", "the latest period=1989-Q3"},
       {"A quarter of the voters stayed home.", kDct, ""},
@@ -774,12 +800,22 @@ TEST_CASE("date: following and previous count from the text's last dated year") 
        "2009=2009 | the previous year=2008 | the previous year=2008"},
       {"In June 2003 she won; next year she retires.", kDct, "June 2003=2003-06 | next year=2019"},
       {"She retires the following year.", kDct, "the following year=2019"},
+      // "later that year" / "earlier that month": the one the text dated (a season's year too)
+      {"The paper first ran the story in the spring of 2009, and police opened a case later that year.", kDct,
+       "the spring of 2009=2009-SP | later that year=2009"},
+      {"The mill shut in March 2011. Earlier that month its owner quit.", kDct,
+       "March 2011=2011-03 | Earlier that month=2011-03"},
+      // told in the future, not of a year before the DCT's
+      {"The drawings date from 1948. They will travel to Oslo the following year.", "2001-06-15",
+       "1948=1948 | the following year=2002"},
+      {"The drawings date from 1948. They were sold the following year.", "2001-06-15",
+       "1948=1948 | the following year=1949"},
   });
 }
 
 // "by" / "until" before a month or weekday is a deadline: with no tense cue it
 // lies ahead. Not at the start of a sentence or clause, nor after a past verb,
-// nor for a month-day (the nearest one: a deadline just past is that day).
+// nor for a month-day (the nearer one, however far ahead: a deadline just past is that day).
 TEST_CASE("date: a deadline month or weekday lies ahead") {
   check_rows({
       {"The airline hopes to double its flights between the two cities by August.", "2026-02-14",
@@ -790,6 +826,9 @@ TEST_CASE("date: a deadline month or weekday lies ahead") {
       {"By May, prices had doubled.", "2026-02-14", "May=2025-05"},
       {"Prices doubled by May.", "2026-02-14", "May=2025-05"},
       {"The court ordered them to return the car by Jan. 14.", "2026-01-15", "Jan. 14=2026-01-14"},
+      // a deadline day with no tense cue: the nearer one, even past 75 days ahead
+      {"The builder must deliver the flats by Feb. 20, the council ruled.", "2026-10-02", "Feb. 20=2027-02-20"},
+      {"The museum stayed shut until Feb. 20.", "2026-10-02", "Feb. 20=2026-02-20"},
   });
 }
 
@@ -1110,6 +1149,7 @@ TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
       {"Tarvo Motors will report Q3 FY25 results.", "2025-11-19", "Q3 FY25=2025-Q3"},
       {"Analysts cut 3Q FY2025 forecasts.", "2025-11-19", "3Q FY2025=2025-Q3"},
       {"H1 FY26 targets were raised.", "2025-11-19", "H1 FY26=2026-H1"},
+      {"Margins should widen in the first half of FY27.", "2025-11-19", "the first half of FY27=2027-H1"},
       {"FY25 sales rose.", "2025-11-19", "FY25=2025"},
   });
 }
@@ -1119,6 +1159,8 @@ TEST_CASE("date: a quarter or half before a fiscal year's label is one DATE") {
 TEST_CASE("date: a range of months named as a quarter or period") {
   check_rows({
       {"Exports grew 5% in the July-September quarter.", "2025-11-19", "the July-September quarter=2025-Q3"},
+      {"Output should peak in the April-June quarter of 2028.", "2025-11-19",
+       "the April-June quarter of 2028=2028-Q2"},
       {"Imports for the January-March period fell.", "2025-11-19", "the January-March period=2025-Q1"},
       {"Output will rise in the October-December quarter.", "2025-05-19", "the October-December quarter=2025-Q4"},
       {"Sales in the March-May quarter rose.", "2025-11-19", "March=2025-03 | May=2025-05"},
@@ -1227,6 +1269,10 @@ TEST_CASE("date: a month that ends a period") {
       {"The firm expects $5 billion for the year ending in February.", "2025-11-19", "February=2026-02"},
       {"Profit rose in the year to January.", "2025-11-19", "January=2025-01"},
       {"Inflation in the year to September was 3%.", "2025-11-19", "September=2025-09"},
+      // ... and a day that ends one; "ended" tells the past
+      {"Revenue for the year ending March 31 is seen rising 8%.", "2026-11-27", "March 31=2027-03-31"},
+      {"Net profit for the year ended March 31 rose 8%.", "2026-11-27", "March 31=2026-03-31"},
+      {"Profit rose 4% in the year to March 31.", "2026-11-27", "March 31=2026-03-31"},
   });
 }
 
@@ -1396,6 +1442,10 @@ TEST_CASE("date: a range of years gives both years; a two-year season gives none
       // a season or school year spans two calendar years: no DATE, nor a cut one
       {"Classes close at the end of the 2031-32 school year.", "2031-09-09", ""},
       {"He left at the start of the 2030-31 season.", "2031-09-09", ""},
+      // ... but a winter over two years is the winter that starts in the first
+      {"The band first recorded in Paris in the winter of 1951-52.", "2031-09-09",
+       "the winter of 1951-52=1951-WI"},
+      {"Fires burned through the summer of 2029-30.", "2031-09-09", ""},
       // not a range: a later number is no year after it, or the years go backwards
       {"The fare rose 2031-2020 percent.", "2026-11-27", ""},
   });

@@ -339,3 +339,19 @@ TEST_CASE("timex dct: ISO strings and datelines") {
   // An earliest date that is no real day gives way to the next form's date.
   CHECK(find_dateline_dct("LONDON 1996-02-30\nDec. 19, 2018 - x") == ymd(2018, 12, 19));
 }
+
+TEST_CASE("timex dct: a yearless dateline takes its year from the reference date") {
+  const auto ref = ymd(2026, 11, 28);
+  CHECK(complete_yearless_dateline("SINGAPORE, Nov 24 (Reuters) - Lenders rallied on Friday.", ref) ==
+        ymd(2026, 11, 24));
+  CHECK(complete_yearless_dateline("Markets wrap\nKUALA LUMPUR, Nov. 29 - Palm oil fell.", ref) ==
+        ymd(2026, 11, 29));  // the day after the reference date: the nearest
+  CHECK(complete_yearless_dateline("NAIROBI, 2 December (Reuters) - Talks resumed.", ref) == ymd(2026, 12, 2));
+  CHECK(complete_yearless_dateline("WELLINGTON, Dec 30 - Rates held.", ymd(2027, 1, 3)) == ymd(2026, 12, 30));
+  CHECK(complete_yearless_dateline("SÃO PAULO, Nov 20 (Reuters) - Stocks fell.", ref) == ymd(2026, 11, 20));
+  CHECK(complete_yearless_dateline("WASHINGTON, D.C., Nov. 21 - Talks ended.", ref) == ymd(2026, 11, 21));
+  // A dateline with its year, no dateline, a month-day inside a sentence: not this rule's.
+  CHECK_FALSE(complete_yearless_dateline("TOKYO, Nov 24, 2025 (Reuters) - Yen fell.", ref).has_value());
+  CHECK_FALSE(complete_yearless_dateline("HOUSTON (AP) - Oil rose.", ref).has_value());
+  CHECK_FALSE(complete_yearless_dateline("The board met. Shares rose on Nov 24 in Oslo.", ref).has_value());
+}
