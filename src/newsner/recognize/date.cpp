@@ -915,7 +915,6 @@ std::size_t chinese_festival_at(const Context& cx, std::size_t i, timex::Holiday
 // "Tet" (also with its diacritics), the Vietnamese new year, or its full name
 // "Tet Nguyen Dan".
 std::size_t tet_at(const Context& cx, std::size_t i, timex::Holiday& h) {
-  const auto& t = cx.tt.tokens;
   const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   h = timex::Holiday::Tet;
   const bool full = (at(i + 1, "Nguyen") && at(i + 2, "Dan")) ||
@@ -928,7 +927,6 @@ std::size_t tet_at(const Context& cx, std::size_t i, timex::Holiday& h) {
 // "Ramadan" (a month, not a day).
 std::size_t other_calendar_holiday_at(const Context& cx, std::size_t i, timex::Holiday& h) {
   using timex::Holiday;
-  const auto& t = cx.tt.tokens;
   const auto at = [&](std::size_t k, std::string_view w) { return surface_is(cx, k, w); };
   const std::string_view w = cx.surface(i);
   switch (w[0]) {
