@@ -33,4 +33,19 @@ check "Parliament will vote on Friday." "Friday=2026-11-27"
 # a dateline without a year: its own day, the year from --reference-date
 check "SINGAPORE, Nov 24 (Reuters) - Lenders rallied on Friday." "Nov 24=2026-11-24 | Friday=2026-11-20"
 check "LIMA, Dec 1 (Reuters) - Congress will vote on Friday." "Dec 1=2026-12-01 | Friday=2026-12-04"
+# The README's table of common cases ("How dates are valued", DCT 2010-04-18): each
+# row's text, run through the CLI, has a DATE of the row's value ("(no DATE)": none).
+readme_rows=$(sed -n '/^Common cases, with `--reference-date 2010-04-18`/,/^The rules in detail/p' "$2/README.md" | grep '^| `' || true)
+[ -n "$readme_rows" ] || { echo "FAIL: README's table of common date cases not found"; fail=1; }
+while IFS= read -r row; do
+  text=$(printf '%s' "$row" | cut -d'|' -f2 | sed 's/^ *`//; s/` *$//')
+  want=$(printf '%s' "$row" | cut -d'|' -f3 | sed 's/^ *//; s/ *$//; s/`//g')
+  got=$(printf '%s\n' "$text" | "$bin" --reference-date 2010-04-18 |
+    grep -o '"type":"DATE","start":[0-9]*,"end":[0-9]*,"value":"[^"]*"' | sed 's/.*"value":"//; s/"$//' | paste -sd ' ')
+  if [ "$want" = "(no DATE)" ]; then
+    [ -z "$got" ] || { echo "FAIL: README row '$text': got '$got', want no DATE"; fail=1; }
+  else
+    case " $got " in *" $want "*) ;; *) echo "FAIL: README row '$text': got '$got', want '$want'"; fail=1 ;; esac
+  fi
+done <<< "$readme_rows"
 exit $fail
