@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end DATE values through the CLI (made-up sentences; DCT 2026-11-27, a
 # Friday): holidays (other calendars' too), the first day of a day range, "on the
-# 15th", and the DCT's own weekday. Usage: suite_dates.sh NEWSNER_BIN PROJECT_ROOT; status 0 when all pass.
+# 15th", the DCT's own weekday, and each row of the README's table of common
+# cases (DCT 2010-04-18). Usage: suite_dates.sh NEWSNER_BIN PROJECT_ROOT; status 0 when all pass.
 set -u
 bin=$1
 fail=0
