@@ -95,6 +95,10 @@ if grep -q '"text":"Zorblax Dynamics"' "$tmp/gaz-in.out"; then ok; else bad "--g
 printf 'Quorvel Academy\tLOCATION\n' > "$tmp/place.tsv"
 echo "They walked to Quorvel Academy." | "$bin" --gazetteer "$tmp/place.tsv" > "$tmp/place.out"
 if grep -q '"text":"Quorvel Academy","type":"LOCATION"' "$tmp/place.out"; then ok; else bad "user entry vs head rule: $(cat "$tmp/place.out")"; fi
+# --explain names the user's list when a built-in list has the same name and type too
+printf 'Paris\tLOCATION\n' > "$tmp/desk.tsv"
+echo "They flew to Paris." | "$bin" --explain --gazetteer "$tmp/desk.tsv" > "$tmp/desk.out"
+if grep -q '"text":"Paris","type":"LOCATION".*"evidence":\["desk"' "$tmp/desk.out"; then ok; else bad "user list as evidence: $(cat "$tmp/desk.out")"; fi
 printf 'Bad line without a type\n' > "$tmp/broken.tsv"
 echo "x" | "$bin" --gazetteer "$tmp/broken.tsv" > /dev/null 2> "$tmp/broken.err"
 expect_status broken-gazetteer 2 $?

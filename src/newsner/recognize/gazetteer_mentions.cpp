@@ -580,6 +580,10 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const float kb_bound = list == ListKind::Cities  ? bound + kQualifierBonus
                            : subdivision_after_comma ? std::max(bound, kQualifierOwnSubdivision)
                                                      : bound;
+    // A user's own list (--gazetteer) that also has this span and type is named
+    // as the evidence, over a built-in list met first: --explain then shows that
+    // the user's entry counted.
+    if (same && ctx.matcher.is_user(m)) same->evidence = ctx.matcher.list_name(m);
     if (same && !same->kb_id.empty() && kb_bound < mine.kb_rank && bound <= same->score) continue;
     const auto entry = ctx.matcher.entry(m);
     float score = list_prior(list, entry.population);
