@@ -1917,6 +1917,15 @@ std::size_t place_across(const Context& ctx, std::size_t p, std::size_t h) {
   return p + 1;
 }
 
+// "Symphony" names an orchestra after its place alone ("the Boston
+// Symphony", "the San Tarvo Symphony"); after a composer or an ordinal, or
+// before "of", it is a work ("Beethoven's Fifth Symphony", "Symphony of Psalms").
+bool orchestra_of_place(const Context& ctx, std::size_t b, std::size_t h) {
+  return b < h && ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Location && m.token_end == h;
+  }) != nullptr;
+}
+
 void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const OrgStarts starts(ctx, out);  // emits org.camel
@@ -2137,6 +2146,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     }
     // "the French Left Bank": a listed place that ends with the head is no body.
     if (e_of == e && modified_place_to_head(ctx, b, h)) continue;
+    if (folded_is(ctx, h, "symphony") && (e_of > e || !orchestra_of_place(ctx, b, h))) continue;
     // "Supreme Leader Ayatollah ...", "the Supreme Leader said": a listed title
     // of several words is the office (its head word, "Leader", also ends mastheads).
     if (e_of == e && b + 1 < e && ctx.find_match_at(b, [&](const gazetteer::Match& m) {

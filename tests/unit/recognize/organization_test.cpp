@@ -794,3 +794,12 @@ TEST_CASE("organization: \"Research\" ends a research firm's name") {
         "Kelvarin Research/ORGANIZATION");
   CHECK(orgs("Research shows the drug works.", "org.head") == "");  // a bare head
 }
+
+TEST_CASE("organization: \"Symphony\" after its place alone names an orchestra") {
+  CHECK(orgs("He joined the Boston Symphony in 1979.", "org.head") == "Boston Symphony/ORGANIZATION");
+  CHECK(orgs("The New York Symphony toured Asia.", "org.head") == "New York Symphony/ORGANIZATION");
+  // After a composer or an ordinal, or before "of", it is a work.
+  CHECK(orgs("They played Tarsen's Fifth Symphony last night.", "org.head") == "");
+  CHECK(orgs("The Symphony of Kelvo Psalms was sung.", "org.head_of") == "");
+  check_mentions({{"The Lisbon Symphony played Tarsen's Fifth Symphony.", "Lisbon Symphony/ORGANIZATION"}});
+}
