@@ -803,3 +803,13 @@ TEST_CASE("organization: \"Symphony\" after its place alone names an orchestra")
   CHECK(orgs("The Symphony of Kelvo Psalms was sung.", "org.head_of") == "");
   check_mentions({{"The Lisbon Symphony played Tarsen's Fifth Symphony.", "Lisbon Symphony/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a name after a lowercase newspaper noun is the paper") {
+  CHECK(orgs("The daily Kelvo Zeri reported on Monday that talks failed.", "org.media") == "Kelvo Zeri/ORGANIZATION");
+  CHECK(orgs("Officials told the newspaper La Tarsa, which the state owns.", "org.media") == "La Tarsa/ORGANIZATION");
+  // A place after the noun is the adjective's; a word after the name that may be its noun leaves it.
+  CHECK(orgs("He took a daily Lisbon flight.", "org.media") == "");
+  CHECK(orgs("At the daily Kelvo briefing, ministers spoke.", "org.media") == "");
+  // A given name opens the person told of.
+  check_mentions({{"A spokesman told the newspaper Maria Tarsen had resigned.", "Maria Tarsen/PERSON"}});
+}
