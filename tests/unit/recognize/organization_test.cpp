@@ -813,3 +813,9 @@ TEST_CASE("organization: a name after a lowercase newspaper noun is the paper") 
   // A given name opens the person told of.
   check_mentions({{"A spokesman told the newspaper Maria Tarsen had resigned.", "Maria Tarsen/PERSON"}});
 }
+
+TEST_CASE("organization: \"Sekuritas\" and \"Platforms\" end a company's name") {
+  CHECK(orgs("Analysts at Kelvo Sekuritas expect a cut.", "org.head") == "Kelvo Sekuritas/ORGANIZATION");
+  CHECK(orgs("Tarsa Platforms said revenue rose.", "org.head") == "Tarsa Platforms/ORGANIZATION");
+  CHECK(orgs("Workers left the oil platforms.", "org.head") == "");
+}
