@@ -2016,6 +2016,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
     // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
     // number; "Circuit" makes no other name ("the Suzuka Circuit" is a track).
     if (folded_is(ctx, h, "circuit") && !circuit_number_at(ctx, h)) continue;
+    // "Reactor Unit 3": a numbered unit is a plant's part, not a body ("the Fraud Unit").
+    if (folded_is(ctx, h, "unit") && h + 1 < n && ctx.token(h + 1).shape == Shape::Digits) continue;
     // "Treasury Cabinet Secretary John Mbadi": a head that opens a listed title
     // of several words ("Cabinet Secretary") is the office, not a body.
     if (h + 1 < n && ctx.token(h + 1).shape == Shape::Capitalized && long_title_at(ctx, h)) continue;

@@ -819,3 +819,9 @@ TEST_CASE("organization: \"Sekuritas\" and \"Platforms\" end a company's name") 
   CHECK(orgs("Tarsa Platforms said revenue rose.", "org.head") == "Tarsa Platforms/ORGANIZATION");
   CHECK(orgs("Workers left the oil platforms.", "org.head") == "");
 }
+
+TEST_CASE("organization: \"Unit\" ends a body's name, but not before a number") {
+  CHECK(orgs("The Kelvo Fraud Surveillance Unit said so.", "org.head") == "Kelvo Fraud Surveillance Unit/ORGANIZATION");
+  CHECK(orgs("Tarsa Reactor Unit 3 was shut.", "org.head") == "");
+  CHECK(orgs("She studied at the Kelvo Conservatoire.", "org.head") == "Kelvo Conservatoire/ORGANIZATION");
+}
