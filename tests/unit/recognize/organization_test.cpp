@@ -794,3 +794,34 @@ TEST_CASE("organization: \"Research\" ends a research firm's name") {
         "Kelvarin Research/ORGANIZATION");
   CHECK(orgs("Research shows the drug works.", "org.head") == "");  // a bare head
 }
+
+TEST_CASE("organization: \"Symphony\" after its place alone names an orchestra") {
+  CHECK(orgs("He joined the Boston Symphony in 1979.", "org.head") == "Boston Symphony/ORGANIZATION");
+  CHECK(orgs("The New York Symphony toured Asia.", "org.head") == "New York Symphony/ORGANIZATION");
+  // After a composer or an ordinal, or before "of", it is a work.
+  CHECK(orgs("They played Tarsen's Fifth Symphony last night.", "org.head") == "");
+  CHECK(orgs("The Symphony of Kelvo Psalms was sung.", "org.head_of") == "");
+  check_mentions({{"The Lisbon Symphony played Tarsen's Fifth Symphony.", "Lisbon Symphony/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: a name after a lowercase newspaper noun is the paper") {
+  CHECK(orgs("The daily Kelvo Zeri reported on Monday that talks failed.", "org.media") == "Kelvo Zeri/ORGANIZATION");
+  CHECK(orgs("Officials told the newspaper La Tarsa, which the state owns.", "org.media") == "La Tarsa/ORGANIZATION");
+  // A place after the noun is the adjective's; a word after the name that may be its noun leaves it.
+  CHECK(orgs("He took a daily Lisbon flight.", "org.media") == "");
+  CHECK(orgs("At the daily Kelvo briefing, ministers spoke.", "org.media") == "");
+  // A given name opens the person told of.
+  check_mentions({{"A spokesman told the newspaper Maria Tarsen had resigned.", "Maria Tarsen/PERSON"}});
+}
+
+TEST_CASE("organization: \"Sekuritas\" and \"Platforms\" end a company's name") {
+  CHECK(orgs("Analysts at Kelvo Sekuritas expect a cut.", "org.head") == "Kelvo Sekuritas/ORGANIZATION");
+  CHECK(orgs("Tarsa Platforms said revenue rose.", "org.head") == "Tarsa Platforms/ORGANIZATION");
+  CHECK(orgs("Workers left the oil platforms.", "org.head") == "");
+}
+
+TEST_CASE("organization: \"Unit\" ends a body's name, but not before a number") {
+  CHECK(orgs("The Kelvo Fraud Surveillance Unit said so.", "org.head") == "Kelvo Fraud Surveillance Unit/ORGANIZATION");
+  CHECK(orgs("Tarsa Reactor Unit 3 was shut.", "org.head") == "");
+  CHECK(orgs("She studied at the Kelvo Conservatoire.", "org.head") == "Kelvo Conservatoire/ORGANIZATION");
+}
