@@ -99,6 +99,11 @@ if grep -q '"text":"Quorvel Academy","type":"LOCATION"' "$tmp/place.out"; then o
 printf 'Paris\tLOCATION\n' > "$tmp/desk.tsv"
 echo "They flew to Paris." | "$bin" --explain --gazetteer "$tmp/desk.tsv" > "$tmp/desk.out"
 if grep -q '"text":"Paris","type":"LOCATION".*"evidence":\["desk"' "$tmp/desk.out"; then ok; else bad "user list as evidence: $(cat "$tmp/desk.out")"; fi
+# a town's state (a1=) in a user's cities.tsv picks the namesake of the state named after it
+mkdir -p "$tmp/a1" && printf 'Kelvport\tLOCATION\tgeonames:901\tpop=90000,a1=US-OR\nKelvport\tLOCATION\tgeonames:902\tpop=20000,a1=US-ME\n' > "$tmp/a1/cities.tsv"
+echo "She moved from Kelvport, Maine, to Portland, Me., in May." | "$bin" --gazetteer "$tmp/a1/cities.tsv" > "$tmp/a1.out"
+if grep -q '"text":"Kelvport","type":"LOCATION","start":15,"end":23,"kb_id":"geonames:902"' "$tmp/a1.out" &&
+   grep -q '"text":"Portland","type":"LOCATION","start":35,"end":43,"kb_id":"geonames:4975802"' "$tmp/a1.out"; then ok; else bad "town of the state named after it: $(cat "$tmp/a1.out")"; fi
 printf 'Bad line without a type\n' > "$tmp/broken.tsv"
 echo "x" | "$bin" --gazetteer "$tmp/broken.tsv" > /dev/null 2> "$tmp/broken.err"
 expect_status broken-gazetteer 2 $?

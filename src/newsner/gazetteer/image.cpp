@@ -14,7 +14,7 @@
 namespace newsner::gazetteer {
 namespace {
 
-constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '1', '1', 0};
+constexpr char kMagic[8] = {'N', 'S', 'G', 'A', 'Z', '1', '2', 0};
 
 struct Header {
   char magic[8];
@@ -25,12 +25,14 @@ struct Header {
   std::uint32_t listed_pair_bits_off, listed_pair_bit_count;  // Gazetteer::may_hold_listed_pair
 };
 
+// (The lengths in 16 bits leave room for the division in the 32 bytes.)
 struct EntryRec {
-  std::uint32_t name_off, name_len, kb_off, kb_len, population, rank;
+  std::uint32_t name_off, kb_off, population, rank;
+  std::uint16_t name_len, kb_len;
   std::uint16_t list;
   std::uint8_t cls, flags, token_count;
   char country[2];  // SourceEntry::country
-  std::uint8_t pad;
+  char admin1[3];   // SourceEntry::admin1
 };
 
 static_assert(sizeof(Header) == 80 && sizeof(EntryRec) == 32 && sizeof(EntryRec) == Gazetteer::kEntryRecBytes);
@@ -117,15 +119,23 @@ std::string build_image(const std::vector<SourceEntry>& entries, const std::vect
       error = "entry " + e.name + " names an unknown list";
       return {};
     }
+    if (e.name.size() > 0xFFFF || e.kb_id.size() > 0xFFFF) {
+      error = "gazetteer entry " + e.name.substr(0, 40) + "... has a name or kb id longer than 65535 bytes";
+      return {};
+    }
     const auto tt = tokenizer.tokenize(e.name);
     if (tt.tokens.empty() || tt.tokens.size() > 255) continue;  // punctuation only, or absurd
     EntryRec r{};
-    std::tie(r.name_off, r.name_len) = intern(e.name);
-    std::tie(r.kb_off, r.kb_len) = intern(e.kb_id);
+    std::uint32_t len = 0;
+    std::tie(r.name_off, len) = intern(e.name);
+    r.name_len = static_cast<std::uint16_t>(len);
+    std::tie(r.kb_off, len) = intern(e.kb_id);
+    r.kb_len = static_cast<std::uint16_t>(len);
     r.population = e.population;
     r.rank = e.rank;
     r.country[0] = e.country[0];
     r.country[1] = e.country[1];
+    std::copy(std::begin(e.admin1), std::end(e.admin1), r.admin1);
     r.list = e.list;
     r.cls = static_cast<std::uint8_t>(e.cls);
     r.flags = e.flags;
@@ -354,6 +364,12 @@ EntryView Gazetteer::entry(std::uint32_t id) const {
   v.rank = r.rank;
   if (r.country[0] != 0) v.country = {r.country, 2};
   return v;
+}
+
+std::string_view Gazetteer::admin1(std::uint32_t id) const {
+  const Header* h = at<Header>(data_, 0);
+  const EntryRec& r = at<EntryRec>(data_, h->entries_off)[id];
+  return {r.admin1, static_cast<std::size_t>(std::find(r.admin1, r.admin1 + sizeof r.admin1, '\0') - r.admin1)};
 }
 
 }  // namespace newsner::gazetteer

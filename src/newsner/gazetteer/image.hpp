@@ -265,6 +265,9 @@ class Gazetteer {
   /// Name of list `list` ("cities"); "" when out of range.
   std::string_view list_name(std::uint16_t list) const;
   EntryView entry(std::uint32_t id) const;
+  /// The first-level division of entry `id` within its country: "ME" (flag
+  /// a1=US-ME), or empty. (Not in EntryView: entry() is hot, this is rare.)
+  std::string_view admin1(std::uint32_t id) const;
   static constexpr std::size_t kEntryRecBytes = 32;  // the size of an entry record (image.cpp)
   /// Hints the CPU to load the record that entry(id) reads (a random read in a
   /// large array, most often a cache miss): a caller that will read entries of

@@ -1,5 +1,6 @@
 #include "newsner/gazetteer/loader.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fstream>
@@ -54,7 +55,22 @@ bool parse_u32(std::string_view s, std::uint32_t& v) {
 bool looks_like_flag(std::string_view s) {
   const std::string_view first = s.substr(0, s.find(','));
   return first == "amb" || first == "fold" || first.starts_with("pop=") || first.starts_with("rank=") ||
-         first.starts_with("cc=") || first.starts_with("g=");
+         first.starts_with("cc=") || first.starts_with("a1=") || first.starts_with("g=");
+}
+
+// "a1=US-ME", "a1=GB-SCT": a country's two capitals, "-", and one to three
+// capitals or digits (ISO 3166-2); sets the entry's country too.
+bool parse_admin1(std::string_view f, SourceEntry& e) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto code = [&](char c) { return upper(c) || (c >= '0' && c <= '9'); };
+  if (!f.starts_with("a1=") || f.size() < 7 || f.size() > 9 || !upper(f[3]) || !upper(f[4]) || f[5] != '-' ||
+      !std::all_of(f.begin() + 6, f.end(), code)) {
+    return false;
+  }
+  e.country[0] = f[3];
+  e.country[1] = f[4];
+  std::copy(f.begin() + 6, f.end(), e.admin1);
+  return true;
 }
 
 }  // namespace
@@ -117,6 +133,7 @@ std::string parse_tsv(std::string_view content, std::string_view source, std::ui
           e.country[0] = f[3];
           e.country[1] = f[4];
         }
+        else if (parse_admin1(f, e)) {}
         else if (f.starts_with("g=")) {}  // other gender codes: ignored
         else return fmt::format("{}:{}: unknown flag \"{}\"", source, line_no, f);
       }

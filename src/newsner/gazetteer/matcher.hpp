@@ -112,6 +112,8 @@ class Matcher {
   }
 
   EntryView entry(const Match& m) const { return gazetteers_[m.gazetteer].entry(m.entry); }
+  /// The entry's first-level division ("ME" of a1=US-ME; Gazetteer::admin1).
+  std::string_view admin1(const Match& m) const { return gazetteers_[m.gazetteer].admin1(m.entry); }
   /// The match's list name ("cities") without reading the entry.
   std::string_view list_name(const Match& m) const { return gazetteers_[m.gazetteer].list_name(m.list); }
   const std::vector<Gazetteer>& gazetteers() const { return gazetteers_; }

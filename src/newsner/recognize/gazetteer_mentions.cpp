@@ -281,6 +281,9 @@ bool span_has(const Context& ctx, ListKinds& lists, std::size_t b, std::size_t e
 // more than any two lists' priors differ, so "Valencia, Spain" is the Spanish
 // city whatever the Venezuelan one's population.
 constexpr float kQualifierBonus = 0.2f;
+// A town in the state or province named after it ranks above any town of the
+// name it could reach with the country's bonus (kb_rank below).
+constexpr float kQualifierDivisionBonus = 0.05f;
 
 // One candidate of `rule` over [b, e) (the rules that call it may be called
 // for several matches of the same span).
@@ -360,6 +363,23 @@ bool in_place_list(const Context& ctx, std::size_t b, std::size_t e) {
   if (qe == 0 || other) return false;
   if (qe < ctx.size() && ctx.is_cap(qe) && !ctx.token(qe).newline_before) return false;
   return !in_place_list(ctx, q, qe);
+}
+
+// Which state or province of its country the words after "<span>, " (e the
+// comma) name for the town of match `m` of country `cc`: its own ("Portland,
+// Maine", "Springfield, Ill.", "Columbus, Georgia", where Georgia is a country
+// too; not in a list of places), another one when they are a state of its
+// country only (`qualifier_state`: "Springfield, Ohio"), or neither known
+// (no division flagged for the town).
+// (Out of line: the loop that calls it is hot, its call rare.)
+enum class DivisionAfter : std::uint8_t { Unknown, Own, Other };
+[[gnu::noinline]] DivisionAfter division_after(const Context& ctx, const gazetteer::Match& m, std::size_t e,
+                                               std::string_view cc, bool qualifier_state) {
+  const std::string_view a1 = ctx.matcher.admin1(m);
+  if (a1.empty()) return DivisionAfter::Unknown;
+  const std::size_t qe = division_named_at(ctx, cc, a1, e + 1);
+  if (qe != 0) return in_place_list(ctx, e + 1, qe) ? DivisionAfter::Unknown : DivisionAfter::Own;
+  return qualifier_state ? DivisionAfter::Other : DivisionAfter::Unknown;
 }
 
 // Token k, joined to a place by an attached hyphen, is a capitalized word that
@@ -577,7 +597,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // (Its kb rank can be raised by a qualifier: see below. The list first: a
     // compare per match otherwise.)
     const bool subdivision_after_comma = list == ListKind::Subdivisions && b >= 2 && is_char(ctx, b - 1, ',');
-    const float kb_bound = list == ListKind::Cities  ? bound + kQualifierBonus
+    const float kb_bound = list == ListKind::Cities  ? bound + kQualifierBonus + kQualifierDivisionBonus
                            : subdivision_after_comma ? std::max(bound, kQualifierOwnSubdivision)
                                                      : bound;
     // A user's own list (--gazetteer) that also has this span and type is named
@@ -659,17 +679,30 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     }
     // "Paris, Texas", "London, Ontario": the city in the country named after it
     // (a small town named like a person too: the qualifier says which place).
-    // Not where the name is a state or province itself, in a list of them
-    // ("Arizona, Wyoming, Colorado": not the town of Wyoming, Michigan).
+    // Not where the name is a state or province of that country itself, in a
+    // list of them ("Arizona, Wyoming, Colorado": not the town of Wyoming,
+    // Michigan; but "Portland, Maine" is no list with Jamaica's parish).
+    bool other_division = false;  // the qualifier is another state of the town's country
     if (list == ListKind::Cities && !entry.country.empty()) {
       if (!qualifier_read) {
         qualifier = qualifier_country(ctx, e);
-        const auto any = [](const gazetteer::EntryView&) { return true; };
-        if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, any)) qualifier = {};
+        const auto of_country = [&](const gazetteer::EntryView& s) {
+          return s.kb_id.size() > 12 && s.kb_id.substr(10, 2) == qualifier;
+        };
+        if (!qualifier.empty() && span_has(ctx, lists, b, e, ListKind::Subdivisions, of_country)) qualifier = {};
         qualifier_state = !qualifier.empty() && only_subdivision_after(ctx, e, qualifier);
         qualifier_read = true;
       }
       if (entry.country == qualifier) kb_rank = prior + kQualifierBonus;
+      // ... and the town of the state or province named there over any other
+      // town of the name; another state of its country there names a town no
+      // list has (no id below).
+      if (!qualifier.empty()) {
+        const bool state_of_country = qualifier_state && entry.country == qualifier;
+        const DivisionAfter d = division_after(ctx, m, e, entry.country, state_of_country);
+        if (d == DivisionAfter::Own) kb_rank = bound + kQualifierBonus + kQualifierDivisionBonus;
+        other_division = d == DivisionAfter::Other;
+      }
     }
     // ... and the qualifier itself, after a city of the subdivision's country
     // and ", ", is the province or state rather than a city or a country of its
@@ -688,10 +721,17 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // Papua New Guinea): a place, but not that entry's. And "Atherton, Calif."
     // (a town of that name in England only): a state of another country after
     // the comma says the town is one that no list has: no id rather than a
-    // namesake's abroad.
+    // namesake's abroad; so does another state of its own country ("Springfield,
+    // Ohio": other_division), and then neither a WordNet sense (the best-known
+    // namesake's: "London, Kentucky") nor another country's province of the
+    // name is the town.
+    const bool qualified_elsewhere =
+        qualifier_state &&
+        ((list == ListKind::Cities && (entry.country != qualifier || other_division)) || list == ListKind::Features ||
+         (list == ListKind::Subdivisions && !(entry.kb_id.size() > 12 && entry.kb_id.substr(10, 2) == qualifier)));
     const std::string_view kb_id =
         (single && (list == ListKind::Subdivisions || list == ListKind::Cities) && ctx.lex_is(b, kLexFeature)) ||
-                (list == ListKind::Cities && qualifier_state && entry.country != qualifier)
+                qualified_elsewhere
             ? std::string_view{}
             : entry.kb_id;
     if (same) {

@@ -215,6 +215,20 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, bool region
   });
 }
 
+// "PORTLAND, Maine (AP) -": the dateline's town of that name in the state or
+// province named after its comma, if a list has one (the candidate `town`
+// emit_dateline made over [b, e) keeps the most populous one's id otherwise).
+[[gnu::noinline]] void dateline_town_in_division(const Context& ctx, std::size_t b, std::size_t e,
+                                                 std::size_t region, Candidate& town) {
+  ctx.for_matches_at(b, [&](const gazetteer::Match& m) {
+    if (m.token_end != e || m.cls != EntryClass::Location) return;
+    const std::string_view a1 = ctx.matcher.admin1(m);
+    if (a1.empty()) return;
+    const auto entry = ctx.matcher.entry(m);
+    if (division_named_at(ctx, entry.country, a1, region) != 0) town.kb_id = entry.kb_id;
+  });
+}
+
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 // `lines` holds (first token, line end) of the lines that open with "(", a
@@ -270,6 +284,7 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);
+    if (re > r && chunks == 1) dateline_town_in_division(ctx, s, e1, r, out.back());
     for (std::size_t c = 1; c < chunks; ++c) emit_dateline(ctx, chunk_ends[c - 1] + 1, chunk_ends[c], false, out);
     if (re > r) emit_dateline(ctx, r, re, /*region=*/true, out);
   }

@@ -45,6 +45,21 @@ inline bool is_home_nation(const Context& ctx, std::size_t b, std::size_t e) {
   });
 }
 
+/// The end of a place named at token q that is the first-level division `a1`
+/// of country `cc` (a town's: "US", "ME" for a town flagged a1=US-ME): a
+/// LOCATION match with ISO 3166-2 id "iso3166-2:US-ME", written "Maine",
+/// "Me.", "MAINE"; 0 when none. Not a lowercase word: "me" is no state.
+inline std::size_t division_named_at(const Context& ctx, std::string_view cc, std::string_view a1, std::size_t q) {
+  if (a1.empty() || q >= ctx.size() || ctx.token(q).shape == text::Shape::Lower) return 0;
+  const gazetteer::Match* m = ctx.find_match_at(q, [&](const gazetteer::Match& x) {
+    if (x.cls != gazetteer::EntryClass::Location) return false;
+    const std::string_view kb = ctx.matcher.entry(x).kb_id;
+    return kb.size() == 13 + a1.size() && kb.starts_with("iso3166-2:") && kb.substr(10, 2) == cc &&
+           kb[12] == '-' && kb.substr(13) == a1;
+  });
+  return m != nullptr ? m->token_end : 0;
+}
+
 /// Token i is a dash used as punctuation, with a space before it ("LONDON - Police",
 /// "convoy — Police"): "-", "--", an em or an en dash. A hyphen inside a word
 /// ("Rolls-Royce") has no space before it.

@@ -85,6 +85,24 @@ TEST_CASE("gazetteer TSV loader") {
     CHECK(g->entry(0).country == "US");
     CHECK(parse_tsv("Paris\tLOCATION\t\tcc=usa\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"cc=usa\"");
   }
+  SUBCASE("a town's first-level division (a1=CC-X), with its country, kept in the image") {
+    CHECK(parse_tsv("Kelvo\tLOCATION\tgeonames:1\ta1=US-ME\nTarvo\tLOCATION\tgeonames:2\tcc=GB,a1=GB-SCT\n"
+                    "Paris\tLOCATION\tgeonames:3\tcc=FR\n",
+                    "x", 0, e)
+              .empty());
+    REQUIRE(e.size() == 3);
+    CHECK(std::string_view(e[0].country, 2) == "US");
+    std::string error;
+    auto g = Gazetteer::adopt(build_image(e, {"cities"}, error), error);
+    REQUIRE(g);
+    CHECK(g->admin1(0) == "ME");
+    CHECK(g->entry(0).country == "US");
+    CHECK(g->admin1(1) == "SCT");
+    CHECK(g->admin1(2) == "");
+    CHECK(g->entry(1).kb_id == "geonames:2");
+    CHECK(parse_tsv("Paris\tLOCATION\t\ta1=US-MAINE\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"a1=US-MAINE\"");
+    CHECK(parse_tsv("Paris\tLOCATION\t\ta1=me\n", "f.tsv", 0, e) == "f.tsv:1: unknown flag \"a1=me\"");
+  }
   SUBCASE("errors name file and line and quote the text") {
     CHECK(parse_tsv("# c\n\nParis\n", "f.tsv", 0, e) == "f.tsv:3: expected \"name<TAB>type[<TAB>kb_id[<TAB>flags]]\", got \"Paris\"");
     CHECK(parse_tsv("Paris\tCITY\n", "f.tsv", 0, e) == "f.tsv:1: unknown type \"CITY\"");

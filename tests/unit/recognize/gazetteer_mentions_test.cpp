@@ -134,6 +134,23 @@ TEST_CASE("gazetteer mentions: kb_id from the most reliable list") {
   CHECK(kb_of("She moved to Bangor, Me., in May.", "Me.") == "iso3166-2:US-ME");
   CHECK(kb_of("She moved to Atherton, Calif., in May.", "Atherton") == "");
   CHECK(kb_of("She was born in Castleford, West Yorkshire.", "Castleford") == "geonames:2653584");
+  // a state or province named after a town of the name in several of them:
+  // the town of that state, by full name or agency abbreviation (also where
+  // the state is a country's name too, and the name a parish in Jamaica)
+  CHECK(kb_of("She retired to Portland, Maine, in 1998.", "Portland") == "geonames:4975802");
+  CHECK(kb_of("He grew up in Portland, Me., and moved west.", "Portland") == "geonames:4975802");
+  CHECK(kb_of("The brewery is based in Portland, Ore.", "Portland") == "geonames:5746545");
+  CHECK(kb_of("The plant in Springfield, Ill., closed.", "Springfield") == "geonames:4250542");
+  CHECK(kb_of("The plant in Springfield, Mass., closed.", "Springfield") == "geonames:4951788");
+  CHECK(kb_of("Recruits trained near Columbus, Georgia, last year.", "Columbus") == "geonames:4188985");
+  CHECK(kb_of("Fans in Kansas City, Kan., cheered.", "Kansas City") == "geonames:4273837");
+  CHECK(kb_of("He was born in Perth, Scotland.", "Perth") == "geonames:2640358");
+  // ... another state of the country: a town that no list has, no id (not
+  // the better-known namesake's, nor a WordNet sense of the name)
+  CHECK(kb_of("She now lives in Springfield, Ohio, with her son.", "Springfield") == "");
+  CHECK(kb_of("The clinic in London, Kentucky, reopened.", "London") == "");
+  // ... but a list of places is no qualifier: the most populous town
+  CHECK(kb_of("The tour visited Portland, Maine, Boston and Chicago.", "Portland") == "geonames:5746545");
   // subdivisions of several countries sharing a name: the larger country's
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Montana") == "iso3166-2:US-MT");
   CHECK(kb_of("Voters in Montana and Maryland went to the polls.", "Maryland") == "iso3166-2:US-MD");

@@ -38,6 +38,22 @@ TEST_CASE("location: datelines") {
   CHECK(locs("Revenue 2001-05-04 report", "loc.dateline") == "");
 }
 
+TEST_CASE("location: a dateline's town is the one of the state named after it") {
+  static newsner::text::Tokenizer tok;
+  const auto town_id = [](const std::string& text) {
+    const auto tt = tok.tokenize(text);
+    const newsner::recognize::Context ctx(tt, names_test::matcher());
+    std::vector<newsner::Candidate> out;
+    newsner::recognize::recognize_locations(ctx, out);
+    return out.empty() ? std::string("(none)") : std::string(out.front().kb_id);
+  };
+  CHECK(town_id("PORTLAND, Maine (AP) \xE2\x80\x94 A storm hit the coast.") == "geonames:4975802");
+  CHECK(town_id("PORTLAND, Ore. (AP) \xE2\x80\x94 A storm hit the coast.") == "geonames:5746545");
+  CHECK(town_id("SPRINGFIELD, Mass., March 3, 2011 - Rain fell.") == "geonames:4951788");
+  // without a state, the most populous town of the name
+  CHECK(town_id("PORTLAND (AP) \xE2\x80\x94 A storm hit the coast.") == "geonames:5746545");
+}
+
 TEST_CASE("location: geographic heads") {
   CHECK(locs("Fishing boats near the Southern Kuril Islands were stopped.", "loc.feature") ==
         "Southern Kuril Islands/LOCATION");
