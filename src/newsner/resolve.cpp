@@ -432,6 +432,23 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return !ctx.is_cap(o);
 }
 
+// "Rocha Moya said" after "Rubén Rocha Moya": a surname that only a list made
+// a place or body ("Rocha", a town), where the words after it continue a
+// person's known name, is that name (to its end `e`, if nothing is there).
+// (Out of line: asked only where a longer known person's name goes on.)
+[[gnu::noinline]] void lengthen_to_person(const Context& ctx, Occupancy& occ, Chosen& m, std::size_t e) {
+  if (m.te != m.tb + 1 || m.type == EntityType::Person || !m.prefix.empty() || m.rule.find('.') != m.rule.npos ||
+      !ctx.has(m.tb, gazetteer::EntryClass::Surname)) {
+    return;
+  }
+  const Span rest = ctx.span(m.te, e);
+  if (!occ.free(rest)) return;
+  occ.take(rest);
+  m.span.end = rest.end;
+  m.te = static_cast<std::uint32_t>(e);
+  set_document_type(m, EntityType::Person, "document.person_part");
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -693,7 +710,13 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
-      add_part(recognize::surname_end(ctx, b, e) - 1);  // surname (before a "Jr.")
+      const std::size_t s = recognize::surname_end(ctx, b, e);
+      add_part(s - 1);  // surname (before a "Jr.")
+      // Two surnames after a given name repeat together: "Rocha Moya" after
+      // "Rubén Rocha Moya" (Spanish and Portuguese usage).
+      if (s >= b + 3 && ctx.token(s - 2).shape == Shape::Capitalized && ctx.token(s - 1).shape == Shape::Capitalized) {
+        add_full(s - 2, s, EntityType::Person);
+      }
       // The first word, unless a common word; but a Korean or Chinese name
       // ("Lee Jae-yong": a lowercase syllable after an attached hyphen ends it)
       // puts the family name first, and that repeats alone ("Lee said").
@@ -820,6 +843,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
         std::size_t best_end = m.te;
         EntityType best_type = EntityType::Location;
         walk(i, m.te, m.key, known.find(m.key), best_end, best_type);
+        if (best_end > m.te && best_type == EntityType::Person) lengthen_to_person(ctx, occ, chosen[at - 1], best_end);
         i = best_end - 1;
         continue;
       }

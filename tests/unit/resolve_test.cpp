@@ -549,3 +549,13 @@ TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"St
   REQUIRE(s.mentions.size() == 1);
   CHECK(s.mentions[0].kb_id == "iso3166-2:NG-LA");
 }
+
+TEST_CASE("resolve: two surnames after a given name repeat together, over a town's name") {
+  // "Rocha" is a town and a surname: after the full name it opens the two surnames
+  check_mentions({
+      {"Governor Tomás Rocha Vendrell spoke. Rocha Vendrell said talks would go on.",
+       "Tomás Rocha Vendrell/PERSON | Rocha Vendrell/PERSON"},
+      // without the full name before, the town stays a town
+      {"Rocha Vendrell said talks would go on.", "Rocha/LOCATION"},
+  });
+}
