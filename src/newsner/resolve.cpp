@@ -104,6 +104,11 @@ class Starts {
     bits_[begin / 64] |= std::uint64_t{1} << (begin % 64);
     index_[begin] = index + 1;
   }
+  /// Forgets the chosen mention starting at `begin` (merged into another).
+  void clear(std::uint32_t begin) {
+    bits_[begin / 64] &= ~(std::uint64_t{1} << (begin % 64));
+    index_[begin] = 0;
+  }
   /// Index + 1 of the chosen mention starting at `begin`, 0 if none.
   std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
   /// Calls f(index) for each chosen mention in text order, the last use: it
@@ -449,6 +454,38 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   set_document_type(m, EntityType::Person, "document.person_part");
 }
 
+// "Amnesty International Kenya director", "Kelvo Trust Ghana's chief": a body's
+// name and a country's right after it, before a role noun or a possessive, is
+// the body's national chapter, one body. (Asked only of a body before a
+// country's name.)
+void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts, Chosen& c) {
+  if (!ctx.token(c.te).space_before || ctx.token(c.te).newline_before) return;
+  const std::uint32_t at = starts.at(ctx.token(c.te).span.begin);
+  if (at == 0) return;
+  Chosen& place = chosen[at - 1];
+  if (place.type != EntityType::Location || place.tb != c.te || !ctx.is_country_span(place.tb, place.te)) return;
+  const std::size_t a = place.te;
+  if (a >= ctx.size() || ctx.token(a).newline_before) return;
+  const bool role = ctx.token(a).shape == Shape::Lower && ctx.lex_is(a, recognize::kLexRoleNoun);
+  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s")) return;
+  c.span.end = place.span.end;
+  c.te = place.te;
+  c.kb_id = {};  // the chapter is not the international body
+  starts.clear(place.span.begin);
+  place.te = place.tb;  // no name any more: the document pass skips it
+}
+
+// Merges each national chapter's country into its body (before the document
+// pass reads the names). (A loop of its own: in the document pass's loop,
+// which keeps the name's tokens at hand, the call cost more than this loop.)
+[[gnu::noinline]] void national_chapters(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts) {
+  const std::uint8_t* const country = ctx.country.data();
+  const std::size_t n = ctx.size();
+  for (Chosen& c : chosen) {
+    if (c.type == EntityType::Organization && c.te < n && country[c.te]) national_chapter(ctx, chosen, starts, c);
+  }
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -614,6 +651,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
 // compiled to more instructions, 0.7 to 1.1 M more on the 3 MB samples.)
 [[gnu::noinline]] void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts,
                                  Scratch& scratch) {
+  national_chapters(ctx, chosen, starts);
   const Retyper retyper(ctx, chosen, scratch);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.

@@ -559,3 +559,18 @@ TEST_CASE("resolve: two surnames after a given name repeat together, over a town
       {"Rocha Vendrell said talks would go on.", "Rocha/LOCATION"},
   });
 }
+
+TEST_CASE("resolve: a body and a country before a role noun or a possessive are the national chapter") {
+  check_mentions({
+      {"Amnesty International Kenya director Wanjiru Kamau spoke.",
+       "Amnesty International Kenya/ORGANIZATION | Wanjiru Kamau/PERSON"},
+      {"Oxfam Ghana's head resigned.", "Oxfam Ghana/ORGANIZATION"},
+      // before another word, the body and the country stay two
+      {"Amnesty International Kenya said so.", "Amnesty International/ORGANIZATION | Kenya/LOCATION"},
+  });
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract({"d", "Oxfam Ghana's head resigned.", std::nullopt});
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].kb_id.empty());  // not the international body's id
+}
