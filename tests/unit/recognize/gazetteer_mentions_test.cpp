@@ -369,3 +369,11 @@ TEST_CASE("gazetteer mentions: an oil grade and a minister's portfolio are no me
       {"The Labour Minister Tarsa Kelvo spoke.", "Tarsa Kelvo/PERSON"},
   });
 }
+
+TEST_CASE("gazetteer mentions: a possessive company name after a personal title is the person") {
+  // "Macy's" is a company, and "Macy" a name: after "Mrs." it is the person's
+  CHECK(gaz("Mrs. Macy's garden was open.").find("Macy's/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Dr Macy's garden was open.").find("Macy's/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Shares of Macy's fell.").find("Macy's/ORGANIZATION") != std::string::npos);
+  CHECK(names_test::mentions("Mrs. Macy's garden was open.") == "Macy/PERSON");
+}
