@@ -65,6 +65,20 @@ bool is_compass_word(const Context& ctx, std::size_t i) {
   return ctx.token(k).shape == Shape::Capitalized && ctx.lex_is(k, kLexTitleAbbrev);
 }
 
+// A lowercase sports word ("match", "coach", "beat") in token b's sentence,
+// or two in the document: a short story on a club (a player's retirement)
+// may have fewer than Context::sports needs. (Out of line: asked only of a
+// club's nickname that is a common word, outside a sports report.)
+[[gnu::noinline]] bool sports_cue_near(const Context& ctx, std::size_t b) {
+  const std::uint32_t sentence = ctx.token(b).sentence;
+  int count = 0;
+  for (std::size_t k = 0; k < ctx.size(); ++k) {
+    if (ctx.token(k).shape != Shape::Lower || !ctx.lex_is(k, kLexSports)) continue;
+    if (ctx.token(k).sentence == sentence || ++count >= 2) return true;
+  }
+  return false;
+}
+
 // The mention classes are the first three of both enums, in the same order:
 // a match's type is its class (a compare and a copy, no switch per match).
 static_assert(static_cast<int>(EntryClass::Person) == static_cast<int>(EntityType::Person) &&
@@ -625,6 +639,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
           ((e < ctx.size() && ctx.token(e).shape == Shape::Capitalized && !ctx.token(e).newline_before) ||
            (!(b > 0 && ctx.lex_is(b - 1, kLexLocative)) && !ctx.has(b, EntryClass::Surname) &&
             !ctx.has(b, EntryClass::GivenName)))) {
+        continue;
+      }
+      // "the host of Piano Jazz": a club's nickname that is a common word
+      // ("Jazz", "Heat") is the club only in a sports report or near a
+      // sports word ("the Jazz beat Denver").
+      if (single && !ctx.sports && ctx.is_common_word(b) && entry.list == "sports" && !sports_cue_near(ctx, b)) {
         continue;
       }
       score = 0.35f;

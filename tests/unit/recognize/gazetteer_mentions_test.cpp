@@ -377,3 +377,11 @@ TEST_CASE("gazetteer mentions: a possessive company name after a personal title 
   CHECK(gaz("Shares of Macy's fell.").find("Macy's/ORGANIZATION") != std::string::npos);
   CHECK(names_test::mentions("Mrs. Macy's garden was open.") == "Macy/PERSON");
 }
+
+TEST_CASE("gazetteer mentions: a club's nickname that is a common word needs a sports word") {
+  // "Jazz" is a club's nickname (flagged amb): in a radio show's name it is no club
+  CHECK(gaz("She hosted Piano Jazz on the radio.").find("Jazz/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("She was the host of Piano Jazz on the radio.").find("Jazz/ORGANIZATION") == std::string::npos);
+  // ... beside a sports word in its sentence it is
+  CHECK(gaz("Tonight the Jazz beat the Suns in overtime.").find("Jazz/ORGANIZATION") != std::string::npos);
+}
