@@ -104,6 +104,11 @@ class Starts {
     bits_[begin / 64] |= std::uint64_t{1} << (begin % 64);
     index_[begin] = index + 1;
   }
+  /// Forgets the chosen mention starting at `begin` (merged into another).
+  void clear(std::uint32_t begin) {
+    bits_[begin / 64] &= ~(std::uint64_t{1} << (begin % 64));
+    index_[begin] = 0;
+  }
   /// Index + 1 of the chosen mention starting at `begin`, 0 if none.
   std::uint32_t at(std::uint32_t begin) const { return index_[begin]; }
   /// Calls f(index) for each chosen mention in text order, the last use: it
@@ -432,6 +437,55 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return !ctx.is_cap(o);
 }
 
+// "Rocha Moya said" after "Rubén Rocha Moya": a surname that only a list made
+// a place or body ("Rocha", a town), where the words after it continue a
+// person's known name, is that name (to its end `e`, if nothing is there).
+// (Out of line: asked only where a longer known person's name goes on.)
+[[gnu::noinline]] void lengthen_to_person(const Context& ctx, Occupancy& occ, Chosen& m, std::size_t e) {
+  if (m.te != m.tb + 1 || m.type == EntityType::Person || !m.prefix.empty() || m.rule.find('.') != m.rule.npos ||
+      !ctx.has(m.tb, gazetteer::EntryClass::Surname)) {
+    return;
+  }
+  const Span rest = ctx.span(m.te, e);
+  if (!occ.free(rest)) return;
+  occ.take(rest);
+  m.span.end = rest.end;
+  m.te = static_cast<std::uint32_t>(e);
+  set_document_type(m, EntityType::Person, "document.person_part");
+}
+
+// "Amnesty International Kenya director", "Kelvo Trust Ghana's chief": a body's
+// name and a country's right after it, before a role noun or a possessive, is
+// the body's national chapter, one body. (Asked only of a body before a
+// country's name.)
+void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts, Chosen& c) {
+  if (!ctx.token(c.te).space_before || ctx.token(c.te).newline_before) return;
+  const std::uint32_t at = starts.at(ctx.token(c.te).span.begin);
+  if (at == 0) return;
+  Chosen& place = chosen[at - 1];
+  if (place.type != EntityType::Location || place.tb != c.te || !ctx.is_country_span(place.tb, place.te)) return;
+  const std::size_t a = place.te;
+  if (a >= ctx.size() || ctx.token(a).newline_before) return;
+  const bool role = ctx.token(a).shape == Shape::Lower && ctx.lex_is(a, recognize::kLexRoleNoun);
+  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s")) return;
+  c.span.end = place.span.end;
+  c.te = place.te;
+  c.kb_id = {};  // the chapter is not the international body
+  starts.clear(place.span.begin);
+  place.te = place.tb;  // no name any more: the document pass skips it
+}
+
+// Merges each national chapter's country into its body (before the document
+// pass reads the names). (A loop of its own: in the document pass's loop,
+// which keeps the name's tokens at hand, the call cost more than this loop.)
+[[gnu::noinline]] void national_chapters(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts) {
+  const std::uint8_t* const country = ctx.country.data();
+  const std::size_t n = ctx.size();
+  for (Chosen& c : chosen) {
+    if (c.type == EntityType::Organization && c.te < n && country[c.te]) national_chapter(ctx, chosen, starts, c);
+  }
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -597,6 +651,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
 // compiled to more instructions, 0.7 to 1.1 M more on the 3 MB samples.)
 [[gnu::noinline]] void propagate(const Context& ctx, std::vector<Chosen>& chosen, Occupancy& occ, Starts& starts,
                                  Scratch& scratch) {
+  national_chapters(ctx, chosen, starts);
   const Retyper retyper(ctx, chosen, scratch);
   // Names known in this document, whole and their starts, and PERSON name
   // parts (first and last words), in one table: one probe per capitalized token.
@@ -693,7 +748,13 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
-      add_part(recognize::surname_end(ctx, b, e) - 1);  // surname (before a "Jr.")
+      const std::size_t s = recognize::surname_end(ctx, b, e);
+      add_part(s - 1);  // surname (before a "Jr.")
+      // Two surnames after a given name repeat together: "Rocha Moya" after
+      // "Rubén Rocha Moya" (Spanish and Portuguese usage).
+      if (s >= b + 3 && ctx.token(s - 2).shape == Shape::Capitalized && ctx.token(s - 1).shape == Shape::Capitalized) {
+        add_full(s - 2, s, EntityType::Person);
+      }
       // The first word, unless a common word; but a Korean or Chinese name
       // ("Lee Jae-yong": a lowercase syllable after an attached hyphen ends it)
       // puts the family name first, and that repeats alone ("Lee said").
@@ -820,6 +881,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
         std::size_t best_end = m.te;
         EntityType best_type = EntityType::Location;
         walk(i, m.te, m.key, known.find(m.key), best_end, best_type);
+        if (best_end > m.te && best_type == EntityType::Person) lengthen_to_person(ctx, occ, chosen[at - 1], best_end);
         i = best_end - 1;
         continue;
       }

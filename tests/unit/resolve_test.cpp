@@ -549,3 +549,28 @@ TEST_CASE("resolve: ids of a company's first word and of a subdivision with \"St
   REQUIRE(s.mentions.size() == 1);
   CHECK(s.mentions[0].kb_id == "iso3166-2:NG-LA");
 }
+
+TEST_CASE("resolve: two surnames after a given name repeat together, over a town's name") {
+  // "Rocha" is a town and a surname: after the full name it opens the two surnames
+  check_mentions({
+      {"Governor Tomás Rocha Vendrell spoke. Rocha Vendrell said talks would go on.",
+       "Tomás Rocha Vendrell/PERSON | Rocha Vendrell/PERSON"},
+      // without the full name before, the town stays a town
+      {"Rocha Vendrell said talks would go on.", "Rocha/LOCATION"},
+  });
+}
+
+TEST_CASE("resolve: a body and a country before a role noun or a possessive are the national chapter") {
+  check_mentions({
+      {"Amnesty International Kenya director Wanjiru Kamau spoke.",
+       "Amnesty International Kenya/ORGANIZATION | Wanjiru Kamau/PERSON"},
+      {"Oxfam Ghana's head resigned.", "Oxfam Ghana/ORGANIZATION"},
+      // before another word, the body and the country stay two
+      {"Amnesty International Kenya said so.", "Amnesty International/ORGANIZATION | Kenya/LOCATION"},
+  });
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract({"d", "Oxfam Ghana's head resigned.", std::nullopt});
+  REQUIRE(r.mentions.size() == 1);
+  CHECK(r.mentions[0].kb_id.empty());  // not the international body's id
+}

@@ -386,3 +386,19 @@ TEST_CASE("gazetteer mentions: an oil grade and a minister's portfolio are no me
       {"The Labour Minister Tarsa Kelvo spoke.", "Tarsa Kelvo/PERSON"},
   });
 }
+
+TEST_CASE("gazetteer mentions: a possessive company name after a personal title is the person") {
+  // "Macy's" is a company, and "Macy" a name: after "Mrs." it is the person's
+  CHECK(gaz("Mrs. Macy's garden was open.").find("Macy's/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Dr Macy's garden was open.").find("Macy's/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Shares of Macy's fell.").find("Macy's/ORGANIZATION") != std::string::npos);
+  CHECK(names_test::mentions("Mrs. Macy's garden was open.") == "Macy/PERSON");
+}
+
+TEST_CASE("gazetteer mentions: a club's nickname that is a common word needs a sports word") {
+  // "Jazz" is a club's nickname (flagged amb): in a radio show's name it is no club
+  CHECK(gaz("She hosted Piano Jazz on the radio.").find("Jazz/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("She was the host of Piano Jazz on the radio.").find("Jazz/ORGANIZATION") == std::string::npos);
+  // ... beside a sports word in its sentence it is
+  CHECK(gaz("Tonight the Jazz beat the Suns in overtime.").find("Jazz/ORGANIZATION") != std::string::npos);
+}
