@@ -887,6 +887,24 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   return e < ctx.size() && ctx.token(e).shape == Shape::Lower && kSet.contains(ctx, e);
 }
 
+// "Hudson Street", "Jefferson Boulevard", "Mansfield Cemetery", "Miami
+// Township", "Crawford Elementary": place_noun_after's capitalized kin, the
+// head of a street's, a facility's or a township's name as the last word
+// (before e) of a name that opens with a given name makes it that place (a
+// school's name the school), not a person. Not "Park", "Hall", "Lane": common
+// surnames ("Tony Hall", "Sung-Hee Park" on CoNLL train). Gives the place's
+// type, or Person. (Asked of person.given's names, after their other tests.)
+[[gnu::noinline]] EntityType place_head_type(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kHeads[] = {
+      "street", "avenue", "boulevard", "road", "drive", "pike", "highway", "parkway", "plaza", "mall",
+      "township", "cemetery", "expressway", "turnpike", "freeway"};
+  static constexpr WordSet kSet(kHeads);
+  const std::size_t h = e - 1;
+  if (ctx.token(h).shape != Shape::Capitalized) return EntityType::Person;
+  if (folded_is(ctx, h, "elementary")) return EntityType::Organization;
+  return kSet.contains(ctx, h) ? EntityType::Location : EntityType::Person;
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -1074,6 +1092,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
           } else if (e < n && ctx.token(e).shape == Shape::Lower && place_noun_after(ctx, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.place_noun", out);
+          } else if (const EntityType place = place_head_type(ctx, e); place != EntityType::Person) {
+            emit_candidate(ctx, place, i, e, 0.65f, place == EntityType::Location ? "loc.place_head" : "org.place_head",
+                           out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {

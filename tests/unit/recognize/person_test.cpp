@@ -671,6 +671,18 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
 }
 
+TEST_CASE("person: a capitalized street, facility or township head after a given name is the place's") {
+  check_mentions({
+      {"Police closed Hudson Street on Monday.", "Hudson Street/LOCATION"},
+      {"The clinic opened near Jefferson Boulevard.", "Jefferson Boulevard/LOCATION"},
+      {"Burial will follow at Mansfield Cemetery.", "Mansfield Cemetery/LOCATION"},
+      {"The plant brings jobs to Miami Township.", "Miami Township/LOCATION"},
+      {"Pupils will move to Crawford Elementary next fall.", "Crawford Elementary/ORGANIZATION"},
+      // a head that is a common surname too stays the person's
+      {"Rep. Tony Hall spoke.", "Tony Hall/PERSON"},
+  });
+}
+
 TEST_CASE("person: \"Day\" after a given name that is a word too names a day") {
   CHECK(persons("Schools close before Harmony Day next week.", "person.given") == "");
   // after a strong given name it is a surname
