@@ -950,6 +950,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   // The name scanned after a title: it starts at a name word, a later start,
   // whose own rules then reuse the scan (one slot: starts come in text order).
   std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
+  // The title run that reaches furthest so far, [title_from, title_to): a
+  // word inside it ("State" of "Secretary of State Ana Kelp") starts no name.
+  std::size_t title_from = 0, title_to = 0;
   for (;;) {
     // (Branch-free: which list goes first depends on the text.)
     const std::size_t i = std::min(*name_start, *title_start);
@@ -958,6 +961,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // per-token array (large, kept across documents, mostly not in cache) is
     // read only for those.
     const bool titled = *title_start == i;
+    if (titled && title_end[i] > title_to) {
+      title_from = i;
+      title_to = title_end[i];
+    }
     name_start += *name_start == i ? 1 : 0;
     title_start += titled ? 1 : 0;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
@@ -1110,7 +1117,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
     // (Not from a sentence's first word that is a common word and no strong
     // name: "Later Castro said"; person.speech takes "Castro said".)
-    if (unknown_cap_word(ctx, names, i) &&
+    if (unknown_cap_word(ctx, names, i) && !(i > title_from && i < title_to) &&
         !(ctx.token(i).sentence_start && ctx.is_common_word(i) && !ctx.strong_name_part(i))) {
       scan_here();
       const std::size_t e = name3;

@@ -33,6 +33,8 @@ TEST_CASE("person: titles and honorifics stay outside the span") {
   CHECK(persons("Second Prime Minister Hun Sen met First Prime Minister Sok An.", "person.given") == "");
   // A title before a country is a description, not a name.
   CHECK(persons("The President of France spoke.", "person.title") == "");
+  // A word inside a title of several words starts no name before a verb of saying.
+  check_mentions({{"Secretary of State Ana Kelpman said the count was done.", "Ana Kelpman/PERSON"}});
 }
 
 TEST_CASE("person: whole pipeline, one row per behaviour") {
