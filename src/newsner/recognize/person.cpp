@@ -905,6 +905,19 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   return kSet.contains(ctx, h) ? EntityType::Location : EntityType::Person;
 }
 
+// "Miami Township Trustee Andrew Kelp": a title inside a name scanned from a
+// given name at b to e, before a name word, opens the next name; the first
+// ends there (e when no such title). (Asked of person.given's names: a
+// title entry for each of their few inner words.)
+[[gnu::noinline]] std::size_t end_before_title(const Context& ctx, const NameShape& names, const TitleEnds& title_end,
+                                               std::size_t b, std::size_t e) {
+  for (std::size_t k = b + 1; k < e; ++k) {
+    const std::size_t t = title_end[k];
+    if (t != 0 && t < ctx.size() && names.name_word(t)) return k;
+  }
+  return e;
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -1037,7 +1050,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given: a known given name + capitalized surname
     if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
-      const std::size_t e = name_from_here();
+      const std::size_t e = end_before_title(ctx, names, title_end, i, name_from_here());
       // "Christian Democrats" is a party, not a person named Democrats.
       // "Paris Agreement" is a document.
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&

@@ -34,7 +34,10 @@ TEST_CASE("person: titles and honorifics stay outside the span") {
   // A title before a country is a description, not a name.
   CHECK(persons("The President of France spoke.", "person.title") == "");
   // A word inside a title of several words starts no name before a verb of saying.
-  check_mentions({{"Secretary of State Ana Kelpman said the count was done.", "Ana Kelpman/PERSON"}});
+  check_mentions({{"Secretary of State Ana Kelpman said the count was done.", "Ana Kelpman/PERSON"},
+                  // a title inside a name scanned from a given name, before a name, ends that name
+                  {"Warren Township Trustee Andrew Tarsek said the board agreed.",
+                   "Warren Township/LOCATION | Andrew Tarsek/PERSON"}});
 }
 
 TEST_CASE("person: whole pipeline, one row per behaviour") {
