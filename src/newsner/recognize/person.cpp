@@ -918,6 +918,29 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   return e;
 }
 
+// loc.party_home: the party-and-hometown tag after a lawmaker's name ending
+// at e, "Rob Kelp, R-Tarvoville, said", "Ana Kelp (D-Kelmore Springs)": up
+// to three capitalized words after the party's letter (R, D, I) and an
+// attached hyphen, closed by a comma or a parenthesis, name the town or
+// state, whatever a name list says of them ("R-Napoleon"), and towns no list
+// has too. (Asked of the PERSON candidates' ends: few. Once per tag: the
+// candidates from `from` on are the tags found.)
+void party_home(const Context& ctx, std::size_t e, std::size_t from, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size(), p = e + 1, b = e + 3;
+  if (b + 1 >= n || !(is_char(ctx, e, ',') || is_char(ctx, e, '(')) || ctx.token(p).shape != Shape::AllCaps ||
+      !(is_char(ctx, p, 'R') || is_char(ctx, p, 'D') || is_char(ctx, p, 'I')) || !is_char(ctx, p + 1, '-') ||
+      ctx.token(p + 1).space_before || ctx.token(b).space_before) {
+    return;
+  }
+  std::size_t k = b;
+  while (k < n && k < b + 3 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before) ++k;
+  if (k == b || k >= n || !(is_char(ctx, k, ',') || is_char(ctx, k, ')'))) return;
+  for (std::size_t c = from; c < out.size(); ++c) {
+    if (out[c].token_begin == b) return;
+  }
+  emit_candidate(ctx, EntityType::Location, b, k, 0.9f, "loc.party_home", out);
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -1224,6 +1247,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     out[c].token_begin = static_cast<std::uint32_t>(b);
     out[c].span = ctx.span(b, out[c].token_end);
+  }
+  // The party-and-hometown tag after a name (loc.party_home).
+  for (std::size_t c = first, end = out.size(); c < end; ++c) {
+    if (out[c].type == EntityType::Person) party_home(ctx, out[c].token_end, end, out);
   }
   drop_names_over_user_entries(ctx, first, out);
 }

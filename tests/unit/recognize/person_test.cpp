@@ -676,6 +676,16 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
 }
 
+TEST_CASE("person: a party-and-hometown tag after a name is the town") {
+  check_mentions({
+      {"Sen. Ivo Tarsek, R-Kelmore Springs, said no.", "Ivo Tarsek/PERSON | Kelmore Springs/LOCATION"},
+      {"Rep. Ana Kelp (D-Tarvoville) agreed.", "Ana Kelp/PERSON | Tarvoville/LOCATION"},
+      // a town that a name list has as a person
+      {"Senate President Rob Kelp, R-Napoleon, said hearings would resume.",
+       "Rob Kelp/PERSON | Napoleon/LOCATION"},
+  });
+}
+
 TEST_CASE("person: a capitalized street, facility or township head after a given name is the place's") {
   check_mentions({
       {"Police closed Hudson Street on Monday.", "Hudson Street/LOCATION"},
