@@ -941,6 +941,23 @@ void party_home(const Context& ctx, std::size_t e, std::size_t from, std::vector
   emit_candidate(ctx, EntityType::Location, b, k, 0.9f, "loc.party_home", out);
 }
 
+// "DeShawn", "LaToya", "DeAndre": a word of two capitalized parts, a
+// two-letter prefix and a lowercase rest of three or more letters, that no
+// list has as a place or body, is a given name (not "McDonald": "Mc" opens
+// surnames).
+bool camel_given_name(const Context& ctx, std::size_t i) {
+  const std::string_view w = ctx.surface(i);
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (w.size() < 6 || w.size() > 12 || !upper(w[0]) || !lower(w[1]) || !upper(w[2]) || w.starts_with("Mc")) {
+    return false;
+  }
+  for (std::size_t k = 3; k < w.size(); ++k) {
+    if (!lower(w[k])) return false;
+  }
+  return !ctx.has(i, EntryClass::Location) && !ctx.has(i, EntryClass::Organization);
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -1150,6 +1167,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // (given_alone too: it wants no capitalized word before i, and a name word
     // is capitalized): the later words of a name stop here.
     if (!first_word) continue;
+    // person.camel_given: "DeShawn Moore", "LaToya Kelp": a given name of
+    // camel_given_name's shape and one capitalized word that a surname list
+    // has strongly or no list has as a word, with no name word after it.
+    if (ctx.token(i).shape == Shape::Capitalized && i + 2 < n && ctx.token(i + 1).shape == Shape::Capitalized &&
+        !ctx.token(i + 1).newline_before && !names.name_word(i + 2) && camel_given_name(ctx, i) &&
+        (ctx.strong(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
+      emit(ctx, i, i + 2, 0.65f, "person.camel_given", out);
+    }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
     // (Not from a sentence's first word that is a common word and no strong
     // name: "Later Castro said"; person.speech takes "Castro said".)

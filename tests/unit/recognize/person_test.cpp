@@ -676,6 +676,14 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
 }
 
+TEST_CASE("person: a given name of two capitalized parts before a surname") {
+  check_mentions({
+      {"The victim, 24-year-old DeShawn Moore, was shot.", "DeShawn Moore/PERSON"},
+      // a place's or a body's head after it is no surname
+      {"Traffic slowed on DeKalb Avenue.", "DeKalb Avenue/LOCATION"},
+  });
+}
+
 TEST_CASE("person: a party-and-hometown tag after a name is the town") {
   check_mentions({
       {"Sen. Ivo Tarsek, R-Kelmore Springs, said no.", "Ivo Tarsek/PERSON | Kelmore Springs/LOCATION"},
