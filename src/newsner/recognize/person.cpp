@@ -893,7 +893,8 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
 // (before e) of a name that opens with a given name makes it that place (a
 // school's name the school), not a person. Not "Park", "Hall", "Lane": common
 // surnames ("Tony Hall", "Sung-Hee Park" on CoNLL train). Gives the place's
-// type, or Person. (Asked of person.given's names, after their other tests.)
+// type, or Person. (Asked of person.given's names that end in a common word,
+// after their other tests.)
 [[gnu::noinline]] EntityType place_head_type(const Context& ctx, std::size_t e) {
   static constexpr std::string_view kHeads[] = {
       "street", "avenue", "boulevard", "road", "drive", "pike", "highway", "parkway", "plaza", "mall",
@@ -901,8 +902,8 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   static constexpr WordSet kSet(kHeads);
   const std::size_t h = e - 1;
   if (ctx.token(h).shape != Shape::Capitalized) return EntityType::Person;
-  if (folded_is(ctx, h, "elementary")) return EntityType::Organization;
-  return kSet.contains(ctx, h) ? EntityType::Location : EntityType::Person;
+  if (kSet.contains(ctx, h)) return EntityType::Location;
+  return folded_is(ctx, h, "elementary") ? EntityType::Organization : EntityType::Person;
 }
 
 // "Miami Township Trustee Andrew Kelp": a title inside a name scanned from a
@@ -925,7 +926,7 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
 // state, whatever a name list says of them ("R-Napoleon"), and towns no list
 // has too. (Asked of the PERSON candidates' ends: few. Once per tag: the
 // candidates from `from` on are the tags found.)
-void party_home(const Context& ctx, std::size_t e, std::size_t from, std::vector<Candidate>& out) {
+[[gnu::noinline]] void party_home(const Context& ctx, std::size_t e, std::size_t from, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size(), p = e + 1, b = e + 3;
   if (b + 1 >= n || !(is_char(ctx, e, ',') || is_char(ctx, e, '(')) || ctx.token(p).shape != Shape::AllCaps ||
       !(is_char(ctx, p, 'R') || is_char(ctx, p, 'D') || is_char(ctx, p, 'I')) || !is_char(ctx, p + 1, '-') ||
@@ -1090,7 +1091,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given: a known given name + capitalized surname
     if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
-      const std::size_t e = end_before_title(ctx, names, title_end, i, name_from_here());
+      const std::size_t scanned = name_from_here();
+      const std::size_t e = scanned >= i + 3 ? end_before_title(ctx, names, title_end, i, scanned) : scanned;
       // "Christian Democrats" is a party, not a person named Democrats.
       // "Paris Agreement" is a document.
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
@@ -1152,7 +1154,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
           } else if (e < n && ctx.token(e).shape == Shape::Lower && place_noun_after(ctx, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.place_noun", out);
-          } else if (const EntityType place = place_head_type(ctx, e); place != EntityType::Person) {
+          } else if (const EntityType place = ctx.is_common_word(e - 1) ? place_head_type(ctx, e) : EntityType::Person;
+                     place != EntityType::Person) {
             emit_candidate(ctx, place, i, e, 0.65f, place == EntityType::Location ? "loc.place_head" : "org.place_head",
                            out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
@@ -1170,7 +1173,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.camel_given: "DeShawn Moore", "LaToya Kelp": a given name of
     // camel_given_name's shape and one capitalized word that a surname list
     // has strongly or no list has as a word, with no name word after it.
-    if (ctx.token(i).shape == Shape::Capitalized && i + 2 < n && ctx.token(i + 1).shape == Shape::Capitalized &&
+    // (A word no list has first, then the third letter's case: a capital there is rare.)
+    if (const text::Token& t = ctx.token(i); ctx.token_classes[i] == 0 && t.span.size() >= 6 &&
+        ctx.text_data[t.span.begin + 2] >= 'A' &&
+        ctx.text_data[t.span.begin + 2] <= 'Z' && i + 2 < n && ctx.token(i + 1).shape == Shape::Capitalized &&
         !ctx.token(i + 1).newline_before && !names.name_word(i + 2) && camel_given_name(ctx, i) &&
         (ctx.strong(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
       emit(ctx, i, i + 2, 0.65f, "person.camel_given", out);
@@ -1273,9 +1279,14 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     out[c].token_begin = static_cast<std::uint32_t>(b);
     out[c].span = ctx.span(b, out[c].token_end);
   }
-  // The party-and-hometown tag after a name (loc.party_home).
+  // The party-and-hometown tag after a name (loc.party_home). (A capital
+  // letter alone after the name's next token first: few names have one.)
   for (std::size_t c = first, end = out.size(); c < end; ++c) {
-    if (out[c].type == EntityType::Person) party_home(ctx, out[c].token_end, end, out);
+    const std::size_t e = out[c].token_end;
+    if (e + 3 < n && ctx.token(e + 1).span.size() == 1 && ctx.token(e + 1).shape == Shape::AllCaps &&
+        out[c].type == EntityType::Person) {
+      party_home(ctx, e, end, out);
+    }
   }
   drop_names_over_user_entries(ctx, first, out);
 }
