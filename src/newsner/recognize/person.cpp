@@ -1170,13 +1170,13 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // (given_alone too: it wants no capitalized word before i, and a name word
     // is capitalized): the later words of a name stop here.
     if (!first_word) continue;
-    // person.camel_given: "DeShawn Moore", "LaToya Kelp": a given name of
+    // person.camel_given: "DeShawn Moore", "DeAndre Tarsek": a given name of
     // camel_given_name's shape and one capitalized word that a surname list
     // has strongly or no list has as a word, with no name word after it.
     // (A word no list has first, then the third letter's case: a capital there is rare.)
     if (const text::Token& t = ctx.token(i); ctx.token_classes[i] == 0 && t.span.size() >= 6 &&
-        ctx.text_data[t.span.begin + 2] >= 'A' &&
-        ctx.text_data[t.span.begin + 2] <= 'Z' && i + 2 < n && ctx.token(i + 1).shape == Shape::Capitalized &&
+        ctx.text_data[t.span.begin + 2] >= 'A' && ctx.text_data[t.span.begin + 2] <= 'Z' && i + 2 < n &&
+        ctx.token(i + 1).shape == Shape::Capitalized &&
         !ctx.token(i + 1).newline_before && !names.name_word(i + 2) && camel_given_name(ctx, i) &&
         (ctx.strong(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
       emit(ctx, i, i + 2, 0.65f, "person.camel_given", out);
