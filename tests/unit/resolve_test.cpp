@@ -48,6 +48,12 @@ TEST_CASE("resolve: document-level consistency") {
       // ... but not before any other word
       {"Nora Swift spoke first. Swift action followed.", "Nora Swift/PERSON"},
       {"Dana Baker visited. Baker the bread at dawn.", "Dana Baker/PERSON"},
+      // ... but for other signs of a subject: a comma, a past-tense verb, a number
+      {"Retired nurse Wilma Tucker died Sunday. Tucker, 71, led the choir. Tucker moved to the city in 1980.",
+       "Wilma Tucker/PERSON | Tucker/PERSON | Tucker/PERSON"},
+      {"Coach Ray Hunter spoke. Hunter made three changes.", "Ray Hunter/PERSON | Hunter/PERSON"},
+      {"Coach Ray Hunter spoke. Hunter made three changes. \"We won,\" Hunter said.",
+       "Ray Hunter/PERSON | Hunter/PERSON | Hunter/PERSON"},
       // a place after a locative stays a place where a results table made it a club,
       // also in a line of capitals ("AT")
       {"STANDINGS\nWREXHAM 4 2 0 2 4 5 6\nCHESTER 4 1 1 2 3 3 4\nSCHEDULE\nWREXHAM AT CHESTER\n",

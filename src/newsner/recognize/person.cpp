@@ -887,6 +887,78 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   return e < ctx.size() && ctx.token(e).shape == Shape::Lower && kSet.contains(ctx, e);
 }
 
+// "Hudson Street", "Jefferson Boulevard", "Mansfield Cemetery", "Miami
+// Township", "Crawford Elementary": place_noun_after's capitalized kin, the
+// head of a street's, a facility's or a township's name as the last word
+// (before e) of a name that opens with a given name makes it that place (a
+// school's name the school), not a person. Not "Park", "Hall", "Lane": common
+// surnames ("Tony Hall", "Sung-Hee Park" on CoNLL train). Gives the place's
+// type, or Person. (Asked of person.given's names that end in a common word,
+// after their other tests.)
+[[gnu::noinline]] EntityType place_head_type(const Context& ctx, std::size_t e) {
+  static constexpr std::string_view kHeads[] = {
+      "street", "avenue", "boulevard", "road", "drive", "pike", "highway", "parkway", "plaza", "mall",
+      "township", "cemetery", "expressway", "turnpike", "freeway"};
+  static constexpr WordSet kSet(kHeads);
+  const std::size_t h = e - 1;
+  if (ctx.token(h).shape != Shape::Capitalized) return EntityType::Person;
+  if (kSet.contains(ctx, h)) return EntityType::Location;
+  return folded_is(ctx, h, "elementary") ? EntityType::Organization : EntityType::Person;
+}
+
+// "Miami Township Trustee Andrew Kelp": a title inside a name scanned from a
+// given name at b to e, before a name word, opens the next name; the first
+// ends there (e when no such title). (Asked of person.given's names: a
+// title entry for each of their few inner words.)
+[[gnu::noinline]] std::size_t end_before_title(const Context& ctx, const NameShape& names, const TitleEnds& title_end,
+                                               std::size_t b, std::size_t e) {
+  for (std::size_t k = b + 1; k < e; ++k) {
+    const std::size_t t = title_end[k];
+    if (t != 0 && t < ctx.size() && names.name_word(t)) return k;
+  }
+  return e;
+}
+
+// loc.party_home: the party-and-hometown tag after a lawmaker's name ending
+// at e, "Rob Kelp, R-Tarvoville, said", "Ana Kelp (D-Kelmore Springs)": up
+// to three capitalized words after the party's letter (R, D, I) and an
+// attached hyphen, closed by a comma or a parenthesis, name the town or
+// state, whatever a name list says of them ("R-Napoleon"), and towns no list
+// has too. (Asked of the PERSON candidates' ends: few. Once per tag: the
+// candidates from `from` on are the tags found.)
+[[gnu::noinline]] void party_home(const Context& ctx, std::size_t e, std::size_t from, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size(), p = e + 1, b = e + 3;
+  if (b + 1 >= n || !(is_char(ctx, e, ',') || is_char(ctx, e, '(')) || ctx.token(p).shape != Shape::AllCaps ||
+      !(is_char(ctx, p, 'R') || is_char(ctx, p, 'D') || is_char(ctx, p, 'I')) || !is_char(ctx, p + 1, '-') ||
+      ctx.token(p + 1).space_before || ctx.token(b).space_before) {
+    return;
+  }
+  std::size_t k = b;
+  while (k < n && k < b + 3 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before) ++k;
+  if (k == b || k >= n || !(is_char(ctx, k, ',') || is_char(ctx, k, ')'))) return;
+  for (std::size_t c = from; c < out.size(); ++c) {
+    if (out[c].token_begin == b) return;
+  }
+  emit_candidate(ctx, EntityType::Location, b, k, 0.9f, "loc.party_home", out);
+}
+
+// "DeShawn", "LaToya", "DeAndre": a word of two capitalized parts, a
+// two-letter prefix and a lowercase rest of three or more letters, that no
+// list has as a place or body, is a given name (not "McDonald": "Mc" opens
+// surnames).
+bool camel_given_name(const Context& ctx, std::size_t i) {
+  const std::string_view w = ctx.surface(i);
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (w.size() < 6 || w.size() > 12 || !upper(w[0]) || !lower(w[1]) || !upper(w[2]) || w.starts_with("Mc")) {
+    return false;
+  }
+  for (std::size_t k = 3; k < w.size(); ++k) {
+    if (!lower(w[k])) return false;
+  }
+  return !ctx.has(i, EntryClass::Location) && !ctx.has(i, EntryClass::Organization);
+}
+
 // Token i is a straight or curly double quote.
 bool is_double_quote(const Context& ctx, std::size_t i) {
   const text::Token& t = ctx.token(i);
@@ -932,6 +1004,9 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
   // The name scanned after a title: it starts at a name word, a later start,
   // whose own rules then reuse the scan (one slot: starts come in text order).
   std::size_t memo_b = kNotScanned, memo4 = 0, memo3 = 0;
+  // The title run that reaches furthest so far, [title_from, title_to): a
+  // word inside it ("State" of "Secretary of State Ana Kelp") starts no name.
+  std::size_t title_from = 0, title_to = 0;
   for (;;) {
     // (Branch-free: which list goes first depends on the text.)
     const std::size_t i = std::min(*name_start, *title_start);
@@ -940,6 +1015,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // per-token array (large, kept across documents, mostly not in cache) is
     // read only for those.
     const bool titled = *title_start == i;
+    if (titled && title_end[i] > title_to) {
+      title_from = i;
+      title_to = title_end[i];
+    }
     name_start += *name_start == i ? 1 : 0;
     title_start += titled ? 1 : 0;
     // scan_name(i, 4) and scan_name(i, 3) from one scan, shared by the
@@ -1012,7 +1091,8 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // person.given: a known given name + capitalized surname
     if (ctx.has(i, EntryClass::GivenName) && i + 1 < n &&
         !ctx.token(i + 1).newline_before) {
-      const std::size_t e = name_from_here();
+      const std::size_t scanned = name_from_here();
+      const std::size_t e = scanned >= i + 3 ? end_before_title(ctx, names, title_end, i, scanned) : scanned;
       // "Christian Democrats" is a party, not a person named Democrats.
       // "Paris Agreement" is a document.
       if (e >= i + 2 && names.name_word(e - 1) && !ctx.has(e - 1, EntryClass::Demonym) &&
@@ -1074,6 +1154,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.state_school", out);
           } else if (e < n && ctx.token(e).shape == Shape::Lower && place_noun_after(ctx, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.place_noun", out);
+          } else if (const EntityType place = ctx.is_common_word(e - 1) ? place_head_type(ctx, e) : EntityType::Person;
+                     place != EntityType::Person) {
+            emit_candidate(ctx, place, i, e, 0.65f, place == EntityType::Location ? "loc.place_head" : "org.place_head",
+                           out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {
@@ -1086,10 +1170,21 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     // (given_alone too: it wants no capitalized word before i, and a name word
     // is capitalized): the later words of a name stop here.
     if (!first_word) continue;
+    // person.camel_given: "DeShawn Moore", "DeAndre Tarsek": a given name of
+    // camel_given_name's shape and one capitalized word that a surname list
+    // has strongly or no list has as a word, with no name word after it.
+    // (A word no list has first, then the third letter's case: a capital there is rare.)
+    if (const text::Token& t = ctx.token(i); ctx.token_classes[i] == 0 && t.span.size() >= 6 &&
+        ctx.text_data[t.span.begin + 2] >= 'A' && ctx.text_data[t.span.begin + 2] <= 'Z' && i + 2 < n &&
+        ctx.token(i + 1).shape == Shape::Capitalized &&
+        !ctx.token(i + 1).newline_before && !names.name_word(i + 2) && camel_given_name(ctx, i) &&
+        (ctx.strong(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
+      emit(ctx, i, i + 2, 0.65f, "person.camel_given", out);
+    }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"
     // (Not from a sentence's first word that is a common word and no strong
     // name: "Later Castro said"; person.speech takes "Castro said".)
-    if (unknown_cap_word(ctx, names, i) &&
+    if (unknown_cap_word(ctx, names, i) && !(i > title_from && i < title_to) &&
         !(ctx.token(i).sentence_start && ctx.is_common_word(i) && !ctx.strong_name_part(i))) {
       scan_here();
       const std::size_t e = name3;
@@ -1183,6 +1278,15 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     }
     out[c].token_begin = static_cast<std::uint32_t>(b);
     out[c].span = ctx.span(b, out[c].token_end);
+  }
+  // The party-and-hometown tag after a name (loc.party_home). (A capital
+  // letter alone after the name's next token first: few names have one.)
+  for (std::size_t c = first, end = out.size(); c < end; ++c) {
+    const std::size_t e = out[c].token_end;
+    if (e + 3 < n && ctx.token(e + 1).span.size() == 1 && ctx.token(e + 1).shape == Shape::AllCaps &&
+        out[c].type == EntityType::Person) {
+      party_home(ctx, e, end, out);
+    }
   }
   drop_names_over_user_entries(ctx, first, out);
 }

@@ -33,6 +33,11 @@ TEST_CASE("person: titles and honorifics stay outside the span") {
   CHECK(persons("Second Prime Minister Hun Sen met First Prime Minister Sok An.", "person.given") == "");
   // A title before a country is a description, not a name.
   CHECK(persons("The President of France spoke.", "person.title") == "");
+  // A word inside a title of several words starts no name before a verb of saying.
+  check_mentions({{"Secretary of State Ana Kelpman said the count was done.", "Ana Kelpman/PERSON"},
+                  // a title inside a name scanned from a given name, before a name, ends that name
+                  {"Warren Township Trustee Andrew Tarsek said the board agreed.",
+                   "Warren Township/LOCATION | Andrew Tarsek/PERSON"}});
 }
 
 TEST_CASE("person: whole pipeline, one row per behaviour") {
@@ -669,6 +674,36 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   });
   // before another noun the name stays a person's
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
+}
+
+TEST_CASE("person: a given name of two capitalized parts before a surname") {
+  check_mentions({
+      {"The victim, 24-year-old DeShawn Moore, was shot.", "DeShawn Moore/PERSON"},
+      // a place's or a body's head after it is no surname
+      {"Traffic slowed on DeKalb Avenue.", "DeKalb Avenue/LOCATION"},
+  });
+}
+
+TEST_CASE("person: a party-and-hometown tag after a name is the town") {
+  check_mentions({
+      {"Sen. Ivo Tarsek, R-Kelmore Springs, said no.", "Ivo Tarsek/PERSON | Kelmore Springs/LOCATION"},
+      {"Rep. Ana Kelp (D-Tarvoville) agreed.", "Ana Kelp/PERSON | Tarvoville/LOCATION"},
+      // a town that a name list has as a person
+      {"Senate President Rob Kelp, R-Napoleon, said hearings would resume.",
+       "Rob Kelp/PERSON | Napoleon/LOCATION"},
+  });
+}
+
+TEST_CASE("person: a capitalized street, facility or township head after a given name is the place's") {
+  check_mentions({
+      {"Police closed Hudson Street on Monday.", "Hudson Street/LOCATION"},
+      {"The clinic opened near Jefferson Boulevard.", "Jefferson Boulevard/LOCATION"},
+      {"Burial will follow at Mansfield Cemetery.", "Mansfield Cemetery/LOCATION"},
+      {"The plant brings jobs to Miami Township.", "Miami Township/LOCATION"},
+      {"Pupils will move to Crawford Elementary next fall.", "Crawford Elementary/ORGANIZATION"},
+      // a head that is a common surname too stays the person's
+      {"Rep. Tony Hall spoke.", "Tony Hall/PERSON"},
+  });
 }
 
 TEST_CASE("person: \"Day\" after a given name that is a word too names a day") {
