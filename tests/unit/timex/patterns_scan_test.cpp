@@ -49,6 +49,25 @@ void check_same(const DatePatterns& p, std::string_view text,
   CHECK(same);
 }
 
+// scan() of `second` on a thread that scanned `first` just before (so that
+// `second` meets the caches `first` filled) against repeated next() on a fresh
+// thread (empty caches).
+void check_scan_after(const DatePatterns& p, const std::string& first, const std::string& second) {
+  std::vector<PatternMatch> cached, fresh;
+  std::thread([&] {
+    std::vector<PatternMatch> ignored;
+    p.scan(first, ignored);
+    p.scan(second, cached);
+  }).join();
+  std::thread([&] { fresh = by_next(p, second); }).join();
+  bool same = cached.size() == fresh.size();
+  for (std::size_t i = 0; same && i < fresh.size(); ++i)
+    same = cached[i].begin == fresh[i].begin && cached[i].end == fresh[i].end && cached[i].rule == fresh[i].rule;
+  INFO("after: " << first);
+  INFO("text: " << second);
+  CHECK(same);
+}
+
 const char* const kWords[] = {
     // triggers
     "January", "may", "MAY", "March", "Sept", "Dec", "jan", "Monday", "friday", "summer", "fall",
@@ -338,19 +357,7 @@ TEST_CASE("timex patterns: scan() after a text with other numbers gives its own 
     std::string second = first;  // a few digits changed
     for (char& c : second)
       if (c >= '0' && c <= '9' && rng() % 4 == 0) c = digit();
-    std::vector<PatternMatch> cached, fresh;
-    std::thread([&] {
-      std::vector<PatternMatch> ignored;
-      p.scan(first, ignored);
-      p.scan(second, cached);
-    }).join();
-    std::thread([&] { fresh = by_next(p, second); }).join();
-    bool same = cached.size() == fresh.size();
-    for (std::size_t i = 0; same && i < fresh.size(); ++i)
-      same = cached[i].begin == fresh[i].begin && cached[i].end == fresh[i].end && cached[i].rule == fresh[i].rule;
-    INFO("after: " << first);
-    INFO("text: " << second);
-    CHECK(same);
+    check_scan_after(p, first, second);
   }
 }
 
@@ -384,19 +391,7 @@ TEST_CASE("timex patterns: scan() after a text with other weekdays and months gi
       first += pre + w + post;
       second += pre + (own ? w : classes[c][rng() % classes[c].size()]) + post;
     }
-    std::vector<PatternMatch> cached, fresh;
-    std::thread([&] {
-      std::vector<PatternMatch> ignored;
-      p.scan(first, ignored);
-      p.scan(second, cached);
-    }).join();
-    std::thread([&] { fresh = by_next(p, second); }).join();
-    bool same = cached.size() == fresh.size();
-    for (std::size_t i = 0; same && i < fresh.size(); ++i)
-      same = cached[i].begin == fresh[i].begin && cached[i].end == fresh[i].end && cached[i].rule == fresh[i].rule;
-    INFO("after: " << first);
-    INFO("text: " << second);
-    CHECK(same);
+    check_scan_after(p, first, second);
   }
 }
 
