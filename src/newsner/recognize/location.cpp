@@ -158,6 +158,14 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   return found;
 }
 
+// Tokens [b, e) name a city of a million people or more, though its name is
+// also a word ("PHOENIX (AP) -"): in a dateline, the city.
+bool big_city(const Context& ctx, std::size_t b, std::size_t e) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.token_end == e && m.cls == EntryClass::Location && ctx.matcher.entry(m).population >= 1000000;
+  }) != nullptr;
+}
+
 // Token i starts a US state's abbreviated name ending in a period ("Calif.",
 // "Tenn.", "N.J."): a subdivision entry with a US kb_id whose last token is ".".
 bool us_state_abbreviation_at(const Context& ctx, std::size_t i) {
@@ -266,7 +274,8 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
            // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
            // and a known place ("NOTE -", "PRESS DIGEST -" are not)
-           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps && known_place(ctx, s, e1));
+           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps &&
+            (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);

@@ -324,3 +324,10 @@ TEST_CASE("location: numbered roads") {
   CHECK(locs("I said it twice.", "loc.road") == "");
   check_mentions({{"Two cars collided on U.S. 23 near Ghent.", "U.S. 23/LOCATION | Ghent/LOCATION"}});
 }
+
+// A city of a million whose name is also a word or a paper's is the city in a
+// capitals dateline and after "based in", unless something says otherwise.
+TEST_CASE("location: a city of a million over a namesake paper") {
+  CHECK(locs("PHOENIX (AP) \xE2\x80\x94 The county said so.", "loc.dateline") == "PHOENIX/LOCATION");
+  check_mentions({{"Kelvora Systems, based in Phoenix, said so.", "Kelvora Systems/ORGANIZATION | Phoenix/LOCATION"}});
+}
