@@ -1957,7 +1957,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           ctx.surface(last).size() <= 4 && (ctx.lex_is(last, kLexOrgSuffix) || folded_is(ctx, last, "bros"));
       const bool keep = e + 1 < n && is_char(ctx, e, '.') && !ctx.token(e).space_before && abbreviation &&
                         !ctx.token(e + 1).newline_before &&
-                        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
+                        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
+                         ctx.token(e + 1).shape == Shape::Digits);  // "fined Kelvo Inc. 340 million"
       return keep ? e + 1 : e;
     };
     // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
@@ -2000,6 +2001,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // A hyphen joins only when attached ("Rolls-Royce"); a spaced one is punctuation
       // ("LONDON - Police said").
       if ((is_char(ctx, p, '&') || (is_char(ctx, p, '-') && !ctx.token(p).space_before)) && p > 0 &&
+          is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
+        b = p - 1;
+        continue;
+      }
+      // "Kelvo Tarsi and Co.": "and" before the legal form "Co" joins like "&".
+      if (b == h && p > 0 && folded_is(ctx, p, "and") && ctx.token(p).shape == Shape::Lower &&
+          (folded_is(ctx, h, "co") || folded_is(ctx, h, "co.")) && ctx.token(p - 1).shape == Shape::Capitalized &&
           is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
         b = p - 1;
         continue;

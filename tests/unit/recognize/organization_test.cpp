@@ -24,6 +24,10 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   // At the end of a line or of the text the period ends the sentence.
   CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
   CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
+  // "and" before "Co" joins as "&" does; a figure after a legal form leaves it its period.
+  CHECK(orgs("Shares of Pellworth Harwick and Co. rose.", "org.head") == "Pellworth Harwick and Co./ORGANIZATION");
+  CHECK(orgs("Regulators fined Harwick Holdings Inc. 340 million euros.", "org.head") ==
+        "Harwick Holdings Inc./ORGANIZATION");
   // A head that is a whole word leaves a final period to the sentence.
   CHECK(orgs("He joined the Harwick Valley Bank.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Loans came from the Pellworth Relief Fund.\n", "org.head") == "Pellworth Relief Fund/ORGANIZATION");
