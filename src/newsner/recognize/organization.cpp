@@ -2256,6 +2256,37 @@ bool joint_index_at(const Context& ctx, std::size_t e) {
   return folded_is(ctx, e + 2, "index") || folded_is(ctx, e + 2, "composite");
 }
 
+// Token e (a number of one or two digits, or an attached hyphen and one)
+// after a name that a determiner opens, before a lowercase noun, is a model's
+// or a version's number: "a Falcon 9 rocket", "its Mistral Large 3 model",
+// "the Vikram-1 launcher". The name is a product's (DESIGN.md: no entity),
+// whatever list gives its words a person's or a place's type (a maker's name
+// stays: "a Boeing 747 jet"; product_number_at has "the Kelvo 310"). (Not a
+// quantity: "the Tarvo 2 million"; a results line has no determiner.)
+bool model_number_at(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size();
+  std::size_t d = e;
+  if (is_char(ctx, e, '-')) {
+    if (ctx.token(e).space_before || e + 1 >= n || ctx.token(e + 1).space_before) return false;
+    d = e + 1;
+  }
+  if (d + 1 >= n || ctx.token(d).shape != Shape::Digits || ctx.surface(d).size() > 2) return false;
+  const text::Token& noun = ctx.token(d + 1);
+  static constexpr std::string_view kQuantities[] = {"million", "billion", "trillion", "percent", "per", "points",
+                                                     "pct", "years", "goals", "runs", "wickets", "games"};
+  static constexpr WordSet kQuantity(kQuantities);
+  if (noun.shape != Shape::Lower || !noun.space_before || noun.newline_before || ctx.lex_is(d + 1, kLexFunction) ||
+      kQuantity.contains(ctx, d + 1)) {
+    return false;
+  }
+  // The name's words back to its determiner (up to three).
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1)) --b;
+  static constexpr std::string_view kDeterminers[] = {"a", "an", "the", "its", "their", "his", "her", "our"};
+  static constexpr WordSet kDeterminer(kDeterminers);
+  return b < e && b > 0 && ctx.token(b - 1).shape == Shape::Lower && kDeterminer.contains(ctx, b - 1);
+}
+
 }  // namespace
 
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
@@ -2268,7 +2299,9 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
   if (s == Shape::Punct) {
-    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) : type == EntityType::Organization && joint_index_at(ctx, e);
+    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) ||
+                                      (type != EntityType::Organization && model_number_at(ctx, e))
+                                : type == EntityType::Organization && joint_index_at(ctx, e);
   }
   if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
       (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
@@ -2281,6 +2314,8 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   if (s == Shape::Lower && ctx.token(e).fold_hash == kCrude.hash && folded_is(ctx, e, kCrude)) {
     return type != EntityType::Location || e == 0 || !ctx.country[e - 1];
   }
+  // (Not in a sports report: its names before numbers are a results table's.)
+  if (s == Shape::Digits && type != EntityType::Organization && !ctx.sports && model_number_at(ctx, e)) return true;
   // A name before a capitalized index word is the index's: "the Jakarta
   // Composite Index", "the Tarvo Index" (a product, no mention).
   if (type != EntityType::Organization) {

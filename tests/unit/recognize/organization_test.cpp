@@ -477,6 +477,11 @@ TEST_CASE("organization: whole pipeline") {
       {"Veterans of the Vietnam War and the Gulf War met in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
+      // A name with a model's or version's number after a determiner is a
+      // product's (no entity), whatever its words are; a quantity is no model.
+      {"The firm launched a Ghent 9 rocket and its Ghent 3 model in Ghent.", "Ghent/LOCATION"},
+      {"The firm tested its Harwick-1 launcher.", ""},
+      {"Ghent 2 Tarvel 1", "Ghent/ORGANIZATION | Tarvel/ORGANIZATION"},
       // ... and so is a market index named after its maker; an exchange's index
       // stays the exchange's.
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
