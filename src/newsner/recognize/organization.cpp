@@ -2184,7 +2184,8 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
                                                      "marathon", "day", "championship", "championships", "grand",
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
-                                                     "summit"};  // "the Web Summit"
+                                                     "summit",  // "the Web Summit"
+                                                     "prize", "award"};  // awards are no entities either
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;
@@ -2360,8 +2361,14 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date) continue;
     // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
-    static constexpr std::uint64_t kIndex = text::token_hash("index");
-    if (e > c.token_begin + 1 && tokens[e - 1].fold_hash == kIndex && tokens[e - 1].shape == Shape::Capitalized) {
+    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name).
+    // (One bit of 64 per word by its fold hash first: most names end in none.)
+    static constexpr std::uint64_t kIndex = text::token_hash("index"), kPrize = text::token_hash("prize"),
+                                   kAward = text::token_hash("award");
+    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) | (1ull << (kAward >> 58));
+    if (e > c.token_begin + 1 && ((kBits >> (tokens[e - 1].fold_hash >> 58)) & 1) &&
+        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward) &&
+        tokens[e - 1].shape == Shape::Capitalized) {
       events.emplace_back(c.token_begin, c.token_end);
       continue;
     }

@@ -482,6 +482,8 @@ TEST_CASE("organization: whole pipeline") {
       {"The firm launched a Ghent 9 rocket and its Ghent 3 model in Ghent.", "Ghent/LOCATION"},
       {"The firm tested its Harwick-1 launcher.", ""},
       {"Ghent 2 Tarvel 1", "Ghent/ORGANIZATION | Tarvel/ORGANIZATION"},
+      // An award is no entity either, even where its first word is a given name.
+      {"She won the Ingrid Prize for chemistry in Ghent.", "Ghent/LOCATION"},
       // ... and so is a market index named after its maker; an exchange's index
       // stays the exchange's.
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
