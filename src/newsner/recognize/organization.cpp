@@ -2036,10 +2036,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]"),
       // nor a name's possessive before a listed name ("Tarsi's [Christian Democratic
-      // Union]"), unless the list has it too ("People's Liberation Army").
+      // Union]"), unless the list has it too ("People's Liberation Army"), nor a
+      // listed body's acronym before a unit of it ("MIT's [Plasma Science and
+      // Fusion Center]": two bodies).
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
           !full_name_possessor(ctx, p - 1) &&
+          !(b < h && ctx.token(p - 1).shape == Shape::AllCaps && ctx.has(p - 1, EntryClass::Organization)) &&
           !(b < h && listed_org_up_to(ctx, b, h) && !listed_org_up_to(ctx, p - 1, h))) {
         b = p - 1;
         continue;

@@ -24,6 +24,9 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   // At the end of a line or of the text the period ends the sentence.
   CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
   CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
+  // A listed body's acronym and its possessive before a unit's name are no words of it.
+  CHECK(orgs("She works at NATO's Harwick Defence Research Centre.", "org.head") ==
+        "Harwick Defence Research Centre/ORGANIZATION");
   // "and" before "Co" joins as "&" does; a figure after a legal form leaves it its period.
   CHECK(orgs("Shares of Pellworth Harwick and Co. rose.", "org.head") == "Pellworth Harwick and Co./ORGANIZATION");
   CHECK(orgs("Regulators fined Harwick Holdings Inc. 340 million euros.", "org.head") ==
