@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
@@ -728,9 +729,15 @@ void team_records(const Context& ctx, std::vector<Candidate>& out) {
       name = (r.given != 0 && r.given <= 5000) || (r.surname != 0 && r.surname <= 5000) ||
              ctx.has(q, EntryClass::Person);
     }
-    const bool place = ctx.find_match_at(b, [&](const gazetteer::Match& m) {
-      return m.cls == EntryClass::Location && m.exact_case && m.token_end == k;
-    }) != nullptr;
+    const auto place_from = [&](std::size_t f) {
+      return ctx.find_match_at(f, [&](const gazetteer::Match& m) {
+        return m.cls == EntryClass::Location && m.exact_case && m.token_end == k;
+      }) != nullptr;
+    };
+    // ... or a compass word and a listed place: a state's other university
+    // ("Northern Tarvo (5-3)", "Western Kelmo (2-7)").
+    static constexpr WordSet kCompass(kCompassWords);
+    const bool place = place_from(b) || (b < i && kCompass.contains(ctx, b) && place_from(b + 1));
     if (!place || name || !team_name_ok(ctx, b, k)) continue;
     emit(ctx, b, k, 0.8f, "org.team_record", out);
   }

@@ -773,6 +773,8 @@ TEST_CASE("organization: a place and its won-lost record in parentheses are the 
   CHECK(orgs("They play for Buffalo (6-3) against Miami (2-7-1).", "org.team_record") ==
         "Buffalo/ORGANIZATION | Miami/ORGANIZATION");
   CHECK(orgs("Brazil (2-0) beat Chile.", "org.team_record") == "");  // a national side stays the country
+  // A compass word and a listed place: a state's other university.
+  CHECK(orgs("They host Northern Ghent (5-3) on Sunday.", "org.team_record") == "Northern Ghent/ORGANIZATION");
 }
 
 TEST_CASE("organization: a listed title of several words ending in a head is the office") {
