@@ -16,6 +16,7 @@ std::string orgs(const std::string& text, const std::string& rule = "") {
 
 TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
+  CHECK(orgs("Riders of Harwick Area Transit complained.", "org.head") == "Harwick Area Transit/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
   CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
   // ... and so does the last word of an "of" extension.
