@@ -615,7 +615,7 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     // skip it when the match cannot change the candidate. Its score and kb rank
     // (below) are at most `bound`; a lower one neither takes the kb_id nor
     // raises the score.
-    const float bound = ambiguous ? (country_list ? 0.7f : 0.35f)
+    const float bound = ambiguous ? (country_list ? 0.7f : list == ListKind::Cities ? 0.36f : 0.35f)
                                   : list_prior(list, 1000000);  // (the most populous city's)
     // (Its kb rank can be raised by a qualifier: see below. The list first: a
     // compare per match otherwise.)
@@ -671,7 +671,9 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
       if (single && !ctx.sports && ctx.is_common_word(b) && entry.list == "sports" && !sports_cue_near(ctx, b)) {
         continue;
       }
-      score = 0.35f;
+      // A city of a million is that city over a paper or firm of its name
+      // ("based in Phoenix", "Phoenix, Arizona"), unless a rule says otherwise.
+      score = list == ListKind::Cities && entry.population >= 1000000 ? 0.36f : 0.35f;
     } else if (single && ctx.is_common_word(b) && !country_list && !(entry.population >= 1000000) &&
                !ctx.matcher.is_user(m) && starts()) {
       // "Nice weather": a capital at a sentence start is no evidence. (A user's

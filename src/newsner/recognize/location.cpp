@@ -158,6 +158,14 @@ bool known_place(const Context& ctx, std::size_t b, std::size_t e) {
   return found;
 }
 
+// Tokens [b, e) name a city of a million people or more, though its name is
+// also a word ("PHOENIX (AP) -"): in a dateline, the city.
+bool big_city(const Context& ctx, std::size_t b, std::size_t e) {
+  return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
+    return m.token_end == e && m.cls == EntryClass::Location && ctx.matcher.entry(m).population >= 1000000;
+  }) != nullptr;
+}
+
 // Token i starts a US state's abbreviated name ending in a period ("Calif.",
 // "Tenn.", "N.J."): a subdivision entry with a US kb_id whose last token is ".".
 bool us_state_abbreviation_at(const Context& ctx, std::size_t i) {
@@ -280,7 +288,8 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
            // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
            // and a known place ("NOTE -", "PRESS DIGEST -" are not)
-           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps && known_place(ctx, s, e1));
+           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps &&
+            (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);
@@ -402,6 +411,68 @@ void saint_name_at(const Context& ctx, std::size_t i, std::vector<Candidate>& ou
         (cap_shape(ctx, i + 1) || tokens[i + 1].shape == Shape::Digits))) {
     emit(ctx, i, i + 1, 0.6f, "loc.channel", out);
   }
+}
+
+// loc.road: "Interstate 70", "I-70", "U.S. 23", "State Route 161", "Highway 1":
+// a road's word and its number of 1 to 3 digits are one place (MUC/CoNLL
+// tag roads as locations), not the country "U.S." and a number. "U.S." names
+// a road only after a lowercase word ("on U.S. 23"; not a headline's "U.S. 30
+// Treasuries"), and no number goes on after the road's ("U.S. 30-year",
+// "Route 9.5", "U.S. 2 million"). (The loop calls it where kRoadWordBits has
+// the word's bit, before a number or punctuation.)
+constexpr FoldedWord kInterstate("interstate"), kRoute("route"), kHighway("highway"), kUs("u.s"), kUsDot("u.s."),
+    kI("i");
+constexpr FoldedWord kState("state"), kCounty("county");
+// A bit per word that opens a road (of 64, by its fold hash): the loop's one
+// test for most capitalized words, and road_at then checks the word itself.
+constexpr unsigned road_bit(std::uint64_t h) { return static_cast<unsigned>(h >> 58); }
+constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (1ull << road_bit(kRoute.hash)) |
+                                        (1ull << road_bit(kHighway.hash)) | (1ull << road_bit(kUs.hash)) |
+                                        (1ull << road_bit(kUsDot.hash)) | (1ull << road_bit(kI.hash));
+[[gnu::noinline]] void road_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
+  const std::size_t n = ctx.size();
+  const text::Token* const tokens = ctx.tt.tokens.data();
+  const std::uint64_t h = tokens[i].fold_hash;
+  std::size_t d = i + 1;  // the number
+  if (h == kI.hash) {
+    // "I-70": the letter, an attached hyphen and the number
+    if (!(d + 1 < n && is_char(ctx, d, '-') && !tokens[d].space_before && !tokens[d + 1].space_before)) return;
+    ++d;
+  } else if (h == kUsDot.hash || h == kUs.hash) {
+    if (i == 0 || tokens[i - 1].shape != Shape::Lower || tokens[i].newline_before) return;
+    if (h == kUs.hash) {
+      // "U.S" and its attached period
+      if (!(d + 1 < n && is_char(ctx, d, '.') && !tokens[d].space_before)) return;
+      ++d;
+    }
+  } else if (h != kInterstate.hash && h != kRoute.hash && h != kHighway.hash) {
+    return;
+  }
+  if (d >= n || tokens[d].shape != Shape::Digits || tokens[d].newline_before || tokens[d].fold_size > 3) {
+    return;
+  }
+  // What follows the number: nothing attached but a sentence's punctuation, no number word.
+  if (d + 1 < n && !tokens[d + 1].newline_before) {
+    if (!tokens[d + 1].space_before && !is_char(ctx, d + 1, ',') && !is_char(ctx, d + 1, '.') &&
+        !is_char(ctx, d + 1, ';') && !is_char(ctx, d + 1, ')')) {
+      return;
+    }
+    if (tokens[d + 1].space_before && (tokens[d + 1].shape == Shape::Digits || folded_is(ctx, d + 1, "million") ||
+                                       folded_is(ctx, d + 1, "billion") || folded_is(ctx, d + 1, "percent"))) {
+      return;
+    }
+  }
+  // "State Route 161", "U.S. Route 23", "County Highway 7": the road's class opens it.
+  std::size_t b = i;
+  if ((h == kRoute.hash || h == kHighway.hash) && i > 0 && !tokens[i].newline_before) {
+    const std::uint64_t p = tokens[i - 1].fold_hash;
+    if (cap_shape(ctx, i - 1) && (p == kState.hash || p == kCounty.hash || p == kUsDot.hash || p == kInterstate.hash)) {
+      b = i - 1;
+    } else if (i >= 2 && is_char(ctx, i - 1, '.') && !tokens[i - 1].space_before && tokens[i - 2].fold_hash == kUs.hash) {
+      b = i - 2;  // "U.S. Route 23" with the period a token of its own
+    }
+  }
+  emit(ctx, b, d + 1, 0.85f, "loc.road", out);
 }
 
 // loc.feature: "Southern Kuril Islands", "Kelvo-Tarsa International Airport"
@@ -668,6 +739,10 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out) {
   const std::uint8_t* const caps_line = ctx.caps_line.data();
   for (const std::size_t i : ctx.cap_tokens) {
     if ((lex[i] & kLexParticle) || tokens[i].fold_hash == kSaint.hash) saint_name_at(ctx, i, out);
+    if (((kRoadWordBits >> road_bit(tokens[i].fold_hash)) & 1) && i + 1 < n &&
+        (tokens[i + 1].shape == Shape::Digits || tokens[i + 1].shape == Shape::Punct)) {
+      road_at(ctx, i, out);
+    }
     if (!place_word_bits(tokens[i].shape, caps_line[i], lex[i], classes[i])) continue;
     if (tokens[i].fold_hash == kChannel.hash) channel_at(ctx, i, out);
     // (Palace's place and the compass words are all in place lists: that bit first.)

@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/rule_support.hpp"
 
@@ -728,9 +729,15 @@ void team_records(const Context& ctx, std::vector<Candidate>& out) {
       name = (r.given != 0 && r.given <= 5000) || (r.surname != 0 && r.surname <= 5000) ||
              ctx.has(q, EntryClass::Person);
     }
-    const bool place = ctx.find_match_at(b, [&](const gazetteer::Match& m) {
-      return m.cls == EntryClass::Location && m.exact_case && m.token_end == k;
-    }) != nullptr;
+    const auto place_from = [&](std::size_t f) {
+      return ctx.find_match_at(f, [&](const gazetteer::Match& m) {
+        return m.cls == EntryClass::Location && m.exact_case && m.token_end == k;
+      }) != nullptr;
+    };
+    // ... or a compass word and a listed place: a state's other university
+    // ("Northern Tarvo (5-3)", "Western Kelmo (2-7)").
+    static constexpr WordSet kCompass(kCompassWords);
+    const bool place = place_from(b) || (b < i && kCompass.contains(ctx, b) && place_from(b + 1));
     if (!place || name || !team_name_ok(ctx, b, k)) continue;
     emit(ctx, b, k, 0.8f, "org.team_record", out);
   }
@@ -2010,7 +2017,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           ctx.surface(last).size() <= 4 && (ctx.lex_is(last, kLexOrgSuffix) || folded_is(ctx, last, "bros"));
       const bool keep = e + 1 < n && is_char(ctx, e, '.') && !ctx.token(e).space_before && abbreviation &&
                         !ctx.token(e + 1).newline_before &&
-                        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct);
+                        (ctx.token(e + 1).shape == Shape::Lower || ctx.token(e + 1).shape == Shape::Punct ||
+                         ctx.token(e + 1).shape == Shape::Digits);  // "fined Kelvo Inc. 340 million"
       return keep ? e + 1 : e;
     };
     // "the Second Circuit", "the 11th Circuit": a federal appeals court by its
@@ -2059,6 +2067,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = p - 1;
         continue;
       }
+      // "Kelvo Tarsi and Co.": "and" before the legal form "Co" joins like "&".
+      if (b == h && p > 0 && folded_is(ctx, p, "and") && ctx.token(p).shape == Shape::Lower &&
+          (folded_is(ctx, h, "co") || folded_is(ctx, h, "co.")) && ctx.token(p - 1).shape == Shape::Capitalized &&
+          is_org_word(ctx, p - 1) && !ctx.token(p).newline_before) {
+        b = p - 1;
+        continue;
+      }
       // "Parks and Recreation Department", "Fish and Wildlife Service": two
       // common words joined by "and" before the head (and up to one more word:
       // "Anglo Tarvo Platinum and Kelvo Platinum Holdings Ltd" are two firms);
@@ -2083,10 +2098,13 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       // "Ferrymen's Bancshares", "McDonald's Corp"; but a place's possessive is not
       // part of the name ("Britain's [Labour Party]", "Japan's [Finance Ministry]"),
       // nor a name's possessive before a listed name ("Tarsi's [Christian Democratic
-      // Union]"), unless the list has it too ("People's Liberation Army").
+      // Union]"), unless the list has it too ("People's Liberation Army"), nor a
+      // listed body's acronym before a unit of it ("MIT's [Plasma Science and
+      // Fusion Center]": two bodies).
       if (ctx.is(p, "'s") && p > 0 && is_org_word(ctx, p - 1) && !ctx.token(p).space_before &&
           !ctx.has(p - 1, EntryClass::Location) && !person_possessor(ctx, p - 1, b, h) &&
           !full_name_possessor(ctx, p - 1) &&
+          !(b < h && ctx.token(p - 1).shape == Shape::AllCaps && ctx.has(p - 1, EntryClass::Organization)) &&
           !(b < h && listed_org_up_to(ctx, b, h) && !listed_org_up_to(ctx, p - 1, h))) {
         b = p - 1;
         continue;
@@ -2232,7 +2250,8 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
                                                      "marathon", "day", "championship", "championships", "grand",
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
-                                                     "summit"};  // "the Web Summit"
+                                                     "summit",  // "the Web Summit"
+                                                     "prize", "award"};  // awards are no entities either
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;
@@ -2304,6 +2323,37 @@ bool joint_index_at(const Context& ctx, std::size_t e) {
   return folded_is(ctx, e + 2, "index") || folded_is(ctx, e + 2, "composite");
 }
 
+// Token e (a number of one or two digits, or an attached hyphen and one)
+// after a name that a determiner opens, before a lowercase noun, is a model's
+// or a version's number: "a Falcon 9 rocket", "its Mistral Large 3 model",
+// "the Vikram-1 launcher". The name is a product's (DESIGN.md: no entity),
+// whatever list gives its words a person's or a place's type (a maker's name
+// stays: "a Boeing 747 jet"; product_number_at has "the Kelvo 310"). (Not a
+// quantity: "the Tarvo 2 million"; a results line has no determiner.)
+bool model_number_at(const Context& ctx, std::size_t e) {
+  const std::size_t n = ctx.size();
+  std::size_t d = e;
+  if (is_char(ctx, e, '-')) {
+    if (ctx.token(e).space_before || e + 1 >= n || ctx.token(e + 1).space_before) return false;
+    d = e + 1;
+  }
+  if (d + 1 >= n || ctx.token(d).shape != Shape::Digits || ctx.surface(d).size() > 2) return false;
+  const text::Token& noun = ctx.token(d + 1);
+  static constexpr std::string_view kQuantities[] = {"million", "billion", "trillion", "percent", "per", "points",
+                                                     "pct", "years", "goals", "runs", "wickets", "games"};
+  static constexpr WordSet kQuantity(kQuantities);
+  if (noun.shape != Shape::Lower || !noun.space_before || noun.newline_before || ctx.lex_is(d + 1, kLexFunction) ||
+      kQuantity.contains(ctx, d + 1)) {
+    return false;
+  }
+  // The name's words back to its determiner (up to three).
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && !ctx.token(b).newline_before && cap_shape(ctx, b - 1)) --b;
+  static constexpr std::string_view kDeterminers[] = {"a", "an", "the", "its", "their", "his", "her", "our"};
+  static constexpr WordSet kDeterminer(kDeterminers);
+  return b < e && b > 0 && ctx.token(b - 1).shape == Shape::Lower && kDeterminer.contains(ctx, b - 1);
+}
+
 }  // namespace
 
 bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e) {
@@ -2316,7 +2366,9 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   // MISC "London-based"); the hyphen plays the event word's part.
   // (The one-byte test first: most are commas and periods.)
   if (s == Shape::Punct) {
-    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) : type == EntityType::Organization && joint_index_at(ctx, e);
+    return is_char(ctx, e, '-') ? compound_adjective_at(ctx, e) ||
+                                      (type != EntityType::Organization && model_number_at(ctx, e))
+                                : type == EntityType::Organization && joint_index_at(ctx, e);
   }
   if ((s == Shape::Capitalized || s == Shape::AllCaps) &&
       (is_event_word_at(ctx, e) || portfolio_or_bill_at(ctx, type, e))) {
@@ -2329,6 +2381,8 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
   if (s == Shape::Lower && ctx.token(e).fold_hash == kCrude.hash && folded_is(ctx, e, kCrude)) {
     return type != EntityType::Location || e == 0 || !ctx.country[e - 1];
   }
+  // (Not in a sports report: its names before numbers are a results table's.)
+  if (s == Shape::Digits && type != EntityType::Organization && !ctx.sports && model_number_at(ctx, e)) return true;
   // A name before a capitalized index word is the index's: "the Jakarta
   // Composite Index", "the Tarvo Index" (a product, no mention).
   if (type != EntityType::Organization) {
@@ -2373,8 +2427,14 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date) continue;
     // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
-    static constexpr std::uint64_t kIndex = text::token_hash("index");
-    if (e > c.token_begin + 1 && tokens[e - 1].fold_hash == kIndex && tokens[e - 1].shape == Shape::Capitalized) {
+    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name).
+    // (One bit of 64 per word by its fold hash first: most names end in none.)
+    static constexpr std::uint64_t kIndex = text::token_hash("index"), kPrize = text::token_hash("prize"),
+                                   kAward = text::token_hash("award");
+    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) | (1ull << (kAward >> 58));
+    if (e > c.token_begin + 1 && ((kBits >> (tokens[e - 1].fold_hash >> 58)) & 1) &&
+        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward) &&
+        tokens[e - 1].shape == Shape::Capitalized) {
       events.emplace_back(c.token_begin, c.token_end);
       continue;
     }

@@ -71,9 +71,11 @@ inline bool may_start_unnamed_name(const text::Token& t, EntityType type, const 
       return t.span.size() == 1 && (text[t.span.begin] == '-' ||
                                     (text[t.span.begin] == '/' && type == EntityType::Organization));
     default:
-      // (An oil grade's "crude" follows any name: "West Texas Intermediate crude".)
+      // (An oil grade's "crude" follows any name: "West Texas Intermediate crude";
+      // a model's number of one or two digits any name: "a Falcon 9 rocket".)
       static constexpr std::uint64_t kCrude = text::token_hash("crude");
-      return type == EntityType::Organization || t.fold_hash == kCrude;
+      return type == EntityType::Organization || t.fold_hash == kCrude ||
+             (t.shape == text::Shape::Digits && t.span.size() <= 2);
   }
 }
 /// starts_unnamed_name_full, after that test.

@@ -325,3 +325,25 @@ TEST_CASE("location: Arabic cape, valley, mountain and well words open a place's
   // The Arabic article after the word is the place's, not a given name: no person.
   check_mentions({{"Egypt's Ras El Kelvar region will be developed.", "Egypt/LOCATION | Ras El Kelvar/LOCATION"}});
 }
+
+// loc.road: a road's word and its number are one place; a number that goes on
+// ("U.S. 30-year") or a headline's "U.S." before a figure is no road.
+TEST_CASE("location: numbered roads") {
+  CHECK(locs("Traffic on Interstate 70 slowed.", "loc.road") == "Interstate 70/LOCATION");
+  CHECK(locs("A truck overturned on I-70 near the bridge.", "loc.road") == "I-70/LOCATION");
+  CHECK(locs("The crash closed State Route 161, deputies said.", "loc.road") == "State Route 161/LOCATION");
+  CHECK(locs("Crews repaved U.S. Route 23.", "loc.road") == "U.S. Route 23/LOCATION");
+  CHECK(locs("Two cars collided on U.S. 23 early Monday.", "loc.road") == "U.S. 23/LOCATION");
+  CHECK(locs("Yields on the U.S. 30-year bond rose.", "loc.road") == "");
+  CHECK(locs("U.S. 30 Treasuries fell.", "loc.road") == "");
+  CHECK(locs("sales in the U.S. 2 million units", "loc.road") == "");
+  CHECK(locs("I said it twice.", "loc.road") == "");
+  check_mentions({{"Two cars collided on U.S. 23 near Ghent.", "U.S. 23/LOCATION | Ghent/LOCATION"}});
+}
+
+// A city of a million whose name is also a word or a paper's is the city in a
+// capitals dateline and after "based in", unless something says otherwise.
+TEST_CASE("location: a city of a million over a namesake paper") {
+  CHECK(locs("PHOENIX (AP) \xE2\x80\x94 The county said so.", "loc.dateline") == "PHOENIX/LOCATION");
+  check_mentions({{"Kelvora Systems, based in Phoenix, said so.", "Kelvora Systems/ORGANIZATION | Phoenix/LOCATION"}});
+}

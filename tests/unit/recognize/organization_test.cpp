@@ -16,6 +16,7 @@ std::string orgs(const std::string& text, const std::string& rule = "") {
 
 TEST_CASE("organization: heads and legal-form suffixes") {
   CHECK(orgs("He joined Harwick Valley Bank last year.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
+  CHECK(orgs("Riders of Harwick Area Transit complained.", "org.head") == "Harwick Area Transit/ORGANIZATION");
   CHECK(orgs("Shares in Pellworth Holdings Ltd. fell.", "org.head") == "Pellworth Holdings Ltd./ORGANIZATION");
   CHECK(orgs("It sued Harwick Bros. on Monday.", "org.head") == "Harwick Bros./ORGANIZATION");
   // ... and so does the last word of an "of" extension.
@@ -24,6 +25,13 @@ TEST_CASE("organization: heads and legal-form suffixes") {
   // At the end of a line or of the text the period ends the sentence.
   CHECK(orgs("It sued Harwick Bros.\nShares fell.", "org.head") == "Harwick Bros/ORGANIZATION");
   CHECK(orgs("He is an analyst at Pellworth & Co.", "org.head") == "Pellworth & Co/ORGANIZATION");
+  // A listed body's acronym and its possessive before a unit's name are no words of it.
+  CHECK(orgs("She works at NATO's Harwick Defence Research Centre.", "org.head") ==
+        "Harwick Defence Research Centre/ORGANIZATION");
+  // "and" before "Co" joins as "&" does; a figure after a legal form leaves it its period.
+  CHECK(orgs("Shares of Pellworth Harwick and Co. rose.", "org.head") == "Pellworth Harwick and Co./ORGANIZATION");
+  CHECK(orgs("Regulators fined Harwick Holdings Inc. 340 million euros.", "org.head") ==
+        "Harwick Holdings Inc./ORGANIZATION");
   // A head that is a whole word leaves a final period to the sentence.
   CHECK(orgs("He joined the Harwick Valley Bank.", "org.head") == "Harwick Valley Bank/ORGANIZATION");
   CHECK(orgs("Loans came from the Pellworth Relief Fund.\n", "org.head") == "Pellworth Relief Fund/ORGANIZATION");
@@ -473,6 +481,13 @@ TEST_CASE("organization: whole pipeline") {
       {"Veterans of the Vietnam War and the Gulf War met in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
+      // A name with a model's or version's number after a determiner is a
+      // product's (no entity), whatever its words are; a quantity is no model.
+      {"The firm launched a Ghent 9 rocket and its Ghent 3 model in Ghent.", "Ghent/LOCATION"},
+      {"The firm tested its Harwick-1 launcher.", ""},
+      {"Ghent 2 Tarvel 1", "Ghent/ORGANIZATION | Tarvel/ORGANIZATION"},
+      // An award is no entity either, even where its first word is a given name.
+      {"She won the Ingrid Prize for chemistry in Ghent.", "Ghent/LOCATION"},
       // ... and so is a market index named after its maker; an exchange's index
       // stays the exchange's.
       {"The Nikkei average fell while the Nasdaq composite index rose.", ""},
@@ -759,6 +774,8 @@ TEST_CASE("organization: a place and its won-lost record in parentheses are the 
   CHECK(orgs("They play for Buffalo (6-3) against Miami (2-7-1).", "org.team_record") ==
         "Buffalo/ORGANIZATION | Miami/ORGANIZATION");
   CHECK(orgs("Brazil (2-0) beat Chile.", "org.team_record") == "");  // a national side stays the country
+  // A compass word and a listed place: a state's other university.
+  CHECK(orgs("They host Northern Ghent (5-3) on Sunday.", "org.team_record") == "Northern Ghent/ORGANIZATION");
 }
 
 TEST_CASE("organization: a listed title of several words ending in a head is the office") {
