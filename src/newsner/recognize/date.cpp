@@ -1610,6 +1610,19 @@ std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_
   return ieq(w, "quarter") || ieq(w, "period") ? to + 2 : 0;
 }
 
+// True when a word of a company's accounts and then a past verb follow token `end` - 1
+// ("third-quarter profit rose 5%", "fourth-quarter net income fell"): a result reported,
+// so its quarter is over (not "... profit was expected to rise").
+bool result_reported_after(const Context& cx, std::size_t end) {
+  const auto& t = cx.tt.tokens;
+  std::size_t k = end;
+  const std::uint32_t sent = t[end - 1].sentence;
+  while (k < t.size() && k < end + 3 && t[k].sentence == sent && kAccountsWords.contains(cx.surface(k))) ++k;
+  if (k == end || k >= t.size() || t[k].sentence != sent || tense_cue(t[k].fold_hash, cx.surface(k)) != -1)
+    return false;
+  return k + 1 >= t.size() || tense_cue(t[k + 1].fold_hash, cx.surface(k + 1)) <= 0;
+}
+
 // The year of quarter `q` named without one at token `tok` ("the third quarter",
 // "the July-September quarter"): the DCT's. A quarter still to come this year is
 // last year's when told in the past ("profit rose in the third quarter" in May)
@@ -1618,13 +1631,14 @@ std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_
 // next year's when told in the future ("inflation will fall in the first
 // quarter" in November), as a month is. Not a fiscal one: its year is the fiscal
 // year's label (TBAQ). (The quarter just over is the one being reported:
-// "expects to report a third-quarter loss" in October.)
-int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q, bool fiscal) {
+// "expects to report a third-quarter loss" in October.) `end`: the token after the quarter's name.
+int bare_quarter_year(const Context& cx, std::size_t tok, std::size_t end, const timex::Ymd& dct, int q,
+                      bool fiscal) {
   const int y = static_cast<int>(dct.year());
   const int dct_q = static_cast<int>((static_cast<unsigned>(dct.month()) - 1) / 3 + 1);
   if (q > dct_q) {
     const int tense = tense_before(cx, tok);
-    return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+    return tense == -1 || (tense <= 0 && (q - dct_q >= 2 || result_reported_after(cx, end))) ? y - 1 : y;
   }
   return dct_q - q >= 2 && !fiscal && tense_before(cx, tok) > 0 ? y + 1 : y;
 }
@@ -2458,7 +2472,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v;
           v.granularity = Granularity::Quarter;
           v.part = (p.month + 2) / 3;
-          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part, false) : kUnknown;
+          v.year = dct ? bare_quarter_year(cx, b, e, *dct, v.part, false) : kUnknown;
           // "the April-June quarter of 2028": the year written after it
           if (e + 1 < tokens.tokens.size() && ieq(cx.surface(e), "of") && cx.surface(e + 1).size() == 4 &&
               tokens.tokens[e + 1].shape == text::Shape::Digits) {
@@ -2841,7 +2855,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = q;
           if (y == kUnknown && dct) {
             y = static_cast<int>(dct->year()) + yshift;
-            if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, *dct, q, fiscal);
+            if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, tok_end, *dct, q, fiscal);
           }
           v.year = y;
         } else if (has_rel) {

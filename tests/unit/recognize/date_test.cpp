@@ -1483,3 +1483,14 @@ TEST_CASE("date: a holiday before a period noun is no date") {
       {"Lawmakers will vote before Christmas.", "2026-11-20", "Christmas=2026-12-25"},
   });
 }
+
+TEST_CASE("date: a quarter's result told in the past after it is of a quarter over") {
+  check_rows({
+      {"Third-quarter profit rose 5%.", "2010-04-18", "Third-quarter=2009-Q3"},
+      {"The bakery said third-quarter net income fell 3%.", "2010-04-18", "third-quarter=2009-Q3"},
+      // a result still to come, or one of a quarter over this year
+      {"Third-quarter profit will rise.", "2010-04-18", "Third-quarter=2010-Q3"},
+      {"Third-quarter earnings were expected to rise.", "2010-04-18", "Third-quarter=2010-Q3"},
+      {"Third-quarter profit rose 5%.", "2010-10-20", "Third-quarter=2010-Q3"},
+  });
+}
