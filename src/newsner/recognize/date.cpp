@@ -699,11 +699,11 @@ const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "ex
                               "continues", "stays", "finishes", "concludes", "travels"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
-// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
+// within its sentence `sent`, at most 32 tokens back (tense_before has read those from `read` on), with no past or reporting verb, relative word,
 // semicolon or colon between: the long sentences of press releases keep their tense
 // ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
 // Also +1 after a company's release of results (reports_results_at).
-[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
+[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent, std::size_t read) {
   for (std::size_t i = from; i > 0 && i + 32 > from;) {
     --i;
     const text::Token& t = cx.tt.tokens[i];
@@ -718,7 +718,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (t.shape != text::Shape::Lower) continue;  // the cues are lowercase words
     if (w[0] == 'w' && kRelatives.contains(w)) return 0;  // "..., where the blasts killed ..."
     if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
-    if (i + 8 >= from) continue;                  // tense_before has read these words' cues
+    if (i >= read) continue;                      // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
     if (cue == 0 || (cue > 0 && than_expected_at(cx, i))) continue;
     if (cue < 0) {
@@ -734,16 +734,20 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
 }
 
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
-// among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
+// among the 8 tokens before the mention, within its sentence; commas are not
+// counted ("meet again in West Lafayette, Ind., on Feb. 7" is as near its verb as
+// without the state). A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
 // before it decide).
 int tense_before(const Context& cx, std::size_t tok) {
   if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
   const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
-  for (std::size_t k = 0; k < 8 && tok > k; ++k) {
-    const std::size_t i = tok - 1 - k;
+  std::size_t i = tok;  // the last token read
+  for (std::size_t counted = 0; counted < 8 && i > 0;) {
+    --i;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
     const std::string_view w = cx.surface(i);
+    if (w != ",") ++counted;
     // The plans below start at "to", "be" or an s-word: most tokens are none.
     if (i > 0 && (w.size() == 2 || (w.size() > 2 && (w[0] | 0x20) == 's'))) {
       // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
@@ -774,7 +778,7 @@ int tense_before(const Context& cx, std::size_t tok) {
       return cue;
     }
   }
-  return far_future_before(cx, tok, sent);
+  return far_future_before(cx, tok, sent, i);
 }
 
 // ---------------------------------------------------------------- token-found dates

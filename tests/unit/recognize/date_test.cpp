@@ -1494,3 +1494,10 @@ TEST_CASE("date: a quarter's result told in the past after it is of a quarter ov
       {"Third-quarter profit rose 5%.", "2010-10-20", "Third-quarter=2010-Q3"},
   });
 }
+
+TEST_CASE("date: commas around a place do not count in the tense window") {
+  check_rows({
+      {"The two clubs meet again in Port Orrin, Ore., on Feb. 7.", "2026-11-14", "Feb. 7=2027-02-07"},
+      {"The two clubs met again in Port Orrin, Ore., on Feb. 7.", "2026-11-14", "Feb. 7=2026-02-07"},
+  });
+}
