@@ -694,9 +694,22 @@ bool than_expected_at(const Context& cx, std::size_t i) {
   return ieq(w, "than") || ieq(w, "as") || w == "-";
 }
 
-// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday")
+// After a determiner or before "of" a future cue that is a verb ("plan", "-s") is a noun:
+// "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
+// adjective cue stays one ("the next summit"). So is an -s word opening its sentence,
+// where no subject comes before it ("Leaves drop in the fall").
+bool future_cue_is_noun(const Context& cx, std::size_t i) {
+  if (cx.surface(i).back() == 's' && cx.tt.tokens[i].sentence_start) return true;
+  return i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
+         (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
+          ieq(cx.surface(i + 1), "of"));
+}
+
+// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday";
+// and a plan or an expectation in the present: "plans to launch ... from Starbase, Texas, between March 3 and 5")
 const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
-                              "continues", "stays", "finishes", "concludes", "travels"};
+                              "continues", "stays", "finishes", "concludes", "travels", "plans", "plan",
+                              "expects"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
 // within its sentence `sent`, at most 32 tokens back (tense_before has read those from `read` on), with no past or reporting verb, relative word,
@@ -728,7 +741,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
     // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
-    return kFarFutureCues.contains(w) ? +1 : 0;
+    return kFarFutureCues.contains(w) && !future_cue_is_noun(cx, i) ? +1 : 0;
   }
   return 0;
 }
@@ -768,13 +781,7 @@ int tense_before(const Context& cx, std::size_t tok) {
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
         continue;
       }
-      // After a determiner or before "of" a verb cue ("plan", "-s") is a noun:
-      // "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
-      // adjective cue stays one ("the next summit").
-      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
-           ieq(cx.surface(i + 1), "of")))
-        continue;
+      if (cue > 0 && future_cue_is_noun(cx, i)) continue;
       return cue;
     }
   }

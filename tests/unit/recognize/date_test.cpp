@@ -1501,3 +1501,15 @@ TEST_CASE("date: commas around a place do not count in the tense window") {
       {"The two clubs met again in Port Orrin, Ore., on Feb. 7.", "2026-11-14", "Feb. 7=2026-02-07"},
   });
 }
+
+TEST_CASE("date: a plan or an expectation in the present looks forward from further back") {
+  check_rows({
+      {"Halvard Robotics expects a ruling from the agency on its new arm, the R7, by the end of the first quarter.",
+       "2026-11-20", "the end of the first quarter=2027-Q1@END"},
+      {"The startup plans to fly its first cargo glider from a field outside Dayton, Ohio, between March 3 and 5.",
+       "2026-11-26", "March 3=2027-03-03 | 5=2027-03-05"},
+      // a plan as a noun is no cue
+      {"The plans of the firm cover a cargo glider and a field outside the small town of Dayton, Ohio, in March.",
+       "2026-11-26", "March=2026-03"},
+  });
+}
