@@ -646,6 +646,11 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
 // "stayed", are past cues of their own.)
 bool be_before(const Context& cx, std::size_t i) {
   static const WordList kStateVerbs{"be", "being", "stay", "stays", "staying", "remain", "remains", "remaining"};
+  // a participle with a prefix ("will be re-evaluated", "co-hosted"): the word before the prefix
+  const auto& t = cx.tt.tokens;
+  if (i >= 3 && cx.surface(i - 1) == "-" && !t[i].space_before && !t[i - 1].space_before &&
+      t[i - 2].shape == text::Shape::Lower)
+    i -= 2;
   return i > 0 && kStateVerbs.contains(cx.surface(i - 1));
 }
 

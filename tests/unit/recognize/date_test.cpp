@@ -1513,3 +1513,11 @@ TEST_CASE("date: a plan or an expectation in the present looks forward from furt
        "2026-11-26", "March=2026-03"},
   });
 }
+
+TEST_CASE("date: a prefixed participle after 'will be' is a plan") {
+  check_rows({
+      {"He will be re-evaluated on Sunday.", "2026-11-14", "Sunday=2026-11-15"},
+      {"The forum would be co-hosted by two mayors on Sunday.", "2026-11-14", "Sunday=2026-11-15"},
+      {"He said he was re-elected on Sunday.", "2026-11-14", "Sunday=2026-11-08"},
+  });
+}
