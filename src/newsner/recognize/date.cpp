@@ -1679,6 +1679,15 @@ bool month_half_year_ahead(const timex::Ymd& dct, int month) {
   return ahead > 0 && ahead <= 6;
 }
 
+// True when `dct` falls in the last month of season `s` (May, August, November or
+// February): a season told in the future after "in" is then the coming one ("would carry
+// a payload in the fall" said Nov. 26), not the one ending ("returns after the summer").
+bool season_ending(const Dct& dct, timex::Season s) {
+  if (!dct) return false;
+  const int m = static_cast<int>(static_cast<unsigned>(dct->month()));
+  return m % 3 == 2 && (m == 2 ? timex::Season::Winter : static_cast<timex::Season>(m / 3)) == s;
+}
+
 // True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
 bool fiscal_label(std::string_view w) { return w.size() >= 2 && lower(w[0]) == 'f' && lower(w[1]) == 'y'; }
 
@@ -2419,7 +2428,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         } else if (static_cast<int>(p.season)) {
-          const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
+          // "this spring" told in the future is the coming one ("would begin this spring" said in November)
+          const Direction dir = r < 0   ? Direction::Past
+                                : r > 0 ? Direction::Future
+                                : tense_before(cx, tok) > 0 ? Direction::FutureOrSame
+                                                            : Direction::Same;
           Value v;
           v.granularity = Granularity::Season;
           v.year = timex::resolve_season_year(dct, p.season, dir);
@@ -2943,7 +2956,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "by the summer", "until winter": a deadline looks forward, as before a
           // month, and so does a future cue ("talks will resume in the spring").
           const Direction dir = !p.has_rel ? (deadline_before(cx, tok) || tense_before(cx, tok) > 0
-                                                  ? Direction::FutureOrSame
+                                                  ? (ieq(prev, "in") && season_ending(dct, p.season)
+                                                         ? Direction::Future
+                                                         : Direction::FutureOrSame)
                                                   : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future

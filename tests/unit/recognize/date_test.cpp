@@ -1521,3 +1521,13 @@ TEST_CASE("date: a prefixed participle after 'will be' is a plan") {
       {"He said he was re-elected on Sunday.", "2026-11-14", "Sunday=2026-11-08"},
   });
 }
+
+TEST_CASE("date: a season told in the future in its last month, or 'this' one gone by, is the coming one") {
+  check_rows({
+      {"The probe would reach the comet in the fall.", "2026-11-26", "the fall=2027-FA"},
+      {"Talks will resume in the fall.", "2026-09-10", "the fall=2026-FA"},
+      {"Workers will return after the summer break.", "1996-08-25", "the summer=1996-SU"},
+      {"A search would begin this spring.", "2026-11-20", "this spring=2027-SP"},
+      {"Sales were strong this spring.", "2026-11-20", "this spring=2026-SP"},
+  });
+}
