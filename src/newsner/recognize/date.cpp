@@ -691,6 +691,14 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   return false;
 }
 
+// True when token i is "was" / "were" before "possible" or "likely": a forecast in a
+// report's past tense ("said more snow was possible through Tuesday"), which looks ahead.
+bool outlook_at(const Context& cx, std::size_t i) {
+  if (i + 1 >= cx.tt.tokens.size() || (!ieq(cx.surface(i), "was") && !ieq(cx.surface(i), "were"))) return false;
+  const std::string_view a = cx.surface(i + 1);
+  return ieq(a, "possible") || ieq(a, "likely");
+}
+
 // True when token i is "expected" in a comparison ("higher-than-expected", "as
 // expected"): an adjective of the outcome, no future.
 bool than_expected_at(const Context& cx, std::size_t i) {
@@ -780,6 +788,7 @@ int tense_before(const Context& cx, std::size_t tok) {
     }
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
       if (cue > 0 && than_expected_at(cx, i)) continue;
+      if (cue == -1 && outlook_at(cx, i)) return +1;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.

@@ -1531,3 +1531,11 @@ TEST_CASE("date: a season told in the future in its last month, or 'this' one go
       {"Sales were strong this spring.", "2026-11-20", "this spring=2026-SP"},
   });
 }
+
+TEST_CASE("date: a forecast in a report's past tense looks ahead") {
+  check_rows({
+      {"Forecasters said more rain was possible through Tuesday.", "2026-11-22", "Tuesday=2026-11-24"},
+      {"He was likely to return on Saturday.", "2026-11-20", "Saturday=2026-11-21"},
+      {"Rain fell through Tuesday.", "2026-11-22", "Tuesday=2026-11-17"},
+  });
+}
