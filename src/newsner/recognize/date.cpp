@@ -1829,6 +1829,22 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
   return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
 }
 
+// True when "for" comes right before token `tok` after a verb that calls a thing off
+// or moves it ("canceled classes for Monday", "was rescheduled for Friday"): the day
+// is the one the thing was set for, the nearer of the past and the coming one (said
+// on a Sunday, Monday is tomorrow), whatever the verb's tense.
+bool called_off_for(const Context& cx, std::size_t tok) {
+  static const WordList kCallOff{"canceled", "cancelled", "rescheduled", "scrapped"};
+  if (tok < 2 || !ieq(cx.surface(tok - 1), "for")) return false;
+  const std::uint32_t sent = cx.tt.tokens[tok - 1].sentence;
+  for (std::size_t k = tok - 1; k > 0 && k + 7 > tok - 1;) {  // 6 words back
+    --k;
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    if (kCallOff.contains(cx.surface(k))) return true;
+  }
+  return false;
+}
+
 // True when "is" / "are" (then "on" or a time of day) comes right before token
 // `tok`: "the vote is Friday", "the deadline is midnight Friday" say when a thing
 // is set, which lies ahead (one gone by takes "was").
@@ -2605,7 +2621,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
             (tense < 0 && ordered_until(cx, tok)))
           tense = +1;
-        const Direction dir = tense_direction(tense, Direction::PastOrSame);
+        Direction dir = tense_direction(tense, Direction::PastOrSame);
+        if (tense < 0 && called_off_for(cx, tok)) dir = Direction::Nearest;
         // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
         std::uint32_t begin = m.begin;
         Mod mod = p.mod;

@@ -1539,3 +1539,11 @@ TEST_CASE("date: a forecast in a report's past tense looks ahead") {
       {"Rain fell through Tuesday.", "2026-11-22", "Tuesday=2026-11-17"},
   });
 }
+
+TEST_CASE("date: a day a thing was called off for is the nearer one") {
+  check_rows({
+      {"The district canceled classes for Monday.", "2026-11-22", "Monday=2026-11-23"},
+      {"The district canceled classes for Monday and Tuesday.", "2026-11-18", "Monday=2026-11-16 | Tuesday=2026-11-17"},
+      {"The game was canceled on Monday.", "2026-11-22", "Monday=2026-11-16"},
+  });
+}
