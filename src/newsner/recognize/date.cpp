@@ -3181,7 +3181,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
           const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true)) || forecast_before(cx, tok);
-          v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
+          // said on its Sunday, a weekend ahead is the next ("milder weather expected by the weekend")
+          const bool next = ahead && dct && iso_weekday(*dct) == 7 && !ieq(prev, "through");
+          v = timex::shift(dct, Unit::Weekend, next ? 1 : on_weekend || ahead ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
         else if (ieq(u, "quarter")) v = timex::shift(dct, Unit::Quarter, 0);

@@ -1547,3 +1547,11 @@ TEST_CASE("date: a day a thing was called off for is the nearer one") {
       {"The game was canceled on Monday.", "2026-11-22", "Monday=2026-11-16"},
   });
 }
+
+TEST_CASE("date: a weekend ahead said on a Sunday is the next one") {
+  check_rows({
+      {"Warmer air is expected by the weekend.", "2026-11-22", "the weekend=2026-W48-WE"},
+      {"Warmer air is expected by the weekend.", "2026-11-19", "the weekend=2026-W47-WE"},
+      {"The storm will last through the weekend.", "2026-11-22", "the weekend=2026-W47-WE"},
+  });
+}
