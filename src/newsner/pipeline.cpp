@@ -135,8 +135,8 @@ void Extractor::extract(Document doc, Extraction& r) const {
     }
     // The DCT: flag, else the record's own date, else the dateline.
     r.dct = impl_->options.reference_date;
-    // ... whose year completes a dateline that has none ("SINGAPORE, Nov 27 (Reuters) -"):
-    // a folder of wire stories spans several days.
+    // ... whose year completes a dateline that has none ("SINGAPORE, Nov 27 (Reuters) -"),
+    // while a full dateline keeps its date: a folder of wire stories spans several days.
     if (r.dct)
       if (const auto day = timex::complete_yearless_dateline(r.text, *r.dct)) r.dct = day;
     if (!r.dct) r.dct = doc.dct;

@@ -31,9 +31,13 @@ check "The festival runs from 9 to 11 July." "9=2027-07-09 | 11 July=2027-07-11"
 check "Rates rose from 9 to 11 percent." ""
 check "The vote is on the 15th." "the 15th=2026-11-15"
 check "Parliament will vote on Friday." "Friday=2026-11-27"
-# a dateline without a year: its own day, the year from --reference-date
+# a dateline without a year (a region between too): its own day, the year from --reference-date
 check "SINGAPORE, Nov 24 (Reuters) - Lenders rallied on Friday." "Nov 24=2026-11-24 | Friday=2026-11-20"
 check "LIMA, Dec 1 (Reuters) - Congress will vote on Friday." "Dec 1=2026-12-01 | Friday=2026-12-04"
+check "ELMVALE, Ill., Nov 24 - The council met on Wednesday." "Nov 24=2026-11-24 | Wednesday=2026-11-18"
+# a dateline with its year: its own day, whatever --reference-date says
+check "BREDAVEN, Netherlands, Oct. 15, 2026 - The firm said on Wednesday it would expand." \
+  "Oct. 15, 2026=2026-10-15 | Wednesday=2026-10-14"
 # The README's table of common cases ("How dates are valued", DCT 2010-04-18): each
 # row's text, run through the CLI, has a DATE of the row's value ("(no DATE)": none).
 readme_rows=$(sed -n '/^Common cases, with `--reference-date 2010-04-18`/,/^The rules in detail/p' "$2/README.md" | grep '^| `' || true)

@@ -646,6 +646,11 @@ int tense_cue(std::uint64_t fold_hash, std::string_view w) {
 // "stayed", are past cues of their own.)
 bool be_before(const Context& cx, std::size_t i) {
   static const WordList kStateVerbs{"be", "being", "stay", "stays", "staying", "remain", "remains", "remaining"};
+  // a participle with a prefix ("will be re-evaluated", "co-hosted"): the word before the prefix
+  const auto& t = cx.tt.tokens;
+  if (i >= 3 && cx.surface(i - 1) == "-" && !t[i].space_before && !t[i - 1].space_before &&
+      t[i - 2].shape == text::Shape::Lower)
+    i -= 2;
   return i > 0 && kStateVerbs.contains(cx.surface(i - 1));
 }
 
@@ -686,6 +691,14 @@ bool reports_results_at(const Context& cx, std::size_t i, std::size_t from) {
   return false;
 }
 
+// True when token i is "was" / "were" before "possible" or "likely": a forecast in a
+// report's past tense ("said more snow was possible through Tuesday"), which looks ahead.
+bool outlook_at(const Context& cx, std::size_t i) {
+  if (i + 1 >= cx.tt.tokens.size() || (!ieq(cx.surface(i), "was") && !ieq(cx.surface(i), "were"))) return false;
+  const std::string_view a = cx.surface(i + 1);
+  return ieq(a, "possible") || ieq(a, "likely");
+}
+
 // True when token i is "expected" in a comparison ("higher-than-expected", "as
 // expected"): an adjective of the outcome, no future.
 bool than_expected_at(const Context& cx, std::size_t i) {
@@ -694,16 +707,29 @@ bool than_expected_at(const Context& cx, std::size_t i) {
   return ieq(w, "than") || ieq(w, "as") || w == "-";
 }
 
-// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday")
+// After a determiner or before "of" a future cue that is a verb ("plan", "-s") is a noun:
+// "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
+// adjective cue stays one ("the next summit"). So is an -s word opening its sentence,
+// where no subject comes before it ("Leaves drop in the fall").
+bool future_cue_is_noun(const Context& cx, std::size_t i) {
+  if (cx.surface(i).back() == 's' && cx.tt.tokens[i].sentence_start) return true;
+  return i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
+         (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
+          ieq(cx.surface(i + 1), "of"));
+}
+
+// (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday";
+// and a plan or an expectation in the present: "plans to launch ... from Starbase, Texas, between March 3 and 5")
 const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
-                              "continues", "stays", "finishes", "concludes", "travels"};
+                              "continues", "stays", "finishes", "concludes", "travels", "plans", "plan",
+                              "expects"};
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
-// within its sentence `sent`, at most 32 tokens back (tense_before has read the nearest 8), with no past or reporting verb, relative word,
+// within its sentence `sent`, at most 32 tokens back (tense_before has read those from `read` on), with no past or reporting verb, relative word,
 // semicolon or colon between: the long sentences of press releases keep their tense
 // ("will report ... on May 12, 2026, and hold its meeting in Basel on June 4"); else 0.
 // Also +1 after a company's release of results (reports_results_at).
-[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent) {
+[[gnu::noinline]] int far_future_before(const Context& cx, std::size_t from, std::uint32_t sent, std::size_t read) {
   for (std::size_t i = from; i > 0 && i + 32 > from;) {
     --i;
     const text::Token& t = cx.tt.tokens[i];
@@ -718,7 +744,7 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     if (t.shape != text::Shape::Lower) continue;  // the cues are lowercase words
     if (w[0] == 'w' && kRelatives.contains(w)) return 0;  // "..., where the blasts killed ..."
     if (w.back() == 's' && reports_results_at(cx, i, from)) return +1;
-    if (i + 8 >= from) continue;                  // tense_before has read these words' cues
+    if (i >= read) continue;                      // tense_before has read these words' cues
     const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w);
     if (cue == 0 || (cue > 0 && than_expected_at(cx, i))) continue;
     if (cue < 0) {
@@ -728,22 +754,26 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
     // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
-    return kFarFutureCues.contains(w) ? +1 : 0;
+    return kFarFutureCues.contains(w) && !future_cue_is_noun(cx, i) ? +1 : 0;
   }
   return 0;
 }
 
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
-// among the 8 tokens before the mention, within its sentence. A past cue right after "be" or "being" is a
+// among the 8 tokens before the mention, within its sentence; commas are not
+// counted ("meet again in West Lafayette, Ind., on Feb. 7" is as near its verb as
+// without the state). A past cue right after "be" or "being" is a
 // passive participle, not the past: "will be held", "is being signed" (the words
 // before it decide).
 int tense_before(const Context& cx, std::size_t tok) {
   if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
   const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
-  for (std::size_t k = 0; k < 8 && tok > k; ++k) {
-    const std::size_t i = tok - 1 - k;
+  std::size_t i = tok;  // the last token read
+  for (std::size_t counted = 0; counted < 8 && i > 0;) {
+    --i;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
     const std::string_view w = cx.surface(i);
+    if (w != ",") ++counted;
     // The plans below start at "to", "be" or an s-word: most tokens are none.
     if (i > 0 && (w.size() == 2 || (w.size() > 2 && (w[0] | 0x20) == 's'))) {
       // "is to vote", "are to meet", "talks to be held": a plan, as "will" is.
@@ -758,23 +788,18 @@ int tense_before(const Context& cx, std::size_t tok) {
     }
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
       if (cue > 0 && than_expected_at(cx, i)) continue;
+      if (cue == -1 && outlook_at(cx, i)) return +1;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
         if (ieq(cx.surface(i - 1), "be") && modal_before(cx, i - 1)) return +1;
         continue;
       }
-      // After a determiner or before "of" a verb cue ("plan", "-s") is a noun:
-      // "announced the plan Aug. 21", "its visits", "heads of state on Friday"; an
-      // adjective cue stays one ("the next summit").
-      if (cue > 0 && i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
-           ieq(cx.surface(i + 1), "of")))
-        continue;
+      if (cue > 0 && future_cue_is_noun(cx, i)) continue;
       return cue;
     }
   }
-  return far_future_before(cx, tok, sent);
+  return far_future_before(cx, tok, sent, i);
 }
 
 // ---------------------------------------------------------------- token-found dates
@@ -1610,6 +1635,19 @@ std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_
   return ieq(w, "quarter") || ieq(w, "period") ? to + 2 : 0;
 }
 
+// True when a word of a company's accounts and then a past verb follow token `end` - 1
+// ("third-quarter profit rose 5%", "fourth-quarter net income fell"): a result reported,
+// so its quarter is over (not "... profit was expected to rise").
+bool result_reported_after(const Context& cx, std::size_t end) {
+  const auto& t = cx.tt.tokens;
+  std::size_t k = end;
+  const std::uint32_t sent = t[end - 1].sentence;
+  while (k < t.size() && k < end + 3 && t[k].sentence == sent && kAccountsWords.contains(cx.surface(k))) ++k;
+  if (k == end || k >= t.size() || t[k].sentence != sent || tense_cue(t[k].fold_hash, cx.surface(k)) != -1)
+    return false;
+  return k + 1 >= t.size() || tense_cue(t[k + 1].fold_hash, cx.surface(k + 1)) <= 0;
+}
+
 // The year of quarter `q` named without one at token `tok` ("the third quarter",
 // "the July-September quarter"): the DCT's. A quarter still to come this year is
 // last year's when told in the past ("profit rose in the third quarter" in May)
@@ -1618,13 +1656,14 @@ std::size_t quarter_of_months_end(const Context& cx, std::size_t tok, std::size_
 // next year's when told in the future ("inflation will fall in the first
 // quarter" in November), as a month is. Not a fiscal one: its year is the fiscal
 // year's label (TBAQ). (The quarter just over is the one being reported:
-// "expects to report a third-quarter loss" in October.)
-int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct, int q, bool fiscal) {
+// "expects to report a third-quarter loss" in October.) `end`: the token after the quarter's name.
+int bare_quarter_year(const Context& cx, std::size_t tok, std::size_t end, const timex::Ymd& dct, int q,
+                      bool fiscal) {
   const int y = static_cast<int>(dct.year());
   const int dct_q = static_cast<int>((static_cast<unsigned>(dct.month()) - 1) / 3 + 1);
   if (q > dct_q) {
     const int tense = tense_before(cx, tok);
-    return tense == -1 || (tense <= 0 && q - dct_q >= 2) ? y - 1 : y;
+    return tense == -1 || (tense <= 0 && (q - dct_q >= 2 || result_reported_after(cx, end))) ? y - 1 : y;
   }
   return dct_q - q >= 2 && !fiscal && tense_before(cx, tok) > 0 ? y + 1 : y;
 }
@@ -1647,6 +1686,15 @@ int bare_quarter_year(const Context& cx, std::size_t tok, const timex::Ymd& dct,
 bool month_half_year_ahead(const timex::Ymd& dct, int month) {
   const int ahead = (month - static_cast<int>(static_cast<unsigned>(dct.month())) + 12) % 12;
   return ahead > 0 && ahead <= 6;
+}
+
+// True when `dct` falls in the last month of season `s` (May, August, November or
+// February): a season told in the future after "in" is then the coming one ("would carry
+// a payload in the fall" said Nov. 26), not the one ending ("returns after the summer").
+bool season_ending(const Dct& dct, timex::Season s) {
+  if (!dct) return false;
+  const int m = static_cast<int>(static_cast<unsigned>(dct->month()));
+  return m % 3 == 2 && (m == 2 ? timex::Season::Winter : static_cast<timex::Season>(m / 3)) == s;
 }
 
 // True when `w` starts a fiscal year's label: "FY25", "FY" (of "FY 2025").
@@ -1779,6 +1827,22 @@ std::optional<WeekOf> week_of_month_before(const Context& cx, std::size_t tok, s
   const auto& t = cx.tt.tokens;
   if (t[b].span.begin < last_end || t[b].sentence != t[tok].sentence) return std::nullopt;
   return WeekOf{b, t[b].span.begin, o == 1 ? Mod::Start : last ? Mod::End : Mod::None};
+}
+
+// True when "for" comes right before token `tok` after a verb that calls a thing off
+// or moves it ("canceled classes for Monday", "was rescheduled for Friday"): the day
+// is the one the thing was set for, the nearer of the past and the coming one (said
+// on a Sunday, Monday is tomorrow), whatever the verb's tense.
+bool called_off_for(const Context& cx, std::size_t tok) {
+  static const WordList kCallOff{"canceled", "cancelled", "rescheduled", "scrapped"};
+  if (tok < 2 || !ieq(cx.surface(tok - 1), "for")) return false;
+  const std::uint32_t sent = cx.tt.tokens[tok - 1].sentence;
+  for (std::size_t k = tok - 1; k > 0 && k + 7 > tok - 1;) {  // 6 words back
+    --k;
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    if (kCallOff.contains(cx.surface(k))) return true;
+  }
+  return false;
 }
 
 // True when "is" / "are" (then "on" or a time of day) comes right before token
@@ -2389,7 +2453,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
           emit(m.begin, m.end, timex::resolve_weekday(dct, p.weekday, dir), p.mod);
         } else if (static_cast<int>(p.season)) {
-          const Direction dir = r < 0 ? Direction::Past : r > 0 ? Direction::Future : Direction::Same;
+          // "this spring" told in the future is the coming one ("would begin this spring" said in November)
+          const Direction dir = r < 0   ? Direction::Past
+                                : r > 0 ? Direction::Future
+                                : tense_before(cx, tok) > 0 ? Direction::FutureOrSame
+                                                            : Direction::Same;
           Value v;
           v.granularity = Granularity::Season;
           v.year = timex::resolve_season_year(dct, p.season, dir);
@@ -2458,7 +2526,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           Value v;
           v.granularity = Granularity::Quarter;
           v.part = (p.month + 2) / 3;
-          v.year = dct ? bare_quarter_year(cx, b, *dct, v.part, false) : kUnknown;
+          v.year = dct ? bare_quarter_year(cx, b, e, *dct, v.part, false) : kUnknown;
           // "the April-June quarter of 2028": the year written after it
           if (e + 1 < tokens.tokens.size() && ieq(cx.surface(e), "of") && cx.surface(e + 1).size() == 4 &&
               tokens.tokens[e + 1].shape == text::Shape::Digits) {
@@ -2553,7 +2621,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
             (tense < 0 && ordered_until(cx, tok)))
           tense = +1;
-        const Direction dir = tense_direction(tense, Direction::PastOrSame);
+        Direction dir = tense_direction(tense, Direction::PastOrSame);
+        if (tense < 0 && called_off_for(cx, tok)) dir = Direction::Nearest;
         // "early on Thursday", "late on Friday": as "early Thursday" (mod START / END)
         std::uint32_t begin = m.begin;
         Mod mod = p.mod;
@@ -2841,7 +2910,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           v.part = q;
           if (y == kUnknown && dct) {
             y = static_cast<int>(dct->year()) + yshift;
-            if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, *dct, q, fiscal);
+            if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, tok_end, *dct, q, fiscal);
           }
           v.year = y;
         } else if (has_rel) {
@@ -2913,7 +2982,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           // "by the summer", "until winter": a deadline looks forward, as before a
           // month, and so does a future cue ("talks will resume in the spring").
           const Direction dir = !p.has_rel ? (deadline_before(cx, tok) || tense_before(cx, tok) > 0
-                                                  ? Direction::FutureOrSame
+                                                  ? (ieq(prev, "in") && season_ending(dct, p.season)
+                                                         ? Direction::Future
+                                                         : Direction::FutureOrSame)
                                                   : Direction::Nearest)
                                 : p.rel < 0 ? Direction::Past
                                 : p.rel > 0 ? Direction::Future
@@ -3110,7 +3181,9 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               dct && iso_weekday(*dct) >= 6;
           const int tense = tense_before(cx, tok);
           const bool ahead = tense > 0 || (tense == 0 && deadline_before(cx, tok, true)) || forecast_before(cx, tok);
-          v = timex::shift(dct, Unit::Weekend, on_weekend || ahead ? 0 : -1);
+          // said on its Sunday, a weekend ahead is the next ("milder weather expected by the weekend")
+          const bool next = ahead && dct && iso_weekday(*dct) == 7 && !ieq(prev, "through");
+          v = timex::shift(dct, Unit::Weekend, next ? 1 : on_weekend || ahead ? 0 : -1);
         } else if (ieq(u, "week")) v = timex::shift(dct, Unit::Week, 0);
         else if (ieq(u, "month")) v = timex::shift(dct, Unit::Month, 0);
         else if (ieq(u, "quarter")) v = timex::shift(dct, Unit::Quarter, 0);

@@ -207,18 +207,22 @@ std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
 
 std::optional<Ymd> complete_yearless_dateline(std::string_view text, const Ymd& reference) {
   // A wire dateline: a place in capitals at a line's start ("KUALA LUMPUR", "WASHINGTON,
-  // D.C.", "BOGOTÁ"), a comma, then month and day (or day and month); a year after them makes
-  // it a full date (group 3 or 6), which is not this rule's.
+  // D.C.", "BOGOTÁ", "SEOUL, South Korea"), a comma, then month and day (or day and month),
+  // and maybe a year (group 3 or 6).
   static const RE2 kYearless(
-      R"((?m)^[ \t]*\p{Lu}[\p{Lu}.'/-]+(?:[ -]\p{Lu}[\p{L}.'/-]*)*(?:,[ \t]*\p{Lu}[\p{L}.]*)?,[ \t]+(?:)"
+      R"((?m)^[ \t]*\p{Lu}[\p{Lu}.'/-]+(?:[ -]\p{Lu}[\p{L}.'/-]*)*(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)*)?,[ \t]+(?:)"
       R"((?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b(,?[ \t]+(?:1[89]|20)\d\d\b)?|)"
       R"((\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?(,?[ \t]+(?:1[89]|20)\d\d\b)?))");
   re2::StringPiece in(text.data(), std::min(text.size(), kMaxBytes));
   re2::StringPiece mm, md, my, dd, dm, dy;
   if (!RE2::PartialMatch(in, kYearless, &mm, &md, &my, &dd, &dm, &dy)) return std::nullopt;
-  if (!my.empty() || !dy.empty()) return std::nullopt;
   const int month = mm.data() != nullptr ? month_number(mm) : month_number(dm);
   const int day = parse_int(mm.data() != nullptr ? md : dd);
+  // a full dateline ("VELDHOVEN, Netherlands, Oct. 15, 2026 -") is the story's own day
+  if (!my.empty() || !dy.empty()) {
+    const re2::StringPiece y = !my.empty() ? my : dy;  // ", 2026": its last four digits
+    return make(parse_int(y.substr(y.size() - 4)), month, day);
+  }
   // The nearest such day: a story dated the day after the reference date is of that year.
   const std::chrono::sys_days ref{reference};
   std::optional<Ymd> best;

@@ -5,7 +5,8 @@
 // the number above 12, else the first number with DateOrder::DayMonthYear).
 // Never the machine clock. Partial datelines
 // ("LATTAKIA, Aug 10") give no DCT here; with a reference date,
-// complete_yearless_dateline gives them its year. The dateline's date is also found by the DATE
+// complete_yearless_dateline gives them its year (and keeps a full dateline's date).
+// The dateline's date is also found by the DATE
 // recognizer as an ordinary mention.
 // Thread safety: pure functions (patterns are compiled once, thread-safely).
 // Errors: nullopt for malformed input or impossible days (2018-02-30).
@@ -42,11 +43,12 @@ std::optional<std::chrono::year_month_day> parse_date_field(std::string_view s,
 std::optional<std::chrono::year_month_day> find_dateline_dct(std::string_view text,
                                                              DateOrder order = DateOrder::MonthDayYear);
 
-/// With a reference date (--reference-date): the day of a dateline without a year at
-/// a line's start in the head ("SINGAPORE, Nov 27 (Reuters) -", "NAIROBI, 27 November
-/// -"), in the year that puts it nearest `reference`; nullopt when the head has no
-/// such dateline (a dateline with its year is left to find_dateline_dct). One RE2
-/// search over the first 400 bytes, only when a reference date is given.
+/// With a reference date (--reference-date): the day of a dateline at a line's start
+/// in the head ("SINGAPORE, Nov 27 (Reuters) -", "NAIROBI, 27 November -", "SPRINGFIELD,
+/// Ill., Nov. 24 -"), in the year that puts it nearest `reference`, or in its own year
+/// when it has one ("VELDHOVEN, Netherlands, Oct. 15, 2026 -"); nullopt when the head has
+/// no such dateline (a date in a sentence is not one). One RE2 search over the first 400
+/// bytes, only when a reference date is given.
 std::optional<std::chrono::year_month_day> complete_yearless_dateline(std::string_view text,
                                                                       const std::chrono::year_month_day& reference);
 

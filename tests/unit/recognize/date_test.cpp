@@ -1483,3 +1483,75 @@ TEST_CASE("date: a holiday before a period noun is no date") {
       {"Lawmakers will vote before Christmas.", "2026-11-20", "Christmas=2026-12-25"},
   });
 }
+
+TEST_CASE("date: a quarter's result told in the past after it is of a quarter over") {
+  check_rows({
+      {"Third-quarter profit rose 5%.", "2010-04-18", "Third-quarter=2009-Q3"},
+      {"The bakery said third-quarter net income fell 3%.", "2010-04-18", "third-quarter=2009-Q3"},
+      // a result still to come, or one of a quarter over this year
+      {"Third-quarter profit will rise.", "2010-04-18", "Third-quarter=2010-Q3"},
+      {"Third-quarter earnings were expected to rise.", "2010-04-18", "Third-quarter=2010-Q3"},
+      {"Third-quarter profit rose 5%.", "2010-10-20", "Third-quarter=2010-Q3"},
+  });
+}
+
+TEST_CASE("date: commas around a place do not count in the tense window") {
+  check_rows({
+      {"The two clubs meet again in Port Orrin, Ore., on Feb. 7.", "2026-11-14", "Feb. 7=2027-02-07"},
+      {"The two clubs met again in Port Orrin, Ore., on Feb. 7.", "2026-11-14", "Feb. 7=2026-02-07"},
+  });
+}
+
+TEST_CASE("date: a plan or an expectation in the present looks forward from further back") {
+  check_rows({
+      {"Halvard Robotics expects a ruling from the agency on its new arm, the R7, by the end of the first quarter.",
+       "2026-11-20", "the end of the first quarter=2027-Q1@END"},
+      {"The startup plans to fly its first cargo glider from a field outside Dayton, Ohio, between March 3 and 5.",
+       "2026-11-26", "March 3=2027-03-03 | 5=2027-03-05"},
+      // a plan as a noun is no cue
+      {"The plans of the firm cover a cargo glider and a field outside the small town of Dayton, Ohio, in March.",
+       "2026-11-26", "March=2026-03"},
+  });
+}
+
+TEST_CASE("date: a prefixed participle after 'will be' is a plan") {
+  check_rows({
+      {"He will be re-evaluated on Sunday.", "2026-11-14", "Sunday=2026-11-15"},
+      {"The forum would be co-hosted by two mayors on Sunday.", "2026-11-14", "Sunday=2026-11-15"},
+      {"He said he was re-elected on Sunday.", "2026-11-14", "Sunday=2026-11-08"},
+  });
+}
+
+TEST_CASE("date: a season told in the future in its last month, or 'this' one gone by, is the coming one") {
+  check_rows({
+      {"The probe would reach the comet in the fall.", "2026-11-26", "the fall=2027-FA"},
+      {"Talks will resume in the fall.", "2026-09-10", "the fall=2026-FA"},
+      {"Workers will return after the summer break.", "1996-08-25", "the summer=1996-SU"},
+      {"A search would begin this spring.", "2026-11-20", "this spring=2027-SP"},
+      {"Sales were strong this spring.", "2026-11-20", "this spring=2026-SP"},
+  });
+}
+
+TEST_CASE("date: a forecast in a report's past tense looks ahead") {
+  check_rows({
+      {"Forecasters said more rain was possible through Tuesday.", "2026-11-22", "Tuesday=2026-11-24"},
+      {"He was likely to return on Saturday.", "2026-11-20", "Saturday=2026-11-21"},
+      {"Rain fell through Tuesday.", "2026-11-22", "Tuesday=2026-11-17"},
+  });
+}
+
+TEST_CASE("date: a day a thing was called off for is the nearer one") {
+  check_rows({
+      {"The district canceled classes for Monday.", "2026-11-22", "Monday=2026-11-23"},
+      {"The district canceled classes for Monday and Tuesday.", "2026-11-18", "Monday=2026-11-16 | Tuesday=2026-11-17"},
+      {"The game was canceled on Monday.", "2026-11-22", "Monday=2026-11-16"},
+  });
+}
+
+TEST_CASE("date: a weekend ahead said on a Sunday is the next one") {
+  check_rows({
+      {"Warmer air is expected by the weekend.", "2026-11-22", "the weekend=2026-W48-WE"},
+      {"Warmer air is expected by the weekend.", "2026-11-19", "the weekend=2026-W47-WE"},
+      {"The storm will last through the weekend.", "2026-11-22", "the weekend=2026-W47-WE"},
+  });
+}

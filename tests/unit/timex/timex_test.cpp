@@ -350,8 +350,14 @@ TEST_CASE("timex dct: a yearless dateline takes its year from the reference date
   CHECK(complete_yearless_dateline("WELLINGTON, Dec 30 - Rates held.", ymd(2027, 1, 3)) == ymd(2026, 12, 30));
   CHECK(complete_yearless_dateline("SÃO PAULO, Nov 20 (Reuters) - Stocks fell.", ref) == ymd(2026, 11, 20));
   CHECK(complete_yearless_dateline("WASHINGTON, D.C., Nov. 21 - Talks ended.", ref) == ymd(2026, 11, 21));
-  // A dateline with its year, no dateline, a month-day inside a sentence: not this rule's.
-  CHECK_FALSE(complete_yearless_dateline("TOKYO, Nov 24, 2025 (Reuters) - Yen fell.", ref).has_value());
+  CHECK(complete_yearless_dateline("LAKEHAVEN, Ill., Nov. 24 - The council met.", ref) == ymd(2026, 11, 24));
+  CHECK(complete_yearless_dateline("PORT ELLIS, New Zealand, Nov. 22 - Rates held.", ref) == ymd(2026, 11, 22));
+  // A dateline with its year keeps it
+  CHECK(complete_yearless_dateline("TOKYO, Nov 24, 2025 (Reuters) - Yen fell.", ref) == ymd(2025, 11, 24));
+  CHECK(complete_yearless_dateline("BREDAVEN, Netherlands, Oct. 15, 2026 - Chips sold.", ref) == ymd(2026, 10, 15));
+  CHECK(complete_yearless_dateline("OSLO, 3 March 2025 - Talks ended.", ref) == ymd(2025, 3, 3));
+  // No dateline, a month-day inside a sentence: not this rule's.
+  CHECK_FALSE(complete_yearless_dateline("DENVER (AP) - The board voted on Oct. 15, 2026.", ref).has_value());
   CHECK_FALSE(complete_yearless_dateline("HOUSTON (AP) - Oil rose.", ref).has_value());
   CHECK_FALSE(complete_yearless_dateline("The board met. Shares rose on Nov 24 in Oslo.", ref).has_value());
 }
