@@ -1644,15 +1644,14 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
     } else {
       // (Without the test of the length: a longer token's request, for a
       // slot it never reads, costs less than a branch mispredicted on it.)
-      // A segment of one byte there is requested for the one after it: most
-      // are single spaces, taken by the turn before them with their token,
-      // and the others' slots (punctuation) are few and stay cached. (Every
+      // A single space there is taken by the turn before it, with the token
+      // it follows: the segment after it is requested instead (every
       // punctuation mark moved the turns' parity, and then half the requests
       // were for spaces; the slot read below was still 30% of the loop's
-      // samples on real news.)
+      // samples on real news).
       const std::uint32_t* const ahead = st.w + (kShortAhead - 1);
-      const bool one = ahead[1] - ahead[0] == 1;
-      const std::uint32_t b = one ? ahead[1] : ahead[0], size = std::min((one ? ahead[2] : ahead[1]) - b, 8u);
+      const std::ptrdiff_t space = ahead[1] - ahead[0] == 1 && tx.p[ahead[0]] == ' ';
+      const std::uint32_t b = ahead[space], size = std::min(ahead[space + 1] - b, 8u);
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
