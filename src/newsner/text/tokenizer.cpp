@@ -403,9 +403,8 @@ struct Tokenizer::Impl {
     const Span* sentences;  // at least one; the last ends at `size`
     ShortToken* short_cache;
     const Token* out_limit;  // room for two tokens is kept before each segment: st.out < out_limit
-    // The segments before this boundary, and the ones kShortAhead and
-    // kShortAhead + 1 on from them, start 8 bytes or more before the text's
-    // end (short_key's read).
+    // The segments before this boundary, and the ones kShortAhead on from
+    // them, start 8 bytes or more before the text's end (short_key's read).
     const std::uint32_t* unchecked_end;
   };
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
@@ -1644,14 +1643,7 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
     } else {
       // (Without the test of the length: a longer token's request, for a
       // slot it never reads, costs less than a branch mispredicted on it.)
-      // A single space there is taken by the turn before it, with the token
-      // it follows: the segment after it is requested instead (every
-      // punctuation mark moved the turns' parity, and then half the requests
-      // were for spaces; the slot read below was still 30% of the loop's
-      // samples on real news).
-      const std::uint32_t* const ahead = st.w + (kShortAhead - 1);
-      const std::ptrdiff_t space = ahead[1] - ahead[0] == 1 && tx.p[ahead[0]] == ' ';
-      const std::uint32_t b = ahead[space], size = std::min(ahead[space + 1] - b, 8u);
+      const std::uint32_t b = st.w[kShortAhead - 1], size = std::min(st.w[kShortAhead] - b, 8u);
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
@@ -1779,7 +1771,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
   std::vector<Token>& tokens = out.tokens;
   const std::uint32_t* const word_ends_end = im.word_ends.data() + boundary_count;
   // The first segment that starts within 8 bytes of the end (the segment at
-  // w starts at w[-1]), and kShortAhead + 1 before it.
+  // w starts at w[-1]), and kShortAhead before it.
   const std::uint32_t* near_end = word_ends_end;
   while (near_end - 1 > im.word_ends.data() && near_end[-2] + 8 > text.size()) --near_end;
   if (near_end - 1 == im.word_ends.data() && text.size() < 8) near_end = im.word_ends.data();
@@ -1788,8 +1780,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
                      out.sentences.data(),
                      im.short_cache.data(),
                      nullptr,
-                     near_end - im.word_ends.data() > Impl::kShortAhead + 1 ? near_end - (Impl::kShortAhead + 1)
-                                                                            : im.word_ends.data()};
+                     near_end - im.word_ends.data() > Impl::kShortAhead ? near_end - Impl::kShortAhead : im.word_ends.data()};
   const auto* const p = tx.p;
   Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
                      tx.sentences[0].end, false, false, true};
