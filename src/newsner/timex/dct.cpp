@@ -213,9 +213,19 @@ std::optional<Ymd> complete_yearless_dateline(std::string_view text, const Ymd& 
       R"((?m)^[ \t]*\p{Lu}[\p{Lu}.'/-]+(?:[ -]\p{Lu}[\p{L}.'/-]*)*(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)*)?,[ \t]+(?:)"
       R"((?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b(,?[ \t]+(?:1[89]|20)\d\d\b)?|)"
       R"((\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b\.?(,?[ \t]+(?:1[89]|20)\d\d\b)?))");
+  // A full date alone at a line's start before a dash or an agency's name ("Nov. 18,
+  // 2026 -", "18 November 2026 (Reuters) -") is the story's own day too.
+  static const RE2 kPlaceless(
+      R"((?m)^[ \t]*(?:)"
+      R"((?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+((?:1[89]|20)\d\d)|)"
+      R"((\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?[ \t]+((?:1[89]|20)\d\d))"
+      R"()[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:-|\x{2013}|\x{2014}))");
   re2::StringPiece in(text.data(), std::min(text.size(), kMaxBytes));
   re2::StringPiece mm, md, my, dd, dm, dy;
-  if (!RE2::PartialMatch(in, kYearless, &mm, &md, &my, &dd, &dm, &dy)) return std::nullopt;
+  if (!RE2::PartialMatch(in, kYearless, &mm, &md, &my, &dd, &dm, &dy) &&
+      !RE2::PartialMatch(in, kPlaceless, &mm, &md, &my, &dd, &dm, &dy)) {
+    return std::nullopt;
+  }
   const int month = mm.data() != nullptr ? month_number(mm) : month_number(dm);
   const int day = parse_int(mm.data() != nullptr ? md : dd);
   // a full dateline ("VELDHOVEN, Netherlands, Oct. 15, 2026 -") is the story's own day

@@ -350,6 +350,11 @@ TEST_CASE("timex dct: a yearless dateline takes its year from the reference date
   CHECK(complete_yearless_dateline("WELLINGTON, Dec 30 - Rates held.", ymd(2027, 1, 3)) == ymd(2026, 12, 30));
   CHECK(complete_yearless_dateline("SÃO PAULO, Nov 20 (Reuters) - Stocks fell.", ref) == ymd(2026, 11, 20));
   CHECK(complete_yearless_dateline("WASHINGTON, D.C., Nov. 21 - Talks ended.", ref) == ymd(2026, 11, 21));
+  // a full date alone at a line's start before a dash (no place) is a dateline too
+  CHECK(complete_yearless_dateline("Nov. 18, 2026 - Kelvo Corp said on Wednesday.", ref) == ymd(2026, 11, 18));
+  CHECK(complete_yearless_dateline("18 November 2026 (Reuters) - Shares fell.", ref) == ymd(2026, 11, 18));
+  CHECK_FALSE(complete_yearless_dateline("On Nov. 18, 2026 - a Wednesday - shares fell.", ref).has_value());
+  CHECK_FALSE(complete_yearless_dateline("Nov. 18, 2026 was a Wednesday.", ref).has_value());
   CHECK(complete_yearless_dateline("LAKEHAVEN, Ill., Nov. 24 - The council met.", ref) == ymd(2026, 11, 24));
   CHECK(complete_yearless_dateline("PORT ELLIS, New Zealand, Nov. 22 - Rates held.", ref) == ymd(2026, 11, 22));
   // A dateline with its year keeps it
