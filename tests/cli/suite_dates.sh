@@ -31,6 +31,9 @@ check "The festival runs from 9 to 11 July." "9=2027-07-09 | 11 July=2027-07-11"
 check "Rates rose from 9 to 11 percent." ""
 check "The vote is on the 15th." "the 15th=2026-11-15"
 check "Parliament will vote on Friday." "Friday=2026-11-27"
+# a suspension in the passive holds until a day ahead
+check "Flights were suspended until Saturday." "Saturday=2026-11-28"
+check "Flights were suspended on Saturday." "Saturday=2026-11-21"
 # a dateline without a year (a region between too): its own day, the year from --reference-date
 check "SINGAPORE, Nov 24 (Reuters) - Lenders rallied on Friday." "Nov 24=2026-11-24 | Friday=2026-11-20"
 check "LIMA, Dec 1 (Reuters) - Congress will vote on Friday." "Dec 1=2026-12-01 | Friday=2026-12-04"

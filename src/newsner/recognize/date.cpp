@@ -1782,7 +1782,22 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
 // until Friday", "voted to extend the curfew until Sunday", "was told to stay
 // home until Monday"): what was ordered lies ahead of the order, so the past
 // verb does not put the date in the past.
+// True when the deadline before token `tok` follows a suspension in the passive
+// ("flights were suspended until Saturday", "schools are closed until Monday",
+// "the talks have been postponed until Friday"): a state announced as holding
+// until a day, which lies ahead of the report as an order's day does.
+bool suspended_until(const Context& cx, std::size_t tok) {
+  static const WordList kSuspensions{"suspended", "closed", "shut", "halted", "postponed", "delayed", "extended",
+                                     "banned", "grounded", "adjourned", "barred", "paused", "frozen", "deferred"};
+  static const WordList kBe{"was", "were", "is", "are", "be", "been", "remain", "remains", "remained"};
+  if (tok < 4 || !deadline_before(cx, tok)) return false;
+  const std::size_t p = tok - 2;  // the participle right before "until" / "by"
+  return cx.tt.tokens[p].sentence == cx.tt.tokens[tok].sentence && kSuspensions.contains(cx.surface(p)) &&
+         kBe.contains(cx.surface(p - 1));
+}
+
 bool ordered_until(const Context& cx, std::size_t tok) {
+  if (suspended_until(cx, tok)) return true;
   static const WordList kDirectives{"ordered", "told", "asked", "urged", "decided", "agreed", "voted", "directed",
                                     "instructed", "allowed", "forced", "required", "advised", "chose", "planned",
                                     "promised", "pledged", "vowed", "called"};
