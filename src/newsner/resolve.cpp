@@ -486,6 +486,42 @@ void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& s
   }
 }
 
+// "SPRINGFIELD, Ill. - ... Springfield officials said": a town named with its state
+// or country after it ("Town, State", as a dateline or a first reference writes it)
+// is that town where the story names it alone after that, not the most populous
+// namesake the lists give a bare name; the latest such reference before a bare
+// name decides ("Springfield, Ill." ... "Springfield, Mo." ... "Springfield").
+void same_town_ids(const Context& ctx, std::vector<Chosen>& chosen, const Starts& starts) {
+  const auto qualified = [&](const Chosen& c) {
+    if (c.te + 1 >= ctx.size() || !recognize::is_char(ctx, c.te, ',')) return false;
+    const std::uint32_t at = starts.at(ctx.token(c.te + 1).span.begin);
+    return at != 0 && chosen[at - 1].type == EntityType::Location && chosen[at - 1].kb_id.starts_with("iso3166");
+  };
+  struct Town {
+    std::uint64_t key;
+    std::uint32_t begin;
+    std::string_view kb_id;
+  };
+  Town towns[4];  // a story qualifies a few towns at most; later ones are left as they are
+  std::size_t n = 0;
+  for (const Chosen& c : chosen) {
+    if (n < std::size(towns) && c.type == EntityType::Location && c.key != 0 && c.kb_id.starts_with("geonames:") &&
+        qualified(c)) {
+      towns[n++] = {c.key, c.span.begin, c.kb_id};
+    }
+  }
+  if (n == 0) return;
+  for (Chosen& c : chosen) {
+    if (c.type != EntityType::Location || c.key == 0) continue;
+    const Town* latest = nullptr;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (towns[k].key == c.key && towns[k].begin < c.span.begin && (!latest || towns[k].begin > latest->begin))
+        latest = &towns[k];
+    }
+    if (latest && c.kb_id != latest->kb_id && !qualified(c)) c.kb_id = latest->kb_id;
+  }
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -1158,6 +1194,7 @@ void resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_e
     }
   }
   propagate(ctx, chosen, occ, starts, scratch);
+  same_town_ids(ctx, chosen, starts);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second). (Growing at
   // least twofold: a huge document's sections append one after another.)

@@ -104,6 +104,10 @@ mkdir -p "$tmp/a1" && printf 'Kelvport\tLOCATION\tgeonames:901\tpop=90000,a1=US-
 echo "She moved from Kelvport, Maine, to Portland, Me., in May." | "$bin" --gazetteer "$tmp/a1/cities.tsv" > "$tmp/a1.out"
 if grep -q '"text":"Kelvport","type":"LOCATION","start":15,"end":23,"kb_id":"geonames:902"' "$tmp/a1.out" &&
    grep -q '"text":"Portland","type":"LOCATION","start":35,"end":43,"kb_id":"geonames:4975802"' "$tmp/a1.out"; then ok; else bad "town of the state named after it: $(cat "$tmp/a1.out")"; fi
+# a town named with its state keeps that town's id where the story names it alone after
+echo "Paris was calm. In Paris, Texas, a storm hit. Paris police said." | "$bin" > "$tmp/town.out"
+if [ "$(grep -o '"text":"Paris","type":"LOCATION","start":[0-9]*,"end":[0-9]*,"kb_id":"[^"]*"' "$tmp/town.out" | sed 's/.*"kb_id"://' | paste -sd ' ')" = \
+     '"geonames:2988507" "geonames:4717560" "geonames:4717560"' ]; then ok; else bad "a qualified town's later mentions: $(cat "$tmp/town.out")"; fi
 printf 'Bad line without a type\n' > "$tmp/broken.tsv"
 echo "x" | "$bin" --gazetteer "$tmp/broken.tsv" > /dev/null 2> "$tmp/broken.err"
 expect_status broken-gazetteer 2 $?
