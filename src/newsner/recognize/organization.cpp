@@ -811,6 +811,44 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// org.team_result with one side written: "after beating Chelsea 2-1", "who beat
+// Chelsea 2-1 at home", "by defeating Porto 3-0": a result verb after a lowercase
+// word, a name and a score make the name a club (the other side is the subject
+// named earlier, which team_result cannot pair). Not people or sets, as there.
+void team_result_after_verb(const Context& ctx, std::vector<Candidate>& out) {
+  static constexpr std::string_view kVerbs[] = {"beat",   "beats",    "beating", "defeated", "defeating",
+                                                "edged",  "edging",   "thrashed", "thrashing", "routed",
+                                                "blanked", "downed",  "outlasted", "swept"};
+  static constexpr WordSet kSet(kVerbs);
+  const std::size_t n = ctx.size();
+  for (const std::uint32_t i : ctx.cap_tokens) {
+    if (i < 2 || i + 3 >= n) continue;
+    const std::size_t v = i - 1;
+    if (ctx.token(v).shape != Shape::Lower || ctx.token(v - 1).shape != Shape::Lower || ctx.token(i).newline_before ||
+        !kSet.contains(ctx, v)) {
+      continue;
+    }
+    std::size_t limit = i;
+    while (limit < n && limit < i + 4 && !ctx.token(limit).newline_before) ++limit;
+    std::size_t e = team_chunk(ctx, i, limit);
+    while (e > i && !cap_shape(ctx, e - 1)) --e;
+    if (e == i) continue;
+    std::size_t line_end = e;
+    while (line_end < n && line_end < e + 8 && !ctx.token(line_end).newline_before) ++line_end;
+    const std::size_t sc = skip_side_country(ctx, e, line_end);
+    const std::size_t s_end = score_end(ctx, sc);
+    if (s_end == sc) continue;
+    std::size_t next = s_end;
+    if (next < n && is_char(ctx, next, ',')) ++next;
+    if (next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-')) continue;
+    // ("after beating Serena Williams 6-3": a given name opening a name no list
+    // has as a body is a player.)
+    if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization)) continue;
+    if (side_is_person(ctx, i, e) || !team_name_ok(ctx, i, e)) continue;
+    emit(ctx, i, e, 0.85f, "org.team_result", out);
+  }
+}
+
 // A cricket score after a place in a sports report (evidence org.team_score),
 // "Hove: Sussex 363 (A. Kelp 111), Kent 197-8", "Essex 358 and 112-4":
 // after a colon, a comma or "and" (or at a line start), a place of up to three
@@ -1992,6 +2030,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
   }
   if (has_score(ctx.tt.text)) {  // (most stories have none)
     team_result(ctx, out);
+    team_result_after_verb(ctx, out);
     team_records(ctx, out);
   }
   team_nicknames(ctx, starts.nicknames, out);

@@ -435,6 +435,18 @@ TEST_CASE("organization: a result verb and a score make both sides clubs") {
   CHECK(orgs("Tarvelo beat Kelpino in May.", "org.team_result") == "");
 }
 
+// org.team_result with one side written: the other is a subject named before.
+TEST_CASE("organization: a result verb after a lowercase word, a name and a score make the name a club") {
+  CHECK(orgs("Kelpino went second after beating Tarvelo 2-1 on Sunday.", "org.team_result") ==
+        "Tarvelo/ORGANIZATION");
+  CHECK(orgs("Kelpino, who beat Ravelby Rovers 3-0, lead.", "org.team_result") == "Ravelby Rovers/ORGANIZATION");
+  // a player, sets, a country and no score: no club
+  CHECK(orgs("She won after beating Serena Williams 6-3.", "org.team_result") == "");
+  CHECK(orgs("He went through after beating Tarvelo 6-3 6-2.", "org.team_result") == "");
+  CHECK(orgs("They went through after beating Chile 2-0.", "org.team_result") == "");
+  CHECK(orgs("They went through after beating Tarvelo in May.", "org.team_result") == "");
+}
+
 // org.team_result with the score before the second side and its preposition.
 TEST_CASE("organization: a result verb, a score and the other side make both clubs") {
   CHECK(orgs("Tarvelo drew 1-1 with Kelpino on Sunday.", "org.team_result") ==
