@@ -882,7 +882,8 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
 [[gnu::noinline]] bool place_noun_after(const Context& ctx, std::size_t e) {
   static constexpr std::string_view kNouns[] = {
     "airport", "airfield", "hospital", "stadium", "refinery", "bridge", "dam", "palace", "district", "province",
-    "neighbourhood", "neighborhood", "suburb", "township", "municipality", "prison", "barracks", "station", "mine"};
+    "neighbourhood", "neighborhood", "suburb", "township", "municipality", "prison", "barracks", "station", "mine",
+    "building"};
   static constexpr WordSet kSet(kNouns);
   return e < ctx.size() && ctx.token(e).shape == Shape::Lower && kSet.contains(ctx, e);
 }

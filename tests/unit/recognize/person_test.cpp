@@ -671,6 +671,7 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
   check_mentions({
       {"Flights left the Ben Kelvo airport late.", "Ben Kelvo/LOCATION"},
       {"Floods hit the Tres Kelmos district on Monday.", "Tres Kelmos/LOCATION"},
+      {"Ministers met in the Justus Kelvo building.", "Justus Kelvo/LOCATION"},
   });
   // before another noun the name stays a person's
   CHECK(persons("Fans saw the Ben Kelvo film twice.", "person.given") == "Ben Kelvo/PERSON");
