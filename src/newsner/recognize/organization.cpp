@@ -619,9 +619,11 @@ void team_nicknames(const Context& ctx, std::span<const std::uint32_t> heads, st
 // that has a person's name and no place or team word), and not a tennis or
 // squash line ("6-3 6-2": a second score after the first counts sets).
 bool is_result_verb(const Context& ctx, std::size_t i) {
-  // (All in kTeamVerbs: the caller's kLexTeamCue test lets them through.)
-  static constexpr std::string_view kWords[] = {"beat", "beats", "defeated", "edged", "thrashed", "routed",
-                                                "blanked", "downed", "outlasted", "swept"};
+  // (The finite forms are all in kTeamVerbs: team_result's kLexTeamCue test lets
+  // them through; the -ing forms only team_result_after_verb asks about.)
+  static constexpr std::string_view kWords[] = {"beat",    "beats",     "defeated", "edged",  "thrashed",
+                                                "routed",  "blanked",   "downed",   "outlasted", "swept",
+                                                "beating", "defeating", "edging",   "thrashing"};
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
@@ -744,6 +746,35 @@ void team_records(const Context& ctx, std::vector<Candidate>& out) {
 }
 
 // (Called only for a text with a score: has_score.)
+// The end of a side's name that starts at b: up to four tokens of its line
+// (team_chunk), ending in a capitalized word; b when there is none.
+std::size_t side_end(const Context& ctx, std::size_t b) {
+  const std::size_t n = ctx.size();
+  std::size_t limit = b;
+  while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
+  std::size_t e = team_chunk(ctx, b, limit);
+  while (e > b && !cap_shape(ctx, e - 1)) --e;
+  return e;
+}
+
+// A score at token s that is a match's, not the first set of a tennis or squash
+// line: "6-3 6-2", "11-6\n11-1", "6-2 4-\n6" (results lists break lines anywhere).
+bool match_score_at(const Context& ctx, std::size_t s) {
+  const std::size_t n = ctx.size();
+  std::size_t next = score_end(ctx, s);
+  if (next == s) return false;
+  if (next < n && is_char(ctx, next, ',')) ++next;
+  return !(next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-'));
+}
+
+// The token after a side ending at e and its country ("(Italy)", "of Italy"),
+// where its score would be.
+std::size_t after_side_country(const Context& ctx, std::size_t e) {
+  std::size_t line_end = e;
+  while (line_end < ctx.size() && line_end < e + 8 && !ctx.token(line_end).newline_before) ++line_end;
+  return skip_side_country(ctx, e, line_end);
+}
+
 void team_result(const Context& ctx, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   const std::uint16_t* const lex = ctx.lex.data();
@@ -787,24 +818,13 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
     // The second side, then its country, then the score.
     std::size_t b = after_score != 0 ? after_score : v + 1;
     if (folded_is(ctx, b, "the") && ctx.token(b).shape == Shape::Lower) ++b;
-    std::size_t limit = b;
-    while (limit < n && limit < b + 4 && !ctx.token(limit).newline_before) ++limit;
-    std::size_t b_end = team_chunk(ctx, b, limit);
-    while (b_end > b && !cap_shape(ctx, b_end - 1)) --b_end;
+    const std::size_t b_end = side_end(ctx, b);
     // "Yugoslavia's Golden Star", "Germany's Ilka Brandauer": the side is the name after "'s".
     for (std::size_t k = b + 1; k + 1 < b_end; ++k) {
       if (ctx.is(k, "'s")) b = k + 1;
     }
     if (b_end == b) continue;
-    std::size_t line_end = b_end;
-    while (line_end < n && line_end < b_end + 8 && !ctx.token(line_end).newline_before) ++line_end;
-    const std::size_t s = after_score != 0 ? v + 1 : skip_side_country(ctx, b_end, line_end);
-    const std::size_t s_end = score_end(ctx, s);
-    if (s_end == s) continue;
-    // Sets: "6-3 6-2", "11-6\n11-1", "6-2 4-\n6" (results lists break lines anywhere).
-    std::size_t next = s_end;
-    if (next < n && is_char(ctx, next, ',')) ++next;
-    if (next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-')) continue;
+    if (!match_score_at(ctx, after_score != 0 ? v + 1 : after_side_country(ctx, b_end))) continue;
     if (side_is_person(ctx, a, a_end) || side_is_person(ctx, b, b_end)) continue;
     if (team_name_ok(ctx, a, a_end)) emit(ctx, a, a_end, 0.85f, "org.team_result", out);
     if (team_name_ok(ctx, b, b_end)) emit(ctx, b, b_end, 0.85f, "org.team_result", out);
@@ -816,31 +836,16 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
 // word, a name and a score make the name a club (the other side is the subject
 // named earlier, which team_result cannot pair). Not people or sets, as there.
 void team_result_after_verb(const Context& ctx, std::vector<Candidate>& out) {
-  static constexpr std::string_view kVerbs[] = {"beat",   "beats",    "beating", "defeated", "defeating",
-                                                "edged",  "edging",   "thrashed", "thrashing", "routed",
-                                                "blanked", "downed",  "outlasted", "swept"};
-  static constexpr WordSet kSet(kVerbs);
   const std::size_t n = ctx.size();
   for (const std::uint32_t i : ctx.cap_tokens) {
     if (i < 2 || i + 3 >= n) continue;
     const std::size_t v = i - 1;
     if (ctx.token(v).shape != Shape::Lower || ctx.token(v - 1).shape != Shape::Lower || ctx.token(i).newline_before ||
-        !kSet.contains(ctx, v)) {
+        !is_result_verb(ctx, v)) {
       continue;
     }
-    std::size_t limit = i;
-    while (limit < n && limit < i + 4 && !ctx.token(limit).newline_before) ++limit;
-    std::size_t e = team_chunk(ctx, i, limit);
-    while (e > i && !cap_shape(ctx, e - 1)) --e;
-    if (e == i) continue;
-    std::size_t line_end = e;
-    while (line_end < n && line_end < e + 8 && !ctx.token(line_end).newline_before) ++line_end;
-    const std::size_t sc = skip_side_country(ctx, e, line_end);
-    const std::size_t s_end = score_end(ctx, sc);
-    if (s_end == sc) continue;
-    std::size_t next = s_end;
-    if (next < n && is_char(ctx, next, ',')) ++next;
-    if (next + 1 < n && ctx.token(next).shape == Shape::Digits && is_char(ctx, next + 1, '-')) continue;
+    const std::size_t e = side_end(ctx, i);
+    if (e == i || !match_score_at(ctx, after_side_country(ctx, e))) continue;
     // ("after beating Serena Williams 6-3": a given name opening a name no list
     // has as a body is a player.)
     if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization)) continue;
