@@ -682,7 +682,7 @@ bool subject_verb_at(const Context& ctx, std::size_t i) {
 }
 
 // Token i, after a sentence's first word, makes that word the subject named
-// ("Manning, 66, led", "Tucker made", "Brown's 56", "Hill (14-7)" after "Linda
+// ("Manning, 66, led", "Tucker made", "Kelvo's 56", "Tarsen (14-7)" after "Linda
 // Manning", "Ray Tucker"...): a comma, a parenthesis, a possessive, a number
 // or a verb in the past tense ("-ed" or a common irregular one); not a
 // lowercase noun ("Swift action") or an article ("Cook the rice").
