@@ -465,7 +465,12 @@ Context::Context(const text::TokenizedText& tokens, const gazetteer::Matcher& m)
     last_begin = mt.token_begin;
     first[i] = run_first;
     if (mt.cls != EntryClass::Title) {
-      mention_list[mention_count++] = k;
+      // Not one that starts with a lowercase word and is not the entry's own
+      // capitalization ("bath", "march"): no mention (see mention_matches);
+      // 28% of them in real news text, 15% in the generated corpus.
+      // (Written always, kept or not: no branch.)
+      mention_list[mention_count] = k;
+      mention_count += mt.exact_case || toks[i].shape != Shape::Lower;
     } else {
       title_list[title_count++] = k;
       if (mt.token_end != mt.token_begin + 1 && (mt.exact_case || caps[i])) lex_bits[i] |= kLexTitleStart;

@@ -122,6 +122,9 @@ struct Context {
   IndexList title_matches;
   /// Indices into `matches` of the PERSON, LOCATION and ORGANIZATION matches,
   /// in order: a fifth of all matches, the others being evidence classes.
+  /// Without those that start with a lowercase word and are not in their
+  /// entry's own capitalization ("bath", "march"): neither in capitals nor
+  /// title-cased, they are no mention.
   IndexList mention_matches;
   /// True when the document reads as a sports report (score lines, results
   /// tables or several sports words): team slots then name organizations.

@@ -39,8 +39,12 @@ void check_lists(const std::string& text) {
   for (std::size_t k = 0; k < ctx.matches.size(); ++k) {
     const auto c = ctx.matches[k].cls;
     if (c == newsner::gazetteer::EntryClass::Title) titles.push_back(static_cast<std::uint32_t>(k));
-    if (c == newsner::gazetteer::EntryClass::Person || c == newsner::gazetteer::EntryClass::Location ||
-        c == newsner::gazetteer::EntryClass::Organization) {
+    // (Not a match that starts with a lowercase word in another case than its entry's.)
+    const bool lowercase_other_case =
+        !ctx.matches[k].exact_case && ctx.token(ctx.matches[k].token_begin).shape == Shape::Lower;
+    if ((c == newsner::gazetteer::EntryClass::Person || c == newsner::gazetteer::EntryClass::Location ||
+         c == newsner::gazetteer::EntryClass::Organization) &&
+        !lowercase_other_case) {
       mentions.push_back(static_cast<std::uint32_t>(k));
     }
   }
@@ -75,6 +79,29 @@ TEST_CASE("context: cap_tokens, line_starts and role_nouns") {
   CHECK(ctx.surface(ctx.role_nouns[0]) == "chairman");
   CHECK(ctx.lex_is(3, newsner::recognize::kLexRoleNoun) == false);  // "Acme"
   CHECK(ctx.cap_tokens.size() == 6);  // The Acme CHAIRMAN Smith Chairman Jones
+}
+
+TEST_CASE("context: mention_matches leaves out a lowercase word matched in another case than its entry's") {
+  check_lists("She took a bath in Bath, then a BATH in BATH.");
+  static newsner::text::Tokenizer tok;
+  const auto tt = tok.tokenize("She took a bath in Bath.");
+  const Context ctx(tt, names_test::matcher());
+  const auto token_of = [&](std::string_view surface) {
+    for (std::size_t i = 0; i < ctx.size(); ++i) {
+      if (ctx.surface(i) == surface) return i;
+    }
+    return ctx.size();
+  };
+  const std::size_t word = token_of("bath"), town = token_of("Bath");
+  bool word_matched = false, word_listed = false, town_listed = false;
+  for (const auto& m : ctx.matches) word_matched = word_matched || m.token_begin == word;
+  for (const std::uint32_t k : ctx.mention_matches) {
+    word_listed = word_listed || ctx.matches[k].token_begin == word;
+    town_listed = town_listed || ctx.matches[k].token_begin == town;
+  }
+  CHECK(word_matched);  // the town's entry, in lowercase
+  CHECK_FALSE(word_listed);
+  CHECK(town_listed);
 }
 
 TEST_CASE("context: title and mention match lists are not empty on a sentence that has both") {
