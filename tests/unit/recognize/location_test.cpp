@@ -347,3 +347,20 @@ TEST_CASE("location: a city of a million over a namesake paper") {
   CHECK(locs("PHOENIX (AP) \xE2\x80\x94 The county said so.", "loc.dateline") == "PHOENIX/LOCATION");
   check_mentions({{"Kelvora Systems, based in Phoenix, said so.", "Kelvora Systems/ORGANIZATION | Phoenix/LOCATION"}});
 }
+
+TEST_CASE("location: a national capital's own name and a capital named like its country") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
+    for (const newsner::Mention& m : r.mentions) {
+      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
+    }
+    return std::string("(none)");
+  };
+  // (Islamabad is also an old name of a district of a larger city: the capital's own name wins.)
+  CHECK(kb("Talks in Islamabad ended.", "Islamabad") == "geonames:1176615");
+  // a dateline names the city; the name elsewhere is the country
+  CHECK(kb("LUXEMBOURG (Reuters) - The court ruled.", "LUXEMBOURG") == "geonames:2960316");
+  CHECK(kb("Talks in Luxembourg ended.", "Luxembourg") == "iso3166:LU");
+}
