@@ -286,9 +286,11 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
       ok = chunks == 1 && e1 < le && is_char(ctx, e1, ')') && caps;
     } else {
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
-           // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
+           // not a headline's topic label ("SOCCER - JAPAN WIN", "NOTE: "): the line goes on in lowercase
            // and a known place ("NOTE -", "PRESS DIGEST -" are not)
-           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps &&
+           // "LAHORE: ", "DUBAI: ": South Asian and Gulf papers end the dateline with a colon.
+           ((dash || (is_char(ctx, j, ':') && !ctx.token(j).space_before)) && caps && !ctx.caps_line[s] &&
+            ctx.token(s).shape == Shape::AllCaps &&
             (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
     }
     if (!ok) continue;

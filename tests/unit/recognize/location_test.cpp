@@ -348,6 +348,15 @@ TEST_CASE("location: a city of a million over a namesake paper") {
   check_mentions({{"Kelvora Systems, based in Phoenix, said so.", "Kelvora Systems/ORGANIZATION | Phoenix/LOCATION"}});
 }
 
+TEST_CASE("location: a dateline that ends with a colon") {
+  CHECK(locs("MULTAN: Officials said the roads were closed.", "loc.dateline") == "MULTAN/LOCATION");
+  CHECK(locs("SHARJAH: The ministry said on Monday it would act.", "loc.dateline") == "SHARJAH/LOCATION");
+  // a note or topic label before a colon is no place
+  CHECK(locs("NOTE: The figures are provisional.", "loc.dateline") == "");
+  // the capital after the colon opens a clause: no evidence of a town ("Police", Poland)
+  check_mentions({{"MULTAN: Police said the roads were closed.", "MULTAN/LOCATION"}});
+}
+
 TEST_CASE("location: a national capital's own name and a capital named like its country") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
