@@ -543,6 +543,23 @@ std::string_view place_country(const Context& ctx, const Chosen& c) {
   return cc;
 }
 
+// "the Red Sea", "the Arabian Sea": a name that ends in "Sea" or "Ocean" is the
+// water, not the governorate or state named after it: the id of its entry in the
+// list of physical features (WordNet's), or none.
+// (Out of line: asked only of a name with a subdivision's id.)
+[[gnu::noinline]] void water_body_id(const Context& ctx, Chosen& c) {
+  static constexpr std::string_view kHeads[] = {"sea", "ocean"};
+  static constexpr recognize::WordSet kSet(kHeads);
+  if (c.te < c.tb + 2 || ctx.token(c.te - 1).shape != Shape::Capitalized || !kSet.contains(ctx, c.te - 1)) return;
+  std::string_view id;
+  ctx.for_matches_at(c.tb, [&](const gazetteer::Match& m) {
+    if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location) return;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (kb.starts_with("wordnet:")) id = kb;
+  });
+  c.kb_id = id;
+}
+
 // Whether several first-level subdivisions share the name of chosen mention c
 // ("Punjab": India's and Pakistan's): two entries of the subdivisions list.
 // (By the match's list, without reading the entries.)
@@ -1289,13 +1306,15 @@ void resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_e
   same_town_ids(ctx, chosen, starts);
   // (Only a story that names a subdivision: most name none.)
   // ('-' at [7] is "iso3166-2:"'s alone: one byte before the type and the prefix.)
-  for (const Chosen& c : chosen) {
+  bool subdivision = false;
+  for (Chosen& c : chosen) {
     if (c.kb_id.size() > 12 && c.kb_id[7] == '-' && c.type == EntityType::Location &&
         c.kb_id.starts_with("iso3166-2:")) {
-      story_subdivision_ids(ctx, chosen);
-      break;
+      water_body_id(ctx, c);
+      subdivision = true;
     }
   }
+  if (subdivision) story_subdivision_ids(ctx, chosen);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second). (Growing at
   // least twofold: a huge document's sections append one after another.)
