@@ -622,6 +622,34 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
   }
 }
 
+// A plural noun that loc.place_noun reads after names: "rivers", "provinces",
+// "islands", "lakes", "mountains", "hills".
+bool is_plural_place_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"rivers", "provinces", "islands", "lakes", "mountains", "hills"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// loc.place_noun_list: "the Kelvo and Tarsa rivers", "Kelmo, Tarvo and Central
+// provinces": a plural place noun after the last name makes each name of the
+// list that "and" or "or" (and commas) joins before it a place of that kind.
+// Items are one or two capitalized words; b is the last item's first word.
+[[gnu::noinline]] void coordinated_places(const Context& ctx, std::size_t b, std::vector<Candidate>& out) {
+  if (b < 2 || !(folded_is(ctx, b - 1, "and") || folded_is(ctx, b - 1, "or"))) return;
+  std::size_t e = b - 1;  // the joint after the item before
+  for (int items = 0; items < 4 && e > 0 && place_word(ctx, e - 1) && !ctx.token(e).newline_before; ++items) {
+    std::size_t ib = e - 1;
+    if (ib > 0 && place_word(ctx, ib - 1) && !ctx.token(ib).newline_before) --ib;
+    if (ctx.has(ib, EntryClass::Demonym) || ctx.lex_is(ib, kLexGroup | kLexCalendar) ||
+        (ctx.token(ib).sentence_start && ctx.is_common_word(ib))) {
+      return;
+    }
+    emit(ctx, ib, e, 0.6f, "loc.place_noun_list", out);
+    if (ib < 2 || !is_char(ctx, ib - 1, ',')) return;
+    e = ib - 1;
+  }
+}
+
 // loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
 // province": a name right before a lowercase noun of a place is that place
 // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
@@ -647,7 +675,10 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
     for (std::size_t k = b; k <= i && ok; ++k) {
       ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
     }
-    if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
+    if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) {
+      emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
+      if (is_plural_place_noun(ctx, i + 1)) coordinated_places(ctx, b, out);
+    }
   }
 }
 

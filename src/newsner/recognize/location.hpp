@@ -31,7 +31,8 @@ inline constexpr std::string_view kFeatureSuffixes[] = {
 /// their own when capitalized ("the Tarvo district", "the Kelmo area"; not
 /// "School District", "Free Trade Area"). Context's lexicon marks them
 /// kLexFeature too (the rule's first test).
-inline constexpr std::string_view kPlaceNouns[] = {"district", "neighbourhood", "neighborhood", "area"};
+inline constexpr std::string_view kPlaceNouns[] = {"district", "neighbourhood", "neighborhood", "area", "rivers",
+                                                    "provinces"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.

@@ -357,6 +357,15 @@ TEST_CASE("location: a dateline that ends with a colon") {
   check_mentions({{"MULTAN: Police said the roads were closed.", "MULTAN/LOCATION"}});
 }
 
+TEST_CASE("location: names joined before a plural place noun are each a place") {
+  check_mentions({{"Villages along the Tarvela and Kelmira rivers were flooded.",
+                   "Tarvela/LOCATION | Kelmira/LOCATION"}});
+  CHECK(locs("Rain hit the Tarvela, Kelmira and Central provinces.", "loc.place_noun_list") ==
+        "Tarvela/LOCATION | Kelmira/LOCATION");
+  // not a nationality word
+  CHECK(locs("Rain hit the Kurdish and Tarvela provinces.", "loc.place_noun_list") == "");
+}
+
 TEST_CASE("location: a national capital's own name and a capital named like its country") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
