@@ -76,6 +76,15 @@ bool street_name_word(const Context& ctx, std::size_t k, std::size_t h) {
          !ctx.lex_is(k, kLexFunction | kLexTitleAbbrev);
 }
 
+// Word k, right before a venue's head h, an acronym in a line of prose: a
+// sponsor's name that names the venue ("the KTB Stadium", "the RVX Arena").
+bool sponsor_acronym(const Context& ctx, std::size_t k, std::size_t h) {
+  static constexpr std::string_view kWords[] = {"stadium", "arena"};
+  static constexpr WordSet kVenue(kWords);
+  return ctx.token(k).shape == Shape::AllCaps && !ctx.caps_line[k] && ctx.token(h).shape == Shape::Capitalized &&
+         kVenue.contains(ctx, h);
+}
+
 // The end of one or two capitalized words from b that no list has, as a place,
 // a name or a word ("Tarvania", "Kelvo Tarsa"), with no capitalized word after
 // them (a longer name goes on there); b when none.
@@ -488,7 +497,7 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
     while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
       if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
         --b;
-      } else if (b == i && street_name_word(ctx, b - 1, i)) {
+      } else if (b == i && (street_name_word(ctx, b - 1, i) || sponsor_acronym(ctx, b - 1, i))) {
         --b;
       } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
                  !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {

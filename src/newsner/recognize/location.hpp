@@ -26,7 +26,8 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena"};
+    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena",
+    "bridge", "castle", "circuit"};
 /// loc.place_noun's lowercase nouns after a place's name that head no name of
 /// their own when capitalized ("the Tarvo district", "the Kelmo area"; not
 /// "School District", "Free Trade Area"). Context's lexicon marks them

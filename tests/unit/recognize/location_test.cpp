@@ -366,6 +366,15 @@ TEST_CASE("location: names joined before a plural place noun are each a place") 
   CHECK(locs("Rain hit the Kurdish and Tarvela provinces.", "loc.place_noun_list") == "");
 }
 
+TEST_CASE("location: bridges, castles, racing circuits and a sponsor's venue") {
+  CHECK(locs("Traffic on the Tarvelund Bridge slowed.", "loc.feature") == "Tarvelund Bridge/LOCATION");
+  CHECK(locs("Tourists queued at Kelmborg Castle.", "loc.feature") == "Kelmborg Castle/LOCATION");
+  CHECK(locs("The race at the Tarsel International Circuit was stopped.", "loc.feature") ==
+        "Tarsel International Circuit/LOCATION");
+  CHECK(locs("The final is at the KTB Stadium on Sunday.", "loc.feature") == "KTB Stadium/LOCATION");
+  check_mentions({{"Fans filled the KTB Stadium on Sunday.", "KTB Stadium/LOCATION"}});
+}
+
 TEST_CASE("location: a national capital's own name and a capital named like its country") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
