@@ -709,6 +709,19 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
   return ctx.token(k).shape == Shape::Capitalized && ctx.lex[k] == 0 && (ctx.token_classes[k] & ~kPlaceOrSurname) == 0;
 }
 
+// A list of three or more known places before a verb of saying ("from Riga,
+// Valletta and Nicosia said"): the last is a city speaking for its government,
+// not the person a name list has of its name (a surname: "Nicosia"), as the
+// speech rule would have it. (Two items may be people: "in Bonn and Kohl said".)
+void spoken_place_list(const Context& ctx, const std::pair<std::size_t, std::size_t>* items, std::size_t count,
+                       std::vector<Candidate>& out) {
+  if (count < 3) return;
+  for (std::size_t t = 0; t < count; ++t) {
+    if (!known_place(ctx, items[t].first, items[t].second)) return;
+  }
+  emit(ctx, items[count - 1].first, items[count - 1].second, 0.8f, "loc.list", out);
+}
+
 [[gnu::noinline]] void place_list_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   if (!(ctx.token(i - 1).shape == Shape::Lower || ctx.token(i - 1).sentence_start)) return;
@@ -725,7 +738,11 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
     items[count++] = {k, ie};
     if (last) {
       // (Not a name before "said" or a possessive: "... and Tarvel said".)
-      if (ie < n && (ctx.lex_is(ie, kLexSpeech) || ctx.is(ie, "'s") || ctx.is(ie, "\u2019s"))) return;
+      if (ie < n && ctx.lex_is(ie, kLexSpeech)) {
+        spoken_place_list(ctx, items.data(), count, out);
+        return;
+      }
+      if (ie < n && (ctx.is(ie, "'s") || ctx.is(ie, "\u2019s"))) return;
       break;
     }
     if (is_char(ctx, ie, ',')) ++ie;  // "A, B, and C"

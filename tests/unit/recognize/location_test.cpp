@@ -375,6 +375,13 @@ TEST_CASE("location: bridges, castles, racing circuits and a sponsor's venue") {
   check_mentions({{"Fans filled the KTB Stadium on Sunday.", "KTB Stadium/LOCATION"}});
 }
 
+TEST_CASE("location: a known place that a name list has too, in a list of places") {
+  check_mentions({{"Envoys from Riga, Valletta and Nicosia said they would attend.",
+                   "Riga/LOCATION | Valletta/LOCATION | Nicosia/LOCATION"}});
+  // two may be people
+  CHECK(locs("Rain fell in Lisbon and Nicosia said so.", "loc.list") == "");
+}
+
 TEST_CASE("location: a national capital's own name and a capital named like its country") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());
