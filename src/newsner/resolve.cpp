@@ -522,6 +522,115 @@ void same_town_ids(const Context& ctx, std::vector<Chosen>& chosen, const Starts
   }
 }
 
+// A first-level subdivision's id ("iso3166-2:PK-PB") at its country's letters ("PK").
+std::string_view subdivision_country(std::string_view kb_id) {
+  return kb_id.starts_with("iso3166-2:") && kb_id.size() > 12 ? kb_id.substr(10, 2) : std::string_view{};
+}
+
+// The country of a LOCATION's id: a country's ("iso3166:PK"), or a town's, from
+// its entry ("geonames:1172451", Lahore: "PK"). Empty for others.
+std::string_view place_country(const Context& ctx, const Chosen& c) {
+  if (c.kb_id.starts_with("iso3166:") && c.kb_id.size() == 10) return c.kb_id.substr(8, 2);
+  if (!c.kb_id.starts_with("geonames:")) return {};
+  std::string_view cc;
+  ctx.find_match_at(c.tb, [&](const gazetteer::Match& m) {
+    if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location) return false;
+    const auto entry = ctx.matcher.entry(m);
+    if (entry.kb_id != c.kb_id) return false;
+    cc = entry.country;
+    return true;
+  });
+  return cc;
+}
+
+// "the Red Sea", "the Arabian Sea": a name that ends in "Sea" or "Ocean" is the
+// water, not the governorate or state named after it: the id of its entry in the
+// list of physical features (WordNet's), or none.
+// (Out of line: asked only of a name with a subdivision's id.)
+[[gnu::noinline]] void water_body_id(const Context& ctx, Chosen& c) {
+  static constexpr std::string_view kHeads[] = {"sea", "ocean"};
+  static constexpr recognize::WordSet kSet(kHeads);
+  if (c.te < c.tb + 2 || ctx.token(c.te - 1).shape != Shape::Capitalized || !kSet.contains(ctx, c.te - 1)) return;
+  std::string_view id;
+  ctx.for_matches_at(c.tb, [&](const gazetteer::Match& m) {
+    if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location) return;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (kb.starts_with("wordnet:")) id = kb;
+  });
+  c.kb_id = id;
+}
+
+// Whether several first-level subdivisions share the name of chosen mention c
+// ("Punjab": India's and Pakistan's): two entries of the subdivisions list.
+// (By the match's list, without reading the entries.)
+bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
+  int count = 0;
+  return ctx.find_match_at(c.tb, [&](const gazetteer::Match& m) {
+    return m.token_end == c.te && m.cls == gazetteer::EntryClass::Location &&
+           ctx.matcher.list_name(m) == "subdivisions" && ++count == 2;
+  }) != nullptr;
+}
+
+// "Punjab" in a story from Lahore, "Western Province" in one on Sri Lanka: a
+// first-level subdivision whose name other countries' subdivisions share is
+// the one of the country the story names most (its countries, and the
+// countries of its towns and dateline), not the one of the largest country the
+// lists rank first. A qualified one ("Punjab, India") keeps its id.
+// (Out of line: called for a story that names a subdivision.)
+[[gnu::noinline]] void story_subdivision_ids(const Context& ctx, std::vector<Chosen>& chosen) {
+  const auto qualified = [&](const Chosen& c) {
+    return recognize::is_char(ctx, c.te, ',') && c.te + 1 < ctx.size() && ctx.country[c.te + 1];
+  };
+  // Most subdivisions' names are their own (a US state's): then nothing to choose.
+  bool shared = false;
+  for (const Chosen& c : chosen) {
+    const std::string_view own = c.type == EntityType::Location ? subdivision_country(c.kb_id) : std::string_view{};
+    if (!own.empty() && !qualified(c) && shares_subdivision_name(ctx, c)) {
+      shared = true;
+      break;
+    }
+  }
+  if (!shared) return;
+  struct Count {
+    std::string_view cc;
+    unsigned n;
+  };
+  std::array<Count, 8> counts{};  // a story's countries: the first few are enough
+  std::size_t nc = 0;
+  const auto count_of = [&](std::string_view cc) {
+    for (std::size_t k = 0; k < nc; ++k) {
+      if (counts[k].cc == cc) return counts[k].n;
+    }
+    return 0u;
+  };
+  for (const Chosen& c : chosen) {
+    if (c.type != EntityType::Location || c.kb_id.empty()) continue;
+    const std::string_view cc = place_country(ctx, c);
+    if (cc.empty()) continue;
+    std::size_t k = 0;
+    while (k < nc && counts[k].cc != cc) ++k;
+    if (k < nc) ++counts[k].n;
+    else if (nc < counts.size()) counts[nc++] = {cc, 1};
+  }
+  if (nc == 0) return;
+  for (Chosen& c : chosen) {
+    const std::string_view own = c.type == EntityType::Location ? subdivision_country(c.kb_id) : std::string_view{};
+    if (own.empty() || qualified(c)) continue;
+    unsigned best = count_of(own);
+    ctx.for_matches_at(c.tb, [&](const gazetteer::Match& m) {
+      if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location) return;
+      const std::string_view kb = ctx.matcher.entry(m).kb_id;
+      const std::string_view cc = subdivision_country(kb);
+      if (cc.empty()) return;
+      const unsigned n = count_of(cc);
+      if (n > best) {
+        best = n;
+        c.kb_id = kb;
+      }
+    });
+  }
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -1195,6 +1304,17 @@ void resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_e
   }
   propagate(ctx, chosen, occ, starts, scratch);
   same_town_ids(ctx, chosen, starts);
+  // (Only a story that names a subdivision: most name none.)
+  // ('-' at [7] is "iso3166-2:"'s alone: one byte before the type and the prefix.)
+  bool subdivision = false;
+  for (Chosen& c : chosen) {
+    if (c.kb_id.size() > 12 && c.kb_id[7] == '-' && c.type == EntityType::Location &&
+        c.kb_id.starts_with("iso3166-2:")) {
+      water_body_id(ctx, c);
+      subdivision = true;
+    }
+  }
+  if (subdivision) story_subdivision_ids(ctx, chosen);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second). (Growing at
   // least twofold: a huge document's sections append one after another.)

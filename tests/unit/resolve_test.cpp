@@ -580,3 +580,21 @@ TEST_CASE("resolve: a body and a country before a role noun or a possessive are 
   REQUIRE(r.mentions.size() == 1);
   CHECK(r.mentions[0].kb_id.empty());  // not the international body's id
 }
+
+TEST_CASE("resolve: a subdivision that other countries' share a name with is the story's country's") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
+    for (const newsner::Mention& m : r.mentions) {
+      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
+    }
+    return std::string("(none)");
+  };
+  CHECK(kb("Traders in Multan and Faisalabad said flour prices in Punjab rose.", "Punjab") == "iso3166-2:PK-PB");
+  CHECK(kb("Farmers in Ludhiana said wheat prices in Punjab rose.", "Punjab") == "iso3166-2:IN-PB");
+  CHECK(kb("Sri Lanka said schools in the Western and Central provinces would close.", "Western") ==
+        "iso3166-2:LK-1");
+  // a country named after it qualifies it
+  CHECK(kb("Officials in Multan met envoys from Punjab, India, on Monday.", "Punjab") == "iso3166-2:IN-PB");
+}

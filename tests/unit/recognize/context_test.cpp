@@ -145,7 +145,7 @@ TEST_CASE("context: kLexFeature covers the feature suffix and prefix words") {
       CHECK(ctx.lex_is(i, newsner::recognize::kLexFeature));
     }
   }
-  const auto tt = tok.tokenize("Islander rivers Mounted Portugal seas");
+  const auto tt = tok.tokenize("Islander riverside Mounted Portugal seas");
   const Context ctx(tt, names_test::matcher());
   for (std::size_t i = 0; i < ctx.size(); ++i) CHECK_FALSE(ctx.lex_is(i, newsner::recognize::kLexFeature));
 }

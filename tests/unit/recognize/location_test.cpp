@@ -347,3 +347,54 @@ TEST_CASE("location: a city of a million over a namesake paper") {
   CHECK(locs("PHOENIX (AP) \xE2\x80\x94 The county said so.", "loc.dateline") == "PHOENIX/LOCATION");
   check_mentions({{"Kelvora Systems, based in Phoenix, said so.", "Kelvora Systems/ORGANIZATION | Phoenix/LOCATION"}});
 }
+
+TEST_CASE("location: a dateline that ends with a colon") {
+  CHECK(locs("MULTAN: Officials said the roads were closed.", "loc.dateline") == "MULTAN/LOCATION");
+  CHECK(locs("SHARJAH: The ministry said on Monday it would act.", "loc.dateline") == "SHARJAH/LOCATION");
+  // a note or topic label before a colon is no place
+  CHECK(locs("NOTE: The figures are provisional.", "loc.dateline") == "");
+  // the capital after the colon opens a clause: no evidence of a town ("Police", Poland)
+  check_mentions({{"MULTAN: Police said the roads were closed.", "MULTAN/LOCATION"}});
+}
+
+TEST_CASE("location: names joined before a plural place noun are each a place") {
+  check_mentions({{"Villages along the Tarvela and Kelmira rivers were flooded.",
+                   "Tarvela/LOCATION | Kelmira/LOCATION"}});
+  CHECK(locs("Rain hit the Tarvela, Kelmira and Central provinces.", "loc.place_noun_list") ==
+        "Tarvela/LOCATION | Kelmira/LOCATION");
+  // not a nationality word
+  CHECK(locs("Rain hit the Kurdish and Tarvela provinces.", "loc.place_noun_list") == "");
+}
+
+TEST_CASE("location: bridges, castles, racing circuits and a sponsor's venue") {
+  CHECK(locs("Traffic on the Tarvelund Bridge slowed.", "loc.feature") == "Tarvelund Bridge/LOCATION");
+  CHECK(locs("Tourists queued at Kelmborg Castle.", "loc.feature") == "Kelmborg Castle/LOCATION");
+  CHECK(locs("The race at the Tarsel International Circuit was stopped.", "loc.feature") ==
+        "Tarsel International Circuit/LOCATION");
+  CHECK(locs("The final is at the KTB Stadium on Sunday.", "loc.feature") == "KTB Stadium/LOCATION");
+  check_mentions({{"Fans filled the KTB Stadium on Sunday.", "KTB Stadium/LOCATION"}});
+}
+
+TEST_CASE("location: a known place that a name list has too, in a list of places") {
+  check_mentions({{"Envoys from Riga, Valletta and Nicosia said they would attend.",
+                   "Riga/LOCATION | Valletta/LOCATION | Nicosia/LOCATION"}});
+  // two may be people
+  CHECK(locs("Rain fell in Lisbon and Nicosia said so.", "loc.list") == "");
+}
+
+TEST_CASE("location: a national capital's own name and a capital named like its country") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
+    for (const newsner::Mention& m : r.mentions) {
+      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
+    }
+    return std::string("(none)");
+  };
+  // (Islamabad is also an old name of a district of a larger city: the capital's own name wins.)
+  CHECK(kb("Talks in Islamabad ended.", "Islamabad") == "geonames:1176615");
+  // a dateline names the city; the name elsewhere is the country
+  CHECK(kb("LUXEMBOURG (Reuters) - The court ruled.", "LUXEMBOURG") == "geonames:2960316");
+  CHECK(kb("Talks in Luxembourg ended.", "Luxembourg") == "iso3166:LU");
+}
