@@ -335,11 +335,13 @@ bool is_authoritative(std::string_view evidence) {
   }
 }
 
-// The legal form's token of company_first_word's name ("GmbH" of "Nordwind
-// Analytics GmbH", "Corp" of "Harwick Mining Corp.").
+// The legal form's (first) token of company_first_word's name ("GmbH" of
+// "Nordwind Analytics GmbH", "Corp" of "Harwick Mining Corp.", "N" of "Van
+// Berkel Coatings N.V."): the attached tokens at the name's end.
 std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
-  const std::size_t last = c.te - 1;
-  return recognize::is_char(ctx, last, '.') && last > c.tb ? last - 1 : last;
+  std::size_t last = c.te - 1;
+  while (last > c.tb + 1 && !ctx.token(last).space_before) --last;
+  return last;
 }
 
 // "Kelvo Platinum Holdings Ltd (Kelplats)": a capitalized word in parentheses
@@ -365,13 +367,36 @@ bool short_name_alias(const Context& ctx, std::size_t b, std::size_t a) {
 // word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   const std::size_t last = legal_form_at(ctx, c);
-  if (last < c.tb + 1 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  if (last < c.tb + 1 || !(ctx.lex_is(last, recognize::kLexOrgSuffix) || c.rule == "org.legal_form") ||
+      !ctx.is_cap(c.tb)) {
+    return SIZE_MAX;
+  }
   // One word before the form ("Korvatex Ltd") repeats alone as the company; not
   // a common word ("Lantern Inc": "Lantern" is in other names too).
   if (last == c.tb + 1 && ctx.is_common_word(c.tb)) return SIZE_MAX;
   // ("Shanghai-Lin Tao Motorcycle Co": a hyphen makes the first word part of a longer one.)
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
+}
+
+// The end of the first two words of company_first_word's name when they are
+// capitalized and the name has more before its legal form ("Van Dijk" of "Van
+// Dijk Coatings N.V."), or SIZE_MAX.
+std::size_t company_prefix_end(const Context& ctx, const Chosen& c) {
+  const std::size_t p = c.tb + 2;
+  return p < legal_form_at(ctx, c) && ctx.is_cap(c.tb + 1) ? p : SIZE_MAX;
+}
+
+// "Mr Becker", "Chief Executive Becker": a title right before token b.
+bool title_before(const Context& ctx, std::size_t b) {
+  return b > 0 && (ctx.has(b - 1, gazetteer::EntryClass::Title) || ctx.lex_is(b - 1, recognize::kLexTitleAbbrev));
+}
+
+// "Shares in Keswick rose": the place's name after "shares in" or "stake in" is a company's.
+// (Out of line: asked only after a locative.)
+[[gnu::noinline]] bool shares_in(const Context& ctx, std::size_t b) {
+  return b >= 2 && recognize::folded_is(ctx, b - 1, "in") &&
+         (recognize::folded_is(ctx, b - 2, "shares") || recognize::folded_is(ctx, b - 2, "stake"));
 }
 
 // "Islamic State Khorasan Province (ISKP)": a place's name of several words
@@ -605,6 +630,10 @@ class Retyper {
           // Analytics" of "Nordwind Analytics GmbH"): a key of several tokens,
           // never a first word's (of one word: the same key again).
           if (float* v = companies_.upsert(name_key(ctx, w, legal_form_at(ctx, c)))) *v = std::max(*v, c.score);
+          // And its first two words ("Van Dijk" of "Van Dijk Coatings N.V.").
+          if (const std::size_t p = company_prefix_end(ctx, c); p != SIZE_MAX) {
+            if (float* v = companies_.upsert(name_key(ctx, w, p))) *v = std::max(*v, c.score);
+          }
         }
       }
     }
@@ -613,8 +642,28 @@ class Retyper {
   /// start of each, two name parts for one of several tokens (a hyphenated
   /// surname or an acronym adds more: the table then grows).
   std::size_t name_keys() const { return name_keys_; }
+  /// Word w, the first of a company's name with its legal form, repeated alone
+  /// is the company where no rule chose it ("Shares in Kelvotrax rose" after
+  /// "Kelvotrax Marine ASA"): not a common word, place, nationality or title,
+  /// nor the surname of a person of the story.
+  /// (Out of line: asked of few names.)
+  [[gnu::noinline]] bool lone_company_word(std::size_t w) const {
+    using gazetteer::EntryClass;
+    return !ctx_.is_common_word(w) && !ctx_.has(w, EntryClass::Location) && !ctx_.has(w, EntryClass::Demonym) &&
+           !ctx_.has(w, EntryClass::Title) &&
+           !ctx_.lex_is(w, recognize::kLexFunction | recognize::kLexWeakStart | recognize::kLexCalendar) &&
+           !(!surnames_.empty() && surnames_.find(name_key(ctx_, w, w + 1))) &&
+           !(ctx_.token(w).shape == Shape::AllCaps && ctx_.line_start(w));  // ("THU Kelvo Group" in a table)
+  }
+  /// A one-word person's name c that is a company's word is the company (see retype).
+  /// (Out of line: asked of few names; inlined, retype itself was not.)
+  [[gnu::noinline]] bool person_is_company_word(const Chosen& c) const {
+    if (c.rule == "person.speech" || c.rule == "person.context") return true;
+    return (c.rule == "person.given" || c.rule == "person.given_alone") && !title_before(ctx_, c.tb) &&
+           !(!surnames_.empty() && surnames_.find(c.key));
+  }
   /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
-  void retype(Chosen& c) const {
+  [[gnu::always_inline]] void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
     // "Nordwind Analytics" after "Nordwind Analytics GmbH": a company's name
     // without its legal form is the company, whatever a rule made of it.
@@ -644,15 +693,18 @@ class Retyper {
     // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
     if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
         c.score < 0.73f && companies_.find(c.key) &&
-        !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")))) {
+        !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")) &&
+          !shares_in(ctx_, b))) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
     // And "Meridian said" after "Meridian Petroleum Ltd": a word that only a
-    // verb of saying or the context made a person (no name list has it as one)
-    // is the company too.
-    if (e == b + 1 && c.type == EntityType::Person && !companies_.empty() &&
-        (c.rule == "person.speech" || c.rule == "person.context") && companies_.find(c.key)) {
+    // verb of saying or the context made a person is the company too; so is
+    // one that only a name list made one ("Becker will pay" after "Becker
+    // Chemie AG"), unless a title is before it or a person of the story has it
+    // as surname ("Anna Becker").
+    if (e == b + 1 && c.type == EntityType::Person && !companies_.empty() && companies_.find(c.key) &&
+        person_is_company_word(c)) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
@@ -798,9 +850,12 @@ bool subject_after(const Context& ctx, std::size_t i) {
       any_full = true;
     }
     max_len = std::max(max_len, e - b);
-    // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics").
+    // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics"),
+    // and so do its first two words and its first word alone (see Retyper::lone_company_word).
     if (c.type == EntityType::Organization && e - b >= 2 && company_first_word(ctx, c) != SIZE_MAX) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
+      if (const std::size_t p = company_prefix_end(ctx, c); p != SIZE_MAX) add_full(b, p, EntityType::Organization);
+      if (retyper.lone_company_word(b)) add_full(b, b + 1, EntityType::Organization);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
       const std::size_t s = recognize::surname_end(ctx, b, e);
