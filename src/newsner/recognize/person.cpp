@@ -662,23 +662,25 @@ bool is_company_noun(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "operator", "carmaker", "automaker", "lender", "retailer", "insurer", "reinsurer", "airline", "carrier",
       "chipmaker", "drugmaker", "miner", "conglomerate", "startup", "utility", "supplier", "regulator", "watchdog",
-      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform"};
+      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform",
+      "office", "agency", "bureau", "charity", "union"};
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
 
 // Tokens [b, e), a name that no name list knows, follow a lowercase noun of a
-// kind of company: "grid operator Velnor said", "carmaker Korvex told".
+// kind of company or body: "grid operator Velnor said", "carmaker Korvex told",
+// "rights group La Kelvade said" (a particle may open it).
 bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
   if (b == 0 || ctx.token(b - 1).shape != Shape::Lower || !is_company_noun(ctx, b - 1)) return false;
   constexpr std::uint16_t kNameBits = class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname);
-  for (std::size_t k = b; k < e; ++k) {
+  for (std::size_t k = b + (e > b + 1 && ctx.lex_is(b, kLexParticle)); k < e; ++k) {
     if (ctx.token_classes[k] & kNameBits) return false;
   }
   return true;
 }
 
-// A name the speech or context rules found: a PERSON, or (org.descriptor) the
+// A name the speech, context or given-name rules found: a PERSON, or (org.descriptor) the
 // company that a company noun before it says it is.
 void emit_speaker(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
                   std::vector<Candidate>& out) {
@@ -1162,7 +1164,7 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
           } else {
-            emit(ctx, i, e, 0.65f, "person.given", out);
+            emit_speaker(ctx, i, e, 0.65f, "person.given", out);  // ("group La Kelvade": see after_company_noun)
           }
         }
       }
