@@ -1826,6 +1826,14 @@ bool names_itself(const Context& ctx, std::size_t b, std::size_t h) {
   }) != nullptr;
 }
 
+// "Summit Motors and Harbor Motor Co": a head word h with a name's word before
+// it (not a nationality's: "the Swedish Securities and Futures Board") ends
+// a body's name of its own, so an "and" after it joins two bodies.
+bool head_ends_name(const Context& ctx, std::size_t h) {
+  return h > 0 && ctx.is_org_head(h) && ctx.token(h - 1).shape == Shape::Capitalized && is_org_word(ctx, h - 1) &&
+         !ctx.has(h - 1, EntryClass::Demonym) && !ctx.token(h).newline_before;
+}
+
 // Tokens [b, h) hold a lowercase "and" (the walk left takes one).
 bool joined_by_and(const Context& ctx, std::size_t b, std::size_t h) {
   for (std::size_t k = b; k < h; ++k) {
@@ -2127,7 +2135,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           !ctx.token(p).newline_before && ctx.token(p - 1).shape == Shape::Capitalized && is_org_word(ctx, p - 1) &&
           ctx.is_common_word(p - 1) && ctx.is_common_word(b) && !ctx.has(p - 1, EntryClass::Location) &&
           !ctx.has(b, EntryClass::Location) && !ctx.country[p - 1] && !joined_by_and(ctx, b, h) &&
-          !names_itself(ctx, b, h)) {
+          !names_itself(ctx, b, h) && !head_ends_name(ctx, p - 1)) {
         b = p - 1;
         continue;
       }

@@ -854,3 +854,11 @@ TEST_CASE("organization: \"Unit\" ends a body's name, but not before a number") 
   CHECK(orgs("Tarsa Reactor Unit 3 was shut.", "org.head") == "");
   CHECK(orgs("She studied at the Kelvo Conservatoire.", "org.head") == "Kelvo Conservatoire/ORGANIZATION");
 }
+
+TEST_CASE("organization: \"and\" after a head word with its name joins two companies") {
+  check_mentions({{"Orders from carmakers including Summit Motors and Harbor Motor Co fell.",
+                   "Summit Motors/ORGANIZATION | Harbor Motor Co/ORGANIZATION"},
+                  // (A nationality before the head names no company of its own.)
+                  {"The Swedish Securities and Futures Board said so.",
+                   "Swedish Securities and Futures Board/ORGANIZATION"}});
+}
