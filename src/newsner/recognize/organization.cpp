@@ -1571,7 +1571,7 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
 }
 
 // org.legal_form: a legal form the head rule cannot take (legal_form_end)
-// ends the company name of the capitalized words before it: "Korvel Line
+// ends the company name of the capitalized words (and "&" joins) before it: "Korvel Line
 // A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
 // The form starts at token f, after a capitalized word.
 void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& out) {
@@ -1585,9 +1585,15 @@ void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& ou
   const std::size_t e = legal_form_end(ctx, f);
   if (e == f) return;
   std::size_t b = i;
-  while (b > 0 && i - b < 3 && !tokens[b].newline_before && tokens[b - 1].shape == Shape::Capitalized &&
-         is_org_word(ctx, b - 1)) {
-    --b;
+  while (b > 0 && i - b < 3 && !tokens[b].newline_before) {
+    if (tokens[b - 1].shape == Shape::Capitalized && is_org_word(ctx, b - 1)) {
+      --b;
+    } else if (b > 1 && is_char(ctx, b - 1, '&') && tokens[b - 2].shape == Shape::Capitalized &&
+               is_org_word(ctx, b - 2)) {
+      b -= 2;  // "Harlan & Voss Capital plc"
+    } else {
+      break;
+    }
   }
   // A first word that only capitalizes the sentence ("Rival Korvel plc").
   if (b + 1 < i && tokens[b].sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location)) ++b;

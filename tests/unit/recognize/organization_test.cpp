@@ -862,3 +862,7 @@ TEST_CASE("organization: \"and\" after a head word with its name joins two compa
                   {"The Swedish Securities and Futures Board said so.",
                    "Swedish Securities and Futures Board/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a legal form the head rule cannot take ends a name with \"&\"") {
+  check_mentions({{"The regulator fined Harlan & Voss Capital plc on Monday.", "Harlan & Voss Capital plc/ORGANIZATION"}});
+}
