@@ -2112,7 +2112,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
             !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
-            !title_word_in_name(ctx, p, b)) {
+            !title_word_in_name(ctx, p, b) &&
+            !ctx.is_country_span(p, b + 1)) {  // ("Sri Lanka Kelvo Board": a country's first word)
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;

@@ -866,3 +866,7 @@ TEST_CASE("organization: \"and\" after a head word with its name joins two compa
 TEST_CASE("organization: a legal form the head rule cannot take ends a name with \"&\"") {
   check_mentions({{"The regulator fined Harlan & Voss Capital plc on Monday.", "Harlan & Voss Capital plc/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a country's name whose first word is a title's opens a body's name") {
+  check_mentions({{"The Sri Lanka Kelvo Board said exports fell.", "Sri Lanka Kelvo Board/ORGANIZATION"}});
+}
