@@ -2183,6 +2183,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         b = q;
         continue;
       }
+      // "the All Kelvo Farmers Union": a capitalized "All" inside a sentence opens the name.
+      if (b < h && folded_is(ctx, p, "all") && ctx.token(p).shape == Shape::Capitalized &&
+          !ctx.token(p).sentence_start && !ctx.caps_line[p]) {
+        b = p;
+      }
       break;
     }
     if (b + 1 >= h && (ctx.lex[h] & kLexOrgSuffix)) b = listed_company_before_form(ctx, b, h);

@@ -870,3 +870,9 @@ TEST_CASE("organization: a legal form the head rule cannot take ends a name with
 TEST_CASE("organization: a country's name whose first word is a title's opens a body's name") {
   check_mentions({{"The Sri Lanka Kelvo Board said exports fell.", "Sri Lanka Kelvo Board/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: a capitalized \"All\" inside a sentence opens a body's name") {
+  check_mentions({{"A petition by the All Kelvo Traders Federation was heard.", "All Kelvo Traders Federation/ORGANIZATION"},
+                  // (A sentence's first word is only capitalized.)
+                  {"All Kelvo Traders Federation members voted.", "Kelvo Traders Federation/ORGANIZATION"}});
+}
