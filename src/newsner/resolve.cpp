@@ -379,9 +379,23 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return c.tb;
 }
 
+// "Tarsen Laboratories", "Kelvo Motor": a name of several words ending in a
+// head word that only companies have; its first word, where no rule found it,
+// repeats alone as the company, as before a legal form (see
+// Retyper::lone_company_word). The word's index, or SIZE_MAX.
+std::size_t company_head_first_word(const Context& ctx, const Chosen& c) {
+  static constexpr std::string_view kHeads[] = {
+      "motor",      "motors",          "airlines",   "airways",      "laboratories", "brothers",
+      "industries", "pharmaceuticals", "securities", "technologies", "electronics",  "semiconductor"};
+  static constexpr recognize::WordSet kSet(kHeads);
+  if (c.te < c.tb + 2 || !ctx.is_cap(c.tb) || !kSet.contains(ctx, c.te - 1)) return SIZE_MAX;
+  if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
+  return c.tb;
+}
+
 // The end of the first two words of company_first_word's name when they are
-// capitalized and the name has more before its legal form ("Van Dijk" of "Van
-// Dijk Coatings N.V."), or SIZE_MAX.
+// capitalized and the name has more before its legal form ("Van Berkel" of "Van
+// Berkel Coatings N.V."), or SIZE_MAX.
 std::size_t company_prefix_end(const Context& ctx, const Chosen& c) {
   const std::size_t p = c.tb + 2;
   return p < legal_form_at(ctx, c) && ctx.is_cap(c.tb + 1) ? p : SIZE_MAX;
@@ -856,6 +870,9 @@ bool subject_after(const Context& ctx, std::size_t i) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
       if (const std::size_t p = company_prefix_end(ctx, c); p != SIZE_MAX) add_full(b, p, EntityType::Organization);
       if (retyper.lone_company_word(b)) add_full(b, b + 1, EntityType::Organization);
+    } else if (c.type == EntityType::Organization && e - b >= 2 && company_head_first_word(ctx, c) != SIZE_MAX &&
+               retyper.lone_company_word(b)) {
+      add_full(b, b + 1, EntityType::Organization);  // "Kelvo's factory" after "Kelvo Motor"
     }
     if (c.type == EntityType::Person && e - b >= 2) {
       const std::size_t s = recognize::surname_end(ctx, b, e);

@@ -526,6 +526,13 @@ TEST_CASE("resolve: a company's first words are the company after its full name,
         "Becker Chemie AG/ORGANIZATION | Anna Becker/PERSON | Becker/PERSON");
 }
 
+TEST_CASE("resolve: the first word of a name ending in a company's head word repeats as the company") {
+  CHECK(mentions("Dravik Laboratories said sales rose. Dravik's new plant opened.") ==
+        "Dravik Laboratories/ORGANIZATION | Dravik/ORGANIZATION");
+  // Not a common word.
+  CHECK(mentions("Harbor Motors said sales rose. Harbor officials were pleased.") == "Harbor Motors/ORGANIZATION");
+}
+
 TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
   using newsner::EntityType;
   CHECK(resolve_kb("Tarvo State Kelmar Province (TSKP) claimed it.",
