@@ -379,16 +379,25 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   return c.tb;
 }
 
-// "Tarsen Laboratories", "Kelvo Motor": a name of several words ending in a
-// head word that only companies have; its first word, where no rule found it,
-// repeats alone as the company, as before a legal form (see
-// Retyper::lone_company_word). The word's index, or SIZE_MAX.
-std::size_t company_head_first_word(const Context& ctx, const Chosen& c) {
+// Token i is a head word that only companies have ("Motor", "Laboratories").
+bool company_head_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kHeads[] = {
       "motor",      "motors",          "airlines",   "airways",      "laboratories", "brothers",
       "industries", "pharmaceuticals", "securities", "technologies", "electronics",  "semiconductor"};
   static constexpr recognize::WordSet kSet(kHeads);
-  if (c.te < c.tb + 2 || !ctx.is_cap(c.tb) || !kSet.contains(ctx, c.te - 1)) return SIZE_MAX;
+  return kSet.contains(ctx, i);
+}
+
+// "Tarsen Laboratories", "Kelvo Motor" (also its national unit, "Kelvo Motor
+// India": see national_chapter): a name of several words ending in a
+// head word that only companies have; its first word, where no rule found it,
+// repeats alone as the company, as before a legal form (see
+// Retyper::lone_company_word). The word's index, or SIZE_MAX.
+std::size_t company_head_first_word(const Context& ctx, const Chosen& c) {
+  if (c.te < c.tb + 2 || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  std::size_t h = c.te - 1;
+  if (ctx.country[h] && h > c.tb + 1) --h;
+  if (!company_head_at(ctx, h)) return SIZE_MAX;
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
 }
@@ -495,8 +504,9 @@ bool title_before(const Context& ctx, std::size_t b) {
 
 // "Amnesty International Kenya director", "Kelvo Trust Ghana's chief": a body's
 // name and a country's right after it, before a role noun or a possessive, is
-// the body's national chapter, one body. (Asked only of a body before a
-// country's name.)
+// the body's national chapter, one body; so is a company's after its head
+// word, "Kelvo Motor India said". (Asked only of a body before a country's
+// name.)
 void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts, Chosen& c) {
   if (!ctx.token(c.te).space_before || ctx.token(c.te).newline_before) return;
   const std::uint32_t at = starts.at(ctx.token(c.te).span.begin);
@@ -506,7 +516,7 @@ void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& s
   const std::size_t a = place.te;
   if (a >= ctx.size() || ctx.token(a).newline_before) return;
   const bool role = ctx.token(a).shape == Shape::Lower && ctx.lex_is(a, recognize::kLexRoleNoun);
-  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s")) return;
+  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s") && !company_head_at(ctx, c.te - 1)) return;
   c.span.end = place.span.end;
   c.te = place.te;
   c.kb_id = {};  // the chapter is not the international body

@@ -531,6 +531,9 @@ TEST_CASE("resolve: the first word of a name ending in a company's head word rep
         "Dravik Laboratories/ORGANIZATION | Dravik/ORGANIZATION");
   // Not a common word.
   CHECK(mentions("Harbor Motors said sales rose. Harbor officials were pleased.") == "Harbor Motors/ORGANIZATION");
+  // A country after the head word names the company's national unit, one body.
+  CHECK(mentions("Rivals including Kelvo Motor India have announced new plants. Kelvo's factory opened in March.") ==
+        "Kelvo Motor India/ORGANIZATION | Kelvo/ORGANIZATION");
 }
 
 TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
