@@ -1840,6 +1840,18 @@ bool head_ends_name(const Context& ctx, std::size_t h) {
          !ctx.has(h - 1, EntryClass::Demonym) && !ctx.token(h).newline_before;
 }
 
+// "the Kelvo Steel Workers union": up to two capitalized words between a
+// body's name ending at e and a lowercase "union" after them are the union's
+// name. Their end, or e.
+std::size_t union_name_end(const Context& ctx, std::size_t e) {
+  std::size_t k = e;
+  while (k < ctx.size() && k - e < 2 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before &&
+         is_org_word(ctx, k)) {
+    ++k;
+  }
+  return k > e && ctx.token(k).shape == Shape::Lower && folded_is(ctx, k, "union") ? k : e;
+}
+
 // Tokens [b, h) hold a lowercase "and" (the walk left takes one).
 bool joined_by_and(const Context& ctx, std::size_t b, std::size_t h) {
   for (std::size_t k = b; k < h; ++k) {
@@ -2289,6 +2301,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       e_of = country_before_acronym(ctx, b, e_of);
       b = acronym_name_start(ctx, b, e_of);
     }
+    if (!of) e_of = union_name_end(ctx, e_of);
     emit(ctx, b, e_of, of ? 0.75f : 0.7f, of ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').

@@ -876,3 +876,7 @@ TEST_CASE("organization: a capitalized \"All\" inside a sentence opens a body's 
                   // (A sentence's first word is only capitalized.)
                   {"All Kelvo Traders Federation members voted.", "Kelvo Traders Federation/ORGANIZATION"}});
 }
+
+TEST_CASE("organization: capitalized words between a body's head and a lowercase \"union\" are the union's name") {
+  check_mentions({{"The Kelvo Steel Workers union said it would fight.", "Kelvo Steel Workers/ORGANIZATION"}});
+}
