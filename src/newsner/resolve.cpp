@@ -402,6 +402,22 @@ std::size_t company_head_first_word(const Context& ctx, const Chosen& c) {
   return c.tb;
 }
 
+// "the MPC" after "Monetary Policy Committee": the fold hash of the initials of
+// a body's capitalized words in [b, e), three to six of them, or 0.
+// (Out of line: asked only of bodies' names of three words or more.)
+[[gnu::noinline]] std::uint64_t initials_hash(const Context& ctx, std::size_t b, std::size_t e) {
+  std::uint64_t h = text::kTokenHashSeed;
+  std::size_t count = 0;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token(k).shape != Shape::Capitalized) continue;
+    const auto c = static_cast<unsigned char>(ctx.surface(k)[0]);
+    if (c < 'A' || c > 'Z') return 0;
+    h = text::token_hash_step(h, static_cast<unsigned char>(c | 0x20));  // folded: lowercase
+    ++count;
+  }
+  return count >= 3 && count <= 6 ? h : 0;
+}
+
 // The end of the first two words of company_first_word's name when they are
 // capitalized and the name has more before its legal form ("Van Berkel" of "Van
 // Berkel Coatings N.V."), or SIZE_MAX.
@@ -821,6 +837,17 @@ bool subject_after(const Context& ctx, std::size_t i) {
       }
     }
   };
+  // A body's acronym of its initials (initials_hash) as a whole name of its own.
+  auto add_initials = [&](std::uint64_t h) {
+    const std::uint64_t f = h & filter_mask;
+    filter[f / 64] |= std::uint64_t{1} << (f % 64);
+    Known* x = known.upsert(text::sequence_extend(text::kSequenceSeed, h));
+    if (x && !x->full) {
+      x->full = true;
+      x->type = EntityType::Organization;
+      any_full = true;
+    }
+  };
   auto add_part = [&](std::size_t i) {
     mark(i);
     if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person = true;
@@ -883,6 +910,10 @@ bool subject_after(const Context& ctx, std::size_t i) {
     } else if (c.type == EntityType::Organization && e - b >= 2 && company_head_first_word(ctx, c) != SIZE_MAX &&
                retyper.lone_company_word(b)) {
       add_full(b, b + 1, EntityType::Organization);  // "Kelvo's factory" after "Kelvo Motor"
+    }
+    // Its acronym repeats as the body too ("the MPC will meet").
+    if (c.type == EntityType::Organization && e - b >= 3) {
+      if (const std::uint64_t h = initials_hash(ctx, b, e); h != 0) add_initials(h);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
       const std::size_t s = recognize::surname_end(ctx, b, e);

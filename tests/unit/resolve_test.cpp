@@ -536,6 +536,13 @@ TEST_CASE("resolve: the first word of a name ending in a company's head word rep
         "Kelvo Motor India/ORGANIZATION | Kelvo/ORGANIZATION");
 }
 
+TEST_CASE("resolve: the acronym of a body's initials repeats as the body") {
+  CHECK(mentions("The Kelvo Tarsen Council voted 6-3. Analysts think the KTC will cut again.") ==
+        "Kelvo Tarsen Council/ORGANIZATION | KTC/ORGANIZATION");
+  // Two initials are too few ("Kelvo Council" and "KC").
+  CHECK(mentions("The Kelvo Council voted. Analysts think the KC will cut again.") == "Kelvo Council/ORGANIZATION");
+}
+
 TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
   using newsner::EntityType;
   CHECK(resolve_kb("Tarvo State Kelmar Province (TSKP) claimed it.",
