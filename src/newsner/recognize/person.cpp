@@ -680,7 +680,7 @@ bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
-// A name the speech, context or given-name rules found: a PERSON, or (org.descriptor) the
+// A name the speech or context rules found: a PERSON, or (org.descriptor) the
 // company that a company noun before it says it is.
 void emit_speaker(const Context& ctx, std::size_t b, std::size_t e, float score, std::string_view rule,
                   std::vector<Candidate>& out) {
@@ -1163,8 +1163,12 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                            out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
+          } else if (ctx.lex_is(i, kLexParticle) && after_company_noun(ctx, i, e)) {
+            // "rights group La Kelvade": a particle that lists have as a given name
+            // (see after_company_noun; the bit test first: every name gets here).
+            emit_candidate(ctx, EntityType::Organization, i, e, 0.65f, "org.descriptor", out);
           } else {
-            emit_speaker(ctx, i, e, 0.65f, "person.given", out);  // ("group La Kelvade": see after_company_noun)
+            emit(ctx, i, e, 0.65f, "person.given", out);
           }
         }
       }
