@@ -335,11 +335,13 @@ bool is_authoritative(std::string_view evidence) {
   }
 }
 
-// The legal form's token of company_first_word's name ("GmbH" of "Nordwind
-// Analytics GmbH", "Corp" of "Harwick Mining Corp.").
+// The legal form's (first) token of company_first_word's name ("GmbH" of
+// "Nordwind Analytics GmbH", "Corp" of "Harwick Mining Corp.", "N" of "Van
+// Berkel Coatings N.V."): the attached tokens at the name's end.
 std::size_t legal_form_at(const Context& ctx, const Chosen& c) {
-  const std::size_t last = c.te - 1;
-  return recognize::is_char(ctx, last, '.') && last > c.tb ? last - 1 : last;
+  std::size_t last = c.te - 1;
+  while (last > c.tb + 1 && !ctx.token(last).space_before) --last;
+  return last;
 }
 
 // "Kelvo Platinum Holdings Ltd (Kelplats)": a capitalized word in parentheses
@@ -365,13 +367,75 @@ bool short_name_alias(const Context& ctx, std::size_t b, std::size_t a) {
 // word's index, or SIZE_MAX. (Only a small town's name: see Retyper::retype.)
 std::size_t company_first_word(const Context& ctx, const Chosen& c) {
   const std::size_t last = legal_form_at(ctx, c);
-  if (last < c.tb + 1 || !ctx.lex_is(last, recognize::kLexOrgSuffix) || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  if (last < c.tb + 1 || !(ctx.lex_is(last, recognize::kLexOrgSuffix) || c.rule == "org.legal_form") ||
+      !ctx.is_cap(c.tb)) {
+    return SIZE_MAX;
+  }
   // One word before the form ("Korvatex Ltd") repeats alone as the company; not
   // a common word ("Lantern Inc": "Lantern" is in other names too).
   if (last == c.tb + 1 && ctx.is_common_word(c.tb)) return SIZE_MAX;
   // ("Shanghai-Lin Tao Motorcycle Co": a hyphen makes the first word part of a longer one.)
   if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
   return c.tb;
+}
+
+// Token i is a head word that only companies have ("Motor", "Laboratories").
+bool company_head_at(const Context& ctx, std::size_t i) {
+  static constexpr std::string_view kHeads[] = {
+      "motor",      "motors",          "airlines",   "airways",      "laboratories", "brothers",
+      "industries", "pharmaceuticals", "securities", "technologies", "electronics",  "semiconductor"};
+  static constexpr recognize::WordSet kSet(kHeads);
+  return kSet.contains(ctx, i);
+}
+
+// "Tarsen Laboratories", "Kelvo Motor" (also its national unit, "Kelvo Motor
+// India": see national_chapter): a name of several words ending in a
+// head word that only companies have; its first word, where no rule found it,
+// repeats alone as the company, as before a legal form (see
+// Retyper::lone_company_word). The word's index, or SIZE_MAX.
+std::size_t company_head_first_word(const Context& ctx, const Chosen& c) {
+  if (c.te < c.tb + 2 || !ctx.is_cap(c.tb)) return SIZE_MAX;
+  std::size_t h = c.te - 1;
+  if (ctx.country[h] && h > c.tb + 1) --h;
+  if (!company_head_at(ctx, h)) return SIZE_MAX;
+  if (recognize::is_char(ctx, c.tb + 1, '-') && !ctx.token(c.tb + 1).space_before) return SIZE_MAX;
+  return c.tb;
+}
+
+// "the MPC" after "Monetary Policy Committee": the fold hash of the initials of
+// a body's capitalized words in [b, e), three to six of them, or 0.
+// (Out of line: asked only of bodies' names of three words or more.)
+[[gnu::noinline]] std::uint64_t initials_hash(const Context& ctx, std::size_t b, std::size_t e) {
+  std::uint64_t h = text::kTokenHashSeed;
+  std::size_t count = 0;
+  for (std::size_t k = b; k < e; ++k) {
+    if (ctx.token(k).shape != Shape::Capitalized) continue;
+    const auto c = static_cast<unsigned char>(ctx.surface(k)[0]);
+    if (c < 'A' || c > 'Z') return 0;
+    h = text::token_hash_step(h, static_cast<unsigned char>(c | 0x20));  // folded: lowercase
+    ++count;
+  }
+  return count >= 3 && count <= 6 ? h : 0;
+}
+
+// The end of the first two words of company_first_word's name when they are
+// capitalized and the name has more before its legal form ("Van Berkel" of "Van
+// Berkel Coatings N.V."), or SIZE_MAX.
+std::size_t company_prefix_end(const Context& ctx, const Chosen& c) {
+  const std::size_t p = c.tb + 2;
+  return p < legal_form_at(ctx, c) && ctx.is_cap(c.tb + 1) ? p : SIZE_MAX;
+}
+
+// "Mr Becker", "Chief Executive Becker": a title right before token b.
+bool title_before(const Context& ctx, std::size_t b) {
+  return b > 0 && (ctx.has(b - 1, gazetteer::EntryClass::Title) || ctx.lex_is(b - 1, recognize::kLexTitleAbbrev));
+}
+
+// "Shares in Keswick rose": the place's name after "shares in" or "stake in" is a company's.
+// (Out of line: asked only after a locative.)
+[[gnu::noinline]] bool shares_in(const Context& ctx, std::size_t b) {
+  return b >= 2 && recognize::folded_is(ctx, b - 1, "in") &&
+         (recognize::folded_is(ctx, b - 2, "shares") || recognize::folded_is(ctx, b - 2, "stake"));
 }
 
 // "Islamic State Khorasan Province (ISKP)": a place's name of several words
@@ -456,8 +520,9 @@ std::size_t company_first_word(const Context& ctx, const Chosen& c) {
 
 // "Amnesty International Kenya director", "Kelvo Trust Ghana's chief": a body's
 // name and a country's right after it, before a role noun or a possessive, is
-// the body's national chapter, one body. (Asked only of a body before a
-// country's name.)
+// the body's national chapter, one body; so is a company's after its head
+// word, "Kelvo Motor India said". (Asked only of a body before a country's
+// name.)
 void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& starts, Chosen& c) {
   if (!ctx.token(c.te).space_before || ctx.token(c.te).newline_before) return;
   const std::uint32_t at = starts.at(ctx.token(c.te).span.begin);
@@ -467,7 +532,7 @@ void national_chapter(const Context& ctx, std::vector<Chosen>& chosen, Starts& s
   const std::size_t a = place.te;
   if (a >= ctx.size() || ctx.token(a).newline_before) return;
   const bool role = ctx.token(a).shape == Shape::Lower && ctx.lex_is(a, recognize::kLexRoleNoun);
-  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s")) return;
+  if (!role && !ctx.is(a, "'s") && !ctx.is(a, "\u2019s") && !company_head_at(ctx, c.te - 1)) return;
   c.span.end = place.span.end;
   c.te = place.te;
   c.kb_id = {};  // the chapter is not the international body
@@ -714,6 +779,10 @@ class Retyper {
           // Analytics" of "Nordwind Analytics GmbH"): a key of several tokens,
           // never a first word's (of one word: the same key again).
           if (float* v = companies_.upsert(name_key(ctx, w, legal_form_at(ctx, c)))) *v = std::max(*v, c.score);
+          // And its first two words ("Van Dijk" of "Van Dijk Coatings N.V.").
+          if (const std::size_t p = company_prefix_end(ctx, c); p != SIZE_MAX) {
+            if (float* v = companies_.upsert(name_key(ctx, w, p))) *v = std::max(*v, c.score);
+          }
         }
       }
     }
@@ -722,8 +791,28 @@ class Retyper {
   /// start of each, two name parts for one of several tokens (a hyphenated
   /// surname or an acronym adds more: the table then grows).
   std::size_t name_keys() const { return name_keys_; }
+  /// Word w, the first of a company's name with its legal form, repeated alone
+  /// is the company where no rule chose it ("Shares in Kelvotrax rose" after
+  /// "Kelvotrax Marine ASA"): not a common word, place, nationality or title,
+  /// nor the surname of a person of the story.
+  /// (Out of line: asked of few names.)
+  [[gnu::noinline]] bool lone_company_word(std::size_t w) const {
+    using gazetteer::EntryClass;
+    return !ctx_.is_common_word(w) && !ctx_.has(w, EntryClass::Location) && !ctx_.has(w, EntryClass::Demonym) &&
+           !ctx_.has(w, EntryClass::Title) &&
+           !ctx_.lex_is(w, recognize::kLexFunction | recognize::kLexWeakStart | recognize::kLexCalendar) &&
+           !(!surnames_.empty() && surnames_.find(name_key(ctx_, w, w + 1))) &&
+           !(ctx_.token(w).shape == Shape::AllCaps && ctx_.line_start(w));  // ("THU Kelvo Group" in a table)
+  }
+  /// A one-word person's name c that is a company's word is the company (see retype).
+  /// (Out of line: asked of few names; inlined, retype itself was not.)
+  [[gnu::noinline]] bool person_is_company_word(const Chosen& c) const {
+    if (c.rule == "person.speech" || c.rule == "person.context") return true;
+    return (c.rule == "person.given" || c.rule == "person.given_alone") && !title_before(ctx_, c.tb) &&
+           !(!surnames_.empty() && surnames_.find(c.key));
+  }
   /// Retypes a name (not a date, tokens tb < te, key set) by the votes.
-  void retype(Chosen& c) const {
+  [[gnu::always_inline]] void retype(Chosen& c) const {
     const std::size_t b = c.tb, e = c.te;
     // "Nordwind Analytics" after "Nordwind Analytics GmbH": a company's name
     // without its legal form is the company, whatever a rule made of it.
@@ -753,15 +842,18 @@ class Retyper {
     // Electric Power Co" and "Texas" after "Texas Instruments Inc" stay places.
     if (e == b + 1 && c.type == EntityType::Location && !companies_.empty() && c.rule == "cities" &&
         c.score < 0.73f && companies_.find(c.key) &&
-        !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")))) {
+        !(b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) && !(e < ctx_.size() && ctx_.is(e, "'s")) &&
+          !shares_in(ctx_, b))) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
     // And "Meridian said" after "Meridian Petroleum Ltd": a word that only a
-    // verb of saying or the context made a person (no name list has it as one)
-    // is the company too.
-    if (e == b + 1 && c.type == EntityType::Person && !companies_.empty() &&
-        (c.rule == "person.speech" || c.rule == "person.context") && companies_.find(c.key)) {
+    // verb of saying or the context made a person is the company too; so is
+    // one that only a name list made one ("Becker will pay" after "Becker
+    // Chemie AG"), unless a title is before it or a person of the story has it
+    // as surname ("Anna Becker").
+    if (e == b + 1 && c.type == EntityType::Person && !companies_.empty() && companies_.find(c.key) &&
+        person_is_company_word(c)) {
       set_document_type(c, EntityType::Organization, "document.company_word");
       return;
     }
@@ -854,6 +946,17 @@ bool subject_after(const Context& ctx, std::size_t i) {
       }
     }
   };
+  // A body's acronym of its initials (initials_hash) as a whole name of its own.
+  auto add_initials = [&](std::uint64_t h) {
+    const std::uint64_t f = h & filter_mask;
+    filter[f / 64] |= std::uint64_t{1} << (f % 64);
+    Known* x = known.upsert(text::sequence_extend(text::kSequenceSeed, h));
+    if (x && !x->full) {
+      x->full = true;
+      x->type = EntityType::Organization;
+      any_full = true;
+    }
+  };
   auto add_part = [&](std::size_t i) {
     mark(i);
     if (Known* x = known.upsert(name_key(ctx, i, i + 1))) x->person = true;
@@ -907,9 +1010,19 @@ bool subject_after(const Context& ctx, std::size_t i) {
       any_full = true;
     }
     max_len = std::max(max_len, e - b);
-    // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics").
+    // A company's name without its legal form repeats as the company ("Shares of Nordwind Analytics"),
+    // and so do its first two words and its first word alone (see Retyper::lone_company_word).
     if (c.type == EntityType::Organization && e - b >= 2 && company_first_word(ctx, c) != SIZE_MAX) {
       add_full(b, legal_form_at(ctx, c), EntityType::Organization);
+      if (const std::size_t p = company_prefix_end(ctx, c); p != SIZE_MAX) add_full(b, p, EntityType::Organization);
+      if (retyper.lone_company_word(b)) add_full(b, b + 1, EntityType::Organization);
+    } else if (c.type == EntityType::Organization && e - b >= 2 && company_head_first_word(ctx, c) != SIZE_MAX &&
+               retyper.lone_company_word(b)) {
+      add_full(b, b + 1, EntityType::Organization);  // "Kelvo's factory" after "Kelvo Motor"
+    }
+    // Its acronym repeats as the body too ("the MPC will meet").
+    if (c.type == EntityType::Organization && e - b >= 3) {
+      if (const std::uint64_t h = initials_hash(ctx, b, e); h != 0) add_initials(h);
     }
     if (c.type == EntityType::Person && e - b >= 2) {
       const std::size_t s = recognize::surname_end(ctx, b, e);

@@ -506,6 +506,43 @@ TEST_CASE("resolve: a company's first word alone after its full name is the comp
         "Keswick Pharma plc/ORGANIZATION | Keswick/ORGANIZATION | Keswick/LOCATION");
 }
 
+TEST_CASE("resolve: a company's first words are the company after its full name, though a name list has them") {
+  // A surname that only a name list made a person, alone or in two words
+  // (before a legal form of several tokens), and the first word no rule chose.
+  CHECK(mentions("Becker Chemie AG agreed to buy a rival. Becker will pay 48 euros a share.") ==
+        "Becker Chemie AG/ORGANIZATION | Becker/ORGANIZATION");
+  CHECK(mentions("Van Berkel Coatings N.V. agreed to the deal. Van Berkel shares jumped.") ==
+        "Van Berkel Coatings N.V./ORGANIZATION | Van Berkel/ORGANIZATION");
+  CHECK(mentions("Kelvotrax Marine ASA reported higher profit. Shares in Kelvotrax rose 3%.") ==
+        "Kelvotrax Marine ASA/ORGANIZATION | Kelvotrax/ORGANIZATION");
+  // "Shares in" a town's name are the company's.
+  CHECK(mentions("Keswick Pharma plc agreed to the deal. Shares in Keswick rose.") ==
+        "Keswick Pharma plc/ORGANIZATION | Keswick/ORGANIZATION");
+  // A title, or a person of the story with the surname, keeps the person.
+  CHECK(mentions("Becker Chemie AG agreed to buy a rival. Mr Becker said the price was fair.") ==
+        "Becker Chemie AG/ORGANIZATION | Becker/PERSON");
+  CHECK(mentions("Becker Chemie AG agreed to buy a rival. Anna Becker, its founder, was pleased. "
+                 "Becker will stay on the board.") ==
+        "Becker Chemie AG/ORGANIZATION | Anna Becker/PERSON | Becker/PERSON");
+}
+
+TEST_CASE("resolve: the first word of a name ending in a company's head word repeats as the company") {
+  CHECK(mentions("Dravik Laboratories said sales rose. Dravik's new plant opened.") ==
+        "Dravik Laboratories/ORGANIZATION | Dravik/ORGANIZATION");
+  // Not a common word.
+  CHECK(mentions("Harbor Motors said sales rose. Harbor officials were pleased.") == "Harbor Motors/ORGANIZATION");
+  // A country after the head word names the company's national unit, one body.
+  CHECK(mentions("Rivals including Kelvo Motor India have announced new plants. Kelvo's factory opened in March.") ==
+        "Kelvo Motor India/ORGANIZATION | Kelvo/ORGANIZATION");
+}
+
+TEST_CASE("resolve: the acronym of a body's initials repeats as the body") {
+  CHECK(mentions("The Kelvo Tarsen Council voted 6-3. Analysts think the KTC will cut again.") ==
+        "Kelvo Tarsen Council/ORGANIZATION | KTC/ORGANIZATION");
+  // Two initials are too few ("Kelvo Council" and "KC").
+  CHECK(mentions("The Kelvo Council voted. Analysts think the KC will cut again.") == "Kelvo Council/ORGANIZATION");
+}
+
 TEST_CASE("resolve: a place's name defined by a body's acronym of its initials is the body") {
   using newsner::EntityType;
   CHECK(resolve_kb("Tarvo State Kelmar Province (TSKP) claimed it.",

@@ -1571,7 +1571,7 @@ std::size_t legal_form_end(const Context& ctx, std::size_t f) {
 }
 
 // org.legal_form: a legal form the head rule cannot take (legal_form_end)
-// ends the company name of the capitalized words before it: "Korvel Line
+// ends the company name of the capitalized words (and "&" joins) before it: "Korvel Line
 // A/S", "Banca Verde S.p.A.", "Widget Holdings N.V.", "Korvel Group plc".
 // The form starts at token f, after a capitalized word.
 void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& out) {
@@ -1585,9 +1585,15 @@ void legal_form_at(const Context& ctx, std::size_t f, std::vector<Candidate>& ou
   const std::size_t e = legal_form_end(ctx, f);
   if (e == f) return;
   std::size_t b = i;
-  while (b > 0 && i - b < 3 && !tokens[b].newline_before && tokens[b - 1].shape == Shape::Capitalized &&
-         is_org_word(ctx, b - 1)) {
-    --b;
+  while (b > 0 && i - b < 3 && !tokens[b].newline_before) {
+    if (tokens[b - 1].shape == Shape::Capitalized && is_org_word(ctx, b - 1)) {
+      --b;
+    } else if (b > 1 && is_char(ctx, b - 1, '&') && tokens[b - 2].shape == Shape::Capitalized &&
+               is_org_word(ctx, b - 2)) {
+      b -= 2;  // "Harlan & Voss Capital plc"
+    } else {
+      break;
+    }
   }
   // A first word that only capitalizes the sentence ("Rival Korvel plc").
   if (b + 1 < i && tokens[b].sentence_start && ctx.is_common_word(b) && !ctx.has(b, EntryClass::Location)) ++b;
@@ -1824,6 +1830,26 @@ bool names_itself(const Context& ctx, std::size_t b, std::size_t h) {
   return ctx.find_match_at(b, [&](const gazetteer::Match& m) {
     return m.token_end == h + 1 && (m.cls == EntryClass::Organization || m.cls == EntryClass::Location);
   }) != nullptr;
+}
+
+// "Summit Motors and Harbor Motor Co": a head word h with a name's word before
+// it (not a nationality's: "the Swedish Securities and Futures Board") ends
+// a body's name of its own, so an "and" after it joins two bodies.
+bool head_ends_name(const Context& ctx, std::size_t h) {
+  return h > 0 && ctx.is_org_head(h) && ctx.token(h - 1).shape == Shape::Capitalized && is_org_word(ctx, h - 1) &&
+         !ctx.has(h - 1, EntryClass::Demonym) && !ctx.token(h).newline_before;
+}
+
+// "the Kelvo Steel Workers union": up to two capitalized words between a
+// body's name ending at e and a lowercase "union" after them are the union's
+// name. Their end, or e.
+std::size_t union_name_end(const Context& ctx, std::size_t e) {
+  std::size_t k = e;
+  while (k < ctx.size() && k - e < 2 && ctx.token(k).shape == Shape::Capitalized && !ctx.token(k).newline_before &&
+         is_org_word(ctx, k)) {
+    ++k;
+  }
+  return k > e && ctx.token(k).shape == Shape::Lower && folded_is(ctx, k, "union") ? k : e;
 }
 
 // Tokens [b, h) hold a lowercase "and" (the walk left takes one).
@@ -2098,7 +2124,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
             !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
-            !title_word_in_name(ctx, p, b)) {
+            !title_word_in_name(ctx, p, b) &&
+            !ctx.is_country_span(p, b + 1)) {  // ("Sri Lanka Kelvo Board": a country's first word)
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
         b = p;
@@ -2127,7 +2154,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
           !ctx.token(p).newline_before && ctx.token(p - 1).shape == Shape::Capitalized && is_org_word(ctx, p - 1) &&
           ctx.is_common_word(p - 1) && ctx.is_common_word(b) && !ctx.has(p - 1, EntryClass::Location) &&
           !ctx.has(b, EntryClass::Location) && !ctx.country[p - 1] && !joined_by_and(ctx, b, h) &&
-          !names_itself(ctx, b, h)) {
+          !names_itself(ctx, b, h) && !head_ends_name(ctx, p - 1)) {
         b = p - 1;
         continue;
       }
@@ -2167,6 +2194,11 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       if (const std::size_t q = place_across(ctx, p, h); q <= p && h - q <= max_left + 1) {
         b = q;
         continue;
+      }
+      // "the All Kelvo Farmers Union": a capitalized "All" inside a sentence opens the name.
+      if (b < h && folded_is(ctx, p, "all") && ctx.token(p).shape == Shape::Capitalized &&
+          !ctx.token(p).sentence_start && !ctx.caps_line[p]) {
+        b = p;
       }
       break;
     }
@@ -2269,6 +2301,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
       e_of = country_before_acronym(ctx, b, e_of);
       b = acronym_name_start(ctx, b, e_of);
     }
+    if (!of) e_of = union_name_end(ctx, e_of);
     emit(ctx, b, e_of, of ? 0.75f : 0.7f, of ? "org.head_of" : "org.head", out);
     // The possessor left out is the person ("Lindner's"), if a word alone (a
     // longer name, "Rupert Murdoch's", is the person rules').

@@ -662,17 +662,19 @@ bool is_company_noun(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kWords[] = {
       "operator", "carmaker", "automaker", "lender", "retailer", "insurer", "reinsurer", "airline", "carrier",
       "chipmaker", "drugmaker", "miner", "conglomerate", "startup", "utility", "supplier", "regulator", "watchdog",
-      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform"};
+      "company", "firm", "bank", "brokerage", "manufacturer", "maker", "giant", "group", "outlet", "platform",
+      "office", "agency", "bureau", "charity", "union"};
   static constexpr WordSet kSet(kWords);
   return kSet.contains(ctx, i);
 }
 
 // Tokens [b, e), a name that no name list knows, follow a lowercase noun of a
-// kind of company: "grid operator Velnor said", "carmaker Korvex told".
+// kind of company or body: "grid operator Velnor said", "carmaker Korvex told",
+// "rights group La Kelvade said" (a particle may open it).
 bool after_company_noun(const Context& ctx, std::size_t b, std::size_t e) {
   if (b == 0 || ctx.token(b - 1).shape != Shape::Lower || !is_company_noun(ctx, b - 1)) return false;
   constexpr std::uint16_t kNameBits = class_bit(EntryClass::GivenName) | class_bit(EntryClass::Surname);
-  for (std::size_t k = b; k < e; ++k) {
+  for (std::size_t k = b + (e > b + 1 && ctx.lex_is(b, kLexParticle)); k < e; ++k) {
     if (ctx.token_classes[k] & kNameBits) return false;
   }
   return true;
@@ -1161,6 +1163,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
                            out);
           } else if (i >= 2 && ctx.token(i - 1).fold_hash == kThe.hash && venue_after_the(ctx, i, e)) {
             emit_candidate(ctx, EntityType::Location, i, e, 0.65f, "loc.venue_name", out);
+          } else if (ctx.lex_is(i, kLexParticle) && after_company_noun(ctx, i, e)) {
+            // "rights group La Kelvade": a particle that lists have as a given name
+            // (see after_company_noun; the bit test first: every name gets here).
+            emit_candidate(ctx, EntityType::Organization, i, e, 0.65f, "org.descriptor", out);
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }

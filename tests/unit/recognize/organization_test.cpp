@@ -854,3 +854,29 @@ TEST_CASE("organization: \"Unit\" ends a body's name, but not before a number") 
   CHECK(orgs("Tarsa Reactor Unit 3 was shut.", "org.head") == "");
   CHECK(orgs("She studied at the Kelvo Conservatoire.", "org.head") == "Kelvo Conservatoire/ORGANIZATION");
 }
+
+TEST_CASE("organization: \"and\" after a head word with its name joins two companies") {
+  check_mentions({{"Orders from carmakers including Summit Motors and Harbor Motor Co fell.",
+                   "Summit Motors/ORGANIZATION | Harbor Motor Co/ORGANIZATION"},
+                  // (A nationality before the head names no company of its own.)
+                  {"The Swedish Securities and Futures Board said so.",
+                   "Swedish Securities and Futures Board/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: a legal form the head rule cannot take ends a name with \"&\"") {
+  check_mentions({{"The regulator fined Harlan & Voss Capital plc on Monday.", "Harlan & Voss Capital plc/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: a country's name whose first word is a title's opens a body's name") {
+  check_mentions({{"The Sri Lanka Kelvo Board said exports fell.", "Sri Lanka Kelvo Board/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: a capitalized \"All\" inside a sentence opens a body's name") {
+  check_mentions({{"A petition by the All Kelvo Traders Federation was heard.", "All Kelvo Traders Federation/ORGANIZATION"},
+                  // (A sentence's first word is only capitalized.)
+                  {"All Kelvo Traders Federation members voted.", "Kelvo Traders Federation/ORGANIZATION"}});
+}
+
+TEST_CASE("organization: capitalized words between a body's head and a lowercase \"union\" are the union's name") {
+  check_mentions({{"The Kelvo Steel Workers union said it would fight.", "Kelvo Steel Workers/ORGANIZATION"}});
+}

@@ -255,6 +255,9 @@ TEST_CASE("person: an unknown name after a company noun is the company") {
       {"The carmaker Korvex said sales rose.", "Korvex/ORGANIZATION"},
       // a listed surname there is left to the person rules (it may be a person: "the firm Schmidt founded")
       {"The carmaker Schmidt said sales rose.", "Schmidt/PERSON"},
+      // a body's noun too, and a particle may open the name
+      {"The statistics office Kelvstat said prices rose.", "Kelvstat/ORGANIZATION"},
+      {"Rights group La Kelvade said it would appeal.", "La Kelvade/ORGANIZATION"},
   });
 }
 
