@@ -244,12 +244,44 @@ bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
+// "1. Kelmore 31 points": a standings row's rank, "N.", opens the line at b
+// (end le) before a capitalized word (in a sports report: OrgStarts).
+bool ranked_row_start(const Context& ctx, std::size_t b, std::size_t le) {
+  return b + 3 < le && ctx.token(b).shape == Shape::Digits && is_char(ctx, b + 1, '.') && cap_shape(ctx, b + 2) &&
+         !(ctx.lex[b + 2] & kLexFunction);
+}
+
+// A ranked row's side [b, e) (after ranked_row_start's "N."): a place, a
+// listed body or a team word, not a player ranked by his points ("1. Tarvo
+// Kelp 4,450 points"). kRankedClub: a listed club; kRankedSurname: a place
+// that is a surname too ("Kelpton"), a club only in a table of clubs.
+enum RankedSide { kNotRanked, kRankedSide, kRankedClub, kRankedSurname };
+RankedSide ranked_side(const Context& ctx, std::size_t b, std::size_t e) {
+  if (b < 2 || !(b == 2 || ctx.token(b - 2).newline_before) || !is_char(ctx, b - 1, '.') ||
+      ctx.token(b - 2).shape != Shape::Digits || ctx.has(b, EntryClass::GivenName)) {
+    return kNotRanked;
+  }
+  bool side = false, club = false;
+  for (std::size_t k = b; k < e; ++k) {
+    side = side || ctx.has(k, EntryClass::Location) || ctx.lex_is(k, kLexTeamWord);
+    club = club || ctx.has(k, EntryClass::Organization);
+  }
+  if (!side && !club) return kNotRanked;
+  if (ctx.has(e - 1, EntryClass::Surname)) return club ? kRankedClub : kRankedSurname;
+  return club ? kRankedClub : kRankedSide;
+}
+
 // org.team_score / org.team_table: sports result lines. "Kelmore 3 Dunhaven 3",
 // "Halde (Germany) 75 Golden Star (Yugoslavia) 70", "Brackley 4 2 0 2 4 5 6",
 // "NEW YORK 61 74 .452 23 1/2".
 // `lines` holds (first token, line end) of the lines that can open with a team
 // chunk (OrgStarts).
 void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
+  // Ranked rows of one number whose side is also a surname wait for a listed
+  // club in the table ("1. Kelpton 31 points", "2. Tarvo FC 29").
+  std::array<std::pair<std::uint32_t, std::uint32_t>, 8> surname_rows;
+  std::size_t surname_count = 0;
+  bool club_rows = false;
   for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
     const std::size_t b = lines[l], le = lines[l + 1];
     const std::size_t e1 = team_chunk(ctx, b, le);
@@ -279,14 +311,23 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
             const Shape s = ctx.token(q).shape;
             if (s == Shape::Digits) {
               ++numbers;
-            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-'))) {
+            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-')) &&
+                       !(q + 1 == le && numbers > 0 && (folded_is(ctx, q, "points") || folded_is(ctx, q, "pts")))) {
               only_numbers = false;
               break;
             }
           }
           // "LONDON 1996-08-30" is a dateline, not a table row.
           const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
-          if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
+          if (!only_numbers || iso_date || numbers == 0 || !team_name_ok(ctx, b, e1)) continue;
+          // A ranked row needs one number only: its points ("1. Kelmore 31 points").
+          const RankedSide ranked = numbers >= 3 ? kRankedSide : ranked_side(ctx, b, e1);
+          club_rows = club_rows || ranked == kRankedClub;
+          if (ranked == kRankedSurname) {
+            if (surname_count < surname_rows.size()) surname_rows[surname_count++] = {b, e1};
+          } else if (ranked != kNotRanked) {
+            emit(ctx, b, e1, 0.8f, "org.team_table", out);
+          }
         }
       } else if (const std::size_t k = points_score_end(ctx, j, le); k > j) {
         // "Kelmore 9.8 (62) Dunhaven 13.12 (90)": goals and behinds, then the points.
@@ -297,6 +338,9 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         }
       }
     }
+  }
+  for (std::size_t r = 0; club_rows && r < surname_count; ++r) {
+    emit(ctx, surname_rows[r].first, surname_rows[r].second, 0.8f, "org.team_table", out);
   }
 }
 
@@ -1392,6 +1436,9 @@ struct OrgStarts {
       }
       if (cap_shape(ctx, b) && !(ctx.lex[b] & kLexFunction)) {
         lines.push_back(static_cast<std::uint32_t>(b));
+        lines.push_back(ctx.line_starts[l + 1]);
+      } else if (ctx.sports && ranked_row_start(ctx, b, ctx.line_starts[l + 1])) {
+        lines.push_back(static_cast<std::uint32_t>(b + 2));  // the side after "1."
         lines.push_back(ctx.line_starts[l + 1]);
       }
     }

@@ -242,6 +242,22 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Kelmore 57.25 Dunhaven 13.12", "org.team") == "");
 }
 
+// A standings row with its rank, "1. Kelmore 31 points", in a sports report:
+// one number will do for a place or a listed club; a place that is also a
+// surname only in a table that has a listed club (riders are ranked so too).
+TEST_CASE("organization: ranked standings rows") {
+  const std::string report = "Soccer league match report: the team scored goals in the match, the coach said.\n";
+  CHECK(orgs(report + "Top of the table:\n1. Ghent 31 points\n2. Juventus 29\n", "org.team_table") ==
+        "Ghent/ORGANIZATION | Juventus/ORGANIZATION");
+  CHECK(orgs(report + "Standings:\n1. Ghent 31 points\n2. Como 29\n3. Juventus 26\n", "org.team_table") ==
+        "Ghent/ORGANIZATION | Como/ORGANIZATION | Juventus/ORGANIZATION");
+  CHECK(orgs(report + "Standings:\n1. Tarvelli 40 points\n2. Como 34\n3. Kelpson 24\n", "org.team_table") == "");
+  // a player's name, a word no list has: no club
+  CHECK(orgs(report + "Standings:\n1. Ivo Tarvel 4,450 points\n2. Kelmore 29\n", "org.team_table") == "");
+  // not outside a sports report
+  CHECK(orgs("The town that won the vote:\n1. Ghent 31 points\n", "org.team_table") == "");
+}
+
 // org.team_context looks for its cue words (team_cue_near) before it scans a
 // slot's chunk: each cue, before the slot or up to the word after a 3-word
 // chunk, must still be found.
