@@ -2499,6 +2499,14 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
          folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
+// "the Champions League", "the American League": in a sports report a League
+// that only its head word makes a body (no list has the name) is a
+// competition, an event like "UEFA Cup". (Out of line: asked of names that
+// end in "League" only.)
+[[gnu::noinline]] bool competition_league(const Context& ctx, const Candidate& c) {
+  return ctx.sports && c.evidence == "org.head" && !listed_org_up_to(ctx, c.token_begin, c.token_end - 1);
+}
+
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
   // The event's words (a name before its event word, and that word): no
   // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
@@ -2518,13 +2526,16 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date) continue;
     // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
-    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name).
+    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name),
+    // and a competition's "League" (competition_league).
     // (One bit of 64 per word by its fold hash first: most names end in none.)
     static constexpr std::uint64_t kIndex = text::token_hash("index"), kPrize = text::token_hash("prize"),
-                                   kAward = text::token_hash("award");
-    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) | (1ull << (kAward >> 58));
+                                   kAward = text::token_hash("award"), kLeague = text::token_hash("league");
+    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) |
+                                           (1ull << (kAward >> 58)) | (1ull << (kLeague >> 58));
     if (e > c.token_begin + 1 && ((kBits >> (tokens[e - 1].fold_hash >> 58)) & 1) &&
-        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward) &&
+        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward ||
+         (tokens[e - 1].fold_hash == kLeague && competition_league(ctx, c))) &&
         tokens[e - 1].shape == Shape::Capitalized) {
       events.emplace_back(c.token_begin, c.token_end);
       continue;

@@ -258,6 +258,17 @@ TEST_CASE("organization: ranked standings rows") {
   CHECK(orgs("The town that won the vote:\n1. Ghent 31 points\n", "org.team_table") == "");
 }
 
+// "the Champions League": in a sports report a League no list has is a
+// competition (an event, no mention); a listed league body stays.
+TEST_CASE("organization: a competition's League in a sports report is no mention") {
+  const std::string report = "Soccer league match report: the team scored goals in the match, the coach said.\n";
+  CHECK(names_test::mentions(report + "They play in the Champions League and the Tarvel League next season.") == "");
+  CHECK(names_test::mentions(report + "The Premier League fined them.") == "Premier League/ORGANIZATION");
+  // outside a sports report a League is a body
+  CHECK(names_test::mentions("The Tarvel League for Democracy won the vote.") ==
+        "Tarvel League for Democracy/ORGANIZATION");
+}
+
 // org.team_context looks for its cue words (team_cue_near) before it scans a
 // slot's chunk: each cue, before the slot or up to the word after a 3-word
 // chunk, must still be found.
