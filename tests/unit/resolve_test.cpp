@@ -580,3 +580,16 @@ TEST_CASE("resolve: a body and a country before a role noun or a possessive are 
   REQUIRE(r.mentions.size() == 1);
   CHECK(r.mentions[0].kb_id.empty());  // not the international body's id
 }
+
+TEST_CASE("resolve: in a sports report a club's city alone is the club") {
+  const std::string report =
+      "Basketball: the team scored points in the league game and the coach said the players won the match.\n";
+  CHECK(mentions(report + "The Denver Panthers beat the Tarvelo Kelps 101-96. Denver improved to 12-8.") ==
+        "Denver Panthers/ORGANIZATION | Tarvelo Kelps/ORGANIZATION | Denver/ORGANIZATION");
+  // after a locative preposition it is the city
+  CHECK(mentions(report + "The Denver Panthers won again. Ivo Tarsen was happy in Denver.") ==
+        "Denver Panthers/ORGANIZATION | Ivo Tarsen/PERSON | Denver/LOCATION");
+  // outside a sports report too
+  CHECK(mentions("The Denver Panthers won again. Denver improved its roads.") ==
+        "Denver Panthers/ORGANIZATION | Denver/LOCATION");
+}
