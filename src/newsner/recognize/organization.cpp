@@ -579,7 +579,8 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
     const std::size_t first_name = out[c].token_begin;
     // Backward, when the cue follows the club: "the former Blackburn and
     // Southampton skipper", "Kent and Essex drew": one place word before
-    // "and", not after a locative preposition ("in London and Leeds fans").
+    // "and", not after a locative preposition ("in London and Leeds fans") nor
+    // another name (a common word that opens the sentence is none: "Former").
     if (const std::size_t end = out[c].token_end;
         first_name >= 2 && end < n && folded_is(ctx, first_name - 1, "and") &&
         (is_club_role(ctx, end) ||
@@ -587,7 +588,9 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
       const std::size_t j = first_name - 2;
       if (ctx.token(j).shape == Shape::Capitalized && ctx.has(j, EntryClass::Location) &&
           !ctx.token(first_name - 1).newline_before && !ctx.token(first_name).newline_before &&
-          !(j > 0 && !ctx.token(j).newline_before && (cap_shape(ctx, j - 1) || ctx.lex_is(j - 1, kLexLocative))) &&
+          !(j > 0 && !ctx.token(j).newline_before &&
+            ((cap_shape(ctx, j - 1) && !(ctx.token(j - 1).sentence_start && ctx.is_common_word(j - 1))) ||
+             ctx.lex_is(j - 1, kLexLocative))) &&
           team_name_ok(ctx, j, j + 1)) {
         emit(ctx, j, j + 1, 0.72f, "org.team_list", out);
       }

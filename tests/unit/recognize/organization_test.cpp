@@ -311,6 +311,9 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("The flight to Leicester took 45 minutes.") == "");
   CHECK(teams("The former Denver and Leicester skipper retired.") ==
         "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  // A common word that opens the sentence is no name before the first club.
+  CHECK(teams("Former Denver and Leicester skipper Ivo Tarsen retired.") ==
+        "Denver/ORGANIZATION | Leicester/ORGANIZATION");
   CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
