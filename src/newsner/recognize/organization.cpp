@@ -425,11 +425,11 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // before the chunk is scanned. True for every slot that has one, and for some
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
-  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
+  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to", "by" of "defeat by",
   // "for" of "played for" and "from" of "joined Milan from Parma".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
-  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from", "by"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
@@ -465,6 +465,16 @@ bool innings_after(const Context& ctx, std::size_t last) {
   ++k;
   return k + 1 < ctx.size() && ctx.token(k).shape == Shape::Digits && ctx.surface(k).size() >= 2 &&
          folded_is(ctx, k + 1, "for");
+}
+
+std::size_t score_end(const Context& ctx, std::size_t i);
+
+// "a home defeat by Kelmore", "held 0-0 by Kelmore": a result before the "by"
+// at token k + 1, whose side after it won.
+bool result_before_by(const Context& ctx, std::size_t k) {
+  static constexpr std::string_view kWords[] = {"defeat", "defeats", "beaten", "held", "thrashing", "hammering"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, k) || (k >= 2 && score_end(ctx, k - 2) == k + 1);
 }
 
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
@@ -535,6 +545,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    if (i > 1 && folded_is(ctx, i - 1, "by") && result_before_by(ctx, i - 2)) verb = true;
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
     if (!verb && innings_after(ctx, last)) verb = true;

@@ -314,6 +314,10 @@ TEST_CASE("organization: team context cues before and after the slot") {
   // A common word that opens the sentence is no name before the first club.
   CHECK(teams("Former Denver and Leicester skipper Ivo Tarsen retired.") ==
         "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  // "by" after a result: the side that won.
+  CHECK(teams("It was their first home defeat by Leicester since May.") == "Leicester/ORGANIZATION");
+  CHECK(teams("They were held 0-0 by Leicester on Saturday.") == "Leicester/ORGANIZATION");
+  CHECK(teams("He was driven by Leicester to the airport.") == "");
   CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
