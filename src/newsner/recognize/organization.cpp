@@ -131,6 +131,8 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
 
 }  // namespace
 
+const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h);  // (below)
+
 namespace {
 
 // The lowercase particles a team name takes inside ("Real Sociedad de Futbol",
@@ -889,6 +891,22 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// "Kelmore, who beat Tarvel 2-1": the side before ", who" (v: the result verb)
+// is the winner, a club too if a place is in it (up to 3 capitalized words,
+// not a person). Its first token, or v when there is none.
+std::size_t who_subject_start(const Context& ctx, std::size_t v) {
+  if (v < 3 || !folded_is(ctx, v - 1, "who") || !is_char(ctx, v - 2, ',')) return v;
+  const std::size_t e = v - 2;
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && cap_shape(ctx, b - 1) && !ctx.token(b).newline_before && !ctx.token(b).sentence_start) {
+    --b;
+  }
+  bool place = false;
+  for (std::size_t k = b; k < e; ++k) place = place || ctx.has(k, EntryClass::Location);
+  if (b == e || !place || side_is_person(ctx, b, e) || !team_name_ok(ctx, b, e)) return v;
+  return b;
+}
+
 // org.team_result with one side written: "after beating Chelsea 2-1", "who beat
 // Chelsea 2-1 at home", "by defeating Porto 3-0": a result verb after a lowercase
 // word, a name and a score make the name a club (the other side is the subject
@@ -906,9 +924,13 @@ void team_result_after_verb(const Context& ctx, std::vector<Candidate>& out) {
     if (e == i || !match_score_at(ctx, after_side_country(ctx, e))) continue;
     // ("after beating Serena Williams 6-3": a given name opening a name no list
     // has as a body is a player.)
-    if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization)) continue;
+    if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization) &&
+        !listed_org_up_to(ctx, i, e - 1)) {
+      continue;
+    }
     if (side_is_person(ctx, i, e) || !team_name_ok(ctx, i, e)) continue;
     emit(ctx, i, e, 0.85f, "org.team_result", out);
+    if (const std::size_t b = who_subject_start(ctx, v); b < v - 2) emit(ctx, b, v - 2, 0.85f, "org.team_result", out);
   }
 }
 

@@ -474,6 +474,13 @@ TEST_CASE("organization: a result verb after a lowercase word, a name and a scor
   CHECK(orgs("Kelpino went second after beating Tarvelo 2-1 on Sunday.", "org.team_result") ==
         "Tarvelo/ORGANIZATION");
   CHECK(orgs("Kelpino, who beat Ravelby Rovers 3-0, lead.", "org.team_result") == "Ravelby Rovers/ORGANIZATION");
+  // The side before ", who" won: a club too when a place is in it (also
+  // before a listed club that a given name opens).
+  CHECK(orgs("Leicester, who beat Ravelby Rovers 3-0, lead.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Ravelby Rovers/ORGANIZATION");
+  CHECK(orgs("Leicester, who beat Real Betis 3-0, lead.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Real Betis/ORGANIZATION");
+  CHECK(orgs("Leicester, who beat Tarvelo 6-3 6-2, lead.", "org.team_result") == "");
   // a player, sets, a country and no score: no club
   CHECK(orgs("She won after beating Serena Williams 6-3.", "org.team_result") == "");
   CHECK(orgs("He went through after beating Tarvelo 6-3 6-2.", "org.team_result") == "");
