@@ -318,6 +318,8 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("It was their first home defeat by Leicester since May.") == "Leicester/ORGANIZATION");
   CHECK(teams("They were held 0-0 by Leicester on Saturday.") == "Leicester/ORGANIZATION");
   CHECK(teams("He was driven by Leicester to the airport.") == "");
+  // A motor racing team before its driver.
+  CHECK(teams("Leicester driver Ivo Tarvel was third.") == "Leicester/ORGANIZATION");
   CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
