@@ -325,7 +325,7 @@ bool is_authoritative(std::string_view evidence) {
     case 'o':
       return evidence == "org.team_score" || evidence == "org.team_table" || evidence == "org.team_result" ||
              evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of" ||
-             evidence == "org.team_role";
+             evidence == "org.team_role" || evidence == "org.team_after_country";
     case 'd':
       return evidence == "document.acronym";
     case 'l':

@@ -593,3 +593,9 @@ TEST_CASE("resolve: in a sports report a club's city alone is the club") {
   CHECK(mentions("The Denver Panthers won again. Denver improved its roads.") ==
         "Denver Panthers/ORGANIZATION | Denver/LOCATION");
 }
+
+TEST_CASE("resolve: a team after a rider's country names the club all through the report") {
+  CHECK(mentions("Cycling results of the stage race, the team scored points in the championship:\n"
+                 "2. Ana Kelp (Italy) Ghent +3.418\nKelp was second for Ghent.\n") ==
+        "Ana Kelp/PERSON | Italy/LOCATION | Ghent/ORGANIZATION | Kelp/PERSON | Ghent/ORGANIZATION");
+}

@@ -1036,12 +1036,17 @@ void player_club_at(const Context& ctx, std::size_t i, std::vector<Candidate>& o
   emit(ctx, i, e, 0.78f, "org.player_club", out);
 }
 
+// "+3.418", "+1 lap": a time or distance behind the winner at token e.
+bool gap_at(const Context& ctx, std::size_t e) {
+  return e + 1 < ctx.size() && is_char(ctx, e, '+') && ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
+}
+
 // org.team_after_country: in a results list, a rider's or driver's team
 // follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
 // hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
 // capitalized name and "(<country>)" (and a comma), up to four capitalized
-// words (hyphen joins too) before a number, a comma, "same" or the line's end.
-// Sports reports only.
+// words (hyphen joins too) before a number, a gap, a comma, "same" or the
+// line's end. Sports reports only.
 void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   // Every slot follows a ")" token (is_char on ctx.tt.text): a report without
   // one has none, and one memchr spares the walk over its capitalized words.
@@ -1085,7 +1090,7 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
     const bool end = comma_after_country ? time_after
                                          : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
                                                ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
-                                               folded_is(ctx, e, "all");
+                                               folded_is(ctx, e, "all") || gap_at(ctx, e);
     // ("Marbek Vion Communications (Poland) Ltd": a company's legal form.)
     if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
     emit(ctx, i, e, 0.75f, "org.team_after_country", out);

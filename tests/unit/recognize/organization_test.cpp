@@ -389,6 +389,9 @@ TEST_CASE("organization: a rider's team after the country in a results list") {
              "org.team_after_country") == "Kelpton/ORGANIZATION | Tarvelo-Gym/ORGANIZATION");
   CHECK(orgs(report + "3. Ivo Tarvel (Italy), Kelpton Motors Honda, 53.980\n", "org.team_after_country") ==
         "Kelpton Motors Honda/ORGANIZATION");
+  // a gap behind the winner after the team
+  CHECK(orgs(report + "2. Ana Kelp (Italy) Tarvelo-Gym +3.418\n3. Ivo Tarvel (Peru) Ghent +1 lap\n",
+             "org.team_after_country") == "Tarvelo-Gym/ORGANIZATION | Ghent/ORGANIZATION");
   // a country in a team's slot, a person's name after, no results line: no team
   CHECK(orgs(report + "Ivo Tarvel (Germany) beat Ana Kelp (Italy) 6-3 6-2\n", "org.team_after_country") == "");
   CHECK(orgs(report + "Ivo Tarvel (Germany) Estonia 5\n", "org.team_after_country") == "");
