@@ -2380,6 +2380,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
 bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
                                                      "marathon", "day", "championship", "championships", "grand",
+                                                     "finals",  // "the ATP Finals", "the NBA Finals"
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
                                                      "summit",  // "the Web Summit"

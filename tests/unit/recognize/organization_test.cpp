@@ -538,6 +538,8 @@ TEST_CASE("organization: whole pipeline") {
       // A war is an event too: the place in its name is no mention.
       {"Veterans of the Vietnam War and the Gulf War met in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
+      {"Ivo Tarvel beat Ana Kelp in the final of the ATP Finals in Ghent.",
+       "Ivo Tarvel/PERSON | Ana Kelp/PERSON | Ghent/LOCATION"},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
       // A name with a model's or version's number after a determiner is a
       // product's (no entity), whatever its words are; a quantity is no model.
