@@ -599,7 +599,6 @@ class Retyper {
     authority_.reset(chosen.size() / 2);
     surnames_.reset(chosen.size() / 2);
     companies_.reset(chosen.size() / 4);
-    clubs_.reset(ctx.sports ? chosen.size() / 4 : 0);
     for (Chosen& c : chosen) {
       if (c.type == EntityType::Date) continue;
       const std::size_t b = c.tb, e = c.te;
@@ -616,11 +615,6 @@ class Retyper {
         float* v = ctx.is_cap(s - 1) ? surnames_.upsert(name_key(ctx, s - 1, s)) : nullptr;
         if (v) *v = std::max(*v, c.score);
       }
-      if (c.type == EntityType::Organization && e == b + 2 && ctx.sports) {
-        if (club_of_place(ctx, c)) {
-          if (float* v = clubs_.upsert(name_key(ctx, b, b + 1))) *v = c.score;
-        }
-      }
       if (c.type == EntityType::Organization && e - b >= 2) {
         if (const std::size_t w = company_first_word(ctx, c); w != SIZE_MAX) {
           if (float* v = companies_.upsert(name_key(ctx, w, w + 1))) *v = std::max(*v, c.score);
@@ -631,6 +625,7 @@ class Retyper {
         }
       }
     }
+    if (ctx.sports) club_places(chosen);  // (clubs_ is read in sports reports only: see retype)
   }
   /// About the number of keys the document pass adds for the names: one per
   /// start of each, two name parts for one of several tokens (a hyphenated
@@ -656,7 +651,7 @@ class Retyper {
     }
     // "Milwaukee improved to 12-8" after "the Milwaukee Bucks": in a sports
     // report the club's city alone is the club, not after a locative ("in Milwaukee").
-    if (e == b + 1 && c.type == EntityType::Location && !clubs_.empty() && c.rule == "cities" &&
+    if (e == b + 1 && c.type == EntityType::Location && ctx_.sports && !clubs_.empty() && c.rule == "cities" &&
         clubs_.find(c.key) && !after_locative(b)) {
       set_document_type(c, EntityType::Organization, "document.club_place");
       return;
@@ -691,6 +686,17 @@ class Retyper {
   }
 
  private:
+  // Votes for the club places of a sports report, club_of_place's. (A loop of
+  // its own: in the constructor's loop, the test cost every document more.)
+  [[gnu::noinline]] void club_places(const std::vector<Chosen>& chosen) {
+    clubs_.reset(chosen.size() / 4);
+    for (const Chosen& c : chosen) {
+      if (c.type == EntityType::Organization && c.te == c.tb + 2 && club_of_place(ctx_, c)) {
+        if (float* v = clubs_.upsert(name_key(ctx_, c.tb, c.tb + 1))) *v = c.score;
+      }
+    }
+  }
+
   // A locative preposition before token b: "in Montreal", "to Washington",
   // "In St Louis, ..." opening a sentence, and in a line of capitals "CHICAGO AT TORONTO".
   bool after_locative(std::size_t b) const {
