@@ -325,7 +325,7 @@ bool is_authoritative(std::string_view evidence) {
     case 'o':
       return evidence == "org.team_score" || evidence == "org.team_table" || evidence == "org.team_result" ||
              evidence == "org.team_context" || evidence == "org.head" || evidence == "org.head_of" ||
-             evidence == "org.team_role";
+             evidence == "org.team_role" || evidence == "org.team_after_country";
     case 'd':
       return evidence == "document.acronym";
     case 'l':
@@ -696,6 +696,18 @@ bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
   }
 }
 
+// "the Milwaukee Bucks", "Seattle Sounders": a club's name of two words that
+// a place (a city, not a country) opens, which sports copy uses alone for the
+// club ("Milwaukee improved to 12-8"). Not a place after a club's word
+// ("Spartak Moscow": the city has other clubs), nor "Fairview Town" (a team
+// word alone also names towns). Whether c is such a name. (Out of line: asked
+// of the organizations of sports reports only.)
+[[gnu::noinline]] bool club_of_place(const Context& ctx, const Chosen& c) {
+  if (!(c.rule == "sports" || (c.rule.starts_with("org.team") && c.rule != "org.team_word"))) return false;
+  return ctx.has(c.tb, gazetteer::EntryClass::Location) && !ctx.has(c.tb + 1, gazetteer::EntryClass::Location) &&
+         !ctx.is_country_span(c.tb, c.tb + 1);
+}
+
 // An authoritative rule's vote for a name's type (see Retyper).
 struct Vote {
   EntityType type;
@@ -731,6 +743,7 @@ struct Scratch {
   NameTable<Vote> authority;                  // Retyper
   NameTable<float> surnames;
   NameTable<float> company_words;             // Retyper (see company_first_word)
+  NameTable<float> club_places;               // Retyper (see club_of_place)
   NameTable<Known> known;                     // propagate
   std::vector<std::uint64_t> filter;
 
@@ -748,7 +761,11 @@ struct Scratch {
 class Retyper {
  public:
   Retyper(const Context& ctx, std::vector<Chosen>& chosen, Scratch& scratch)
-      : ctx_(ctx), authority_(scratch.authority), surnames_(scratch.surnames), companies_(scratch.company_words) {
+      : ctx_(ctx),
+        authority_(scratch.authority),
+        surnames_(scratch.surnames),
+        companies_(scratch.company_words),
+        clubs_(scratch.club_places) {
     // At most one key per name in each. Sized for a quarter of the names, a
     // table grew (rehashing every key) in about 3 of 10 real news stories. The
     // slots more cost nothing: a table is emptied by its generation, not by
@@ -786,6 +803,7 @@ class Retyper {
         }
       }
     }
+    if (ctx.sports) club_places(chosen);  // (clubs_ is read in sports reports only: see retype)
   }
   /// About the number of keys the document pass adds for the names: one per
   /// start of each, two name parts for one of several tokens (a hyphenated
@@ -823,16 +841,18 @@ class Retyper {
     const Vote* it = authority_.empty() ? nullptr : authority_.find(c.key);
     if (it && it->type != c.type && it->score > c.score) {
       // A country named in a team slot elsewhere stays a place here, and so does
-      // a place after a locative preposition ("in Montreal", "to Washington",
-      // "In St Louis, ..." opening a sentence, and in a line of capitals
-      // "CHICAGO AT TORONTO").
-      const bool locative = b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
-                            (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1] ||
-                             ctx_.token(b - 1).sentence_start);
-      if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || locative))) {
+      // a place after a locative preposition.
+      if (!(c.type == EntityType::Location && (ctx_.is_country_span(b, e) || after_locative(b)))) {
         set_document_type(c, it->type, "document.same_name");
         return;
       }
+    }
+    // "Milwaukee improved to 12-8" after "the Milwaukee Bucks": in a sports
+    // report the club's city alone is the club, not after a locative ("in Milwaukee").
+    if (e == b + 1 && c.type == EntityType::Location && ctx_.sports && !clubs_.empty() && c.rule == "cities" &&
+        clubs_.find(c.key) && !after_locative(b)) {
+      set_document_type(c, EntityType::Organization, "document.club_place");
+      return;
     }
     // "Meridian" after "Meridian Petroleum Ltd": a town's name alone is the
     // company, unless after a locative preposition ("in Meridian"; but the
@@ -867,10 +887,29 @@ class Retyper {
   }
 
  private:
+  // Votes for the club places of a sports report, club_of_place's. (A loop of
+  // its own: in the constructor's loop, the test cost every document more.)
+  [[gnu::noinline]] void club_places(const std::vector<Chosen>& chosen) {
+    clubs_.reset(chosen.size() / 4);
+    for (const Chosen& c : chosen) {
+      if (c.type == EntityType::Organization && c.te == c.tb + 2 && club_of_place(ctx_, c)) {
+        if (float* v = clubs_.upsert(name_key(ctx_, c.tb, c.tb + 1))) *v = c.score;
+      }
+    }
+  }
+
+  // A locative preposition before token b: "in Montreal", "to Washington",
+  // "In St Louis, ..." opening a sentence, and in a line of capitals "CHICAGO AT TORONTO".
+  bool after_locative(std::size_t b) const {
+    return b > 0 && ctx_.lex_is(b - 1, recognize::kLexLocative) &&
+           (ctx_.token(b - 1).shape == Shape::Lower || ctx_.caps_line[b - 1] || ctx_.token(b - 1).sentence_start);
+  }
+
   const Context& ctx_;
   NameTable<Vote>& authority_;  // a few names each (grows as needed)
   NameTable<float>& surnames_;  // last word of a multi-word PERSON
   NameTable<float>& companies_; // first word of a company with its legal form
+  NameTable<float>& clubs_;     // a club's city, in a sports report (club_of_place)
   std::size_t name_keys_ = 0;
 };
 

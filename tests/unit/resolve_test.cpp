@@ -635,3 +635,22 @@ TEST_CASE("resolve: a subdivision that other countries' share a name with is the
   // a country named after it qualifies it
   CHECK(kb("Officials in Multan met envoys from Punjab, India, on Monday.", "Punjab") == "iso3166-2:IN-PB");
 }
+
+TEST_CASE("resolve: in a sports report a club's city alone is the club") {
+  const std::string report =
+      "Basketball: the team scored points in the league game and the coach said the players won the match.\n";
+  CHECK(mentions(report + "The Denver Panthers beat the Tarvelo Kelps 101-96. Denver improved to 12-8.") ==
+        "Denver Panthers/ORGANIZATION | Tarvelo Kelps/ORGANIZATION | Denver/ORGANIZATION");
+  // after a locative preposition it is the city
+  CHECK(mentions(report + "The Denver Panthers won again. Ivo Tarsen was happy in Denver.") ==
+        "Denver Panthers/ORGANIZATION | Ivo Tarsen/PERSON | Denver/LOCATION");
+  // outside a sports report too
+  CHECK(mentions("The Denver Panthers won again. Denver improved its roads.") ==
+        "Denver Panthers/ORGANIZATION | Denver/LOCATION");
+}
+
+TEST_CASE("resolve: a team after a rider's country names the club all through the report") {
+  CHECK(mentions("Cycling results of the stage race, the team scored points in the championship:\n"
+                 "2. Ana Kelp (Italy) Ghent +3.418\nKelp was second for Ghent.\n") ==
+        "Ana Kelp/PERSON | Italy/LOCATION | Ghent/ORGANIZATION | Kelp/PERSON | Ghent/ORGANIZATION");
+}

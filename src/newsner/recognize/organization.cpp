@@ -131,6 +131,8 @@ std::size_t extend_of(const Context& ctx, std::size_t e) {
 
 }  // namespace
 
+const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std::size_t h);  // (below)
+
 namespace {
 
 // The lowercase particles a team name takes inside ("Real Sociedad de Futbol",
@@ -244,12 +246,44 @@ bool team_name_ok(const Context& ctx, std::size_t b, std::size_t e) {
   return true;
 }
 
+// "1. Kelmore 31 points": a standings row's rank, "N.", opens the line at b
+// (end le) before a capitalized word (in a sports report: OrgStarts).
+bool ranked_row_start(const Context& ctx, std::size_t b, std::size_t le) {
+  return b + 3 < le && ctx.token(b).shape == Shape::Digits && is_char(ctx, b + 1, '.') && cap_shape(ctx, b + 2) &&
+         !(ctx.lex[b + 2] & kLexFunction);
+}
+
+// A ranked row's side [b, e) (after ranked_row_start's "N."): a place, a
+// listed body or a team word, not a player ranked by his points ("1. Tarvo
+// Kelp 4,450 points"). kRankedClub: a listed club; kRankedSurname: a place
+// that is a surname too ("Kelpton"), a club only in a table of clubs.
+enum RankedSide { kNotRanked, kRankedSide, kRankedClub, kRankedSurname };
+RankedSide ranked_side(const Context& ctx, std::size_t b, std::size_t e) {
+  if (b < 2 || !(b == 2 || ctx.token(b - 2).newline_before) || !is_char(ctx, b - 1, '.') ||
+      ctx.token(b - 2).shape != Shape::Digits || ctx.has(b, EntryClass::GivenName)) {
+    return kNotRanked;
+  }
+  bool side = false, club = false;
+  for (std::size_t k = b; k < e; ++k) {
+    side = side || ctx.has(k, EntryClass::Location) || ctx.lex_is(k, kLexTeamWord);
+    club = club || ctx.has(k, EntryClass::Organization);
+  }
+  if (!side && !club) return kNotRanked;
+  if (ctx.has(e - 1, EntryClass::Surname)) return club ? kRankedClub : kRankedSurname;
+  return club ? kRankedClub : kRankedSide;
+}
+
 // org.team_score / org.team_table: sports result lines. "Kelmore 3 Dunhaven 3",
 // "Halde (Germany) 75 Golden Star (Yugoslavia) 70", "Brackley 4 2 0 2 4 5 6",
 // "NEW YORK 61 74 .452 23 1/2".
 // `lines` holds (first token, line end) of the lines that can open with a team
 // chunk (OrgStarts).
 void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std::vector<Candidate>& out) {
+  // Ranked rows of one number whose side is also a surname wait for a listed
+  // club in the table ("1. Kelpton 31 points", "2. Tarvo FC 29").
+  std::array<std::pair<std::uint32_t, std::uint32_t>, 8> surname_rows;
+  std::size_t surname_count = 0;
+  bool club_rows = false;
   for (std::size_t l = 0; l + 1 < lines.size(); l += 2) {
     const std::size_t b = lines[l], le = lines[l + 1];
     const std::size_t e1 = team_chunk(ctx, b, le);
@@ -279,14 +313,23 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
             const Shape s = ctx.token(q).shape;
             if (s == Shape::Digits) {
               ++numbers;
-            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-'))) {
+            } else if (!(is_char(ctx, q, '.') || is_char(ctx, q, '/') || is_char(ctx, q, '-')) &&
+                       !(q + 1 == le && numbers > 0 && (folded_is(ctx, q, "points") || folded_is(ctx, q, "pts")))) {
               only_numbers = false;
               break;
             }
           }
           // "LONDON 1996-08-30" is a dateline, not a table row.
           const bool iso_date = ctx.surface(j).size() == 4 && j + 1 < le && is_char(ctx, j + 1, '-');
-          if (only_numbers && numbers >= 3 && !iso_date && team_name_ok(ctx, b, e1)) emit(ctx, b, e1, 0.8f, "org.team_table", out);
+          if (!only_numbers || iso_date || numbers == 0 || !team_name_ok(ctx, b, e1)) continue;
+          // A ranked row needs one number only: its points ("1. Kelmore 31 points").
+          const RankedSide ranked = numbers >= 3 ? kRankedSide : ranked_side(ctx, b, e1);
+          club_rows = club_rows || ranked == kRankedClub;
+          if (ranked == kRankedSurname) {
+            if (surname_count < surname_rows.size()) surname_rows[surname_count++] = {b, e1};
+          } else if (ranked != kNotRanked) {
+            emit(ctx, b, e1, 0.8f, "org.team_table", out);
+          }
         }
       } else if (const std::size_t k = points_score_end(ctx, j, le); k > j) {
         // "Kelmore 9.8 (62) Dunhaven 13.12 (90)": goals and behinds, then the points.
@@ -297,6 +340,9 @@ void team_lines(const Context& ctx, const std::vector<std::uint32_t>& lines, std
         }
       }
     }
+  }
+  for (std::size_t r = 0; club_rows && r < surname_count; ++r) {
+    emit(ctx, surname_rows[r].first, surname_rows[r].second, 0.8f, "org.team_table", out);
   }
 }
 
@@ -381,11 +427,11 @@ bool team_evidence_in_reach(const Context& ctx, std::size_t i) {
 // before the chunk is scanned. True for every slot that has one, and for some
 // that do not (team_context decides).
 bool team_cue_near(const Context& ctx, std::size_t i) {
-  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to",
+  // Before i: the result verbs, "joined", "with"/"to" of "drew with", "lost to", "by" of "defeat by",
   // "for" of "played for" and "from" of "joined Milan from Parma".
   // Built from the cue list itself, so that a word added there is never
   // filtered out here.
-  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from"};
+  static constexpr std::string_view kBeforeExtra[] = {"joined", "with", "to", "for", "from", "by"};
   static constexpr WordSet kBefore(concat(concat(kTeamVerbs, kBeforeExtra), kClubsBefore));
   if (i > 0 && kBefore.contains(ctx, i - 1)) return true;
   // After: a team word, a result verb or club role (kLexTeamCue, set from the
@@ -421,6 +467,16 @@ bool innings_after(const Context& ctx, std::size_t last) {
   ++k;
   return k + 1 < ctx.size() && ctx.token(k).shape == Shape::Digits && ctx.surface(k).size() >= 2 &&
          folded_is(ctx, k + 1, "for");
+}
+
+std::size_t score_end(const Context& ctx, std::size_t i);
+
+// "a home defeat by Kelmore", "held 0-0 by Kelmore": a result before the "by"
+// at token k + 1, whose side after it won.
+bool result_before_by(const Context& ctx, std::size_t k) {
+  static constexpr std::string_view kWords[] = {"defeat", "defeats", "beaten", "held", "thrashing", "hammering"};
+  static constexpr WordSet kSet(kWords);
+  return kSet.contains(ctx, k) || (k >= 2 && score_end(ctx, k - 2) == k + 1);
 }
 
 // `starts`: the slot starts of OrgStarts (capitalized words not after another
@@ -491,6 +547,7 @@ void team_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
     if (i > 0 && is_team_verb(ctx, i - 1)) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "with") && (folded_is(ctx, i - 2, "drew") || folded_is(ctx, i - 2, "draw"))) verb = true;
     if (i > 1 && folded_is(ctx, i - 1, "to") && folded_is(ctx, i - 2, "lost")) verb = true;
+    if (i > 1 && folded_is(ctx, i - 1, "by") && result_before_by(ctx, i - 2)) verb = true;
     // "played for Nice", "homered for Cleveland", "signed for Torino": a player's side.
     if (i > 1 && folded_is(ctx, i - 1, "for") && is_plays_for(ctx, i - 2)) verb = true;
     if (!verb && innings_after(ctx, last)) verb = true;
@@ -535,7 +592,8 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
     const std::size_t first_name = out[c].token_begin;
     // Backward, when the cue follows the club: "the former Blackburn and
     // Southampton skipper", "Kent and Essex drew": one place word before
-    // "and", not after a locative preposition ("in London and Leeds fans").
+    // "and", not after a locative preposition ("in London and Leeds fans") nor
+    // another name (a common word that opens the sentence is none: "Former").
     if (const std::size_t end = out[c].token_end;
         first_name >= 2 && end < n && folded_is(ctx, first_name - 1, "and") &&
         (is_club_role(ctx, end) ||
@@ -543,7 +601,9 @@ void team_list(const Context& ctx, std::size_t first, std::vector<Candidate>& ou
       const std::size_t j = first_name - 2;
       if (ctx.token(j).shape == Shape::Capitalized && ctx.has(j, EntryClass::Location) &&
           !ctx.token(first_name - 1).newline_before && !ctx.token(first_name).newline_before &&
-          !(j > 0 && !ctx.token(j).newline_before && (cap_shape(ctx, j - 1) || ctx.lex_is(j - 1, kLexLocative))) &&
+          !(j > 0 && !ctx.token(j).newline_before &&
+            ((cap_shape(ctx, j - 1) && !(ctx.token(j - 1).sentence_start && ctx.is_common_word(j - 1))) ||
+             ctx.lex_is(j - 1, kLexLocative))) &&
           team_name_ok(ctx, j, j + 1)) {
         emit(ctx, j, j + 1, 0.72f, "org.team_list", out);
       }
@@ -831,6 +891,22 @@ void team_result(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// "Kelmore, who beat Tarvel 2-1": the side before ", who" (v: the result verb)
+// is the winner, a club too if a place is in it (up to 3 capitalized words,
+// not a person). Its first token, or v when there is none.
+std::size_t who_subject_start(const Context& ctx, std::size_t v) {
+  if (v < 3 || !folded_is(ctx, v - 1, "who") || !is_char(ctx, v - 2, ',')) return v;
+  const std::size_t e = v - 2;
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && cap_shape(ctx, b - 1) && !ctx.token(b).newline_before && !ctx.token(b).sentence_start) {
+    --b;
+  }
+  bool place = false;
+  for (std::size_t k = b; k < e; ++k) place = place || ctx.has(k, EntryClass::Location);
+  if (b == e || !place || side_is_person(ctx, b, e) || !team_name_ok(ctx, b, e)) return v;
+  return b;
+}
+
 // org.team_result with one side written: "after beating Chelsea 2-1", "who beat
 // Chelsea 2-1 at home", "by defeating Porto 3-0": a result verb after a lowercase
 // word, a name and a score make the name a club (the other side is the subject
@@ -848,9 +924,13 @@ void team_result_after_verb(const Context& ctx, std::vector<Candidate>& out) {
     if (e == i || !match_score_at(ctx, after_side_country(ctx, e))) continue;
     // ("after beating Serena Williams 6-3": a given name opening a name no list
     // has as a body is a player.)
-    if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization)) continue;
+    if (e - i >= 2 && ctx.has(i, EntryClass::GivenName) && !ctx.has(i, EntryClass::Organization) &&
+        !listed_org_up_to(ctx, i, e - 1)) {
+      continue;
+    }
     if (side_is_person(ctx, i, e) || !team_name_ok(ctx, i, e)) continue;
     emit(ctx, i, e, 0.85f, "org.team_result", out);
+    if (const std::size_t b = who_subject_start(ctx, v); b < v - 2) emit(ctx, b, v - 2, 0.85f, "org.team_result", out);
   }
 }
 
@@ -956,12 +1036,17 @@ void player_club_at(const Context& ctx, std::size_t i, std::vector<Candidate>& o
   emit(ctx, i, e, 0.78f, "org.player_club", out);
 }
 
+// "+3.418", "+1 lap": a time or distance behind the winner at token e.
+bool gap_at(const Context& ctx, std::size_t e) {
+  return e + 1 < ctx.size() && is_char(ctx, e, '+') && ctx.surface(e + 1)[0] >= '0' && ctx.surface(e + 1)[0] <= '9';
+}
+
 // org.team_after_country: in a results list, a rider's or driver's team
 // follows the country in parentheses: "1. Jens Kortmann (Germany) Telekom 5
 // hours 12 mins", "Marco Pellandi (Italy), Vantex Honda, 54.120". After a
 // capitalized name and "(<country>)" (and a comma), up to four capitalized
-// words (hyphen joins too) before a number, a comma, "same" or the line's end.
-// Sports reports only.
+// words (hyphen joins too) before a number, a gap, a comma, "same" or the
+// line's end. Sports reports only.
 void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
   // Every slot follows a ")" token (is_char on ctx.tt.text): a report without
   // one has none, and one memchr spares the walk over its capitalized words.
@@ -1005,7 +1090,7 @@ void team_after_country(const Context& ctx, std::vector<Candidate>& out) {
     const bool end = comma_after_country ? time_after
                                          : e >= n || ctx.token(e).newline_before || is_char(ctx, e, ',') ||
                                                ctx.token(e).shape == Shape::Digits || folded_is(ctx, e, "same") ||
-                                               folded_is(ctx, e, "all");
+                                               folded_is(ctx, e, "all") || gap_at(ctx, e);
     // ("Marbek Vion Communications (Poland) Ltd": a company's legal form.)
     if (!end || e - i > 4 || ctx.lex_is(i, kLexOrgSuffix) || !team_name_ok(ctx, i, e)) continue;
     emit(ctx, i, e, 0.75f, "org.team_after_country", out);
@@ -1392,6 +1477,9 @@ struct OrgStarts {
       }
       if (cap_shape(ctx, b) && !(ctx.lex[b] & kLexFunction)) {
         lines.push_back(static_cast<std::uint32_t>(b));
+        lines.push_back(ctx.line_starts[l + 1]);
+      } else if (ctx.sports && ranked_row_start(ctx, b, ctx.line_starts[l + 1])) {
+        lines.push_back(static_cast<std::uint32_t>(b + 2));  // the side after "1."
         lines.push_back(ctx.line_starts[l + 1]);
       }
     }
@@ -2325,6 +2413,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
 bool is_event_word_at(const Context& ctx, std::size_t i) {
   static constexpr std::string_view kEventWords[] = {"cup",  "open",     "classic",      "trophy",        "games",
                                                      "marathon", "day", "championship", "championships", "grand",
+                                                     "finals",  // "the ATP Finals", "the NBA Finals"
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
                                                      "summit",  // "the Web Summit"
@@ -2485,6 +2574,14 @@ bool starts_unnamed_name_full(const Context& ctx, EntityType type, std::size_t e
          folded_is(ctx, e, kIndustrials) || (folded_is(ctx, e, kIndustrial) && folded_is(ctx, e + 1, kAverage));
 }
 
+// "the Champions League", "the American League": in a sports report a League
+// that only its head word makes a body (no list has the name) is a
+// competition, an event like "UEFA Cup". (Out of line: asked of names that
+// end in "League" only.)
+[[gnu::noinline]] bool competition_league(const Context& ctx, const Candidate& c) {
+  return ctx.sports && c.evidence == "org.head" && !listed_org_up_to(ctx, c.token_begin, c.token_end - 1);
+}
+
 void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidates) {
   // The event's words (a name before its event word, and that word): no
   // candidate inside them stays ("U.S. Open" as a person, "Hong" of "Hong
@@ -2504,13 +2601,16 @@ void drop_event_name_parts(const Context& ctx, std::vector<Candidate>& candidate
     const std::size_t e = c.token_end;
     if (c.type == EntityType::Date) continue;
     // A name that ends with a capitalized "Index" is an index ("Hang Seng Index").
-    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name).
+    // So is one that ends with "Prize" or "Award", an award ("Nobel Prize" read as a person's name),
+    // and a competition's "League" (competition_league).
     // (One bit of 64 per word by its fold hash first: most names end in none.)
     static constexpr std::uint64_t kIndex = text::token_hash("index"), kPrize = text::token_hash("prize"),
-                                   kAward = text::token_hash("award");
-    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) | (1ull << (kAward >> 58));
+                                   kAward = text::token_hash("award"), kLeague = text::token_hash("league");
+    static constexpr std::uint64_t kBits = (1ull << (kIndex >> 58)) | (1ull << (kPrize >> 58)) |
+                                           (1ull << (kAward >> 58)) | (1ull << (kLeague >> 58));
     if (e > c.token_begin + 1 && ((kBits >> (tokens[e - 1].fold_hash >> 58)) & 1) &&
-        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward) &&
+        (tokens[e - 1].fold_hash == kIndex || tokens[e - 1].fold_hash == kPrize || tokens[e - 1].fold_hash == kAward ||
+         (tokens[e - 1].fold_hash == kLeague && competition_league(ctx, c))) &&
         tokens[e - 1].shape == Shape::Capitalized) {
       events.emplace_back(c.token_begin, c.token_end);
       continue;

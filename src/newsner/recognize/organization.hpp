@@ -95,7 +95,7 @@ inline constexpr std::string_view kClubsBefore[] = {"rivals", "champions", "hope
 inline constexpr std::string_view kClubRoles[] = {
     "striker", "forward", "midfielder", "defender", "goalkeeper", "captain", "coach", "manager", "team", "side",
     "players", "fans", "pitcher", "batsman", "bowler", "playmaker", "teammate", "supporters", "winger",
-    "outfielder", "infielder", "skipper"};
+    "outfielder", "infielder", "skipper", "driver"};  // ("Kelmore driver": a motor racing team)
 
 
 }  // namespace newsner::recognize

@@ -945,18 +945,22 @@ void byline_names(const Context& ctx, std::vector<Candidate>& out) {
   emit_candidate(ctx, EntityType::Location, b, k, 0.9f, "loc.party_home", out);
 }
 
-// "DeShawn", "LaToya", "DeAndre": a word of two capitalized parts, a
-// two-letter prefix and a lowercase rest of three or more letters, that no
-// list has as a place or body, is a given name (not "McDonald": "Mc" opens
+// "DeShawn", "LaToya", "DeAndre", "CeeDee": a word of two capitalized parts, a
+// two-letter prefix and a lowercase rest of three or more letters (or a
+// three-letter prefix and two), that no list has as a place or body, is a
+// given name (not "McDonald", "MacLeod", "VanDyke": those prefixes open
 // surnames).
 bool camel_given_name(const Context& ctx, std::size_t i) {
   const std::string_view w = ctx.surface(i);
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  if (w.size() < 6 || w.size() > 12 || !upper(w[0]) || !lower(w[1]) || !upper(w[2]) || w.starts_with("Mc")) {
+  if (w.size() < 6 || w.size() > 12 || !upper(w[0]) || !lower(w[1]) || w.starts_with("Mc")) return false;
+  const std::size_t rest = upper(w[2]) ? 3 : 4;  // after the second part's capital
+  if (rest == 4 && (!lower(w[2]) || !upper(w[3]) || w.starts_with("Mac") || w.starts_with("Van") ||
+                    w.starts_with("Von") || w.starts_with("Del"))) {
     return false;
   }
-  for (std::size_t k = 3; k < w.size(); ++k) {
+  for (std::size_t k = rest; k < w.size(); ++k) {
     if (!lower(w[k])) return false;
   }
   return !ctx.has(i, EntryClass::Location) && !ctx.has(i, EntryClass::Organization);
@@ -1179,13 +1183,15 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
     if (!first_word) continue;
     // person.camel_given: "DeShawn Moore", "DeAndre Tarsek": a given name of
     // camel_given_name's shape and one capitalized word that a surname list
-    // has strongly or no list has as a word, with no name word after it.
-    // (A word no list has first, then the third letter's case: a capital there is rare.)
+    // has or no list has as a word, with no name word after it ("CeeDee Lamb").
+    // (A word no list has first, then the third or fourth letter's case: a capital there is rare.)
     if (const text::Token& t = ctx.token(i); ctx.token_classes[i] == 0 && t.span.size() >= 6 &&
-        ctx.text_data[t.span.begin + 2] >= 'A' && ctx.text_data[t.span.begin + 2] <= 'Z' && i + 2 < n &&
+        ((ctx.text_data[t.span.begin + 2] >= 'A' && ctx.text_data[t.span.begin + 2] <= 'Z') ||
+         (ctx.text_data[t.span.begin + 3] >= 'A' && ctx.text_data[t.span.begin + 3] <= 'Z')) &&
+        i + 2 < n &&
         ctx.token(i + 1).shape == Shape::Capitalized &&
         !ctx.token(i + 1).newline_before && !names.name_word(i + 2) && camel_given_name(ctx, i) &&
-        (ctx.strong(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
+        (ctx.has(i + 1, EntryClass::Surname) || !ctx.is_common_word(i + 1))) {
       emit(ctx, i, i + 2, 0.65f, "person.camel_given", out);
     }
     // person.context: "<Name Name> said", "said <Name Name>", "<Name Name>, 45,"

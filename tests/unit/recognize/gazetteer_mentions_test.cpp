@@ -401,4 +401,11 @@ TEST_CASE("gazetteer mentions: a club's nickname that is a common word needs a s
   CHECK(gaz("She was the host of Piano Jazz on the radio.").find("Jazz/ORGANIZATION") == std::string::npos);
   // ... beside a sports word in its sentence it is
   CHECK(gaz("Tonight the Jazz beat the Suns in overtime.").find("Jazz/ORGANIZATION") != std::string::npos);
+  // Opening a sentence of a sports report, before a result or fixture verb or a
+  // club role, it is the club; before other words, the sentence's capital.
+  const std::string report = "Basketball: the team scored points in the league game and the coach said so.\n";
+  CHECK(gaz(report + "Jazz host the Suns on Friday.").find("Jazz/ORGANIZATION") != std::string::npos);
+  CHECK(gaz(report + "Jazz coach Ivo Tarvel said so.").find("Jazz/ORGANIZATION") != std::string::npos);
+  CHECK(gaz(report + "Jazz music played in the arena.").find("Jazz/ORGANIZATION") == std::string::npos);
+  CHECK(gaz("Jazz host the Suns on Friday.").find("Jazz/ORGANIZATION") == std::string::npos);
 }

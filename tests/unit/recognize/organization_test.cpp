@@ -242,6 +242,33 @@ TEST_CASE("organization: sports result lines and tables") {
   CHECK(orgs("Kelmore 57.25 Dunhaven 13.12", "org.team") == "");
 }
 
+// A standings row with its rank, "1. Kelmore 31 points", in a sports report:
+// one number will do for a place or a listed club; a place that is also a
+// surname only in a table that has a listed club (riders are ranked so too).
+TEST_CASE("organization: ranked standings rows") {
+  const std::string report = "Soccer league match report: the team scored goals in the match, the coach said.\n";
+  CHECK(orgs(report + "Top of the table:\n1. Ghent 31 points\n2. Juventus 29\n", "org.team_table") ==
+        "Ghent/ORGANIZATION | Juventus/ORGANIZATION");
+  CHECK(orgs(report + "Standings:\n1. Ghent 31 points\n2. Como 29\n3. Juventus 26\n", "org.team_table") ==
+        "Ghent/ORGANIZATION | Como/ORGANIZATION | Juventus/ORGANIZATION");
+  CHECK(orgs(report + "Standings:\n1. Tarvelli 40 points\n2. Como 34\n3. Kelpson 24\n", "org.team_table") == "");
+  // a player's name, a word no list has: no club
+  CHECK(orgs(report + "Standings:\n1. Ivo Tarvel 4,450 points\n2. Kelmore 29\n", "org.team_table") == "");
+  // not outside a sports report
+  CHECK(orgs("The town that won the vote:\n1. Ghent 31 points\n", "org.team_table") == "");
+}
+
+// "the Champions League": in a sports report a League no list has is a
+// competition (an event, no mention); a listed league body stays.
+TEST_CASE("organization: a competition's League in a sports report is no mention") {
+  const std::string report = "Soccer league match report: the team scored goals in the match, the coach said.\n";
+  CHECK(names_test::mentions(report + "They play in the Champions League and the Tarvel League next season.") == "");
+  CHECK(names_test::mentions(report + "The Premier League fined them.") == "Premier League/ORGANIZATION");
+  // outside a sports report a League is a body
+  CHECK(names_test::mentions("The Tarvel League for Democracy won the vote.") ==
+        "Tarvel League for Democracy/ORGANIZATION");
+}
+
 // org.team_context looks for its cue words (team_cue_near) before it scans a
 // slot's chunk: each cue, before the slot or up to the word after a 3-word
 // chunk, must still be found.
@@ -284,6 +311,15 @@ TEST_CASE("organization: team context cues before and after the slot") {
   CHECK(teams("The flight to Leicester took 45 minutes.") == "");
   CHECK(teams("The former Denver and Leicester skipper retired.") ==
         "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  // A common word that opens the sentence is no name before the first club.
+  CHECK(teams("Former Denver and Leicester skipper Ivo Tarsen retired.") ==
+        "Denver/ORGANIZATION | Leicester/ORGANIZATION");
+  // "by" after a result: the side that won.
+  CHECK(teams("It was their first home defeat by Leicester since May.") == "Leicester/ORGANIZATION");
+  CHECK(teams("They were held 0-0 by Leicester on Saturday.") == "Leicester/ORGANIZATION");
+  CHECK(teams("He was driven by Leicester to the airport.") == "");
+  // A motor racing team before its driver.
+  CHECK(teams("Leicester driver Ivo Tarvel was third.") == "Leicester/ORGANIZATION");
   CHECK(teams("Fans met in Denver and Leicester fans sang.") == "Leicester/ORGANIZATION");
   CHECK(teams("Kelpson signed. He flew in from Denver.") == "");
   // A possessive: a player's name or a result the club owns after it.
@@ -353,6 +389,9 @@ TEST_CASE("organization: a rider's team after the country in a results list") {
              "org.team_after_country") == "Kelpton/ORGANIZATION | Tarvelo-Gym/ORGANIZATION");
   CHECK(orgs(report + "3. Ivo Tarvel (Italy), Kelpton Motors Honda, 53.980\n", "org.team_after_country") ==
         "Kelpton Motors Honda/ORGANIZATION");
+  // a gap behind the winner after the team
+  CHECK(orgs(report + "2. Ana Kelp (Italy) Tarvelo-Gym +3.418\n3. Ivo Tarvel (Peru) Ghent +1 lap\n",
+             "org.team_after_country") == "Tarvelo-Gym/ORGANIZATION | Ghent/ORGANIZATION");
   // a country in a team's slot, a person's name after, no results line: no team
   CHECK(orgs(report + "Ivo Tarvel (Germany) beat Ana Kelp (Italy) 6-3 6-2\n", "org.team_after_country") == "");
   CHECK(orgs(report + "Ivo Tarvel (Germany) Estonia 5\n", "org.team_after_country") == "");
@@ -440,6 +479,13 @@ TEST_CASE("organization: a result verb after a lowercase word, a name and a scor
   CHECK(orgs("Kelpino went second after beating Tarvelo 2-1 on Sunday.", "org.team_result") ==
         "Tarvelo/ORGANIZATION");
   CHECK(orgs("Kelpino, who beat Ravelby Rovers 3-0, lead.", "org.team_result") == "Ravelby Rovers/ORGANIZATION");
+  // The side before ", who" won: a club too when a place is in it (also
+  // before a listed club that a given name opens).
+  CHECK(orgs("Leicester, who beat Ravelby Rovers 3-0, lead.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Ravelby Rovers/ORGANIZATION");
+  CHECK(orgs("Leicester, who beat Real Betis 3-0, lead.", "org.team_result") ==
+        "Leicester/ORGANIZATION | Real Betis/ORGANIZATION");
+  CHECK(orgs("Leicester, who beat Tarvelo 6-3 6-2, lead.", "org.team_result") == "");
   // a player, sets, a country and no score: no club
   CHECK(orgs("She won after beating Serena Williams 6-3.", "org.team_result") == "");
   CHECK(orgs("He went through after beating Tarvelo 6-3 6-2.", "org.team_result") == "");
@@ -492,6 +538,8 @@ TEST_CASE("organization: whole pipeline") {
       // A war is an event too: the place in its name is no mention.
       {"Veterans of the Vietnam War and the Gulf War met in Ghent.", "Ghent/LOCATION"},
       {"Pellworth beat Tarvel in the UEFA Cup final.", ""},
+      {"Ivo Tarvel beat Ana Kelp in the final of the ATP Finals in Ghent.",
+       "Ivo Tarvel/PERSON | Ana Kelp/PERSON | Ghent/LOCATION"},
       {"The Federal Open Market Committee met.", "Federal Open Market Committee/ORGANIZATION"},
       // A name with a model's or version's number after a determiner is a
       // product's (no entity), whatever its words are; a quantity is no model.

@@ -683,6 +683,9 @@ TEST_CASE("person: a name before a lowercase facility or district noun is the pl
 TEST_CASE("person: a given name of two capitalized parts before a surname") {
   check_mentions({
       {"The victim, 24-year-old DeShawn Moore, was shot.", "DeShawn Moore/PERSON"},
+      // a three-letter first part, and a surname that is a common word too
+      {"TeeJay Lamb caught nine passes.", "TeeJay Lamb/PERSON"},
+      {"MacKelvo Lamb caught nine passes.", ""},  // "Mac" opens surnames
       // a place's or a body's head after it is no surname
       {"Traffic slowed on DeKalb Avenue.", "DeKalb Avenue/LOCATION"},
   });
