@@ -1620,10 +1620,12 @@ __attribute__((always_inline)) inline void Tokenizer::Impl::write_token(TokenLoo
   st.pending &= sentence_tail(~0u) | kTailStart;  // the white space was this token's
 }
 
-// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift).
-constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
-  std::array<std::uint64_t, 9> t{};
-  for (unsigned n = 1; n <= 8; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift);
+// for n from 9 to 15 all of them (the look-ahead request below indexes it
+// with a size's low four bits).
+constexpr std::array<std::uint64_t, 16> kLowBytes = [] {
+  std::array<std::uint64_t, 16> t{};
+  for (unsigned n = 1; n < 16; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * std::min(n, 8u));
   return t;
 }();
 
@@ -1723,8 +1725,10 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
       if (st.w + kShortAhead < end) __builtin_prefetch(short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]).slot);
     } else {
       // (Without the test of the length: a longer token's request, for a
-      // slot it never reads, costs less than a branch mispredicted on it.)
-      const std::uint32_t b = st.w[kShortAhead - 1], size = std::min(st.w[kShortAhead] - b, 8u);
+      // slot it never reads, costs less than a branch mispredicted on it.
+      // Its slot is any, from the size's low four bits: a mask, not a clamp
+      // to 8.)
+      const std::uint32_t b = st.w[kShortAhead - 1], size = (st.w[kShortAhead] - b) % kLowBytes.size();
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
