@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 #include <type_traits>
@@ -287,6 +288,69 @@ std::uint32_t TokenizedText::sentence_at(std::uint32_t offset) const {
   return static_cast<std::uint32_t>(it - sentences.begin() - 1);
 }
 
+namespace {
+
+// A Token's last 8 bytes (its sentence, shape and flags; the padding zero) as
+// one word: the token loop writes it with one store (store_tail) and sets the
+// flags by OR and AND on that word, not bit by bit (shifts and ORs of each
+// flag, with more of the loop's state on the stack: ascii_segments took 4%
+// more instructions). The sentence is the word's first four bytes, the shape
+// the fifth, and the bit-fields the sixth, the first one lowest: the x86-64
+// and AArch64 psABIs' order, which the Tokenizer's constructor checks on
+// Tokens built through the struct (tail_layout_ok).
+static_assert(offsetof(Token, sentence) + 8 == sizeof(Token) && sizeof(Token::sentence) == 4 &&
+              offsetof(Token, shape) == offsetof(Token, sentence) + 4 && sizeof(Shape) == 1 &&
+              std::is_trivially_copyable_v<Token>);
+// The shift of the tail word's byte k.
+constexpr int tail_byte_shift(int k) { return 8 * (std::endian::native == std::endian::little ? k : 7 - k); }
+constexpr int kSentenceShift = std::endian::native == std::endian::little ? 0 : 32;
+constexpr std::uint64_t sentence_tail(std::uint32_t sentence) { return std::uint64_t{sentence} << kSentenceShift; }
+constexpr std::uint64_t kTailSpace = std::uint64_t{1} << tail_byte_shift(5),  // space_before
+    kTailNewline = kTailSpace << 1,                                            // newline_before
+    kTailStart = kTailSpace << 2,                                              // sentence_start
+    kTailAlnum = kTailSpace << 3;                                              // alnum_run
+// The tail of a token as the token loop keeps it (in ShortToken::tail,
+// `sentence` its length): sentence_start set for a word, which starts its
+// sentence if no word did yet (TokenLoop::pending).
+constexpr std::uint64_t tail_of(std::uint32_t sentence, Shape shape, bool alnum_run) {
+  return sentence_tail(sentence) | std::uint64_t{static_cast<std::uint8_t>(shape)} << tail_byte_shift(4) |
+         (shape != Shape::Punct && shape != Shape::Symbol ? kTailStart : 0) | (alnum_run ? kTailAlnum : 0);
+}
+// Writes the tail word of token t (its bytes from its sentence field on).
+inline void store_tail(Token* t, std::uint64_t tail) {
+  std::memcpy(reinterpret_cast<unsigned char*>(t) + offsetof(Token, sentence), &tail, 8);
+}
+// Whether the constants above are this compiler's layout: Tokens written by
+// store_tail read back as built through the struct.
+bool tail_layout_ok() {
+  const auto same = [](std::uint64_t tail, auto set) {
+    Token built, stored;
+    std::memset(static_cast<void*>(&built), 0, sizeof built);
+    set(built);
+    std::memset(static_cast<void*>(&stored), 0, sizeof stored);
+    store_tail(&stored, tail);
+    return stored.sentence == built.sentence && stored.shape == built.shape &&
+           stored.space_before == built.space_before && stored.newline_before == built.newline_before &&
+           stored.sentence_start == built.sentence_start && stored.alnum_run == built.alnum_run;
+  };
+  bool ok = same(sentence_tail(0x12345678) | kTailSpace, [](Token& t) {
+    t.sentence = 0x12345678;
+    t.space_before = true;
+  });
+  ok = ok && same(kTailNewline, [](Token& t) { t.newline_before = true; });
+  ok = ok && same(kTailStart | kTailAlnum, [](Token& t) {
+    t.sentence_start = true;
+    t.alnum_run = true;
+  });
+  for (unsigned k = 0; k < 8; ++k) {
+    const auto shape = static_cast<Shape>(k);
+    ok = ok && same(tail_of(0, shape, false) & ~kTailStart, [shape](Token& t) { t.shape = shape; });
+  }
+  return ok;
+}
+
+}  // namespace
+
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
@@ -322,9 +386,10 @@ struct Tokenizer::Impl {
   struct ShortToken {
     std::uint64_t bytes = 0;   // the token's bytes, zero above its length (little-endian)
     std::uint64_t hash = 0, surface_hash = 0;
-    std::uint8_t length = 0;   // 0: empty slot
-    Shape shape = Shape::Punct;
-    bool alnum_run = false;
+    std::uint64_t tail = 0;    // tail_of(its length, shape, alnum_run); length 0: empty slot
+    bool holds(std::uint64_t key, std::uint32_t size) const {
+      return bytes == key && (tail & sentence_tail(~0u)) == sentence_tail(size);
+    }
   };
   std::vector<ShortToken> short_cache = std::vector<ShortToken>(8192);
   static std::size_t short_slot(std::uint64_t bytes, std::size_t length) {
@@ -392,9 +457,11 @@ struct Tokenizer::Impl {
     const std::uint32_t* w;   // the next word boundary (byte offset)
     std::uint32_t b, e;       // the segment being read, [b, e)
     Token* out;               // where the next token goes
-    std::uint32_t sentence, next_sentence;  // the token's sentence; where the next one begins
-    bool space, newline;      // white space (with a line break) before the next token
-    bool sentence_open;       // no word token yet in the sentence
+    std::uint32_t next_sentence;  // where the token's sentence's successor begins
+    // sentence_tail(the token's sentence) | kTailSpace, kTailNewline (white
+    // space, with a line break, before the next token) | its start while no
+    // word token began the sentence yet: one register for all.
+    std::uint64_t pending;
   };
   // What the token loop reads.
   struct TokenText {
@@ -407,9 +474,10 @@ struct Tokenizer::Impl {
     // them, start 8 bytes or more before the text's end (short_key's read).
     const std::uint32_t* unchecked_end;
   };
+  // `tail`: tail_of the token (its sentence field is ignored).
   static void write_token(TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e,
                           std::uint32_t fold_begin, std::uint32_t fold_size, std::uint64_t fold_hash,
-                          std::uint64_t surface_hash, Shape shape, bool alnum_run);
+                          std::uint64_t surface_hash, std::uint64_t tail);
   // A short token's bytes as one word and its slot in short_cache (slot null
   // for other tokens).
   struct ShortKey {
@@ -1460,6 +1528,8 @@ std::vector<std::int32_t> Tokenizer::sentence_ends(std::u16string_view text, boo
 }
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+  // (A compiler with another bit-field order would need other kTail* constants.)
+  if (!tail_layout_ok()) throw std::runtime_error("Token layout differs from the tokenizer's kTail* constants");
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), st));
   check(st, "word break iterator");
@@ -1520,29 +1590,42 @@ Tokenizer::Tokenizer(const Tokenizer& other) : impl_(std::make_unique<Impl>()) {
   impl_->compact_ok = other.impl_->compact_ok;
 }
 
-// Writes the token [b, e) with its shape and hashes.
-__attribute__((always_inline)) inline void Tokenizer::Impl::write_token(
-    TokenLoop& st, const TokenText& tx, std::uint32_t b, std::uint32_t e, std::uint32_t fold_begin,
-    std::uint32_t fold_size, std::uint64_t fold_hash, std::uint64_t surface_hash, Shape shape, bool alnum_run) {
+// Writes the token [b, e) with its hashes and tail (shape and flags).
+__attribute__((always_inline)) inline void Tokenizer::Impl::write_token(TokenLoop& st, const TokenText& tx,
+                                                                        std::uint32_t b, std::uint32_t e,
+                                                                        std::uint32_t fold_begin, std::uint32_t fold_size,
+                                                                        std::uint64_t fold_hash,
+                                                                        std::uint64_t surface_hash, std::uint64_t tail) {
   // Sentence k + 1 begins at sentences[k].end; the last sentence ends at the
   // text's end, after every token, so the loop stops there by itself (no
   // count to keep in a register).
   if (b >= st.next_sentence) {
-    do st.next_sentence = tx.sentences[++st.sentence].end;
+    auto sentence = static_cast<std::uint32_t>((st.pending & sentence_tail(~0u)) >> kSentenceShift);
+    do st.next_sentence = tx.sentences[++sentence].end;
     while (st.next_sentence <= b);
-    st.sentence_open = true;
+    st.pending = (st.pending & ~sentence_tail(~0u)) | sentence_tail(sentence) | kTailStart;
   }
-  const bool starts = st.sentence_open && shape != Shape::Punct && shape != Shape::Symbol;
-  st.sentence_open = st.sentence_open && !starts;
-  *st.out++ = Token{{b, e}, fold_begin, fold_size, fold_hash, surface_hash, st.sentence, shape, st.space, st.newline,
-                    starts, alnum_run};
-  st.space = st.newline = false;
+  std::uint64_t bits = (tail & ~(sentence_tail(~0u) | kTailStart)) | st.pending;
+  if ((bits & kTailStart) != 0) {  // no word yet in the sentence: this one starts it
+    bits = (bits & ~kTailStart) | (tail & kTailStart);
+    st.pending &= ~(tail & kTailStart);
+  }
+  Token* const t = st.out++;
+  t->span = {b, e};
+  t->fold_begin = fold_begin;
+  t->fold_size = fold_size;
+  t->fold_hash = fold_hash;
+  t->surface_hash = surface_hash;
+  store_tail(t, bits);
+  st.pending &= sentence_tail(~0u) | kTailStart;  // the white space was this token's
 }
 
-// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift).
-constexpr std::array<std::uint64_t, 9> kLowBytes = [] {
-  std::array<std::uint64_t, 9> t{};
-  for (unsigned n = 1; n <= 8; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * n);
+// kLowBytes[n]: the low n bytes of a word set (a load, not a variable shift);
+// for n from 9 to 15 all of them (the look-ahead request below indexes it
+// with a size's low four bits).
+constexpr std::array<std::uint64_t, 16> kLowBytes = [] {
+  std::array<std::uint64_t, 16> t{};
+  for (unsigned n = 1; n < 16; ++n) t[n] = ~std::uint64_t{0} >> (64 - 8 * std::min(n, 8u));
   return t;
 }();
 
@@ -1574,8 +1657,8 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
                                                                        ShortKey key) {
   const std::uint32_t size = e - b;
   ShortToken* const slot = key.slot;
-  if (slot != nullptr && slot->bytes == key.bytes && slot->length == size) {
-    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->shape, slot->alnum_run);
+  if (slot != nullptr && slot->holds(key.bytes, size)) {
+    write_token(st, tx, b, e, b, size, slot->hash, slot->surface_hash, slot->tail);
     return true;
   }
   std::uint64_t surface_hash;
@@ -1590,9 +1673,9 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::push_ascii(TokenLoop
   // "a's's") gets a slot: ascii_segments then takes a segment that hits the
   // cache for such a token without those tests.
   if (slot != nullptr && !may_be_space(tx.p[b]) && possessive_cut(tx.p, b, e) == e) {
-    *slot = {key.bytes, hash, surface_hash, static_cast<std::uint8_t>(size), shape, alnum_run};
+    *slot = {key.bytes, hash, surface_hash, tail_of(size, shape, alnum_run)};
   }
-  write_token(st, tx, b, e, b, size, hash, surface_hash, shape, alnum_run);
+  write_token(st, tx, b, e, b, size, hash, surface_hash, tail_of(0, shape, alnum_run));
   return true;
 }
 
@@ -1642,8 +1725,10 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
       if (st.w + kShortAhead < end) __builtin_prefetch(short_key(tx, st.w[kShortAhead - 1], st.w[kShortAhead]).slot);
     } else {
       // (Without the test of the length: a longer token's request, for a
-      // slot it never reads, costs less than a branch mispredicted on it.)
-      const std::uint32_t b = st.w[kShortAhead - 1], size = std::min(st.w[kShortAhead] - b, 8u);
+      // slot it never reads, costs less than a branch mispredicted on it.
+      // Its slot is any, from the size's low four bits: a mask, not a clamp
+      // to 8.)
+      const std::uint32_t b = st.w[kShortAhead - 1], size = (st.w[kShortAhead] - b) % kLowBytes.size();
       std::uint64_t bytes;
       std::memcpy(&bytes, tx.p + b, 8);
       __builtin_prefetch(&tx.short_cache[short_slot(bytes & kLowBytes[size], size)]);
@@ -1654,19 +1739,18 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
     // that are a segment's one token (push_ascii), so a hit needs neither the
     // white space nor the possessive test.
     const ShortKey key = short_key<kChecked>(tx, st.b, st.e);
-    if (key.slot != nullptr && key.slot->bytes == key.bytes && key.slot->length == st.e - st.b) {
-      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->shape,
-                  key.slot->alnum_run);
+    if (key.slot != nullptr && key.slot->holds(key.bytes, st.e - st.b)) {
+      write_token(st, tx, st.b, st.e, st.b, st.e - st.b, key.slot->hash, key.slot->surface_hash, key.slot->tail);
     } else {
       // Most other segments start with an ASCII byte that is neither white
       // space nor a control character: tokens.
       if (may_be_space(tx.p[st.b])) {
         if (st.e - st.b == 1 && tx.p[st.b] == ' ') {  // a single space, every other segment of prose
-          st.space = true;
+          st.pending |= kTailSpace;
           continue;
         }
         if (st.e - st.b == 1 && tx.p[st.b] == '\n') {  // a line break alone (White_Space), as in tokenize
-          st.space = st.newline = true;
+          st.pending |= kTailSpace | kTailNewline;
           continue;
         }
         return true;
@@ -1683,7 +1767,7 @@ __attribute__((always_inline)) inline bool Tokenizer::Impl::segment_turns(TokenL
     if (st.w[1] == st.e + 1 && tx.p[st.e] == ' ') {
       ++st.w;
       ++st.e;
-      st.space = true;
+      st.pending |= kTailSpace;
     }
   }
   return false;
@@ -1782,8 +1866,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
                      nullptr,
                      near_end - im.word_ends.data() > Impl::kShortAhead ? near_end - Impl::kShortAhead : im.word_ends.data()};
   const auto* const p = tx.p;
-  Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), 0,
-                     tx.sentences[0].end, false, false, true};
+  Impl::TokenLoop st{im.word_ends.data(), 0, 0, tokens.data(), tx.sentences[0].end, sentence_tail(0) | kTailStart};
   // Makes room for the loop: the tokens already constructed (a reused
   // vector's), else the next kTokenChunk tokens constructed (default values)
   // to overwrite, up to the expected count (a reused vector's capacity may be
@@ -1816,7 +1899,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
     const auto fold_begin = static_cast<std::uint32_t>(folded.size());
     folded.append(f.folded);
     Impl::write_token(st, tx, b, e, fold_begin, static_cast<std::uint32_t>(f.folded.size()), f.hash, f.surface_hash,
-                      f.shape, false);  // not ASCII
+                      tail_of(0, f.shape, false));  // not ASCII
   };
 
   // The segments between ICU's boundaries, collected first (find_word_ends):
@@ -1848,8 +1931,7 @@ void Tokenizer::tokenize(std::string_view text, TokenizedText& out) {
         if (!(u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B)) { all_space = false; break; }
       }
       if (all_space) {
-        st.space = true;
-        st.newline = st.newline || has_newline;
+        st.pending |= kTailSpace | (has_newline ? kTailNewline : 0);
         continue;
       }
     }
