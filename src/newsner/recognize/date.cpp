@@ -538,9 +538,9 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "continues", "stays", "heads", "finishes", "concludes", "travels",
                            // a fixture: "the Celtics host the Knicks on Thursday" ("faces" is left
                            // out: "Israel faces pressure after the strike on Tuesday" is past)
-                           "hosts", "host", "plays",
+                           "hosts", "host", "plays", "play", "visit", "takes",  // ("takes place on 7 July")
                            // ... and their plural form: "Arafat and Albright meet Monday"
-                           "meet", "begin", "convene", "arrive", "depart", "gather"};
+                           "meet", "begin", "convene", "arrive", "depart", "gather", "expect"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died", "ran"};
@@ -713,9 +713,19 @@ bool than_expected_at(const Context& cx, std::size_t i) {
 // where no subject comes before it ("Leaves drop in the fall").
 bool future_cue_is_noun(const Context& cx, std::size_t i) {
   if (cx.surface(i).back() == 's' && cx.tt.tokens[i].sentence_start) return true;
-  return i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-         (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
-          ieq(cx.surface(i + 1), "of"));
+  // right after a past verb it is the verb's object ("had left plays on the field")
+  if (i > 0 && cx.surface(i).back() == 's' && tense_cue(cx.tt.tokens[i - 1].fold_hash, cx.surface(i - 1)) == -1)
+    return true;
+  const std::string_view w = cx.surface(i);
+  const bool singular = ieq(w, "plan") || ieq(w, "meet") || ieq(w, "visit") || ieq(w, "play");
+  const auto det = [&](std::size_t k) {
+    return kDeterminers.contains(cx.surface(k)) || kPossessives.contains(cx.surface(k));
+  };
+  if (i == 0 || !(w.back() == 's' || singular)) return false;
+  if (det(i - 1) || ieq(cx.surface(i + 1), "of")) return true;
+  // ... also past a modifier ("their first visit"; not a plural subject: "the sides meet")
+  return singular && i >= 2 && cx.tt.tokens[i - 1].shape == text::Shape::Lower && cx.surface(i - 1).back() != 's' &&
+         det(i - 2);
 }
 
 // (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday";
@@ -723,6 +733,14 @@ bool future_cue_is_noun(const Context& cx, std::size_t i) {
 const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
                               "continues", "stays", "finishes", "concludes", "travels", "plans", "plan",
                               "expects"};
+// A fixture's verb after a team's name reaches as far: "The Bucks visit the Chicago Bulls at the
+// United Center on Monday night" (not the noun: "their first visit to the island ... in February").
+const WordList kFixtureVerbs{"visit", "visits", "host", "hosts", "play", "plays"};
+bool fixture_verb_at(const Context& cx, std::size_t i) {
+  if (i == 0 || !kFixtureVerbs.contains(cx.surface(i))) return false;
+  const text::Shape s = cx.tt.tokens[i - 1].shape;
+  return (s == text::Shape::Capitalized || s == text::Shape::AllCaps) && !kDeterminers.contains(cx.surface(i - 1));
+}
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
 // within its sentence `sent`, at most 32 tokens back (tense_before has read those from `read` on), with no past or reporting verb, relative word,
@@ -753,8 +771,10 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
       return 0;
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
-    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
-    return kFarFutureCues.contains(w) && !future_cue_is_noun(cx, i) ? +1 : 0;
+    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed"),
+    // unless it is the verb the auxiliary governs ("will begin talks ... on Wednesday")
+    if (kFarFutureCues.contains(w)) return future_cue_is_noun(cx, i) ? 0 : +1;
+    return (i > 0 && modal_before(cx, i)) || fixture_verb_at(cx, i) ? +1 : 0;
   }
   return 0;
 }

@@ -1555,3 +1555,32 @@ TEST_CASE("date: a weekend ahead said on a Sunday is the next one") {
       {"The storm will last through the weekend.", "2026-11-22", "the weekend=2026-W47-WE"},
   });
 }
+
+TEST_CASE("date: a verb after a modal looks forward from further back") {
+  check_rows({
+      {"The mayor will begin talks with party leaders at the town hall on Wednesday.", "2031-05-16",
+       "Wednesday=2031-05-21"},
+      {"Ministers will meet online on Nov. 30 to decide output levels for the first quarter.", "2031-11-24",
+       "Nov. 30=2031-11-30 | the first quarter=2032-Q1"},
+  });
+}
+
+TEST_CASE("date: a fixture's or a forecast's present tense looks forward") {
+  check_rows({
+      {"Analysts polled by the agency expect a cut in the third quarter.", "2031-06-10",
+       "the third quarter=2031-Q3"},
+      {"The summit takes place in Oslo on 7 and 8 July.", "2031-05-16", "7=2031-07-07 | 8 July=2031-07-08"},
+      {"The Hawks play the Rams on Monday.", "2031-11-20", "Monday=2031-11-24"},
+      // after a team's name, from further back
+      {"The Hawks visit the Rams at the Lakeside Arena on Monday night.", "2031-11-20", "Monday night=2031-11-24"},
+      // the nouns are no cue
+      {"Their first visit to the island since a storm in February was brief.", "2031-11-20", "February=2031-02"},
+      {"The visit comes weeks after the board meeting in Vienna in September.", "2031-11-20", "September=2031-09"},
+      {"The coach said his side had left plays on the field on Saturday.", "2031-11-28", "Saturday=2031-11-22"},
+  });
+}
+
+TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
+  CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
+            newsner::DateOrder::MonthDayYear, true) == "");
+}
