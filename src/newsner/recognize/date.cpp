@@ -4,6 +4,7 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -2177,6 +2178,42 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
   }
 }
 
+// "in July and August 2024", "the October and November jobs reports": two months
+// named together are of one year: the year written after the second ("December and
+// January 2031": the first of the year before), else the one that puts the first
+// nearer the DCT (a tense cue or a word after the pair may have read one of them
+// otherwise; months in no calendar order, "June or May", are left as read). Read from the last pair back, so "June,
+// July and August 2024" is one year. Candidates as order_range_days'.
+void months_named_together(std::string_view text, const std::chrono::year_month_day& dct,
+                           std::vector<Candidate>& out, std::size_t first) {
+  bool year_from_text = false;  // the year of out[k] comes from one written after it
+  for (std::size_t k = out.size(); k > first + 1;) {
+    --k;
+    Candidate& a = out[k - 1];
+    Candidate& b = out[k];
+    const bool b_dated = year_from_text;
+    year_from_text = false;
+    if (a.value.size() != 7 || b.value.size() != 7 || a.value[4] != '-' || b.value[4] != '-' ||
+        a.value[0] > '9' || b.value[0] > '9' || a.value[5] > '1' || b.value[5] > '1' || b.span.begin < a.span.end)
+      continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    if ((gap != " and " && gap != " or " && gap != ", ") || writes_year(text, a)) continue;
+    const bool b_written = b_dated || writes_year(text, b);
+    const int wrap = a.value.compare(5, 2, b.value, 5, 2) > 0 ? 1 : 0;
+    if (wrap && !b_written) continue;  // "in June or May": a list, in no order
+    int year = value_year(b.value) - wrap;
+    year_from_text = b_written;
+    if (!b_written) {
+      const int ma = (a.value[5] - '0') * 10 + (a.value[6] - '0');
+      const int now = static_cast<int>(dct.year()) * 12 + static_cast<int>(static_cast<unsigned>(dct.month()));
+      const int ya = value_year(a.value);
+      if (std::abs(ya * 12 + ma - now) < std::abs(year * 12 + ma - now)) year = ya;
+      if (year >= 1000) set_value_year(b.value, year);
+    }
+    if (year >= 1000) set_value_year(a.value, year);
+  }
+}
+
 // "are set for March 8, 2026, and the presidential first round for May 31": a day
 // whose year the text does not write, right after a full date in the same sentence
 // and later than it in the calendar, is of that date's year (a tense cue may sit
@@ -3289,7 +3326,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   push_token_dates_before(~0u);
   order_range_days(text, out, first_out);
   year_of_full_date_before(text, out, first_out);
-  if (dct) same_month_days(text, *dct, out, first_out);
+  if (dct) {
+    months_named_together(text, *dct, out, first_out);
+    same_month_days(text, *dct, out, first_out);
+  }
 }
 
 }  // namespace newsner::recognize

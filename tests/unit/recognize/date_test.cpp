@@ -1580,6 +1580,20 @@ TEST_CASE("date: a fixture's or a forecast's present tense looks forward") {
   });
 }
 
+TEST_CASE("date: months named together are of one year") {
+  check_rows({
+      {"Floods hit the coast in July and August 2028.", "2030-01-10", "July=2028-07 | August 2028=2028-08"},
+      {"Floods hit the coast in June, July and August 2028.", "2030-01-10",
+       "June=2028-06 | July=2028-07 | August 2028=2028-08"},
+      {"Exports fell in December and January 2031.", "2031-11-04", "December=2030-12 | January 2031=2031-01"},
+      // no year written: the one nearer the DCT
+      {"Officials would study the October and November trade figures before the meeting.", "2031-11-04",
+       "October=2031-10 | November=2031-11"},
+      {"Inspections will be stepped up in September and October, when schools reopen.", "2031-08-20",
+       "September=2031-09 | October=2031-10"},
+  });
+}
+
 TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
