@@ -3080,7 +3080,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           if (tokens.tokens[b].span.begin >= last_end) begin = tokens.tokens[b].span.begin, two_days = true;
         }
         Value v;
-        if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
+        // ("tonight": the DCT's day, as TBAQ annotates it; TimeML's TIME value is not given)
+        if (ieq(w, "today") || ieq(w, "tonight")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
         // "the day before yesterday" / "the day after tomorrow": two days off
         else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, two_days ? -2 : -1);
         else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, two_days ? +2 : +1);

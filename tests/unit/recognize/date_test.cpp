@@ -1594,6 +1594,13 @@ TEST_CASE("date: months named together are of one year") {
   });
 }
 
+TEST_CASE("date: tonight is the DCT's day") {
+  check_rows({
+      {"The final is tonight in Oslo.", "2031-05-02", "tonight=2031-05-02"},
+      {"The final is tonight in Oslo.", "", "tonight=XXXX-XX-XX"},
+  });
+}
+
 TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
