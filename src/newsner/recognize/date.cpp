@@ -2085,6 +2085,25 @@ bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::s
          !figures_in_sentence(cx, tok) && tense_before(cx, tok) <= 0 && !deadline_before(cx, tok);
 }
 
+// "in the quarter", "the same quarter last year", "the previous quarter" after a
+// quarter the text named (`named`): that quarter, `yshift` years and `qshift`
+// quarters off (TimeML anchors them on the quarter reported, not on the DCT's).
+[[gnu::noinline]] Value quarter_named_before(Value named, int yshift, int qshift) {
+  const int q = (named.year + yshift) * 4 + named.part - 1 + qshift;
+  named.year = q / 4;
+  named.part = q % 4 + 1;
+  return named;
+}
+
+// Keeps in `latest` the latest quarter dated in the text that is over before the
+// DCT's began: the quarter a report is about ("the September quarter", not "the
+// first quarter of 2027" ahead nor the DCT's own, still running).
+[[gnu::noinline]] void note_quarter(const Value& v, const timex::Ymd& dct, Value& latest) {
+  if (v.year == kUnknown || v.part == kUnknown) return;
+  const int q = v.year * 4 + v.part - 1;
+  const int dct_q = static_cast<int>(dct.year()) * 4 + static_cast<int>(static_cast<unsigned>(dct.month()) - 1) / 3;
+  if (q < dct_q && (latest.year == kUnknown || q > latest.year * 4 + latest.part - 1)) latest = v;
+}
 // The year of a written range that ends where the year at [b, e) starts or
 // begins where it ends, past a hyphen or en dash ("2028-2034", "2019–2023"), a
 // later year at most a century off; else kUnknown.
@@ -2322,6 +2341,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // The last year that opened a sentence as its frame ("Last year, ...") and that sentence (~0u: none).
   int year_named = kUnknown;
   std::uint32_t year_named_at = ~0u;
+  // The latest quarter over before the DCT's that the text named ("the September
+  // quarter", "third-quarter profit", "the July-September quarter"): "in the quarter"
+  // and "the previous quarter" count from it (note_quarter).
+  Value named_quarter;
+  named_quarter.granularity = Granularity::Quarter;
 
   for (const timex::PatternMatch& m : matches) {
     if (m.rule == Rule::Reject) continue;
@@ -2576,6 +2600,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             // dated (TimeML anchors it on the text's time), resolved or written
             // (every month anchor_month holds was dated_month too).
             v = month_after(dated_month_year, dated_month, r);
+          } else if (anaphoric && unit == Unit::Quarter && named_quarter.year != kUnknown) {
+            v = quarter_named_before(named_quarter, 0, r);  // "rose 6% from the previous quarter"
           }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
@@ -2606,6 +2632,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
             if (y >= 1000 && y <= 2099) v.year = y, e += 2;
           }
+          if (dct) note_quarter(v, *dct, named_quarter);
           emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
           break;
         }
@@ -2985,12 +3012,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, tok_end, *dct, q, fiscal);
           }
           v.year = y;
+          if (dct) note_quarter(v, *dct, named_quarter);
         } else if (has_rel) {
           v = timex::shift(dct, Unit::Quarter, rel);
         } else if (latest || det || yshift || period) {
           if (!det && !latest && !yshift && !period) break;
           if (L.n > 0 && L.v[0].kind == Lex::Word && ieq(L.v[0].text, "a") && !latest) break;
-          v = timex::reported_quarter(dct, yshift);
+          v = named_quarter.year != kUnknown ? quarter_named_before(named_quarter, yshift, 0)
+                                             : timex::reported_quarter(dct, yshift);
           if (y != kUnknown) v.year = y;
         } else {
           break;

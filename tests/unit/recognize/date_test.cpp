@@ -1601,6 +1601,24 @@ TEST_CASE("date: tonight is the DCT's day") {
   });
 }
 
+TEST_CASE("date: the quarter and the previous quarter count from the quarter reported") {
+  check_rows({
+      {"Shipments in the September quarter rose 6% from the previous quarter. Prices averaged $94 a tonne in "
+       "the quarter.",
+       "2031-11-18", "the September quarter=2031-Q3 | the previous quarter=2031-Q2 | the quarter=2031-Q3"},
+      // a quarter compared with, or one ahead, is not the one reported
+      {"Exports in the September quarter rose from the June quarter. Prices fell in the quarter.", "2031-11-18",
+       "the September quarter=2031-Q3 | the June quarter=2031-Q2 | the quarter=2031-Q3"},
+      {"Output will be cut in the first quarter of 2032. Third-quarter income fell. Its dividend for the quarter "
+       "was kept.",
+       "2031-11-17", "the first quarter of 2032=2032-Q1 | Third-quarter=2031-Q3 | the quarter=2031-Q3"},
+      {"Revenue for the quarter ended Sept. 30 rose. It compared with a loss in the same quarter last year.",
+       "2031-11-30", "the quarter=2031-Q3 | Sept. 30=2031-09-30 | the same quarter last year=2030-Q3"},
+      // none named: the quarter just over
+      {"Prices fell in the quarter.", "2031-11-18", "the quarter=2031-Q4"},
+  });
+}
+
 TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
