@@ -1983,29 +1983,47 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
+// True when [b, e) of `text` holds a sentence's end: a full stop, but not a decimal
+// point ("A$2.1 billion"), or ; ! ? or a line break.
+bool sentence_end_in(std::string_view text, std::uint32_t b, std::uint32_t e) {
+  for (std::uint32_t i = b; i < e; ++i) {
+    const char c = text[i];
+    if (c == ';' || c == '!' || c == '?' || c == '\n') return true;
+    if (c == '.' && !(i > 0 && is_digit(text[i - 1]) && i + 1 < text.size() && is_digit(text[i + 1]))) return true;
+  }
+  return false;
+}
+
 // "its third-quarter profit doubled from a year earlier", "October revenue rose 17% from
-// a year ago": the quarter, half or month dated last before byte `at` in the same
+// a year ago": the quarter, half or month dated before byte `at` in the same
 // sentence (`out` from `first`: this document's DATEs) is the period compared, and
-// the date is that period a year back. False, `v` untouched, when there is none.
+// the date is that period a year back; a quarter or half before a month ("a
+// second-quarter loss last month, compared with a profit a year earlier": the
+// month only says when it was told). False, `v` untouched, when there is none.
 bool year_before_period(std::string_view text, const std::vector<Candidate>& out, std::size_t first,
                         std::uint32_t at, Value& v) {
-  if (out.size() <= first) return false;
-  const Candidate& c = out.back();
-  const std::string& s = c.value;
-  if (s.size() != 7 || s[4] != '-' || c.span.end > at || at - c.span.end > 200) return false;
-  for (std::size_t d = 0; d < 4; ++d)
-    if (s[d] < '0' || s[d] > '9') return false;
-  if (text.substr(c.span.end, at - c.span.end).find_first_of(".;!?\n") != std::string_view::npos) return false;
-  Value w;
-  w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
-  const int n = s[6] - '0';
-  if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
-  else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
-  else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
-  else return false;
-  if (w.granularity == Granularity::Month && (w.month < 1 || w.month > 12)) return false;
-  v = w;
-  return true;
+  bool found = false;
+  for (std::size_t k = out.size(); k-- > first;) {
+    const Candidate& c = out[k];
+    const std::string& s = c.value;
+    if (c.span.end > at || at - c.span.end > 200 || sentence_end_in(text, c.span.end, at)) break;
+    if (s.size() != 7 || s[4] != '-' || s[0] < '0' || s[0] > '9' || s[3] < '0' || s[3] > '9') continue;
+    Value w;
+    w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
+    const int n = s[6] - '0';
+    if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
+    else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
+    else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
+    else continue;
+    if (w.granularity == Granularity::Month) {
+      if (w.month < 1 || w.month > 12 || found) continue;
+      v = w, found = true;  // a quarter or half further back still wins
+      continue;
+    }
+    v = w;
+    return true;
+  }
+  return found;
 }
 
 // "the 1970s and 80s", "the 1980s-90s": a bare two-digit decade (value `v`) joined to the

@@ -1619,6 +1619,17 @@ TEST_CASE("date: the quarter and the previous quarter count from the quarter rep
   });
 }
 
+TEST_CASE("date: a year earlier is the period compared, a quarter before a month") {
+  check_rows({
+      {"The firm reported a second-quarter loss of $64 million last month, compared with a profit of $41 million "
+       "a year earlier.",
+       "2031-11-12", "second-quarter=2031-Q2 | last month=2031-10 | a year earlier=2030-Q2"},
+      // a decimal point ends no sentence
+      {"It expects profit for the six months to December to fall from A$2.1 billion a year earlier.", "2031-11-18",
+       "December=2031-12 | a year earlier=2030-12"},
+  });
+}
+
 TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
