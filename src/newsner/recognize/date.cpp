@@ -2122,6 +2122,15 @@ bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::s
   const int dct_q = static_cast<int>(dct.year()) * 4 + static_cast<int>(static_cast<unsigned>(dct.month()) - 1) / 3;
   if (q < dct_q && (latest.year == kUnknown || q > latest.year * 4 + latest.part - 1)) latest = v;
 }
+
+// True when a word joined by a hyphen follows byte `end` ("the quarter-finals", "a
+// quarter-point cut", "the quarter-to-quarter comparison"): the compound names no
+// quarter ("quarter-end" does: the unit the DCT is in).
+[[gnu::noinline]] bool opens_compound(std::string_view text, std::uint32_t end) {
+  return end + 1 < text.size() && text[end] == '-' && is_alpha(text[end + 1]) &&
+         !(text.substr(end + 1).starts_with("end") && (end + 4 >= text.size() || !is_alpha(text[end + 4])));
+}
+
 // The year of a written range that ends where the year at [b, e) starts or
 // begins where it ends, past a hyphen or en dash ("2028-2034", "2019–2023"), a
 // later year at most a century off; else kUnknown.
@@ -2934,7 +2943,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Quarter: {
         // inside "the July-September quarter"; before a fiscal year, "Q3 FY25" (Rule::Year)
-        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next))) break;
+        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next)) || opens_compound(text, m.end)) break;
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false, fiscal = false;
         bool year_named = false;  // "this year's", "of next year": the year is given

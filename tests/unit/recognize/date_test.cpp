@@ -1594,6 +1594,14 @@ TEST_CASE("date: months named together are of one year") {
   });
 }
 
+TEST_CASE("date: a compound that 'quarter' opens is no date") {
+  check_rows({
+      {"The team reached the quarter-finals in Lyon.", "2031-03-10", ""},
+      {"The quarter-to-quarter comparison was poor.", "2031-11-10", ""},
+      {"Profit rose at the quarter-end in Oslo.", "2031-11-10", "the quarter-end=2031-Q4@END"},
+  });
+}
+
 TEST_CASE("date: tonight is the DCT's day") {
   check_rows({
       {"The final is tonight in Oslo.", "2031-05-02", "tonight=2031-05-02"},
