@@ -2777,8 +2777,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (y == kUnknown) break;
-        // "at the end of the 2025-26 school year": no date, nor a cut one.
-        if (two_year_season_after(text, m.end, y)) break;
+        // "at the end of the 2025-26 school year": no date, nor a cut one; but a fiscal
+        // year so written is labelled by its second year ("fiscal year 2025-26" is FY26).
+        if (two_year_season_after(text, m.end, y)) {
+          if (fiscal) emit(m.begin, m.end + 3, make_year(y + 1), p.mod);
+          break;
+        }
         if (y < 1500 && !fiscal) {
           if (const auto cy = other_calendar_year_at(cx, tok, tok_end, y)) {
             if (cy->year != kUnknown && tokens.tokens[cy->begin].span.begin >= last_end)

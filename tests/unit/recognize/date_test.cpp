@@ -1609,6 +1609,13 @@ TEST_CASE("date: tonight is the DCT's day") {
   });
 }
 
+TEST_CASE("date: a fiscal year written over two years is labelled by the second") {
+  check_rows({
+      {"Revenue for fiscal year 2030-31 rose 8%.", "2031-05-02", "fiscal year 2030-31=2031"},
+      {"The 2030-31 season ended.", "2031-05-02", ""},
+  });
+}
+
 TEST_CASE("date: the quarter and the previous quarter count from the quarter reported") {
   check_rows({
       {"Shipments in the September quarter rose 6% from the previous quarter. Prices averaged $94 a tonne in "
