@@ -780,6 +780,22 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
   return 0;
 }
 
+// True when a market's close comes right before token `tok` ("a premium to the
+// closing price on Friday", "from the close on Monday"): a price set, a fact of the
+// past whatever the tense of the plan around it ("will pay ...").
+[[gnu::noinline]] bool closing_price_before(const Context& cx, std::size_t tok) {
+  if (tok < 3) return false;
+  std::size_t k = tok - 1;
+  if (ieq(cx.surface(k), "on")) --k;
+  const std::string_view w = cx.surface(k), b = cx.surface(k - 1);
+  if (ieq(w, "price") || ieq(w, "prices")) return ieq(b, "closing");
+  if (ieq(w, "close")) return ieq(b, "the") || b == "'s" || b == "\u2019s";
+  // "Friday's close", "Friday's closing price"
+  const auto& t = cx.tt.tokens;
+  return tok + 2 < t.size() && (cx.surface(tok + 1) == "'s" || cx.surface(tok + 1) == "\u2019s") &&
+         (ieq(cx.surface(tok + 2), "close") || ieq(cx.surface(tok + 2), "closing"));
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence; commas are not
 // counted ("meet again in West Lafayette, Ind., on Feb. 7" is as near its verb as
@@ -2744,6 +2760,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         int tense = tense_before(cx, tok);
+        if (tense > 0 && closing_price_before(cx, tok)) tense = -1;
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
             (tense < 0 && ordered_until(cx, tok)))
           tense = +1;

@@ -1580,6 +1580,15 @@ TEST_CASE("date: a fixture's or a forecast's present tense looks forward") {
   });
 }
 
+TEST_CASE("date: a closing price is of the past") {
+  check_rows({
+      {"Lindqvist will pay 48 euros a share, a premium to the closing price on Friday.", "2031-11-16",
+       "Friday=2031-11-14"},
+      {"The firm will pay a premium to Friday's close on the bourse.", "2031-11-16", "Friday=2031-11-14"},
+      {"The firm will pay the premium on Friday.", "2031-11-16", "Friday=2031-11-21"},
+  });
+}
+
 TEST_CASE("date: months named together are of one year") {
   check_rows({
       {"Floods hit the coast in July and August 2028.", "2030-01-10", "July=2028-07 | August 2028=2028-08"},
