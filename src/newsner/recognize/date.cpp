@@ -1256,6 +1256,13 @@ int relative_month_after(const Context& cx, std::size_t i) {
 
 bool deadline_before(const Context& cx, std::size_t tok, bool through);
 
+// True when token `k` is "for" after a word that sets a date ("planned for the 14th",
+// "scheduled for", "set for"): a day as "on the 14th" is ("for the 14th time" is a count).
+bool set_for_before(const Context& cx, std::size_t k) {
+  static const WordList kSetWords{"planned", "scheduled", "set", "slated", "fixed", "due", "called", "postponed"};
+  return k > 0 && ieq(cx.surface(k), "for") && kSetWords.contains(cx.surface(k - 1));
+}
+
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
 // or after a future cue the first not before it. Not inlined, as holiday_date.
@@ -1289,7 +1296,8 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through);
   }
   // "on the 15th"; "until the 15th", "by the 20th": a deadline, which lies ahead
   const bool deadline = the_before && i >= 2 && deadline_before(cx, i - 1, false);
-  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline)) return false;
+  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline || set_for_before(cx, i - 2)))
+    return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";

@@ -1625,6 +1625,13 @@ TEST_CASE("date: a fiscal year written over two years is labelled by the second"
   });
 }
 
+TEST_CASE("date: a day of the month a thing is planned for") {
+  check_rows({
+      {"The hearing is planned for the 14th.", "2031-11-10", "the 14th=2031-11-14"},
+      {"He finished for the 14th time.", "2031-11-10", ""},
+  });
+}
+
 TEST_CASE("date: the quarter and the previous quarter count from the quarter reported") {
   check_rows({
       {"Shipments in the September quarter rose 6% from the previous quarter. Prices averaged $94 a tonne in "
