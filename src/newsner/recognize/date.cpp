@@ -2519,15 +2519,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const auto& t1 = tokens.tokens[tok - 2];
           emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
         }
-        // "the week of March 6" names that day's ISO week (TimeML: a week value).
-        if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
+        // "the week of March 6" names that day's ISO week (TimeML: a week value);
+        // without a year the same span, its week unknown (XXXX-WXX).
+        if (d1 == 0 && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
             ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
             tokens.tokens[tok - 3].span.begin >= last_end) {
-          const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
           Value v;
           v.granularity = Granularity::Week;
-          v.year = w.year;
-          v.week = w.week;
+          if (y != kUnknown) {
+            const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
+            v.year = w.year;
+            v.week = w.week;
+          }
           emit(tokens.tokens[tok - 3].span.begin, m.end, v, p.mod);
           break;
         }

@@ -1625,6 +1625,13 @@ TEST_CASE("date: a fiscal year written over two years is labelled by the second"
   });
 }
 
+TEST_CASE("date: the week of a day has the same span without a DCT") {
+  check_rows({
+      {"Talks took place in the week of 9 February.", "", "the week of 9 February=XXXX-WXX"},
+      {"Talks took place in the week of 9 February.", "2031-03-12", "the week of 9 February=2031-W06"},
+  });
+}
+
 TEST_CASE("date: a day of the month a thing is planned for") {
   check_rows({
       {"The hearing is planned for the 14th.", "2031-11-10", "the 14th=2031-11-14"},
