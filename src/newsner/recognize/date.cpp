@@ -2228,7 +2228,8 @@ bool writes_year(std::string_view text, const Candidate& c) {
 // the year. Candidates [first, out.size()) are this document's DATEs in text
 // order, spans in bytes of `text`.
 // Two months ("from March until early May", "2005-03" and "2006-05") likewise: a first
-// month more than a year before the second takes its year too.
+// month more than a year before the second, or after it ("runs from July to June",
+// "2026-07" and "2026-06"), takes its year too (or the year before).
 void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
@@ -2236,7 +2237,11 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
     // (the gap is a joiner of at most 9 bytes, " and on ": most pairs leave here)
     if (b.span.begin < a.span.end || b.span.begin - a.span.end > 9 || a.value.size() != b.value.size()) continue;
     const bool days = is_day_value(a.value) && is_day_value(b.value);
-    if (days ? a.value <= b.value : !months_over_a_year_apart(a.value, b.value)) continue;
+    // two months ("2026-07"): also a first one later in the same year ("from July to June")
+    const bool months = !days && a.value.size() == 7 && a.value[4] == '-' && a.value[0] <= '9' &&
+                        b.value[0] <= '9' && a.value[5] <= '1' && b.value[5] <= '1';
+    if (days ? a.value <= b.value : !months || (a.value <= b.value && !months_over_a_year_apart(a.value, b.value)))
+      continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     const std::string_view before = text.substr(0, a.span.begin);
     const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||

@@ -1603,6 +1603,12 @@ TEST_CASE("date: months named together are of one year") {
   });
 }
 
+TEST_CASE("date: a range of months keeps its ends in order") {
+  check_rows({
+      {"The budget year runs from July to June.", "2031-03-10", "July=2030-07 | June=2031-06"},
+  });
+}
+
 TEST_CASE("date: a compound that 'quarter' opens is no date") {
   check_rows({
       {"The team reached the quarter-finals in Lyon.", "2031-03-10", ""},
