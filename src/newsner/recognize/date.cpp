@@ -3205,6 +3205,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Ago: {
+        // "six months earlier than it projected": an offset between two times, no date
+        if (ieq(next, "than") && ieq(L.v[L.n - 1].text, "earlier")) break;
         int n = -1;
         bool vague = false, forward = false, fortnight = false;  // British: two weeks
         Unit unit = Unit::Year;

@@ -1674,6 +1674,15 @@ TEST_CASE("date: a year earlier is the period compared, a quarter before a month
   });
 }
 
+TEST_CASE("date: a count earlier than another time is no date") {
+  check_rows({
+      {"Inflation will return to target in the second quarter of 2032, six months earlier than it projected in "
+       "August.",
+       "2031-11-05", "the second quarter of 2032=2032-Q2 | August=2031-08"},
+      {"The plant closed six months earlier.", "2031-11-05", "six months earlier=2031-05"},
+  });
+}
+
 TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
