@@ -1230,6 +1230,16 @@ bool role_start(const Context& ctx, std::size_t i) {
   return kPrepositions.contains(ctx, i + 1) && is_role_noun(ctx, i);
 }
 
+// A person's title before a given name opens token b's name: "a spokeswoman
+// for Mayor Ann Reyes", "an aide to Gov. Tom Hale" name the person, not a
+// workplace ("head of General Motors" has no given name after its title).
+bool title_opens_person(const Context& ctx, std::size_t b) {
+  std::size_t k = b + 1;
+  if (k + 1 < ctx.size() && is_char(ctx, k, '.') && ctx.lex_is(b, kLexTitleAbbrev)) ++k;  // "Gov."
+  if (k >= ctx.size() || ctx.token(k).newline_before || !ctx.has(k, EntryClass::GivenName)) return false;
+  return k > b + 1 ? cap_shape(ctx, k) : title_before_name(ctx, b, false);
+}
+
 // `starts`: the role_start tokens, in order.
 void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
@@ -1261,6 +1271,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
     });
     if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
+    if (title_opens_person(ctx, b)) continue;
     const std::size_t last = is_char(ctx, e - 1, '.') ? e - 2 : e - 1;
     if (last > b && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
         !ctx.is_org_head(last)) {

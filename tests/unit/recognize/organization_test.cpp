@@ -203,6 +203,10 @@ TEST_CASE("organization: role context") {
   CHECK(orgs("said Ian Wells, an analyst at Brennan & Co.", "org.role") == "Brennan & Co/ORGANIZATION");
   // A place after a role noun is not a workplace.
   CHECK(orgs("The president of France arrived.", "org.role") == "");
+  // A title before a given name opens a person's name, not a workplace's.
+  CHECK(orgs("A spokeswoman for Mayor Dana Whitlow said so.", "org.role") == "");
+  CHECK(orgs("A spokesman for Gov. Andy Pellworth declined to comment.", "org.role") == "");
+  CHECK(orgs("He is an analyst at Admiral Harwick Partners.", "org.role") == "Admiral Harwick Partners/ORGANIZATION");
   // A currency's letters before "$" begin an amount, not a word of the name.
   CHECK(orgs("Regulators fined a unit of Tarvo Kelmar Co HK$15 million.", "org.role") ==
         "Tarvo Kelmar Co/ORGANIZATION");

@@ -78,6 +78,8 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"\"We will appeal,\" Okonkwo said.", "Okonkwo/PERSON"},
       // a well-known given name alone, even before a blank line
       {"The story is about Emily\n\nwho grew up in Bristol.", "Emily/PERSON | Bristol/LOCATION"},
+      // a title after "spokesman for" opens the person's name, not a workplace's
+      {"A spokesman for Gov. Andy Pellworth declined to comment.", "Andy Pellworth/PERSON"},
       // an athlete with a country in parentheses
       {"3. Marta Kowalczyk (Poland) 11.02", "Marta Kowalczyk/PERSON | Poland/LOCATION"},
   });
