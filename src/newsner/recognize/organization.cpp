@@ -1913,6 +1913,17 @@ bool listed_body_before_member(const Context& ctx, std::size_t h) {
          cap_shape(ctx, h + 2) && !ctx.token(h + 2).newline_before && listed_org_up_to(ctx, h, h + 1);
 }
 
+// "the Army's fleet", "enlists in the Navy", "secretary of the Treasury": a
+// country's armed service or treasury named by its head word h alone after
+// "the" (as CoNLL tags them); other bare heads ("the Ministry") stay unnamed,
+// and so do "the Marines" (its members, as often as the service).
+bool service_after_the(const Context& ctx, std::size_t h) {
+  static constexpr std::string_view kWords[] = {"army", "navy", "treasury"};
+  static constexpr WordSet kServices(kWords);
+  return h > 0 && folded_is(ctx, h - 1, "the") && ctx.token(h).shape == Shape::Capitalized && !ctx.caps_line[h] &&
+         kServices.contains(ctx, h) && !(h + 1 < ctx.size() && cap_shape(ctx, h + 1));
+}
+
 // "Senior Congress leader Tarsi Kelvo": a word that describes a person, opening
 // the sentence before a listed body's word and a member's title, is the
 // member's, not the body's (b + 1 == h; the caller tests the sentence start).
@@ -2326,6 +2337,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, h, be, 0.7f, "org.bank_place", out);
       } else if (ctx.token(h).sentence_start && listed_body_before_member(ctx, h)) {
         emit(ctx, h, e, 0.7f, "org.body_before_member", out);
+      } else if (service_after_the(ctx, h)) {
+        emit(ctx, h, e, 0.7f, "org.service", out);
       }
       continue;
     }

@@ -197,6 +197,16 @@ TEST_CASE("organization: in capitals a nationality word and a common noun are no
   CHECK(orgs("ISRAELI ARMY RAIDS TOWN", "org.head") == "ISRAELI ARMY/ORGANIZATION");
 }
 
+TEST_CASE("organization: an armed service or the treasury by its head word after \"the\"") {
+  CHECK(orgs("Tom Harwick enlists in the Navy and is posted abroad.", "org.service") == "Navy/ORGANIZATION");
+  CHECK(orgs("She ordered a review of the Army's helicopter fleet.", "org.service") == "Army/ORGANIZATION");
+  CHECK(orgs("He was named deputy secretary of the Treasury on Tuesday.", "org.service") ==
+        "Treasury/ORGANIZATION");
+  // Without "the" the word is an adjective ("Army troops"); other bare heads stay unnamed.
+  CHECK(orgs("Army troops were called in.", "org.service") == "");
+  CHECK(orgs("A spokesman for the Ministry said so.", "org.service") == "");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
