@@ -80,6 +80,8 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"The story is about Emily\n\nwho grew up in Bristol.", "Emily/PERSON | Bristol/LOCATION"},
       // a title after "spokesman for" opens the person's name, not a workplace's
       {"A spokesman for Gov. Andy Pellworth declined to comment.", "Andy Pellworth/PERSON"},
+      // Portuguese "do" inside a name of two words before it
+      {"The talks were chaired by Rui Mendes do Vale on Monday.", "Rui Mendes do Vale/PERSON"},
       // an athlete with a country in parentheses
       {"3. Marta Kowalczyk (Poland) 11.02", "Marta Kowalczyk/PERSON | Poland/LOCATION"},
   });
