@@ -1864,6 +1864,21 @@ bool title_word_in_name(const Context& ctx, std::size_t p, std::size_t b) {
          !ctx.has(b, EntryClass::Surname);
 }
 
+// "Massachusetts General Hospital", "San Francisco General Hospital": a title
+// word p right before the head (b == h), after a listed place, is a word of the
+// name (a public hospital's "General"), not a rank that ends it.
+bool title_after_place(const Context& ctx, std::size_t p, std::size_t b, std::size_t h) {
+  if (b != h || p == 0 || ctx.token(p).shape != Shape::Capitalized) return false;
+  for (std::size_t s = p >= 3 ? p - 3 : 0; s < p; ++s) {
+    if (ctx.find_match_at(s, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Location && m.token_end == p && m.exact_case;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A person's possessive before a name of its own ("Lindner's [Free
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
@@ -2234,7 +2249,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
             !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
-            !title_word_in_name(ctx, p, b) &&
+            !title_word_in_name(ctx, p, b) && !title_after_place(ctx, p, b, h) &&
             !ctx.is_country_span(p, b + 1)) {  // ("Sri Lanka Kelvo Board": a country's first word)
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }

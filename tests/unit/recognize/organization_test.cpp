@@ -207,6 +207,12 @@ TEST_CASE("organization: an armed service or the treasury by its head word after
   CHECK(orgs("A spokesman for the Ministry said so.", "org.service") == "");
 }
 
+TEST_CASE("organization: a title word between a place and the head is a word of the name") {
+  CHECK(orgs("She was treated at Dayton General Hospital on Monday.", "org.head") ==
+        "Dayton General Hospital/ORGANIZATION");
+  CHECK(orgs("He died at Santa Rosa General Hospital.", "org.head") == "Santa Rosa General Hospital/ORGANIZATION");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
