@@ -1769,11 +1769,29 @@ void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// "a Quinnipiac poll" after "Quinnipiac University": a school's name of two
+// words found before (in `out`, org.head's) whose first word is token b's.
+// (Out of line: asked only where a place's name stands before "poll".)
+[[gnu::noinline]] bool school_named_before(const Context& ctx, std::size_t b, const std::vector<Candidate>& out) {
+  static constexpr std::string_view kSchoolWords[] = {"university", "college"};
+  static constexpr WordSet kSchools(kSchoolWords);
+  const std::uint64_t h = ctx.token(b).fold_hash;
+  for (const Candidate& c : out) {
+    if (c.type == EntityType::Organization && c.token_end == c.token_begin + 2 && c.token_begin < b &&
+        ctx.token(c.token_begin).fold_hash == h && kSchools.contains(ctx, c.token_begin + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // org.pollster: "a Gallup poll", "the latest Zogby International survey": the
 // name between a determiner and "poll"/"survey" is the pollster, even when a
 // small town has its name. A real place there is what the poll is about ("a
 // Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
-// and so does a smaller one that is no surname.
+// and so does a smaller one that is no surname; but a school's first word
+// stays the school's where the story has named it whole ("Quinnipiac
+// University ... a Quinnipiac poll").
 // `starts`: the name's last word, capitalized, found by OrgStarts' walk over
 // the capitalized tokens: a lowercase word follows whose fold hash has a bit
 // of kPollBits. (Its own walk over those tokens cost more; before it, two
@@ -1814,7 +1832,7 @@ void pollster_names(const Context& ctx, std::span<const std::uint32_t> starts, s
         if (entry.population >= 100000 || entry.kb_id.starts_with("iso3166")) place = true;
       });
     }
-    if (!place) emit(ctx, b, e, 0.8f, "org.pollster", out);
+    if (!place || (e == b + 1 && school_named_before(ctx, b, out))) emit(ctx, b, e, 0.8f, "org.pollster", out);
   }
 }
 

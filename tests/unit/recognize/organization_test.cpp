@@ -764,6 +764,10 @@ TEST_CASE("organization: a pollster before poll or survey") {
   CHECK(orgs("A Boston poll found the same.", "org.pollster") == "");
   CHECK(orgs("A Kenyan poll found the same.", "org.pollster") == "");
   CHECK(orgs("Voters told Gallup pollsters.", "org.pollster") == "");
+  // ... but a school the story names whole is the pollster by its first word.
+  CHECK(orgs("A Boston College poll found it. A Boston poll agreed.", "org.pollster") == "Boston/ORGANIZATION");
+  check_mentions({{"Dayton University polled voters. A Dayton poll found support.",
+                   "Dayton University/ORGANIZATION | Dayton/ORGANIZATION"}});
   check_mentions({{"A Gallup poll showed support for the plan.", "Gallup/ORGANIZATION"}});
 }
 
