@@ -82,6 +82,9 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"A spokesman for Gov. Andy Pellworth declined to comment.", "Andy Pellworth/PERSON"},
       // Portuguese "do" inside a name of two words before it
       {"The talks were chaired by Rui Mendes do Vale on Monday.", "Rui Mendes do Vale/PERSON"},
+      // a plural common word that no surname list has ends a band's or a shop's name
+      {"The band, the Marla Pellworth Ramblers, played on.", "Marla Pellworth Ramblers/ORGANIZATION"},
+      {"Thieves hit Dana Harwick Jewelers on Monday.", "Dana Harwick Jewelers/ORGANIZATION"},
       // an athlete with a country in parentheses
       {"3. Marta Kowalczyk (Poland) 11.02", "Marta Kowalczyk/PERSON | Poland/LOCATION"},
   });
