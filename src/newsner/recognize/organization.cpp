@@ -2474,7 +2474,7 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
                                                      "summit",  // "the Web Summit"
-                                                     "prize", "award"};  // awards are no entities either
+                                                     "prize", "award", "awards"};  // awards are no entities either
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;

@@ -6,6 +6,7 @@
 #include "newsner/gazetteer/image.hpp"
 #include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 #include "newsner/text/token_hash.hpp"
 
@@ -1182,7 +1183,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             // (see after_company_noun; the bit test first: every name gets here).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.65f, "org.descriptor", out);
           } else if (ctx.is_common_word(e - 1) && plural_word_at(ctx, e - 1)) {
-            emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.plural_tail", out);
+            // ("the Emmy Awards": an award, no entity.)
+            if (!is_event_word_at(ctx, e - 1)) {
+              emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.plural_tail", out);
+            }
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }

@@ -85,6 +85,8 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       // a plural common word that no surname list has ends a band's or a shop's name
       {"The band, the Marla Pellworth Ramblers, played on.", "Marla Pellworth Ramblers/ORGANIZATION"},
       {"Thieves hit Dana Harwick Jewelers on Monday.", "Dana Harwick Jewelers/ORGANIZATION"},
+      // ... but "Awards" ends an award's (no entity)
+      {"She won two Emmy Awards for the role.", ""},
       // an athlete with a country in parentheses
       {"3. Marta Kowalczyk (Poland) 11.02", "Marta Kowalczyk/PERSON | Poland/LOCATION"},
   });
