@@ -1234,8 +1234,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       // "Police in Tarvel said": after a locative the word is where the speaker is.
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech) && !(i > 0 && (ctx.lex[i - 1] & kLexLocative));
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
-      if (verb_after || verb_before) {
-        const bool place = ctx.has(i, EntryClass::Location);
+      const bool place = ctx.has(i, EntryClass::Location);
+      // "Sen. Tim Kaine of Virginia said", "the mayor of Boston said": a place
+      // after "of" is where the speaker is from, not the speaker.
+      if ((verb_after || verb_before) && !(place && i > 0 && folded_is(ctx, i - 1, "of"))) {
         emit_speaker(ctx, with_arabic_article(ctx, i), i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }
