@@ -627,6 +627,26 @@ std::string_view place_country(const Context& ctx, const Chosen& c) {
   c.kb_id = id;
 }
 
+// "Judge Ana Kelp of the Northern District of California" (a federal court's
+// district): a subdivision's name before "of" and another place is a part of
+// that place, not the subdivision some country has of that name (Israel's
+// Northern District): no id. Its own country there keeps it ("the Eastern
+// Province of Saudi Arabia").
+// (Out of line: asked of a subdivision's name before "of".)
+[[gnu::noinline]] void part_of_place_after(const Context& ctx, Chosen& c) {
+  const std::size_t p = c.te + 1;
+  if (p >= ctx.size() || !ctx.is_cap(p)) return;
+  const std::string_view own = subdivision_country(c.kb_id);
+  bool place = false, own_country = false;
+  ctx.for_matches_at(p, [&](const gazetteer::Match& m) {
+    if (m.cls != gazetteer::EntryClass::Location) return;
+    place = true;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (kb.size() == 10 && kb.starts_with("iso3166:") && kb.substr(8) == own) own_country = true;
+  });
+  if (place && !own_country) c.kb_id = {};
+}
+
 // Whether several first-level subdivisions share the name of chosen mention c
 // ("Punjab": India's and Pakistan's): two entries of the subdivisions list.
 // (By the match's list, without reading the entries.)
@@ -860,7 +880,7 @@ bool town_id(const Chosen& c) { return c.kb_id.size() > 9 && c.kb_id[0] == 'g' &
 
 // The ids of places that their words or the story's other places decide: a
 // town's name that a state shares (town_to_subdivision), a water's name, a
-// subdivision's name that other countries share.
+// state's part, a subdivision's name that other countries share.
 // (Out of line: one pass over the mentions, apart from resolve's; a second for
 // a story that names a subdivision: most name none.)
 [[gnu::noinline]] void place_ids(const Context& ctx, std::vector<Chosen>& chosen) {
@@ -875,6 +895,7 @@ bool town_id(const Chosen& c) { return c.kb_id.size() > 9 && c.kb_id[0] == 'g' &
     if (c.kb_id.size() > 12 && c.kb_id[7] == '-' && c.type == EntityType::Location &&
         c.kb_id.starts_with("iso3166-2:")) {
       water_body_id(ctx, c);
+      if (c.te + 1 < ctx.size() && recognize::folded_is(ctx, c.te, "of")) part_of_place_after(ctx, c);
       subdivision = true;
     }
   }

@@ -657,6 +657,20 @@ TEST_CASE("resolve: a town's name that a state shares is the state where the sto
   CHECK(kb("The pipeline ran into northeast Oklahoma from Texas.", "Oklahoma") == "iso3166-2:US-OK");
 }
 
+TEST_CASE("resolve: a subdivision's name before \"of\" and another place is a part of that place") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract(
+      {"d", "Judge Ana Kelp of the Northern District of California ruled on Monday.", std::nullopt});
+  bool seen = false;
+  for (const newsner::Mention& m : r.mentions) {
+    if (std::string_view(r.text).substr(m.span.begin, m.span.size()) != "Northern District") continue;
+    seen = true;
+    CHECK(m.kb_id.empty());  // not Israel's Northern District
+  }
+  CHECK(seen);
+}
+
 TEST_CASE("resolve: in a sports report a club's city alone is the club") {
   const std::string report =
       "Basketball: the team scored points in the league game and the coach said the players won the match.\n";
