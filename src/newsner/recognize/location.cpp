@@ -592,16 +592,30 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
   }
 }
 
+// Whether a country's or a first-level subdivision's name starts at token k
+// ("New Jersey", "Texas", "France").
+bool state_or_country_at(const Context& ctx, std::size_t k) {
+  return ctx.country[k] || ctx.find_match_at(k, [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Location && ctx.matcher.entry(m).kb_id.starts_with("iso3166");
+  }) != nullptr;
+}
+
 // loc.context: "in Leeds, England" — an unknown capitalized word between a
-// locative preposition and ", <known place>". (The loop tests for the
-// preposition first: most place words follow none.)
+// locative preposition and ", <known place>"; also a personal name's words
+// before a state or country there ("in Murray Hill, New Jersey": the town, over
+// person.given). (The loop tests for the preposition first: most place words
+// follow none.)
 [[gnu::noinline]] void locative_context_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   if (!ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
     std::size_t e = i + 1;
     while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-    if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
-      emit(ctx, i, e, 0.5f, "loc.context", out);
+    if (e + 1 < n && is_char(ctx, e, ',') && ctx.is_cap(e + 1)) {
+      // (A state's name of two words, "New Jersey", is no one-word place.)
+      const bool state = state_or_country_at(ctx, e + 1);
+      if (state || ctx.has(e + 1, EntryClass::Location)) {
+        emit(ctx, i, e, state && e > i + 1 ? 0.7f : 0.5f, "loc.context", out);
+      }
     }
   }
 }

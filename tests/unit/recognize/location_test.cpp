@@ -177,6 +177,9 @@ TEST_CASE("location: an unknown word between a locative and a known place") {
   // no locative before it, or a common word: no place
   CHECK(locs("The fair met Ravelby, England last week.", "loc.context") == "");
   CHECK(locs("The fair was held in Party, England last week.", "loc.context") == "");
+  // a personal name's words before a state or country there are the town, over person.given
+  check_mentions({{"She worked at a lab in Molly Hill, New Jersey, for years.",
+                   "Molly Hill/LOCATION | New Jersey/LOCATION"}});
 }
 
 // The dateline lines are kept in a per-thread buffer across documents: each
