@@ -171,6 +171,15 @@ TEST_CASE("location: one pass over lines and place words") {
 
 // loc.context tests the locative preposition before the word first: the
 // other conditions (not at a sentence start, no common word) still hold.
+TEST_CASE("location: a boulevard, parkway, courthouse, jail, cathedral or mall heads a place") {
+  check_mentions({{"The crash happened near the Tarvo Boulevard exit on Kelmo Parkway.",
+                   "Tarvo Boulevard/LOCATION | Kelmo Parkway/LOCATION"},
+                  {"He was held at the Kelvara County Jail before a hearing at the Kelvara County Courthouse.",
+                   "Kelvara County Jail/LOCATION | Kelvara County Courthouse/LOCATION"},
+                  {"Mourners filled Tarsel Cathedral and shoppers left Kelmo Mall.",
+                   "Tarsel Cathedral/LOCATION | Kelmo Mall/LOCATION"}});
+}
+
 TEST_CASE("location: an unknown word between a locative and a known place") {
   CHECK(locs("The fair was held in Ravelby, England last week.", "loc.context") == "Ravelby/LOCATION");
   CHECK(locs("The fair was held in Ravelby Knowe, England.", "loc.context") == "Ravelby Knowe/LOCATION");
