@@ -180,6 +180,11 @@ TEST_CASE("location: a boulevard, parkway, courthouse, jail, cathedral or mall h
                    "Tarsel Cathedral/LOCATION | Kelmo Mall/LOCATION"}});
 }
 
+TEST_CASE("location: a river's delta is one place, a country's name in it too") {
+  check_mentions({{"Oil spills in the Niger Delta hurt fishermen of the Kelvo Delta.",
+                   "Niger Delta/LOCATION | Kelvo Delta/LOCATION"}});
+}
+
 TEST_CASE("location: an unknown word between a locative and a known place") {
   CHECK(locs("The fair was held in Ravelby, England last week.", "loc.context") == "Ravelby/LOCATION");
   CHECK(locs("The fair was held in Ravelby Knowe, England.", "loc.context") == "Ravelby Knowe/LOCATION");
