@@ -65,10 +65,10 @@ bool modifies_name(const Context& ctx, std::size_t k, std::size_t b) {
 }
 
 // Word k, right before a street's head h, that place_word() refuses and that
-// names streets all the same: a job title ("Archer Road", "Mason Street") or
-// an ordinal number ("Northwest 13th Street", "5th Avenue").
+// names streets all the same: a job title ("Archer Road", "Mason Street",
+// "Metropolitan Parkway") or an ordinal number ("Northwest 13th Street", "5th Avenue").
 bool street_name_word(const Context& ctx, std::size_t k, std::size_t h) {
-  static constexpr std::string_view kWords[] = {"road", "street", "avenue"};
+  static constexpr std::string_view kWords[] = {"road", "street", "avenue", "boulevard", "parkway"};
   static constexpr WordSet kStreet(kWords);
   if (!kStreet.contains(ctx, h)) return false;
   if (ctx.token(k).shape == Shape::Alnum) return is_digit_ordinal(ctx, k);

@@ -1060,8 +1060,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         memo4 = names.scan_name_4_3(j, memo3);
         const std::size_t e = memo4;
         // A title before a place or organization name is a description
-        // ("Prime Minister of Japan", "President Obama" is fine).
-        if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
+        // ("Prime Minister of Japan", "President Obama" is fine); one before
+        // a place's head word alone names the place ("Metropolitan Parkway").
+        if (e > j && !(e == j + 1 &&
+                       (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym) ||
+                        ctx.lex_is(j, kLexFeature)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
           if (plural_form_at(ctx, t - 1)) plural_title_list(ctx, names, e, out);

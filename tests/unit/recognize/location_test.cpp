@@ -180,6 +180,13 @@ TEST_CASE("location: a boulevard, parkway, courthouse, jail, cathedral or mall h
                    "Tarsel Cathedral/LOCATION | Kelmo Mall/LOCATION"}});
 }
 
+TEST_CASE("location: a title before a parkway's or boulevard's head names the street, not a person") {
+  check_mentions({{"The shooting happened on Metropolitan Parkway near Cardinal Boulevard.",
+                   "Metropolitan Parkway/LOCATION | Cardinal Boulevard/LOCATION"},
+                  // a surname after a title stays the person
+                  {"President Park met Judge Hill.", "Park/PERSON | Hill/PERSON"}});
+}
+
 TEST_CASE("location: a river's delta is one place, a country's name in it too") {
   check_mentions({{"Oil spills in the Niger Delta hurt fishermen of the Kelvo Delta.",
                    "Niger Delta/LOCATION | Kelvo Delta/LOCATION"}});
