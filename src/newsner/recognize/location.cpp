@@ -246,6 +246,14 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, bool region
   });
 }
 
+// Whether a country's or a first-level subdivision's name starts at token k
+// ("New Jersey", "Texas", "France").
+bool state_or_country_at(const Context& ctx, std::size_t k) {
+  return ctx.country[k] || ctx.find_match_at(k, [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Location && ctx.matcher.entry(m).kb_id.starts_with("iso3166");
+  }) != nullptr;
+}
+
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 // `lines` holds (first token, line end) of the lines that open with "(", a
@@ -300,7 +308,8 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
            // "LAHORE: ", "DUBAI: ": South Asian and Gulf papers end the dateline with a colon.
            ((dash || (is_char(ctx, j, ':') && !ctx.token(j).space_before)) && caps && !ctx.caps_line[s] &&
             ctx.token(s).shape == Shape::AllCaps &&
-            (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
+            // (a town no list has, "PARK CITY, Utah —", is one before its state or country)
+            (known_place(ctx, s, e1) || big_city(ctx, s, e1) || (re > r && state_or_country_at(ctx, r))));
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);
@@ -590,14 +599,6 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
     while (b > 0 && !tokens[b].newline_before && place_word(ctx, b - 1) && i - b < 2) --b;
     emit(ctx, b, i + 1, 0.85f, "loc.state_abbrev", out);
   }
-}
-
-// Whether a country's or a first-level subdivision's name starts at token k
-// ("New Jersey", "Texas", "France").
-bool state_or_country_at(const Context& ctx, std::size_t k) {
-  return ctx.country[k] || ctx.find_match_at(k, [&](const gazetteer::Match& m) {
-    return m.cls == EntryClass::Location && ctx.matcher.entry(m).kb_id.starts_with("iso3166");
-  }) != nullptr;
 }
 
 // loc.context: "in Leeds, England" — an unknown capitalized word between a

@@ -203,6 +203,14 @@ TEST_CASE("location: an unknown word between a locative and a known place") {
                    "Molly Hill/LOCATION | New Jersey/LOCATION"}});
 }
 
+TEST_CASE("location: a town no list has in a dateline before its state or country") {
+  CHECK(locs("KELVO SPRINGS, Utah — The festival opened on Monday.", "loc.dateline") ==
+        "KELVO SPRINGS/LOCATION | Utah/LOCATION");
+  CHECK(locs("NORTH TARVEL, France (AP) — Talks resumed.", "loc.dateline") == "NORTH TARVEL/LOCATION | France/LOCATION");
+  // not a label before another word after the comma
+  CHECK(locs("ANALYSIS, PART TWO — The talks resumed.", "loc.dateline") == "");
+}
+
 // The dateline lines are kept in a per-thread buffer across documents: each
 // document must see only its own lines.
 TEST_CASE("location: a document after others sees none of their datelines") {
