@@ -695,7 +695,10 @@ bool is_plural_place_noun(const Context& ctx, std::size_t i) {
         break;
       }
     }
-    bool ok = true;
+    // "a majority-Black district": a word joined to a lowercase one before it
+    // is a compound adjective's part, no name.
+    bool ok = !(b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
+                tokens[b - 2].shape == Shape::Lower);
     for (std::size_t k = b; k <= i && ok; ++k) {
       ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
     }

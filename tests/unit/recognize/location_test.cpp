@@ -203,6 +203,11 @@ TEST_CASE("location: an unknown word between a locative and a known place") {
                    "Molly Hill/LOCATION | New Jersey/LOCATION"}});
 }
 
+TEST_CASE("location: a word joined to a lowercase one before a place noun is no place") {
+  CHECK(locs("The court struck down a majority-Black district.", "loc.place_noun") == "");
+  CHECK(locs("Voters in the Kelvo district agreed.", "loc.place_noun") == "Kelvo/LOCATION");
+}
+
 TEST_CASE("location: a town no list has in a dateline before its state or country") {
   CHECK(locs("KELVO SPRINGS, Utah — The festival opened on Monday.", "loc.dateline") ==
         "KELVO SPRINGS/LOCATION | Utah/LOCATION");
