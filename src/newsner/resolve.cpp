@@ -674,28 +674,42 @@ bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
 // and with `subdivisions` its states' and provinces' too.
 struct StoryCountries {
   struct Count {
-    std::string_view cc;
+    std::uint16_t code;  // the country's two letters (see code_of)
     unsigned n;
   };
   std::array<Count, 8> counts{};  // a story's countries: the first few are enough
   std::size_t nc = 0;
   StoryCountries(const Context& ctx, const std::vector<Chosen>& chosen, bool subdivisions = false) {
+    // (A town named again has the same id, the entry's view: its country is
+    // read once, not once a mention, from the gazetteer image.)
+    const char* last_id = nullptr;
+    std::uint16_t last_code = 0;
     for (const Chosen& c : chosen) {
       if (c.type != EntityType::Location || c.kb_id.empty()) continue;
-      const std::string_view cc = subdivisions && c.kb_id.starts_with("iso3166-2:") ? subdivision_country(c.kb_id)
-                                                                                    : place_country(ctx, c);
-      if (cc.empty()) continue;
+      if (c.kb_id.data() != last_id) {
+        last_id = c.kb_id.data();
+        last_code = code_of(subdivisions && c.kb_id.starts_with("iso3166-2:") ? subdivision_country(c.kb_id)
+                                                                              : place_country(ctx, c));
+      }
+      if (last_code == 0) continue;
       std::size_t k = 0;
-      while (k < nc && counts[k].cc != cc) ++k;
+      while (k < nc && counts[k].code != last_code) ++k;
       if (k < nc) ++counts[k].n;
-      else if (nc < counts.size()) counts[nc++] = {cc, 1};
+      else if (nc < counts.size()) counts[nc++] = {last_code, 1};
     }
   }
   unsigned of(std::string_view cc) const {
+    const std::uint16_t code = code_of(cc);
     for (std::size_t k = 0; k < nc; ++k) {
-      if (counts[k].cc == cc) return counts[k].n;
+      if (counts[k].code == code) return counts[k].n;
     }
     return 0u;
+  }
+  // A country's two letters as one number (0: none), compared without memcmp.
+  static std::uint16_t code_of(std::string_view cc) {
+    return cc.size() == 2 ? static_cast<std::uint16_t>(static_cast<unsigned char>(cc[0]) << 8 |
+                                                       static_cast<unsigned char>(cc[1]))
+                          : std::uint16_t{0};
   }
 };
 
@@ -851,6 +865,27 @@ struct TownStates {
   TownStates() noexcept {}  // (user-provided: no zero-fill of the story's counts before they are needed)
   TownLists lists;
   std::optional<StoryCountries> story;
+  // The facts of the last few towns, by id (the entry's view) and name: a story
+  // names its towns again and again, and each reading of their entries is a
+  // cache miss into the gazetteer image.
+  struct Known {
+    const char* id = nullptr;
+    std::uint64_t name = 0;
+    TownFacts facts;
+    int own = -1;  // the story's mentions with this id (counted when first asked)
+  };
+  std::array<Known, 8> known;
+  std::size_t next_known = 0;
+
+  Known& known_of(const Context& ctx, const Chosen& c) {
+    const std::uint64_t name = name_key(ctx, c.tb, c.te);
+    for (Known& k : known) {
+      if (k.id == c.kb_id.data() && k.name == name) return k;
+    }
+    Known& k = known[next_known++ % known.size()];
+    k = {c.kb_id.data(), name, town_facts(ctx, c, lists), -1};
+    return k;
+  }
 };
 
 // A LOCATION with a town's id whose name a first-level subdivision shares is
@@ -868,7 +903,8 @@ struct TownStates {
 // that names states; `towns` keeps what it learns of the story.)
 [[gnu::noinline]] void town_to_subdivision(const Context& ctx, const std::vector<Chosen>& chosen, Chosen& c,
                                            TownStates& towns, bool by_story) {
-  const TownFacts f = town_facts(ctx, c, towns.lists);
+  TownStates::Known& known = towns.known_of(ctx, c);
+  const TownFacts& f = known.facts;
   if (f.state.empty() || qualified_in(ctx, c, f.cc)) return;
   const std::string_view state_cc = subdivision_country(f.state);
   bool to_state = false;
@@ -878,8 +914,16 @@ struct TownStates {
   } else if (state_cc != f.cc && f.population < 1000000) {
     if (!towns.story) towns.story.emplace(ctx, chosen, true);
     // (The town's own mentions counted out: they name its country too.)
-    unsigned own = 0;
-    for (const Chosen& o : chosen) own += o.type == EntityType::Location && o.kb_id == c.kb_id;
+    if (known.own < 0) {
+      // (Most ids differ in length or last digit: memcmp only for the rest.)
+      const std::string_view id = c.kb_id;
+      known.own = 0;
+      for (const Chosen& o : chosen) {
+        known.own += o.type == EntityType::Location && o.kb_id.size() == id.size() &&
+                     (o.kb_id.data() == id.data() || (o.kb_id.back() == id.back() && o.kb_id == id));
+      }
+    }
+    const auto own = static_cast<unsigned>(known.own);
     const unsigned abroad = towns.story->of(f.cc);
     to_state = towns.story->of(state_cc) > abroad - std::min(abroad, own);
   }
@@ -913,7 +957,8 @@ bool town_id(const Chosen& c) { return c.kb_id.size() > 9 && c.kb_id[0] == 'g' &
   }
   if (!subdivision) return;
   for (Chosen& c : chosen) {
-    if (town_id(c) && names_subdivision(ctx, c, towns.lists)) town_to_subdivision(ctx, chosen, c, towns, true);
+    // (town_to_subdivision asks whether a state shares the name: once a town.)
+    if (town_id(c)) town_to_subdivision(ctx, chosen, c, towns, true);
   }
   story_subdivision_ids(ctx, chosen);
 }
