@@ -776,6 +776,13 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
   return 0;
 }
 
+// True when token i is "last" as a verb, after a modal or "to" ("the heat would last
+// through the weekend", "is expected to last until May"): no past cue, as "last Friday" is.
+[[gnu::noinline]] bool last_as_verb(const Context& cx, std::size_t i) {
+  static const WordList kBefore{"will", "would", "shall", "should", "could", "may", "might", "can", "ll", "to"};
+  return i > 0 && ieq(cx.surface(i), "last") && kBefore.contains(cx.surface(i - 1));
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence; commas are not
 // counted ("meet again in West Lafayette, Ind., on Feb. 7" is as near its verb as
@@ -806,6 +813,7 @@ int tense_before(const Context& cx, std::size_t tok) {
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
       if (cue > 0 && than_expected_at(cx, i)) continue;
       if (cue == -1 && outlook_at(cx, i)) return +1;
+      if (cue == -1 && w.size() == 4 && last_as_verb(cx, i)) continue;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.

@@ -1555,3 +1555,11 @@ TEST_CASE("date: a weekend ahead said on a Sunday is the next one") {
       {"The storm will last through the weekend.", "2026-11-22", "the weekend=2026-W47-WE"},
   });
 }
+
+// "last" after a modal or "to" is the verb, no past cue ("last Friday" is one).
+TEST_CASE("date: last as a verb after a modal") {
+  check_rows({
+      {"Forecasters said the heat would last through the weekend.", "2026-07-27", "the weekend=2026-W31-WE"},
+      {"The drought will last until the weekend.", "2026-07-27", "the weekend=2026-W31-WE"},
+  });
+}
