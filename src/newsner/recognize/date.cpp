@@ -1811,35 +1811,56 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
 // ("flights were suspended until Saturday", "schools are closed until Monday",
 // "the talks have been postponed until Friday"): a state announced as holding
 // until a day, which lies ahead of the report as an order's day does.
-bool suspended_until(const Context& cx, std::size_t tok) {
+bool suspended_until(const Context& cx, std::size_t tok, bool through = false) {
   static const WordList kSuspensions{"suspended", "closed", "shut", "halted", "postponed", "delayed", "extended",
                                      "banned", "grounded", "adjourned", "barred", "paused", "frozen", "deferred"};
   static const WordList kBe{"was", "were", "is", "are", "be", "been", "remain", "remains", "remained"};
-  if (tok < 4 || !deadline_before(cx, tok)) return false;
+  if (tok < 4 || !deadline_before(cx, tok, through)) return false;
   const std::size_t p = tok - 2;  // the participle right before "until" / "by"
   return cx.tt.tokens[p].sentence == cx.tt.tokens[tok].sentence && kSuspensions.contains(cx.surface(p)) &&
          kBe.contains(cx.surface(p - 1));
 }
 
-bool ordered_until(const Context& cx, std::size_t tok) {
-  if (suspended_until(cx, tok)) return true;
+// True when an order with its object and participle ends right before the deadline word at
+// token `dl` ("ordered flags lowered until Friday", "directed offices closed through
+// Monday"): what was ordered lies ahead, as in ordered_until's "ordered ... to close".
+[[gnu::noinline]] bool ordered_participle_before(const Context& cx, std::size_t dl) {
+  const std::uint32_t sent = cx.tt.tokens[dl].sentence;
+  bool participle = false;
+  for (std::size_t k = dl; k > 0 && k + 9 > dl;) {
+    --k;
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    const std::string_view w = cx.surface(k);
+    if (participle && (ieq(w, "ordered") || ieq(w, "directed"))) return k + 2 < dl;  // an object between
+    participle = participle || (k + 1 == dl && cx.tt.tokens[k].shape == text::Shape::Lower &&
+                                w.size() > 4 && w.substr(w.size() - 2) == "ed");
+  }
+  return false;
+}
+
+bool ordered_until(const Context& cx, std::size_t tok, bool through = false) {
+  if (suspended_until(cx, tok, through)) return true;
   static const WordList kDirectives{"ordered", "told", "asked", "urged", "decided", "agreed", "voted", "directed",
                                     "instructed", "allowed", "forced", "required", "advised", "chose", "planned",
-                                    "promised", "pledged", "vowed", "called"};
-  if (!deadline_before(cx, tok) || tok < 4) return false;
+                                    "promised", "pledged", "vowed", "called",
+                                    // a hope or aim: "hoped to finish the bills by Feb. 15"
+                                    "hoped", "aimed", "sought", "wanted", "intended"};
+  if (!deadline_before(cx, tok, through) || tok < 4) return false;
   const std::uint32_t sent = cx.tt.tokens[tok - 1].sentence;
-  // "to" + a lowercase word within the 6 tokens before the deadline word ...
+  // "to" + a lowercase word within the 8 tokens before the deadline word ("to finish
+  // full-year bills by") ...
   std::size_t to = 0;
-  for (std::size_t k = tok - 2; k + 7 > tok && k > 0; --k) {
+  for (std::size_t k = tok - 2; k + 9 > tok && k > 0; --k) {
     if (cx.tt.tokens[k].sentence != sent) return false;
     if (ieq(cx.surface(k), "to") && k + 1 < tok - 1 && cx.tt.tokens[k + 1].shape == text::Shape::Lower) {
       to = k;
       break;
     }
   }
-  if (to == 0) return false;
-  // ... after a directive verb within the 6 tokens before it.
-  for (std::size_t k = to - 1; k + 7 > to; --k) {
+  if (to == 0) return ordered_participle_before(cx, tok - 1);
+  // ... after a directive verb within the 8 tokens before it ("ordered flags at the
+  // State Capitol lowered to half-staff through Friday").
+  for (std::size_t k = to - 1; k + 9 > to; --k) {
     if (cx.tt.tokens[k].sentence != sent) return false;
     if (kDirectives.contains(cx.surface(k))) return true;
     if (k == 0) break;
@@ -2392,7 +2413,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               tense_before(cx, t0) != -1)
             tense = +1;
           // "must report by Jan. 9": a deadline day told in no past tense
-          y = tense == 0 && dct && deadline_before(cx, t0) && tense_before(cx, t0) != -1
+          y = tense == 0 && dct && deadline_before(cx, t0) && (tense_before(cx, t0) != -1 || ordered_until(cx, t0))
                   ? nearer_year(*dct, p.month, p.day)
                   : year_for(dct, p.month, p.day, tense);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
@@ -2669,7 +2690,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         }
         int tense = tense_before(cx, tok);
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
-            (tense < 0 && ordered_until(cx, tok)))
+            (tense < 0 && ordered_until(cx, tok, true)))
           tense = +1;
         Direction dir = tense_direction(tense, Direction::PastOrSame);
         if (tense < 0 && called_off_for(cx, tok)) dir = Direction::Nearest;

@@ -1563,3 +1563,17 @@ TEST_CASE("date: last as a verb after a modal") {
       {"The drought will last until the weekend.", "2026-07-27", "the weekend=2026-W31-WE"},
   });
 }
+
+// An order's participle ("ordered flags lowered until Friday", "... to half-staff through
+// Friday") and a hope ("hoped to finish ... by Feb. 15") look forward, as "ordered ... to
+// close until Friday" does.
+TEST_CASE("date: ordered participles and hopes look forward") {
+  check_rows({
+      {"The mayor ordered flags at the county courthouse lowered to half-staff through Friday.", "2026-11-30",
+       "Friday=2026-12-04"},
+      {"The governor ordered flags lowered until Friday.", "2026-11-30", "Friday=2026-12-04"},
+      {"Rain fell through Friday.", "2026-11-30", "Friday=2026-11-27"},
+      {"She hoped to pass full-year spending bills by Feb. 15.", "2026-11-29", "Feb. 15=2027-02-15"},
+      {"The bills passed by Feb. 15.", "2026-11-29", "Feb. 15=2026-02-15"},
+  });
+}
