@@ -793,6 +793,9 @@ int tense_before(const Context& cx, std::size_t tok) {
   if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
   const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
   std::size_t i = tok;  // the last token read
+  // "scheduled" as an adjective ("past their scheduled close on Friday"): the future unless
+  // a past verb comes before it.
+  bool weak_future = false;
   for (std::size_t counted = 0; counted < 8 && i > 0;) {
     --i;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
@@ -821,10 +824,15 @@ int tense_before(const Context& cx, std::size_t tok) {
         continue;
       }
       if (cue > 0 && future_cue_is_noun(cx, i)) continue;
-      return cue;
+      if (cue > 0 && i > 0 && ieq(w, "scheduled") &&
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)))) {
+        weak_future = true;
+        continue;
+      }
+      return weak_future && cue != -1 ? +1 : cue;
     }
   }
-  return far_future_before(cx, tok, sent, i);
+  return weak_future ? +1 : far_future_before(cx, tok, sent, i);
 }
 
 // ---------------------------------------------------------------- token-found dates

@@ -1577,3 +1577,11 @@ TEST_CASE("date: ordered participles and hopes look forward") {
       {"The bills passed by Feb. 15.", "2026-11-29", "Feb. 15=2026-02-15"},
   });
 }
+
+// "scheduled" after a determiner is an adjective: a past verb before it decides.
+TEST_CASE("date: scheduled as an adjective") {
+  check_rows({
+      {"The talks ran a day past their scheduled close on Friday.", "2026-11-28", "Friday=2026-11-27"},
+      {"The scheduled vote on Friday is expected to pass.", "2026-11-25", "Friday=2026-11-27"},
+  });
+}
