@@ -555,7 +555,7 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "continues", "stays", "heads", "finishes", "concludes", "travels",
                            // a fixture: "the Celtics host the Knicks on Thursday" ("faces" is left
                            // out: "Israel faces pressure after the strike on Tuesday" is past)
-                           "hosts", "host", "plays",
+                           "hosts", "host", "plays", "repeats",
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",

@@ -1585,3 +1585,10 @@ TEST_CASE("date: scheduled as an adjective") {
       {"The scheduled vote on Friday is expected to pass.", "2026-11-25", "Friday=2026-11-27"},
   });
 }
+
+// A show's present tense of a scheduled event: "repeats".
+TEST_CASE("date: a program repeats on a coming day") {
+  check_rows({
+      {"The revue repeats on Saturday.", "2026-11-27", "Saturday=2026-11-28"},
+  });
+}
