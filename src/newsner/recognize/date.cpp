@@ -1876,6 +1876,15 @@ bool ordered_until(const Context& cx, std::size_t tok, bool through = false) {
   return false;
 }
 
+// True when "again" comes right before the month at token `tok` or its "in" ("conducts the
+// orchestra again in March"): a repeat told in no past tense is the nearer such month,
+// ahead as often as gone by ("funds see cash pour in again in July", said in August).
+[[gnu::noinline]] bool again_before(const Context& cx, std::size_t tok) {
+  std::size_t k = tok;
+  if (k > 0 && ieq(cx.surface(k - 1), "in")) --k;
+  return k > 0 && ieq(cx.surface(k - 1), "again") && cx.tt.tokens[k - 1].sentence == cx.tt.tokens[tok].sentence;
+}
+
 // "the first week of May" before the month at token `tok`: a week counted within
 // the month, valued as the month from its start (first) or end (last), as which
 // week is the first is a matter of convention. Read from the tokens: a pattern
@@ -2661,6 +2670,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
         if (tense == 0 && dct && period_end_before(cx, tok) && tense_before(cx, tok) != -1)
           tense = month_half_year_ahead(*dct, p.month) ? +1 : 0;
+        if (tense == 0 && dct && again_before(cx, tok) && tense_before(cx, tok) == 0) {
+          emit(m.begin, m.end, make_month(nearer_year(*dct, p.month, 15), p.month), p.mod);
+          break;
+        }
         emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }

@@ -1592,3 +1592,12 @@ TEST_CASE("date: a program repeats on a coming day") {
       {"The revue repeats on Saturday.", "2026-11-27", "Saturday=2026-11-28"},
   });
 }
+
+// A month "again" in no past tense is the nearer one.
+TEST_CASE("date: a month again") {
+  check_rows({
+      {"She conducts the orchestra again in March.", "2026-11-27", "March=2027-03"},
+      {"Prices rose again in March.", "2026-11-27", "March=2026-03"},
+      {"Funds see cash pour in again in July.", "2026-08-20", "July=2026-07"},
+  });
+}
