@@ -1876,6 +1876,25 @@ bool ordered_until(const Context& cx, std::size_t tok, bool through = false) {
   return false;
 }
 
+// True when the bare month at tokens [tok, end) is a given name after a relative and a comma
+// ("his wife, June;", "a daughter, April, of Denver") or between names in a list ("Tom,
+// June and Ellie"): no date.
+[[gnu::noinline]] bool month_as_given_name(const Context& cx, std::size_t tok, std::size_t end) {
+  static const WordList kKin{"wife", "husband", "widow", "widower", "partner", "daughter", "daughters", "son",
+                             "sons", "sister", "sisters", "brother", "brothers", "mother", "father", "children",
+                             "granddaughter", "grandson", "grandchildren", "niece", "nephew", "stepdaughter",
+                             "cousin", "survivors"};
+  const auto& t = cx.tt.tokens;
+  if (tok < 2 || cx.surface(tok - 1) != "," || t[tok - 2].sentence != t[tok].sentence) return false;
+  if (kKin.contains(cx.surface(tok - 2))) return true;
+  // a name before and after: "Tom, June and Ellie" (not "Paris, June and July")
+  if (t[tok - 2].shape != text::Shape::Capitalized || t[tok - 2].sentence_start || end + 1 >= t.size() ||
+      (cx.surface(end) != "," && !ieq(cx.surface(end), "and")))
+    return false;
+  const std::string_view after = cx.surface(end + 1);
+  return t[end + 1].shape == text::Shape::Capitalized && month_of(after) == 0 && month_of(cx.surface(tok - 2)) == 0;
+}
+
 // True when "again" comes right before the month at token `tok` or its "in" ("conducts the
 // orchestra again in March"): a repeat told in no past tense is the nearer such month,
 // ahead as often as gone by ("funds see cash pour in again in July", said in August).
@@ -2631,6 +2650,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                week_of->mod);
           break;
         }
+        if (bare && prev == "," && month_as_given_name(cx, tok, tok_end)) break;
         if (bare) {
           const bool cue = is_date_cue(prev) || range_to;  // "in the March-May quarter": a range
           // "April Smith and June Carter": a capitalized word after the month is a name

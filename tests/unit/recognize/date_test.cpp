@@ -1601,3 +1601,12 @@ TEST_CASE("date: a month again") {
       {"Funds see cash pour in again in July.", "2026-08-20", "July=2026-07"},
   });
 }
+
+// A month after a relative and a comma, or between names, is a given name.
+TEST_CASE("date: a month as a given name") {
+  check_rows({
+      {"He is survived by his wife, June; a son, Paul.", kDct, ""},
+      {"Her children, Tom, April and Ellie, live nearby.", kDct, ""},
+      {"In Paris, June and July were hot.", kDct, "June=2018-06 | July=2018-07"},
+  });
+}
