@@ -2573,8 +2573,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
-          if (ieq(u, "day")) {
-            // "the next day", "the previous day", "that same day": a day from the
+          if (ieq(u, "day") || ieq(u, "morning")) {
+            // "the next day" (or "morning"), "the previous day", "that same day": a day from the
             // last day the text dated ("On Tuesday ... The next day"), as TimeML
             // anchors them; a day of unknown number when a month was dated since
             // ("last October ... that same day" is 1998-10-XX); else from the DCT

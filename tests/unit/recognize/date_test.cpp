@@ -1610,3 +1610,11 @@ TEST_CASE("date: a month as a given name") {
       {"In Paris, June and July were hot.", kDct, "June=2018-06 | July=2018-07"},
   });
 }
+
+// "the next morning" counts from the last day the text dated, as "the next day" does.
+TEST_CASE("date: the next morning") {
+  check_rows({
+      {"The boy was last seen on Friday. His father called police the next morning.", "2026-11-16",
+       "Friday=2026-11-13 | the next morning=2026-11-14"},
+  });
+}
