@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   app.add_flag("--no-default-gazetteers", no_default, "Do not use the gazetteers built into newsner");
   app.add_flag("--explain", options.explain, "Add \"evidence\" (rules and lists) to each mention");
   app.add_flag("--sentence", run.write.sentence, "Add \"sentence\" (index) to each mention");
-  app.add_option("-j,--threads", threads, "Worker threads (default: hardware threads)")
+  app.add_option("-j,--threads", threads, "Worker threads (default: the machine's hardware threads, shown after =)")
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
   app.add_flag("-q,--quiet", run.quiet, "No warnings or progress on stderr (errors still shown)");

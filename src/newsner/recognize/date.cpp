@@ -4,6 +4,7 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -555,9 +556,10 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            "continues", "stays", "heads", "finishes", "concludes", "travels",
                            // a fixture: "the Celtics host the Knicks on Thursday" ("faces" is left
                            // out: "Israel faces pressure after the strike on Tuesday" is past)
-                           "hosts", "host", "plays", "repeats",
+                           "hosts", "host", "plays", "play", "visit", "takes",  // ("takes place on 7 July")
+                           "repeats",  // a show's: "the program repeats Saturday"
                            // ... and their plural form: "Arafat and Albright meet Monday"
-                           "meet", "begin", "convene", "arrive", "depart", "gather"};
+                           "meet", "begin", "convene", "arrive", "depart", "gather", "expect"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
                          "met", "began", "took", "came", "went", "left", "made", "gave", "saw",
                          "won", "lost", "held", "fell", "rose", "killed", "died", "ran"};
@@ -730,9 +732,19 @@ bool than_expected_at(const Context& cx, std::size_t i) {
 // where no subject comes before it ("Leaves drop in the fall").
 bool future_cue_is_noun(const Context& cx, std::size_t i) {
   if (cx.surface(i).back() == 's' && cx.tt.tokens[i].sentence_start) return true;
-  return i > 0 && (cx.surface(i).back() == 's' || ieq(cx.surface(i), "plan") || ieq(cx.surface(i), "meet")) &&
-         (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)) ||
-          ieq(cx.surface(i + 1), "of"));
+  // right after a past verb it is the verb's object ("had left plays on the field")
+  if (i > 0 && cx.surface(i).back() == 's' && tense_cue(cx.tt.tokens[i - 1].fold_hash, cx.surface(i - 1)) == -1)
+    return true;
+  const std::string_view w = cx.surface(i);
+  const bool singular = ieq(w, "plan") || ieq(w, "meet") || ieq(w, "visit") || ieq(w, "play");
+  const auto det = [&](std::size_t k) {
+    return kDeterminers.contains(cx.surface(k)) || kPossessives.contains(cx.surface(k));
+  };
+  if (i == 0 || !(w.back() == 's' || singular)) return false;
+  if (det(i - 1) || ieq(cx.surface(i + 1), "of")) return true;
+  // ... also past a modifier ("their first visit"; not a plural subject: "the sides meet")
+  return singular && i >= 2 && cx.tt.tokens[i - 1].shape == text::Shape::Lower && cx.surface(i - 1).back() != 's' &&
+         det(i - 2);
 }
 
 // (and an itinerary's verb: "the race continues on Friday ..., before a rest day in Toulouse on Monday";
@@ -740,6 +752,14 @@ bool future_cue_is_noun(const Context& cx, std::size_t i) {
 const WordList kFarFutureCues{"will",      "ll",    "shall",    "would",     "expected", "scheduled", "due",
                               "continues", "stays", "finishes", "concludes", "travels", "plans", "plan",
                               "expects"};
+// A fixture's verb after a team's name reaches as far: "The Bucks visit the Chicago Bulls at the
+// United Center on Monday night" (not the noun: "their first visit to the island ... in February").
+const WordList kFixtureVerbs{"visit", "visits", "host", "hosts", "play", "plays"};
+bool fixture_verb_at(const Context& cx, std::size_t i) {
+  if (i == 0 || !kFixtureVerbs.contains(cx.surface(i))) return false;
+  const text::Shape s = cx.tt.tokens[i - 1].shape;
+  return (s == text::Shape::Capitalized || s == text::Shape::AllCaps) && !kDeterminers.contains(cx.surface(i - 1));
+}
 const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "while"};
 // +1 when a future auxiliary ("will", "would", "is expected to") comes before token `from`
 // within its sentence `sent`, at most 32 tokens back (tense_before has read those from `read` on), with no past or reporting verb, relative word,
@@ -770,10 +790,28 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
       return 0;
     }
     // only an auxiliary of the future reaches this far; another cue ends the search ("next to
-    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed")
-    return kFarFutureCues.contains(w) && !future_cue_is_noun(cx, i) ? +1 : 0;
+    // the station", "figures delayed from Tuesday by the holiday on Monday when it was closed"),
+    // unless it is the verb the auxiliary governs ("will begin talks ... on Wednesday")
+    if (kFarFutureCues.contains(w)) return future_cue_is_noun(cx, i) ? 0 : +1;
+    return (i > 0 && modal_before(cx, i)) || fixture_verb_at(cx, i) ? +1 : 0;
   }
   return 0;
+}
+
+// True when a market's close comes right before token `tok` ("a premium to the
+// closing price on Friday", "from the close on Monday"): a price set, a fact of the
+// past whatever the tense of the plan around it ("will pay ...").
+[[gnu::noinline]] bool closing_price_before(const Context& cx, std::size_t tok) {
+  if (tok < 3) return false;
+  std::size_t k = tok - 1;
+  if (ieq(cx.surface(k), "on")) --k;
+  const std::string_view w = cx.surface(k), b = cx.surface(k - 1);
+  if (ieq(w, "price") || ieq(w, "prices")) return ieq(b, "closing");
+  if (ieq(w, "close")) return ieq(b, "the") || b == "'s" || b == "\u2019s";
+  // "Friday's close", "Friday's closing price"
+  const auto& t = cx.tt.tokens;
+  return tok + 2 < t.size() && (cx.surface(tok + 1) == "'s" || cx.surface(tok + 1) == "\u2019s") &&
+         (ieq(cx.surface(tok + 2), "close") || ieq(cx.surface(tok + 2), "closing"));
 }
 
 // True when token i is "last" as a verb, after a modal or "to" ("the heat would last
@@ -1252,6 +1290,13 @@ int relative_month_after(const Context& cx, std::size_t i) {
 
 bool deadline_before(const Context& cx, std::size_t tok, bool through);
 
+// True when token `k` is "for" after a word that sets a date ("planned for the 14th",
+// "scheduled for", "set for"): a day as "on the 14th" is ("for the 14th time" is a count).
+bool set_for_before(const Context& cx, std::size_t k) {
+  static const WordList kSetWords{"planned", "scheduled", "set", "slated", "fixed", "due", "called", "postponed"};
+  return k > 0 && ieq(cx.surface(k), "for") && kSetWords.contains(cx.surface(k - 1));
+}
+
 // "on the 15th": a bare ordinal day of the month after "on the" is the day in the
 // DCT's month; as for a bare weekday, the latest such day not after the DCT,
 // or after a future cue the first not before it. Not inlined, as holiday_date.
@@ -1285,7 +1330,8 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through);
   }
   // "on the 15th"; "until the 15th", "by the 20th": a deadline, which lies ahead
   const bool deadline = the_before && i >= 2 && deadline_before(cx, i - 1, false);
-  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline)) return false;
+  if (!the_before || i < 2 || !(ieq(cx.surface(i - 2), "on") || deadline || set_for_before(cx, i - 2)))
+    return false;
   if (i + 1 < t.size() && t[i + 1].sentence == t[i].sentence) {
     const std::string_view nx = cx.surface(i + 1);
     const bool ends = nx == "," || nx == "." || nx == ";" || nx == ")" || nx == ":";
@@ -2044,29 +2090,47 @@ bool quarterly_context(std::string_view text, std::uint32_t at) {
   return text.substr(from, at - from).find("quarter") != std::string_view::npos;
 }
 
+// True when [b, e) of `text` holds a sentence's end: a full stop, but not a decimal
+// point ("A$2.1 billion"), or ; ! ? or a line break.
+bool sentence_end_in(std::string_view text, std::uint32_t b, std::uint32_t e) {
+  for (std::uint32_t i = b; i < e; ++i) {
+    const char c = text[i];
+    if (c == ';' || c == '!' || c == '?' || c == '\n') return true;
+    if (c == '.' && !(i > 0 && is_digit(text[i - 1]) && i + 1 < text.size() && is_digit(text[i + 1]))) return true;
+  }
+  return false;
+}
+
 // "its third-quarter profit doubled from a year earlier", "October revenue rose 17% from
-// a year ago": the quarter, half or month dated last before byte `at` in the same
+// a year ago": the quarter, half or month dated before byte `at` in the same
 // sentence (`out` from `first`: this document's DATEs) is the period compared, and
-// the date is that period a year back. False, `v` untouched, when there is none.
+// the date is that period a year back; a quarter or half before a month ("a
+// second-quarter loss last month, compared with a profit a year earlier": the
+// month only says when it was told). False, `v` untouched, when there is none.
 bool year_before_period(std::string_view text, const std::vector<Candidate>& out, std::size_t first,
                         std::uint32_t at, Value& v) {
-  if (out.size() <= first) return false;
-  const Candidate& c = out.back();
-  const std::string& s = c.value;
-  if (s.size() != 7 || s[4] != '-' || c.span.end > at || at - c.span.end > 200) return false;
-  for (std::size_t d = 0; d < 4; ++d)
-    if (s[d] < '0' || s[d] > '9') return false;
-  if (text.substr(c.span.end, at - c.span.end).find_first_of(".;!?\n") != std::string_view::npos) return false;
-  Value w;
-  w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
-  const int n = s[6] - '0';
-  if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
-  else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
-  else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
-  else return false;
-  if (w.granularity == Granularity::Month && (w.month < 1 || w.month > 12)) return false;
-  v = w;
-  return true;
+  bool found = false;
+  for (std::size_t k = out.size(); k-- > first;) {
+    const Candidate& c = out[k];
+    const std::string& s = c.value;
+    if (c.span.end > at || at - c.span.end > 200 || sentence_end_in(text, c.span.end, at)) break;
+    if (s.size() != 7 || s[4] != '-' || s[0] < '0' || s[0] > '9' || s[3] < '0' || s[3] > '9') continue;
+    Value w;
+    w.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') - 1;
+    const int n = s[6] - '0';
+    if (s[5] == 'Q' && n >= 1 && n <= 4) w.granularity = Granularity::Quarter, w.part = n;
+    else if (s[5] == 'H' && (n == 1 || n == 2)) w.granularity = Granularity::Half, w.part = n;
+    else if ((s[5] == '0' || s[5] == '1') && n >= 0 && n <= 9) w.granularity = Granularity::Month, w.month = (s[5] - '0') * 10 + n;
+    else continue;
+    if (w.granularity == Granularity::Month) {
+      if (w.month < 1 || w.month > 12 || found) continue;
+      v = w, found = true;  // a quarter or half further back still wins
+      continue;
+    }
+    v = w;
+    return true;
+  }
+  return found;
 }
 
 // "the 1970s and 80s", "the 1980s-90s": a bare two-digit decade (value `v`) joined to the
@@ -2146,6 +2210,34 @@ bool is_game_period(const Context& cx, std::size_t tok, const Lexemes& L, std::s
          !figures_in_sentence(cx, tok) && tense_before(cx, tok) <= 0 && !deadline_before(cx, tok);
 }
 
+// "in the quarter", "the same quarter last year", "the previous quarter" after a
+// quarter the text named (`named`): that quarter, `yshift` years and `qshift`
+// quarters off (TimeML anchors them on the quarter reported, not on the DCT's).
+[[gnu::noinline]] Value quarter_named_before(Value named, int yshift, int qshift) {
+  const int q = (named.year + yshift) * 4 + named.part - 1 + qshift;
+  named.year = q / 4;
+  named.part = q % 4 + 1;
+  return named;
+}
+
+// Keeps in `latest` the latest quarter dated in the text that is over before the
+// DCT's began: the quarter a report is about ("the September quarter", not "the
+// first quarter of 2027" ahead nor the DCT's own, still running).
+[[gnu::noinline]] void note_quarter(const Value& v, const timex::Ymd& dct, Value& latest) {
+  if (v.year == kUnknown || v.part == kUnknown) return;
+  const int q = v.year * 4 + v.part - 1;
+  const int dct_q = static_cast<int>(dct.year()) * 4 + static_cast<int>(static_cast<unsigned>(dct.month()) - 1) / 3;
+  if (q < dct_q && (latest.year == kUnknown || q > latest.year * 4 + latest.part - 1)) latest = v;
+}
+
+// True when a word joined by a hyphen follows byte `end` ("the quarter-finals", "a
+// quarter-point cut", "the quarter-to-quarter comparison"): the compound names no
+// quarter ("quarter-end" does: the unit the DCT is in).
+[[gnu::noinline]] bool opens_compound(std::string_view text, std::uint32_t end) {
+  return end + 1 < text.size() && text[end] == '-' && is_alpha(text[end + 1]) &&
+         !(text.substr(end + 1).starts_with("end") && (end + 4 >= text.size() || !is_alpha(text[end + 4])));
+}
+
 // The year of a written range that ends where the year at [b, e) starts or
 // begins where it ends, past a hyphen or en dash ("2028-2034", "2019–2023"), a
 // later year at most a century off; else kUnknown.
@@ -2219,7 +2311,8 @@ bool writes_year(std::string_view text, const Candidate& c) {
 // the year. Candidates [first, out.size()) are this document's DATEs in text
 // order, spans in bytes of `text`.
 // Two months ("from March until early May", "2005-03" and "2006-05") likewise: a first
-// month more than a year before the second takes its year too.
+// month more than a year before the second, or after it ("runs from July to June",
+// "2026-07" and "2026-06"), takes its year too (or the year before).
 void order_range_days(std::string_view text, std::vector<Candidate>& out, std::size_t first) {
   for (std::size_t k = first; k + 1 < out.size(); ++k) {
     Candidate& a = out[k];
@@ -2227,7 +2320,11 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
     // (the gap is a joiner of at most 9 bytes, " and on ": most pairs leave here)
     if (b.span.begin < a.span.end || b.span.begin - a.span.end > 9 || a.value.size() != b.value.size()) continue;
     const bool days = is_day_value(a.value) && is_day_value(b.value);
-    if (days ? a.value <= b.value : !months_over_a_year_apart(a.value, b.value)) continue;
+    // two months ("2026-07"): also a first one later in the same year ("from July to June")
+    const bool months = !days && a.value.size() == 7 && a.value[4] == '-' && a.value[0] <= '9' &&
+                        b.value[0] <= '9' && a.value[5] <= '1' && b.value[5] <= '1';
+    if (days ? a.value <= b.value : !months || (a.value <= b.value && !months_over_a_year_apart(a.value, b.value)))
+      continue;
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     const std::string_view before = text.substr(0, a.span.begin);
     const bool range = ((gap == " and " || gap == " and on ") && before.ends_with("between ")) ||
@@ -2235,6 +2332,42 @@ void order_range_days(std::string_view text, std::vector<Candidate>& out, std::s
     if (!range || writes_year(text, a)) continue;
     int year = value_year(b.value);
     if (a.value.compare(5, 5, b.value, 5, 5) > 0) --year;
+    if (year >= 1000) set_value_year(a.value, year);
+  }
+}
+
+// "in July and August 2024", "the October and November jobs reports": two months
+// named together are of one year: the year written after the second ("December and
+// January 2031": the first of the year before), else the one that puts the first
+// nearer the DCT (a tense cue or a word after the pair may have read one of them
+// otherwise; months in no calendar order, "June or May", are left as read). Read from the last pair back, so "June,
+// July and August 2024" is one year. Candidates as order_range_days'.
+void months_named_together(std::string_view text, const std::chrono::year_month_day& dct,
+                           std::vector<Candidate>& out, std::size_t first) {
+  bool year_from_text = false;  // the year of out[k] comes from one written after it
+  for (std::size_t k = out.size(); k > first + 1;) {
+    --k;
+    Candidate& a = out[k - 1];
+    Candidate& b = out[k];
+    const bool b_dated = year_from_text;
+    year_from_text = false;
+    if (a.value.size() != 7 || b.value.size() != 7 || a.value[4] != '-' || b.value[4] != '-' ||
+        a.value[0] > '9' || b.value[0] > '9' || a.value[5] > '1' || b.value[5] > '1' || b.span.begin < a.span.end)
+      continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    if ((gap != " and " && gap != " or " && gap != ", ") || writes_year(text, a)) continue;
+    const bool b_written = b_dated || writes_year(text, b);
+    const int wrap = a.value.compare(5, 2, b.value, 5, 2) > 0 ? 1 : 0;
+    if (wrap && !b_written) continue;  // "in June or May": a list, in no order
+    int year = value_year(b.value) - wrap;
+    year_from_text = b_written;
+    if (!b_written) {
+      const int ma = (a.value[5] - '0') * 10 + (a.value[6] - '0');
+      const int now = static_cast<int>(dct.year()) * 12 + static_cast<int>(static_cast<unsigned>(dct.month()));
+      const int ya = value_year(a.value);
+      if (std::abs(ya * 12 + ma - now) < std::abs(year * 12 + ma - now)) year = ya;
+      if (year >= 1000) set_value_year(b.value, year);
+    }
     if (year >= 1000) set_value_year(a.value, year);
   }
 }
@@ -2354,6 +2487,11 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   // The last year that opened a sentence as its frame ("Last year, ...") and that sentence (~0u: none).
   int year_named = kUnknown;
   std::uint32_t year_named_at = ~0u;
+  // The latest quarter over before the DCT's that the text named ("the September
+  // quarter", "third-quarter profit", "the July-September quarter"): "in the quarter"
+  // and "the previous quarter" count from it (note_quarter).
+  Value named_quarter;
+  named_quarter.granularity = Granularity::Quarter;
 
   for (std::size_t at = 0; at < matches.size(); ++at) {
     const timex::PatternMatch& m = matches[at];
@@ -2479,15 +2617,18 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           const auto& t1 = tokens.tokens[tok - 2];
           emit(t1.span.begin, t1.span.end, make_day(y, p.month, d1), Mod::None);
         }
-        // "the week of March 6" names that day's ISO week (TimeML: a week value).
-        if (d1 == 0 && y != kUnknown && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
+        // "the week of March 6" names that day's ISO week (TimeML: a week value);
+        // without a year the same span, its week unknown (XXXX-WXX).
+        if (d1 == 0 && tok >= 3 && ieq(cx.surface(tok - 3), "the") &&
             ieq(cx.surface(tok - 2), "week") && ieq(cx.surface(tok - 1), "of") &&
             tokens.tokens[tok - 3].span.begin >= last_end) {
-          const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
           Value v;
           v.granularity = Granularity::Week;
-          v.year = w.year;
-          v.week = w.week;
+          if (y != kUnknown) {
+            const auto w = timex::iso_week(make_ymd(y, p.month, p.day));
+            v.year = w.year;
+            v.week = w.week;
+          }
           emit(tokens.tokens[tok - 3].span.begin, m.end, v, p.mod);
           break;
         }
@@ -2611,6 +2752,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             // dated (TimeML anchors it on the text's time), resolved or written
             // (every month anchor_month holds was dated_month too).
             v = month_after(dated_month_year, dated_month, r);
+          } else if (anaphoric && unit == Unit::Quarter && named_quarter.year != kUnknown) {
+            v = quarter_named_before(named_quarter, 0, r);  // "rose 6% from the previous quarter"
           }
           Mod mod = p.mod;
           if (p.half && unit == Unit::Year) {
@@ -2641,6 +2784,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             const int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
             if (y >= 1000 && y <= 2099) v.year = y, e += 2;
           }
+          if (dct) note_quarter(v, *dct, named_quarter);
           emit(tokens.tokens[b].span.begin, tokens.tokens[e - 1].span.end, v, Mod::None);
           break;
         }
@@ -2730,6 +2874,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           break;
         }
         int tense = tense_before(cx, tok);
+        if (tense > 0 && closing_price_before(cx, tok)) tense = -1;
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
             (tense < 0 && ordered_until(cx, tok, true)))
           tense = +1;
@@ -2763,8 +2908,12 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           }
         }
         if (y == kUnknown) break;
-        // "at the end of the 2025-26 school year": no date, nor a cut one.
-        if (two_year_season_after(text, m.end, y)) break;
+        // "at the end of the 2025-26 school year": no date, nor a cut one; but a fiscal
+        // year so written is labelled by its second year ("fiscal year 2025-26" is FY26).
+        if (two_year_season_after(text, m.end, y)) {
+          if (fiscal) emit(m.begin, m.end + 3, make_year(y + 1), p.mod);
+          break;
+        }
         if (y < 1500 && !fiscal) {
           if (const auto cy = other_calendar_year_at(cx, tok, tok_end, y)) {
             if (cy->year != kUnknown && tokens.tokens[cy->begin].span.begin >= last_end)
@@ -2929,7 +3078,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
       }
       case Rule::Quarter: {
         // inside "the July-September quarter"; before a fiscal year, "Q3 FY25" (Rule::Year)
-        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next))) break;
+        if (m.begin < last_end || (m.end - m.begin == 2 && fiscal_label(next)) || opens_compound(text, m.end)) break;
         int q = 0, y = p.year, yshift = 0, rel = 0;
         bool has_rel = false, latest = false, det = false, of_year = false, period = false, fiscal = false;
         bool year_named = false;  // "this year's", "of next year": the year is given
@@ -3025,12 +3174,14 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
             if (yshift == 0 && !year_named && !latest) y = bare_quarter_year(cx, tok, tok_end, *dct, q, fiscal);
           }
           v.year = y;
+          if (dct) note_quarter(v, *dct, named_quarter);
         } else if (has_rel) {
           v = timex::shift(dct, Unit::Quarter, rel);
         } else if (latest || det || yshift || period) {
           if (!det && !latest && !yshift && !period) break;
           if (L.n > 0 && L.v[0].kind == Lex::Word && ieq(L.v[0].text, "a") && !latest) break;
-          v = timex::reported_quarter(dct, yshift);
+          v = named_quarter.year != kUnknown ? quarter_named_before(named_quarter, yshift, 0)
+                                             : timex::reported_quarter(dct, yshift);
           if (y != kUnknown) v.year = y;
         } else {
           break;
@@ -3120,7 +3271,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
           if (tokens.tokens[b].span.begin >= last_end) begin = tokens.tokens[b].span.begin, two_days = true;
         }
         Value v;
-        if (ieq(w, "today")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
+        // ("tonight": the DCT's day, as TBAQ annotates it; TimeML's TIME value is not given)
+        if (ieq(w, "today") || ieq(w, "tonight")) v = dct ? timex::day_value(*dct) : make_day(kUnknown, kUnknown, kUnknown);
         // "the day before yesterday" / "the day after tomorrow": two days off
         else if (ieq(w, "yesterday")) v = timex::shift(dct, Unit::Day, two_days ? -2 : -1);
         else if (ieq(w, "tomorrow")) v = timex::shift(dct, Unit::Day, two_days ? +2 : +1);
@@ -3151,6 +3303,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         break;
       }
       case Rule::Ago: {
+        // "six months earlier than it projected": an offset between two times, no date
+        if (ieq(next, "than") && ieq(L.v[L.n - 1].text, "earlier")) break;
         int n = -1;
         bool vague = false, forward = false, fortnight = false;  // British: two weeks
         Unit unit = Unit::Year;
@@ -3366,7 +3520,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
   push_token_dates_before(~0u);
   order_range_days(text, out, first_out);
   year_of_full_date_before(text, out, first_out);
-  if (dct) same_month_days(text, *dct, out, first_out);
+  if (dct) {
+    months_named_together(text, *dct, out, first_out);
+    same_month_days(text, *dct, out, first_out);
+  }
 }
 
 }  // namespace newsner::recognize

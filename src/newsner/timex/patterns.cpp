@@ -191,7 +191,7 @@ std::vector<std::string> rule_patterns() {
               kSeason + "(?:\\s+(?:of\\s+)?(?:" + kYearAny + "|(?:this|last|next)\\s+year\\b))?");
   // Reference
   r.push_back("\\b" + kModOpt +
-              "(?:today|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
+              "(?:today|tonight|yesterday|tomorrow|(?:right\\s+)?now|currently|nowadays|recently|lately|soon|"
               "formerly|the\\s+(?:(?:near|distant|foreseeable|immediate)\\s+)?future|"
               "the\\s+(?:recent\\s+)?past|recent\\s+(?:years|decades|times)|these\\s+days|at\\s+present)\\b");
   // Ago
@@ -304,7 +304,7 @@ constexpr std::string_view kTriggerWords[] = {
     "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter", "day", "days", "week",
     "weeks", "weekend", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
-    "fifties", "sixties", "seventies", "eighties", "nineties", "today", "yesterday", "tomorrow",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "today", "tonight", "yesterday", "tomorrow",
     "now", "currently", "nowadays", "recently", "lately", "soon", "formerly", "future", "past", "present",
     "times", "period", "half", "every", "each", "fy",
     "morning"};  // "the next morning"

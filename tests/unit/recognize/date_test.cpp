@@ -1556,6 +1556,137 @@ TEST_CASE("date: a weekend ahead said on a Sunday is the next one") {
   });
 }
 
+TEST_CASE("date: a verb after a modal looks forward from further back") {
+  check_rows({
+      {"The mayor will begin talks with party leaders at the town hall on Wednesday.", "2031-05-16",
+       "Wednesday=2031-05-21"},
+      {"Ministers will meet online on Nov. 30 to decide output levels for the first quarter.", "2031-11-24",
+       "Nov. 30=2031-11-30 | the first quarter=2032-Q1"},
+  });
+}
+
+TEST_CASE("date: a fixture's or a forecast's present tense looks forward") {
+  check_rows({
+      {"Analysts polled by the agency expect a cut in the third quarter.", "2031-06-10",
+       "the third quarter=2031-Q3"},
+      {"The summit takes place in Oslo on 7 and 8 July.", "2031-05-16", "7=2031-07-07 | 8 July=2031-07-08"},
+      {"The Hawks play the Rams on Monday.", "2031-11-20", "Monday=2031-11-24"},
+      // after a team's name, from further back
+      {"The Hawks visit the Rams at the Lakeside Arena on Monday night.", "2031-11-20", "Monday night=2031-11-24"},
+      // the nouns are no cue
+      {"Their first visit to the island since a storm in February was brief.", "2031-11-20", "February=2031-02"},
+      {"The visit comes weeks after the board meeting in Vienna in September.", "2031-11-20", "September=2031-09"},
+      {"The coach said his side had left plays on the field on Saturday.", "2031-11-28", "Saturday=2031-11-22"},
+  });
+}
+
+TEST_CASE("date: a closing price is of the past") {
+  check_rows({
+      {"Lindqvist will pay 48 euros a share, a premium to the closing price on Friday.", "2031-11-16",
+       "Friday=2031-11-14"},
+      {"The firm will pay a premium to Friday's close on the bourse.", "2031-11-16", "Friday=2031-11-14"},
+      {"The firm will pay the premium on Friday.", "2031-11-16", "Friday=2031-11-21"},
+  });
+}
+
+TEST_CASE("date: months named together are of one year") {
+  check_rows({
+      {"Floods hit the coast in July and August 2028.", "2030-01-10", "July=2028-07 | August 2028=2028-08"},
+      {"Floods hit the coast in June, July and August 2028.", "2030-01-10",
+       "June=2028-06 | July=2028-07 | August 2028=2028-08"},
+      {"Exports fell in December and January 2031.", "2031-11-04", "December=2030-12 | January 2031=2031-01"},
+      // no year written: the one nearer the DCT
+      {"Officials would study the October and November trade figures before the meeting.", "2031-11-04",
+       "October=2031-10 | November=2031-11"},
+      {"Inspections will be stepped up in September and October, when schools reopen.", "2031-08-20",
+       "September=2031-09 | October=2031-10"},
+  });
+}
+
+TEST_CASE("date: a range of months keeps its ends in order") {
+  check_rows({
+      {"The budget year runs from July to June.", "2031-03-10", "July=2030-07 | June=2031-06"},
+  });
+}
+
+TEST_CASE("date: a compound that 'quarter' opens is no date") {
+  check_rows({
+      {"The team reached the quarter-finals in Lyon.", "2031-03-10", ""},
+      {"The quarter-to-quarter comparison was poor.", "2031-11-10", ""},
+      {"Profit rose at the quarter-end in Oslo.", "2031-11-10", "the quarter-end=2031-Q4@END"},
+  });
+}
+
+TEST_CASE("date: tonight is the DCT's day") {
+  check_rows({
+      {"The final is tonight in Oslo.", "2031-05-02", "tonight=2031-05-02"},
+      {"The final is tonight in Oslo.", "", "tonight=XXXX-XX-XX"},
+  });
+}
+
+TEST_CASE("date: a fiscal year written over two years is labelled by the second") {
+  check_rows({
+      {"Revenue for fiscal year 2030-31 rose 8%.", "2031-05-02", "fiscal year 2030-31=2031"},
+      {"The 2030-31 season ended.", "2031-05-02", ""},
+  });
+}
+
+TEST_CASE("date: the week of a day has the same span without a DCT") {
+  check_rows({
+      {"Talks took place in the week of 9 February.", "", "the week of 9 February=XXXX-WXX"},
+      {"Talks took place in the week of 9 February.", "2031-03-12", "the week of 9 February=2031-W06"},
+  });
+}
+
+TEST_CASE("date: a day of the month a thing is planned for") {
+  check_rows({
+      {"The hearing is planned for the 14th.", "2031-11-10", "the 14th=2031-11-14"},
+      {"He finished for the 14th time.", "2031-11-10", ""},
+  });
+}
+
+TEST_CASE("date: the quarter and the previous quarter count from the quarter reported") {
+  check_rows({
+      {"Shipments in the September quarter rose 6% from the previous quarter. Prices averaged $94 a tonne in "
+       "the quarter.",
+       "2031-11-18", "the September quarter=2031-Q3 | the previous quarter=2031-Q2 | the quarter=2031-Q3"},
+      // a quarter compared with, or one ahead, is not the one reported
+      {"Exports in the September quarter rose from the June quarter. Prices fell in the quarter.", "2031-11-18",
+       "the September quarter=2031-Q3 | the June quarter=2031-Q2 | the quarter=2031-Q3"},
+      {"Output will be cut in the first quarter of 2032. Third-quarter income fell. Its dividend for the quarter "
+       "was kept.",
+       "2031-11-17", "the first quarter of 2032=2032-Q1 | Third-quarter=2031-Q3 | the quarter=2031-Q3"},
+      {"Revenue for the quarter ended Sept. 30 rose. It compared with a loss in the same quarter last year.",
+       "2031-11-30", "the quarter=2031-Q3 | Sept. 30=2031-09-30 | the same quarter last year=2030-Q3"},
+      // none named: the quarter just over
+      {"Prices fell in the quarter.", "2031-11-18", "the quarter=2031-Q4"},
+  });
+}
+
+TEST_CASE("date: a year earlier is the period compared, a quarter before a month") {
+  check_rows({
+      {"The firm reported a second-quarter loss of $64 million last month, compared with a profit of $41 million "
+       "a year earlier.",
+       "2031-11-12", "second-quarter=2031-Q2 | last month=2031-10 | a year earlier=2030-Q2"},
+      // a decimal point ends no sentence
+      {"It expects profit for the six months to December to fall from A$2.1 billion a year earlier.", "2031-11-18",
+       "December=2031-12 | a year earlier=2030-12"},
+  });
+}
+
+TEST_CASE("date: a count earlier than another time is no date") {
+  check_rows({
+      {"Inflation will return to target in the second quarter of 2032, six months earlier than it projected in "
+       "August.",
+       "2031-11-05", "the second quarter of 2032=2032-Q2 | August=2031-08"},
+      {"The plant closed six months earlier.", "2031-11-05", "six months earlier=2031-05"},
+  });
+}
+
+TEST_CASE("date: a quarter after a noun object of a past verb in a sports report is no date") {
+  CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
+            newsner::DateOrder::MonthDayYear, true) == "");
+}
 // "last" after a modal or "to" is the verb, no past cue ("last Friday" is one).
 TEST_CASE("date: last as a verb after a modal") {
   check_rows({
