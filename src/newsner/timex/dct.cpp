@@ -61,7 +61,8 @@ std::optional<Ymd> make_numeric(std::string_view a, std::string_view sep, std::s
 // A date told as a life's event ("was born March 3, 1941", "Born Ann Lee on Aug.
 // 14, 1935", "died on 12 May 2001", "founded Jan. 2, 1990"): an obituary's or a
 // profile's, no day the article was written, so no DCT. Looks back at most 60
-// bytes in the date's line and sentence for "born", "died" or "founded".
+// bytes in the date's line and sentence for "born", "died" or "founded" with no
+// reporting verb after it.
 bool follows_life_event(std::string_view head, std::size_t pos) {
   std::size_t b = pos > 60 ? pos - 60 : 0;
   for (std::size_t i = pos; i > b; --i) {
@@ -78,7 +79,11 @@ bool follows_life_event(std::string_view head, std::size_t pos) {
       const bool starts = at == 0 || lower[at - 1] < 'a' || lower[at - 1] > 'z';
       const std::size_t e = at + cue.size();
       const bool ends = e == lower.size() || lower[e] < 'a' || lower[e] > 'z';
-      if (starts && ends) return true;
+      // "The group, founded in 1990, said on March 3, 2015 ...": the report's own day
+      bool reported = false;
+      for (std::string_view verb : {" said", " says", " announced", " told"})
+        reported = reported || lower.find(verb, e) != std::string::npos;
+      if (starts && ends && !reported) return true;
     }
   }
   return false;

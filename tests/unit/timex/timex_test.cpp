@@ -337,6 +337,7 @@ TEST_CASE("timex dct: ISO strings and datelines") {
                   .has_value());
   CHECK_FALSE(find_dateline_dct("Born Ida Lund on Aug. 4, 1936, she sang.").has_value());
   CHECK_FALSE(find_dateline_dct("The firm, founded 2 May 1990, closed.").has_value());
+  CHECK(find_dateline_dct("The firm, founded in 1990, said on May 2, 2026 it would close.") == ymd(2026, 5, 2));
   CHECK(find_dateline_dct("Vik was born in 1936.\nBERGEN, May 2, 2026 - Talks resumed.") == ymd(2026, 5, 2));
   CHECK_FALSE(find_dateline_dct("a\nb\nc\nd\ne\nf\nLONDON 1996-08-30").has_value());
   CHECK_FALSE(find_dateline_dct("").has_value());
