@@ -89,6 +89,18 @@ TEST_CASE("resolve: a title rule and a list agree on a span: the list's kb_id is
   CHECK(r.mentions[0].kb_id == "wikidata:Q567");
 }
 
+TEST_CASE("resolve: a full name before an age in commas is someone of the story, without a WordNet id") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto aged = (*ex.value)->extract({"d", "James Cook, 41, was charged with burglary.", std::nullopt});
+  REQUIRE(aged.mentions.size() == 1);
+  CHECK(aged.mentions[0].type == newsner::EntityType::Person);
+  CHECK(aged.mentions[0].kb_id.empty());
+  const auto known = (*ex.value)->extract({"d", "James Cook sailed on.", std::nullopt});
+  REQUIRE(known.mentions.size() == 1);
+  CHECK(known.mentions[0].kb_id.starts_with("wordnet:"));
+}
+
 TEST_CASE("resolve: an ambiguous company name starting a sentence is the company before a verb of saying") {
   auto ex = newsner::Extractor::create({});
   REQUIRE(ex.ok());

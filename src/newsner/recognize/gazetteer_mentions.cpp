@@ -442,6 +442,23 @@ bool tenure_after(const Context& ctx, std::size_t e) {
          kSet.contains(ctx, e);
 }
 
+// "a super PAC", "one PAC": an acronym b after "one" (or "each", ...), or
+// after an article and a lowercase word, is a kind of body, a common noun,
+// where only the generic (WordNet) list names it; a body's own acronym is in
+// a curated list ("one NATO member"). Right after "a"/"an" it modifies a
+// noun as often ("an EPA spokeswoman", "an IRA attempt"): no evidence there.
+// (Out of line: asked only of an acronym of that list.)
+[[gnu::noinline]] bool acronym_after_article(const Context& ctx, std::size_t b) {
+  static constexpr std::string_view kCountWords[] = {"one", "another", "each", "every"};
+  static constexpr WordSet kCounts(kCountWords);
+  static constexpr std::string_view kArticleWords[] = {"a", "an", "one", "another", "each", "every"};
+  static constexpr WordSet kArticles(kArticleWords);
+  if (b < 2 || ctx.token(b).newline_before || ctx.token(b - 1).shape != Shape::Lower) return false;
+  if (kCounts.contains(ctx, b - 1)) return true;
+  return !ctx.token(b - 1).newline_before && ctx.token(b - 2).shape == Shape::Lower &&
+         !ctx.lex_is(b - 1, kLexFunction) && kArticles.contains(ctx, b - 2);
+}
+
 }  // namespace
 
 bool opens_day_name(const Context& ctx, std::size_t b) {
@@ -606,10 +623,12 @@ void recognize_gazetteer_mentions(const Context& ctx, std::vector<Candidate>& ou
     const bool country_list = list == ListKind::Countries;
     // "AI", "SS", "MP": two capitals that only the generic (WordNet) list names a
     // body are far more often another acronym ("artificial intelligence", a
-    // Member of Parliament): a body known by two letters is in a curated list.
+    // Member of Parliament): a body known by two letters is in a curated list,
+    // and so is one named after an article ("a super PAC": acronym_after_article).
     // And a word of that list that opens a day's name is none ("on Cyber Monday").
     if (single && list == ListKind::Organizations &&
-        ((ctx.token(b).shape == Shape::AllCaps && ctx.surface(b).size() == 2) || opens_day_name(ctx, b))) {
+        ((ctx.token(b).shape == Shape::AllCaps && (ctx.surface(b).size() == 2 || acronym_after_article(ctx, b))) ||
+         opens_day_name(ctx, b))) {
       continue;
     }
     // "six RBI in one game": an acronym counted after a number is a statistic's

@@ -151,6 +151,13 @@ std::size_t scan_name_with(const Context& ctx, std::size_t b, std::size_t max_wo
           continue;
         }
       }
+      // Portuguese "do" after a given name and a surname: "André Corrêa do
+      // Lago". (No particle elsewhere: an English verb.)
+      if (words >= 2 && i + 1 < n && folded_is(ctx, i, "do") && ctx.token(i).shape == Shape::Lower &&
+          !ctx.token(i + 1).newline_before && name_word(i + 1)) {
+        ++i;
+        continue;
+      }
       break;
     }
     ++i;

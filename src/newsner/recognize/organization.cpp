@@ -1230,6 +1230,16 @@ bool role_start(const Context& ctx, std::size_t i) {
   return kPrepositions.contains(ctx, i + 1) && is_role_noun(ctx, i);
 }
 
+// A person's title before a given name opens token b's name: "a spokeswoman
+// for Mayor Ann Reyes", "an aide to Gov. Tom Hale" name the person, not a
+// workplace ("head of General Motors" has no given name after its title).
+bool title_opens_person(const Context& ctx, std::size_t b) {
+  std::size_t k = b + 1;
+  if (k + 1 < ctx.size() && is_char(ctx, k, '.') && ctx.lex_is(b, kLexTitleAbbrev)) ++k;  // "Gov."
+  if (k >= ctx.size() || ctx.token(k).newline_before || !ctx.has(k, EntryClass::GivenName)) return false;
+  return k > b + 1 ? cap_shape(ctx, k) : title_before_name(ctx, b, false);
+}
+
 // `starts`: the role_start tokens, in order.
 void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
@@ -1261,6 +1271,7 @@ void role_context(const Context& ctx, const std::vector<std::uint32_t>& starts, 
       if (m.token_end == e && (c == EntryClass::Location || c == EntryClass::Person)) place = true;
     });
     if (place || (e == b + 1 && (ctx.has(b, EntryClass::Location) || ctx.has(b, EntryClass::Demonym)))) continue;
+    if (title_opens_person(ctx, b)) continue;
     const std::size_t last = is_char(ctx, e - 1, '.') ? e - 2 : e - 1;
     if (last > b && ctx.strong(b, EntryClass::GivenName) && !ctx.has(b, EntryClass::Location) &&
         !ctx.is_org_head(last)) {
@@ -1758,11 +1769,29 @@ void before_title_names(const Context& ctx, std::vector<Candidate>& out) {
   }
 }
 
+// "a Quinnipiac poll" after "Quinnipiac University": a school's name of two
+// words found before (in `out`, org.head's) whose first word is token b's.
+// (Out of line: asked only where a place's name stands before "poll".)
+[[gnu::noinline]] bool school_named_before(const Context& ctx, std::size_t b, const std::vector<Candidate>& out) {
+  static constexpr std::string_view kSchoolWords[] = {"university", "college"};
+  static constexpr WordSet kSchools(kSchoolWords);
+  const std::uint64_t h = ctx.token(b).fold_hash;
+  for (const Candidate& c : out) {
+    if (c.type == EntityType::Organization && c.token_end == c.token_begin + 2 && c.token_begin < b &&
+        ctx.token(c.token_begin).fold_hash == h && kSchools.contains(ctx, c.token_begin + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // org.pollster: "a Gallup poll", "the latest Zogby International survey": the
 // name between a determiner and "poll"/"survey" is the pollster, even when a
 // small town has its name. A real place there is what the poll is about ("a
 // Texas poll"): a country, a state, or a town of 100,000 or more stays a place,
-// and so does a smaller one that is no surname.
+// and so does a smaller one that is no surname; but a school's first word
+// stays the school's where the story has named it whole ("Quinnipiac
+// University ... a Quinnipiac poll").
 // `starts`: the name's last word, capitalized, found by OrgStarts' walk over
 // the capitalized tokens: a lowercase word follows whose fold hash has a bit
 // of kPollBits. (Its own walk over those tokens cost more; before it, two
@@ -1803,7 +1832,7 @@ void pollster_names(const Context& ctx, std::span<const std::uint32_t> starts, s
         if (entry.population >= 100000 || entry.kb_id.starts_with("iso3166")) place = true;
       });
     }
-    if (!place) emit(ctx, b, e, 0.8f, "org.pollster", out);
+    if (!place || (e == b + 1 && school_named_before(ctx, b, out))) emit(ctx, b, e, 0.8f, "org.pollster", out);
   }
 }
 
@@ -1853,6 +1882,21 @@ bool title_word_in_name(const Context& ctx, std::size_t p, std::size_t b) {
          !ctx.has(b, EntryClass::Surname);
 }
 
+// "Massachusetts General Hospital", "San Francisco General Hospital": a title
+// word p right before the head (b == h), after a listed place, is a word of the
+// name (a public hospital's "General"), not a rank that ends it.
+bool title_after_place(const Context& ctx, std::size_t p, std::size_t b, std::size_t h) {
+  if (b != h || p == 0 || ctx.token(p).shape != Shape::Capitalized) return false;
+  for (std::size_t s = p >= 3 ? p - 3 : 0; s < p; ++s) {
+    if (ctx.find_match_at(s, [&](const gazetteer::Match& m) {
+          return m.cls == EntryClass::Location && m.token_end == p && m.exact_case;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A person's possessive before a name of its own ("Lindner's [Free
 // Democratic Party]", "Tusk's [Civic Platform]"): the possessor i is a
 // surname more often than a given name and no word, place or listed
@@ -1900,6 +1944,17 @@ const gazetteer::Match* listed_org_up_to(const Context& ctx, std::size_t p, std:
 bool listed_body_before_member(const Context& ctx, std::size_t h) {
   return h + 2 < ctx.size() && ctx.token(h + 1).shape == Shape::Lower && ctx.has(h + 1, EntryClass::Title) &&
          cap_shape(ctx, h + 2) && !ctx.token(h + 2).newline_before && listed_org_up_to(ctx, h, h + 1);
+}
+
+// "the Army's fleet", "enlists in the Navy", "secretary of the Treasury": a
+// country's armed service or treasury named by its head word h alone after
+// "the" (as CoNLL tags them); other bare heads ("the Ministry") stay unnamed,
+// and so do "the Marines" (its members, as often as the service).
+bool service_after_the(const Context& ctx, std::size_t h) {
+  static constexpr std::string_view kWords[] = {"army", "navy", "treasury"};
+  static constexpr WordSet kServices(kWords);
+  return h > 0 && folded_is(ctx, h - 1, "the") && ctx.token(h).shape == Shape::Capitalized && !ctx.caps_line[h] &&
+         kServices.contains(ctx, h) && !(h + 1 < ctx.size() && cap_shape(ctx, h + 1));
 }
 
 // "Senior Congress leader Tarsi Kelvo": a word that describes a person, opening
@@ -2212,7 +2267,7 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         if ((ctx.has(p, EntryClass::Title) || ctx.lex_is(p, kLexTitleAbbrev)) && !ctx.is_org_head(p) &&
             !ctx.has(p, EntryClass::Demonym) && !ctx.has(p, EntryClass::Location) && !listed_org_up_to(ctx, p, h) &&
             !storm_word_at(ctx, p) &&  // (a storm word is a TITLE entry: "National Hurricane Center")
-            !title_word_in_name(ctx, p, b) &&
+            !title_word_in_name(ctx, p, b) && !title_after_place(ctx, p, b, h) &&
             !ctx.is_country_span(p, b + 1)) {  // ("Sri Lanka Kelvo Board": a country's first word)
           break;  // "President Club"? a title word ends the name to the left (not "General Electric Co.")
         }
@@ -2315,6 +2370,8 @@ void recognize_organizations(const Context& ctx, std::vector<Candidate>& out) {
         emit(ctx, h, be, 0.7f, "org.bank_place", out);
       } else if (ctx.token(h).sentence_start && listed_body_before_member(ctx, h)) {
         emit(ctx, h, e, 0.7f, "org.body_before_member", out);
+      } else if (service_after_the(ctx, h)) {
+        emit(ctx, h, e, 0.7f, "org.service", out);
       }
       continue;
     }
@@ -2417,7 +2474,7 @@ bool is_event_word_at(const Context& ctx, std::size_t i) {
                                                      "war",  // "the Gulf War", "the Vietnam War"
                                                      "show", "expo", "festival",  // "the Consumer Electronics Show"
                                                      "summit",  // "the Web Summit"
-                                                     "prize", "award"};  // awards are no entities either
+                                                     "prize", "award", "awards"};  // awards are no entities either
   static constexpr WordSet kEvents(kEventWords);
   // (Called for every candidate's end: the shape first, then the set.)
   if (i >= ctx.size() || ctx.token(i).newline_before) return false;

@@ -6,6 +6,7 @@
 #include "newsner/gazetteer/image.hpp"
 #include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
+#include "newsner/recognize/organization.hpp"
 #include "newsner/recognize/rule_support.hpp"
 #include "newsner/text/token_hash.hpp"
 
@@ -40,6 +41,16 @@ bool is_document_head(const Context& ctx, std::size_t i) {
     "framework"};  // "the Windsor Framework"
   static constexpr WordSet kSet(kHeads);
   return kSet.contains(ctx, i);
+}
+
+// "Hyde Park Jewelers", "the Beale Street Ramblers", "Metro Kelvo Crime
+// Stoppers": a plural common word that no surname list has ends a shop's, a
+// band's or a club's name, not a person's. (Out of line: asked only of a
+// name that a given name opens and a common word ends.)
+[[gnu::noinline]] bool plural_word_at(const Context& ctx, std::size_t k) {
+  const std::string_view s = ctx.surface(k);
+  return s.size() > 3 && s.back() == 's' && s[s.size() - 2] != 's' && s[s.size() - 2] != '\'' &&
+         !ctx.has(k, EntryClass::Surname);
 }
 
 // Model words that end a product's name ("Harmony Pro", "Galaxy Ultra", "Pixel
@@ -1171,6 +1182,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
             // "rights group La Kelvade": a particle that lists have as a given name
             // (see after_company_noun; the bit test first: every name gets here).
             emit_candidate(ctx, EntityType::Organization, i, e, 0.65f, "org.descriptor", out);
+          } else if (ctx.is_common_word(e - 1) && plural_word_at(ctx, e - 1)) {
+            // ("the Emmy Awards": an award, no entity.)
+            if (!is_event_word_at(ctx, e - 1)) {
+              emit_candidate(ctx, EntityType::Organization, i, e, 0.6f, "org.plural_tail", out);
+            }
           } else {
             emit(ctx, i, e, 0.65f, "person.given", out);
           }

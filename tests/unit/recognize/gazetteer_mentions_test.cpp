@@ -310,6 +310,16 @@ TEST_CASE("gazetteer mentions: an acronym counted after a number is no organizat
   });
 }
 
+// An acronym that only the generic (WordNet) list names a body is a kind of
+// body after an article or "one": a common noun; a body's own acronym stays.
+TEST_CASE("gazetteer mentions: a generic acronym after an article is a common noun") {
+  names_test::check_mentions({
+      {"Kelvo Fund, a super PAC, spent heavily.", "Kelvo Fund/ORGANIZATION"},
+      {"A watchdog accused one PAC of hiding donors.", ""},
+      {"Leaders met at a NATO summit.", "NATO/ORGANIZATION"},
+  });
+}
+
 // An event word that a list also has as a small town ("Summit") is the event's
 // after a capitalized word of its name; alone it is still the town, and the
 // document-level pass does not repeat the town onto the event.

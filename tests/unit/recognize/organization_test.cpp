@@ -197,12 +197,32 @@ TEST_CASE("organization: in capitals a nationality word and a common noun are no
   CHECK(orgs("ISRAELI ARMY RAIDS TOWN", "org.head") == "ISRAELI ARMY/ORGANIZATION");
 }
 
+TEST_CASE("organization: an armed service or the treasury by its head word after \"the\"") {
+  CHECK(orgs("Tom Harwick enlists in the Navy and is posted abroad.", "org.service") == "Navy/ORGANIZATION");
+  CHECK(orgs("She ordered a review of the Army's helicopter fleet.", "org.service") == "Army/ORGANIZATION");
+  CHECK(orgs("He was named deputy secretary of the Treasury on Tuesday.", "org.service") ==
+        "Treasury/ORGANIZATION");
+  // Without "the" the word is an adjective ("Army troops"); other bare heads stay unnamed.
+  CHECK(orgs("Army troops were called in.", "org.service") == "");
+  CHECK(orgs("A spokesman for the Ministry said so.", "org.service") == "");
+}
+
+TEST_CASE("organization: a title word between a place and the head is a word of the name") {
+  CHECK(orgs("She was treated at Dayton General Hospital on Monday.", "org.head") ==
+        "Dayton General Hospital/ORGANIZATION");
+  CHECK(orgs("He died at Santa Rosa General Hospital.", "org.head") == "Santa Rosa General Hospital/ORGANIZATION");
+}
+
 TEST_CASE("organization: role context") {
   CHECK(orgs("The founder of Acme Robotics, Dr Ingrid Olsen, said so.", "org.role") ==
         "Acme Robotics/ORGANIZATION");
   CHECK(orgs("said Ian Wells, an analyst at Brennan & Co.", "org.role") == "Brennan & Co/ORGANIZATION");
   // A place after a role noun is not a workplace.
   CHECK(orgs("The president of France arrived.", "org.role") == "");
+  // A title before a given name opens a person's name, not a workplace's.
+  CHECK(orgs("A spokeswoman for Mayor Dana Whitlow said so.", "org.role") == "");
+  CHECK(orgs("A spokesman for Gov. Andy Pellworth declined to comment.", "org.role") == "");
+  CHECK(orgs("He is an analyst at Admiral Harwick Partners.", "org.role") == "Admiral Harwick Partners/ORGANIZATION");
   // A currency's letters before "$" begin an amount, not a word of the name.
   CHECK(orgs("Regulators fined a unit of Tarvo Kelmar Co HK$15 million.", "org.role") ==
         "Tarvo Kelmar Co/ORGANIZATION");
@@ -744,6 +764,10 @@ TEST_CASE("organization: a pollster before poll or survey") {
   CHECK(orgs("A Boston poll found the same.", "org.pollster") == "");
   CHECK(orgs("A Kenyan poll found the same.", "org.pollster") == "");
   CHECK(orgs("Voters told Gallup pollsters.", "org.pollster") == "");
+  // ... but a school the story names whole is the pollster by its first word.
+  CHECK(orgs("A Boston College poll found it. A Boston poll agreed.", "org.pollster") == "Boston/ORGANIZATION");
+  check_mentions({{"Dayton University polled voters. A Dayton poll found support.",
+                   "Dayton University/ORGANIZATION | Dayton/ORGANIZATION"}});
   check_mentions({{"A Gallup poll showed support for the plan.", "Gallup/ORGANIZATION"}});
 }
 

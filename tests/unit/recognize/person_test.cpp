@@ -78,6 +78,15 @@ TEST_CASE("person: whole pipeline, one row per behaviour") {
       {"\"We will appeal,\" Okonkwo said.", "Okonkwo/PERSON"},
       // a well-known given name alone, even before a blank line
       {"The story is about Emily\n\nwho grew up in Bristol.", "Emily/PERSON | Bristol/LOCATION"},
+      // a title after "spokesman for" opens the person's name, not a workplace's
+      {"A spokesman for Gov. Andy Pellworth declined to comment.", "Andy Pellworth/PERSON"},
+      // Portuguese "do" inside a name of two words before it
+      {"The talks were chaired by Rui Mendes do Vale on Monday.", "Rui Mendes do Vale/PERSON"},
+      // a plural common word that no surname list has ends a band's or a shop's name
+      {"The band, the Marla Pellworth Ramblers, played on.", "Marla Pellworth Ramblers/ORGANIZATION"},
+      {"Thieves hit Dana Harwick Jewelers on Monday.", "Dana Harwick Jewelers/ORGANIZATION"},
+      // ... but "Awards" ends an award's (no entity)
+      {"She won two Emmy Awards for the role.", ""},
       // an athlete with a country in parentheses
       {"3. Marta Kowalczyk (Poland) 11.02", "Marta Kowalczyk/PERSON | Poland/LOCATION"},
   });
