@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 #include "newsner/recognize/gazetteer_mentions.hpp"
+#include "newsner/recognize/location.hpp"
 #include "newsner/recognize/name_shape.hpp"
 #include "newsner/recognize/organization.hpp"
 
@@ -637,6 +639,26 @@ std::string_view place_country(const Context& ctx, const Chosen& c) {
   }
 }
 
+// "Judge Ana Kelp of the Northern District of California" (a federal court's
+// district): a subdivision's name before "of" and another place is a part of
+// that place, not the subdivision some country has of that name (Israel's
+// Northern District): no id. Its own country there keeps it ("the Eastern
+// Province of Saudi Arabia").
+// (Out of line: asked of a subdivision's name before "of".)
+[[gnu::noinline]] void part_of_place_after(const Context& ctx, Chosen& c) {
+  const std::size_t p = c.te + 1;
+  if (p >= ctx.size() || !ctx.is_cap(p)) return;
+  const std::string_view own = subdivision_country(c.kb_id);
+  bool place = false, own_country = false;
+  ctx.for_matches_at(p, [&](const gazetteer::Match& m) {
+    if (m.cls != gazetteer::EntryClass::Location) return;
+    place = true;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (kb.size() == 10 && kb.starts_with("iso3166:") && kb.substr(8) == own) own_country = true;
+  });
+  if (place && !own_country) c.kb_id = {};
+}
+
 // Whether several first-level subdivisions share the name of chosen mention c
 // ("Punjab": India's and Pakistan's): two entries of the subdivisions list.
 // (By the match's list, without reading the entries.)
@@ -647,6 +669,35 @@ bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
            ctx.matcher.list_name(m) == "subdivisions" && ++count == 2;
   }) != nullptr;
 }
+
+// The countries a story names, counted: its countries' and its towns' (place_country),
+// and with `subdivisions` its states' and provinces' too.
+struct StoryCountries {
+  struct Count {
+    std::string_view cc;
+    unsigned n;
+  };
+  std::array<Count, 8> counts{};  // a story's countries: the first few are enough
+  std::size_t nc = 0;
+  StoryCountries(const Context& ctx, const std::vector<Chosen>& chosen, bool subdivisions = false) {
+    for (const Chosen& c : chosen) {
+      if (c.type != EntityType::Location || c.kb_id.empty()) continue;
+      const std::string_view cc = subdivisions && c.kb_id.starts_with("iso3166-2:") ? subdivision_country(c.kb_id)
+                                                                                    : place_country(ctx, c);
+      if (cc.empty()) continue;
+      std::size_t k = 0;
+      while (k < nc && counts[k].cc != cc) ++k;
+      if (k < nc) ++counts[k].n;
+      else if (nc < counts.size()) counts[nc++] = {cc, 1};
+    }
+  }
+  unsigned of(std::string_view cc) const {
+    for (std::size_t k = 0; k < nc; ++k) {
+      if (counts[k].cc == cc) return counts[k].n;
+    }
+    return 0u;
+  }
+};
 
 // "Punjab" in a story from Lahore, "Western Province" in one on Sri Lanka: a
 // first-level subdivision whose name other countries' subdivisions share is
@@ -668,28 +719,9 @@ bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
     }
   }
   if (!shared) return;
-  struct Count {
-    std::string_view cc;
-    unsigned n;
-  };
-  std::array<Count, 8> counts{};  // a story's countries: the first few are enough
-  std::size_t nc = 0;
-  const auto count_of = [&](std::string_view cc) {
-    for (std::size_t k = 0; k < nc; ++k) {
-      if (counts[k].cc == cc) return counts[k].n;
-    }
-    return 0u;
-  };
-  for (const Chosen& c : chosen) {
-    if (c.type != EntityType::Location || c.kb_id.empty()) continue;
-    const std::string_view cc = place_country(ctx, c);
-    if (cc.empty()) continue;
-    std::size_t k = 0;
-    while (k < nc && counts[k].cc != cc) ++k;
-    if (k < nc) ++counts[k].n;
-    else if (nc < counts.size()) counts[nc++] = {cc, 1};
-  }
-  if (nc == 0) return;
+  const StoryCountries story(ctx, chosen);
+  if (story.nc == 0) return;
+  const auto count_of = [&](std::string_view cc) { return story.of(cc); };
   for (Chosen& c : chosen) {
     const std::string_view own = c.type == EntityType::Location ? subdivision_country(c.kb_id) : std::string_view{};
     if (own.empty() || qualified(c)) continue;
@@ -706,6 +738,184 @@ bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
       }
     });
   }
+}
+
+// Whether a match is of the subdivisions list, or of the cities list: each
+// list's name compared once a story (a bit per list index of the built-in
+// gazetteer), not per match.
+class TownLists {
+ public:
+  bool subdivision(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 1) != 0; }
+  bool city(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 2) != 0; }
+
+ private:
+  unsigned bits(const Context& ctx, const gazetteer::Match& m) {
+    if (m.gazetteer != 0 || m.list >= 64) return name_bits(ctx.matcher.list_name(m));
+    const std::uint64_t bit = std::uint64_t{1} << m.list;
+    if ((known_ & bit) == 0) {
+      known_ |= bit;
+      const unsigned b = name_bits(ctx.matcher.list_name(m));
+      if (b & 1) subdivisions_ |= bit;
+      if (b & 2) cities_ |= bit;
+    }
+    return ((subdivisions_ & bit) != 0 ? 1u : 0u) | ((cities_ & bit) != 0 ? 2u : 0u);
+  }
+  static unsigned name_bits(std::string_view list) {
+    return list == "subdivisions" ? 1u : list == "cities" ? 2u : 0u;
+  }
+  std::uint64_t known_ = 0, subdivisions_ = 0, cities_ = 0;
+};
+
+// Whether a first-level subdivision shares the name of chosen mention c (a
+// town's: "Virginia", "Oklahoma"). (By the match's list, without reading entries.)
+bool names_subdivision(const Context& ctx, const Chosen& c, TownLists& lists) {
+  return ctx.find_match_at(c.tb, [&](const gazetteer::Match& m) {
+    return m.token_end == c.te && m.cls == gazetteer::EntryClass::Location && lists.subdivision(ctx, m);
+  }) != nullptr;
+}
+
+// "Sen. Tim Kaine of Virginia", "Senate Minority Leader Chuck Schumer of New
+// York": a legislator's or governor's title and name before the "of" at token
+// of: the place after it is the state they represent.
+bool legislator_of_before(const Context& ctx, std::size_t of) {
+  static constexpr std::string_view kTitles[] = {"sen",         "senator",       "rep",          "representative",
+                                                 "gov",         "governor",      "congressman",  "congresswoman",
+                                                 "leader",      "whip",          "lawmaker",     "delegate"};
+  static constexpr recognize::WordSet kSet(kTitles);
+  if (!recognize::folded_is(ctx, of, "of")) return false;
+  std::size_t names = 0;
+  for (std::size_t k = of; k > 0 && k + 7 > of;) {
+    --k;
+    if (kSet.contains(ctx, k)) return names > 0;
+    if (recognize::is_char(ctx, k, '.')) continue;
+    if (!ctx.is_cap(k)) return false;
+    ++names;
+  }
+  return false;
+}
+
+// "Virginia, Free State": a country's or subdivision's name of country cc after
+// chosen mention c and a comma (the qualifier chose the town).
+bool qualified_in(const Context& ctx, const Chosen& c, std::string_view cc) {
+  if (cc.empty() || !recognize::is_char(ctx, c.te, ',') || c.te + 1 >= ctx.size()) return false;
+  return ctx.find_match_at(c.te + 1, [&](const gazetteer::Match& m) {
+    if (m.cls != gazetteer::EntryClass::Location) return false;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    return (kb.starts_with("iso3166:") && kb.substr(8) == cc) || subdivision_country(kb) == cc;
+  }) != nullptr;
+}
+
+// "northeast Oklahoma": a lowercase compass word before token b (b > 0).
+bool compass_before(const Context& ctx, std::size_t b) {
+  static constexpr recognize::WordSet kCompass(recognize::kCompassWords);
+  return ctx.token(b - 1).shape == Shape::Lower && kCompass.contains(ctx, b - 1);
+}
+
+// "of" or a lowercase compass word before token b (b > 0): what may make a
+// town's name its state's (town_to_subdivision).
+bool state_cue_before(const Context& ctx, std::size_t b) {
+  return recognize::folded_is(ctx, b - 1, "of") || compass_before(ctx, b);
+}
+
+// What a town's name shares with first-level subdivisions: the state of its
+// name (of the town's own country if one is, else the first; empty if none),
+// the town's people and country (empty if the id is no listed town's).
+struct TownFacts {
+  std::string_view state;
+  std::string_view cc;
+  std::uint32_t population = 0;
+};
+
+TownFacts town_facts(const Context& ctx, const Chosen& c, TownLists& lists) {
+  TownFacts f;
+  // (The id's view is the entry's: compared by address, not by its letters.)
+  ctx.find_match_at(c.tb, [&](const gazetteer::Match& m) {
+    if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location || !lists.city(ctx, m)) return false;
+    const auto entry = ctx.matcher.entry(m);
+    if (entry.kb_id.data() != c.kb_id.data()) return false;
+    f.population = entry.population;
+    f.cc = entry.country;
+    return true;
+  });
+  if (f.cc.empty()) return f;  // not a listed town's id (a rule's): left as it is
+  ctx.for_matches_at(c.tb, [&](const gazetteer::Match& m) {
+    if (m.token_end != c.te || m.cls != gazetteer::EntryClass::Location || !lists.subdivision(ctx, m)) return;
+    const std::string_view kb = ctx.matcher.entry(m).kb_id;
+    if (f.state.empty() || (subdivision_country(kb) == f.cc && subdivision_country(f.state) != f.cc)) f.state = kb;
+  });
+  return f;
+}
+
+// What town_to_subdivision learns of a story, kept from one town to the next.
+struct TownStates {
+  TownStates() noexcept {}  // (user-provided: no zero-fill of the story's counts before they are needed)
+  TownLists lists;
+  std::optional<StoryCountries> story;
+};
+
+// A LOCATION with a town's id whose name a first-level subdivision shares is
+// that subdivision where the words before it or the story say so:
+// - "Sen. Tim Kaine of Virginia", "Chuck Schumer of New York" (the city's
+//   name): after a legislator's or governor's name and "of", their state;
+// - "northeast Oklahoma" (Oklahoma City's alternate name): after a lowercase
+//   compass word, a part of the state (not of a city of a million, "central Kabul");
+// - with `by_story`, in a story that names states or provinces: "Virginia" (a
+//   town of 122,000 in South Africa, and the US state), a town abroad of under
+//   a million people where the story names the state's country (its places and
+//   states) more than the town's, "Virginia and Texas" (a town of the state's
+//   own country keeps the lists' choice: "Washington" the capital).
+// (Out of line: asked of a town after "of" or a compass word, or in a story
+// that names states; `towns` keeps what it learns of the story.)
+[[gnu::noinline]] void town_to_subdivision(const Context& ctx, const std::vector<Chosen>& chosen, Chosen& c,
+                                           TownStates& towns, bool by_story) {
+  const TownFacts f = town_facts(ctx, c, towns.lists);
+  if (f.state.empty() || qualified_in(ctx, c, f.cc)) return;
+  const std::string_view state_cc = subdivision_country(f.state);
+  bool to_state = false;
+  if (!by_story) {
+    to_state = (f.population < 1000000 && compass_before(ctx, c.tb)) ||
+               (c.tb >= 3 && legislator_of_before(ctx, c.tb - 1));
+  } else if (state_cc != f.cc && f.population < 1000000) {
+    if (!towns.story) towns.story.emplace(ctx, chosen, true);
+    // (The town's own mentions counted out: they name its country too.)
+    unsigned own = 0;
+    for (const Chosen& o : chosen) own += o.type == EntityType::Location && o.kb_id == c.kb_id;
+    const unsigned abroad = towns.story->of(f.cc);
+    to_state = towns.story->of(state_cc) > abroad - std::min(abroad, own);
+  }
+  if (to_state) c.kb_id = f.state;
+}
+
+// Whether chosen mention c is a LOCATION with a town's id ('g' at [0] is
+// "geonames:"'s alone among ids of places).
+bool town_id(const Chosen& c) { return c.kb_id.size() > 9 && c.kb_id[0] == 'g' && c.type == EntityType::Location; }
+
+// The ids of places that their words or the story's other places decide: a
+// town's name that a state shares (town_to_subdivision), a water's name, a
+// state's part, a subdivision's name that other countries share.
+// (Out of line: one pass over the mentions, apart from resolve's; a second for
+// a story that names a subdivision: most name none.)
+[[gnu::noinline]] void place_ids(const Context& ctx, std::vector<Chosen>& chosen) {
+  bool subdivision = false;
+  TownStates towns;
+  for (Chosen& c : chosen) {
+    // (The word before a town first: "of" or a compass word.)
+    if (town_id(c) && c.tb > 0 && state_cue_before(ctx, c.tb) && names_subdivision(ctx, c, towns.lists)) {
+      town_to_subdivision(ctx, chosen, c, towns, false);
+    }
+    // ('-' at [7] is "iso3166-2:"'s alone: one byte before the type and the prefix.)
+    if (c.kb_id.size() > 12 && c.kb_id[7] == '-' && c.type == EntityType::Location &&
+        c.kb_id.starts_with("iso3166-2:")) {
+      water_body_id(ctx, c);
+      if (c.te + 1 < ctx.size() && recognize::folded_is(ctx, c.te, "of")) part_of_place_after(ctx, c);
+      subdivision = true;
+    }
+  }
+  if (!subdivision) return;
+  for (Chosen& c : chosen) {
+    if (town_id(c) && names_subdivision(ctx, c, towns.lists)) town_to_subdivision(ctx, chosen, c, towns, true);
+  }
+  story_subdivision_ids(ctx, chosen);
 }
 
 // "the Milwaukee Bucks", "Seattle Sounders": a club's name of two words that
@@ -1468,19 +1678,10 @@ void resolve(const Context& ctx, std::vector<Candidate>& candidates, bool keep_e
   }
   propagate(ctx, chosen, occ, starts, scratch);
   same_town_ids(ctx, chosen, starts);
-  // (Only a story that names a subdivision: most name none.)
-  // ('-' at [7] is "iso3166-2:"'s alone: one byte before the type and the prefix.)
-  bool subdivision = false;
+  place_ids(ctx, chosen);
   for (Chosen& c : chosen) {
-    if (c.kb_id.size() > 12 && c.kb_id[7] == '-' && c.type == EntityType::Location &&
-        c.kb_id.starts_with("iso3166-2:")) {
-      water_body_id(ctx, c);
-      subdivision = true;
-    } else if (c.type == EntityType::Person && c.kb_id.starts_with("wordnet:")) {
-      drop_id_before_age(ctx, c);
-    }
+    if (c.type == EntityType::Person && c.kb_id.starts_with("wordnet:")) drop_id_before_age(ctx, c);
   }
-  if (subdivision) story_subdivision_ids(ctx, chosen);
   // Each Mention is built in place and filled while its memory is at hand (not
   // all default-constructed in one pass and filled in a second). (Growing at
   // least twofold: a huge document's sections append one after another.)

@@ -648,6 +648,41 @@ TEST_CASE("resolve: a subdivision that other countries' share a name with is the
   CHECK(kb("Officials in Multan met envoys from Punjab, India, on Monday.", "Punjab") == "iso3166-2:IN-PB");
 }
 
+TEST_CASE("resolve: a town's name that a state shares is the state where the story or the words before say so") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto kb = [&](const std::string& text, std::string_view name) {
+    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
+    for (const newsner::Mention& m : r.mentions) {
+      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
+    }
+    return std::string("(none)");
+  };
+  // a smaller town abroad: the state, unless the story names the town's country
+  CHECK(kb("Utilities in Virginia and Ohio warn that demand will rise.", "Virginia") == "iso3166-2:US-VA");
+  CHECK(kb("Power cuts hit Virginia. Miners in Welkom and Bloemfontein struck.", "Virginia") == "geonames:943882");
+  CHECK(kb("Power cuts hit Virginia, Free State, on Monday.", "Virginia") == "geonames:943882");
+  // a legislator's state after "of"; a town of the state's country stays the town elsewhere
+  CHECK(kb("Senate Leader Ana Kelp of New York said the talks failed.", "New York") == "iso3166-2:US-NY");
+  CHECK(kb("The mayor of New York said the talks failed.", "New York") == "geonames:5128581");
+  // a compass word before it: a part of the state
+  CHECK(kb("The pipeline ran into northeast Oklahoma from Texas.", "Oklahoma") == "iso3166-2:US-OK");
+}
+
+TEST_CASE("resolve: a subdivision's name before \"of\" and another place is a part of that place") {
+  auto ex = newsner::Extractor::create({});
+  REQUIRE(ex.ok());
+  const auto r = (*ex.value)->extract(
+      {"d", "Judge Ana Kelp of the Northern District of California ruled on Monday.", std::nullopt});
+  bool seen = false;
+  for (const newsner::Mention& m : r.mentions) {
+    if (std::string_view(r.text).substr(m.span.begin, m.span.size()) != "Northern District") continue;
+    seen = true;
+    CHECK(m.kb_id.empty());  // not Israel's Northern District
+  }
+  CHECK(seen);
+}
+
 TEST_CASE("resolve: in a sports report a club's city alone is the club") {
   const std::string report =
       "Basketball: the team scored points in the league game and the coach said the players won the match.\n";

@@ -65,10 +65,10 @@ bool modifies_name(const Context& ctx, std::size_t k, std::size_t b) {
 }
 
 // Word k, right before a street's head h, that place_word() refuses and that
-// names streets all the same: a job title ("Archer Road", "Mason Street") or
-// an ordinal number ("Northwest 13th Street", "5th Avenue").
+// names streets all the same: a job title ("Archer Road", "Mason Street",
+// "Metropolitan Parkway") or an ordinal number ("Northwest 13th Street", "5th Avenue").
 bool street_name_word(const Context& ctx, std::size_t k, std::size_t h) {
-  static constexpr std::string_view kWords[] = {"road", "street", "avenue"};
+  static constexpr std::string_view kWords[] = {"road", "street", "avenue", "boulevard", "parkway"};
   static constexpr WordSet kStreet(kWords);
   if (!kStreet.contains(ctx, h)) return false;
   if (ctx.token(k).shape == Shape::Alnum) return is_digit_ordinal(ctx, k);
@@ -246,6 +246,14 @@ void emit_dateline(const Context& ctx, std::size_t b, std::size_t e, bool region
   });
 }
 
+// Whether a country's or a first-level subdivision's name starts at token k
+// ("New Jersey", "Texas", "France").
+bool state_or_country_at(const Context& ctx, std::size_t k) {
+  return ctx.country[k] || ctx.find_match_at(k, [&](const gazetteer::Match& m) {
+    return m.cls == EntryClass::Location && ctx.matcher.entry(m).kb_id.starts_with("iso3166");
+  }) != nullptr;
+}
+
 // loc.dateline: "LONDON 1996-08-30", "TOKYO, December 19", "ARLINGTON, Texas
 // 1996-08-31", "(ADDIS ABABA) -": the place that opens a wire story.
 // `lines` holds (first token, line end) of the lines that open with "(", a
@@ -300,7 +308,8 @@ void datelines(const Context& ctx, const std::vector<std::uint32_t>& lines, std:
            // "LAHORE: ", "DUBAI: ": South Asian and Gulf papers end the dateline with a colon.
            ((dash || (is_char(ctx, j, ':') && !ctx.token(j).space_before)) && caps && !ctx.caps_line[s] &&
             ctx.token(s).shape == Shape::AllCaps &&
-            (known_place(ctx, s, e1) || big_city(ctx, s, e1)));
+            // (a town no list has, "PARK CITY, Utah —", is one before its state or country)
+            (known_place(ctx, s, e1) || big_city(ctx, s, e1) || (re > r && state_or_country_at(ctx, r))));
     }
     if (!ok) continue;
     emit_dateline(ctx, s, e1, /*region=*/false, out);
@@ -593,15 +602,21 @@ constexpr std::uint64_t kRoadWordBits = (1ull << road_bit(kInterstate.hash)) | (
 }
 
 // loc.context: "in Leeds, England" — an unknown capitalized word between a
-// locative preposition and ", <known place>". (The loop tests for the
-// preposition first: most place words follow none.)
+// locative preposition and ", <known place>"; also a personal name's words
+// before a state or country there ("in Murray Hill, New Jersey": the town, over
+// person.given). (The loop tests for the preposition first: most place words
+// follow none.)
 [[gnu::noinline]] void locative_context_at(const Context& ctx, std::size_t i, std::vector<Candidate>& out) {
   const std::size_t n = ctx.size();
   if (!ctx.token(i).sentence_start && !ctx.is_common_word(i)) {
     std::size_t e = i + 1;
     while (e < n && !ctx.token(e).newline_before && place_word(ctx, e) && e - i < 3) ++e;
-    if (e + 1 < n && is_char(ctx, e, ',') && ctx.has(e + 1, EntryClass::Location)) {
-      emit(ctx, i, e, 0.5f, "loc.context", out);
+    if (e + 1 < n && is_char(ctx, e, ',') && ctx.is_cap(e + 1)) {
+      // (A state's name of two words, "New Jersey", is no one-word place.)
+      const bool state = state_or_country_at(ctx, e + 1);
+      if (state || ctx.has(e + 1, EntryClass::Location)) {
+        emit(ctx, i, e, state && e > i + 1 ? 0.7f : 0.5f, "loc.context", out);
+      }
     }
   }
 }
@@ -680,7 +695,10 @@ bool is_plural_place_noun(const Context& ctx, std::size_t i) {
         break;
       }
     }
-    bool ok = true;
+    // "a majority-Black district": a word joined to a lowercase one before it
+    // is a compound adjective's part, no name.
+    bool ok = !(b >= 2 && is_char(ctx, b - 1, '-') && !tokens[b - 1].space_before && !tokens[b].space_before &&
+                tokens[b - 2].shape == Shape::Lower);
     for (std::size_t k = b; k <= i && ok; ++k) {
       ok = !ctx.has(k, EntryClass::Demonym) && !ctx.lex_is(k, kLexGroup | kLexCalendar);
     }

@@ -27,7 +27,7 @@ inline constexpr std::string_view kFeatureSuffixes[] = {
     "island", "islands", "river", "sea", "ocean", "lake", "lakes", "mountains", "mountain", "valley", "bay", "strait",
     "peninsula", "desert", "gulf", "coast", "canal", "hills", "plateau", "basin", "province", "county", "region",
     "village", "airport", "stadium", "prison", "road", "street", "avenue", "park", "square", "course", "arena",
-    "bridge", "castle", "circuit"};
+    "bridge", "castle", "circuit", "boulevard", "parkway", "courthouse", "cathedral", "jail", "mall", "delta"};
 /// loc.place_noun's lowercase nouns after a place's name that head no name of
 /// their own when capitalized ("the Tarvo district", "the Kelmo area"; not
 /// "School District", "Free Trade Area"). Context's lexicon marks them

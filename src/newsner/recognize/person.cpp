@@ -1071,8 +1071,11 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
         memo4 = names.scan_name_4_3(j, memo3);
         const std::size_t e = memo4;
         // A title before a place or organization name is a description
-        // ("Prime Minister of Japan", "President Obama" is fine).
-        if (e > j && !(e == j + 1 && (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym)) &&
+        // ("Prime Minister of Japan", "President Obama" is fine); one before
+        // a place's head word alone names the place ("Metropolitan Parkway").
+        if (e > j && !(e == j + 1 &&
+                       (ctx.has(j, EntryClass::Location) || ctx.has(j, EntryClass::Demonym) ||
+                        ctx.lex_is(j, kLexFeature)) &&
                        !ctx.has(j, EntryClass::Surname))) {
           emit(ctx, j, e, 0.9f, "person.title", out);
           if (plural_form_at(ctx, t - 1)) plural_title_list(ctx, names, e, out);
@@ -1250,8 +1253,10 @@ void recognize_persons(const Context& ctx, std::vector<Candidate>& out) {
       // "Police in Tarvel said": after a locative the word is where the speaker is.
       const bool verb_after = after < n && ctx.lex_is(after, kLexSpeech) && !(i > 0 && (ctx.lex[i - 1] & kLexLocative));
       const bool verb_before = i > 0 && folded_is(ctx, i - 1, "said") && (i + 1 >= n || ctx.token(i + 1).shape == Shape::Punct);
-      if (verb_after || verb_before) {
-        const bool place = ctx.has(i, EntryClass::Location);
+      const bool place = ctx.has(i, EntryClass::Location);
+      // "Sen. Tim Kaine of Virginia said", "the mayor of Boston said": a place
+      // after "of" is where the speaker is from, not the speaker.
+      if ((verb_after || verb_before) && !(place && i > 0 && folded_is(ctx, i - 1, "of"))) {
         emit_speaker(ctx, with_arabic_article(ctx, i), i + 1, place ? 0.5f : 0.75f, "person.speech", out);
       }
     }

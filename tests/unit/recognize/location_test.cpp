@@ -171,12 +171,49 @@ TEST_CASE("location: one pass over lines and place words") {
 
 // loc.context tests the locative preposition before the word first: the
 // other conditions (not at a sentence start, no common word) still hold.
+TEST_CASE("location: a boulevard, parkway, courthouse, jail, cathedral or mall heads a place") {
+  check_mentions({{"The crash happened near the Tarvo Boulevard exit on Kelmo Parkway.",
+                   "Tarvo Boulevard/LOCATION | Kelmo Parkway/LOCATION"},
+                  {"He was held at the Kelvara County Jail before a hearing at the Kelvara County Courthouse.",
+                   "Kelvara County Jail/LOCATION | Kelvara County Courthouse/LOCATION"},
+                  {"Mourners filled Tarsel Cathedral and shoppers left Kelmo Mall.",
+                   "Tarsel Cathedral/LOCATION | Kelmo Mall/LOCATION"}});
+}
+
+TEST_CASE("location: a title before a parkway's or boulevard's head names the street, not a person") {
+  check_mentions({{"The shooting happened on Metropolitan Parkway near Cardinal Boulevard.",
+                   "Metropolitan Parkway/LOCATION | Cardinal Boulevard/LOCATION"},
+                  // a surname after a title stays the person
+                  {"President Park met Judge Hill.", "Park/PERSON | Hill/PERSON"}});
+}
+
+TEST_CASE("location: a river's delta is one place, a country's name in it too") {
+  check_mentions({{"Oil spills in the Niger Delta hurt fishermen of the Kelvo Delta.",
+                   "Niger Delta/LOCATION | Kelvo Delta/LOCATION"}});
+}
+
 TEST_CASE("location: an unknown word between a locative and a known place") {
   CHECK(locs("The fair was held in Ravelby, England last week.", "loc.context") == "Ravelby/LOCATION");
   CHECK(locs("The fair was held in Ravelby Knowe, England.", "loc.context") == "Ravelby Knowe/LOCATION");
   // no locative before it, or a common word: no place
   CHECK(locs("The fair met Ravelby, England last week.", "loc.context") == "");
   CHECK(locs("The fair was held in Party, England last week.", "loc.context") == "");
+  // a personal name's words before a state or country there are the town, over person.given
+  check_mentions({{"She worked at a lab in Molly Hill, New Jersey, for years.",
+                   "Molly Hill/LOCATION | New Jersey/LOCATION"}});
+}
+
+TEST_CASE("location: a word joined to a lowercase one before a place noun is no place") {
+  CHECK(locs("The court struck down a majority-Black district.", "loc.place_noun") == "");
+  CHECK(locs("Voters in the Kelvo district agreed.", "loc.place_noun") == "Kelvo/LOCATION");
+}
+
+TEST_CASE("location: a town no list has in a dateline before its state or country") {
+  CHECK(locs("KELVO SPRINGS, Utah — The festival opened on Monday.", "loc.dateline") ==
+        "KELVO SPRINGS/LOCATION | Utah/LOCATION");
+  CHECK(locs("NORTH TARVEL, France (AP) — Talks resumed.", "loc.dateline") == "NORTH TARVEL/LOCATION | France/LOCATION");
+  // not a label before another word after the comma
+  CHECK(locs("ANALYSIS, PART TWO — The talks resumed.", "loc.dateline") == "");
 }
 
 // The dateline lines are kept in a per-thread buffer across documents: each

@@ -277,6 +277,13 @@ TEST_CASE("person: a word after a locative is where the speaker is, not who") {
   check_mentions({{"Police in Manchester said the road was closed.", "Manchester/LOCATION"}});
 }
 
+TEST_CASE("person: a place after \"of\" is where the speaker is from, not who") {
+  CHECK(persons("Sen. Ana Kelp of Virginia said the bill would pass.", "person.speech") == "");
+  CHECK(persons("The mayor of Georgia said the road was closed.", "person.speech") == "");
+  check_mentions({{"Rep. Ivo Tarsen of Virginia said so. Virginia voters agreed.",
+                   "Ivo Tarsen/PERSON | Virginia/LOCATION | Virginia/LOCATION"}});
+}
+
 TEST_CASE("person: a place that is a given name, and State, name no person") {
   CHECK(persons("Fans of Virginia State cheered the win.", "person.given") == "");
   // a given name that is no place before it is still a name
