@@ -557,6 +557,7 @@ constexpr std::string_view kFutureCues[]{"will", "ll", "shall", "would", "schedu
                            // a fixture: "the Celtics host the Knicks on Thursday" ("faces" is left
                            // out: "Israel faces pressure after the strike on Tuesday" is past)
                            "hosts", "host", "plays", "play", "visit", "takes",  // ("takes place on 7 July")
+                           "repeats",  // a show's: "the program repeats Saturday"
                            // ... and their plural form: "Arafat and Albright meet Monday"
                            "meet", "begin", "convene", "arrive", "depart", "gather", "expect"};
 constexpr std::string_view kPastCues[]{"was", "were", "had", "did", "last", "ago",
@@ -813,6 +814,13 @@ const WordList kRelatives{"where", "which", "who", "whom", "whose", "when", "whi
          (ieq(cx.surface(tok + 2), "close") || ieq(cx.surface(tok + 2), "closing"));
 }
 
+// True when token i is "last" as a verb, after a modal or "to" ("the heat would last
+// through the weekend", "is expected to last until May"): no past cue, as "last Friday" is.
+[[gnu::noinline]] bool last_as_verb(const Context& cx, std::size_t i) {
+  static const WordList kBefore{"will", "would", "shall", "should", "could", "may", "might", "can", "ll", "to"};
+  return i > 0 && ieq(cx.surface(i), "last") && kBefore.contains(cx.surface(i - 1));
+}
+
 // +1 future, -1 past, -2 reported (said/told), 0 unknown: the nearest tense cue
 // among the 8 tokens before the mention, within its sentence; commas are not
 // counted ("meet again in West Lafayette, Ind., on Feb. 7" is as near its verb as
@@ -823,6 +831,9 @@ int tense_before(const Context& cx, std::size_t tok) {
   if (tok >= cx.tt.tokens.size()) tok = cx.tt.tokens.size();
   const std::uint32_t sent = tok < cx.tt.tokens.size() ? cx.tt.tokens[tok].sentence : ~0u;
   std::size_t i = tok;  // the last token read
+  // "scheduled" as an adjective ("past their scheduled close on Friday"): the future unless
+  // a past verb comes before it.
+  bool weak_future = false;
   for (std::size_t counted = 0; counted < 8 && i > 0;) {
     --i;
     if (sent != ~0u && cx.tt.tokens[i].sentence != sent) break;
@@ -843,6 +854,7 @@ int tense_before(const Context& cx, std::size_t tok) {
     if (const int cue = tense_cue(cx.tt.tokens[i].fold_hash, w)) {
       if (cue > 0 && than_expected_at(cx, i)) continue;
       if (cue == -1 && outlook_at(cx, i)) return +1;
+      if (cue == -1 && w.size() == 4 && last_as_verb(cx, i)) continue;
       if (cue < 0 && be_before(cx, i)) {
         // The passive's auxiliary decides, however far back: "would still be held
         // at the summit on May 12" is a plan.
@@ -850,10 +862,15 @@ int tense_before(const Context& cx, std::size_t tok) {
         continue;
       }
       if (cue > 0 && future_cue_is_noun(cx, i)) continue;
-      return cue;
+      if (cue > 0 && i > 0 && ieq(w, "scheduled") &&
+          (kDeterminers.contains(cx.surface(i - 1)) || kPossessives.contains(cx.surface(i - 1)))) {
+        weak_future = true;
+        continue;
+      }
+      return weak_future && cue != -1 ? +1 : cue;
     }
   }
-  return far_future_before(cx, tok, sent, i);
+  return weak_future ? +1 : far_future_before(cx, tok, sent, i);
 }
 
 // ---------------------------------------------------------------- token-found dates
@@ -1848,40 +1865,89 @@ bool deadline_before(const Context& cx, std::size_t tok, bool through = false) {
 // ("flights were suspended until Saturday", "schools are closed until Monday",
 // "the talks have been postponed until Friday"): a state announced as holding
 // until a day, which lies ahead of the report as an order's day does.
-bool suspended_until(const Context& cx, std::size_t tok) {
+bool suspended_until(const Context& cx, std::size_t tok, bool through = false) {
   static const WordList kSuspensions{"suspended", "closed", "shut", "halted", "postponed", "delayed", "extended",
                                      "banned", "grounded", "adjourned", "barred", "paused", "frozen", "deferred"};
   static const WordList kBe{"was", "were", "is", "are", "be", "been", "remain", "remains", "remained"};
-  if (tok < 4 || !deadline_before(cx, tok)) return false;
+  if (tok < 4 || !deadline_before(cx, tok, through)) return false;
   const std::size_t p = tok - 2;  // the participle right before "until" / "by"
   return cx.tt.tokens[p].sentence == cx.tt.tokens[tok].sentence && kSuspensions.contains(cx.surface(p)) &&
          kBe.contains(cx.surface(p - 1));
 }
 
-bool ordered_until(const Context& cx, std::size_t tok) {
-  if (suspended_until(cx, tok)) return true;
+// True when an order with its object and participle ends right before the deadline word at
+// token `dl` ("ordered flags lowered until Friday", "directed offices closed through
+// Monday"): what was ordered lies ahead, as in ordered_until's "ordered ... to close".
+[[gnu::noinline]] bool ordered_participle_before(const Context& cx, std::size_t dl) {
+  const std::uint32_t sent = cx.tt.tokens[dl].sentence;
+  bool participle = false;
+  for (std::size_t k = dl; k > 0 && k + 9 > dl;) {
+    --k;
+    if (cx.tt.tokens[k].sentence != sent) return false;
+    const std::string_view w = cx.surface(k);
+    if (participle && (ieq(w, "ordered") || ieq(w, "directed"))) return k + 2 < dl;  // an object between
+    participle = participle || (k + 1 == dl && cx.tt.tokens[k].shape == text::Shape::Lower &&
+                                w.size() > 4 && w.substr(w.size() - 2) == "ed");
+  }
+  return false;
+}
+
+bool ordered_until(const Context& cx, std::size_t tok, bool through = false) {
+  if (suspended_until(cx, tok, through)) return true;
   static const WordList kDirectives{"ordered", "told", "asked", "urged", "decided", "agreed", "voted", "directed",
                                     "instructed", "allowed", "forced", "required", "advised", "chose", "planned",
-                                    "promised", "pledged", "vowed", "called"};
-  if (!deadline_before(cx, tok) || tok < 4) return false;
+                                    "promised", "pledged", "vowed", "called",
+                                    // a hope or aim: "hoped to finish the bills by Feb. 15"
+                                    "hoped", "aimed", "sought", "wanted", "intended"};
+  if (!deadline_before(cx, tok, through) || tok < 4) return false;
   const std::uint32_t sent = cx.tt.tokens[tok - 1].sentence;
-  // "to" + a lowercase word within the 6 tokens before the deadline word ...
+  // "to" + a lowercase word within the 8 tokens before the deadline word ("to finish
+  // full-year bills by") ...
   std::size_t to = 0;
-  for (std::size_t k = tok - 2; k + 7 > tok && k > 0; --k) {
+  for (std::size_t k = tok - 2; k + 9 > tok && k > 0; --k) {
     if (cx.tt.tokens[k].sentence != sent) return false;
     if (ieq(cx.surface(k), "to") && k + 1 < tok - 1 && cx.tt.tokens[k + 1].shape == text::Shape::Lower) {
       to = k;
       break;
     }
   }
-  if (to == 0) return false;
-  // ... after a directive verb within the 6 tokens before it.
-  for (std::size_t k = to - 1; k + 7 > to; --k) {
+  if (to == 0) return ordered_participle_before(cx, tok - 1);
+  // ... after a directive verb within the 8 tokens before it ("ordered flags at the
+  // State Capitol lowered to half-staff through Friday").
+  for (std::size_t k = to - 1; k + 9 > to; --k) {
     if (cx.tt.tokens[k].sentence != sent) return false;
     if (kDirectives.contains(cx.surface(k))) return true;
     if (k == 0) break;
   }
   return false;
+}
+
+// True when the bare month at tokens [tok, end) is a given name after a relative and a comma
+// ("his wife, June;", "a daughter, April, of Denver") or between names in a list ("Tom,
+// June and Ellie"): no date.
+[[gnu::noinline]] bool month_as_given_name(const Context& cx, std::size_t tok, std::size_t end) {
+  static const WordList kKin{"wife", "husband", "widow", "widower", "partner", "daughter", "daughters", "son",
+                             "sons", "sister", "sisters", "brother", "brothers", "mother", "father", "children",
+                             "granddaughter", "grandson", "grandchildren", "niece", "nephew", "stepdaughter",
+                             "cousin", "survivors"};
+  const auto& t = cx.tt.tokens;
+  if (tok < 2 || cx.surface(tok - 1) != "," || t[tok - 2].sentence != t[tok].sentence) return false;
+  if (kKin.contains(cx.surface(tok - 2))) return true;
+  // a name before and after: "Tom, June and Ellie" (not "Paris, June and July")
+  if (t[tok - 2].shape != text::Shape::Capitalized || t[tok - 2].sentence_start || end + 1 >= t.size() ||
+      (cx.surface(end) != "," && !ieq(cx.surface(end), "and")))
+    return false;
+  const std::string_view after = cx.surface(end + 1);
+  return t[end + 1].shape == text::Shape::Capitalized && month_of(after) == 0 && month_of(cx.surface(tok - 2)) == 0;
+}
+
+// True when "again" comes right before the month at token `tok` or its "in" ("conducts the
+// orchestra again in March"): a repeat told in no past tense is the nearer such month,
+// ahead as often as gone by ("funds see cash pour in again in July", said in August).
+[[gnu::noinline]] bool again_before(const Context& cx, std::size_t tok) {
+  std::size_t k = tok;
+  if (k > 0 && ieq(cx.surface(k - 1), "in")) --k;
+  return k > 0 && ieq(cx.surface(k - 1), "again") && cx.tt.tokens[k - 1].sentence == cx.tt.tokens[tok].sentence;
 }
 
 // "the first week of May" before the month at token `tok`: a week counted within
@@ -2521,7 +2587,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
               tense_before(cx, t0) != -1)
             tense = +1;
           // "must report by Jan. 9": a deadline day told in no past tense
-          y = tense == 0 && dct && deadline_before(cx, t0) && tense_before(cx, t0) != -1
+          y = tense == 0 && dct && deadline_before(cx, t0) && (tense_before(cx, t0) != -1 || ordered_until(cx, t0))
                   ? nearer_year(*dct, p.month, p.day)
                   : year_for(dct, p.month, p.day, tense);
           // "Wednesday, Jan. 8" names its weekday: when the year chosen has another
@@ -2648,8 +2714,8 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         } else {
           // The unit is the last word.
           const std::string_view u = L.v[L.n - 1].text;
-          if (ieq(u, "day")) {
-            // "the next day", "the previous day", "that same day": a day from the
+          if (ieq(u, "day") || ieq(u, "morning")) {
+            // "the next day" (or "morning"), "the previous day", "that same day": a day from the
             // last day the text dated ("On Tuesday ... The next day"), as TimeML
             // anchors them; a day of unknown number when a month was dated since
             // ("last October ... that same day" is 1998-10-XX); else from the DCT
@@ -2728,6 +2794,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
                week_of->mod);
           break;
         }
+        if (bare && prev == "," && month_as_given_name(cx, tok, tok_end)) break;
         if (bare) {
           const bool cue = is_date_cue(prev) || range_to;  // "in the March-May quarter": a range
           // "April Smith and June Carter": a capitalized word after the month is a name
@@ -2767,6 +2834,10 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = statistics_after(cx, tok_end) ? -1 : month_tense(cx, tok, false);
         if (tense == 0 && dct && period_end_before(cx, tok) && tense_before(cx, tok) != -1)
           tense = month_half_year_ahead(*dct, p.month) ? +1 : 0;
+        if (tense == 0 && dct && again_before(cx, tok) && tense_before(cx, tok) == 0) {
+          emit(m.begin, m.end, make_month(nearer_year(*dct, p.month, 15), p.month), p.mod);
+          break;
+        }
         emit(m.begin, m.end, make_month(year_for(dct, p.month, 0, tense), p.month), p.mod);
         break;
       }
@@ -2805,7 +2876,7 @@ void DateRecognizer::recognize(const text::TokenizedText& tokens, const Dct& dct
         int tense = tense_before(cx, tok);
         if (tense > 0 && closing_price_before(cx, tok)) tense = -1;
         if ((tense == 0 && (deadline_before(cx, tok, true) || copula_before(cx, tok))) ||
-            (tense < 0 && ordered_until(cx, tok)))
+            (tense < 0 && ordered_until(cx, tok, true)))
           tense = +1;
         Direction dir = tense_direction(tense, Direction::PastOrSame);
         if (tense < 0 && called_off_for(cx, tok)) dir = Direction::Nearest;

@@ -58,6 +58,37 @@ std::optional<Ymd> make_numeric(std::string_view a, std::string_view sep, std::s
   return make(parse_int(y), md.month, md.day);
 }
 
+// A date told as a life's event ("was born March 3, 1941", "Born Ann Lee on Aug.
+// 14, 1935", "died on 12 May 2001", "founded Jan. 2, 1990"): an obituary's or a
+// profile's, no day the article was written, so no DCT. Looks back at most 60
+// bytes in the date's line and sentence for "born", "died" or "founded" with no
+// reporting verb after it.
+bool follows_life_event(std::string_view head, std::size_t pos) {
+  std::size_t b = pos > 60 ? pos - 60 : 0;
+  for (std::size_t i = pos; i > b; --i) {
+    const char c = head[i - 1];
+    if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && i < pos && head[i] == ' ')) {
+      b = i;
+      break;
+    }
+  }
+  std::string lower;
+  for (std::size_t i = b; i < pos; ++i) lower.push_back(static_cast<char>(head[i] | 0x20));
+  for (std::string_view cue : {"born", "died", "founded"}) {
+    for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      const bool starts = at == 0 || lower[at - 1] < 'a' || lower[at - 1] > 'z';
+      const std::size_t e = at + cue.size();
+      const bool ends = e == lower.size() || lower[e] < 'a' || lower[e] > 'z';
+      // "The group, founded in 1990, said on March 3, 2015 ...": the report's own day
+      bool reported = false;
+      for (std::string_view verb : {" said", " says", " announced", " told"})
+        reported = reported || lower.find(verb, e) != std::string::npos;
+      if (starts && ends && !reported) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Ymd> parse_iso_date(std::string_view s) {
@@ -153,9 +184,16 @@ std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
   re2::StringPiece iy, im, id, my, mm, md, dd, dm, dy, na, ns, nb, ny;
   {
     re2::StringPiece in(head.data(), head.size());
-    if (!RE2::PartialMatch(in, kAny, &iy, &im, &id, &mm, &md, &my, &dd, &dm, &dy, &na, &ns, &nb, &ny)) {
-      return std::nullopt;
+    // the first date not told as a life's event
+    bool found = false;
+    while (RE2::FindAndConsume(&in, kAny, &iy, &im, &id, &mm, &md, &my, &dd, &dm, &dy, &na, &ns, &nb, &ny)) {
+      const char* at = iy.data() ? iy.data() : mm.data() ? mm.data() : dd.data() ? dd.data() : na.data();
+      if (!follows_life_event(head, static_cast<std::size_t>(at - head.data()))) {
+        found = true;
+        break;
+      }
     }
+    if (!found) return std::nullopt;
     std::optional<Ymd> first;
     if (iy.data() != nullptr) first = make(parse_int(iy), parse_int(im), parse_int(id));
     else if (mm.data() != nullptr) first = make(parse_int(my), month_number(mm), parse_int(md));
@@ -169,7 +207,7 @@ std::optional<Ymd> find_dateline_dct(std::string_view text, DateOrder order) {
   std::size_t best_pos = head.size();
   re2::StringPiece y, m, d;
   auto consider = [&](std::size_t pos, std::optional<Ymd> v) {
-    if (v && pos < best_pos) {
+    if (v && pos < best_pos && !follows_life_event(head, pos)) {
       best = v;
       best_pos = pos;
     }

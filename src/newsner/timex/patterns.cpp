@@ -141,7 +141,7 @@ std::vector<std::string> rule_patterns() {
               "(?:(?:earlier|later)\\s+)?(?:(?:the\\s+)?(?:last|past|previous|preceding|next|coming|following|"
               "current)|this(?:\\s+past|\\s+coming)?)\\s+(?:" +
               kMon + "|" + kWeekday + kPartOfDay + "|" + kSeason + "|(?:(?:fiscal|calendar)\\s+)?" +
-              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+day\\b|\\b(?:the|that)\\s+same\\s+day\\b"
+              kUnitSg + ")|\\b(?:the\\s+)?(?:next|following|previous|preceding)\\s+(?:day|morning)\\b|\\b(?:the|that)\\s+same\\s+day\\b"
               // "later that year": the year the text dated
               "|\\b(?:earlier|later)\\s+that\\s+(?:year|month)\\b");
   // Month
@@ -306,7 +306,8 @@ constexpr std::string_view kTriggerWords[] = {
     "centuries", "quarter", "quarters", "nineteen", "twenty", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "today", "tonight", "yesterday", "tomorrow",
     "now", "currently", "nowadays", "recently", "lately", "soon", "formerly", "future", "past", "present",
-    "times", "period", "half", "every", "each", "fy"};
+    "times", "period", "half", "every", "each", "fy",
+    "morning"};  // "the next morning"
 // The other words of the patterns (fact 2).
 constexpr std::string_view kVocabularyWords[] = {
     "a", "about", "afternoon", "ago", "almost", "an", "and", "approximately", "around", "at",
@@ -316,7 +317,7 @@ constexpr std::string_view kVocabularyWords[] = {
     "fifth", "fifty", "final", "financial", "first", "fiscal", "five", "following", "foreseeable",
     "forty", "four", "fourteen", "fourteenth", "fourth", "from", "full", "h", "hence", "her",
     "his", "hundred", "immediate", "its", "just", "lady", "last", "late", "later", "latest",
-    "latter", "less", "many", "mid", "middle", "miss", "model", "more", "morning", "mr", "mrs",
+    "latter", "less", "many", "mid", "middle", "miss", "model", "more", "mr", "mrs",
     "ms", "nd", "near", "nearly", "next", "night", "nine", "nineteenth", "ninety", "ninth", "of",
     "oh", "one", "only", "other", "over", "part", "preceding", "previous", "q", "rd", "recent",
     "remaining", "right", "roughly", "s", "same", "second", "seven", "seventeen", "seventeenth",

@@ -1687,3 +1687,65 @@ TEST_CASE("date: a quarter after a noun object of a past verb in a sports report
   CHECK(run("The coach said his team had left plays on the field in the fourth quarter.", "2031-11-28",
             newsner::DateOrder::MonthDayYear, true) == "");
 }
+// "last" after a modal or "to" is the verb, no past cue ("last Friday" is one).
+TEST_CASE("date: last as a verb after a modal") {
+  check_rows({
+      {"Forecasters said the heat would last through the weekend.", "2026-07-27", "the weekend=2026-W31-WE"},
+      {"The drought will last until the weekend.", "2026-07-27", "the weekend=2026-W31-WE"},
+  });
+}
+
+// An order's participle ("ordered flags lowered until Friday", "... to half-staff through
+// Friday") and a hope ("hoped to finish ... by Feb. 15") look forward, as "ordered ... to
+// close until Friday" does.
+TEST_CASE("date: ordered participles and hopes look forward") {
+  check_rows({
+      {"The mayor ordered flags at the county courthouse lowered to half-staff through Friday.", "2026-11-30",
+       "Friday=2026-12-04"},
+      {"The governor ordered flags lowered until Friday.", "2026-11-30", "Friday=2026-12-04"},
+      {"Rain fell through Friday.", "2026-11-30", "Friday=2026-11-27"},
+      {"She hoped to pass full-year spending bills by Feb. 15.", "2026-11-29", "Feb. 15=2027-02-15"},
+      {"The bills passed by Feb. 15.", "2026-11-29", "Feb. 15=2026-02-15"},
+  });
+}
+
+// "scheduled" after a determiner is an adjective: a past verb before it decides.
+TEST_CASE("date: scheduled as an adjective") {
+  check_rows({
+      {"The talks ran a day past their scheduled close on Friday.", "2026-11-28", "Friday=2026-11-27"},
+      {"The scheduled vote on Friday is expected to pass.", "2026-11-25", "Friday=2026-11-27"},
+  });
+}
+
+// A show's present tense of a scheduled event: "repeats".
+TEST_CASE("date: a program repeats on a coming day") {
+  check_rows({
+      {"The revue repeats on Saturday.", "2026-11-27", "Saturday=2026-11-28"},
+  });
+}
+
+// A month "again" in no past tense is the nearer one.
+TEST_CASE("date: a month again") {
+  check_rows({
+      {"She conducts the orchestra again in March.", "2026-11-27", "March=2027-03"},
+      {"Prices rose again in March.", "2026-11-27", "March=2026-03"},
+      {"Funds see cash pour in again in July.", "2026-08-20", "July=2026-07"},
+  });
+}
+
+// A month after a relative and a comma, or between names, is a given name.
+TEST_CASE("date: a month as a given name") {
+  check_rows({
+      {"He is survived by his wife, June; a son, Paul.", kDct, ""},
+      {"Her children, Tom, April and Ellie, live nearby.", kDct, ""},
+      {"In Paris, June and July were hot.", kDct, "June=2018-06 | July=2018-07"},
+  });
+}
+
+// "the next morning" counts from the last day the text dated, as "the next day" does.
+TEST_CASE("date: the next morning") {
+  check_rows({
+      {"The boy was last seen on Friday. His father called police the next morning.", "2026-11-16",
+       "Friday=2026-11-13 | the next morning=2026-11-14"},
+  });
+}

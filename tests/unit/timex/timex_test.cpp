@@ -331,6 +331,14 @@ TEST_CASE("timex dct: ISO strings and datelines") {
   CHECK_FALSE(find_dateline_dct("ROME, 31/31/2025 - No such day.").has_value());
   // The earliest date of the head, whatever its form.
   CHECK(find_dateline_dct("MADRID, 14/03/2025\nOn March 1, 2025 the talks began.") == ymd(2025, 3, 14));
+  // A life's event is no day the story was written: an obituary's birth date is not its DCT.
+  CHECK_FALSE(find_dateline_dct("OSLO - Ida Vik, a cellist, died Monday. She was 90.\n"
+                                "Vik was born May 2, 1936, in Bergen.")
+                  .has_value());
+  CHECK_FALSE(find_dateline_dct("Born Ida Lund on Aug. 4, 1936, she sang.").has_value());
+  CHECK_FALSE(find_dateline_dct("The firm, founded 2 May 1990, closed.").has_value());
+  CHECK(find_dateline_dct("The firm, founded in 1990, said on May 2, 2026 it would close.") == ymd(2026, 5, 2));
+  CHECK(find_dateline_dct("Vik was born in 1936.\nBERGEN, May 2, 2026 - Talks resumed.") == ymd(2026, 5, 2));
   CHECK_FALSE(find_dateline_dct("a\nb\nc\nd\ne\nf\nLONDON 1996-08-30").has_value());
   CHECK_FALSE(find_dateline_dct("").has_value());
   // The earliest of the three forms wins, whichever pattern it is.
