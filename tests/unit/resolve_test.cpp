@@ -631,15 +631,7 @@ TEST_CASE("resolve: a body and a country before a role noun or a possessive are 
 }
 
 TEST_CASE("resolve: a subdivision that other countries' share a name with is the story's country's") {
-  auto ex = newsner::Extractor::create({});
-  REQUIRE(ex.ok());
-  const auto kb = [&](const std::string& text, std::string_view name) {
-    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
-    for (const newsner::Mention& m : r.mentions) {
-      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
-    }
-    return std::string("(none)");
-  };
+  const auto kb = names_test::kb_id_of;
   CHECK(kb("Traders in Multan and Faisalabad said flour prices in Punjab rose.", "Punjab") == "iso3166-2:PK-PB");
   CHECK(kb("Farmers in Ludhiana said wheat prices in Punjab rose.", "Punjab") == "iso3166-2:IN-PB");
   CHECK(kb("Sri Lanka said schools in the Western and Central provinces would close.", "Western") ==
@@ -649,15 +641,7 @@ TEST_CASE("resolve: a subdivision that other countries' share a name with is the
 }
 
 TEST_CASE("resolve: a town's name that a state shares is the state where the story or the words before say so") {
-  auto ex = newsner::Extractor::create({});
-  REQUIRE(ex.ok());
-  const auto kb = [&](const std::string& text, std::string_view name) {
-    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
-    for (const newsner::Mention& m : r.mentions) {
-      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
-    }
-    return std::string("(none)");
-  };
+  const auto kb = names_test::kb_id_of;
   // a smaller town abroad: the state, unless the story names the town's country
   CHECK(kb("Utilities in Virginia and Ohio warn that demand will rise.", "Virginia") == "iso3166-2:US-VA");
   CHECK(kb("Power cuts hit Virginia. Miners in Welkom and Bloemfontein struck.", "Virginia") == "geonames:943882");

@@ -420,15 +420,7 @@ TEST_CASE("location: a known place that a name list has too, in a list of places
 }
 
 TEST_CASE("location: a national capital's own name and a capital named like its country") {
-  auto ex = newsner::Extractor::create({});
-  REQUIRE(ex.ok());
-  const auto kb = [&](const std::string& text, std::string_view name) {
-    const auto r = (*ex.value)->extract({"d", text, std::nullopt});
-    for (const newsner::Mention& m : r.mentions) {
-      if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
-    }
-    return std::string("(none)");
-  };
+  const auto kb = names_test::kb_id_of;
   // (Islamabad is also an old name of a district of a larger city: the capital's own name wins.)
   CHECK(kb("Talks in Islamabad ended.", "Islamabad") == "geonames:1176615");
   // a dateline names the city; the name elsewhere is the country

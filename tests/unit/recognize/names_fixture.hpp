@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsner/gazetteer/embedded.hpp"
@@ -59,8 +60,8 @@ std::string candidates(const std::string& text, F&& recognize, const std::string
   return s;
 }
 
-/// The whole pipeline: PERSON, LOCATION and ORGANIZATION mentions only.
-inline std::string mentions(const std::string& text, bool with_evidence = false) {
+/// The whole pipeline with --explain (built once).
+inline const newsner::Extractor& extractor() {
   static const std::shared_ptr<const newsner::Extractor> ex = [] {
     newsner::Options o;
     o.explain = true;
@@ -68,9 +69,14 @@ inline std::string mentions(const std::string& text, bool with_evidence = false)
     REQUIRE(r.ok());
     return *r.value;
   }();
+  return *ex;
+}
+
+/// The whole pipeline: PERSON, LOCATION and ORGANIZATION mentions only.
+inline std::string mentions(const std::string& text, bool with_evidence = false) {
   newsner::Document doc;
   doc.text = text;
-  const auto r = ex->extract(std::move(doc));
+  const auto r = extractor().extract(std::move(doc));
   std::string s;
   for (const auto& m : r.mentions) {
     if (m.type == newsner::EntityType::Date) continue;
@@ -79,6 +85,18 @@ inline std::string mentions(const std::string& text, bool with_evidence = false)
     if (with_evidence && !m.evidence.empty()) s.append("/").append(m.evidence.front());
   }
   return s;
+}
+
+/// The whole pipeline: the kb_id of the first mention whose text is `name`
+/// ("" for none; "(none)" when no mention has that text).
+inline std::string kb_id_of(const std::string& text, std::string_view name) {
+  newsner::Document doc;
+  doc.text = text;
+  const auto r = extractor().extract(std::move(doc));
+  for (const auto& m : r.mentions) {
+    if (std::string_view(r.text).substr(m.span.begin, m.span.size()) == name) return std::string(m.kb_id);
+  }
+  return "(none)";
 }
 
 inline void check_mentions(const std::vector<NameRow>& rows) {
