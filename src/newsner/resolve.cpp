@@ -659,14 +659,40 @@ std::string_view place_country(const Context& ctx, const Chosen& c) {
   if (place && !own_country) c.kb_id = {};
 }
 
+// Whether a match is of the subdivisions list, or of the cities list: each
+// list's name compared once a story (a bit per list index of the built-in
+// gazetteer), not per match.
+class TownLists {
+ public:
+  bool subdivision(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 1) != 0; }
+  bool city(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 2) != 0; }
+
+ private:
+  unsigned bits(const Context& ctx, const gazetteer::Match& m) {
+    if (m.gazetteer != 0 || m.list >= 64) return name_bits(ctx.matcher.list_name(m));
+    const std::uint64_t bit = std::uint64_t{1} << m.list;
+    if ((known_ & bit) == 0) {
+      known_ |= bit;
+      const unsigned b = name_bits(ctx.matcher.list_name(m));
+      if (b & 1) subdivisions_ |= bit;
+      if (b & 2) cities_ |= bit;
+    }
+    return ((subdivisions_ & bit) != 0 ? 1u : 0u) | ((cities_ & bit) != 0 ? 2u : 0u);
+  }
+  static unsigned name_bits(std::string_view list) {
+    return list == "subdivisions" ? 1u : list == "cities" ? 2u : 0u;
+  }
+  std::uint64_t known_ = 0, subdivisions_ = 0, cities_ = 0;
+};
+
 // Whether several first-level subdivisions share the name of chosen mention c
 // ("Punjab": India's and Pakistan's): two entries of the subdivisions list.
 // (By the match's list, without reading the entries.)
-bool shares_subdivision_name(const Context& ctx, const Chosen& c) {
+bool shares_subdivision_name(const Context& ctx, const Chosen& c, TownLists& lists) {
   int count = 0;
   return ctx.find_match_at(c.tb, [&](const gazetteer::Match& m) {
-    return m.token_end == c.te && m.cls == gazetteer::EntryClass::Location &&
-           ctx.matcher.list_name(m) == "subdivisions" && ++count == 2;
+    return m.token_end == c.te && m.cls == gazetteer::EntryClass::Location && lists.subdivision(ctx, m) &&
+           ++count == 2;
   }) != nullptr;
 }
 
@@ -719,7 +745,7 @@ struct StoryCountries {
 // countries of its towns and dateline), not the one of the largest country the
 // lists rank first. A qualified one ("Punjab, India") keeps its id.
 // (Out of line: called for a story that names a subdivision.)
-[[gnu::noinline]] void story_subdivision_ids(const Context& ctx, std::vector<Chosen>& chosen) {
+[[gnu::noinline]] void story_subdivision_ids(const Context& ctx, std::vector<Chosen>& chosen, TownLists& lists) {
   const auto qualified = [&](const Chosen& c) {
     return recognize::is_char(ctx, c.te, ',') && c.te + 1 < ctx.size() && ctx.country[c.te + 1];
   };
@@ -727,7 +753,7 @@ struct StoryCountries {
   bool shared = false;
   for (const Chosen& c : chosen) {
     const std::string_view own = c.type == EntityType::Location ? subdivision_country(c.kb_id) : std::string_view{};
-    if (!own.empty() && !qualified(c) && shares_subdivision_name(ctx, c)) {
+    if (!own.empty() && !qualified(c) && shares_subdivision_name(ctx, c, lists)) {
       shared = true;
       break;
     }
@@ -753,32 +779,6 @@ struct StoryCountries {
     });
   }
 }
-
-// Whether a match is of the subdivisions list, or of the cities list: each
-// list's name compared once a story (a bit per list index of the built-in
-// gazetteer), not per match.
-class TownLists {
- public:
-  bool subdivision(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 1) != 0; }
-  bool city(const Context& ctx, const gazetteer::Match& m) { return (bits(ctx, m) & 2) != 0; }
-
- private:
-  unsigned bits(const Context& ctx, const gazetteer::Match& m) {
-    if (m.gazetteer != 0 || m.list >= 64) return name_bits(ctx.matcher.list_name(m));
-    const std::uint64_t bit = std::uint64_t{1} << m.list;
-    if ((known_ & bit) == 0) {
-      known_ |= bit;
-      const unsigned b = name_bits(ctx.matcher.list_name(m));
-      if (b & 1) subdivisions_ |= bit;
-      if (b & 2) cities_ |= bit;
-    }
-    return ((subdivisions_ & bit) != 0 ? 1u : 0u) | ((cities_ & bit) != 0 ? 2u : 0u);
-  }
-  static unsigned name_bits(std::string_view list) {
-    return list == "subdivisions" ? 1u : list == "cities" ? 2u : 0u;
-  }
-  std::uint64_t known_ = 0, subdivisions_ = 0, cities_ = 0;
-};
 
 // Whether a first-level subdivision shares the name of chosen mention c (a
 // town's: "Virginia", "Oklahoma"). (By the match's list, without reading entries.)
@@ -960,7 +960,7 @@ bool town_id(const Chosen& c) { return c.kb_id.size() > 9 && c.kb_id[0] == 'g' &
     // (town_to_subdivision asks whether a state shares the name: once a town.)
     if (town_id(c)) town_to_subdivision(ctx, chosen, c, towns, true);
   }
-  story_subdivision_ids(ctx, chosen);
+  story_subdivision_ids(ctx, chosen, towns.lists);
 }
 
 // "the Milwaukee Bucks", "Seattle Sounders": a club's name of two words that
@@ -1236,6 +1236,13 @@ bool subject_after(const Context& ctx, std::size_t i) {
   bool any_full = false;
   // Tokens [b, e) as a whole name of `type` (the first type seen wins) and each
   // of its starts as the start of a longer one.
+  // A whole name's entry: its type is the first whole name's of that key.
+  auto set_full = [&](Known* x, EntityType type) {
+    if (x->full) return;
+    x->full = true;
+    x->type = type;
+    any_full = true;
+  };
   auto add_full = [&](std::size_t b, std::size_t e, EntityType type) {
     mark(b);
     std::uint64_t key = text::kSequenceSeed;
@@ -1245,10 +1252,8 @@ bool subject_after(const Context& ctx, std::size_t i) {
       if (!x) continue;
       if (k + 1 < e) {
         x->longer = true;
-      } else if (!x->full) {
-        x->full = true;
-        x->type = type;
-        any_full = true;
+      } else {
+        set_full(x, type);
       }
     }
   };
@@ -1256,12 +1261,7 @@ bool subject_after(const Context& ctx, std::size_t i) {
   auto add_initials = [&](std::uint64_t h) {
     const std::uint64_t f = h & filter_mask;
     filter[f / 64] |= std::uint64_t{1} << (f % 64);
-    Known* x = known.upsert(text::sequence_extend(text::kSequenceSeed, h));
-    if (x && !x->full) {
-      x->full = true;
-      x->type = EntityType::Organization;
-      any_full = true;
-    }
+    if (Known* x = known.upsert(text::sequence_extend(text::kSequenceSeed, h))) set_full(x, EntityType::Organization);
   };
   auto add_part = [&](std::size_t i) {
     mark(i);
